@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from './core/clock.js';
+import type { Config } from './core/config.js';
+import type { IdGenerator } from './core/ids.js';
+import type { Database } from './db/client.js';
+import { currentMigrationVersion } from './db/migrate.js';
+import { buildHttpServer, type HttpModule } from './http/server.js';
+import { registerConstraintErrors } from './http/errors.js';
+import { makeAuditRepository } from './modules/audit/audit.repository.js';
+import { makeAuditService } from './modules/audit/audit.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { makeAuthRepository } from './modules/auth/auth.repository.js';
+import { makeAuthService } from './modules/auth/auth.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { argon2idHasher, type PasswordHasher } from './modules/auth/passwords.js';
+import { makeTokensService } from './modules/auth/tokens.service.js';
+import { makeUsersService } from './modules/auth/users.service.js';
+import { makeCustomersRepository } from './modules/customers/customers.repository.js';
+import { makeCustomersService } from './modules/customers/customers.service.js';
+import { customersRoutes } from './modules/customers/customers.routes.js';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  ids: IdGenerator;
+  passwords?: PasswordHasher;
+  sessionSecret: string;
+}
+
+/** Wires repositories → services. The HTTP server, the CLI and the jobs all sit on this. */
+export function buildServices(ctx: AppContext) {
+  const { database, clock, ids } = ctx;
+  const db = database.db;
+  const passwords = ctx.passwords ?? argon2idHasher;
+
+  const audit = makeAuditService({ db, repo: makeAuditRepository(db), clock, ids });
+  const customers = makeCustomersService({ repo: makeCustomersRepository(db), audit, clock, ids });
+  const authRepo = makeAuthRepository(db);
+  const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
+  const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
+  const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
+
+  registerConstraintErrors({
+    users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
+    customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
+  });
+
+  return { audit, customers, auth, users, tokens };
+}
+
+export type Services = ReturnType<typeof buildServices>;
+
+export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
+  return [
+    {
+      tag: { name: 'auth', description: '登录、用户与 API 令牌 — accounts, sessions, API tokens' },
+      routes: authRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL, now: () => ctx.clock.now() }),
+    },
+    { tag: { name: 'customers', description: '甲方客户 — customers' }, routes: customersRoutes(services) },
+    { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
+  ];
+}
+
+export interface HttpOptions {
+  logger?: FastifyBaseLogger;
+  webDir?: string;
+}
+
+/** The HTTP shell over already-built services. */
+export async function buildHttp(services: Services, ctx: AppContext, opts: HttpOptions = {}) {
+  return buildHttpServer({
+    modules: httpModules(services, ctx),
+    auth: services.auth,
+    tokens: services.tokens,
+    ids: ctx.ids,
+    logger: opts.logger,
+    webDir: opts.webDir,
+    version: VERSION,
+    health: async () => {
+      try {
+        return { ok: true, database: ctx.database.kind, migration: await currentMigrationVersion(ctx.database) };
+      } catch {
+        return { ok: false, database: ctx.database.kind, migration: 0 };
+      }
+    },
+  });
+}
+
+export async function buildApp(ctx: AppContext, opts: HttpOptions = {}) {
+  const services = buildServices(ctx);
+  return { http: await buildHttp(services, ctx, opts), services };
+}

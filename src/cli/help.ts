@@ -1,0 +1,44 @@
+import type { Locale } from '../core/i18n/index.js';
+
+export const HELP: Record<Locale, string> = {
+  'zh-CN': `rackpact — IDC 服务器托管合同管理系统
+
+用法: rackpact <命令> [参数]
+
+命令:
+  serve                         启动服务（内嵌数据库；设置 DATABASE_URL 则使用 PostgreSQL）
+  migrate                       执行数据库迁移
+  user create --login L --name N --kind staff|customer --roles r1,r2 [--customer ID] --password P
+                                创建用户
+  user disable <登录名>          停用用户（立即结束其会话）
+  user reset-password <登录名>   重置为临时密码并显示一次
+  demo seed                     载入演示数据（已存在则跳过）
+  audit verify                  校验审计日志哈希链，发现断链时以非零状态退出
+  backup <文件>                  备份数据库（内嵌库请先停止服务）
+  restore <文件> [--force]        从备份恢复
+  calc <子命令>                  合同规则计算（rackpact calc --help）
+  calendar load <文件.json>      导入国务院公布的某年节假日安排
+
+环境变量: PORT HOST DATA_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS
+语言: 设置 LANG=en_US.UTF-8 或 RACKPACT_LANG=en 显示英文`,
+  en: `rackpact — IDC server colocation, run as its contract says
+
+Usage: rackpact <command> [options]
+
+Commands:
+  serve                         Start the server (embedded database; PostgreSQL when DATABASE_URL is set)
+  migrate                       Apply database migrations
+  user create --login L --name N --kind staff|customer --roles r1,r2 [--customer ID] --password P
+                                Create a user
+  user disable <login>          Disable a user (their sessions end at once)
+  user reset-password <login>   Set a temporary password and print it once
+  demo seed                     Load demo data (skipped when present)
+  audit verify                  Verify the audit hash chain; exits non-zero at the first broken link
+  backup <file>                 Back up the database (stop the server first on the embedded database)
+  restore <file> [--force]      Restore from a backup
+  calc <subcommand>             Contract rule calculations (rackpact calc --help)
+  calendar load <file.json>     Load a year's official State Council holiday schedule
+
+Environment: PORT HOST DATA_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS
+Language: LANG=en_US.UTF-8 or RACKPACT_LANG=en for English`,
+};

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { buildHttp } from '../app.js';
+import { parseConfig, type Config } from '../core/config.js';
+import { AppError } from '../core/errors.js';
+import { localeFromEnv, t, type Locale } from '../core/i18n/index.js';
+import { systemScope } from '../core/scope.js';
+import { demoLoginsText, seedDemo } from '../demo/seed.js';
+import { jobHandlers } from '../jobs/handlers.js';
+import { startJobs } from '../jobs/runner.js';
+import { openRuntime, type Runtime } from '../runtime.js';
+import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
+import { backup, restore } from './backup.js';
+import { HELP } from './help.js';
+
+const WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const SYSTEM = systemScope('cli');
+
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  lang: Locale;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+  lang: localeFromEnv(process.env),
+};
+
+async function withRuntime<T>(config: Config, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(config);
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+/** Returns the process exit code: 0 ok, 1 failure, 2 usage error. */
+export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const args = parseArgs(argv);
+  const [command, sub] = args.positionals;
+  if (!command || command === 'help' || (args.options.help && command !== 'calc')) {
+    io.out(HELP[io.lang]);
+    return command || args.options.help ? 0 : 2;
+  }
+  try {
+    if (command === 'calc') {
+      const { runCalc } = await import('./calc.js');
+      return await runCalc(argv.slice(1), {
+        readStdin: readAllStdin,
+        out: io.out,
+        err: io.err,
+        lang: io.lang,
+        today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) as never,
+      });
+    }
+    const config = parseConfig(env);
+    switch (command) {
+      case 'serve':
+        return await serve(config, io);
+      case 'migrate':
+        return await withRuntime(config, async (rt) => {
+          io.out(rt.migration.applied.length ? `applied: ${rt.migration.applied.join(', ')}` : `up to date (version ${rt.migration.version})`);
+          return 0;
+        });
+      case 'user':
+        return await withRuntime(config, (rt) => userCommand(rt, sub, args, io));
+      case 'demo':
+        if (sub !== 'seed') throw new UsageError('demo seed');
+        return await withRuntime(config, async (rt) => {
+          const { seeded } = await seedDemo(rt.services);
+          io.out(seeded ? `demo data loaded\n${demoLoginsText()}` : 'demo data already present');
+          return 0;
+        });
+      case 'audit':
+        if (sub !== 'verify') throw new UsageError('audit verify');
+        return await withRuntime(config, async (rt) => {
+          const result = await rt.services.audit.verify(SYSTEM);
+          if (result.ok) {
+            io.out(io.lang === 'en' ? `audit chain intact: ${result.checked} rows` : `审计链完整：共 ${result.checked} 条`);
+            return 0;
+          }
+          io.err(
+            io.lang === 'en'
+              ? `audit chain broken at seq ${result.firstBrokenSeq} (${result.checked} rows verified before it)`
+              : `审计链在第 ${result.firstBrokenSeq} 条处断裂（此前 ${result.checked} 条校验通过）`,
+          );
+          return 1;
+        });
+      case 'backup':
+        await backup(config, requirePositional(args, 1, 'file'));
+        io.out('ok');
+        return 0;
+      case 'restore':
+        await restore(config, requirePositional(args, 1, 'file'), args.options.force === true);
+        io.out('ok');
+        return 0;
+      case 'calendar': {
+        if (sub !== 'load') throw new UsageError('calendar load <file.json>');
+        const file = requirePositional(args, 2, 'file.json');
+        return await withRuntime(config, async (rt) => {
+          const year = await rt.services.calendar.loadYear(SYSTEM, JSON.parse(readFileSync(file, 'utf8')));
+          io.out(`calendar ${year} loaded`);
+          return 0;
+        });
+      }
+      default:
+        io.err(t(io.lang, 'cli.unknownCommand', { command }));
+        return 2;
+    }
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+function requirePositional(args: ParsedArgs, index: number, name: string): string {
+  const value = args.positionals[index];
+  if (!value) throw new UsageError(name);
+  return value;
+}
+
+async function userCommand(rt: Runtime, sub: string | undefined, args: ParsedArgs, io: Io): Promise<number> {
+  switch (sub) {
+    case 'create': {
+      const kind = requireOption(args, 'kind');
+      if (kind !== 'staff' && kind !== 'customer') throw new UsageError('--kind staff|customer');
+      const user = await rt.services.users.create(SYSTEM, {
+        login: requireOption(args, 'login'),
+        displayName: typeof args.options.name === 'string' ? args.options.name : requireOption(args, 'login'),
+        kind,
+        roles: requireOption(args, 'roles').split(',').map((r) => r.trim()).filter(Boolean),
+        customerId: typeof args.options.customer === 'string' ? args.options.customer : null,
+        password: requireOption(args, 'password'),
+      });
+      io.out(`${user.login} ${user.id}`);
+      return 0;
+    }
+    case 'disable': {
+      const id = await rt.services.users.idOfLogin(requirePositional(args, 2, 'login'));
+      await rt.services.users.disable(SYSTEM, id);
+      io.out('ok');
+      return 0;
+    }
+    case 'reset-password': {
+      const id = await rt.services.users.idOfLogin(requirePositional(args, 2, 'login'));
+      const { temporaryPassword } = await rt.services.users.resetPassword(SYSTEM, id);
+      io.out(temporaryPassword);
+      return 0;
+    }
+    default:
+      throw new UsageError('user create|disable|reset-password');
+  }
+}
+
+function reportError(err: unknown, io: Io): number {
+  if (err instanceof UsageError) {
+    io.err(t(io.lang, 'cli.missingArgument', { name: err.message }));
+    return 2;
+  }
+  if (err instanceof AppError) {
+    const detail = err.fields.map((f) => `${f.path}: ${t(io.lang, f.key, f.params)}`).join('; ');
+    io.err(`${err.code}: ${t(io.lang, err.code, err.params)}${detail ? ` (${detail})` : ''}`);
+    return 1;
+  }
+  if (err instanceof Error && err.name === 'RuleError') {
+    const code = (err as Error & { code: string }).code;
+    io.err(`${code}: ${t(io.lang, code, (err as Error & { params?: Record<string, unknown> }).params ?? {})}`);
+    return 1;
+  }
+  io.err(err instanceof Error ? err.message : String(err));
+  return 1;
+}
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serve(config: Config, io: Io): Promise<number> {
+  const logger = pino({ level: config.LOG_LEVEL });
+  const rt = await openRuntime(config);
+  const seedWanted = config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && !config.DATABASE_URL);
+  if (seedWanted && (await seedDemo(rt.services)).seeded) logger.info('demo data loaded');
+  const http = await buildHttp(rt.services, { ...rt, passwords: undefined }, { logger, webDir: WEB_DIR });
+  const jobs = config.JOBS === 'on' ? await startJobs(rt.database, jobHandlers(rt.services), logger) : undefined;
+  await http.listen({ port: config.PORT, host: config.HOST });
+  const address = http.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  io.out(`rackpact ${rt.database.kind === 'pglite' ? '(embedded database)' : '(PostgreSQL)'} listening on ${url}`);
+  if (seedWanted) io.out(`demo logins — ${demoLoginsText()}`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await http.close();
+  await jobs?.stop();
+  await rt.close();
+  return 0;
+}

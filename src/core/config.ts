@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+/** Environment variables, parsed once at start; a wrong value stops the program with a clear message. */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load demo data into an empty database on first start (default on for the embedded database). */
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Run pg-boss jobs in this process (turn off for API-only replicas). */
+  JOBS: z.enum(['on', 'off']).default('on'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset": shells and .env files often export VAR= to clear a value.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new AppError('INVALID_INPUT', {
+      reason: `${String(issue.path[0])}: ${issue.message}`,
+      name: String(issue.path[0]),
+    });
+  }
+  return result.data;
+}

@@ -1,0 +1,57 @@
+/**
+ * One error type for the whole application. A code is stable (clients and tests match on it);
+ * its HTTP status lives in one table; its message lives in core/i18n under the same code.
+ */
+export interface FieldError {
+  path: string;
+  /** i18n key of the reason, with params; rendered in the request's language by the error handler. */
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+export const HTTP_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_INPUT: 400,
+  NOT_AUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  TOKEN_SCOPE_MISSING: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LOGIN_TAKEN: 409,
+  USCC_TAKEN: 409,
+  STALE_VERSION: 409,
+  PASSWORD_WRONG: 400,
+  PASSWORD_TOO_WEAK: 400,
+  CALENDAR_NOT_COVERED: 422,
+  RULE_VIOLATION: 422,
+  LOGIN_LOCKED: 429,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof HTTP_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly fields: FieldError[] = [],
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+}
+
+export const notFound = (entity: string) => new AppError('NOT_FOUND', { entity });
+export const forbidden = () => new AppError('FORBIDDEN');
+export const invalidField = (path: string, key: string, params?: Record<string, unknown>) =>
+  new AppError('VALIDATION_FAILED', {}, [{ path, key, params }]);

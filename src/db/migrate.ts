@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './client.js';
+
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Any constant works; it only has to be the same in every process migrating this database. */
+const MIGRATION_LOCK_KEY = 727_001;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((file) => {
+      const sql = readFileSync(join(dir, file), 'utf8');
+      return {
+        version: Number(file.slice(0, 4)),
+        name: file.replace(/\.sql$/, ''),
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
+    });
+}
+
+export interface MigrationReport {
+  applied: string[];
+  version: number;
+}
+
+/**
+ * Applies pending migrations in one transaction under a transaction-level advisory lock, so
+ * several app processes starting against one empty PostgreSQL migrate it exactly once: the
+ * others wait on the lock, then find nothing pending. An applied file that was edited afterwards
+ * is refused rather than silently skipped.
+ */
+export async function migrate(database: Database, migrations = loadMigrations()): Promise<MigrationReport> {
+  return database.withSession(async (session) => {
+    await session.exec('BEGIN');
+    try {
+      await session.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await session.exec(`CREATE TABLE IF NOT EXISTS rackpact_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now())`);
+      const done = await session.query<{ version: number; name: string; checksum: string }>(
+        'SELECT version, name, checksum FROM rackpact_migrations ORDER BY version',
+      );
+      const byVersion = new Map(done.map((m) => [m.version, m]));
+      const applied: string[] = [];
+      for (const m of migrations) {
+        const previous = byVersion.get(m.version);
+        if (previous) {
+          if (previous.checksum !== m.checksum) {
+            throw new Error(`migration ${m.name} was changed after it was applied (checksum differs)`);
+          }
+          continue;
+        }
+        await session.exec(m.sql);
+        await session.query('INSERT INTO rackpact_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+          m.version,
+          m.name,
+          m.checksum,
+        ]);
+        applied.push(m.name);
+      }
+      await session.exec('COMMIT');
+      return { applied, version: migrations.at(-1)?.version ?? 0 };
+    } catch (err) {
+      await session.exec('ROLLBACK');
+      throw err;
+    }
+  });
+}
+
+export async function currentMigrationVersion(database: Database): Promise<number> {
+  const rows = await database.raw.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM rackpact_migrations',
+  );
+  return rows[0]?.version ?? 0;
+}

@@ -1,0 +1,5 @@
+// The one drizzle schema: every module's tables, re-exported. SQL lives in migrations/.
+export * from '../modules/customers/customers.schema.js';
+export * from '../modules/auth/auth.schema.js';
+export * from '../modules/audit/audit.schema.js';
+export * from '../modules/calendar/calendar.schema.js';

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../core/errors.js';
+import { localeFrom, type Locale } from '../core/i18n/index.js';
+import type { Scope } from '../core/scope.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
+import { scopeOfUser } from '../modules/auth/auth.service.js';
+import type { TokensService } from '../modules/auth/tokens.service.js';
+
+export const SESSION_COOKIE = 'rp_session';
+export const CSRF_COOKIE = 'rp_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    scope?: Scope;
+    locale: Locale;
+    sessionToken?: string;
+    csrfToken?: string;
+  }
+  interface FastifyContextConfig {
+    /** Routes reachable without a session or token (login, health). */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const ba = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ba.length === bb.length && timingSafeEqual(ba, bb);
+}
+
+/** Secure cookies when the request came over TLS (directly or via a proxy) or PUBLIC_URL is https. */
+export function cookieOptions(request: FastifyRequest, publicUrl: string | undefined, httpOnly: boolean) {
+  return {
+    path: '/',
+    httpOnly,
+    sameSite: 'lax' as const,
+    secure: request.protocol === 'https' || Boolean(publicUrl?.startsWith('https:')),
+  };
+}
+
+/**
+ * Resolves who is asking, once per request: a session cookie (with its CSRF double-submit check
+ * on state-changing methods) or an `Authorization: Bearer rpt_…` API token. Routes under /api/v1
+ * refuse anonymous callers unless marked public.
+ */
+export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; tokens: TokensService }) {
+  app.decorateRequest('scope', undefined);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('csrfToken', undefined);
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    request.locale = localeFrom(request.headers['accept-language']);
+    const authz = request.headers.authorization;
+    if (authz?.startsWith('Bearer ')) {
+      const scope = await deps.tokens.authenticate(authz.slice(7).trim(), request.id);
+      if (!scope) throw new AppError('NOT_AUTHENTICATED');
+      request.scope = scope;
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await deps.auth.authenticateSession(token);
+    if (!found) return;
+    if (!request.headers['accept-language']) request.locale = found.user.locale;
+    request.scope = scopeOfUser(found.user, request.id);
+    request.sessionToken = token;
+    request.csrfToken = found.session.csrfToken;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameSecret(sent, found.session.csrfToken)) throw new AppError('CSRF_FAILED');
+    }
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    if (request.routeOptions.config?.public) return;
+    if (!request.scope) throw new AppError('NOT_AUTHENTICATED');
+  });
+}
+
+export function scopeOf(request: FastifyRequest): Scope {
+  if (!request.scope) throw new AppError('NOT_AUTHENTICATED');
+  return request.scope;
+}

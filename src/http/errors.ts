@@ -1,0 +1,119 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, HTTP_STATUS, type ErrorCode, type FieldError } from '../core/errors.js';
+import { hasMessage, t, type Locale } from '../core/i18n/index.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields: { path: string; message: string }[] };
+}
+
+/**
+ * Database constraint names mapped to the AppError a user should see; modules add theirs. A race
+ * that slips past a service check then still answers 409/400 with a meaningful code, never 500.
+ */
+const constraintErrors = new Map<string, { code: ErrorCode; field?: string }>();
+export function registerConstraintErrors(map: Record<string, { code: ErrorCode; field?: string }>): void {
+  for (const [name, target] of Object.entries(map)) constraintErrors.set(name, target);
+}
+
+/** Codes the rules core throws, with the HTTP status each maps to (default 400). */
+const ruleStatus = new Map<string, number>([['CALENDAR_NOT_COVERED', 422]]);
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  cause?: unknown;
+}
+
+function pgErrorOf(err: unknown): PgLikeError | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
+    const e = current as PgLikeError;
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+    current = e.cause;
+  }
+  return undefined;
+}
+
+const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
+
+function zodMessage(locale: Locale, issue: Record<string, unknown>): string {
+  // refinements carry an i18n key as their message
+  if (issue.code === 'custom' && typeof issue.message === 'string' && hasMessage(issue.message)) {
+    return t(locale, issue.message, (issue.params as Record<string, unknown>) ?? {});
+  }
+  const localeError = zodLocales[locale].localeError as (i: unknown) => string | { message: string } | undefined;
+  const out = localeError(issue);
+  return (typeof out === 'string' ? out : out?.message) ?? String(issue.message ?? '');
+}
+
+function body(code: string, message: string, fields: { path: string; message: string }[] = []): ErrorBody {
+  return { error: { code, message, fields } };
+}
+
+function renderFields(locale: Locale, fields: FieldError[]) {
+  return fields.map((f) => ({ path: f.path, message: t(locale, f.key, f.params) }));
+}
+
+export function toErrorResponse(err: unknown, locale: Locale, requestId: string): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    return { status: err.status, body: body(err.code, t(locale, err.code, err.params), renderFields(locale, err.fields)) };
+  }
+  // rules core errors (RuleError): a stable code and params, messages registered in i18n
+  if (err instanceof Error && err.name === 'RuleError' && 'code' in err) {
+    const code = String((err as { code: unknown }).code);
+    const params = ((err as { params?: Record<string, unknown> }).params ?? {}) as Record<string, unknown>;
+    const field = typeof params.field === 'string' ? params.field : undefined;
+    const message = t(locale, code, params);
+    return {
+      status: ruleStatus.get(code) ?? 400,
+      body: body(code, message, field ? [{ path: field, message }] : []),
+    };
+  }
+  const fe = err as FastifyError & { validation?: unknown[] };
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const fields = fe.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const issue = { code: v.keyword, path: path.split('.'), ...v.params, message: v.message };
+      return { path: path || String(fe.validationContext ?? ''), message: zodMessage(locale, issue) };
+    });
+    return { status: 400, body: body('VALIDATION_FAILED', t(locale, 'VALIDATION_FAILED'), fields) };
+  }
+  const pgErr = pgErrorOf(err);
+  if (pgErr?.code) {
+    const mapped = pgErr.constraint ? constraintErrors.get(pgErr.constraint) : undefined;
+    if (mapped) {
+      const message = t(locale, mapped.code, { detail: pgErr.detail ?? pgErr.constraint });
+      return {
+        status: HTTP_STATUS[mapped.code],
+        body: body(mapped.code, message, mapped.field ? [{ path: mapped.field, message }] : []),
+      };
+    }
+    const detail = pgErr.constraint ?? pgErr.detail ?? pgErr.code;
+    // 23xxx integrity violations and 22xxx data exceptions come from bad input, not from a bug
+    if (pgErr.code === '23505' || pgErr.code === '23P01' || pgErr.code === '23503') {
+      return { status: 409, body: body('CONFLICT', t(locale, 'CONFLICT', { detail })) };
+    }
+    if (pgErr.code.startsWith('23') || pgErr.code.startsWith('22')) {
+      return { status: 400, body: body('INVALID_INPUT', t(locale, 'INVALID_INPUT', { reason: detail })) };
+    }
+  }
+  if (fe && typeof fe === 'object' && typeof fe.statusCode === 'number' && fe.statusCode < 500) {
+    if (fe.statusCode === 413) return { status: 413, body: body('PAYLOAD_TOO_LARGE', t(locale, 'PAYLOAD_TOO_LARGE')) };
+    if (fe.statusCode === 415) {
+      return { status: 415, body: body('UNSUPPORTED_MEDIA_TYPE', t(locale, 'UNSUPPORTED_MEDIA_TYPE', { type: fe.message })) };
+    }
+    if (fe.statusCode === 429) return { status: 429, body: body('RATE_LIMITED', t(locale, 'RATE_LIMITED')) };
+    return { status: 400, body: body('MALFORMED_REQUEST', t(locale, 'MALFORMED_REQUEST', { detail: fe.message })) };
+  }
+  return { status: 500, body: body('INTERNAL', t(locale, 'INTERNAL', { requestId })) };
+}
+
+export function errorHandler(err: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const { status, body: payload } = toErrorResponse(err, request.locale, request.id);
+  if (status >= 500) request.log.error({ err }, 'unhandled error');
+  else request.log.info({ code: payload.error.code }, 'request refused');
+  return reply.status(status).send(payload);
+}

@@ -1,0 +1,9 @@
+import type { Services } from '../app.js';
+import { JOBS } from './definitions.js';
+
+/** Each handler calls one service; the job shell adds nothing but scheduling. */
+export function jobHandlers(services: Services): Record<string, () => Promise<unknown>> {
+  return {
+    [JOBS.purgeExpiredSessions.name]: () => services.auth.purgeExpiredSessions(),
+  };
+}

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../http/auth.js';
+import { Page, Timestamp } from '../../http/dto.js';
+import type { AuditService } from './audit.service.js';
+
+const AuditEntry = z
+  .object({
+    id: z.uuid(),
+    seq: z.number(),
+    at: Timestamp,
+    actorId: z.string().nullable(),
+    actorLogin: z.string().nullable(),
+    actorKind: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    customerId: z.string().nullable(),
+    requestId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+const AuditQuery = z.object({
+  actorId: z.uuid().optional(),
+  action: z.string().max(100).optional(),
+  entity: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  customerId: z.uuid().optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  ...Page,
+});
+
+export function auditRoutes(deps: { audit: AuditService }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/audit',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Browse the audit log (customers see the audit of their own data)',
+          querystring: AuditQuery,
+          response: { 200: z.object({ items: z.array(AuditEntry), total: z.number() }) },
+        },
+      },
+      async (request) => {
+        const { items, total } = await deps.audit.list(scopeOf(request), request.query);
+        return { items: items.map(({ prevHash: _p, hash: _h, ...row }) => row), total };
+      },
+    );
+    app.get(
+      '/audit/verify',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Verify the audit hash chain',
+          response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenSeq: z.number().nullable() }) },
+        },
+      },
+      async (request) => deps.audit.verify(scopeOf(request)),
+    );
+  };
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../core/clock.js';
+import { AppError } from '../../core/errors.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { requireStaff, type Scope } from '../../core/scope.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { ApiTokenRow, AuthRepository } from './auth.repository.js';
+import { sha256 } from './auth.service.js';
+
+/** Scopes a machine token can hold; modules that accept tokens check for theirs. */
+export const TOKEN_SCOPES = ['alerts:write', 'read'] as const;
+export const TOKEN_PREFIX = 'rpt_';
+
+export function publicToken(row: ApiTokenRow) {
+  const { tokenHash: _hash, ...rest } = row;
+  return rest;
+}
+
+export function makeTokensService(deps: {
+  repo: AuthRepository;
+  audit: Pick<AuditService, 'record'>;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { repo, audit, clock, ids } = deps;
+  return {
+    async list(scope: Scope) {
+      requireStaff(scope, 'admin');
+      return (await repo.listTokens()).map(publicToken);
+    },
+
+    /** The secret is returned once; only its sha256 is stored. */
+    async create(scope: Scope, input: { name: string; scopes: string[]; expiresAt?: Date | null }) {
+      requireStaff(scope, 'admin');
+      if (scope.kind !== 'staff') throw new AppError('FORBIDDEN'); // a token records the person who made it
+      const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+      const row: ApiTokenRow = {
+        id: ids.uuid(),
+        name: input.name.trim(),
+        prefix: secret.slice(0, 10),
+        tokenHash: sha256(secret),
+        scopes: [...new Set(input.scopes)],
+        createdBy: scope.userId,
+        createdAt: clock.now(),
+        expiresAt: input.expiresAt ?? null,
+        lastUsedAt: null,
+        revokedAt: null,
+      };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertToken(tx, row);
+        await audit.record(tx, scope, { action: 'token.create', entity: 'api_token', entityId: row.id, after: publicToken(row) });
+      });
+      return { token: secret, item: publicToken(row) };
+    },
+
+    async revoke(scope: Scope, id: string): Promise<void> {
+      requireStaff(scope, 'admin');
+      const row = await repo.findTokenById(id);
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'api_token' });
+      if (row.revokedAt) return;
+      await repo.db.transaction(async (tx) => {
+        const after = await repo.updateToken(tx, id, { revokedAt: clock.now() });
+        await audit.record(tx, scope, {
+          action: 'token.revoke',
+          entity: 'api_token',
+          entityId: id,
+          before: publicToken(row),
+          after: publicToken(after),
+        });
+      });
+    },
+
+    /** Resolves a bearer secret to a token scope, or null when unknown, revoked or expired. */
+    async authenticate(secret: string, requestId?: string): Promise<Scope | null> {
+      if (!secret.startsWith(TOKEN_PREFIX)) return null;
+      const row = await repo.findActiveTokenByHash(sha256(secret));
+      const now = clock.now();
+      if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
+      await repo.db.transaction((tx) => repo.updateToken(tx, row.id, { lastUsedAt: now }));
+      return { kind: 'token', tokenId: row.id, name: row.name, scopes: row.scopes, requestId };
+    },
+  };
+}
+
+export type TokensService = ReturnType<typeof makeTokensService>;

@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../core/clock.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { CUSTOMER_ROLES, STAFF_ROLES, requireStaff, type Scope } from '../../core/scope.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { AuthRepository, UserFilter, UserRow } from './auth.repository.js';
+import { checkPasswordStrength } from './auth.service.js';
+import type { PasswordHasher } from './passwords.js';
+
+export interface NewUser {
+  login: string;
+  displayName: string;
+  email?: string | null;
+  kind: 'staff' | 'customer';
+  roles: string[];
+  customerId?: string | null;
+  password: string;
+  locale?: 'zh-CN' | 'en';
+}
+
+/** What leaves the service: never the password hash. */
+export function publicUser(user: UserRow, customerName: string | null = null) {
+  return {
+    id: user.id,
+    login: user.login,
+    displayName: user.displayName,
+    email: user.email,
+    kind: user.kind,
+    roles: user.roles,
+    customerId: user.customerId,
+    customerName,
+    disabled: user.disabledAt !== null,
+    lastLoginAt: user.lastLoginAt,
+    createdAt: user.createdAt,
+  };
+}
+export type PublicUser = ReturnType<typeof publicUser>;
+
+export function makeUsersService(deps: {
+  repo: AuthRepository;
+  audit: Pick<AuditService, 'record'>;
+  customers: { exists(scope: Scope, id: string): Promise<boolean> };
+  clock: Clock;
+  ids: IdGenerator;
+  passwords: PasswordHasher;
+}) {
+  const { repo, audit, clock, ids, passwords } = deps;
+
+  async function load(scope: Scope, id: string): Promise<UserRow> {
+    const user = await repo.findUserById(scope, id);
+    if (!user) throw new AppError('NOT_FOUND', { entity: 'user' });
+    return user;
+  }
+
+  async function validate(scope: Scope, input: NewUser): Promise<void> {
+    const fields: FieldError[] = [];
+    const allowed: readonly string[] = input.kind === 'staff' ? STAFF_ROLES : CUSTOMER_ROLES;
+    input.roles.forEach((role, i) => {
+      if (!allowed.includes(role)) fields.push({ path: `roles.${i}`, key: 'field.rolesForKind', params: { role } });
+    });
+    if (input.kind === 'customer' && !input.customerId) fields.push({ path: 'customerId', key: 'field.customerRequired' });
+    if (input.kind === 'staff' && input.customerId) fields.push({ path: 'customerId', key: 'field.customerNotAllowed' });
+    if (input.kind === 'customer' && input.customerId && !(await deps.customers.exists(scope, input.customerId))) {
+      fields.push({ path: 'customerId', key: 'field.unknownCustomer' });
+    }
+    if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+    checkPasswordStrength(input.login, input.password);
+    if (await repo.findUserByLogin(input.login)) {
+      throw new AppError('LOGIN_TAKEN', { login: input.login }, [
+        { path: 'login', key: 'LOGIN_TAKEN', params: { login: input.login } },
+      ]);
+    }
+  }
+
+  async function setDisabled(scope: Scope, id: string, disabled: boolean): Promise<PublicUser> {
+    requireStaff(scope, 'admin');
+    const before = await load(scope, id);
+    if (disabled && scope.kind === 'staff' && before.id === scope.userId) throw new AppError('CONFLICT', { detail: 'cannot disable yourself' });
+    const after = await repo.db.transaction(async (tx) => {
+      const row = await repo.updateUser(tx, id, { disabledAt: disabled ? clock.now() : null });
+      // a disabled user's sessions end at once
+      if (disabled) await repo.deleteSessionsOfUser(tx, id);
+      await audit.record(tx, scope, {
+        action: disabled ? 'user.disable' : 'user.enable',
+        entity: 'user',
+        entityId: id,
+        customerId: row.customerId,
+        before: { disabled: before.disabledAt !== null },
+        after: { disabled },
+      });
+      return row;
+    });
+    return publicUser(after, after.customerId ? await repo.customerName(after.customerId) : null);
+  }
+
+  return {
+    async list(scope: Scope, filter: UserFilter) {
+      if (scope.kind !== 'customer') requireStaff(scope, 'auditor');
+      const { items, total } = await repo.listUsers(scope, filter);
+      return { items: items.map((r) => publicUser(r.user, r.customerName)), total };
+    },
+
+    async create(scope: Scope, input: NewUser): Promise<PublicUser> {
+      // the CLI creates the first admin with a system scope
+      requireStaff(scope, 'admin');
+      const login = input.login.trim().toLowerCase();
+      const normalized = { ...input, login, customerId: input.customerId ?? null };
+      await validate(scope, normalized);
+      const now = clock.now();
+      const row: UserRow = {
+        id: ids.uuid(),
+        login,
+        displayName: input.displayName.trim(),
+        email: input.email ?? null,
+        kind: input.kind,
+        roles: [...new Set(input.roles)],
+        customerId: normalized.customerId,
+        passwordHash: await passwords.hash(input.password),
+        locale: input.locale ?? 'zh-CN',
+        disabledAt: null,
+        lastLoginAt: null,
+        passwordChangedAt: now,
+        createdAt: now,
+      };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertUser(tx, row);
+        await audit.record(tx, scope, {
+          action: 'user.create',
+          entity: 'user',
+          entityId: row.id,
+          customerId: row.customerId,
+          after: publicUser(row),
+        });
+      });
+      return publicUser(row, row.customerId ? await repo.customerName(row.customerId) : null);
+    },
+
+    disable: (scope: Scope, id: string) => setDisabled(scope, id, true),
+    enable: (scope: Scope, id: string) => setDisabled(scope, id, false),
+
+    /** Sets a random temporary password, shown once to the admin, and ends the user's sessions. */
+    async resetPassword(scope: Scope, id: string): Promise<{ temporaryPassword: string }> {
+      requireStaff(scope, 'admin');
+      const user = await load(scope, id);
+      const temporaryPassword = randomBytes(12).toString('base64url');
+      const passwordHash = await passwords.hash(temporaryPassword);
+      await repo.db.transaction(async (tx) => {
+        await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: clock.now() });
+        await repo.deleteSessionsOfUser(tx, id);
+        await audit.record(tx, scope, {
+          action: 'user.resetPassword',
+          entity: 'user',
+          entityId: id,
+          customerId: user.customerId,
+        });
+      });
+      return { temporaryPassword };
+    },
+
+    /** For the CLI, which names users by login. */
+    async idOfLogin(login: string): Promise<string> {
+      const user = await repo.findUserByLogin(login.trim().toLowerCase());
+      if (!user) throw new AppError('NOT_FOUND', { entity: 'user' });
+      return user.id;
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof makeUsersService>;
