@@ -78,7 +78,7 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
 
   app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.url.startsWith('/api/v1/')) return;
-    if (request.routeOptions.config?.public) return;
+    if (request.is404 || request.routeOptions.config?.public) return;
     if (!request.scope) throw new AppError('NOT_AUTHENTICATED');
   });
 }

@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp, type Services } from '../../src/app.js';
+import { manualClock, type ManualClock } from '../../src/core/clock.js';
+import { parseConfig } from '../../src/core/config.js';
+import { sequentialIds } from '../../src/core/ids.js';
+import type { Database } from '../../src/db/client.js';
+import { freshDatabase } from './db.js';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+export interface TestApp {
+  database: Database;
+  url?: string;
+  clock: ManualClock;
+  services: Services;
+  http: FastifyInstance;
+  dataDir: string;
+  close(): Promise<void>;
+  /** Logs in through the real endpoint and returns a client carrying the cookies and CSRF token. */
+  login(login: string, password?: string): Promise<ApiClient>;
+  anonymous(): ApiClient;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiClient {
+  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+function client(http: FastifyInstance, cookies: Record<string, string>, csrf?: string): ApiClient {
+  const request: ApiClient['request'] = (method, url, body, headers = {}) =>
+    http.inject({
+      method,
+      url,
+      cookies,
+      headers: { ...(csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    request,
+    get: (url, headers) => request('GET', url, undefined, headers),
+    post: (url, body, headers) => request('POST', url, body ?? {}, headers),
+    put: (url, body) => request('PUT', url, body ?? {}),
+    delete: (url) => request('DELETE', url),
+  };
+}
+
+export async function makeTestApp(opts: { now?: string } = {}): Promise<TestApp> {
+  const tdb = await freshDatabase();
+  const clock = manualClock(opts.now ?? '2026-03-02T02:00:00Z');
+  const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-test-'));
+  const config = parseConfig({ DATA_DIR: dataDir, DATABASE_URL: tdb.url });
+  const ctx = { config, database: tdb.database, clock, ids: sequentialIds(), sessionSecret: 'test-session-secret-0123456789abcdef' };
+  const { http, services } = await buildApp(ctx);
+  await http.ready();
+  return {
+    database: tdb.database,
+    url: tdb.url,
+    clock,
+    services,
+    http,
+    dataDir,
+    async close() {
+      await http.close();
+      await tdb.drop();
+    },
+    async login(login, password = TEST_PASSWORD) {
+      const res = await http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
+      const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
+      return client(http, cookies, cookies.rp_csrf);
+    },
+    anonymous: () => client(http, {}),
+  };
+}
