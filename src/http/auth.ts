@@ -32,6 +32,16 @@ function sameSecret(a: string, b: string): boolean {
   return ba.length === bb.length && timingSafeEqual(ba, bb);
 }
 
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return origin !== 'null';
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 /** Secure cookies when the request came over TLS (directly or via a proxy) or PUBLIC_URL is https. */
 export function cookieOptions(request: FastifyRequest, publicUrl: string | undefined, httpOnly: boolean) {
   return {
@@ -55,6 +65,8 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.locale = localeFrom(request.headers['accept-language']);
+    // Defence in depth beside the CSRF token: a browser's cross-site POST carries a foreign Origin.
+    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) throw new AppError('CSRF_FAILED');
     const authz = request.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
       const scope = await deps.tokens.authenticate(authz.slice(7).trim(), request.id);

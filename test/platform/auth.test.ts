@@ -102,6 +102,24 @@ describe('CSRF', () => {
     expect((await admin.get('/api/v1/users?pageSize=200')).json().total).toBe(before);
   });
 
+  it('refuses a cross-site Origin even on the login form', async () => {
+    const res = await t.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://evil.example', host: 'rackpact.local' },
+      payload: { login: 'admin1', password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_FAILED');
+    const same = await t.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'http://rackpact.local', host: 'rackpact.local' },
+      payload: { login: 'admin1', password: TEST_PASSWORD },
+    });
+    expect(same.statusCode).toBe(200);
+  });
+
   it('does not ask API-token callers for a CSRF token', async () => {
     const admin = await t.login('admin1');
     const created = await admin.post('/api/v1/tokens', { name: 'alertmanager', scopes: ['read'] });
