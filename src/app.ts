@@ -19,6 +19,15 @@ import { makeUsersService } from './modules/auth/users.service.js';
 import { makeCustomersRepository } from './modules/customers/customers.repository.js';
 import { makeCustomersService } from './modules/customers/customers.service.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
+import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
+import { makeCalendarService } from './modules/calendar/calendar.service.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { registerMessages } from './core/i18n/index.js';
+import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
+
+// the rules core's error and reason messages join the i18n catalogs under their own codes
+registerMessages(RULE_MESSAGES);
+registerMessages(REASON_MESSAGES);
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -43,13 +52,14 @@ export function buildServices(ctx: AppContext) {
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
+  const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, clock });
 
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
   });
 
-  return { audit, customers, auth, users, tokens };
+  return { audit, customers, auth, users, tokens, calendar };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -62,6 +72,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     },
     { tag: { name: 'customers', description: '甲方客户 — customers' }, routes: customersRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
+    { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
   ];
 }
 

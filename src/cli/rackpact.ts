@@ -49,7 +49,10 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
   try {
     if (command === 'calc') {
       const { runCalc } = await import('./calc.js');
-      return await runCalc(argv.slice(1), {
+      const { makeCalendar, parseYearSchedule } = await import('../rules/index.js');
+      const scheduleFile = args.options.schedule;
+      return await runCalc(argv.slice(1).filter((a, i, all) => a !== '--schedule' && all[i - 1] !== '--schedule'), {
+        calendar: typeof scheduleFile === 'string' ? makeCalendar([parseYearSchedule(JSON.parse(readFileSync(scheduleFile, 'utf8')))]) : undefined,
         readStdin: readAllStdin,
         out: io.out,
         err: io.err,

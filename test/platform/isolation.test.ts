@@ -48,6 +48,9 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/audit': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'GET /api/v1/audit/verify': () => ({}),
   'GET /api/health': () => ({ ownOnly: true }),
+  'GET /api/v1/calendar/coverage': () => ({ ownOnly: true }),
+  'POST /api/v1/calendar/years': () => ({ body: { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] } }),
+  'GET /api/v1/calendar/deadline': () => ({ query: { from: '2026-09-30', workingDays: '2' }, ownOnly: true }),
 };
 
 let t: TestApp;

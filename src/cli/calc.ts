@@ -1,0 +1,206 @@
+import type { Locale } from '../core/i18n/index.js';
+import {
+  calendarDayPeriodEnd,
+  compensation,
+  CAUSES,
+  formatShanghai,
+  makeCalendar,
+  parseDate,
+  parseInstant,
+  parseYuan,
+  REASON_MESSAGES,
+  RULE_MESSAGES,
+  RuleError,
+  term,
+  toCapital,
+  validateDomain,
+  validateIcpFiling,
+  validateIcpLicence,
+  validateIp,
+  validatePhone,
+  validatePsbFiling,
+  validateResidentId,
+  validateUscc,
+  workingDayDeadline,
+  type Calendar,
+  type CalendarDate,
+  type Cause,
+  type Interruption,
+  type Validation,
+} from '../rules/index.js';
+import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+
+export interface CalcIo {
+  readStdin(): Promise<string>;
+  out(s: string): void;
+  err(s: string): void;
+  lang: Locale;
+  /** today in Asia/Shanghai, for checks that depend on it (an ID's birth date cannot be in the future) */
+  today: CalendarDate;
+  calendar?: Calendar;
+}
+
+const HELP: Record<Locale, string> = {
+  'zh-CN': `rackpact calc — 合同规则计算（每个子命令均可加 --json）
+
+  capital <金额>                               金额大写，如 capital 12345.60
+  term --start 日期 [--months 12] [--compensation-hours 0]
+                                                服务期限：起止日与服务终止时刻（含补偿时长）
+  deadline --from 日期 --working-days N         第 N 个工作日的截止日（5.1，法定节假日与调休）
+  due --from 日期 --days N                      N 日期间的届满日（末日为休息日顺延，民法典第二百零三条）
+  compensation                                 从标准输入读取 {"interruptions":[…]}，计算补偿时长（7.2/7.3）
+  check <uscc|resident-id|icp-filing|icp-licence|psb-filing|domain|phone|ip> <值>
+                                                校验并规范化
+
+--schedule <年份.json> 使用国务院公布的某年节假日安排（覆盖内置日历未含的年份）
+退出码：0 成功；1 输入或取值无效；2 用法错误`,
+  en: `rackpact calc — contract rule calculations (every subcommand accepts --json)
+
+  capital <amount>                             the amount in capital numerals (大写), e.g. capital 12345.60
+  term --start DATE [--months 12] [--compensation-hours 0]
+                                                the term: start, end and the instant service ends (with compensation)
+  deadline --from DATE --working-days N         end of the Nth working day (5.1; public holidays and make-up days)
+  due --from DATE --days N                      end of an N-day period (rolled past rest days, Civil Code art. 203)
+  compensation                                 reads {"interruptions":[…]} on stdin; compensation hours (7.2/7.3)
+  check <uscc|resident-id|icp-filing|icp-licence|psb-filing|domain|phone|ip> <value>
+                                                validate and normalize
+
+--schedule <year.json> adds a year's official State Council schedule (for years the packaged calendar lacks)
+Exit codes: 0 ok; 1 invalid input or value; 2 usage error`,
+};
+
+class InvalidValue extends Error {
+  constructor(readonly result: unknown) {
+    super('invalid');
+  }
+}
+
+function option(args: ParsedArgs, name: string): string {
+  const v = args.options[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name}`);
+  return v;
+}
+
+function integerOption(args: ParsedArgs, name: string, fallback?: number): number {
+  const raw = args.options[name];
+  if (raw === undefined && fallback !== undefined) return fallback;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) throw new RuleError('DAYS_INVALID', { field: name, value: String(raw) });
+  return Number(raw);
+}
+
+const CHECKS: Record<string, (value: string, today: CalendarDate) => Validation> = {
+  uscc: validateUscc,
+  'resident-id': validateResidentId,
+  'icp-filing': validateIcpFiling,
+  'icp-licence': validateIcpLicence,
+  'psb-filing': validatePsbFiling,
+  domain: validateDomain,
+  phone: validatePhone,
+  ip: validateIp,
+};
+
+function parseInterruptions(text: string): Interruption[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new RuleError('INTERRUPTION_INVALID', { index: '-', field: 'stdin' });
+  }
+  const list = (json as { interruptions?: unknown })?.interruptions;
+  if (!Array.isArray(list)) throw new RuleError('INTERRUPTION_INVALID', { index: '-', field: 'interruptions' });
+  return list.map((raw, i) => {
+    const item = raw as Record<string, unknown>;
+    if (typeof item?.cause !== 'string' || !CAUSES.includes(item.cause as Cause)) {
+      throw new RuleError('INTERRUPTION_INVALID', { index: i, field: `interruptions.${i}.cause` });
+    }
+    const instant = (key: string) => (typeof item[key] === 'string' ? parseInstant(item[key] as string, `interruptions.${i}.${key}`) : undefined);
+    const start = instant('start');
+    const end = instant('end');
+    if (!start || !end) throw new RuleError('INTERRUPTION_INVALID', { index: i, field: `interruptions.${i}` });
+    return { start, end, cause: item.cause as Cause, noticeGivenAt: instant('noticeGivenAt'), consentAt: instant('consentAt'), ref: typeof item.ref === 'string' ? item.ref : undefined };
+  });
+}
+
+async function compute(sub: string, args: ParsedArgs, io: CalcIo): Promise<{ result: unknown; human: string }> {
+  const calendar = () => io.calendar ?? makeCalendar();
+  const zh = io.lang === 'zh-CN';
+  switch (sub) {
+    case 'capital': {
+      const value = args.positionals[1];
+      if (!value) throw new UsageError('<amount>');
+      const capital = toCapital(parseYuan(value));
+      return { result: capital, human: capital };
+    }
+    case 'term': {
+      const t = term(parseDate(option(args, 'start'), 'start'), integerOption(args, 'months', 12), integerOption(args, 'compensation-hours', 0));
+      const result = { start: t.start, end: t.end, endsAt: formatShanghai(t.endsAt) };
+      return { result, human: zh ? `起 ${t.start} 至 ${t.end}，服务终止于 ${result.endsAt}` : `from ${t.start} to ${t.end}; service ends ${result.endsAt}` };
+    }
+    case 'deadline': {
+      const deadline = workingDayDeadline(calendar(), parseDate(option(args, 'from'), 'from'), integerOption(args, 'working-days'));
+      return { result: { deadline }, human: zh ? `截止日：${deadline}（当日 24:00）` : `deadline: ${deadline} (24:00 that day)` };
+    }
+    case 'due': {
+      const due = calendarDayPeriodEnd(calendar(), parseDate(option(args, 'from'), 'from'), integerOption(args, 'days'));
+      return { result: { due }, human: zh ? `届满日：${due}` : `due: ${due}` };
+    }
+    case 'compensation': {
+      const c = compensation(parseInterruptions(await io.readStdin()));
+      const result = {
+        hours: c.hours,
+        lines: c.lines.map((l) => ({ from: formatShanghai(l.from), to: formatShanghai(l.to), minutes: l.minutes, hours: l.hours, reasons: l.reasons, sources: l.sources })),
+        excluded: c.excluded.map((e) => ({ index: e.index, reason: e.reason })),
+        breaches: c.breaches.map((b) => ({ index: b.index, reason: b.reason })),
+      };
+      const lines = result.lines.map((l) => `${l.from} – ${l.to}  ${l.minutes} min → ${l.hours} h  ${l.reasons.join(',')}`);
+      return { result, human: [...lines, zh ? `合计补偿：${c.hours} 小时` : `total compensation: ${c.hours} h`].join('\n') };
+    }
+    case 'check': {
+      const [, kind, value] = args.positionals;
+      const check = kind ? CHECKS[kind] : undefined;
+      if (!check || value === undefined) throw new UsageError('check <uscc|resident-id|icp-filing|icp-licence|psb-filing|domain|phone|ip> <value>');
+      const v = check(value, io.today);
+      if (!v.valid) throw new InvalidValue({ valid: false, reason: v.reason });
+      return { result: { valid: true, normalized: v.normalized }, human: v.normalized };
+    }
+    default:
+      throw new UsageError(`calc ${sub}`);
+  }
+}
+
+/** `rackpact calc …` (argv without the leading "calc"); returns the exit code. */
+export async function runCalc(argv: string[], io: CalcIo): Promise<number> {
+  const args = parseArgs(argv);
+  const json = args.options.json === true;
+  const sub = args.positionals[0];
+  if (!sub || args.options.help) {
+    io.out(HELP[io.lang]);
+    return sub || args.options.help ? 0 : 2;
+  }
+  const emit = (payload: unknown, human: string, toErr = false) => (json ? io.out(JSON.stringify(payload)) : toErr ? io.err(human) : io.out(human));
+  try {
+    const { result, human } = await compute(sub, args, io);
+    emit({ ok: true, result }, human);
+    return 0;
+  } catch (err) {
+    if (err instanceof InvalidValue) {
+      const reason = (err.result as { reason: string }).reason;
+      const message = REASON_MESSAGES[reason]?.[io.lang] ?? reason;
+      if (json) io.out(JSON.stringify({ ok: true, result: err.result }));
+      else io.err(`${reason}: ${message}`);
+      return 1;
+    }
+    if (err instanceof RuleError) {
+      const template = RULE_MESSAGES[err.code][io.lang];
+      const message = template.replace(/\{(\w+)\}/g, (w, k: string) => (err.params[k] === undefined ? w : String(err.params[k])));
+      emit({ ok: false, error: { code: err.code, message } }, `${err.code}: ${message}`, true);
+      return 1;
+    }
+    if (err instanceof UsageError) {
+      const message = io.lang === 'zh-CN' ? `用法错误：${err.message}（rackpact calc --help）` : `usage: ${err.message} (rackpact calc --help)`;
+      emit({ ok: false, error: { code: 'USAGE', message } }, message, true);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,14 @@
+// The agreement as pure functions: no I/O, no database, no HTTP. Services, documents, the CLI and
+// the UI call these; nothing re-implements them.
+export * from './errors.js';
+export * from './messages.js';
+export * from './money.js';
+export * from './capital.js';
+export * from './dates.js';
+export * from './calendar.js';
+export * from './deadline.js';
+export * from './defaults.js';
+export * from './term.js';
+export * from './compensation.js';
+export * from './notice.js';
+export * from './validators/index.js';
