@@ -21,7 +21,7 @@ const YUAN = /^(-)?[￥¥]?(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  */
 export function parseYuan(input: string, opts: { allowNegative?: boolean; field?: string } = {}): Fen {
   const field = opts.field ?? 'amount';
-  const text = input.trim().replace(/\s+/g, '');
+  const text = input.trim();
   const m = YUAN.exec(text);
   if (!m || (m[1] && m[2])) throw new RuleError('MONEY_INVALID', { field, value: input });
   const negative = Boolean(m[1] || m[2]);
@@ -31,7 +31,7 @@ export function parseYuan(input: string, opts: { allowNegative?: boolean; field?
   if (digits.length > 13) throw new RuleError('MONEY_OUT_OF_RANGE', { field, value: input });
   const amount = Number(digits) * 100 + Number(decimals.padEnd(2, '0') || '0');
   if (negative && amount !== 0 && !opts.allowNegative) throw new RuleError('MONEY_NEGATIVE', { field, value: input });
-  return fen(negative ? -amount : amount, field);
+  return fen(negative && amount !== 0 ? -amount : amount, field);
 }
 
 /** "12345.60" — yuan with two decimals, no symbol or separators (for forms and CSV). */
