@@ -83,7 +83,10 @@ function option(args: ParsedArgs, name: string): string {
 
 function integerOption(args: ParsedArgs, name: string, fallback?: number): number {
   const raw = args.options[name];
-  if (raw === undefined && fallback !== undefined) return fallback;
+  if (raw === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name}`);
+    return fallback;
+  }
   if (typeof raw !== 'string' || !/^\d+$/.test(raw)) throw new RuleError('DAYS_INVALID', { field: name, value: String(raw) });
   return Number(raw);
 }
