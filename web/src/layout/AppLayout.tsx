@@ -1,0 +1,58 @@
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../auth/session';
+import { useI18n, type MessageKey } from '../i18n';
+import { navFor } from '../nav';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function AppLayout() {
+  const { me, logout } = useSession();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (!me) return null;
+  const entries = navFor(me);
+  const selected = [...entries].sort((a, b) => b.path.length - a.path.length).find((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={220} theme="dark" breakpoint="lg" collapsedWidth={0}>
+        <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 600, fontSize: 16 }}>
+          {t('app.name')}
+          <div style={{ fontSize: 12, fontWeight: 400, opacity: 0.65 }}>{me.kind === 'staff' ? t('kind.staff') : me.customerName}</div>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected.key] : []}
+          items={entries.map((e) => ({ key: e.key, label: <span data-testid={`nav-${e.key}`}>{t(e.labelKey)}</span>, onClick: () => navigate(e.path) }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+          <Space size="middle" data-testid="user-menu">
+            <Typography.Text strong>{me.displayName}</Typography.Text>
+            {me.roles.map((r) => (
+              <Tag key={r} color={me.kind === 'staff' ? 'blue' : 'green'}>
+                {t(`role.${r}` as MessageKey)}
+              </Tag>
+            ))}
+            <LanguageSwitch />
+            <Button
+              data-testid="logout"
+              onClick={async () => {
+                await logout();
+                navigate('/login');
+              }}
+            >
+              {t('logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,90 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { SessionProvider, useSession } from './auth/session';
+import { I18nProvider, useI18n } from './i18n';
+import { AppLayout } from './layout/AppLayout';
+import { homeOf } from './nav';
+import { LoginPage } from './pages/auth/LoginPage';
+import { CustomerDetailPage, CustomersPage } from './pages/customers/CustomersPage';
+import { AccountPage } from './pages/platform/AccountPage';
+import { AuditPage } from './pages/platform/AuditPage';
+import { CalendarPage } from './pages/platform/CalendarPage';
+import { DashboardPage } from './pages/platform/DashboardPage';
+import { TokensPage } from './pages/platform/TokensPage';
+import { UsersPage } from './pages/platform/UsersPage';
+import { MyCompanyPage } from './pages/portal/MyCompanyPage';
+
+/** Lets a page through only for the right audience; anyone else goes to their own home. */
+function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
+  const { me, loading } = useSession();
+  if (loading) return <Spin style={{ display: 'block', marginTop: 120 }} />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (me.kind !== audience) return <Navigate to={homeOf(me)} replace />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { me, loading } = useSession();
+  if (loading) return <Spin style={{ display: 'block', marginTop: 120 }} />;
+  return <Navigate to={me ? homeOf(me) : '/login'} replace />;
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1264b4', borderRadius: 6 } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <Themed>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                path="/console"
+                element={
+                  <Guard audience="staff">
+                    <AppLayout />
+                  </Guard>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="customers" element={<CustomersPage />} />
+                <Route path="customers/:id" element={<CustomerDetailPage />} />
+                <Route path="users" element={<UsersPage />} />
+                <Route path="tokens" element={<TokensPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="calendar" element={<CalendarPage />} />
+                <Route path="account" element={<AccountPage />} />
+              </Route>
+              <Route
+                path="/portal"
+                element={
+                  <Guard audience="customer">
+                    <AppLayout />
+                  </Guard>
+                }
+              >
+                <Route index element={<MyCompanyPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="account" element={<AccountPage />} />
+              </Route>
+              <Route path="*" element={<Home />} />
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </Themed>
+    </I18nProvider>
+  </StrictMode>,
+);

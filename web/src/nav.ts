@@ -1,0 +1,40 @@
+import type { ComponentType } from 'react';
+import type { MessageKey } from './i18n';
+
+/**
+ * The navigation registry. Each page of each business area adds one entry; the menu shows an
+ * entry when the user's audience matches and one of their roles is listed (admin sees every
+ * staff entry).
+ */
+export interface NavEntry {
+  key: string;
+  path: string;
+  labelKey: MessageKey;
+  audience: 'staff' | 'customer';
+  roles: readonly string[];
+  icon?: ComponentType;
+}
+
+export const ALL_STAFF = ['admin', 'sales', 'noc', 'compliance', 'finance', 'auditor'] as const;
+export const ALL_CUSTOMER = ['owner', 'technical', 'billing'] as const;
+
+export const NAV: NavEntry[] = [
+  { key: 'dashboard', path: '/console', labelKey: 'nav.dashboard', audience: 'staff', roles: ALL_STAFF },
+  { key: 'customers', path: '/console/customers', labelKey: 'nav.customers', audience: 'staff', roles: ALL_STAFF },
+  { key: 'users', path: '/console/users', labelKey: 'nav.users', audience: 'staff', roles: ['admin'] },
+  { key: 'tokens', path: '/console/tokens', labelKey: 'nav.tokens', audience: 'staff', roles: ['admin'] },
+  { key: 'audit', path: '/console/audit', labelKey: 'nav.audit', audience: 'staff', roles: ['admin', 'auditor'] },
+  { key: 'calendar', path: '/console/calendar', labelKey: 'nav.calendar', audience: 'staff', roles: ALL_STAFF },
+  { key: 'account', path: '/console/account', labelKey: 'nav.account', audience: 'staff', roles: ALL_STAFF },
+  { key: 'my-company', path: '/portal', labelKey: 'nav.myCompany', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'my-audit', path: '/portal/audit', labelKey: 'nav.myAudit', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
+];
+
+export function navFor(user: { kind: 'staff' | 'customer'; roles: string[] }): NavEntry[] {
+  return NAV.filter(
+    (e) => e.audience === user.kind && (e.roles.some((r) => user.roles.includes(r)) || (user.kind === 'staff' && user.roles.includes('admin'))),
+  );
+}
+
+export const homeOf = (user: { kind: 'staff' | 'customer' }) => (user.kind === 'staff' ? '/console' : '/portal');
