@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -19,6 +20,14 @@ import { makeUsersService } from './modules/auth/users.service.js';
 import { makeCustomersRepository } from './modules/customers/customers.repository.js';
 import { makeCustomersService } from './modules/customers/customers.service.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
+import { makeKycRepository } from './modules/customers/kyc.repository.js';
+import { makeKycService } from './modules/customers/kyc.service.js';
+import { makeRosterRepository } from './modules/customers/roster.repository.js';
+import { makeRosterService } from './modules/customers/roster.service.js';
+import { makeProviderRepository } from './modules/provider/provider.repository.js';
+import { makeProviderService } from './modules/provider/provider.service.js';
+import { providerRoutes } from './modules/provider/provider.routes.js';
+import { makeFileStore } from './files/file-store.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -47,7 +56,14 @@ export function buildServices(ctx: AppContext) {
   const passwords = ctx.passwords ?? argon2idHasher;
 
   const audit = makeAuditService({ db, repo: makeAuditRepository(db), clock, ids });
-  const customers = makeCustomersService({ repo: makeCustomersRepository(db), audit, clock, ids });
+  const customersRepo = makeCustomersRepository(db);
+  const kycRepo = makeKycRepository(db);
+  const rosterRepo = makeRosterRepository(db);
+  const files = makeFileStore(join(ctx.config.DATA_DIR, 'files'));
+  const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
+  const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
+  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
+  const provider = makeProviderService({ repo: makeProviderRepository(db), audit, clock });
   const authRepo = makeAuthRepository(db);
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
@@ -57,9 +73,10 @@ export function buildServices(ctx: AppContext) {
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
+    roster_member_versions_disjoint: { code: 'CONFLICT' },
   });
 
-  return { audit, customers, auth, users, tokens, calendar };
+  return { audit, customers, roster, kyc, provider, files, auth, users, tokens, calendar };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -70,7 +87,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
       tag: { name: 'auth', description: '登录、用户与 API 令牌 — accounts, sessions, API tokens' },
       routes: authRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL, now: () => ctx.clock.now() }),
     },
-    { tag: { name: 'customers', description: '甲方客户 — customers' }, routes: customersRoutes(services) },
+    { tag: { name: 'customers', description: '甲方客户：资料、证照、人员名单 — customers, KYC, rosters' }, routes: customersRoutes(services) },
+    { tag: { name: 'provider', description: '乙方信息 — the provider profile' }, routes: providerRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
   ];

@@ -3,3 +3,4 @@ export * from '../modules/customers/customers.schema.js';
 export * from '../modules/auth/auth.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/calendar/calendar.schema.js';
+export * from '../modules/provider/provider.schema.js';

@@ -12,10 +12,43 @@ export const DEMO_STAFF = [
   { login: 'auditor', displayName: '审计 周平', roles: ['auditor'] },
 ] as const;
 
+export const DEMO_PROVIDER = {
+  legalName: '北京云桥数据科技有限公司',
+  uscc: '91110106MA00YQ8D7K',
+  address: '北京市丰台区南四环西路 188 号 12 区 5 号楼',
+  domicileCourt: '北京市丰台区人民法院',
+  bankName: '中国工商银行北京丰台支行',
+  bankAccount: '0200 0045 0920 0123 456',
+  signingPlace: '北京',
+  phone: '010-63781234',
+  noticeEmail: 'notice@yunqiao-idc.example',
+  noticeFax: '010-63781235',
+  postalAddress: '北京市丰台区南四环西路 188 号 12 区 5 号楼 云桥数据 法务部（邮编 100070）',
+  sealFile: null,
+};
+
+/** A 1×1 PNG and a one-page PDF: real files of the accepted types, standing in for scanned copies. */
+const DEMO_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const DEMO_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
 export const DEMO_CUSTOMERS = [
   {
     name: '北京寰宇网络科技有限公司',
     uscc: '91110108MA01ABCD2H',
+    registeredAddress: '北京市海淀区中关村大街 27 号 1106 室',
+    postalAddress: '北京市海淀区中关村大街 27 号 1106 室（邮编 100080）',
+    noticeEmail: 'legal@huanyu.example',
+    contactPhone: '010-82561234',
+    legalRepresentative: '刘建国',
+    legalRepresentativeId: '110108198003152017',
+    roster: [
+      { role: 'legal_representative', name: '刘建国', mobile: '13901012345', available24h: true },
+      { role: 'technical_lead', name: '张博', mobile: '13801023456', email: 'bob@huanyu.example', available24h: true },
+      { role: 'server_admin', name: '王磊', mobile: '13601034567', available24h: false },
+    ],
     users: [
       { login: 'alice', displayName: '刘爱丽 Alice', roles: ['owner'] },
       { login: 'bob', displayName: '张博 Bob', roles: ['technical'] },
@@ -24,8 +57,24 @@ export const DEMO_CUSTOMERS = [
   {
     name: '上海蓝山数据有限公司',
     uscc: '91310115MA1H7XYN30',
+    registeredAddress: '上海市浦东新区张江路 666 号 3 幢 402 室',
+    postalAddress: '上海市浦东新区张江路 666 号 3 幢 402 室（邮编 201203）',
+    noticeEmail: 'it@lanshan.example',
+    contactPhone: '021-50801234',
+    legalRepresentative: '孙立',
+    legalRepresentativeId: '310115198506203024',
+    roster: [
+      { role: 'legal_representative', name: '孙立', mobile: '13701112345', available24h: true },
+      { role: 'technical_lead', name: '孙可', mobile: '13501123456', email: 'carol@lanshan.example', available24h: true },
+    ],
     users: [{ login: 'carol', displayName: '孙可 Carol', roles: ['owner'] }],
   },
+] as const;
+
+/** The provider's people assigned to every demo customer (乙方人员名单, 6.5). */
+const DEMO_PROVIDER_ROSTER = [
+  { role: 'contract_contact', name: '王敏', mobile: '13911112222', email: 'wangmin@yunqiao-idc.example', available24h: false },
+  { role: 'network_admin', name: '李强', mobile: '13922223333', email: 'noc@yunqiao-idc.example', available24h: true },
 ] as const;
 
 /**
@@ -41,8 +90,28 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
   for (const s of DEMO_STAFF) {
     await services.users.create(scope, { ...s, roles: [...s.roles], kind: 'staff', password: DEMO_PASSWORD });
   }
+  await services.provider.update(scope, DEMO_PROVIDER);
   for (const c of DEMO_CUSTOMERS) {
-    const customer = await services.customers.create(scope, { name: c.name, uscc: c.uscc, status: 'active' });
+    const customer = await services.customers.create(scope, {
+      name: c.name,
+      uscc: c.uscc,
+      status: 'active',
+      registeredAddress: c.registeredAddress,
+      postalAddress: c.postalAddress,
+      noticeEmail: c.noticeEmail,
+      contactPhone: c.contactPhone,
+      legalRepresentative: c.legalRepresentative,
+    });
+    for (const m of c.roster) await services.roster.upsert(scope, customer.id, { side: 'customer', ...m });
+    for (const m of DEMO_PROVIDER_ROSTER) await services.roster.upsert(scope, customer.id, { side: 'provider', ...m });
+    const documents = [
+      { kind: 'business_licence', holderName: c.name, idType: 'uscc', idNumber: c.uscc, issuedOn: '2019-05-10', expiresOn: null, fileName: '营业执照.pdf', bytes: DEMO_PDF },
+      { kind: 'legal_representative_id', holderName: c.legalRepresentative, idType: 'resident_id', idNumber: c.legalRepresentativeId, issuedOn: '2017-03-01', expiresOn: '2037-03-01', fileName: '法定代表人身份证.png', bytes: DEMO_PNG },
+    ] as const;
+    for (const d of documents) {
+      const uploaded = await services.kyc.upload(scope, customer.id, d);
+      await services.kyc.review(scope, uploaded.id, { verify: true });
+    }
     for (const u of c.users) {
       await services.users.create(scope, {
         ...u,

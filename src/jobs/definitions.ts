@@ -15,4 +15,9 @@ export const JOBS = {
     cron: '17 * * * *',
     description: 'Delete sessions past their expiry',
   },
+  kycExpiryReminders: {
+    name: 'kyc-expiry-reminders',
+    cron: '5 8 * * *',
+    description: 'Remind customers and sales of licences and IDs expiring within 30 days',
+  },
 } as const satisfies Record<string, JobDefinition>;

@@ -5,5 +5,6 @@ import { JOBS } from './definitions.js';
 export function jobHandlers(services: Services): Record<string, () => Promise<unknown>> {
   return {
     [JOBS.purgeExpiredSessions.name]: () => services.auth.purgeExpiredSessions(),
+    [JOBS.kycExpiryReminders.name]: () => services.kyc.remindExpiring(),
   };
 }

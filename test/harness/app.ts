@@ -80,3 +80,23 @@ export async function makeTestApp(opts: { now?: string } = {}): Promise<TestApp>
     anonymous: () => client(http, {}),
   };
 }
+
+/** A multipart/form-data body with text fields and one file, for upload routes. */
+export function multipart(fields: Record<string, string>, file?: { field?: string; name: string; type?: string; bytes: Uint8Array }) {
+  const boundary = `----rackpact${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      Buffer.from(file.bytes),
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

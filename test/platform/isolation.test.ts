@@ -5,14 +5,19 @@
  * ship without joining the walk.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp, type ApiClient, type TestApp } from '../harness/app.js';
+import { makeTestApp, multipart, type ApiClient, type TestApp } from '../harness/app.js';
 import { makeCustomer, makeCustomerUser, makeStaff } from '../harness/factories.js';
+import { systemScope } from '../../src/core/scope.js';
 
 export interface TenantB {
   customerId: string;
   customerName: string;
   userId: string;
   tokenId: string;
+  rosterMemberId: string;
+  kycDocumentId: string;
+  changeRequestId: string;
+  taskId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
 }
@@ -21,6 +26,8 @@ interface Case {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** send this as multipart/form-data instead of JSON */
+  multipart?: ReturnType<typeof multipart>;
   /** a list customer A may call: 2xx allowed, but nothing of B's in it */
   listForA?: boolean;
   /** staff-only or public operations: A gets 2xx on its own data or 401/403, never B's data */
@@ -45,6 +52,33 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'DELETE /api/v1/tokens/{id}': (b) => ({ params: { id: b.tokenId } }),
   'GET /api/v1/customers': () => ({ listForA: true }),
   'GET /api/v1/customers/{id}': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/customers/export.csv': () => ({ listForA: true }),
+  'POST /api/v1/customers': () => ({ body: { name: '入侵者公司' } }),
+  'PATCH /api/v1/customers/{id}': (b) => ({ params: { id: b.customerId }, body: { version: 1, postalAddress: 'x' } }),
+  'GET /api/v1/customers/{id}/readiness': (b) => ({ params: { id: b.customerId } }),
+  'POST /api/v1/customers/{id}/change-requests': (b) => ({ params: { id: b.customerId }, body: { postalAddress: '入侵' } }),
+  'GET /api/v1/change-requests': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/change-requests/{id}/decision': (b) => ({ params: { id: b.changeRequestId }, body: { approve: true } }),
+  'GET /api/v1/customers/{id}/roster': (b) => ({ params: { id: b.customerId } }),
+  'PUT /api/v1/customers/{id}/roster': (b) => ({ params: { id: b.customerId }, body: { side: 'customer', role: 'server_admin', name: '入侵者' } }),
+  'GET /api/v1/customers/{id}/roster/history': (b) => ({ params: { id: b.customerId } }),
+  'DELETE /api/v1/customers/{id}/roster/{memberId}': (b) => ({ params: { id: b.customerId, memberId: b.rosterMemberId } }),
+  'GET /api/v1/customers/{id}/kyc': (b) => ({ params: { id: b.customerId } }),
+  'POST /api/v1/customers/{id}/kyc': (b) => ({
+    params: { id: b.customerId },
+    multipart: multipart({ kind: 'handler_id', holderName: '入侵者', idType: 'passport', idNumber: 'E00000001' }, { name: 'x.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }),
+  }),
+  'GET /api/v1/kyc/queue': () => ({}),
+  'POST /api/v1/kyc/{id}/review': (b) => ({ params: { id: b.kycDocumentId }, body: { verify: true } }),
+  'GET /api/v1/kyc/{id}/file': (b) => ({ params: { id: b.kycDocumentId } }),
+  'GET /api/v1/customers/{id}/outbox': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/tasks': () => ({}),
+  'POST /api/v1/tasks/{id}/done': (b) => ({ params: { id: b.taskId } }),
+  'GET /api/v1/provider': () => ({ ownOnly: true }),
+  'GET /api/v1/provider/versions': () => ({}),
+  'PUT /api/v1/provider': () => ({
+    body: { legalName: 'x', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: 'x', postalAddress: 'x' },
+  }),
   'GET /api/v1/audit': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'GET /api/v1/audit/verify': () => ({}),
   'GET /api/health': () => ({ ownOnly: true }),
@@ -67,14 +101,28 @@ beforeAll(async () => {
   const bUser = await makeCustomerUser(t.services, 'b-owner', customerB.id);
   const admin = await t.login('walk-admin');
   const token = (await admin.post('/api/v1/tokens', { name: 'b-walk', scopes: ['read'] })).json();
-  // B's own activity, so B has audit rows of its own
-  await (await t.login('b-owner')).put('/api/v1/auth/locale', { locale: 'en' });
+  // B's own activity, so B has audit rows, a roster, a KYC document, a change request and a task of its own
+  const bClient = await t.login('b-owner');
+  await bClient.put('/api/v1/auth/locale', { locale: 'en' });
+  const system = systemScope('isolation-fixture');
+  const member = await t.services.roster.upsert(system, customerB.id, { side: 'customer', role: 'technical_lead', name: '乙方技术秘密', mobile: '13800000001', available24h: true });
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const bDocument = await t.services.kyc.upload(system, customerB.id, { kind: 'handler_id', holderName: '乙经办人', idType: 'passport', idNumber: 'E12345678', expiresOn: '2026-03-20', fileName: 'b.pdf', bytes: pdf });
+  const expiring = await t.services.kyc.upload(system, customerB.id, { kind: 'handler_id', holderName: '乙经办人', idType: 'passport', idNumber: 'E12345679', expiresOn: '2026-03-20', fileName: 'b2.pdf', bytes: pdf });
+  await t.services.kyc.review(system, expiring.id, { verify: true });
+  await t.services.kyc.remindExpiring();
+  const [task] = await t.services.customers.openTasks(system);
+  const change = (await bClient.post(`/api/v1/customers/${customerB.id}/change-requests`, { postalAddress: '乙方新地址秘密' })).json();
   b = {
     customerId: customerB.id,
     customerName: customerB.name,
     userId: bUser.id,
     tokenId: token.item.id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner'],
+    rosterMemberId: member.memberId,
+    kycDocumentId: bDocument.id,
+    changeRequestId: change.id,
+    taskId: task.id,
+    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id],
   };
   asA = await t.login('a-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
@@ -105,9 +153,11 @@ describe('tenant isolation walk', () => {
         return value ?? 'missing';
       });
       if (c.query) url += `?${new URLSearchParams(c.query)}`;
-      // a fresh session per operation: the walk includes logout
-      asA = await t.login('a-owner');
-      const res = await asA.request(op.method as never, url, c.body ?? (op.method === 'GET' || op.method === 'DELETE' ? undefined : {}));
+      const res = c.multipart
+        ? await asA.request(op.method as never, url, c.multipart.body, c.multipart.headers)
+        : await asA.request(op.method as never, url, c.body ?? (op.method === 'GET' || op.method === 'DELETE' ? undefined : {}));
+      // the walk includes logout: carry on with a fresh session
+      if (key === 'POST /api/v1/auth/logout') asA = await t.login('a-owner');
       const leaked = b.secrets.filter((s) => res.body.includes(s));
       if (leaked.length) failures.push(`${key}: leaked ${leaked.join(', ')} (status ${res.statusCode})`);
       if (c.listForA || c.ownOnly) continue;

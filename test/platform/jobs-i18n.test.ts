@@ -9,6 +9,8 @@ import { TEST_DB } from '../harness/env.js';
 import { HTTP_STATUS } from '../../src/core/errors.js';
 
 const quiet = { info: () => undefined, error: () => undefined };
+/** Every job needs a handler; the tests count runs of one of them. */
+const idle = () => Object.fromEntries(Object.values(JOBS).map((j) => [j.name, async () => 0]));
 
 describe('i18n', () => {
   it('has every message in both languages', () => {
@@ -37,7 +39,7 @@ describe('jobs', () => {
     const db = await openDatabase({});
     await migrate(db);
     let runs = 0;
-    const jobs = await startJobs(db, { [JOBS.purgeExpiredSessions.name]: async () => (runs += 1) }, quiet);
+    const jobs = await startJobs(db, { ...idle(), [JOBS.purgeExpiredSessions.name]: async () => (runs += 1) }, quiet);
     try {
       await jobs.boss.send(JOBS.purgeExpiredSessions.name, {});
       for (let i = 0; i < 60 && runs === 0; i += 1) await new Promise((r) => setTimeout(r, 250));
@@ -53,7 +55,7 @@ describe('jobs', () => {
     const [a, b] = [await openDatabase({ databaseUrl: empty.url, poolSize: 4 }), await openDatabase({ databaseUrl: empty.url, poolSize: 4 })];
     await Promise.all([migrate(a), migrate(b)]);
     let runs = 0;
-    const handlers = { [JOBS.purgeExpiredSessions.name]: async () => (runs += 1) };
+    const handlers = { ...idle(), [JOBS.purgeExpiredSessions.name]: async () => (runs += 1) };
     const [ja, jb] = [await startJobs(a, handlers, quiet), await startJobs(b, handlers, quiet)];
     try {
       for (let i = 0; i < 5; i += 1) await ja.boss.send(JOBS.purgeExpiredSessions.name, { i });

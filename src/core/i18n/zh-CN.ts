@@ -30,6 +30,12 @@ export const zhCN = {
   'field.rolesForKind': '角色 {role} 不适用于此类用户',
   'field.customerRequired': '客户用户必须指定所属客户',
   'field.customerNotAllowed': '员工用户不能指定客户',
+  'roster.mobileFor24h': '24 小时联系人必须有手机号码',
+  'kyc.idTypeForKind': '证件类型与文件种类不符（营业执照用统一社会信用代码，身份证明用身份证、护照或港澳台通行证）',
+  'kyc.expiryBeforeIssue': '有效期截止日须晚于签发日',
+  'kyc.fileEmpty': '文件为空',
+  'kyc.fileTooLarge': '文件超过 {mb} MB',
+  'kyc.fileType': '只接受 PDF、JPEG 或 PNG 文件（按文件内容判断）',
   // config / cli
   'config.invalid': '配置错误：环境变量 {name}：{reason}',
   'cli.unknownCommand': '未知命令：{command}。运行 rackpact --help 查看用法',

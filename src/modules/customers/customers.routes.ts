@@ -1,39 +1,234 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams, Page, Timestamp } from '../../http/dto.js';
+import { IdParams } from '../../http/dto.js';
+import {
+  ChangeRequest,
+  ContactChangeBody,
+  CreateCustomerBody,
+  Customer,
+  CustomerQuery,
+  DecisionBody,
+  KycDocument,
+  KycMeta,
+  OutboxItem,
+  ReviewBody,
+  RosterMember,
+  RosterMemberBody,
+  StaffTask,
+  UpdateCustomerBody,
+} from './customers.dto.js';
 import type { CustomersService } from './customers.service.js';
+import { KYC_MAX_BYTES, type KycService } from './kyc.service.js';
+import type { RosterService } from './roster.service.js';
 
-export const Customer = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    uscc: z.string().nullable(),
-    status: z.enum(['prospect', 'active', 'suspended', 'former']),
-    version: z.number(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-  })
-  .meta({ id: 'Customer' });
+const CSV_COLUMNS = ['id', 'name', 'uscc', 'status', 'legalRepresentative', 'contactPhone', 'noticeEmail', 'postalAddress', 'createdAt'] as const;
 
-export function customersRoutes(deps: { customers: CustomersService }): FastifyPluginAsyncZod {
+/** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
+function csvCell(value: unknown): string {
+  let s = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function customersRoutes(deps: { customers: CustomersService; roster: RosterService; kyc: KycService }): FastifyPluginAsyncZod {
+  const { customers, roster, kyc } = deps;
   return async (app) => {
+    await app.register(multipart, { limits: { fileSize: KYC_MAX_BYTES, files: 1, fields: 20, fieldSize: 1000 } });
+
     app.get(
       '/customers',
+      { schema: { tags: ['customers'], summary: 'Search customers by name, pinyin initials, USCC or phone (a customer sees only itself)', querystring: CustomerQuery, response: { 200: z.object({ items: z.array(Customer), total: z.number() }) } } },
+      async (request) => customers.list(scopeOf(request), request.query),
+    );
+
+    app.get(
+      '/customers/export.csv',
+      { schema: { tags: ['customers'], summary: 'CSV export of the search result', querystring: CustomerQuery.omit({ page: true, pageSize: true }) } },
+      async (request, reply) => {
+        const scope = scopeOf(request);
+        const lines = [CSV_COLUMNS.join(',')];
+        for await (const batch of customers.iterate(scope, request.query)) {
+          for (const row of batch) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+        }
+        reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="customers.csv"');
+        return `\uFEFF${lines.join('\r\n')}\r\n`; // BOM: Excel reads the Chinese correctly
+      },
+    );
+
+    app.post(
+      '/customers',
+      { schema: { tags: ['customers'], summary: 'Create a customer (sales)', body: CreateCustomerBody, response: { 201: Customer } } },
+      async (request, reply) => reply.status(201).send(await customers.create(scopeOf(request), request.body)),
+    );
+
+    app.get('/customers/:id', { schema: { tags: ['customers'], summary: 'One customer', params: IdParams, response: { 200: Customer } } }, async (request) =>
+      customers.get(scopeOf(request), request.params.id),
+    );
+
+    app.patch(
+      '/customers/:id',
+      { schema: { tags: ['customers'], summary: 'Edit a customer (optimistic: send the version you read)', params: IdParams, body: UpdateCustomerBody, response: { 200: Customer } } },
+      async (request) => customers.update(scopeOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/customers/:id/readiness',
       {
         schema: {
           tags: ['customers'],
-          summary: 'List customers (a customer user sees only its own company)',
-          querystring: z.object({ q: z.string().trim().max(100).optional(), ...Page }),
-          response: { 200: z.object({ items: z.array(Customer), total: z.number() }) },
+          summary: 'Whether a server of this customer may be activated (24-hour contacts, KYC)',
+          params: IdParams,
+          response: { 200: z.object({ ready: z.boolean(), missing: z.array(z.string()) }) },
         },
       },
-      async (request) => deps.customers.list(scopeOf(request), request.query),
+      async (request) => customers.activationReadiness(scopeOf(request), request.params.id),
+    );
+
+    // ── change requests ───────────────────────────────────────────────
+    app.post(
+      '/customers/:id/change-requests',
+      { schema: { tags: ['customers'], summary: 'Propose a change of contact data (customer portal)', params: IdParams, body: ContactChangeBody, response: { 201: ChangeRequest } } },
+      async (request, reply) => reply.status(201).send(await customers.proposeChange(scopeOf(request), request.params.id, request.body)),
     );
     app.get(
-      '/customers/:id',
-      { schema: { tags: ['customers'], summary: 'One customer', params: IdParams, response: { 200: Customer } } },
-      async (request) => deps.customers.get(scopeOf(request), request.params.id),
+      '/change-requests',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Contact-change requests',
+          querystring: z.object({ customerId: z.uuid().optional(), status: z.enum(['pending', 'approved', 'rejected']).optional() }),
+          response: { 200: z.object({ items: z.array(ChangeRequest) }) },
+        },
+      },
+      async (request) => ({ items: await customers.listChangeRequests(scopeOf(request), request.query) }),
+    );
+    app.post(
+      '/change-requests/:id/decision',
+      { schema: { tags: ['customers'], summary: 'Approve or reject a change request (sales)', params: IdParams, body: DecisionBody, response: { 200: ChangeRequest } } },
+      async (request) => customers.decideChange(scopeOf(request), request.params.id, request.body),
+    );
+
+    // ── rosters ─────────────────────────────────────────────────────────
+    app.get(
+      '/customers/:id/roster',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Both rosters, now or as of an instant',
+          params: IdParams,
+          querystring: z.object({ at: z.coerce.date().optional() }),
+          response: { 200: z.object({ items: z.array(RosterMember) }) },
+        },
+      },
+      async (request) => ({ items: await roster.current(scopeOf(request), request.params.id, request.query.at) }),
+    );
+    app.get(
+      '/customers/:id/roster/history',
+      { schema: { tags: ['customers'], summary: 'Every version of every roster member', params: IdParams, response: { 200: z.object({ items: z.array(RosterMember) }) } } },
+      async (request) => ({ items: await roster.history(scopeOf(request), request.params.id) }),
+    );
+    app.put(
+      '/customers/:id/roster',
+      { schema: { tags: ['customers'], summary: 'Add a person or change one (a new version; the other side is notified)', params: IdParams, body: RosterMemberBody, response: { 200: RosterMember } } },
+      async (request) => roster.upsert(scopeOf(request), request.params.id, request.body),
+    );
+    app.delete(
+      '/customers/:id/roster/:memberId',
+      { schema: { tags: ['customers'], summary: 'Take a person off the roster', params: z.object({ id: z.uuid(), memberId: z.uuid() }), response: { 204: z.null() } } },
+      async (request, reply) => {
+        await roster.remove(scopeOf(request), request.params.id, request.params.memberId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    // ── KYC ─────────────────────────────────────────────────────────────
+    app.get(
+      '/customers/:id/kyc',
+      { schema: { tags: ['customers'], summary: 'KYC documents of a customer', params: IdParams, response: { 200: z.object({ items: z.array(KycDocument) }) } } },
+      async (request) => ({ items: await kyc.list(scopeOf(request), request.params.id) }),
+    );
+    app.post(
+      '/customers/:id/kyc',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Upload a KYC document (multipart: kind, holderName, idType, idNumber, issuedOn, expiresOn, file — PDF/JPEG/PNG ≤ 10 MB)',
+          params: IdParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: KycDocument },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
+        const fields: Record<string, string> = {};
+        let file: { bytes: Buffer; fileName: string } | undefined;
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const bytes = await part.toBuffer();
+            if (part.file.truncated) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileTooLarge', params: { mb: KYC_MAX_BYTES / 1024 / 1024 } }]);
+            file = { bytes, fileName: part.filename || 'upload' };
+          } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        }
+        const meta = KycMeta.safeParse(fields);
+        if (!meta.success) {
+          throw new AppError('VALIDATION_FAILED', {}, meta.error.issues.map((i) => ({ path: i.path.join('.'), key: 'field.invalid' })));
+        }
+        if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
+        const doc = await kyc.upload(scopeOf(request), request.params.id, { ...meta.data, ...file });
+        return reply.status(201).send(doc);
+      },
+    );
+    app.get(
+      '/kyc/queue',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'KYC review queue (staff)',
+          querystring: z.object({ status: z.enum(['pending', 'verified', 'rejected', 'superseded']).default('pending') }),
+          response: { 200: z.object({ items: z.array(KycDocument) }) },
+        },
+      },
+      async (request) => ({ items: await kyc.queue(scopeOf(request), request.query.status) }),
+    );
+    app.post(
+      '/kyc/:id/review',
+      { schema: { tags: ['customers'], summary: 'Verify or reject a KYC document (sales, compliance)', params: IdParams, body: ReviewBody, response: { 200: KycDocument } } },
+      async (request) => kyc.review(scopeOf(request), request.params.id, request.body),
+    );
+    app.get('/kyc/:id/file', { schema: { tags: ['customers'], summary: 'The document file', params: IdParams } }, async (request, reply) => {
+      const f = await kyc.file(scopeOf(request), request.params.id);
+      reply
+        .header('content-type', f.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('x-content-type-options', 'nosniff');
+      return f.bytes;
+    });
+
+    // ── notices owed and staff tasks ─────────────────────────────────────
+    app.get(
+      '/customers/:id/outbox',
+      { schema: { tags: ['customers'], summary: 'Notices owed because of changes to this customer', params: IdParams, response: { 200: z.object({ items: z.array(OutboxItem) }) } } },
+      async (request) => ({ items: await customers.outboxFor(scopeOf(request), request.params.id) }),
+    );
+    app.get(
+      '/tasks',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Open staff tasks (e.g. KYC expiring)',
+          querystring: z.object({ role: z.enum(['admin', 'sales', 'noc', 'compliance', 'finance']).optional() }),
+          response: { 200: z.object({ items: z.array(StaffTask) }) },
+        },
+      },
+      async (request) => ({ items: await customers.openTasks(scopeOf(request), request.query.role) }),
+    );
+    app.post(
+      '/tasks/:id/done',
+      { schema: { tags: ['customers'], summary: 'Mark a task done', params: IdParams, response: { 200: StaffTask } } },
+      async (request) => customers.completeTask(scopeOf(request), request.params.id),
     );
   };
 }

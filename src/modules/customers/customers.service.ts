@@ -1,33 +1,96 @@
+import { pinyin } from 'pinyin-pro';
 import type { Clock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { CustomerRow, CustomersRepository } from './customers.repository.js';
+import { checkPhone, checkUscc } from './customer-fields.js';
+import type { CustomerFilter, CustomerRow, CustomersRepository, OutboxRow } from './customers.repository.js';
+import type { KycRepository } from './kyc.repository.js';
+import type { RosterRepository } from './roster.repository.js';
 
-export interface NewCustomer {
+/** What a customer may change about itself (from the portal, through a change request). */
+export const CONTACT_FIELDS = ['registeredAddress', 'postalAddress', 'noticeEmail', 'noticeFax', 'contactPhone'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+export type ContactData = Partial<Record<ContactField, string | null>>;
+
+export interface CustomerInput extends ContactData {
   name: string;
   uscc?: string | null;
   status?: CustomerRow['status'];
+  legalRepresentative?: string | null;
 }
+
+export type CustomerPatch = Partial<CustomerInput> & { version: number };
+
+/** 北京寰宇网络 → bjhywl: what people type to find a company. */
+export function nameInitials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function checkFields(input: Partial<CustomerInput>): Partial<CustomerInput> {
+  const fields: FieldError[] = [];
+  const out = { ...input };
+  if ('uscc' in input) out.uscc = checkUscc(input.uscc, 'uscc', fields);
+  if ('contactPhone' in input) out.contactPhone = checkPhone(input.contactPhone, 'contactPhone', fields);
+  if ('noticeFax' in input) out.noticeFax = checkPhone(input.noticeFax, 'noticeFax', fields, 'landline');
+  if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+  return out;
+}
+
+export type ActivationGap = 'legalRepresentative24h' | 'technicalLead24h' | 'kycBusinessLicence' | 'kycLegalRepresentativeId';
 
 export function makeCustomersService(deps: {
   repo: CustomersRepository;
+  roster: RosterRepository;
+  kyc: KycRepository;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
 }) {
   const { repo, audit, clock, ids } = deps;
+
+  async function load(scope: Scope, id: string): Promise<CustomerRow> {
+    const row = await repo.find(scope, id);
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'customer' });
+    return row;
+  }
+
+  function outbox(customerId: string, kind: string, direction: OutboxRow['direction'], payload: unknown): OutboxRow {
+    return { id: ids.uuid(), kind, customerId, direction, payload, createdAt: clock.now(), drainedAt: null };
+  }
+
+  async function applyPatch(scope: Scope, id: string, patch: CustomerPatch, action: string) {
+    const checked = checkFields(patch);
+    const before = await load(scope, id);
+    const { version, ...changes } = checked as CustomerPatch;
+    const update: Partial<CustomerRow> = { ...changes, updatedAt: clock.now() };
+    if (changes.name) update.nameInitials = nameInitials(changes.name);
+    return repo.db.transaction(async (tx) => {
+      const after = await repo.update(tx, id, version, update);
+      if (!after) throw new AppError('STALE_VERSION', {}, [{ path: 'version', key: 'STALE_VERSION' }]);
+      await audit.record(tx, scope, { action, entity: 'customer', entityId: id, customerId: id, before, after });
+      return { before, after, tx };
+    });
+  }
+
   return {
-    async list(scope: Scope, filter: { q?: string; page: number; pageSize: number }) {
+    async list(scope: Scope, filter: CustomerFilter) {
       requireReader(scope);
       return repo.list(scope, filter);
     },
 
+    iterate(scope: Scope, filter: Omit<CustomerFilter, 'page' | 'pageSize'>) {
+      requireReader(scope);
+      return repo.iterate(scope, filter);
+    },
+
     async get(scope: Scope, id: string): Promise<CustomerRow> {
       requireReader(scope);
-      const row = await repo.find(scope, id);
-      if (!row) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      const row = await load(scope, id);
       await audit.recordRead(scope, { entity: 'customer', entityId: id, customerId: id });
       return row;
     },
@@ -36,14 +99,22 @@ export function makeCustomersService(deps: {
       return (await repo.find(scope, id)) !== undefined;
     },
 
-    async create(scope: Scope, input: NewCustomer): Promise<CustomerRow> {
+    async create(scope: Scope, input: CustomerInput): Promise<CustomerRow> {
       requireStaff(scope, 'sales');
+      const checked = checkFields(input) as CustomerInput;
       const now = clock.now();
       const row: CustomerRow = {
         id: ids.uuid(),
-        name: input.name.trim(),
-        uscc: input.uscc ?? null,
-        status: input.status ?? 'prospect',
+        name: checked.name.trim(),
+        nameInitials: nameInitials(checked.name),
+        uscc: checked.uscc ?? null,
+        status: checked.status ?? 'prospect',
+        registeredAddress: checked.registeredAddress ?? null,
+        postalAddress: checked.postalAddress ?? null,
+        noticeEmail: checked.noticeEmail ?? null,
+        noticeFax: checked.noticeFax ?? null,
+        legalRepresentative: checked.legalRepresentative ?? null,
+        contactPhone: checked.contactPhone ?? null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -53,6 +124,129 @@ export function makeCustomersService(deps: {
         await audit.record(tx, scope, { action: 'customer.create', entity: 'customer', entityId: row.id, customerId: row.id, after: row });
       });
       return row;
+    },
+
+    /** Staff edit; a stale version answers 409 STALE_VERSION and changes nothing. */
+    async update(scope: Scope, id: string, patch: CustomerPatch): Promise<CustomerRow> {
+      requireStaff(scope, 'sales');
+      return (await applyPatch(scope, id, patch, 'customer.update')).after;
+    },
+
+    // ── change requests: a customer proposes, staff decide ───────────
+    async proposeChange(scope: Scope, customerId: string, proposed: ContactData) {
+      if (scope.kind !== 'customer' || scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      checkFields(proposed);
+      await load(scope, customerId);
+      const row = {
+        id: ids.uuid(),
+        customerId,
+        proposed,
+        status: 'pending' as const,
+        requestedBy: scope.userId,
+        requestedAt: clock.now(),
+        decidedBy: null,
+        decidedAt: null,
+        decisionNote: null,
+      };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertChangeRequest(tx, row);
+        await repo.insertOutbox(tx, outbox(customerId, 'customer.changeRequested', 'customer_to_provider', { requestId: row.id, proposed }));
+        await audit.record(tx, scope, { action: 'customer.changeRequest', entity: 'customer_change_request', entityId: row.id, customerId, after: row });
+      });
+      return row;
+    },
+
+    async listChangeRequests(scope: Scope, filter: { customerId?: string; status?: 'pending' | 'approved' | 'rejected' }) {
+      if (scope.kind !== 'customer') requireStaff(scope, 'sales', 'auditor');
+      return (await repo.listChangeRequests(scope, filter)).map((r) => ({ ...r.request, customerName: r.customerName }));
+    },
+
+    /** Approving applies the proposal to the customer (at its current version) and notifies both sides. */
+    async decideChange(scope: Scope, requestId: string, decision: { approve: boolean; note?: string }) {
+      requireStaff(scope, 'sales');
+      const request = await repo.findChangeRequest(scope, requestId);
+      if (!request) throw new AppError('NOT_FOUND', { entity: 'customer_change_request' });
+      if (request.status !== 'pending') throw new AppError('CONFLICT', { detail: request.status });
+      const customer = await load(scope, request.customerId);
+      return repo.db.transaction(async (tx) => {
+        const now = clock.now();
+        const decided = await repo.decideChangeRequest(tx, requestId, {
+          status: decision.approve ? 'approved' : 'rejected',
+          decidedBy: scope.kind === 'staff' ? scope.userId : null,
+          decidedAt: now,
+          decisionNote: decision.note ?? null,
+        });
+        if (!decided) throw new AppError('CONFLICT', { detail: 'decided' });
+        if (decision.approve) {
+          const after = await repo.update(tx, customer.id, customer.version, { ...(request.proposed as ContactData), updatedAt: now });
+          if (!after) throw new AppError('STALE_VERSION');
+          await audit.record(tx, scope, { action: 'customer.update', entity: 'customer', entityId: customer.id, customerId: customer.id, before: customer, after });
+          // 第九条: the address change is a notice from the customer; its acceptance one from the provider
+          await repo.insertOutbox(tx, outbox(customer.id, 'customer.addressChanged', 'customer_to_provider', { requestId, changes: request.proposed }));
+        }
+        await repo.insertOutbox(tx, outbox(customer.id, decision.approve ? 'customer.changeApproved' : 'customer.changeRejected', 'provider_to_customer', { requestId, note: decision.note ?? null }));
+        await audit.record(tx, scope, { action: decision.approve ? 'customer.changeApprove' : 'customer.changeReject', entity: 'customer_change_request', entityId: requestId, customerId: customer.id, before: request, after: decided });
+        return decided;
+      });
+    },
+
+    /**
+     * 5.10 / 7.1 precondition for activating a server: both 24-hour contacts on the customer's
+     * roster and the business licence and legal representative's ID verified.
+     */
+    async activationReadiness(scope: Scope, customerId: string): Promise<{ ready: boolean; missing: ActivationGap[] }> {
+      requireReader(scope);
+      await load(scope, customerId);
+      const roster = await deps.roster.asOf(scope, customerId, clock.now(), 'customer');
+      const documents = await deps.kyc.listForCustomer(scope, customerId);
+      const has24h = (role: string) => roster.some((m) => m.role === role && m.available24h && m.mobile);
+      const verified = (kind: string) => documents.some((d) => d.kind === kind && d.status === 'verified');
+      const missing: ActivationGap[] = [];
+      if (!has24h('legal_representative')) missing.push('legalRepresentative24h');
+      if (!has24h('technical_lead')) missing.push('technicalLead24h');
+      if (!verified('business_licence')) missing.push('kycBusinessLicence');
+      if (!verified('legal_representative_id')) missing.push('kycLegalRepresentativeId');
+      return { ready: missing.length === 0, missing };
+    },
+
+    // ── outbox, for the notices module ─────────────────────────────────
+    async outboxFor(scope: Scope, customerId: string) {
+      requireReader(scope);
+      await load(scope, customerId);
+      return repo.listOutbox(scope, customerId);
+    },
+
+    /** Hands pending notices to a consumer; each is marked drained in the consumer's transaction. */
+    async drainOutbox(consume: (item: OutboxRow, tx: Parameters<Parameters<typeof repo.db.transaction>[0]>[0]) => Promise<void>, limit = 100): Promise<number> {
+      let drained = 0;
+      for (const item of await repo.pendingOutbox(limit)) {
+        await repo.db.transaction(async (tx) => {
+          if (await repo.markOutboxDrained(tx, item.id, clock.now())) {
+            await consume(item, tx);
+            drained += 1;
+          }
+        });
+      }
+      return drained;
+    },
+
+    newOutboxRow: outbox,
+    insertOutbox: repo.insertOutbox,
+
+    // ── staff tasks ────────────────────────────────────────────────────
+    async openTasks(scope: Scope, role?: 'admin' | 'sales' | 'noc' | 'compliance' | 'finance') {
+      requireStaff(scope, 'sales', 'noc', 'compliance', 'finance', 'auditor');
+      return repo.openTasks(role);
+    },
+
+    async completeTask(scope: Scope, id: string) {
+      requireStaff(scope, 'sales', 'noc', 'compliance', 'finance');
+      return repo.db.transaction(async (tx) => {
+        const row = await repo.completeTask(tx, id, scope.kind === 'staff' ? scope.userId : null, clock.now());
+        if (!row) throw new AppError('NOT_FOUND', { entity: 'task' });
+        await audit.record(tx, scope, { action: 'task.done', entity: 'staff_task', entityId: id, customerId: row.customerId, after: row });
+        return row;
+      });
     },
   };
 }

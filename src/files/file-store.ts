@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Content-addressed files under one directory: <dir>/<first two hex>/<sha256>. The same bytes are
+ * stored once; a file is written to a temporary name and renamed, so a crash never leaves half a file.
+ * Who may read a file is decided by the module that references it, never by knowing the hash.
+ */
+export interface FileStore {
+  put(bytes: Uint8Array): { sha256: string; size: number };
+  get(sha256: string): Buffer;
+  has(sha256: string): boolean;
+}
+
+export function makeFileStore(dir: string): FileStore {
+  const pathOf = (sha256: string) => {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha256');
+    return join(dir, sha256.slice(0, 2), sha256);
+  };
+  return {
+    put(bytes) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const target = pathOf(sha256);
+      if (!existsSync(target)) {
+        mkdirSync(dirname(target), { recursive: true });
+        const tmp = `${target}.${process.pid}.tmp`;
+        writeFileSync(tmp, bytes, { mode: 0o640 });
+        renameSync(tmp, target);
+      }
+      return { sha256, size: bytes.byteLength };
+    },
+    get: (sha256) => readFileSync(pathOf(sha256)),
+    has: (sha256) => existsSync(pathOf(sha256)),
+  };
+}

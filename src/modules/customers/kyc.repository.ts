@@ -1,0 +1,72 @@
+import { and, asc, desc, eq, isNotNull, lte } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { tenantFilter } from '../../db/tenancy.js';
+import type { Scope } from '../../core/scope.js';
+import { customers, kycDocuments } from './customers.schema.js';
+
+export type KycRow = typeof kycDocuments.$inferSelect;
+
+export function makeKycRepository(db: Db) {
+  return {
+    db,
+
+    async find(scope: Scope, id: string, tx: Executor = db): Promise<KycRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(kycDocuments)
+        .where(and(eq(kycDocuments.id, id), tenantFilter(scope, kycDocuments.customerId)));
+      return row;
+    },
+
+    async listForCustomer(scope: Scope, customerId: string): Promise<KycRow[]> {
+      return db
+        .select()
+        .from(kycDocuments)
+        .where(and(tenantFilter(scope, kycDocuments.customerId), eq(kycDocuments.customerId, customerId)))
+        .orderBy(asc(kycDocuments.kind), desc(kycDocuments.createdAt));
+    },
+
+    /** The review queue across customers (staff only: the service checks the role). */
+    async queue(scope: Scope, status: KycRow['status']) {
+      return db
+        .select({ document: kycDocuments, customerName: customers.name })
+        .from(kycDocuments)
+        .innerJoin(customers, eq(customers.id, kycDocuments.customerId))
+        .where(and(tenantFilter(scope, kycDocuments.customerId), eq(kycDocuments.status, status)))
+        .orderBy(asc(kycDocuments.createdAt))
+        .limit(500);
+    },
+
+    async insert(tx: Executor, row: KycRow): Promise<void> {
+      await tx.insert(kycDocuments).values(row);
+    },
+
+    async update(tx: Executor, id: string, fromStatus: KycRow['status'], patch: Partial<KycRow>): Promise<KycRow | undefined> {
+      const [row] = await tx
+        .update(kycDocuments)
+        .set(patch)
+        .where(and(eq(kycDocuments.id, id), eq(kycDocuments.status, fromStatus)))
+        .returning();
+      return row;
+    },
+
+    async supersedeOthers(tx: Executor, customerId: string, kind: KycRow['kind'], keepId: string): Promise<void> {
+      const verified = await tx
+        .select({ id: kycDocuments.id })
+        .from(kycDocuments)
+        .where(and(eq(kycDocuments.customerId, customerId), eq(kycDocuments.kind, kind), eq(kycDocuments.status, 'verified')));
+      for (const { id } of verified) if (id !== keepId) await tx.update(kycDocuments).set({ status: 'superseded' }).where(eq(kycDocuments.id, id));
+    },
+
+    /** Verified documents whose expiry is on or before a date (reminder scan). */
+    async verifiedExpiringBy(date: string): Promise<KycRow[]> {
+      return db
+        .select()
+        .from(kycDocuments)
+        .where(and(eq(kycDocuments.status, 'verified'), isNotNull(kycDocuments.expiresOn), lte(kycDocuments.expiresOn, date)))
+        .orderBy(asc(kycDocuments.expiresOn));
+    },
+  };
+}
+
+export type KycRepository = ReturnType<typeof makeKycRepository>;

@@ -1,0 +1,58 @@
+import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { tenantFilter } from '../../db/tenancy.js';
+import type { Scope } from '../../core/scope.js';
+import { rosterMembers } from './customers.schema.js';
+
+export type RosterRow = typeof rosterMembers.$inferSelect;
+export type RosterSide = RosterRow['side'];
+
+export function makeRosterRepository(db: Db) {
+  return {
+    db,
+
+    /** The roster as it stood at an instant: the versions whose validity contains it. */
+    async asOf(scope: Scope, customerId: string, at: Date, side?: RosterSide, tx: Executor = db): Promise<RosterRow[]> {
+      return tx
+        .select()
+        .from(rosterMembers)
+        .where(
+          and(
+            tenantFilter(scope, rosterMembers.customerId),
+            eq(rosterMembers.customerId, customerId),
+            side ? eq(rosterMembers.side, side) : undefined,
+            lte(rosterMembers.validFrom, at),
+            or(isNull(rosterMembers.validTo), gt(rosterMembers.validTo, at)),
+          ),
+        )
+        .orderBy(asc(rosterMembers.side), asc(rosterMembers.role), asc(rosterMembers.name));
+    },
+
+    async history(scope: Scope, customerId: string): Promise<RosterRow[]> {
+      return db
+        .select()
+        .from(rosterMembers)
+        .where(and(tenantFilter(scope, rosterMembers.customerId), eq(rosterMembers.customerId, customerId)))
+        .orderBy(asc(rosterMembers.validFrom), asc(rosterMembers.name));
+    },
+
+    async currentVersion(scope: Scope, memberId: string, tx: Executor = db): Promise<RosterRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(rosterMembers)
+        .where(and(tenantFilter(scope, rosterMembers.customerId), eq(rosterMembers.memberId, memberId), isNull(rosterMembers.validTo)))
+        .for('update');
+      return row;
+    },
+
+    async close(tx: Executor, id: string, at: Date): Promise<void> {
+      await tx.update(rosterMembers).set({ validTo: at }).where(and(eq(rosterMembers.id, id), isNull(rosterMembers.validTo)));
+    },
+
+    async insert(tx: Executor, row: RosterRow): Promise<void> {
+      await tx.insert(rosterMembers).values(row);
+    },
+  };
+}
+
+export type RosterRepository = ReturnType<typeof makeRosterRepository>;
