@@ -85,7 +85,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
   return [
     {
       tag: { name: 'auth', description: '登录、用户与 API 令牌 — accounts, sessions, API tokens' },
-      routes: authRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL, now: () => ctx.clock.now() }),
+      routes: authRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL, loginAttemptsPerMinute: ctx.config.LOGIN_ATTEMPTS_PER_MINUTE, now: () => ctx.clock.now() }),
     },
     { tag: { name: 'customers', description: '甲方客户：资料、证照、人员名单 — customers, KYC, rosters' }, routes: customersRoutes(services) },
     { tag: { name: 'provider', description: '乙方信息 — the provider profile' }, routes: providerRoutes(services) },

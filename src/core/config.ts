@@ -19,6 +19,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load demo data into an empty database on first start (default on for the embedded database). */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Login attempts allowed per client address per minute (the per-login lockout is separate). */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Run pg-boss jobs in this process (turn off for API-only replicas). */
   JOBS: z.enum(['on', 'off']).default('on'),
 });

@@ -52,11 +52,12 @@ function client(http: FastifyInstance, cookies: Record<string, string>, csrf?: s
   };
 }
 
-export async function makeTestApp(opts: { now?: string } = {}): Promise<TestApp> {
+export async function makeTestApp(opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const tdb = await freshDatabase();
   const clock = manualClock(opts.now ?? '2026-03-02T02:00:00Z');
   const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-test-'));
-  const config = parseConfig({ DATA_DIR: dataDir, DATABASE_URL: tdb.url });
+  // tests log in often under a frozen clock; the address rate limit has a test of its own
+  const config = parseConfig({ DATA_DIR: dataDir, DATABASE_URL: tdb.url, LOGIN_ATTEMPTS_PER_MINUTE: '10000', ...opts.env });
   const ctx = { config, database: tdb.database, clock, ids: sequentialIds(), sessionSecret: 'test-session-secret-0123456789abcdef' };
   const { http, services } = await buildApp(ctx);
   await http.ready();

@@ -78,6 +78,23 @@ describe('login', () => {
   });
 });
 
+describe('address rate limit', () => {
+  it('answers 429 past the per-minute limit of one address, and lets it in again a minute later', async () => {
+    const limited = await makeTestApp({ env: { LOGIN_ATTEMPTS_PER_MINUTE: '3' } });
+    try {
+      const attempt = () => limited.http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'x', password: 'y' } });
+      for (let i = 0; i < 3; i += 1) expect((await attempt()).statusCode).toBe(401);
+      const refused = await attempt();
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('RATE_LIMITED');
+      limited.clock.advance(61_000);
+      expect((await attempt()).statusCode).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a state-changing request with a session cookie but no CSRF header, and changes nothing', async () => {
     const admin = await t.login('admin1');

@@ -28,7 +28,8 @@ ALTER TABLE customers
   ADD COLUMN legal_representative text,
   ADD COLUMN contact_phone text,
   ADD CONSTRAINT customers_version_positive CHECK (version > 0);
-CREATE INDEX customers_name_idx ON customers (name text_pattern_ops, id);
+CREATE INDEX customers_name_idx ON customers (name, id); -- the list's order: page N is an index range, not a sort
+CREATE INDEX customers_uscc_prefix_idx ON customers (uscc text_pattern_ops);
 CREATE INDEX customers_initials_idx ON customers (name_initials text_pattern_ops);
 CREATE INDEX customers_phone_idx ON customers (contact_phone text_pattern_ops);
 CREATE INDEX customers_status_name_idx ON customers (status, name, id);

@@ -18,9 +18,6 @@ import {
   UserListQuery,
 } from './auth.dto.js';
 
-/** Per-address login attempts per minute; the per-login lockout lives in the database. */
-const LOGIN_ATTEMPTS_PER_MINUTE = 30;
-
 function ipRateLimiter(limit: number, windowMs: number) {
   const hits = new Map<string, number[]>();
   return (key: string, now: number): boolean => {
@@ -37,10 +34,12 @@ export function authRoutes(deps: {
   users: UsersService;
   tokens: TokensService;
   publicUrl?: string;
+  /** per client address; the per-login lockout lives in the database */
+  loginAttemptsPerMinute: number;
   now: () => Date;
 }): FastifyPluginAsyncZod {
   const { auth, users, tokens } = deps;
-  const allowLogin = ipRateLimiter(LOGIN_ATTEMPTS_PER_MINUTE, 60_000);
+  const allowLogin = ipRateLimiter(deps.loginAttemptsPerMinute, 60_000);
 
   return async (app) => {
     app.post(

@@ -167,8 +167,11 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
         let file: { bytes: Buffer; fileName: string } | undefined;
         for await (const part of request.parts()) {
           if (part.type === 'file') {
-            const bytes = await part.toBuffer();
-            if (part.file.truncated) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileTooLarge', params: { mb: KYC_MAX_BYTES / 1024 / 1024 } }]);
+            const tooLarge = new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileTooLarge', params: { mb: KYC_MAX_BYTES / 1024 / 1024 } }]);
+            const bytes = await part.toBuffer().catch((err: { code?: string }) => {
+              throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge : err;
+            });
+            if (part.file.truncated) throw tooLarge;
             file = { bytes, fileName: part.filename || 'upload' };
           } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
         }

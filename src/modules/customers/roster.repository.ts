@@ -49,6 +49,11 @@ export function makeRosterRepository(db: Db) {
       await tx.update(rosterMembers).set({ validTo: at }).where(and(eq(rosterMembers.id, id), isNull(rosterMembers.validTo)));
     },
 
+    /** Rewrites a version in place (used when it has not yet lasted a measurable instant). */
+    async rewrite(tx: Executor, id: string, patch: Partial<RosterRow>): Promise<void> {
+      await tx.update(rosterMembers).set(patch).where(eq(rosterMembers.id, id));
+    },
+
     async insert(tx: Executor, row: RosterRow): Promise<void> {
       await tx.insert(rosterMembers).values(row);
     },

@@ -61,11 +61,8 @@ export function makeRosterService(deps: {
     if (!(await deps.customers.exists(scope, customerId))) throw new AppError('NOT_FOUND', { entity: 'customer' });
   }
 
-  /** Versions are ordered in time; two edits within one millisecond still get distinct instants. */
-  function versionInstant(previous: RosterRow | undefined): Date {
-    const now = clock.now();
-    return previous && previous.validFrom >= now ? new Date(previous.validFrom.getTime() + 1) : now;
-  }
+  /** A version that began at this very instant has not been in force for any time: it is rewritten, not closed. */
+  const startedNow = (previous: RosterRow): boolean => previous.validFrom >= clock.now();
 
   function noticeDirection(side: RosterSide) {
     return side === 'customer' ? ('customer_to_provider' as const) : ('provider_to_customer' as const);
@@ -96,7 +93,7 @@ export function makeRosterService(deps: {
       if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
       return repo.db.transaction(async (tx) => {
         const previous = input.memberId ? await repo.currentVersion(scope, input.memberId, tx) : undefined;
-        const now = versionInstant(previous);
+        const now = clock.now();
         if (input.memberId && (!previous || previous.customerId !== customerId)) throw new AppError('NOT_FOUND', { entity: 'roster_member' });
         if (previous && previous.side !== input.side) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'side', key: 'field.invalid' }]);
         const row: RosterRow = {
@@ -114,8 +111,15 @@ export function makeRosterService(deps: {
           validTo: null,
           changedBy: scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null,
         };
-        if (previous) await repo.close(tx, previous.id, now);
-        await repo.insert(tx, row);
+        if (previous && startedNow(previous)) {
+          const { id: _id, memberId: _m, validFrom: _f, ...fields } = row;
+          await repo.rewrite(tx, previous.id, fields);
+          row.id = previous.id;
+          row.validFrom = previous.validFrom;
+        } else {
+          if (previous) await repo.close(tx, previous.id, now);
+          await repo.insert(tx, row);
+        }
         const change = { before: previous ? publicMember(previous) : null, after: publicMember(row) };
         await deps.customers.insertOutbox(tx, deps.customers.newOutboxRow(customerId, 'roster.changed', noticeDirection(input.side), change));
         await audit.record(tx, scope, { action: previous ? 'roster.update' : 'roster.add', entity: 'roster_member', entityId: row.memberId, customerId, ...change });
@@ -129,7 +133,8 @@ export function makeRosterService(deps: {
         const previous = await repo.currentVersion(scope, memberId, tx);
         if (!previous || previous.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'roster_member' });
         mayEdit(scope, customerId, previous.side);
-        await repo.close(tx, previous.id, versionInstant(previous));
+        if (startedNow(previous)) await repo.rewrite(tx, previous.id, { validTo: new Date(previous.validFrom.getTime() + 1) });
+        else await repo.close(tx, previous.id, clock.now());
         const change = { before: publicMember(previous), after: null };
         await deps.customers.insertOutbox(tx, deps.customers.newOutboxRow(customerId, 'roster.changed', noticeDirection(previous.side), change));
         await audit.record(tx, scope, { action: 'roster.remove', entity: 'roster_member', entityId: memberId, customerId, ...change });
