@@ -17,6 +17,8 @@ import { DashboardPage } from './pages/platform/DashboardPage';
 import { TokensPage } from './pages/platform/TokensPage';
 import { UsersPage } from './pages/platform/UsersPage';
 import { MyCompanyPage } from './pages/portal/MyCompanyPage';
+import { KycQueuePage } from './pages/customers/KycQueuePage';
+import { ProviderPage } from './pages/platform/ProviderPage';
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -62,6 +64,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route index element={<DashboardPage />} />
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="customers/:id" element={<CustomerDetailPage />} />
+                <Route path="kyc" element={<KycQueuePage />} />
+                <Route path="provider" element={<ProviderPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="tokens" element={<TokensPage />} />
                 <Route path="audit" element={<AuditPage />} />

@@ -21,6 +21,8 @@ export const ALL_CUSTOMER = ['owner', 'technical', 'billing'] as const;
 export const NAV: NavEntry[] = [
   { key: 'dashboard', path: '/console', labelKey: 'nav.dashboard', audience: 'staff', roles: ALL_STAFF },
   { key: 'customers', path: '/console/customers', labelKey: 'nav.customers', audience: 'staff', roles: ALL_STAFF },
+  { key: 'kyc-queue', path: '/console/kyc', labelKey: 'kyc.queue', audience: 'staff', roles: ['sales', 'compliance', 'auditor'] },
+  { key: 'provider', path: '/console/provider', labelKey: 'nav.provider', audience: 'staff', roles: ALL_STAFF },
   { key: 'users', path: '/console/users', labelKey: 'nav.users', audience: 'staff', roles: ['admin'] },
   { key: 'tokens', path: '/console/tokens', labelKey: 'nav.tokens', audience: 'staff', roles: ['admin'] },
   { key: 'audit', path: '/console/audit', labelKey: 'nav.audit', audience: 'staff', roles: ['admin', 'auditor'] },

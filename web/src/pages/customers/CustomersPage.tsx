@@ -1,16 +1,18 @@
-import { Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { get, qs, type Page } from '../../api/client';
-import { shanghaiTime } from '../../format';
-import { useLoad } from '../../hooks';
+import { Link, useNavigate, useParams } from 'react-router';
+import { get, post, qs, type Page } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { CustomerWorkspace } from './CustomerWorkspace';
 
 export interface Customer {
   id: string;
   name: string;
   uscc: string | null;
   status: 'prospect' | 'active' | 'suspended' | 'former';
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -24,17 +26,65 @@ export function CustomerStatus({ status }: { status: Customer['status'] }) {
 
 export function CustomersPage() {
   const { t } = useI18n();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const showError = useApiErrors();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm();
   const { data, loading } = useLoad(() => get<Page<Customer>>(`/customers${qs({ q, page, pageSize: 20 })}`), [q, page]);
+  const canCreate = me?.roles.some((r) => r === 'sales' || r === 'admin');
   return (
     <>
-      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('nav.customers')}
         </Typography.Title>
-        <Input.Search placeholder={t('common.search')} allowClear onSearch={(v) => (setPage(1), setQ(v))} style={{ width: 280 }} />
+        <Space wrap>
+          <Input.Search placeholder={t('customers.searchHint')} allowClear onSearch={(v) => (setPage(1), setQ(v))} style={{ width: 320 }} data-testid="customer-search" />
+          <Button href={`/api/v1/customers/export.csv${qs({ q })}`}>{t('customers.export')}</Button>
+          {canCreate && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="customer-create">
+              {t('customers.create')}
+            </Button>
+          )}
+        </Space>
       </Space>
+      <Modal open={creating} title={t('customers.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={async (values: Record<string, string>) => {
+            try {
+              const created = await post<Customer>('/customers', Object.fromEntries(Object.entries(values).filter(([, v]) => v)));
+              setCreating(false);
+              navigate(`/console/customers/${created.id}`);
+            } catch (e) {
+              showError(e, form);
+            }
+          }}
+        >
+          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+            <Input data-testid="customer-form-name" />
+          </Form.Item>
+          <Form.Item name="uscc" label={t('customers.uscc')}>
+            <Input data-testid="customer-form-uscc" />
+          </Form.Item>
+          <Form.Item name="legalRepresentative" label={t('customers.legalRepresentative')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="contactPhone" label={t('customers.contactPhone')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="postalAddress" label={t('customers.postalAddress')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="noticeEmail" label={t('customers.noticeEmail')}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Table<Customer>
         rowKey="id"
         loading={loading}
@@ -50,27 +100,7 @@ export function CustomersPage() {
   );
 }
 
-export function CustomerDetail({ id }: { id: string }) {
-  const { t } = useI18n();
-  const { data } = useLoad(() => get<Customer>(`/customers/${id}`), [id]);
-  if (!data) return null;
-  return (
-    <>
-      <Typography.Title level={3} data-testid="customer-name">
-        {data.name}
-      </Typography.Title>
-      <Descriptions bordered column={1}>
-        <Descriptions.Item label={t('customers.uscc')}>{data.uscc ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('common.status')}>
-          <CustomerStatus status={data.status} />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('audit.at')}>{shanghaiTime(data.updatedAt)}</Descriptions.Item>
-      </Descriptions>
-    </>
-  );
-}
-
 export function CustomerDetailPage() {
   const { id } = useParams();
-  return id ? <CustomerDetail id={id} /> : null;
+  return id ? <CustomerWorkspace id={id} /> : null;
 }

@@ -1,0 +1,101 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logIn, shot, startServer } from './server.js';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Calls the API from inside a logged-in page, with its cookies and CSRF token. */
+async function apiFrom(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('rp_csrf='))?.slice(8) ?? '');
+      const res = await fetch(`/api/v1${p}`, { method: m, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: b === undefined ? undefined : JSON.stringify(b) });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    [method, path, body] as const,
+  );
+}
+
+async function chooseOption(page: Page, fieldId: string, optionText: string) {
+  await page.locator(`#${fieldId}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+}
+
+describe('customers, KYC and rosters in a real browser', () => {
+  it('sales creates a customer with a KYC document; its user sees it and edits the roster; sales sees the change and its history', async () => {
+    const staff = await browser.newPage();
+    await logIn(staff, server.url, 'sales');
+    await staff.waitForURL(/\/console$/);
+    await staff.getByTestId('nav-customers').click();
+    await staff.getByTestId('customer-create').click();
+    await staff.getByTestId('customer-form-name').fill('深圳星河云计算有限公司');
+    await staff.getByTestId('customer-form-uscc').fill('91440300MA5DC1B7XM');
+    await staff.locator('.ant-modal-footer .ant-btn-primary').click();
+    await staff.waitForURL(/\/console\/customers\/[0-9a-f-]{36}$/);
+    const customerId = staff.url().split('/').pop()!;
+    expect(await staff.getByTestId('customer-name').textContent()).toBe('深圳星河云计算有限公司');
+
+    // the business licence, as a PDF file picked in the upload dialog
+    const pdf = join(mkdtempSync(join(tmpdir(), 'kyc-')), '营业执照.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n%%EOF\n');
+    await staff.getByTestId('tab-kyc').click();
+    await staff.getByTestId('kyc-upload').click();
+    await staff.locator('#holderName').fill('深圳星河云计算有限公司');
+    await staff.locator('#idNumber').fill('91440300MA5DC1B7XM');
+    await staff.locator('.ant-modal input[type=file]').setInputFiles(pdf);
+    await staff.locator('.ant-modal-footer .ant-btn-primary').click();
+    await staff.locator('.ant-table td', { hasText: '91440300MA5DC1B7XM' }).first().waitFor();
+    await shot(staff, 'customers-staff-kyc');
+
+    // an admin gives the customer a portal user
+    const admin = await browser.newPage();
+    await logIn(admin, server.url, 'admin');
+    await admin.waitForURL(/\/console$/);
+    const created = await apiFrom(admin, 'POST', '/users', { login: 'xinghe', displayName: '星河 负责人', kind: 'customer', roles: ['owner'], customerId, password: 'xinghe-password-1' });
+    expect(created.status).toBe(201);
+
+    const customer = await browser.newPage();
+    await logIn(customer, server.url, 'xinghe', 'xinghe-password-1');
+    await customer.waitForURL(/\/portal$/);
+    expect(await customer.getByTestId('customer-name').textContent()).toBe('深圳星河云计算有限公司');
+    await customer.getByTestId('tab-kyc').click();
+    await customer.locator('.ant-table td', { hasText: '91440300MA5DC1B7XM' }).first().waitFor();
+    await customer.getByTestId('tab-roster').click();
+    await customer.getByTestId('roster-add-customer').click();
+    await chooseOption(customer, 'role', '技术负责人');
+    await customer.getByTestId('roster-name').fill('陈工');
+    await customer.getByTestId('roster-mobile').fill('13812345678');
+    await customer.locator('.ant-modal-footer .ant-btn-primary').click();
+    await customer.locator('.ant-table td', { hasText: '陈工' }).first().waitFor();
+    expect(await customer.getByTestId('roster-add-provider').count()).toBe(0); // the provider's side is not theirs to edit
+    await shot(customer, 'customers-portal-roster');
+
+    // a second change: the technical lead's mobile, which makes a new version
+    await customer.locator('.ant-table tr', { hasText: '陈工' }).getByRole('button').first().click();
+    await customer.getByTestId('roster-mobile').fill('13987654321');
+    await customer.locator('.ant-modal-footer .ant-btn-primary').click();
+    await customer.locator('.ant-table td', { hasText: '13987654321' }).first().waitFor();
+
+    await staff.reload();
+    await staff.getByTestId('tab-roster').click();
+    await staff.locator('.ant-table td', { hasText: '13987654321' }).first().waitFor();
+    await staff.getByTestId('roster-history').click();
+    await staff.locator('.ant-table td', { hasText: '13812345678' }).first().waitFor();
+    expect(await staff.locator('.ant-table tr', { hasText: '陈工' }).count()).toBe(2);
+    await shot(staff, 'customers-staff-roster-history');
+    for (const p of [staff, admin, customer]) await p.close();
+  });
+});
