@@ -19,6 +19,8 @@ CREATE TABLE provider_profiles (
   created_at timestamptz NOT NULL
 );
 
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
 ALTER TABLE customers
   ADD COLUMN name_initials text NOT NULL DEFAULT '',
   ADD COLUMN registered_address text,
@@ -29,6 +31,8 @@ ALTER TABLE customers
   ADD COLUMN contact_phone text,
   ADD CONSTRAINT customers_version_positive CHECK (version > 0);
 CREATE INDEX customers_name_idx ON customers (name, id); -- the list's order: page N is an index range, not a sort
+-- name fragments (寰宇网络, huanyu): trigram index, so a search is not a scan of every customer
+CREATE INDEX customers_name_trgm_idx ON customers USING gin (name gin_trgm_ops);
 CREATE INDEX customers_uscc_prefix_idx ON customers (uscc text_pattern_ops);
 CREATE INDEX customers_initials_idx ON customers (name_initials text_pattern_ops);
 CREATE INDEX customers_phone_idx ON customers (contact_phone text_pattern_ops);
