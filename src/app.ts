@@ -28,6 +28,12 @@ import { makeProviderRepository } from './modules/provider/provider.repository.j
 import { makeProviderService } from './modules/provider/provider.service.js';
 import { providerRoutes } from './modules/provider/provider.routes.js';
 import { makeFileStore } from './files/file-store.js';
+import { makeFacilityRepository } from './modules/facility/facility.repository.js';
+import { makeFacilityService, type ServerRemovedHook } from './modules/facility/facility.service.js';
+import { facilityRoutes } from './modules/facility/facility.routes.js';
+import { makeIpamRepository } from './modules/ipam/ipam.repository.js';
+import { makeIpamService } from './modules/ipam/ipam.service.js';
+import { ipamRoutes } from './modules/ipam/ipam.routes.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -64,6 +70,10 @@ export function buildServices(ctx: AppContext) {
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
   const provider = makeProviderService({ repo: makeProviderRepository(db), audit, clock });
+  const onServerRemoved: ServerRemovedHook[] = [];
+  const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, onServerRemoved });
+  const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids });
+  onServerRemoved.push((tx, scope, server) => ipam.releaseForServer(tx, scope, server.id));
   const authRepo = makeAuthRepository(db);
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
@@ -74,9 +84,16 @@ export function buildServices(ctx: AppContext) {
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
     roster_member_versions_disjoint: { code: 'CONFLICT' },
+    servers_serial_unique: { code: 'CONFLICT', field: 'serialNumber' },
+    server_placements_no_overlap: { code: 'U_RANGE_OCCUPIED', field: 'lowestU' },
+    port_assignments_one_server_per_port: { code: 'PORT_IN_USE', field: 'portId' },
+    ip_allocations_never_twice: { code: 'IP_ALREADY_ALLOCATED', field: 'address' },
+    ip_pools_no_overlap: { code: 'IP_POOL_OVERLAP', field: 'prefix' },
+    sites_code_key: { code: 'CONFLICT', field: 'code' },
+    cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
   });
 
-  return { audit, customers, roster, kyc, provider, files, auth, users, tokens, calendar };
+  return { audit, customers, roster, kyc, provider, facility, ipam, files, auth, users, tokens, calendar };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -89,6 +106,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     },
     { tag: { name: 'customers', description: '甲方客户：资料、证照、人员名单 — customers, KYC, rosters' }, routes: customersRoutes(services) },
     { tag: { name: 'provider', description: '乙方信息 — the provider profile' }, routes: providerRoutes(services) },
+    { tag: { name: 'facility', description: '机房、机柜、服务器、端口 — sites, cabinets, servers, ports' }, routes: facilityRoutes(services) },
+    { tag: { name: 'ipam', description: 'IP 地址池与分配 — IP pools and allocations' }, routes: ipamRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
   ];

@@ -4,3 +4,5 @@ export * from '../modules/auth/auth.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/calendar/calendar.schema.js';
 export * from '../modules/provider/provider.schema.js';
+export * from '../modules/facility/facility.schema.js';
+export * from '../modules/ipam/ipam.schema.js';

@@ -49,6 +49,10 @@ export const DEMO_CUSTOMERS = [
       { role: 'technical_lead', name: '张博', mobile: '13801023456', email: 'bob@huanyu.example', available24h: true },
       { role: 'server_admin', name: '王磊', mobile: '13601034567', available24h: false },
     ],
+    servers: [
+      { brand: 'Dell', model: 'PowerEdge R750', serialNumber: 'HY-7XK2Q93', heightU: 2, powerW: 800 },
+      { brand: 'Inspur', model: 'NF5280M6', serialNumber: 'HY-NF52801', heightU: 2, powerW: 750 },
+    ],
     users: [
       { login: 'alice', displayName: '刘爱丽 Alice', roles: ['owner'] },
       { login: 'bob', displayName: '张博 Bob', roles: ['technical'] },
@@ -67,6 +71,7 @@ export const DEMO_CUSTOMERS = [
       { role: 'legal_representative', name: '孙立', mobile: '13701112345', available24h: true },
       { role: 'technical_lead', name: '孙可', mobile: '13501123456', email: 'carol@lanshan.example', available24h: true },
     ],
+    servers: [{ brand: 'Huawei', model: 'FusionServer 2288H V6', serialNumber: 'LS-2102313', heightU: 2, powerW: 700 }],
     users: [{ login: 'carol', displayName: '孙可 Carol', roles: ['owner'] }],
   },
 ] as const;
@@ -91,6 +96,19 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
     await services.users.create(scope, { ...s, roles: [...s.roles], kind: 'staff', password: DEMO_PASSWORD });
   }
   await services.provider.update(scope, DEMO_PROVIDER);
+  // 第一条: the site the agreement names, a room, two 42U cabinets, a switch, IPv4 and IPv6 pools
+  const site = await services.facility.createSite(scope, { code: 'BJ-NJZ', name: '北京牛街庄机房', address: '北京市丰台区南四环西路 188 号', accessPoint: '牛街庄电信机房' });
+  const room = await services.facility.createRoom(scope, { siteId: site.id, name: '三层 A 区' });
+  const cabinets = [
+    await services.facility.createCabinet(scope, { roomId: room.id, code: 'A01' }),
+    await services.facility.createCabinet(scope, { roomId: room.id, code: 'A02' }),
+  ];
+  const sw = await services.facility.createSwitch(scope, { roomId: room.id, cabinetId: cabinets[0].id, name: 'BJ-NJZ-A01-SW1', model: 'H3C S5130-52S', portCount: 48, portSpeedMbps: 1000 });
+  const v4 = await services.ipam.createPool(scope, { name: 'BJ-NJZ 公网 v4', prefix: '203.0.113.0/24', gateway: '203.0.113.1', vlan: 100, siteId: site.id, reserved: [{ first: '203.0.113.2', last: '203.0.113.9', reason: '设备管理' }] });
+  const v6 = await services.ipam.createPool(scope, { name: 'BJ-NJZ 公网 v6', prefix: '2001:db8:100::/48', gateway: '2001:db8:100::1', vlan: 100, siteId: site.id });
+  let nextU = 10;
+  let nextPort = 0;
+
   for (const c of DEMO_CUSTOMERS) {
     const customer = await services.customers.create(scope, {
       name: c.name,
@@ -111,6 +129,16 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
     for (const d of documents) {
       const uploaded = await services.kyc.upload(scope, customer.id, d);
       await services.kyc.review(scope, uploaded.id, { verify: true });
+    }
+    // 第二条: each customer's server, inspected, racked, connected and addressed (6.1)
+    for (const spec of c.servers) {
+      const server = await services.facility.createServer(scope, { customerId: customer.id, ...spec });
+      await services.facility.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+      await services.facility.rack(scope, server.id, { cabinetId: cabinets[0].id, lowestU: nextU, face: 'full' });
+      nextU += spec.heightU + 1;
+      await services.facility.assignPort(scope, server.id, { portId: sw.ports[nextPort++].id, interfaceName: 'eth0' });
+      await services.ipam.allocate(scope, { poolId: v4.id, serverId: server.id });
+      await services.ipam.allocate(scope, { poolId: v6.id, serverId: server.id });
     }
     for (const u of c.users) {
       await services.users.create(scope, {

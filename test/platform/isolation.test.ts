@@ -18,6 +18,15 @@ export interface TenantB {
   kycDocumentId: string;
   changeRequestId: string;
   taskId: string;
+  siteId: string;
+  roomId: string;
+  cabinetId: string;
+  serverId: string;
+  switchId: string;
+  portId: string;
+  portAssignmentId: string;
+  poolId: string;
+  ipAllocationId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
 }
@@ -75,6 +84,31 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/tasks': () => ({}),
   'POST /api/v1/tasks/{id}/done': (b) => ({ params: { id: b.taskId } }),
   'GET /api/v1/provider': () => ({ ownOnly: true }),
+  'GET /api/v1/sites': () => ({ ownOnly: true }),
+  'POST /api/v1/sites': () => ({ body: { code: 'EVIL', name: 'x', address: 'x', accessPoint: 'x' } }),
+  'GET /api/v1/rooms': () => ({}),
+  'POST /api/v1/rooms': (b) => ({ body: { siteId: b.siteId, name: 'x' } }),
+  'GET /api/v1/cabinets': () => ({ listForA: true }),
+  'POST /api/v1/cabinets': (b) => ({ body: { roomId: b.roomId, code: 'X9' } }),
+  'GET /api/v1/cabinets/{id}/elevation.svg': (b) => ({ params: { id: b.cabinetId } }),
+  'GET /api/v1/servers': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/servers': (b) => ({ body: { customerId: b.customerId, brand: 'x', model: 'x', serialNumber: 'EVIL1', heightU: 1 } }),
+  'GET /api/v1/servers/{id}': (b) => ({ params: { id: b.serverId } }),
+  'POST /api/v1/servers/{id}/inspections': (b) => ({ params: { id: b.serverId }, body: { powerSupplies: true, rails: true, interfaces: true, labelling: true } }),
+  'POST /api/v1/servers/{id}/rack': (b) => ({ params: { id: b.serverId }, body: { cabinetId: b.cabinetId, lowestU: 30, face: 'front' } }),
+  'POST /api/v1/servers/{id}/status': (b) => ({ params: { id: b.serverId }, body: { status: 'suspended' } }),
+  'POST /api/v1/servers/{id}/remove': (b) => ({ params: { id: b.serverId } }),
+  'GET /api/v1/switches': () => ({}),
+  'POST /api/v1/switches': (b) => ({ body: { roomId: b.roomId, name: 'evil', model: 'x', portCount: 1 } }),
+  'GET /api/v1/switches/{id}/ports': (b) => ({ params: { id: b.switchId } }),
+  'POST /api/v1/servers/{id}/ports': (b) => ({ params: { id: b.serverId }, body: { portId: b.portId, interfaceName: 'eth9' } }),
+  'DELETE /api/v1/port-assignments/{id}': (b) => ({ params: { id: b.portAssignmentId } }),
+  'GET /api/v1/bandwidth': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/ip-pools': () => ({}),
+  'POST /api/v1/ip-pools': () => ({ body: { name: 'evil', prefix: '198.51.100.0/24' } }),
+  'GET /api/v1/ip-allocations': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/ip-allocations': (b) => ({ body: { poolId: b.poolId, serverId: b.serverId } }),
+  'DELETE /api/v1/ip-allocations/{id}': (b) => ({ params: { id: b.ipAllocationId } }),
   'GET /api/v1/provider/versions': () => ({}),
   'PUT /api/v1/provider': () => ({
     body: { legalName: 'x', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: 'x', postalAddress: 'x' },
@@ -113,6 +147,16 @@ beforeAll(async () => {
   await t.services.kyc.remindExpiring();
   const [task] = await t.services.customers.openTasks(system);
   const change = (await bClient.post(`/api/v1/customers/${customerB.id}/change-requests`, { postalAddress: '乙方新地址秘密' })).json();
+  const site = await t.services.facility.createSite(system, { code: 'T-1', name: '测试机房', address: 'x', accessPoint: 'x' });
+  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'R1' });
+  const cabinet = await t.services.facility.createCabinet(system, { roomId: room.id, code: 'B01' });
+  const sw = await t.services.facility.createSwitch(system, { roomId: room.id, name: 'SW-B', model: 'x', portCount: 4 });
+  const bServer = await t.services.facility.createServer(system, { customerId: customerB.id, brand: 'Dell', model: 'R750', serialNumber: 'BSECRETSN', heightU: 2 });
+  await t.services.facility.inspect(system, bServer.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+  await t.services.facility.rack(system, bServer.id, { cabinetId: cabinet.id, lowestU: 10, face: 'full' });
+  const assignment = await t.services.facility.assignPort(system, bServer.id, { portId: sw.ports[0].id, interfaceName: 'eth0' });
+  const pool = await t.services.ipam.createPool(system, { name: 'P', prefix: '203.0.113.0/24' });
+  const ip = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bServer.id });
   b = {
     customerId: customerB.id,
     customerName: customerB.name,
@@ -122,7 +166,16 @@ beforeAll(async () => {
     kycDocumentId: bDocument.id,
     changeRequestId: change.id,
     taskId: task.id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id],
+    siteId: site.id,
+    roomId: room.id,
+    cabinetId: cabinet.id,
+    serverId: bServer.id,
+    switchId: sw.id,
+    portId: sw.ports[1].id,
+    portAssignmentId: assignment.id,
+    poolId: pool.id,
+    ipAllocationId: ip.id,
+    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address],
   };
   asA = await t.login('a-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };

@@ -1,0 +1,190 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { tenantFilter } from '../../db/tenancy.js';
+import type { Scope } from '../../core/scope.js';
+import { customers } from '../customers/customers.schema.js';
+import {
+  cabinets,
+  facilityEvents,
+  intakeInspections,
+  portAssignments,
+  rooms,
+  serverPlacements,
+  servers,
+  sites,
+  switchPorts,
+  switches,
+} from './facility.schema.js';
+
+export type SiteRow = typeof sites.$inferSelect;
+export type RoomRow = typeof rooms.$inferSelect;
+export type CabinetRow = typeof cabinets.$inferSelect;
+export type ServerRow = typeof servers.$inferSelect;
+export type PlacementRow = typeof serverPlacements.$inferSelect;
+export type InspectionRow = typeof intakeInspections.$inferSelect;
+export type SwitchRow = typeof switches.$inferSelect;
+export type PortRow = typeof switchPorts.$inferSelect;
+export type PortAssignmentRow = typeof portAssignments.$inferSelect;
+export type FacilityEventRow = typeof facilityEvents.$inferSelect;
+
+/** '[3,5)' → { lowest: 3, highest: 4 } */
+export function parseURange(range: string): { lowest: number; highest: number } {
+  const m = /^\[(\d+),(\d+)\)$/.exec(range);
+  if (!m) throw new Error(`unexpected int4range ${range}`);
+  return { lowest: Number(m[1]), highest: Number(m[2]) - 1 };
+}
+
+export function makeFacilityRepository(db: Db) {
+  return {
+    db,
+
+    // ── sites, rooms, cabinets (the provider's; not tenant data) ───────
+    insertSite: (tx: Executor, row: SiteRow) => tx.insert(sites).values(row),
+    insertRoom: (tx: Executor, row: RoomRow) => tx.insert(rooms).values(row),
+    insertCabinet: (tx: Executor, row: CabinetRow) => tx.insert(cabinets).values(row),
+    listSites: () => db.select().from(sites).orderBy(asc(sites.code)),
+    listRooms: (siteId?: string) => db.select().from(rooms).where(siteId ? eq(rooms.siteId, siteId) : undefined).orderBy(asc(rooms.name)),
+    async findSite(id: string) {
+      const [row] = await db.select().from(sites).where(eq(sites.id, id));
+      return row;
+    },
+    async findRoom(id: string) {
+      const [row] = await db.select().from(rooms).where(eq(rooms.id, id));
+      return row;
+    },
+    async findCabinet(id: string, tx: Executor = db) {
+      const [row] = await tx
+        .select({ cabinet: cabinets, room: rooms, site: sites })
+        .from(cabinets)
+        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
+        .innerJoin(sites, eq(sites.id, rooms.siteId))
+        .where(eq(cabinets.id, id));
+      return row;
+    },
+    listCabinets: (roomId?: string) =>
+      db
+        .select({ cabinet: cabinets, roomName: rooms.name, siteId: rooms.siteId })
+        .from(cabinets)
+        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
+        .where(roomId ? eq(cabinets.roomId, roomId) : undefined)
+        .orderBy(asc(cabinets.code)),
+    /** Cabinets where a customer has a live placement (what a customer may look at). */
+    async cabinetIdsOfCustomer(customerId: string): Promise<string[]> {
+      const rows = await db
+        .selectDistinct({ id: serverPlacements.cabinetId })
+        .from(serverPlacements)
+        .where(and(eq(serverPlacements.customerId, customerId), isNull(serverPlacements.removedAt)));
+      return rows.map((r) => r.id);
+    },
+
+    // ── servers ─────────────────────────────────────────────────────────
+    async findServer(scope: Scope, id: string, tx: Executor = db): Promise<ServerRow | undefined> {
+      const [row] = await tx.select().from(servers).where(and(eq(servers.id, id), tenantFilter(scope, servers.customerId)));
+      return row;
+    },
+    async lockServer(tx: Executor, id: string): Promise<ServerRow | undefined> {
+      const [row] = await tx.select().from(servers).where(eq(servers.id, id)).for('update');
+      return row;
+    },
+    listServers: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }) =>
+      db
+        .select({ server: servers, customerName: customers.name })
+        .from(servers)
+        .innerJoin(customers, eq(customers.id, servers.customerId))
+        .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined))
+        .orderBy(asc(customers.name), asc(servers.serialNumber))
+        .limit(1000),
+    insertServer: (tx: Executor, row: ServerRow) => tx.insert(servers).values(row),
+    async updateServer(tx: Executor, id: string, patch: Partial<ServerRow>): Promise<ServerRow> {
+      const [row] = await tx.update(servers).set(patch).where(eq(servers.id, id)).returning();
+      return row;
+    },
+
+    // ── placements ──────────────────────────────────────────────────────
+    insertPlacement: (tx: Executor, row: PlacementRow) => tx.insert(serverPlacements).values(row),
+    livePlacements: (serverId: string, tx: Executor = db) =>
+      tx.select().from(serverPlacements).where(and(eq(serverPlacements.serverId, serverId), isNull(serverPlacements.removedAt))),
+    async removePlacements(tx: Executor, serverId: string, at: Date) {
+      await tx.update(serverPlacements).set({ removedAt: at }).where(and(eq(serverPlacements.serverId, serverId), isNull(serverPlacements.removedAt)));
+    },
+    /** Who sits on a U range of a cabinet face (for the 409 answer). */
+    overlapping: (cabinetId: string, face: 'front' | 'rear', range: string) =>
+      db
+        .select({ placement: serverPlacements, server: servers, customerName: customers.name })
+        .from(serverPlacements)
+        .innerJoin(servers, eq(servers.id, serverPlacements.serverId))
+        .innerJoin(customers, eq(customers.id, serverPlacements.customerId))
+        .where(and(eq(serverPlacements.cabinetId, cabinetId), eq(serverPlacements.face, face), isNull(serverPlacements.removedAt), sql`${serverPlacements.uRange} && ${range}::int4range`)),
+    cabinetOccupancy: (cabinetId: string) =>
+      db
+        .select({ placement: serverPlacements, server: servers, customerName: customers.name })
+        .from(serverPlacements)
+        .innerJoin(servers, eq(servers.id, serverPlacements.serverId))
+        .innerJoin(customers, eq(customers.id, serverPlacements.customerId))
+        .where(and(eq(serverPlacements.cabinetId, cabinetId), isNull(serverPlacements.removedAt))),
+
+    // ── inspections ─────────────────────────────────────────────────────
+    insertInspection: (tx: Executor, row: InspectionRow) => tx.insert(intakeInspections).values(row),
+    async latestInspection(serverId: string, tx: Executor = db): Promise<InspectionRow | undefined> {
+      const [row] = await tx.select().from(intakeInspections).where(eq(intakeInspections.serverId, serverId)).orderBy(desc(intakeInspections.inspectedAt)).limit(1);
+      return row;
+    },
+    inspections: (scope: Scope, serverId: string) =>
+      db.select().from(intakeInspections).where(and(eq(intakeInspections.serverId, serverId), tenantFilter(scope, intakeInspections.customerId))).orderBy(desc(intakeInspections.inspectedAt)),
+
+    // ── switches and ports ──────────────────────────────────────────────
+    insertSwitch: (tx: Executor, row: SwitchRow) => tx.insert(switches).values(row),
+    insertPorts: (tx: Executor, rows: PortRow[]) => tx.insert(switchPorts).values(rows),
+    listSwitches: () => db.select().from(switches).orderBy(asc(switches.name)),
+    portsOfSwitch: (switchId: string) =>
+      db
+        .select({ port: switchPorts, assignment: portAssignments })
+        .from(switchPorts)
+        .leftJoin(portAssignments, and(eq(portAssignments.portId, switchPorts.id), isNull(portAssignments.releasedAt)))
+        .where(eq(switchPorts.switchId, switchId))
+        .orderBy(asc(switchPorts.name)),
+    async findPort(id: string) {
+      const [row] = await db.select({ port: switchPorts, switch: switches }).from(switchPorts).innerJoin(switches, eq(switches.id, switchPorts.switchId)).where(eq(switchPorts.id, id));
+      return row;
+    },
+    insertAssignment: (tx: Executor, row: PortAssignmentRow) => tx.insert(portAssignments).values(row),
+    async releaseAssignment(tx: Executor, scope: Scope, id: string, at: Date): Promise<PortAssignmentRow | undefined> {
+      const [row] = await tx
+        .update(portAssignments)
+        .set({ releasedAt: at })
+        .where(and(eq(portAssignments.id, id), isNull(portAssignments.releasedAt), tenantFilter(scope, portAssignments.customerId)))
+        .returning();
+      return row;
+    },
+    async releaseAssignmentsOfServer(tx: Executor, serverId: string, at: Date) {
+      await tx.update(portAssignments).set({ releasedAt: at }).where(and(eq(portAssignments.serverId, serverId), isNull(portAssignments.releasedAt)));
+    },
+    assignmentsOf: (scope: Scope, f: { serverId?: string; customerIds?: string[] }) =>
+      db
+        .select({ assignment: portAssignments, portName: switchPorts.name, switchName: switches.name, uplinkMbps: switches.uplinkMbps })
+        .from(portAssignments)
+        .innerJoin(switchPorts, eq(switchPorts.id, portAssignments.portId))
+        .innerJoin(switches, eq(switches.id, switchPorts.switchId))
+        .where(
+          and(
+            isNull(portAssignments.releasedAt),
+            tenantFilter(scope, portAssignments.customerId),
+            f.serverId ? eq(portAssignments.serverId, f.serverId) : undefined,
+            f.customerIds ? inArray(portAssignments.customerId, f.customerIds) : undefined,
+          ),
+        ),
+
+    // ── events ──────────────────────────────────────────────────────────
+    insertEvent: (tx: Executor, row: FacilityEventRow) => tx.insert(facilityEvents).values(row),
+    pendingEvents: (kind: string, limit = 100) =>
+      db.select().from(facilityEvents).where(and(eq(facilityEvents.kind, kind), isNull(facilityEvents.consumedAt))).orderBy(asc(facilityEvents.occurredAt)).limit(limit),
+    async consumeEvent(tx: Executor, id: string, at: Date): Promise<boolean> {
+      const rows = await tx.update(facilityEvents).set({ consumedAt: at }).where(and(eq(facilityEvents.id, id), isNull(facilityEvents.consumedAt))).returning({ id: facilityEvents.id });
+      return rows.length === 1;
+    },
+    eventsOf: (scope: Scope, serverId: string) =>
+      db.select().from(facilityEvents).where(and(eq(facilityEvents.serverId, serverId), tenantFilter(scope, facilityEvents.customerId))).orderBy(asc(facilityEvents.occurredAt)),
+  };
+}
+
+export type FacilityRepository = ReturnType<typeof makeFacilityRepository>;

@@ -1,0 +1,166 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../http/auth.js';
+import { IdParams, Timestamp } from '../../http/dto.js';
+import { SERVER_STATUSES } from './facility.schema.js';
+import type { FacilityService } from './facility.service.js';
+
+const name = (max = 100) => z.string().trim().min(1).max(max);
+
+const Server = z
+  .object({
+    id: z.uuid(),
+    customerId: z.uuid(),
+    customerName: z.string().optional(),
+    contractId: z.uuid().nullable(),
+    brand: z.string(),
+    model: z.string(),
+    serialNumber: z.string(),
+    heightU: z.number(),
+    powerW: z.number(),
+    status: z.enum(SERVER_STATUSES),
+    rackedAt: Timestamp,
+    removedAt: Timestamp,
+    version: z.number(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Server' });
+
+const Site = z.object({ id: z.uuid(), code: z.string(), name: z.string(), address: z.string(), accessPoint: z.string(), createdAt: Timestamp }).meta({ id: 'Site' });
+const Cabinet = z.object({ id: z.uuid(), roomId: z.uuid(), roomName: z.string().optional(), siteId: z.uuid().optional(), code: z.string(), heightU: z.number(), powerBudgetW: z.number(), status: z.string(), createdAt: Timestamp }).meta({ id: 'Cabinet' });
+const Inspection = z.object({ id: z.uuid(), serverId: z.uuid(), powerSupplies: z.boolean(), rails: z.boolean(), interfaces: z.boolean(), labelling: z.boolean(), passed: z.boolean(), notes: z.string().nullable(), inspectedAt: Timestamp });
+const PortAssignment = z.object({ id: z.uuid(), portId: z.uuid(), serverId: z.uuid(), customerId: z.uuid(), interfaceName: z.string(), bandwidthMbps: z.number(), shared: z.boolean(), assignedAt: Timestamp, releasedAt: Timestamp, portName: z.string().optional(), switchName: z.string().optional() });
+const ServerDetail = Server.extend({
+  placement: z.object({ cabinetId: z.uuid(), cabinetCode: z.string(), roomName: z.string(), siteName: z.string(), faces: z.array(z.string()), lowest: z.number(), highest: z.number() }).nullable(),
+  ports: z.array(PortAssignment),
+  inspections: z.array(Inspection.passthrough()),
+});
+
+export function facilityRoutes(deps: { facility: FacilityService }): FastifyPluginAsyncZod {
+  const { facility } = deps;
+  return async (app) => {
+    app.get('/sites', { schema: { tags: ['facility'], summary: 'Sites (机房)', response: { 200: z.object({ items: z.array(Site) }) } } }, async (request) => ({ items: await facility.sites(scopeOf(request)) }));
+    app.post(
+      '/sites',
+      { schema: { tags: ['facility'], summary: 'Create a site (NOC)', body: z.object({ code: z.string().regex(/^[A-Z0-9-]{2,20}$/), name: name(), address: name(200), accessPoint: name() }), response: { 201: Site } } },
+      async (request, reply) => reply.status(201).send(await facility.createSite(scopeOf(request), request.body)),
+    );
+    app.get(
+      '/rooms',
+      { schema: { tags: ['facility'], summary: 'Rooms', querystring: z.object({ siteId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), siteId: z.uuid(), name: z.string(), createdAt: Timestamp })) }) } } },
+      async (request) => ({ items: await facility.rooms(scopeOf(request), request.query.siteId) }),
+    );
+    app.post(
+      '/rooms',
+      { schema: { tags: ['facility'], summary: 'Create a room (NOC)', body: z.object({ siteId: z.uuid(), name: name() }), response: { 201: z.object({ id: z.uuid(), siteId: z.uuid(), name: z.string(), createdAt: Timestamp }) } } },
+      async (request, reply) => reply.status(201).send(await facility.createRoom(scopeOf(request), request.body)),
+    );
+    app.get(
+      '/cabinets',
+      { schema: { tags: ['facility'], summary: 'Cabinets (a customer sees those holding its servers)', querystring: z.object({ roomId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(Cabinet) }) } } },
+      async (request) => ({ items: (await facility.cabinets(scopeOf(request), request.query.roomId)).map((r) => ({ ...r.cabinet, roomName: r.roomName, siteId: r.siteId })) }),
+    );
+    app.post(
+      '/cabinets',
+      { schema: { tags: ['facility'], summary: 'Create a cabinet (NOC)', body: z.object({ roomId: z.uuid(), code: name(20), heightU: z.number().int().min(1).max(60).optional(), powerBudgetW: z.number().int().min(1).optional() }), response: { 201: Cabinet } } },
+      async (request, reply) => reply.status(201).send(await facility.createCabinet(scopeOf(request), request.body)),
+    );
+    app.get('/cabinets/:id/elevation.svg', { schema: { tags: ['facility'], summary: 'Rack elevation, both faces (SVG)', params: IdParams } }, async (request, reply) => {
+      const svg = await facility.elevation(scopeOf(request), request.params.id, request.locale);
+      return reply.type('image/svg+xml; charset=utf-8').header('x-content-type-options', 'nosniff').send(svg);
+    });
+
+    app.get(
+      '/servers',
+      { schema: { tags: ['facility'], summary: 'Servers (a customer sees its own)', querystring: z.object({ customerId: z.uuid().optional(), status: z.enum(SERVER_STATUSES).optional() }), response: { 200: z.object({ items: z.array(Server) }) } } },
+      async (request) => ({ items: await facility.servers(scopeOf(request), request.query) }),
+    );
+    app.post(
+      '/servers',
+      {
+        schema: {
+          tags: ['facility'],
+          summary: 'Register a customer server, expected at the site (第二条)',
+          body: z.object({ customerId: z.uuid(), brand: name(50), model: name(50), serialNumber: name(60), heightU: z.number().int().min(1).max(10), powerW: z.number().int().min(1).max(10_000).optional(), contractId: z.uuid().nullable().optional() }),
+          response: { 201: Server },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await facility.createServer(scopeOf(request), request.body)),
+    );
+    app.get('/servers/:id', { schema: { tags: ['facility'], summary: 'One server with its placement, ports and inspections', params: IdParams, response: { 200: ServerDetail } } }, async (request) =>
+      facility.server(scopeOf(request), request.params.id),
+    );
+    app.post(
+      '/servers/:id/inspections',
+      {
+        schema: {
+          tags: ['facility'],
+          summary: 'Record the intake inspection (5.2)',
+          params: IdParams,
+          body: z.object({ powerSupplies: z.boolean(), rails: z.boolean(), interfaces: z.boolean(), labelling: z.boolean(), notes: z.string().max(500).nullable().optional() }),
+          response: { 201: Inspection.passthrough() },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await facility.inspect(scopeOf(request), request.params.id, request.body)),
+    );
+    app.post(
+      '/servers/:id/rack',
+      {
+        schema: {
+          tags: ['facility'],
+          summary: 'Rack a server: sets the activation date (7.1); 409 when the U range is occupied',
+          params: IdParams,
+          body: z.object({ cabinetId: z.uuid(), lowestU: z.number().int().min(1).max(60), face: z.enum(['front', 'rear', 'full']) }),
+          response: { 200: Server },
+        },
+      },
+      async (request) => facility.rack(scopeOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/servers/:id/status',
+      { schema: { tags: ['facility'], summary: 'Move a server to commissioning, in service or suspended', params: IdParams, body: z.object({ status: z.enum(['commissioning', 'in_service', 'suspended']) }), response: { 200: Server } } },
+      async (request) => facility.setStatus(scopeOf(request), request.params.id, request.body.status),
+    );
+    app.post('/servers/:id/remove', { schema: { tags: ['facility'], summary: 'Take a server off the rack (U, ports and IPs released)', params: IdParams, response: { 200: Server } } }, async (request) =>
+      facility.remove(scopeOf(request), request.params.id),
+    );
+
+    app.get(
+      '/switches',
+      { schema: { tags: ['facility'], summary: 'Switches', response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), roomId: z.uuid(), cabinetId: z.uuid().nullable(), name: z.string(), model: z.string(), uplinkMbps: z.number(), createdAt: Timestamp })) }) } } },
+      async (request) => ({ items: await facility.switches(scopeOf(request)) }),
+    );
+    app.post(
+      '/switches',
+      {
+        schema: {
+          tags: ['facility'],
+          summary: 'Create a switch with its ports',
+          body: z.object({ roomId: z.uuid(), cabinetId: z.uuid().nullable().optional(), name: name(50), model: name(50), uplinkMbps: z.number().int().min(1).optional(), portCount: z.number().int().min(0).max(96), portSpeedMbps: z.number().int().min(1).optional() }),
+          response: { 201: z.object({ id: z.uuid(), name: z.string(), ports: z.array(z.object({ id: z.uuid(), name: z.string(), speedMbps: z.number() })) }) },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await facility.createSwitch(scopeOf(request), request.body)),
+    );
+    app.get(
+      '/switches/:id/ports',
+      { schema: { tags: ['facility'], summary: 'Ports of a switch and who uses them', params: IdParams, response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), speedMbps: z.number(), assignment: PortAssignment.nullable() })) }) } } },
+      async (request) => ({ items: await facility.ports(scopeOf(request), request.params.id) }),
+    );
+    app.post(
+      '/servers/:id/ports',
+      { schema: { tags: ['facility'], summary: 'Connect a server interface to a port (100M shared by default, 6.1)', params: IdParams, body: z.object({ portId: z.uuid(), interfaceName: name(30), bandwidthMbps: z.number().int().min(1).optional() }), response: { 201: PortAssignment } } },
+      async (request, reply) => reply.status(201).send(await facility.assignPort(scopeOf(request), request.params.id, request.body)),
+    );
+    app.delete('/port-assignments/:id', { schema: { tags: ['facility'], summary: 'Disconnect', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
+      await facility.releasePort(scopeOf(request), request.params.id);
+      return reply.status(204).send(null);
+    });
+    app.get(
+      '/bandwidth',
+      { schema: { tags: ['facility'], summary: 'Bandwidth per customer (ports and shared speeds)', querystring: z.object({ customerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(z.object({ customerId: z.uuid(), ports: z.number(), portMbps: z.number(), uplinkMbps: z.number() })) }) } } },
+      async (request) => ({ items: await facility.bandwidth(scopeOf(request), request.query.customerId) }),
+    );
+  };
+}

@@ -1,0 +1,378 @@
+import type { Clock } from '../../core/clock.js';
+import { AppError } from '../../core/errors.js';
+import type { IdGenerator } from '../../core/ids.js';
+import type { Locale } from '../../core/i18n/index.js';
+import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { renderElevation, type ElevationSlot } from './elevation.js';
+import { parseURange, type FacilityRepository, type PortAssignmentRow, type ServerRow } from './facility.repository.js';
+
+/** Which status may follow which (racking and removal have their own calls). */
+const TRANSITIONS: Record<ServerRow['status'], ServerRow['status'][]> = {
+  expected: [],
+  racked: ['commissioning', 'in_service'],
+  commissioning: ['in_service'],
+  in_service: ['suspended'],
+  suspended: ['in_service'],
+  removed: [],
+};
+
+export type Face = 'front' | 'rear' | 'full';
+export type ServerRemovedHook = (tx: Executor, scope: Scope, server: ServerRow) => Promise<void>;
+
+const uRange = (lowest: number, heightU: number) => `[${lowest},${lowest + heightU})`;
+const isExclusion = (err: unknown, constraint: string) => {
+  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i += 1) {
+    if (e.code === '23P01' || e.code === '23505') return e.constraint === constraint;
+  }
+  return false;
+};
+
+export function makeFacilityService(deps: {
+  repo: FacilityRepository;
+  customers: { exists(scope: Scope, id: string): Promise<boolean> };
+  audit: Pick<AuditService, 'record' | 'recordRead'>;
+  clock: Clock;
+  ids: IdGenerator;
+  /** run inside the removal's transaction (the IP module releases addresses into quarantine) */
+  onServerRemoved: ServerRemovedHook[];
+}) {
+  const { repo, audit, clock, ids } = deps;
+
+  async function loadServer(scope: Scope, id: string): Promise<ServerRow> {
+    const row = await repo.findServer(scope, id);
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'server' });
+    return row;
+  }
+
+  async function loadCabinet(scope: Scope, id: string) {
+    const found = await repo.findCabinet(id);
+    if (!found) throw new AppError('NOT_FOUND', { entity: 'cabinet' });
+    if (scope.kind === 'customer' && !(await repo.cabinetIdsOfCustomer(scope.customerId)).includes(id)) throw new AppError('NOT_FOUND', { entity: 'cabinet' });
+    return found;
+  }
+
+  /** The 409 names the range and, for staff, the occupant; a customer learns only "occupied". */
+  async function occupiedError(scope: Scope, cabinetCode: string, cabinetId: string, face: 'front' | 'rear', lowest: number, heightU: number): Promise<AppError> {
+    const [hit] = await repo.overlapping(cabinetId, face, uRange(lowest, heightU));
+    const range = hit ? parseURange(hit.placement.uRange) : { lowest, highest: lowest + heightU - 1 };
+    const occupant = hit && scope.kind !== 'customer' ? `：${hit.customerName} ${hit.server.brand} ${hit.server.model} (${hit.server.serialNumber})` : '';
+    return new AppError('U_RANGE_OCCUPIED', { cabinet: cabinetCode, face, range: `U${range.lowest}–U${range.highest}`, occupant }, [{ path: 'lowestU', key: 'U_RANGE_OCCUPIED', params: { cabinet: cabinetCode, face, range: `U${range.lowest}–U${range.highest}`, occupant } }]);
+  }
+
+  return {
+    // ── sites, rooms, cabinets ─────────────────────────────────────────
+    async createSite(scope: Scope, input: { code: string; name: string; address: string; accessPoint: string }) {
+      requireStaff(scope, 'noc');
+      const row = { id: ids.uuid(), ...input, createdAt: clock.now() };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertSite(tx, row);
+        await audit.record(tx, scope, { action: 'site.create', entity: 'site', entityId: row.id, after: row });
+      });
+      return row;
+    },
+    async createRoom(scope: Scope, input: { siteId: string; name: string }) {
+      requireStaff(scope, 'noc');
+      if (!(await repo.findSite(input.siteId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'siteId', key: 'field.invalid' }]);
+      const row = { id: ids.uuid(), ...input, createdAt: clock.now() };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertRoom(tx, row);
+        await audit.record(tx, scope, { action: 'room.create', entity: 'room', entityId: row.id, after: row });
+      });
+      return row;
+    },
+    async createCabinet(scope: Scope, input: { roomId: string; code: string; heightU?: number; powerBudgetW?: number }) {
+      requireStaff(scope, 'noc');
+      if (!(await repo.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
+      const row = { id: ids.uuid(), roomId: input.roomId, code: input.code, heightU: input.heightU ?? 42, powerBudgetW: input.powerBudgetW ?? 4400, status: 'active' as const, createdAt: clock.now() };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertCabinet(tx, row);
+        await audit.record(tx, scope, { action: 'cabinet.create', entity: 'cabinet', entityId: row.id, after: row });
+      });
+      return row;
+    },
+    async sites(scope: Scope) {
+      requireReader(scope);
+      return repo.listSites();
+    },
+    async rooms(scope: Scope, siteId?: string) {
+      requireStaff(scope);
+      return repo.listRooms(siteId);
+    },
+    async cabinets(scope: Scope, roomId?: string) {
+      requireReader(scope);
+      const rows = await repo.listCabinets(roomId);
+      if (scope.kind !== 'customer') return rows;
+      const mine = new Set(await repo.cabinetIdsOfCustomer(scope.customerId));
+      return rows.filter((r) => mine.has(r.cabinet.id));
+    },
+
+    // ── servers (第二条) ─────────────────────────────────────────────────
+    async createServer(scope: Scope, input: { customerId: string; brand: string; model: string; serialNumber: string; heightU: number; powerW?: number; contractId?: string | null }) {
+      requireStaff(scope, 'noc', 'sales');
+      if (!(await deps.customers.exists(scope, input.customerId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
+      const now = clock.now();
+      const row: ServerRow = {
+        id: ids.uuid(),
+        customerId: input.customerId,
+        contractId: input.contractId ?? null,
+        brand: input.brand.trim(),
+        model: input.model.trim(),
+        serialNumber: input.serialNumber.trim().toUpperCase(),
+        heightU: input.heightU,
+        powerW: input.powerW ?? 300,
+        status: 'expected',
+        rackedAt: null,
+        removedAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertServer(tx, row);
+        await audit.record(tx, scope, { action: 'server.create', entity: 'server', entityId: row.id, customerId: row.customerId, after: row });
+      });
+      return row;
+    },
+
+    async servers(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }) {
+      requireReader(scope);
+      return (await repo.listServers(scope, filter)).map((r) => ({ ...r.server, customerName: r.customerName }));
+    },
+
+    async server(scope: Scope, id: string) {
+      requireReader(scope);
+      const server = await loadServer(scope, id);
+      await audit.recordRead(scope, { entity: 'server', entityId: id, customerId: server.customerId });
+      const placements = await repo.livePlacements(id);
+      const located = placements[0] ? await repo.findCabinet(placements[0].cabinetId) : undefined;
+      return {
+        ...server,
+        placement: located
+          ? {
+              cabinetId: located.cabinet.id,
+              cabinetCode: located.cabinet.code,
+              roomName: located.room.name,
+              siteName: located.site.name,
+              faces: placements.map((p) => p.face),
+              ...parseURange(placements[0].uRange),
+            }
+          : null,
+        ports: (await repo.assignmentsOf(scope, { serverId: id })).map((a) => ({ ...a.assignment, portName: a.portName, switchName: a.switchName })),
+        inspections: await repo.inspections(scope, id),
+      };
+    },
+
+    /** 5.2: recorded at intake; a failed inspection blocks racking until a later one passes. */
+    async inspect(scope: Scope, serverId: string, checklist: { powerSupplies: boolean; rails: boolean; interfaces: boolean; labelling: boolean; notes?: string | null }) {
+      requireStaff(scope, 'noc');
+      const server = await loadServer(scope, serverId);
+      const row = {
+        id: ids.uuid(),
+        serverId,
+        customerId: server.customerId,
+        inspectorId: scope.kind === 'staff' ? scope.userId : null,
+        ...checklist,
+        notes: checklist.notes ?? null,
+        passed: checklist.powerSupplies && checklist.rails && checklist.interfaces && checklist.labelling,
+        inspectedAt: clock.now(),
+      };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertInspection(tx, row);
+        await audit.record(tx, scope, { action: 'server.inspect', entity: 'server', entityId: serverId, customerId: server.customerId, after: row });
+      });
+      return row;
+    },
+
+    /**
+     * 7.1: the racking day is the activation date. The database refuses an overlapping U range
+     * (EXCLUDE), so two NOC engineers racking into the same slot at once cannot both succeed.
+     */
+    async rack(scope: Scope, serverId: string, input: { cabinetId: string; lowestU: number; face: Face }) {
+      requireStaff(scope, 'noc');
+      const found = await repo.findCabinet(input.cabinetId);
+      if (!found) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'field.invalid' }]);
+      const { cabinet } = found;
+      const faces: ('front' | 'rear')[] = input.face === 'full' ? ['front', 'rear'] : [input.face];
+      try {
+        return await repo.db.transaction(async (tx) => {
+          const server = await repo.lockServer(tx, serverId);
+          if (!server || (scope.kind === 'customer' && server.customerId !== scope.customerId)) throw new AppError('NOT_FOUND', { entity: 'server' });
+          if (server.status !== 'expected') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'racked' });
+          if (input.lowestU < 1 || input.lowestU + server.heightU - 1 > cabinet.heightU) {
+            throw new AppError('U_RANGE_OUTSIDE_CABINET', { height: cabinet.heightU }, [{ path: 'lowestU', key: 'U_RANGE_OUTSIDE_CABINET', params: { height: cabinet.heightU } }]);
+          }
+          if (!(await repo.latestInspection(serverId, tx))?.passed) throw new AppError('INSPECTION_REQUIRED');
+          const now = clock.now();
+          for (const face of faces) {
+            await repo.insertPlacement(tx, { id: ids.uuid(), serverId, customerId: server.customerId, cabinetId: cabinet.id, face, uRange: uRange(input.lowestU, server.heightU), placedAt: now, removedAt: null });
+          }
+          const after = await repo.updateServer(tx, serverId, { status: 'racked', rackedAt: now, updatedAt: now, version: server.version + 1 });
+          await repo.insertEvent(tx, { id: ids.uuid(), kind: 'server.racked', serverId, customerId: server.customerId, payload: { cabinetId: cabinet.id, lowestU: input.lowestU, heightU: server.heightU, faces, contractId: server.contractId }, occurredAt: now, consumedAt: null });
+          await audit.record(tx, scope, { action: 'server.rack', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after: { ...after, cabinet: cabinet.code, lowestU: input.lowestU, faces } });
+          return after;
+        });
+      } catch (err) {
+        if (isExclusion(err, 'server_placements_no_overlap')) {
+          const server = await repo.findServer(scope, serverId);
+          for (const face of faces) {
+            const e = await occupiedError(scope, cabinet.code, cabinet.id, face, input.lowestU, server?.heightU ?? 1);
+            if ((await repo.overlapping(cabinet.id, face, uRange(input.lowestU, server?.heightU ?? 1))).length) throw e;
+          }
+        }
+        throw err;
+      }
+    },
+
+    async setStatus(scope: Scope, serverId: string, status: ServerRow['status']) {
+      requireStaff(scope, 'noc');
+      return repo.db.transaction(async (tx) => {
+        const server = await repo.lockServer(tx, serverId);
+        if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
+        if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { from: server.status, to: status });
+        const after = await repo.updateServer(tx, serverId, { status, updatedAt: clock.now(), version: server.version + 1 });
+        await repo.insertEvent(tx, { id: ids.uuid(), kind: `server.${status}`, serverId, customerId: server.customerId, payload: { from: server.status }, occurredAt: clock.now(), consumedAt: null });
+        await audit.record(tx, scope, { action: 'server.status', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after });
+        return after;
+      });
+    },
+
+    /** Off the rack: its U, ports and (through the hooks) IP addresses are released. */
+    async remove(scope: Scope, serverId: string) {
+      requireStaff(scope, 'noc');
+      return repo.db.transaction(async (tx) => {
+        const server = await repo.lockServer(tx, serverId);
+        if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
+        if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'removed' });
+        const now = clock.now();
+        await repo.removePlacements(tx, serverId, now);
+        await repo.releaseAssignmentsOfServer(tx, serverId, now);
+        const after = await repo.updateServer(tx, serverId, { status: 'removed', removedAt: now, updatedAt: now, version: server.version + 1 });
+        for (const hook of deps.onServerRemoved) await hook(tx, scope, after);
+        await repo.insertEvent(tx, { id: ids.uuid(), kind: 'server.removed', serverId, customerId: server.customerId, payload: {}, occurredAt: now, consumedAt: null });
+        await audit.record(tx, scope, { action: 'server.remove', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after });
+        return after;
+      });
+    },
+
+    /** For other modules (IP allocation, tickets): the server if the scope may see it. */
+    findServer: (scope: Scope, id: string) => repo.findServer(scope, id),
+
+    // ── switches and ports (6.1) ────────────────────────────────────────
+    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number }) {
+      requireStaff(scope, 'noc');
+      if (!(await repo.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
+      const row = { id: ids.uuid(), roomId: input.roomId, cabinetId: input.cabinetId ?? null, name: input.name, model: input.model, uplinkMbps: input.uplinkMbps ?? 1000, createdAt: clock.now() };
+      const ports = Array.from({ length: input.portCount }, (_, i) => ({ id: ids.uuid(), switchId: row.id, name: `GE1/0/${i + 1}`, speedMbps: input.portSpeedMbps ?? 1000 }));
+      await repo.db.transaction(async (tx) => {
+        await repo.insertSwitch(tx, row);
+        if (ports.length) await repo.insertPorts(tx, ports);
+        await audit.record(tx, scope, { action: 'switch.create', entity: 'switch', entityId: row.id, after: { ...row, ports: ports.length } });
+      });
+      return { ...row, ports };
+    },
+    async switches(scope: Scope) {
+      requireStaff(scope);
+      return repo.listSwitches();
+    },
+    async ports(scope: Scope, switchId: string) {
+      requireStaff(scope);
+      return (await repo.portsOfSwitch(switchId)).map((r) => ({ ...r.port, assignment: r.assignment }));
+    },
+
+    /** One server interface per port, never two servers on one port (a unique index). */
+    async assignPort(scope: Scope, serverId: string, input: { portId: string; interfaceName: string; bandwidthMbps?: number }) {
+      requireStaff(scope, 'noc');
+      const server = await loadServer(scope, serverId);
+      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'port' });
+      if (!(await repo.findPort(input.portId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'portId', key: 'field.invalid' }]);
+      const row: PortAssignmentRow = {
+        id: ids.uuid(),
+        portId: input.portId,
+        serverId,
+        customerId: server.customerId,
+        interfaceName: input.interfaceName,
+        bandwidthMbps: input.bandwidthMbps ?? 100,
+        shared: true,
+        assignedAt: clock.now(),
+        releasedAt: null,
+      };
+      try {
+        await repo.db.transaction(async (tx) => {
+          await repo.insertAssignment(tx, row);
+          await audit.record(tx, scope, { action: 'port.assign', entity: 'server', entityId: serverId, customerId: server.customerId, after: row });
+        });
+      } catch (err) {
+        if (isExclusion(err, 'port_assignments_one_server_per_port')) throw new AppError('PORT_IN_USE', {}, [{ path: 'portId', key: 'PORT_IN_USE' }]);
+        if (isExclusion(err, 'port_assignments_one_port_per_interface')) throw new AppError('CONFLICT', { detail: input.interfaceName }, [{ path: 'interfaceName', key: 'field.invalid' }]);
+        throw err;
+      }
+      return row;
+    },
+    async releasePort(scope: Scope, assignmentId: string) {
+      requireStaff(scope, 'noc');
+      await repo.db.transaction(async (tx) => {
+        const row = await repo.releaseAssignment(tx, scope, assignmentId, clock.now());
+        if (!row) throw new AppError('NOT_FOUND', { entity: 'port_assignment' });
+        await audit.record(tx, scope, { action: 'port.release', entity: 'server', entityId: row.serverId, customerId: row.customerId, after: row });
+      });
+    },
+
+    /** Bandwidth per customer: its ports and their shared speeds. */
+    async bandwidth(scope: Scope, customerId?: string) {
+      requireReader(scope);
+      const rows = await repo.assignmentsOf(scope, { customerIds: customerId ? [customerId] : undefined });
+      const byCustomer = new Map<string, { customerId: string; ports: number; portMbps: number; uplinkMbps: number }>();
+      for (const r of rows) {
+        const entry = byCustomer.get(r.assignment.customerId) ?? { customerId: r.assignment.customerId, ports: 0, portMbps: 0, uplinkMbps: 0 };
+        entry.ports += 1;
+        entry.portMbps += r.assignment.bandwidthMbps;
+        entry.uplinkMbps = Math.max(entry.uplinkMbps, r.uplinkMbps);
+        byCustomer.set(entry.customerId, entry);
+      }
+      return [...byCustomer.values()];
+    },
+
+    // ── rack elevation ───────────────────────────────────────────────────
+    async elevation(scope: Scope, cabinetId: string, locale: Locale): Promise<string> {
+      requireReader(scope);
+      const { cabinet, room, site } = await loadCabinet(scope, cabinetId);
+      const occupancy = await repo.cabinetOccupancy(cabinetId);
+      const slots: ElevationSlot[] = occupancy.map(({ placement, server, customerName }) => {
+        const visible = scope.kind !== 'customer' || placement.customerId === scope.customerId;
+        return {
+          face: placement.face,
+          ...parseURange(placement.uRange),
+          label: visible ? `${server.brand} ${server.model}` : null,
+          detail: visible ? (scope.kind === 'customer' ? server.serialNumber : customerName) : null,
+          own: scope.kind === 'customer' && placement.customerId === scope.customerId,
+        };
+      });
+      const zh = locale === 'zh-CN';
+      return renderElevation({
+        title: `${site.name} ${room.name} ${zh ? '机柜' : 'cabinet'} ${cabinet.code} (${cabinet.heightU}U)`,
+        heightU: cabinet.heightU,
+        slots,
+        faces: zh ? { front: '正面', rear: '背面' } : { front: 'Front', rear: 'Rear' },
+        occupied: zh ? '已占用' : 'occupied',
+      });
+    },
+
+    // ── events for other modules ─────────────────────────────────────────
+    async consumeEvents(kind: string, consume: (event: Awaited<ReturnType<FacilityRepository['pendingEvents']>>[number], tx: Executor) => Promise<void>) {
+      let n = 0;
+      for (const event of await repo.pendingEvents(kind)) {
+        await repo.db.transaction(async (tx) => {
+          if (await repo.consumeEvent(tx, event.id, clock.now())) {
+            await consume(event, tx);
+            n += 1;
+          }
+        });
+      }
+      return n;
+    },
+  };
+}
+
+export type FacilityService = ReturnType<typeof makeFacilityService>;

@@ -1,0 +1,67 @@
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { tenantFilter } from '../../db/tenancy.js';
+import type { Scope } from '../../core/scope.js';
+import { ipAllocations, ipPools, ipReservedRanges } from './ipam.schema.js';
+
+export type PoolRow = typeof ipPools.$inferSelect;
+export type ReservedRow = typeof ipReservedRanges.$inferSelect;
+export type AllocationRow = typeof ipAllocations.$inferSelect;
+
+export function makeIpamRepository(db: Db) {
+  return {
+    db,
+    insertPool: (tx: Executor, row: PoolRow) => tx.insert(ipPools).values(row),
+    insertReserved: (tx: Executor, rows: ReservedRow[]) => tx.insert(ipReservedRanges).values(rows),
+    listPools: () => db.select().from(ipPools).orderBy(asc(ipPools.name)),
+    async findPool(id: string, tx: Executor = db): Promise<PoolRow | undefined> {
+      const [row] = await tx.select().from(ipPools).where(eq(ipPools.id, id));
+      return row;
+    },
+    /** The per-pool lock: allocations in one pool queue up; other pools are not held back. */
+    async lockPool(tx: Executor, id: string): Promise<PoolRow | undefined> {
+      const [row] = await tx.select().from(ipPools).where(eq(ipPools.id, id)).for('update');
+      return row;
+    },
+    reserved: (poolId: string, tx: Executor = db) => tx.select().from(ipReservedRanges).where(eq(ipReservedRanges.poolId, poolId)),
+    /** Addresses held at an instant: allocated, or released but still in quarantine. */
+    held: (poolId: string, at: Date, tx: Executor = db) =>
+      tx
+        .select({ address: ipAllocations.address, releasedAt: ipAllocations.releasedAt })
+        .from(ipAllocations)
+        .where(and(eq(ipAllocations.poolId, poolId), or(isNull(ipAllocations.heldUntil), gt(ipAllocations.heldUntil, at)))),
+    insertAllocation: (tx: Executor, row: AllocationRow) => tx.insert(ipAllocations).values(row),
+    async release(tx: Executor, scope: Scope, id: string, at: Date, heldUntil: Date): Promise<AllocationRow | undefined> {
+      const [row] = await tx
+        .update(ipAllocations)
+        .set({ releasedAt: at, heldUntil })
+        .where(and(eq(ipAllocations.id, id), isNull(ipAllocations.releasedAt), tenantFilter(scope, ipAllocations.customerId)))
+        .returning();
+      return row;
+    },
+    async findAllocation(scope: Scope, id: string, tx: Executor = db): Promise<AllocationRow | undefined> {
+      const [row] = await tx.select().from(ipAllocations).where(and(eq(ipAllocations.id, id), tenantFilter(scope, ipAllocations.customerId)));
+      return row;
+    },
+    activeOfServer: (serverId: string, tx: Executor = db) =>
+      tx.select().from(ipAllocations).where(and(eq(ipAllocations.serverId, serverId), isNull(ipAllocations.releasedAt))),
+    list: (scope: Scope, f: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) =>
+      db
+        .select({ allocation: ipAllocations, poolName: ipPools.name, gateway: ipPools.gateway, prefix: ipPools.prefix, vlan: ipPools.vlan })
+        .from(ipAllocations)
+        .innerJoin(ipPools, eq(ipPools.id, ipAllocations.poolId))
+        .where(
+          and(
+            tenantFilter(scope, ipAllocations.customerId),
+            f.serverId ? eq(ipAllocations.serverId, f.serverId) : undefined,
+            f.customerId ? eq(ipAllocations.customerId, f.customerId) : undefined,
+            f.poolId ? eq(ipAllocations.poolId, f.poolId) : undefined,
+            f.activeOnly ? isNull(ipAllocations.releasedAt) : undefined,
+          ),
+        )
+        .orderBy(sql`${ipAllocations.address}`)
+        .limit(5000),
+  };
+}
+
+export type IpamRepository = ReturnType<typeof makeIpamRepository>;

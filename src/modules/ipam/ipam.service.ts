@@ -1,0 +1,193 @@
+import type { Clock } from '../../core/clock.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
+import { cidrContains, cidrSize, formatIp, ipAt, parseCidr, parseIp, type Cidr, type IpAddress } from '../../rules/index.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { FacilityService } from '../facility/facility.service.js';
+import type { AllocationRow, IpamRepository, PoolRow, ReservedRow } from './ipam.repository.js';
+
+const DAY = 86_400_000;
+
+function isConstraint(err: unknown, name: string): boolean {
+  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i += 1) {
+    if (e.constraint === name) return true;
+  }
+  return false;
+}
+
+/** Addresses a pool never hands out: network and broadcast (IPv4 wider than /31), the gateway, reserved ranges. */
+function unusable(pool: Cidr, gateway: IpAddress | null, reserved: { first: bigint; last: bigint }[], v: bigint): boolean {
+  const size = cidrSize(pool);
+  if (pool.version === 4 && size > 2n && (v === pool.network || v === pool.network + size - 1n)) return true;
+  if (pool.version === 6 && v === pool.network) return true; // the subnet-router anycast address
+  if (gateway && gateway.value === v) return true;
+  return reserved.some((r) => v >= r.first && v <= r.last);
+}
+
+export function makeIpamService(deps: {
+  repo: IpamRepository;
+  facility: Pick<FacilityService, 'findServer'>;
+  audit: Pick<AuditService, 'record' | 'recordRead'>;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { repo, audit, clock, ids } = deps;
+
+  function poolCidr(pool: PoolRow): Cidr {
+    const c = parseCidr(pool.prefix);
+    if ('error' in c) throw new Error(`pool ${pool.name} has an invalid prefix ${pool.prefix}`);
+    return c;
+  }
+  const reservedRanges = (rows: ReservedRow[]) => rows.map((r) => ({ first: parseIp(r.firstAddress)!.value, last: parseIp(r.lastAddress)!.value }));
+
+  async function usage(pool: PoolRow) {
+    const cidr = poolCidr(pool);
+    const reserved = reservedRanges(await repo.reserved(pool.id));
+    const held = await repo.held(pool.id, clock.now());
+    const size = cidrSize(cidr);
+    let unusableCount = 0n;
+    if (cidr.version === 4 && size > 2n) unusableCount += 2n;
+    if (cidr.version === 6) unusableCount += 1n;
+    if (pool.gateway) unusableCount += 1n;
+    for (const r of reserved) unusableCount += r.last - r.first + 1n;
+    const usable = size - unusableCount;
+    const allocated = held.filter((h) => h.releasedAt === null).length;
+    const quarantined = held.length - allocated;
+    return { usable: usable.toString(), allocated, quarantined, free: (usable - BigInt(held.length)).toString() };
+  }
+
+  return {
+    async createPool(scope: Scope, input: { name: string; prefix: string; gateway?: string | null; vlan?: number | null; quarantineDays?: number; siteId?: string | null; reserved?: { first: string; last: string; reason: string }[] }) {
+      requireStaff(scope, 'noc');
+      const fields: FieldError[] = [];
+      const cidr = parseCidr(input.prefix);
+      if ('error' in cidr) fields.push({ path: 'prefix', key: cidr.error });
+      const gateway = input.gateway ? parseIp(input.gateway) : null;
+      if (input.gateway && (!gateway || ('error' in cidr ? false : !cidrContains(cidr, gateway)))) fields.push({ path: 'gateway', key: 'ipam.gatewayOutside' });
+      const reserved = (input.reserved ?? []).map((r, i) => {
+        const first = parseIp(r.first);
+        const last = parseIp(r.last);
+        if (!first || !last || 'error' in cidr || !cidrContains(cidr, first) || !cidrContains(cidr, last) || first.value > last.value) fields.push({ path: `reserved.${i}`, key: 'ipam.rangeOutside' });
+        return { first, last, reason: r.reason };
+      });
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      const c = cidr as Cidr;
+      const pool: PoolRow = {
+        id: ids.uuid(),
+        name: input.name.trim(),
+        siteId: input.siteId ?? null,
+        prefix: `${formatIp({ version: c.version, value: c.network })}/${c.prefix}`,
+        gateway: gateway ? formatIp(gateway) : null,
+        vlan: input.vlan ?? null,
+        quarantineDays: input.quarantineDays ?? 30,
+        createdAt: clock.now(),
+      };
+      try {
+        await repo.db.transaction(async (tx) => {
+          await repo.insertPool(tx, pool);
+          if (reserved.length) await repo.insertReserved(tx, reserved.map((r) => ({ id: ids.uuid(), poolId: pool.id, firstAddress: formatIp(r.first!), lastAddress: formatIp(r.last!), reason: r.reason })));
+          await audit.record(tx, scope, { action: 'ipPool.create', entity: 'ip_pool', entityId: pool.id, after: { ...pool, reserved: input.reserved ?? [] } });
+        });
+      } catch (err) {
+        if (isConstraint(err, 'ip_pools_no_overlap')) throw new AppError('IP_POOL_OVERLAP', {}, [{ path: 'prefix', key: 'IP_POOL_OVERLAP' }]);
+        throw err;
+      }
+      return pool;
+    },
+
+    async pools(scope: Scope) {
+      requireStaff(scope);
+      return Promise.all((await repo.listPools()).map(async (p) => ({ ...p, usage: await usage(p) })));
+    },
+
+    /**
+     * 6.1's dedicated IP: the next free address of the pool, or a chosen one. The pool row is
+     * locked for the transaction (allocations in other pools go on), and the database's EXCLUDE
+     * constraint is the last word: an address is never held twice, nor reused in quarantine.
+     */
+    async allocate(scope: Scope, input: { poolId: string; serverId: string; address?: string | null }): Promise<AllocationRow> {
+      requireStaff(scope, 'noc');
+      const server = await deps.facility.findServer(scope, input.serverId);
+      if (!server) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
+      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'ip' });
+      const wanted = input.address ? parseIp(input.address) : null;
+      if (input.address && !wanted) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'IP_FORMAT' }]);
+      try {
+        return await repo.db.transaction(async (tx) => {
+          const pool = await repo.lockPool(tx, input.poolId);
+          if (!pool) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'poolId', key: 'field.invalid' }]);
+          const cidr = poolCidr(pool);
+          const gateway = pool.gateway ? parseIp(pool.gateway) : null;
+          const reserved = reservedRanges(await repo.reserved(pool.id, tx));
+          const now = clock.now();
+          let address: IpAddress;
+          if (wanted) {
+            if (!cidrContains(cidr, wanted) || unusable(cidr, gateway, reserved, wanted.value)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'ipam.notAllocatable' }]);
+            address = wanted;
+          } else {
+            const held = new Set((await repo.held(pool.id, now, tx)).map((h) => parseIp(h.address)!.value));
+            const size = cidrSize(cidr);
+            // lowest free: at most |held| + |reserved| + 3 candidates are ever looked at
+            let offset = 0n;
+            let found: IpAddress | null = null;
+            const limit = BigInt(held.size) + reserved.reduce((n, r) => n + (r.last - r.first + 1n), 0n) + 3n;
+            for (; offset < size && offset <= limit; offset += 1n) {
+              const candidate = ipAt(cidr, offset);
+              if (!held.has(candidate.value) && !unusable(cidr, gateway, reserved, candidate.value)) {
+                found = candidate;
+                break;
+              }
+            }
+            if (!found) throw new AppError('IP_POOL_EXHAUSTED', { pool: pool.name });
+            address = found;
+          }
+          const row: AllocationRow = { id: ids.uuid(), poolId: pool.id, address: formatIp(address), serverId: server.id, customerId: server.customerId, allocatedAt: now, releasedAt: null, heldUntil: null };
+          await repo.insertAllocation(tx, row);
+          await audit.record(tx, scope, { action: 'ip.allocate', entity: 'server', entityId: server.id, customerId: server.customerId, after: row });
+          return row;
+        });
+      } catch (err) {
+        if (isConstraint(err, 'ip_allocations_never_twice')) {
+          const address = wanted ? formatIp(wanted) : '';
+          throw new AppError('IP_ALREADY_ALLOCATED', { address }, [{ path: 'address', key: 'IP_ALREADY_ALLOCATED', params: { address } }]);
+        }
+        throw err;
+      }
+    },
+
+    /** Released addresses rest in quarantine (the pool's days) before anyone gets them again. */
+    async release(scope: Scope, allocationId: string, tx?: Executor) {
+      requireStaff(scope, 'noc');
+      const run = async (t: Executor) => {
+        const current = await repo.findAllocation(scope, allocationId, t);
+        if (!current) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
+        const pool = await repo.findPool(current.poolId, t);
+        const now = clock.now();
+        const row = await repo.release(t, scope, allocationId, now, new Date(now.getTime() + (pool?.quarantineDays ?? 30) * DAY));
+        if (!row) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
+        await audit.record(t, scope, { action: 'ip.release', entity: 'server', entityId: row.serverId, customerId: row.customerId, after: row });
+        return row;
+      };
+      return tx ? run(tx) : repo.db.transaction(run);
+    },
+
+    /** The facility module's removal hook: every live address of the server goes to quarantine. */
+    async releaseForServer(tx: Executor, scope: Scope, serverId: string) {
+      const now = clock.now();
+      for (const a of await repo.activeOfServer(serverId, tx)) {
+        const pool = await repo.findPool(a.poolId, tx);
+        const row = await repo.release(tx, scope, a.id, now, new Date(now.getTime() + (pool?.quarantineDays ?? 30) * DAY));
+        if (row) await audit.record(tx, scope, { action: 'ip.release', entity: 'server', entityId: serverId, customerId: row.customerId, after: row });
+      }
+    },
+
+    async allocations(scope: Scope, filter: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) {
+      requireReader(scope);
+      return (await repo.list(scope, filter)).map((r) => ({ ...r.allocation, poolName: r.poolName, gateway: r.gateway, prefix: r.prefix, vlan: r.vlan }));
+    },
+  };
+}
+
+export type IpamService = ReturnType<typeof makeIpamService>;
