@@ -19,6 +19,9 @@ import { UsersPage } from './pages/platform/UsersPage';
 import { MyCompanyPage } from './pages/portal/MyCompanyPage';
 import { KycQueuePage } from './pages/customers/KycQueuePage';
 import { ProviderPage } from './pages/platform/ProviderPage';
+import { RacksPage } from './pages/facility/RacksPage';
+import { ServersPage } from './pages/facility/ServersPage';
+import { IpPoolsPage } from './pages/facility/IpPoolsPage';
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -64,6 +67,9 @@ createRoot(document.getElementById('root')!).render(
                 <Route index element={<DashboardPage />} />
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="customers/:id" element={<CustomerDetailPage />} />
+                <Route path="racks" element={<RacksPage />} />
+                <Route path="servers" element={<ServersPage />} />
+                <Route path="ip-pools" element={<IpPoolsPage />} />
                 <Route path="kyc" element={<KycQueuePage />} />
                 <Route path="provider" element={<ProviderPage />} />
                 <Route path="users" element={<UsersPage />} />
@@ -81,6 +87,8 @@ createRoot(document.getElementById('root')!).render(
                 }
               >
                 <Route index element={<MyCompanyPage />} />
+ <Route path="servers" element={<ServersPage />} />
+                <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
               </Route>

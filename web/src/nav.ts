@@ -21,6 +21,9 @@ export const ALL_CUSTOMER = ['owner', 'technical', 'billing'] as const;
 export const NAV: NavEntry[] = [
   { key: 'dashboard', path: '/console', labelKey: 'nav.dashboard', audience: 'staff', roles: ALL_STAFF },
   { key: 'customers', path: '/console/customers', labelKey: 'nav.customers', audience: 'staff', roles: ALL_STAFF },
+  { key: 'racks', path: '/console/racks', labelKey: 'nav.racks', audience: 'staff', roles: ALL_STAFF },
+  { key: 'servers', path: '/console/servers', labelKey: 'nav.servers', audience: 'staff', roles: ALL_STAFF },
+  { key: 'ip-pools', path: '/console/ip-pools', labelKey: 'nav.ipPools', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
   { key: 'kyc-queue', path: '/console/kyc', labelKey: 'kyc.queue', audience: 'staff', roles: ['sales', 'compliance', 'auditor'] },
   { key: 'provider', path: '/console/provider', labelKey: 'nav.provider', audience: 'staff', roles: ALL_STAFF },
   { key: 'users', path: '/console/users', labelKey: 'nav.users', audience: 'staff', roles: ['admin'] },
@@ -29,6 +32,8 @@ export const NAV: NavEntry[] = [
   { key: 'calendar', path: '/console/calendar', labelKey: 'nav.calendar', audience: 'staff', roles: ALL_STAFF },
   { key: 'account', path: '/console/account', labelKey: 'nav.account', audience: 'staff', roles: ALL_STAFF },
   { key: 'my-company', path: '/portal', labelKey: 'nav.myCompany', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'my-servers', path: '/portal/servers', labelKey: 'nav.myServers', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'my-racks', path: '/portal/racks', labelKey: 'nav.racks', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-audit', path: '/portal/audit', labelKey: 'nav.myAudit', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
 ];
