@@ -34,6 +34,9 @@ import { facilityRoutes } from './modules/facility/facility.routes.js';
 import { makeIpamRepository } from './modules/ipam/ipam.repository.js';
 import { makeIpamService } from './modules/ipam/ipam.service.js';
 import { ipamRoutes } from './modules/ipam/ipam.routes.js';
+import { makeDnsRepository } from './modules/dns/dns.repository.js';
+import { makeDnsService } from './modules/dns/dns.service.js';
+import { dnsRoutes } from './modules/dns/dns.routes.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -74,6 +77,15 @@ export function buildServices(ctx: AppContext) {
   const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, onServerRemoved });
   const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids });
   onServerRemoved.push((tx, scope, server) => ipam.releaseForServer(tx, scope, server.id));
+  const dns = makeDnsService({
+    repo: makeDnsRepository(db),
+    customers,
+    audit,
+    clock,
+    ids,
+    nameservers: ctx.config.DNS_NAMESERVERS.split(','),
+    hostmaster: ctx.config.DNS_HOSTMASTER,
+  });
   const authRepo = makeAuthRepository(db);
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
@@ -90,10 +102,12 @@ export function buildServices(ctx: AppContext) {
     ip_allocations_never_twice: { code: 'IP_ALREADY_ALLOCATED', field: 'address' },
     ip_pools_no_overlap: { code: 'IP_POOL_OVERLAP', field: 'prefix' },
     sites_code_key: { code: 'CONFLICT', field: 'code' },
+    dns_zones_domain_key: { code: 'CONFLICT', field: 'domain' },
+    dns_records_unique: { code: 'CONFLICT', field: 'value' },
     cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
   });
 
-  return { audit, customers, roster, kyc, provider, facility, ipam, files, auth, users, tokens, calendar };
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, files, auth, users, tokens, calendar };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -108,6 +122,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'provider', description: '乙方信息 — the provider profile' }, routes: providerRoutes(services) },
     { tag: { name: 'facility', description: '机房、机柜、服务器、端口 — sites, cabinets, servers, ports' }, routes: facilityRoutes(services) },
     { tag: { name: 'ipam', description: 'IP 地址池与分配 — IP pools and allocations' }, routes: ipamRoutes(services) },
+    { tag: { name: 'dns', description: '域名解析 — DNS zones (6.1)' }, routes: dnsRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
   ];

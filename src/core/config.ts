@@ -21,6 +21,9 @@ const ConfigSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Login attempts allowed per client address per minute (the per-login lockout is separate). */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** The provider's authoritative name servers and hostmaster, for exported zones (6.1). */
+  DNS_NAMESERVERS: z.string().regex(/^[a-z0-9.-]+\.(,[a-z0-9.-]+\.)*$/, 'comma-separated FQDNs ending with a dot').default('ns1.yunqiao-idc.example.,ns2.yunqiao-idc.example.'),
+  DNS_HOSTMASTER: z.string().regex(/^[a-z0-9.-]+\.$/, 'an FQDN ending with a dot').default('hostmaster.yunqiao-idc.example.'),
   /** Run pg-boss jobs in this process (turn off for API-only replicas). */
   JOBS: z.enum(['on', 'off']).default('on'),
 });

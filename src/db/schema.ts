@@ -6,3 +6,4 @@ export * from '../modules/calendar/calendar.schema.js';
 export * from '../modules/provider/provider.schema.js';
 export * from '../modules/facility/facility.schema.js';
 export * from '../modules/ipam/ipam.schema.js';
+export * from '../modules/dns/dns.schema.js';

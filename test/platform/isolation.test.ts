@@ -27,6 +27,8 @@ export interface TenantB {
   portAssignmentId: string;
   poolId: string;
   ipAllocationId: string;
+  zoneId: string;
+  recordId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
 }
@@ -109,6 +111,12 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/ip-allocations': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/ip-allocations': (b) => ({ body: { poolId: b.poolId, serverId: b.serverId } }),
   'DELETE /api/v1/ip-allocations/{id}': (b) => ({ params: { id: b.ipAllocationId } }),
+  'GET /api/v1/dns/zones': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/dns/zones': (b) => ({ body: { customerId: b.customerId, domain: 'evil-takeover.cn' } }),
+  'GET /api/v1/dns/zones/{id}': (b) => ({ params: { id: b.zoneId } }),
+  'POST /api/v1/dns/zones/{id}/records': (b) => ({ params: { id: b.zoneId }, body: { name: 'www', type: 'A', value: '192.0.2.66' } }),
+  'DELETE /api/v1/dns/records/{id}': (b) => ({ params: { id: b.recordId } }),
+  'GET /api/v1/dns/zones/{id}/zonefile': (b) => ({ params: { id: b.zoneId } }),
   'GET /api/v1/provider/versions': () => ({}),
   'PUT /api/v1/provider': () => ({
     body: { legalName: 'x', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: 'x', postalAddress: 'x' },
@@ -157,6 +165,8 @@ beforeAll(async () => {
   const assignment = await t.services.facility.assignPort(system, bServer.id, { portId: sw.ports[0].id, interfaceName: 'eth0' });
   const pool = await t.services.ipam.createPool(system, { name: 'P', prefix: '203.0.113.0/24' });
   const ip = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bServer.id });
+  const zone = await t.services.dns.createZone(system, { customerId: customerB.id, domain: 'b-secret-zone.cn' });
+  const record = await t.services.dns.addRecord(system, zone.id, { name: 'www', type: 'A', value: ip.address });
   b = {
     customerId: customerB.id,
     customerName: customerB.name,
@@ -175,7 +185,9 @@ beforeAll(async () => {
     portAssignmentId: assignment.id,
     poolId: pool.id,
     ipAllocationId: ip.id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address],
+    zoneId: zone.id,
+    recordId: record.id,
+    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone'],
   };
   asA = await t.login('a-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };

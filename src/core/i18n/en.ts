@@ -40,6 +40,8 @@ export const en: Record<MessageKey, string> = {
   'ipam.gatewayOutside': 'The gateway is outside the prefix',
   'ipam.rangeOutside': 'The reserved range is outside the prefix or reversed',
   'ipam.notAllocatable': 'The address is outside the pool, or is its network, broadcast, gateway or a reserved address',
+  'dns.cnameAtApex': 'The zone apex (@) cannot have a CNAME',
+  'dns.cnameAlone': 'A name with a CNAME can have no other record',
   'roster.mobileFor24h': 'A 24-hour contact needs a mobile number',
   'kyc.idTypeForKind': 'The ID type does not fit the document (a business licence carries a USCC; a person an ID card, passport or permit)',
   'kyc.expiryBeforeIssue': 'The expiry date must be after the issue date',

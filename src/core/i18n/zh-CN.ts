@@ -41,6 +41,8 @@ export const zhCN = {
   'ipam.gatewayOutside': '网关不在该网段内',
   'ipam.rangeOutside': '保留范围不在该网段内或首尾颠倒',
   'ipam.notAllocatable': '该地址不在地址池内，或是网络地址、广播地址、网关或保留地址',
+  'dns.cnameAtApex': '根域名（@）不能设置 CNAME',
+  'dns.cnameAlone': 'CNAME 记录所在名称不能有其他记录',
   'roster.mobileFor24h': '24 小时联系人必须有手机号码',
   'kyc.idTypeForKind': '证件类型与文件种类不符（营业执照用统一社会信用代码，身份证明用身份证、护照或港澳台通行证）',
   'kyc.expiryBeforeIssue': '有效期截止日须晚于签发日',

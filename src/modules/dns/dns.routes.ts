@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../http/auth.js';
+import { IdParams, Timestamp } from '../../http/dto.js';
+import { DNS_TYPES } from './dns.schema.js';
+import type { DnsService } from './dns.service.js';
+
+const Zone = z.object({ id: z.uuid(), customerId: z.uuid(), domain: z.string(), serial: z.number(), defaultTtl: z.number(), createdAt: Timestamp, updatedAt: Timestamp }).meta({ id: 'DnsZone' });
+const Record = z.object({ id: z.uuid(), zoneId: z.uuid(), customerId: z.uuid(), name: z.string(), type: z.enum(DNS_TYPES), value: z.string(), ttl: z.number().nullable(), priority: z.number().nullable(), createdAt: Timestamp }).meta({ id: 'DnsRecord' });
+
+export function dnsRoutes(deps: { dns: DnsService }): FastifyPluginAsyncZod {
+  const { dns } = deps;
+  return async (app) => {
+    app.get('/dns/zones', { schema: { tags: ['dns'], summary: 'DNS zones (a customer sees its own)', querystring: z.object({ customerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(Zone) }) } } }, async (request) => ({
+      items: await dns.zones(scopeOf(request), request.query.customerId),
+    }));
+    app.post(
+      '/dns/zones',
+      { schema: { tags: ['dns'], summary: 'Host a zone for a customer domain (6.1: free resolution)', body: z.object({ customerId: z.uuid(), domain: z.string().trim().min(3).max(253), defaultTtl: z.number().int().min(60).max(86400).optional() }), response: { 201: Zone } } },
+      async (request, reply) => reply.status(201).send(await dns.createZone(scopeOf(request), request.body)),
+    );
+    app.get('/dns/zones/:id', { schema: { tags: ['dns'], summary: 'A zone with its records', params: IdParams, response: { 200: Zone.extend({ records: z.array(Record) }) } } }, async (request) =>
+      dns.zone(scopeOf(request), request.params.id),
+    );
+    app.post(
+      '/dns/zones/:id/records',
+      {
+        schema: {
+          tags: ['dns'],
+          summary: 'Add a record',
+          params: IdParams,
+          body: z.object({ name: z.string().trim().min(1).max(253), type: z.enum(DNS_TYPES), value: z.string().trim().min(1).max(2000), ttl: z.number().int().min(60).max(86400).nullable().optional(), priority: z.number().int().min(0).max(65535).nullable().optional() }),
+          response: { 201: Record },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await dns.addRecord(scopeOf(request), request.params.id, request.body)),
+    );
+    app.delete('/dns/records/:id', { schema: { tags: ['dns'], summary: 'Delete a record', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
+      await dns.deleteRecord(scopeOf(request), request.params.id);
+      return reply.status(204).send(null);
+    });
+    app.get('/dns/zones/:id/zonefile', { schema: { tags: ['dns'], summary: 'The zone as an RFC 1035 master file', params: IdParams } }, async (request, reply) =>
+      reply.type('text/dns; charset=utf-8').send(await dns.zoneFile(scopeOf(request), request.params.id)),
+    );
+  };
+}
