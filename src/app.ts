@@ -29,7 +29,10 @@ import { makeProviderService } from './modules/provider/provider.service.js';
 import { providerRoutes } from './modules/provider/provider.routes.js';
 import { makeFileStore } from './files/file-store.js';
 import { makeFacilityRepository } from './modules/facility/facility.repository.js';
-import { makeFacilityService, type ServerRemovedHook } from './modules/facility/facility.service.js';
+import { makeFacilityService, type ServerRackedHook, type ServerRemovedHook } from './modules/facility/facility.service.js';
+import { makeContractsRepository } from './modules/contracts/contracts.repository.js';
+import { makeContractsService } from './modules/contracts/contracts.service.js';
+import { contractsRoutes } from './modules/contracts/contracts.routes.js';
 import { facilityRoutes } from './modules/facility/facility.routes.js';
 import { makeIpamRepository } from './modules/ipam/ipam.repository.js';
 import { makeIpamService } from './modules/ipam/ipam.service.js';
@@ -65,6 +68,7 @@ export function buildServices(ctx: AppContext) {
   const passwords = ctx.passwords ?? argon2idHasher;
 
   const audit = makeAuditService({ db, repo: makeAuditRepository(db), clock, ids });
+  const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, clock });
   const customersRepo = makeCustomersRepository(db);
   const kycRepo = makeKycRepository(db);
   const rosterRepo = makeRosterRepository(db);
@@ -74,7 +78,8 @@ export function buildServices(ctx: AppContext) {
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
   const provider = makeProviderService({ repo: makeProviderRepository(db), audit, clock });
   const onServerRemoved: ServerRemovedHook[] = [];
-  const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, onServerRemoved });
+  const onServerRacked: ServerRackedHook[] = [];
+  const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, onServerRemoved, onServerRacked });
   const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids });
   onServerRemoved.push((tx, scope, server) => ipam.releaseForServer(tx, scope, server.id));
   const dns = makeDnsService({
@@ -86,11 +91,12 @@ export function buildServices(ctx: AppContext) {
     nameservers: ctx.config.DNS_NAMESERVERS.split(','),
     hostmaster: ctx.config.DNS_HOSTMASTER,
   });
+  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, provider, calendar, files, audit, clock, ids });
+  onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
   const authRepo = makeAuthRepository(db);
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
-  const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, clock });
 
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
@@ -104,10 +110,11 @@ export function buildServices(ctx: AppContext) {
     sites_code_key: { code: 'CONFLICT', field: 'code' },
     dns_zones_domain_key: { code: 'CONFLICT', field: 'domain' },
     dns_records_unique: { code: 'CONFLICT', field: 'value' },
+    contract_servers_one_contract: { code: 'CONFLICT', field: 'serverIds' },
     cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
   });
 
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, files, auth, users, tokens, calendar };
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, files, auth, users, tokens, calendar };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -123,6 +130,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'facility', description: '机房、机柜、服务器、端口 — sites, cabinets, servers, ports' }, routes: facilityRoutes(services) },
     { tag: { name: 'ipam', description: 'IP 地址池与分配 — IP pools and allocations' }, routes: ipamRoutes(services) },
     { tag: { name: 'dns', description: '域名解析 — DNS zones (6.1)' }, routes: dnsRoutes(services) },
+    { tag: { name: 'contracts', description: '合同、开通、发票、续约 — contracts, activation, invoices, renewals' }, routes: contractsRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
   ];

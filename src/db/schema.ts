@@ -7,3 +7,4 @@ export * from '../modules/provider/provider.schema.js';
 export * from '../modules/facility/facility.schema.js';
 export * from '../modules/ipam/ipam.schema.js';
 export * from '../modules/dns/dns.schema.js';
+export * from '../modules/contracts/contracts.schema.js';

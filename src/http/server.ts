@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -60,6 +61,8 @@ export async function buildHttpServer(opts: HttpServerOptions): Promise<FastifyI
   });
 
   await app.register(cookie);
+  // uploads (KYC copies, signed contracts): one file of at most 10 MB; the module checks type by content
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20, fieldSize: 1000 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -20,4 +20,14 @@ export const JOBS = {
     cron: '5 8 * * *',
     description: 'Remind customers and sales of licences and IDs expiring within 30 days',
   },
+  commissioningBreaches: {
+    name: 'commissioning-breaches',
+    cron: '1 * * * *',
+    description: 'Mark commissioning orders whose 2-working-day deadline passed unfinished (5.1)',
+  },
+  contractRenewals: {
+    name: 'contract-renewals',
+    cron: '10 0 * * *',
+    description: 'Renew contracts at term end unless a non-renewal objection is on file (第十三条)',
+  },
 } as const satisfies Record<string, JobDefinition>;

@@ -6,5 +6,7 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
   return {
     [JOBS.purgeExpiredSessions.name]: () => services.auth.purgeExpiredSessions(),
     [JOBS.kycExpiryReminders.name]: () => services.kyc.remindExpiring(),
+    [JOBS.commissioningBreaches.name]: () => services.contracts.flagCommissioningBreaches(),
+    [JOBS.contractRenewals.name]: () => services.contracts.renewDue(),
   };
 }

@@ -29,6 +29,9 @@ export interface TenantB {
   ipAllocationId: string;
   zoneId: string;
   recordId: string;
+  contractId: string;
+  invoiceId: string;
+  commissioningId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
 }
@@ -117,6 +120,19 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/dns/zones/{id}/records': (b) => ({ params: { id: b.zoneId }, body: { name: 'www', type: 'A', value: '192.0.2.66' } }),
   'DELETE /api/v1/dns/records/{id}': (b) => ({ params: { id: b.recordId } }),
   'GET /api/v1/dns/zones/{id}/zonefile': (b) => ({ params: { id: b.zoneId } }),
+  'GET /api/v1/contracts': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/contracts': (b) => ({ body: { customerId: b.customerId, siteId: b.siteId, serverIds: [b.serverId], annualFee: '1' } }),
+  'GET /api/v1/contracts/{id}': (b) => ({ params: { id: b.contractId } }),
+  'POST /api/v1/contracts/{id}/send': (b) => ({ params: { id: b.contractId } }),
+  'POST /api/v1/contracts/{id}/sign': (b) => ({
+    params: { id: b.contractId },
+    multipart: multipart({ signingDate: '2026-03-01', securityLetterSigned: 'true', userUndertakingSigned: 'true' }, { name: 's.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }),
+  }),
+  'POST /api/v1/contracts/{id}/object-to-renewal': (b) => ({ params: { id: b.contractId } }),
+  'POST /api/v1/contracts/{id}/terminate': (b) => ({ params: { id: b.contractId }, body: { kind: 'by_agreement' } }),
+  'GET /api/v1/invoices': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/invoices/{id}/paid': (b) => ({ params: { id: b.invoiceId }, body: { paidOn: '2026-03-05' } }),
+  'POST /api/v1/commissioning/{id}/complete': (b) => ({ params: { id: b.commissioningId } }),
   'GET /api/v1/provider/versions': () => ({}),
   'PUT /api/v1/provider': () => ({
     body: { legalName: 'x', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: 'x', postalAddress: 'x' },
@@ -161,7 +177,16 @@ beforeAll(async () => {
   const sw = await t.services.facility.createSwitch(system, { roomId: room.id, name: 'SW-B', model: 'x', portCount: 4 });
   const bServer = await t.services.facility.createServer(system, { customerId: customerB.id, brand: 'Dell', model: 'R750', serialNumber: 'BSECRETSN', heightU: 2 });
   await t.services.facility.inspect(system, bServer.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+  await t.services.provider.update(system, { legalName: '乙方', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: 'x', sealFile: null });
+  for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
+    const d = await t.services.kyc.upload(system, customerB.id, { kind, holderName: '乙', idType, idNumber, fileName: 'k.pdf', bytes: pdf });
+    await t.services.kyc.review(system, d.id, { verify: true });
+  }
+  await t.services.roster.upsert(system, customerB.id, { side: 'customer', role: 'legal_representative', name: '乙法人', mobile: '13800000002', available24h: true });
+  const bContract = await t.services.contracts.create(system, { customerId: customerB.id, siteId: site.id, serverIds: [bServer.id], annualFee: '12000' });
+  await t.services.contracts.sign(system, bContract.id, { signingDate: '2026-03-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: pdf });
   await t.services.facility.rack(system, bServer.id, { cabinetId: cabinet.id, lowestU: 10, face: 'full' });
+  const bContractDetail = await t.services.contracts.get(system, bContract.id);
   const assignment = await t.services.facility.assignPort(system, bServer.id, { portId: sw.ports[0].id, interfaceName: 'eth0' });
   const pool = await t.services.ipam.createPool(system, { name: 'P', prefix: '203.0.113.0/24' });
   const ip = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bServer.id });
@@ -187,7 +212,10 @@ beforeAll(async () => {
     ipAllocationId: ip.id,
     zoneId: zone.id,
     recordId: record.id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone'],
+    contractId: bContract.id,
+    invoiceId: bContractDetail.invoices[0].id,
+    commissioningId: bContractDetail.commissioning[0].id,
+    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number],
   };
   asA = await t.login('a-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };

@@ -7,8 +7,8 @@ export type CalendarYearRow = typeof calendarYears.$inferSelect;
 export function makeCalendarRepository(db: Db) {
   return {
     db,
-    async list(): Promise<CalendarYearRow[]> {
-      return db.select().from(calendarYears).orderBy(asc(calendarYears.year));
+    async list(tx: Executor = db): Promise<CalendarYearRow[]> {
+      return tx.select().from(calendarYears).orderBy(asc(calendarYears.year));
     },
     async upsert(tx: Executor, row: CalendarYearRow): Promise<void> {
       await tx

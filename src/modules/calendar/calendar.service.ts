@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import type { Executor } from '../../db/client.js';
 import { requireStaff, type Scope } from '../../core/scope.js';
 import { makeCalendar, parseYearSchedule, type Calendar, type YearSchedule } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -14,10 +15,11 @@ export function makeCalendarService(deps: { repo: CalendarRepository; audit: Pic
   const TTL_MS = 60_000;
   let cached: { calendar: Calendar; at: number } | undefined;
 
-  async function current(): Promise<Calendar> {
+  /** Pass the transaction when calling from inside one (the embedded database has one connection). */
+  async function current(tx?: Executor): Promise<Calendar> {
     const now = clock.now().getTime();
     if (!cached || now - cached.at > TTL_MS || now < cached.at) {
-      const years = (await repo.list()).map((r) => r.schedule as YearSchedule);
+      const years = (await repo.list(tx)).map((r) => r.schedule as YearSchedule);
       cached = { calendar: makeCalendar(years), at: now };
     }
     return cached.calendar;

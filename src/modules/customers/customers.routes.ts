@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
@@ -36,8 +35,6 @@ function csvCell(value: unknown): string {
 export function customersRoutes(deps: { customers: CustomersService; roster: RosterService; kyc: KycService }): FastifyPluginAsyncZod {
   const { customers, roster, kyc } = deps;
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: KYC_MAX_BYTES, files: 1, fields: 20, fieldSize: 1000 } });
-
     app.get(
       '/customers',
       { schema: { tags: ['customers'], summary: 'Search customers by name, pinyin initials, USCC or phone (a customer sees only itself)', querystring: CustomerQuery, response: { 200: z.object({ items: z.array(Customer), total: z.number() }) } } },

@@ -4,6 +4,7 @@ import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { Executor } from '../../db/client.js';
 import { checkPhone, checkUscc } from './customer-fields.js';
 import type { CustomerFilter, CustomerRow, CustomersRepository, OutboxRow } from './customers.repository.js';
 import type { KycRepository } from './kyc.repository.js';
@@ -194,11 +195,11 @@ export function makeCustomersService(deps: {
      * 5.10 / 7.1 precondition for activating a server: both 24-hour contacts on the customer's
      * roster and the business licence and legal representative's ID verified.
      */
-    async activationReadiness(scope: Scope, customerId: string): Promise<{ ready: boolean; missing: ActivationGap[] }> {
+    async activationReadiness(scope: Scope, customerId: string, tx?: Executor): Promise<{ ready: boolean; missing: ActivationGap[] }> {
       requireReader(scope);
-      await load(scope, customerId);
-      const roster = await deps.roster.asOf(scope, customerId, clock.now(), 'customer');
-      const documents = await deps.kyc.listForCustomer(scope, customerId);
+      if (!(await repo.find(scope, customerId, tx))) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      const roster = await deps.roster.asOf(scope, customerId, clock.now(), 'customer', tx);
+      const documents = await deps.kyc.listForCustomer(scope, customerId, tx);
       const has24h = (role: string) => roster.some((m) => m.role === role && m.available24h && m.mobile);
       const verified = (kind: string) => documents.some((d) => d.kind === kind && d.status === 'verified');
       const missing: ActivationGap[] = [];

@@ -18,8 +18,8 @@ export function makeKycRepository(db: Db) {
       return row;
     },
 
-    async listForCustomer(scope: Scope, customerId: string): Promise<KycRow[]> {
-      return db
+    async listForCustomer(scope: Scope, customerId: string, tx: Executor = db): Promise<KycRow[]> {
+      return tx
         .select()
         .from(kycDocuments)
         .where(and(tenantFilter(scope, kycDocuments.customerId), eq(kycDocuments.customerId, customerId)))

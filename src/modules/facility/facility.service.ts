@@ -20,6 +20,8 @@ const TRANSITIONS: Record<ServerRow['status'], ServerRow['status'][]> = {
 
 export type Face = 'front' | 'rear' | 'full';
 export type ServerRemovedHook = (tx: Executor, scope: Scope, server: ServerRow) => Promise<void>;
+/** Runs inside the racking transaction after the placement is written; throwing refuses the racking. */
+export type ServerRackedHook = (tx: Executor, scope: Scope, server: ServerRow) => Promise<void>;
 
 const uRange = (lowest: number, heightU: number) => `[${lowest},${lowest + heightU})`;
 const isExclusion = (err: unknown, constraint: string) => {
@@ -37,6 +39,8 @@ export function makeFacilityService(deps: {
   ids: IdGenerator;
   /** run inside the removal's transaction (the IP module releases addresses into quarantine) */
   onServerRemoved: ServerRemovedHook[];
+  /** the contracts module activates the contract (7.1) or refuses an unready one */
+  onServerRacked: ServerRackedHook[];
 }) {
   const { repo, audit, clock, ids } = deps;
 
@@ -209,6 +213,7 @@ export function makeFacilityService(deps: {
             await repo.insertPlacement(tx, { id: ids.uuid(), serverId, customerId: server.customerId, cabinetId: cabinet.id, face, uRange: uRange(input.lowestU, server.heightU), placedAt: now, removedAt: null });
           }
           const after = await repo.updateServer(tx, serverId, { status: 'racked', rackedAt: now, updatedAt: now, version: server.version + 1 });
+          for (const hook of deps.onServerRacked) await hook(tx, scope, after);
           await repo.insertEvent(tx, { id: ids.uuid(), kind: 'server.racked', serverId, customerId: server.customerId, payload: { cabinetId: cabinet.id, lowestU: input.lowestU, heightU: server.heightU, faces, contractId: server.contractId }, occurredAt: now, consumedAt: null });
           await audit.record(tx, scope, { action: 'server.rack', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after: { ...after, cabinet: cabinet.code, lowestU: input.lowestU, faces } });
           return after;
@@ -258,6 +263,11 @@ export function makeFacilityService(deps: {
 
     /** For other modules (IP allocation, tickets): the server if the scope may see it. */
     findServer: (scope: Scope, id: string) => repo.findServer(scope, id),
+
+    /** The contracts module records which contract a server is placed under (第二条). */
+    async linkContract(tx: Executor, serverId: string, contractId: string) {
+      await repo.updateServer(tx, serverId, { contractId });
+    },
 
     // ── switches and ports (6.1) ────────────────────────────────────────
     async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number }) {

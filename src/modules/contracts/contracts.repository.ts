@@ -1,0 +1,87 @@
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { tenantFilter } from '../../db/tenancy.js';
+import type { Scope } from '../../core/scope.js';
+import { customers } from '../customers/customers.schema.js';
+import { commissioningOrders, contractNumberCounters, contractServers, contracts, invoices } from './contracts.schema.js';
+
+export type ContractRow = typeof contracts.$inferSelect;
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type CommissioningRow = typeof commissioningOrders.$inferSelect;
+
+export function makeContractsRepository(db: Db) {
+  return {
+    db,
+    /** The next number of a year, in the caller's transaction: a rollback gives it back, so numbers stay continuous. */
+    async nextNumber(tx: Executor, year: number): Promise<number> {
+      const [row] = await tx
+        .insert(contractNumberCounters)
+        .values({ year, lastNumber: 1 })
+        .onConflictDoUpdate({ target: contractNumberCounters.year, set: { lastNumber: sql`${contractNumberCounters.lastNumber} + 1` } })
+        .returning({ n: contractNumberCounters.lastNumber });
+      return row.n;
+    },
+    insert: (tx: Executor, row: ContractRow) => tx.insert(contracts).values(row),
+    insertServers: (tx: Executor, rows: { contractId: string; serverId: string; customerId: string }[]) => tx.insert(contractServers).values(rows),
+    async find(scope: Scope, id: string, tx: Executor = db): Promise<ContractRow | undefined> {
+      const [row] = await tx.select().from(contracts).where(and(eq(contracts.id, id), tenantFilter(scope, contracts.customerId)));
+      return row;
+    },
+    async lock(tx: Executor, id: string): Promise<ContractRow | undefined> {
+      const [row] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
+      return row;
+    },
+    async ofServer(tx: Executor, serverId: string): Promise<ContractRow | undefined> {
+      const [row] = await tx.select({ c: contracts }).from(contractServers).innerJoin(contracts, eq(contracts.id, contractServers.contractId)).where(eq(contractServers.serverId, serverId));
+      return row?.c;
+    },
+    serverIds: async (contractId: string) => (await db.select({ id: contractServers.serverId }).from(contractServers).where(eq(contractServers.contractId, contractId))).map((r) => r.id),
+    list: (scope: Scope, f: { customerId?: string; status?: ContractRow['status'] }) =>
+      db
+        .select({ contract: contracts, customerName: customers.name })
+        .from(contracts)
+        .innerJoin(customers, eq(customers.id, contracts.customerId))
+        .where(and(tenantFilter(scope, contracts.customerId), f.customerId ? eq(contracts.customerId, f.customerId) : undefined, f.status ? eq(contracts.status, f.status) : undefined))
+        .orderBy(desc(contracts.year), desc(contracts.sequence))
+        .limit(1000),
+    async update(tx: Executor, id: string, patch: Partial<ContractRow>): Promise<ContractRow> {
+      const [row] = await tx.update(contracts).set(patch).where(eq(contracts.id, id)).returning();
+      return row;
+    },
+    /** Active contracts whose term ended before a date (renewal scan). */
+    expiredBefore: (date: string) => db.select().from(contracts).where(and(eq(contracts.status, 'active'), lt(contracts.termEnd, date))).orderBy(asc(contracts.termEnd)),
+
+    insertInvoice: (tx: Executor, row: InvoiceRow) => tx.insert(invoices).values(row),
+    async countInvoices(tx: Executor, contractId: string): Promise<number> {
+      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(invoices).where(eq(invoices.contractId, contractId));
+      return row.n;
+    },
+    invoices: (scope: Scope, f: { contractId?: string; customerId?: string }) =>
+      db
+        .select()
+        .from(invoices)
+        .where(and(tenantFilter(scope, invoices.customerId), f.contractId ? eq(invoices.contractId, f.contractId) : undefined, f.customerId ? eq(invoices.customerId, f.customerId) : undefined))
+        .orderBy(desc(invoices.issuedOn)),
+    async markPaid(tx: Executor, id: string, paidOn: string): Promise<InvoiceRow | undefined> {
+      const [row] = await tx.update(invoices).set({ status: 'paid', paidOn }).where(and(eq(invoices.id, id), eq(invoices.status, 'issued'))).returning();
+      return row;
+    },
+
+    insertCommissioning: (tx: Executor, row: CommissioningRow) => tx.insert(commissioningOrders).values(row),
+    commissioning: (scope: Scope, f: { contractId?: string }) =>
+      db.select().from(commissioningOrders).where(and(tenantFilter(scope, commissioningOrders.customerId), f.contractId ? eq(commissioningOrders.contractId, f.contractId) : undefined)).orderBy(desc(commissioningOrders.createdAt)),
+    async findCommissioning(scope: Scope, id: string): Promise<CommissioningRow | undefined> {
+      const [row] = await db.select().from(commissioningOrders).where(and(eq(commissioningOrders.id, id), tenantFilter(scope, commissioningOrders.customerId)));
+      return row;
+    },
+    async updateCommissioning(tx: Executor, id: string, patch: Partial<CommissioningRow>): Promise<CommissioningRow> {
+      const [row] = await tx.update(commissioningOrders).set(patch).where(eq(commissioningOrders.id, id)).returning();
+      return row;
+    },
+    /** Open orders whose deadline day ended before `today` (breach scan). */
+    overdueCommissioning: (today: string) =>
+      db.select().from(commissioningOrders).where(and(isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt), lt(commissioningOrders.dueOn, today))),
+  };
+}
+
+export type ContractsRepository = ReturnType<typeof makeContractsRepository>;

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import { scopeOf } from '../../http/auth.js';
+import { IdParams, Timestamp } from '../../http/dto.js';
+import { CONTRACT_STATUSES } from './contracts.schema.js';
+import type { ContractsService } from './contracts.service.js';
+
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Contract = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    customerId: z.uuid(),
+    customerName: z.string().optional(),
+    siteId: z.uuid(),
+    providerVersion: z.number(),
+    templateVersion: z.string(),
+    terms: z.unknown(),
+    termMonths: z.number(),
+    annualFeeFen: z.number(),
+    signingPlace: z.string(),
+    signingDate: z.string().nullable(),
+    status: z.enum(CONTRACT_STATUSES),
+    securityLetterSigned: z.boolean(),
+    userUndertakingSigned: z.boolean(),
+    activationDate: z.string().nullable(),
+    termStart: z.string().nullable(),
+    termEnd: z.string().nullable(),
+    compensationHours: z.number(),
+    nonRenewalNoticedAt: Timestamp,
+    renewalCount: z.number(),
+    version: z.number(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Contract' });
+const Invoice = z
+  .object({ id: z.uuid(), number: z.string(), contractId: z.uuid(), customerId: z.uuid(), periodStart: z.string(), periodEnd: z.string(), amountFen: z.number(), issuedOn: z.string(), dueOn: z.string(), paidOn: z.string().nullable(), status: z.string(), createdAt: Timestamp })
+  .meta({ id: 'Invoice' });
+const Commissioning = z
+  .object({ id: z.uuid(), contractId: z.uuid(), serverId: z.uuid(), customerId: z.uuid(), rackedOn: z.string(), dueOn: z.string(), completedAt: Timestamp, breachedAt: Timestamp, createdAt: Timestamp })
+  .meta({ id: 'CommissioningOrder' });
+
+export function contractsRoutes(deps: { contracts: ContractsService }): FastifyPluginAsyncZod {
+  const { contracts } = deps;
+  return async (app) => {
+    app.get(
+      '/contracts',
+      { schema: { tags: ['contracts'], summary: 'Contracts (a customer sees its own)', querystring: z.object({ customerId: z.uuid().optional(), status: z.enum(CONTRACT_STATUSES).optional() }), response: { 200: z.object({ items: z.array(Contract) }) } } },
+      async (request) => ({ items: await contracts.list(scopeOf(request), request.query) }),
+    );
+    app.post(
+      '/contracts',
+      {
+        schema: {
+          tags: ['contracts'],
+          summary: 'Draft a contract from the shipped template; its number is continuous per year',
+          body: z.object({
+            customerId: z.uuid(),
+            siteId: z.uuid(),
+            serverIds: z.array(z.uuid()).min(1).max(50),
+            annualFee: z.string().trim().min(1).max(30),
+            termMonths: z.number().int().min(1).max(120).optional(),
+            signingPlace: z.string().trim().min(1).max(50).optional(),
+          }),
+          response: { 201: Contract },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await contracts.create(scopeOf(request), request.body)),
+    );
+    app.get(
+      '/contracts/:id',
+      { schema: { tags: ['contracts'], summary: 'A contract with its servers, invoices and commissioning orders', params: IdParams, response: { 200: Contract.extend({ serverIds: z.array(z.uuid()), invoices: z.array(Invoice), commissioning: z.array(Commissioning) }) } } },
+      async (request) => contracts.get(scopeOf(request), request.params.id),
+    );
+    app.post('/contracts/:id/send', { schema: { tags: ['contracts'], summary: 'Send for signing', params: IdParams, response: { 200: Contract } } }, async (request) => contracts.send(scopeOf(request), request.params.id));
+    app.post(
+      '/contracts/:id/sign',
+      { schema: { tags: ['contracts'], summary: 'Record the signature (multipart: signingDate, securityLetterSigned, userUndertakingSigned, file = the signed scan)', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Contract } } },
+      async (request) => {
+        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'signedCopy', key: 'field.required' }]);
+        const fields: Record<string, string> = {};
+        let bytes: Buffer = Buffer.alloc(0);
+        for await (const part of request.parts()) {
+          if (part.type === 'file') bytes = await part.toBuffer();
+          else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        }
+        return contracts.sign(scopeOf(request), request.params.id, {
+          signingDate: fields.signingDate ?? '',
+          securityLetterSigned: fields.securityLetterSigned === 'true',
+          userUndertakingSigned: fields.userUndertakingSigned === 'true',
+          signedCopy: bytes,
+        });
+      },
+    );
+    app.post('/contracts/:id/object-to-renewal', { schema: { tags: ['contracts'], summary: 'File a non-renewal objection (第十三条)', params: IdParams, response: { 200: Contract } } }, async (request) =>
+      contracts.objectToRenewal(scopeOf(request), request.params.id),
+    );
+    app.post(
+      '/contracts/:id/terminate',
+      { schema: { tags: ['contracts'], summary: 'Terminate for cause (6.8, clause cited, no refund) or by agreement', params: IdParams, body: z.object({ kind: z.enum(['for_cause', 'by_agreement']), clause: z.string().trim().max(20).optional() }), response: { 200: Contract } } },
+      async (request) => contracts.terminate(scopeOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/invoices',
+      { schema: { tags: ['contracts'], summary: 'Invoices (第四条)', querystring: z.object({ contractId: z.uuid().optional(), customerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(Invoice) }) } } },
+      async (request) => ({ items: await contracts.invoices(scopeOf(request), request.query) }),
+    );
+    app.post('/invoices/:id/paid', { schema: { tags: ['contracts'], summary: 'Record payment (finance)', params: IdParams, body: z.object({ paidOn: DateString }), response: { 200: Invoice } } }, async (request) =>
+      contracts.markPaid(scopeOf(request), request.params.id, request.body.paidOn),
+    );
+    app.post('/commissioning/:id/complete', { schema: { tags: ['contracts'], summary: 'Installation and commissioning done (5.1)', params: IdParams, response: { 200: Commissioning } } }, async (request) =>
+      contracts.completeCommissioning(scopeOf(request), request.params.id),
+    );
+  };
+}

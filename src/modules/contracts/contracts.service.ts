@@ -1,0 +1,334 @@
+import type { Clock } from '../../core/clock.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
+import type { FileStore } from '../../files/file-store.js';
+import { sniffDocumentType } from '../../files/sniff.js';
+import {
+  addDays,
+  calendarDayPeriodEnd,
+  DEFAULT_CONTRACT_TERMS,
+  endOfDayShanghai,
+  parseDate,
+  parseYuan,
+  renewalTerm,
+  shanghaiDate,
+  term,
+  workingDayDeadline,
+  type CalendarDate,
+  type Calendar,
+  type ContractTerms,
+} from '../../rules/index.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { CustomersService } from '../customers/customers.service.js';
+import type { FacilityService } from '../facility/facility.service.js';
+import type { ServerRow } from '../facility/facility.repository.js';
+import type { ProviderService } from '../provider/provider.service.js';
+import type { ContractRow, ContractsRepository, InvoiceRow } from './contracts.repository.js';
+
+export const TEMPLATE_VERSION = 'colocation-v1';
+
+export interface NewContract {
+  customerId: string;
+  siteId: string;
+  serverIds: string[];
+  annualFee: string;
+  termMonths?: number;
+  signingPlace?: string;
+  terms?: Partial<ContractTerms>;
+}
+
+const contractNumber = (year: number, seq: number) => `RP-${year}-${String(seq).padStart(4, '0')}`;
+
+export function makeContractsService(deps: {
+  repo: ContractsRepository;
+  customers: Pick<CustomersService, 'exists' | 'activationReadiness'>;
+  facility: Pick<FacilityService, 'findServer' | 'linkContract'>;
+  provider: Pick<ProviderService, 'current'>;
+  calendar: { current(tx?: Executor): Promise<Calendar> };
+  files: FileStore;
+  audit: Pick<AuditService, 'record' | 'recordRead'>;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { repo, audit, clock, ids } = deps;
+  const today = () => shanghaiDate(clock.now());
+
+  async function load(scope: Scope, id: string): Promise<ContractRow> {
+    const row = await repo.find(scope, id);
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'contract' });
+    return row;
+  }
+
+  async function transition(scope: Scope, id: string, from: ContractRow['status'][], patch: (c: ContractRow) => Partial<ContractRow>, action: string) {
+    return repo.db.transaction(async (tx) => {
+      const before = await repo.lock(tx, id);
+      if (!before || (scope.kind === 'customer' && before.customerId !== scope.customerId)) throw new AppError('NOT_FOUND', { entity: 'contract' });
+      if (!from.includes(before.status)) throw new AppError('INVALID_TRANSITION', { from: before.status, to: action });
+      const after = await repo.update(tx, id, { ...patch(before), updatedAt: clock.now(), version: before.version + 1 });
+      await audit.record(tx, scope, { action: `contract.${action}`, entity: 'contract', entityId: id, customerId: before.customerId, before, after });
+      return after;
+    });
+  }
+
+  async function issueInvoice(tx: Executor, contract: ContractRow, periodStart: CalendarDate, periodEnd: CalendarDate, calendar: Calendar): Promise<InvoiceRow> {
+    const terms = contract.terms as ContractTerms;
+    const invoice: InvoiceRow = {
+      id: ids.uuid(),
+      number: `${contract.number}-F${String((await repo.countInvoices(tx, contract.id)) + 1).padStart(2, '0')}`,
+      contractId: contract.id,
+      customerId: contract.customerId,
+      periodStart,
+      periodEnd,
+      amountFen: contract.annualFeeFen * Math.max(1, Math.round(contract.termMonths / 12)),
+      issuedOn: periodStart,
+      // 第四条: paid within one week of activation; the period rolls past rest days (民法典 art. 203)
+      dueOn: calendarDayPeriodEnd(calendar, periodStart, terms.paymentDueCalendarDays),
+      paidOn: null,
+      status: 'issued',
+      createdAt: clock.now(),
+    };
+    await repo.insertInvoice(tx, invoice);
+    return invoice;
+  }
+
+  return {
+    async list(scope: Scope, filter: { customerId?: string; status?: ContractRow['status'] }) {
+      requireReader(scope);
+      return (await repo.list(scope, filter)).map((r) => ({ ...r.contract, customerName: r.customerName }));
+    },
+
+    async get(scope: Scope, id: string) {
+      requireReader(scope);
+      const contract = await load(scope, id);
+      await audit.recordRead(scope, { entity: 'contract', entityId: id, customerId: contract.customerId });
+      return {
+        ...contract,
+        serverIds: await repo.serverIds(id),
+        invoices: await repo.invoices(scope, { contractId: id }),
+        commissioning: await repo.commissioning(scope, { contractId: id }),
+      };
+    },
+
+    /** A draft from the shipped template; its number is taken now, in this transaction, so numbers have no gaps. */
+    async create(scope: Scope, input: NewContract): Promise<ContractRow> {
+      requireStaff(scope, 'sales');
+      const fields: FieldError[] = [];
+      if (!(await deps.customers.exists(scope, input.customerId))) fields.push({ path: 'customerId', key: 'field.unknownCustomer' });
+      let fee = 0;
+      try {
+        fee = parseYuan(input.annualFee, { field: 'annualFee' });
+        if (fee <= 0) fields.push({ path: 'annualFee', key: 'field.invalid' });
+      } catch (e) {
+        fields.push({ path: 'annualFee', key: (e as { code: string }).code });
+      }
+      const servers: ServerRow[] = [];
+      for (const [i, serverId] of input.serverIds.entries()) {
+        const server = await deps.facility.findServer(scope, serverId);
+        if (!server || server.customerId !== input.customerId || server.status !== 'expected') fields.push({ path: `serverIds.${i}`, key: 'contracts.serverNotAvailable' });
+        else servers.push(server);
+      }
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      const provider = await deps.provider.current(scope);
+      const now = clock.now();
+      const year = Number(today().slice(0, 4));
+      const terms: ContractTerms = { ...DEFAULT_CONTRACT_TERMS, ...input.terms, termMonths: input.termMonths ?? DEFAULT_CONTRACT_TERMS.termMonths };
+      return repo.db.transaction(async (tx) => {
+        const sequence = await repo.nextNumber(tx, year);
+        const row: ContractRow = {
+          id: ids.uuid(),
+          number: contractNumber(year, sequence),
+          year,
+          sequence,
+          customerId: input.customerId,
+          siteId: input.siteId,
+          providerVersion: provider.version,
+          templateVersion: TEMPLATE_VERSION,
+          terms,
+          termMonths: terms.termMonths,
+          annualFeeFen: fee,
+          signingPlace: input.signingPlace ?? provider.signingPlace,
+          signingDate: null,
+          status: 'draft',
+          signedCopySha256: null,
+          securityLetterSigned: false,
+          userUndertakingSigned: false,
+          activationDate: null,
+          termStart: null,
+          termEnd: null,
+          compensationHours: 0,
+          nonRenewalNoticedAt: null,
+          renewalCount: 0,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await repo.insert(tx, row);
+        await repo.insertServers(tx, servers.map((s) => ({ contractId: row.id, serverId: s.id, customerId: s.customerId })));
+        for (const s of servers) await deps.facility.linkContract(tx, s.id, row.id);
+        await audit.record(tx, scope, { action: 'contract.create', entity: 'contract', entityId: row.id, customerId: row.customerId, after: { ...row, serverIds: input.serverIds } });
+        return row;
+      });
+    },
+
+    send: (scope: Scope, id: string) => {
+      requireStaff(scope, 'sales');
+      return transition(scope, id, ['draft'], () => ({ status: 'sent' }), 'send');
+    },
+
+    /** Signed: the scan of the signed contract on file, and both attachments (附件一, 附件二) signed too. */
+    async sign(scope: Scope, id: string, input: { signingDate: string; securityLetterSigned: boolean; userUndertakingSigned: boolean; signedCopy: Uint8Array }) {
+      requireStaff(scope, 'sales');
+      const fields: FieldError[] = [];
+      try {
+        parseDate(input.signingDate, 'signingDate');
+      } catch {
+        fields.push({ path: 'signingDate', key: 'field.invalid' });
+      }
+      if (!input.securityLetterSigned) fields.push({ path: 'securityLetterSigned', key: 'contracts.attachmentUnsigned' });
+      if (!input.userUndertakingSigned) fields.push({ path: 'userUndertakingSigned', key: 'contracts.attachmentUnsigned' });
+      if (!input.signedCopy.byteLength || !sniffDocumentType(input.signedCopy)) fields.push({ path: 'signedCopy', key: 'kyc.fileType' });
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      const stored = deps.files.put(input.signedCopy);
+      return transition(
+        scope,
+        id,
+        ['draft', 'sent'],
+        () => ({ status: 'signed', signingDate: input.signingDate, securityLetterSigned: true, userUndertakingSigned: true, signedCopySha256: stored.sha256 }),
+        'sign',
+      );
+    },
+
+    /**
+     * The facility module's racking hook (7.1, 5.1, 第四条): racking a contract's server activates
+     * the contract — activation date, term, the annual invoice — and opens the commissioning order,
+     * all in the racking's transaction. An unsigned contract or an unready customer refuses it.
+     */
+    async onServerRacked(tx: Executor, scope: Scope, server: ServerRow): Promise<void> {
+      const contract = await repo.ofServer(tx, server.id);
+      if (!contract) return;
+      if (contract.status !== 'signed' && contract.status !== 'active') throw new AppError('ACTIVATION_REFUSED', { reason: contract.status }, [{ path: 'contract', key: 'contracts.notSigned' }]);
+      const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, contract.customerId, tx);
+      if (!readiness.ready) throw new AppError('ACTIVATION_REFUSED', { reason: readiness.missing.join(', ') }, readiness.missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
+      const calendar = await deps.calendar.current(tx);
+      const terms = contract.terms as ContractTerms;
+      const rackedOn = shanghaiDate(server.rackedAt!);
+      const now = clock.now();
+      await repo.insertCommissioning(tx, {
+        id: ids.uuid(),
+        contractId: contract.id,
+        serverId: server.id,
+        customerId: contract.customerId,
+        rackedOn,
+        dueOn: workingDayDeadline(calendar, rackedOn, terms.commissioningWorkingDays),
+        completedAt: null,
+        breachedAt: null,
+        createdAt: now,
+      });
+      if (contract.status === 'active') return;
+      const t = term(rackedOn, contract.termMonths, 0);
+      const after = await repo.update(tx, contract.id, { status: 'active', activationDate: rackedOn, termStart: t.start, termEnd: t.end, updatedAt: now, version: contract.version + 1 });
+      const invoice = await issueInvoice(tx, after, t.start, t.end, calendar);
+      await audit.record(tx, scope, { action: 'contract.activate', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before: contract, after: { ...after, invoice } });
+    },
+
+    /** 5.1: done in time, or late (a provider breach the customer can see). */
+    async completeCommissioning(scope: Scope, orderId: string) {
+      requireStaff(scope, 'noc');
+      const order = await repo.findCommissioning(scope, orderId);
+      if (!order) throw new AppError('NOT_FOUND', { entity: 'commissioning_order' });
+      if (order.completedAt) throw new AppError('CONFLICT', { detail: 'completed' });
+      const now = clock.now();
+      const late = now > endOfDayShanghai(order.dueOn as CalendarDate);
+      return repo.db.transaction(async (tx) => {
+        const after = await repo.updateCommissioning(tx, orderId, { completedAt: now, breachedAt: late ? (order.breachedAt ?? now) : order.breachedAt });
+        await audit.record(tx, scope, { action: 'commissioning.complete', entity: 'commissioning_order', entityId: orderId, customerId: order.customerId, before: order, after });
+        return after;
+      });
+    },
+
+    /** Catch-up safe: every open order whose deadline day has ended is marked breached, once. */
+    async flagCommissioningBreaches(): Promise<number> {
+      let n = 0;
+      for (const order of await repo.overdueCommissioning(today())) {
+        await repo.db.transaction(async (tx) => {
+          const after = await repo.updateCommissioning(tx, order.id, { breachedAt: clock.now() });
+          await audit.record(tx, { kind: 'system', reason: 'commissioning-deadline' }, { action: 'commissioning.breach', entity: 'commissioning_order', entityId: order.id, customerId: order.customerId, before: order, after });
+          n += 1;
+        });
+      }
+      return n;
+    },
+
+    /**
+     * 第十三条: at term end the contract renews itself (a new term from the next day and a new annual
+     * invoice) unless a non-renewal objection is on file, in which case it ends. Unused compensation
+     * hours move to the end of the renewed term. Catch-up safe: a contract several terms behind
+     * renews once per missed term.
+     */
+    async renewDue(): Promise<{ renewed: number; ended: number }> {
+      const result = { renewed: 0, ended: 0 };
+      const system: Scope = { kind: 'system', reason: 'renewal' };
+      const calendar = await deps.calendar.current();
+      for (const c of await repo.expiredBefore(today())) {
+        await repo.db.transaction(async (tx) => {
+          let contract = (await repo.lock(tx, c.id))!;
+          while (contract.status === 'active' && contract.termEnd! < today()) {
+            const before = contract;
+            if (contract.nonRenewalNoticedAt) {
+              contract = await repo.update(tx, contract.id, { status: 'ended', updatedAt: clock.now(), version: contract.version + 1 });
+              result.ended += 1;
+            } else {
+              const next = renewalTerm({ end: contract.termEnd as CalendarDate, compensationHours: contract.compensationHours }, contract.termMonths);
+              contract = await repo.update(tx, contract.id, { termStart: next.start, termEnd: next.end, renewalCount: contract.renewalCount + 1, updatedAt: clock.now(), version: contract.version + 1 });
+              await issueInvoice(tx, contract, next.start, next.end, calendar);
+              result.renewed += 1;
+            }
+            await audit.record(tx, system, { action: contract.status === 'ended' ? 'contract.end' : 'contract.renew', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before, after: contract });
+          }
+        });
+      }
+      return result;
+    },
+
+    /** 第十三条: either side may object to the renewal before the term ends. */
+    async objectToRenewal(scope: Scope, id: string) {
+      if (scope.kind === 'customer') {
+        if (!scope.roles.includes('owner')) throw new AppError('FORBIDDEN');
+      } else requireStaff(scope, 'sales');
+      return transition(scope, id, ['active', 'signed'], (c) => {
+        if (c.termEnd && c.termEnd < today()) throw new AppError('INVALID_TRANSITION', { from: 'expired', to: 'objectToRenewal' });
+        return { nonRenewalNoticedAt: clock.now() };
+      }, 'objectToRenewal');
+    },
+
+    /** 6.8 termination for cause (clause cited, no refund) or by agreement. */
+    async terminate(scope: Scope, id: string, input: { kind: 'for_cause' | 'by_agreement'; clause?: string }) {
+      requireStaff(scope, 'sales');
+      if (input.kind === 'for_cause' && !input.clause) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'clause', key: 'field.required' }]);
+      return transition(scope, id, ['signed', 'active'], () => ({ status: input.kind === 'for_cause' ? 'terminated_for_cause' : 'terminated_by_agreement' }), `terminate.${input.kind}${input.clause ? `:${input.clause}` : ''}`);
+    },
+
+    async invoices(scope: Scope, filter: { contractId?: string; customerId?: string }) {
+      requireReader(scope);
+      return repo.invoices(scope, filter);
+    },
+
+    async markPaid(scope: Scope, invoiceId: string, paidOn: string) {
+      requireStaff(scope, 'finance');
+      parseDate(paidOn, 'paidOn');
+      return repo.db.transaction(async (tx) => {
+        const row = await repo.markPaid(tx, invoiceId, paidOn);
+        if (!row) throw new AppError('NOT_FOUND', { entity: 'invoice' });
+        await audit.record(tx, scope, { action: 'invoice.paid', entity: 'invoice', entityId: invoiceId, customerId: row.customerId, after: row });
+        return row;
+      });
+    },
+
+    /** For documents: the day after a date, used to write 至 dates. */
+    dayAfter: (d: string) => addDays(d as CalendarDate, 1),
+  };
+}
+
+export type ContractsService = ReturnType<typeof makeContractsService>;
