@@ -126,7 +126,7 @@ export function makeContractsService(deps: {
       const servers: ServerRow[] = [];
       for (const [i, serverId] of input.serverIds.entries()) {
         const server = await deps.facility.findServer(scope, serverId);
-        if (!server || server.customerId !== input.customerId || server.status !== 'expected') fields.push({ path: `serverIds.${i}`, key: 'contracts.serverNotAvailable' });
+        if (!server || server.customerId !== input.customerId || server.status !== 'expected' || server.contractId) fields.push({ path: `serverIds.${i}`, key: 'contracts.serverNotAvailable' });
         else servers.push(server);
       }
       if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);

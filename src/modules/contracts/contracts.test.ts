@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemScope } from '../../core/scope.js';
+import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
+import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
+
+const system = systemScope('test');
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const OK = { powerSupplies: true, rails: true, interfaces: true, labelling: true };
+
+let t: TestApp;
+let sales: ApiClient;
+let siteId: string;
+let cabinetId: string;
+let customerId: string;
+
+async function readyCustomer(name: string) {
+  const c = await makeCustomer(t.services, { name });
+  for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
+    const d = await t.services.kyc.upload(system, c.id, { kind, holderName: name, idType, idNumber, fileName: 'k.pdf', bytes: PDF });
+    await t.services.kyc.review(system, d.id, { verify: true });
+  }
+  await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000001', available24h: true });
+  await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000002', available24h: true });
+  return c.id;
+}
+
+async function inspectedServer(customer: string, serial: string) {
+  const s = await t.services.facility.createServer(system, { customerId: customer, brand: 'Dell', model: 'R750', serialNumber: serial, heightU: 1 });
+  await t.services.facility.inspect(system, s.id, OK);
+  return s.id;
+}
+
+function sign(client: ApiClient, id: string, fields: Record<string, string> = {}) {
+  const m = multipart({ signingDate: '2026-09-28', securityLetterSigned: 'true', userUndertakingSigned: 'true', ...fields }, { name: 'signed.pdf', bytes: PDF });
+  return client.request('POST', `/api/v1/contracts/${id}/sign`, m.body, m.headers);
+}
+
+beforeAll(async () => {
+  t = await makeTestApp({ now: '2026-09-28T02:00:00Z' });
+  await makeStaff(t.services, 'k-sales', ['sales']);
+  await makeStaff(t.services, 'k-noc', ['noc']);
+  await makeStaff(t.services, 'k-finance', ['finance']);
+  sales = await t.login('k-sales');
+  await t.services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: '北京', sealFile: null });
+  const site = await t.services.facility.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
+  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'A' });
+  cabinetId = (await t.services.facility.createCabinet(system, { roomId: room.id, code: 'A01' })).id;
+  siteId = site.id;
+  customerId = await readyCustomer('合同客户');
+  await makeCustomerUser(t.services, 'k-owner', customerId);
+});
+afterAll(() => t.close());
+
+describe('contract numbers', () => {
+  it('are continuous per year; a refused draft takes no number', async () => {
+    const servers = [await inspectedServer(customerId, 'N1'), await inspectedServer(customerId, 'N2')];
+    const first = await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [servers[0]], annualFee: '36,000.00' });
+    expect(first.json()).toMatchObject({ number: 'RP-2026-0001', annualFeeFen: 3600000, status: 'draft', termMonths: 12, signingPlace: '北京' });
+    const refused = await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [servers[1]], annualFee: '36000.001' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0].path).toBe('annualFee');
+    const taken = await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [servers[0]], annualFee: '1' });
+    expect(taken.json().error.fields[0].path).toBe('serverIds.0');
+    expect((await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [servers[1]], annualFee: '￥18000' })).json().number).toBe('RP-2026-0002');
+  });
+});
+
+describe('signing and activation (7.1, 5.1, 第四条)', () => {
+  let contractId: string;
+  let serverId: string;
+
+  it('refuses racking a server whose contract is unsigned, changing nothing', async () => {
+    serverId = await inspectedServer(customerId, 'ACT-1');
+    contractId = (await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [serverId], annualFee: '36000' })).json().id;
+    const noc = await t.login('k-noc');
+    const res = await noc.post(`/api/v1/servers/${serverId}/rack`, { cabinetId, lowestU: 1, face: 'front' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('ACTIVATION_REFUSED');
+    expect((await noc.get(`/api/v1/servers/${serverId}`)).json()).toMatchObject({ status: 'expected', placement: null });
+  });
+
+  it('signs only with both attachments signed and a real scan', async () => {
+    expect((await sign(sales, contractId, { securityLetterSigned: 'false' })).json().error.fields[0].path).toBe('securityLetterSigned');
+    const m = multipart({ signingDate: '2026-09-28', securityLetterSigned: 'true', userUndertakingSigned: 'true' }, { name: 'x.pdf', bytes: Buffer.from('not a pdf') });
+    expect((await sales.request('POST', `/api/v1/contracts/${contractId}/sign`, m.body, m.headers)).json().error.fields[0].path).toBe('signedCopy');
+    const signed = await sign(sales, contractId);
+    expect(signed.json()).toMatchObject({ status: 'signed', signingDate: '2026-09-28', securityLetterSigned: true, userUndertakingSigned: true });
+  });
+
+  it('activates on racking: term from the racking day, invoice due a week later rolled past the holiday, commissioning by working days', async () => {
+    t.clock.set('2026-09-30T02:00:00Z'); // 10:00 in Beijing, the day before National Day
+    const noc = await t.login('k-noc');
+    expect((await noc.post(`/api/v1/servers/${serverId}/rack`, { cabinetId, lowestU: 1, face: 'front' })).statusCode).toBe(200);
+    const c = (await (await t.login('k-owner')).get(`/api/v1/contracts/${contractId}`)).json();
+    expect(c).toMatchObject({ status: 'active', activationDate: '2026-09-30', termStart: '2026-09-30', termEnd: '2027-09-29' });
+    // 09-30 + 7 days = 10-07, a public holiday: the period ends on the next working day (art. 203)
+    expect(c.invoices).toMatchObject([{ number: `${c.number}-F01`, amountFen: 3600000, issuedOn: '2026-09-30', dueOn: '2026-10-08', periodEnd: '2027-09-29', status: 'issued' }]);
+    // 5.1: 2 working days counted from the day after racking: 10-08 and 10-09
+    expect(c.commissioning).toMatchObject([{ rackedOn: '2026-09-30', dueOn: '2026-10-09', completedAt: null, breachedAt: null }]);
+  });
+
+  it('flags a missed commissioning deadline as a provider breach, once', async () => {
+    t.clock.set('2026-10-09T15:59:00Z'); // 23:59 on the deadline day in Beijing: not yet
+    expect(await t.services.contracts.flagCommissioningBreaches()).toBe(0);
+    t.clock.set('2026-10-09T16:00:00Z'); // 24:00: the deadline has passed
+    expect(await t.services.contracts.flagCommissioningBreaches()).toBe(1);
+    expect(await t.services.contracts.flagCommissioningBreaches()).toBe(0);
+    const [order] = (await t.services.contracts.get(system, contractId)).commissioning;
+    expect(order.breachedAt).not.toBeNull();
+    const done = await (await t.login('k-noc')).post(`/api/v1/commissioning/${order.id}/complete`);
+    expect(done.json().completedAt).not.toBeNull();
+  });
+
+  it('records payment by finance only', async () => {
+    const [invoice] = (await t.services.contracts.get(system, contractId)).invoices;
+    sales = await t.login('k-sales');
+    expect((await sales.post(`/api/v1/invoices/${invoice.id}/paid`, { paidOn: '2026-10-08' })).statusCode).toBe(403);
+    const finance = await t.login('k-finance');
+    expect((await finance.post(`/api/v1/invoices/${invoice.id}/paid`, { paidOn: '2026-10-08' })).json()).toMatchObject({ status: 'paid', paidOn: '2026-10-08' });
+  });
+
+  it('renews itself at term end with a new invoice, once the next year is in the calendar', async () => {
+    t.clock.set('2027-10-01T02:00:00Z');
+    await expect(t.services.contracts.renewDue()).rejects.toMatchObject({ code: 'CALENDAR_NOT_COVERED' });
+    await t.services.calendar.loadYear(system, {
+      year: 2027,
+      holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'].map((date) => ({ date, name: '国庆节' })),
+      workdays: [{ date: '2027-10-09', name: '国庆节' }],
+    });
+    expect(await t.services.contracts.renewDue()).toEqual({ renewed: 1, ended: 0 });
+    const c = await t.services.contracts.get(system, contractId);
+    expect(c).toMatchObject({ status: 'active', termStart: '2027-09-30', termEnd: '2028-09-29', renewalCount: 1 });
+    expect(c.invoices.map((i) => [i.periodStart, i.dueOn])).toContainEqual(['2027-09-30', '2027-10-08']);
+    expect(await t.services.contracts.renewDue()).toEqual({ renewed: 0, ended: 0 });
+  });
+
+  it('ends instead of renewing when a non-renewal objection is on file', async () => {
+    const owner = await t.login('k-owner');
+    expect((await owner.post(`/api/v1/contracts/${contractId}/object-to-renewal`)).json().nonRenewalNoticedAt).not.toBeNull();
+    t.clock.set('2028-10-01T02:00:00Z');
+    await t.services.calendar.loadYear(system, { year: 2028, holidays: [{ date: '2028-10-02', name: '国庆节' }], workdays: [] });
+    expect(await t.services.contracts.renewDue()).toEqual({ renewed: 0, ended: 1 });
+    expect((await t.services.contracts.get(system, contractId)).status).toBe('ended');
+  });
+});
+
+describe('termination', () => {
+  it('for cause cites its clause; a customer cannot terminate', async () => {
+    t.clock.set('2026-09-28T02:00:00Z');
+    sales = await t.login('k-sales');
+    const s = await inspectedServer(customerId, 'TERM-1');
+    const c = (await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [s], annualFee: '1000' })).json();
+    await sign(sales, c.id);
+    expect((await sales.post(`/api/v1/contracts/${c.id}/terminate`, { kind: 'for_cause' })).json().error.fields[0].path).toBe('clause');
+    expect((await (await t.login('k-owner')).post(`/api/v1/contracts/${c.id}/terminate`, { kind: 'by_agreement' })).statusCode).toBe(403);
+    expect((await sales.post(`/api/v1/contracts/${c.id}/terminate`, { kind: 'for_cause', clause: '6.8' })).json().status).toBe('terminated_for_cause');
+    const audit = await t.services.audit.list(system, { entityId: c.id, page: 1, pageSize: 10 });
+    expect(audit.items.map((a) => a.action)).toContain('contract.terminate.for_cause:6.8');
+  });
+});
