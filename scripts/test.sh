@@ -13,7 +13,7 @@ export SCREENSHOT_DIR="$RESULTS/screenshots"
 log() { printf '\n=== %s\n' "$*"; }
 
 # ── system packages ────────────────────────────────────────────────────────────
-APT_PACKAGES=(chromium fonts-noto-cjk postgresql-contrib bind9-utils)
+APT_PACKAGES=(chromium fonts-noto-cjk postgresql-contrib bind9-utils poppler-utils)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

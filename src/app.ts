@@ -28,6 +28,7 @@ import { makeProviderRepository } from './modules/provider/provider.repository.j
 import { makeProviderService } from './modules/provider/provider.service.js';
 import { providerRoutes } from './modules/provider/provider.routes.js';
 import { makeFileStore } from './files/file-store.js';
+import { makeChromiumPdfRenderer } from './documents/pdf.js';
 import { makeFacilityRepository } from './modules/facility/facility.repository.js';
 import { makeFacilityService, type ServerRackedHook, type ServerRemovedHook } from './modules/facility/facility.service.js';
 import { makeContractsRepository } from './modules/contracts/contracts.repository.js';
@@ -91,7 +92,8 @@ export function buildServices(ctx: AppContext) {
     nameservers: ctx.config.DNS_NAMESERVERS.split(','),
     hostmaster: ctx.config.DNS_HOSTMASTER,
   });
-  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, provider, calendar, files, audit, clock, ids });
+  const pdf = makeChromiumPdfRenderer();
+  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
   const authRepo = makeAuthRepository(db);
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
@@ -114,7 +116,7 @@ export function buildServices(ctx: AppContext) {
     cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
   });
 
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, files, auth, users, tokens, calendar };
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, files, pdf, auth, users, tokens, calendar };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -143,7 +145,7 @@ export interface HttpOptions {
 
 /** The HTTP shell over already-built services. */
 export async function buildHttp(services: Services, ctx: AppContext, opts: HttpOptions = {}) {
-  return buildHttpServer({
+  const http = await buildHttpServer({
     modules: httpModules(services, ctx),
     auth: services.auth,
     tokens: services.tokens,
@@ -159,6 +161,9 @@ export async function buildHttp(services: Services, ctx: AppContext, opts: HttpO
       }
     },
   });
+  // the document printer's browser goes when the server goes
+  http.addHook('onClose', async () => services.pdf.close());
+  return http;
 }
 
 export async function buildApp(ctx: AppContext, opts: HttpOptions = {}) {

@@ -123,6 +123,7 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/contracts': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/contracts': (b) => ({ body: { customerId: b.customerId, siteId: b.siteId, serverIds: [b.serverId], annualFee: '1' } }),
   'GET /api/v1/contracts/{id}': (b) => ({ params: { id: b.contractId } }),
+  'GET /api/v1/contracts/{id}/document': (b) => ({ params: { id: b.contractId }, query: { format: 'html' } }),
   'POST /api/v1/contracts/{id}/send': (b) => ({ params: { id: b.contractId } }),
   'POST /api/v1/contracts/{id}/sign': (b) => ({
     params: { id: b.contractId },

@@ -74,6 +74,17 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
       { schema: { tags: ['contracts'], summary: 'A contract with its servers, invoices and commissioning orders', params: IdParams, response: { 200: Contract.extend({ serverIds: z.array(z.uuid()), invoices: z.array(Invoice), commissioning: z.array(Commissioning) }) } } },
       async (request) => contracts.get(scopeOf(request), request.params.id),
     );
+    app.get(
+      '/contracts/:id/document',
+      { schema: { tags: ['contracts'], summary: 'The contract document: PDF (default), .docx or HTML, with amounts in figures and 大写', params: IdParams, querystring: z.object({ format: z.enum(['pdf', 'docx', 'html']).default('pdf') }) } },
+      async (request, reply) => {
+        const doc = await contracts.document(scopeOf(request), request.params.id, request.query.format);
+        return reply
+          .header('content-type', doc.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+          .send(doc.bytes);
+      },
+    );
     app.post('/contracts/:id/send', { schema: { tags: ['contracts'], summary: 'Send for signing', params: IdParams, response: { 200: Contract } } }, async (request) => contracts.send(scopeOf(request), request.params.id));
     app.post(
       '/contracts/:id/sign',

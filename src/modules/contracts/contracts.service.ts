@@ -6,7 +6,6 @@ import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import {
-  addDays,
   calendarDayPeriodEnd,
   DEFAULT_CONTRACT_TERMS,
   endOfDayShanghai,
@@ -25,6 +24,9 @@ import type { CustomersService } from '../customers/customers.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
 import type { ServerRow } from '../facility/facility.repository.js';
 import type { ProviderService } from '../provider/provider.service.js';
+import type { IpamService } from '../ipam/ipam.service.js';
+import type { PdfRenderer } from '../../documents/pdf.js';
+import { fillTemplate, toDocx, toHtml, type ContractFacts } from './contract-document.js';
 import type { ContractRow, ContractsRepository, InvoiceRow } from './contracts.repository.js';
 
 export const TEMPLATE_VERSION = 'colocation-v1';
@@ -43,9 +45,11 @@ const contractNumber = (year: number, seq: number) => `RP-${year}-${String(seq).
 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
-  customers: Pick<CustomersService, 'exists' | 'activationReadiness'>;
-  facility: Pick<FacilityService, 'findServer' | 'linkContract'>;
-  provider: Pick<ProviderService, 'current'>;
+  customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get'>;
+  facility: Pick<FacilityService, 'findServer' | 'linkContract' | 'server' | 'site'>;
+  ipam: Pick<IpamService, 'allocations'>;
+  provider: Pick<ProviderService, 'current' | 'version'>;
+  pdf: PdfRenderer;
   calendar: { current(tx?: Executor): Promise<Calendar> };
   files: FileStore;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
@@ -326,8 +330,44 @@ export function makeContractsService(deps: {
       });
     },
 
-    /** For documents: the day after a date, used to write 至 dates. */
-    dayAfter: (d: string) => addDays(d as CalendarDate, 1),
+    /**
+     * The contract as a document — HTML, PDF (Chromium printing that HTML) or .docx — from one
+     * filled template: the provider profile version it was made under, its servers and addresses,
+     * the fee in figures and 大写, the term written 起 … 至 ….
+     */
+    async document(scope: Scope, id: string, format: 'html' | 'pdf' | 'docx'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+      requireReader(scope);
+      const contract = await load(scope, id);
+      const [customer, provider, site] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.version(scope, contract.providerVersion), deps.facility.site(scope, contract.siteId)]);
+      const servers = [];
+      const ips: string[] = [];
+      for (const serverId of await repo.serverIds(id)) {
+        const s = await deps.facility.server(scope, serverId);
+        servers.push({ brand: s.brand, model: s.model, serialNumber: s.serialNumber, heightU: s.heightU, cabinet: s.placement ? `${s.placement.cabinetCode}（U${s.placement.lowest}–U${s.placement.highest}）` : null });
+        for (const a of await deps.ipam.allocations(scope, { serverId, activeOnly: true })) ips.push(a.address);
+      }
+      const facts: ContractFacts = {
+        number: contract.number,
+        customerName: customer.name,
+        providerName: provider.legalName,
+        accessPoint: site.accessPoint,
+        servers,
+        ips,
+        termMonths: contract.termMonths,
+        termStart: contract.termStart,
+        termEnd: contract.termEnd,
+        annualFeeFen: contract.annualFeeFen,
+        signingDate: contract.signingDate,
+        signingPlace: contract.signingPlace,
+      };
+      const blocks = fillTemplate(facts);
+      const seal = provider.sealFile && deps.files.has(provider.sealFile) ? `data:image/png;base64,${deps.files.get(provider.sealFile).toString('base64')}` : null;
+      const fileName = `${contract.number}-服务器托管协议`;
+      if (format === 'docx') return { bytes: await toDocx(blocks, { number: contract.number }), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${fileName}.docx` };
+      const html = toHtml(blocks, { number: contract.number, sealDataUri: seal });
+      if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
+      return { bytes: await deps.pdf.render(html, { footerLabel: contract.number }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
+    },
   };
 }
 

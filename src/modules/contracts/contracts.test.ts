@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
@@ -156,5 +161,60 @@ describe('termination', () => {
     expect((await sales.post(`/api/v1/contracts/${c.id}/terminate`, { kind: 'for_cause', clause: '6.8' })).json().status).toBe('terminated_for_cause');
     const audit = await t.services.audit.list(system, { entityId: c.id, page: 1, pageSize: 10 });
     expect(audit.items.map((a) => a.action)).toContain('contract.terminate.for_cause:6.8');
+  });
+});
+
+describe('contract documents', () => {
+  it('renders the signed, activated contract to PDF and .docx from one source, with 大写 and the term dates', async () => {
+    t.clock.set('2026-09-28T02:00:00Z');
+    sales = await t.login('k-sales');
+    const serverId = await inspectedServer(customerId, 'DOC-SN-0001');
+    const c = (await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [serverId], annualFee: '36000' })).json();
+    await sign(sales, c.id);
+    await t.services.facility.rack(system, serverId, { cabinetId, lowestU: 30, face: 'full' });
+    const pool = await t.services.ipam.createPool(system, { name: 'doc', prefix: '192.0.2.0/24' });
+    await t.services.ipam.allocate(system, { poolId: pool.id, serverId });
+
+    const pdf = await (await t.login('k-owner')).get(`/api/v1/contracts/${c.id}/document?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'contract-'));
+    writeFileSync(join(dir, 'c.pdf'), pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'c.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const expected of [
+      '服务器托管协议',
+      c.number,
+      '合同客户',
+      '北京云桥数据科技有限公司',
+      '牛街庄电信机房',
+      'DOC-SN-0001',
+      '192.0.2.1',
+      '￥36,000.00/年（大写叁万陆仟元整）',
+      '起2026年9月28日至2027年9月27日',
+      '《中华人民共和国民法典》',
+      '本合同于2026年9月28日由双方的授权代表在北京订立',
+      '第1页共',
+    ]) {
+      expect(text, expected).toContain(expected.replace(/\s+/g, ''));
+    }
+    expect(text).not.toContain('合同法》');
+    expect(text).not.toContain('{{');
+
+    const docx = await sales.get(`/api/v1/contracts/${c.id}/document?format=docx`);
+    expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']);
+    for (const expected of ['叁万陆仟元整', '起 2026年9月28日 至 2027年9月27日', c.number, 'DOC-SN-0001', '《中华人民共和国民法典》']) expect(xml, expected).toContain(expected);
+    const other = await t.login('k-finance');
+    expect((await other.get(`/api/v1/contracts/${c.id}/document?format=html`)).statusCode).toBe(200);
+  });
+
+  it('writes a draft without dates it cannot know yet', async () => {
+    const serverId = await inspectedServer(customerId, 'DOC-DRAFT');
+    const c = (await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [serverId], annualFee: '1000.5' })).json();
+    const html = (await sales.get(`/api/v1/contracts/${c.id}/document?format=html`)).body;
+    expect(html).toContain('起止日期自开通日起计算');
+    expect(html).toContain('￥1,000.50/年（大写 壹仟元伍角）');
+    expect(html).toContain('机柜号：上架时确定');
   });
 });

@@ -100,6 +100,12 @@ export function makeFacilityService(deps: {
       requireReader(scope);
       return repo.listSites();
     },
+    async site(scope: Scope, id: string) {
+      requireReader(scope);
+      const row = await repo.findSite(id);
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'site' });
+      return row;
+    },
     async rooms(scope: Scope, siteId?: string) {
       requireStaff(scope);
       return repo.listRooms(siteId);
