@@ -22,6 +22,7 @@ import { ProviderPage } from './pages/platform/ProviderPage';
 import { RacksPage } from './pages/facility/RacksPage';
 import { ServersPage } from './pages/facility/ServersPage';
 import { IpPoolsPage } from './pages/facility/IpPoolsPage';
+import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -67,6 +68,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route index element={<DashboardPage />} />
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="customers/:id" element={<CustomerDetailPage />} />
+                <Route path="contracts" element={<ContractsPage />} />
+                <Route path="contracts/:id" element={<ContractDetailPage />} />
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="servers" element={<ServersPage />} />
                 <Route path="ip-pools" element={<IpPoolsPage />} />
@@ -87,7 +90,9 @@ createRoot(document.getElementById('root')!).render(
                 }
               >
                 <Route index element={<MyCompanyPage />} />
- <Route path="servers" element={<ServersPage />} />
+                <Route path="contracts" element={<ContractsPage />} />
+                <Route path="contracts/:id" element={<ContractDetailPage />} />
+                <Route path="servers" element={<ServersPage />} />
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />

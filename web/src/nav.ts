@@ -21,6 +21,7 @@ export const ALL_CUSTOMER = ['owner', 'technical', 'billing'] as const;
 export const NAV: NavEntry[] = [
   { key: 'dashboard', path: '/console', labelKey: 'nav.dashboard', audience: 'staff', roles: ALL_STAFF },
   { key: 'customers', path: '/console/customers', labelKey: 'nav.customers', audience: 'staff', roles: ALL_STAFF },
+  { key: 'contracts', path: '/console/contracts', labelKey: 'nav.contracts', audience: 'staff', roles: ['sales', 'finance', 'noc', 'auditor'] },
   { key: 'racks', path: '/console/racks', labelKey: 'nav.racks', audience: 'staff', roles: ALL_STAFF },
   { key: 'servers', path: '/console/servers', labelKey: 'nav.servers', audience: 'staff', roles: ALL_STAFF },
   { key: 'ip-pools', path: '/console/ip-pools', labelKey: 'nav.ipPools', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
@@ -32,6 +33,7 @@ export const NAV: NavEntry[] = [
   { key: 'calendar', path: '/console/calendar', labelKey: 'nav.calendar', audience: 'staff', roles: ALL_STAFF },
   { key: 'account', path: '/console/account', labelKey: 'nav.account', audience: 'staff', roles: ALL_STAFF },
   { key: 'my-company', path: '/portal', labelKey: 'nav.myCompany', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'my-contracts', path: '/portal/contracts', labelKey: 'nav.myContracts', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-servers', path: '/portal/servers', labelKey: 'nav.myServers', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-racks', path: '/portal/racks', labelKey: 'nav.racks', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-audit', path: '/portal/audit', labelKey: 'nav.myAudit', audience: 'customer', roles: ALL_CUSTOMER },
