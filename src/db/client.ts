@@ -71,18 +71,23 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
   };
 }
 
+/** A RawSession over anything with pg's query(): the pool, or one checked-out client. */
+function rawOf(queryable: Pick<pg.Pool, 'query'>): RawSession {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await queryable.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await queryable.query(sql);
+    },
+  };
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const raw: RawSession = {
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[];
-    },
-    async exec(sql: string) {
-      await pool.query(sql);
-    },
-  };
+  const raw = rawOf(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
@@ -91,14 +96,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async withSession(fn) {
       const client = await pool.connect();
       try {
-        return await fn({
-          async query<T>(sql: string, params: unknown[] = []) {
-            return (await client.query(sql, params)).rows as T[];
-          },
-          async exec(sql: string) {
-            await client.query(sql);
-          },
-        });
+        return await fn(rawOf(client));
       } finally {
         client.release();
       }

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, HTTP_STATUS, type ErrorCode, type FieldError } from '../core/errors.js';
 import { hasMessage, t, type Locale } from '../core/i18n/index.js';
+import { pgErrorOf } from '../db/pg-errors.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields: { path: string; message: string }[] };
@@ -19,23 +20,6 @@ export function registerConstraintErrors(map: Record<string, { code: ErrorCode; 
 
 /** Codes the rules core throws, with the HTTP status each maps to (default 400). */
 const ruleStatus = new Map<string, number>([['CALENDAR_NOT_COVERED', 422]]);
-
-interface PgLikeError {
-  code?: string;
-  constraint?: string;
-  detail?: string;
-  cause?: unknown;
-}
-
-function pgErrorOf(err: unknown): PgLikeError | undefined {
-  let current: unknown = err;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {
-    const e = current as PgLikeError;
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
-    current = e.cause;
-  }
-  return undefined;
-}
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
 

@@ -1,3 +1,4 @@
+import { ruleCode } from '../../test/harness/rules.js';
 import { describe, expect, it, test } from 'vitest';
 import { makeCalendar, parseYearSchedule, type YearSchedule } from './calendar.js';
 import { addDays, parseDate, type CalendarDate } from './dates.js';
@@ -6,14 +7,6 @@ import { RuleError } from './errors.js';
 
 const cal = makeCalendar();
 const d = (s: string) => parseDate(s);
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as RuleError).code;
-  }
-  return 'no error';
-};
 
 /** A plausible 2027 schedule as an admin would load it from the State Council notice. */
 const schedule2027: YearSchedule = {
@@ -61,9 +54,9 @@ describe('statutory working days', () => {
     expect(cal.coveredYears()[0]).toBe(2004);
     expect(cal.covers(2026)).toBe(true);
     expect(cal.covers(2027)).toBe(false);
-    expect(codeOf(() => cal.isWorkingDay(d('2027-01-04')))).toBe('CALENDAR_NOT_COVERED');
-    expect(codeOf(() => cal.isWorkingDay(d('2003-12-31')))).toBe('CALENDAR_NOT_COVERED');
-    expect(codeOf(() => workingDayDeadline(cal, d('2026-12-30'), 2))).toBe('CALENDAR_NOT_COVERED');
+    expect(ruleCode(() => cal.isWorkingDay(d('2027-01-04')))).toBe('CALENDAR_NOT_COVERED');
+    expect(ruleCode(() => cal.isWorkingDay(d('2003-12-31')))).toBe('CALENDAR_NOT_COVERED');
+    expect(ruleCode(() => workingDayDeadline(cal, d('2026-12-30'), 2))).toBe('CALENDAR_NOT_COVERED');
   });
 
   it('names holidays', () => {
@@ -78,7 +71,7 @@ describe('statutory working days', () => {
     expect(extended.isWorkingDay(d('2027-02-08'))).toBe(false); // 春节 Monday
     expect(extended.isWorkingDay(d('2027-01-04'))).toBe(true);
     expect(workingDayDeadline(extended, d('2026-12-31'), 2)).toBe('2027-01-05');
-    expect(codeOf(() => extended.isWorkingDay(d('2028-01-03')))).toBe('CALENDAR_NOT_COVERED');
+    expect(ruleCode(() => extended.isWorkingDay(d('2028-01-03')))).toBe('CALENDAR_NOT_COVERED');
   });
 
   it('lets a loaded year replace the packaged one', () => {
@@ -123,11 +116,11 @@ describe('working-day deadline (5.1)', () => {
     ['2026-12-31', 1, 'CALENDAR_NOT_COVERED', 'the next working day is in 2027'],
     ['2025-12-31', 2, '2026-01-05', 'across 元旦: 2026-01-04 is a make-up Sunday'],
   ])('racked %s + %i working days → %s (%s)', (from, n, expected) => {
-    if (expected === 'CALENDAR_NOT_COVERED') return expect(codeOf(() => workingDayDeadline(cal, d(from), n))).toBe(expected);
+    if (expected === 'CALENDAR_NOT_COVERED') return expect(ruleCode(() => workingDayDeadline(cal, d(from), n))).toBe(expected);
     expect(workingDayDeadline(cal, d(from), n)).toBe(expected);
   });
 
-  test.each([0, -1, 1.5, 251])('refuses %s working days', (n) => expect(codeOf(() => workingDayDeadline(cal, d('2026-03-02'), n))).toBe('DAYS_INVALID'));
+  test.each([0, -1, 1.5, 251])('refuses %s working days', (n) => expect(ruleCode(() => workingDayDeadline(cal, d('2026-03-02'), n))).toBe('DAYS_INVALID'));
 
   it('always lands on a working day strictly after the event', () => {
     for (let day = d('2026-01-01'); day < '2026-12-20'; day = addDays(day, 1) as CalendarDate) {
@@ -152,6 +145,6 @@ describe('calendar-day period (第四条, 民法典 art. 203)', () => {
   ])('%s + %i days → %s (%s)', (from, n, expected) => expect(calendarDayPeriodEnd(cal, d(from), n)).toBe(expected));
 
   it('refuses a period whose end is past the calendar', () => {
-    expect(codeOf(() => calendarDayPeriodEnd(cal, d('2026-12-28'), 7))).toBe('CALENDAR_NOT_COVERED');
+    expect(ruleCode(() => calendarDayPeriodEnd(cal, d('2026-12-28'), 7))).toBe('CALENDAR_NOT_COVERED');
   });
 });

@@ -1,17 +1,10 @@
 import fc from 'fast-check';
+import { ruleCode } from '../../test/harness/rules.js';
 import { describe, expect, it, test } from 'vitest';
 import { parseCapital, toCapital } from './capital.js';
 import { RuleError } from './errors.js';
 import { fen, formatYuan, MAX_FEN, parseYuan, toYuanString, type Fen } from './money.js';
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as RuleError).code;
-  }
-  return 'no error';
-};
 
 describe('parseYuan', () => {
   test.each([
@@ -52,7 +45,7 @@ describe('parseYuan', () => {
     ['12.3.4', 'MONEY_INVALID'],
     ['￥', 'MONEY_INVALID'],
   ])('%s → %s', (input, code) => {
-    expect(codeOf(() => parseYuan(input))).toBe(code);
+    expect(ruleCode(() => parseYuan(input))).toBe(code);
   });
 
   it('accepts negatives only where allowed', () => {
@@ -85,8 +78,8 @@ describe('formatYuan / toYuanString', () => {
   });
 
   it('refuses floats and out-of-range numbers as fen', () => {
-    expect(codeOf(() => fen(1.5))).toBe('MONEY_INVALID');
-    expect(codeOf(() => fen(MAX_FEN + 1))).toBe('MONEY_OUT_OF_RANGE');
+    expect(ruleCode(() => fen(1.5))).toBe('MONEY_INVALID');
+    expect(ruleCode(() => fen(MAX_FEN + 1))).toBe('MONEY_OUT_OF_RANGE');
   });
 
   it('round-trips through parseYuan', () => {
@@ -142,8 +135,8 @@ describe('大写 (toCapital)', () => {
   ])('%s → %s', (yuan, capital) => expect(toCapital(parseYuan(yuan))).toBe(capital));
 
   it('refuses negatives and amounts past its range', () => {
-    expect(codeOf(() => toCapital(-1 as Fen))).toBe('MONEY_OUT_OF_RANGE');
-    expect(codeOf(() => toCapital((MAX_FEN + 1) as Fen))).toBe('MONEY_OUT_OF_RANGE');
+    expect(ruleCode(() => toCapital(-1 as Fen))).toBe('MONEY_OUT_OF_RANGE');
+    expect(ruleCode(() => toCapital((MAX_FEN + 1) as Fen))).toBe('MONEY_OUT_OF_RANGE');
   });
 
   it('never writes two 零 in a row, never ends 分 or 角 with 整, always 整 after a bare 元', () => {
@@ -166,7 +159,7 @@ describe('大写 (toCapital)', () => {
   it('reads 正 as 整 and refuses garbage', () => {
     expect(parseCapital('壹佰元正')).toBe(10000);
     expect(parseCapital('人民币壹佰元整')).toBe(10000);
-    expect(codeOf(() => parseCapital('一百元'))).toBe('MONEY_INVALID');
-    expect(codeOf(() => parseCapital(''))).toBe('MONEY_INVALID');
+    expect(ruleCode(() => parseCapital('一百元'))).toBe('MONEY_INVALID');
+    expect(ruleCode(() => parseCapital(''))).toBe('MONEY_INVALID');
   });
 });

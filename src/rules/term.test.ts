@@ -1,17 +1,9 @@
+import { ruleCode } from '../../test/harness/rules.js';
 import { describe, expect, test, it } from 'vitest';
 import { formatChineseDate, formatShanghai, parseDate, parseInstant, shanghaiDate, endOfDayShanghai } from './dates.js';
-import { RuleError } from './errors.js';
 import { renewalTerm, term, termEnd } from './term.js';
 
 const d = (s: string) => parseDate(s);
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as RuleError).code;
-  }
-  return 'no error';
-};
 
 describe('term end (第三条)', () => {
   test.each([
@@ -39,7 +31,7 @@ describe('term end (第三条)', () => {
     ['2026-10-31', 6, '2027-04-30'],
   ])('%s + %i months ends %s', (start, months, end) => expect(termEnd(d(start), months)).toBe(end));
 
-  test.each([0, -1, 1.5, 121])('refuses %s months', (months) => expect(codeOf(() => termEnd(d('2026-01-01'), months))).toBe('TERM_MONTHS_INVALID'));
+  test.each([0, -1, 1.5, 121])('refuses %s months', (months) => expect(ruleCode(() => termEnd(d('2026-01-01'), months))).toBe('TERM_MONTHS_INVALID'));
 });
 
 describe('service end instant', () => {
@@ -51,8 +43,8 @@ describe('service end instant', () => {
   });
 
   it('refuses fractional or negative compensation', () => {
-    expect(codeOf(() => term(d('2026-01-31'), 12, -1))).toBe('DAYS_INVALID');
-    expect(codeOf(() => term(d('2026-01-31'), 12, 1.5))).toBe('DAYS_INVALID');
+    expect(ruleCode(() => term(d('2026-01-31'), 12, -1))).toBe('DAYS_INVALID');
+    expect(ruleCode(() => term(d('2026-01-31'), 12, 1.5))).toBe('DAYS_INVALID');
   });
 });
 
@@ -77,7 +69,7 @@ describe('renewal (第十三条)', () => {
 
 describe('dates', () => {
   test.each(['2026-02-29', '2026-13-01', '2026-00-10', '2026-1-1', '26-01-01', '2026/01/01', '', '2026-04-31'])('refuses %s', (s) =>
-    expect(codeOf(() => parseDate(s))).toBe('DATE_INVALID'),
+    expect(ruleCode(() => parseDate(s))).toBe('DATE_INVALID'),
   );
 
   it('writes dates as the agreement does', () => {
@@ -91,6 +83,6 @@ describe('dates', () => {
   });
 
   test.each(['2026-05-01T10:00:00', '2026-05-01 10:00:00+08:00', 'yesterday'])('refuses an instant without its offset: %s', (s) =>
-    expect(codeOf(() => parseInstant(s))).toBe('INSTANT_INVALID'),
+    expect(ruleCode(() => parseInstant(s))).toBe('INSTANT_INVALID'),
   );
 });

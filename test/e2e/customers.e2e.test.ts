@@ -1,21 +1,11 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, shot, startServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { logIn, shot, useServerAndBrowser } from './server.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** Calls the API from inside a logged-in page, with its cookies and CSRF token. */
 async function apiFrom(page: Page, method: string, path: string, body?: unknown) {
@@ -36,8 +26,8 @@ async function chooseOption(page: Page, fieldId: string, optionText: string) {
 
 describe('customers, KYC and rosters in a real browser', () => {
   it('sales creates a customer with a KYC document; its user sees it and edits the roster; sales sees the change and its history', async () => {
-    const staff = await browser.newPage();
-    await logIn(staff, server.url, 'sales');
+    const staff = await env.browser.newPage();
+    await logIn(staff, env.server.url, 'sales');
     await staff.waitForURL(/\/console$/);
     await staff.getByTestId('nav-customers').click();
     await staff.getByTestId('customer-create').click();
@@ -61,14 +51,14 @@ describe('customers, KYC and rosters in a real browser', () => {
     await shot(staff, 'customers-staff-kyc');
 
     // an admin gives the customer a portal user
-    const admin = await browser.newPage();
-    await logIn(admin, server.url, 'admin');
+    const admin = await env.browser.newPage();
+    await logIn(admin, env.server.url, 'admin');
     await admin.waitForURL(/\/console$/);
     const created = await apiFrom(admin, 'POST', '/users', { login: 'xinghe', displayName: '星河 负责人', kind: 'customer', roles: ['owner'], customerId, password: 'xinghe-password-1' });
     expect(created.status).toBe(201);
 
-    const customer = await browser.newPage();
-    await logIn(customer, server.url, 'xinghe', 'xinghe-password-1');
+    const customer = await env.browser.newPage();
+    await logIn(customer, env.server.url, 'xinghe', 'xinghe-password-1');
     await customer.waitForURL(/\/portal$/);
     expect(await customer.getByTestId('customer-name').textContent()).toBe('深圳星河云计算有限公司');
     await customer.getByTestId('tab-kyc').click();

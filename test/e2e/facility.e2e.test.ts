@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, shot, startServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { logIn, shot, useServerAndBrowser } from './server.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('facility in a real browser', () => {
   it('shows NOC every server with its customer and the rack elevation with both faces', async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, 'noc');
+    const page = await env.browser.newPage();
+    await logIn(page, env.server.url, 'noc');
     await page.waitForURL(/\/console$/);
     await page.getByTestId('nav-servers').click();
     await page.locator('.ant-table td', { hasText: 'HY-7XK2Q93' }).waitFor();
@@ -36,8 +25,8 @@ describe('facility in a real browser', () => {
   });
 
   it("shows a customer its own servers and addresses, and other customers' U only as occupied", async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, 'alice');
+    const page = await env.browser.newPage();
+    await logIn(page, env.server.url, 'alice');
     await page.waitForURL(/\/portal$/);
     await page.getByTestId('nav-my-servers').click();
     await page.locator('.ant-table td', { hasText: 'HY-7XK2Q93' }).waitFor();

@@ -1,28 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, shot, startServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { logIn, shot, useServerAndBrowser } from './server.js';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('platform in a real browser', () => {
   it('prints the URL and the demo logins on first start', () => {
-    expect(server.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
-    expect(server.output()).toMatch(/admin.*password: rackpact-demo/s);
+    expect(env.server.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    expect(env.server.output()).toMatch(/admin.*password: rackpact-demo/s);
   });
 
   it('shows an admin the full staff navigation, in Chinese by default', async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, 'admin');
+    const page = await env.browser.newPage();
+    await logIn(page, env.server.url, 'admin');
     await page.waitForURL(/\/console$/);
     await page.getByTestId('nav-dashboard').waitFor();
     for (const key of ['dashboard', 'customers', 'users', 'tokens', 'audit']) await expect(page.getByTestId(`nav-${key}`).count()).resolves.toBe(1);
@@ -34,8 +23,8 @@ describe('platform in a real browser', () => {
   });
 
   it('switches to English and remembers it across a reload', async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, 'admin');
+    const page = await env.browser.newPage();
+    await logIn(page, env.server.url, 'admin');
     await page.waitForURL(/\/console$/);
     await page.getByTestId('lang-switch').click();
     await expect(page.getByTestId('nav-users').textContent()).resolves.toBe('Users');
@@ -53,8 +42,8 @@ describe('platform in a real browser', () => {
   });
 
   it('shows NOC staff no user administration', async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, 'noc');
+    const page = await env.browser.newPage();
+    await logIn(page, env.server.url, 'noc');
     await page.waitForURL(/\/console$/);
     await page.getByTestId('nav-dashboard').waitFor();
     expect(await page.getByTestId('nav-users').count()).toBe(0);
@@ -65,22 +54,22 @@ describe('platform in a real browser', () => {
   });
 
   it('shows a customer its own company in the portal and nothing of the staff console', async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, 'alice');
+    const page = await env.browser.newPage();
+    await logIn(page, env.server.url, 'alice');
     await page.waitForURL(/\/portal$/);
     await page.getByTestId('customer-name').waitFor();
     expect(await page.getByTestId('customer-name').textContent()).toBe('北京寰宇网络科技有限公司');
     expect(await page.getByTestId('nav-my-company').count()).toBe(1);
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     await shot(page, 'customer-portal');
-    await page.goto(`${server.url}/console/users`);
+    await page.goto(`${env.server.url}/console/users`);
     await page.waitForURL(/\/portal$/);
     await page.close();
   });
 
   it('shows the server error for a wrong password, in the chosen language', async () => {
-    const page = await browser.newPage();
-    await logIn(page, server.url, 'alice', 'wrong-password');
+    const page = await env.browser.newPage();
+    await logIn(page, env.server.url, 'alice', 'wrong-password');
     await page.getByTestId('login-error').waitFor();
     expect(await page.getByTestId('login-error').textContent()).toContain('登录名或密码错误');
     await shot(page, 'login-error');

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../../core/ids.js';
 import type { Locale } from '../../core/i18n/index.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
+import { violates } from '../../db/pg-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { renderElevation, type ElevationSlot } from './elevation.js';
 import { parseURange, type FacilityRepository, type PortAssignmentRow, type ServerRow } from './facility.repository.js';
@@ -24,13 +25,6 @@ export type ServerRemovedHook = (tx: Executor, scope: Scope, server: ServerRow) 
 export type ServerRackedHook = (tx: Executor, scope: Scope, server: ServerRow) => Promise<void>;
 
 const uRange = (lowest: number, heightU: number) => `[${lowest},${lowest + heightU})`;
-const isExclusion = (err: unknown, constraint: string) => {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i += 1) {
-    if (e.code === '23P01' || e.code === '23505') return e.constraint === constraint;
-  }
-  return false;
-};
-
 export function makeFacilityService(deps: {
   repo: FacilityRepository;
   customers: { exists(scope: Scope, id: string): Promise<boolean> };
@@ -225,7 +219,7 @@ export function makeFacilityService(deps: {
           return after;
         });
       } catch (err) {
-        if (isExclusion(err, 'server_placements_no_overlap')) {
+        if (violates(err, 'server_placements_no_overlap')) {
           const server = await repo.findServer(scope, serverId);
           for (const face of faces) {
             const e = await occupiedError(scope, cabinet.code, cabinet.id, face, input.lowestU, server?.heightU ?? 1);
@@ -320,8 +314,8 @@ export function makeFacilityService(deps: {
           await audit.record(tx, scope, { action: 'port.assign', entity: 'server', entityId: serverId, customerId: server.customerId, after: row });
         });
       } catch (err) {
-        if (isExclusion(err, 'port_assignments_one_server_per_port')) throw new AppError('PORT_IN_USE', {}, [{ path: 'portId', key: 'PORT_IN_USE' }]);
-        if (isExclusion(err, 'port_assignments_one_port_per_interface')) throw new AppError('CONFLICT', { detail: input.interfaceName }, [{ path: 'interfaceName', key: 'field.invalid' }]);
+        if (violates(err, 'port_assignments_one_server_per_port')) throw new AppError('PORT_IN_USE', {}, [{ path: 'portId', key: 'PORT_IN_USE' }]);
+        if (violates(err, 'port_assignments_one_port_per_interface')) throw new AppError('CONFLICT', { detail: input.interfaceName }, [{ path: 'interfaceName', key: 'field.invalid' }]);
         throw err;
       }
       return row;

@@ -3,19 +3,13 @@ import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
+import { violates } from '../../db/pg-errors.js';
 import { cidrContains, cidrSize, formatIp, ipAt, parseCidr, parseIp, type Cidr, type IpAddress } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
 import type { AllocationRow, IpamRepository, PoolRow, ReservedRow } from './ipam.repository.js';
 
 const DAY = 86_400_000;
-
-function isConstraint(err: unknown, name: string): boolean {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i += 1) {
-    if (e.constraint === name) return true;
-  }
-  return false;
-}
 
 /** Addresses a pool never hands out: network and broadcast (IPv4 wider than /31), the gateway, reserved ranges. */
 function unusable(pool: Cidr, gateway: IpAddress | null, reserved: { first: bigint; last: bigint }[], v: bigint): boolean {
@@ -91,7 +85,7 @@ export function makeIpamService(deps: {
           await audit.record(tx, scope, { action: 'ipPool.create', entity: 'ip_pool', entityId: pool.id, after: { ...pool, reserved: input.reserved ?? [] } });
         });
       } catch (err) {
-        if (isConstraint(err, 'ip_pools_no_overlap')) throw new AppError('IP_POOL_OVERLAP', {}, [{ path: 'prefix', key: 'IP_POOL_OVERLAP' }]);
+        if (violates(err, 'ip_pools_no_overlap')) throw new AppError('IP_POOL_OVERLAP', {}, [{ path: 'prefix', key: 'IP_POOL_OVERLAP' }]);
         throw err;
       }
       return pool;
@@ -149,7 +143,7 @@ export function makeIpamService(deps: {
           return row;
         });
       } catch (err) {
-        if (isConstraint(err, 'ip_allocations_never_twice')) {
+        if (violates(err, 'ip_allocations_never_twice')) {
           const address = wanted ? formatIp(wanted) : '';
           throw new AppError('IP_ALREADY_ALLOCATED', { address }, [{ path: 'address', key: 'IP_ALREADY_ALLOCATED', params: { address } }]);
         }
