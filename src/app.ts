@@ -34,6 +34,14 @@ import { makeFacilityService, type ServerRackedHook, type ServerRemovedHook } fr
 import { makeContractsRepository } from './modules/contracts/contracts.repository.js';
 import { makeContractsService } from './modules/contracts/contracts.service.js';
 import { contractsRoutes } from './modules/contracts/contracts.routes.js';
+import { makeMailer, type Mailer } from './modules/notices/mailer.js';
+import { makeNoticesRepository } from './modules/notices/notices.repository.js';
+import { makeNoticesService } from './modules/notices/notices.service.js';
+import { noticesRoutes } from './modules/notices/notices.routes.js';
+import { makeTicketsRepository } from './modules/tickets/tickets.repository.js';
+import { makeTicketsService } from './modules/tickets/tickets.service.js';
+import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
+import { systemScope } from './core/scope.js';
 import { facilityRoutes } from './modules/facility/facility.routes.js';
 import { makeIpamRepository } from './modules/ipam/ipam.repository.js';
 import { makeIpamService } from './modules/ipam/ipam.service.js';
@@ -60,6 +68,8 @@ export interface AppContext {
   ids: IdGenerator;
   passwords?: PasswordHasher;
   sessionSecret: string;
+  /** tests may hand in their own; otherwise SMTP from SMTP_URL */
+  mailer?: Mailer;
 }
 
 /** Wires repositories → services. The HTTP server, the CLI and the jobs all sit on this. */
@@ -95,6 +105,12 @@ export function buildServices(ctx: AppContext) {
   const pdf = makeChromiumPdfRenderer();
   const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
+  const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL, async () => {
+    const p = await provider.current(systemScope('mail')).catch(() => null);
+    return p?.noticeEmail ? `"${p.legalName}" <${p.noticeEmail}>` : 'rackpact <noreply@localhost>';
+  });
+  const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, provider, mailer, pdf, audit, clock, ids });
+  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, audit, clock, ids });
   const authRepo = makeAuthRepository(db);
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
@@ -116,7 +132,7 @@ export function buildServices(ctx: AppContext) {
     cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
   });
 
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, files, pdf, auth, users, tokens, calendar };
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -133,6 +149,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'ipam', description: 'IP 地址池与分配 — IP pools and allocations' }, routes: ipamRoutes(services) },
     { tag: { name: 'dns', description: '域名解析 — DNS zones (6.1)' }, routes: dnsRoutes(services) },
     { tag: { name: 'contracts', description: '合同、开通、发票、续约 — contracts, activation, invoices, renewals' }, routes: contractsRoutes(services) },
+    { tag: { name: 'notices', description: '书面通知（第九条）— the notice register and e-mail' }, routes: noticesRoutes(services) },
+    { tag: { name: 'tickets', description: '工单（6.1）— helpdesk, unlimited reboots' }, routes: ticketsRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
   ];

@@ -8,3 +8,5 @@ export * from '../modules/facility/facility.schema.js';
 export * from '../modules/ipam/ipam.schema.js';
 export * from '../modules/dns/dns.schema.js';
 export * from '../modules/contracts/contracts.schema.js';
+export * from '../modules/notices/notices.schema.js';
+export * from '../modules/tickets/tickets.schema.js';

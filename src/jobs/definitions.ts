@@ -30,4 +30,14 @@ export const JOBS = {
     cron: '10 0 * * *',
     description: 'Renew contracts at term end unless a non-renewal objection is on file (第十三条)',
   },
+  noticeOutbox: {
+    name: 'notice-outbox',
+    cron: '* * * * *',
+    description: 'Turn roster and contact changes into formal notices (第九条)',
+  },
+  noticeDeliveries: {
+    name: 'notice-deliveries',
+    cron: '* * * * *',
+    description: 'Send due notice e-mails; retry with backoff',
+  },
 } as const satisfies Record<string, JobDefinition>;

@@ -8,5 +8,7 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.kycExpiryReminders.name]: () => services.kyc.remindExpiring(),
     [JOBS.commissioningBreaches.name]: () => services.contracts.flagCommissioningBreaches(),
     [JOBS.contractRenewals.name]: () => services.contracts.renewDue(),
+    [JOBS.noticeOutbox.name]: () => services.notices.drainOutbox(),
+    [JOBS.noticeDeliveries.name]: () => services.notices.deliverDue(),
   };
 }

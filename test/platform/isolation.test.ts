@@ -32,6 +32,8 @@ export interface TenantB {
   contractId: string;
   invoiceId: string;
   commissioningId: string;
+  noticeId: string;
+  ticketId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
 }
@@ -134,6 +136,15 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/invoices': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/invoices/{id}/paid': (b) => ({ params: { id: b.invoiceId }, body: { paidOn: '2026-03-05' } }),
   'POST /api/v1/commissioning/{id}/complete': (b) => ({ params: { id: b.commissioningId } }),
+  'GET /api/v1/notices': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/notices': (b) => ({ body: { customerId: b.customerId, subject: '冒名通知', body: 'x' } }),
+  'GET /api/v1/notices/{id}': (b) => ({ params: { id: b.noticeId } }),
+  'GET /api/v1/notices/{id}/letter.pdf': (b) => ({ params: { id: b.noticeId } }),
+  'GET /api/v1/tickets': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/tickets': (b) => ({ body: { customerId: b.customerId, serverId: b.serverId, type: 'reboot', subject: '重启别人的服务器' } }),
+  'GET /api/v1/tickets/{id}': (b) => ({ params: { id: b.ticketId } }),
+  'POST /api/v1/tickets/{id}/comments': (b) => ({ params: { id: b.ticketId }, body: { body: 'x' } }),
+  'POST /api/v1/tickets/{id}/status': (b) => ({ params: { id: b.ticketId }, body: { status: 'closed' } }),
   'GET /api/v1/provider/versions': () => ({}),
   'PUT /api/v1/provider': () => ({
     body: { legalName: 'x', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: 'x', postalAddress: 'x' },
@@ -188,6 +199,9 @@ beforeAll(async () => {
   await t.services.contracts.sign(system, bContract.id, { signingDate: '2026-03-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: pdf });
   await t.services.facility.rack(system, bServer.id, { cabinetId: cabinet.id, lowestU: 10, face: 'full' });
   const bContractDetail = await t.services.contracts.get(system, bContract.id);
+  await t.services.notices.drainOutbox();
+  const [bNotice] = await t.services.notices.list(system, customerB.id);
+  const bTicket = await t.services.tickets.open(system, { customerId: customerB.id, serverId: bServer.id, type: 'reboot', subject: '乙方工单秘密', description: '' });
   const assignment = await t.services.facility.assignPort(system, bServer.id, { portId: sw.ports[0].id, interfaceName: 'eth0' });
   const pool = await t.services.ipam.createPool(system, { name: 'P', prefix: '203.0.113.0/24' });
   const ip = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bServer.id });
@@ -216,7 +230,9 @@ beforeAll(async () => {
     contractId: bContract.id,
     invoiceId: bContractDetail.invoices[0].id,
     commissioningId: bContractDetail.commissioning[0].id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number],
+    noticeId: bNotice.id,
+    ticketId: bTicket.id,
+    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
   };
   asA = await t.login('a-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };

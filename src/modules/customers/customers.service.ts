@@ -89,9 +89,11 @@ export function makeCustomersService(deps: {
       return repo.iterate(scope, filter);
     },
 
-    async get(scope: Scope, id: string): Promise<CustomerRow> {
+    /** Pass the transaction when calling from inside one (the embedded database has one connection). */
+    async get(scope: Scope, id: string, tx?: Executor): Promise<CustomerRow> {
       requireReader(scope);
-      const row = await load(scope, id);
+      const row = await repo.find(scope, id, tx);
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'customer' });
       await audit.recordRead(scope, { entity: 'customer', entityId: id, customerId: id });
       return row;
     },

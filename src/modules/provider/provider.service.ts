@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import type { Executor } from '../../db/client.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -11,9 +12,9 @@ export type ProviderProfileInput = Omit<ProviderProfileRow, 'version' | 'created
 export function makeProviderService(deps: { repo: ProviderRepository; audit: Pick<AuditService, 'record'>; clock: Clock }) {
   const { repo, audit, clock } = deps;
   return {
-    async current(scope: Scope): Promise<ProviderProfileRow> {
+    async current(scope: Scope, tx?: Executor): Promise<ProviderProfileRow> {
       requireReader(scope);
-      const row = await repo.latest();
+      const row = await repo.latest(tx);
       if (!row) throw new AppError('NOT_FOUND', { entity: 'provider_profile' });
       return row;
     },

@@ -1,0 +1,46 @@
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { tenantFilter } from '../../db/tenancy.js';
+import type { Scope } from '../../core/scope.js';
+import { noticeDeliveries, notices } from './notices.schema.js';
+
+export type NoticeRow = typeof notices.$inferSelect;
+export type DeliveryRow = typeof noticeDeliveries.$inferSelect;
+
+export function makeNoticesRepository(db: Db) {
+  return {
+    db,
+    /** false when the outbox item was already turned into a notice */
+    async insert(tx: Executor, row: NoticeRow): Promise<boolean> {
+      const rows = await tx.insert(notices).values(row).onConflictDoNothing({ target: notices.sourceOutboxId }).returning({ id: notices.id });
+      return rows.length === 1;
+    },
+    insertDeliveries: (tx: Executor, rows: DeliveryRow[]) => tx.insert(noticeDeliveries).values(rows),
+    list: (scope: Scope, f: { customerId?: string }) =>
+      db
+        .select()
+        .from(notices)
+        .where(and(tenantFilter(scope, notices.customerId), f.customerId ? eq(notices.customerId, f.customerId) : undefined))
+        .orderBy(desc(notices.createdAt))
+        .limit(500),
+    async find(scope: Scope, id: string): Promise<NoticeRow | undefined> {
+      const [row] = await db.select().from(notices).where(and(eq(notices.id, id), tenantFilter(scope, notices.customerId)));
+      return row;
+    },
+    deliveriesOf: (noticeIds: string[]) =>
+      noticeIds.length ? db.select().from(noticeDeliveries).where(inArray(noticeDeliveries.noticeId, noticeIds)).orderBy(asc(noticeDeliveries.channel)) : Promise.resolve([]),
+    /** E-mail deliveries due now, locked so two workers never send one twice. */
+    dueEmails: (tx: Executor, now: Date, limit: number) =>
+      tx
+        .select({ delivery: noticeDeliveries, notice: notices })
+        .from(noticeDeliveries)
+        .innerJoin(notices, eq(notices.id, noticeDeliveries.noticeId))
+        .where(and(eq(noticeDeliveries.status, 'pending'), eq(noticeDeliveries.channel, 'email'), lte(noticeDeliveries.nextAttemptAt, now)))
+        .orderBy(asc(noticeDeliveries.nextAttemptAt))
+        .limit(limit)
+        .for('update', { of: noticeDeliveries, skipLocked: true }),
+    updateDelivery: (tx: Executor, id: string, patch: Partial<DeliveryRow>) => tx.update(noticeDeliveries).set(patch).where(eq(noticeDeliveries.id, id)),
+  };
+}
+
+export type NoticesRepository = ReturnType<typeof makeNoticesRepository>;

@@ -1,0 +1,60 @@
+/**
+ * Bilingual notice templates by type. A module that sends formal notices adds its types here;
+ * an unknown type falls back to the generic one with the payload's subject and body.
+ */
+export interface NoticeText {
+  subject: string;
+  body: string;
+}
+type Render = (p: Record<string, unknown>) => { 'zh-CN': NoticeText; en: NoticeText };
+
+const s = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+const person = (m: unknown) => {
+  const r = (m ?? {}) as Record<string, unknown>;
+  return m ? `${s(r.name)}（${s(r.role)}，手机 ${s(r.mobile)}${r.available24h ? '，24 小时' : ''}）` : '—';
+};
+
+export const NOTICE_TEMPLATES: Record<string, Render> = {
+  'roster.changed': (p) => ({
+    'zh-CN': {
+      subject: '人员名单变更通知（第 5.10 / 6.5 条）',
+      body: `根据协议第 5.10、6.5 条，现通知贵方人员名单的变更：\n变更前：${person(p.before)}\n变更后：${person(p.after)}\n变更自通知所载时间起生效。`,
+    },
+    en: {
+      subject: 'Notice of a roster change (clauses 5.10 / 6.5)',
+      body: `Under clauses 5.10 and 6.5 we notify you of a change to the roster:\nBefore: ${person(p.before)}\nAfter: ${person(p.after)}`,
+    },
+  }),
+  'kyc.expiring': (p) => ({
+    'zh-CN': { subject: '证照即将到期提醒（第 5.10 条）', body: `贵方存档的证照（${s(p.holderName)}）将于 ${s(p.expiresOn)} 到期，请在到期前提交更新后的复印件。` },
+    en: { subject: 'A document on file expires soon (clause 5.10)', body: `The document on file for ${s(p.holderName)} expires on ${s(p.expiresOn)}. Please send an updated copy before then.` },
+  }),
+  'customer.changeRequested': (p) => ({
+    'zh-CN': { subject: '联系信息变更申请（第九条）', body: `甲方申请变更联系信息：${JSON.stringify(p.proposed)}` },
+    en: { subject: 'Request to change contact data (clause 9)', body: `The customer asks to change its contact data: ${JSON.stringify(p.proposed)}` },
+  }),
+  'customer.addressChanged': (p) => ({
+    'zh-CN': { subject: '通知地址变更（第九条）', body: `甲方的联系方式已变更为：${JSON.stringify(p.changes)}。此后的书面通知将按新地址发送。` },
+    en: { subject: 'Change of notice address (clause 9)', body: `The customer's contact data is now: ${JSON.stringify(p.changes)}. Written notices go to the new address from now on.` },
+  }),
+  'customer.changeApproved': (p) => ({
+    'zh-CN': { subject: '联系信息变更已确认', body: `贵方的联系信息变更申请已确认。${p.note ? `备注：${s(p.note)}` : ''}` },
+    en: { subject: 'Contact change confirmed', body: `Your contact data change has been confirmed.${p.note ? ` Note: ${s(p.note)}` : ''}` },
+  }),
+  'customer.changeRejected': (p) => ({
+    'zh-CN': { subject: '联系信息变更未获确认', body: `贵方的联系信息变更申请未获确认。${p.note ? `原因：${s(p.note)}` : ''}` },
+    en: { subject: 'Contact change not confirmed', body: `Your contact data change was not confirmed.${p.note ? ` Reason: ${s(p.note)}` : ''}` },
+  }),
+  'contract.nonRenewal': (p) => ({
+    'zh-CN': { subject: '不续约通知（第十三条）', body: `根据协议第十三条，本方对合同 ${s(p.contractNumber)} 期满后的自动顺延提出异议，合同将于期满日 ${s(p.termEnd)} 终止。${s(p.message) === '—' ? '' : `\n${s(p.message)}`}` },
+    en: { subject: 'Notice of non-renewal (clause 13)', body: `Under clause 13 we object to the automatic renewal of contract ${s(p.contractNumber)}; it ends on ${s(p.termEnd)}.${p.message ? `\n${s(p.message)}` : ''}` },
+  }),
+  generic: (p) => ({
+    'zh-CN': { subject: s(p.subject), body: s(p.body) },
+    en: { subject: s(p.subjectEn ?? p.subject), body: s(p.bodyEn ?? p.body) },
+  }),
+};
+
+export function renderNotice(type: string, payload: Record<string, unknown>) {
+  return (NOTICE_TEMPLATES[type] ?? NOTICE_TEMPLATES.generic)(payload);
+}
