@@ -41,7 +41,6 @@ import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { makeTicketsRepository } from './modules/tickets/tickets.repository.js';
 import { makeTicketsService } from './modules/tickets/tickets.service.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
-import { systemScope } from './core/scope.js';
 import { facilityRoutes } from './modules/facility/facility.routes.js';
 import { makeIpamRepository } from './modules/ipam/ipam.repository.js';
 import { makeIpamService } from './modules/ipam/ipam.service.js';
@@ -105,10 +104,7 @@ export function buildServices(ctx: AppContext) {
   const pdf = makeChromiumPdfRenderer();
   const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
-  const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL, async () => {
-    const p = await provider.current(systemScope('mail')).catch(() => null);
-    return p?.noticeEmail ? `"${p.legalName}" <${p.noticeEmail}>` : 'rackpact <noreply@localhost>';
-  });
+  const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL);
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, provider, mailer, pdf, audit, clock, ids });
   const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, audit, clock, ids });
   const authRepo = makeAuthRepository(db);

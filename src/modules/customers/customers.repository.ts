@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, ilike, isNull, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customerChangeRequests, customers, noticeOutbox, staffTasks } from './customers.schema.js';
+import { customerChangeRequests, customers, noticeOutbox, rosterMembers, staffTasks } from './customers.schema.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type ChangeRequestRow = typeof customerChangeRequests.$inferSelect;
@@ -19,19 +19,85 @@ export interface CustomerFilter {
 /** LIKE patterns treat % and _ as wildcards; a search for "50%" means the characters. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function searchCondition(q: string | undefined): SQL | undefined {
-  const term = q?.trim();
-  if (!term) return undefined;
-  const e = escapeLike(term);
-  return or(
-    ilike(customers.name, `%${e}%`),
-    like(customers.nameInitials, `${escapeLike(term.toLowerCase())}%`),
-    like(customers.uscc, `${escapeLike(term.toUpperCase())}%`),
-    like(customers.contactPhone, `${e.replace(/[\s-]/g, '')}%`),
-  );
+/**
+ * What a typed phone number may look like stored: the rules core keeps mobiles as 11 digits and
+ * landlines as 010-62345678, so "01062345678", "010 6234" and "+86 139…" all find their row.
+ */
+export function phonePrefixes(term: string): string[] {
+  const digits = term.replace(/[\s()+-]/g, '').replace(/^(0086|86(?=1[3-9]))/, '');
+  if (!/^\d{3,}$/.test(digits)) return [];
+  const out = [digits];
+  // landline area codes: three digits for 010 and 02x, four otherwise; the dash follows them
+  if (digits.startsWith('0') && digits.length > 3) out.push(`${digits.slice(0, 3)}-${digits.slice(3)}`);
+  if (digits.startsWith('0') && digits.length > 4) out.push(`${digits.slice(0, 4)}-${digits.slice(4)}`);
+  return out;
+}
+
+/**
+ * One index-backed arm per way of finding a customer, and only the arms the term's shape can match,
+ * so the planner answers with a BitmapOr of index scans rather than reading every customer:
+ * - name fragment of three characters or more: the trigram index (0002);
+ * - two characters: the generated name_bigrams column (0008), whose GIN index holds every pair;
+ * - a single character matches too many names to be worth an index: the name-ordered walk stops at a page;
+ * - pinyin initials and USCC: btree prefix (text_pattern_ops);
+ * - a phone number: the customer's contact phone, or a current person on its roster (ids looked up first).
+ */
+function searchArms(term: string, rosterCustomerIds: string[]): SQL | undefined {
+  const lower = term.toLowerCase();
+  const arms: (SQL | undefined)[] = [];
+  if ([...lower].length === 2) arms.push(sql`"customers"."name_bigrams" @> ARRAY[${lower}]::text[]`);
+  else arms.push(ilike(customers.name, `%${escapeLike(term)}%`));
+  if (/^[a-z0-9]+$/.test(lower)) arms.push(like(customers.nameInitials, `${lower}%`));
+  if (/^[0-9a-z]{2,18}$/.test(lower)) arms.push(like(customers.uscc, `${term.toUpperCase()}%`));
+  for (const prefix of phonePrefixes(term)) arms.push(like(customers.contactPhone, `${prefix}%`));
+  if (rosterCustomerIds.length) arms.push(inArray(customers.id, rosterCustomerIds));
+  return or(...arms);
 }
 
 export function makeCustomersRepository(db: Db) {
+  /**
+   * The page and the total of a search, as query builders (the search-plan test explains them).
+   * A phone-shaped term first finds the customers whose current roster has that number.
+   */
+  async function listQueries(scope: Scope, f: Omit<CustomerFilter, 'page' | 'pageSize'> & { page?: number; pageSize?: number }) {
+    const term = f.q?.trim();
+    let rosterIds: string[] = [];
+    const phones = term ? phonePrefixes(term) : [];
+    if (phones.length) {
+      const rows = await db
+        .selectDistinct({ customerId: rosterMembers.customerId })
+        .from(rosterMembers)
+        .where(
+          and(
+            tenantFilter(scope, rosterMembers.customerId),
+            isNull(rosterMembers.validTo),
+            eq(rosterMembers.side, 'customer'),
+            or(...phones.flatMap((p) => [like(rosterMembers.mobile, `${p}%`), like(rosterMembers.landline, `${p}%`)])),
+          ),
+        )
+        .limit(500);
+      rosterIds = rows.map((r) => r.customerId);
+    }
+    const where = and(tenantFilter(scope, customers.id), term ? searchArms(term, rosterIds) : undefined, f.status ? eq(customers.status, f.status) : undefined);
+    const pageSize = f.pageSize ?? 1000;
+    // Unfiltered, a page is a range of the (name, id) index. Searching, the same order would tempt the
+    // planner to walk that index filtering row by row — all 20k of them when the term is rare, because
+    // it cannot know how rare; ordering by an expression of the name makes it collect the hits from
+    // the search indexes and sort only those (a top-N sort, bounded by the page).
+    const byName = term ? sql`${customers.name} || ''` : customers.name;
+    return {
+      page: (page = f.page ?? 1) =>
+        db
+          .select()
+          .from(customers)
+          .where(where)
+          .orderBy(asc(byName), asc(customers.id))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+      total: () => db.select({ total: count() }).from(customers).where(where),
+    };
+  }
+
   return {
     db,
 
@@ -43,26 +109,19 @@ export function makeCustomersRepository(db: Db) {
       return row;
     },
 
+    listQueries,
+
     async list(scope: Scope, f: CustomerFilter) {
-      const where = and(tenantFilter(scope, customers.id), searchCondition(f.q), f.status ? eq(customers.status, f.status) : undefined);
-      const [items, [{ total }]] = await Promise.all([
-        db
-          .select()
-          .from(customers)
-          .where(where)
-          .orderBy(asc(customers.name), asc(customers.id))
-          .limit(f.pageSize)
-          .offset((f.page - 1) * f.pageSize),
-        db.select({ total: count() }).from(customers).where(where),
-      ]);
+      const q = await listQueries(scope, f);
+      const [items, [{ total }]] = await Promise.all([q.page(), q.total()]);
       return { items, total };
     },
 
     /** Every matching customer, a batch at a time (CSV export). */
     async *iterate(scope: Scope, f: Omit<CustomerFilter, 'page' | 'pageSize'>, batch = 1000): AsyncGenerator<CustomerRow[]> {
-      const where = and(tenantFilter(scope, customers.id), searchCondition(f.q), f.status ? eq(customers.status, f.status) : undefined);
-      for (let offset = 0; ; offset += batch) {
-        const rows = await db.select().from(customers).where(where).orderBy(asc(customers.name), asc(customers.id)).limit(batch).offset(offset);
+      const q = await listQueries(scope, { ...f, pageSize: batch });
+      for (let page = 1; ; page += 1) {
+        const rows = await q.page(page);
         if (rows.length) yield rows;
         if (rows.length < batch) return;
       }

@@ -138,12 +138,13 @@ export function makeCustomersService(deps: {
     // ── change requests: a customer proposes, staff decide ───────────
     async proposeChange(scope: Scope, customerId: string, proposed: ContactData) {
       if (scope.kind !== 'customer' || scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
-      checkFields(proposed);
+      // what staff approve is what gets applied: the proposal is stored normalised (phone digits, USCC case)
+      const normalised = checkFields(proposed) as ContactData;
       await load(scope, customerId);
       const row = {
         id: ids.uuid(),
         customerId,
-        proposed,
+        proposed: normalised,
         status: 'pending' as const,
         requestedBy: scope.userId,
         requestedAt: clock.now(),
@@ -153,7 +154,7 @@ export function makeCustomersService(deps: {
       };
       await repo.db.transaction(async (tx) => {
         await repo.insertChangeRequest(tx, row);
-        await repo.insertOutbox(tx, outbox(customerId, 'customer.changeRequested', 'customer_to_provider', { requestId: row.id, proposed }));
+        await repo.insertOutbox(tx, outbox(customerId, 'customer.changeRequested', 'customer_to_provider', { requestId: row.id, proposed: normalised }));
         await audit.record(tx, scope, { action: 'customer.changeRequest', entity: 'customer_change_request', entityId: row.id, customerId, after: row });
       });
       return row;

@@ -307,8 +307,9 @@ describe('expiry reminders', () => {
 describe('contact-change requests', () => {
   it('lets a customer propose, staff approve, and notifies both sides', async () => {
     const owner = await t.login('c-owner');
-    const proposed = await owner.post(`/api/v1/customers/${customerId}/change-requests`, { postalAddress: '北京市海淀区新地址 1 号', noticeEmail: 'legal@huanyu.example' });
+    const proposed = await owner.post(`/api/v1/customers/${customerId}/change-requests`, { postalAddress: '北京市海淀区新地址 1 号', noticeEmail: 'legal@huanyu.example', contactPhone: '+86 139 0101 9999' });
     expect(proposed.statusCode).toBe(201);
+    expect(proposed.json().proposed.contactPhone).toBe('13901019999'); // approved as shown: normalised on the way in
     const bad = await owner.post(`/api/v1/customers/${customerId}/change-requests`, { noticeFax: '13800000000' });
     expect(bad.statusCode).toBe(400);
     const other = await (await t.login('other-owner')).post(`/api/v1/customers/${customerId}/change-requests`, { postalAddress: 'x' });
@@ -319,7 +320,7 @@ describe('contact-change requests', () => {
     const decided = await sales.post(`/api/v1/change-requests/${proposed.json().id}/decision`, { approve: true, note: '已核实' });
     expect(decided.json().status).toBe('approved');
     const after = (await sales.get(`/api/v1/customers/${customerId}`)).json();
-    expect(after).toMatchObject({ postalAddress: '北京市海淀区新地址 1 号', noticeEmail: 'legal@huanyu.example', version: before.version + 1 });
+    expect(after).toMatchObject({ postalAddress: '北京市海淀区新地址 1 号', noticeEmail: 'legal@huanyu.example', contactPhone: '13901019999', version: before.version + 1 });
     const kinds = (await sales.get(`/api/v1/customers/${customerId}/outbox`)).json().items.map((o: { kind: string; direction: string }) => `${o.kind}:${o.direction}`);
     expect(kinds).toEqual(expect.arrayContaining(['customer.changeApproved:provider_to_customer', 'customer.addressChanged:customer_to_provider', 'customer.changeRequested:customer_to_provider']));
     expect((await sales.post(`/api/v1/change-requests/${proposed.json().id}/decision`, { approve: false })).statusCode).toBe(409);

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
+  from: string;
   to: string;
   subject: string;
   text: string;
@@ -13,7 +14,7 @@ export interface Mailer {
 }
 
 /** SMTP through nodemailer; without SMTP_URL nothing is sent and mail waits in the outbox. */
-export function makeMailer(smtpUrl: string | undefined, from: () => Promise<string>): Mailer {
+export function makeMailer(smtpUrl: string | undefined): Mailer {
   if (!smtpUrl) {
     return {
       configured: false,
@@ -24,7 +25,7 @@ export function makeMailer(smtpUrl: string | undefined, from: () => Promise<stri
   return {
     configured: true,
     async send(mail) {
-      const info = await transport.sendMail({ from: await from(), to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text });
       return { messageId: info.messageId, response: info.response };
     },
   };

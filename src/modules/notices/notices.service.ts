@@ -148,11 +148,14 @@ export function makeNoticesService(deps: {
     async deliverDue(limit = 50): Promise<{ sent: number; retried: number; failed: number }> {
       const result = { sent: 0, retried: 0, failed: 0 };
       if (!deps.mailer.configured) return result;
+      // the sender is the provider's notice address (read before the transaction: one connection when embedded)
+      const provider = await deps.provider.current(system).catch(() => null);
+      const from = provider?.noticeEmail ? `"${provider.legalName}" <${provider.noticeEmail}>` : 'rackpact <noreply@localhost>';
       await repo.db.transaction(async (tx) => {
         const now = clock.now();
         for (const { delivery, notice } of await repo.dueEmails(tx, now, limit)) {
           try {
-            const accepted = await deps.mailer.send({ to: delivery.address, subject: notice.subjectZh, text: `${notice.bodyZh}\n\n——\n${notice.subjectEn}\n${notice.bodyEn}` });
+            const accepted = await deps.mailer.send({ from, to: delivery.address, subject: notice.subjectZh, text: `${notice.bodyZh}\n\n——\n${notice.subjectEn}\n${notice.bodyEn}` });
             await repo.updateDelivery(tx, delivery.id, { status: 'sent', sentAt: clock.now(), attempts: delivery.attempts + 1, proof: `${accepted.messageId} ${accepted.response}`.slice(0, 500), lastError: null, nextAttemptAt: null });
             result.sent += 1;
           } catch (err) {
