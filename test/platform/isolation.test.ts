@@ -146,6 +146,8 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/tickets/{id}/comments': (b) => ({ params: { id: b.ticketId }, body: { body: 'x' } }),
   'POST /api/v1/tickets/{id}/status': (b) => ({ params: { id: b.ticketId }, body: { status: 'closed' } }),
   'GET /api/v1/provider/versions': () => ({}),
+  'GET /api/v1/provider/seal': () => ({}),
+  'PUT /api/v1/provider/seal': () => ({ multipart: multipart({}, { name: 'seal.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) }) }),
   'PUT /api/v1/provider': () => ({
     body: { legalName: 'x', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: 'x', postalAddress: 'x' },
   }),

@@ -23,6 +23,8 @@ import { RacksPage } from './pages/facility/RacksPage';
 import { ServersPage } from './pages/facility/ServersPage';
 import { IpPoolsPage } from './pages/facility/IpPoolsPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
+import { NoticesPage } from './pages/notices/NoticesPage';
+import { TicketsPage } from './pages/tickets/TicketsPage';
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -70,6 +72,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="customers/:id" element={<CustomerDetailPage />} />
                 <Route path="contracts" element={<ContractsPage />} />
                 <Route path="contracts/:id" element={<ContractDetailPage />} />
+                <Route path="tickets" element={<TicketsPage />} />
+                <Route path="notices" element={<NoticesPage />} />
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="servers" element={<ServersPage />} />
                 <Route path="ip-pools" element={<IpPoolsPage />} />
@@ -92,6 +96,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route index element={<MyCompanyPage />} />
                 <Route path="contracts" element={<ContractsPage />} />
                 <Route path="contracts/:id" element={<ContractDetailPage />} />
+                <Route path="tickets" element={<TicketsPage />} />
+                <Route path="notices" element={<NoticesPage />} />
                 <Route path="servers" element={<ServersPage />} />
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />
