@@ -347,5 +347,46 @@ describe('provider profile (乙方)', () => {
     expect((await sales.put('/api/v1/provider', body)).statusCode).toBe(403);
     expect((await (await t.login('c-owner')).get('/api/v1/provider')).json().version).toBe(2);
     expect((await sales.get('/api/v1/provider/versions')).json().items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const seal = multipart({}, { name: 'seal.png', bytes: PNG });
+    const sealed = await admin.request('PUT', '/api/v1/provider/seal', seal.body, seal.headers);
+    expect(sealed.json()).toMatchObject({ version: 3, signingPlace: '上海' });
+    expect(sealed.json().sealFile).toMatch(/^[0-9a-f]{64}$/);
+    const notImage = multipart({}, { name: 'seal.png', bytes: PDF });
+    expect((await admin.request('PUT', '/api/v1/provider/seal', notImage.body, notImage.headers)).json().error.fields[0].path).toBe('file');
+  });
+});
+
+describe('provider seal (公章 for documents)', () => {
+  const sealUpload = (client: ApiClient, bytes: Uint8Array, name = 'seal.png') => {
+    const m = multipart({}, { name, bytes });
+    return client.request('PUT', '/api/v1/provider/seal', m.body, m.headers);
+  };
+
+  it('takes a PNG as a new profile version, refuses anything else storing nothing, and shows it to staff only', async () => {
+    const admin = await t.login('c-admin');
+    const before = (await admin.get('/api/v1/provider')).json();
+    const filesBefore = filesStored();
+    for (const [bytes, path] of [
+      [PDF, 'file'],
+      [Buffer.alloc(0), 'file'],
+      [Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]), 'file'],
+    ] as const) {
+      const res = await sealUpload(admin, bytes);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual([path]);
+    }
+    expect((await admin.get('/api/v1/provider')).json().version).toBe(before.version);
+    expect(filesStored()).toBe(filesBefore);
+    expect((await sealUpload(sales, PNG)).statusCode).toBe(403);
+
+    const saved = await sealUpload(admin, PNG);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ version: before.version + 1, legalName: before.legalName, sealFile: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const seal = await sales.get('/api/v1/provider/seal');
+    expect(seal.headers['content-type']).toBe('image/png');
+    expect(seal.rawPayload.equals(PNG)).toBe(true);
+    // the version a contract was signed under keeps its own seal (here: none)
+    expect((await sales.get(`/api/v1/provider/seal?version=${before.version}`)).statusCode).toBe(404);
+    expect((await (await t.login('c-owner')).get('/api/v1/provider/seal')).statusCode).toBe(403);
   });
 });

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { Timestamp } from '../../http/dto.js';
-import type { ProviderService } from './provider.service.js';
+import { SEAL_MAX_BYTES, type ProviderService } from './provider.service.js';
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
 const optionalText = (max = 200) => z.string().trim().max(max).nullable().optional();
@@ -43,6 +45,35 @@ export function providerRoutes(deps: { provider: ProviderService }): FastifyPlug
       async (request) => ({ items: await deps.provider.history(scopeOf(request)) }),
     );
     app.put(
+      '/provider/seal',
+      {
+        schema: {
+          tags: ['provider'],
+          summary: 'Set the seal image for documents (multipart: file — PNG ≤ 1 MB; saves a new version; admin)',
+          consumes: ['multipart/form-data'],
+          response: { 200: ProviderProfile },
+        },
+      },
+      async (request) => {
+        const file = request.isMultipart() ? await request.file() : undefined;
+        if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
+        const tooLarge = new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileTooLarge', params: { mb: SEAL_MAX_BYTES / 1024 / 1024 } }]);
+        const bytes = await file.toBuffer().catch((err: { code?: string }) => {
+          throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge : err;
+        });
+        return deps.provider.setSeal(scopeOf(request), bytes);
+      },
+    );
+    app.get(
+      '/provider/seal',
+      { schema: { tags: ['provider'], summary: 'The seal image of the current or a given version (staff)', querystring: z.object({ version: z.coerce.number().int().min(1).optional() }) } },
+      async (request, reply) => {
+        const png = await deps.provider.seal(scopeOf(request), request.query.version);
+        reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
+        return png;
+      },
+    );
+    app.put(
       '/provider',
       { schema: { tags: ['provider'], summary: 'Edit the profile (saves a new version; admin)', body: ProviderProfileBody, response: { 200: ProviderProfile } } },
       async (request) =>
@@ -53,6 +84,15 @@ export function providerRoutes(deps: { provider: ProviderService }): FastifyPlug
           noticeFax: request.body.noticeFax ?? null,
           sealFile: request.body.sealFile ?? null,
         }),
+    );
+    app.put(
+      '/provider/seal',
+      { schema: { tags: ['provider'], summary: 'Upload the seal image printed on contracts (multipart: file, PNG or JPEG; admin)', consumes: ['multipart/form-data'], response: { 200: ProviderProfile } } },
+      async (request) => {
+        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
+        const file = await request.file();
+        return deps.provider.uploadSeal(scopeOf(request), file ? await file.toBuffer() : new Uint8Array());
+      },
     );
   };
 }

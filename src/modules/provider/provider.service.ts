@@ -1,17 +1,24 @@
 import type { Clock } from '../../core/clock.js';
+import type { FileStore } from '../../files/file-store.js';
+import { sniffDocumentType } from '../../files/sniff.js';
 import type { Executor } from '../../db/client.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import type { FileStore } from '../../files/file-store.js';
+import { sniffDocumentType } from '../../files/sniff.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { checkPhone, checkUscc } from '../customers/customer-fields.js';
 import type { ProviderProfileRow, ProviderRepository } from './provider.repository.js';
 
 export type ProviderProfileInput = Omit<ProviderProfileRow, 'version' | 'createdBy' | 'createdAt'>;
 
+/** The seal is drawn over the signature line of documents: a PNG (for its transparency), kept small. */
+export const SEAL_MAX_BYTES = 1024 * 1024;
+
 /** 乙方: one profile, every edit a new version; contracts and notices cite the version they used. */
-export function makeProviderService(deps: { repo: ProviderRepository; audit: Pick<AuditService, 'record'>; clock: Clock }) {
+export function makeProviderService(deps: { repo: ProviderRepository; files: Pick<FileStore, 'put' | 'get' | 'has'>; audit: Pick<AuditService, 'record'>; clock: Clock }) {
   const { repo, audit, clock } = deps;
-  return {
+  const service = {
     async current(scope: Scope, tx?: Executor): Promise<ProviderProfileRow> {
       requireReader(scope);
       const row = await repo.latest(tx);
@@ -56,7 +63,32 @@ export function makeProviderService(deps: { repo: ProviderRepository; audit: Pic
         return row;
       });
     },
+
+    /**
+     * 公章 image for documents: a new profile version carrying it, so a contract signed before keeps
+     * the seal it was printed with. Checked by content; nothing is stored when it is refused.
+     */
+    async setSeal(scope: Scope, bytes: Uint8Array): Promise<ProviderProfileRow> {
+      requireStaff(scope, 'admin');
+      const fields: FieldError[] = [];
+      if (bytes.byteLength === 0) fields.push({ path: 'file', key: 'kyc.fileEmpty' });
+      else if (bytes.byteLength > SEAL_MAX_BYTES) fields.push({ path: 'file', key: 'kyc.fileTooLarge', params: { mb: SEAL_MAX_BYTES / 1024 / 1024 } });
+      else if (sniffDocumentType(bytes) !== 'image/png') fields.push({ path: 'file', key: 'provider.sealPng' });
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      const current = await service.current(scope);
+      const { version: _v, createdBy: _b, createdAt: _a, ...profile } = current;
+      return service.update(scope, { ...profile, sealFile: deps.files.put(bytes).sha256 });
+    },
+
+    /** The seal image of the current (or a given) version; staff only — it is not for copying. */
+    async seal(scope: Scope, version?: number): Promise<Buffer> {
+      requireStaff(scope);
+      const profile = version ? await service.version(scope, version) : await service.current(scope);
+      if (!profile.sealFile || !deps.files.has(profile.sealFile)) throw new AppError('NOT_FOUND', { entity: 'provider_seal' });
+      return deps.files.get(profile.sealFile);
+    },
   };
+  return service;
 }
 
 export type ProviderService = ReturnType<typeof makeProviderService>;
