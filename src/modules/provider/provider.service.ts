@@ -1,9 +1,7 @@
 import type { Clock } from '../../core/clock.js';
-import type { FileStore } from '../../files/file-store.js';
-import { sniffDocumentType } from '../../files/sniff.js';
-import type { Executor } from '../../db/client.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import type { AuditService } from '../audit/audit.service.js';
