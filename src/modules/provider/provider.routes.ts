@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { Timestamp } from '../../http/dto.js';
 import { SEAL_MAX_BYTES, type ProviderService } from './provider.service.js';
@@ -84,15 +83,6 @@ export function providerRoutes(deps: { provider: ProviderService }): FastifyPlug
           noticeFax: request.body.noticeFax ?? null,
           sealFile: request.body.sealFile ?? null,
         }),
-    );
-    app.put(
-      '/provider/seal',
-      { schema: { tags: ['provider'], summary: 'Upload the seal image printed on contracts (multipart: file, PNG or JPEG; admin)', consumes: ['multipart/form-data'], response: { 200: ProviderProfile } } },
-      async (request) => {
-        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
-        const file = await request.file();
-        return deps.provider.uploadSeal(scopeOf(request), file ? await file.toBuffer() : new Uint8Array());
-      },
     );
   };
 }
