@@ -361,7 +361,8 @@ export function makeContractsService(deps: {
         signingPlace: contract.signingPlace,
       };
       const blocks = fillTemplate(facts);
-      const seal = provider.sealFile && deps.files.has(provider.sealFile) ? `data:image/png;base64,${deps.files.get(provider.sealFile).toString('base64')}` : null;
+      const sealBytes = provider.sealFile && deps.files.has(provider.sealFile) ? deps.files.get(provider.sealFile) : null;
+      const seal = sealBytes ? `data:${sniffDocumentType(sealBytes) ?? 'image/png'};base64,${sealBytes.toString('base64')}` : null;
       const fileName = `${contract.number}-服务器托管协议`;
       if (format === 'docx') return { bytes: await toDocx(blocks, { number: contract.number }), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${fileName}.docx` };
       const html = toHtml(blocks, { number: contract.number, sealDataUri: seal });
