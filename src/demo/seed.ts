@@ -1,5 +1,6 @@
 import type { Services } from '../app.js';
 import { systemScope } from '../core/scope.js';
+import { demoSealPng } from '../modules/provider/demo-seal.js';
 import { shanghaiDate } from '../rules/index.js';
 
 export const DEMO_PASSWORD = 'rackpact-demo';
@@ -99,6 +100,7 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
     await services.users.create(scope, { ...s, roles: [...s.roles], kind: 'staff', password: DEMO_PASSWORD });
   }
   await services.provider.update(scope, DEMO_PROVIDER);
+  await services.provider.setSeal(scope, demoSealPng()); // version 2: the same profile with its seal
   // 第一条: the site the agreement names, a room, two 42U cabinets, a switch, IPv4 and IPv6 pools
   const site = await services.facility.createSite(scope, { code: 'BJ-NJZ', name: '北京牛街庄机房', address: '北京市丰台区南四环西路 188 号', accessPoint: '牛街庄电信机房' });
   const room = await services.facility.createRoom(scope, { siteId: site.id, name: '三层 A 区' });

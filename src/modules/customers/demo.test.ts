@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { systemScope } from '../../core/scope.js';
+import { DEMO_CUSTOMERS, DEMO_PROVIDER, seedDemo } from '../../demo/seed.js';
+import { makeTestApp, type TestApp } from '../../../test/harness/app.js';
+
+const system = systemScope('test');
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp({ now: new Date().toISOString() }); // the seed signs its contracts today
+  expect(await seedDemo(t.services)).toEqual({ seeded: true });
+}, 120_000);
+afterAll(() => t.close());
+
+it('seeds the provider with its seal, and two customers complete enough to activate servers', async () => {
+  const provider = await t.services.provider.current(system);
+  expect(provider).toMatchObject({ legalName: DEMO_PROVIDER.legalName, uscc: DEMO_PROVIDER.uscc, domicileCourt: DEMO_PROVIDER.domicileCourt });
+  expect((await t.services.provider.seal(system)).subarray(1, 4).toString()).toBe('PNG');
+  const { items } = await t.services.customers.list(system, { page: 1, pageSize: 50 });
+  for (const demo of DEMO_CUSTOMERS) {
+    const c = items.find((x) => x.name === demo.name)!;
+    expect(c).toMatchObject({ uscc: demo.uscc, status: 'active', legalRepresentative: demo.legalRepresentative });
+    expect(c.registeredAddress && c.postalAddress && c.noticeEmail).toBeTruthy();
+    expect(await t.services.customers.activationReadiness(system, c.id)).toEqual({ ready: true, missing: [] });
+    const roster = await t.services.roster.current(system, c.id);
+    expect(roster.filter((m) => m.side === 'provider').length).toBeGreaterThan(0);
+    const documents = await t.services.kyc.list(system, c.id);
+    for (const d of documents) expect(['application/pdf', 'image/png']).toContain((await t.services.kyc.file(system, d.id)).contentType);
+  }
+  expect(await seedDemo(t.services)).toEqual({ seeded: false }); // idempotent
+});
