@@ -11,7 +11,8 @@ describe('facility in a real browser', () => {
     await page.getByTestId('nav-servers').click();
     await page.locator('.ant-table td', { hasText: 'HY-7XK2Q93' }).waitFor();
     expect(await page.locator('.ant-table td', { hasText: '上海蓝山数据有限公司' }).count()).toBe(1);
-    expect(await page.locator('.ant-table .ant-tag', { hasText: /^203\.0\.113\./ }).count()).toBe(3);
+    // the addresses load after the servers: wait for them rather than count too early
+    await expect.poll(() => page.locator('.ant-table .ant-tag', { hasText: /^203\.0\.113\./ }).count(), { timeout: 15_000 }).toBe(3);
     await shot(page, 'facility-noc-servers');
     await page.getByTestId('nav-racks').click();
     await page.getByTestId('elevation').waitFor();
