@@ -61,9 +61,12 @@ describe('customers, KYC and rosters in a real browser', () => {
     await logIn(customer, env.server.url, 'xinghe', 'xinghe-password-1');
     await customer.waitForURL(/\/portal$/);
     expect(await customer.getByTestId('customer-name').textContent()).toBe('深圳星河云计算有限公司');
-    await customer.getByTestId('tab-kyc').click();
+    // 我的证照: the documents sales uploaded, from the portal's own menu entry
+    await customer.getByTestId('nav-my-documents').click();
+    await customer.waitForURL(/\/portal\/documents$/);
     await customer.locator('.ant-table td', { hasText: '91440300MA5DC1B7XM' }).first().waitFor();
-    await customer.getByTestId('tab-roster').click();
+    await customer.getByTestId('nav-my-roster').click();
+    await customer.waitForURL(/\/portal\/roster$/);
     await customer.getByTestId('roster-add-customer').click();
     await chooseOption(customer, 'role', '技术负责人');
     await customer.getByTestId('roster-name').fill('陈工');
@@ -86,6 +89,20 @@ describe('customers, KYC and rosters in a real browser', () => {
     await staff.locator('.ant-table td', { hasText: '13812345678' }).first().waitFor();
     expect(await staff.locator('.ant-table tr', { hasText: '陈工' }).count()).toBe(2);
     await shot(staff, 'customers-staff-roster-history');
+    // the roster as it stood on a day before the customer existed: nobody on it
+    await staff.getByTestId('roster-history').click();
+    const picker = staff.locator('.ant-picker input').first();
+    await picker.click();
+    await picker.fill('2020-01-01');
+    await picker.press('Enter');
+    await staff.locator('.ant-table td', { hasText: '13987654321' }).first().waitFor({ state: 'detached' });
+    expect(await staff.getByTestId('roster-add-customer').count()).toBe(0); // a past roster is not edited
+
+    // 乙方信息: the demo provider carries its seal, shown to staff
+    await admin.getByTestId('nav-provider').click();
+    await admin.getByTestId('provider-seal').waitFor();
+    expect(await admin.getByTestId('provider-profile').textContent()).toContain('北京云桥数据科技有限公司');
+    await shot(admin, 'provider-profile-seal');
     for (const p of [staff, admin, customer]) await p.close();
   });
 });

@@ -94,6 +94,8 @@ createRoot(document.getElementById('root')!).render(
                 }
               >
                 <Route index element={<MyCompanyPage />} />
+                <Route path="documents" element={<MyCompanyPage tab="kyc" />} />
+                <Route path="roster" element={<MyCompanyPage tab="roster" />} />
                 <Route path="contracts" element={<ContractsPage />} />
                 <Route path="contracts/:id" element={<ContractDetailPage />} />
                 <Route path="tickets" element={<TicketsPage />} />

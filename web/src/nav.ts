@@ -35,6 +35,8 @@ export const NAV: NavEntry[] = [
   { key: 'calendar', path: '/console/calendar', labelKey: 'nav.calendar', audience: 'staff', roles: ALL_STAFF },
   { key: 'account', path: '/console/account', labelKey: 'nav.account', audience: 'staff', roles: ALL_STAFF },
   { key: 'my-company', path: '/portal', labelKey: 'nav.myCompany', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'my-documents', path: '/portal/documents', labelKey: 'nav.myDocuments', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'my-roster', path: '/portal/roster', labelKey: 'nav.myRoster', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-contracts', path: '/portal/contracts', labelKey: 'nav.myContracts', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-tickets', path: '/portal/tickets', labelKey: 'nav.tickets', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-notices', path: '/portal/notices', labelKey: 'nav.notices', audience: 'customer', roles: ALL_CUSTOMER },

@@ -7,6 +7,7 @@ import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CustomerStatus, type Customer } from './CustomersPage';
+import { upload } from './upload';
 
 interface KycDocument {
   id: string;
@@ -47,7 +48,7 @@ const CONTACT_FIELDS = ['registeredAddress', 'postalAddress', 'noticeEmail', 'no
 const KYC_STATUS_COLOR = { pending: 'gold', verified: 'green', rejected: 'red', superseded: 'default' } as const;
 
 /** One customer, for staff (editable) and for the customer itself in the portal (its own side only). */
-export function CustomerWorkspace({ id }: { id: string }) {
+export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | 'kyc' | 'roster' | 'requests' | 'notices' }) {
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
@@ -71,6 +72,8 @@ export function CustomerWorkspace({ id }: { id: string }) {
         />
       )}
       <Tabs
+        key={tab ?? 'profile'}
+        defaultActiveKey={tab}
         items={[
           { key: 'profile', label: t('customers.tab.profile'), children: <ProfileTab customer={customer} staff={staff} onSaved={reload} /> },
           { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: <KycTab customerId={id} staff={staff} canUpload={staff || Boolean(me?.roles.includes('owner'))} /> },
@@ -198,18 +201,12 @@ function KycTab({ customerId, staff, canUpload }: { customerId: string; staff: b
             }
             if (fileList[0]?.originFileObj) fd.append('file', fileList[0].originFileObj);
             try {
-              const csrf = document.cookie.split('; ').find((c) => c.startsWith('rp_csrf='))?.slice(8) ?? '';
-              const res = await fetch(`/api/v1/customers/${customerId}/kyc`, { method: 'POST', body: fd, headers: { 'x-csrf-token': decodeURIComponent(csrf), 'accept-language': document.documentElement.lang || 'zh-CN' } });
-              if (!res.ok) {
-                const e = (await res.json()).error;
-                form.setFields(e.fields.map((f: { path: string; message: string }) => ({ name: f.path, errors: [f.message] })));
-                throw new Error(e.message);
-              }
+              await upload('POST', `/customers/${customerId}/kyc`, fd);
               setUploading(false);
               setFileList([]);
               reload();
             } catch (e) {
-              showError(e);
+              showError(e, form);
             }
           }}
         >
@@ -263,7 +260,11 @@ function RosterTab({ customerId, staff, canEditOwn }: { customerId: string; staf
   const { t } = useI18n();
   const showError = useApiErrors();
   const [showHistory, setShowHistory] = useState(false);
-  const { data, reload } = useLoad(() => get<{ items: Member[] }>(`/customers/${customerId}/roster${showHistory ? '/history' : ''}`), [customerId, showHistory]);
+  // 5.10: each side answers for its former staff, so "who was on it on that day" must be one click away
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const at = asOf ? `?at=${encodeURIComponent(`${asOf}T23:59:59.999+08:00`)}` : '';
+  const { data, reload } = useLoad(() => get<{ items: Member[] }>(`/customers/${customerId}/roster${showHistory ? '/history' : at}`), [customerId, showHistory, at]);
+  const past = showHistory || asOf !== null;
   const [editing, setEditing] = useState<Partial<Member> | null>(null);
   const [form] = Form.useForm();
   const canEdit = (side: 'customer' | 'provider') => (side === 'customer' ? canEditOwn : staff);
@@ -274,7 +275,7 @@ function RosterTab({ customerId, staff, canEditOwn }: { customerId: string; staf
     { title: t('roster.landline'), dataIndex: 'landline' },
     { title: t('roster.email'), dataIndex: 'email' },
     { title: t('roster.available24h'), dataIndex: 'available24h', render: (v: boolean) => (v ? <Tag color="green">24h</Tag> : '') },
-    ...(showHistory
+    ...(past
       ? [
           { title: t('roster.validFrom'), dataIndex: 'validFrom', render: shanghaiTime },
           { title: t('roster.validTo'), dataIndex: 'validTo', render: shanghaiTime },
@@ -304,6 +305,13 @@ function RosterTab({ customerId, staff, canEditOwn }: { customerId: string; staf
         <Checkbox checked={showHistory} onChange={(e) => setShowHistory(e.target.checked)} data-testid="roster-history">
           {t('roster.history')}
         </Checkbox>
+        {!showHistory && (
+          <DatePicker
+            placeholder={t('roster.asOf')}
+            onChange={(d: { format(f: string): string } | null) => setAsOf(d ? d.format('YYYY-MM-DD') : null)}
+            data-testid="roster-as-of"
+          />
+        )}
       </Space>
       {(['customer', 'provider'] as const).map((side) => (
         <div key={side} style={{ marginBottom: 24 }}>
@@ -311,7 +319,7 @@ function RosterTab({ customerId, staff, canEditOwn }: { customerId: string; staf
             <Typography.Title level={5} style={{ margin: 0 }}>
               {t(`roster.side.${side}`)}
             </Typography.Title>
-            {canEdit(side) && !showHistory && (
+            {canEdit(side) && !past && (
               <Button size="small" data-testid={`roster-add-${side}`} onClick={() => (form.resetFields(), form.setFieldsValue({ side, available24h: false }), setEditing({ side }))}>
                 {t('roster.add')}
               </Button>

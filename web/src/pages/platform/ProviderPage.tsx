@@ -1,8 +1,11 @@
-import { Descriptions, Table, Typography } from 'antd';
-import { get } from '../../api/client';
+import { App, Button, Descriptions, Form, Image, Input, Modal, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { put, get } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
-import { useLoad } from '../../hooks';
-import { useI18n } from '../../i18n';
+import { useApiErrors, useLoad } from '../../hooks';
+import { useI18n, type MessageKey } from '../../i18n';
+import { upload } from '../customers/upload';
 
 interface Profile {
   version: number;
@@ -17,30 +20,79 @@ interface Profile {
   noticeEmail: string | null;
   noticeFax: string | null;
   postalAddress: string;
+  sealFile: string | null;
   createdAt: string;
 }
 
-/** 乙方信息 — the provider profile and its versions. */
+const FIELDS: [keyof Profile, MessageKey, boolean][] = [
+  ['legalName', 'provider.legalName', true],
+  ['uscc', 'customers.uscc', true],
+  ['address', 'provider.address', true],
+  ['domicileCourt', 'provider.domicileCourt', true],
+  ['bankName', 'provider.bank', true],
+  ['bankAccount', 'provider.bankAccount', true],
+  ['signingPlace', 'provider.signingPlace', true],
+  ['postalAddress', 'customers.postalAddress', true],
+  ['phone', 'provider.phone', false],
+  ['noticeEmail', 'customers.noticeEmail', false],
+  ['noticeFax', 'customers.noticeFax', false],
+];
+
+/**
+ * 乙方信息 — the provider profile, its versions and its seal. Admins edit; every save is a new
+ * version, so a contract keeps the particulars (and the seal) it was signed under.
+ */
 export function ProviderPage() {
   const { t } = useI18n();
-  const { data: current } = useLoad(() => get<Profile>('/provider'), []);
-  const { data: versions } = useLoad(() => get<{ items: Profile[] }>('/provider/versions'), []);
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const showError = useApiErrors();
+  const admin = Boolean(me?.roles.includes('admin'));
+  const { data: current, reload } = useLoad(() => get<Profile>('/provider'), []);
+  const { data: versions, reload: reloadVersions } = useLoad(() => get<{ items: Profile[] }>('/provider/versions'), [current?.version]);
+  const [editing, setEditing] = useState(false);
+  const [form] = Form.useForm();
   if (!current) return null;
+  const saved = () => (message.success(t('provider.savedVersion', { version: current.version + 1 })), reload(), reloadVersions());
   return (
     <>
       <Typography.Title level={3}>{t('nav.provider')}</Typography.Title>
-      <Descriptions bordered column={1} size="small" style={{ maxWidth: 820, marginBottom: 24 }}>
-        <Descriptions.Item label={t('provider.legalName')}>{current.legalName}</Descriptions.Item>
-        <Descriptions.Item label={t('customers.uscc')}>{current.uscc}</Descriptions.Item>
-        <Descriptions.Item label={t('provider.address')}>{current.address}</Descriptions.Item>
-        <Descriptions.Item label={t('provider.domicileCourt')}>{current.domicileCourt}</Descriptions.Item>
-        <Descriptions.Item label={t('provider.bank')}>{current.bankName}</Descriptions.Item>
-        <Descriptions.Item label={t('provider.bankAccount')}>{current.bankAccount}</Descriptions.Item>
-        <Descriptions.Item label={t('provider.signingPlace')}>{current.signingPlace}</Descriptions.Item>
-        <Descriptions.Item label={t('customers.postalAddress')}>{current.postalAddress}</Descriptions.Item>
-        <Descriptions.Item label={t('customers.noticeEmail')}>{current.noticeEmail ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('customers.noticeFax')}>{current.noticeFax ?? '—'}</Descriptions.Item>
-      </Descriptions>
+      <Space align="start" size="large" wrap>
+        <Descriptions bordered column={1} size="small" style={{ width: 680, marginBottom: 24 }} data-testid="provider-profile">
+          <Descriptions.Item label={t('provider.version')}>{current.version}</Descriptions.Item>
+          {FIELDS.map(([field, label]) => (
+            <Descriptions.Item key={field} label={t(label)}>
+              {current[field] ?? '—'}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+        <Space direction="vertical" align="center">
+          {current.sealFile ? (
+            <Image width={140} src={`/api/v1/provider/seal?version=${current.version}`} alt={t('provider.seal')} data-testid="provider-seal" />
+          ) : (
+            <Typography.Text type="secondary">{t('provider.noSeal')}</Typography.Text>
+          )}
+          {admin && (
+            <Upload
+              accept="image/png"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                const fd = new FormData();
+                fd.append('file', file);
+                upload('PUT', '/provider/seal', fd).then(saved, showError);
+                return false;
+              }}
+            >
+              <Button data-testid="provider-seal-upload">{t('provider.sealUpload')}</Button>
+            </Upload>
+          )}
+        </Space>
+      </Space>
+      {admin && (
+        <Button type="primary" style={{ display: 'block', marginBottom: 24 }} onClick={() => (form.setFieldsValue(current), setEditing(true))} data-testid="provider-edit">
+          {t('customers.edit')}
+        </Button>
+      )}
       <Table<Profile>
         rowKey="version"
         size="small"
@@ -49,10 +101,34 @@ export function ProviderPage() {
         columns={[
           { title: t('provider.version'), dataIndex: 'version' },
           { title: t('provider.legalName'), dataIndex: 'legalName' },
+          { title: t('provider.domicileCourt'), dataIndex: 'domicileCourt' },
           { title: t('provider.signingPlace'), dataIndex: 'signingPlace' },
+          { title: t('provider.seal'), dataIndex: 'sealFile', render: (s: string | null) => (s ? '✓' : '') },
           { title: t('audit.at'), dataIndex: 'createdAt', render: shanghaiTime },
         ]}
       />
+      <Modal open={editing} title={t('nav.provider')} onCancel={() => setEditing(false)} onOk={() => form.submit()} destroyOnHidden width={640}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={async (values: Record<string, string | null>) => {
+            try {
+              const body = Object.fromEntries(FIELDS.map(([f, , required]) => [f, required ? values[f] : values[f] || null]));
+              await put('/provider', { ...body, sealFile: current.sealFile });
+              setEditing(false);
+              saved();
+            } catch (e) {
+              showError(e, form);
+            }
+          }}
+        >
+          {FIELDS.map(([field, label, required]) => (
+            <Form.Item key={field} name={field} label={t(label)} rules={required ? [{ required: true }] : []}>
+              <Input data-testid={`provider-form-${field}`} />
+            </Form.Item>
+          ))}
+        </Form>
+      </Modal>
     </>
   );
 }
