@@ -71,7 +71,7 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
     );
     app.get(
       '/contracts/:id',
-      { schema: { tags: ['contracts'], summary: 'A contract with its servers, invoices and commissioning orders', params: IdParams, response: { 200: Contract.extend({ serverIds: z.array(z.uuid()), invoices: z.array(Invoice), commissioning: z.array(Commissioning) }) } } },
+      { schema: { tags: ['contracts'], summary: 'A contract with its servers, invoices and commissioning orders', params: IdParams, response: { 200: Contract.extend({ serviceEndsAt: z.string().nullable(), serverIds: z.array(z.uuid()), invoices: z.array(Invoice), commissioning: z.array(Commissioning) }) } } },
       async (request) => contracts.get(scopeOf(request), request.params.id),
     );
     app.get(

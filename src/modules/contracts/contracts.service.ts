@@ -9,6 +9,7 @@ import {
   calendarDayPeriodEnd,
   DEFAULT_CONTRACT_TERMS,
   endOfDayShanghai,
+  formatShanghai,
   parseDate,
   parseYuan,
   renewalTerm,
@@ -107,8 +108,11 @@ export function makeContractsService(deps: {
       requireReader(scope);
       const contract = await load(scope, id);
       await audit.recordRead(scope, { entity: 'contract', entityId: id, customerId: contract.customerId });
+      // the term clock: service ends at 24:00 Asia/Shanghai of the end date plus credited compensation (7.2)
+      const serviceEndsAt = contract.termEnd ? new Date(endOfDayShanghai(contract.termEnd as CalendarDate).getTime() + contract.compensationHours * 3_600_000) : null;
       return {
         ...contract,
+        serviceEndsAt: serviceEndsAt ? formatShanghai(serviceEndsAt) : null,
         serverIds: await repo.serverIds(id),
         invoices: await repo.invoices(scope, { contractId: id }),
         commissioning: await repo.commissioning(scope, { contractId: id }),

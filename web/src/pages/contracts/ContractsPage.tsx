@@ -22,6 +22,8 @@ interface Contract {
   signingDate: string | null;
   nonRenewalNoticedAt: string | null;
   renewalCount: number;
+  compensationHours: number;
+  serviceEndsAt?: string | null;
 }
 interface Invoice {
   id: string;
@@ -156,6 +158,8 @@ export function ContractDetailPage() {
         <Descriptions.Item label={t('contracts.activation')}>{c.activationDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.term')}>{c.termStart ? `${c.termStart} – ${c.termEnd}` : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.renewals')}>{c.renewalCount}</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.compensation')}>{c.compensationHours} h</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.serviceEndsAt')}>{c.serviceEndsAt?.replace('T', ' ').replace('+08:00', '') ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Card title={t('contracts.invoices')} size="small" style={{ marginBottom: 16 }}>
         <Table<Invoice>
