@@ -18,6 +18,7 @@ import { TokensPage } from './pages/platform/TokensPage';
 import { UsersPage } from './pages/platform/UsersPage';
 import { MyCompanyPage } from './pages/portal/MyCompanyPage';
 import { KycQueuePage } from './pages/customers/KycQueuePage';
+import { TasksPage } from './pages/customers/TasksPage';
 import { ProviderPage } from './pages/platform/ProviderPage';
 import { RacksPage } from './pages/facility/RacksPage';
 import { ServersPage } from './pages/facility/ServersPage';
@@ -78,6 +79,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="servers" element={<ServersPage />} />
                 <Route path="ip-pools" element={<IpPoolsPage />} />
                 <Route path="kyc" element={<KycQueuePage />} />
+                <Route path="tasks" element={<TasksPage />} />
                 <Route path="provider" element={<ProviderPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="tokens" element={<TokensPage />} />

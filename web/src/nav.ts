@@ -28,6 +28,7 @@ export const NAV: NavEntry[] = [
   { key: 'servers', path: '/console/servers', labelKey: 'nav.servers', audience: 'staff', roles: ALL_STAFF },
   { key: 'ip-pools', path: '/console/ip-pools', labelKey: 'nav.ipPools', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
   { key: 'kyc-queue', path: '/console/kyc', labelKey: 'kyc.queue', audience: 'staff', roles: ['sales', 'compliance', 'auditor'] },
+  { key: 'tasks', path: '/console/tasks', labelKey: 'nav.tasks', audience: 'staff', roles: ['sales', 'noc', 'compliance', 'finance', 'auditor'] },
   { key: 'provider', path: '/console/provider', labelKey: 'nav.provider', audience: 'staff', roles: ALL_STAFF },
   { key: 'users', path: '/console/users', labelKey: 'nav.users', audience: 'staff', roles: ['admin'] },
   { key: 'tokens', path: '/console/tokens', labelKey: 'nav.tokens', audience: 'staff', roles: ['admin'] },

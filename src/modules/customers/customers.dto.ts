@@ -131,6 +131,7 @@ export const OutboxItem = z.object({
 export const StaffTask = z.object({
   id: z.uuid(),
   kind: z.string(),
+  customerName: z.string().nullable().optional(),
   role: z.string(),
   customerId: z.uuid().nullable(),
   subjectId: z.uuid(),

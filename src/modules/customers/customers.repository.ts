@@ -213,13 +213,25 @@ export function makeCustomersRepository(db: Db) {
       return rows.length === 1;
     },
 
-    async openTasks(role?: StaffTaskRow['role']): Promise<StaffTaskRow[]> {
+    /** Staff work across customers (the service admits staff only). */
+    async openTasks(role?: StaffTaskRow['role']) {
       return db
-        .select()
+        .select({ task: staffTasks, customerName: customers.name })
         .from(staffTasks)
+        .leftJoin(customers, eq(customers.id, staffTasks.customerId))
         .where(and(isNull(staffTasks.doneAt), role ? eq(staffTasks.role, role) : undefined))
         .orderBy(asc(staffTasks.dueOn))
         .limit(500);
+    },
+
+    /** Closes the open tasks about these subjects (e.g. reminders for a document that was replaced). */
+    async completeTasksAbout(tx: Executor, kind: string, subjectIds: string[], by: string | null, at: Date): Promise<StaffTaskRow[]> {
+      if (!subjectIds.length) return [];
+      return tx
+        .update(staffTasks)
+        .set({ doneAt: at, doneBy: by })
+        .where(and(eq(staffTasks.kind, kind), inArray(staffTasks.subjectId, subjectIds), isNull(staffTasks.doneAt)))
+        .returning();
     },
 
     async completeTask(tx: Executor, id: string, by: string | null, at: Date): Promise<StaffTaskRow | undefined> {

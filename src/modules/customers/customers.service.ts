@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { shanghaiDate } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Executor } from '../../db/client.js';
 import { checkPhone, checkUscc } from './customer-fields.js';
@@ -204,7 +205,9 @@ export function makeCustomersService(deps: {
       const roster = await deps.roster.asOf(scope, customerId, clock.now(), 'customer', tx);
       const documents = await deps.kyc.listForCustomer(scope, customerId, tx);
       const has24h = (role: string) => roster.some((m) => m.role === role && m.available24h && m.mobile);
-      const verified = (kind: string) => documents.some((d) => d.kind === kind && d.status === 'verified');
+      // a verified licence or ID that has since expired no longer identifies anyone (5.10)
+      const today = shanghaiDate(clock.now());
+      const verified = (kind: string) => documents.some((d) => d.kind === kind && d.status === 'verified' && (d.expiresOn === null || d.expiresOn >= today));
       const missing: ActivationGap[] = [];
       if (!has24h('legal_representative')) missing.push('legalRepresentative24h');
       if (!has24h('technical_lead')) missing.push('technicalLead24h');
@@ -240,7 +243,7 @@ export function makeCustomersService(deps: {
     // ── staff tasks ────────────────────────────────────────────────────
     async openTasks(scope: Scope, role?: 'admin' | 'sales' | 'noc' | 'compliance' | 'finance') {
       requireStaff(scope, 'sales', 'noc', 'compliance', 'finance', 'auditor');
-      return repo.openTasks(role);
+      return (await repo.openTasks(role)).map((r) => ({ ...r.task, customerName: r.customerName }));
     },
 
     async completeTask(scope: Scope, id: string) {

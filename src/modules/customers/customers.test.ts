@@ -255,6 +255,11 @@ describe('KYC documents (5.10)', () => {
     expect((await compliance.post(`/api/v1/kyc/${licenceId}/review`, { verify: true })).statusCode).toBe(409);
     const owner = await t.login('c-owner');
     expect((await owner.post(`/api/v1/kyc/${licenceId}/review`, { verify: true })).statusCode).toBe(403);
+    // a rejection tells the customer why, so a better copy can be sent
+    const rejected = await compliance.post(`/api/v1/kyc/${queue[1].id}/review`, { verify: false, reason: '复印件不清晰' });
+    expect(rejected.json()).toMatchObject({ status: 'rejected', rejectReason: '复印件不清晰' });
+    const outbox = (await owner.get(`/api/v1/customers/${customerId}/outbox`)).json().items;
+    expect(outbox.find((o: { kind: string }) => o.kind === 'kyc.rejected')).toMatchObject({ direction: 'provider_to_customer', payload: { documentId: queue[1].id, reason: '复印件不清晰' } });
   });
 });
 
@@ -280,7 +285,45 @@ describe('activation readiness', () => {
   });
 });
 
+describe('activation readiness over time', () => {
+  it('stops counting a verified ID once it has expired', async () => {
+    const start = t.clock.now();
+    const c = await makeCustomer(t.services, { name: '证件过期公司' });
+    await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '甲', mobile: '13800000011', available24h: true });
+    await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '乙', mobile: '13800000012', available24h: true });
+    for (const [kind, idType, idNumber, expiresOn] of [
+      ['business_licence', 'uscc', '91350100M000100Y43', null],
+      ['legal_representative_id', 'resident_id', '11010519491231002X', '2026-04-01'],
+    ] as const) {
+      const doc = await t.services.kyc.upload(system, c.id, { kind, holderName: '甲', idType, idNumber, expiresOn, fileName: 'x.pdf', bytes: PDF });
+      await t.services.kyc.review(system, doc.id, { verify: true });
+    }
+    expect(await t.services.customers.activationReadiness(system, c.id)).toEqual({ ready: true, missing: [] });
+    t.clock.set('2026-04-01T15:59:00Z'); // 23:59 on the expiry day in Shanghai: still valid that day
+    expect((await t.services.customers.activationReadiness(system, c.id)).ready).toBe(true);
+    t.clock.set('2026-04-01T16:00:00Z'); // 00:00 on 2 April in Shanghai
+    expect(await t.services.customers.activationReadiness(system, c.id)).toEqual({ ready: false, missing: ['kycLegalRepresentativeId'] });
+    t.clock.set(start);
+  });
+});
+
 describe('expiry reminders', () => {
+  it('closes the reminder of a document once its replacement is verified', async () => {
+    const start = t.clock.now();
+    const c = await makeCustomer(t.services, { name: '换证公司' });
+    const old = await t.services.kyc.upload(system, c.id, { kind: 'handler_id', holderName: '经办人', idType: 'passport', idNumber: 'P1111111', expiresOn: '2026-03-20', fileName: 'old.pdf', bytes: PDF });
+    await t.services.kyc.review(system, old.id, { verify: true });
+    await t.services.kyc.remindExpiring();
+    const open = async () => (await t.services.customers.openTasks(system)).filter((x) => x.customerId === c.id);
+    expect(await open()).toMatchObject([{ subjectId: old.id, customerName: '换证公司' }]);
+    const renewed = await t.services.kyc.upload(system, c.id, { kind: 'handler_id', holderName: '经办人', idType: 'passport', idNumber: 'P2222222', expiresOn: '2036-03-20', fileName: 'new.pdf', bytes: PDF });
+    await t.services.kyc.review(system, renewed.id, { verify: true });
+    expect(await open()).toEqual([]);
+    expect((await t.services.kyc.list(system, c.id)).find((d) => d.id === old.id)?.status).toBe('superseded');
+    expect(await t.services.kyc.remindExpiring()).toBe(0); // a superseded document is not reminded again
+    t.clock.set(start);
+  });
+
   it('reminds 30 days ahead, once, and catches up after downtime', async () => {
     const c = await makeCustomer(t.services, { name: '到期提醒公司' });
     const soon = await t.services.kyc.upload(system, c.id, { kind: 'handler_id', holderName: '经办人', idType: 'passport', idNumber: 'P1234567', expiresOn: '2026-04-10', fileName: 'p.pdf', bytes: PDF });

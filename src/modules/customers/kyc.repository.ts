@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lte, ne } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -50,12 +50,14 @@ export function makeKycRepository(db: Db) {
       return row;
     },
 
-    async supersedeOthers(tx: Executor, customerId: string, kind: KycRow['kind'], keepId: string): Promise<void> {
-      const verified = await tx
-        .select({ id: kycDocuments.id })
-        .from(kycDocuments)
-        .where(and(eq(kycDocuments.customerId, customerId), eq(kycDocuments.kind, kind), eq(kycDocuments.status, 'verified')));
-      for (const { id } of verified) if (id !== keepId) await tx.update(kycDocuments).set({ status: 'superseded' }).where(eq(kycDocuments.id, id));
+    /** Marks the other verified documents of this kind superseded; returns their ids. */
+    async supersedeOthers(tx: Executor, customerId: string, kind: KycRow['kind'], keepId: string): Promise<string[]> {
+      const rows = await tx
+        .update(kycDocuments)
+        .set({ status: 'superseded' })
+        .where(and(eq(kycDocuments.customerId, customerId), eq(kycDocuments.kind, kind), eq(kycDocuments.status, 'verified'), ne(kycDocuments.id, keepId)))
+        .returning({ id: kycDocuments.id });
+      return rows.map((r) => r.id);
     },
 
     /** Verified documents whose expiry is on or before a date (reminder scan). */

@@ -31,7 +31,7 @@ export const publicKyc = (r: KycRow) => {
 
 export function makeKycService(deps: {
   repo: KycRepository;
-  customers: Pick<CustomersRepository, 'find' | 'insertOutbox' | 'insertTaskOnce'>;
+  customers: Pick<CustomersRepository, 'find' | 'insertOutbox' | 'insertTaskOnce' | 'completeTasksAbout'>;
   files: FileStore;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
@@ -143,7 +143,23 @@ export function makeKycService(deps: {
           reviewedAt: clock.now(),
         });
         if (!after) throw new AppError('CONFLICT', { detail: 'reviewed' });
-        if (decision.verify) await repo.supersedeOthers(tx, after.customerId, after.kind, after.id);
+        const reviewer = scope.kind === 'staff' ? scope.userId : null;
+        if (decision.verify) {
+          // the replaced document's expiry reminder has been dealt with by this very replacement
+          const superseded = await repo.supersedeOthers(tx, after.customerId, after.kind, after.id);
+          await deps.customers.completeTasksAbout(tx, 'kyc.expiring', superseded, reviewer, clock.now());
+        } else {
+          // the customer has to send a better copy: tell them why
+          await deps.customers.insertOutbox(tx, {
+            id: ids.uuid(),
+            kind: 'kyc.rejected',
+            customerId: after.customerId,
+            direction: 'provider_to_customer',
+            payload: { documentId: after.id, kind: after.kind, holderName: after.holderName, reason: after.rejectReason },
+            createdAt: clock.now(),
+            drainedAt: null,
+          });
+        }
         await audit.record(tx, scope, { action: decision.verify ? 'kyc.verify' : 'kyc.reject', entity: 'kyc_document', entityId: id, customerId: after.customerId, before: publicKyc(before), after: publicKyc(after) });
         return publicKyc(after);
       });

@@ -244,7 +244,7 @@ function KycTab({ customerId, staff, canUpload }: { customerId: string; staff: b
   );
 }
 
-function RejectButton({ onReject }: { onReject(reason: string): void }) {
+export function RejectButton({ onReject }: { onReject(reason: string): void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   return (

@@ -5,6 +5,7 @@ import { get, post } from '../../api/client';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { RejectButton } from './CustomerWorkspace';
 
 interface QueueItem {
   id: string;
@@ -16,6 +17,7 @@ interface QueueItem {
   idNumber: string;
   expiresOn: string | null;
   rejectReason: string | null;
+  reviewedAt: string | null;
   createdAt: string;
 }
 
@@ -43,6 +45,7 @@ export function KycQueuePage() {
           { title: t('kyc.idNumber'), render: (_, d) => <>{t(`kyc.idType.${d.idType}` as MessageKey)} {d.idNumber}</> },
           { title: t('kyc.expiresOn'), dataIndex: 'expiresOn', render: (v: string | null) => v ?? '长期' },
           { title: t('audit.at'), dataIndex: 'createdAt', render: shanghaiTime },
+          ...(status === 'pending' ? [] : [{ title: t('kyc.reviewedAt'), dataIndex: 'reviewedAt', render: shanghaiTime }]),
           { title: t('kyc.rejectReason'), dataIndex: 'rejectReason', render: (r: string | null) => (r ? <Tag color="red">{r}</Tag> : null) },
           {
             title: t('common.actions'),
@@ -50,9 +53,12 @@ export function KycQueuePage() {
               <Space>
                 <a href={`/api/v1/kyc/${d.id}/file`}>{t('kyc.download')}</a>
                 {status === 'pending' && (
-                  <Button size="small" type="primary" onClick={() => post(`/kyc/${d.id}/review`, { verify: true }).then(reload, showError)}>
-                    {t('kyc.verify')}
-                  </Button>
+                  <>
+                    <Button size="small" type="primary" onClick={() => post(`/kyc/${d.id}/review`, { verify: true }).then(reload, showError)}>
+                      {t('kyc.verify')}
+                    </Button>
+                    <RejectButton onReject={(reason) => post(`/kyc/${d.id}/review`, { verify: false, reason }).then(reload, showError)} />
+                  </>
                 )}
               </Space>
             ),

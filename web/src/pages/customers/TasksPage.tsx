@@ -1,0 +1,61 @@
+import { Button, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { get, post } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { useApiErrors, useLoad } from '../../hooks';
+import { useI18n, type MessageKey } from '../../i18n';
+
+interface Task {
+  id: string;
+  kind: string;
+  role: string;
+  customerId: string | null;
+  customerName?: string | null;
+  dueOn: string;
+  payload: { kind?: string; holderName?: string; expiresOn?: string };
+}
+
+/** 待办 — open staff tasks, e.g. a licence or ID expiring within 30 days (5.10), oldest due first. */
+export function TasksPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const showError = useApiErrors();
+  const { data, reload } = useLoad(() => get<{ items: Task[] }>('/tasks'), []);
+  const canClose = Boolean(me?.roles.some((r) => r !== 'auditor'));
+  return (
+    <>
+      <Typography.Title level={3}>{t('nav.tasks')}</Typography.Title>
+      <Table<Task>
+        rowKey="id"
+        size="small"
+        dataSource={data?.items}
+        columns={[
+          { title: t('tasks.dueOn'), dataIndex: 'dueOn' },
+          { title: t('nav.customers'), render: (_, x) => (x.customerId ? <Link to={`/console/customers/${x.customerId}`}>{x.customerName}</Link> : '—') },
+          {
+            title: t('tasks.what'),
+            render: (_, x) =>
+              x.kind === 'kyc.expiring' ? (
+                <>
+                  <Tag color="orange">{t('tasks.kind.kyc.expiring')}</Tag>
+                  {x.payload.kind ? t(`kyc.kind.${x.payload.kind}` as MessageKey) : ''} {x.payload.holderName} · {t('kyc.expiresOn')} {x.payload.expiresOn}
+                </>
+              ) : (
+                x.kind
+              ),
+          },
+          { title: t('tasks.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}` as MessageKey) },
+          {
+            title: t('common.actions'),
+            render: (_, x) =>
+              canClose && (
+                <Button size="small" onClick={() => post(`/tasks/${x.id}/done`).then(reload, showError)} data-testid="task-done">
+                  {t('tasks.done')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+}
