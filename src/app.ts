@@ -82,7 +82,7 @@ export function buildServices(ctx: AppContext) {
   const customersRepo = makeCustomersRepository(db);
   const kycRepo = makeKycRepository(db);
   const rosterRepo = makeRosterRepository(db);
-  const files = makeFileStore(join(ctx.config.DATA_DIR, 'files'));
+  const files = makeFileStore(ctx.config.FILES_DIR ?? join(ctx.config.DATA_DIR, 'files'));
   const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });

@@ -19,7 +19,7 @@ export const HELP: Record<Locale, string> = {
   calc <子命令>                  合同规则计算（rackpact calc --help）
   calendar load <文件.json>      导入国务院公布的某年节假日安排
 
-环境变量: PORT HOST DATA_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS
+环境变量: PORT HOST DATA_DIR FILES_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS
 语言: 设置 LANG=en_US.UTF-8 或 RACKPACT_LANG=en 显示英文`,
   en: `rackpact — IDC server colocation, run as its contract says
 
@@ -39,6 +39,6 @@ Commands:
   calc <subcommand>             Contract rule calculations (rackpact calc --help)
   calendar load <file.json>     Load a year's official State Council holiday schedule
 
-Environment: PORT HOST DATA_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS
+Environment: PORT HOST DATA_DIR FILES_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS
 Language: LANG=en_US.UTF-8 or RACKPACT_LANG=en for English`,
 };

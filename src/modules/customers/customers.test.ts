@@ -117,6 +117,18 @@ describe('customer records', () => {
     expect((await sales.get(`/api/v1/customers/${customerId}`)).json().legalRepresentative).toBe('刘建国');
   });
 
+  it('lets exactly one of two simultaneous edits of the same version through', async () => {
+    const current = (await sales.get(`/api/v1/customers/${customerId}`)).json();
+    const other = await t.login('c-sales');
+    const results = await Promise.all([
+      sales.request('PATCH', `/api/v1/customers/${customerId}`, { version: current.version, noticeFax: '010-62345678' }),
+      other.request('PATCH', `/api/v1/customers/${customerId}`, { version: current.version, noticeFax: '010-62345679' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.statusCode === 200)!.json();
+    expect((await sales.get(`/api/v1/customers/${customerId}`)).json()).toMatchObject({ version: current.version + 1, noticeFax: winner.noticeFax });
+  });
+
   it('lets only sales (and admins) create and edit customers', async () => {
     const noc = await t.login('c-noc');
     expect((await noc.post('/api/v1/customers', { name: '运维建的公司' })).statusCode).toBe(403);
