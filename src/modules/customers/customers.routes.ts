@@ -23,7 +23,7 @@ import type { CustomersService } from './customers.service.js';
 import { KYC_MAX_BYTES, type KycService } from './kyc.service.js';
 import type { RosterService } from './roster.service.js';
 
-const CSV_COLUMNS = ['id', 'name', 'uscc', 'status', 'legalRepresentative', 'contactPhone', 'noticeEmail', 'postalAddress', 'createdAt'] as const;
+const CSV_COLUMNS = ['id', 'name', 'uscc', 'status', 'legalRepresentative', 'contactPhone', 'noticeEmail', 'noticeFax', 'registeredAddress', 'postalAddress', 'createdAt'] as const;
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
 function csvCell(value: unknown): string {

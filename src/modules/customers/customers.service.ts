@@ -85,9 +85,11 @@ export function makeCustomersService(deps: {
       return repo.list(scope, filter);
     },
 
-    iterate(scope: Scope, filter: Omit<CustomerFilter, 'page' | 'pageSize'>) {
+    /** Every matching customer, in batches (CSV export); a staff export is a read of all of them, audited once. */
+    async *iterate(scope: Scope, filter: Omit<CustomerFilter, 'page' | 'pageSize'>) {
       requireReader(scope);
-      return repo.iterate(scope, filter);
+      await audit.recordRead(scope, { entity: 'customer_export', entityId: JSON.stringify({ q: filter.q ?? null, status: filter.status ?? null }) });
+      yield* repo.iterate(scope, filter);
     },
 
     /** Pass the transaction when calling from inside one (the embedded database has one connection). */

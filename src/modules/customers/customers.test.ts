@@ -104,6 +104,13 @@ describe('customer records', () => {
     expect(res.body).toContain('北京寰宇网络科技有限公司,91110108MA01ABCD2H,prospect');
     const own = await (await t.login('c-owner')).get('/api/v1/customers/export.csv');
     expect(own.body.trim().split('\r\n')).toHaveLength(2); // header + its own row
+    // a staff export reads every customer at once: it is in the audit, with the filter used
+    await sales.get('/api/v1/customers/export.csv?q=%E5%AF%B0%E5%AE%87');
+    const reads = await t.services.audit.list(system, { entity: 'customer_export', action: 'read', page: 1, pageSize: 10 });
+    expect(reads.items.map((r) => [r.actorLogin, r.entityId])).toEqual([
+      ['c-sales', '{"q":"寰宇","status":null}'],
+      ['c-sales', '{"q":null,"status":null}'],
+    ]);
   });
 
   it('refuses a stale write: the later edit with the old version gets 409 and changes nothing', async () => {
