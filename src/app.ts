@@ -86,7 +86,7 @@ export function buildServices(ctx: AppContext) {
   const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
-  const provider = makeProviderService({ repo: makeProviderRepository(db), files, audit, clock });
+  const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });
   const onServerRemoved: ServerRemovedHook[] = [];
   const onServerRacked: ServerRackedHook[] = [];
   const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, onServerRemoved, onServerRacked });

@@ -179,9 +179,19 @@ export function makeCustomersRepository(db: Db) {
       return row;
     },
 
+    /** Customers a provider-wide notice goes to: those with a running relationship (active or suspended). */
+    async idsUnderContract(tx: Executor = db): Promise<string[]> {
+      const rows = await tx.select({ id: customers.id }).from(customers).where(inArray(customers.status, ['active', 'suspended'])).orderBy(asc(customers.id));
+      return rows.map((r) => r.id);
+    },
+
     // ── outbox ────────────────────────────────────────────────────────
     async insertOutbox(tx: Executor, row: OutboxRow): Promise<void> {
       await tx.insert(noticeOutbox).values(row);
+    },
+
+    async insertOutboxMany(tx: Executor, rows: OutboxRow[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += 1000) await tx.insert(noticeOutbox).values(rows.slice(i, i + 1000));
     },
 
     async pendingOutbox(limit: number): Promise<OutboxRow[]> {

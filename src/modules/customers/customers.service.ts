@@ -242,6 +242,16 @@ export function makeCustomersService(deps: {
     newOutboxRow: outbox,
     insertOutbox: repo.insertOutbox,
 
+    /**
+     * 第九条, the provider's side: a change of its own contact details is owed to every customer with
+     * a running relationship. Written in the caller's transaction, with the change itself.
+     */
+    async notifyAllUnderContract(tx: Executor, kind: string, payload: unknown): Promise<number> {
+      const ids = await repo.idsUnderContract(tx);
+      await repo.insertOutboxMany(tx, ids.map((id) => outbox(id, kind, 'provider_to_customer', payload)));
+      return ids.length;
+    },
+
     // ── staff tasks ────────────────────────────────────────────────────
     async openTasks(scope: Scope, role?: 'admin' | 'sales' | 'noc' | 'compliance' | 'finance') {
       requireStaff(scope, 'sales', 'noc', 'compliance', 'finance', 'auditor');

@@ -452,3 +452,24 @@ describe('provider seal (公章 for documents)', () => {
     expect((await (await t.login('c-owner')).get('/api/v1/provider/seal')).statusCode).toBe(403);
   });
 });
+
+describe("the provider's own changes (第九条, the other way)", () => {
+  it('owes every customer under contract a notice when its contact details change, and nothing for other edits', async () => {
+    const admin = await t.login('c-admin');
+    const current = (await admin.get('/api/v1/provider')).json();
+    const { version: _v, createdBy: _b, createdAt: _a, ...profile } = current;
+    const notices = async () => t.database.raw.query<{ customer_id: string; payload: { changes: unknown[] } }>("SELECT customer_id, payload FROM notice_outbox WHERE kind = 'provider.contactChanged'");
+    const [{ n: underContract }] = await t.database.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM customers WHERE status IN ('active', 'suspended')");
+    expect(underContract).toBeGreaterThan(1);
+
+    expect((await admin.put('/api/v1/provider', { ...profile, signingPlace: '天津' })).statusCode).toBe(200);
+    expect(await notices()).toEqual([]); // where contracts are signed is not a contact detail
+
+    expect((await admin.put('/api/v1/provider', { ...profile, noticeEmail: 'legal@yunqiao.example' })).statusCode).toBe(200);
+    const sent = await notices();
+    expect(sent).toHaveLength(underContract);
+    expect(sent.map((r) => r.customer_id)).toContain(otherCustomerId);
+    expect(sent.map((r) => r.customer_id)).not.toContain(customerId); // still a prospect: no relationship to notify
+    expect(sent[0].payload.changes).toEqual([{ field: 'noticeEmail', from: current.noticeEmail, to: 'legal@yunqiao.example' }]);
+  });
+});

@@ -37,6 +37,14 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
     'zh-CN': { subject: '通知地址变更（第九条）', body: `甲方的联系方式已变更为：${JSON.stringify(p.changes)}。此后的书面通知将按新地址发送。` },
     en: { subject: 'Change of notice address (clause 9)', body: `The customer's contact data is now: ${JSON.stringify(p.changes)}. Written notices go to the new address from now on.` },
   }),
+  'provider.contactChanged': (p) => {
+    const changes = (Array.isArray(p.changes) ? p.changes : []) as { field: string; to: unknown }[];
+    const zh: Record<string, string> = { legalName: '名称', address: '住所', postalAddress: '通讯地址', phone: '电话', noticeEmail: '通知邮箱', noticeFax: '传真' };
+    return {
+      'zh-CN': { subject: '乙方联系方式变更通知（第九条）', body: `根据协议第九条，乙方的以下联系方式已变更，此后的书面通知请按新信息发送：\n${changes.map((c) => `${zh[c.field] ?? c.field}：${s(c.to)}`).join('\n')}` },
+      en: { subject: "Change of the provider's contact details (clause 9)", body: `Under clause 9 we notify you that the following details have changed; please send written notices to the new details:\n${changes.map((c) => `${c.field}: ${s(c.to)}`).join('\n')}` },
+    };
+  },
   'customer.changeApproved': (p) => ({
     'zh-CN': { subject: '联系信息变更已确认', body: `贵方的联系信息变更申请已确认。${p.note ? `备注：${s(p.note)}` : ''}` },
     en: { subject: 'Contact change confirmed', body: `Your contact data change has been confirmed.${p.note ? ` Note: ${s(p.note)}` : ''}` },

@@ -6,6 +6,7 @@ import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { checkPhone, checkUscc } from '../customers/customer-fields.js';
+import type { CustomersService } from '../customers/customers.service.js';
 import type { ProviderProfileRow, ProviderRepository } from './provider.repository.js';
 
 export type ProviderProfileInput = Omit<ProviderProfileRow, 'version' | 'createdBy' | 'createdAt'>;
@@ -14,7 +15,16 @@ export type ProviderProfileInput = Omit<ProviderProfileRow, 'version' | 'created
 export const SEAL_MAX_BYTES = 1024 * 1024;
 
 /** 乙方: one profile, every edit a new version; contracts and notices cite the version they used. */
-export function makeProviderService(deps: { repo: ProviderRepository; files: Pick<FileStore, 'put' | 'get' | 'has'>; audit: Pick<AuditService, 'record'>; clock: Clock }) {
+/** The particulars 第九条 makes each side notify the other of when they change. */
+export const NOTICE_FIELDS = ['legalName', 'address', 'postalAddress', 'phone', 'noticeEmail', 'noticeFax'] as const;
+
+export function makeProviderService(deps: {
+  repo: ProviderRepository;
+  files: Pick<FileStore, 'put' | 'get' | 'has'>;
+  customers: Pick<CustomersService, 'notifyAllUnderContract'>;
+  audit: Pick<AuditService, 'record'>;
+  clock: Clock;
+}) {
   const { repo, audit, clock } = deps;
   const service = {
     async current(scope: Scope, tx?: Executor): Promise<ProviderProfileRow> {
@@ -58,6 +68,8 @@ export function makeProviderService(deps: { repo: ProviderRepository; files: Pic
         };
         await repo.insert(tx, row);
         await audit.record(tx, scope, { action: 'provider.update', entity: 'provider_profile', entityId: String(row.version), before: before ?? null, after: row });
+        const changes = before ? NOTICE_FIELDS.filter((f) => (before[f] ?? null) !== (row[f] ?? null)).map((f) => ({ field: f, from: before[f], to: row[f] })) : [];
+        if (changes.length) await deps.customers.notifyAllUnderContract(tx, 'provider.contactChanged', { version: row.version, changes });
         return row;
       });
     },
