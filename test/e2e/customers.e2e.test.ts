@@ -19,9 +19,19 @@ async function apiFrom(page: Page, method: string, path: string, body?: unknown)
   );
 }
 
+/** Picks an antd Select option and waits until the select shows it (a click during the dropdown's animation can miss). */
 async function chooseOption(page: Page, fieldId: string, optionText: string) {
-  await page.locator(`#${fieldId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+  const chosen = page.locator('.ant-select', { has: page.locator(`#${fieldId}`), hasText: optionText });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`#${fieldId}`).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+    try {
+      await chosen.first().waitFor({ timeout: 3000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 describe('customers, KYC and rosters in a real browser', () => {
