@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
-import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
+import { makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 import { startSmtp, type SmtpReceiver } from '../../../test/harness/smtp.js';
 import { NOTICE_TEMPLATES, noticeCategory } from './templates.js';
 
