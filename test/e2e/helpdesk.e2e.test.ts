@@ -111,7 +111,9 @@ describe('helpdesk and notices in a real browser', () => {
     await staff.waitForURL(/\/console$/);
     await staff.getByTestId('nav-notices').click();
     await staff.locator('.ant-table-row').first().waitFor();
-    for (const icon of await staff.locator('.ant-table-row-expand-icon-collapsed').all()) await icon.click();
+    // open the roster notices' bodies (an opened row's icon is no longer "collapsed")
+    const collapsed = staff.locator('.ant-table-row', { hasText: '人员名单变更通知' }).locator('.ant-table-row-expand-icon-collapsed');
+    while ((await collapsed.count()) > 0) await collapsed.first().click();
     const body = staff.locator('.ant-table-expanded-row', { hasText: '夜班孙工' });
     await body.waitFor();
     await shot(staff, 'helpdesk-notice-register');
