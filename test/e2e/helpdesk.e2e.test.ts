@@ -121,6 +121,15 @@ describe('helpdesk and notices in a real browser', () => {
     // the portal's preferences page lists the new person; a 24-hour contact's incidents cannot be unticked
     await customer.getByTestId('nav-my-notice-preferences').click();
     await customer.locator('.ant-table td', { hasText: '夜班孙工' }).first().waitFor();
+    // columns: incident, maintenance, billing, contract, roster, tickets, general
+    const bob = () => customer.locator('.ant-table-row', { hasText: 'bob@huanyu.example' }).locator('input[type=checkbox]');
+    expect(await bob().nth(0).isChecked()).toBe(true);
+    expect(await bob().nth(0).isDisabled()).toBe(true);
+    await bob().nth(5).check();
+    await customer.locator('.ant-message', { hasText: '已保存' }).waitFor();
+    await customer.reload();
+    await customer.locator('.ant-table td', { hasText: '夜班孙工' }).first().waitFor();
+    expect(await bob().nth(5).isChecked()).toBe(true);
     await shot(customer, 'helpdesk-notice-preferences');
     await staff.close();
     await customer.close();
