@@ -105,12 +105,12 @@ export function buildServices(ctx: AppContext) {
   const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
   const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL);
-  const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, provider, mailer, pdf, audit, clock, ids });
-  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, audit, clock, ids });
+  const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
   const authRepo = makeAuthRepository(db);
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
+  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, contracts, users, notices, provider, files, mailer, audit, clock, ids });
 
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildServices, type Services } from './app.js';
-import { systemClock, type Clock } from './core/clock.js';
+import { shiftedClock, systemClock, type Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { randomIds, type IdGenerator } from './core/ids.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -40,7 +40,7 @@ export async function openRuntime(config: Config, opts: { clock?: Clock; ids?: I
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir(config) });
   try {
     const migration = await migrate(database);
-    const clock = opts.clock ?? systemClock;
+    const clock = opts.clock ?? (config.CLOCK_START ? shiftedClock(config.CLOCK_START) : systemClock);
     const ids = opts.ids ?? randomIds;
     const sessionSecret = sessionSecretFor(config);
     const services = buildServices({ config, database, clock, ids, sessionSecret });

@@ -23,3 +23,12 @@ export function manualClock(start: Date | string): ManualClock {
     },
   };
 }
+
+/**
+ * The real clock shifted so that it read `start` when created, and runs on from there: for demos
+ * and browser tests that must happen at a given hour (a reboot request at 3 a.m.).
+ */
+export function shiftedClock(start: Date | string, base: Clock = systemClock): Clock {
+  const offset = new Date(start).getTime() - base.now().getTime();
+  return { now: () => new Date(base.now().getTime() + offset) };
+}

@@ -28,6 +28,8 @@ const ConfigSchema = z.object({
   DNS_HOSTMASTER: z.string().regex(/^[a-z0-9.-]+\.$/, 'an FQDN ending with a dot').default('hostmaster.yunqiao-idc.example.'),
   /** Run pg-boss jobs in this process (turn off for API-only replicas). */
   JOBS: z.enum(['on', 'off']).default('on'),
+  /** Demos and browser tests only: the clock reads this instant at start and runs on from there. */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -40,4 +40,9 @@ export const JOBS = {
     cron: '* * * * *',
     description: 'Send due notice e-mails; retry with backoff',
   },
+  ticketMail: {
+    name: 'ticket-mail',
+    cron: '* * * * *',
+    description: 'Send due ticket reply e-mails (6.1); retry with backoff',
+  },
 } as const satisfies Record<string, JobDefinition>;

@@ -34,6 +34,8 @@ export interface TenantB {
   commissioningId: string;
   noticeId: string;
   ticketId: string;
+  ticketAttachmentId: string;
+  noticeDeliveryId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
 }
@@ -157,6 +159,22 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/calendar/coverage': () => ({ ownOnly: true }),
   'POST /api/v1/calendar/years': () => ({ body: { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] } }),
   'GET /api/v1/calendar/deadline': () => ({ query: { from: '2026-09-30', workingDays: '2' }, ownOnly: true }),
+  // helpdesk and notice preferences (issue 6)
+  'GET /api/v1/tickets/assignees': () => ({}),
+  'GET /api/v1/tickets/sla-targets': () => ({ ownOnly: true }),
+  'PUT /api/v1/tickets/sla-targets': () => ({ body: { type: 'reboot', firstResponseMinutes: 600, resolutionMinutes: null } }),
+  'GET /api/v1/tickets/reports/response-times': () => ({ query: { from: '2026-01', to: '2026-12' } }),
+  'GET /api/v1/tickets/reports/response-times.csv': () => ({ query: { from: '2026-01', to: '2026-12' } }),
+  'POST /api/v1/tickets/{id}/assign': (b) => ({ params: { id: b.ticketId }, body: { assigneeId: null } }),
+  'POST /api/v1/tickets/{id}/attachments': (b) => ({ params: { id: b.ticketId }, multipart: multipart({}, { name: 'x.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }) }),
+  'GET /api/v1/tickets/{id}/attachments/{attachmentId}': (b) => ({ params: { id: b.ticketId, attachmentId: b.ticketAttachmentId } }),
+  'POST /api/v1/notices/{id}/deliveries/{deliveryId}/proof': (b) => ({
+    params: { id: b.noticeId, deliveryId: b.noticeDeliveryId },
+    multipart: multipart({}, { name: 'receipt.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }),
+  }),
+  'GET /api/v1/notices/{id}/deliveries/{deliveryId}/proof': (b) => ({ params: { id: b.noticeId, deliveryId: b.noticeDeliveryId } }),
+  'GET /api/v1/notice-preferences': (b) => ({ query: { customerId: b.customerId } }),
+  'PUT /api/v1/notice-preferences/{memberId}': (b) => ({ params: { memberId: b.rosterMemberId }, body: { customerId: b.customerId, categories: ['incident'] } }),
 };
 
 let t: TestApp;
@@ -204,6 +222,9 @@ beforeAll(async () => {
   await t.services.notices.drainOutbox();
   const [bNotice] = await t.services.notices.list(system, customerB.id);
   const bTicket = await t.services.tickets.open(system, { customerId: customerB.id, serverId: bServer.id, type: 'reboot', subject: '乙方工单秘密', description: '' });
+  const bAttachment = await t.services.tickets.attach(system, bTicket.id, { bytes: pdf, fileName: 'b-secret-attachment.pdf' });
+  const bPost = bNotice.deliveries.find((d) => d.channel === 'post')!;
+  await t.services.notices.recordProof(system, bNotice.id, bPost.id, { bytes: pdf, fileName: 'b-secret-receipt.pdf' });
   const assignment = await t.services.facility.assignPort(system, bServer.id, { portId: sw.ports[0].id, interfaceName: 'eth0' });
   const pool = await t.services.ipam.createPool(system, { name: 'P', prefix: '203.0.113.0/24' });
   const ip = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bServer.id });
@@ -234,7 +255,9 @@ beforeAll(async () => {
     commissioningId: bContractDetail.commissioning[0].id,
     noticeId: bNotice.id,
     ticketId: bTicket.id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
+    ticketAttachmentId: bAttachment.id,
+    noticeDeliveryId: bPost.id,
+    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt'],
   };
   asA = await t.login('a-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };

@@ -45,6 +45,9 @@ export const NAV: NavEntry[] = [
   { key: 'my-racks', path: '/portal/racks', labelKey: 'nav.racks', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-audit', path: '/portal/audit', labelKey: 'nav.myAudit', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
+  // helpdesk reports and notice preferences (issue 6)
+  { key: 'ticket-reports', path: '/console/ticket-reports', labelKey: 'nav.ticketReports', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
+  { key: 'my-notice-preferences', path: '/portal/notice-preferences', labelKey: 'nav.noticePreferences', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
 export function navFor(user: { kind: 'staff' | 'customer'; roles: string[] }): NavEntry[] {

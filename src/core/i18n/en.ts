@@ -57,6 +57,12 @@ export const en: Record<MessageKey, string> = {
   'kyc.fileTooLarge': 'The file is larger than {mb} MB',
   'kyc.fileType': 'Only PDF, JPEG or PNG files are accepted (judged by their content)',
   'provider.sealPng': 'The seal image must be a PNG file (judged by its content)',
+  // helpdesk and notice preferences (issue 6)
+  'tickets.assigneeNotStaff': 'A ticket can only be assigned to active NOC, sales, compliance or admin staff',
+  'tickets.rangeReversed': 'The end month cannot be before the start month',
+  'notices.incidentFor24h': 'A 24-hour contact always receives incident notices and cannot opt out',
+  'notices.noEmail': 'This person has no e-mail address to receive notices',
+  'notices.proofOnlyPostFax': 'Only a post or fax delivery takes an uploaded receipt',
   'config.invalid': 'Configuration error: environment variable {name}: {reason}',
   'cli.unknownCommand': 'Unknown command: {command}. Run rackpact --help for usage',
   'cli.missingArgument': 'Missing argument: {name}',

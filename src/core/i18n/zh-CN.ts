@@ -58,6 +58,12 @@ export const zhCN = {
   'kyc.fileTooLarge': '文件超过 {mb} MB',
   'kyc.fileType': '只接受 PDF、JPEG 或 PNG 文件（按文件内容判断）',
   'provider.sealPng': '公章图片须为 PNG 文件（按文件内容判断）',
+  // helpdesk and notice preferences (issue 6)
+  'tickets.assigneeNotStaff': '只能指派给在职的 NOC、销售、合规或管理员',
+  'tickets.rangeReversed': '结束月份不能早于开始月份',
+  'notices.incidentFor24h': '24 小时联系人必须接收故障通知，不能取消',
+  'notices.noEmail': '此人没有电子邮箱，无法接收邮件通知',
+  'notices.proofOnlyPostFax': '只有邮寄或传真送达需要上传回执',
   // config / cli
   'config.invalid': '配置错误：环境变量 {name}：{reason}',
   'cli.unknownCommand': '未知命令：{command}。运行 rackpact --help 查看用法',

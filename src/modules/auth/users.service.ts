@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { CUSTOMER_ROLES, STAFF_ROLES, requireStaff, type Scope } from '../../core/scope.js';
+import { CUSTOMER_ROLES, STAFF_ROLES, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthRepository, UserFilter, UserRow } from './auth.repository.js';
 import { checkPasswordStrength } from './auth.service.js';
@@ -163,6 +164,19 @@ export function makeUsersService(deps: {
       const user = await repo.findUserByLogin(login.trim().toLowerCase());
       if (!user) throw new AppError('NOT_FOUND', { entity: 'user' });
       return user.id;
+    },
+
+    /** Who a user is and where to mail them, for other modules (ticket assignment and mail); no password hash. */
+    async contactOf(id: string, tx?: Executor): Promise<PublicUser | null> {
+      const user = await repo.findUserById(systemScope('users.contact'), id, tx);
+      return user ? publicUser(user) : null;
+    },
+
+    /** Active staff who may handle customer work (an assignment picker). */
+    async activeStaff(scope: Scope): Promise<PublicUser[]> {
+      requireStaff(scope);
+      const { items } = await repo.listUsers(scope, { kind: 'staff', page: 1, pageSize: 500 });
+      return items.filter((r) => r.user.disabledAt === null).map((r) => publicUser(r.user));
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { checkPhone } from './customer-fields.js';
 import type { CustomersService } from './customers.service.js';
@@ -75,6 +76,11 @@ export function makeRosterService(deps: {
       const rows = await repo.asOf(scope, customerId, at ?? clock.now());
       await audit.recordRead(scope, { entity: 'roster', entityId: customerId, customerId });
       return rows.map(publicMember);
+    },
+
+    /** The roster in force now for other modules (notice and ticket mail); joins the caller's transaction, no read audit. */
+    async peopleNow(tx: Executor, customerId: string, side: RosterSide = 'customer') {
+      return (await repo.asOf(systemScope('roster.people'), customerId, clock.now(), side, tx)).map(publicMember);
     },
 
     async history(scope: Scope, customerId: string) {

@@ -2,10 +2,11 @@ import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { noticeDeliveries, notices } from './notices.schema.js';
+import { noticeDeliveries, noticePreferences, notices, type NoticeCategory } from './notices.schema.js';
 
 export type NoticeRow = typeof notices.$inferSelect;
 export type DeliveryRow = typeof noticeDeliveries.$inferSelect;
+export type PreferenceRow = typeof noticePreferences.$inferSelect;
 
 export function makeNoticesRepository(db: Db) {
   return {
@@ -40,6 +41,25 @@ export function makeNoticesRepository(db: Db) {
         .limit(limit)
         .for('update', { of: noticeDeliveries, skipLocked: true }),
     updateDelivery: (tx: Executor, id: string, patch: Partial<DeliveryRow>) => tx.update(noticeDeliveries).set(patch).where(eq(noticeDeliveries.id, id)),
+    async lockDelivery(tx: Executor, noticeId: string, id: string): Promise<DeliveryRow | undefined> {
+      const [row] = await tx.select().from(noticeDeliveries).where(and(eq(noticeDeliveries.id, id), eq(noticeDeliveries.noticeId, noticeId))).for('update');
+      return row;
+    },
+    async delivery(noticeId: string, id: string): Promise<DeliveryRow | undefined> {
+      const [row] = await db.select().from(noticeDeliveries).where(and(eq(noticeDeliveries.id, id), eq(noticeDeliveries.noticeId, noticeId)));
+      return row;
+    },
+
+    // ── notification preferences of the customer's roster people ──────────
+    preferences: (scope: Scope, customerId: string, tx: Executor = db) =>
+      tx
+        .select()
+        .from(noticePreferences)
+        .where(and(tenantFilter(scope, noticePreferences.customerId), eq(noticePreferences.customerId, customerId))),
+    async replacePreferences(tx: Executor, customerId: string, memberId: string, categories: NoticeCategory[], by: string | null, at: Date) {
+      await tx.delete(noticePreferences).where(and(eq(noticePreferences.customerId, customerId), eq(noticePreferences.memberId, memberId)));
+      if (categories.length) await tx.insert(noticePreferences).values(categories.map((category) => ({ customerId, memberId, category, updatedBy: by, updatedAt: at })));
+    },
   };
 }
 

@@ -1,10 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { IdParams, Timestamp } from '../../http/dto.js';
-import type { NoticesService } from './notices.service.js';
+import { readUpload } from '../../http/upload.js';
+import { NOTICE_CATEGORIES } from './notices.schema.js';
+import { PROOF_MAX_BYTES, type NoticesService } from './notices.service.js';
 
-const Delivery = z.object({ id: z.uuid(), channel: z.string(), address: z.string(), status: z.string(), attempts: z.number(), nextAttemptAt: Timestamp, lastError: z.string().nullable(), proof: z.string().nullable(), sentAt: Timestamp });
+const DeliveryParams = z.object({ id: z.uuid(), deliveryId: z.uuid() });
+const Preference = z
+  .object({
+    memberId: z.uuid(),
+    name: z.string(),
+    role: z.string(),
+    email: z.string().nullable(),
+    available24h: z.boolean(),
+    categories: z.array(z.enum(NOTICE_CATEGORIES)),
+    locked: z.array(z.enum(NOTICE_CATEGORIES)),
+  })
+  .meta({ id: 'NoticePreference' });
+
+const Delivery = z.object({ id: z.uuid(), channel: z.string(), address: z.string(), status: z.string(), attempts: z.number(), nextAttemptAt: Timestamp, lastError: z.string().nullable(), proof: z.string().nullable(), hasProofFile: z.boolean(), sentAt: Timestamp });
 const Notice = z
   .object({
     id: z.uuid(),
@@ -48,6 +64,62 @@ export function noticesRoutes(deps: { notices: NoticesService }): FastifyPluginA
     );
     app.get('/notices/:id/letter.pdf', { schema: { tags: ['notices'], summary: 'The notice printed as a letter on the letterhead', params: IdParams } }, async (request, reply) =>
       reply.type('application/pdf').send(await notices.letter(scopeOf(request), request.params.id)),
+    );
+    app.post(
+      '/notices/:id/deliveries/:deliveryId/proof',
+      {
+        schema: {
+          tags: ['notices'],
+          summary: 'Record proof of a post or fax delivery (multipart: file — the postal receipt or fax report, PDF/JPEG/PNG ≤ 10 MB); marks it sent',
+          params: DeliveryParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: Notice },
+        },
+      },
+      async (request) => {
+        const upload = await readUpload(request, PROOF_MAX_BYTES);
+        return notices.recordProof(scopeOf(request), request.params.id, request.params.deliveryId, upload);
+      },
+    );
+    app.get('/notices/:id/deliveries/:deliveryId/proof', { schema: { tags: ['notices'], summary: 'The proof file of a post or fax delivery', params: DeliveryParams } }, async (request, reply) => {
+      const f = await notices.proofFile(scopeOf(request), request.params.id, request.params.deliveryId);
+      reply.header('content-type', f.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store');
+      return f.bytes;
+    });
+    app.get(
+      '/notice-preferences',
+      {
+        schema: {
+          tags: ['notices'],
+          summary: "Which of the customer's roster people get which notices by e-mail (24-hour contacts always get incidents)",
+          querystring: z.object({ customerId: z.uuid().optional() }),
+          response: { 200: z.object({ items: z.array(Preference) }) },
+        },
+      },
+      async (request) => {
+        const scope = scopeOf(request);
+        const customerId = request.query.customerId ?? (scope.kind === 'customer' ? scope.customerId : undefined);
+        if (!customerId) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.required' }]);
+        return { items: await notices.preferences(scope, customerId) };
+      },
+    );
+    app.put(
+      '/notice-preferences/:memberId',
+      {
+        schema: {
+          tags: ['notices'],
+          summary: 'Set the notice categories one roster person gets by e-mail (customer owner/technical, sales)',
+          params: z.object({ memberId: z.uuid() }),
+          body: z.object({ customerId: z.uuid().optional(), categories: z.array(z.enum(NOTICE_CATEGORIES)).max(NOTICE_CATEGORIES.length) }),
+          response: { 200: Preference },
+        },
+      },
+      async (request) => {
+        const scope = scopeOf(request);
+        const customerId = request.body.customerId ?? (scope.kind === 'customer' ? scope.customerId : undefined);
+        if (!customerId) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.required' }]);
+        return notices.setPreferences(scope, customerId, request.params.memberId, request.body.categories);
+      },
     );
   };
 }

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** 第九条: a formal notice between the sides. */
 export const notices = pgTable('notices', {
@@ -30,4 +30,23 @@ export const noticeDeliveries = pgTable('notice_deliveries', {
   lastError: text('last_error'),
   proof: text('proof'),
   sentAt: timestamp('sent_at', { withTimezone: true }),
+  proofFile: text('proof_file'),
+  proofContentType: text('proof_content_type'),
+  proofUploadedBy: uuid('proof_uploaded_by'),
 });
+
+/** Notice categories a roster person may receive by e-mail; incidents always reach the 24-hour contacts. */
+export const NOTICE_CATEGORIES = ['incident', 'maintenance', 'billing', 'contract', 'roster', 'tickets', 'general'] as const;
+export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
+
+export const noticePreferences = pgTable(
+  'notice_preferences',
+  {
+    customerId: uuid('customer_id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    category: text('category', { enum: NOTICE_CATEGORIES }).notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.memberId, t.category] })],
+);

@@ -7,10 +7,17 @@ import type { PdfRenderer } from '../../documents/pdf.js';
 import { formatShanghai } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
+import type { RosterService } from '../customers/roster.service.js';
+import type { FileStore } from '../../files/file-store.js';
+import { sniffDocumentType } from '../../files/sniff.js';
+import { NOTICE_CATEGORIES, type NoticeCategory } from './notices.schema.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import { isPermanent, type Mailer } from './mailer.js';
 import type { DeliveryRow, NoticeRow, NoticesRepository } from './notices.repository.js';
-import { renderNotice } from './templates.js';
+import { noticeCategory, renderNotice } from './templates.js';
+
+/** A postal receipt or fax report: a scan or a photo, as for KYC copies. */
+export const PROOF_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Waits between e-mail attempts; after the last, the delivery is marked failed. */
 export const RETRY_BACKOFF_MINUTES = [1, 5, 30, 120, 720];
@@ -30,6 +37,8 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
 export function makeNoticesService(deps: {
   repo: NoticesRepository;
   customers: Pick<CustomersService, 'get' | 'drainOutbox'>;
+  roster: Pick<RosterService, 'peopleNow'>;
+  files: FileStore;
   provider: Pick<ProviderService, 'current'>;
   mailer: Mailer;
   pdf: PdfRenderer;
@@ -39,6 +48,25 @@ export function makeNoticesService(deps: {
 }) {
   const { repo, audit, clock, ids } = deps;
   const system = systemScope('notices');
+
+  /**
+   * The customer's roster people (its own side) who get this category by e-mail: those who chose it,
+   * and for incidents every 24-hour contact whatever they chose (6.5: they must be reachable).
+   */
+  async function emailRecipients(tx: Executor, customerId: string, category: NoticeCategory): Promise<{ memberId: string; name: string; email: string }[]> {
+    const people = await deps.roster.peopleNow(tx, customerId, 'customer');
+    const chosen = new Set((await repo.preferences(system, customerId, tx)).filter((p) => p.category === category).map((p) => p.memberId));
+    return people
+      .filter((p) => p.email && (chosen.has(p.memberId) || (category === 'incident' && p.available24h)))
+      .map((p) => ({ memberId: p.memberId, name: p.name, email: p.email! }));
+  }
+
+  function mayEditPreferences(scope: Scope, customerId: string) {
+    if (scope.kind === 'customer') {
+      if (scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      if (!scope.roles.some((r) => r === 'owner' || r === 'technical')) throw new AppError('FORBIDDEN');
+    } else requireStaff(scope, 'sales');
+  }
 
   /**
    * 第九条: a formal notice, addressed with the other side's notice address in force now, and a
@@ -54,11 +82,17 @@ export function makeNoticesService(deps: {
       recipientName = customer.name;
       if (customer.noticeEmail) channels.push({ channel: 'email', address: customer.noticeEmail });
       if (customer.postalAddress) channels.push({ channel: 'post', address: customer.postalAddress });
+      if (customer.noticeFax) channels.push({ channel: 'fax', address: customer.noticeFax });
+      // the roster people who asked for this kind of notice get a copy besides the notice address
+      for (const r of await emailRecipients(tx, input.customerId, noticeCategory(input.type))) {
+        if (!channels.some((c) => c.channel === 'email' && c.address.toLowerCase() === r.email.toLowerCase())) channels.push({ channel: 'email', address: r.email });
+      }
     } else {
       const provider = await deps.provider.current(system, tx);
       recipientName = provider.legalName;
       if (provider.noticeEmail) channels.push({ channel: 'email', address: provider.noticeEmail });
       channels.push({ channel: 'post', address: provider.postalAddress });
+      if (provider.noticeFax) channels.push({ channel: 'fax', address: provider.noticeFax });
     }
     const row: NoticeRow = {
       id: ids.uuid(),
@@ -92,6 +126,9 @@ export function makeNoticesService(deps: {
         lastError: null,
         proof: null,
         sentAt: c.channel === 'portal' ? now : null,
+        proofFile: null,
+        proofContentType: null,
+        proofUploadedBy: null,
       })),
     );
     await audit.record(tx, scope, { action: 'notice.register', entity: 'notice', entityId: row.id, customerId: row.customerId, after: { ...row, channels } });
@@ -100,11 +137,86 @@ export function makeNoticesService(deps: {
 
   async function withDeliveries(rows: NoticeRow[]) {
     const deliveries = await repo.deliveriesOf(rows.map((r) => r.id));
-    return rows.map((r) => ({ ...r, deliveries: deliveries.filter((d) => d.noticeId === r.id) }));
+    return rows.map((r) => ({ ...r, deliveries: deliveries.filter((d) => d.noticeId === r.id).map((d) => ({ ...d, hasProofFile: d.proofFile !== null })) }));
   }
 
   return {
     register,
+    emailRecipients,
+
+    /** Each current roster person of the customer's side with the categories they get by e-mail. */
+    async preferences(scope: Scope, customerId: string) {
+      requireReader(scope);
+      if (scope.kind === 'customer' && scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      await deps.customers.get(scope, customerId);
+      const people = await deps.roster.peopleNow(repo.db, customerId, 'customer');
+      const prefs = await repo.preferences(scope, customerId);
+      return people.map((p) => {
+        const chosen = prefs.filter((x) => x.memberId === p.memberId).map((x) => x.category);
+        const categories = NOTICE_CATEGORIES.filter((c) => chosen.includes(c) || (c === 'incident' && p.available24h));
+        return { memberId: p.memberId, name: p.name, role: p.role, email: p.email, available24h: p.available24h, categories, locked: p.available24h ? (['incident'] as NoticeCategory[]) : [] };
+      });
+    },
+
+    /** Sets which categories one roster person gets; a 24-hour contact cannot give up incidents. */
+    async setPreferences(scope: Scope, customerId: string, memberId: string, categories: NoticeCategory[]) {
+      mayEditPreferences(scope, customerId);
+      const wanted = [...new Set(categories)];
+      await repo.db.transaction(async (tx) => {
+        const person = (await deps.roster.peopleNow(tx, customerId, 'customer')).find((p) => p.memberId === memberId);
+        if (!person) throw new AppError('NOT_FOUND', { entity: 'roster_member' });
+        if (person.available24h && !wanted.includes('incident')) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'categories', key: 'notices.incidentFor24h' }]);
+        if (wanted.length && !person.email) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'categories', key: 'notices.noEmail' }]);
+        const before = (await repo.preferences(system, customerId, tx)).filter((p) => p.memberId === memberId).map((p) => p.category);
+        await repo.replacePreferences(tx, customerId, memberId, wanted, scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null, clock.now());
+        await audit.record(tx, scope, { action: 'notice.preferences', entity: 'roster_member', entityId: memberId, customerId, before: { categories: before }, after: { categories: wanted } });
+      });
+      return (await this.preferences(scope, customerId)).find((p) => p.memberId === memberId)!;
+    },
+
+    /**
+     * 第九条 proof for post and fax: staff upload the postal receipt or fax report (PDF/JPEG/PNG),
+     * which marks the delivery sent; the file is kept and served like the notice itself.
+     */
+    async recordProof(scope: Scope, noticeId: string, deliveryId: string, file: { bytes: Buffer; fileName: string }) {
+      requireStaff(scope, 'sales', 'noc', 'compliance', 'finance');
+      const notice = await repo.find(scope, noticeId);
+      if (!notice) throw new AppError('NOT_FOUND', { entity: 'notice' });
+      if (file.bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileEmpty' }]);
+      if (file.bytes.byteLength > PROOF_MAX_BYTES) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileTooLarge', params: { mb: PROOF_MAX_BYTES / 1024 / 1024 } }]);
+      const contentType = sniffDocumentType(file.bytes);
+      if (!contentType) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileType' }]);
+      const stored = deps.files.put(file.bytes);
+      await repo.db.transaction(async (tx) => {
+        const delivery = await repo.lockDelivery(tx, noticeId, deliveryId);
+        if (!delivery) throw new AppError('NOT_FOUND', { entity: 'notice_delivery' });
+        if (delivery.channel !== 'post' && delivery.channel !== 'fax') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'deliveryId', key: 'notices.proofOnlyPostFax' }]);
+        const label = delivery.channel === 'post' ? '邮寄回执 postal receipt' : '传真报告 fax report';
+        const patch = {
+          status: 'sent' as const,
+          sentAt: delivery.sentAt ?? clock.now(),
+          proof: `${label}: ${file.fileName.slice(0, 200)} (sha256 ${stored.sha256.slice(0, 12)})`,
+          proofFile: stored.sha256,
+          proofContentType: contentType,
+          proofUploadedBy: scope.kind === 'staff' ? scope.userId : null,
+          lastError: null,
+          nextAttemptAt: null,
+        };
+        await repo.updateDelivery(tx, deliveryId, patch);
+        await audit.record(tx, scope, { action: 'notice.proof', entity: 'notice', entityId: noticeId, customerId: notice.customerId, before: delivery, after: { ...delivery, ...patch } });
+      });
+      return this.get(scope, noticeId);
+    },
+
+    async proofFile(scope: Scope, noticeId: string, deliveryId: string) {
+      requireReader(scope);
+      const notice = await repo.find(scope, noticeId);
+      if (!notice) throw new AppError('NOT_FOUND', { entity: 'notice' });
+      const delivery = await repo.delivery(noticeId, deliveryId);
+      if (!delivery?.proofFile) throw new AppError('NOT_FOUND', { entity: 'notice_delivery' });
+      await audit.recordRead(scope, { entity: 'notice', entityId: noticeId, customerId: notice.customerId });
+      return { bytes: deps.files.get(delivery.proofFile), contentType: delivery.proofContentType ?? 'application/octet-stream' };
+    },
 
     async list(scope: Scope, customerId?: string) {
       requireReader(scope);

@@ -1,43 +1,13 @@
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { makeTestApp, type TestApp } from '../../../test/harness/app.js';
 import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
+import { startSmtp, type SmtpReceiver } from '../../../test/harness/smtp.js';
 
 const system = systemScope('test');
 
-/** A real SMTP receiver on 127.0.0.1 that keeps what it accepts, or refuses with a given reply. */
-async function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  let refuse: { code: number; message: string } | null = null;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, callback) {
-      if (refuse) return callback(Object.assign(new Error(refuse.message), { responseCode: refuse.code }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback(null, 'Queued as RP123');
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    refuseWith: (r: { code: number; message: string } | null) => (refuse = r),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: SmtpReceiver;
 let t: TestApp;
 let customerId: string;
 

@@ -66,3 +66,18 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
 export function renderNotice(type: string, payload: Record<string, unknown>) {
   return (NOTICE_TEMPLATES[type] ?? NOTICE_TEMPLATES.generic)(payload);
 }
+
+/**
+ * The category a notice type belongs to, for the roster people's e-mail preferences. Types are named
+ * '<area>.<event>'; a module adding types in a new area adds its prefix here.
+ */
+export function noticeCategory(type: string): 'incident' | 'maintenance' | 'billing' | 'contract' | 'roster' | 'tickets' | 'general' {
+  const area = type.split('.')[0];
+  if (area === 'incident' || area === 'incidents') return 'incident';
+  if (area === 'maintenance') return 'maintenance';
+  if (area === 'invoice' || area === 'billing' || area === 'payment') return 'billing';
+  if (area === 'contract' || area === 'contracts' || area === 'suspension' || area === 'termination') return 'contract';
+  if (area === 'roster') return 'roster';
+  if (area === 'ticket' || area === 'tickets') return 'tickets';
+  return 'general';
+}

@@ -1,12 +1,27 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, notInArray } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customers } from '../customers/customers.schema.js';
-import { ticketComments, tickets } from './tickets.schema.js';
+import { ticketAttachments, ticketComments, ticketMailOutbox, tickets, ticketSlaTargets, type TicketType } from './tickets.schema.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type CommentRow = typeof ticketComments.$inferSelect;
+export type AttachmentRow = typeof ticketAttachments.$inferSelect;
+export type TicketMailRow = typeof ticketMailOutbox.$inferSelect;
+export type SlaTargetRow = typeof ticketSlaTargets.$inferSelect;
+
+export interface TicketFilter {
+  status?: TicketRow['status'];
+  /** only tickets not yet resolved or closed: the working queue */
+  active?: boolean;
+  type?: TicketType;
+  customerId?: string;
+  assigneeId?: string;
+  unassigned?: boolean;
+  /** 'age': oldest first, as a queue is worked; 'newest' otherwise */
+  sort?: 'age' | 'newest';
+}
 
 export function makeTicketsRepository(db: Db) {
   return {
@@ -20,20 +35,87 @@ export function makeTicketsRepository(db: Db) {
       const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
       return row;
     },
-    list: (scope: Scope, f: { status?: TicketRow['status']; customerId?: string }) =>
+    list: (scope: Scope, f: TicketFilter) =>
       db
         .select({ ticket: tickets, customerName: customers.name })
         .from(tickets)
         .innerJoin(customers, eq(customers.id, tickets.customerId))
-        .where(and(tenantFilter(scope, tickets.customerId), f.status ? eq(tickets.status, f.status) : undefined, f.customerId ? eq(tickets.customerId, f.customerId) : undefined))
-        .orderBy(desc(tickets.openedAt))
+        .where(
+          and(
+            tenantFilter(scope, tickets.customerId),
+            f.status ? eq(tickets.status, f.status) : undefined,
+            f.active ? notInArray(tickets.status, ['resolved', 'closed']) : undefined,
+            f.type ? eq(tickets.type, f.type) : undefined,
+            f.customerId ? eq(tickets.customerId, f.customerId) : undefined,
+            f.assigneeId ? eq(tickets.assigneeId, f.assigneeId) : undefined,
+            f.unassigned ? isNull(tickets.assigneeId) : undefined,
+          ),
+        )
+        .orderBy(f.sort === 'age' ? asc(tickets.openedAt) : desc(tickets.openedAt))
         .limit(500),
     async update(tx: Executor, id: string, patch: Partial<TicketRow>): Promise<TicketRow> {
       const [row] = await tx.update(tickets).set(patch).where(eq(tickets.id, id)).returning();
       return row;
     },
     insertComment: (tx: Executor, row: CommentRow) => tx.insert(ticketComments).values(row),
-    comments: (ticketId: string) => db.select().from(ticketComments).where(eq(ticketComments.ticketId, ticketId)).orderBy(asc(ticketComments.createdAt)),
+    async findComment(tx: Executor, ticketId: string, id: string): Promise<CommentRow | undefined> {
+      const [row] = await tx.select().from(ticketComments).where(and(eq(ticketComments.id, id), eq(ticketComments.ticketId, ticketId)));
+      return row;
+    },
+    comments: (ticketId: string, withInternal: boolean) =>
+      db
+        .select()
+        .from(ticketComments)
+        .where(and(eq(ticketComments.ticketId, ticketId), withInternal ? undefined : eq(ticketComments.internal, false)))
+        .orderBy(asc(ticketComments.createdAt), asc(ticketComments.id)),
+
+    // ── response targets ──────────────────────────────────────────────────
+    slaTargets: (tx: Executor = db) => tx.select().from(ticketSlaTargets).orderBy(asc(ticketSlaTargets.type)),
+    async updateSlaTarget(tx: Executor, type: TicketType, patch: Pick<SlaTargetRow, 'firstResponseMinutes' | 'resolutionMinutes' | 'updatedBy' | 'updatedAt'>): Promise<{ before: SlaTargetRow | undefined; after: SlaTargetRow }> {
+      const [before] = await tx.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.type, type)).for('update');
+      const [after] = await tx
+        .insert(ticketSlaTargets)
+        .values({ type, ...patch })
+        .onConflictDoUpdate({ target: ticketSlaTargets.type, set: patch })
+        .returning();
+      return { before, after };
+    },
+    /** The timed fields of tickets opened in [from, to), for the response-time report. */
+    timings: (from: Date, to: Date) =>
+      db
+        .select({ type: tickets.type, openedAt: tickets.openedAt, firstResponseAt: tickets.firstResponseAt, resolvedAt: tickets.resolvedAt })
+        .from(tickets)
+        .where(and(gte(tickets.openedAt, from), lt(tickets.openedAt, to))),
+
+    // ── attachments ───────────────────────────────────────────────────────
+    insertAttachment: (tx: Executor, row: AttachmentRow) => tx.insert(ticketAttachments).values(row),
+    attachments: (ticketId: string, withInternal: boolean) =>
+      db
+        .select()
+        .from(ticketAttachments)
+        .where(and(eq(ticketAttachments.ticketId, ticketId), withInternal ? undefined : eq(ticketAttachments.internal, false)))
+        .orderBy(asc(ticketAttachments.uploadedAt), asc(ticketAttachments.id)),
+    async findAttachment(scope: Scope, ticketId: string, id: string): Promise<AttachmentRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(ticketAttachments)
+        .where(and(eq(ticketAttachments.id, id), eq(ticketAttachments.ticketId, ticketId), tenantFilter(scope, ticketAttachments.customerId)));
+      return row;
+    },
+
+    // ── mail outbox ───────────────────────────────────────────────────────
+    insertMails: (tx: Executor, rows: TicketMailRow[]) => (rows.length ? tx.insert(ticketMailOutbox).values(rows).onConflictDoNothing() : Promise.resolve()),
+    /** Mails due now, locked so two workers never send one twice. */
+    dueMails: (tx: Executor, now: Date, limit: number) =>
+      tx
+        .select()
+        .from(ticketMailOutbox)
+        .where(and(eq(ticketMailOutbox.status, 'pending'), lte(ticketMailOutbox.nextAttemptAt, now)))
+        .orderBy(asc(ticketMailOutbox.nextAttemptAt))
+        .limit(limit)
+        .for('update', { skipLocked: true }),
+    updateMail: (tx: Executor, id: string, patch: Partial<TicketMailRow>) => tx.update(ticketMailOutbox).set(patch).where(eq(ticketMailOutbox.id, id)),
+    mailsOf: (ticketIds: string[]) => (ticketIds.length ? db.select().from(ticketMailOutbox).where(inArray(ticketMailOutbox.ticketId, ticketIds)).orderBy(asc(ticketMailOutbox.createdAt)) : Promise.resolve([])),
   };
 }
 

@@ -1,10 +1,11 @@
-import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { get, post } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { upload } from '../customers/upload';
 
 interface Notice {
   id: string;
@@ -16,7 +17,7 @@ interface Notice {
   bodyEn: string;
   recipientName: string;
   createdAt: string;
-  deliveries: { id: string; channel: string; address: string; status: string; proof: string | null; lastError: string | null }[];
+  deliveries: { id: string; channel: string; address: string; status: string; proof: string | null; lastError: string | null; hasProofFile: boolean }[];
 }
 const COLOR: Record<string, string> = { pending: 'gold', sent: 'green', failed: 'red' };
 
@@ -29,6 +30,7 @@ export function NoticesPage() {
   const { data: customers } = useLoad(() => (me?.kind === 'staff' ? get<{ items: { id: string; name: string }[] }>('/customers?pageSize=200') : Promise.resolve({ items: [] })), []);
   const [sending, setSending] = useState(false);
   const [form] = Form.useForm();
+  const mayProve = me?.kind === 'staff' && me.roles.some((r) => ['admin', 'sales', 'noc', 'compliance', 'finance'].includes(r));
   const canSend = me?.kind === 'staff' ? !me.roles.includes('auditor') || me.roles.includes('admin') : me?.roles.includes('owner');
   return (
     <>
@@ -55,9 +57,29 @@ export function NoticesPage() {
             title: t('notices.deliveries'),
             render: (_, n) =>
               n.deliveries.map((d) => (
-                <Tag key={d.id} color={COLOR[d.status]} title={d.proof ?? d.lastError ?? d.address}>
-                  {t(`notices.channel.${d.channel}` as MessageKey)} · {t(`notices.status.${d.status}` as MessageKey)}
-                </Tag>
+                <Space key={d.id} size={2} style={{ marginRight: 8 }}>
+                  <Tag color={COLOR[d.status]} title={d.proof ?? d.lastError ?? d.address}>
+                    {t(`notices.channel.${d.channel}` as MessageKey)} · {t(`notices.status.${d.status}` as MessageKey)}
+                  </Tag>
+                  {d.hasProofFile && <a href={`/api/v1/notices/${n.id}/deliveries/${d.id}/proof`}>{t('notices.proofFile')}</a>}
+                  {/* 第九条: a postal receipt or fax report is the proof of a post or fax delivery */}
+                  {mayProve && (d.channel === 'post' || d.channel === 'fax') && !d.hasProofFile && (
+                    <Upload
+                      accept="application/pdf,image/png,image/jpeg"
+                      showUploadList={false}
+                      beforeUpload={(file) => {
+                        const fd = new FormData();
+                        fd.append('file', file);
+                        upload('POST', `/notices/${n.id}/deliveries/${d.id}/proof`, fd).then(reload, showError);
+                        return false;
+                      }}
+                    >
+                      <Button size="small" data-testid={`notice-proof-${d.id}`}>
+                        {t('notices.uploadProof')}
+                      </Button>
+                    </Upload>
+                  )}
+                </Space>
               )),
           },
           { title: '', render: (_, n) => <a href={`/api/v1/notices/${n.id}/letter.pdf`}>{t('notices.letter')}</a> },

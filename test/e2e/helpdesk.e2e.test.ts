@@ -1,0 +1,137 @@
+import { simpleParser } from 'mailparser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtp, type SmtpReceiver } from '../harness/smtp.js';
+import { launchBrowser, logIn, shot, startServer } from './server.js';
+
+/**
+ * The night is real for the server: CLOCK_START sets its clock to the coming 03:00 in Beijing (a few
+ * hours ahead of the machine, so cookies stay valid) and it runs on from there. Jobs run (pg-boss),
+ * and mail goes to a real SMTP receiver started here.
+ */
+function nextThreeAmBeijing(): string {
+  const now = Date.now();
+  const day = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+  let at = new Date(`${day}T03:00:00+08:00`).getTime();
+  if (at <= now) at += 24 * 3600_000;
+  return new Date(at).toISOString();
+}
+
+let smtp: SmtpReceiver;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  server = await startServer({ CLOCK_START: nextThreeAmBeijing(), SMTP_URL: smtp.url, JOBS: 'on' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+describe('helpdesk and notices in a real browser', () => {
+  it('a customer asks for a reboot at 3 a.m.; NOC does it; the customer sees the measured times against the targets', async () => {
+    const customer = await browser.newPage();
+    await logIn(customer, server.url, 'alice');
+    await customer.waitForURL(/\/portal$/);
+    await customer.getByTestId('nav-my-tickets').click();
+    await customer.getByTestId('ticket-open').click();
+    await customer.locator('#serverId').click();
+    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'HY-7XK2Q93' }).click();
+    await customer.locator('#subject').fill('夜间重启 HY-7XK2Q93');
+    await customer.locator('.ant-modal-footer .ant-btn-primary').click();
+    const row = customer.locator('.ant-table-row', { hasText: '夜间重启 HY-7XK2Q93' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/ 03:0\d:\d\d/); // opened at night, Beijing time
+    expect(await row.getByTestId('sla-running').count()).toBe(2); // both targets still running
+
+    const noc = await browser.newPage();
+    await logIn(noc, server.url, 'noc');
+    await noc.waitForURL(/\/console$/);
+    await noc.getByTestId('nav-tickets').click();
+    await noc.locator('.ant-table td', { hasText: '夜间重启 HY-7XK2Q93' }).click();
+    await noc.getByTestId('ticket-reply').fill('已重启，服务器已恢复');
+    await noc.getByTestId('ticket-reply-send').click();
+    await noc.locator('.ant-drawer .ant-list-item', { hasText: '已重启，服务器已恢复' }).waitFor();
+    await noc.getByTestId('ticket-status-resolved').click();
+    await noc.locator('.ant-drawer .ant-tag', { hasText: '已解决' }).waitFor();
+    await shot(noc, 'helpdesk-noc-resolved');
+
+    await customer.reload();
+    await customer.locator('.ant-table td', { hasText: '夜间重启 HY-7XK2Q93' }).click();
+    await customer.locator('.ant-drawer .ant-list-item', { hasText: '已重启，服务器已恢复' }).waitFor();
+    expect(await customer.getByTestId('ticket-first-response').textContent()).toMatch(/^\d+ 分钟$/);
+    expect(await customer.getByTestId('ticket-resolution').textContent()).toMatch(/^\d+ 分钟$/);
+    expect(await customer.locator('.ant-drawer').getByTestId('sla-met').count()).toBe(2);
+    await shot(customer, 'helpdesk-customer-measured');
+    await noc.close();
+    await customer.close();
+  });
+
+  it('a roster change in the portal becomes a notice to the provider, in the register and in the mailbox', async () => {
+    const customer = await browser.newPage();
+    await logIn(customer, server.url, 'alice');
+    await customer.waitForURL(/\/portal$/);
+    await customer.getByTestId('nav-my-roster').click();
+    await customer.waitForURL(/\/portal\/roster$/);
+    await customer.getByTestId('roster-add-customer').click();
+    await customer.locator('#role').click();
+    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '服务器管理' }).first().click();
+    await customer.getByTestId('roster-name').fill('夜班孙工');
+    await customer.getByTestId('roster-mobile').fill('13811112222');
+    await customer.locator('.ant-modal-footer .ant-btn-primary').click();
+    await customer.locator('.ant-table td', { hasText: '夜班孙工' }).first().waitFor();
+
+    // the jobs turn the change into a notice and mail it (each runs every minute)
+    const mail = await waitFor(async () => {
+      for (const m of smtp.received) {
+        const parsed = await simpleParser(m.raw);
+        if (parsed.text?.includes('夜班孙工')) return { to: m.to, subject: parsed.subject };
+      }
+      return undefined;
+    }, 170_000);
+    expect(mail.to).toEqual(['notice@yunqiao-idc.example']);
+    expect(mail.subject).toBe('人员名单变更通知（第 5.10 / 6.5 条）');
+
+    const staff = await browser.newPage();
+    await logIn(staff, server.url, 'sales');
+    await staff.waitForURL(/\/console$/);
+    await staff.getByTestId('nav-notices').click();
+    await staff.locator('.ant-table-row').first().waitFor();
+    // open the roster notices' bodies (an opened row's icon is no longer "collapsed")
+    const collapsed = staff.locator('.ant-table-row', { hasText: '人员名单变更通知' }).locator('.ant-table-row-expand-icon-collapsed');
+    while ((await collapsed.count()) > 0) await collapsed.first().click();
+    const body = staff.locator('.ant-table-expanded-row', { hasText: '夜班孙工' });
+    await body.waitFor();
+    await shot(staff, 'helpdesk-notice-register');
+
+    // the portal's preferences page lists the new person; a 24-hour contact's incidents cannot be unticked
+    await customer.getByTestId('nav-my-notice-preferences').click();
+    await customer.locator('.ant-table td', { hasText: '夜班孙工' }).first().waitFor();
+    // columns: incident, maintenance, billing, contract, roster, tickets, general
+    const bob = () => customer.locator('.ant-table-row', { hasText: 'bob@huanyu.example' }).locator('input[type=checkbox]');
+    expect(await bob().nth(0).isChecked()).toBe(true);
+    expect(await bob().nth(0).isDisabled()).toBe(true);
+    await bob().nth(5).click(); // saved at once, shown checked once the server answers
+    await customer.locator('.ant-message', { hasText: '已保存' }).waitFor();
+    await customer.reload();
+    await customer.locator('.ant-table td', { hasText: '夜班孙工' }).first().waitFor();
+    expect(await bob().nth(5).isChecked()).toBe(true);
+    await shot(customer, 'helpdesk-notice-preferences');
+    await staff.close();
+    await customer.close();
+  }, 240_000);
+});

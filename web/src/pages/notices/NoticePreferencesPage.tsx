@@ -1,0 +1,63 @@
+import { Alert, App, Checkbox, Table, Tag, Typography } from 'antd';
+import { get, put } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { useApiErrors, useLoad } from '../../hooks';
+import { useI18n, type MessageKey } from '../../i18n';
+
+const CATEGORIES = ['incident', 'maintenance', 'billing', 'contract', 'roster', 'tickets', 'general'] as const;
+interface Preference {
+  memberId: string;
+  name: string;
+  role: string;
+  email: string | null;
+  available24h: boolean;
+  categories: string[];
+  locked: string[];
+}
+
+/** Which of the company's roster people get which notices by e-mail (24-hour contacts always get incidents). */
+export function NoticePreferencesPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const showError = useApiErrors();
+  const mayEdit = me?.roles.some((r) => r === 'owner' || r === 'technical');
+  const { data, reload } = useLoad(() => get<{ items: Preference[] }>('/notice-preferences'), []);
+  const toggle = (p: Preference, category: string, on: boolean) =>
+    put(`/notice-preferences/${p.memberId}`, { categories: on ? [...p.categories, category] : p.categories.filter((c) => c !== category) }).then(() => (message.success(t('prefs.saved')), reload()), showError);
+  return (
+    <>
+      <Typography.Title level={3}>{t('nav.noticePreferences')}</Typography.Title>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('prefs.hint')} />
+      <Table<Preference>
+        rowKey="memberId"
+        pagination={false}
+        dataSource={data?.items}
+        columns={[
+          {
+            title: t('prefs.person'),
+            render: (_, p) => (
+              <>
+                {p.name} {p.available24h && <Tag color="red">24h</Tag>}
+                <div>
+                  <Typography.Text type="secondary">{p.email ?? t('prefs.noEmail')}</Typography.Text>
+                </div>
+              </>
+            ),
+          },
+          ...CATEGORIES.map((c) => ({
+            title: t(`prefs.category.${c}` as MessageKey),
+            render: (_: unknown, p: Preference) => (
+              <Checkbox
+                checked={p.categories.includes(c)}
+                disabled={!mayEdit || p.locked.includes(c) || (!p.email && !p.categories.includes(c))}
+                onChange={(e) => toggle(p, c, e.target.checked)}
+                data-testid={`pref-${p.memberId}-${c}`}
+              />
+            ),
+          })),
+        ]}
+      />
+    </>
+  );
+}

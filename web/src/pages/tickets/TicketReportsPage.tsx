@@ -1,0 +1,177 @@
+import { Button, Form, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { get, put, qs } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { shanghaiTime } from '../../format';
+import { useApiErrors, useLoad } from '../../hooks';
+import { useI18n, type MessageKey } from '../../i18n';
+
+interface Row {
+  month: string;
+  type: string;
+  count: number;
+  medianFirstResponseMinutes: number | null;
+  p90FirstResponseMinutes: number | null;
+  medianResolutionMinutes: number | null;
+  judged: number;
+  withinTarget: number;
+  withinTargetPercent: number | null;
+}
+interface Target {
+  type: string;
+  firstResponseMinutes: number;
+  resolutionMinutes: number | null;
+  updatedAt: string | null;
+}
+
+const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+const monthsBefore = (month: string, n: number) => {
+  const [y, m] = month.split('-').map(Number);
+  const i = y * 12 + (m - 1) - n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
+const PALETTE = ['#1264b4', '#d4380d', '#389e0d', '#d48806', '#722ed1', '#08979c', '#c41d7f', '#595959'];
+
+/** Median first response per month, one line per type, drawn as plain SVG (no chart library). */
+function ResponseChart({ rows }: { rows: Row[] }) {
+  const { t } = useI18n();
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const types = [...new Set(rows.map((r) => r.type))].sort();
+  const max = Math.max(1, ...rows.map((r) => r.medianFirstResponseMinutes ?? 0));
+  const W = 640;
+  const H = 220;
+  const pad = { l: 40, r: 10, t: 10, b: 30 };
+  const x = (i: number) => pad.l + (months.length === 1 ? (W - pad.l - pad.r) / 2 : (i * (W - pad.l - pad.r)) / (months.length - 1));
+  const y = (v: number) => H - pad.b - (v / max) * (H - pad.t - pad.b);
+  if (!months.length) return null;
+  return (
+    <figure style={{ margin: '16px 0' }}>
+      <figcaption>
+        <Typography.Text strong>{t('reports.chart')}</Typography.Text>
+      </figcaption>
+      <svg width={W} height={H} role="img" aria-label={t('reports.chart')} data-testid="report-chart">
+        <line x1={pad.l} y1={H - pad.b} x2={W - pad.r} y2={H - pad.b} stroke="#bbb" />
+        <line x1={pad.l} y1={pad.t} x2={pad.l} y2={H - pad.b} stroke="#bbb" />
+        <text x={pad.l - 6} y={y(max) + 4} fontSize="10" textAnchor="end">
+          {max}
+        </text>
+        <text x={pad.l - 6} y={H - pad.b + 4} fontSize="10" textAnchor="end">
+          0
+        </text>
+        {months.map((m, i) => (
+          <text key={m} x={x(i)} y={H - pad.b + 16} fontSize="10" textAnchor="middle">
+            {m}
+          </text>
+        ))}
+        {types.map((type, ti) => {
+          const pts = months
+            .map((m, i) => ({ i, v: rows.find((r) => r.month === m && r.type === type)?.medianFirstResponseMinutes }))
+            .filter((p): p is { i: number; v: number } => p.v !== null && p.v !== undefined);
+          const color = PALETTE[ti % PALETTE.length];
+          return (
+            <g key={type}>
+              <polyline fill="none" stroke={color} strokeWidth={2} points={pts.map((p) => `${x(p.i)},${y(p.v)}`).join(' ')} />
+              {pts.map((p) => (
+                <circle key={p.i} cx={x(p.i)} cy={y(p.v)} r={3} fill={color}>
+                  <title>{`${t(`tickets.type.${type}` as MessageKey)} ${months[p.i]}: ${p.v}`}</title>
+                </circle>
+              ))}
+            </g>
+          );
+        })}
+      </svg>
+      <Space wrap>
+        {types.map((type, ti) => (
+          <span key={type} style={{ color: PALETTE[ti % PALETTE.length] }}>
+            ■ {t(`tickets.type.${type}` as MessageKey)}
+          </span>
+        ))}
+      </Space>
+    </figure>
+  );
+}
+
+/** 6.1: how fast the provider answers and fixes, per month and type, against the targets. */
+export function TicketReportsPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const showError = useApiErrors();
+  const admin = me?.kind === 'staff' && me.roles.includes('admin');
+  const [range, setRange] = useState({ from: monthsBefore(thisMonth(), 5), to: thisMonth() });
+  const query = qs(range);
+  const { data } = useLoad(() => get<{ items: Row[] }>(`/tickets/reports/response-times${query}`), [query]);
+  const { data: targets, reload: reloadTargets } = useLoad(() => get<{ items: Target[] }>('/tickets/sla-targets'), []);
+  const [editing, setEditing] = useState<Target | null>(null);
+  const [form] = Form.useForm();
+  const n = (v: number | null) => (v === null ? '—' : v);
+  return (
+    <>
+      <Typography.Title level={3}>{t('nav.ticketReports')}</Typography.Title>
+      <Space style={{ marginBottom: 12 }} wrap>
+        {t('reports.from')}
+        <input type="month" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} data-testid="report-from" />
+        {t('reports.to')}
+        <input type="month" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} data-testid="report-to" />
+        <Button href={`/api/v1/tickets/reports/response-times.csv${query}`} data-testid="report-csv">
+          {t('reports.csv')}
+        </Button>
+      </Space>
+      <Table<Row>
+        rowKey={(r) => `${r.month}|${r.type}`}
+        size="small"
+        pagination={false}
+        dataSource={data?.items}
+        data-testid="report-table"
+        columns={[
+          { title: t('reports.month'), dataIndex: 'month' },
+          { title: t('tickets.type'), dataIndex: 'type', render: (v: string) => t(`tickets.type.${v}` as MessageKey) },
+          { title: t('reports.count'), dataIndex: 'count' },
+          { title: t('reports.medianFirst'), dataIndex: 'medianFirstResponseMinutes', render: n },
+          { title: t('reports.p90First'), dataIndex: 'p90FirstResponseMinutes', render: n },
+          { title: t('reports.medianResolution'), dataIndex: 'medianResolutionMinutes', render: n },
+          { title: t('reports.withinTarget'), render: (_, r) => (r.withinTargetPercent === null ? '—' : `${r.withinTargetPercent}% (${r.withinTarget}/${r.judged})`) },
+        ]}
+      />
+      <ResponseChart rows={data?.items ?? []} />
+      <Typography.Title level={4}>{t('tickets.sla.targets')}</Typography.Title>
+      <Table<Target>
+        rowKey="type"
+        size="small"
+        pagination={false}
+        dataSource={targets?.items}
+        columns={[
+          { title: t('tickets.type'), dataIndex: 'type', render: (v: string) => t(`tickets.type.${v}` as MessageKey) },
+          { title: t('tickets.sla.firstResponseMinutes'), dataIndex: 'firstResponseMinutes' },
+          { title: t('tickets.sla.resolutionMinutes'), dataIndex: 'resolutionMinutes', render: n },
+          { title: t('audit.at'), dataIndex: 'updatedAt', render: shanghaiTime },
+          ...(admin
+            ? [
+                {
+                  title: '',
+                  render: (_: unknown, r: Target) => (
+                    <Button size="small" onClick={() => (form.setFieldsValue(r), setEditing(r))}>
+                      {t('customers.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal open={editing !== null} title={editing ? t(`tickets.type.${editing.type}` as MessageKey) : ''} onCancel={() => setEditing(null)} onOk={() => form.submit()} okText={t('tickets.sla.save')} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => put('/tickets/sla-targets', { type: editing!.type, firstResponseMinutes: v.firstResponseMinutes, resolutionMinutes: v.resolutionMinutes ?? null }).then(() => (setEditing(null), reloadTargets()), (e) => showError(e, form))}
+        >
+          <Form.Item name="firstResponseMinutes" label={t('tickets.sla.firstResponseMinutes')} rules={[{ required: true }]}>
+            <InputNumber min={1} precision={0} />
+          </Form.Item>
+          <Form.Item name="resolutionMinutes" label={t('tickets.sla.resolutionMinutes')}>
+            <InputNumber min={1} precision={0} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
