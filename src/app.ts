@@ -43,7 +43,7 @@ import { makeTicketsService } from './modules/tickets/tickets.service.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { facilityRoutes } from './modules/facility/facility.routes.js';
 import { makeIpamRepository } from './modules/ipam/ipam.repository.js';
-import { makeIpamService } from './modules/ipam/ipam.service.js';
+import { makeIpamService, type AddressReleasedHook } from './modules/ipam/ipam.service.js';
 import { ipamRoutes } from './modules/ipam/ipam.routes.js';
 import { makeDnsRepository } from './modules/dns/dns.repository.js';
 import { makeDnsService } from './modules/dns/dns.service.js';
@@ -90,7 +90,8 @@ export function buildServices(ctx: AppContext) {
   const onServerRemoved: ServerRemovedHook[] = [];
   const onServerRacked: ServerRackedHook[] = [];
   const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, onServerRemoved, onServerRacked });
-  const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids });
+  const onAddressReleased: AddressReleasedHook[] = [];
+  const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids, onReleased: onAddressReleased });
   onServerRemoved.push((tx, scope, server) => ipam.releaseForServer(tx, scope, server.id));
   const dns = makeDnsService({
     repo: makeDnsRepository(db),
@@ -100,7 +101,9 @@ export function buildServices(ctx: AppContext) {
     ids,
     nameservers: ctx.config.DNS_NAMESERVERS.split(','),
     hostmaster: ctx.config.DNS_HOSTMASTER,
+    ipam,
   });
+  onAddressReleased.push((tx, scope, allocation) => dns.dropPtr(tx, scope, allocation.id));
   const pdf = makeChromiumPdfRenderer();
   const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));

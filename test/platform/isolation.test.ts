@@ -157,6 +157,12 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/calendar/coverage': () => ({ ownOnly: true }),
   'POST /api/v1/calendar/years': () => ({ body: { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] } }),
   'GET /api/v1/calendar/deadline': () => ({ query: { from: '2026-09-30', workingDays: '2' }, ownOnly: true }),
+  // ── facility/ipam/dns additions (issue 7) ──
+  'GET /api/v1/dns/reverse-zones': () => ({}),
+  'GET /api/v1/dns/reverse-zones/{origin}/zonefile': () => ({ params: { origin: '113.0.203.in-addr.arpa' } }),
+  'GET /api/v1/dns/ptr-records': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'PUT /api/v1/dns/ptr-records/{id}': (b) => ({ params: { id: b.ipAllocationId }, body: { hostname: 'evil.example.cn' } }),
+  'DELETE /api/v1/dns/ptr-records/{id}': (b) => ({ params: { id: b.ipAllocationId } }),
 };
 
 let t: TestApp;
@@ -236,6 +242,9 @@ beforeAll(async () => {
     ticketId: bTicket.id,
     secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
   };
+  // issue 7: B's reverse DNS must not leak either
+  await t.services.dns.setPtr(system, ip.id, { hostname: 'b-secret-ptr.example.cn' });
+  b.secrets.push('b-secret-ptr');
   asA = await t.login('a-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) =>

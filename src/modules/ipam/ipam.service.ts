@@ -11,6 +11,8 @@ import type { AllocationRow, IpamRepository, PoolRow, ReservedRow } from './ipam
 
 const DAY = 86_400_000;
 
+export type AddressReleasedHook = (tx: Executor, scope: Scope, allocation: AllocationRow) => Promise<void>;
+
 /** Addresses a pool never hands out: network and broadcast (IPv4 wider than /31), the gateway, reserved ranges. */
 function unusable(pool: Cidr, gateway: IpAddress | null, reserved: { first: bigint; last: bigint }[], v: bigint): boolean {
   const size = cidrSize(pool);
@@ -26,8 +28,11 @@ export function makeIpamService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
+  /** run inside the release's transaction (the DNS module drops the address's PTR record) */
+  onReleased?: AddressReleasedHook[];
 }) {
   const { repo, audit, clock, ids } = deps;
+  const onReleased = deps.onReleased ?? [];
 
   function poolCidr(pool: PoolRow): Cidr {
     const c = parseCidr(pool.prefix);
@@ -161,6 +166,7 @@ export function makeIpamService(deps: {
         const now = clock.now();
         const row = await repo.release(t, scope, allocationId, now, new Date(now.getTime() + (pool?.quarantineDays ?? 30) * DAY));
         if (!row) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
+        for (const hook of onReleased) await hook(t, scope, row);
         await audit.record(t, scope, { action: 'ip.release', entity: 'server', entityId: row.serverId, customerId: row.customerId, after: row });
         return row;
       };
@@ -173,8 +179,25 @@ export function makeIpamService(deps: {
       for (const a of await repo.activeOfServer(serverId, tx)) {
         const pool = await repo.findPool(a.poolId, tx);
         const row = await repo.release(tx, scope, a.id, now, new Date(now.getTime() + (pool?.quarantineDays ?? 30) * DAY));
-        if (row) await audit.record(tx, scope, { action: 'ip.release', entity: 'server', entityId: serverId, customerId: row.customerId, after: row });
+        if (!row) continue;
+        for (const hook of onReleased) await hook(tx, scope, row);
+        await audit.record(tx, scope, { action: 'ip.release', entity: 'server', entityId: serverId, customerId: row.customerId, after: row });
       }
+    },
+
+    /** A live allocation the scope may see, with its pool's prefix (for reverse DNS). */
+    async liveAllocation(scope: Scope, id: string, tx?: Executor): Promise<(AllocationRow & { prefix: string }) | undefined> {
+      requireReader(scope);
+      const row = await repo.findAllocation(scope, id, tx);
+      if (!row || row.releasedAt) return undefined;
+      const pool = await repo.findPool(row.poolId, tx);
+      return pool ? { ...row, prefix: pool.prefix } : undefined;
+    },
+
+    /** Every pool's prefix (reverse zones are derived from them); the provider's data, staff only. */
+    async prefixes(scope: Scope) {
+      requireStaff(scope);
+      return (await repo.listPools()).map((p) => ({ id: p.id, name: p.name, prefix: p.prefix }));
     },
 
     async allocations(scope: Scope, filter: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) {
