@@ -23,6 +23,7 @@ import { ProviderPage } from './pages/platform/ProviderPage';
 import { RacksPage } from './pages/facility/RacksPage';
 import { ServersPage } from './pages/facility/ServersPage';
 import { IpPoolsPage } from './pages/facility/IpPoolsPage';
+import { DnsPage } from './pages/dns/DnsPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
@@ -86,6 +87,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="dns" element={<DnsPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -106,6 +108,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="dns" element={<DnsPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

@@ -44,6 +44,9 @@ export const NAV: NavEntry[] = [
   { key: 'my-servers', path: '/portal/servers', labelKey: 'nav.myServers', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-racks', path: '/portal/racks', labelKey: 'nav.racks', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-audit', path: '/portal/audit', labelKey: 'nav.myAudit', audience: 'customer', roles: ALL_CUSTOMER },
+  // ── issue 7: DNS ──
+  { key: 'dns', path: '/console/dns', labelKey: 'nav.dns', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
+  { key: 'my-dns', path: '/portal/dns', labelKey: 'nav.myDns', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
