@@ -163,6 +163,8 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/dns/ptr-records': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'PUT /api/v1/dns/ptr-records/{id}': (b) => ({ params: { id: b.ipAllocationId }, body: { hostname: 'evil.example.cn' } }),
   'DELETE /api/v1/dns/ptr-records/{id}': (b) => ({ params: { id: b.ipAllocationId } }),
+  'POST /api/v1/netbox/import': (b) => ({ body: { dryRun: true, devices: `name,device_role,manufacturer,device_type,serial,tenant\nx,server,Dell,R1,EVILSN,${b.customerName}\n` } }),
+  'GET /api/v1/netbox/export/{file}': () => ({ params: { file: 'devices.csv' } }),
 };
 
 let t: TestApp;

@@ -24,6 +24,7 @@ import { RacksPage } from './pages/facility/RacksPage';
 import { ServersPage } from './pages/facility/ServersPage';
 import { IpPoolsPage } from './pages/facility/IpPoolsPage';
 import { DnsPage } from './pages/dns/DnsPage';
+import { NetboxImportPage } from './pages/facility/NetboxImportPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
@@ -88,6 +89,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="account" element={<AccountPage />} />
                 <Route path="dns" element={<DnsPage />} />
+                <Route path="netbox-import" element={<NetboxImportPage />} />
               </Route>
               <Route
                 path="/portal"

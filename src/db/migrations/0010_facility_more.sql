@@ -20,3 +20,8 @@ CREATE TABLE dns_ptr_records (
   CONSTRAINT dns_ptr_one_per_name UNIQUE (origin, name)
 );
 CREATE INDEX dns_ptr_records_customer_idx ON dns_ptr_records (customer_id);
+
+-- The device name a server carries in NetBox (and on its label); optional, unique when given so an
+-- import can refer to it (NetBox's IP addresses name their device).
+ALTER TABLE servers ADD COLUMN name text CHECK (name IS NULL OR length(btrim(name)) BETWEEN 1 AND 64);
+CREATE UNIQUE INDEX servers_name_unique ON servers (name) WHERE name IS NOT NULL;

@@ -202,15 +202,15 @@ export function makeDnsService(deps: {
      * The host name a live address of the customer points back to. The name must be a valid
      * domain; the record sits in the pool's reverse zone, whose serial moves on every change.
      */
-    async setPtr(scope: Scope, allocationId: string, input: { hostname: string; ttl?: number | null }): Promise<PtrRow> {
-      const allocation = await ipam().liveAllocation(scope, allocationId);
+    async setPtr(scope: Scope, allocationId: string, input: { hostname: string; ttl?: number | null }, outer?: Executor): Promise<PtrRow> {
+      const allocation = await ipam().liveAllocation(scope, allocationId, outer);
       if (!allocation) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
       mayEdit(scope, allocation.customerId);
       const d = validateDomain(input.hostname.trim().replace(/\.$/, ''));
       if (!d.valid) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'hostname', key: d.reason }]);
       const { origin, name } = reverseRecord(parseCidr(allocation.prefix) as Cidr, parseIp(allocation.address)!);
       const now = clock.now();
-      return repo.db.transaction(async (tx) => {
+      return (outer ?? repo.db).transaction(async (tx) => {
         await bumpReverse(tx, origin);
         const before = await repo.findPtrOfAllocation(allocationId, tx);
         const row: PtrRow = { id: before?.id ?? ids.uuid(), allocationId, customerId: allocation.customerId, origin, name, hostname: `${d.normalized}.`, ttl: input.ttl ?? null, createdAt: before?.createdAt ?? now, updatedAt: now };

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemScope } from '../../core/scope.js';
 import { makeTestApp, type ApiClient, type TestApp } from '../../../test/harness/app.js';
 import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 import { nextSerial, txtStrings } from './zone-file.js';
@@ -111,7 +112,7 @@ describe('zone file pieces', () => {
 });
 
 describe("PTR records in the provider's reverse zones (6.1)", () => {
-  const system = { kind: 'system', actor: 'test' } as const;
+  const system = systemScope('test');
   let v4Allocation: string;
   let v6Allocation: string;
 

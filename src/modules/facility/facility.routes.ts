@@ -16,6 +16,7 @@ const Server = z
     brand: z.string(),
     model: z.string(),
     serialNumber: z.string(),
+    name: z.string().nullable().optional(),
     heightU: z.number(),
     powerW: z.number(),
     status: z.enum(SERVER_STATUSES),
@@ -82,7 +83,7 @@ export function facilityRoutes(deps: { facility: FacilityService }): FastifyPlug
         schema: {
           tags: ['facility'],
           summary: 'Register a customer server, expected at the site (第二条)',
-          body: z.object({ customerId: z.uuid(), brand: name(50), model: name(50), serialNumber: name(60), heightU: z.number().int().min(1).max(10), powerW: z.number().int().min(1).max(10_000).optional(), contractId: z.uuid().nullable().optional() }),
+          body: z.object({ customerId: z.uuid(), brand: name(50), model: name(50), serialNumber: name(60), name: name(64).nullable().optional(), heightU: z.number().int().min(1).max(10), powerW: z.number().int().min(1).max(10_000).optional(), contractId: z.uuid().nullable().optional() }),
           response: { 201: Server },
         },
       },

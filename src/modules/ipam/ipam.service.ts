@@ -106,15 +106,15 @@ export function makeIpamService(deps: {
      * locked for the transaction (allocations in other pools go on), and the database's EXCLUDE
      * constraint is the last word: an address is never held twice, nor reused in quarantine.
      */
-    async allocate(scope: Scope, input: { poolId: string; serverId: string; address?: string | null }): Promise<AllocationRow> {
+    async allocate(scope: Scope, input: { poolId: string; serverId: string; address?: string | null }, outer?: Executor): Promise<AllocationRow> {
       requireStaff(scope, 'noc');
-      const server = await deps.facility.findServer(scope, input.serverId);
+      const server = await deps.facility.findServer(scope, input.serverId, outer);
       if (!server) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'ip' });
       const wanted = input.address ? parseIp(input.address) : null;
       if (input.address && !wanted) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'IP_FORMAT' }]);
       try {
-        return await repo.db.transaction(async (tx) => {
+        return await (outer ?? repo.db).transaction(async (tx) => {
           const pool = await repo.lockPool(tx, input.poolId);
           if (!pool) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'poolId', key: 'field.invalid' }]);
           const cidr = poolCidr(pool);

@@ -337,5 +337,18 @@ export const en: Record<MessageKey, string> = {
   'dns.origin': 'Zone',
   'dns.setPtr': 'Set PTR',
   'dns.hostname': 'Host name',
+  // ── issue 7: NetBox import, CSV exports ──
+  'nav.netboxImport': 'NetBox import',
+  'netbox.hint': 'Upload CSV exported from NetBox (NetBox bulk-import column names). Dry-run first to see every row; then apply: the good rows go in one transaction and every refused row is listed.',
+  'netbox.dryRun': 'Dry run',
+  'netbox.apply': 'Apply',
+  'netbox.exportDevices': 'Export devices CSV (NetBox format)',
+  'netbox.dryRunResult': 'Dry run: {ok} rows ok, {rejected} rejected (nothing written)',
+  'netbox.appliedResult': 'Imported {ok} rows; {rejected} rejected',
+  'netbox.line': 'Line',
+  'netbox.ok': 'ok',
+  'netbox.rejected': 'rejected',
+  'netbox.reason': 'Reason',
+  'common.exportCsv': 'Export CSV',
   'error.generic': 'The operation failed',
 };

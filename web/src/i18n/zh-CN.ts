@@ -336,6 +336,19 @@ export const zhCN = {
   'dns.origin': '区域',
   'dns.setPtr': '设置 PTR',
   'dns.hostname': '主机名',
+  // ── issue 7: NetBox import, CSV exports ──
+  'nav.netboxImport': 'NetBox 导入',
+  'netbox.hint': '上传 NetBox 导出的 CSV（列名与 NetBox 批量导入一致）。先试运行查看逐行结果，再导入：通过的行在一个事务内写入，被拒绝的行逐一列出。',
+  'netbox.dryRun': '试运行',
+  'netbox.apply': '导入',
+  'netbox.exportDevices': '导出设备 CSV（NetBox 格式）',
+  'netbox.dryRunResult': '试运行：{ok} 行通过，{rejected} 行被拒绝（未写入）',
+  'netbox.appliedResult': '已导入 {ok} 行，{rejected} 行被拒绝',
+  'netbox.line': '行号',
+  'netbox.ok': '通过',
+  'netbox.rejected': '拒绝',
+  'netbox.reason': '原因',
+  'common.exportCsv': '导出 CSV',
   'error.generic': '操作失败',
 } as const;
 
