@@ -165,6 +165,15 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'DELETE /api/v1/dns/ptr-records/{id}': (b) => ({ params: { id: b.ipAllocationId } }),
   'POST /api/v1/netbox/import': (b) => ({ body: { dryRun: true, devices: `name,device_role,manufacturer,device_type,serial,tenant\nx,server,Dell,R1,EVILSN,${b.customerName}\n` } }),
   'GET /api/v1/netbox/export/{file}': () => ({ params: { file: 'devices.csv' } }),
+  'GET /api/v1/sites/export.csv': () => ({ ownOnly: true }),
+  'GET /api/v1/cabinets/export.csv': () => ({}),
+  'GET /api/v1/servers/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/switches/export.csv': () => ({}),
+  'GET /api/v1/switch-ports/export.csv': () => ({}),
+  'GET /api/v1/ip-pools/export.csv': () => ({}),
+  'GET /api/v1/ip-allocations/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/dns/zones/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/dns/records/export.csv': (b) => ({ query: { zoneId: b.zoneId }, listForA: true }),
 };
 
 let t: TestApp;

@@ -30,6 +30,14 @@ export function makeDnsRepository(db: Db) {
       return row;
     },
     insertRecord: (tx: Executor, row: RecordRow) => tx.insert(dnsRecords).values(row),
+    /** Records with their zone's domain, for exports (a customer's own only). */
+    listRecords: (scope: Scope, f: { zoneId?: string; customerId?: string }) =>
+      db
+        .select({ record: dnsRecords, domain: dnsZones.domain })
+        .from(dnsRecords)
+        .innerJoin(dnsZones, eq(dnsZones.id, dnsRecords.zoneId))
+        .where(and(tenantFilter(scope, dnsRecords.customerId), f.zoneId ? eq(dnsRecords.zoneId, f.zoneId) : undefined, f.customerId ? eq(dnsRecords.customerId, f.customerId) : undefined))
+        .orderBy(asc(dnsZones.domain), asc(dnsRecords.name), asc(dnsRecords.type)),
     deleteRecord: (tx: Executor, id: string) => tx.delete(dnsRecords).where(eq(dnsRecords.id, id)),
 
     // ── reverse zones and PTR records ───────────────────────────────────

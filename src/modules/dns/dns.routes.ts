@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
+import { sendCsv } from '../../http/csv.js';
 import { IdParams, Timestamp } from '../../http/dto.js';
 import { DNS_TYPES } from './dns.schema.js';
 import type { DnsService } from './dns.service.js';
@@ -69,5 +70,21 @@ export function dnsRoutes(deps: { dns: DnsService }): FastifyPluginAsyncZod {
       await dns.deletePtr(scopeOf(request), request.params.id);
       return reply.status(204).send(null);
     });
+
+    // ── CSV exports (UTF-8 with BOM for Excel) ──
+    app.get('/dns/zones/export.csv', { schema: { tags: ['dns'], summary: 'DNS zones as CSV (a customer gets its own)', querystring: z.object({ customerId: z.uuid().optional() }) } }, async (request, reply) =>
+      sendCsv(reply, 'dns-zones.csv', ['domain', 'customerId', 'serial', 'defaultTtl', 'updatedAt'], (await dns.zonesExport(scopeOf(request), request.query.customerId)).map((z) => [z.domain, z.customerId, z.serial, z.defaultTtl, z.updatedAt])),
+    );
+    app.get(
+      '/dns/records/export.csv',
+      { schema: { tags: ['dns'], summary: 'DNS records as CSV (a customer gets its own)', querystring: z.object({ zoneId: z.uuid().optional(), customerId: z.uuid().optional() }) } },
+      async (request, reply) =>
+        sendCsv(
+          reply,
+          'dns-records.csv',
+          ['zone', 'name', 'type', 'value', 'ttl', 'priority'],
+          (await dns.recordsExport(scopeOf(request), request.query)).map((r) => [r.domain, r.record.name, r.record.type, r.record.value, r.record.ttl, r.record.priority]),
+        ),
+    );
   };
 }

@@ -109,6 +109,18 @@ export function makeDnsService(deps: {
       return repo.listZones(scope, customerId);
     },
 
+    /** CSV exports; a staff export is audited as one read with its filter. */
+    async zonesExport(scope: Scope, customerId?: string) {
+      requireReader(scope);
+      await audit.recordRead(scope, { entity: 'dns_zone_export', entityId: JSON.stringify({ customerId: customerId ?? null }), customerId });
+      return repo.listZones(scope, customerId);
+    },
+    async recordsExport(scope: Scope, filter: { zoneId?: string; customerId?: string }) {
+      requireReader(scope);
+      await audit.recordRead(scope, { entity: 'dns_record_export', entityId: JSON.stringify({ zoneId: filter.zoneId ?? null, customerId: filter.customerId ?? null }), customerId: filter.customerId });
+      return repo.listRecords(scope, filter);
+    },
+
     async createZone(scope: Scope, input: { customerId: string; domain: string; defaultTtl?: number }) {
       mayEdit(scope, input.customerId);
       if (!(await deps.customers.exists(scope, input.customerId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);

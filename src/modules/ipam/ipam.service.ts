@@ -200,6 +200,13 @@ export function makeIpamService(deps: {
       return (await repo.listPools()).map((p) => ({ id: p.id, name: p.name, prefix: p.prefix }));
     },
 
+    /** Every allocation matching the filter, for the CSV export; a staff export is audited as one read. */
+    async allocationsExport(scope: Scope, filter: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) {
+      requireReader(scope);
+      await audit.recordRead(scope, { entity: 'ip_allocation_export', entityId: JSON.stringify(filter), customerId: filter.customerId });
+      return (await repo.list(scope, filter, 10_000_000)).map((r) => ({ ...r.allocation, poolName: r.poolName, prefix: r.prefix }));
+    },
+
     async allocations(scope: Scope, filter: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) {
       requireReader(scope);
       return (await repo.list(scope, filter)).map((r) => ({ ...r.allocation, poolName: r.poolName, gateway: r.gateway, prefix: r.prefix, vlan: r.vlan }));

@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { ExportLink } from '../facility/ExportLink';
 
 interface Zone {
   id: string;
@@ -228,6 +229,8 @@ export function DnsPage() {
     <>
       <Space style={{ marginBottom: 16 }}>
         {staff && <Select allowClear showSearch optionFilterProp="label" placeholder={t('nav.customers')} style={{ width: 260 }} value={customerId} onChange={setCustomerId} options={customers?.items.map((c) => ({ value: c.id, label: c.name }))} />}
+        <ExportLink href={`/dns/zones/export.csv${qs({ customerId })}`} />
+        <ExportLink href={`/dns/records/export.csv${qs({ customerId })}`} />
         {canEdit && (
           <Button type="primary" onClick={() => (form.resetFields(), setCreating(true))}>
             {t('dns.addZone')}

@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { ExportLink } from './ExportLink';
 
 interface Server {
   id: string;
@@ -43,6 +44,11 @@ export function ServersPage() {
   return (
     <>
       <Typography.Title level={3}>{me?.kind === 'customer' ? t('nav.myServers') : t('nav.servers')}</Typography.Title>
+      <Space style={{ marginBottom: 12 }}>
+        <ExportLink href="/servers/export.csv" />
+        <ExportLink href="/ip-allocations/export.csv" />
+        {me?.kind === 'staff' && <ExportLink href="/switch-ports/export.csv" />}
+      </Space>
       <Table<Server>
         rowKey="id"
         dataSource={data?.items}
