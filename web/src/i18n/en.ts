@@ -350,5 +350,13 @@ export const en: Record<MessageKey, string> = {
   'netbox.rejected': 'rejected',
   'netbox.reason': 'Reason',
   'common.exportCsv': 'Export CSV',
+  // ── issue 7: racking dialogs ──
+  'facility.register': 'Register a server',
+  'facility.connectPort': 'Connect port',
+  'facility.switch': 'Switch',
+  'facility.port': 'Port',
+  'facility.interface': 'Server interface',
+  'ipam.allocate': 'Allocate IP',
+  'ipam.nextFreeHint': 'Leave empty for the next free address',
   'error.generic': 'The operation failed',
 };

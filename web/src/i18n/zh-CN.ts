@@ -349,6 +349,14 @@ export const zhCN = {
   'netbox.rejected': '拒绝',
   'netbox.reason': '原因',
   'common.exportCsv': '导出 CSV',
+  // ── issue 7: racking dialogs ──
+  'facility.register': '登记服务器',
+  'facility.connectPort': '接入端口',
+  'facility.switch': '交换机',
+  'facility.port': '端口',
+  'facility.interface': '服务器网口',
+  'ipam.allocate': '分配 IP',
+  'ipam.nextFreeHint': '留空则分配下一个可用地址',
   'error.generic': '操作失败',
 } as const;
 
