@@ -358,5 +358,7 @@ export const en: Record<MessageKey, string> = {
   'facility.interface': 'Server interface',
   'ipam.allocate': 'Allocate IP',
   'ipam.nextFreeHint': 'Leave empty for the next free address',
+  'facility.sites': 'Sites',
+  'dns.records': 'Records',
   'error.generic': 'The operation failed',
 };

@@ -357,6 +357,8 @@ export const zhCN = {
   'facility.interface': '服务器网口',
   'ipam.allocate': '分配 IP',
   'ipam.nextFreeHint': '留空则分配下一个可用地址',
+  'facility.sites': '机房',
+  'dns.records': '解析记录',
   'error.generic': '操作失败',
 } as const;
 

@@ -229,8 +229,8 @@ export function DnsPage() {
     <>
       <Space style={{ marginBottom: 16 }}>
         {staff && <Select allowClear showSearch optionFilterProp="label" placeholder={t('nav.customers')} style={{ width: 260 }} value={customerId} onChange={setCustomerId} options={customers?.items.map((c) => ({ value: c.id, label: c.name }))} />}
-        <ExportLink href={`/dns/zones/export.csv${qs({ customerId })}`} />
-        <ExportLink href={`/dns/records/export.csv${qs({ customerId })}`} />
+        <ExportLink href={`/dns/zones/export.csv${qs({ customerId })}`} what="dns.zones" />
+        <ExportLink href={`/dns/records/export.csv${qs({ customerId })}`} what="dns.records" />
         {canEdit && (
           <Button type="primary" onClick={() => (form.resetFields(), setCreating(true))}>
             {t('dns.addZone')}

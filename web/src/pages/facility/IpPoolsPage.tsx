@@ -22,8 +22,8 @@ export function IpPoolsPage() {
     <>
       <Typography.Title level={3}>{t('nav.ipPools')}</Typography.Title>
       <Space style={{ marginBottom: 12 }}>
-        <ExportLink href="/ip-pools/export.csv" />
-        <ExportLink href="/ip-allocations/export.csv" />
+        <ExportLink href="/ip-pools/export.csv" what="nav.ipPools" />
+        <ExportLink href="/ip-allocations/export.csv" what="ipam.address" />
       </Space>
       <Table<Pool>
         rowKey="id"

@@ -38,9 +38,9 @@ export function RacksPage() {
         <Select style={{ width: 240 }} value={cabinetId} onChange={setCabinetId} options={data?.items.map((c) => ({ value: c.id, label: `${c.roomName} · ${c.code} (${c.heightU}U)` }))} data-testid="cabinet-select" />
         {me?.kind === 'staff' && (
           <>
-            <ExportLink href="/sites/export.csv" />
-            <ExportLink href="/cabinets/export.csv" />
-            <ExportLink href="/switches/export.csv" />
+            <ExportLink href="/sites/export.csv" what="facility.sites" />
+            <ExportLink href="/cabinets/export.csv" what="facility.cabinet" />
+            <ExportLink href="/switches/export.csv" what="facility.switch" />
           </>
         )}
       </Space>

@@ -57,9 +57,9 @@ export function ServersPage() {
     <>
       <Typography.Title level={3}>{me?.kind === 'customer' ? t('nav.myServers') : t('nav.servers')}</Typography.Title>
       <Space style={{ marginBottom: 12 }}>
-        <ExportLink href="/servers/export.csv" />
-        <ExportLink href="/ip-allocations/export.csv" />
-        {me?.kind === 'staff' && <ExportLink href="/switch-ports/export.csv" />}
+        <ExportLink href="/servers/export.csv" what="nav.servers" />
+        <ExportLink href="/ip-allocations/export.csv" what="ipam.address" />
+        {me?.kind === 'staff' && <ExportLink href="/switch-ports/export.csv" what="facility.port" />}
         {noc && (
           <Button type="primary" size="small" data-testid="server-register" onClick={() => (registerForm.resetFields(), setRegistering(true))}>
             {t('facility.register')}
