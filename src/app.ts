@@ -43,11 +43,13 @@ import { makeTicketsService } from './modules/tickets/tickets.service.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { facilityRoutes } from './modules/facility/facility.routes.js';
 import { makeIpamRepository } from './modules/ipam/ipam.repository.js';
-import { makeIpamService } from './modules/ipam/ipam.service.js';
+import { makeIpamService, type AddressReleasedHook } from './modules/ipam/ipam.service.js';
 import { ipamRoutes } from './modules/ipam/ipam.routes.js';
 import { makeDnsRepository } from './modules/dns/dns.repository.js';
 import { makeDnsService } from './modules/dns/dns.service.js';
 import { dnsRoutes } from './modules/dns/dns.routes.js';
+import { makeNetboxService } from './modules/netbox/netbox.service.js';
+import { netboxRoutes } from './modules/netbox/netbox.routes.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -90,7 +92,8 @@ export function buildServices(ctx: AppContext) {
   const onServerRemoved: ServerRemovedHook[] = [];
   const onServerRacked: ServerRackedHook[] = [];
   const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, onServerRemoved, onServerRacked });
-  const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids });
+  const onAddressReleased: AddressReleasedHook[] = [];
+  const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids, onReleased: onAddressReleased });
   onServerRemoved.push((tx, scope, server) => ipam.releaseForServer(tx, scope, server.id));
   const dns = makeDnsService({
     repo: makeDnsRepository(db),
@@ -100,7 +103,9 @@ export function buildServices(ctx: AppContext) {
     ids,
     nameservers: ctx.config.DNS_NAMESERVERS.split(','),
     hostmaster: ctx.config.DNS_HOSTMASTER,
+    ipam,
   });
+  onAddressReleased.push((tx, scope, allocation) => dns.dropPtr(tx, scope, allocation.id));
   const pdf = makeChromiumPdfRenderer();
   const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
@@ -126,9 +131,15 @@ export function buildServices(ctx: AppContext) {
     dns_records_unique: { code: 'CONFLICT', field: 'value' },
     contract_servers_one_contract: { code: 'CONFLICT', field: 'serverIds' },
     cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
+    // issue 7 additions
+    servers_name_unique: { code: 'CONFLICT', field: 'name' },
+    dns_ptr_one_per_name: { code: 'CONFLICT', field: 'hostname' },
   });
 
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar };
+  // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
+  const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock });
+
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, netbox };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -149,6 +160,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'tickets', description: '工单（6.1）— helpdesk, unlimited reboots' }, routes: ticketsRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
+    { tag: { name: 'netbox', description: 'NetBox CSV 导入导出 — NetBox CSV import and export' }, routes: netboxRoutes(services) },
   ];
 }
 

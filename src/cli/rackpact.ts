@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { buildHttp } from '../app.js';
@@ -13,6 +14,7 @@ import { openRuntime, type Runtime } from '../runtime.js';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { backup, restore } from './backup.js';
 import { HELP } from './help.js';
+import { NETBOX_FILES, NETBOX_KINDS, type NetboxKind } from '../modules/netbox/netbox.service.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const SYSTEM = systemScope('cli');
@@ -110,6 +112,13 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           return 0;
         });
       }
+      case 'import': {
+        if (sub !== 'netbox') throw new UsageError('import netbox [--dry-run] <dir>');
+        // `--dry-run <dir>`: the parser takes the directory as the flag's value
+        const dryRunValue = args.options['dry-run'];
+        const dir = typeof dryRunValue === 'string' ? dryRunValue : requirePositional(args, 2, 'dir');
+        return await withRuntime(config, (rt) => importNetbox(rt, dir, dryRunValue !== undefined, io));
+      }
       default:
         io.err(t(io.lang, 'cli.unknownCommand', { command }));
         return 2;
@@ -117,6 +126,26 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
   } catch (err) {
     return reportError(err, io);
   }
+}
+
+/** NetBox CSV files from a directory; prints one line per row and exits 1 when any row is refused. */
+async function importNetbox(rt: Runtime, dir: string, dryRun: boolean, io: Io): Promise<number> {
+  const files: Partial<Record<NetboxKind, string>> = {};
+  for (const kind of NETBOX_KINDS) {
+    const path = join(dir, NETBOX_FILES[kind].file);
+    if (existsSync(path)) files[kind] = readFileSync(path, 'utf8');
+  }
+  if (!Object.keys(files).length) throw new UsageError(`${dir}/{${NETBOX_KINDS.map((k) => NETBOX_FILES[k].file).join(',')}}`);
+  const report = await rt.services.netbox.importCsv(SYSTEM, files, { dryRun, locale: io.lang });
+  for (const f of report.files) {
+    for (const r of f.rows) {
+      const detail = r.status === 'ok' ? '' : `\t${r.reason}${r.fields?.length ? ` (${r.fields.map((x) => `${x.path}: ${x.message}`).join('; ')})` : ''}`;
+      io.out(`${f.file}:${r.line}\t${r.status}\t${r.ref}${detail}`);
+    }
+  }
+  const mode = dryRun ? (io.lang === 'en' ? 'dry run, nothing written' : '试运行，未写入') : io.lang === 'en' ? 'imported' : '已导入';
+  io.out(io.lang === 'en' ? `${mode}: ${report.ok} rows ok, ${report.rejected} rejected` : `${mode}：${report.ok} 行通过，${report.rejected} 行被拒绝`);
+  return report.rejected ? 1 : 0;
 }
 
 function requirePositional(args: ParsedArgs, index: number, name: string): string {

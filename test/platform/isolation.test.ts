@@ -175,6 +175,23 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/notices/{id}/deliveries/{deliveryId}/proof': (b) => ({ params: { id: b.noticeId, deliveryId: b.noticeDeliveryId } }),
   'GET /api/v1/notice-preferences': (b) => ({ query: { customerId: b.customerId } }),
   'PUT /api/v1/notice-preferences/{memberId}': (b) => ({ params: { memberId: b.rosterMemberId }, body: { customerId: b.customerId, categories: ['incident'] } }),
+  // ── facility/ipam/dns additions (issue 7) ──
+  'GET /api/v1/dns/reverse-zones': () => ({}),
+  'GET /api/v1/dns/reverse-zones/{origin}/zonefile': () => ({ params: { origin: '113.0.203.in-addr.arpa' } }),
+  'GET /api/v1/dns/ptr-records': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'PUT /api/v1/dns/ptr-records/{id}': (b) => ({ params: { id: b.ipAllocationId }, body: { hostname: 'evil.example.cn' } }),
+  'DELETE /api/v1/dns/ptr-records/{id}': (b) => ({ params: { id: b.ipAllocationId } }),
+  'POST /api/v1/netbox/import': (b) => ({ body: { dryRun: true, devices: `name,device_role,manufacturer,device_type,serial,tenant\nx,server,Dell,R1,EVILSN,${b.customerName}\n` } }),
+  'GET /api/v1/netbox/export/{file}': () => ({ params: { file: 'devices.csv' } }),
+  'GET /api/v1/sites/export.csv': () => ({ ownOnly: true }),
+  'GET /api/v1/cabinets/export.csv': () => ({}),
+  'GET /api/v1/servers/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/switches/export.csv': () => ({}),
+  'GET /api/v1/switch-ports/export.csv': () => ({}),
+  'GET /api/v1/ip-pools/export.csv': () => ({}),
+  'GET /api/v1/ip-allocations/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/dns/zones/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/dns/records/export.csv': (b) => ({ query: { zoneId: b.zoneId }, listForA: true }),
 };
 
 let t: TestApp;
@@ -259,6 +276,9 @@ beforeAll(async () => {
     noticeDeliveryId: bPost.id,
     secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt'],
   };
+  // issue 7: B's reverse DNS must not leak either
+  await t.services.dns.setPtr(system, ip.id, { hostname: 'b-secret-ptr.example.cn' });
+  b.secrets.push('b-secret-ptr');
   asA = await t.login('a-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) =>

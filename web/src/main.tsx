@@ -23,6 +23,8 @@ import { ProviderPage } from './pages/platform/ProviderPage';
 import { RacksPage } from './pages/facility/RacksPage';
 import { ServersPage } from './pages/facility/ServersPage';
 import { IpPoolsPage } from './pages/facility/IpPoolsPage';
+import { DnsPage } from './pages/dns/DnsPage';
+import { NetboxImportPage } from './pages/facility/NetboxImportPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
@@ -89,6 +91,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="account" element={<AccountPage />} />
                 <Route path="ticket-reports" element={<TicketReportsPage />} />
+                <Route path="dns" element={<DnsPage />} />
+                <Route path="netbox-import" element={<NetboxImportPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -110,6 +114,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
                 <Route path="notice-preferences" element={<NoticePreferencesPage />} />
+                <Route path="dns" element={<DnsPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

@@ -44,6 +44,10 @@ export const NAV: NavEntry[] = [
   { key: 'my-servers', path: '/portal/servers', labelKey: 'nav.myServers', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-racks', path: '/portal/racks', labelKey: 'nav.racks', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-audit', path: '/portal/audit', labelKey: 'nav.myAudit', audience: 'customer', roles: ALL_CUSTOMER },
+  // ── issue 7: DNS ──
+  { key: 'dns', path: '/console/dns', labelKey: 'nav.dns', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
+  { key: 'netbox-import', path: '/console/netbox-import', labelKey: 'nav.netboxImport', audience: 'staff', roles: ['noc'] },
+  { key: 'my-dns', path: '/portal/dns', labelKey: 'nav.myDns', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
   // helpdesk reports and notice preferences (issue 6)
   { key: 'ticket-reports', path: '/console/ticket-reports', labelKey: 'nav.ticketReports', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },

@@ -66,4 +66,18 @@ export const en: Record<MessageKey, string> = {
   'config.invalid': 'Configuration error: environment variable {name}: {reason}',
   'cli.unknownCommand': 'Unknown command: {command}. Run rackpact --help for usage',
   'cli.missingArgument': 'Missing argument: {name}',
+  // ── issue 7: NetBox import ──
+  'netbox.unknownSite': 'No site named “{name}”',
+  'netbox.status': 'Unsupported status: {value}',
+  'netbox.slug': 'The slug must be 2–20 letters, digits or hyphens (it becomes the site code)',
+  'netbox.notServer': 'Only customer servers (device_role server) are imported; this row is {value}',
+  'netbox.unknownTenant': 'No customer named “{name}”; create the customer first',
+  'netbox.placementRequired': 'A racked device needs site, rack and position',
+  'netbox.unknownRack': 'The site has no rack {name}',
+  'netbox.ambiguousRack': 'The site has several racks named {name}; give the location',
+  'netbox.noPool': 'No pool contains this address',
+  'netbox.unknownDevice': 'No device named “{name}”',
+  'netbox.tenantMismatch': 'The tenant is not the device’s customer',
+  'netbox.missingColumn': 'This column is missing',
+  'netbox.extraCells': 'More cells than the header has',
 };

@@ -68,6 +68,20 @@ export const zhCN = {
   'config.invalid': '配置错误：环境变量 {name}：{reason}',
   'cli.unknownCommand': '未知命令：{command}。运行 rackpact --help 查看用法',
   'cli.missingArgument': '缺少参数：{name}',
+  // ── issue 7: NetBox import ──
+  'netbox.unknownSite': '没有名为“{name}”的机房（站点）',
+  'netbox.status': '不支持的状态：{value}',
+  'netbox.slug': 'slug 须为 2–20 位字母、数字或连字符（作为机房编码）',
+  'netbox.notServer': '只导入客户服务器（device_role 为 server），此行为 {value}',
+  'netbox.unknownTenant': '没有名为“{name}”的客户（租户），请先建立客户',
+  'netbox.placementRequired': '在架设备须给出站点、机柜和 U 位',
+  'netbox.unknownRack': '该站点没有机柜 {name}',
+  'netbox.ambiguousRack': '该站点有多个机柜 {name}，请注明 location',
+  'netbox.noPool': '没有包含该地址的地址池',
+  'netbox.unknownDevice': '没有名为“{name}”的设备',
+  'netbox.tenantMismatch': '租户与设备所属客户不一致',
+  'netbox.missingColumn': '缺少此列',
+  'netbox.extraCells': '单元格数多于表头',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -101,8 +101,8 @@ export function makeCustomersService(deps: {
       return row;
     },
 
-    async exists(scope: Scope, id: string): Promise<boolean> {
-      return (await repo.find(scope, id)) !== undefined;
+    async exists(scope: Scope, id: string, tx?: Executor): Promise<boolean> {
+      return (await repo.find(scope, id, tx)) !== undefined;
     },
 
     async create(scope: Scope, input: CustomerInput): Promise<CustomerRow> {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
+import { sendCsv } from '../../http/csv.js';
 import { IdParams, Timestamp } from '../../http/dto.js';
 import { DNS_TYPES } from './dns.schema.js';
 import type { DnsService } from './dns.service.js';
@@ -41,6 +42,49 @@ export function dnsRoutes(deps: { dns: DnsService }): FastifyPluginAsyncZod {
     });
     app.get('/dns/zones/:id/zonefile', { schema: { tags: ['dns'], summary: 'The zone as an RFC 1035 master file', params: IdParams } }, async (request, reply) =>
       reply.type('text/dns; charset=utf-8').send(await dns.zoneFile(scopeOf(request), request.params.id)),
+    );
+
+    // ── reverse DNS for the provider's pools ─────────────────────────────
+    const Ptr = z.object({ id: z.uuid(), allocationId: z.uuid(), customerId: z.uuid(), origin: z.string(), name: z.string(), hostname: z.string(), ttl: z.number().nullable(), createdAt: Timestamp, updatedAt: Timestamp }).meta({ id: 'DnsPtrRecord' });
+    app.get(
+      '/dns/reverse-zones',
+      { schema: { tags: ['dns'], summary: "The provider's reverse zones (in-addr.arpa, ip6.arpa), derived from the IP pools", response: { 200: z.object({ items: z.array(z.object({ origin: z.string(), pools: z.array(z.string()), serial: z.number(), records: z.number() })) }) } } },
+      async (request) => ({ items: await dns.reverseZones(scopeOf(request)) }),
+    );
+    app.get(
+      '/dns/reverse-zones/:origin/zonefile',
+      { schema: { tags: ['dns'], summary: 'A reverse zone with its PTR records as an RFC 1035 master file', params: z.object({ origin: z.string().max(100) }) } },
+      async (request, reply) => reply.type('text/dns; charset=utf-8').send(await dns.reverseZoneFile(scopeOf(request), request.params.origin)),
+    );
+    app.get(
+      '/dns/ptr-records',
+      { schema: { tags: ['dns'], summary: 'PTR records (a customer sees those of its own addresses)', querystring: z.object({ customerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(Ptr) }) } } },
+      async (request) => ({ items: await dns.ptrRecords(scopeOf(request), request.query.customerId) }),
+    );
+    app.put(
+      '/dns/ptr-records/:id',
+      { schema: { tags: ['dns'], summary: 'Point an allocated address (by allocation id) back to a host name', params: IdParams, body: z.object({ hostname: z.string().trim().min(1).max(253), ttl: z.number().int().min(60).max(86400).nullable().optional() }), response: { 200: Ptr } } },
+      async (request) => dns.setPtr(scopeOf(request), request.params.id, request.body),
+    );
+    app.delete('/dns/ptr-records/:id', { schema: { tags: ['dns'], summary: 'Remove the PTR record of an allocated address', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
+      await dns.deletePtr(scopeOf(request), request.params.id);
+      return reply.status(204).send(null);
+    });
+
+    // ── CSV exports (UTF-8 with BOM for Excel) ──
+    app.get('/dns/zones/export.csv', { schema: { tags: ['dns'], summary: 'DNS zones as CSV (a customer gets its own)', querystring: z.object({ customerId: z.uuid().optional() }) } }, async (request, reply) =>
+      sendCsv(reply, 'dns-zones.csv', ['domain', 'customerId', 'serial', 'defaultTtl', 'updatedAt'], (await dns.zonesExport(scopeOf(request), request.query.customerId)).map((z) => [z.domain, z.customerId, z.serial, z.defaultTtl, z.updatedAt])),
+    );
+    app.get(
+      '/dns/records/export.csv',
+      { schema: { tags: ['dns'], summary: 'DNS records as CSV (a customer gets its own)', querystring: z.object({ zoneId: z.uuid().optional(), customerId: z.uuid().optional() }) } },
+      async (request, reply) =>
+        sendCsv(
+          reply,
+          'dns-records.csv',
+          ['zone', 'name', 'type', 'value', 'ttl', 'priority'],
+          (await dns.recordsExport(scopeOf(request), request.query)).map((r) => [r.domain, r.record.name, r.record.type, r.record.value, r.record.ttl, r.record.priority]),
+        ),
     );
   };
 }

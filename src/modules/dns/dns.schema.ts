@@ -23,3 +23,23 @@ export const dnsRecords = pgTable('dns_records', {
   priority: integer('priority'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+/** The provider's reverse zones (in-addr.arpa / ip6.arpa) that carry PTR records, with their serials. */
+export const dnsReverseZones = pgTable('dns_reverse_zones', {
+  origin: text('origin').primaryKey(),
+  serial: bigint('serial', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** One PTR per live IP allocation: the customer's host name for its dedicated address (6.1). */
+export const dnsPtrRecords = pgTable('dns_ptr_records', {
+  id: uuid('id').primaryKey(),
+  allocationId: uuid('allocation_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  origin: text('origin').notNull(),
+  name: text('name').notNull(),
+  hostname: text('hostname').notNull(),
+  ttl: integer('ttl'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -2,9 +2,11 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
-import { parseIp, shanghaiDate, validateDomain } from '../../rules/index.js';
+import { parseCidr, parseIp, reverseRecord, reverseZones, shanghaiDate, validateDomain, type Cidr } from '../../rules/index.js';
+import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { DnsRepository, RecordRow, ZoneRow } from './dns.repository.js';
+import type { IpamService } from '../ipam/ipam.service.js';
+import type { DnsRepository, PtrRow, RecordRow, ZoneRow } from './dns.repository.js';
 import { nextSerial, renderZoneFile } from './zone-file.js';
 
 export interface RecordInput {
@@ -65,6 +67,8 @@ export function makeDnsService(deps: {
   ids: IdGenerator;
   nameservers: string[];
   hostmaster: string;
+  /** reverse DNS: the live allocation behind a PTR, and the pools the reverse zones come from */
+  ipam?: Pick<IpamService, 'liveAllocation' | 'prefixes'>;
 }) {
   const { repo, audit, clock, ids } = deps;
 
@@ -74,10 +78,47 @@ export function makeDnsService(deps: {
     return zone;
   }
 
+  function ipam() {
+    if (!deps.ipam) throw new Error('reverse DNS needs the IPAM service');
+    return deps.ipam;
+  }
+
+  /** The reverse zones of every pool, merged (two small pools may share one /24 zone). */
+  async function poolOrigins(scope: Scope): Promise<Map<string, string[]>> {
+    const origins = new Map<string, string[]>();
+    for (const p of await ipam().prefixes(scope)) {
+      const c = parseCidr(p.prefix);
+      if ('error' in c) continue;
+      for (const o of reverseZones(c)) origins.set(o, [...(origins.get(o) ?? []), p.name]);
+    }
+    return origins;
+  }
+
+  /** A reverse zone without PTRs yet: the day's first serial less one, so its first change gets the day's first. */
+  const unseenSerial = () => nextSerial(0, shanghaiDate(clock.now())) - 1;
+
+  async function bumpReverse(tx: Executor, origin: string) {
+    const now = clock.now();
+    const zone = await repo.lockReverseZone(tx, origin, unseenSerial(), now);
+    await repo.updateReverseZone(tx, origin, nextSerial(zone.serial, shanghaiDate(now)), now);
+  }
+
   return {
     async zones(scope: Scope, customerId?: string) {
       requireReader(scope);
       return repo.listZones(scope, customerId);
+    },
+
+    /** CSV exports; a staff export is audited as one read with its filter. */
+    async zonesExport(scope: Scope, customerId?: string) {
+      requireReader(scope);
+      await audit.recordRead(scope, { entity: 'dns_zone_export', entityId: JSON.stringify({ customerId: customerId ?? null }), customerId });
+      return repo.listZones(scope, customerId);
+    },
+    async recordsExport(scope: Scope, filter: { zoneId?: string; customerId?: string }) {
+      requireReader(scope);
+      await audit.recordRead(scope, { entity: 'dns_record_export', entityId: JSON.stringify({ zoneId: filter.zoneId ?? null, customerId: filter.customerId ?? null }), customerId: filter.customerId });
+      return repo.listRecords(scope, filter);
     },
 
     async createZone(scope: Scope, input: { customerId: string; domain: string; defaultTtl?: number }) {
@@ -137,6 +178,78 @@ export function makeDnsService(deps: {
       requireReader(scope);
       const zone = await loadZone(scope, zoneId);
       return renderZoneFile(zone, await repo.records(zoneId), { nameservers: deps.nameservers, hostmaster: deps.hostmaster });
+    },
+
+    // ── reverse DNS (PTR) for the provider's pools ─────────────────────
+    /** The provider's reverse zones, derived from the pools, with their serials and PTR counts. */
+    async reverseZones(scope: Scope) {
+      requireStaff(scope);
+      const origins = await poolOrigins(scope);
+      const rows = new Map((await repo.reverseZoneRows()).map((r) => [r.origin, r]));
+      return [...origins.entries()]
+        .map(([origin, pools]) => ({ origin, pools, serial: rows.get(origin)?.serial ?? unseenSerial(), records: rows.get(origin)?.records ?? 0 }))
+        .sort((a, b) => a.origin.localeCompare(b.origin));
+    },
+
+    async reverseZoneFile(scope: Scope, origin: string): Promise<string> {
+      requireStaff(scope);
+      if (!(await poolOrigins(scope)).has(origin)) throw new AppError('NOT_FOUND', { entity: 'dns_zone' });
+      const row = await repo.findReverseZone(origin);
+      const ptrs = await repo.ptrsOfZone(origin);
+      const serial = row?.serial ?? unseenSerial();
+      return renderZoneFile(
+        { domain: origin, serial, defaultTtl: 3600 },
+        ptrs.map((p) => ({ name: p.name, type: 'PTR' as const, value: p.hostname, ttl: p.ttl, priority: null })),
+        { nameservers: deps.nameservers, hostmaster: deps.hostmaster },
+      );
+    },
+
+    /** PTR records the scope may see (a customer: those of its own addresses). */
+    async ptrRecords(scope: Scope, customerId?: string) {
+      requireReader(scope);
+      return repo.listPtrs(scope, customerId);
+    },
+
+    /**
+     * The host name a live address of the customer points back to. The name must be a valid
+     * domain; the record sits in the pool's reverse zone, whose serial moves on every change.
+     */
+    async setPtr(scope: Scope, allocationId: string, input: { hostname: string; ttl?: number | null }, outer?: Executor): Promise<PtrRow> {
+      const allocation = await ipam().liveAllocation(scope, allocationId, outer);
+      if (!allocation) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
+      mayEdit(scope, allocation.customerId);
+      const d = validateDomain(input.hostname.trim().replace(/\.$/, ''));
+      if (!d.valid) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'hostname', key: d.reason }]);
+      const { origin, name } = reverseRecord(parseCidr(allocation.prefix) as Cidr, parseIp(allocation.address)!);
+      const now = clock.now();
+      return (outer ?? repo.db).transaction(async (tx) => {
+        await bumpReverse(tx, origin);
+        const before = await repo.findPtrOfAllocation(allocationId, tx);
+        const row: PtrRow = { id: before?.id ?? ids.uuid(), allocationId, customerId: allocation.customerId, origin, name, hostname: `${d.normalized}.`, ttl: input.ttl ?? null, createdAt: before?.createdAt ?? now, updatedAt: now };
+        await repo.upsertPtr(tx, row);
+        await audit.record(tx, scope, { action: 'dns.ptrSet', entity: 'ip_allocation', entityId: allocationId, customerId: allocation.customerId, before: before ?? null, after: { ...row, address: allocation.address } });
+        return row;
+      });
+    },
+
+    async deletePtr(scope: Scope, allocationId: string) {
+      const allocation = await ipam().liveAllocation(scope, allocationId);
+      if (!allocation) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
+      mayEdit(scope, allocation.customerId);
+      await repo.db.transaction(async (tx) => {
+        const [gone] = await repo.deletePtr(tx, allocationId);
+        if (!gone) throw new AppError('NOT_FOUND', { entity: 'dns_record' });
+        await bumpReverse(tx, gone.origin);
+        await audit.record(tx, scope, { action: 'dns.ptrDelete', entity: 'ip_allocation', entityId: allocationId, customerId: gone.customerId, before: gone });
+      });
+    },
+
+    /** IPAM's release hook: a released address no longer points anywhere. */
+    async dropPtr(tx: Executor, scope: Scope, allocationId: string) {
+      const [gone] = await repo.deletePtr(tx, allocationId);
+      if (!gone) return;
+      await bumpReverse(tx, gone.origin);
+      await audit.record(tx, scope, { action: 'dns.ptrDelete', entity: 'ip_allocation', entityId: allocationId, customerId: gone.customerId, before: gone });
     },
   };
 }

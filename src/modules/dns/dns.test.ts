@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemScope } from '../../core/scope.js';
 import { makeTestApp, type ApiClient, type TestApp } from '../../../test/harness/app.js';
 import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 import { nextSerial, txtStrings } from './zone-file.js';
@@ -108,4 +109,67 @@ describe('zone file pieces', () => {
     [2026030205, '2026-03-03', 2026030301],
     [2027010101, '2026-03-03', 2027010102],
   ])('serial after %i on %s is %i', (current, date, next) => expect(nextSerial(current, date)).toBe(next));
+});
+
+describe("PTR records in the provider's reverse zones (6.1)", () => {
+  const system = systemScope('test');
+  let v4Allocation: string;
+  let v6Allocation: string;
+
+  beforeAll(async () => {
+    const server = await t.services.facility.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: 'PTR-1', heightU: 1 });
+    const v4 = await t.services.ipam.createPool(system, { name: 'ptr-v4', prefix: '203.0.112.0/23', gateway: '203.0.112.1' });
+    const v6 = await t.services.ipam.createPool(system, { name: 'ptr-v6', prefix: '2001:db8:200::/48' });
+    v4Allocation = (await t.services.ipam.allocate(system, { poolId: v4.id, serverId: server.id, address: '203.0.113.9' })).id;
+    v6Allocation = (await t.services.ipam.allocate(system, { poolId: v6.id, serverId: server.id })).id;
+  });
+
+  it('derives the reverse zones from the pools', async () => {
+    const zones = (await noc.get('/api/v1/dns/reverse-zones')).json().items.map((z: { origin: string; pools: string[] }) => [z.origin, z.pools]);
+    expect(zones).toEqual([
+      ['0.0.2.0.8.b.d.0.1.0.0.2.ip6.arpa', ['ptr-v6']],
+      ['112.0.203.in-addr.arpa', ['ptr-v4']],
+      ['113.0.203.in-addr.arpa', ['ptr-v4']],
+    ]);
+    expect((await owner.get('/api/v1/dns/reverse-zones')).statusCode).toBe(403);
+  });
+
+  it("lets the customer point its own address at a valid host name, and refuses a bad one", async () => {
+    const bad = await owner.put(`/api/v1/dns/ptr-records/${v4Allocation}`, { hostname: 'not a host' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('hostname');
+    const ok = await owner.put(`/api/v1/dns/ptr-records/${v4Allocation}`, { hostname: 'Web1.Huanyu.example.cn' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ origin: '113.0.203.in-addr.arpa', name: '9', hostname: 'web1.huanyu.example.cn.' });
+    expect((await owner.put(`/api/v1/dns/ptr-records/${v6Allocation}`, { hostname: 'web1.huanyu.example.cn.', ttl: 3600 })).json().name).toBe(`1${'.0'.repeat(19)}`);
+    expect((await (await t.login('d-other')).put(`/api/v1/dns/ptr-records/${v4Allocation}`, { hostname: 'evil.example.cn' })).statusCode).toBe(404);
+    expect((await owner.get('/api/v1/dns/ptr-records')).json().items).toHaveLength(2);
+  });
+
+  it('exports reverse zones that BIND accepts, serial bumped on every change', async () => {
+    for (const origin of ['113.0.203.in-addr.arpa', '112.0.203.in-addr.arpa', '0.0.2.0.8.b.d.0.1.0.0.2.ip6.arpa']) {
+      const res = await noc.get(`/api/v1/dns/reverse-zones/${origin}/zonefile`);
+      expect(res.statusCode).toBe(200);
+      const check = namedCheckzone(origin, res.body);
+      expect(check.output, res.body).toMatch(/OK/);
+      expect(check.status).toBe(0);
+    }
+    const v4zone = (await noc.get('/api/v1/dns/reverse-zones/113.0.203.in-addr.arpa/zonefile')).body;
+    expect(v4zone).toContain('9 IN PTR web1.huanyu.example.cn.');
+    expect(v4zone).toContain('( 2026030201');
+    await owner.put(`/api/v1/dns/ptr-records/${v4Allocation}`, { hostname: 'web2.huanyu.example.cn' });
+    const after = (await noc.get('/api/v1/dns/reverse-zones/113.0.203.in-addr.arpa/zonefile')).body;
+    expect(after).toContain('( 2026030202');
+    expect(after).toContain('9 IN PTR web2.huanyu.example.cn.');
+    expect((await noc.get('/api/v1/dns/reverse-zones/1.0.0.10.in-addr.arpa/zonefile')).statusCode).toBe(404);
+  });
+
+  it('drops the PTR when the address is released into quarantine', async () => {
+    await noc.delete(`/api/v1/ip-allocations/${v4Allocation}`);
+    const zone = (await noc.get('/api/v1/dns/reverse-zones/113.0.203.in-addr.arpa/zonefile')).body;
+    expect(zone).not.toContain('PTR');
+    expect(zone).toContain('( 2026030203');
+    expect(namedCheckzone('113.0.203.in-addr.arpa', zone).status).toBe(0);
+    expect((await owner.put(`/api/v1/dns/ptr-records/${v4Allocation}`, { hostname: 'web1.huanyu.example.cn' })).statusCode).toBe(404);
+  });
 });

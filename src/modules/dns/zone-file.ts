@@ -1,7 +1,7 @@
 /** RFC 1035 master-file text for one zone: SOA, the provider's NS, then the customer's records. */
 export interface ZoneRecord {
   name: string;
-  type: 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'NS';
+  type: 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'NS' | 'PTR';
   value: string;
   ttl: number | null;
   priority: number | null;

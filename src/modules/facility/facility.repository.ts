@@ -44,12 +44,12 @@ export function makeFacilityRepository(db: Db) {
     insertCabinet: (tx: Executor, row: CabinetRow) => tx.insert(cabinets).values(row),
     listSites: () => db.select().from(sites).orderBy(asc(sites.code)),
     listRooms: (siteId?: string) => db.select().from(rooms).where(siteId ? eq(rooms.siteId, siteId) : undefined).orderBy(asc(rooms.name)),
-    async findSite(id: string) {
-      const [row] = await db.select().from(sites).where(eq(sites.id, id));
+    async findSite(id: string, tx: Executor = db) {
+      const [row] = await tx.select().from(sites).where(eq(sites.id, id));
       return row;
     },
-    async findRoom(id: string) {
-      const [row] = await db.select().from(rooms).where(eq(rooms.id, id));
+    async findRoom(id: string, tx: Executor = db) {
+      const [row] = await tx.select().from(rooms).where(eq(rooms.id, id));
       return row;
     },
     async findCabinet(id: string, tx: Executor = db) {
@@ -108,8 +108,8 @@ export function makeFacilityRepository(db: Db) {
       await tx.update(serverPlacements).set({ removedAt: at }).where(and(eq(serverPlacements.serverId, serverId), isNull(serverPlacements.removedAt)));
     },
     /** Who sits on a U range of a cabinet face (for the 409 answer). */
-    overlapping: (cabinetId: string, face: 'front' | 'rear', range: string) =>
-      db
+    overlapping: (cabinetId: string, face: 'front' | 'rear', range: string, tx: Executor = db) =>
+      tx
         .select({ placement: serverPlacements, server: servers, customerName: customers.name })
         .from(serverPlacements)
         .innerJoin(servers, eq(servers.id, serverPlacements.serverId))
@@ -173,6 +173,56 @@ export function makeFacilityRepository(db: Db) {
             f.customerIds ? inArray(portAssignments.customerId, f.customerIds) : undefined,
           ),
         ),
+
+    // ── lookups by natural key (imports) and the inventory (exports) ───
+    async siteByName(name: string, tx: Executor = db) {
+      const [row] = await tx.select().from(sites).where(eq(sites.name, name)).orderBy(asc(sites.code)).limit(1);
+      return row;
+    },
+    async roomByName(siteId: string, name: string, tx: Executor = db) {
+      const [row] = await tx.select().from(rooms).where(and(eq(rooms.siteId, siteId), eq(rooms.name, name)));
+      return row;
+    },
+    cabinetsInSite: (siteId: string, code: string, tx: Executor = db) =>
+      tx
+        .select({ cabinet: cabinets, roomName: rooms.name })
+        .from(cabinets)
+        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
+        .where(and(eq(rooms.siteId, siteId), eq(cabinets.code, code))),
+    async serverByName(scope: Scope, name: string, tx: Executor = db): Promise<ServerRow | undefined> {
+      const [row] = await tx.select().from(servers).where(and(eq(servers.name, name), tenantFilter(scope, servers.customerId)));
+      return row;
+    },
+    /** Every cabinet with its room and site, for exports. */
+    cabinetInventory: () =>
+      db
+        .select({ cabinet: cabinets, roomName: rooms.name, siteName: sites.name, siteCode: sites.code })
+        .from(cabinets)
+        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
+        .innerJoin(sites, eq(sites.id, rooms.siteId))
+        .orderBy(asc(sites.code), asc(rooms.name), asc(cabinets.code)),
+    /** Servers with where they sit (one row per live placement face; none when unracked), for exports. */
+    serverInventory: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }) =>
+      db
+        .select({ server: servers, customerName: customers.name, placement: serverPlacements, cabinetCode: cabinets.code, roomName: rooms.name, siteName: sites.name })
+        .from(servers)
+        .innerJoin(customers, eq(customers.id, servers.customerId))
+        .leftJoin(serverPlacements, and(eq(serverPlacements.serverId, servers.id), isNull(serverPlacements.removedAt)))
+        .leftJoin(cabinets, eq(cabinets.id, serverPlacements.cabinetId))
+        .leftJoin(rooms, eq(rooms.id, cabinets.roomId))
+        .leftJoin(sites, eq(sites.id, rooms.siteId))
+        .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined))
+        .orderBy(asc(customers.name), asc(servers.serialNumber), asc(serverPlacements.face)),
+    /** Every port with its switch and the live assignment, for exports. */
+    portInventory: () =>
+      db
+        .select({ port: switchPorts, switchName: switches.name, assignment: portAssignments, serverSerial: servers.serialNumber, customerName: customers.name })
+        .from(switchPorts)
+        .innerJoin(switches, eq(switches.id, switchPorts.switchId))
+        .leftJoin(portAssignments, and(eq(portAssignments.portId, switchPorts.id), isNull(portAssignments.releasedAt)))
+        .leftJoin(servers, eq(servers.id, portAssignments.serverId))
+        .leftJoin(customers, eq(customers.id, portAssignments.customerId))
+        .orderBy(asc(switches.name), asc(switchPorts.name)),
 
     // ── events ──────────────────────────────────────────────────────────
     insertEvent: (tx: Executor, row: FacilityEventRow) => tx.insert(facilityEvents).values(row),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
+import { sendCsv } from '../../http/csv.js';
 import { IdParams, Timestamp } from '../../http/dto.js';
 import { SERVER_STATUSES } from './facility.schema.js';
 import type { FacilityService } from './facility.service.js';
@@ -16,6 +17,7 @@ const Server = z
     brand: z.string(),
     model: z.string(),
     serialNumber: z.string(),
+    name: z.string().nullable().optional(),
     heightU: z.number(),
     powerW: z.number(),
     status: z.enum(SERVER_STATUSES),
@@ -82,7 +84,7 @@ export function facilityRoutes(deps: { facility: FacilityService }): FastifyPlug
         schema: {
           tags: ['facility'],
           summary: 'Register a customer server, expected at the site (第二条)',
-          body: z.object({ customerId: z.uuid(), brand: name(50), model: name(50), serialNumber: name(60), heightU: z.number().int().min(1).max(10), powerW: z.number().int().min(1).max(10_000).optional(), contractId: z.uuid().nullable().optional() }),
+          body: z.object({ customerId: z.uuid(), brand: name(50), model: name(50), serialNumber: name(60), name: name(64).nullable().optional(), heightU: z.number().int().min(1).max(10), powerW: z.number().int().min(1).max(10_000).optional(), contractId: z.uuid().nullable().optional() }),
           response: { 201: Server },
         },
       },
@@ -161,6 +163,40 @@ export function facilityRoutes(deps: { facility: FacilityService }): FastifyPlug
       '/bandwidth',
       { schema: { tags: ['facility'], summary: 'Bandwidth per customer (ports and shared speeds)', querystring: z.object({ customerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(z.object({ customerId: z.uuid(), ports: z.number(), portMbps: z.number(), uplinkMbps: z.number() })) }) } } },
       async (request) => ({ items: await facility.bandwidth(scopeOf(request), request.query.customerId) }),
+    );
+
+    // ── CSV exports of every list (UTF-8 with BOM for Excel); staff exports of customer data are audited ──
+    const csvSchema = (summary: string, querystring?: z.ZodObject) => ({ schema: { tags: ['facility'], summary, ...(querystring ? { querystring } : {}) } });
+    app.get('/sites/export.csv', csvSchema('Sites as CSV'), async (request, reply) =>
+      sendCsv(reply, 'sites.csv', ['code', 'name', 'address', 'accessPoint', 'createdAt'], (await facility.sites(scopeOf(request))).map((s) => [s.code, s.name, s.address, s.accessPoint, s.createdAt])),
+    );
+    app.get('/cabinets/export.csv', csvSchema('Cabinets as CSV (staff)'), async (request, reply) =>
+      sendCsv(
+        reply,
+        'cabinets.csv',
+        ['site', 'room', 'code', 'heightU', 'powerBudgetW', 'status'],
+        (await facility.cabinetInventory(scopeOf(request))).map((c) => [c.siteName, c.roomName, c.cabinet.code, c.cabinet.heightU, c.cabinet.powerBudgetW, c.cabinet.status]),
+      ),
+    );
+    app.get('/servers/export.csv', csvSchema('Servers with their placement as CSV (a customer gets its own)', z.object({ customerId: z.uuid().optional(), status: z.enum(SERVER_STATUSES).optional() })), async (request, reply) => {
+      const rows = await facility.serverInventory(scopeOf(request), request.query as { customerId?: string; status?: (typeof SERVER_STATUSES)[number] });
+      return sendCsv(
+        reply,
+        'servers.csv',
+        ['customer', 'name', 'brand', 'model', 'serialNumber', 'heightU', 'powerW', 'status', 'site', 'room', 'cabinet', 'lowestU', 'highestU', 'faces', 'rackedAt'],
+        rows.map((s) => [s.customerName, s.server.name, s.server.brand, s.server.model, s.server.serialNumber, s.server.heightU, s.server.powerW, s.server.status, s.siteName, s.roomName, s.cabinetCode, s.lowest, s.highest, s.faces.join('+'), s.server.rackedAt]),
+      );
+    });
+    app.get('/switches/export.csv', csvSchema('Switches as CSV (staff)'), async (request, reply) =>
+      sendCsv(reply, 'switches.csv', ['name', 'model', 'uplinkMbps', 'createdAt'], (await facility.switches(scopeOf(request))).map((s) => [s.name, s.model, s.uplinkMbps, s.createdAt])),
+    );
+    app.get('/switch-ports/export.csv', csvSchema('Every switch port and who uses it, as CSV (staff)'), async (request, reply) =>
+      sendCsv(
+        reply,
+        'switch-ports.csv',
+        ['switch', 'port', 'speedMbps', 'customer', 'serverSerial', 'interface', 'bandwidthMbps', 'shared', 'assignedAt'],
+        (await facility.portInventory(scopeOf(request))).map((p) => [p.switchName, p.port.name, p.port.speedMbps, p.customerName, p.serverSerial, p.assignment?.interfaceName, p.assignment?.bandwidthMbps, p.assignment ? p.assignment.shared : null, p.assignment?.assignedAt]),
+      ),
     );
   };
 }

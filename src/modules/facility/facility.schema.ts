@@ -40,6 +40,8 @@ export const servers = pgTable('servers', {
   brand: text('brand').notNull(),
   model: text('model').notNull(),
   serialNumber: text('serial_number').notNull(),
+  /** the device name (NetBox's `name`, the label on the chassis) */
+  name: text('name'),
   heightU: integer('height_u').notNull(),
   powerW: integer('power_w').notNull(),
   status: text('status', { enum: SERVER_STATUSES }).notNull(),

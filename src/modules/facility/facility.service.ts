@@ -27,7 +27,7 @@ export type ServerRackedHook = (tx: Executor, scope: Scope, server: ServerRow) =
 const uRange = (lowest: number, heightU: number) => `[${lowest},${lowest + heightU})`;
 export function makeFacilityService(deps: {
   repo: FacilityRepository;
-  customers: { exists(scope: Scope, id: string): Promise<boolean> };
+  customers: { exists(scope: Scope, id: string, tx?: Executor): Promise<boolean> };
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
@@ -38,8 +38,8 @@ export function makeFacilityService(deps: {
 }) {
   const { repo, audit, clock, ids } = deps;
 
-  async function loadServer(scope: Scope, id: string): Promise<ServerRow> {
-    const row = await repo.findServer(scope, id);
+  async function loadServer(scope: Scope, id: string, tx?: Executor): Promise<ServerRow> {
+    const row = await repo.findServer(scope, id, tx);
     if (!row) throw new AppError('NOT_FOUND', { entity: 'server' });
     return row;
   }
@@ -52,8 +52,8 @@ export function makeFacilityService(deps: {
   }
 
   /** The 409 names the range and, for staff, the occupant; a customer learns only "occupied". */
-  async function occupiedError(scope: Scope, cabinetCode: string, cabinetId: string, face: 'front' | 'rear', lowest: number, heightU: number): Promise<AppError> {
-    const [hit] = await repo.overlapping(cabinetId, face, uRange(lowest, heightU));
+  async function occupiedError(scope: Scope, cabinetCode: string, cabinetId: string, face: 'front' | 'rear', lowest: number, heightU: number, tx?: Executor): Promise<AppError> {
+    const [hit] = await repo.overlapping(cabinetId, face, uRange(lowest, heightU), tx);
     const range = hit ? parseURange(hit.placement.uRange) : { lowest, highest: lowest + heightU - 1 };
     const occupant = hit && scope.kind !== 'customer' ? `：${hit.customerName} ${hit.server.brand} ${hit.server.model} (${hit.server.serialNumber})` : '';
     return new AppError('U_RANGE_OCCUPIED', { cabinet: cabinetCode, face, range: `U${range.lowest}–U${range.highest}`, occupant }, [{ path: 'lowestU', key: 'U_RANGE_OCCUPIED', params: { cabinet: cabinetCode, face, range: `U${range.lowest}–U${range.highest}`, occupant } }]);
@@ -61,30 +61,31 @@ export function makeFacilityService(deps: {
 
   return {
     // ── sites, rooms, cabinets ─────────────────────────────────────────
-    async createSite(scope: Scope, input: { code: string; name: string; address: string; accessPoint: string }) {
+    // `tx`: an importer's transaction to join (a savepoint inside it); by default a transaction of its own
+    async createSite(scope: Scope, input: { code: string; name: string; address: string; accessPoint: string }, tx?: Executor) {
       requireStaff(scope, 'noc');
       const row = { id: ids.uuid(), ...input, createdAt: clock.now() };
-      await repo.db.transaction(async (tx) => {
+      await (tx ?? repo.db).transaction(async (tx) => {
         await repo.insertSite(tx, row);
         await audit.record(tx, scope, { action: 'site.create', entity: 'site', entityId: row.id, after: row });
       });
       return row;
     },
-    async createRoom(scope: Scope, input: { siteId: string; name: string }) {
+    async createRoom(scope: Scope, input: { siteId: string; name: string }, tx?: Executor) {
       requireStaff(scope, 'noc');
-      if (!(await repo.findSite(input.siteId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'siteId', key: 'field.invalid' }]);
+      if (!(await repo.findSite(input.siteId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'siteId', key: 'field.invalid' }]);
       const row = { id: ids.uuid(), ...input, createdAt: clock.now() };
-      await repo.db.transaction(async (tx) => {
+      await (tx ?? repo.db).transaction(async (tx) => {
         await repo.insertRoom(tx, row);
         await audit.record(tx, scope, { action: 'room.create', entity: 'room', entityId: row.id, after: row });
       });
       return row;
     },
-    async createCabinet(scope: Scope, input: { roomId: string; code: string; heightU?: number; powerBudgetW?: number }) {
+    async createCabinet(scope: Scope, input: { roomId: string; code: string; heightU?: number; powerBudgetW?: number; status?: 'active' | 'reserved' | 'retired' }, tx?: Executor) {
       requireStaff(scope, 'noc');
-      if (!(await repo.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
-      const row = { id: ids.uuid(), roomId: input.roomId, code: input.code, heightU: input.heightU ?? 42, powerBudgetW: input.powerBudgetW ?? 4400, status: 'active' as const, createdAt: clock.now() };
-      await repo.db.transaction(async (tx) => {
+      if (!(await repo.findRoom(input.roomId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
+      const row = { id: ids.uuid(), roomId: input.roomId, code: input.code, heightU: input.heightU ?? 42, powerBudgetW: input.powerBudgetW ?? 4400, status: input.status ?? ('active' as const), createdAt: clock.now() };
+      await (tx ?? repo.db).transaction(async (tx) => {
         await repo.insertCabinet(tx, row);
         await audit.record(tx, scope, { action: 'cabinet.create', entity: 'cabinet', entityId: row.id, after: row });
       });
@@ -113,9 +114,9 @@ export function makeFacilityService(deps: {
     },
 
     // ── servers (第二条) ─────────────────────────────────────────────────
-    async createServer(scope: Scope, input: { customerId: string; brand: string; model: string; serialNumber: string; heightU: number; powerW?: number; contractId?: string | null }) {
+    async createServer(scope: Scope, input: { customerId: string; brand: string; model: string; serialNumber: string; heightU: number; powerW?: number; contractId?: string | null; name?: string | null }, tx?: Executor) {
       requireStaff(scope, 'noc', 'sales');
-      if (!(await deps.customers.exists(scope, input.customerId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
+      if (!(await deps.customers.exists(scope, input.customerId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
       const now = clock.now();
       const row: ServerRow = {
         id: ids.uuid(),
@@ -124,6 +125,7 @@ export function makeFacilityService(deps: {
         brand: input.brand.trim(),
         model: input.model.trim(),
         serialNumber: input.serialNumber.trim().toUpperCase(),
+        name: input.name?.trim() || null,
         heightU: input.heightU,
         powerW: input.powerW ?? 300,
         status: 'expected',
@@ -133,7 +135,7 @@ export function makeFacilityService(deps: {
         createdAt: now,
         updatedAt: now,
       };
-      await repo.db.transaction(async (tx) => {
+      await (tx ?? repo.db).transaction(async (tx) => {
         await repo.insertServer(tx, row);
         await audit.record(tx, scope, { action: 'server.create', entity: 'server', entityId: row.id, customerId: row.customerId, after: row });
       });
@@ -169,9 +171,9 @@ export function makeFacilityService(deps: {
     },
 
     /** 5.2: recorded at intake; a failed inspection blocks racking until a later one passes. */
-    async inspect(scope: Scope, serverId: string, checklist: { powerSupplies: boolean; rails: boolean; interfaces: boolean; labelling: boolean; notes?: string | null }) {
+    async inspect(scope: Scope, serverId: string, checklist: { powerSupplies: boolean; rails: boolean; interfaces: boolean; labelling: boolean; notes?: string | null }, tx?: Executor) {
       requireStaff(scope, 'noc');
-      const server = await loadServer(scope, serverId);
+      const server = await loadServer(scope, serverId, tx);
       const row = {
         id: ids.uuid(),
         serverId,
@@ -182,7 +184,7 @@ export function makeFacilityService(deps: {
         passed: checklist.powerSupplies && checklist.rails && checklist.interfaces && checklist.labelling,
         inspectedAt: clock.now(),
       };
-      await repo.db.transaction(async (tx) => {
+      await (tx ?? repo.db).transaction(async (tx) => {
         await repo.insertInspection(tx, row);
         await audit.record(tx, scope, { action: 'server.inspect', entity: 'server', entityId: serverId, customerId: server.customerId, after: row });
       });
@@ -193,14 +195,14 @@ export function makeFacilityService(deps: {
      * 7.1: the racking day is the activation date. The database refuses an overlapping U range
      * (EXCLUDE), so two NOC engineers racking into the same slot at once cannot both succeed.
      */
-    async rack(scope: Scope, serverId: string, input: { cabinetId: string; lowestU: number; face: Face }) {
+    async rack(scope: Scope, serverId: string, input: { cabinetId: string; lowestU: number; face: Face }, outer?: Executor) {
       requireStaff(scope, 'noc');
-      const found = await repo.findCabinet(input.cabinetId);
+      const found = await repo.findCabinet(input.cabinetId, outer);
       if (!found) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'field.invalid' }]);
       const { cabinet } = found;
       const faces: ('front' | 'rear')[] = input.face === 'full' ? ['front', 'rear'] : [input.face];
       try {
-        return await repo.db.transaction(async (tx) => {
+        return await (outer ?? repo.db).transaction(async (tx) => {
           const server = await repo.lockServer(tx, serverId);
           if (!server || (scope.kind === 'customer' && server.customerId !== scope.customerId)) throw new AppError('NOT_FOUND', { entity: 'server' });
           if (server.status !== 'expected') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'racked' });
@@ -220,10 +222,10 @@ export function makeFacilityService(deps: {
         });
       } catch (err) {
         if (violates(err, 'server_placements_no_overlap')) {
-          const server = await repo.findServer(scope, serverId);
+          const server = await repo.findServer(scope, serverId, outer);
           for (const face of faces) {
-            const e = await occupiedError(scope, cabinet.code, cabinet.id, face, input.lowestU, server?.heightU ?? 1);
-            if ((await repo.overlapping(cabinet.id, face, uRange(input.lowestU, server?.heightU ?? 1))).length) throw e;
+            const e = await occupiedError(scope, cabinet.code, cabinet.id, face, input.lowestU, server?.heightU ?? 1, outer);
+            if ((await repo.overlapping(cabinet.id, face, uRange(input.lowestU, server?.heightU ?? 1), outer)).length) throw e;
           }
         }
         throw err;
@@ -262,7 +264,7 @@ export function makeFacilityService(deps: {
     },
 
     /** For other modules (IP allocation, tickets): the server if the scope may see it. */
-    findServer: (scope: Scope, id: string) => repo.findServer(scope, id),
+    findServer: (scope: Scope, id: string, tx?: Executor) => repo.findServer(scope, id, tx),
 
     /** The contracts module records which contract a server is placed under (第二条). */
     async linkContract(tx: Executor, serverId: string, contractId: string) {
@@ -367,6 +369,38 @@ export function makeFacilityService(deps: {
         faces: zh ? { front: '正面', rear: '背面' } : { front: 'Front', rear: 'Rear' },
         occupied: zh ? '已占用' : 'occupied',
       });
+    },
+
+    // ── lookups for imports (join the importer's transaction) ─────────────
+    siteByName: (scope: Scope, name: string, tx?: Executor) => (requireStaff(scope), repo.siteByName(name, tx)),
+    roomByName: (scope: Scope, siteId: string, name: string, tx?: Executor) => (requireStaff(scope), repo.roomByName(siteId, name, tx)),
+    cabinetsInSite: (scope: Scope, siteId: string, code: string, tx?: Executor) => (requireStaff(scope), repo.cabinetsInSite(siteId, code, tx)),
+    serverByName: (scope: Scope, name: string, tx?: Executor) => (requireReader(scope), repo.serverByName(scope, name, tx)),
+
+    // ── inventories for CSV exports; a staff export is audited as one read ─
+    async cabinetInventory(scope: Scope) {
+      requireStaff(scope);
+      await audit.recordRead(scope, { entity: 'cabinet_export' });
+      return repo.cabinetInventory();
+    },
+    async serverInventory(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }) {
+      requireReader(scope);
+      await audit.recordRead(scope, { entity: 'server_export', entityId: JSON.stringify({ customerId: filter.customerId ?? null, status: filter.status ?? null }), customerId: filter.customerId });
+      const byServer = new Map<string, { server: ServerRow; customerName: string; cabinetCode: string | null; roomName: string | null; siteName: string | null; lowest: number | null; highest: number | null; faces: string[] }>();
+      for (const r of await repo.serverInventory(scope, filter)) {
+        const entry = byServer.get(r.server.id) ?? { server: r.server, customerName: r.customerName, cabinetCode: r.cabinetCode, roomName: r.roomName, siteName: r.siteName, lowest: null, highest: null, faces: [] };
+        if (r.placement) {
+          Object.assign(entry, parseURange(r.placement.uRange));
+          entry.faces.push(r.placement.face);
+        }
+        byServer.set(r.server.id, entry);
+      }
+      return [...byServer.values()];
+    },
+    async portInventory(scope: Scope) {
+      requireStaff(scope);
+      await audit.recordRead(scope, { entity: 'port_export' });
+      return repo.portInventory();
     },
 
     // ── events for other modules ─────────────────────────────────────────

@@ -45,7 +45,7 @@ export function makeIpamRepository(db: Db) {
     },
     activeOfServer: (serverId: string, tx: Executor = db) =>
       tx.select().from(ipAllocations).where(and(eq(ipAllocations.serverId, serverId), isNull(ipAllocations.releasedAt))),
-    list: (scope: Scope, f: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) =>
+    list: (scope: Scope, f: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }, limit = 5000) =>
       db
         .select({ allocation: ipAllocations, poolName: ipPools.name, gateway: ipPools.gateway, prefix: ipPools.prefix, vlan: ipPools.vlan })
         .from(ipAllocations)
@@ -60,7 +60,7 @@ export function makeIpamRepository(db: Db) {
           ),
         )
         .orderBy(sql`${ipAllocations.address}`)
-        .limit(5000),
+        .limit(limit),
   };
 }
 

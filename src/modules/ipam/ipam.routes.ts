@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
+import { sendCsv } from '../../http/csv.js';
 import { IdParams, Timestamp } from '../../http/dto.js';
 import type { IpamService } from './ipam.service.js';
 
@@ -84,6 +85,24 @@ export function ipamRoutes(deps: { ipam: IpamService }): FastifyPluginAsyncZod {
     );
     app.delete('/ip-allocations/:id', { schema: { tags: ['ipam'], summary: 'Release into quarantine', params: IdParams, response: { 200: Allocation } } }, async (request) =>
       ipam.release(scopeOf(request), request.params.id),
+    );
+
+    // ── CSV exports (UTF-8 with BOM for Excel) ──
+    app.get('/ip-pools/export.csv', { schema: { tags: ['ipam'], summary: 'IP pools with their usage as CSV (staff)' } }, async (request, reply) =>
+      sendCsv(
+        reply,
+        'ip-pools.csv',
+        ['name', 'prefix', 'gateway', 'vlan', 'quarantineDays', 'usable', 'allocated', 'quarantined', 'free'],
+        (await ipam.pools(scopeOf(request))).map((p) => [p.name, p.prefix, p.gateway, p.vlan, p.quarantineDays, p.usage.usable, p.usage.allocated, p.usage.quarantined, p.usage.free]),
+      ),
+    );
+    app.get(
+      '/ip-allocations/export.csv',
+      { schema: { tags: ['ipam'], summary: 'IP allocations as CSV (a customer gets its own; staff exports are audited)', querystring: z.object({ serverId: z.uuid().optional(), customerId: z.uuid().optional(), poolId: z.uuid().optional(), activeOnly: z.enum(['true', 'false']).optional() }) } },
+      async (request, reply) => {
+        const rows = await ipam.allocationsExport(scopeOf(request), { ...request.query, activeOnly: request.query.activeOnly !== 'false' });
+        return sendCsv(reply, 'ip-allocations.csv', ['address', 'pool', 'prefix', 'serverId', 'customerId', 'allocatedAt', 'releasedAt', 'heldUntil'], rows.map((a) => [a.address, a.poolName, a.prefix, a.serverId, a.customerId, a.allocatedAt, a.releasedAt, a.heldUntil]));
+      },
     );
   };
 }

@@ -11,6 +11,8 @@ import type { AllocationRow, IpamRepository, PoolRow, ReservedRow } from './ipam
 
 const DAY = 86_400_000;
 
+export type AddressReleasedHook = (tx: Executor, scope: Scope, allocation: AllocationRow) => Promise<void>;
+
 /** Addresses a pool never hands out: network and broadcast (IPv4 wider than /31), the gateway, reserved ranges. */
 function unusable(pool: Cidr, gateway: IpAddress | null, reserved: { first: bigint; last: bigint }[], v: bigint): boolean {
   const size = cidrSize(pool);
@@ -26,8 +28,11 @@ export function makeIpamService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
+  /** run inside the release's transaction (the DNS module drops the address's PTR record) */
+  onReleased?: AddressReleasedHook[];
 }) {
   const { repo, audit, clock, ids } = deps;
+  const onReleased = deps.onReleased ?? [];
 
   function poolCidr(pool: PoolRow): Cidr {
     const c = parseCidr(pool.prefix);
@@ -101,15 +106,15 @@ export function makeIpamService(deps: {
      * locked for the transaction (allocations in other pools go on), and the database's EXCLUDE
      * constraint is the last word: an address is never held twice, nor reused in quarantine.
      */
-    async allocate(scope: Scope, input: { poolId: string; serverId: string; address?: string | null }): Promise<AllocationRow> {
+    async allocate(scope: Scope, input: { poolId: string; serverId: string; address?: string | null }, outer?: Executor): Promise<AllocationRow> {
       requireStaff(scope, 'noc');
-      const server = await deps.facility.findServer(scope, input.serverId);
+      const server = await deps.facility.findServer(scope, input.serverId, outer);
       if (!server) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'ip' });
       const wanted = input.address ? parseIp(input.address) : null;
       if (input.address && !wanted) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'IP_FORMAT' }]);
       try {
-        return await repo.db.transaction(async (tx) => {
+        return await (outer ?? repo.db).transaction(async (tx) => {
           const pool = await repo.lockPool(tx, input.poolId);
           if (!pool) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'poolId', key: 'field.invalid' }]);
           const cidr = poolCidr(pool);
@@ -161,6 +166,7 @@ export function makeIpamService(deps: {
         const now = clock.now();
         const row = await repo.release(t, scope, allocationId, now, new Date(now.getTime() + (pool?.quarantineDays ?? 30) * DAY));
         if (!row) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
+        for (const hook of onReleased) await hook(t, scope, row);
         await audit.record(t, scope, { action: 'ip.release', entity: 'server', entityId: row.serverId, customerId: row.customerId, after: row });
         return row;
       };
@@ -173,8 +179,32 @@ export function makeIpamService(deps: {
       for (const a of await repo.activeOfServer(serverId, tx)) {
         const pool = await repo.findPool(a.poolId, tx);
         const row = await repo.release(tx, scope, a.id, now, new Date(now.getTime() + (pool?.quarantineDays ?? 30) * DAY));
-        if (row) await audit.record(tx, scope, { action: 'ip.release', entity: 'server', entityId: serverId, customerId: row.customerId, after: row });
+        if (!row) continue;
+        for (const hook of onReleased) await hook(tx, scope, row);
+        await audit.record(tx, scope, { action: 'ip.release', entity: 'server', entityId: serverId, customerId: row.customerId, after: row });
       }
+    },
+
+    /** A live allocation the scope may see, with its pool's prefix (for reverse DNS). */
+    async liveAllocation(scope: Scope, id: string, tx?: Executor): Promise<(AllocationRow & { prefix: string }) | undefined> {
+      requireReader(scope);
+      const row = await repo.findAllocation(scope, id, tx);
+      if (!row || row.releasedAt) return undefined;
+      const pool = await repo.findPool(row.poolId, tx);
+      return pool ? { ...row, prefix: pool.prefix } : undefined;
+    },
+
+    /** Every pool's prefix (reverse zones are derived from them); the provider's data, staff only. */
+    async prefixes(scope: Scope) {
+      requireStaff(scope);
+      return (await repo.listPools()).map((p) => ({ id: p.id, name: p.name, prefix: p.prefix }));
+    },
+
+    /** Every allocation matching the filter, for the CSV export; a staff export is audited as one read. */
+    async allocationsExport(scope: Scope, filter: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) {
+      requireReader(scope);
+      await audit.recordRead(scope, { entity: 'ip_allocation_export', entityId: JSON.stringify(filter), customerId: filter.customerId });
+      return (await repo.list(scope, filter, 10_000_000)).map((r) => ({ ...r.allocation, poolName: r.poolName, prefix: r.prefix }));
     },
 
     async allocations(scope: Scope, filter: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) {

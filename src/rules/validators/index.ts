@@ -7,3 +7,4 @@ export { validatePhone } from './phone.js';
 export { validateIp, validateCidr, parseIp, parseCidr, formatIp, cidrContains, cidrSize, ipAt, type Cidr, type IpAddress, type IpVersion } from './ip.js';
 export { PROVINCES } from './provinces.js';
 export type { Validation } from './result.js';
+export { reverseName, reverseRecord, reverseZoneBits, reverseZones } from './reverse-dns.js';

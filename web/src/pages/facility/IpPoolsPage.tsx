@@ -1,7 +1,8 @@
-import { Progress, Table, Tag, Typography } from 'antd';
+import { Progress, Space, Table, Tag, Typography } from 'antd';
 import { get } from '../../api/client';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { ExportLink } from './ExportLink';
 
 interface Pool {
   id: string;
@@ -20,6 +21,10 @@ export function IpPoolsPage() {
   return (
     <>
       <Typography.Title level={3}>{t('nav.ipPools')}</Typography.Title>
+      <Space style={{ marginBottom: 12 }}>
+        <ExportLink href="/ip-pools/export.csv" what="nav.ipPools" />
+        <ExportLink href="/ip-allocations/export.csv" what="ipam.address" />
+      </Space>
       <Table<Pool>
         rowKey="id"
         dataSource={data?.items}

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Form, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { get, post } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { ExportLink } from './ExportLink';
 
 interface Server {
   id: string;
@@ -39,10 +40,32 @@ export function ServersPage() {
   const [inspecting, setInspecting] = useState<Server | null>(null);
   const [rackForm] = Form.useForm();
   const [inspectForm] = Form.useForm();
+  // registering a server, connecting it to a port (6.1) and giving it its dedicated IP
+  const [registering, setRegistering] = useState(false);
+  const [porting, setPorting] = useState<Server | null>(null);
+  const [addressing, setAddressing] = useState<Server | null>(null);
+  const [registerForm] = Form.useForm();
+  const [portForm] = Form.useForm();
+  const [ipForm] = Form.useForm();
+  const { data: customers } = useLoad(() => (noc ? get<{ items: { id: string; name: string }[] }>('/customers?pageSize=200') : Promise.resolve({ items: [] })), [noc]);
+  const { data: switches } = useLoad(() => (noc ? get<{ items: { id: string; name: string }[] }>('/switches') : Promise.resolve({ items: [] })), [noc]);
+  const switchId = Form.useWatch('switchId', portForm);
+  const { data: ports } = useLoad(() => (switchId ? get<{ items: { id: string; name: string; speedMbps: number; assignment: unknown }[] }>(`/switches/${switchId}/ports`) : Promise.resolve({ items: [] })), [switchId, porting]);
+  const { data: pools } = useLoad(() => (noc ? get<{ items: { id: string; name: string; prefix: string }[] }>('/ip-pools') : Promise.resolve({ items: [] })), [noc, addressing]);
   const act = (p: Promise<unknown>) => p.then(reload, showError);
   return (
     <>
       <Typography.Title level={3}>{me?.kind === 'customer' ? t('nav.myServers') : t('nav.servers')}</Typography.Title>
+      <Space style={{ marginBottom: 12 }}>
+        <ExportLink href="/servers/export.csv" what="nav.servers" />
+        <ExportLink href="/ip-allocations/export.csv" what="ipam.address" />
+        {me?.kind === 'staff' && <ExportLink href="/switch-ports/export.csv" what="facility.port" />}
+        {noc && (
+          <Button type="primary" size="small" data-testid="server-register" onClick={() => (registerForm.resetFields(), setRegistering(true))}>
+            {t('facility.register')}
+          </Button>
+        )}
+      </Space>
       <Table<Server>
         rowKey="id"
         dataSource={data?.items}
@@ -70,6 +93,16 @@ export function ServersPage() {
                           </Button>
                         </>
                       )}
+                      {s.status !== 'removed' && s.status !== 'expected' && (
+                        <>
+                          <Button size="small" data-testid={`port-${s.serialNumber}`} onClick={() => (portForm.resetFields(), setPorting(s))}>
+                            {t('facility.connectPort')}
+                          </Button>
+                          <Button size="small" data-testid={`ip-${s.serialNumber}`} onClick={() => (ipForm.resetFields(), setAddressing(s))}>
+                            {t('ipam.allocate')}
+                          </Button>
+                        </>
+                      )}
                       {(s.status === 'racked' || s.status === 'commissioning' || s.status === 'suspended') && (
                         <Button size="small" onClick={() => act(post(`/servers/${s.id}/status`, { status: 'in_service' }))}>
                           {t('facility.toService')}
@@ -92,6 +125,53 @@ export function ServersPage() {
           </Form.Item>
           <Form.Item name="face" label={t('facility.face')}>
             <Select options={['full', 'front', 'rear'].map((f) => ({ value: f, label: t(`facility.face.${f}` as MessageKey) }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={registering} title={t('facility.register')} onCancel={() => setRegistering(false)} onOk={() => registerForm.submit()} destroyOnHidden={false}>
+        <Form form={registerForm} layout="vertical" initialValues={{ heightU: 2 }} onFinish={(v) => post('/servers', v).then(() => (setRegistering(false), reload()), (e) => showError(e, registerForm))}>
+          <Form.Item name="customerId" label={t('nav.customers')} rules={[{ required: true }]}>
+            <Select data-testid="register-customer" showSearch optionFilterProp="label" options={customers?.items.map((c) => ({ value: c.id, label: c.name }))} />
+          </Form.Item>
+          <Form.Item name="brand" label={t('facility.brand')} rules={[{ required: true }]}>
+            <Input data-testid="register-brand" />
+          </Form.Item>
+          <Form.Item name="model" label={t('facility.model')} rules={[{ required: true }]}>
+            <Input data-testid="register-model" />
+          </Form.Item>
+          <Form.Item name="serialNumber" label={t('facility.serial')} rules={[{ required: true }]}>
+            <Input data-testid="register-serial" />
+          </Form.Item>
+          <Form.Item name="heightU" label={t('facility.heightU')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={10} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={porting !== null} title={`${t('facility.connectPort')} · ${porting?.serialNumber ?? ''}`} onCancel={() => setPorting(null)} onOk={() => portForm.submit()} destroyOnHidden={false}>
+        <Form form={portForm} layout="vertical" initialValues={{ interfaceName: 'eth0' }} onFinish={(v) => post(`/servers/${porting!.id}/ports`, { portId: v.portId, interfaceName: v.interfaceName }).then(() => (setPorting(null), reload()), (e) => showError(e, portForm))}>
+          <Form.Item name="switchId" label={t('facility.switch')} rules={[{ required: true }]}>
+            <Select data-testid="port-switch" options={switches?.items.map((w) => ({ value: w.id, label: w.name }))} />
+          </Form.Item>
+          <Form.Item name="portId" label={t('facility.port')} rules={[{ required: true }]}>
+            <Select
+              data-testid="port-port"
+              showSearch
+              optionFilterProp="label"
+              options={ports?.items.filter((p) => !p.assignment).map((p) => ({ value: p.id, label: `${p.name} (${p.speedMbps}M)` }))}
+            />
+          </Form.Item>
+          <Form.Item name="interfaceName" label={t('facility.interface')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={addressing !== null} title={`${t('ipam.allocate')} · ${addressing?.serialNumber ?? ''}`} onCancel={() => setAddressing(null)} onOk={() => ipForm.submit()} destroyOnHidden={false}>
+        <Form form={ipForm} layout="vertical" onFinish={(v) => post('/ip-allocations', { poolId: v.poolId, serverId: addressing!.id, address: v.address || null }).then(() => (setAddressing(null), reload()), (e) => showError(e, ipForm))}>
+          <Form.Item name="poolId" label={t('ipam.pool')} rules={[{ required: true }]}>
+            <Select data-testid="ip-pool" options={pools?.items.map((p) => ({ value: p.id, label: `${p.name} ${p.prefix}` }))} />
+          </Form.Item>
+          <Form.Item name="address" label={t('ipam.address')} extra={t('ipam.nextFreeHint')}>
+            <Input />
           </Form.Item>
         </Form>
       </Modal>

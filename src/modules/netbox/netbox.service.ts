@@ -1,0 +1,241 @@
+import type { Clock } from '../../core/clock.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import { csvObjects } from '../../core/csv.js';
+import type { Locale } from '../../core/i18n/index.js';
+import { requireStaff, type Scope } from '../../core/scope.js';
+import type { Db, Executor } from '../../db/client.js';
+import { toErrorResponse } from '../../http/errors.js';
+import { cidrContains, parseCidr, parseIp, type Cidr } from '../../rules/index.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { CustomersService } from '../customers/customers.service.js';
+import type { DnsService } from '../dns/dns.service.js';
+import type { FacilityService } from '../facility/facility.service.js';
+import type { IpamService } from '../ipam/ipam.service.js';
+
+/**
+ * NetBox CSV in and out (dcim.site, dcim.rack, dcim.device, ipam.ipaddress), in NetBox's own
+ * bulk-import column names. NetBox is what operators migrate from; rackpact imports through its
+ * own services, so every rule (inspection before racking, EXCLUDE on U ranges, never one address
+ * twice) holds for imported rows too. One transaction; each row in a savepoint of its own, so a
+ * bad row is rolled back alone and named in the report. A dry run is the same run, rolled back.
+ */
+export const NETBOX_FILES = {
+  sites: { file: 'sites.csv', columns: ['name', 'slug', 'status', 'facility', 'physical_address'], required: ['name', 'slug', 'physical_address'] },
+  racks: { file: 'racks.csv', columns: ['site', 'location', 'name', 'status', 'u_height'], required: ['site', 'name'] },
+  // NetBox takes a device's height from its device type; u_height is rackpact's addition (default 1)
+  devices: {
+    file: 'devices.csv',
+    columns: ['name', 'device_role', 'manufacturer', 'device_type', 'serial', 'site', 'rack', 'position', 'face', 'status', 'tenant', 'u_height'],
+    required: ['name', 'device_role', 'manufacturer', 'device_type', 'serial', 'tenant'],
+  },
+  ipAddresses: { file: 'ip-addresses.csv', columns: ['address', 'status', 'dns_name', 'tenant', 'device'], required: ['address', 'device'] },
+} as const;
+export type NetboxKind = keyof typeof NETBOX_FILES;
+export const NETBOX_KINDS = Object.keys(NETBOX_FILES) as NetboxKind[];
+
+export interface RowReport {
+  line: number;
+  status: 'ok' | 'error';
+  /** what the row is about: the site / rack / device name or the address */
+  ref: string;
+  code?: string;
+  reason?: string;
+  fields?: { path: string; message: string }[];
+}
+export interface ImportReport {
+  dryRun: boolean;
+  files: { kind: NetboxKind; file: string; rows: RowReport[] }[];
+  ok: number;
+  rejected: number;
+}
+
+const SITE_STATUSES = ['active', 'planned', 'staging'];
+const RACK_STATUS: Record<string, 'active' | 'reserved' | 'retired'> = { active: 'active', planned: 'reserved', reserved: 'reserved', deprecated: 'retired', available: 'active' };
+const RACK_STATUS_OUT: Record<string, string> = { active: 'active', reserved: 'reserved', retired: 'deprecated' };
+/** NetBox device status → racked (in the rack now) or expected (not yet on site) */
+const DEVICE_RACKED = ['active', 'offline'];
+const DEVICE_EXPECTED = ['planned', 'staged', 'inventory'];
+const DEFAULT_LOCATION = 'default';
+const IMPORT_INSPECTION = 'NetBox 导入：上架前已在用的设备 — imported from NetBox, in the rack before rackpact';
+
+class RowError extends Error {
+  constructor(readonly fields: FieldError[]) {
+    super('row');
+  }
+}
+const invalid = (path: string, key = 'field.invalid', params?: Record<string, unknown>): never => {
+  throw new AppError('VALIDATION_FAILED', {}, [{ path, key, params }]);
+};
+class DryRunRollback extends Error {}
+
+export function makeNetboxService(deps: {
+  db: Db;
+  facility: FacilityService;
+  ipam: IpamService;
+  dns: DnsService;
+  customers: Pick<CustomersService, 'list'>;
+  audit: Pick<AuditService, 'record'>;
+  clock: Clock;
+}) {
+  const { facility, ipam, dns, audit } = deps;
+
+  /** Tenants by exact name (customers are not created by an import: they need their KYC first). */
+  async function tenantIds(scope: Scope, names: Set<string>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const name of names) {
+      const { items } = await deps.customers.list(scope, { q: name, page: 1, pageSize: 50 });
+      const hit = items.find((c) => c.name === name);
+      if (hit) out.set(name, hit.id);
+    }
+    return out;
+  }
+
+  async function siteOf(scope: Scope, name: string, tx: Executor) {
+    const site = await facility.siteByName(scope, name, tx);
+    if (!site) invalid('site', 'netbox.unknownSite', { name });
+    return site!;
+  }
+
+  return {
+    async importCsv(scope: Scope, files: Partial<Record<NetboxKind, string>>, opts: { dryRun: boolean; locale: Locale }): Promise<ImportReport> {
+      requireStaff(scope, 'noc');
+      const parsed = NETBOX_KINDS.filter((k) => files[k] !== undefined).map((kind) => ({ kind, ...csvObjects(files[kind]!) }));
+      const tenantNames = new Set(parsed.filter((p) => p.kind === 'devices' || p.kind === 'ipAddresses').flatMap((p) => p.rows.map((r) => r.values.tenant).filter(Boolean)));
+      const tenants = await tenantIds(scope, tenantNames);
+      const pools = (await ipam.prefixes(scope)).map((p) => ({ ...p, cidr: parseCidr(p.prefix) as Cidr }));
+      const report: ImportReport = { dryRun: opts.dryRun, files: [], ok: 0, rejected: 0 };
+
+      const handlers: Record<NetboxKind, (v: Record<string, string>, tx: Executor) => Promise<string>> = {
+        async sites(v, tx) {
+          const status = (v.status || 'active').toLowerCase();
+          if (!SITE_STATUSES.includes(status)) invalid('status', 'netbox.status', { value: v.status });
+          const code = v.slug.toUpperCase();
+          if (!/^[A-Z0-9-]{2,20}$/.test(code)) invalid('slug', 'netbox.slug');
+          await facility.createSite(scope, { code, name: v.name, address: v.physical_address, accessPoint: v.facility || v.name }, tx);
+          return v.name;
+        },
+        async racks(v, tx) {
+          const site = await siteOf(scope, v.site, tx);
+          const status = RACK_STATUS[(v.status || 'active').toLowerCase()];
+          if (!status) invalid('status', 'netbox.status', { value: v.status });
+          const heightU = v.u_height ? Number(v.u_height) : 42;
+          if (!Number.isInteger(heightU) || heightU < 1 || heightU > 60) invalid('u_height');
+          const location = v.location || DEFAULT_LOCATION;
+          const room = (await facility.roomByName(scope, site.id, location, tx)) ?? (await facility.createRoom(scope, { siteId: site.id, name: location }, tx));
+          await facility.createCabinet(scope, { roomId: room.id, code: v.name, heightU, status }, tx);
+          return `${v.site} / ${v.name}`;
+        },
+        async devices(v, tx) {
+          if (v.device_role.toLowerCase() !== 'server') invalid('device_role', 'netbox.notServer', { value: v.device_role });
+          const customerId = tenants.get(v.tenant) ?? invalid('tenant', 'netbox.unknownTenant', { name: v.tenant });
+          const status = (v.status || 'active').toLowerCase();
+          const racked = DEVICE_RACKED.includes(status);
+          if (!racked && !DEVICE_EXPECTED.includes(status)) invalid('status', 'netbox.status', { value: v.status });
+          const heightU = v.u_height ? Number(v.u_height) : 1;
+          if (!Number.isInteger(heightU) || heightU < 1 || heightU > 10) invalid('u_height');
+          let placement: { cabinetId: string; lowestU: number; face: 'front' | 'rear' | 'full' } | undefined;
+          if (racked) {
+            if (!v.site || !v.rack || !v.position) invalid(!v.site ? 'site' : !v.rack ? 'rack' : 'position', 'netbox.placementRequired');
+            const site = await siteOf(scope, v.site, tx);
+            const cabinets = await facility.cabinetsInSite(scope, site.id, v.rack, tx);
+            if (cabinets.length !== 1) invalid('rack', cabinets.length ? 'netbox.ambiguousRack' : 'netbox.unknownRack', { name: v.rack });
+            const lowestU = Number(v.position);
+            if (!Number.isInteger(lowestU) || lowestU < 1) invalid('position');
+            const face = (v.face || 'front').toLowerCase();
+            if (face !== 'front' && face !== 'rear' && face !== 'full') invalid('face');
+            placement = { cabinetId: cabinets[0].cabinet.id, lowestU, face: face as 'front' | 'rear' | 'full' };
+          }
+          const server = await facility.createServer(scope, { customerId, brand: v.manufacturer, model: v.device_type, serialNumber: v.serial, heightU, name: v.name }, tx);
+          if (placement) {
+            await facility.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true, notes: IMPORT_INSPECTION }, tx);
+            await facility.rack(scope, server.id, placement, tx);
+          }
+          return v.name;
+        },
+        async ipAddresses(v, tx) {
+          const status = (v.status || 'active').toLowerCase();
+          if (status !== 'active') invalid('status', 'netbox.status', { value: v.status });
+          const ip = parseIp(v.address.split('/')[0]);
+          if (!ip) invalid('address', 'IP_FORMAT');
+          const pool = pools.find((p) => !('error' in p.cidr) && cidrContains(p.cidr, ip!));
+          if (!pool) invalid('address', 'netbox.noPool');
+          const server = await facility.serverByName(scope, v.device, tx);
+          if (!server) invalid('device', 'netbox.unknownDevice', { name: v.device });
+          if (v.tenant && tenants.get(v.tenant) !== server!.customerId) invalid('tenant', 'netbox.tenantMismatch');
+          const allocation = await ipam.allocate(scope, { poolId: pool!.id, serverId: server!.id, address: v.address.split('/')[0] }, tx);
+          if (v.dns_name) await dns.setPtr(scope, allocation.id, { hostname: v.dns_name }, tx);
+          return v.address;
+        },
+      };
+
+      const run = async (tx: Executor) => {
+        for (const p of parsed) {
+          const spec = NETBOX_FILES[p.kind];
+          const rows: RowReport[] = [];
+          const missing = spec.required.filter((c) => !p.header.includes(c));
+          for (const r of p.rows) {
+            const ref = r.values[spec.columns[0]] || r.values.name || '';
+            try {
+              if (missing.length) throw new RowError(missing.map((c) => ({ path: c, key: 'netbox.missingColumn' })));
+              if (r.extra) throw new RowError([{ path: 'line', key: 'netbox.extraCells' }]);
+              const empty = spec.required.filter((c) => !r.values[c]);
+              if (empty.length) throw new RowError(empty.map((c) => ({ path: c, key: 'field.required' })));
+              // a savepoint per row: a refused row leaves nothing behind and the others go on
+              const label = await tx.transaction((sp) => handlers[p.kind](r.values, sp));
+              rows.push({ line: r.line, status: 'ok', ref: label });
+            } catch (err) {
+              const e = err instanceof RowError ? new AppError('VALIDATION_FAILED', {}, err.fields) : err;
+              const { status, body } = toErrorResponse(e, opts.locale, '');
+              if (status >= 500) throw err; // a bug, not a bad row: the whole import stops
+              rows.push({ line: r.line, status: 'error', ref, code: body.error.code, reason: body.error.message, fields: body.error.fields });
+            }
+          }
+          report.files.push({ kind: p.kind, file: spec.file, rows });
+          report.ok += rows.filter((x) => x.status === 'ok').length;
+          report.rejected += rows.filter((x) => x.status === 'error').length;
+        }
+        await audit.record(tx, scope, { action: 'netbox.import', entity: 'netbox_import', entityId: null, after: { ok: report.ok, rejected: report.rejected, rejectedRows: report.files.flatMap((f) => f.rows.filter((r) => r.status === 'error').map((r) => `${f.file}:${r.line}`)) } });
+        if (opts.dryRun) throw new DryRunRollback();
+      };
+      try {
+        await deps.db.transaction(run);
+      } catch (err) {
+        if (!(err instanceof DryRunRollback)) throw err;
+      }
+      return report;
+    },
+
+    /** The inventory in NetBox's columns, so it can go back into NetBox (or round-trip through rackpact). */
+    async exportCsv(scope: Scope, kind: NetboxKind): Promise<{ columns: readonly string[]; rows: string[][] }> {
+      requireStaff(scope);
+      const columns = NETBOX_FILES[kind].columns;
+      switch (kind) {
+        case 'sites':
+          return { columns, rows: (await facility.sites(scope)).map((s) => [s.name, s.code.toLowerCase(), 'active', s.accessPoint, s.address]) };
+        case 'racks':
+          return { columns, rows: (await facility.cabinetInventory(scope)).map((c) => [c.siteName, c.roomName === DEFAULT_LOCATION ? '' : c.roomName, c.cabinet.code, RACK_STATUS_OUT[c.cabinet.status], String(c.cabinet.heightU)]) };
+        case 'devices': {
+          const rows = (await facility.serverInventory(scope, {}))
+            .filter((s) => s.server.status !== 'removed')
+            .map((s) => {
+              const racked = s.server.status !== 'expected';
+              const face = s.faces.length === 2 ? 'full' : (s.faces[0] ?? '');
+              return [s.server.name ?? '', 'server', s.server.brand, s.server.model, s.server.serialNumber, s.siteName ?? '', s.cabinetCode ?? '', s.lowest === null ? '' : String(s.lowest), face, racked ? (s.server.status === 'suspended' ? 'offline' : 'active') : 'planned', s.customerName, String(s.server.heightU)];
+            });
+          return { columns, rows };
+        }
+        case 'ipAddresses': {
+          const servers = new Map((await facility.serverInventory(scope, {})).map((s) => [s.server.id, s]));
+          const ptrs = new Map((await dns.ptrRecords(scope)).map((p) => [p.allocationId, p.hostname.replace(/\.$/, '')]));
+          const rows = (await ipam.allocations(scope, { activeOnly: true })).map((a) => {
+            const server = a.serverId ? servers.get(a.serverId) : undefined;
+            return [`${a.address}/${a.prefix?.split('/')[1] ?? ''}`, 'active', ptrs.get(a.id) ?? '', server?.customerName ?? '', server?.server.name ?? ''];
+          });
+          return { columns, rows };
+        }
+      }
+    },
+  };
+}
+
+export type NetboxService = ReturnType<typeof makeNetboxService>;
