@@ -149,6 +149,12 @@ describe('helpdesk and notices in a real browser', () => {
     await customer.locator('.ant-table td', { hasText: '夜班孙工' }).first().waitFor();
     expect(await bob().nth(5).isChecked()).toBe(true);
     await shot(customer, 'helpdesk-notice-preferences');
+
+    // sales sees the same choices in the console, per customer
+    await staff.getByTestId('nav-notice-preferences').click();
+    await staff.locator('.ant-select').first().click();
+    await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '北京寰宇网络科技有限公司' }).click();
+    await staff.locator('.ant-table-row', { hasText: 'bob@huanyu.example' }).locator('input[type=checkbox]').nth(5).and(staff.locator(':checked')).waitFor();
     await staff.close();
     await customer.close();
   }, 240_000);

@@ -89,6 +89,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="account" element={<AccountPage />} />
                 <Route path="ticket-reports" element={<TicketReportsPage />} />
+                <Route path="notice-preferences" element={<NoticePreferencesPage />} />
               </Route>
               <Route
                 path="/portal"
