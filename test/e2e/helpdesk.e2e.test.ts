@@ -70,6 +70,17 @@ describe('helpdesk and notices in a real browser', () => {
     await noc.locator('.ant-drawer .ant-tag', { hasText: '已解决' }).waitFor();
     await shot(noc, 'helpdesk-noc-resolved');
 
+    // the month's report counts the reboot and draws it; the CSV is one click away
+    await noc.keyboard.press('Escape'); // close the ticket drawer
+    await noc.getByTestId('nav-ticket-reports').click();
+    const reportRow = noc.locator('.ant-table-row', { hasText: '重启' }).first();
+    await reportRow.waitFor();
+    expect(await reportRow.textContent()).toContain('100% (1/1)');
+    await noc.getByTestId('report-chart').waitFor();
+    const csv = await noc.evaluate(async (href) => (await fetch(href!)).text(), await noc.getByTestId('report-csv').getAttribute('href'));
+    expect(csv).toMatch(/\r\n\d{4}-\d{2},reboot,1,/);
+    await shot(noc, 'helpdesk-report');
+
     await customer.reload();
     await customer.locator('.ant-table td', { hasText: '夜间重启 HY-7XK2Q93' }).click();
     await customer.locator('.ant-drawer .ant-list-item', { hasText: '已重启，服务器已恢复' }).waitFor();
@@ -118,6 +129,13 @@ describe('helpdesk and notices in a real browser', () => {
     await body.waitFor();
     await shot(staff, 'helpdesk-notice-register');
 
+    // 第九条 proof: the postal receipt of the letter to the provider, uploaded by staff, marks it delivered
+    const noticeRow = staff.locator('.ant-table-row', { hasText: '人员名单变更通知' }).filter({ has: staff.locator('[data-testid^="notice-proof-"]') }).first();
+    const chooser = staff.waitForEvent('filechooser');
+    await noticeRow.locator('[data-testid^="notice-proof-"]').first().click();
+    await (await chooser).setFiles({ name: 'EMS-receipt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n') });
+    await staff.locator('.ant-table-row a', { hasText: '回执' }).first().waitFor();
+
     // the portal's preferences page lists the new person; a 24-hour contact's incidents cannot be unticked
     await customer.getByTestId('nav-my-notice-preferences').click();
     await customer.locator('.ant-table td', { hasText: '夜班孙工' }).first().waitFor();
@@ -131,6 +149,12 @@ describe('helpdesk and notices in a real browser', () => {
     await customer.locator('.ant-table td', { hasText: '夜班孙工' }).first().waitFor();
     expect(await bob().nth(5).isChecked()).toBe(true);
     await shot(customer, 'helpdesk-notice-preferences');
+
+    // sales sees the same choices in the console, per customer
+    await staff.getByTestId('nav-notice-preferences').click();
+    await staff.locator('.ant-select').first().click();
+    await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '北京寰宇网络科技有限公司' }).click();
+    await staff.locator('.ant-table-row', { hasText: 'bob@huanyu.example' }).locator('input[type=checkbox]').nth(5).and(staff.locator(':checked')).waitFor();
     await staff.close();
     await customer.close();
   }, 240_000);

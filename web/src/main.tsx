@@ -93,6 +93,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="ticket-reports" element={<TicketReportsPage />} />
                 <Route path="dns" element={<DnsPage />} />
                 <Route path="netbox-import" element={<NetboxImportPage />} />
+                <Route path="notice-preferences" element={<NoticePreferencesPage />} />
               </Route>
               <Route
                 path="/portal"

@@ -51,6 +51,7 @@ export const NAV: NavEntry[] = [
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
   // helpdesk reports and notice preferences (issue 6)
   { key: 'ticket-reports', path: '/console/ticket-reports', labelKey: 'nav.ticketReports', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
+  { key: 'notice-preferences', path: '/console/notice-preferences', labelKey: 'nav.noticePreferences', audience: 'staff', roles: ['sales', 'compliance', 'noc', 'auditor'] },
   { key: 'my-notice-preferences', path: '/portal/notice-preferences', labelKey: 'nav.noticePreferences', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 

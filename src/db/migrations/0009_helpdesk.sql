@@ -24,7 +24,7 @@ CREATE TABLE ticket_sla_targets (
   first_response_minutes integer NOT NULL CHECK (first_response_minutes BETWEEN 1 AND 100000),
   resolution_minutes integer CHECK (resolution_minutes IS NULL OR resolution_minutes BETWEEN 1 AND 1000000),
   updated_by uuid REFERENCES users (id),
-  updated_at timestamptz NOT NULL DEFAULT now()
+  updated_at timestamptz -- null: the shipped default, never changed
 );
 INSERT INTO ticket_sla_targets (type, first_response_minutes, resolution_minutes) VALUES
   ('reboot', 30, 15),

@@ -204,6 +204,10 @@ describe('response-time report', () => {
     // the first reboot: answered in 10, done in 14 (met); the second: answered after 22 minutes, done target breached
     expect(reboot).toMatchObject({ month: '2026-03', count: 2, medianFirstResponseMinutes: 16, p90FirstResponseMinutes: 22, medianResolutionMinutes: 14, judged: 2, withinTarget: 1, withinTargetPercent: 50 });
     expect((await noc.get('/api/v1/tickets/reports/response-times?from=2026-01&to=2026-02')).json().items).toEqual([]);
+    // without a range: the six months up to the current one by the server's clock
+    const byDefault = (await noc.get('/api/v1/tickets/reports/response-times')).json();
+    expect([byDefault.from, byDefault.to]).toEqual(['2025-10', '2026-03']);
+    expect(byDefault.items).toEqual(rows);
     const csv = await noc.get('/api/v1/tickets/reports/response-times.csv?from=2026-03&to=2026-03');
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');

@@ -40,7 +40,7 @@ const Attachment = z
 const Mail = z.object({ id: z.uuid(), commentId: z.uuid(), recipient: z.string(), status: z.string(), attempts: z.number(), lastError: z.string().nullable(), sentAt: Timestamp });
 const SlaTarget = z.object({ type: z.enum(TICKET_TYPES), firstResponseMinutes: z.number(), resolutionMinutes: z.number().nullable(), updatedAt: Timestamp }).meta({ id: 'TicketSlaTarget' });
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-const ReportQuery = z.object({ from: Month, to: Month });
+const ReportQuery = z.object({ from: Month.optional(), to: Month.optional() });
 const ReportRow = z
   .object({
     month: z.string(),
@@ -123,12 +123,12 @@ export function ticketsRoutes(deps: { tickets: TicketsService }): FastifyPluginA
     );
     app.get(
       '/tickets/reports/response-times',
-      { schema: { tags: ['tickets'], summary: 'Response times per month and type (count, median/p90 first response, median resolution, % within target)', querystring: ReportQuery, response: { 200: z.object({ items: z.array(ReportRow) }) } } },
-      async (request) => ({ items: await tickets.responseTimes(scopeOf(request), request.query) }),
+      { schema: { tags: ['tickets'], summary: 'Response times per month and type (count, median/p90 first response, median resolution, % within target)', querystring: ReportQuery, response: { 200: z.object({ from: z.string(), to: z.string(), items: z.array(ReportRow) }) } } },
+      async (request) => tickets.responseTimes(scopeOf(request), request.query),
     );
     app.get('/tickets/reports/response-times.csv', { schema: { tags: ['tickets'], summary: 'The response-time report as CSV', querystring: ReportQuery } }, async (request, reply) => {
       const csv = await tickets.responseTimesCsv(scopeOf(request), request.query);
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ticket-response-times-${request.query.from}-${request.query.to}.csv"`);
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ticket-response-times${request.query.from ? `-${request.query.from}` : ''}${request.query.to ? `-${request.query.to}` : ''}.csv"`);
       return csv;
     });
     app.get(

@@ -42,7 +42,7 @@ export const ticketSlaTargets = pgTable('ticket_sla_targets', {
   firstResponseMinutes: integer('first_response_minutes').notNull(),
   resolutionMinutes: integer('resolution_minutes'),
   updatedBy: uuid('updated_by'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }),
 });
 
 export const ticketAttachments = pgTable('ticket_attachments', {

@@ -49,6 +49,10 @@ export interface NewTicket {
 
 /** A month as YYYY-MM → its first instant in Asia/Shanghai. */
 const monthStart = (month: string) => new Date(`${month}-01T00:00:00+08:00`);
+const previousMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
 const nextMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -346,15 +350,22 @@ export function makeTicketsService(deps: {
 
     // ── reports ───────────────────────────────────────────────────────────
     /** Response times per Shanghai month and type for tickets opened in [from, to] (months, inclusive). */
-    async responseTimes(scope: Scope, range: { from: string; to: string }) {
+    async responseTimes(scope: Scope, range: { from?: string; to?: string }) {
       requireStaff(scope, 'noc', 'sales', 'compliance', 'auditor');
-      if (range.to < range.from) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'to', key: 'tickets.rangeReversed' }]);
-      const rows = await repo.timings(monthStart(range.from), monthStart(nextMonth(range.to)));
-      return responseTimeReport(rows, await targets(), clock.now());
+      // by default the last six months up to this one, by the server's clock
+      const to = range.to ?? shanghaiDate(clock.now()).slice(0, 7);
+      let from = range.from;
+      if (!from) {
+        from = to;
+        for (let i = 0; i < 5; i += 1) from = previousMonth(from);
+      }
+      if (to < from) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'to', key: 'tickets.rangeReversed' }]);
+      const rows = await repo.timings(monthStart(from), monthStart(nextMonth(to)));
+      return { from, to, items: responseTimeReport(rows, await targets(), clock.now()) };
     },
 
-    async responseTimesCsv(scope: Scope, range: { from: string; to: string }) {
-      const rows = await this.responseTimes(scope, range);
+    async responseTimesCsv(scope: Scope, range: { from?: string; to?: string }) {
+      const { items: rows } = await this.responseTimes(scope, range);
       const header = 'month,type,count,median_first_response_min,p90_first_response_min,median_resolution_min,judged,within_target,within_target_percent';
       const cell = (v: string | number | null) => (v === null ? '' : String(v));
       // opened by Excel in China: a BOM keeps UTF-8 readable

@@ -1,5 +1,6 @@
-import { Alert, App, Checkbox, Table, Tag, Typography } from 'antd';
-import { get, put } from '../../api/client';
+import { Alert, App, Checkbox, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { get, put, qs } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -21,14 +22,29 @@ export function NoticePreferencesPage() {
   const { me } = useSession();
   const { message } = App.useApp();
   const showError = useApiErrors();
-  const mayEdit = me?.roles.some((r) => r === 'owner' || r === 'technical');
-  const { data, reload } = useLoad(() => get<{ items: Preference[] }>('/notice-preferences'), []);
+  const staff = me?.kind === 'staff';
+  // a customer keeps its own people's choices (owner, technical); sales may on the customer's request
+  const mayEdit = me?.roles.some((r) => (staff ? r === 'sales' || r === 'admin' : r === 'owner' || r === 'technical'));
+  const [customerId, setCustomerId] = useState<string>();
+  const { data: customers } = useLoad(() => (staff ? get<{ items: { id: string; name: string }[] }>('/customers?pageSize=200') : Promise.resolve({ items: [] })), [staff]);
+  const { data, reload } = useLoad(() => (staff && !customerId ? Promise.resolve({ items: [] as Preference[] }) : get<{ items: Preference[] }>(`/notice-preferences${qs({ customerId })}`)), [customerId]);
   const toggle = (p: Preference, category: string, on: boolean) =>
-    put(`/notice-preferences/${p.memberId}`, { categories: on ? [...p.categories, category] : p.categories.filter((c) => c !== category) }).then(() => (message.success(t('prefs.saved')), reload()), showError);
+    put(`/notice-preferences/${p.memberId}`, { customerId, categories: on ? [...p.categories, category] : p.categories.filter((c) => c !== category) }).then(() => (message.success(t('prefs.saved')), reload()), showError);
   return (
     <>
       <Typography.Title level={3}>{t('nav.noticePreferences')}</Typography.Title>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('prefs.hint')} />
+      {staff && (
+        <Select
+          style={{ width: 320, marginBottom: 12 }}
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('nav.customers')}
+          value={customerId}
+          onChange={setCustomerId}
+          options={customers?.items.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      )}
       <Table<Preference>
         rowKey="memberId"
         pagination={false}

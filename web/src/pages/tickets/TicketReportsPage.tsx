@@ -24,12 +24,6 @@ interface Target {
   updatedAt: string | null;
 }
 
-const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-const monthsBefore = (month: string, n: number) => {
-  const [y, m] = month.split('-').map(Number);
-  const i = y * 12 + (m - 1) - n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
 const PALETTE = ['#1264b4', '#d4380d', '#389e0d', '#d48806', '#722ed1', '#08979c', '#c41d7f', '#595959'];
 
 /** Median first response per month, one line per type, drawn as plain SVG (no chart library). */
@@ -97,9 +91,11 @@ export function TicketReportsPage() {
   const { me } = useSession();
   const showError = useApiErrors();
   const admin = me?.kind === 'staff' && me.roles.includes('admin');
-  const [range, setRange] = useState({ from: monthsBefore(thisMonth(), 5), to: thisMonth() });
+  // empty: the server's last six months (its clock, not the browser's)
+  const [range, setRange] = useState<{ from?: string; to?: string }>({});
   const query = qs(range);
-  const { data } = useLoad(() => get<{ items: Row[] }>(`/tickets/reports/response-times${query}`), [query]);
+  const { data } = useLoad(() => get<{ from: string; to: string; items: Row[] }>(`/tickets/reports/response-times${query}`), [query]);
+  const shown = { from: range.from ?? data?.from ?? '', to: range.to ?? data?.to ?? '' };
   const { data: targets, reload: reloadTargets } = useLoad(() => get<{ items: Target[] }>('/tickets/sla-targets'), []);
   const [editing, setEditing] = useState<Target | null>(null);
   const [form] = Form.useForm();
@@ -109,9 +105,9 @@ export function TicketReportsPage() {
       <Typography.Title level={3}>{t('nav.ticketReports')}</Typography.Title>
       <Space style={{ marginBottom: 12 }} wrap>
         {t('reports.from')}
-        <input type="month" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} data-testid="report-from" />
+        <input type="month" value={shown.from} onChange={(e) => e.target.value && setRange({ ...shown, from: e.target.value })} data-testid="report-from" />
         {t('reports.to')}
-        <input type="month" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} data-testid="report-to" />
+        <input type="month" value={shown.to} onChange={(e) => e.target.value && setRange({ ...shown, to: e.target.value })} data-testid="report-to" />
         <Button href={`/api/v1/tickets/reports/response-times.csv${query}`} data-testid="report-csv">
           {t('reports.csv')}
         </Button>
