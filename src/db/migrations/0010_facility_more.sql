@@ -25,3 +25,6 @@ CREATE INDEX dns_ptr_records_customer_idx ON dns_ptr_records (customer_id);
 -- import can refer to it (NetBox's IP addresses name their device).
 ALTER TABLE servers ADD COLUMN name text CHECK (name IS NULL OR length(btrim(name)) BETWEEN 1 AND 64);
 CREATE UNIQUE INDEX servers_name_unique ON servers (name) WHERE name IS NOT NULL;
+
+-- "Next free address" walks a pool's held addresses in order: an index-only scan by pool and address.
+CREATE INDEX ip_allocations_pool_address_idx ON ip_allocations (pool_id, address) INCLUDE (held_until);

@@ -91,3 +91,14 @@ describe('CSV exports', () => {
     for (const entity of ['ip_allocation_export', 'dns_zone_export', 'dns_record_export', 'port_export', 'cabinet_export']) expect((await reads(entity)).length, entity).toBeGreaterThan(0);
   });
 });
+
+describe('paged server list', () => {
+  it('gives one page and the total, a customer its own only', async () => {
+    const first = (await noc.get('/api/v1/servers?page=1&pageSize=1')).json();
+    const second = (await noc.get('/api/v1/servers?page=2&pageSize=1')).json();
+    expect([first.total, first.items.length, second.items.length]).toEqual([2, 1, 1]);
+    expect(first.items[0].id).not.toBe(second.items[0].id);
+    expect((await owner.get('/api/v1/servers?page=1&pageSize=50')).json()).toMatchObject({ total: 1, items: [{ serialNumber: 'MINE-1' }] });
+    expect((await noc.get('/api/v1/servers?page=0')).statusCode).toBe(400);
+  });
+});

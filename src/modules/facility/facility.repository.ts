@@ -86,14 +86,22 @@ export function makeFacilityRepository(db: Db) {
       const [row] = await tx.select().from(servers).where(eq(servers.id, id)).for('update');
       return row;
     },
-    listServers: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }) =>
+    listServers: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }, page?: { page: number; pageSize: number }) =>
       db
         .select({ server: servers, customerName: customers.name })
         .from(servers)
         .innerJoin(customers, eq(customers.id, servers.customerId))
         .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined))
         .orderBy(asc(customers.name), asc(servers.serialNumber))
-        .limit(1000),
+        .limit(page ? page.pageSize : 1000)
+        .offset(page ? (page.page - 1) * page.pageSize : 0),
+    async countServers(scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(servers)
+        .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined));
+      return row.n;
+    },
     insertServer: (tx: Executor, row: ServerRow) => tx.insert(servers).values(row),
     async updateServer(tx: Executor, id: string, patch: Partial<ServerRow>): Promise<ServerRow> {
       const [row] = await tx.update(servers).set(patch).where(eq(servers.id, id)).returning();

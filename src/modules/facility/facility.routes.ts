@@ -75,8 +75,19 @@ export function facilityRoutes(deps: { facility: FacilityService }): FastifyPlug
 
     app.get(
       '/servers',
-      { schema: { tags: ['facility'], summary: 'Servers (a customer sees its own)', querystring: z.object({ customerId: z.uuid().optional(), status: z.enum(SERVER_STATUSES).optional() }), response: { 200: z.object({ items: z.array(Server) }) } } },
-      async (request) => ({ items: await facility.servers(scopeOf(request), request.query) }),
+      {
+        schema: {
+          tags: ['facility'],
+          summary: 'Servers (a customer sees its own); with page/pageSize one page and the total',
+          querystring: z.object({ customerId: z.uuid().optional(), status: z.enum(SERVER_STATUSES).optional(), page: z.coerce.number().int().min(1).optional(), pageSize: z.coerce.number().int().min(1).max(200).optional() }),
+          response: { 200: z.object({ items: z.array(Server), total: z.number().optional() }) },
+        },
+      },
+      async (request) => {
+        const { page, pageSize, ...filter } = request.query;
+        if (page === undefined && pageSize === undefined) return { items: await facility.servers(scopeOf(request), filter) };
+        return facility.serverPage(scopeOf(request), filter, { page: page ?? 1, pageSize: pageSize ?? 50 });
+      },
     );
     app.post(
       '/servers',

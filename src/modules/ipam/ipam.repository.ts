@@ -31,6 +31,46 @@ export function makeIpamRepository(db: Db) {
         .from(ipAllocations)
         .where(and(eq(ipAllocations.poolId, poolId), or(isNull(ipAllocations.heldUntil), gt(ipAllocations.heldUntil, at)))),
     insertAllocation: (tx: Executor, row: AllocationRow) => tx.insert(ipAllocations).values(row),
+    /**
+     * Allocates the lowest free address of a pool in one statement: the lowest free address is the
+     * first usable one or sits right after something unusable (a held address, a reserved range, the
+     * gateway), so only those edges are candidates. Skips network/broadcast (IPv4 wider than /31),
+     * the IPv6 subnet-router anycast, the gateway, reserved ranges and every address held now
+     * (allocated or in quarantine). Returns undefined when the pool is full. Call after lockPool.
+     */
+    async allocateNext(tx: Executor, row: Omit<AllocationRow, 'address' | 'releasedAt' | 'heldUntil'>): Promise<AllocationRow | undefined> {
+      const result = await tx.execute(sql`
+        WITH pool AS (
+          SELECT prefix, gateway, family(prefix) AS fam, host(network(prefix))::inet AS net, host(broadcast(prefix))::inet AS bcast
+          FROM ip_pools WHERE id = ${row.poolId}
+        ),
+        held AS (
+          SELECT address FROM ip_allocations
+          WHERE pool_id = ${row.poolId} AND (held_until IS NULL OR held_until > ${row.allocatedAt.toISOString()}::timestamptz)
+        ),
+        reserved AS (SELECT first_address AS s, last_address AS e FROM ip_reserved_ranges WHERE pool_id = ${row.poolId}),
+        edges AS (
+          SELECT net AS a FROM pool
+          UNION SELECT net + 1 FROM pool
+          UNION SELECT address + 1 FROM held
+          UNION SELECT e + 1 FROM reserved
+          UNION SELECT gateway + 1 FROM pool WHERE gateway IS NOT NULL
+        )
+        INSERT INTO ip_allocations (id, pool_id, address, server_id, customer_id, allocated_at)
+        SELECT ${row.id}::uuid, ${row.poolId}::uuid, c.a, ${row.serverId}::uuid, ${row.customerId}::uuid, ${row.allocatedAt.toISOString()}::timestamptz
+        FROM edges c, pool p
+        WHERE c.a <<= p.prefix
+          AND NOT (c.a = p.net AND (p.fam = 6 OR masklen(p.prefix) < 31))
+          AND NOT (p.fam = 4 AND masklen(p.prefix) < 31 AND c.a = p.bcast)
+          AND c.a IS DISTINCT FROM p.gateway
+          AND NOT EXISTS (SELECT 1 FROM reserved r WHERE c.a BETWEEN r.s AND r.e)
+          AND NOT EXISTS (SELECT 1 FROM held h WHERE h.address = c.a)
+        ORDER BY c.a
+        LIMIT 1
+        RETURNING host(address) AS address`);
+      const rows = (result as unknown as { rows: { address: string }[] }).rows;
+      return rows[0] ? { ...row, address: rows[0].address, releasedAt: null, heldUntil: null } : undefined;
+    },
     async release(tx: Executor, scope: Scope, id: string, at: Date, heldUntil: Date): Promise<AllocationRow | undefined> {
       const [row] = await tx
         .update(ipAllocations)

@@ -4,7 +4,7 @@ import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
-import { cidrContains, cidrSize, formatIp, ipAt, parseCidr, parseIp, type Cidr, type IpAddress } from '../../rules/index.js';
+import { cidrContains, cidrSize, formatIp, parseCidr, parseIp, type Cidr, type IpAddress } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
 import type { AllocationRow, IpamRepository, PoolRow, ReservedRow } from './ipam.repository.js';
@@ -117,33 +117,21 @@ export function makeIpamService(deps: {
         return await (outer ?? repo.db).transaction(async (tx) => {
           const pool = await repo.lockPool(tx, input.poolId);
           if (!pool) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'poolId', key: 'field.invalid' }]);
-          const cidr = poolCidr(pool);
-          const gateway = pool.gateway ? parseIp(pool.gateway) : null;
-          const reserved = reservedRanges(await repo.reserved(pool.id, tx));
           const now = clock.now();
-          let address: IpAddress;
+          let row: AllocationRow;
           if (wanted) {
+            const cidr = poolCidr(pool);
+            const gateway = pool.gateway ? parseIp(pool.gateway) : null;
+            const reserved = reservedRanges(await repo.reserved(pool.id, tx));
             if (!cidrContains(cidr, wanted) || unusable(cidr, gateway, reserved, wanted.value)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'ipam.notAllocatable' }]);
-            address = wanted;
+            row = { id: ids.uuid(), poolId: pool.id, address: formatIp(wanted), serverId: server.id, customerId: server.customerId, allocatedAt: now, releasedAt: null, heldUntil: null };
+            await repo.insertAllocation(tx, row);
           } else {
-            const held = new Set((await repo.held(pool.id, now, tx)).map((h) => parseIp(h.address)!.value));
-            const size = cidrSize(cidr);
-            // lowest free: at most |held| + |reserved| + 3 candidates are ever looked at
-            let offset = 0n;
-            let found: IpAddress | null = null;
-            const limit = BigInt(held.size) + reserved.reduce((n, r) => n + (r.last - r.first + 1n), 0n) + 3n;
-            for (; offset < size && offset <= limit; offset += 1n) {
-              const candidate = ipAt(cidr, offset);
-              if (!held.has(candidate.value) && !unusable(cidr, gateway, reserved, candidate.value)) {
-                found = candidate;
-                break;
-              }
-            }
-            if (!found) throw new AppError('IP_POOL_EXHAUSTED', { pool: pool.name });
-            address = found;
+            // the lowest free address, found and inserted by the database in one statement
+            const next = await repo.allocateNext(tx, { id: ids.uuid(), poolId: pool.id, serverId: server.id, customerId: server.customerId, allocatedAt: now });
+            if (!next) throw new AppError('IP_POOL_EXHAUSTED', { pool: pool.name });
+            row = { ...next, address: formatIp(parseIp(next.address)!) };
           }
-          const row: AllocationRow = { id: ids.uuid(), poolId: pool.id, address: formatIp(address), serverId: server.id, customerId: server.customerId, allocatedAt: now, releasedAt: null, heldUntil: null };
-          await repo.insertAllocation(tx, row);
           await audit.record(tx, scope, { action: 'ip.allocate', entity: 'server', entityId: server.id, customerId: server.customerId, after: row });
           return row;
         });
