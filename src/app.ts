@@ -38,6 +38,9 @@ import { makeMailer, type Mailer } from './modules/notices/mailer.js';
 import { makeNoticesRepository } from './modules/notices/notices.repository.js';
 import { makeNoticesService } from './modules/notices/notices.service.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
+import { makeBillingRepository } from './modules/contracts/billing.repository.js';
+import { makeBillingService } from './modules/contracts/billing.service.js';
+import { billingRoutes } from './modules/contracts/billing.routes.js';
 import { makeTicketsRepository } from './modules/tickets/tickets.repository.js';
 import { makeTicketsService } from './modules/tickets/tickets.service.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
@@ -112,6 +115,10 @@ export function buildServices(ctx: AppContext) {
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
 
+  // billing (contracts module): payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through
+  const contractsRepo = makeContractsRepository(db);
+  const billing = makeBillingService({ repo: makeBillingRepository(db), contractsRepo, contracts, customers, provider, notices, calendar, pdf, audit, clock, ids });
+
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
@@ -126,9 +133,11 @@ export function buildServices(ctx: AppContext) {
     dns_records_unique: { code: 'CONFLICT', field: 'value' },
     contract_servers_one_contract: { code: 'CONFLICT', field: 'serverIds' },
     cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
+    payments_bank_reference_once: { code: 'CONFLICT', field: 'bankReference' },
+    invoices_never_overpaid: { code: 'CONFLICT', field: 'amount' },
   });
 
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar };
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, billing };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -149,6 +158,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'tickets', description: '工单（6.1）— helpdesk, unlimited reboots' }, routes: ticketsRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
+    { tag: { name: 'billing', description: '收款、余额、发票、催收、到期 — payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
   ];
 }
 

@@ -7,7 +7,7 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.purgeExpiredSessions.name]: () => services.auth.purgeExpiredSessions(),
     [JOBS.kycExpiryReminders.name]: () => services.kyc.remindExpiring(),
     [JOBS.commissioningBreaches.name]: () => services.contracts.flagCommissioningBreaches(),
-    [JOBS.contractRenewals.name]: () => services.contracts.renewDue(),
+    [JOBS.contractRenewals.name]: () => services.billing.sweep(),
     [JOBS.noticeOutbox.name]: () => services.notices.drainOutbox(),
     [JOBS.noticeDeliveries.name]: () => services.notices.deliverDue(),
   };

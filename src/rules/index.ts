@@ -12,3 +12,5 @@ export * from './term.js';
 export * from './compensation.js';
 export * from './notice.js';
 export * from './validators/index.js';
+export * from './billing.js';
+export * from './legal.js';

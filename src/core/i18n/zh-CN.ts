@@ -58,6 +58,13 @@ export const zhCN = {
   'kyc.fileTooLarge': '文件超过 {mb} MB',
   'kyc.fileType': '只接受 PDF、JPEG 或 PNG 文件（按文件内容判断）',
   'provider.sealPng': '公章图片须为 PNG 文件（按文件内容判断）',
+  // billing and contract templates
+  'billing.receivedInFuture': '收款日期不能晚于今天',
+  'billing.taxNumber': '纳税人识别号应为 15–20 位数字或大写字母',
+  'billing.fapiaoNumber': '发票号码应为 8 位（或全电发票 20 位）数字',
+  'billing.fapiaoNotRequested': '尚未登记开票信息（抬头、税号、类型）',
+  'contracts.templateRepealedLaw': '模板引用了已废止的{cited}（{repealedOn} 起废止），请改为引用{replacedBy}',
+  'contracts.attachmentScanMissing': '附件签署件尚未上传',
   // config / cli
   'config.invalid': '配置错误：环境变量 {name}：{reason}',
   'cli.unknownCommand': '未知命令：{command}。运行 rackpact --help 查看用法',

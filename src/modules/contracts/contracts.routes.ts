@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { IdParams, Timestamp } from '../../http/dto.js';
-import { CONTRACT_STATUSES } from './contracts.schema.js';
+import { CONTRACT_STATUSES, INVOICE_STATUSES } from './contracts.schema.js';
 import type { ContractsService } from './contracts.service.js';
 
 const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -35,8 +35,30 @@ const Contract = z
     updatedAt: Timestamp,
   })
   .meta({ id: 'Contract' });
-const Invoice = z
-  .object({ id: z.uuid(), number: z.string(), contractId: z.uuid(), customerId: z.uuid(), periodStart: z.string(), periodEnd: z.string(), amountFen: z.number(), issuedOn: z.string(), dueOn: z.string(), paidOn: z.string().nullable(), status: z.string(), createdAt: Timestamp })
+export const Invoice = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    contractId: z.uuid(),
+    customerId: z.uuid(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    amountFen: z.number(),
+    issuedOn: z.string(),
+    dueOn: z.string(),
+    paidOn: z.string().nullable(),
+    status: z.enum(INVOICE_STATUSES),
+    createdAt: Timestamp,
+    paidFen: z.number(),
+    creditAppliedFen: z.number(),
+    overdueSince: z.string().nullable(),
+    fapiaoTitle: z.string().nullable(),
+    fapiaoTaxNumber: z.string().nullable(),
+    fapiaoType: z.enum(['ordinary', 'special']).nullable(),
+    fapiaoRequestedAt: Timestamp,
+    fapiaoNumber: z.string().nullable(),
+    fapiaoIssuedOn: z.string().nullable(),
+  })
   .meta({ id: 'Invoice' });
 const Commissioning = z
   .object({ id: z.uuid(), contractId: z.uuid(), serverId: z.uuid(), customerId: z.uuid(), rackedOn: z.string(), dueOn: z.string(), completedAt: Timestamp, breachedAt: Timestamp, createdAt: Timestamp })

@@ -46,6 +46,8 @@ export const contractServers = pgTable(
   (t) => [primaryKey({ columns: [t.contractId, t.serverId] })],
 );
 
+export const INVOICE_STATUSES = ['unpaid', 'partially_paid', 'paid', 'overdue', 'void'] as const;
+
 export const invoices = pgTable('invoices', {
   id: uuid('id').primaryKey(),
   number: text('number').notNull(),
@@ -57,8 +59,20 @@ export const invoices = pgTable('invoices', {
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
   paidOn: date('paid_on', { mode: 'string' }),
-  status: text('status', { enum: ['issued', 'paid', 'void'] }).notNull(),
+  status: text('status', { enum: INVOICE_STATUSES }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  // 0011_billing: numbered per year across all contracts, payments, credit, 发票
+  year: integer('year'),
+  sequence: integer('sequence'),
+  paidFen: bigint('paid_fen', { mode: 'number' }).notNull(),
+  creditAppliedFen: bigint('credit_applied_fen', { mode: 'number' }).notNull(),
+  overdueSince: date('overdue_since', { mode: 'string' }),
+  fapiaoTitle: text('fapiao_title'),
+  fapiaoTaxNumber: text('fapiao_tax_number'),
+  fapiaoType: text('fapiao_type', { enum: ['ordinary', 'special'] }) /* 普票 / 专票 */,
+  fapiaoRequestedAt: timestamp('fapiao_requested_at', { withTimezone: true }),
+  fapiaoNumber: text('fapiao_number'),
+  fapiaoIssuedOn: date('fapiao_issued_on', { mode: 'string' }),
 });
 
 export const commissioningOrders = pgTable('commissioning_orders', {

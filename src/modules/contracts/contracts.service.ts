@@ -10,6 +10,9 @@ import {
   DEFAULT_CONTRACT_TERMS,
   endOfDayShanghai,
   formatShanghai,
+  applyCredit,
+  invoiceNumber,
+  invoiceStatus,
   parseDate,
   parseYuan,
   renewalTerm,
@@ -77,11 +80,20 @@ export function makeContractsService(deps: {
     });
   }
 
+  /**
+   * 第四条: the annual invoice, dated the first day of its period (the day it fell due, even when a
+   * late sweep issues it), numbered INV-YYYY-NNNNNN across all contracts of that year, and paid first
+   * from the customer's credit (an earlier overpayment).
+   */
   async function issueInvoice(tx: Executor, contract: ContractRow, periodStart: CalendarDate, periodEnd: CalendarDate, calendar: Calendar): Promise<InvoiceRow> {
     const terms = contract.terms as ContractTerms;
-    const invoice: InvoiceRow = {
+    const year = Number(periodStart.slice(0, 4));
+    const sequence = await repo.nextInvoiceNumber(tx, year);
+    let invoice: InvoiceRow = {
       id: ids.uuid(),
-      number: `${contract.number}-F${String((await repo.countInvoices(tx, contract.id)) + 1).padStart(2, '0')}`,
+      number: invoiceNumber(year, sequence),
+      year,
+      sequence,
       contractId: contract.id,
       customerId: contract.customerId,
       periodStart,
@@ -91,11 +103,49 @@ export function makeContractsService(deps: {
       // 第四条: paid within one week of activation; the period rolls past rest days (民法典 art. 203)
       dueOn: calendarDayPeriodEnd(calendar, periodStart, terms.paymentDueCalendarDays),
       paidOn: null,
-      status: 'issued',
+      status: 'unpaid',
       createdAt: clock.now(),
+      paidFen: 0,
+      creditAppliedFen: 0,
+      overdueSince: null,
+      fapiaoTitle: null,
+      fapiaoTaxNumber: null,
+      fapiaoType: null,
+      fapiaoRequestedAt: null,
+      fapiaoNumber: null,
+      fapiaoIssuedOn: null,
     };
     await repo.insertInvoice(tx, invoice);
+    const credit = applyCredit(await repo.lockCredit(tx, contract.customerId), invoice);
+    if (credit > 0) {
+      await repo.moveCredit(tx, { id: ids.uuid(), customerId: contract.customerId, amountFen: -credit, paymentId: null, invoiceId: invoice.id, createdAt: clock.now() });
+      const after = { ...invoice, creditAppliedFen: credit };
+      const status = invoiceStatus(after, periodStart);
+      invoice = await repo.updateInvoice(tx, invoice.id, { creditAppliedFen: credit, status, paidOn: status === 'paid' ? periodStart : null });
+    }
     return invoice;
+  }
+
+  /**
+   * 第十三条 for one contract, as of `day`: each term that ended before `day` renews (new term and
+   * invoice dated its first day) or, with an objection on file, the contract ends. In the caller's tx.
+   */
+  async function renewUpTo(tx: Executor, id: string, day: CalendarDate, calendar: Calendar, result: { renewed: number; ended: number }) {
+    const system: Scope = { kind: 'system', reason: 'renewal' };
+    let contract = (await repo.lock(tx, id))!;
+    while (contract.status === 'active' && contract.termEnd! < day) {
+      const before = contract;
+      if (contract.nonRenewalNoticedAt) {
+        contract = await repo.update(tx, contract.id, { status: 'ended', updatedAt: clock.now(), version: contract.version + 1 });
+        result.ended += 1;
+      } else {
+        const next = renewalTerm({ end: contract.termEnd as CalendarDate, compensationHours: contract.compensationHours }, contract.termMonths);
+        contract = await repo.update(tx, contract.id, { termStart: next.start, termEnd: next.end, renewalCount: contract.renewalCount + 1, updatedAt: clock.now(), version: contract.version + 1 });
+        await issueInvoice(tx, contract, next.start, next.end, calendar);
+        result.renewed += 1;
+      }
+      await audit.record(tx, system, { action: contract.status === 'ended' ? 'contract.end' : 'contract.renew', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before, after: contract });
+    }
   }
 
   return {
@@ -277,25 +327,9 @@ export function makeContractsService(deps: {
      */
     async renewDue(): Promise<{ renewed: number; ended: number }> {
       const result = { renewed: 0, ended: 0 };
-      const system: Scope = { kind: 'system', reason: 'renewal' };
       const calendar = await deps.calendar.current();
       for (const c of await repo.expiredBefore(today())) {
-        await repo.db.transaction(async (tx) => {
-          let contract = (await repo.lock(tx, c.id))!;
-          while (contract.status === 'active' && contract.termEnd! < today()) {
-            const before = contract;
-            if (contract.nonRenewalNoticedAt) {
-              contract = await repo.update(tx, contract.id, { status: 'ended', updatedAt: clock.now(), version: contract.version + 1 });
-              result.ended += 1;
-            } else {
-              const next = renewalTerm({ end: contract.termEnd as CalendarDate, compensationHours: contract.compensationHours }, contract.termMonths);
-              contract = await repo.update(tx, contract.id, { termStart: next.start, termEnd: next.end, renewalCount: contract.renewalCount + 1, updatedAt: clock.now(), version: contract.version + 1 });
-              await issueInvoice(tx, contract, next.start, next.end, calendar);
-              result.renewed += 1;
-            }
-            await audit.record(tx, system, { action: contract.status === 'ended' ? 'contract.end' : 'contract.renew', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before, after: contract });
-          }
-        });
+        await repo.db.transaction(async (tx) => renewUpTo(tx, c.id, today(), calendar, result));
       }
       return result;
     },
@@ -323,16 +357,21 @@ export function makeContractsService(deps: {
       return repo.invoices(scope, filter);
     },
 
+    /** Settles what is still owed, without a bank reference (finance's payment form records one: billing.recordPayment). */
     async markPaid(scope: Scope, invoiceId: string, paidOn: string) {
       requireStaff(scope, 'finance');
       parseDate(paidOn, 'paidOn');
       return repo.db.transaction(async (tx) => {
-        const row = await repo.markPaid(tx, invoiceId, paidOn);
-        if (!row) throw new AppError('NOT_FOUND', { entity: 'invoice' });
-        await audit.record(tx, scope, { action: 'invoice.paid', entity: 'invoice', entityId: invoiceId, customerId: row.customerId, after: row });
+        const before = await repo.lockInvoice(tx, invoiceId);
+        if (!before || before.status === 'paid' || before.status === 'void') throw new AppError('NOT_FOUND', { entity: 'invoice' });
+        const row = await repo.updateInvoice(tx, invoiceId, { status: 'paid', paidOn, paidFen: before.amountFen - before.creditAppliedFen });
+        await audit.record(tx, scope, { action: 'invoice.paid', entity: 'invoice', entityId: invoiceId, customerId: row.customerId, before, after: row });
         return row;
       });
     },
+
+    /** The daily sweep's renewals as of `day`, in the sweep's transaction (billing.sweep). */
+    renewUpTo: (tx: Executor, contractId: string, day: CalendarDate, calendar: Calendar, result: { renewed: number; ended: number }) => renewUpTo(tx, contractId, day, calendar, result),
 
     /**
      * The contract as a document — HTML, PDF (Chromium printing that HTML) or .docx — from one
