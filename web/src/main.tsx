@@ -24,6 +24,7 @@ import { RacksPage } from './pages/facility/RacksPage';
 import { ServersPage } from './pages/facility/ServersPage';
 import { IpPoolsPage } from './pages/facility/IpPoolsPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
+import { DunningPage, ExpiringPage } from './pages/contracts/BillingPages';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
 
@@ -86,6 +87,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="expiring" element={<ExpiringPage />} />
+                <Route path="dunning" element={<DunningPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -106,6 +109,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="expiring" element={<ExpiringPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

@@ -45,6 +45,10 @@ export const NAV: NavEntry[] = [
   { key: 'my-racks', path: '/portal/racks', labelKey: 'nav.racks', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-audit', path: '/portal/audit', labelKey: 'nav.myAudit', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
+  // billing: expiring contracts and dunning
+  { key: 'expiring', path: '/console/expiring', labelKey: 'nav.expiring', audience: 'staff', roles: ['sales', 'finance', 'auditor'] },
+  { key: 'dunning', path: '/console/dunning', labelKey: 'nav.dunning', audience: 'staff', roles: ['finance', 'sales', 'auditor'] },
+  { key: 'my-expiring', path: '/portal/expiring', labelKey: 'nav.expiring', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
 export function navFor(user: { kind: 'staff' | 'customer'; roles: string[] }): NavEntry[] {

@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { InvoicesCard, type BillingInvoice } from './BillingPages';
 
 interface Contract {
   id: string;
@@ -24,16 +25,6 @@ interface Contract {
   renewalCount: number;
   compensationHours: number;
   serviceEndsAt?: string | null;
-}
-interface Invoice {
-  id: string;
-  number: string;
-  periodStart: string;
-  periodEnd: string;
-  amountFen: number;
-  dueOn: string;
-  paidOn: string | null;
-  status: string;
 }
 interface Commissioning {
   id: string;
@@ -122,7 +113,7 @@ export function ContractDetailPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const showError = useApiErrors();
-  const { data: c, reload } = useLoad(() => get<Contract & { invoices: Invoice[]; commissioning: Commissioning[] }>(`/contracts/${id}`), [id]);
+  const { data: c, reload } = useLoad(() => get<Contract & { invoices: BillingInvoice[]; commissioning: Commissioning[] }>(`/contracts/${id}`), [id]);
   const [signing, setSigning] = useState(false);
   const [fileList, setFileList] = useState<UploadFile[]>([]);
   const [form] = Form.useForm();
@@ -161,21 +152,7 @@ export function ContractDetailPage() {
         <Descriptions.Item label={t('contracts.compensation')}>{c.compensationHours} h</Descriptions.Item>
         <Descriptions.Item label={t('contracts.serviceEndsAt')}>{c.serviceEndsAt?.replace('T', ' ').replace('+08:00', '') ?? '—'}</Descriptions.Item>
       </Descriptions>
-      <Card title={t('contracts.invoices')} size="small" style={{ marginBottom: 16 }}>
-        <Table<Invoice>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={c.invoices}
-          columns={[
-            { title: t('contracts.number'), dataIndex: 'number' },
-            { title: t('contracts.term'), render: (_, i) => `${i.periodStart} – ${i.periodEnd}` },
-            { title: t('contracts.annualFee'), dataIndex: 'amountFen', render: yuan },
-            { title: t('contracts.dueOn'), dataIndex: 'dueOn' },
-            { title: t('common.status'), render: (_, i) => (i.paidOn ? <Tag color="green">{t('contracts.paid')} {i.paidOn}</Tag> : <Tag color="gold">{t(`contracts.invoiceStatus.${i.status}` as MessageKey)}</Tag>) },
-          ]}
-        />
-      </Card>
+      <InvoicesCard invoices={c.invoices} reload={reload} />
       <Card title={t('contracts.commissioning')} size="small">
         <Table<Commissioning>
           rowKey="id"
