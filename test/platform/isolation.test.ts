@@ -160,6 +160,10 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/billing/dunning/{id}/decision': (b) => ({ params: { id: b.dunningActionId! }, body: { decision: 'confirmed' } }),
   'GET /api/v1/contracts/expiring': () => ({ query: { withinDays: '366' }, listForA: true }),
   'GET /api/v1/billing/sweeps': () => ({ ownOnly: true }),
+  // contract templates and attachment scans
+  'GET /api/v1/contract-templates': () => ({ ownOnly: true }),
+  'POST /api/v1/contract-templates': () => ({ body: { blocks: [{ kind: 'title', text: 'x' }] }, ownOnly: true }),
+  'POST /api/v1/contracts/{id}/attachments/{part}': (b) => ({ params: { id: b.contractId, part: 'security-letter' }, multipart: multipart({}, { name: 's.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }) }),
   'GET /api/v1/provider/versions': () => ({}),
   'GET /api/v1/provider/seal': () => ({}),
   'PUT /api/v1/provider/seal': () => ({ multipart: multipart({}, { name: 'seal.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) }) }),

@@ -113,3 +113,20 @@ CREATE TABLE daily_sweeps (
   ran_at timestamptz NOT NULL,
   result jsonb NOT NULL
 );
+
+-- Contract templates: the shipped wording (colocation-v1) lives in code; admins add later versions
+-- here. A contract keeps the version it was drafted from (contracts.template_version).
+CREATE TABLE contract_templates (
+  version text PRIMARY KEY CHECK (version ~ '^colocation-v[0-9]+$'),
+  sequence integer NOT NULL UNIQUE CHECK (sequence > 1),
+  blocks jsonb NOT NULL,
+  note text,
+  warnings jsonb NOT NULL,                   -- repealed laws cited when it was saved
+  created_by uuid,
+  created_at timestamptz NOT NULL
+);
+
+-- 附件一《入网安全责任书》 and 附件二《IDC用户承诺书》: each attachment's own signed scan
+ALTER TABLE contracts
+  ADD COLUMN security_letter_sha256 text CHECK (security_letter_sha256 IS NULL OR security_letter_sha256 ~ '^[0-9a-f]{64}$'),
+  ADD COLUMN user_undertaking_sha256 text CHECK (user_undertaking_sha256 IS NULL OR user_undertaking_sha256 ~ '^[0-9a-f]{64}$');

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customers } from '../customers/customers.schema.js';
-import { commissioningOrders, contractNumberCounters, contractServers, contracts, invoices } from './contracts.schema.js';
+import { commissioningOrders, contractNumberCounters, contractServers, contracts, contractTemplates, invoices } from './contracts.schema.js';
 import { creditEntries, customerCredits, invoiceNumberCounters } from './billing.schema.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -90,6 +90,18 @@ export function makeContractsRepository(db: Db) {
       await tx.update(customerCredits).set({ balanceFen: sql`${customerCredits.balanceFen} + ${entry.amountFen}` }).where(eq(customerCredits.customerId, entry.customerId));
       await tx.insert(creditEntries).values(entry);
     },
+
+    // templates: versions after the shipped one
+    templates: () => db.select().from(contractTemplates).orderBy(asc(contractTemplates.sequence)),
+    async template(version: string, tx: Executor = db) {
+      const [row] = await tx.select().from(contractTemplates).where(eq(contractTemplates.version, version));
+      return row;
+    },
+    async latestTemplate(tx: Executor = db) {
+      const [row] = await tx.select().from(contractTemplates).orderBy(desc(contractTemplates.sequence)).limit(1);
+      return row;
+    },
+    insertTemplate: (tx: Executor, row: typeof contractTemplates.$inferInsert) => tx.insert(contractTemplates).values(row),
 
     insertCommissioning: (tx: Executor, row: CommissioningRow) => tx.insert(commissioningOrders).values(row),
     commissioning: (scope: Scope, f: { contractId?: string }) =>

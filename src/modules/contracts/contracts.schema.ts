@@ -34,6 +34,9 @@ export const contracts = pgTable('contracts', {
   version: integer('version').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  // 0011: each attachment's signed scan
+  securityLetterSha256: text('security_letter_sha256'),
+  userUndertakingSha256: text('user_undertaking_sha256'),
 });
 
 export const contractServers = pgTable(
@@ -84,5 +87,15 @@ export const commissioningOrders = pgTable('commissioning_orders', {
   dueOn: date('due_on', { mode: 'string' }).notNull(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
   breachedAt: timestamp('breached_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+export const contractTemplates = pgTable('contract_templates', {
+  version: text('version').primaryKey(),
+  sequence: integer('sequence').notNull(),
+  blocks: jsonb('blocks').notNull(),
+  note: text('note'),
+  warnings: jsonb('warnings').notNull(),
+  createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });

@@ -16,6 +16,7 @@ import {
   parseDate,
   parseYuan,
   renewalTerm,
+  repealedLawCitations,
   shanghaiDate,
   term,
   workingDayDeadline,
@@ -30,7 +31,8 @@ import type { ServerRow } from '../facility/facility.repository.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
-import { fillTemplate, toDocx, toHtml, type ContractFacts } from './contract-document.js';
+import { documentPart, fillTemplate, PART_TITLES, toDocx, toHtml, type ContractFacts, type DocumentPart } from './contract-document.js';
+import { COLOCATION_V1, type TemplateBlock } from './templates/colocation-v1.js';
 import type { ContractRow, ContractsRepository, InvoiceRow } from './contracts.repository.js';
 
 export const TEMPLATE_VERSION = 'colocation-v1';
@@ -194,6 +196,7 @@ export function makeContractsService(deps: {
       const terms: ContractTerms = { ...DEFAULT_CONTRACT_TERMS, ...input.terms, termMonths: input.termMonths ?? DEFAULT_CONTRACT_TERMS.termMonths };
       return repo.db.transaction(async (tx) => {
         const sequence = await repo.nextNumber(tx, year);
+        const templateVersion = (await repo.latestTemplate(tx))?.version ?? TEMPLATE_VERSION;
         const row: ContractRow = {
           id: ids.uuid(),
           number: contractNumber(year, sequence),
@@ -202,7 +205,7 @@ export function makeContractsService(deps: {
           customerId: input.customerId,
           siteId: input.siteId,
           providerVersion: provider.version,
-          templateVersion: TEMPLATE_VERSION,
+          templateVersion,
           terms,
           termMonths: terms.termMonths,
           annualFeeFen: fee,
@@ -221,6 +224,8 @@ export function makeContractsService(deps: {
           version: 1,
           createdAt: now,
           updatedAt: now,
+          securityLetterSha256: null,
+          userUndertakingSha256: null,
         };
         await repo.insert(tx, row);
         await repo.insertServers(tx, servers.map((s) => ({ contractId: row.id, serverId: s.id, customerId: s.customerId })));
@@ -267,6 +272,9 @@ export function makeContractsService(deps: {
       const contract = await repo.ofServer(tx, server.id);
       if (!contract) return;
       if (contract.status !== 'signed' && contract.status !== 'active') throw new AppError('ACTIVATION_REFUSED', { reason: contract.status }, [{ path: 'contract', key: 'contracts.notSigned' }]);
+      // 附件: both attachments signed as well as the contract itself
+      const unsigned = [contract.securityLetterSigned ? null : 'securityLetterSigned', contract.userUndertakingSigned ? null : 'userUndertakingSigned'].filter((f): f is string => f !== null);
+      if (unsigned.length) throw new AppError('ACTIVATION_REFUSED', { reason: unsigned.join(', ') }, unsigned.map((path) => ({ path, key: 'contracts.attachmentUnsigned' })));
       const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, contract.customerId, tx);
       if (!readiness.ready) throw new AppError('ACTIVATION_REFUSED', { reason: readiness.missing.join(', ') }, readiness.missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
       const calendar = await deps.calendar.current(tx);
@@ -378,9 +386,10 @@ export function makeContractsService(deps: {
      * filled template: the provider profile version it was made under, its servers and addresses,
      * the fee in figures and 大写, the term written 起 … 至 ….
      */
-    async document(scope: Scope, id: string, format: 'html' | 'pdf' | 'docx'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+    async document(scope: Scope, id: string, format: 'html' | 'pdf' | 'docx', part: DocumentPart = 'contract'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
       requireReader(scope);
       const contract = await load(scope, id);
+      const template = contract.templateVersion === TEMPLATE_VERSION ? COLOCATION_V1 : ((await repo.template(contract.templateVersion))!.blocks as TemplateBlock[]);
       const [customer, provider, site] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.version(scope, contract.providerVersion), deps.facility.site(scope, contract.siteId)]);
       const servers = [];
       const ips: string[] = [];
@@ -403,16 +412,66 @@ export function makeContractsService(deps: {
         signingDate: contract.signingDate,
         signingPlace: contract.signingPlace,
       };
-      const blocks = fillTemplate(facts);
+      const blocks = documentPart(fillTemplate(facts, template), part);
       const sealBytes = provider.sealFile && deps.files.has(provider.sealFile) ? deps.files.get(provider.sealFile) : null;
       const seal = sealBytes ? `data:${sniffDocumentType(sealBytes) ?? 'image/png'};base64,${sealBytes.toString('base64')}` : null;
-      const fileName = `${contract.number}-服务器托管协议`;
+      const fileName = `${contract.number}-${PART_TITLES[part]}`;
       if (format === 'docx') return { bytes: await toDocx(blocks, { number: contract.number }), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${fileName}.docx` };
       const html = toHtml(blocks, { number: contract.number, sealDataUri: seal });
       if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
       return { bytes: await deps.pdf.render(html, { footerLabel: contract.number }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
     },
+
+    // --- templates and attachments (versioned wording; each attachment signed on its own scan) ---
+
+    /** The shipped template and every version admins added, newest last. */
+    async templates(scope: Scope) {
+      requireStaff(scope);
+      const shipped = { version: TEMPLATE_VERSION, sequence: 1, blocks: COLOCATION_V1, note: '随系统提供：引用《中华人民共和国民法典》', warnings: templateWarnings(COLOCATION_V1), createdBy: null, createdAt: null };
+      return [shipped, ...(await repo.templates())];
+    },
+
+    /**
+     * A new template version (admin). Its blanks must be known fields; citing a repealed law
+     * (《合同法》, 《担保法》 …) saves but answers with warnings naming the law and its replacement.
+     * Contracts drafted from now on use it; existing contracts keep theirs.
+     */
+    async addTemplate(scope: Scope, input: { blocks: TemplateBlock[]; note?: string | null }) {
+      requireStaff(scope, 'admin');
+      const fields: FieldError[] = [];
+      input.blocks.forEach((b, i) => {
+        for (const m of b.text.matchAll(/\{\{(\w+)\}\}/g)) if (!TEMPLATE_FIELDS.includes(m[1])) fields.push({ path: `blocks.${i}.text`, key: 'field.invalid' });
+      });
+      if (!input.blocks.some((b) => b.kind === 'title')) fields.push({ path: 'blocks', key: 'field.required' });
+      if (input.blocks.filter((b) => b.kind === 'attachment').length !== 2) fields.push({ path: 'blocks', key: 'contracts.attachmentUnsigned' });
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      const warnings = templateWarnings(input.blocks);
+      return repo.db.transaction(async (tx) => {
+        const latest = await repo.latestTemplate(tx);
+        const sequence = (latest?.sequence ?? 1) + 1;
+        const row = { version: `colocation-v${sequence}`, sequence, blocks: input.blocks, note: input.note ?? null, warnings, createdBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
+        await repo.insertTemplate(tx, row);
+        await audit.record(tx, scope, { action: 'contractTemplate.add', entity: 'contract_template', entityId: null, after: { ...row, blocks: input.blocks.length } });
+        return row;
+      });
+    },
+
+    /** 附件一 / 附件二 signed: its scan on file marks it signed (before or after the contract itself). */
+    async signAttachment(scope: Scope, id: string, part: 'security-letter' | 'user-undertaking', scan: Uint8Array) {
+      requireStaff(scope, 'sales');
+      if (!scan.byteLength || !sniffDocumentType(scan)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileType' }]);
+      const stored = deps.files.put(scan);
+      const patch = part === 'security-letter' ? { securityLetterSigned: true, securityLetterSha256: stored.sha256 } : { userUndertakingSigned: true, userUndertakingSha256: stored.sha256 };
+      return transition(scope, id, ['draft', 'sent', 'signed', 'active'], () => patch, `attachment.${part}`);
+    },
   };
+}
+
+/** Blanks a template may use (filled by fillTemplate). */
+const TEMPLATE_FIELDS = ['customerName', 'providerName', 'accessPoint', 'serverCount', 'serverList', 'termText', 'termDates', 'feeFigures', 'feeCapital', 'ipList', 'signingDate', 'signingPlace'];
+
+function templateWarnings(blocks: readonly TemplateBlock[]) {
+  return repealedLawCitations(blocks.map((b) => b.text)).map((c) => ({ path: `blocks.${c.index}.text`, code: 'REPEALED_LAW' as const, cited: c.cited, repealedOn: c.repealedOn, replacedBy: c.replacedBy }));
 }
 
 export type ContractsService = ReturnType<typeof makeContractsService>;
