@@ -147,10 +147,12 @@ export function ContractDetailPage() {
         <Descriptions.Item label={t('contracts.termMonths')}>{c.termMonths}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.signingDate')}>{c.signingDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.activation')}>{c.activationDate ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('contracts.term')}>{c.termStart ? `${c.termStart} – ${c.termEnd}` : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.term')}>
+          <span data-testid="contract-term">{c.termStart ? `${c.termStart} – ${c.termEnd}` : '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('contracts.renewals')}>{c.renewalCount}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.compensation')}>{c.compensationHours} h</Descriptions.Item>
-        <Descriptions.Item label={t('contracts.serviceEndsAt')}>{c.serviceEndsAt?.replace('T', ' ').replace('+08:00', '') ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.serviceEndsAt')}><span data-testid="service-ends-at">{c.serviceEndsAt?.replace('T', ' ').replace('+08:00', '') ?? '—'}</span></Descriptions.Item>
       </Descriptions>
       <InvoicesCard invoices={c.invoices} reload={reload} />
       <Card title={t('contracts.commissioning')} size="small">
