@@ -249,7 +249,7 @@ export const zhCN = {
   'contracts.signedCopy': '签署件扫描',
   'contracts.pdf': '下载 PDF',
   'contracts.docx': '下载 Word',
-  'contracts.invoices': '发票',
+  'contracts.invoices': '账单与发票',
   'contracts.dueOn': '付款截止',
   'contracts.paid': '已付款',
   'contracts.commissioning': '安装调试工单（第 5.1 条）',
