@@ -71,26 +71,35 @@ describe('contracts in a real browser', () => {
     await staff.locator('#customerId').click();
     await staff.keyboard.type('北京寰宇');
     await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '北京寰宇网络科技有限公司' }).waitFor();
-    await staff.keyboard.press('Enter');
-    await staff.locator('.ant-modal-title').click(); // close the list
+    await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '北京寰宇网络科技有限公司' }).click();
+    await staff.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
     await chooseOption(staff, 'siteId', '北京牛街庄机房');
     await chooseOption(staff, 'serverIds', 'E2E-DRAFT-0001');
     await staff.locator('.ant-modal-title').click(); // a multiple select stays open
     await staff.locator('#annualFee').fill('48,000.00');
+    await shot(staff, 'contracts-draft-form');
     await okButton(staff).click();
     await staff.waitForURL(/\/console\/contracts\/[0-9a-f-]{36}$/);
     const contractNumber = (await staff.getByTestId('contract-number').textContent())!;
     await staff.locator('.ant-tag', { hasText: '草稿' }).waitFor();
 
+    // 附件一 and 附件二 signed: each scan uploaded on its own
+    const scan = { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
+    await staff.locator('.ant-upload:has([data-testid=attachment-upload-security-letter]) input[type=file]').setInputFiles(scan);
+    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count()).toBe(1);
+    await staff.locator('.ant-upload:has([data-testid=attachment-upload-user-undertaking]) input[type=file]').setInputFiles(scan);
+    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count()).toBe(2);
+
     // signed: the date, both attachments, the scan of the signed copy
     await staff.getByRole('button', { name: '登记签署' }).click();
     await staff.locator('#signingDate').fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
     await staff.locator('#signingDate').press('Enter');
-    await staff.getByText('附件一《入网安全责任书》已签署').click();
-    await staff.getByText('附件二《IDC用户承诺书》已签署').click();
+    // the attachments' scans are on file: the form says so already
+    expect(await staff.locator('.ant-modal-wrap:visible #securityLetterSigned').isChecked()).toBe(true);
+    expect(await staff.locator('.ant-modal-wrap:visible #userUndertakingSigned').isChecked()).toBe(true);
     await staff.locator('.ant-modal-wrap:visible input[type=file]').setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await okButton(staff).click();
-    await staff.locator('.ant-tag', { hasText: '已签署' }).waitFor();
+    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count()).toBe(3);
 
     // racked by the NOC: the contract becomes active (7.1)
     await staff.getByTestId('nav-servers').click();

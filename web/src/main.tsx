@@ -25,6 +25,7 @@ import { ServersPage } from './pages/facility/ServersPage';
 import { IpPoolsPage } from './pages/facility/IpPoolsPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
 import { DunningPage, ExpiringPage } from './pages/contracts/BillingPages';
+import { TemplatesPage } from './pages/contracts/TemplatesPage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
 
@@ -89,6 +90,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="account" element={<AccountPage />} />
                 <Route path="expiring" element={<ExpiringPage />} />
                 <Route path="dunning" element={<DunningPage />} />
+                <Route path="contract-templates" element={<TemplatesPage />} />
               </Route>
               <Route
                 path="/portal"

@@ -48,6 +48,7 @@ export const NAV: NavEntry[] = [
   // billing: expiring contracts and dunning
   { key: 'expiring', path: '/console/expiring', labelKey: 'nav.expiring', audience: 'staff', roles: ['sales', 'finance', 'auditor'] },
   { key: 'dunning', path: '/console/dunning', labelKey: 'nav.dunning', audience: 'staff', roles: ['finance', 'sales', 'auditor'] },
+  { key: 'contract-templates', path: '/console/contract-templates', labelKey: 'contracts.templates', audience: 'staff', roles: ['admin', 'sales', 'auditor'] },
   { key: 'my-expiring', path: '/portal/expiring', labelKey: 'nav.expiring', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 

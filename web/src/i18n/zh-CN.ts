@@ -361,6 +361,18 @@ export const zhCN = {
   'billing.decision.dismissed': '已驳回',
   'billing.sent': '已发出通知',
   'billing.credit': '预付余额',
+  'contracts.attachments': '附件',
+  'contracts.attachment.securityLetter': '附件一《入网安全责任书》',
+  'contracts.attachment.userUndertaking': '附件二《IDC用户承诺书》',
+  'contracts.attachment.signed': '已签署',
+  'contracts.attachment.unsigned': '未签署',
+  'contracts.attachment.uploadScan': '上传签署件',
+  'contracts.templates': '合同模板',
+  'contracts.template.version': '版本',
+  'contracts.template.warnings': '提示',
+  'contracts.template.add': '新增版本（JSON）',
+  'contracts.template.repealed': '引用了已废止的{cited}，应改为{replacedBy}',
+  'contracts.template.saved': '已保存为 {version}',
   'error.generic': '操作失败',
 } as const;
 

@@ -8,6 +8,7 @@ import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 import { InvoicesCard, type BillingInvoice } from './BillingPages';
+import { AttachmentsCard } from './AttachmentsCard';
 
 interface Contract {
   id: string;
@@ -25,6 +26,8 @@ interface Contract {
   renewalCount: number;
   compensationHours: number;
   serviceEndsAt?: string | null;
+  securityLetterSigned: boolean;
+  userUndertakingSigned: boolean;
 }
 interface Commissioning {
   id: string;
@@ -154,6 +157,7 @@ export function ContractDetailPage() {
         <Descriptions.Item label={t('contracts.compensation')}>{c.compensationHours} h</Descriptions.Item>
         <Descriptions.Item label={t('contracts.serviceEndsAt')}><span data-testid="service-ends-at">{c.serviceEndsAt?.replace('T', ' ').replace('+08:00', '') ?? '—'}</span></Descriptions.Item>
       </Descriptions>
+      <AttachmentsCard contract={c} reload={reload} />
       <InvoicesCard invoices={c.invoices} reload={reload} />
       <Card title={t('contracts.commissioning')} size="small">
         <Table<Commissioning>
@@ -172,6 +176,7 @@ export function ContractDetailPage() {
         <Form
           form={form}
           layout="vertical"
+          initialValues={{ securityLetterSigned: c.securityLetterSigned, userUndertakingSigned: c.userUndertakingSigned }}
           onFinish={async (v: { signingDate: { format(f: string): string }; securityLetterSigned?: boolean; userUndertakingSigned?: boolean }) => {
             const fd = new FormData();
             fd.append('signingDate', v.signingDate?.format('YYYY-MM-DD') ?? '');
