@@ -38,6 +38,9 @@ import { makeMailer, type Mailer } from './modules/notices/mailer.js';
 import { makeNoticesRepository } from './modules/notices/notices.repository.js';
 import { makeNoticesService } from './modules/notices/notices.service.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
+import { makeBillingRepository } from './modules/contracts/billing.repository.js';
+import { makeBillingService } from './modules/contracts/billing.service.js';
+import { billingRoutes } from './modules/contracts/billing.routes.js';
 import { makeTicketsRepository } from './modules/tickets/tickets.repository.js';
 import { makeTicketsService } from './modules/tickets/tickets.service.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
@@ -117,6 +120,10 @@ export function buildServices(ctx: AppContext) {
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
   const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, contracts, users, notices, provider, files, mailer, audit, clock, ids });
 
+  // billing (contracts module): payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through
+  const contractsRepo = makeContractsRepository(db);
+  const billing = makeBillingService({ repo: makeBillingRepository(db), contractsRepo, contracts, customers, provider, notices, calendar, pdf, audit, clock, ids });
+
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
@@ -140,6 +147,11 @@ export function buildServices(ctx: AppContext) {
   const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock });
 
   return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, netbox };
+    payments_bank_reference_once: { code: 'CONFLICT', field: 'bankReference' },
+    invoices_never_overpaid: { code: 'CONFLICT', field: 'amount' },
+  });
+
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, billing };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -161,6 +173,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
     { tag: { name: 'netbox', description: 'NetBox CSV 导入导出 — NetBox CSV import and export' }, routes: netboxRoutes(services) },
+    { tag: { name: 'billing', description: '收款、余额、发票、催收、到期 — payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
   ];
 }
 

@@ -170,6 +170,13 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
       });
     }
   }
+  // billing: a partial bank transfer and a 发票 request on one demo invoice (the other stays unpaid)
+  const demoInvoice = (await services.contracts.invoices(scope, {})).at(-1);
+  if (demoInvoice) {
+    const payer = await services.customers.get(scope, demoInvoice.customerId);
+    await services.billing.recordPayment(scope, demoInvoice.id, { amount: (demoInvoice.amountFen / 200).toFixed(2), receivedOn: shanghaiDate(new Date()), bankReference: 'DEMO-ICBC-000001' });
+    if (payer.uscc) await services.billing.requestFapiao(scope, demoInvoice.id, { title: payer.name, taxNumber: payer.uscc, type: 'special' });
+  }
   return { seeded: true };
 }
 

@@ -28,7 +28,7 @@ export const JOBS = {
   contractRenewals: {
     name: 'contract-renewals',
     cron: '10 0 * * *',
-    description: 'Renew contracts at term end unless a non-renewal objection is on file (第十三条)',
+    description: 'The daily sweep, day by day with catch-up: renewals (第十三条), overdue invoices and dunning (第四条), expiry reminders',
   },
   noticeOutbox: {
     name: 'notice-outbox',

@@ -13,3 +13,5 @@ export * from './compensation.js';
 export * from './notice.js';
 export * from './validators/index.js';
 export * from './sla.js';
+export * from './billing.js';
+export * from './legal.js';

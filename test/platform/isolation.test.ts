@@ -38,6 +38,8 @@ export interface TenantB {
   noticeDeliveryId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
+  // billing
+  dunningActionId?: string;
 }
 
 interface Case {
@@ -147,6 +149,23 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/tickets/{id}': (b) => ({ params: { id: b.ticketId } }),
   'POST /api/v1/tickets/{id}/comments': (b) => ({ params: { id: b.ticketId }, body: { body: 'x' } }),
   'POST /api/v1/tickets/{id}/status': (b) => ({ params: { id: b.ticketId }, body: { status: 'closed' } }),
+  // billing (payments, credit, 发票, dunning, expiry, the daily sweep)
+  'GET /api/v1/invoices/{id}': (b) => ({ params: { id: b.invoiceId } }),
+  'GET /api/v1/invoices/{id}/document': (b) => ({ params: { id: b.invoiceId }, query: { format: 'html' } }),
+  'POST /api/v1/invoices/{id}/payments': (b) => ({ params: { id: b.invoiceId }, body: { amount: '1', receivedOn: '2026-03-02', bankReference: 'A-PAYS-B' } }),
+  'PUT /api/v1/invoices/{id}/fapiao-request': (b) => ({ params: { id: b.invoiceId }, body: { title: '冒名抬头', taxNumber: '91350100M000100Y43', type: 'ordinary' } }),
+  'POST /api/v1/invoices/{id}/fapiao': (b) => ({ params: { id: b.invoiceId }, body: { fapiaoNumber: '12345678', issuedOn: '2026-03-02' } }),
+  'GET /api/v1/customers/{id}/credit': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/billing/dunning-policy': () => ({ ownOnly: true }),
+  'PUT /api/v1/billing/dunning-policy': () => ({ body: { reminderDays: [1], suspensionProposalDays: 2 }, ownOnly: true }),
+  'GET /api/v1/billing/dunning': (b) => ({ query: { invoiceId: b.invoiceId }, listForA: true }),
+  'POST /api/v1/billing/dunning/{id}/decision': (b) => ({ params: { id: b.dunningActionId! }, body: { decision: 'confirmed' } }),
+  'GET /api/v1/contracts/expiring': () => ({ query: { withinDays: '366' }, listForA: true }),
+  'GET /api/v1/billing/sweeps': () => ({ ownOnly: true }),
+  // contract templates and attachment scans
+  'GET /api/v1/contract-templates': () => ({ ownOnly: true }),
+  'POST /api/v1/contract-templates': () => ({ body: { blocks: [{ kind: 'title', text: 'x' }] }, ownOnly: true }),
+  'POST /api/v1/contracts/{id}/attachments/{part}': (b) => ({ params: { id: b.contractId, part: 'security-letter' }, multipart: multipart({}, { name: 's.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }) }),
   'GET /api/v1/provider/versions': () => ({}),
   'GET /api/v1/provider/seal': () => ({}),
   'PUT /api/v1/provider/seal': () => ({ multipart: multipart({}, { name: 'seal.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]) }) }),
@@ -236,6 +255,12 @@ beforeAll(async () => {
   await t.services.contracts.sign(system, bContract.id, { signingDate: '2026-03-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: pdf });
   await t.services.facility.rack(system, bServer.id, { cabinetId: cabinet.id, lowestU: 10, face: 'full' });
   const bContractDetail = await t.services.contracts.get(system, bContract.id);
+  // B's invoice left unpaid past the suspension-proposal day: a dunning step to decide
+  const setupNow = t.clock.now();
+  t.clock.set(new Date(setupNow.getTime() + 45 * 86_400_000).toISOString());
+  await t.services.billing.sweep();
+  const [bProposal] = await t.services.billing.dunning(system, { invoiceId: bContractDetail.invoices[0].id, decision: 'proposed' });
+  t.clock.set(setupNow.toISOString());
   await t.services.notices.drainOutbox();
   const [bNotice] = await t.services.notices.list(system, customerB.id);
   const bTicket = await t.services.tickets.open(system, { customerId: customerB.id, serverId: bServer.id, type: 'reboot', subject: '乙方工单秘密', description: '' });
@@ -275,6 +300,8 @@ beforeAll(async () => {
     ticketAttachmentId: bAttachment.id,
     noticeDeliveryId: bPost.id,
     secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt'],
+    dunningActionId: bProposal.id,
+    secrets: [bContractDetail.invoices[0].number, customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
   };
   // issue 7: B's reverse DNS must not leak either
   await t.services.dns.setPtr(system, ip.id, { hostname: 'b-secret-ptr.example.cn' });

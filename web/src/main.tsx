@@ -26,6 +26,8 @@ import { IpPoolsPage } from './pages/facility/IpPoolsPage';
 import { DnsPage } from './pages/dns/DnsPage';
 import { NetboxImportPage } from './pages/facility/NetboxImportPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
+import { DunningPage, ExpiringPage } from './pages/contracts/BillingPages';
+import { TemplatesPage } from './pages/contracts/TemplatesPage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
 import { TicketReportsPage } from './pages/tickets/TicketReportsPage';
@@ -94,6 +96,9 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="dns" element={<DnsPage />} />
                 <Route path="netbox-import" element={<NetboxImportPage />} />
                 <Route path="notice-preferences" element={<NoticePreferencesPage />} />
+                <Route path="expiring" element={<ExpiringPage />} />
+                <Route path="dunning" element={<DunningPage />} />
+                <Route path="contract-templates" element={<TemplatesPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -116,6 +121,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="account" element={<AccountPage />} />
                 <Route path="notice-preferences" element={<NoticePreferencesPage />} />
                 <Route path="dns" element={<DnsPage />} />
+                <Route path="expiring" element={<ExpiringPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

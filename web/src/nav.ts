@@ -53,6 +53,11 @@ export const NAV: NavEntry[] = [
   { key: 'ticket-reports', path: '/console/ticket-reports', labelKey: 'nav.ticketReports', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
   { key: 'notice-preferences', path: '/console/notice-preferences', labelKey: 'nav.noticePreferences', audience: 'staff', roles: ['sales', 'compliance', 'noc', 'auditor'] },
   { key: 'my-notice-preferences', path: '/portal/notice-preferences', labelKey: 'nav.noticePreferences', audience: 'customer', roles: ALL_CUSTOMER },
+  // billing: expiring contracts and dunning
+  { key: 'expiring', path: '/console/expiring', labelKey: 'nav.expiring', audience: 'staff', roles: ['sales', 'finance', 'auditor'] },
+  { key: 'dunning', path: '/console/dunning', labelKey: 'nav.dunning', audience: 'staff', roles: ['finance', 'sales', 'auditor'] },
+  { key: 'contract-templates', path: '/console/contract-templates', labelKey: 'contracts.templates', audience: 'staff', roles: ['admin', 'sales', 'auditor'] },
+  { key: 'my-expiring', path: '/portal/expiring', labelKey: 'nav.expiring', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
 export function navFor(user: { kind: 'staff' | 'customer'; roles: string[] }): NavEntry[] {

@@ -63,6 +63,13 @@ export const en: Record<MessageKey, string> = {
   'notices.incidentFor24h': 'A 24-hour contact always receives incident notices and cannot opt out',
   'notices.noEmail': 'This person has no e-mail address to receive notices',
   'notices.proofOnlyPostFax': 'Only a post or fax delivery takes an uploaded receipt',
+  // billing and contract templates
+  'billing.receivedInFuture': 'The date received cannot be later than today',
+  'billing.taxNumber': 'The taxpayer number must be 15–20 digits or capital letters',
+  'billing.fapiaoNumber': 'The fapiao number must be 8 digits (20 for an all-electronic fapiao)',
+  'billing.fapiaoNotRequested': 'No fapiao details (title, tax number, type) are on file yet',
+  'contracts.templateRepealedLaw': 'The template cites {cited}, repealed on {repealedOn}; cite {replacedBy} instead',
+  'contracts.attachmentScanMissing': 'The signed attachment has not been uploaded',
   'config.invalid': 'Configuration error: environment variable {name}: {reason}',
   'cli.unknownCommand': 'Unknown command: {command}. Run rackpact --help for usage',
   'cli.missingArgument': 'Missing argument: {name}',

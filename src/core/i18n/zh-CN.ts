@@ -64,6 +64,13 @@ export const zhCN = {
   'notices.incidentFor24h': '24 小时联系人必须接收故障通知，不能取消',
   'notices.noEmail': '此人没有电子邮箱，无法接收邮件通知',
   'notices.proofOnlyPostFax': '只有邮寄或传真送达需要上传回执',
+  // billing and contract templates
+  'billing.receivedInFuture': '收款日期不能晚于今天',
+  'billing.taxNumber': '纳税人识别号应为 15–20 位数字或大写字母',
+  'billing.fapiaoNumber': '发票号码应为 8 位（或全电发票 20 位）数字',
+  'billing.fapiaoNotRequested': '尚未登记开票信息（抬头、税号、类型）',
+  'contracts.templateRepealedLaw': '模板引用了已废止的{cited}（{repealedOn} 起废止），请改为引用{replacedBy}',
+  'contracts.attachmentScanMissing': '附件签署件尚未上传',
   // config / cli
   'config.invalid': '配置错误：环境变量 {name}：{reason}',
   'cli.unknownCommand': '未知命令：{command}。运行 rackpact --help 查看用法',

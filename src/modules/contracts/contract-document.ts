@@ -130,3 +130,21 @@ export async function toDocx(blocks: TemplateBlock[], opts: { number: string }):
   });
   return Packer.toBuffer(doc);
 }
+
+/** The agreement and its two attachments are separate documents, each signed on its own (附件). */
+export const DOCUMENT_PARTS = ['contract', 'security-letter', 'user-undertaking'] as const;
+export type DocumentPart = (typeof DOCUMENT_PARTS)[number];
+export const PART_TITLES: Record<DocumentPart, string> = { contract: '服务器托管协议', 'security-letter': '附件一-入网安全责任书', 'user-undertaking': '附件二-IDC用户承诺书' };
+
+/**
+ * One part of the filled template: the agreement up to its first attachment, or attachment one or
+ * two (from its 附件 heading to the next). An attachment printed alone starts without a page break.
+ */
+export function documentPart(blocks: TemplateBlock[], part: DocumentPart): TemplateBlock[] {
+  const starts = blocks.flatMap((b, i) => (b.kind === 'attachment' ? [i] : []));
+  if (part === 'contract') return starts.length ? blocks.slice(0, starts[0]) : blocks;
+  const n = part === 'security-letter' ? 0 : 1;
+  if (starts[n] === undefined) return [];
+  const slice = blocks.slice(starts[n], starts[n + 1] ?? blocks.length);
+  return slice.map((b, i) => (i === 0 ? { ...b, kind: 'party' as const } : b));
+}

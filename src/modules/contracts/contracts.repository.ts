@@ -3,7 +3,8 @@ import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customers } from '../customers/customers.schema.js';
-import { commissioningOrders, contractNumberCounters, contractServers, contracts, invoices } from './contracts.schema.js';
+import { commissioningOrders, contractNumberCounters, contractServers, contracts, contractTemplates, invoices } from './contracts.schema.js';
+import { creditEntries, customerCredits, invoiceNumberCounters } from './billing.schema.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -62,10 +63,45 @@ export function makeContractsRepository(db: Db) {
         .from(invoices)
         .where(and(tenantFilter(scope, invoices.customerId), f.contractId ? eq(invoices.contractId, f.contractId) : undefined, f.customerId ? eq(invoices.customerId, f.customerId) : undefined))
         .orderBy(desc(invoices.issuedOn)),
-    async markPaid(tx: Executor, id: string, paidOn: string): Promise<InvoiceRow | undefined> {
-      const [row] = await tx.update(invoices).set({ status: 'paid', paidOn }).where(and(eq(invoices.id, id), eq(invoices.status, 'issued'))).returning();
+    async lockInvoice(tx: Executor, id: string): Promise<InvoiceRow | undefined> {
+      const [row] = await tx.select().from(invoices).where(eq(invoices.id, id)).for('update');
       return row;
     },
+    async updateInvoice(tx: Executor, id: string, patch: Partial<InvoiceRow>): Promise<InvoiceRow> {
+      const [row] = await tx.update(invoices).set(patch).where(eq(invoices.id, id)).returning();
+      return row;
+    },
+    /** INV-YYYY-NNNNNN: the year's counter row is locked by the upsert until the caller's transaction ends. */
+    async nextInvoiceNumber(tx: Executor, year: number): Promise<number> {
+      const [row] = await tx
+        .insert(invoiceNumberCounters)
+        .values({ year, lastNumber: 1 })
+        .onConflictDoUpdate({ target: invoiceNumberCounters.year, set: { lastNumber: sql`${invoiceNumberCounters.lastNumber} + 1` } })
+        .returning({ n: invoiceNumberCounters.lastNumber });
+      return row.n;
+    },
+    /** The customer's credit balance, locked for this transaction (0 when none was ever kept). */
+    async lockCredit(tx: Executor, customerId: string): Promise<number> {
+      await tx.insert(customerCredits).values({ customerId, balanceFen: 0 }).onConflictDoNothing();
+      const [row] = await tx.select().from(customerCredits).where(eq(customerCredits.customerId, customerId)).for('update');
+      return row.balanceFen;
+    },
+    async moveCredit(tx: Executor, entry: typeof creditEntries.$inferInsert): Promise<void> {
+      await tx.update(customerCredits).set({ balanceFen: sql`${customerCredits.balanceFen} + ${entry.amountFen}` }).where(eq(customerCredits.customerId, entry.customerId));
+      await tx.insert(creditEntries).values(entry);
+    },
+
+    // templates: versions after the shipped one
+    templates: () => db.select().from(contractTemplates).orderBy(asc(contractTemplates.sequence)),
+    async template(version: string, tx: Executor = db) {
+      const [row] = await tx.select().from(contractTemplates).where(eq(contractTemplates.version, version));
+      return row;
+    },
+    async latestTemplate(tx: Executor = db) {
+      const [row] = await tx.select().from(contractTemplates).orderBy(desc(contractTemplates.sequence)).limit(1);
+      return row;
+    },
+    insertTemplate: (tx: Executor, row: typeof contractTemplates.$inferInsert) => tx.insert(contractTemplates).values(row),
 
     insertCommissioning: (tx: Executor, row: CommissioningRow) => tx.insert(commissioningOrders).values(row),
     commissioning: (scope: Scope, f: { contractId?: string }) =>

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { IdParams, Timestamp } from '../../http/dto.js';
-import { CONTRACT_STATUSES } from './contracts.schema.js';
+import { CONTRACT_STATUSES, INVOICE_STATUSES } from './contracts.schema.js';
 import type { ContractsService } from './contracts.service.js';
+import { DOCUMENT_PARTS } from './contract-document.js';
 
 const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Contract = z
@@ -24,6 +25,8 @@ const Contract = z
     status: z.enum(CONTRACT_STATUSES),
     securityLetterSigned: z.boolean(),
     userUndertakingSigned: z.boolean(),
+    securityLetterSha256: z.string().nullable().optional(),
+    userUndertakingSha256: z.string().nullable().optional(),
     activationDate: z.string().nullable(),
     termStart: z.string().nullable(),
     termEnd: z.string().nullable(),
@@ -35,8 +38,30 @@ const Contract = z
     updatedAt: Timestamp,
   })
   .meta({ id: 'Contract' });
-const Invoice = z
-  .object({ id: z.uuid(), number: z.string(), contractId: z.uuid(), customerId: z.uuid(), periodStart: z.string(), periodEnd: z.string(), amountFen: z.number(), issuedOn: z.string(), dueOn: z.string(), paidOn: z.string().nullable(), status: z.string(), createdAt: Timestamp })
+export const Invoice = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    contractId: z.uuid(),
+    customerId: z.uuid(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    amountFen: z.number(),
+    issuedOn: z.string(),
+    dueOn: z.string(),
+    paidOn: z.string().nullable(),
+    status: z.enum(INVOICE_STATUSES),
+    createdAt: Timestamp,
+    paidFen: z.number(),
+    creditAppliedFen: z.number(),
+    overdueSince: z.string().nullable(),
+    fapiaoTitle: z.string().nullable(),
+    fapiaoTaxNumber: z.string().nullable(),
+    fapiaoType: z.enum(['ordinary', 'special']).nullable(),
+    fapiaoRequestedAt: Timestamp,
+    fapiaoNumber: z.string().nullable(),
+    fapiaoIssuedOn: z.string().nullable(),
+  })
   .meta({ id: 'Invoice' });
 const Commissioning = z
   .object({ id: z.uuid(), contractId: z.uuid(), serverId: z.uuid(), customerId: z.uuid(), rackedOn: z.string(), dueOn: z.string(), completedAt: Timestamp, breachedAt: Timestamp, createdAt: Timestamp })
@@ -76,9 +101,16 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
     );
     app.get(
       '/contracts/:id/document',
-      { schema: { tags: ['contracts'], summary: 'The contract document: PDF (default), .docx or HTML, with amounts in figures and 大写', params: IdParams, querystring: z.object({ format: z.enum(['pdf', 'docx', 'html']).default('pdf') }) } },
+      {
+        schema: {
+          tags: ['contracts'],
+          summary: 'The contract or one attachment (附件一, 附件二) as a document: PDF (default), .docx or HTML, with amounts in figures and 大写',
+          params: IdParams,
+          querystring: z.object({ format: z.enum(['pdf', 'docx', 'html']).default('pdf'), part: z.enum(DOCUMENT_PARTS).default('contract') }),
+        },
+      },
       async (request, reply) => {
-        const doc = await contracts.document(scopeOf(request), request.params.id, request.query.format);
+        const doc = await contracts.document(scopeOf(request), request.params.id, request.query.format, request.query.part);
         return reply
           .header('content-type', doc.contentType)
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
@@ -120,6 +152,37 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
     );
     app.post('/invoices/:id/paid', { schema: { tags: ['contracts'], summary: 'Record payment (finance)', params: IdParams, body: z.object({ paidOn: DateString }), response: { 200: Invoice } } }, async (request) =>
       contracts.markPaid(scopeOf(request), request.params.id, request.body.paidOn),
+    );
+    // templates (versioned; a warning for a repealed law) and each attachment's signed scan
+    const Block = z.object({ kind: z.enum(['title', 'subtitle', 'heading', 'para', 'party', 'sign', 'attachment', 'attachmentTitle']), text: z.string().max(5000) });
+    const Template = z
+      .object({
+        version: z.string(),
+        sequence: z.number(),
+        blocks: z.array(Block),
+        note: z.string().nullable(),
+        warnings: z.array(z.object({ path: z.string(), code: z.literal('REPEALED_LAW'), cited: z.string(), repealedOn: z.string(), replacedBy: z.string() })),
+        createdBy: z.uuid().nullable(),
+        createdAt: Timestamp,
+      })
+      .meta({ id: 'ContractTemplate' });
+    app.get('/contract-templates', { schema: { tags: ['contracts'], summary: 'Template versions: the shipped one and those admins added', response: { 200: z.object({ items: z.array(Template) }) } } }, async (request) => ({
+      items: (await contracts.templates(scopeOf(request))) as z.infer<typeof Template>[],
+    }));
+    app.post(
+      '/contract-templates',
+      { schema: { tags: ['contracts'], summary: 'Add a template version (admin); citing a repealed law returns warnings', body: z.object({ blocks: z.array(Block).min(1).max(2000), note: z.string().trim().max(200).optional() }), response: { 201: Template } } },
+      async (request, reply) => reply.status(201).send((await contracts.addTemplate(scopeOf(request), request.body)) as z.infer<typeof Template>),
+    );
+    app.post(
+      '/contracts/:id/attachments/:part',
+      { schema: { tags: ['contracts'], summary: 'Upload the signed scan of 附件一 or 附件二 (multipart: file)', params: z.object({ id: z.uuid(), part: z.enum(['security-letter', 'user-undertaking']) }), consumes: ['multipart/form-data'], response: { 200: Contract } } },
+      async (request) => {
+        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
+        let bytes: Buffer = Buffer.alloc(0);
+        for await (const part of request.parts()) if (part.type === 'file') bytes = await part.toBuffer();
+        return contracts.signAttachment(scopeOf(request), request.params.id, request.params.part, bytes);
+      },
     );
     app.post('/commissioning/:id/complete', { schema: { tags: ['contracts'], summary: 'Installation and commissioning done (5.1)', params: IdParams, response: { 200: Commissioning } } }, async (request) =>
       contracts.completeCommissioning(scopeOf(request), request.params.id),

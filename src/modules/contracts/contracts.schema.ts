@@ -34,6 +34,9 @@ export const contracts = pgTable('contracts', {
   version: integer('version').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  // 0011: each attachment's signed scan
+  securityLetterSha256: text('security_letter_sha256'),
+  userUndertakingSha256: text('user_undertaking_sha256'),
 });
 
 export const contractServers = pgTable(
@@ -46,6 +49,8 @@ export const contractServers = pgTable(
   (t) => [primaryKey({ columns: [t.contractId, t.serverId] })],
 );
 
+export const INVOICE_STATUSES = ['unpaid', 'partially_paid', 'paid', 'overdue', 'void'] as const;
+
 export const invoices = pgTable('invoices', {
   id: uuid('id').primaryKey(),
   number: text('number').notNull(),
@@ -57,8 +62,20 @@ export const invoices = pgTable('invoices', {
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
   paidOn: date('paid_on', { mode: 'string' }),
-  status: text('status', { enum: ['issued', 'paid', 'void'] }).notNull(),
+  status: text('status', { enum: INVOICE_STATUSES }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  // 0011_billing: numbered per year across all contracts, payments, credit, 发票
+  year: integer('year'),
+  sequence: integer('sequence'),
+  paidFen: bigint('paid_fen', { mode: 'number' }).notNull(),
+  creditAppliedFen: bigint('credit_applied_fen', { mode: 'number' }).notNull(),
+  overdueSince: date('overdue_since', { mode: 'string' }),
+  fapiaoTitle: text('fapiao_title'),
+  fapiaoTaxNumber: text('fapiao_tax_number'),
+  fapiaoType: text('fapiao_type', { enum: ['ordinary', 'special'] }) /* 普票 / 专票 */,
+  fapiaoRequestedAt: timestamp('fapiao_requested_at', { withTimezone: true }),
+  fapiaoNumber: text('fapiao_number'),
+  fapiaoIssuedOn: date('fapiao_issued_on', { mode: 'string' }),
 });
 
 export const commissioningOrders = pgTable('commissioning_orders', {
@@ -70,5 +87,15 @@ export const commissioningOrders = pgTable('commissioning_orders', {
   dueOn: date('due_on', { mode: 'string' }).notNull(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
   breachedAt: timestamp('breached_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+export const contractTemplates = pgTable('contract_templates', {
+  version: text('version').primaryKey(),
+  sequence: integer('sequence').notNull(),
+  blocks: jsonb('blocks').notNull(),
+  note: text('note'),
+  warnings: jsonb('warnings').notNull(),
+  createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });

@@ -10,9 +10,13 @@ import {
   DEFAULT_CONTRACT_TERMS,
   endOfDayShanghai,
   formatShanghai,
+  applyCredit,
+  invoiceNumber,
+  invoiceStatus,
   parseDate,
   parseYuan,
   renewalTerm,
+  repealedLawCitations,
   shanghaiDate,
   term,
   workingDayDeadline,
@@ -27,7 +31,8 @@ import type { ServerRow } from '../facility/facility.repository.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
-import { fillTemplate, toDocx, toHtml, type ContractFacts } from './contract-document.js';
+import { documentPart, fillTemplate, PART_TITLES, toDocx, toHtml, type ContractFacts, type DocumentPart } from './contract-document.js';
+import { COLOCATION_V1, type TemplateBlock } from './templates/colocation-v1.js';
 import type { ContractRow, ContractsRepository, InvoiceRow } from './contracts.repository.js';
 
 export const TEMPLATE_VERSION = 'colocation-v1';
@@ -77,11 +82,20 @@ export function makeContractsService(deps: {
     });
   }
 
+  /**
+   * 第四条: the annual invoice, dated the first day of its period (the day it fell due, even when a
+   * late sweep issues it), numbered INV-YYYY-NNNNNN across all contracts of that year, and paid first
+   * from the customer's credit (an earlier overpayment).
+   */
   async function issueInvoice(tx: Executor, contract: ContractRow, periodStart: CalendarDate, periodEnd: CalendarDate, calendar: Calendar): Promise<InvoiceRow> {
     const terms = contract.terms as ContractTerms;
-    const invoice: InvoiceRow = {
+    const year = Number(periodStart.slice(0, 4));
+    const sequence = await repo.nextInvoiceNumber(tx, year);
+    let invoice: InvoiceRow = {
       id: ids.uuid(),
-      number: `${contract.number}-F${String((await repo.countInvoices(tx, contract.id)) + 1).padStart(2, '0')}`,
+      number: invoiceNumber(year, sequence),
+      year,
+      sequence,
       contractId: contract.id,
       customerId: contract.customerId,
       periodStart,
@@ -91,11 +105,49 @@ export function makeContractsService(deps: {
       // 第四条: paid within one week of activation; the period rolls past rest days (民法典 art. 203)
       dueOn: calendarDayPeriodEnd(calendar, periodStart, terms.paymentDueCalendarDays),
       paidOn: null,
-      status: 'issued',
+      status: 'unpaid',
       createdAt: clock.now(),
+      paidFen: 0,
+      creditAppliedFen: 0,
+      overdueSince: null,
+      fapiaoTitle: null,
+      fapiaoTaxNumber: null,
+      fapiaoType: null,
+      fapiaoRequestedAt: null,
+      fapiaoNumber: null,
+      fapiaoIssuedOn: null,
     };
     await repo.insertInvoice(tx, invoice);
+    const credit = applyCredit(await repo.lockCredit(tx, contract.customerId), invoice);
+    if (credit > 0) {
+      await repo.moveCredit(tx, { id: ids.uuid(), customerId: contract.customerId, amountFen: -credit, paymentId: null, invoiceId: invoice.id, createdAt: clock.now() });
+      const after = { ...invoice, creditAppliedFen: credit };
+      const status = invoiceStatus(after, periodStart);
+      invoice = await repo.updateInvoice(tx, invoice.id, { creditAppliedFen: credit, status, paidOn: status === 'paid' ? periodStart : null });
+    }
     return invoice;
+  }
+
+  /**
+   * 第十三条 for one contract, as of `day`: each term that ended before `day` renews (new term and
+   * invoice dated its first day) or, with an objection on file, the contract ends. In the caller's tx.
+   */
+  async function renewUpTo(tx: Executor, id: string, day: CalendarDate, calendar: Calendar, result: { renewed: number; ended: number }) {
+    const system: Scope = { kind: 'system', reason: 'renewal' };
+    let contract = (await repo.lock(tx, id))!;
+    while (contract.status === 'active' && contract.termEnd! < day) {
+      const before = contract;
+      if (contract.nonRenewalNoticedAt) {
+        contract = await repo.update(tx, contract.id, { status: 'ended', updatedAt: clock.now(), version: contract.version + 1 });
+        result.ended += 1;
+      } else {
+        const next = renewalTerm({ end: contract.termEnd as CalendarDate, compensationHours: contract.compensationHours }, contract.termMonths);
+        contract = await repo.update(tx, contract.id, { termStart: next.start, termEnd: next.end, renewalCount: contract.renewalCount + 1, updatedAt: clock.now(), version: contract.version + 1 });
+        await issueInvoice(tx, contract, next.start, next.end, calendar);
+        result.renewed += 1;
+      }
+      await audit.record(tx, system, { action: contract.status === 'ended' ? 'contract.end' : 'contract.renew', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before, after: contract });
+    }
   }
 
   return {
@@ -144,6 +196,7 @@ export function makeContractsService(deps: {
       const terms: ContractTerms = { ...DEFAULT_CONTRACT_TERMS, ...input.terms, termMonths: input.termMonths ?? DEFAULT_CONTRACT_TERMS.termMonths };
       return repo.db.transaction(async (tx) => {
         const sequence = await repo.nextNumber(tx, year);
+        const templateVersion = (await repo.latestTemplate(tx))?.version ?? TEMPLATE_VERSION;
         const row: ContractRow = {
           id: ids.uuid(),
           number: contractNumber(year, sequence),
@@ -152,7 +205,7 @@ export function makeContractsService(deps: {
           customerId: input.customerId,
           siteId: input.siteId,
           providerVersion: provider.version,
-          templateVersion: TEMPLATE_VERSION,
+          templateVersion,
           terms,
           termMonths: terms.termMonths,
           annualFeeFen: fee,
@@ -171,6 +224,8 @@ export function makeContractsService(deps: {
           version: 1,
           createdAt: now,
           updatedAt: now,
+          securityLetterSha256: null,
+          userUndertakingSha256: null,
         };
         await repo.insert(tx, row);
         await repo.insertServers(tx, servers.map((s) => ({ contractId: row.id, serverId: s.id, customerId: s.customerId })));
@@ -217,6 +272,9 @@ export function makeContractsService(deps: {
       const contract = await repo.ofServer(tx, server.id);
       if (!contract) return;
       if (contract.status !== 'signed' && contract.status !== 'active') throw new AppError('ACTIVATION_REFUSED', { reason: contract.status }, [{ path: 'contract', key: 'contracts.notSigned' }]);
+      // 附件: both attachments signed as well as the contract itself
+      const unsigned = [contract.securityLetterSigned ? null : 'securityLetterSigned', contract.userUndertakingSigned ? null : 'userUndertakingSigned'].filter((f): f is string => f !== null);
+      if (unsigned.length) throw new AppError('ACTIVATION_REFUSED', { reason: unsigned.join(', ') }, unsigned.map((path) => ({ path, key: 'contracts.attachmentUnsigned' })));
       const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, contract.customerId, tx);
       if (!readiness.ready) throw new AppError('ACTIVATION_REFUSED', { reason: readiness.missing.join(', ') }, readiness.missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
       const calendar = await deps.calendar.current(tx);
@@ -277,25 +335,9 @@ export function makeContractsService(deps: {
      */
     async renewDue(): Promise<{ renewed: number; ended: number }> {
       const result = { renewed: 0, ended: 0 };
-      const system: Scope = { kind: 'system', reason: 'renewal' };
       const calendar = await deps.calendar.current();
       for (const c of await repo.expiredBefore(today())) {
-        await repo.db.transaction(async (tx) => {
-          let contract = (await repo.lock(tx, c.id))!;
-          while (contract.status === 'active' && contract.termEnd! < today()) {
-            const before = contract;
-            if (contract.nonRenewalNoticedAt) {
-              contract = await repo.update(tx, contract.id, { status: 'ended', updatedAt: clock.now(), version: contract.version + 1 });
-              result.ended += 1;
-            } else {
-              const next = renewalTerm({ end: contract.termEnd as CalendarDate, compensationHours: contract.compensationHours }, contract.termMonths);
-              contract = await repo.update(tx, contract.id, { termStart: next.start, termEnd: next.end, renewalCount: contract.renewalCount + 1, updatedAt: clock.now(), version: contract.version + 1 });
-              await issueInvoice(tx, contract, next.start, next.end, calendar);
-              result.renewed += 1;
-            }
-            await audit.record(tx, system, { action: contract.status === 'ended' ? 'contract.end' : 'contract.renew', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before, after: contract });
-          }
-        });
+        await repo.db.transaction(async (tx) => renewUpTo(tx, c.id, today(), calendar, result));
       }
       return result;
     },
@@ -323,25 +365,31 @@ export function makeContractsService(deps: {
       return repo.invoices(scope, filter);
     },
 
+    /** Settles what is still owed, without a bank reference (finance's payment form records one: billing.recordPayment). */
     async markPaid(scope: Scope, invoiceId: string, paidOn: string) {
       requireStaff(scope, 'finance');
       parseDate(paidOn, 'paidOn');
       return repo.db.transaction(async (tx) => {
-        const row = await repo.markPaid(tx, invoiceId, paidOn);
-        if (!row) throw new AppError('NOT_FOUND', { entity: 'invoice' });
-        await audit.record(tx, scope, { action: 'invoice.paid', entity: 'invoice', entityId: invoiceId, customerId: row.customerId, after: row });
+        const before = await repo.lockInvoice(tx, invoiceId);
+        if (!before || before.status === 'paid' || before.status === 'void') throw new AppError('NOT_FOUND', { entity: 'invoice' });
+        const row = await repo.updateInvoice(tx, invoiceId, { status: 'paid', paidOn, paidFen: before.amountFen - before.creditAppliedFen });
+        await audit.record(tx, scope, { action: 'invoice.paid', entity: 'invoice', entityId: invoiceId, customerId: row.customerId, before, after: row });
         return row;
       });
     },
+
+    /** The daily sweep's renewals as of `day`, in the sweep's transaction (billing.sweep). */
+    renewUpTo: (tx: Executor, contractId: string, day: CalendarDate, calendar: Calendar, result: { renewed: number; ended: number }) => renewUpTo(tx, contractId, day, calendar, result),
 
     /**
      * The contract as a document — HTML, PDF (Chromium printing that HTML) or .docx — from one
      * filled template: the provider profile version it was made under, its servers and addresses,
      * the fee in figures and 大写, the term written 起 … 至 ….
      */
-    async document(scope: Scope, id: string, format: 'html' | 'pdf' | 'docx'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+    async document(scope: Scope, id: string, format: 'html' | 'pdf' | 'docx', part: DocumentPart = 'contract'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
       requireReader(scope);
       const contract = await load(scope, id);
+      const template = contract.templateVersion === TEMPLATE_VERSION ? COLOCATION_V1 : ((await repo.template(contract.templateVersion))!.blocks as TemplateBlock[]);
       const [customer, provider, site] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.version(scope, contract.providerVersion), deps.facility.site(scope, contract.siteId)]);
       const servers = [];
       const ips: string[] = [];
@@ -364,16 +412,66 @@ export function makeContractsService(deps: {
         signingDate: contract.signingDate,
         signingPlace: contract.signingPlace,
       };
-      const blocks = fillTemplate(facts);
+      const blocks = documentPart(fillTemplate(facts, template), part);
       const sealBytes = provider.sealFile && deps.files.has(provider.sealFile) ? deps.files.get(provider.sealFile) : null;
       const seal = sealBytes ? `data:${sniffDocumentType(sealBytes) ?? 'image/png'};base64,${sealBytes.toString('base64')}` : null;
-      const fileName = `${contract.number}-服务器托管协议`;
+      const fileName = `${contract.number}-${PART_TITLES[part]}`;
       if (format === 'docx') return { bytes: await toDocx(blocks, { number: contract.number }), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${fileName}.docx` };
       const html = toHtml(blocks, { number: contract.number, sealDataUri: seal });
       if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
       return { bytes: await deps.pdf.render(html, { footerLabel: contract.number }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
     },
+
+    // --- templates and attachments (versioned wording; each attachment signed on its own scan) ---
+
+    /** The shipped template and every version admins added, newest last. */
+    async templates(scope: Scope) {
+      requireStaff(scope);
+      const shipped = { version: TEMPLATE_VERSION, sequence: 1, blocks: COLOCATION_V1, note: '随系统提供：引用《中华人民共和国民法典》', warnings: templateWarnings(COLOCATION_V1), createdBy: null, createdAt: null };
+      return [shipped, ...(await repo.templates())];
+    },
+
+    /**
+     * A new template version (admin). Its blanks must be known fields; citing a repealed law
+     * (《合同法》, 《担保法》 …) saves but answers with warnings naming the law and its replacement.
+     * Contracts drafted from now on use it; existing contracts keep theirs.
+     */
+    async addTemplate(scope: Scope, input: { blocks: TemplateBlock[]; note?: string | null }) {
+      requireStaff(scope, 'admin');
+      const fields: FieldError[] = [];
+      input.blocks.forEach((b, i) => {
+        for (const m of b.text.matchAll(/\{\{(\w+)\}\}/g)) if (!TEMPLATE_FIELDS.includes(m[1])) fields.push({ path: `blocks.${i}.text`, key: 'field.invalid' });
+      });
+      if (!input.blocks.some((b) => b.kind === 'title')) fields.push({ path: 'blocks', key: 'field.required' });
+      if (input.blocks.filter((b) => b.kind === 'attachment').length !== 2) fields.push({ path: 'blocks', key: 'contracts.attachmentUnsigned' });
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      const warnings = templateWarnings(input.blocks);
+      return repo.db.transaction(async (tx) => {
+        const latest = await repo.latestTemplate(tx);
+        const sequence = (latest?.sequence ?? 1) + 1;
+        const row = { version: `colocation-v${sequence}`, sequence, blocks: input.blocks, note: input.note ?? null, warnings, createdBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
+        await repo.insertTemplate(tx, row);
+        await audit.record(tx, scope, { action: 'contractTemplate.add', entity: 'contract_template', entityId: null, after: { ...row, blocks: input.blocks.length } });
+        return row;
+      });
+    },
+
+    /** 附件一 / 附件二 signed: its scan on file marks it signed (before or after the contract itself). */
+    async signAttachment(scope: Scope, id: string, part: 'security-letter' | 'user-undertaking', scan: Uint8Array) {
+      requireStaff(scope, 'sales');
+      if (!scan.byteLength || !sniffDocumentType(scan)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileType' }]);
+      const stored = deps.files.put(scan);
+      const patch = part === 'security-letter' ? { securityLetterSigned: true, securityLetterSha256: stored.sha256 } : { userUndertakingSigned: true, userUndertakingSha256: stored.sha256 };
+      return transition(scope, id, ['draft', 'sent', 'signed', 'active'], () => patch, `attachment.${part}`);
+    },
   };
+}
+
+/** Blanks a template may use (filled by fillTemplate). */
+const TEMPLATE_FIELDS = ['customerName', 'providerName', 'accessPoint', 'serverCount', 'serverList', 'termText', 'termDates', 'feeFigures', 'feeCapital', 'ipList', 'signingDate', 'signingPlace'];
+
+function templateWarnings(blocks: readonly TemplateBlock[]) {
+  return repealedLawCitations(blocks.map((b) => b.text)).map((c) => ({ path: `blocks.${c.index}.text`, code: 'REPEALED_LAW' as const, cited: c.cited, repealedOn: c.repealedOn, replacedBy: c.replacedBy }));
 }
 
 export type ContractsService = ReturnType<typeof makeContractsService>;

@@ -99,7 +99,7 @@ describe('signing and activation (7.1, 5.1, 第四条)', () => {
     const c = (await (await t.login('k-owner')).get(`/api/v1/contracts/${contractId}`)).json();
     expect(c).toMatchObject({ status: 'active', activationDate: '2026-09-30', termStart: '2026-09-30', termEnd: '2027-09-29', compensationHours: 0, serviceEndsAt: '2027-09-30T00:00:00+08:00' });
     // 09-30 + 7 days = 10-07, a public holiday: the period ends on the next working day (art. 203)
-    expect(c.invoices).toMatchObject([{ number: `${c.number}-F01`, amountFen: 3600000, issuedOn: '2026-09-30', dueOn: '2026-10-08', periodEnd: '2027-09-29', status: 'issued' }]);
+    expect(c.invoices).toMatchObject([{ number: 'INV-2026-000001', amountFen: 3600000, issuedOn: '2026-09-30', dueOn: '2026-10-08', periodEnd: '2027-09-29', status: 'unpaid' }]);
     // 5.1: 2 working days counted from the day after racking: 10-08 and 10-09
     expect(c.commissioning).toMatchObject([{ rackedOn: '2026-09-30', dueOn: '2026-10-09', completedAt: null, breachedAt: null }]);
   });

@@ -57,6 +57,37 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
     'zh-CN': { subject: '不续约通知（第十三条）', body: `根据协议第十三条，本方对合同 ${s(p.contractNumber)} 期满后的自动顺延提出异议，合同将于期满日 ${s(p.termEnd)} 终止。${s(p.message) === '—' ? '' : `\n${s(p.message)}`}` },
     en: { subject: 'Notice of non-renewal (clause 13)', body: `Under clause 13 we object to the automatic renewal of contract ${s(p.contractNumber)}; it ends on ${s(p.termEnd)}.${p.message ? `\n${s(p.message)}` : ''}` },
   }),
+  // billing and expiry (contracts module): dunning reminders, a confirmed suspension, the 60/30/7-day expiry notices
+  'billing.overdueReminder': (p) => ({
+    'zh-CN': {
+      subject: `付款催告通知（第四条）：${s(p.invoiceNumber)}`,
+      body: `根据协议第四条，账单 ${s(p.invoiceNumber)}（应付 ${s(p.amount)}）的付款期限为 ${s(p.dueOn)}，截至 ${s(p.asOf)} 尚欠 ${s(p.outstanding)}（大写 ${s(p.outstandingCapital)}）。请尽快付款；如已付款，请告知银行流水号。（第 ${s(p.step)} 次催告）`,
+    },
+    en: {
+      subject: `Payment reminder (clause 4): ${s(p.invoiceNumber)}`,
+      body: `Under clause 4, invoice ${s(p.invoiceNumber)} (${s(p.amount)}) was due on ${s(p.dueOn)}; as of ${s(p.asOf)} ${s(p.outstanding)} remains unpaid. Please pay promptly; if you have paid, tell us the bank reference. (Reminder ${s(p.step)})`,
+    },
+  }),
+  'billing.suspension': (p) => ({
+    'zh-CN': {
+      subject: `暂停服务通知：账单 ${s(p.invoiceNumber)} 逾期未付`,
+      body: `账单 ${s(p.invoiceNumber)} 已于 ${s(p.dueOn)} 到期，尚欠 ${s(p.outstanding)}（大写 ${s(p.outstandingCapital)}）。经乙方确认，将暂停相应服务直至付清欠款；本通知不构成解除合同。${p.note ? `\n备注：${s(p.note)}` : ''}`,
+    },
+    en: {
+      subject: `Notice of suspension: invoice ${s(p.invoiceNumber)} overdue`,
+      body: `Invoice ${s(p.invoiceNumber)} was due on ${s(p.dueOn)}; ${s(p.outstanding)} remains unpaid. The provider has confirmed a suspension of the service until it is paid. This notice does not terminate the contract.${p.note ? `\nNote: ${s(p.note)}` : ''}`,
+    },
+  }),
+  'contract.expiring': (p) => ({
+    'zh-CN': {
+      subject: `合同到期提醒（第十三条）：${s(p.contractNumber)}`,
+      body: `合同 ${s(p.contractNumber)} 将于 ${s(p.termEnd)} 期满（还有 ${s(p.daysAhead)} 天）。根据协议第十三条，如双方均未在期满前提出异议，合同将自动顺延一个期限并开具新一期账单。`,
+    },
+    en: {
+      subject: `Contract expiring (clause 13): ${s(p.contractNumber)}`,
+      body: `Contract ${s(p.contractNumber)} ends on ${s(p.termEnd)} (in ${s(p.daysAhead)} days). Under clause 13 it renews for another term with a new invoice unless either side objects before then.`,
+    },
+  }),
   generic: (p) => ({
     'zh-CN': { subject: s(p.subject), body: s(p.body) },
     en: { subject: s(p.subjectEn ?? p.subject), body: s(p.bodyEn ?? p.body) },

@@ -7,6 +7,8 @@ import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { InvoicesCard, type BillingInvoice } from './BillingPages';
+import { AttachmentsCard } from './AttachmentsCard';
 
 interface Contract {
   id: string;
@@ -24,16 +26,8 @@ interface Contract {
   renewalCount: number;
   compensationHours: number;
   serviceEndsAt?: string | null;
-}
-interface Invoice {
-  id: string;
-  number: string;
-  periodStart: string;
-  periodEnd: string;
-  amountFen: number;
-  dueOn: string;
-  paidOn: string | null;
-  status: string;
+  securityLetterSigned: boolean;
+  userUndertakingSigned: boolean;
 }
 interface Commissioning {
   id: string;
@@ -122,7 +116,7 @@ export function ContractDetailPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const showError = useApiErrors();
-  const { data: c, reload } = useLoad(() => get<Contract & { invoices: Invoice[]; commissioning: Commissioning[] }>(`/contracts/${id}`), [id]);
+  const { data: c, reload } = useLoad(() => get<Contract & { invoices: BillingInvoice[]; commissioning: Commissioning[] }>(`/contracts/${id}`), [id]);
   const [signing, setSigning] = useState(false);
   const [fileList, setFileList] = useState<UploadFile[]>([]);
   const [form] = Form.useForm();
@@ -156,26 +150,15 @@ export function ContractDetailPage() {
         <Descriptions.Item label={t('contracts.termMonths')}>{c.termMonths}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.signingDate')}>{c.signingDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.activation')}>{c.activationDate ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('contracts.term')}>{c.termStart ? `${c.termStart} – ${c.termEnd}` : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.term')}>
+          <span data-testid="contract-term">{c.termStart ? `${c.termStart} – ${c.termEnd}` : '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('contracts.renewals')}>{c.renewalCount}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.compensation')}>{c.compensationHours} h</Descriptions.Item>
-        <Descriptions.Item label={t('contracts.serviceEndsAt')}>{c.serviceEndsAt?.replace('T', ' ').replace('+08:00', '') ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.serviceEndsAt')}><span data-testid="service-ends-at">{c.serviceEndsAt?.replace('T', ' ').replace('+08:00', '') ?? '—'}</span></Descriptions.Item>
       </Descriptions>
-      <Card title={t('contracts.invoices')} size="small" style={{ marginBottom: 16 }}>
-        <Table<Invoice>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={c.invoices}
-          columns={[
-            { title: t('contracts.number'), dataIndex: 'number' },
-            { title: t('contracts.term'), render: (_, i) => `${i.periodStart} – ${i.periodEnd}` },
-            { title: t('contracts.annualFee'), dataIndex: 'amountFen', render: yuan },
-            { title: t('contracts.dueOn'), dataIndex: 'dueOn' },
-            { title: t('common.status'), render: (_, i) => (i.paidOn ? <Tag color="green">{t('contracts.paid')} {i.paidOn}</Tag> : <Tag color="gold">{t(`contracts.invoiceStatus.${i.status}` as MessageKey)}</Tag>) },
-          ]}
-        />
-      </Card>
+      <AttachmentsCard contract={c} reload={reload} />
+      <InvoicesCard invoices={c.invoices} reload={reload} />
       <Card title={t('contracts.commissioning')} size="small">
         <Table<Commissioning>
           rowKey="id"
@@ -193,6 +176,7 @@ export function ContractDetailPage() {
         <Form
           form={form}
           layout="vertical"
+          initialValues={{ securityLetterSigned: c.securityLetterSigned, userUndertakingSigned: c.userUndertakingSigned }}
           onFinish={async (v: { signingDate: { format(f: string): string }; securityLetterSigned?: boolean; userUndertakingSigned?: boolean }) => {
             const fd = new FormData();
             fd.append('signingDate', v.signingDate?.format('YYYY-MM-DD') ?? '');

@@ -1,0 +1,397 @@
+import type { Clock } from '../../core/clock.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
+import type { PdfRenderer } from '../../documents/pdf.js';
+import {
+  addDays,
+  allocatePayment,
+  dunningSchedule,
+  EXPIRY_REMINDER_DAYS,
+  expiryBucket,
+  formatChineseDate,
+  formatYuan,
+  invoiceStatus,
+  outstanding,
+  parseDate,
+  parseYuan,
+  RuleError,
+  shanghaiDate,
+  toCapital,
+  validateDunningPolicy,
+  daysBetween,
+  type Calendar,
+  type CalendarDate,
+  type DunningPolicy,
+  type Fen,
+} from '../../rules/index.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { CustomersService } from '../customers/customers.service.js';
+import type { NoticesService } from '../notices/notices.service.js';
+import type { ProviderService } from '../provider/provider.service.js';
+import type { BillingRepository, DunningActionRow } from './billing.repository.js';
+import type { ContractsRepository, InvoiceRow } from './contracts.repository.js';
+import type { ContractsService } from './contracts.service.js';
+
+export interface SweepDayResult {
+  day: string;
+  renewed: number;
+  ended: number;
+  overdue: string[];
+  reminders: string[];
+  proposals: string[];
+  expiryReminders: string[];
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const FAPIAO_TYPE_ZH = { ordinary: '增值税普通发票（普票）', special: '增值税专用发票（专票）' } as const;
+const STATUS_ZH = { unpaid: '未付款', partially_paid: '部分付款', paid: '已付清', overdue: '已逾期', void: '已作废' } as const;
+
+/**
+ * Money after the invoice (第四条) and time after the contract (第十三条): payments by bank transfer,
+ * the customer's credit, 发票 requests, dunning (formal notices, then a suspension proposal staff must
+ * confirm — never an automatic termination) and the daily sweep that moves all of it through time.
+ */
+export function makeBillingService(deps: {
+  repo: BillingRepository;
+  contractsRepo: Pick<ContractsRepository, 'lockInvoice' | 'updateInvoice' | 'lockCredit' | 'moveCredit' | 'find'>;
+  contracts: Pick<ContractsService, 'renewUpTo'>;
+  customers: Pick<CustomersService, 'get'>;
+  provider: Pick<ProviderService, 'current'>;
+  notices: Pick<NoticesService, 'register'>;
+  calendar: { current(tx?: Executor): Promise<Calendar> };
+  pdf: PdfRenderer;
+  audit: Pick<AuditService, 'record' | 'recordRead'>;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { repo, audit, clock, ids } = deps;
+  const today = () => shanghaiDate(clock.now());
+
+  async function loadInvoice(scope: Scope, id: string, tx?: Executor): Promise<InvoiceRow> {
+    const row = await repo.invoice(scope, id, tx);
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'invoice' });
+    return row;
+  }
+
+  async function policy(tx?: Executor): Promise<DunningPolicy & { updatedAt: Date }> {
+    const row = await repo.policy(tx);
+    return { reminderDays: row.reminderDays, suspensionProposalDays: row.suspensionProposalDays, updatedAt: row.updatedAt };
+  }
+
+  /** One day of the sweep, in one transaction: renewals, then overdue invoices, dunning, expiry reminders. */
+  async function sweepDay(day: CalendarDate): Promise<SweepDayResult | null> {
+    const system: Scope = { kind: 'system', reason: 'daily-sweep' };
+    return repo.db.transaction(async (tx) => {
+      if (!(await repo.claimDay(tx, day, clock.now()))) return null;
+      const result: SweepDayResult = { day, renewed: 0, ended: 0, overdue: [], reminders: [], proposals: [], expiryReminders: [] };
+      const calendar = await deps.calendar.current(tx);
+      // 第十三条: terms that ended before this day renew (invoice dated the new term's first day) or end
+      for (const c of await repo.expiredBefore(tx, day)) await deps.contracts.renewUpTo(tx, c.id, day, calendar, result);
+      // 第四条: unpaid past the due date → overdue from the day after it
+      for (const inv of await repo.dueBefore(tx, day)) {
+        const after = await deps.contractsRepo.updateInvoice(tx, inv.id, { status: 'overdue', overdueSince: addDays(inv.dueOn as CalendarDate, 1) });
+        await audit.record(tx, system, { action: 'invoice.overdue', entity: 'invoice', entityId: inv.id, customerId: inv.customerId, before: inv, after });
+        result.overdue.push(inv.number);
+      }
+      // dunning: each step of the policy once, dated the day it fell due
+      const p = await policy(tx);
+      const overdue = await repo.overdue(tx);
+      const done = new Set((await repo.actionsOf(tx, overdue.map((i) => i.id))).map((a) => `${a.invoiceId}/${a.kind}/${a.step}`));
+      for (const inv of overdue) {
+        for (const step of dunningSchedule(inv.dueOn as CalendarDate, p)) {
+          if (step.on > day || done.has(`${inv.id}/${step.kind}/${step.step}`)) continue;
+          const action: DunningActionRow = {
+            id: ids.uuid(),
+            invoiceId: inv.id,
+            customerId: inv.customerId,
+            kind: step.kind,
+            step: step.step,
+            dueOn: step.on,
+            noticeId: null,
+            decision: step.kind === 'suspension_proposal' ? 'proposed' : null,
+            decidedBy: null,
+            decidedAt: null,
+            createdAt: clock.now(),
+          };
+          if (!(await repo.insertAction(tx, action))) continue;
+          if (step.kind === 'reminder') {
+            const notice = await deps.notices.register(tx, system, {
+              customerId: inv.customerId,
+              direction: 'provider_to_customer',
+              type: 'billing.overdueReminder',
+              payload: { invoiceNumber: inv.number, amount: formatYuan(inv.amountFen as Fen), outstanding: formatYuan(outstanding(inv)), outstandingCapital: toCapital(outstanding(inv)), dueOn: inv.dueOn, step: step.step, asOf: step.on },
+              relatedEntity: 'invoice',
+              relatedId: inv.id,
+            });
+            await repo.setActionNotice(tx, action.id, notice?.id ?? null);
+            result.reminders.push(`${inv.number}#${step.step}@${step.on}`);
+          } else result.proposals.push(`${inv.number}@${step.on}`);
+          await audit.record(tx, system, { action: `dunning.${step.kind}`, entity: 'invoice', entityId: inv.id, customerId: inv.customerId, after: action });
+        }
+      }
+      // 第十三条: the customer is told 60, 30 and 7 days before the term ends
+      const { rows } = (await repo.dueExpiryReminders(tx, day, EXPIRY_REMINDER_DAYS)) as unknown as { rows: { contract_id: string; customer_id: string; number: string; term_end: string; days_ahead: number; due_on: string }[] };
+      for (const r of rows) {
+        const inserted = await repo.insertExpiryReminder(tx, { contractId: r.contract_id, customerId: r.customer_id, termEnd: r.term_end, daysAhead: r.days_ahead, dueOn: r.due_on, noticeId: null, createdAt: clock.now() });
+        if (!inserted) continue;
+        await deps.notices.register(tx, system, {
+          customerId: r.customer_id,
+          direction: 'provider_to_customer',
+          type: 'contract.expiring',
+          payload: { contractNumber: r.number, termEnd: r.term_end, daysAhead: r.days_ahead, asOf: r.due_on },
+          relatedEntity: 'contract',
+          relatedId: r.contract_id,
+        });
+        result.expiryReminders.push(`${r.number}-${r.days_ahead}@${r.due_on}`);
+      }
+      await repo.finishDay(tx, day, result);
+      return result;
+    });
+  }
+
+  function invoiceHtml(inv: InvoiceRow, facts: { contractNumber: string; customerName: string; providerName: string; bankName: string; bankAccount: string; payments: { receivedOn: string; amountFen: number; bankReference: string | null }[] }) {
+    const row = (k: string, v: string) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`;
+    const owed = outstanding(inv);
+    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(inv.number)}</title><style>
+body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 11pt; } h1 { text-align: center; letter-spacing: 6pt; }
+table { width: 100%; border-collapse: collapse; margin: 8pt 0; } th, td { border: 1px solid #444; padding: 4pt 6pt; text-align: left; } th { width: 30%; background: #f3f3f3; }
+.amount { font-size: 13pt; font-weight: bold; }
+</style></head><body><h1>付款通知书（账单）</h1><p style="text-align:right">账单编号：${esc(inv.number)}</p><table>
+${row('甲方（付款方）', facts.customerName)}${row('乙方（收款方）', facts.providerName)}${row('合同编号', facts.contractNumber)}
+${row('服务期间', `起 ${formatChineseDate(inv.periodStart as CalendarDate)} 至 ${formatChineseDate(inv.periodEnd as CalendarDate)}`)}
+<tr><th>应付金额</th><td class="amount">${esc(formatYuan(inv.amountFen as Fen))}（大写 ${esc(toCapital(inv.amountFen as Fen))}）</td></tr>
+${row('开具日期', formatChineseDate(inv.issuedOn as CalendarDate))}${row('付款期限', `${formatChineseDate(inv.dueOn as CalendarDate)}前（第四条：开通后一周内）`)}
+${row('已收款', formatYuan(inv.paidFen as Fen))}${row('余额抵扣', formatYuan(inv.creditAppliedFen as Fen))}
+<tr><th>尚欠金额</th><td class="amount">${esc(formatYuan(owed))}（大写 ${esc(toCapital(owed))}）</td></tr>
+${row('状态', STATUS_ZH[inv.status])}${row('收款账户', `${facts.bankName} ${facts.bankAccount}`)}
+${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：${inv.fapiaoTitle}；税号：${inv.fapiaoTaxNumber ?? '—'}${inv.fapiaoNumber ? `；发票号码：${inv.fapiaoNumber}（${inv.fapiaoIssuedOn}）` : '；待开具'}`) : ''}
+</table>${facts.payments.length ? `<h3>收款记录</h3><table>${facts.payments.map((p) => row(formatChineseDate(p.receivedOn as CalendarDate), `${formatYuan(p.amountFen as Fen)}${p.bankReference ? `（银行流水号 ${p.bankReference}）` : ''}`)).join('')}</table>` : ''}
+</body></html>`;
+  }
+
+  return {
+    /** One invoice with its payments, dunning steps and the customer's credit balance. */
+    async invoice(scope: Scope, id: string) {
+      requireReader(scope);
+      const inv = await loadInvoice(scope, id);
+      await audit.recordRead(scope, { entity: 'invoice', entityId: id, customerId: inv.customerId });
+      return {
+        ...inv,
+        outstandingFen: outstanding(inv),
+        payments: await repo.payments(scope, id),
+        dunning: (await repo.dunning(scope, { invoiceId: id })).map((d) => d.action),
+        creditBalanceFen: await repo.creditBalance(scope, inv.customerId),
+      };
+    },
+
+    /**
+     * Finance records a bank transfer: partial payments add up; whatever exceeds what is owed is kept
+     * as the customer's credit and applied to its next invoice. A bank reference is recorded once.
+     */
+    async recordPayment(scope: Scope, invoiceId: string, input: { amount: string; receivedOn: string; bankReference: string | null }) {
+      requireStaff(scope, 'finance');
+      const fields: FieldError[] = [];
+      let amountFen = 0;
+      try {
+        amountFen = parseYuan(input.amount, { field: 'amount' });
+        if (amountFen <= 0) fields.push({ path: 'amount', key: 'field.invalid' });
+      } catch (e) {
+        fields.push({ path: 'amount', key: (e as { code: string }).code });
+      }
+      try {
+        parseDate(input.receivedOn, 'receivedOn');
+        if (input.receivedOn > today()) fields.push({ path: 'receivedOn', key: 'billing.receivedInFuture' });
+      } catch {
+        fields.push({ path: 'receivedOn', key: 'field.invalid' });
+      }
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      return repo.db.transaction(async (tx) => {
+        const before = await deps.contractsRepo.lockInvoice(tx, invoiceId);
+        if (!before) throw new AppError('NOT_FOUND', { entity: 'invoice' });
+        if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { from: before.status, to: 'payment' });
+        const { appliedFen, creditedFen } = allocatePayment(before, amountFen);
+        const paidFen = before.paidFen + appliedFen;
+        const settled = { ...before, paidFen };
+        const status = invoiceStatus(settled, today());
+        const after = await deps.contractsRepo.updateInvoice(tx, invoiceId, {
+          paidFen,
+          status: before.status === 'paid' ? 'paid' : status,
+          paidOn: before.paidOn ?? (status === 'paid' ? input.receivedOn : null),
+        });
+        const payment = { id: ids.uuid(), invoiceId, customerId: before.customerId, amountFen, appliedFen, creditedFen, receivedOn: input.receivedOn, bankReference: input.bankReference, recordedBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
+        await repo.insertPayment(tx, payment);
+        if (creditedFen > 0) {
+          await deps.contractsRepo.lockCredit(tx, before.customerId);
+          await deps.contractsRepo.moveCredit(tx, { id: ids.uuid(), customerId: before.customerId, amountFen: creditedFen, paymentId: payment.id, invoiceId, createdAt: clock.now() });
+        }
+        await audit.record(tx, scope, { action: 'invoice.payment', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after: { ...after, payment } });
+        return { ...after, outstandingFen: outstanding(after), payment };
+      });
+    },
+
+    async credit(scope: Scope, customerId: string) {
+      requireReader(scope);
+      if (scope.kind === 'customer' && scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      return { customerId, balanceFen: await repo.creditBalance(scope, customerId), entries: (await repo.creditEntries(scope, customerId)).map((e) => ({ ...e.entry, invoiceNumber: e.invoiceNumber })) };
+    },
+
+    /** 发票 request: title, tax number and type (普票/专票), by the customer's owner/billing user or finance. */
+    async requestFapiao(scope: Scope, invoiceId: string, input: { title: string; taxNumber: string; type: 'ordinary' | 'special' }) {
+      if (scope.kind === 'customer') {
+        if (!scope.roles.some((r) => r === 'owner' || r === 'billing')) throw new AppError('FORBIDDEN');
+      } else requireStaff(scope, 'finance');
+      const taxNumber = input.taxNumber.trim().toUpperCase();
+      if (!/^[0-9A-Z]{15,20}$/.test(taxNumber)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'taxNumber', key: 'billing.taxNumber' }]);
+      return repo.db.transaction(async (tx) => {
+        const before = await loadInvoice(scope, invoiceId, tx);
+        await deps.contractsRepo.lockInvoice(tx, invoiceId);
+        if (before.fapiaoNumber) throw new AppError('INVALID_TRANSITION', { from: 'fapiao_issued', to: 'fapiao_request' });
+        if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { from: before.status, to: 'fapiao_request' });
+        const after = await deps.contractsRepo.updateInvoice(tx, invoiceId, { fapiaoTitle: input.title.trim(), fapiaoTaxNumber: taxNumber, fapiaoType: input.type, fapiaoRequestedAt: clock.now() });
+        await audit.record(tx, scope, { action: 'invoice.fapiaoRequest', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after });
+        return after;
+      });
+    },
+
+    /** Finance enters the 发票 number once the 发票 is issued (8 digits, or 20 for a 全电发票). */
+    async recordFapiao(scope: Scope, invoiceId: string, input: { fapiaoNumber: string; issuedOn: string }) {
+      requireStaff(scope, 'finance');
+      const fields: FieldError[] = [];
+      if (!/^(\d{8}|\d{20})$/.test(input.fapiaoNumber)) fields.push({ path: 'fapiaoNumber', key: 'billing.fapiaoNumber' });
+      try {
+        parseDate(input.issuedOn, 'issuedOn');
+      } catch {
+        fields.push({ path: 'issuedOn', key: 'field.invalid' });
+      }
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      return repo.db.transaction(async (tx) => {
+        const before = await deps.contractsRepo.lockInvoice(tx, invoiceId);
+        if (!before) throw new AppError('NOT_FOUND', { entity: 'invoice' });
+        if (!before.fapiaoType) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'fapiaoNumber', key: 'billing.fapiaoNotRequested' }]);
+        if (before.fapiaoNumber) throw new AppError('INVALID_TRANSITION', { from: 'fapiao_issued', to: 'fapiao_issued' });
+        const after = await deps.contractsRepo.updateInvoice(tx, invoiceId, { fapiaoNumber: input.fapiaoNumber, fapiaoIssuedOn: input.issuedOn });
+        await audit.record(tx, scope, { action: 'invoice.fapiaoIssued', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after });
+        return after;
+      });
+    },
+
+    /** The invoice as a document: amounts in figures and 大写, period, due date, payments, 发票 details. */
+    async invoiceDocument(scope: Scope, invoiceId: string, format: 'pdf' | 'html'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+      requireReader(scope);
+      const inv = await loadInvoice(scope, invoiceId);
+      const contract = (await deps.contractsRepo.find(scope, inv.contractId))!;
+      const [customer, provider] = await Promise.all([deps.customers.get(scope, inv.customerId), deps.provider.current(scope)]);
+      const html = invoiceHtml(inv, {
+        contractNumber: contract.number,
+        customerName: customer.name,
+        providerName: provider.legalName,
+        bankName: provider.bankName,
+        bankAccount: provider.bankAccount,
+        payments: await repo.payments(scope, invoiceId),
+      });
+      const fileName = `${inv.number}-付款通知书`;
+      if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
+      return { bytes: await deps.pdf.render(html, { footerLabel: inv.number }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
+    },
+
+    async dunningPolicy(scope: Scope) {
+      requireStaff(scope);
+      return policy();
+    },
+
+    async setDunningPolicy(scope: Scope, input: DunningPolicy) {
+      requireStaff(scope, 'finance');
+      let p: DunningPolicy;
+      try {
+        p = validateDunningPolicy(input);
+      } catch (e) {
+        if (e instanceof RuleError) throw new AppError('VALIDATION_FAILED', {}, [{ path: String(e.params.field), key: 'field.invalid' }]);
+        throw e;
+      }
+      return repo.db.transaction(async (tx) => {
+        const before = await repo.policy(tx);
+        const after = await repo.setPolicy(tx, { ...p, updatedAt: clock.now() });
+        await audit.record(tx, scope, { action: 'dunning.policy', entity: 'dunning_policy', before, after });
+        return { reminderDays: after.reminderDays, suspensionProposalDays: after.suspensionProposalDays, updatedAt: after.updatedAt };
+      });
+    },
+
+    async dunning(scope: Scope, filter: { decision?: 'proposed' | 'confirmed' | 'dismissed'; invoiceId?: string }) {
+      requireReader(scope);
+      return (await repo.dunning(scope, filter)).map((r) => ({ ...r.action, invoiceNumber: r.invoiceNumber, customerName: r.customerName, outstandingFen: r.outstandingFen }));
+    },
+
+    /**
+     * Staff decide a suspension proposal. Confirming records the decision and sends the customer a
+     * formal notice of suspension; it never terminates the contract (that stays a separate, cited act).
+     */
+    async decideProposal(scope: Scope, actionId: string, input: { decision: 'confirmed' | 'dismissed'; note?: string }) {
+      requireStaff(scope, 'finance');
+      return repo.db.transaction(async (tx) => {
+        const before = await repo.lockAction(tx, actionId);
+        if (!before || before.kind !== 'suspension_proposal') throw new AppError('NOT_FOUND', { entity: 'dunning_action' });
+        if (before.decision !== 'proposed') throw new AppError('INVALID_TRANSITION', { from: before.decision, to: input.decision });
+        const inv = (await deps.contractsRepo.lockInvoice(tx, before.invoiceId))!;
+        if (input.decision === 'confirmed' && inv.status === 'paid') throw new AppError('INVALID_TRANSITION', { from: 'paid', to: 'suspension' });
+        let noticeId: string | null = before.noticeId;
+        if (input.decision === 'confirmed') {
+          const notice = await deps.notices.register(tx, scope, {
+            customerId: inv.customerId,
+            direction: 'provider_to_customer',
+            type: 'billing.suspension',
+            payload: { invoiceNumber: inv.number, outstanding: formatYuan(outstanding(inv)), outstandingCapital: toCapital(outstanding(inv)), dueOn: inv.dueOn, note: input.note ?? null },
+            relatedEntity: 'invoice',
+            relatedId: inv.id,
+          });
+          noticeId = notice?.id ?? null;
+        }
+        const after = await repo.updateAction(tx, actionId, { decision: input.decision, decidedBy: scope.kind === 'staff' ? scope.userId : null, decidedAt: clock.now(), noticeId });
+        await audit.record(tx, scope, { action: `dunning.${input.decision}`, entity: 'invoice', entityId: inv.id, customerId: inv.customerId, before, after: { ...after, note: input.note ?? null } });
+        return after;
+      });
+    },
+
+    /** 第十三条: active contracts ending within `withinDays` (60 by default), with the reminder bucket each is in. */
+    async expiring(scope: Scope, withinDays = 60) {
+      requireReader(scope);
+      const from = today();
+      return (await repo.expiring(scope, from, addDays(from, withinDays))).map((r) => ({
+        ...r.contract,
+        customerName: r.customerName,
+        daysLeft: daysBetween(from, r.contract.termEnd as CalendarDate),
+        bucket: expiryBucket(r.contract.termEnd as CalendarDate, from),
+        renews: !r.contract.nonRenewalNoticedAt,
+      }));
+    },
+
+    expiryRemindersOf: (scope: Scope, contractId: string) => {
+      requireReader(scope);
+      return repo.expiryRemindersOf(scope, contractId);
+    },
+
+    /**
+     * The daily sweep, idempotent and catching up: every day since the last swept one, up to today,
+     * is swept once, in order, each with its own date — a renewal invoice is dated its term's first
+     * day and an overdue invoice is overdue from the day after its due date, whenever the sweep runs.
+     */
+    async sweep(): Promise<SweepDayResult[]> {
+      const last = await repo.lastSweptDay();
+      const end = today();
+      const results: SweepDayResult[] = [];
+      for (let day = last ? addDays(last as CalendarDate, 1) : end; day <= end; day = addDays(day, 1)) {
+        const r = await sweepDay(day);
+        if (r) results.push(r);
+      }
+      return results;
+    },
+
+    async sweeps(scope: Scope, limit = 60) {
+      requireStaff(scope);
+      return repo.sweeps(limit);
+    },
+  };
+}
+
+export type BillingService = ReturnType<typeof makeBillingService>;
