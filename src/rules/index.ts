@@ -12,3 +12,4 @@ export * from './term.js';
 export * from './compensation.js';
 export * from './notice.js';
 export * from './validators/index.js';
+export * from './compliance.js';
