@@ -67,7 +67,8 @@ export function makeDomainsService(deps: {
   /** The server must be the customer's and live; the address one the server holds now (IPv4 first by default). */
   async function placement(scope: Scope, customerId: string, serverId: string, address: string | null | undefined): Promise<string> {
     const server = await deps.facility.findServer(scope, serverId);
-    if (!server || server.customerId !== customerId || server.status === 'removed') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
+    if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
+    if (server.customerId !== customerId || server.status === 'removed') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
     const held = (await deps.ipam.allocations(scope, { serverId, activeOnly: true })).map((a) => a.address);
     if (address) {
       const ip = parseIp(address);
