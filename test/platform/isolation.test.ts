@@ -186,7 +186,7 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/compliance/readiness/{id}': (b) => ({ params: { id: b.customerId } }),
   'GET /api/v1/compliance/queue/attestations': () => ({}),
   'GET /api/v1/compliance/complaints': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
-  'POST /api/v1/compliance/complaints': (b) => ({ body: { source: 'x', category: 'spam', description: 'x', domain: 'b-secret-site.example.cn' } }),
+  'POST /api/v1/compliance/complaints': () => ({ body: { source: 'x', category: 'spam', description: 'x', domain: 'b-secret-site.example.cn' } }),
   'GET /api/v1/compliance/complaints/{id}': (b) => ({ params: { id: b.complaintId } }),
   'POST /api/v1/compliance/complaints/{id}/evidence': (b) => ({ params: { id: b.complaintId }, multipart: multipart({}, { name: 'e.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }) }),
   'POST /api/v1/compliance/complaints/{id}/notify': (b) => ({ params: { id: b.complaintId }, body: { hours: 24 } }),
