@@ -18,7 +18,8 @@ CREATE TABLE compliance_domains (
   status text NOT NULL CHECK (status IN ('submitted', 'verified', 'suspended', 'revoked')),
   status_reason text,
   verified_at timestamptz,
-  verified_by uuid,
+  verified_by uuid,                 -- the compliance user (null when the system/CLI verified)
+  verifier text,                    -- who verified, by login (or the system's reason)
   verification_method text CHECK (verification_method IN ('miit_lookup', 'licence_original_seen', 'authority_confirmation')),
   verification_note text,
   reverify_due_on date,
@@ -27,7 +28,7 @@ CREATE TABLE compliance_domains (
   updated_at timestamptz NOT NULL,
   CHECK ((evidence_sha256 IS NULL) = (evidence_content_type IS NULL)),
   -- a verified domain always says who verified it, how, and when it is due again
-  CHECK (status <> 'verified' OR (verified_at IS NOT NULL AND verified_by IS NOT NULL AND verification_method IS NOT NULL AND reverify_due_on IS NOT NULL)),
+  CHECK (status <> 'verified' OR (verified_at IS NOT NULL AND verifier IS NOT NULL AND verification_method IS NOT NULL AND reverify_due_on IS NOT NULL)),
   CHECK (status NOT IN ('suspended', 'revoked') OR length(btrim(coalesce(status_reason, ''))) > 0)
 );
 -- one live entry per domain across all customers; a revoked entry stays as history

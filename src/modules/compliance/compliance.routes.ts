@@ -29,6 +29,7 @@ const Domain = z
     statusReason: z.string().nullable(),
     verifiedAt: Timestamp,
     verifiedBy: z.string().nullable(),
+    verifier: z.string().nullable(),
     verificationMethod: z.enum(VERIFICATION_METHODS).nullable(),
     verificationNote: z.string().nullable(),
     reverifyDueOn: z.string().nullable(),

@@ -29,6 +29,7 @@ export const complianceDomains = pgTable('compliance_domains', {
   statusReason: text('status_reason'),
   verifiedAt: ts('verified_at'),
   verifiedBy: uuid('verified_by'),
+  verifier: text('verifier'),
   verificationMethod: text('verification_method', { enum: VERIFICATION_METHODS }),
   verificationNote: text('verification_note'),
   reverifyDueOn: date('reverify_due_on', { mode: 'string' }),

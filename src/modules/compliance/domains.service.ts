@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { actorOf, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { FileStore } from '../../files/file-store.js';
@@ -137,6 +137,7 @@ export function makeDomainsService(deps: {
         statusReason: null,
         verifiedAt: null,
         verifiedBy: null,
+        verifier: null,
         verificationMethod: null,
         verificationNote: null,
         reverifyDueOn: null,
@@ -230,7 +231,7 @@ export function makeDomainsService(deps: {
       const current = await load(scope, id);
       if (!current.evidenceSha256) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'evidence', key: 'compliance.evidenceRequired' }]);
       const now = clock.now();
-      return move(scope, id, 'verified', () => ({ statusReason: null, verifiedAt: now, verifiedBy: actorId(scope), verificationMethod: input.method, verificationNote: input.note.trim(), reverifyDueOn: reverificationDue(today()) }), current.status === 'verified' ? 'reverify' : 'verify');
+      return move(scope, id, 'verified', () => ({ statusReason: null, verifiedAt: now, verifiedBy: actorId(scope), verifier: actorOf(scope).actorLogin ?? 'system', verificationMethod: input.method, verificationNote: input.note.trim(), reverifyDueOn: reverificationDue(today()) }), current.status === 'verified' ? 'reverify' : 'verify');
     },
 
     /** 5.7: stale or doubtful filing data — the site is closed until it is cleared. */
