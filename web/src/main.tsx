@@ -26,6 +26,8 @@ import { IpPoolsPage } from './pages/facility/IpPoolsPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
+import { CompliancePage } from './pages/compliance/CompliancePage';
+import { DomainsPage } from './pages/compliance/DomainsPage';
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -86,6 +88,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="compliance" element={<CompliancePage />} />
+                <Route path="domains" element={<DomainsPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -106,6 +110,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="domains" element={<DomainsPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>
