@@ -71,17 +71,22 @@ export function makeComplianceRepository(db: Db) {
     },
 
     /**
-     * What the gate may let through: verified domains whose server is not under a live suspension.
-     * Rows as [domain, address, serverId] arrays, ordered, so that 500k of them stay cheap.
+     * What the gate may let through, as the map text itself: verified domains whose server has no
+     * live suspension, at an address the server still holds (`held`, from IPAM). The database
+     * writes the lines (see mapLine), so 500k domains cost about what a COPY of them does.
      */
-    async gateRows(): Promise<[string, string, string][]> {
-      const rows = await db.execute<{ d: string; a: string; s: string }>(sql`
-        SELECT d.domain AS d, d.address AS a, d.server_id AS s FROM compliance_domains d
+    async gateMap(held: { serverId: string | null; address: string }[], tx: Executor = db): Promise<{ count: number; text: string }> {
+      // one parameter for any number of addresses (drizzle would spread an array into a list)
+      const json = JSON.stringify(held.filter((h) => h.serverId).map((h) => ({ s: h.serverId, a: h.address })));
+      const result = await tx.execute(sql`
+        WITH held (server_id, address) AS (SELECT s, a FROM jsonb_to_recordset(${json}::jsonb) AS r(s uuid, a text))
+        SELECT count(*)::int AS n,
+               coalesce(string_agg(d.domain || ' ' || CASE WHEN position(':' IN d.address) > 0 THEN '[' || d.address || ']' ELSE d.address END || E';\n', '' ORDER BY d.domain COLLATE "C"), '') AS t
+        FROM compliance_domains d JOIN held h ON h.server_id = d.server_id AND h.address = d.address
         WHERE d.status = 'verified'
-          AND NOT EXISTS (SELECT 1 FROM compliance_suspensions s WHERE s.server_id = d.server_id AND s.restored_at IS NULL)
-        ORDER BY d.domain`);
-      const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { d: string; a: string; s: string }[] }).rows) as { d: string; a: string; s: string }[];
-      return list.map((r) => [r.d, r.a, r.s]);
+          AND NOT EXISTS (SELECT 1 FROM compliance_suspensions s WHERE s.server_id = d.server_id AND s.restored_at IS NULL)`);
+      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { n: number; t: string }[];
+      return { count: rows[0]?.n ?? 0, text: rows[0]?.t ?? '' };
     },
 
     // ── gate applies ──

@@ -187,7 +187,7 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
       { schema: { tags, summary: 'Write the maps, nginx -t, reload (a failed test keeps the previous gate)', body: z.object({ force: z.boolean().default(false) }), response: { 200: z.object({ outcome: z.string(), fingerprint: z.string(), domainCount: z.number().int(), output: z.string().optional() }) } } },
       async (request) => gate.apply(scopeOf(request), { force: request.body.force }),
     );
-    app.get('/compliance/gate/preview', { schema: { tags, summary: 'The files the gate would write now', response: { 200: z.object({ conf: z.string(), httpMap: z.string(), tlsMap: z.string(), blockedPage: z.string() }) } } }, async (request) =>
+    app.get('/compliance/gate/preview', { schema: { tags, summary: 'The files the gate would write now', response: { 200: z.object({ conf: z.string(), map: z.string(), blockedPage: z.string() }) } } }, async (request) =>
       gate.preview(scopeOf(request)),
     );
 

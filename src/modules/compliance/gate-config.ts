@@ -5,13 +5,6 @@
  * name that is not on the list gets HTTP 451 with the provider's notice, or no TLS connection.
  */
 
-export interface GateEntry {
-  /** lower-case ASCII (punycode), validated by the rules core before it was ever stored */
-  domain: string;
-  /** the customer's server address here, IPv4 or IPv6 */
-  address: string;
-}
-
 export interface GateOptions {
   /** the directory holding the generated files (absolute) */
   dir: string;
@@ -26,7 +19,11 @@ export interface GateOptions {
   streamModule: string | null;
 }
 
-export const GATE_FILES = { conf: 'nginx.conf', httpMap: 'http.map', tlsMap: 'tls.map', blockedPage: 'rackpact-451.html' } as const;
+/**
+ * One map file serves both ports: `name address;` per verified domain (IPv6 in brackets). The
+ * upstream ports are added in nginx.conf, so 500k names are written, hashed and parsed once.
+ */
+export const GATE_FILES = { conf: 'nginx.conf', map: 'gate.map', blockedPage: 'rackpact-451.html' } as const;
 
 /** The default main configuration. An operator's own template may use the same {{placeholders}}. */
 export const DEFAULT_GATE_TEMPLATE = `# rackpact gate: generated from the verified domain list (先备案后接入). Do not edit by hand:
@@ -54,7 +51,7 @@ http {
     # Host -> the customer's server; a name not on the list maps to "" and is refused
     map $host $rackpact_upstream {
         default "";
-        include {{dir}}/${GATE_FILES.httpMap};
+        include {{dir}}/${GATE_FILES.map};
     }
     map $rackpact_upstream $rackpact_allowed {
         "" 0;
@@ -74,7 +71,7 @@ http {
             if ($rackpact_allowed = 0) {
                 return 451;
             }
-            proxy_pass http://$rackpact_upstream;
+            proxy_pass http://$rackpact_upstream:{{upstream_http_port}};
             proxy_set_header Host $host;
             proxy_set_header X-Real-IP $remote_addr;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
@@ -90,9 +87,13 @@ stream {
     upstream rackpact_blocked {
         server 127.0.0.1:9 down;
     }
-    map $ssl_preread_server_name $rackpact_tls_upstream {
-        default rackpact_blocked;
-        include {{dir}}/${GATE_FILES.tlsMap};
+    map $ssl_preread_server_name $rackpact_tls_address {
+        default "";
+        include {{dir}}/${GATE_FILES.map};
+    }
+    map $rackpact_tls_address $rackpact_tls_upstream {
+        "" rackpact_blocked;
+        default $rackpact_tls_address:{{upstream_https_port}};
     }
     server {
         listen {{https_listen}};
@@ -103,17 +104,8 @@ stream {
 }
 `;
 
-const hostPort = (address: string, port: number) => (address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`);
-
-/** A map file: one `name value;` line per entry, in the entries' order. */
-function renderMap(entries: readonly GateEntry[], port: number): string {
-  const parts: string[] = new Array(entries.length);
-  for (let i = 0; i < entries.length; i += 1) parts[i] = `${entries[i].domain} ${hostPort(entries[i].address, port)};\n`;
-  return parts.join('');
-}
-
-export const renderHttpMap = (entries: readonly GateEntry[], opts: Pick<GateOptions, 'upstreamHttpPort'>) => renderMap(entries, opts.upstreamHttpPort);
-export const renderTlsMap = (entries: readonly GateEntry[], opts: Pick<GateOptions, 'upstreamHttpsPort'>) => renderMap(entries, opts.upstreamHttpsPort);
+/** One map line; the SQL in the repository writes the same text for the whole list at once. */
+export const mapLine = (domain: string, address: string) => `${domain} ${address.includes(':') ? `[${address}]` : address};\n`;
 
 /** nginx sizes its map hash from this; a power of two comfortably above the entry count. */
 export function mapHashMaxSize(count: number): number {
@@ -130,6 +122,8 @@ export function renderGateConf(template: string, opts: GateOptions, count: numbe
     http_listen: opts.httpListen,
     https_listen: opts.httpsListen,
     map_hash_max_size: String(mapHashMaxSize(count)),
+    upstream_http_port: String(opts.upstreamHttpPort),
+    upstream_https_port: String(opts.upstreamHttpsPort),
   };
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => vars[name] ?? whole);
 }
@@ -154,16 +148,11 @@ export function renderBlockedPage(providerName: string): string {
 
 export interface GateFiles {
   conf: string;
-  httpMap: string;
-  tlsMap: string;
+  map: string;
   blockedPage: string;
 }
 
-export function renderGate(entries: readonly GateEntry[], opts: GateOptions, template: string, providerName: string): GateFiles {
-  return {
-    conf: renderGateConf(template, opts, entries.length),
-    httpMap: renderHttpMap(entries, opts),
-    tlsMap: renderTlsMap(entries, opts),
-    blockedPage: renderBlockedPage(providerName),
-  };
+/** The gate's files from the map text (already in `mapLine` form, ordered) and its line count. */
+export function renderGate(map: string, count: number, opts: GateOptions, template: string, providerName: string): GateFiles {
+  return { conf: renderGateConf(template, opts, count), map, blockedPage: renderBlockedPage(providerName) };
 }

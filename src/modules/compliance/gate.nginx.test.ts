@@ -95,7 +95,7 @@ describe('the gate on a real nginx', () => {
     expect(v.json()).toMatchObject({ status: 'verified', reverifyDueOn: '2027-04-01' });
     const applied = await t.services.gate.applyIfChanged(); // what the per-minute job does
     expect(applied.outcome).toBe('applied');
-    expect(readFileSync(join(gateDir, 'http.map'), 'utf8')).toContain(`${SITE} 127.0.0.2:`);
+    expect(readFileSync(join(gateDir, 'gate.map'), 'utf8')).toBe(`${SITE} 127.0.0.2;\n`);
     expect(await eventually(async () => (await curlHttp(SITE, httpPort)).status, 200)).toBe(200);
     const res = await curlHttp(SITE, httpPort);
     expect(res).toEqual({ status: 200, body: `upstream says hello to ${SITE}` });
@@ -119,7 +119,7 @@ describe('the gate on a real nginx', () => {
     await compliance.post(`/api/v1/compliance/domains/${keep}/verify`, { method: 'miit_lookup', note: 'ok' });
     expect((await apply()).outcome).toBe('applied');
     expect(await eventually(async () => (await curlHttp('shop.example.cn', httpPort)).status, 200)).toBe(200);
-    const goodMap = readFileSync(join(gateDir, 'http.map'), 'utf8');
+    const goodMap = readFileSync(join(gateDir, 'gate.map'), 'utf8');
     const goodConf = readFileSync(join(gateDir, 'nginx.conf'), 'utf8');
 
     // an operator breaks the template; then a new domain is verified
@@ -131,7 +131,7 @@ describe('the gate on a real nginx', () => {
     expect(failed.output).toContain('ssl_preread');
     expect(alerts.map((a) => a.outcome)).toEqual(['test_failed']);
     // the files on disk and the running gate are the previous ones
-    expect(readFileSync(join(gateDir, 'http.map'), 'utf8')).toBe(goodMap);
+    expect(readFileSync(join(gateDir, 'gate.map'), 'utf8')).toBe(goodMap);
     expect(readFileSync(join(gateDir, 'nginx.conf'), 'utf8')).toBe(goodConf);
     expect(await eventually(async () => (await curlHttp('shop.example.cn', httpPort)).status, 200)).toBe(200);
     expect(await eventually(async () => (await curlHttp('blog.example.cn', httpPort)).status, 451)).toBe(451);

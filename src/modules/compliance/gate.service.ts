@@ -7,7 +7,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { ComplianceRepository, GateApplyRow } from './compliance.repository.js';
-import { DEFAULT_GATE_TEMPLATE, renderGate, type GateEntry, type GateOptions } from './gate-config.js';
+import { DEFAULT_GATE_TEMPLATE, renderGate, type GateOptions } from './gate-config.js';
 import { applyGate, fingerprintOf, writeGateFiles } from './nginx.js';
 
 export interface GateSettings extends GateOptions {
@@ -40,16 +40,9 @@ export function makeGateService(deps: {
   // one apply at a time in this process; the job runs on one worker (pg-boss) across processes
   let chain: Promise<unknown> = Promise.resolve();
 
-  async function entries(): Promise<GateEntry[]> {
-    const held = new Set((await deps.ipam.activeAddresses(system)).map((a) => `${a.serverId} ${a.address}`));
-    const rows = await repo.gateRows();
-    const out: GateEntry[] = [];
-    for (const [domain, address, serverId] of rows) if (held.has(`${serverId} ${address}`)) out.push({ domain, address });
-    return out;
-  }
-
   async function render() {
-    const list = await entries();
+    const held = await deps.ipam.activeAddresses(system);
+    const map = await repo.gateMap(held);
     const template = settings.templatePath ? readFileSync(settings.templatePath, 'utf8') : DEFAULT_GATE_TEMPLATE;
     let providerName = '本机房';
     try {
@@ -57,8 +50,8 @@ export function makeGateService(deps: {
     } catch {
       // no provider profile yet: the page still says why the site is blocked
     }
-    const files = renderGate(list, settings, template, providerName);
-    return { files, count: list.length, fingerprint: fingerprintOf(files) };
+    const files = renderGate(map.text, map.count, settings, template, providerName);
+    return { files, count: map.count, fingerprint: fingerprintOf(files) };
   }
 
   async function record(scope: Scope, row: Omit<GateApplyRow, 'seq'>) {
@@ -84,7 +77,6 @@ export function makeGateService(deps: {
   }
 
   return {
-    entries,
     render,
 
     /** `rackpact gate export`: the files only, into a directory of the operator's choosing. */

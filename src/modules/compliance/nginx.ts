@@ -22,11 +22,11 @@ export type ApplyOutcome = 'applied' | 'test_failed' | 'reload_failed' | 'write_
 
 export function fingerprintOf(files: GateFiles): string {
   const h = createHash('sha256');
-  for (const key of ['conf', 'httpMap', 'tlsMap', 'blockedPage'] as const) h.update(key).update('\0').update(files[key]).update('\0');
+  for (const key of ['conf', 'map', 'blockedPage'] as const) h.update(key).update('\0').update(files[key]).update('\0');
   return h.digest('hex');
 }
 
-const paths = (dir: string) => ({ conf: join(dir, GATE_FILES.conf), httpMap: join(dir, GATE_FILES.httpMap), tlsMap: join(dir, GATE_FILES.tlsMap), blockedPage: join(dir, GATE_FILES.blockedPage) });
+const paths = (dir: string) => ({ conf: join(dir, GATE_FILES.conf), map: join(dir, GATE_FILES.map), blockedPage: join(dir, GATE_FILES.blockedPage) });
 
 function writeAtomic(path: string, content: string) {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -55,7 +55,7 @@ export function writeGateFiles(dir: string, files: GateFiles): void {
   mkdirSync(join(dir, 'tmp'), { recursive: true });
   const p = paths(dir);
   // the maps first: the conf that includes them is the last to change
-  for (const key of ['blockedPage', 'httpMap', 'tlsMap', 'conf'] as const) writeAtomic(p[key], files[key]);
+  for (const key of ['blockedPage', 'map', 'conf'] as const) writeAtomic(p[key], files[key]);
 }
 
 export async function testGate(t: NginxTarget) {
