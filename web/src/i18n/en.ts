@@ -380,5 +380,8 @@ export const en: Record<MessageKey, string> = {
   'compliance.outcome.applied': 'Applied',
   'compliance.outcome.test_failed': 'nginx -t failed',
   'compliance.outcome.reload_failed': 'Reload failed',
+  'compliance.logRetention': 'Website access logs (clause 5.5, at least 6 months)',
+  'compliance.months': 'months',
+  'compliance.attest': 'Attest',
   'compliance.outcome.write_failed': 'Write failed',
 };

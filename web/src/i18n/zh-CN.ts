@@ -379,6 +379,9 @@ export const zhCN = {
   'compliance.outcome.applied': '已生效',
   'compliance.outcome.test_failed': 'nginx -t 失败',
   'compliance.outcome.reload_failed': '重载失败',
+  'compliance.logRetention': '网站访问日志留存（第 5.5 条，至少 6 个月）',
+  'compliance.months': '个月',
+  'compliance.attest': '确认承诺',
   'compliance.outcome.write_failed': '写入失败',
 } as const;
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { get, post, put } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -71,6 +71,38 @@ export function DomainActions({ d, onDone }: { d: DomainEntry; onDone: () => voi
   );
 }
 
+/** 5.5: where the customer keeps its websites' access logs and for how long (≥ 6 months), renewed yearly. */
+function LogRetentionCard({ customerId }: { customerId: string }) {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const [form] = Form.useForm();
+  const { data, reload } = useLoad(() => get<{ ready: boolean; state: string; validUntil: string | null }>(`/compliance/readiness/${customerId}`), [customerId]);
+  const { data: list, reload: reloadList } = useLoad(() => get<{ items: { id: string; location: string; retentionMonths: number; attestedOn: string; validUntil: string }[] }>(`/compliance/attestations?customerId=${customerId}`), [customerId]);
+  const latest = list?.items[0];
+  return (
+    <Card size="small" style={{ marginTop: 24 }} title={t('compliance.logRetention')}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {data && (
+          <Tag color={data.ready ? (data.state === 'valid' ? 'green' : 'orange') : 'red'}>
+            {t(`compliance.attestation.${data.state}` as MessageKey)}
+            {data.validUntil ? ` · ${t('compliance.validUntil')} ${data.validUntil}` : ''}
+          </Tag>
+        )}
+        {latest && <Typography.Text type="secondary">{`${latest.location} · ${latest.retentionMonths} ${t('compliance.months')}`}</Typography.Text>}
+        <Form form={form} layout="inline" initialValues={{ retentionMonths: 6 }} onFinish={(v) => post('/compliance/attestations', v).then(() => (form.resetFields(), reload(), reloadList()), (e) => showError(e, form))}>
+          <Form.Item name="location" label={t('compliance.logLocation')} rules={[{ required: true }]}>
+            <Input style={{ width: 280 }} />
+          </Form.Item>
+          <Form.Item name="retentionMonths" label={t('compliance.retentionMonths')}>
+            <InputNumber min={1} max={120} />
+          </Form.Item>
+          <Button htmlType="submit">{t('compliance.attest')}</Button>
+        </Form>
+      </Space>
+    </Card>
+  );
+}
+
 /** 域名清单 — the customer's websites and their filings (5.6, 5.11); staff see everyone's. */
 export function DomainsPage() {
   const { t } = useI18n();
@@ -105,6 +137,7 @@ export function DomainsPage() {
         rowKey="id"
         dataSource={data?.items}
         pagination={{ pageSize: 50 }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('compliance.domain'), dataIndex: 'domainUnicode', render: (v: string, r) => (v === r.domain ? v : `${v} (${r.domain})`) },
           ...(staff ? [{ title: t('nav.customers'), dataIndex: 'customerName' }] : []),
@@ -189,6 +222,7 @@ export function DomainsPage() {
           </Form.Item>
         </Form>
       </Modal>
+      {!staff && me?.customerId && <LogRetentionCard customerId={me.customerId} />}
     </>
   );
 }
