@@ -211,6 +211,31 @@ describe('complaints, violations, termination for cause (5.4, 5.8, 6.8) and insp
     expect(await audits('contract.terminate.for_cause:5.3')).toBe(1);
   });
 
+  it('dismisses or resolves a complaint (each once), with its evidence kept', async () => {
+    const a = (await compliance.post('/api/v1/compliance/complaints', { source: '网民举报', category: 'fraud', description: '疑似仿冒', ip: '198.51.100.7' })).json();
+    const f = multipart({}, { name: 'shot.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) });
+    expect((await compliance.request('POST', `/api/v1/compliance/complaints/${a.id}/evidence`, f.body, f.headers)).json().hasEvidence).toBe(true);
+    expect((await compliance.post(`/api/v1/compliance/complaints/${a.id}/resolve`, { note: 'x' })).json().error.code).toBe('COMPLAINT_INVALID_TRANSITION');
+    expect((await compliance.post(`/api/v1/compliance/complaints/${a.id}/dismiss`, { note: '经核实为正常业务' })).json()).toMatchObject({ status: 'dismissed', decisionNote: '经核实为正常业务' });
+    expect((await compliance.post(`/api/v1/compliance/complaints/${a.id}/confirm`, { clause: '5.8', note: 'x' })).json().error.code).toBe('COMPLAINT_INVALID_TRANSITION');
+    const b = (await compliance.post('/api/v1/compliance/complaints', { source: 'CNCERT', category: 'intrusion', description: '对外扫描', ip: '198.51.100.7' })).json();
+    expect((await compliance.post(`/api/v1/compliance/complaints/${b.id}/notify`, { hours: 0 })).json().error.fields[0].path).toBe('hours');
+    await compliance.post(`/api/v1/compliance/complaints/${b.id}/confirm`, { clause: '5.8', note: '查实' });
+    expect((await owner.post(`/api/v1/compliance/complaints/${b.id}/resolve`, { note: 'x' })).statusCode).toBe(403);
+    expect((await compliance.post(`/api/v1/compliance/complaints/${b.id}/resolve`, { note: '已清除并加固' })).json()).toMatchObject({ status: 'resolved', decisionNote: '查实\n已清除并加固' });
+    expect(await audits('complaint.dismiss')).toBe(1);
+    expect(await audits('complaint.resolve')).toBe(1);
+  });
+
+  it('a withdrawn service no longer counts, and may be declared again', async () => {
+    const ftp = (await owner.post('/api/v1/compliance/services', { serverId: sid, kind: 'ftp' })).json();
+    expect((await owner.post(`/api/v1/compliance/services/${ftp.id}/withdraw`)).json().withdrawnAt).not.toBeNull();
+    expect((await owner.get(`/api/v1/compliance/services?serverId=${sid}`)).json().items).toEqual([]);
+    expect((await owner.post(`/api/v1/compliance/services/${ftp.id}/withdraw`)).statusCode).toBe(404);
+    expect((await owner.post('/api/v1/compliance/services', { serverId: sid, kind: 'ftp' })).statusCode).toBe(201);
+    expect(await audits('service.withdraw')).toBe(1);
+  });
+
   it('shows an inspection to the customer unless withheld, and the withholding needs a reason and is audited', async () => {
     const f = multipart({ serverId: sid, authority: '北京市公安局网安总队', documentNumber: '京公网监字〔2028〕12号', inspectedAt: '2028-04-02T10:00:00+08:00', scope: '查看服务器日志', staffPresent: '张三（NOC）' }, { name: 'auth.pdf', bytes: PDF });
     const rec = await compliance.request('POST', '/api/v1/compliance/inspections', f.body, f.headers);
