@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
+import { shanghaiDate } from '../../rules/index.js';
 import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
 import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 
@@ -247,5 +248,38 @@ describe('complaints, violations, termination for cause (5.4, 5.8, 6.8) and insp
     expect((await owner.get('/api/v1/compliance/inspections')).json().items).toEqual([]);
     expect((await owner.get(`/api/v1/compliance/inspections/${id}/document`)).statusCode).toBe(404);
     expect(await audits('inspection.withhold')).toBe(1);
+  });
+});
+
+describe('suspension of a server in service (6.3)', () => {
+  it("cuts the server's network (facility status follows, NOC gets the instruction) and restores it", async () => {
+    t.clock.set('2026-06-01T02:00:00Z'); // inside the loaded working-day calendar (racking sets a commissioning deadline)
+    await relogin();
+    const c = await makeCustomer(t.services, { name: '在网客户' });
+    for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
+      const doc = await t.services.kyc.upload(system, c.id, { kind, holderName: '在网', idType, idNumber, fileName: 'k.pdf', bytes: PDF });
+      await t.services.kyc.review(system, doc.id, { verify: true });
+    }
+    await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000002', available24h: true });
+    await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000003', available24h: true });
+    const site = await t.services.facility.createSite(system, { code: 'S-9', name: '机房', address: 'x', accessPoint: 'x' });
+    const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'R' });
+    const cabinet = await t.services.facility.createCabinet(system, { roomId: room.id, code: 'A01' });
+    const server = await t.services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R650', serialNumber: 'LIVE-1', heightU: 1 });
+    await t.services.facility.inspect(system, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+    const contract = await t.services.contracts.create(system, { customerId: c.id, siteId: site.id, serverIds: [server.id], annualFee: '12000' });
+    await t.services.contracts.sign(system, contract.id, { signingDate: shanghaiDate(t.clock.now()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
+    await t.services.facility.rack(system, server.id, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });
+    await t.services.facility.setStatus(system, server.id, 'in_service');
+
+    const s = await compliance.post('/api/v1/compliance/suspensions', { serverId: server.id, clause: '6.3', reason: '对外 DDoS 导致网络不稳定' });
+    expect(s.statusCode, s.body).toBe(201);
+    expect(s.json().portInstruction).toContain('LIVE-1');
+    expect((await t.services.facility.findServer(system, server.id))!.status).toBe('suspended');
+    expect((await compliance.post('/api/v1/compliance/suspensions', { serverId: server.id, clause: '6.3', reason: '再次' })).statusCode).toBe(409);
+    expect((await compliance.post(`/api/v1/compliance/suspensions/${s.json().id}/restore`, { note: '已清除' })).json().restoredAt).not.toBeNull();
+    expect((await t.services.facility.findServer(system, server.id))!.status).toBe('in_service');
+    const types = (await t.services.notices.list(system, c.id)).map((n) => n.type);
+    expect(types).toEqual(expect.arrayContaining(['compliance.serverSuspended', 'compliance.serverRestored']));
   });
 });
