@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
@@ -57,11 +57,18 @@ import { makeCalendarRepository } from './modules/calendar/calendar.repository.j
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerMessages } from './core/i18n/index.js';
+import { makeComplianceRepository } from './modules/compliance/compliance.repository.js';
+import { makeDomainsService } from './modules/compliance/domains.service.js';
+import { makeGateService, type GateAlert } from './modules/compliance/gate.service.js';
+import { makeConductService } from './modules/compliance/conduct.service.js';
+import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
 registerMessages(REASON_MESSAGES);
+registerMessages(COMPLIANCE_REASON_MESSAGES);
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -124,6 +131,40 @@ export function buildServices(ctx: AppContext) {
   const contractsRepo = makeContractsRepository(db);
   const billing = makeBillingService({ repo: makeBillingRepository(db), contractsRepo, contracts, customers, provider, notices, calendar, pdf, audit, clock, ids });
 
+  // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, conduct ──
+  const complianceRepo = makeComplianceRepository(db);
+  const domains = makeDomainsService({ repo: complianceRepo, facility, ipam, notices, files, audit, clock, ids });
+  onServerRemoved.push((tx, scope, server) => domains.revokeForServer(tx, scope, server.id));
+  const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
+  const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
+  const gate = makeGateService({
+    repo: complianceRepo,
+    ipam,
+    provider,
+    audit,
+    clock,
+    ids,
+    alerts: gateAlerts,
+    settings: {
+      dir: gateDir,
+      nginxBin: ctx.config.NGINX_BIN,
+      httpListen: ctx.config.GATE_HTTP_LISTEN,
+      httpsListen: ctx.config.GATE_HTTPS_LISTEN,
+      upstreamHttpPort: ctx.config.GATE_UPSTREAM_HTTP_PORT,
+      upstreamHttpsPort: ctx.config.GATE_UPSTREAM_HTTPS_PORT,
+      pidFile: resolve(ctx.config.GATE_PID_FILE ?? join(gateDir, 'nginx.pid')),
+      streamModule: ctx.config.GATE_STREAM_MODULE === 'none' ? null : ctx.config.GATE_STREAM_MODULE,
+      templatePath: ctx.config.GATE_TEMPLATE,
+      applyOn: ctx.config.GATE_APPLY === 'on',
+    },
+  });
+  const conduct = makeConductService({ repo: complianceRepo, facility, ipam, contracts, notices, files, audit, clock, ids });
+  registerConstraintErrors({
+    compliance_domains_active_unique: { code: 'DOMAIN_TAKEN', field: 'domain' },
+    compliance_services_one_live: { code: 'CONFLICT', field: 'kind' },
+    compliance_suspensions_one_live: { code: 'CONFLICT', field: 'serverId' },
+  });
+
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
@@ -152,6 +193,7 @@ export function buildServices(ctx: AppContext) {
   });
 
   return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, billing };
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, domains, gate, gateAlerts, conduct };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -174,6 +216,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
     { tag: { name: 'netbox', description: 'NetBox CSV 导入导出 — NetBox CSV import and export' }, routes: netboxRoutes(services) },
     { tag: { name: 'billing', description: '收款、余额、发票、催收、到期 — payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
+    { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
   ];
 }
 

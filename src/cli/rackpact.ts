@@ -118,6 +118,20 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         const dryRunValue = args.options['dry-run'];
         const dir = typeof dryRunValue === 'string' ? dryRunValue : requirePositional(args, 2, 'dir');
         return await withRuntime(config, (rt) => importNetbox(rt, dir, dryRunValue !== undefined, io));
+      case 'gate': {
+        // 先备案后接入: the nginx gate, generated from the verified domain list only
+        if (sub !== 'export' && sub !== 'apply') throw new UsageError('gate export [--dir DIR] | gate apply [--force]');
+        return await withRuntime(config, async (rt) => {
+          if (sub === 'export') {
+            const dir = typeof args.options.dir === 'string' ? args.options.dir : undefined;
+            const r = await rt.services.gate.export(SYSTEM, dir);
+            io.out(`gate files written to ${r.dir}: ${r.domainCount} domains, fingerprint ${r.fingerprint.slice(0, 12)}`);
+            return 0;
+          }
+          const r = await rt.services.gate.apply(SYSTEM, { trigger: 'cli', force: args.options.force === true });
+          io.out(`gate ${r.outcome}: ${r.domainCount} domains${'output' in r && r.output ? `\n${r.output}` : ''}`);
+          return r.outcome === 'applied' || r.outcome === 'unchanged' ? 0 : 1;
+        });
       }
       default:
         io.err(t(io.lang, 'cli.unknownCommand', { command }));

@@ -30,6 +30,23 @@ const ConfigSchema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   /** Demos and browser tests only: the clock reads this instant at start and runs on from there. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  // ── compliance gate (先备案后接入): the nginx in front of the customers' servers ──
+  /** Where the gate's nginx.conf and map files are written; default <DATA_DIR>/gate. */
+  GATE_DIR: z.string().min(1).optional(),
+  NGINX_BIN: z.string().min(1).default('/usr/sbin/nginx'),
+  /** nginx `listen` values for plain HTTP (Host header) and TLS (SNI). */
+  GATE_HTTP_LISTEN: z.string().regex(/^(\[[0-9a-f:]+\]:|[0-9.]+:)?\d{1,5}$/i, 'a port or address:port').default('80'),
+  GATE_HTTPS_LISTEN: z.string().regex(/^(\[[0-9a-f:]+\]:|[0-9.]+:)?\d{1,5}$/i, 'a port or address:port').default('443'),
+  GATE_UPSTREAM_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(80),
+  GATE_UPSTREAM_HTTPS_PORT: z.coerce.number().int().min(1).max(65535).default(443),
+  /** ngx_stream_module.so for Debian's nginx; `none` when the stream module is built in. */
+  GATE_STREAM_MODULE: z.string().min(1).default('/usr/lib/nginx/modules/ngx_stream_module.so'),
+  /** An operator's own nginx.conf template with the same {{placeholders}} as the built-in one. */
+  GATE_TEMPLATE: z.string().min(1).optional(),
+  /** The pid file nginx writes and `nginx -s reload` reads; default <GATE_DIR>/nginx.pid. */
+  GATE_PID_FILE: z.string().min(1).optional(),
+  /** `on`: the job tests and reloads nginx after each change; `off`: only `rackpact gate apply` does. */
+  GATE_APPLY: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -11,3 +11,4 @@ export * from '../modules/contracts/contracts.schema.js';
 export * from '../modules/notices/notices.schema.js';
 export * from '../modules/tickets/tickets.schema.js';
 export * from '../modules/contracts/billing.schema.js';
+export * from '../modules/compliance/compliance.schema.js';

@@ -169,6 +169,7 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
         password: DEMO_PASSWORD,
       });
     }
+    await seedDemoCompliance(services, customer.id, servers.map((sv) => sv.id), c.uscc);
   }
   // billing: a partial bank transfer and a 发票 request on one demo invoice (the other stays unpaid)
   const demoInvoice = (await services.contracts.invoices(scope, {})).at(-1);
@@ -180,6 +181,27 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
   return { seeded: true };
 }
 
+// ── compliance demo data: each customer's websites on the domain list (two verified, one waiting), an attestation ──
+async function seedDemoCompliance(services: Services, customerId: string, serverIds: string[], uscc: string) {
+  const scope = systemScope('demo-seed');
+  const base = `demo-${uscc.slice(-4).toLowerCase()}`;
+  const specs = [
+    { domain: `www.${base}.cn`, use: 'non_commercial' as const, filingNumber: '京ICP备2024012345号-1', psbNumber: '京公网安备11010502030143号', verified: true },
+    { domain: `shop.${base}.cn`, use: 'commercial' as const, filingNumber: '京B2-20202418', psbNumber: null, verified: true },
+    { domain: `新站.${base}.cn`, use: 'non_commercial' as const, filingNumber: '京ICP备2024012345号-2', psbNumber: null, verified: false },
+  ];
+  // the first server that got its addresses (racking may have been refused near a year's end)
+  for (const serverId of serverIds) {
+    if ((await services.ipam.allocations(scope, { serverId, activeOnly: true })).length === 0) continue;
+    for (const spec of specs) {
+      const d = await services.domains.add(scope, { customerId, serverId, domain: spec.domain, use: spec.use, filingNumber: spec.filingNumber, psbNumber: spec.psbNumber });
+      await services.domains.uploadEvidence(scope, d.id, { fileName: '工信部备案截图.pdf', bytes: DEMO_PDF });
+      if (spec.verified) await services.domains.verify(scope, d.id, { method: 'miit_lookup', note: '工信部备案管理系统查询一致（演示）' });
+    }
+    break;
+  }
+  await services.conduct.attest(scope, { customerId, location: '自建日志服务器，异地备份', retentionMonths: 12 });
+}
 export function demoLoginsText(): string {
   const staff = DEMO_STAFF.map((s) => `${s.login} (${s.roles.join(',')})`).join(', ');
   const customers = DEMO_CUSTOMERS.map((c) => `${c.users.map((u) => u.login).join('/')} @ ${c.name}`).join('; ');

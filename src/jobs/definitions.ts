@@ -44,5 +44,15 @@ export const JOBS = {
     name: 'ticket-mail',
     cron: '* * * * *',
     description: 'Send due ticket reply e-mails (6.1); retry with backoff',
+  // ── compliance ──
+  complianceGateApply: {
+    name: 'compliance-gate-apply',
+    cron: '* * * * *',
+    description: 'Put the verified domain list on the nginx gate when it changed (within a minute of a verification or revocation)',
+  },
+  complianceAttestationReminders: {
+    name: 'compliance-attestation-reminders',
+    cron: '20 8 * * *',
+    description: 'Remind customers whose log-retention attestation lapses within 30 days (5.5)',
   },
 } as const satisfies Record<string, JobDefinition>;

@@ -11,5 +11,7 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.noticeOutbox.name]: () => services.notices.drainOutbox(),
     [JOBS.noticeDeliveries.name]: () => services.notices.deliverDue(),
     [JOBS.ticketMail.name]: () => services.tickets.deliverMail(),
+    [JOBS.complianceGateApply.name]: () => services.gate.applyIfChanged(),
+    [JOBS.complianceAttestationReminders.name]: () => services.conduct.remindAttestations(),
   };
 }

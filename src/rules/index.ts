@@ -15,3 +15,4 @@ export * from './validators/index.js';
 export * from './sla.js';
 export * from './billing.js';
 export * from './legal.js';
+export * from './compliance.js';

@@ -36,6 +36,12 @@ export interface TenantB {
   ticketId: string;
   ticketAttachmentId: string;
   noticeDeliveryId: string;
+  // compliance
+  domainId: string;
+  serviceId: string;
+  complaintId: string;
+  suspensionId: string;
+  inspectionId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
   // billing
@@ -211,6 +217,46 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/ip-allocations/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'GET /api/v1/dns/zones/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'GET /api/v1/dns/records/export.csv': (b) => ({ query: { zoneId: b.zoneId }, listForA: true }),
+  // ── compliance ──
+  'GET /api/v1/compliance/domains': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/compliance/domains': (b) => ({ body: { customerId: b.customerId, serverId: b.serverId, domain: 'a-steals.example.cn', use: 'non_commercial', filingNumber: '京ICP备12345678号' } }),
+  'GET /api/v1/compliance/domains/{id}': (b) => ({ params: { id: b.domainId } }),
+  'PUT /api/v1/compliance/domains/{id}': (b) => ({ params: { id: b.domainId }, body: { version: 1, filingNumber: '京ICP备12345679号' } }),
+  'POST /api/v1/compliance/domains/{id}/evidence': (b) => ({ params: { id: b.domainId }, multipart: multipart({}, { name: 'e.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }) }),
+  'GET /api/v1/compliance/domains/{id}/evidence': (b) => ({ params: { id: b.domainId } }),
+  'POST /api/v1/compliance/domains/{id}/verify': (b) => ({ params: { id: b.domainId }, body: { method: 'miit_lookup', note: 'x' } }),
+  'POST /api/v1/compliance/domains/{id}/suspend': (b) => ({ params: { id: b.domainId }, body: { reason: 'x' } }),
+  'POST /api/v1/compliance/domains/{id}/revoke': (b) => ({ params: { id: b.domainId }, body: { reason: 'x' } }),
+  'GET /api/v1/compliance/queue/filings': () => ({}),
+  'GET /api/v1/compliance/gate': () => ({}),
+  'POST /api/v1/compliance/gate/apply': () => ({ body: { force: true } }),
+  'GET /api/v1/compliance/gate/preview': () => ({}),
+  'GET /api/v1/compliance/services': (b) => ({ query: { customerId: b.customerId, serverId: b.serverId }, listForA: true }),
+  'POST /api/v1/compliance/services': (b) => ({ body: { serverId: b.serverId, kind: 'email' } }),
+  'POST /api/v1/compliance/services/{id}/agreement': (b) => ({ params: { id: b.serviceId }, multipart: multipart({}, { name: 'a.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }) }),
+  'POST /api/v1/compliance/services/{id}/withdraw': (b) => ({ params: { id: b.serviceId } }),
+  'GET /api/v1/compliance/attestations': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/compliance/attestations': (b) => ({ body: { customerId: b.customerId, location: 'x', retentionMonths: 6 }, ownOnly: true }),
+  'GET /api/v1/compliance/readiness/{id}': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/compliance/queue/attestations': () => ({}),
+  'GET /api/v1/compliance/complaints': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/compliance/complaints': () => ({ body: { source: 'x', category: 'spam', description: 'x', domain: 'b-secret-site.example.cn' } }),
+  'GET /api/v1/compliance/complaints/{id}': (b) => ({ params: { id: b.complaintId } }),
+  'POST /api/v1/compliance/complaints/{id}/evidence': (b) => ({ params: { id: b.complaintId }, multipart: multipart({}, { name: 'e.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }) }),
+  'POST /api/v1/compliance/complaints/{id}/notify': (b) => ({ params: { id: b.complaintId }, body: { hours: 24 } }),
+  'POST /api/v1/compliance/complaints/{id}/confirm': (b) => ({ params: { id: b.complaintId }, body: { clause: '5.8', note: 'x' } }),
+  'POST /api/v1/compliance/complaints/{id}/dismiss': (b) => ({ params: { id: b.complaintId }, body: { note: 'x' } }),
+  'POST /api/v1/compliance/complaints/{id}/resolve': (b) => ({ params: { id: b.complaintId }, body: { note: 'x' } }),
+  'POST /api/v1/compliance/complaints/{id}/terminate': (b) => ({ params: { id: b.complaintId }, body: { contractId: b.contractId } }),
+  'GET /api/v1/compliance/suspensions': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/compliance/suspensions': (b) => ({ body: { serverId: b.serverId, clause: '6.3', reason: 'x' } }),
+  'POST /api/v1/compliance/suspensions/{id}/restore': (b) => ({ params: { id: b.suspensionId }, body: { note: 'x' } }),
+  'GET /api/v1/compliance/inspections': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/compliance/inspections': (b) => ({
+    multipart: multipart({ serverId: b.serverId, authority: 'x', documentNumber: 'x', inspectedAt: '2026-03-01T10:00:00+08:00', scope: 'x', staffPresent: 'x' }, { name: 'i.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }),
+  }),
+  'POST /api/v1/compliance/inspections/{id}/withhold': (b) => ({ params: { id: b.inspectionId }, body: { withheld: false, reason: 'x' } }),
+  'GET /api/v1/compliance/inspections/{id}/document': (b) => ({ params: { id: b.inspectionId } }),
 };
 
 let t: TestApp;
@@ -272,6 +318,14 @@ beforeAll(async () => {
   const ip = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bServer.id });
   const zone = await t.services.dns.createZone(system, { customerId: customerB.id, domain: 'b-secret-zone.cn' });
   const record = await t.services.dns.addRecord(system, zone.id, { name: 'www', type: 'A', value: ip.address });
+  // compliance: B's domain (with evidence), a declared service, an attestation, a complaint, a suspension, an inspection
+  const bDomain = await t.services.domains.add(system, { customerId: customerB.id, serverId: bServer.id, domain: 'b-secret-site.example.cn', use: 'non_commercial', filingNumber: '京ICP备2021012345号' });
+  await t.services.domains.uploadEvidence(system, bDomain.id, { fileName: 'b.pdf', bytes: pdf });
+  const bService = await t.services.conduct.declareService(system, { serverId: bServer.id, kind: 'ftp', description: '乙方FTP秘密' });
+  await t.services.conduct.attest(system, { customerId: customerB.id, location: '乙方日志秘密位置', retentionMonths: 12 });
+  const bComplaint = await t.services.conduct.intake(system, { source: '乙方投诉来源秘密', category: 'spam', description: 'x', domain: 'b-secret-site.example.cn' });
+  const bSuspension = await t.services.conduct.suspendServer(system, { serverId: bServer.id, clause: '6.3', reason: '乙方暂停秘密' });
+  const bInspection = await t.services.conduct.recordInspection(system, { serverId: bServer.id, authority: '乙方检查机关秘密', documentNumber: 'x', inspectedAt: '2026-03-01T10:00:00+08:00', scope: 'x', staffPresent: 'x' }, { fileName: 'i.pdf', bytes: pdf });
   b = {
     customerId: customerB.id,
     customerName: customerB.name,
@@ -302,6 +356,12 @@ beforeAll(async () => {
     secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt'],
     dunningActionId: bProposal.id,
     secrets: [bContractDetail.invoices[0].number, customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
+    domainId: bDomain.id,
+    serviceId: bService.id,
+    complaintId: bComplaint.id,
+    suspensionId: bSuspension.id,
+    inspectionId: bInspection.id,
+    secrets: ['b-secret-site', '乙方FTP秘密', '乙方日志秘密位置', '乙方投诉来源秘密', '乙方暂停秘密', '乙方检查机关秘密', bComplaint.number, customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
   };
   // issue 7: B's reverse DNS must not leak either
   await t.services.dns.setPtr(system, ip.id, { hostname: 'b-secret-ptr.example.cn' });

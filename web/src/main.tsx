@@ -32,6 +32,8 @@ import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
 import { TicketReportsPage } from './pages/tickets/TicketReportsPage';
 import { NoticePreferencesPage } from './pages/notices/NoticePreferencesPage';
+import { CompliancePage } from './pages/compliance/CompliancePage';
+import { DomainsPage } from './pages/compliance/DomainsPage';
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -99,6 +101,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="expiring" element={<ExpiringPage />} />
                 <Route path="dunning" element={<DunningPage />} />
                 <Route path="contract-templates" element={<TemplatesPage />} />
+                <Route path="compliance" element={<CompliancePage />} />
+                <Route path="domains" element={<DomainsPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -122,6 +126,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="notice-preferences" element={<NoticePreferencesPage />} />
                 <Route path="dns" element={<DnsPage />} />
                 <Route path="expiring" element={<ExpiringPage />} />
+                <Route path="domains" element={<DomainsPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

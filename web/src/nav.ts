@@ -35,6 +35,8 @@ export const NAV: NavEntry[] = [
   { key: 'audit', path: '/console/audit', labelKey: 'nav.audit', audience: 'staff', roles: ['admin', 'auditor'] },
   { key: 'calendar', path: '/console/calendar', labelKey: 'nav.calendar', audience: 'staff', roles: ALL_STAFF },
   { key: 'account', path: '/console/account', labelKey: 'nav.account', audience: 'staff', roles: ALL_STAFF },
+  { key: 'compliance', path: '/console/compliance', labelKey: 'nav.compliance', audience: 'staff', roles: ['compliance', 'auditor'] },
+  { key: 'domains', path: '/console/domains', labelKey: 'nav.domains', audience: 'staff', roles: ['compliance', 'sales', 'noc', 'auditor'] },
   { key: 'my-company', path: '/portal', labelKey: 'nav.myCompany', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-documents', path: '/portal/documents', labelKey: 'nav.myDocuments', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-roster', path: '/portal/roster', labelKey: 'nav.myRoster', audience: 'customer', roles: ALL_CUSTOMER },
@@ -48,6 +50,7 @@ export const NAV: NavEntry[] = [
   { key: 'dns', path: '/console/dns', labelKey: 'nav.dns', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
   { key: 'netbox-import', path: '/console/netbox-import', labelKey: 'nav.netboxImport', audience: 'staff', roles: ['noc'] },
   { key: 'my-dns', path: '/portal/dns', labelKey: 'nav.myDns', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'my-domains', path: '/portal/domains', labelKey: 'nav.domains', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
   // helpdesk reports and notice preferences (issue 6)
   { key: 'ticket-reports', path: '/console/ticket-reports', labelKey: 'nav.ticketReports', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },

@@ -89,6 +89,24 @@ export const zhCN = {
   'netbox.tenantMismatch': '租户与设备所属客户不一致',
   'netbox.missingColumn': '缺少此列',
   'netbox.extraCells': '单元格数多于表头',
+  // compliance (5.3–5.8, 6.3, 6.6, 6.8)
+  DOMAIN_TAKEN: '域名 {domain} 已在域名清单中（同一域名只能有一条有效记录）',
+  DOMAIN_INVALID_TRANSITION: '域名记录当前状态为“{from}”，不能变为“{to}”',
+  COMPLAINT_INVALID_TRANSITION: '投诉当前状态为“{from}”，不能执行“{to}”',
+  COMPLAINT_UNMAPPED: '{target} 不属于本机房任何客户（IP 地址管理与域名清单中均无记录）',
+  SERVICE_PROHIBITED: '第 5.3 条禁止该用途：{kind}',
+  TERMINATION_NOT_ALLOWED: '只有违反第 5.3–5.7 条才可因违约终止（第 6.8 条），本违规所引条款为 {clause}',
+  'compliance.addressNotOnServer': '该 IP 地址当前未分配给所选服务器',
+  'compliance.serverHasNoAddress': '所选服务器尚未分配 IP 地址',
+  'compliance.evidenceRequired': '核验前须上传工信部备案截图或许可证复印件',
+  'compliance.previewTooLarge': '域名过多，无法预览，请使用 rackpact gate export',
+  'compliance.serviceDeclared': '该服务已申报',
+  'compliance.wwwNeedsNoAgreement': 'WWW 服务无需补充协议',
+  'compliance.ipOrDomain': '请填写被投诉的 IP 地址或域名',
+  'compliance.responseHours': '答复期限应为 1–360 小时',
+  'compliance.alreadySuspended': '该服务器已处于暂停状态',
+  'compliance.withheldReason': '不向客户公开须说明理由（主管机关的要求）',
+  'compliance.gap.logRetention': '缺少有效的网站访问日志留存承诺（第 5.5 条）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -101,6 +101,15 @@ export function makeIpamRepository(db: Db) {
         )
         .orderBy(sql`${ipAllocations.address}`)
         .limit(limit),
+        .limit(5000),
+
+    // ── for the compliance gate and complaint intake ──
+    /** Every live allocation as (server, address), unbounded: the gate needs all of them. */
+    activeAddresses: () => db.select({ serverId: ipAllocations.serverId, address: ipAllocations.address }).from(ipAllocations).where(isNull(ipAllocations.releasedAt)),
+    async activeByAddress(address: string): Promise<typeof ipAllocations.$inferSelect | undefined> {
+      const [row] = await db.select().from(ipAllocations).where(and(eq(ipAllocations.address, address), isNull(ipAllocations.releasedAt)));
+      return row;
+    },
   };
 }
 

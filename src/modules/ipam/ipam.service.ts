@@ -199,6 +199,20 @@ export function makeIpamService(deps: {
       requireReader(scope);
       return (await repo.list(scope, filter)).map((r) => ({ ...r.allocation, poolName: r.poolName, gateway: r.gateway, prefix: r.prefix, vlan: r.vlan }));
     },
+
+    // ── for the compliance module (gate, complaint intake) ──
+    /** All live (server, address) pairs: the gate passes a domain only to an address its server still holds. */
+    async activeAddresses(scope: Scope) {
+      requireStaff(scope, 'compliance', 'noc');
+      return repo.activeAddresses();
+    },
+    /** Who holds an address now (5.4 complaints name an IP): the allocation, or null. */
+    async holderOf(scope: Scope, address: string) {
+      requireStaff(scope, 'compliance', 'noc');
+      const ip = parseIp(address);
+      if (!ip) return null;
+      return (await repo.activeByAddress(formatIp(ip))) ?? null;
+    },
   };
 }
 

@@ -87,6 +87,30 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
       subject: `Contract expiring (clause 13): ${s(p.contractNumber)}`,
       body: `Contract ${s(p.contractNumber)} ends on ${s(p.termEnd)} (in ${s(p.daysAhead)} days). Under clause 13 it renews for another term with a new invoice unless either side objects before then.`,
     },
+  // ── compliance (5.4–5.8, 6.3): formal notices to the customer ──
+  'compliance.domainSuspended': (p) => ({
+    'zh-CN': { subject: `网站 ${s(p.domain)} 暂停接入通知（第 5.7 条）`, body: `根据协议第 5.7 条，因备案信息存在以下问题，乙方暂停网站 ${s(p.domain)} 的接入：${s(p.reason)}\n请在客户门户更新备案信息，经核验后恢复接入。` },
+    en: { subject: `Access to ${s(p.domain)} suspended (clause 5.7)`, body: `Under clause 5.7 access to ${s(p.domain)} is suspended because of its filing data: ${s(p.reason)}\nUpdate the filing in the portal; access resumes once it is verified.` },
+  }),
+  'compliance.domainRevoked': (p) => ({
+    'zh-CN': { subject: `网站 ${s(p.domain)} 关闭接入通知（第 5.7 条）`, body: `根据协议第 5.7 条及《非经营性互联网信息服务备案管理办法》第二十三条，乙方关闭网站 ${s(p.domain)} 的接入，原因：${s(p.reason)}` },
+    en: { subject: `Access to ${s(p.domain)} closed (clause 5.7)`, body: `Under clause 5.7 access to ${s(p.domain)} is closed. Reason: ${s(p.reason)}` },
+  }),
+  'compliance.complaint': (p) => ({
+    'zh-CN': { subject: `投诉通知 ${s(p.number)}（第 5.4 / 5.8 条）`, body: `乙方收到针对 ${s(p.target)} 的投诉（类别：${s(p.category)}）：${s(p.description)}\n请于 ${s(p.deadline)} 前答复并处理。逾期未处理的，乙方可依协议第 6.3、6.8 条暂停或终止服务。${s(p.message) === '—' ? '' : `\n${s(p.message)}`}` },
+    en: { subject: `Complaint ${s(p.number)} (clauses 5.4 / 5.8)`, body: `We received a complaint about ${s(p.target)} (${s(p.category)}): ${s(p.description)}\nPlease answer and fix it by ${s(p.deadline)}; otherwise service may be suspended or ended under clauses 6.3 and 6.8.${p.message ? `\n${s(p.message)}` : ''}` },
+  }),
+  'compliance.serverSuspended': (p) => ({
+    'zh-CN': { subject: `服务器暂停服务通知（第 ${s(p.clause)} 条）`, body: `根据协议第 ${s(p.clause)} 条及第 6.3 条，乙方暂停为服务器（序列号 ${s(p.serial)}）提供网络服务，原因：${s(p.reason)}\n故障或违规排除后，乙方将恢复服务。` },
+    en: { subject: `Server suspended (clause ${s(p.clause)})`, body: `Under clauses ${s(p.clause)} and 6.3 network service to server ${s(p.serial)} is suspended. Reason: ${s(p.reason)}\nService resumes once the fault or breach is fixed.` },
+  }),
+  'compliance.serverRestored': (p) => ({
+    'zh-CN': { subject: '服务器恢复服务通知（第 6.3 条）', body: `乙方已恢复贵方服务器的网络服务。说明：${s(p.note)}` },
+    en: { subject: 'Server service restored (clause 6.3)', body: `Network service to your server is restored. Note: ${s(p.note)}` },
+  }),
+  'compliance.attestationDue': (p) => ({
+    'zh-CN': { subject: '网站访问日志留存承诺续签提醒（第 5.5 条）', body: `贵方关于网站访问日志留存的承诺（保存位置：${s(p.location)}）有效期至 ${s(p.validUntil)}。请在到期前于客户门户重新确认，日志保存期限不少于 6 个月。` },
+    en: { subject: 'Log-retention attestation due (clause 5.5)', body: `Your attestation of access-log retention (kept at: ${s(p.location)}) is valid until ${s(p.validUntil)}. Please renew it in the portal; logs are kept at least 6 months.` },
   }),
   generic: (p) => ({
     'zh-CN': { subject: s(p.subject), body: s(p.body) },

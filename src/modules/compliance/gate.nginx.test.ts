@@ -1,0 +1,164 @@
+/**
+ * 先备案后接入 on real traffic: a real nginx on 127.0.0.1, run from the gate's files. A verified
+ * domain reaches its server (HTTP by Host, TLS by SNI); an unverified or revoked one gets 451 on
+ * HTTP and no connection on TLS; a broken template fails nginx -t and the previous gate stays.
+ */
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { domainToASCII } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemScope } from '../../core/scope.js';
+import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
+import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
+import { curlHttp, eventually, freePort, startHttpUpstream, startNginx, startTcpUpstream, tlsAttempt } from '../../../test/harness/nginx.js';
+import { DEFAULT_GATE_TEMPLATE } from './gate-config.js';
+import type { GateApplyRow } from './compliance.repository.js';
+
+const system = systemScope('test');
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+let t: TestApp;
+let owner: ApiClient;
+let compliance: ApiClient;
+let gateDir: string;
+let template: string;
+let httpPort: number;
+let httpsPort: number;
+let nginx: Awaited<ReturnType<typeof startNginx>>;
+let web: Awaited<ReturnType<typeof startHttpUpstream>>;
+let tlsUpstream: Awaited<ReturnType<typeof startTcpUpstream>>;
+let serverId: string;
+const alerts: Omit<GateApplyRow, 'seq'>[] = [];
+const SITE = domainToASCII('www.备案测试.cn');
+
+beforeAll(async () => {
+  const work = mkdtempSync(join(tmpdir(), 'rackpact-gate-'));
+  chmodSync(work, 0o755); // nginx workers (nobody) read the 451 page from here
+  gateDir = join(work, 'gate');
+  template = join(work, 'gate-template.conf');
+  writeFileSync(template, DEFAULT_GATE_TEMPLATE);
+  [httpPort, httpsPort] = [await freePort(), await freePort()];
+  // the customer's server is 127.0.0.2 here: the gate must pass traffic to the address IPAM gave it
+  const [upHttp, upTls] = [await freePort('127.0.0.2'), await freePort('127.0.0.2')];
+  t = await makeTestApp({
+    now: '2026-04-01T02:00:00Z',
+    env: { GATE_DIR: gateDir, GATE_TEMPLATE: template, GATE_HTTP_LISTEN: `127.0.0.1:${httpPort}`, GATE_HTTPS_LISTEN: `127.0.0.1:${httpsPort}`, GATE_UPSTREAM_HTTP_PORT: String(upHttp), GATE_UPSTREAM_HTTPS_PORT: String(upTls) },
+  });
+  t.services.gateAlerts.push((row) => alerts.push(row));
+  const c = await makeCustomer(t.services, { name: '网关客户' });
+  await makeCustomerUser(t.services, 'g-owner', c.id);
+  await makeStaff(t.services, 'g-compliance', ['compliance']);
+  const server = await t.services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'GATE-1', heightU: 1 });
+  serverId = server.id;
+  const pool = await t.services.ipam.createPool(system, { name: 'loopback', prefix: '127.0.0.0/24' });
+  await t.services.ipam.allocate(system, { poolId: pool.id, serverId, address: '127.0.0.2' });
+  web = await startHttpUpstream('127.0.0.2', upHttp);
+  tlsUpstream = await startTcpUpstream('127.0.0.2', upTls);
+  // the operator's first step: export the (empty) gate and start nginx on it
+  await t.services.gate.export(system);
+  nginx = await startNginx(gateDir);
+  owner = await t.login('g-owner');
+  compliance = await t.login('g-compliance');
+});
+afterAll(async () => {
+  await nginx?.stop();
+  await web?.close();
+  await tlsUpstream?.close();
+  await t?.close();
+});
+
+async function addDomain(domain: string, filingNumber: string) {
+  const res = await owner.post('/api/v1/compliance/domains', { serverId, domain, use: 'non_commercial', filingNumber });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  const f = multipart({}, { name: 'miit.pdf', bytes: PDF });
+  expect((await owner.request('POST', `/api/v1/compliance/domains/${id}/evidence`, f.body, f.headers)).statusCode).toBe(200);
+  return id;
+}
+const apply = async () => (await compliance.post('/api/v1/compliance/gate/apply', {})).json();
+
+describe('the gate on a real nginx', () => {
+  let siteId: string;
+
+  it('blocks a submitted domain: 451 with the notice in Chinese on 80, no connection on 443', async () => {
+    siteId = await addDomain('www.备案测试.cn', '京ICP备2021012345号-1');
+    expect((await apply()).outcome).toBe('applied');
+    const res = await curlHttp(SITE, httpPort);
+    expect(res.status).toBe(451);
+    expect(res.body).toContain('先备案后接入');
+    expect(res.body).toContain('尚未经');
+    expect(await eventually(() => tlsAttempt(SITE, httpsPort, tlsUpstream), 'closed', 10)).toBe('closed');
+  });
+
+  it('lets a verified domain through to its server on 80 and 443', async () => {
+    const v = await compliance.post(`/api/v1/compliance/domains/${siteId}/verify`, { method: 'miit_lookup', note: '工信部备案系统查询一致' });
+    expect(v.json()).toMatchObject({ status: 'verified', reverifyDueOn: '2027-04-01' });
+    const applied = await t.services.gate.applyIfChanged(); // what the per-minute job does
+    expect(applied.outcome).toBe('applied');
+    expect(readFileSync(join(gateDir, 'gate.map'), 'utf8')).toBe(`${SITE} 127.0.0.2;\n`);
+    expect(await eventually(async () => (await curlHttp(SITE, httpPort)).status, 200)).toBe(200);
+    const res = await curlHttp(SITE, httpPort);
+    expect(res).toEqual({ status: 200, body: `upstream says hello to ${SITE}` });
+    expect(await eventually(() => tlsAttempt(SITE, httpsPort, tlsUpstream), 'passed', 10)).toBe('passed');
+    // a name that is not on the list is still refused on both
+    expect(await eventually(async () => (await curlHttp('unfiled.example.cn', httpPort)).status, 451)).toBe(451);
+    expect(await eventually(() => tlsAttempt('unfiled.example.cn', httpsPort, tlsUpstream), 'closed', 10)).toBe('closed');
+    // nothing changed since: the job does nothing
+    expect((await t.services.gate.applyIfChanged()).outcome).toBe('unchanged');
+  });
+
+  it('closes the site again when compliance revokes it', async () => {
+    expect((await compliance.post(`/api/v1/compliance/domains/${siteId}/revoke`, { reason: '备案已被注销' })).json().status).toBe('revoked');
+    expect((await apply()).outcome).toBe('applied');
+    expect(await eventually(async () => (await curlHttp(SITE, httpPort)).status, 451)).toBe(451);
+    expect(await eventually(() => tlsAttempt(SITE, httpsPort, tlsUpstream), 'closed', 10)).toBe('closed');
+  });
+
+  it('keeps the previous gate in force when nginx -t fails, and says so', async () => {
+    const keep = await addDomain('shop.example.cn', '沪ICP备12345678号');
+    await compliance.post(`/api/v1/compliance/domains/${keep}/verify`, { method: 'miit_lookup', note: 'ok' });
+    expect((await apply()).outcome).toBe('applied');
+    expect(await eventually(async () => (await curlHttp('shop.example.cn', httpPort)).status, 200)).toBe(200);
+    const goodMap = readFileSync(join(gateDir, 'gate.map'), 'utf8');
+    const goodConf = readFileSync(join(gateDir, 'nginx.conf'), 'utf8');
+
+    // an operator breaks the template; then a new domain is verified
+    writeFileSync(template, DEFAULT_GATE_TEMPLATE.replace('ssl_preread on;', 'ssl_preread sometimes;'));
+    const next = await addDomain('blog.example.cn', '沪ICP备12345679号');
+    await compliance.post(`/api/v1/compliance/domains/${next}/verify`, { method: 'miit_lookup', note: 'ok' });
+    const failed = await apply();
+    expect(failed.outcome).toBe('test_failed');
+    expect(failed.output).toContain('ssl_preread');
+    expect(alerts.map((a) => a.outcome)).toEqual(['test_failed']);
+    // the files on disk and the running gate are the previous ones
+    expect(readFileSync(join(gateDir, 'gate.map'), 'utf8')).toBe(goodMap);
+    expect(readFileSync(join(gateDir, 'nginx.conf'), 'utf8')).toBe(goodConf);
+    expect(await eventually(async () => (await curlHttp('shop.example.cn', httpPort)).status, 200)).toBe(200);
+    expect(await eventually(async () => (await curlHttp('blog.example.cn', httpPort)).status, 451)).toBe(451);
+    // the status shows the failure and that the verified state is not yet in force
+    const status = (await compliance.get('/api/v1/compliance/gate')).json();
+    expect(status).toMatchObject({ pending: true, lastAttempt: { outcome: 'test_failed' }, inForce: { outcome: 'applied' } });
+    // the job does not retry the same broken files over and over
+    expect((await t.services.gate.applyIfChanged()).outcome).toBe('unchanged');
+
+    // fixed template: the job applies, and the new domain is reachable
+    writeFileSync(template, DEFAULT_GATE_TEMPLATE);
+    expect((await t.services.gate.applyIfChanged()).outcome).toBe('applied');
+    expect(await eventually(async () => (await curlHttp('blog.example.cn', httpPort)).status, 200)).toBe(200);
+  });
+
+  it('closes the domains of a suspended server and opens them on restoration (6.3)', async () => {
+    const s = await compliance.post('/api/v1/compliance/suspensions', { serverId, clause: '6.3', reason: '服务器对外发起攻击，影响网络稳定' });
+    expect(s.statusCode, s.body).toBe(201);
+    expect(s.json().portInstruction).toContain('GATE-1');
+    expect((await apply()).outcome).toBe('applied');
+    expect(await eventually(async () => (await curlHttp('shop.example.cn', httpPort)).status, 451)).toBe(451);
+    expect((await compliance.post(`/api/v1/compliance/suspensions/${s.json().id}/restore`, { note: '已清除木马并加固' })).json().restoreNote).toBe('已清除木马并加固');
+    expect((await apply()).outcome).toBe('applied');
+    expect(await eventually(async () => (await curlHttp('shop.example.cn', httpPort)).status, 200)).toBe(200);
+  });
+
+  it('lets neither a customer nor an auditor apply the gate', async () => {
+    expect((await owner.post('/api/v1/compliance/gate/apply', {})).statusCode).toBe(403);
+  });
+});

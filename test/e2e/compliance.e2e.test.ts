@@ -1,0 +1,117 @@
+/**
+ * 先备案后接入 in a real browser and on real traffic: a customer adds a website in the portal and it
+ * is blocked by the nginx gate; compliance verifies it and applies the gate, and it is reachable;
+ * compliance revokes it, and it is blocked again.
+ */
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curlHttp, eventually, freePort, startHttpUpstream, startNginx } from '../harness/nginx.js';
+import { launchBrowser, logIn, shot, startServer } from './server.js';
+
+const SITE = 'e2e-site.example.cn';
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
+let upstream: Awaited<ReturnType<typeof startHttpUpstream>>;
+let gateDir: string;
+let httpPort: number;
+
+/** A logged-in API session (cookies + CSRF) for the setup an operator would do in other screens. */
+async function session(url: string, login: string) {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'rackpact-demo' }) });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('rp_csrf='))!.slice(8));
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${url}/api/v1${path}`, { method, headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<T>;
+  };
+}
+
+beforeAll(async () => {
+  const work = mkdtempSync(join(tmpdir(), 'rackpact-e2e-gate-'));
+  chmodSync(work, 0o755);
+  gateDir = join(work, 'gate');
+  [httpPort] = [await freePort()];
+  const httpsPort = await freePort();
+  const upPort = await freePort('127.0.0.3');
+  upstream = await startHttpUpstream('127.0.0.3', upPort);
+  server = await startServer({ GATE_DIR: gateDir, GATE_HTTP_LISTEN: `127.0.0.1:${httpPort}`, GATE_HTTPS_LISTEN: `127.0.0.1:${httpsPort}`, GATE_UPSTREAM_HTTP_PORT: String(upPort) });
+  browser = await launchBrowser();
+  // NOC puts a server for alice's company at 127.0.0.3 (where the test's "website" listens)
+  const alice = await session(server.url, 'alice');
+  const { customerId } = await alice<{ customerId: string }>('GET', '/auth/me');
+  const admin = await session(server.url, 'admin');
+  const srv = await admin<{ id: string }>('POST', '/servers', { customerId, brand: 'Inspur', model: 'NF5280M6', serialNumber: 'E2E-GATE-1', heightU: 2 });
+  const pool = await admin<{ id: string }>('POST', '/ip-pools', { name: 'e2e loopback', prefix: '127.0.0.0/24' });
+  await admin('POST', '/ip-allocations', { poolId: pool.id, serverId: srv.id, address: '127.0.0.3' });
+  // the operator exports the gate and starts nginx on it (the demo's verified domains are let through already)
+  const first = await admin<{ outcome: string }>('POST', '/compliance/gate/apply', { force: true });
+  expect(first.outcome).toBe('reload_failed'); // nothing to reload yet: nginx is not running
+  nginx = await startNginx(gateDir);
+});
+afterAll(async () => {
+  await nginx?.stop();
+  await upstream?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const status = () => curlHttp(SITE, httpPort).then((r) => r.status);
+
+describe('filing before access, through the UI and a real nginx', () => {
+  it('a new site is blocked; verified it is reachable; revoked it is blocked again', async () => {
+    const customer = await browser.newPage();
+    await logIn(customer, server.url, 'alice');
+    await customer.waitForURL(/\/portal$/);
+    await customer.getByTestId('nav-my-domains').click();
+    await customer.getByTestId('domain-add').click();
+    await customer.getByTestId('domain-name').fill(SITE);
+    await customer.locator('#serverId').click();
+    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'E2E-GATE-1' }).click();
+    await customer.getByTestId('domain-filing').fill('京ICP备2024056789号-1');
+    await customer.locator('.ant-modal-footer .ant-btn-primary').click();
+    await customer.getByTestId(`status-${SITE}`).waitFor();
+    expect(await customer.getByTestId(`status-${SITE}`).textContent()).toBe('待核验');
+    await customer.locator(`[data-testid="evidence-${SITE}"]`).locator('xpath=ancestor::span[contains(@class,"ant-upload")]//input[@type="file"]').setInputFiles({ name: '备案截图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await customer.locator('.ant-table-row', { hasText: SITE }).getByText('下载').waitFor();
+    await shot(customer, 'compliance-portal-domain-submitted');
+    expect(await status()).toBe(451);
+
+    const compliance = await browser.newPage();
+    await logIn(compliance, server.url, 'compliance');
+    await compliance.waitForURL(/\/console$/);
+    await compliance.getByTestId('nav-compliance').click();
+    await compliance.getByTestId(`verify-${SITE}`).click();
+    await compliance.getByTestId('verify-note').fill('工信部备案系统查询一致');
+    await compliance.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await compliance.getByTestId(`verify-${SITE}`).waitFor({ state: 'detached' });
+    await compliance.getByRole('tab', { name: '接入网关' }).click();
+    await compliance.getByTestId('gate-apply').click();
+    await compliance.locator('.ant-table-row', { hasText: '已生效' }).first().waitFor();
+    await shot(compliance, 'compliance-gate-applied');
+    expect(await eventually(status, 200)).toBe(200);
+
+    await customer.reload();
+    expect(await customer.getByTestId(`status-${SITE}`).textContent()).toBe('已核验');
+
+    await compliance.getByTestId('nav-domains').click();
+    await compliance.getByTestId(`revoke-${SITE}`).click();
+    await compliance.getByTestId('close-reason').fill('备案已被注销');
+    await compliance.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await compliance.getByTestId(`status-${SITE}`).getByText('已注销').waitFor();
+    await compliance.getByTestId('nav-compliance').click();
+    await compliance.getByRole('tab', { name: '接入网关' }).click();
+    await compliance.getByTestId('gate-apply').click();
+    await compliance.locator('.ant-table-row').nth(2).waitFor();
+    expect(await eventually(status, 451)).toBe(451);
+    await customer.reload();
+    expect(await customer.getByTestId(`status-${SITE}`).textContent()).toBe('已注销');
+    await shot(customer, 'compliance-portal-domain-revoked');
+    await compliance.close();
+    await customer.close();
+  });
+});
