@@ -51,6 +51,11 @@ import { dnsRoutes } from './modules/dns/dns.routes.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { makeIncidentsRepository } from './modules/incidents/incidents.repository.js';
+import { makeIncidentsService } from './modules/incidents/incidents.service.js';
+import { makeMaintenanceService } from './modules/incidents/maintenance.service.js';
+import { makeAlertsService } from './modules/incidents/alerts.service.js';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
 import { registerMessages } from './core/i18n/index.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 
@@ -112,6 +117,12 @@ export function buildServices(ctx: AppContext) {
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
 
+  // incidents, planned work and the compensation ledger (6.3, 7.2, 7.3)
+  const incidentsRepo = makeIncidentsRepository(db);
+  const incidents = makeIncidentsService({ repo: incidentsRepo, facility, ipam, contracts, notices, tickets, audit, clock, ids });
+  const maintenance = makeMaintenanceService({ repo: incidentsRepo, incidents, audit, clock, ids });
+  const alerts = makeAlertsService({ repo: incidentsRepo, incidents, facility, audit, clock, ids });
+
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
@@ -126,9 +137,15 @@ export function buildServices(ctx: AppContext) {
     dns_records_unique: { code: 'CONFLICT', field: 'value' },
     contract_servers_one_contract: { code: 'CONFLICT', field: 'serverIds' },
     cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
+    maintenance_windows_48h_notice: { code: 'NOTICE_TOO_SHORT', field: 'startsAt' },
+    incidents_force_majeure_evidence: { code: 'VALIDATION_FAILED', field: 'causeEvidence' },
+    incidents_open_fingerprint: { code: 'CONFLICT' },
+    alert_events_once: { code: 'CONFLICT' },
+    interruptions_once: { code: 'CONFLICT' },
+    maintenance_consents_one_per_customer: { code: 'CONFLICT' },
   });
 
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar };
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, incidents, maintenance, alerts };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -149,6 +166,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'tickets', description: '工单（6.1）— helpdesk, unlimited reboots' }, routes: ticketsRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
+    { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
   ];
 }
 

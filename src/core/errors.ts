@@ -41,6 +41,8 @@ export const HTTP_STATUS = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
+  // incidents and planned work
+  NOTICE_TOO_SHORT: 422,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

@@ -10,3 +10,4 @@ export * from '../modules/dns/dns.schema.js';
 export * from '../modules/contracts/contracts.schema.js';
 export * from '../modules/notices/notices.schema.js';
 export * from '../modules/tickets/tickets.schema.js';
+export * from '../modules/incidents/incidents.schema.js';

@@ -40,4 +40,9 @@ export const JOBS = {
     cron: '* * * * *',
     description: 'Send due notice e-mails; retry with backoff',
   },
+  lineFaultBreaches: {
+    name: 'incident-line-fault-breaches',
+    cron: '* * * * *',
+    description: 'Record the breach of every open line fault past its 24 hours (6.3)',
+  },
 } as const satisfies Record<string, JobDefinition>;

@@ -10,5 +10,6 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.contractRenewals.name]: () => services.contracts.renewDue(),
     [JOBS.noticeOutbox.name]: () => services.notices.drainOutbox(),
     [JOBS.noticeDeliveries.name]: () => services.notices.deliverDue(),
+    [JOBS.lineFaultBreaches.name]: () => services.incidents.flagLineFaultBreaches(),
   };
 }

@@ -58,6 +58,13 @@ export const zhCN = {
   'kyc.fileTooLarge': '文件超过 {mb} MB',
   'kyc.fileType': '只接受 PDF、JPEG 或 PNG 文件（按文件内容判断）',
   'provider.sealPng': '公章图片须为 PNG 文件（按文件内容判断）',
+  // incidents, planned work, compensation
+  NOTICE_TOO_SHORT: '扩容、搬迁、割接作业须提前 {hours} 小时通知（第 6.3 条）；按现在通知，最早可于 {earliestStart} 开始',
+  'incident.evidenceRequired': '不可抗力（含第三方线路故障）须附证据（第十条）',
+  'incident.inFuture': '时间不能晚于现在',
+  'incident.endBeforeStart': '结束时间须晚于开始时间',
+  'incident.notResolved': '事件尚未恢复，不能修改恢复时间',
+  'maintenance.startsInPast': '开始时间须晚于现在',
   // config / cli
   'config.invalid': '配置错误：环境变量 {name}：{reason}',
   'cli.unknownCommand': '未知命令：{command}。运行 rackpact --help 查看用法',

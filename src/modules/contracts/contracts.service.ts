@@ -373,6 +373,23 @@ export function makeContractsService(deps: {
       if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
       return { bytes: await deps.pdf.render(html, { footerLabel: contract.number }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
     },
+
+    // ── compensation credited by the incidents ledger (7.2), in the caller's transaction ──
+    /** The contract's terms and term clock as the ledger needs them (system/staff callers). */
+    async compensationBasis(tx: Executor, id: string) {
+      const c = await repo.find({ kind: 'system', reason: 'compensation' }, id, tx);
+      if (!c) throw new AppError('NOT_FOUND', { entity: 'contract' });
+      return { id: c.id, customerId: c.customerId, number: c.number, terms: { ...DEFAULT_CONTRACT_TERMS, ...(c.terms as Partial<ContractTerms>) }, compensationHours: c.compensationHours, termEnd: c.termEnd };
+    },
+    /** Sets the credited hours from the ledger (the term clock moves the service end); audited, a no-op when unchanged. */
+    async creditCompensation(tx: Executor, scope: Scope, id: string, hours: number, why: Record<string, unknown>) {
+      const before = await repo.lock(tx, id);
+      if (!before) throw new AppError('NOT_FOUND', { entity: 'contract' });
+      if (before.compensationHours === hours) return before;
+      const after = await repo.update(tx, id, { compensationHours: hours, updatedAt: clock.now(), version: before.version + 1 });
+      await audit.record(tx, scope, { action: 'contract.compensation', entity: 'contract', entityId: id, customerId: before.customerId, before: { compensationHours: before.compensationHours }, after: { compensationHours: hours, ...why } });
+      return after;
+    },
   };
 }
 

@@ -61,6 +61,11 @@ export function makeIpamRepository(db: Db) {
         )
         .orderBy(sql`${ipAllocations.address}`)
         .limit(5000),
+
+    // ── incident scope ──
+    /** The server an address is allocated to now (an IP-scoped incident). */
+    serverOfAddress: (address: string, tx: Executor = db) =>
+      tx.select({ serverId: ipAllocations.serverId }).from(ipAllocations).where(and(sql`${ipAllocations.address} = ${address}::inet`, isNull(ipAllocations.releasedAt))),
   };
 }
 

@@ -181,6 +181,12 @@ export function makeIpamService(deps: {
       requireReader(scope);
       return (await repo.list(scope, filter)).map((r) => ({ ...r.allocation, poolName: r.poolName, gateway: r.gateway, prefix: r.prefix, vlan: r.vlan }));
     },
+
+    // ── incidents: an IP-scoped incident resolves to the server holding the address ──
+    async serverOfAddress(tx: Executor, address: string): Promise<string | undefined> {
+      const [row] = await repo.serverOfAddress(address, tx);
+      return row?.serverId ?? undefined;
+    },
   };
 }
 
