@@ -22,7 +22,7 @@ export async function makeFloor(services: Services) {
   let nextU = 1;
   let nextPort = 0;
 
-  async function customerWithContract(name: string, opts: { servers: number; cabinetId?: string; port?: boolean; ip?: boolean } = { servers: 1 }) {
+  async function customerWithContract(name: string, opts: { servers: number; cabinetId?: string; port?: boolean; ip?: boolean; serials?: string[] } = { servers: 1 }) {
     const c = await makeCustomer(services, { name });
     for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
       const d = await services.kyc.upload(system, c.id, { kind, holderName: name, idType, idNumber, fileName: 'k.pdf', bytes: PDF });
@@ -33,7 +33,7 @@ export async function makeFloor(services: Services) {
     const serverIds: string[] = [];
     const serials: string[] = [];
     for (let i = 0; i < opts.servers; i += 1) {
-      const sn = `SN-${name}-${i}-${++serial}`;
+      const sn = opts.serials?.[i] ?? `SN-${name}-${i}-${++serial}`;
       const s = await services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: sn, heightU: 1 });
       await services.facility.inspect(system, s.id, OK);
       serverIds.push(s.id);
@@ -53,3 +53,6 @@ export async function makeFloor(services: Services) {
 
   return { site, room, cab1, cab2, sw, pool, customerWithContract };
 }
+
+export type Floor = Awaited<ReturnType<typeof makeFloor>>;
+export type FloorCustomer = Awaited<ReturnType<Floor['customerWithContract']>>;

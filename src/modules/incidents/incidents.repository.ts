@@ -181,7 +181,7 @@ export function makeIncidentsRepository(db: Db) {
     insertWindow: (tx: Executor, row: WindowRow) => tx.insert(maintenanceWindows).values(row),
     insertWindowScope: (tx: Executor, windowId: string, entries: ScopeEntry[]) =>
       entries.length ? tx.insert(maintenanceScope).values(entries.map((e) => ({ windowId, ...e }))).onConflictDoNothing() : Promise.resolve(),
-    windowScope: (windowId: string) => db.select({ kind: maintenanceScope.kind, target: maintenanceScope.target }).from(maintenanceScope).where(eq(maintenanceScope.windowId, windowId)),
+    windowScope: (windowId: string, tx: Executor = db) => tx.select({ kind: maintenanceScope.kind, target: maintenanceScope.target }).from(maintenanceScope).where(eq(maintenanceScope.windowId, windowId)),
     async lockWindow(tx: Executor, id: string): Promise<WindowRow | undefined> {
       const [row] = await tx.select().from(maintenanceWindows).where(eq(maintenanceWindows.id, id)).for('update');
       return row;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { makeTestApp, type ApiClient, type TestApp } from '../../../test/harness/app.js';
 import { makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
-import { makeFloor } from '../../../test/harness/incidents.js';
+import { makeFloor, type Floor, type FloorCustomer } from '../../../test/harness/incidents.js';
 
 const system = systemScope('test');
 const H = 3_600_000;
@@ -10,10 +10,10 @@ const at = (s: string) => new Date(s);
 
 let t: TestApp;
 let noc: ApiClient;
-let floor: Awaited<ReturnType<typeof makeFloor>>;
-let a: Awaited<ReturnType<ReturnType<typeof makeFloor>['customerWithContract']>>;
-let b: Awaited<ReturnType<ReturnType<typeof makeFloor>['customerWithContract']>>;
-let c: Awaited<ReturnType<ReturnType<typeof makeFloor>['customerWithContract']>>;
+let floor: Floor;
+let a: FloorCustomer;
+let b: FloorCustomer;
+let c: FloorCustomer;
 
 beforeAll(async () => {
   t = await makeTestApp({ now: '2026-06-01T02:00:00Z' });

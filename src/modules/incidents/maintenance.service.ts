@@ -161,7 +161,7 @@ export function makeMaintenanceService(deps: {
         const opened = await deps.incidents.openIn(tx, scope, {
           title: `${window.number} ${window.title}`,
           cause: CAUSE_OF[window.kind],
-          scope: await repo.windowScope(id),
+          scope: await repo.windowScope(id, tx),
           startedAt,
           noticeGivenAt: window.noticedAt,
           source: 'maintenance',
