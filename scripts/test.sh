@@ -14,6 +14,7 @@ log() { printf '\n=== %s\n' "$*"; }
 
 # ── system packages ────────────────────────────────────────────────────────────
 APT_PACKAGES=(chromium fonts-noto-cjk postgresql-contrib bind9-utils poppler-utils)
+APT_PACKAGES+=(prometheus-alertmanager) # incidents: the end-to-end Alertmanager test
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

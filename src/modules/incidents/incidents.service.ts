@@ -181,7 +181,8 @@ export function makeIncidentsService(deps: {
     checkCause(input.cause, input.causeEvidence);
     const now = clock.now();
     const startedAt = input.startedAt ?? now;
-    if (startedAt > now) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'startedAt', key: 'incident.inFuture' }]);
+    // an operator cannot record the future; a monitoring host's clock may run slightly ahead of ours
+    if (startedAt > now && input.source !== 'alertmanager') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'startedAt', key: 'incident.inFuture' }]);
     const id = ids.uuid();
     const row: IncidentRow = {
       id,
