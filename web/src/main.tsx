@@ -26,6 +26,8 @@ import { IpPoolsPage } from './pages/facility/IpPoolsPage';
 import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
 import { NoticesPage } from './pages/notices/NoticesPage';
 import { TicketsPage } from './pages/tickets/TicketsPage';
+import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { StatusPage } from './pages/incidents/StatusPage';
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -86,6 +88,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="incidents" element={<IncidentsPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -106,6 +109,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="status" element={<StatusPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

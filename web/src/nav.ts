@@ -45,6 +45,9 @@ export const NAV: NavEntry[] = [
   { key: 'my-racks', path: '/portal/racks', labelKey: 'nav.racks', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-audit', path: '/portal/audit', labelKey: 'nav.myAudit', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
+  // incidents, planned work, compensation (6.3, 7.2, 7.3)
+  { key: 'incidents', path: '/console/incidents', labelKey: 'nav.incidents', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
+  { key: 'my-status', path: '/portal/status', labelKey: 'nav.status', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
 export function navFor(user: { kind: 'staff' | 'customer'; roles: string[] }): NavEntry[] {
