@@ -137,8 +137,16 @@ export function makeAlertsService(deps: {
     async ingest(scope: Scope, payload: AlertmanagerPayload) {
       requireTokenScope(scope, 'alerts:write');
       const results: { fingerprint: string; outcome: AlertOutcome; incidentId: string }[] = [];
+      // Alertmanager re-sends every alert of a group with each notification: most are known, and
+      // one read settles them without a transaction each
+      const known = await repo.knownAlerts(payload.alerts.map((a) => ({ fingerprint: a.fingerprint, startsAt: new Date(a.startsAt) })));
       for (const alert of payload.alerts) {
         const startsAt = new Date(alert.startsAt);
+        const seen = known.get(`${alert.fingerprint}|${startsAt.getTime()}`);
+        if (seen && (alert.status === 'firing' || seen.endsAt)) {
+          results.push({ fingerprint: alert.fingerprint, outcome: alert.status === 'firing' ? 'duplicate' : 'already_resolved', incidentId: seen.incidentId });
+          continue;
+        }
         const endsAt = alert.endsAt ? new Date(alert.endsAt) : null;
         const run = () =>
           repo.db.transaction((tx) =>

@@ -111,12 +111,12 @@ export function makeIncidentsRepository(db: Db) {
         .where(and(eq(interruptions.incidentId, incidentId), patch.fromStart ? eq(interruptions.startedAt, patch.fromStart) : undefined))
         .returning();
     },
-    /** What the rules core needs for one contract: each closed interval with its incident's cause and notice. */
-    feedOfContract: (tx: Executor, contractId: string) =>
+    /** What the rules core needs, for many contracts in one read: each closed interval with its incident's cause, notice and consent, in a stable order. */
+    feedOfContracts: (tx: Executor, contractIds: string[]) =>
       tx
         .select({
+          contractId: interruptions.contractId,
           incidentId: interruptions.incidentId,
-          number: incidents.number,
           start: interruptions.startedAt,
           end: interruptions.endedAt,
           consentAt: interruptions.consentAt,
@@ -125,8 +125,23 @@ export function makeIncidentsRepository(db: Db) {
         })
         .from(interruptions)
         .innerJoin(incidents, eq(incidents.id, interruptions.incidentId))
-        .where(and(eq(interruptions.contractId, contractId), sql`${interruptions.endedAt} IS NOT NULL`))
-        .orderBy(asc(interruptions.startedAt)),
+        .where(and(inArray(interruptions.contractId, contractIds), sql`${interruptions.endedAt} IS NOT NULL`))
+        .orderBy(asc(interruptions.contractId), asc(interruptions.startedAt), asc(interruptions.incidentId), asc(interruptions.serverId)),
+    /**
+     * A digest of each stored ledger, computed where the rows are: md5 of its lines as text
+     * (kind|from ms|to ms|hours|reasons|incidents|breach), sorted bytewise — the service computes
+     * the same digest of a fresh computation and rewrites only ledgers that differ.
+     */
+    async ledgerDigests(tx: Executor, contractIds: string[]): Promise<Map<string, string>> {
+      if (!contractIds.length) return new Map();
+      const line = sql`${compensationLines.kind} || '|' || (extract(epoch from ${compensationLines.fromAt}) * 1000)::bigint || '|' || (extract(epoch from ${compensationLines.toAt}) * 1000)::bigint || '|' || ${compensationLines.hours} || '|' || array_to_string(${compensationLines.reasons}, '+') || '|' || array_to_string(${compensationLines.incidentIds}, '+') || '|' || ${compensationLines.breach}::text`;
+      const rows = await tx
+        .select({ contractId: compensationLines.contractId, digest: sql<string>`md5(string_agg(${line}, E'\n' ORDER BY ${line} COLLATE "C"))` })
+        .from(compensationLines)
+        .where(inArray(compensationLines.contractId, contractIds))
+        .groupBy(compensationLines.contractId);
+      return new Map(rows.map((r) => [r.contractId, r.digest]));
+    },
     contractsOfIncident: async (tx: Executor, incidentId: string) =>
       (await tx.selectDistinct({ id: interruptions.contractId }).from(interruptions).where(and(eq(interruptions.incidentId, incidentId), sql`${interruptions.contractId} IS NOT NULL`))).map((r) => r.id!),
     customersOfIncident: async (tx: Executor, incidentId: string) =>
@@ -150,6 +165,15 @@ export function makeIncidentsRepository(db: Db) {
     async findAlert(tx: Executor, fingerprint: string, startsAt: Date): Promise<AlertEventRow | undefined> {
       const [row] = await tx.select().from(alertEvents).where(and(eq(alertEvents.fingerprint, fingerprint), eq(alertEvents.startsAt, startsAt))).for('update');
       return row;
+    },
+    /** Which of these alerts are already recorded (one read for a whole webhook delivery). */
+    async knownAlerts(keys: { fingerprint: string; startsAt: Date }[]): Promise<Map<string, { incidentId: string; endsAt: Date | null }>> {
+      if (!keys.length) return new Map();
+      const rows = await db
+        .select({ fingerprint: alertEvents.fingerprint, startsAt: alertEvents.startsAt, incidentId: alertEvents.incidentId, endsAt: alertEvents.endsAt })
+        .from(alertEvents)
+        .where(or(...keys.map((k) => and(eq(alertEvents.fingerprint, k.fingerprint), eq(alertEvents.startsAt, k.startsAt)))));
+      return new Map(rows.map((r) => [`${r.fingerprint}|${r.startsAt.getTime()}`, { incidentId: r.incidentId, endsAt: r.endsAt }]));
     },
     async resolveAlert(tx: Executor, id: string, endsAt: Date, at: Date) {
       await tx.update(alertEvents).set({ endsAt, resolvedReceivedAt: at }).where(eq(alertEvents.id, id));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
@@ -50,6 +51,16 @@ export interface IncidentPatch {
 }
 
 const NEAR_BREACH_MS = 4 * 3_600_000;
+
+/** The digest the repository computes of a stored ledger (see ledgerDigests); null for no lines. */
+export function ledgerDigest(lines: Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toAt' | 'hours' | 'reasons' | 'incidentIds' | 'breach'>[]): string | null {
+  if (!lines.length) return null;
+  const text = lines
+    .map((l) => [l.kind, l.fromAt.getTime(), l.toAt.getTime(), l.hours, l.reasons.join('+'), l.incidentIds.join('+'), String(l.breach)].join('|'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .join('\n');
+  return createHash('md5').update(text).digest('hex');
+}
 const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null);
 const numbered = (prefix: string, now: Date, id: string) => `${prefix}-${shanghaiDate(now).replace(/-/g, '')}-${id.replace(/-/g, '').slice(-6).toUpperCase()}`;
 
@@ -102,16 +113,26 @@ export function makeIncidentsService(deps: {
   }
 
   /**
-   * 7.2: the ledger of one contract from all its closed interruptions — one line per merged
+   * 7.2: the ledger of each contract from all its closed interruptions — one line per merged
    * interruption that earns hours, one per interruption that earns nothing with its reason.
-   * Unchanged ledgers are left alone, so recomputation is cheap and its audit trail is real changes only.
+   * Feeds are read in one query for the batch; a ledger is rewritten (and the change audited)
+   * only when its digest or the credited hours differ, so recomputing everything is a read.
    */
   async function recompute(tx: Executor, scope: Scope, contractIds: Iterable<string>): Promise<{ contractId: string; hours: number; changed: boolean }[]> {
+    const contractList = [...new Set(contractIds)];
+    if (!contractList.length) return [];
+    const feeds = new Map<string, Awaited<ReturnType<IncidentsRepository['feedOfContracts']>>>();
+    for (const row of await repo.feedOfContracts(tx, contractList)) {
+      const list = feeds.get(row.contractId!) ?? [];
+      list.push(row);
+      feeds.set(row.contractId!, list);
+    }
+    const digests = await repo.ledgerDigests(tx, contractList);
     const out: { contractId: string; hours: number; changed: boolean }[] = [];
-    for (const contractId of new Set(contractIds)) {
+    const now = clock.now();
+    for (const contractId of contractList) {
       const basis = await deps.contracts.compensationBasis(tx, contractId);
-      const feed = await repo.feedOfContract(tx, contractId);
-      const items: Interruption[] = feed.map((f) => ({
+      const items: Interruption[] = (feeds.get(contractId) ?? []).map((f) => ({
         start: f.start,
         end: f.end!,
         cause: ruleCause(f.cause),
@@ -121,10 +142,9 @@ export function makeIncidentsService(deps: {
       }));
       const result = compensation(items, basis.terms);
       const breachRefs = new Set(result.breaches.map((b) => b.ref));
-      const now = clock.now();
       const lines: LedgerLineRow[] = [
         ...result.lines.map((l) => ({
-          id: ids.uuid(),
+          id: '',
           contractId,
           customerId: basis.customerId,
           kind: 'credited' as const,
@@ -138,7 +158,7 @@ export function makeIncidentsService(deps: {
           computedAt: now,
         })),
         ...result.excluded.map((e) => ({
-          id: ids.uuid(),
+          id: '',
           contractId,
           customerId: basis.customerId,
           kind: 'excluded' as const,
@@ -152,14 +172,10 @@ export function makeIncidentsService(deps: {
           computedAt: now,
         })),
       ];
-      const before = await repo.ledgerOf(systemScope('compensation'), contractId, tx);
-      const sig = (rows: LedgerLineRow[]) =>
-        rows
-          .map((r) => [r.kind, r.fromAt.getTime(), r.toAt.getTime(), r.hours, r.reasons.join('+'), [...r.incidentIds].sort().join('+'), r.breach].join('|'))
-          .sort()
-          .join('\n');
-      const changed = sig(before) !== sig(lines) || basis.compensationHours !== result.hours;
+      const changed = (digests.get(contractId) ?? null) !== ledgerDigest(lines) || basis.compensationHours !== result.hours;
       if (changed) {
+        const before = await repo.ledgerOf(systemScope('compensation'), contractId, tx);
+        for (const l of lines) l.id = ids.uuid();
         await repo.replaceLedger(tx, contractId, lines);
         await deps.contracts.creditCompensation(tx, scope, contractId, result.hours, { ledgerLines: lines.length });
         await audit.record(tx, scope, {

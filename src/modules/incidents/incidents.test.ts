@@ -169,6 +169,14 @@ describe('compensation ledger (7.2 / 7.3 / 6.3 / 第十条)', () => {
     expect((await asB.post(`/api/v1/compensation/lines/${lines[0].id}/dispute`, { reason: 'x' })).statusCode).toBe(404);
   });
 
+  it('recomputing every contract changes nothing when the ledgers are current (the stored digest matches)', async () => {
+    expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 0 });
+    // a ledger edited behind the service's back is put right
+    await t.database.raw.query('UPDATE compensation_lines SET hours = hours + 5 WHERE contract_id = $1 AND kind = $2', [c.contractId, 'credited']);
+    expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 1 });
+    expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 0 });
+  });
+
   it('draws the outage timeline of a contract', async () => {
     const res = await noc.get(`/api/v1/compensation/${c.contractId}/timeline.svg`);
     expect(res.statusCode).toBe(200);
