@@ -141,6 +141,17 @@ CREATE TABLE compensation_lines (
 CREATE INDEX compensation_lines_contract_idx ON compensation_lines (contract_id, from_at);
 CREATE INDEX compensation_lines_customer_idx ON compensation_lines (customer_id);
 
+-- The ledger's header per contract: its credited hours and a digest of its lines, so a full
+-- recomputation compares one row per contract instead of re-reading every line.
+CREATE TABLE compensation_ledgers (
+  contract_id uuid PRIMARY KEY REFERENCES contracts (id),
+  customer_id uuid NOT NULL REFERENCES customers (id),
+  hours integer NOT NULL CHECK (hours >= 0),
+  line_count integer NOT NULL CHECK (line_count >= 0),
+  digest text NOT NULL,
+  computed_at timestamptz NOT NULL
+);
+
 -- A customer's calendar feed secret (only its hash), for calendar apps that cannot log in.
 CREATE TABLE calendar_feed_tokens (
   customer_id uuid PRIMARY KEY REFERENCES customers (id),

@@ -375,11 +375,12 @@ export function makeContractsService(deps: {
     },
 
     // ── compensation credited by the incidents ledger (7.2), in the caller's transaction ──
-    /** The contract's terms and term clock as the ledger needs them (system/staff callers). */
-    async compensationBasis(tx: Executor, id: string) {
-      const c = await repo.find({ kind: 'system', reason: 'compensation' }, id, tx);
-      if (!c) throw new AppError('NOT_FOUND', { entity: 'contract' });
-      return { id: c.id, customerId: c.customerId, number: c.number, terms: { ...DEFAULT_CONTRACT_TERMS, ...(c.terms as Partial<ContractTerms>) }, compensationHours: c.compensationHours, termEnd: c.termEnd };
+    /** Contracts' terms and term clocks as the ledger needs them, by id (system/staff callers). */
+    async compensationBases(tx: Executor, ids: string[]) {
+      const rows = await repo.findMany(tx, ids);
+      const found = new Map(rows.map((c) => [c.id, { id: c.id, customerId: c.customerId, number: c.number, terms: { ...DEFAULT_CONTRACT_TERMS, ...(c.terms as Partial<ContractTerms>) }, compensationHours: c.compensationHours, termEnd: c.termEnd }]));
+      for (const id of ids) if (!found.has(id)) throw new AppError('NOT_FOUND', { entity: 'contract' });
+      return found;
     },
     /** Sets the credited hours from the ledger (the term clock moves the service end); audited, a no-op when unchanged. */
     async creditCompensation(tx: Executor, scope: Scope, id: string, hours: number, why: Record<string, unknown>) {

@@ -6,6 +6,7 @@ import { customers } from '../customers/customers.schema.js';
 import {
   alertEvents,
   calendarFeedTokens,
+  compensationLedgers,
   compensationLines,
   incidentScope,
   incidentUpdates,
@@ -23,6 +24,16 @@ export type AlertEventRow = typeof alertEvents.$inferSelect;
 export type LedgerLineRow = typeof compensationLines.$inferSelect;
 export type WindowRow = typeof maintenanceWindows.$inferSelect;
 export type ConsentRow = typeof maintenanceConsents.$inferSelect;
+/** One interval of the compensation feed, instants in epoch ms (consent and notice may be null). */
+export interface FeedRow {
+  contract_id: string;
+  incident_id: string;
+  start_ms: number;
+  end_ms: number;
+  consent_ms: number | null;
+  cause: (typeof incidents.$inferSelect)['cause'];
+  notice_ms: number | null;
+}
 export type ScopeEntry = { kind: (typeof incidentScope.$inferSelect)['kind']; target: string };
 
 export function makeIncidentsRepository(db: Db) {
@@ -111,36 +122,26 @@ export function makeIncidentsRepository(db: Db) {
         .where(and(eq(interruptions.incidentId, incidentId), patch.fromStart ? eq(interruptions.startedAt, patch.fromStart) : undefined))
         .returning();
     },
-    /** What the rules core needs, for many contracts in one read: each closed interval with its incident's cause, notice and consent, in a stable order. */
-    feedOfContracts: (tx: Executor, contractIds: string[]) =>
-      tx
-        .select({
-          contractId: interruptions.contractId,
-          incidentId: interruptions.incidentId,
-          start: interruptions.startedAt,
-          end: interruptions.endedAt,
-          consentAt: interruptions.consentAt,
-          cause: incidents.cause,
-          noticeGivenAt: incidents.noticeGivenAt,
-        })
-        .from(interruptions)
-        .innerJoin(incidents, eq(incidents.id, interruptions.incidentId))
-        .where(and(inArray(interruptions.contractId, contractIds), sql`${interruptions.endedAt} IS NOT NULL`))
-        .orderBy(asc(interruptions.contractId), asc(interruptions.startedAt), asc(interruptions.incidentId), asc(interruptions.serverId)),
     /**
-     * A digest of each stored ledger, computed where the rows are: md5 of its lines as text
-     * (kind|from ms|to ms|hours|reasons|incidents|breach), sorted bytewise — the service computes
-     * the same digest of a fresh computation and rewrites only ledgers that differ.
+     * What the rules core needs, for many contracts in one read: each closed interval with its
+     * incident's cause, notice and consent, instants as epoch milliseconds (cheap to read by the
+     * million), in a stable order.
      */
-    async ledgerDigests(tx: Executor, contractIds: string[]): Promise<Map<string, string>> {
+    async feedOfContracts(tx: Executor, contractIds: string[]): Promise<FeedRow[]> {
+      const ms = (c: unknown) => sql`(extract(epoch from ${c}) * 1000)::float8`;
+      const result = await tx.execute(sql`
+        SELECT ${interruptions.contractId} AS contract_id, ${interruptions.incidentId} AS incident_id,
+               ${ms(interruptions.startedAt)} AS start_ms, ${ms(interruptions.endedAt)} AS end_ms, ${ms(interruptions.consentAt)} AS consent_ms,
+               ${incidents.cause} AS cause, ${ms(incidents.noticeGivenAt)} AS notice_ms
+        FROM ${interruptions} JOIN ${incidents} ON ${incidents.id} = ${interruptions.incidentId}
+        WHERE ${inArray(interruptions.contractId, contractIds)} AND ${interruptions.endedAt} IS NOT NULL
+        ORDER BY ${interruptions.contractId}, ${interruptions.startedAt}, ${interruptions.incidentId}, ${interruptions.serverId}`);
+      return (result as unknown as { rows: FeedRow[] }).rows;
+    },
+    async ledgerHeaders(tx: Executor, contractIds: string[]): Promise<Map<string, { hours: number; digest: string }>> {
       if (!contractIds.length) return new Map();
-      const line = sql`${compensationLines.kind} || '|' || (extract(epoch from ${compensationLines.fromAt}) * 1000)::bigint || '|' || (extract(epoch from ${compensationLines.toAt}) * 1000)::bigint || '|' || ${compensationLines.hours} || '|' || array_to_string(${compensationLines.reasons}, '+') || '|' || array_to_string(${compensationLines.incidentIds}, '+') || '|' || ${compensationLines.breach}::text`;
-      const rows = await tx
-        .select({ contractId: compensationLines.contractId, digest: sql<string>`md5(string_agg(${line}, E'\n' ORDER BY ${line} COLLATE "C"))` })
-        .from(compensationLines)
-        .where(inArray(compensationLines.contractId, contractIds))
-        .groupBy(compensationLines.contractId);
-      return new Map(rows.map((r) => [r.contractId, r.digest]));
+      const rows = await tx.select({ contractId: compensationLedgers.contractId, hours: compensationLedgers.hours, digest: compensationLedgers.digest }).from(compensationLedgers).where(inArray(compensationLedgers.contractId, contractIds));
+      return new Map(rows.map((r) => [r.contractId, { hours: r.hours, digest: r.digest }]));
     },
     contractsOfIncident: async (tx: Executor, incidentId: string) =>
       (await tx.selectDistinct({ id: interruptions.contractId }).from(interruptions).where(and(eq(interruptions.incidentId, incidentId), sql`${interruptions.contractId} IS NOT NULL`))).map((r) => r.id!),
@@ -196,9 +197,13 @@ export function makeIncidentsRepository(db: Db) {
       const [row] = await db.select().from(compensationLines).where(and(eq(compensationLines.id, id), tenantFilter(scope, compensationLines.customerId)));
       return row;
     },
-    async replaceLedger(tx: Executor, contractId: string, rows: LedgerLineRow[]) {
-      await tx.delete(compensationLines).where(eq(compensationLines.contractId, contractId));
-      if (rows.length) await tx.insert(compensationLines).values(rows);
+    async replaceLedger(tx: Executor, header: typeof compensationLedgers.$inferSelect, rows: LedgerLineRow[]) {
+      await tx.delete(compensationLines).where(eq(compensationLines.contractId, header.contractId));
+      for (let i = 0; i < rows.length; i += 1000) await tx.insert(compensationLines).values(rows.slice(i, i + 1000));
+      await tx
+        .insert(compensationLedgers)
+        .values(header)
+        .onConflictDoUpdate({ target: compensationLedgers.contractId, set: { hours: header.hours, lineCount: header.lineCount, digest: header.digest, computedAt: header.computedAt } });
     },
 
     // ── planned work ────────────────────────────────────────────────────

@@ -125,6 +125,15 @@ export const compensationLines = pgTable('compensation_lines', {
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 });
 
+export const compensationLedgers = pgTable('compensation_ledgers', {
+  contractId: uuid('contract_id').primaryKey(),
+  customerId: uuid('customer_id').notNull(),
+  hours: integer('hours').notNull(),
+  lineCount: integer('line_count').notNull(),
+  digest: text('digest').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+});
+
 export const calendarFeedTokens = pgTable('calendar_feed_tokens', {
   customerId: uuid('customer_id').primaryKey(),
   tokenHash: text('token_hash').notNull(),

@@ -11,7 +11,7 @@ import type { FacilityService } from '../facility/facility.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
-import type { IncidentRow, IncidentsRepository, InterruptionRow, LedgerLineRow, ScopeEntry } from './incidents.repository.js';
+import type { FeedRow, IncidentRow, IncidentsRepository, InterruptionRow, LedgerLineRow, ScopeEntry } from './incidents.repository.js';
 import type { IncidentCause } from './incidents.schema.js';
 import { renderTimeline } from './timeline.js';
 
@@ -52,15 +52,13 @@ export interface IncidentPatch {
 
 const NEAR_BREACH_MS = 4 * 3_600_000;
 
-/** The digest the repository computes of a stored ledger (see ledgerDigests); null for no lines. */
-export function ledgerDigest(lines: Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toAt' | 'hours' | 'reasons' | 'incidentIds' | 'breach'>[]): string | null {
-  if (!lines.length) return null;
-  const text = lines
-    .map((l) => [l.kind, l.fromAt.getTime(), l.toAt.getTime(), l.hours, l.reasons.join('+'), l.incidentIds.join('+'), String(l.breach)].join('|'))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .join('\n');
-  return createHash('md5').update(text).digest('hex');
+/** The digest of a ledger as computed (lines in the order the rules produce them); kept in its header. */
+export function ledgerDigest(lines: Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toAt' | 'hours' | 'reasons' | 'incidentIds' | 'breach'>[]): string {
+  const hash = createHash('md5');
+  for (const l of lines) hash.update(`${l.kind}|${l.fromAt.getTime()}|${l.toAt.getTime()}|${l.hours}|${l.reasons.join('+')}|${l.incidentIds.join('+')}|${l.breach}\n`);
+  return hash.digest('hex');
 }
+const EMPTY_LEDGER = ledgerDigest([]);
 const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null);
 const numbered = (prefix: string, now: Date, id: string) => `${prefix}-${shanghaiDate(now).replace(/-/g, '')}-${id.replace(/-/g, '').slice(-6).toUpperCase()}`;
 
@@ -73,7 +71,7 @@ export function makeIncidentsService(deps: {
   repo: IncidentsRepository;
   facility: Pick<FacilityService, 'serversInScope' | 'setStatusIn' | 'findServer'>;
   ipam: Pick<IpamService, 'serverOfAddress'>;
-  contracts: Pick<ContractsService, 'compensationBasis' | 'creditCompensation' | 'get'>;
+  contracts: Pick<ContractsService, 'compensationBases' | 'creditCompensation' | 'get'>;
   notices: Pick<NoticesService, 'register'>;
   tickets: Pick<TicketsService, 'open'>;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
@@ -116,29 +114,29 @@ export function makeIncidentsService(deps: {
    * 7.2: the ledger of each contract from all its closed interruptions — one line per merged
    * interruption that earns hours, one per interruption that earns nothing with its reason.
    * Feeds are read in one query for the batch; a ledger is rewritten (and the change audited)
-   * only when its digest or the credited hours differ, so recomputing everything is a read.
+   * only when its digest or its hours differ from its header, so recomputing everything is a read.
    */
   async function recompute(tx: Executor, scope: Scope, contractIds: Iterable<string>): Promise<{ contractId: string; hours: number; changed: boolean }[]> {
     const contractList = [...new Set(contractIds)];
     if (!contractList.length) return [];
-    const feeds = new Map<string, Awaited<ReturnType<IncidentsRepository['feedOfContracts']>>>();
+    const feeds = new Map<string, FeedRow[]>();
     for (const row of await repo.feedOfContracts(tx, contractList)) {
-      const list = feeds.get(row.contractId!) ?? [];
-      list.push(row);
-      feeds.set(row.contractId!, list);
+      const list = feeds.get(row.contract_id);
+      if (list) list.push(row);
+      else feeds.set(row.contract_id, [row]);
     }
-    const digests = await repo.ledgerDigests(tx, contractList);
+    const [headers, bases] = [await repo.ledgerHeaders(tx, contractList), await deps.contracts.compensationBases(tx, contractList)];
     const out: { contractId: string; hours: number; changed: boolean }[] = [];
     const now = clock.now();
     for (const contractId of contractList) {
-      const basis = await deps.contracts.compensationBasis(tx, contractId);
+      const basis = bases.get(contractId)!;
       const items: Interruption[] = (feeds.get(contractId) ?? []).map((f) => ({
-        start: f.start,
-        end: f.end!,
+        start: new Date(f.start_ms),
+        end: new Date(f.end_ms),
         cause: ruleCause(f.cause),
-        ...(f.noticeGivenAt ? { noticeGivenAt: f.noticeGivenAt } : {}),
-        ...(f.consentAt ? { consentAt: f.consentAt } : {}),
-        ref: f.incidentId,
+        ...(f.notice_ms !== null ? { noticeGivenAt: new Date(f.notice_ms) } : {}),
+        ...(f.consent_ms !== null ? { consentAt: new Date(f.consent_ms) } : {}),
+        ref: f.incident_id,
       }));
       const result = compensation(items, basis.terms);
       const breachRefs = new Set(result.breaches.map((b) => b.ref));
@@ -172,11 +170,13 @@ export function makeIncidentsService(deps: {
           computedAt: now,
         })),
       ];
-      const changed = (digests.get(contractId) ?? null) !== ledgerDigest(lines) || basis.compensationHours !== result.hours;
+      const digest = ledgerDigest(lines);
+      const header = headers.get(contractId);
+      const changed = (header?.digest ?? EMPTY_LEDGER) !== digest || (header?.hours ?? 0) !== result.hours || basis.compensationHours !== result.hours;
       if (changed) {
         const before = await repo.ledgerOf(systemScope('compensation'), contractId, tx);
         for (const l of lines) l.id = ids.uuid();
-        await repo.replaceLedger(tx, contractId, lines);
+        await repo.replaceLedger(tx, { contractId, customerId: basis.customerId, hours: result.hours, lineCount: lines.length, digest, computedAt: now }, lines);
         await deps.contracts.creditCompensation(tx, scope, contractId, result.hours, { ledgerLines: lines.length });
         await audit.record(tx, scope, {
           action: 'compensation.recompute',
@@ -477,7 +477,7 @@ export function makeIncidentsService(deps: {
       if (scope.kind !== 'customer') throw new AppError('FORBIDDEN');
       const line = await repo.findLine(scope, lineId);
       if (!line) throw new AppError('NOT_FOUND', { entity: 'compensation_line' });
-      const basis = await repo.db.transaction((tx) => deps.contracts.compensationBasis(tx, line.contractId));
+      const basis = (await repo.db.transaction((tx) => deps.contracts.compensationBases(tx, [line.contractId]))).get(line.contractId)!;
       return deps.tickets.open(scope, {
         type: 'other',
         priority: 'normal',

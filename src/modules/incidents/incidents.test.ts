@@ -171,8 +171,8 @@ describe('compensation ledger (7.2 / 7.3 / 6.3 / 第十条)', () => {
 
   it('recomputing every contract changes nothing when the ledgers are current (the stored digest matches)', async () => {
     expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 0 });
-    // a ledger edited behind the service's back is put right
-    await t.database.raw.query('UPDATE compensation_lines SET hours = hours + 5 WHERE contract_id = $1 AND kind = $2', [c.contractId, 'credited']);
+    // a ledger whose header no longer matches (edited behind the service's back) is rewritten
+    await t.database.raw.query('UPDATE compensation_ledgers SET digest = $2 WHERE contract_id = $1', [c.contractId, 'tampered']);
     expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 1 });
     expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 0 });
   });
