@@ -56,6 +56,11 @@ import { netboxRoutes } from './modules/netbox/netbox.routes.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { makeIncidentsRepository } from './modules/incidents/incidents.repository.js';
+import { makeIncidentsService } from './modules/incidents/incidents.service.js';
+import { makeMaintenanceService } from './modules/incidents/maintenance.service.js';
+import { makeAlertsService } from './modules/incidents/alerts.service.js';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
 import { registerMessages } from './core/i18n/index.js';
 import { makeComplianceRepository } from './modules/compliance/compliance.repository.js';
 import { makeDomainsService } from './modules/compliance/domains.service.js';
@@ -165,6 +170,12 @@ export function buildServices(ctx: AppContext) {
     compliance_suspensions_one_live: { code: 'CONFLICT', field: 'serverId' },
   });
 
+  // incidents, planned work and the compensation ledger (6.3, 7.2, 7.3)
+  const incidentsRepo = makeIncidentsRepository(db);
+  const incidents = makeIncidentsService({ repo: incidentsRepo, facility, ipam, contracts, notices, tickets, audit, clock, ids });
+  const maintenance = makeMaintenanceService({ repo: incidentsRepo, incidents, audit, clock, ids });
+  const alerts = makeAlertsService({ repo: incidentsRepo, incidents, facility, audit, clock, ids });
+
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
@@ -194,6 +205,15 @@ export function buildServices(ctx: AppContext) {
 
   return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, billing };
   return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, domains, gate, gateAlerts, conduct };
+    maintenance_windows_48h_notice: { code: 'NOTICE_TOO_SHORT', field: 'startsAt' },
+    incidents_force_majeure_evidence: { code: 'VALIDATION_FAILED', field: 'causeEvidence' },
+    incidents_open_fingerprint: { code: 'CONFLICT' },
+    alert_events_once: { code: 'CONFLICT' },
+    interruptions_once: { code: 'CONFLICT' },
+    maintenance_consents_one_per_customer: { code: 'CONFLICT' },
+  });
+
+  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, incidents, maintenance, alerts };
 }
 
 export type Services = ReturnType<typeof buildServices>;
@@ -217,6 +237,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'netbox', description: 'NetBox CSV 导入导出 — NetBox CSV import and export' }, routes: netboxRoutes(services) },
     { tag: { name: 'billing', description: '收款、余额、发票、催收、到期 — payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
     { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
+    { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
   ];
 }
 

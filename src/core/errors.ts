@@ -48,6 +48,8 @@ export const HTTP_STATUS = {
   COMPLAINT_UNMAPPED: 422,
   SERVICE_PROHIBITED: 422,
   TERMINATION_NOT_ALLOWED: 422,
+  // incidents and planned work
+  NOTICE_TOO_SHORT: 422,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

@@ -12,3 +12,4 @@ export * from '../modules/notices/notices.schema.js';
 export * from '../modules/tickets/tickets.schema.js';
 export * from '../modules/contracts/billing.schema.js';
 export * from '../modules/compliance/compliance.schema.js';
+export * from '../modules/incidents/incidents.schema.js';

@@ -178,6 +178,7 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
     await services.billing.recordPayment(scope, demoInvoice.id, { amount: (demoInvoice.amountFen / 200).toFixed(2), receivedOn: shanghaiDate(new Date()), bankReference: 'DEMO-ICBC-000001' });
     if (payer.uscc) await services.billing.requestFapiao(scope, demoInvoice.id, { title: payer.name, taxNumber: payer.uscc, type: 'special' });
   }
+  await seedIncidentsDemo(services, cabinets[0].id);
   return { seeded: true };
 }
 
@@ -202,6 +203,29 @@ async function seedDemoCompliance(services: Services, customerId: string, server
   }
   await services.conduct.attest(scope, { customerId, location: '自建日志服务器，异地备份', retentionMonths: 12 });
 }
+/**
+ * Incidents demo (6.3, 7.2, 7.3): a resolved outage of 上海蓝山's server three days ago (42 minutes,
+ * so 2 hours credited to its contract) and provider work next week on cabinet A01 awaiting consent.
+ */
+async function seedIncidentsDemo(services: Services, cabinetId: string) {
+  const scope = systemScope('demo-seed');
+  const [server] = (await services.facility.servers(scope, {})).filter((s) => s.serialNumber === 'LS-2102313' && s.status !== 'expected');
+  if (!server) return; // not racked (the statutory calendar did not cover today)
+  const day = 86_400_000;
+  const startedAt = new Date(Math.floor((Date.now() - 3 * day) / 60_000) * 60_000);
+  const incident = await services.incidents.open(scope, { title: '上联交换机端口故障', cause: 'provider_fault', scope: [{ kind: 'server', target: server.id }], startedAt, note: '交换机 BJ-NJZ-A01-SW1 端口 2 协商异常，已更换光模块' });
+  await services.incidents.resolve(scope, incident.id, { resolvedAt: new Date(startedAt.getTime() + 42 * 60_000), note: '更换光模块后恢复' });
+  const start = new Date(Math.floor((Date.now() + 6 * day) / day) * day - 6 * 3_600_000); // 02:00 Beijing time, six days ahead
+  await services.maintenance.schedule(scope, {
+    title: 'A01 机柜上联电路调测',
+    kind: 'circuit_debugging',
+    description: '运营商上联电路调测，预计中断不超过 30 分钟',
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 2 * 3_600_000),
+    scope: [{ kind: 'cabinet', target: cabinetId }],
+  });
+}
+
 export function demoLoginsText(): string {
   const staff = DEMO_STAFF.map((s) => `${s.login} (${s.roles.join(',')})`).join(', ');
   const customers = DEMO_CUSTOMERS.map((c) => `${c.users.map((u) => u.login).join('/')} @ ${c.name}`).join('; ');

@@ -54,5 +54,9 @@ export const JOBS = {
     name: 'compliance-attestation-reminders',
     cron: '20 8 * * *',
     description: 'Remind customers whose log-retention attestation lapses within 30 days (5.5)',
+  lineFaultBreaches: {
+    name: 'incident-line-fault-breaches',
+    cron: '* * * * *',
+    description: 'Record the breach of every open line fault past its 24 hours (6.3)',
   },
 } as const satisfies Record<string, JobDefinition>;

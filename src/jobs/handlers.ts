@@ -13,5 +13,6 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.ticketMail.name]: () => services.tickets.deliverMail(),
     [JOBS.complianceGateApply.name]: () => services.gate.applyIfChanged(),
     [JOBS.complianceAttestationReminders.name]: () => services.conduct.remindAttestations(),
+    [JOBS.lineFaultBreaches.name]: () => services.incidents.flagLineFaultBreaches(),
   };
 }

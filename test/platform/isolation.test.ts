@@ -42,6 +42,9 @@ export interface TenantB {
   complaintId: string;
   suspensionId: string;
   inspectionId: string;
+  incidentId: string;
+  maintenanceId: string;
+  compensationLineId: string;
   /** strings that must never appear in a response to customer A */
   secrets: string[];
   // billing
@@ -257,6 +260,30 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   }),
   'POST /api/v1/compliance/inspections/{id}/withhold': (b) => ({ params: { id: b.inspectionId }, body: { withheld: false, reason: 'x' } }),
   'GET /api/v1/compliance/inspections/{id}/document': (b) => ({ params: { id: b.inspectionId } }),
+  // incidents, planned work, compensation
+  'GET /api/v1/incidents': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/incidents': (b) => ({ body: { title: 'x', cause: 'provider_fault', scope: [{ kind: 'server', target: b.serverId }] } }),
+  'GET /api/v1/incidents/dashboard': () => ({}),
+  'GET /api/v1/incidents/{id}': (b) => ({ params: { id: b.incidentId } }),
+  'PATCH /api/v1/incidents/{id}': (b) => ({ params: { id: b.incidentId }, body: { cause: 'customer_fault' } }),
+  'POST /api/v1/incidents/{id}/resolve': (b) => ({ params: { id: b.incidentId }, body: {} }),
+  'POST /api/v1/incidents/{id}/notes': (b) => ({ params: { id: b.incidentId }, body: { body: 'x' } }),
+  'POST /api/v1/incidents/{id}/restore': (b) => ({ params: { id: b.incidentId }, body: {} }),
+  'POST /api/v1/suspensions': (b) => ({ body: { serverId: b.serverId, reason: 'x', evidence: 'y' } }),
+  'POST /api/v1/alerts/alertmanager': (b) => ({ body: { version: '4', status: 'firing', alerts: [{ status: 'firing', labels: { alertname: 'x', server_id: b.serverId }, startsAt: '2026-03-01T00:00:00Z', fingerprint: 'evil' }] } }),
+  'GET /api/v1/compensation': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/compensation/{id}': (b) => ({ params: { id: b.contractId } }),
+  'GET /api/v1/compensation/{id}/timeline.svg': (b) => ({ params: { id: b.contractId } }),
+  'POST /api/v1/compensation/lines/{id}/dispute': (b) => ({ params: { id: b.compensationLineId }, body: { reason: 'x' } }),
+  'GET /api/v1/maintenance': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/maintenance': (b) => ({ body: { title: 'x', kind: 'provider_work', startsAt: '2026-04-01T00:00:00Z', endsAt: '2026-04-01T01:00:00Z', scope: [{ kind: 'server', target: b.serverId }] } }),
+  'GET /api/v1/maintenance/{id}': (b) => ({ params: { id: b.maintenanceId } }),
+  'POST /api/v1/maintenance/{id}/decision': (b) => ({ params: { id: b.maintenanceId }, body: { decision: 'declined' } }),
+  'POST /api/v1/maintenance/{id}/cancel': (b) => ({ params: { id: b.maintenanceId } }),
+  'POST /api/v1/maintenance/{id}/perform': (b) => ({ params: { id: b.maintenanceId }, body: {} }),
+  'POST /api/v1/portal/calendar-feed': () => ({ ownOnly: true }),
+  'GET /api/v1/portal/calendar.ics': () => ({ query: { token: 'rpc_not-a-real-token' }, ownOnly: true }),
+  'GET /api/v1/status': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
 };
 
 let t: TestApp;
@@ -316,6 +343,12 @@ beforeAll(async () => {
   const assignment = await t.services.facility.assignPort(system, bServer.id, { portId: sw.ports[0].id, interfaceName: 'eth0' });
   const pool = await t.services.ipam.createPool(system, { name: 'P', prefix: '203.0.113.0/24' });
   const ip = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bServer.id });
+  // B's incident (resolved, so a ledger line exists) and a window of provider work on B's server
+  await t.services.facility.setStatus(system, bServer.id, 'in_service');
+  const bIncident = await t.services.incidents.open(system, { title: '乙方故障秘密', cause: 'provider_fault', scope: [{ kind: 'server', target: bServer.id }], startedAt: new Date(t.clock.now().getTime() - 3_600_000) });
+  await t.services.incidents.resolve(system, bIncident.id, {});
+  const [bLine] = await t.services.incidents.customerLedger(system, customerB.id);
+  const bWindow = await t.services.maintenance.schedule(system, { title: '乙方作业秘密', kind: 'provider_work', startsAt: new Date(t.clock.now().getTime() + 72 * 3_600_000), endsAt: new Date(t.clock.now().getTime() + 73 * 3_600_000), scope: [{ kind: 'server', target: bServer.id }] });
   const zone = await t.services.dns.createZone(system, { customerId: customerB.id, domain: 'b-secret-zone.cn' });
   const record = await t.services.dns.addRecord(system, zone.id, { name: 'www', type: 'A', value: ip.address });
   // compliance: B's domain (with evidence), a declared service, an attestation, a complaint, a suspension, an inspection
@@ -362,6 +395,10 @@ beforeAll(async () => {
     suspensionId: bSuspension.id,
     inspectionId: bInspection.id,
     secrets: ['b-secret-site', '乙方FTP秘密', '乙方日志秘密位置', '乙方投诉来源秘密', '乙方暂停秘密', '乙方检查机关秘密', bComplaint.number, customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
+    incidentId: bIncident.id,
+    maintenanceId: bWindow.id,
+    compensationLineId: bLine.id,
+    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, '乙方故障秘密', bIncident.number, '乙方作业秘密', bWindow.number, bLine.id],
   };
   // issue 7: B's reverse DNS must not leak either
   await t.services.dns.setPtr(system, ip.id, { hostname: 'b-secret-ptr.example.cn' });

@@ -34,6 +34,8 @@ import { TicketReportsPage } from './pages/tickets/TicketReportsPage';
 import { NoticePreferencesPage } from './pages/notices/NoticePreferencesPage';
 import { CompliancePage } from './pages/compliance/CompliancePage';
 import { DomainsPage } from './pages/compliance/DomainsPage';
+import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { StatusPage } from './pages/incidents/StatusPage';
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -103,6 +105,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="contract-templates" element={<TemplatesPage />} />
                 <Route path="compliance" element={<CompliancePage />} />
                 <Route path="domains" element={<DomainsPage />} />
+                <Route path="incidents" element={<IncidentsPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -127,6 +130,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="dns" element={<DnsPage />} />
                 <Route path="expiring" element={<ExpiringPage />} />
                 <Route path="domains" element={<DomainsPage />} />
+                <Route path="status" element={<StatusPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

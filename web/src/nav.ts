@@ -61,6 +61,9 @@ export const NAV: NavEntry[] = [
   { key: 'dunning', path: '/console/dunning', labelKey: 'nav.dunning', audience: 'staff', roles: ['finance', 'sales', 'auditor'] },
   { key: 'contract-templates', path: '/console/contract-templates', labelKey: 'contracts.templates', audience: 'staff', roles: ['admin', 'sales', 'auditor'] },
   { key: 'my-expiring', path: '/portal/expiring', labelKey: 'nav.expiring', audience: 'customer', roles: ALL_CUSTOMER },
+  // incidents, planned work, compensation (6.3, 7.2, 7.3)
+  { key: 'incidents', path: '/console/incidents', labelKey: 'nav.incidents', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
+  { key: 'my-status', path: '/portal/status', labelKey: 'nav.status', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
 export function navFor(user: { kind: 'staff' | 'customer'; roles: string[] }): NavEntry[] {

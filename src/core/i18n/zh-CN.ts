@@ -71,6 +71,13 @@ export const zhCN = {
   'billing.fapiaoNotRequested': '尚未登记开票信息（抬头、税号、类型）',
   'contracts.templateRepealedLaw': '模板引用了已废止的{cited}（{repealedOn} 起废止），请改为引用{replacedBy}',
   'contracts.attachmentScanMissing': '附件签署件尚未上传',
+  // incidents, planned work, compensation
+  NOTICE_TOO_SHORT: '扩容、搬迁、割接作业须提前 {hours} 小时通知（第 6.3 条）；按现在通知，最早可于 {earliestStart} 开始',
+  'incident.evidenceRequired': '不可抗力（含第三方线路故障）须附证据（第十条）',
+  'incident.inFuture': '时间不能晚于现在',
+  'incident.endBeforeStart': '结束时间须晚于开始时间',
+  'incident.notResolved': '事件尚未恢复，不能修改恢复时间',
+  'maintenance.startsInPast': '开始时间须晚于现在',
   // config / cli
   'config.invalid': '配置错误：环境变量 {name}：{reason}',
   'cli.unknownCommand': '未知命令：{command}。运行 rackpact --help 查看用法',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -117,6 +117,9 @@ export function makeContractsRepository(db: Db) {
     /** Open orders whose deadline day ended before `today` (breach scan). */
     overdueCommissioning: (today: string) =>
       db.select().from(commissioningOrders).where(and(isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt), lt(commissioningOrders.dueOn, today))),
+
+    // ── the compensation ledger (incidents module) reads many contracts at once ──
+    findMany: (tx: Executor, ids: string[]) => (ids.length ? tx.select().from(contracts).where(inArray(contracts.id, ids)) : Promise.resolve([])),
   };
 }
 

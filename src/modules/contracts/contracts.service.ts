@@ -463,6 +463,22 @@ export function makeContractsService(deps: {
       const stored = deps.files.put(scan);
       const patch = part === 'security-letter' ? { securityLetterSigned: true, securityLetterSha256: stored.sha256 } : { userUndertakingSigned: true, userUndertakingSha256: stored.sha256 };
       return transition(scope, id, ['draft', 'sent', 'signed', 'active'], () => patch, `attachment.${part}`);
+    // ── compensation credited by the incidents ledger (7.2), in the caller's transaction ──
+    /** Contracts' terms and term clocks as the ledger needs them, by id (system/staff callers). */
+    async compensationBases(tx: Executor, ids: string[]) {
+      const rows = await repo.findMany(tx, ids);
+      const found = new Map(rows.map((c) => [c.id, { id: c.id, customerId: c.customerId, number: c.number, terms: { ...DEFAULT_CONTRACT_TERMS, ...(c.terms as Partial<ContractTerms>) }, compensationHours: c.compensationHours, termEnd: c.termEnd }]));
+      for (const id of ids) if (!found.has(id)) throw new AppError('NOT_FOUND', { entity: 'contract' });
+      return found;
+    },
+    /** Sets the credited hours from the ledger (the term clock moves the service end); audited, a no-op when unchanged. */
+    async creditCompensation(tx: Executor, scope: Scope, id: string, hours: number, why: Record<string, unknown>) {
+      const before = await repo.lock(tx, id);
+      if (!before) throw new AppError('NOT_FOUND', { entity: 'contract' });
+      if (before.compensationHours === hours) return before;
+      const after = await repo.update(tx, id, { compensationHours: hours, updatedAt: clock.now(), version: before.version + 1 });
+      await audit.record(tx, scope, { action: 'contract.compensation', entity: 'contract', entityId: id, customerId: before.customerId, before: { compensationHours: before.compensationHours }, after: { compensationHours: hours, ...why } });
+      return after;
     },
   };
 }

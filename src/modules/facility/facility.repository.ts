@@ -242,6 +242,46 @@ export function makeFacilityRepository(db: Db) {
     },
     eventsOf: (scope: Scope, serverId: string) =>
       db.select().from(facilityEvents).where(and(eq(facilityEvents.serverId, serverId), tenantFilter(scope, facilityEvents.customerId))).orderBy(asc(facilityEvents.occurredAt)),
+
+    // ── incident scope (read by the incidents module) ──────────────────
+    /** Servers on the rack or behind the port now, for a site, room, cabinet, switch, port or server; removed servers are out of scope. */
+    serversInScope(kind: 'site' | 'room' | 'cabinet' | 'switch' | 'port' | 'server', id: string, tx: Executor = db) {
+      const pick = { id: servers.id, customerId: servers.customerId, contractId: servers.contractId, serialNumber: servers.serialNumber };
+      const live = sql`${servers.status} <> 'removed'`;
+      if (kind === 'server') return tx.select(pick).from(servers).where(and(eq(servers.id, id), live));
+      if (kind === 'switch' || kind === 'port') {
+        return tx
+          .selectDistinct(pick)
+          .from(portAssignments)
+          .innerJoin(switchPorts, eq(switchPorts.id, portAssignments.portId))
+          .innerJoin(servers, eq(servers.id, portAssignments.serverId))
+          .where(and(isNull(portAssignments.releasedAt), kind === 'port' ? eq(portAssignments.portId, id) : eq(switchPorts.switchId, id), live));
+      }
+      const where = kind === 'cabinet' ? eq(serverPlacements.cabinetId, id) : kind === 'room' ? eq(cabinets.roomId, id) : eq(rooms.siteId, id);
+      return tx
+        .selectDistinct(pick)
+        .from(serverPlacements)
+        .innerJoin(cabinets, eq(cabinets.id, serverPlacements.cabinetId))
+        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
+        .innerJoin(servers, eq(servers.id, serverPlacements.serverId))
+        .where(and(isNull(serverPlacements.removedAt), where, live));
+    },
+    /** A server by id or serial number (Alertmanager labels carry either). */
+    async serverByIdOrSerial(key: string, tx: Executor = db) {
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
+      const [row] = await tx.select({ id: servers.id }).from(servers).where(uuid ? eq(servers.id, key) : eq(servers.serialNumber, key));
+      return row?.id;
+    },
+    async cabinetByIdOrCode(key: string, tx: Executor = db) {
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
+      const rows = await tx.select({ id: cabinets.id }).from(cabinets).where(uuid ? eq(cabinets.id, key) : eq(cabinets.code, key));
+      return rows.length === 1 ? rows[0].id : undefined; // a cabinet code is unique per room only
+    },
+    async switchByIdOrName(key: string, tx: Executor = db) {
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
+      const rows = await tx.select({ id: switches.id }).from(switches).where(uuid ? eq(switches.id, key) : eq(switches.name, key));
+      return rows.length === 1 ? rows[0].id : undefined;
+    },
   };
 }
 

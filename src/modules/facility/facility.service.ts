@@ -422,6 +422,29 @@ export function makeFacilityService(deps: {
       }
       return n;
     },
+
+    // ── incidents (6.3): scope resolution and suspension, in the caller's transaction ──
+    /** Servers affected by a scope entry; staff/system only (the NOC's view of the floor). */
+    serversInScope(tx: Executor, kind: 'site' | 'room' | 'cabinet' | 'switch' | 'port' | 'server', id: string) {
+      return repo.serversInScope(kind, id, tx);
+    },
+    /** Resolves an Alertmanager label value (id, serial, cabinet code, switch name) to an id. */
+    async lookup(tx: Executor, kind: 'server' | 'cabinet' | 'switch', key: string): Promise<string | undefined> {
+      if (kind === 'server') return repo.serverByIdOrSerial(key, tx);
+      if (kind === 'cabinet') return repo.cabinetByIdOrCode(key, tx);
+      return repo.switchByIdOrName(key, tx);
+    },
+    /** setStatus inside another module's transaction (suspension for a destabilising server, 6.3). */
+    async setStatusIn(tx: Executor, scope: Scope, serverId: string, status: ServerRow['status'], reason: string) {
+      requireStaff(scope, 'noc');
+      const server = await repo.lockServer(tx, serverId);
+      if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
+      if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { from: server.status, to: status });
+      const after = await repo.updateServer(tx, serverId, { status, updatedAt: clock.now(), version: server.version + 1 });
+      await repo.insertEvent(tx, { id: ids.uuid(), kind: `server.${status}`, serverId, customerId: server.customerId, payload: { from: server.status, reason }, occurredAt: clock.now(), consumedAt: null });
+      await audit.record(tx, scope, { action: 'server.status', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after: { ...after, reason } });
+      return after;
+    },
   };
 }
 

@@ -110,6 +110,10 @@ export function makeIpamRepository(db: Db) {
       const [row] = await db.select().from(ipAllocations).where(and(eq(ipAllocations.address, address), isNull(ipAllocations.releasedAt)));
       return row;
     },
+    // ── incident scope ──
+    /** The server an address is allocated to now (an IP-scoped incident). */
+    serverOfAddress: (address: string, tx: Executor = db) =>
+      tx.select({ serverId: ipAllocations.serverId }).from(ipAllocations).where(and(sql`${ipAllocations.address} = ${address}::inet`, isNull(ipAllocations.releasedAt))),
   };
 }
 

@@ -111,6 +111,36 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
   'compliance.attestationDue': (p) => ({
     'zh-CN': { subject: '网站访问日志留存承诺续签提醒（第 5.5 条）', body: `贵方关于网站访问日志留存的承诺（保存位置：${s(p.location)}）有效期至 ${s(p.validUntil)}。请在到期前于客户门户重新确认，日志保存期限不少于 6 个月。` },
     en: { subject: 'Log-retention attestation due (clause 5.5)', body: `Your attestation of access-log retention (kept at: ${s(p.location)}) is valid until ${s(p.validUntil)}. Please renew it in the portal; logs are kept at least 6 months.` },
+  // ── incidents and planned work (6.3, 7.3) ──
+  'incident.opened': (p) => ({
+    'zh-CN': { subject: `服务中断通知 ${s(p.number)}`, body: `贵方托管的服务器受故障影响（${s(p.title)}），中断自 ${s(p.startedAt)} 起。我方正在处理，恢复后将另行通知；补偿按协议第 7.2 条计入服务期。` },
+    en: { subject: `Service interruption ${s(p.number)}`, body: `Your servers are affected by an incident (${s(p.title)}) since ${s(p.startedAt)}. We are working on it and will notify you when service is restored; compensation is credited to the term under clause 7.2.` },
+  }),
+  'incident.resolved': (p) => ({
+    'zh-CN': { subject: `服务已恢复 ${s(p.number)}`, body: `故障（${s(p.title)}）已于 ${s(p.resolvedAt)} 恢复，中断自 ${s(p.startedAt)} 起。补偿时长见门户中的补偿明细。` },
+    en: { subject: `Service restored ${s(p.number)}`, body: `The incident (${s(p.title)}) was resolved at ${s(p.resolvedAt)}; the interruption began at ${s(p.startedAt)}. See the compensation ledger in the portal.` },
+  }),
+  'server.suspended': (p) => ({
+    'zh-CN': { subject: `服务器暂停服务通知（第 6.3 条）`, body: `贵方服务器（序列号 ${s(p.serial)}）因故障影响网络稳定，已于 ${s(p.at)} 暂停接入。\n原因：${s(p.reason)}\n证据：${s(p.evidence)}\n请尽快排除故障；排除后我方将恢复接入。暂停期间不计补偿。` },
+    en: { subject: 'Server suspended (clause 6.3)', body: `Your server (serial ${s(p.serial)}) disturbed the network and was suspended at ${s(p.at)}.\nReason: ${s(p.reason)}\nEvidence: ${s(p.evidence)}\nPlease fix the fault; we will restore it then. The suspension is not compensated.` },
+  }),
+  'server.restored': (p) => ({
+    'zh-CN': { subject: '服务器已恢复接入', body: `贵方服务器（序列号 ${s(p.serial)}）已于 ${s(p.at)} 恢复接入。` },
+    en: { subject: 'Server restored', body: `Your server (serial ${s(p.serial)}) was restored at ${s(p.at)}.` },
+  }),
+  'maintenance.scheduled': (p) => ({
+    'zh-CN': {
+      subject: `计划作业通知 ${s(p.number)}（第 6.3 / 7.3 条）`,
+      body: `我方将于 ${s(p.startsAt)} 至 ${s(p.endsAt)} 进行作业：${s(p.title)}（${s(p.kind)}）。${s(p.description) === '—' ? '' : `\n${s(p.description)}`}${p.consent ? '\n根据第 7.3 条，此项作业须经贵方同意，请在门户中确认同意或拒绝。' : ''}`,
+    },
+    en: {
+      subject: `Planned work ${s(p.number)} (clauses 6.3 / 7.3)`,
+      body: `We will carry out work from ${s(p.startsAt)} to ${s(p.endsAt)}: ${s(p.title)} (${s(p.kind)}).${p.description ? `\n${s(p.description)}` : ''}${p.consent ? '\nUnder clause 7.3 this work needs your consent: please accept or decline it in the portal.' : ''}`,
+    },
+  }),
+  'maintenance.cancelled': (p) => ({
+    'zh-CN': { subject: `计划作业取消 ${s(p.number)}`, body: `原定于 ${s(p.startsAt)} 开始的作业（${s(p.title)}）已取消。` },
+    en: { subject: `Planned work cancelled ${s(p.number)}`, body: `The work planned from ${s(p.startsAt)} (${s(p.title)}) is cancelled.` },
   }),
   generic: (p) => ({
     'zh-CN': { subject: s(p.subject), body: s(p.body) },

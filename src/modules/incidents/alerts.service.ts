@@ -1,0 +1,170 @@
+import type { Clock } from '../../core/clock.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { requireTokenScope, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
+import { violates } from '../../db/pg-errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { FacilityService } from '../facility/facility.service.js';
+import type { IncidentsRepository, ScopeEntry } from './incidents.repository.js';
+import { INCIDENT_CAUSES, type IncidentCause } from './incidents.schema.js';
+import type { IncidentsService } from './incidents.service.js';
+
+/** One alert of Alertmanager's webhook (version 4). */
+export interface AlertmanagerAlert {
+  status: 'firing' | 'resolved';
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+  startsAt: string;
+  endsAt?: string;
+  fingerprint: string;
+  generatorURL?: string;
+}
+
+export interface AlertmanagerPayload {
+  version: string;
+  status: 'firing' | 'resolved';
+  receiver?: string;
+  groupKey?: string;
+  alerts: AlertmanagerAlert[];
+}
+
+export type AlertOutcome = 'opened' | 'joined' | 'duplicate' | 'resolved' | 'resolved_late' | 'already_resolved';
+
+/** Labels that name where an alert bites (values: ids, serial numbers, cabinet codes, switch names, addresses). */
+const SCOPE_LABELS: [label: string, kind: 'server' | 'cabinet' | 'switch' | 'site' | 'room' | 'port' | 'ip'][] = [
+  ['rackpact_server', 'server'],
+  ['server_id', 'server'],
+  ['serial', 'server'],
+  ['server', 'server'],
+  ['cabinet', 'cabinet'],
+  ['switch', 'switch'],
+  ['site', 'site'],
+  ['room', 'room'],
+  ['port', 'port'],
+  ['ip', 'ip'],
+];
+
+/**
+ * Prometheus Alertmanager intake. Firing opens an incident, or joins the open one of the same
+ * fingerprint; resolved closes the intervals that alert began. Every alert is keyed by
+ * (fingerprint, startsAt) in the database, so Alertmanager's retries and repeats, duplicates and
+ * a resolution that overtakes its firing all end in the same state.
+ */
+export function makeAlertsService(deps: {
+  repo: IncidentsRepository;
+  incidents: Pick<IncidentsService, 'openIn' | 'resolveIn' | 'resolveScope' | 'recompute' | 'note'>;
+  facility: Pick<FacilityService, 'lookup'>;
+  audit: Pick<AuditService, 'record'>;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { repo, clock, ids } = deps;
+
+  async function scopeOf(tx: Executor, labels: Record<string, string>): Promise<ScopeEntry[]> {
+    const out: ScopeEntry[] = [];
+    for (const [label, kind] of SCOPE_LABELS) {
+      const value = labels[label]?.trim();
+      if (!value) continue;
+      if (kind === 'server' || kind === 'cabinet' || kind === 'switch') {
+        const id = await deps.facility.lookup(tx, kind, value);
+        if (id) out.push({ kind, target: id });
+      } else if (kind === 'ip' || /^[0-9a-f-]{36}$/i.test(value)) out.push({ kind, target: value });
+    }
+    return out;
+  }
+
+  async function fire(tx: Executor, scope: Scope, alert: AlertmanagerAlert, startsAt: Date): Promise<{ outcome: AlertOutcome; incidentId: string }> {
+    const existing = await repo.findAlert(tx, alert.fingerprint, startsAt);
+    if (existing) return { outcome: 'duplicate', incidentId: existing.incidentId };
+    const entries = await scopeOf(tx, alert.labels);
+    const open = await repo.openByFingerprint(tx, alert.fingerprint);
+    let incidentId: string;
+    let outcome: AlertOutcome;
+    if (open) {
+      // the same problem firing again while its incident is open: its servers join from this start
+      incidentId = open.id;
+      outcome = 'joined';
+      await repo.insertScope(tx, open.id, entries);
+      const servers = await deps.incidents.resolveScope(tx, entries);
+      await repo.insertInterruptions(tx, servers.map((s) => ({ id: ids.uuid(), incidentId: open.id, serverId: s.id, customerId: s.customerId, contractId: s.contractId, startedAt: startsAt, endedAt: null, consentAt: null })));
+      await deps.incidents.note(tx, scope, open.id, 'alert', `${alert.labels.alertname ?? 'alert'} firing since ${alert.startsAt}`);
+    } else {
+      const cause = (INCIDENT_CAUSES as readonly string[]).includes(alert.labels.cause) ? (alert.labels.cause as IncidentCause) : 'provider_fault';
+      const opened = await deps.incidents.openIn(tx, scope, {
+        title: (alert.annotations?.summary ?? alert.labels.alertname ?? 'alert').slice(0, 200),
+        cause,
+        causeEvidence: cause === 'force_majeure' || cause === 'third_party_circuit' ? (alert.annotations?.description ?? alert.generatorURL ?? 'alertmanager') : null,
+        lineFault: alert.labels.line_fault === 'true',
+        scope: entries,
+        startedAt: startsAt,
+        reportedAt: startsAt,
+        source: 'alertmanager',
+        fingerprint: alert.fingerprint,
+        note: `${alert.labels.alertname ?? 'alert'} ${JSON.stringify(alert.labels)}`,
+      });
+      incidentId = opened.incident.id;
+      outcome = 'opened';
+    }
+    await repo.insertAlert(tx, { id: ids.uuid(), fingerprint: alert.fingerprint, startsAt, endsAt: null, incidentId, alertname: alert.labels.alertname ?? '', labels: alert.labels, receivedAt: clock.now(), resolvedReceivedAt: null });
+    return { outcome, incidentId };
+  }
+
+  async function resolve(tx: Executor, scope: Scope, alert: AlertmanagerAlert, startsAt: Date, endsAt: Date): Promise<{ outcome: AlertOutcome; incidentId: string }> {
+    let row = await repo.findAlert(tx, alert.fingerprint, startsAt);
+    let late = false;
+    if (!row) {
+      // the resolution overtook its firing (or the firing was lost): record both now
+      await fire(tx, scope, alert, startsAt);
+      row = (await repo.findAlert(tx, alert.fingerprint, startsAt))!;
+      late = true;
+    }
+    if (row.endsAt) return { outcome: 'already_resolved', incidentId: row.incidentId };
+    const end = endsAt > startsAt ? endsAt : new Date(startsAt.getTime() + 1000);
+    await repo.resolveAlert(tx, row.id, end, clock.now());
+    const closed = await repo.closeInterruptions(tx, row.incidentId, end, startsAt);
+    await deps.incidents.note(tx, scope, row.incidentId, 'alert', `${alert.labels.alertname ?? 'alert'} resolved at ${alert.endsAt}`);
+    const incident = await repo.lock(tx, row.incidentId);
+    if (incident && incident.status === 'open' && (await repo.firingAlertsOf(tx, row.incidentId)) === 0) {
+      const last = (await repo.latestAlertEnd(tx, row.incidentId)) ?? end;
+      await deps.incidents.resolveIn(tx, scope, incident, last > clock.now() ? clock.now() : last, 'alertmanager: resolved');
+    } else {
+      await deps.incidents.recompute(tx, scope, closed.map((c) => c.contractId).filter((c): c is string => !!c));
+    }
+    return { outcome: late ? 'resolved_late' : 'resolved', incidentId: row.incidentId };
+  }
+
+  return {
+    async ingest(scope: Scope, payload: AlertmanagerPayload) {
+      requireTokenScope(scope, 'alerts:write');
+      const results: { fingerprint: string; outcome: AlertOutcome; incidentId: string }[] = [];
+      // Alertmanager re-sends every alert of a group with each notification: most are known, and
+      // one read settles them without a transaction each
+      const known = await repo.knownAlerts(payload.alerts.map((a) => ({ fingerprint: a.fingerprint, startsAt: new Date(a.startsAt) })));
+      for (const alert of payload.alerts) {
+        const startsAt = new Date(alert.startsAt);
+        const seen = known.get(`${alert.fingerprint}|${startsAt.getTime()}`);
+        if (seen && (alert.status === 'firing' || seen.endsAt)) {
+          results.push({ fingerprint: alert.fingerprint, outcome: alert.status === 'firing' ? 'duplicate' : 'already_resolved', incidentId: seen.incidentId });
+          continue;
+        }
+        const endsAt = alert.endsAt ? new Date(alert.endsAt) : null;
+        const run = () =>
+          repo.db.transaction((tx) =>
+            alert.status === 'resolved' ? resolve(tx, scope, alert, startsAt, endsAt && endsAt.getTime() > 0 ? endsAt : clock.now()) : fire(tx, scope, alert, startsAt),
+          );
+        let r: { outcome: AlertOutcome; incidentId: string };
+        try {
+          r = await run();
+        } catch (err) {
+          // a concurrent delivery of the same alert won the race: the second run finds its row
+          if (!violates(err, 'alert_events_once') && !violates(err, 'incidents_open_fingerprint') && !violates(err, 'interruptions_once')) throw err;
+          r = await run();
+        }
+        results.push({ fingerprint: alert.fingerprint, ...r });
+      }
+      return { received: payload.alerts.length, results };
+    },
+  };
+}
+
+export type AlertsService = ReturnType<typeof makeAlertsService>;

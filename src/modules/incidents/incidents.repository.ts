@@ -1,0 +1,282 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { tenantFilter } from '../../db/tenancy.js';
+import type { Scope } from '../../core/scope.js';
+import { customers } from '../customers/customers.schema.js';
+import {
+  alertEvents,
+  calendarFeedTokens,
+  compensationLedgers,
+  compensationLines,
+  incidentScope,
+  incidentUpdates,
+  incidents,
+  interruptions,
+  maintenanceConsents,
+  maintenanceScope,
+  maintenanceWindows,
+} from './incidents.schema.js';
+
+export type IncidentRow = typeof incidents.$inferSelect;
+export type IncidentUpdateRow = typeof incidentUpdates.$inferSelect;
+export type InterruptionRow = typeof interruptions.$inferSelect;
+export type AlertEventRow = typeof alertEvents.$inferSelect;
+export type LedgerLineRow = typeof compensationLines.$inferSelect;
+export type WindowRow = typeof maintenanceWindows.$inferSelect;
+export type ConsentRow = typeof maintenanceConsents.$inferSelect;
+/** One interval of the compensation feed, instants in epoch ms (consent and notice may be null). */
+export interface FeedRow {
+  contract_id: string;
+  incident_id: string;
+  start_ms: number;
+  end_ms: number;
+  consent_ms: number | null;
+  cause: (typeof incidents.$inferSelect)['cause'];
+  notice_ms: number | null;
+}
+export type ScopeEntry = { kind: (typeof incidentScope.$inferSelect)['kind']; target: string };
+
+export function makeIncidentsRepository(db: Db) {
+  return {
+    db,
+
+    // ── incidents ───────────────────────────────────────────────────────
+    insert: (tx: Executor, row: IncidentRow) => tx.insert(incidents).values(row),
+    insertScope: (tx: Executor, incidentId: string, entries: ScopeEntry[]) =>
+      entries.length ? tx.insert(incidentScope).values(entries.map((e) => ({ incidentId, ...e }))).onConflictDoNothing() : Promise.resolve(),
+    scopeOf: (incidentId: string, tx: Executor = db) => tx.select({ kind: incidentScope.kind, target: incidentScope.target }).from(incidentScope).where(eq(incidentScope.incidentId, incidentId)),
+    async lock(tx: Executor, id: string): Promise<IncidentRow | undefined> {
+      const [row] = await tx.select().from(incidents).where(eq(incidents.id, id)).for('update');
+      return row;
+    },
+    async openByFingerprint(tx: Executor, fingerprint: string): Promise<IncidentRow | undefined> {
+      const [row] = await tx.select().from(incidents).where(and(eq(incidents.fingerprint, fingerprint), eq(incidents.status, 'open'))).for('update');
+      return row;
+    },
+    async update(tx: Executor, id: string, patch: Partial<IncidentRow>): Promise<IncidentRow> {
+      const [row] = await tx.update(incidents).set(patch).where(eq(incidents.id, id)).returning();
+      return row;
+    },
+    /** A customer sees an incident only when one of its servers was interrupted by it. */
+    async find(scope: Scope, id: string, tx: Executor = db): Promise<IncidentRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(incidents)
+        .where(
+          and(
+            eq(incidents.id, id),
+            scope.kind === 'customer'
+              ? sql`EXISTS (SELECT 1 FROM ${interruptions} WHERE ${interruptions.incidentId} = ${incidents.id} AND ${interruptions.customerId} = ${scope.customerId})`
+              : undefined,
+          ),
+        );
+      return row;
+    },
+    list: (scope: Scope, f: { status?: IncidentRow['status']; customerId?: string; limit?: number }) => {
+      const customerId = scope.kind === 'customer' ? scope.customerId : f.customerId;
+      return db
+        .select()
+        .from(incidents)
+        .where(
+          and(
+            f.status ? eq(incidents.status, f.status) : undefined,
+            customerId ? sql`EXISTS (SELECT 1 FROM ${interruptions} WHERE ${interruptions.incidentId} = ${incidents.id} AND ${interruptions.customerId} = ${customerId})` : undefined,
+          ),
+        )
+        .orderBy(desc(incidents.startedAt))
+        .limit(f.limit ?? 500);
+    },
+    /** Open line faults whose 24-hour clock ran out before `deadlineBefore` and are not yet flagged. */
+    overdueLineFaults: (reportedBefore: Date) =>
+      db
+        .select()
+        .from(incidents)
+        .where(and(eq(incidents.status, 'open'), eq(incidents.lineFault, true), isNull(incidents.lineFaultBreachedAt), lte(incidents.reportedAt, reportedBefore))),
+
+    insertUpdate: (tx: Executor, row: IncidentUpdateRow) => tx.insert(incidentUpdates).values(row),
+    updates: (incidentId: string) => db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id)),
+
+    // ── interruptions ───────────────────────────────────────────────────
+    /** Idempotent: the same server interrupted by the same incident from the same instant is one row. */
+    async insertInterruptions(tx: Executor, rows: InterruptionRow[]): Promise<InterruptionRow[]> {
+      if (!rows.length) return [];
+      return tx.insert(interruptions).values(rows).onConflictDoNothing().returning();
+    },
+    interruptionsOf: (scope: Scope, incidentId: string, tx: Executor = db) =>
+      tx.select().from(interruptions).where(and(eq(interruptions.incidentId, incidentId), tenantFilter(scope, interruptions.customerId))).orderBy(asc(interruptions.startedAt)),
+    /** Closes the open intervals of an incident (all, or those begun at one instant) at `at`; returns their contracts. */
+    async closeInterruptions(tx: Executor, incidentId: string, at: Date, startedAt?: Date): Promise<InterruptionRow[]> {
+      return tx
+        .update(interruptions)
+        .set({ endedAt: at })
+        .where(and(eq(interruptions.incidentId, incidentId), isNull(interruptions.endedAt), startedAt ? eq(interruptions.startedAt, startedAt) : undefined))
+        .returning();
+    },
+    async shiftInterruptions(tx: Executor, incidentId: string, patch: { fromStart?: Date; toStart?: Date; end?: Date | null }): Promise<InterruptionRow[]> {
+      const set: Partial<InterruptionRow> = {};
+      if (patch.end !== undefined) set.endedAt = patch.end;
+      if (patch.toStart) set.startedAt = patch.toStart;
+      return tx
+        .update(interruptions)
+        .set(set)
+        .where(and(eq(interruptions.incidentId, incidentId), patch.fromStart ? eq(interruptions.startedAt, patch.fromStart) : undefined))
+        .returning();
+    },
+    /**
+     * What the rules core needs, for many contracts in one read: each closed interval with its
+     * incident's cause, notice and consent, instants as epoch milliseconds (cheap to read by the
+     * million), in a stable order.
+     */
+    async feedOfContracts(tx: Executor, contractIds: string[]): Promise<FeedRow[]> {
+      const ms = (c: unknown) => sql`(extract(epoch from ${c}) * 1000)::float8`;
+      const result = await tx.execute(sql`
+        SELECT ${interruptions.contractId} AS contract_id, ${interruptions.incidentId} AS incident_id,
+               ${ms(interruptions.startedAt)} AS start_ms, ${ms(interruptions.endedAt)} AS end_ms, ${ms(interruptions.consentAt)} AS consent_ms,
+               ${incidents.cause} AS cause, ${ms(incidents.noticeGivenAt)} AS notice_ms
+        FROM ${interruptions} JOIN ${incidents} ON ${incidents.id} = ${interruptions.incidentId}
+        WHERE ${inArray(interruptions.contractId, contractIds)} AND ${interruptions.endedAt} IS NOT NULL
+        ORDER BY ${interruptions.contractId}, ${interruptions.startedAt}, ${interruptions.incidentId}, ${interruptions.serverId}`);
+      return (result as unknown as { rows: FeedRow[] }).rows;
+    },
+    async ledgerHeaders(tx: Executor, contractIds: string[]): Promise<Map<string, { hours: number; digest: string }>> {
+      if (!contractIds.length) return new Map();
+      const rows = await tx.select({ contractId: compensationLedgers.contractId, hours: compensationLedgers.hours, digest: compensationLedgers.digest }).from(compensationLedgers).where(inArray(compensationLedgers.contractId, contractIds));
+      return new Map(rows.map((r) => [r.contractId, { hours: r.hours, digest: r.digest }]));
+    },
+    contractsOfIncident: async (tx: Executor, incidentId: string) =>
+      (await tx.selectDistinct({ id: interruptions.contractId }).from(interruptions).where(and(eq(interruptions.incidentId, incidentId), sql`${interruptions.contractId} IS NOT NULL`))).map((r) => r.id!),
+    customersOfIncident: async (tx: Executor, incidentId: string) =>
+      (await tx.selectDistinct({ id: interruptions.customerId }).from(interruptions).where(eq(interruptions.incidentId, incidentId))).map((r) => r.id),
+    /** Every contract with recorded interruptions (the full recomputation). */
+    allContractIds: async () => (await db.selectDistinct({ id: interruptions.contractId }).from(interruptions).where(sql`${interruptions.contractId} IS NOT NULL`)).map((r) => r.id!),
+    /** Intervals of a contract for the outage chart. */
+    timelineOfContract: (scope: Scope, contractId: string) =>
+      db
+        .select({ start: interruptions.startedAt, end: interruptions.endedAt, cause: incidents.cause, number: incidents.number })
+        .from(interruptions)
+        .innerJoin(incidents, eq(incidents.id, interruptions.incidentId))
+        .where(and(eq(interruptions.contractId, contractId), tenantFilter(scope, interruptions.customerId)))
+        .orderBy(asc(interruptions.startedAt)),
+
+    // ── alerts ──────────────────────────────────────────────────────────
+    async insertAlert(tx: Executor, row: AlertEventRow): Promise<boolean> {
+      const rows = await tx.insert(alertEvents).values(row).onConflictDoNothing().returning({ id: alertEvents.id });
+      return rows.length === 1;
+    },
+    async findAlert(tx: Executor, fingerprint: string, startsAt: Date): Promise<AlertEventRow | undefined> {
+      const [row] = await tx.select().from(alertEvents).where(and(eq(alertEvents.fingerprint, fingerprint), eq(alertEvents.startsAt, startsAt))).for('update');
+      return row;
+    },
+    /** Which of these alerts are already recorded (one read for a whole webhook delivery). */
+    async knownAlerts(keys: { fingerprint: string; startsAt: Date }[]): Promise<Map<string, { incidentId: string; endsAt: Date | null }>> {
+      if (!keys.length) return new Map();
+      const rows = await db
+        .select({ fingerprint: alertEvents.fingerprint, startsAt: alertEvents.startsAt, incidentId: alertEvents.incidentId, endsAt: alertEvents.endsAt })
+        .from(alertEvents)
+        .where(or(...keys.map((k) => and(eq(alertEvents.fingerprint, k.fingerprint), eq(alertEvents.startsAt, k.startsAt)))));
+      return new Map(rows.map((r) => [`${r.fingerprint}|${r.startsAt.getTime()}`, { incidentId: r.incidentId, endsAt: r.endsAt }]));
+    },
+    async resolveAlert(tx: Executor, id: string, endsAt: Date, at: Date) {
+      await tx.update(alertEvents).set({ endsAt, resolvedReceivedAt: at }).where(eq(alertEvents.id, id));
+    },
+    async firingAlertsOf(tx: Executor, incidentId: string): Promise<number> {
+      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(alertEvents).where(and(eq(alertEvents.incidentId, incidentId), isNull(alertEvents.endsAt)));
+      return row.n;
+    },
+    async latestAlertEnd(tx: Executor, incidentId: string): Promise<Date | null> {
+      const [row] = await tx.select({ at: sql<string | null>`max(${alertEvents.endsAt})` }).from(alertEvents).where(eq(alertEvents.incidentId, incidentId));
+      return row.at ? new Date(row.at) : null;
+    },
+
+    // ── the ledger ──────────────────────────────────────────────────────
+    ledgerOf: (scope: Scope, contractId: string, tx: Executor = db) =>
+      tx.select().from(compensationLines).where(and(eq(compensationLines.contractId, contractId), tenantFilter(scope, compensationLines.customerId))).orderBy(asc(compensationLines.fromAt), asc(compensationLines.kind)),
+    ledgerOfCustomer: (scope: Scope, customerId: string) =>
+      db.select().from(compensationLines).where(and(eq(compensationLines.customerId, customerId), tenantFilter(scope, compensationLines.customerId))).orderBy(desc(compensationLines.fromAt)).limit(1000),
+    async findLine(scope: Scope, id: string): Promise<LedgerLineRow | undefined> {
+      const [row] = await db.select().from(compensationLines).where(and(eq(compensationLines.id, id), tenantFilter(scope, compensationLines.customerId)));
+      return row;
+    },
+    async replaceLedger(tx: Executor, header: typeof compensationLedgers.$inferSelect, rows: LedgerLineRow[]) {
+      await tx.delete(compensationLines).where(eq(compensationLines.contractId, header.contractId));
+      for (let i = 0; i < rows.length; i += 1000) await tx.insert(compensationLines).values(rows.slice(i, i + 1000));
+      await tx
+        .insert(compensationLedgers)
+        .values(header)
+        .onConflictDoUpdate({ target: compensationLedgers.contractId, set: { hours: header.hours, lineCount: header.lineCount, digest: header.digest, computedAt: header.computedAt } });
+    },
+
+    // ── planned work ────────────────────────────────────────────────────
+    insertWindow: (tx: Executor, row: WindowRow) => tx.insert(maintenanceWindows).values(row),
+    insertWindowScope: (tx: Executor, windowId: string, entries: ScopeEntry[]) =>
+      entries.length ? tx.insert(maintenanceScope).values(entries.map((e) => ({ windowId, ...e }))).onConflictDoNothing() : Promise.resolve(),
+    windowScope: (windowId: string, tx: Executor = db) => tx.select({ kind: maintenanceScope.kind, target: maintenanceScope.target }).from(maintenanceScope).where(eq(maintenanceScope.windowId, windowId)),
+    async lockWindow(tx: Executor, id: string): Promise<WindowRow | undefined> {
+      const [row] = await tx.select().from(maintenanceWindows).where(eq(maintenanceWindows.id, id)).for('update');
+      return row;
+    },
+    async updateWindow(tx: Executor, id: string, patch: Partial<WindowRow>): Promise<WindowRow> {
+      const [row] = await tx.update(maintenanceWindows).set(patch).where(eq(maintenanceWindows.id, id)).returning();
+      return row;
+    },
+    /** A customer sees the windows it is affected by (it has a consent row). */
+    async findWindow(scope: Scope, id: string): Promise<WindowRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(maintenanceWindows)
+        .where(
+          and(
+            eq(maintenanceWindows.id, id),
+            scope.kind === 'customer'
+              ? sql`EXISTS (SELECT 1 FROM ${maintenanceConsents} WHERE ${maintenanceConsents.windowId} = ${maintenanceWindows.id} AND ${maintenanceConsents.customerId} = ${scope.customerId})`
+              : undefined,
+          ),
+        );
+      return row;
+    },
+    listWindows: (scope: Scope, f: { upcomingFrom?: Date; customerId?: string }) => {
+      const customerId = scope.kind === 'customer' ? scope.customerId : f.customerId;
+      return db
+        .select()
+        .from(maintenanceWindows)
+        .where(
+          and(
+            f.upcomingFrom ? and(gte(maintenanceWindows.endsAt, f.upcomingFrom), eq(maintenanceWindows.status, 'scheduled')) : undefined,
+            customerId
+              ? sql`EXISTS (SELECT 1 FROM ${maintenanceConsents} WHERE ${maintenanceConsents.windowId} = ${maintenanceWindows.id} AND ${maintenanceConsents.customerId} = ${customerId})`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(maintenanceWindows.startsAt))
+        .limit(500);
+    },
+    insertConsents: (tx: Executor, rows: ConsentRow[]) => (rows.length ? tx.insert(maintenanceConsents).values(rows) : Promise.resolve()),
+    consentsOf: (scope: Scope, windowIds: string[], tx: Executor = db) =>
+      windowIds.length
+        ? tx
+            .select({ consent: maintenanceConsents, customerName: customers.name })
+            .from(maintenanceConsents)
+            .innerJoin(customers, eq(customers.id, maintenanceConsents.customerId))
+            .where(and(inArray(maintenanceConsents.windowId, windowIds), tenantFilter(scope, maintenanceConsents.customerId)))
+        : Promise.resolve([]),
+    async decide(tx: Executor, windowId: string, customerId: string, patch: Partial<ConsentRow>): Promise<ConsentRow | undefined> {
+      const [row] = await tx
+        .update(maintenanceConsents)
+        .set(patch)
+        .where(and(eq(maintenanceConsents.windowId, windowId), eq(maintenanceConsents.customerId, customerId), or(eq(maintenanceConsents.decision, 'pending'), eq(maintenanceConsents.decision, 'accepted'), eq(maintenanceConsents.decision, 'declined'))))
+        .returning();
+      return row;
+    },
+
+    // ── calendar feed tokens ────────────────────────────────────────────
+    async setFeedToken(tx: Executor, customerId: string, tokenHash: string, at: Date) {
+      await tx.insert(calendarFeedTokens).values({ customerId, tokenHash, createdAt: at }).onConflictDoUpdate({ target: calendarFeedTokens.customerId, set: { tokenHash, createdAt: at } });
+    },
+    async customerOfFeedToken(tokenHash: string): Promise<string | undefined> {
+      const [row] = await db.select({ id: calendarFeedTokens.customerId }).from(calendarFeedTokens).where(eq(calendarFeedTokens.tokenHash, tokenHash));
+      return row?.id;
+    },
+  };
+}
+
+export type IncidentsRepository = ReturnType<typeof makeIncidentsRepository>;

@@ -1,0 +1,141 @@
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Where an incident or a window bites: resolved to servers, and through them to contracts. */
+export const SCOPE_KINDS = ['site', 'room', 'cabinet', 'switch', 'port', 'server', 'ip'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+/**
+ * Causes as the NOC names them. third_party_circuit is a carrier's line: 第十条 treats it as force
+ * majeure, so the ledger reads it as such; the others are the rules core's causes.
+ */
+export const INCIDENT_CAUSES = ['provider_fault', 'customer_fault', 'force_majeure', 'third_party_circuit', 'network_cutover', 'relocation', 'provider_planned'] as const;
+export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
+export const INCIDENT_SOURCES = ['noc', 'alertmanager', 'suspension', 'maintenance'] as const;
+export const UPDATE_KINDS = ['opened', 'note', 'reclassified', 'resolved', 'reopened', 'alert', 'suspended', 'restored', 'line_fault_breach', 'edited'] as const;
+
+/** 6.3 kinds of planned work; the first three need 48 h notice, the last two notice and consent. */
+export const MAINTENANCE_KINDS = ['expansion', 'relocation', 'network_cutover', 'circuit_debugging', 'provider_work'] as const;
+export type MaintenanceKind = (typeof MAINTENANCE_KINDS)[number];
+export const NOTICE_BOUND_KINDS: readonly MaintenanceKind[] = ['expansion', 'relocation', 'network_cutover'];
+export const CONSENT_BOUND_KINDS: readonly MaintenanceKind[] = ['circuit_debugging', 'provider_work'];
+
+export const maintenanceWindows = pgTable('maintenance_windows', {
+  id: uuid('id').primaryKey(),
+  number: text('number').notNull(),
+  title: text('title').notNull(),
+  kind: text('kind', { enum: MAINTENANCE_KINDS }).notNull(),
+  description: text('description').notNull(),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  noticedAt: timestamp('noticed_at', { withTimezone: true }).notNull(),
+  status: text('status', { enum: ['scheduled', 'performed', 'cancelled'] }).notNull(),
+  performedIncidentId: uuid('performed_incident_id'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull(),
+});
+
+export const maintenanceScope = pgTable(
+  'maintenance_scope',
+  { windowId: uuid('window_id').notNull(), kind: text('kind', { enum: SCOPE_KINDS }).notNull(), target: text('target').notNull() },
+  (t) => [primaryKey({ columns: [t.windowId, t.kind, t.target] })],
+);
+
+export const maintenanceConsents = pgTable('maintenance_consents', {
+  id: uuid('id').primaryKey(),
+  windowId: uuid('window_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  decision: text('decision', { enum: ['not_required', 'pending', 'accepted', 'declined'] }).notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  decidedBy: uuid('decided_by'),
+});
+
+export const incidents = pgTable('incidents', {
+  id: uuid('id').primaryKey(),
+  number: text('number').notNull(),
+  title: text('title').notNull(),
+  cause: text('cause', { enum: INCIDENT_CAUSES }).notNull(),
+  causeEvidence: text('cause_evidence'),
+  lineFault: boolean('line_fault').notNull(),
+  source: text('source', { enum: INCIDENT_SOURCES }).notNull(),
+  fingerprint: text('fingerprint'),
+  status: text('status', { enum: ['open', 'resolved'] }).notNull(),
+  reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  lineFaultBreachedAt: timestamp('line_fault_breached_at', { withTimezone: true }),
+  maintenanceId: uuid('maintenance_id'),
+  noticeGivenAt: timestamp('notice_given_at', { withTimezone: true }),
+  openedBy: uuid('opened_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull(),
+});
+
+export const incidentScope = pgTable(
+  'incident_scope',
+  { incidentId: uuid('incident_id').notNull(), kind: text('kind', { enum: SCOPE_KINDS }).notNull(), target: text('target').notNull() },
+  (t) => [primaryKey({ columns: [t.incidentId, t.kind, t.target] })],
+);
+
+export const incidentUpdates = pgTable('incident_updates', {
+  id: uuid('id').primaryKey(),
+  incidentId: uuid('incident_id').notNull(),
+  kind: text('kind', { enum: UPDATE_KINDS }).notNull(),
+  body: text('body').notNull(),
+  authorId: uuid('author_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+export const interruptions = pgTable('interruptions', {
+  id: uuid('id').primaryKey(),
+  incidentId: uuid('incident_id').notNull(),
+  serverId: uuid('server_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  contractId: uuid('contract_id'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+  consentAt: timestamp('consent_at', { withTimezone: true }),
+});
+
+export const alertEvents = pgTable('alert_events', {
+  id: uuid('id').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }),
+  incidentId: uuid('incident_id').notNull(),
+  alertname: text('alertname').notNull(),
+  labels: jsonb('labels').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  resolvedReceivedAt: timestamp('resolved_received_at', { withTimezone: true }),
+});
+
+export const compensationLines = pgTable('compensation_lines', {
+  id: uuid('id').primaryKey(),
+  contractId: uuid('contract_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  kind: text('kind', { enum: ['credited', 'excluded'] }).notNull(),
+  fromAt: timestamp('from_at', { withTimezone: true }).notNull(),
+  toAt: timestamp('to_at', { withTimezone: true }).notNull(),
+  minutes: integer('minutes').notNull(),
+  hours: integer('hours').notNull(),
+  reasons: text('reasons').array().notNull(),
+  incidentIds: uuid('incident_ids').array().notNull(),
+  breach: boolean('breach').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+});
+
+export const compensationLedgers = pgTable('compensation_ledgers', {
+  contractId: uuid('contract_id').primaryKey(),
+  customerId: uuid('customer_id').notNull(),
+  hours: integer('hours').notNull(),
+  lineCount: integer('line_count').notNull(),
+  digest: text('digest').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+});
+
+export const calendarFeedTokens = pgTable('calendar_feed_tokens', {
+  customerId: uuid('customer_id').primaryKey(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,58 @@
+import type { Services } from '../../src/app.js';
+import { systemScope } from '../../src/core/scope.js';
+import { makeCustomer } from './factories.js';
+
+const system = systemScope('incidents-fixture');
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const OK = { powerSupplies: true, rails: true, interfaces: true, labelling: true };
+let serial = 0;
+
+/**
+ * A small floor for incident tests: one site, one room, two cabinets, a switch; customers with an
+ * active contract whose servers are racked (optionally on a switch port and an IP).
+ */
+export async function makeFloor(services: Services) {
+  await services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: 'noc@example.cn', noticeFax: null, postalAddress: '北京', sealFile: null });
+  const site = await services.facility.createSite(system, { code: `S${++serial}`, name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
+  const room = await services.facility.createRoom(system, { siteId: site.id, name: 'A' });
+  const cab1 = await services.facility.createCabinet(system, { roomId: room.id, code: `A${serial}01` });
+  const cab2 = await services.facility.createCabinet(system, { roomId: room.id, code: `A${serial}02` });
+  const sw = await services.facility.createSwitch(system, { roomId: room.id, name: `SW-${serial}`, model: 'S5720', portCount: 8 });
+  const pool = await services.ipam.createPool(system, { name: `P${serial}`, prefix: `203.0.${serial % 250}.0/24` });
+  let nextU = 1;
+  let nextPort = 0;
+
+  async function customerWithContract(name: string, opts: { servers: number; cabinetId?: string; port?: boolean; ip?: boolean; serials?: string[] } = { servers: 1 }) {
+    const c = await makeCustomer(services, { name });
+    for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
+      const d = await services.kyc.upload(system, c.id, { kind, holderName: name, idType, idNumber, fileName: 'k.pdf', bytes: PDF });
+      await services.kyc.review(system, d.id, { verify: true });
+    }
+    await services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000001', available24h: true });
+    await services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000002', available24h: true });
+    const serverIds: string[] = [];
+    const serials: string[] = [];
+    for (let i = 0; i < opts.servers; i += 1) {
+      const sn = opts.serials?.[i] ?? `SN-${name}-${i}-${++serial}`;
+      const s = await services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: sn, heightU: 1 });
+      await services.facility.inspect(system, s.id, OK);
+      serverIds.push(s.id);
+      serials.push(sn);
+    }
+    const contract = await services.contracts.create(system, { customerId: c.id, siteId: site.id, serverIds, annualFee: '12000' });
+    await services.contracts.sign(system, contract.id, { signingDate: '2026-05-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
+    const ips: string[] = [];
+    for (const id of serverIds) {
+      await services.facility.rack(system, id, { cabinetId: opts.cabinetId ?? cab1.id, lowestU: nextU++, face: 'full' });
+      await services.facility.setStatus(system, id, 'in_service');
+      if (opts.port) await services.facility.assignPort(system, id, { portId: sw.ports[nextPort++].id, interfaceName: 'eth0' });
+      if (opts.ip) ips.push((await services.ipam.allocate(system, { poolId: pool.id, serverId: id })).address);
+    }
+    return { customerId: c.id, name, contractId: contract.id, serverIds, serials, ips };
+  }
+
+  return { site, room, cab1, cab2, sw, pool, customerWithContract };
+}
+
+export type Floor = Awaited<ReturnType<typeof makeFloor>>;
+export type FloorCustomer = Awaited<ReturnType<Floor['customerWithContract']>>;
