@@ -193,18 +193,10 @@ export function buildServices(ctx: AppContext) {
     // issue 7 additions
     servers_name_unique: { code: 'CONFLICT', field: 'name' },
     dns_ptr_one_per_name: { code: 'CONFLICT', field: 'hostname' },
-  });
-
-  // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
-  const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock });
-
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, netbox };
+    // billing (issue 8)
     payments_bank_reference_once: { code: 'CONFLICT', field: 'bankReference' },
     invoices_never_overpaid: { code: 'CONFLICT', field: 'amount' },
-  });
-
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, billing };
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, domains, gate, gateAlerts, conduct };
+    // incidents and planned work (issue 10)
     maintenance_windows_48h_notice: { code: 'NOTICE_TOO_SHORT', field: 'startsAt' },
     incidents_force_majeure_evidence: { code: 'VALIDATION_FAILED', field: 'causeEvidence' },
     incidents_open_fingerprint: { code: 'CONFLICT' },
@@ -213,7 +205,13 @@ export function buildServices(ctx: AppContext) {
     maintenance_consents_one_per_customer: { code: 'CONFLICT' },
   });
 
-  return { audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, incidents, maintenance, alerts };
+  // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
+  const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock });
+
+  return {
+    audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar,
+    netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -118,6 +118,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         const dryRunValue = args.options['dry-run'];
         const dir = typeof dryRunValue === 'string' ? dryRunValue : requirePositional(args, 2, 'dir');
         return await withRuntime(config, (rt) => importNetbox(rt, dir, dryRunValue !== undefined, io));
+      }
       case 'gate': {
         // 先备案后接入: the nginx gate, generated from the verified domain list only
         if (sub !== 'export' && sub !== 'apply') throw new UsageError('gate export [--dir DIR] | gate apply [--force]');

@@ -44,6 +44,7 @@ export const JOBS = {
     name: 'ticket-mail',
     cron: '* * * * *',
     description: 'Send due ticket reply e-mails (6.1); retry with backoff',
+  },
   // ── compliance ──
   complianceGateApply: {
     name: 'compliance-gate-apply',
@@ -54,6 +55,7 @@ export const JOBS = {
     name: 'compliance-attestation-reminders',
     cron: '20 8 * * *',
     description: 'Remind customers whose log-retention attestation lapses within 30 days (5.5)',
+  },
   lineFaultBreaches: {
     name: 'incident-line-fault-breaches',
     cron: '* * * * *',

@@ -386,19 +386,16 @@ beforeAll(async () => {
     ticketId: bTicket.id,
     ticketAttachmentId: bAttachment.id,
     noticeDeliveryId: bPost.id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt'],
     dunningActionId: bProposal.id,
-    secrets: [bContractDetail.invoices[0].number, customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
     domainId: bDomain.id,
     serviceId: bService.id,
     complaintId: bComplaint.id,
     suspensionId: bSuspension.id,
     inspectionId: bInspection.id,
-    secrets: ['b-secret-site', '乙方FTP秘密', '乙方日志秘密位置', '乙方投诉来源秘密', '乙方暂停秘密', '乙方检查机关秘密', bComplaint.number, customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number],
     incidentId: bIncident.id,
     maintenanceId: bWindow.id,
     compensationLineId: bLine.id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, '乙方故障秘密', bIncident.number, '乙方作业秘密', bWindow.number, bLine.id],
+    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt', bContractDetail.invoices[0].number, 'b-secret-site', '乙方FTP秘密', '乙方日志秘密位置', '乙方投诉来源秘密', '乙方暂停秘密', '乙方检查机关秘密', bComplaint.number, '乙方故障秘密', bIncident.number, '乙方作业秘密', bWindow.number, bLine.id],
   };
   // issue 7: B's reverse DNS must not leak either
   await t.services.dns.setPtr(system, ip.id, { hostname: 'b-secret-ptr.example.cn' });

@@ -463,6 +463,8 @@ export function makeContractsService(deps: {
       const stored = deps.files.put(scan);
       const patch = part === 'security-letter' ? { securityLetterSigned: true, securityLetterSha256: stored.sha256 } : { userUndertakingSigned: true, userUndertakingSha256: stored.sha256 };
       return transition(scope, id, ['draft', 'sent', 'signed', 'active'], () => patch, `attachment.${part}`);
+    },
+
     // ── compensation credited by the incidents ledger (7.2), in the caller's transaction ──
     /** Contracts' terms and term clocks as the ledger needs them, by id (system/staff callers). */
     async compensationBases(tx: Executor, ids: string[]) {

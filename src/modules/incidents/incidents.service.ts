@@ -479,7 +479,8 @@ export function makeIncidentsService(deps: {
       if (!line) throw new AppError('NOT_FOUND', { entity: 'compensation_line' });
       const basis = (await repo.db.transaction((tx) => deps.contracts.compensationBases(tx, [line.contractId]))).get(line.contractId)!;
       return deps.tickets.open(scope, {
-        type: 'other',
+        type: 'compensation_dispute',
+        contractId: line.contractId,
         priority: 'normal',
         subject: `补偿明细异议 Compensation dispute — ${basis.number} ${formatShanghai(line.fromAt).slice(0, 16)}`,
         description: [

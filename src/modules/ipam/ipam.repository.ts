@@ -101,7 +101,6 @@ export function makeIpamRepository(db: Db) {
         )
         .orderBy(sql`${ipAllocations.address}`)
         .limit(limit),
-        .limit(5000),
 
     // ── for the compliance gate and complaint intake ──
     /** Every live allocation as (server, address), unbounded: the gate needs all of them. */

@@ -212,6 +212,7 @@ export function makeIpamService(deps: {
       const ip = parseIp(address);
       if (!ip) return null;
       return (await repo.activeByAddress(formatIp(ip))) ?? null;
+    },
     // ── incidents: an IP-scoped incident resolves to the server holding the address ──
     async serverOfAddress(tx: Executor, address: string): Promise<string | undefined> {
       const [row] = await repo.serverOfAddress(address, tx);

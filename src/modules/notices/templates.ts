@@ -87,6 +87,7 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
       subject: `Contract expiring (clause 13): ${s(p.contractNumber)}`,
       body: `Contract ${s(p.contractNumber)} ends on ${s(p.termEnd)} (in ${s(p.daysAhead)} days). Under clause 13 it renews for another term with a new invoice unless either side objects before then.`,
     },
+  }),
   // ── compliance (5.4–5.8, 6.3): formal notices to the customer ──
   'compliance.domainSuspended': (p) => ({
     'zh-CN': { subject: `网站 ${s(p.domain)} 暂停接入通知（第 5.7 条）`, body: `根据协议第 5.7 条，因备案信息存在以下问题，乙方暂停网站 ${s(p.domain)} 的接入：${s(p.reason)}\n请在客户门户更新备案信息，经核验后恢复接入。` },
@@ -111,6 +112,7 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
   'compliance.attestationDue': (p) => ({
     'zh-CN': { subject: '网站访问日志留存承诺续签提醒（第 5.5 条）', body: `贵方关于网站访问日志留存的承诺（保存位置：${s(p.location)}）有效期至 ${s(p.validUntil)}。请在到期前于客户门户重新确认，日志保存期限不少于 6 个月。` },
     en: { subject: 'Log-retention attestation due (clause 5.5)', body: `Your attestation of access-log retention (kept at: ${s(p.location)}) is valid until ${s(p.validUntil)}. Please renew it in the portal; logs are kept at least 6 months.` },
+  }),
   // ── incidents and planned work (6.3, 7.3) ──
   'incident.opened': (p) => ({
     'zh-CN': { subject: `服务中断通知 ${s(p.number)}`, body: `贵方托管的服务器受故障影响（${s(p.title)}），中断自 ${s(p.startedAt)} 起。我方正在处理，恢复后将另行通知；补偿按协议第 7.2 条计入服务期。` },
@@ -158,10 +160,10 @@ export function renderNotice(type: string, payload: Record<string, unknown>) {
  */
 export function noticeCategory(type: string): 'incident' | 'maintenance' | 'billing' | 'contract' | 'roster' | 'tickets' | 'general' {
   const area = type.split('.')[0];
-  if (area === 'incident' || area === 'incidents') return 'incident';
+  if (area === 'incident' || area === 'incidents' || area === 'server') return 'incident'; // a suspended server is the 24-hour contacts' business too
   if (area === 'maintenance') return 'maintenance';
   if (area === 'invoice' || area === 'billing' || area === 'payment') return 'billing';
-  if (area === 'contract' || area === 'contracts' || area === 'suspension' || area === 'termination') return 'contract';
+  if (area === 'contract' || area === 'contracts' || area === 'suspension' || area === 'termination' || area === 'compliance') return 'contract';
   if (area === 'roster') return 'roster';
   if (area === 'ticket' || area === 'tickets') return 'tickets';
   return 'general';
