@@ -335,7 +335,7 @@ beforeAll(async () => {
   const [bProposal] = await t.services.billing.dunning(system, { invoiceId: bContractDetail.invoices[0].id, decision: 'proposed' });
   t.clock.set(setupNow.toISOString());
   await t.services.notices.drainOutbox();
-  const [bNotice] = await t.services.notices.list(system, customerB.id);
+  const bNotice = (await t.services.notices.list(system, customerB.id)).find((n) => n.deliveries.some((d) => d.channel === 'post'))!;
   const bTicket = await t.services.tickets.open(system, { customerId: customerB.id, serverId: bServer.id, type: 'reboot', subject: '乙方工单秘密', description: '' });
   const bAttachment = await t.services.tickets.attach(system, bTicket.id, { bytes: pdf, fileName: 'b-secret-attachment.pdf' });
   const bPost = bNotice.deliveries.find((d) => d.channel === 'post')!;

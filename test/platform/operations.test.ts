@@ -46,7 +46,7 @@ describe('backup and restore', () => {
     } finally {
       for (const d of dbs) await d.drop();
     }
-  });
+  }, 300_000); // five CLI processes, each migrating, and a full demo seed
 
   it('refuses a missing backup file with one line and exit 1', async () => {
     const res = await runCli(['restore', '/nonexistent/backup.dump'], { DATA_DIR: tmp('rackpact-x-') });
