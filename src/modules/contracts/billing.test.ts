@@ -236,6 +236,23 @@ describe('dunning, expiry and the daily sweep', () => {
     expect((await t.services.contracts.get(system, a.contractId)).status).toBe('active');
   });
 
+  it('stops dunning once paid; two sweeps at once still sweep each day once', async () => {
+    const finance = await t.login('b-finance');
+    const paid = await finance.post(`/api/v1/invoices/${c.invoice.id}/payments`, { amount: '2000', receivedOn: '2026-11-17', bankReference: 'C-2' });
+    expect(paid.json()).toMatchObject({ status: 'paid', paidOn: '2026-11-17', outstandingFen: 0 });
+    const overdue = await finance.post(`/api/v1/invoices/${a.invoice.id}/payments`, { amount: '1000', receivedOn: '2026-11-17', bankReference: 'A-1' });
+    expect(overdue.json()).toMatchObject({ status: 'overdue', paidFen: 100_000 });
+    const before = (await t.services.billing.dunning(system, { invoiceId: c.invoice.id })).length;
+    await finance.put('/api/v1/billing/dunning-policy', { reminderDays: [1, 7, 15, 35, 41], suspensionProposalDays: 40 });
+    t.clock.set('2026-11-20T01:00:00Z');
+    const [one, two] = await Promise.all([t.services.billing.sweep(), t.services.billing.sweep()]);
+    expect([...one, ...two].map((r) => r.day).sort()).toEqual(['2026-11-18', '2026-11-19', '2026-11-20']);
+    // a's fifth reminder (due + 41 = 11-18) went out once; c, paid, got none
+    const reminders = [...one, ...two].flatMap((r) => r.reminders);
+    expect(reminders.filter((r) => r.startsWith(a.invoice.number))).toEqual([`${a.invoice.number}#5@2026-11-18`]);
+    expect((await t.services.billing.dunning(system, { invoiceId: c.invoice.id })).length).toBe(before);
+  });
+
   it('lists expiring contracts 60/30/7 days ahead, to staff and (its own) to the customer', async () => {
     t.clock.set('2027-08-01T02:00:00Z');
     const staff = (await (await t.login('b-sales')).get('/api/v1/contracts/expiring')).json().items;
