@@ -234,6 +234,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
     async credit(scope: Scope, customerId: string) {
       requireReader(scope);
       if (scope.kind === 'customer' && scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      await audit.recordRead(scope, { entity: 'customer_credit', entityId: customerId, customerId });
       return { customerId, balanceFen: await repo.creditBalance(scope, customerId), entries: (await repo.creditEntries(scope, customerId)).map((e) => ({ ...e.entry, invoiceNumber: e.invoiceNumber })) };
     },
 
