@@ -219,6 +219,8 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
           paidFen,
           status: before.status === 'paid' ? 'paid' : status,
           paidOn: before.paidOn ?? (status === 'paid' ? input.receivedOn : null),
+          // past its due date before today's sweep ran: overdue all the same, from the day after the due date
+          overdueSince: status === 'overdue' ? (before.overdueSince ?? addDays(before.dueOn as CalendarDate, 1)) : before.overdueSince,
         });
         const payment = { id: ids.uuid(), invoiceId, customerId: before.customerId, amountFen, appliedFen, creditedFen, receivedOn: input.receivedOn, bankReference: input.bankReference, recordedBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
         await repo.insertPayment(tx, payment);

@@ -111,6 +111,14 @@ describe('payments, credit and 发票 (第四条)', () => {
     expect((await t.services.billing.invoice(system, a.invoice.id)).paidFen).toBe(400_000);
   });
 
+  it('dates an invoice overdue when paid in part after its due date, before the sweep has marked it', async () => {
+    const late = await activeContract(otherCustomerId, '500');
+    t.clock.set('2026-10-09T01:00:00Z'); // due 10-08; no sweep has run
+    const paid = (await (await t.login('b-finance')).post(`/api/v1/invoices/${late.invoice.id}/payments`, { amount: '100', receivedOn: '2026-10-09', bankReference: 'LATE-1' })).json();
+    expect(paid).toMatchObject({ status: 'overdue', overdueSince: '2026-10-09', paidFen: 10_000 });
+    t.clock.set('2026-09-30T02:00:00Z');
+  });
+
   it('keeps an overpayment as credit and applies it to the next invoice', async () => {
     const finance = await t.login('b-finance');
     const paid = (await finance.post(`/api/v1/invoices/${a.invoice.id}/payments`, { amount: '6500', receivedOn: '2026-09-30', bankReference: 'ICBC-20260930-0002' })).json();
