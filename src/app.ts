@@ -135,6 +135,16 @@ export function buildServices(ctx: AppContext) {
   // billing (contracts module): payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through
   const contractsRepo = makeContractsRepository(db);
   const billing = makeBillingService({ repo: makeBillingRepository(db), contractsRepo, contracts, customers, provider, notices, calendar, pdf, audit, clock, ids });
+  contracts.onRenewalObjection.push(async (tx, scope, c) => {
+    await notices.register(tx, scope, {
+      customerId: c.customerId,
+      direction: scope.kind === 'customer' ? 'customer_to_provider' : 'provider_to_customer',
+      type: 'contract.nonRenewal',
+      payload: { contractNumber: c.number, termEnd: c.termEnd },
+      relatedEntity: 'contract',
+      relatedId: c.id,
+    });
+  });
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, conduct ──
   const complianceRepo = makeComplianceRepository(db);

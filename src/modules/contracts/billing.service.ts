@@ -219,6 +219,8 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
           paidFen,
           status: before.status === 'paid' ? 'paid' : status,
           paidOn: before.paidOn ?? (status === 'paid' ? input.receivedOn : null),
+          // past its due date before today's sweep ran: overdue all the same, from the day after the due date
+          overdueSince: status === 'overdue' ? (before.overdueSince ?? addDays(before.dueOn as CalendarDate, 1)) : before.overdueSince,
         });
         const payment = { id: ids.uuid(), invoiceId, customerId: before.customerId, amountFen, appliedFen, creditedFen, receivedOn: input.receivedOn, bankReference: input.bankReference, recordedBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
         await repo.insertPayment(tx, payment);
@@ -234,6 +236,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
     async credit(scope: Scope, customerId: string) {
       requireReader(scope);
       if (scope.kind === 'customer' && scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      await audit.recordRead(scope, { entity: 'customer_credit', entityId: customerId, customerId });
       return { customerId, balanceFen: await repo.creditBalance(scope, customerId), entries: (await repo.creditEntries(scope, customerId)).map((e) => ({ ...e.entry, invoiceNumber: e.invoiceNumber })) };
     },
 

@@ -111,6 +111,14 @@ describe('payments, credit and 发票 (第四条)', () => {
     expect((await t.services.billing.invoice(system, a.invoice.id)).paidFen).toBe(400_000);
   });
 
+  it('dates an invoice overdue when paid in part after its due date, before the sweep has marked it', async () => {
+    const late = await activeContract(otherCustomerId, '500');
+    t.clock.set('2026-10-09T01:00:00Z'); // due 10-08; no sweep has run
+    const paid = (await (await t.login('b-finance')).post(`/api/v1/invoices/${late.invoice.id}/payments`, { amount: '100', receivedOn: '2026-10-09', bankReference: 'LATE-1' })).json();
+    expect(paid).toMatchObject({ status: 'overdue', overdueSince: '2026-10-09', paidFen: 10_000 });
+    t.clock.set('2026-09-30T02:00:00Z');
+  });
+
   it('keeps an overpayment as credit and applies it to the next invoice', async () => {
     const finance = await t.login('b-finance');
     const paid = (await finance.post(`/api/v1/invoices/${a.invoice.id}/payments`, { amount: '6500', receivedOn: '2026-09-30', bankReference: 'ICBC-20260930-0002' })).json();
@@ -234,6 +242,23 @@ describe('dunning, expiry and the daily sweep', () => {
     expect(suspension).toHaveLength(1);
     expect(suspension[0].bodyZh).toContain('不构成解除合同');
     expect((await t.services.contracts.get(system, a.contractId)).status).toBe('active');
+  });
+
+  it('stops dunning once paid; two sweeps at once still sweep each day once', async () => {
+    const finance = await t.login('b-finance');
+    const paid = await finance.post(`/api/v1/invoices/${c.invoice.id}/payments`, { amount: '2000', receivedOn: '2026-11-17', bankReference: 'C-2' });
+    expect(paid.json()).toMatchObject({ status: 'paid', paidOn: '2026-11-17', outstandingFen: 0 });
+    const overdue = await finance.post(`/api/v1/invoices/${a.invoice.id}/payments`, { amount: '1000', receivedOn: '2026-11-17', bankReference: 'A-1' });
+    expect(overdue.json()).toMatchObject({ status: 'overdue', paidFen: 100_000 });
+    const before = (await t.services.billing.dunning(system, { invoiceId: c.invoice.id })).length;
+    await finance.put('/api/v1/billing/dunning-policy', { reminderDays: [1, 7, 15, 35, 41], suspensionProposalDays: 40 });
+    t.clock.set('2026-11-20T01:00:00Z');
+    const [one, two] = await Promise.all([t.services.billing.sweep(), t.services.billing.sweep()]);
+    expect([...one, ...two].map((r) => r.day).sort()).toEqual(['2026-11-18', '2026-11-19', '2026-11-20']);
+    // a's fifth reminder (due + 41 = 11-18) went out once; c, paid, got none
+    const reminders = [...one, ...two].flatMap((r) => r.reminders);
+    expect(reminders.filter((r) => r.startsWith(a.invoice.number))).toEqual([`${a.invoice.number}#5@2026-11-18`]);
+    expect((await t.services.billing.dunning(system, { invoiceId: c.invoice.id })).length).toBe(before);
   });
 
   it('lists expiring contracts 60/30/7 days ahead, to staff and (its own) to the customer', async () => {

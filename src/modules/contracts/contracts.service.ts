@@ -71,16 +71,20 @@ export function makeContractsService(deps: {
     return row;
   }
 
-  async function transition(scope: Scope, id: string, from: ContractRow['status'][], patch: (c: ContractRow) => Partial<ContractRow>, action: string) {
+  async function transition(scope: Scope, id: string, from: ContractRow['status'][], patch: (c: ContractRow) => Partial<ContractRow>, action: string, then?: (tx: Executor, after: ContractRow) => Promise<void>) {
     return repo.db.transaction(async (tx) => {
       const before = await repo.lock(tx, id);
       if (!before || (scope.kind === 'customer' && before.customerId !== scope.customerId)) throw new AppError('NOT_FOUND', { entity: 'contract' });
       if (!from.includes(before.status)) throw new AppError('INVALID_TRANSITION', { from: before.status, to: action });
       const after = await repo.update(tx, id, { ...patch(before), updatedAt: clock.now(), version: before.version + 1 });
       await audit.record(tx, scope, { action: `contract.${action}`, entity: 'contract', entityId: id, customerId: before.customerId, before, after });
+      if (then) await then(tx, after);
       return after;
     });
   }
+
+  /** 第十三条: an objection is a formal notice to the other side; app.ts hooks the notices module in (same transaction). */
+  const onRenewalObjection: ((tx: Executor, scope: Scope, contract: ContractRow) => Promise<void>)[] = [];
 
   /**
    * 第四条: the annual invoice, dated the first day of its period (the day it fell due, even when a
@@ -151,6 +155,8 @@ export function makeContractsService(deps: {
   }
 
   return {
+    onRenewalObjection,
+
     async list(scope: Scope, filter: { customerId?: string; status?: ContractRow['status'] }) {
       requireReader(scope);
       return (await repo.list(scope, filter)).map((r) => ({ ...r.contract, customerName: r.customerName }));
@@ -350,7 +356,9 @@ export function makeContractsService(deps: {
       return transition(scope, id, ['active', 'signed'], (c) => {
         if (c.termEnd && c.termEnd < today()) throw new AppError('INVALID_TRANSITION', { from: 'expired', to: 'objectToRenewal' });
         return { nonRenewalNoticedAt: clock.now() };
-      }, 'objectToRenewal');
+      }, 'objectToRenewal', async (tx, after) => {
+        for (const hook of onRenewalObjection) await hook(tx, scope, after);
+      });
     },
 
     /** 6.8 termination for cause (clause cited, no refund) or by agreement. */

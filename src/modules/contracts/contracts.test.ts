@@ -142,6 +142,10 @@ describe('signing and activation (7.1, 5.1, 第四条)', () => {
   it('ends instead of renewing when a non-renewal objection is on file', async () => {
     const owner = await t.login('k-owner');
     expect((await owner.post(`/api/v1/contracts/${contractId}/object-to-renewal`)).json().nonRenewalNoticedAt).not.toBeNull();
+    // recorded as a formal notice from the customer to the provider (第九条, 第十三条)
+    const [notice] = (await t.services.notices.list(system, customerId)).filter((n) => n.type === 'contract.nonRenewal');
+    expect(notice).toMatchObject({ direction: 'customer_to_provider', relatedId: contractId });
+    expect(notice.bodyZh).toContain('2028-09-29');
     t.clock.set('2028-10-01T02:00:00Z');
     await t.services.calendar.loadYear(system, { year: 2028, holidays: [{ date: '2028-10-02', name: '国庆节' }], workdays: [] });
     expect(await t.services.contracts.renewDue()).toEqual({ renewed: 0, ended: 1 });

@@ -37,8 +37,9 @@ export function InvoiceStatus({ status }: { status: string }) {
 }
 
 /** The invoices of one contract: status, what is owed, the PDF, payments (finance) and 发票 (customer, finance). */
-export function InvoicesCard({ invoices, reload }: { invoices: BillingInvoice[]; reload: () => void }) {
+export function InvoicesCard({ invoices, reload, customerId }: { invoices: BillingInvoice[]; reload: () => void; customerId?: string }) {
   const { t } = useI18n();
+  const { data: credit } = useLoad(() => (customerId ? get<{ balanceFen: number }>(`/customers/${customerId}/credit`) : Promise.resolve(null)), [customerId, invoices]);
   const { me } = useSession();
   const showError = useApiErrors();
   const [paying, setPaying] = useState<BillingInvoice | null>(null);
@@ -49,7 +50,7 @@ export function InvoicesCard({ invoices, reload }: { invoices: BillingInvoice[];
   const canRequest = finance || (me?.kind === 'customer' && me.roles.some((r) => r === 'owner' || r === 'billing'));
   const submit = (p: Promise<unknown>, close: () => void) => p.then(() => (close(), form.resetFields(), reload()), (e) => showError(e, form));
   return (
-    <Card title={t('contracts.invoices')} size="small" style={{ marginBottom: 16 }}>
+    <Card title={t('contracts.invoices')} size="small" style={{ marginBottom: 16 }} extra={credit && credit.balanceFen > 0 ? <Tag color="blue" data-testid="credit-balance">{`${t('billing.credit')} ${yuan(credit.balanceFen)}`}</Tag> : null}>
       <Table<BillingInvoice>
         rowKey="id"
         size="small"

@@ -158,7 +158,7 @@ export function ContractDetailPage() {
         <Descriptions.Item label={t('contracts.serviceEndsAt')}><span data-testid="service-ends-at">{c.serviceEndsAt?.replace('T', ' ').replace('+08:00', '') ?? '—'}</span></Descriptions.Item>
       </Descriptions>
       <AttachmentsCard contract={c} reload={reload} />
-      <InvoicesCard invoices={c.invoices} reload={reload} />
+      <InvoicesCard invoices={c.invoices} reload={reload} customerId={c.customerId} />
       <Card title={t('contracts.commissioning')} size="small">
         <Table<Commissioning>
           rowKey="id"
