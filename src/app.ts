@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
+import { systemScope } from './core/scope.js';
 import type { IdGenerator } from './core/ids.js';
 import type { Database } from './db/client.js';
 import { currentMigrationVersion } from './db/migrate.js';
@@ -32,7 +33,7 @@ import { makeChromiumPdfRenderer } from './documents/pdf.js';
 import { makeFacilityRepository } from './modules/facility/facility.repository.js';
 import { makeFacilityService, type ServerRackedHook, type ServerRemovedHook } from './modules/facility/facility.service.js';
 import { makeContractsRepository } from './modules/contracts/contracts.repository.js';
-import { makeContractsService } from './modules/contracts/contracts.service.js';
+import { makeContractsService, type ActivationCheck } from './modules/contracts/contracts.service.js';
 import { contractsRoutes } from './modules/contracts/contracts.routes.js';
 import { makeMailer, type Mailer } from './modules/notices/mailer.js';
 import { makeNoticesRepository } from './modules/notices/notices.repository.js';
@@ -122,7 +123,8 @@ export function buildServices(ctx: AppContext) {
   });
   onAddressReleased.push((tx, scope, allocation) => dns.dropPtr(tx, scope, allocation.id));
   const pdf = makeChromiumPdfRenderer();
-  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids });
+  const activationChecks: ActivationCheck[] = [];
+  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids, activationChecks });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
   const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL);
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
@@ -174,6 +176,8 @@ export function buildServices(ctx: AppContext) {
     },
   });
   const conduct = makeConductService({ repo: complianceRepo, facility, ipam, contracts, notices, files, audit, clock, ids });
+  // 5.5: no activation without a valid log-retention attestation
+  activationChecks.push(async (tx, customerId) => ((await conduct.logRetentionReadiness(systemScope('activation'), customerId, tx)).ready ? [] : ['logRetentionAttestation']));
   registerConstraintErrors({
     compliance_domains_active_unique: { code: 'DOMAIN_TAKEN', field: 'domain' },
     compliance_services_one_live: { code: 'CONFLICT', field: 'kind' },

@@ -135,6 +135,8 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
       const uploaded = await services.kyc.upload(scope, customer.id, d);
       await services.kyc.review(scope, uploaded.id, { verify: true });
     }
+    // 5.5: the log-retention attestation, required before activation
+    await services.conduct.attest(scope, { customerId: customer.id, location: '自建日志服务器，异地备份', retentionMonths: 12 });
     // 第二条: each customer's servers, inspected on arrival (5.2) and placed under a signed contract;
     // racking then activates the contract (7.1): term, annual invoice, commissioning order
     const servers = [];
@@ -182,7 +184,7 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
   return { seeded: true };
 }
 
-// ── compliance demo data: each customer's websites on the domain list (two verified, one waiting), an attestation ──
+// ── compliance demo data: each customer's websites on the domain list (two verified, one waiting) ──
 async function seedDemoCompliance(services: Services, customerId: string, serverIds: string[], uscc: string) {
   const scope = systemScope('demo-seed');
   const base = `demo-${uscc.slice(-4).toLowerCase()}`;
@@ -201,7 +203,6 @@ async function seedDemoCompliance(services: Services, customerId: string, server
     }
     break;
   }
-  await services.conduct.attest(scope, { customerId, location: '自建日志服务器，异地备份', retentionMonths: 12 });
 }
 /**
  * Incidents demo (6.3, 7.2, 7.3): a resolved outage of 上海蓝山's server three days ago (42 minutes,

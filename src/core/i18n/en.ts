@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'contracts.gap.technicalLead24h': 'No 24-hour phone for the technical lead (clause 5.10)',
   'contracts.gap.kycBusinessLicence': 'Business licence not verified (clause 5.10)',
   'contracts.gap.kycLegalRepresentativeId': "Legal representative's ID not verified (clause 5.10)",
+  'contracts.gap.logRetentionAttestation': 'No valid attestation of access-log retention (clause 5.5, at least 6 months)',
   'roster.mobileFor24h': 'A 24-hour contact needs a mobile number',
   'kyc.idTypeForKind': 'The ID type does not fit the document (a business licence carries a USCC; a person an ID card, passport or permit)',
   'kyc.expiryBeforeIssue': 'The expiry date must be after the issue date',

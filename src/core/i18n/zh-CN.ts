@@ -51,6 +51,7 @@ export const zhCN = {
   'contracts.gap.technicalLead24h': '缺少技术负责人 24 小时电话（第 5.10 条）',
   'contracts.gap.kycBusinessLicence': '营业执照未核验（第 5.10 条）',
   'contracts.gap.kycLegalRepresentativeId': '法定代表人身份证件未核验（第 5.10 条）',
+  'contracts.gap.logRetentionAttestation': '缺少有效的网站访问日志留存承诺（第 5.5 条，保存不少于 6 个月）',
   'roster.mobileFor24h': '24 小时联系人必须有手机号码',
   'kyc.idTypeForKind': '证件类型与文件种类不符（营业执照用统一社会信用代码，身份证明用身份证、护照或港澳台通行证）',
   'kyc.expiryBeforeIssue': '有效期截止日须晚于签发日',

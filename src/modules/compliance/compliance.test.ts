@@ -269,6 +269,13 @@ describe('suspension of a server in service (6.3)', () => {
     await t.services.facility.inspect(system, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
     const contract = await t.services.contracts.create(system, { customerId: c.id, siteId: site.id, serverIds: [server.id], annualFee: '12000' });
     await t.services.contracts.sign(system, contract.id, { signingDate: shanghaiDate(t.clock.now()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
+    // 5.5: no activation (and so no racking) without the log-retention attestation
+    await makeStaff(t.services, 'c-noc', ['noc']);
+    const refused = await (await t.login('c-noc')).post(`/api/v1/servers/${server.id}/rack`, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'ACTIVATION_REFUSED', fields: [{ path: 'logRetentionAttestation', message: '缺少有效的网站访问日志留存承诺（第 5.5 条，保存不少于 6 个月）' }] });
+    expect((await t.services.facility.findServer(system, server.id))!.status).not.toBe('racked');
+    await t.services.conduct.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 });
     await t.services.facility.rack(system, server.id, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });
     await t.services.facility.setStatus(system, server.id, 'in_service');
 

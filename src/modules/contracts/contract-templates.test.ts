@@ -71,6 +71,7 @@ beforeAll(async () => {
     await t.services.kyc.review(system, d.id, { verify: true });
   }
   await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000001', available24h: true });
+  await t.services.conduct.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 }); // 5.5, before activation
   await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000002', available24h: true });
   customerId = c.id;
   await makeCustomerUser(t.services, 'tp-owner', customerId);

@@ -47,6 +47,12 @@ export interface NewContract {
   terms?: Partial<ContractTerms>;
 }
 
+/**
+ * A precondition of activation owned by another module (e.g. compliance's 5.5 log-retention
+ * attestation): the gaps it finds, as field names with an i18n key under contracts.gap.
+ */
+export type ActivationCheck = (tx: Executor, customerId: string) => Promise<string[]>;
+
 const contractNumber = (year: number, seq: number) => `RP-${year}-${String(seq).padStart(4, '0')}`;
 
 export function makeContractsService(deps: {
@@ -61,6 +67,8 @@ export function makeContractsService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
+  /** filled in app.ts by the modules that own further preconditions (a list, so contracts need not import them) */
+  activationChecks?: ActivationCheck[];
 }) {
   const { repo, audit, clock, ids } = deps;
   const today = () => shanghaiDate(clock.now());
@@ -282,7 +290,9 @@ export function makeContractsService(deps: {
       const unsigned = [contract.securityLetterSigned ? null : 'securityLetterSigned', contract.userUndertakingSigned ? null : 'userUndertakingSigned'].filter((f): f is string => f !== null);
       if (unsigned.length) throw new AppError('ACTIVATION_REFUSED', { reason: unsigned.join(', ') }, unsigned.map((path) => ({ path, key: 'contracts.attachmentUnsigned' })));
       const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, contract.customerId, tx);
-      if (!readiness.ready) throw new AppError('ACTIVATION_REFUSED', { reason: readiness.missing.join(', ') }, readiness.missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
+      const missing: string[] = [...readiness.missing];
+      for (const check of deps.activationChecks ?? []) missing.push(...(await check(tx, contract.customerId)));
+      if (missing.length) throw new AppError('ACTIVATION_REFUSED', { reason: missing.join(', ') }, missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
       const calendar = await deps.calendar.current(tx);
       const terms = contract.terms as ContractTerms;
       const rackedOn = shanghaiDate(server.rackedAt!);
