@@ -53,7 +53,7 @@ export function dnsRoutes(deps: { dns: DnsService }): FastifyPluginAsyncZod {
     );
     app.get(
       '/dns/reverse-zones/:origin/zonefile',
-      { schema: { tags: ['dns'], summary: 'A reverse zone with its PTR records as an RFC 1035 master file', params: z.object({ origin: z.string().max(100) }) } },
+      { schema: { tags: ['dns'], summary: 'A reverse zone with its PTR records as an RFC 1035 master file', params: z.object({ origin: z.string().max(100).regex(/^([0-9a-f]{1,3}\.)+(in-addr|ip6)\.arpa$/) }) } },
       async (request, reply) => reply.type('text/dns; charset=utf-8').send(await dns.reverseZoneFile(scopeOf(request), request.params.origin)),
     );
     app.get(
