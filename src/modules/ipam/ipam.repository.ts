@@ -36,15 +36,16 @@ export function makeIpamRepository(db: Db) {
      * first usable one or sits right after something unusable (a held address, a reserved range, the
      * gateway), so only those edges are candidates. Skips network/broadcast (IPv4 wider than /31),
      * the IPv6 subnet-router anycast, the gateway, reserved ranges and every address held now
-     * (allocated or in quarantine). Locks the pool row itself; returns undefined when the pool is
-     * full or does not exist.
+     * (allocated or in quarantine). Returns undefined when the pool is full.
+     * Call after lockPool, as a statement of its own: under READ COMMITTED a statement's snapshot is
+     * taken before it waits for a lock, so a FOR UPDATE inside this statement would not see the
+     * address the previous lock holder just inserted (the 200-request test catches exactly that).
      */
     async allocateNext(tx: Executor, row: Omit<AllocationRow, 'address' | 'releasedAt' | 'heldUntil'>): Promise<AllocationRow | undefined> {
       const result = await tx.execute(sql`
         WITH pool AS (
           SELECT prefix, gateway, family(prefix) AS fam, host(network(prefix))::inet AS net, host(broadcast(prefix))::inet AS bcast
           FROM ip_pools WHERE id = ${row.poolId}
-          FOR UPDATE -- the per-pool lock: allocations in this pool queue here, other pools go on
         ),
         held AS (
           SELECT address FROM ip_allocations
