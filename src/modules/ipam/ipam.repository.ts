@@ -36,7 +36,10 @@ export function makeIpamRepository(db: Db) {
      * first usable one or sits right after something unusable (a held address, a reserved range, the
      * gateway), so only those edges are candidates. Skips network/broadcast (IPv4 wider than /31),
      * the IPv6 subnet-router anycast, the gateway, reserved ranges and every address held now
-     * (allocated or in quarantine). Returns undefined when the pool is full. Call after lockPool.
+     * (allocated or in quarantine). Returns undefined when the pool is full.
+     * Call after lockPool, as a statement of its own: under READ COMMITTED a statement's snapshot is
+     * taken before it waits for a lock, so a FOR UPDATE inside this statement would not see the
+     * address the previous lock holder just inserted (the 200-request test catches exactly that).
      */
     async allocateNext(tx: Executor, row: Omit<AllocationRow, 'address' | 'releasedAt' | 'heldUntil'>): Promise<AllocationRow | undefined> {
       const result = await tx.execute(sql`
@@ -50,11 +53,12 @@ export function makeIpamRepository(db: Db) {
         ),
         reserved AS (SELECT first_address AS s, last_address AS e FROM ip_reserved_ranges WHERE pool_id = ${row.poolId}),
         edges AS (
+          -- UNION ALL: a duplicate candidate is harmless under ORDER BY … LIMIT 1, deduplicating is not free
           SELECT net AS a FROM pool
-          UNION SELECT net + 1 FROM pool
-          UNION SELECT address + 1 FROM held
-          UNION SELECT e + 1 FROM reserved
-          UNION SELECT gateway + 1 FROM pool WHERE gateway IS NOT NULL
+          UNION ALL SELECT net + 1 FROM pool
+          UNION ALL SELECT address + 1 FROM held
+          UNION ALL SELECT e + 1 FROM reserved
+          UNION ALL SELECT gateway + 1 FROM pool WHERE gateway IS NOT NULL
         )
         INSERT INTO ip_allocations (id, pool_id, address, server_id, customer_id, allocated_at)
         SELECT ${row.id}::uuid, ${row.poolId}::uuid, c.a, ${row.serverId}::uuid, ${row.customerId}::uuid, ${row.allocatedAt.toISOString()}::timestamptz

@@ -127,7 +127,7 @@ export function makeIpamService(deps: {
             row = { id: ids.uuid(), poolId: pool.id, address: formatIp(wanted), serverId: server.id, customerId: server.customerId, allocatedAt: now, releasedAt: null, heldUntil: null };
             await repo.insertAllocation(tx, row);
           } else {
-            // the lowest free address, found and inserted by the database in one statement
+            // the lowest free address, found and inserted by the database in one statement (after the lock)
             const next = await repo.allocateNext(tx, { id: ids.uuid(), poolId: pool.id, serverId: server.id, customerId: server.customerId, allocatedAt: now });
             if (!next) throw new AppError('IP_POOL_EXHAUSTED', { pool: pool.name });
             row = { ...next, address: formatIp(parseIp(next.address)!) };
