@@ -110,6 +110,7 @@ export async function run(): Promise<BenchFigure[]> {
     `);
     const [{ n }] = await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM interruptions');
 
+    if (process.env.BENCH_KEEP_DB) return figures;
     // ── recomputation vs one aggregate scan ──
     const cold = await timed(() => services.incidents.recomputeAll({ batch: 100 }));
     const steady = await best(() => services.incidents.recomputeAll({ batch: 100 }), 3, 90);
@@ -185,7 +186,8 @@ export async function run(): Promise<BenchFigure[]> {
     await http.close();
   } finally {
     await database.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!process.env.BENCH_KEEP_DB) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    else console.log(`kept ${name}`);
   }
   return figures;
 }
