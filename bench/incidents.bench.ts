@@ -110,7 +110,6 @@ export async function run(): Promise<BenchFigure[]> {
     `);
     const [{ n }] = await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM interruptions');
 
-    if (process.env.BENCH_KEEP_DB) return figures;
     // ── recomputation vs one aggregate scan ──
     const cold = await timed(() => services.incidents.recomputeAll({ batch: 100 }));
     const steady = await best(() => services.incidents.recomputeAll({ batch: 100 }), 3, 90);
@@ -126,14 +125,14 @@ export async function run(): Promise<BenchFigure[]> {
       figure({
         name: `incidents: recompute every contract's compensation @ ${(n / 1e6).toFixed(1)}M interruptions (ledgers current: read, compute, compare digests)`,
         baseline: 'one SQL aggregate scan of the same rows',
-        unit: 'runs/s',
-        value: 1 / steady,
-        baselineValue: 1 / scan,
+        unit: 'runs/min',
+        value: 60 / steady,
+        baselineValue: 60 / scan,
         target: '≥ 0.333 (≤ 3×)',
         ok: scan / steady >= 1 / 3,
       }),
       // the first run also writes every ledger line and audits each contract: shown, no target
-      figure({ name: `incidents: first recomputation, writing every ledger @ ${(n / 1e6).toFixed(1)}M`, baseline: 'one SQL aggregate scan of the same rows', unit: 'runs/s', value: 1 / cold, baselineValue: 1 / scan }),
+      figure({ name: `incidents: first recomputation, writing every ledger @ ${(n / 1e6).toFixed(1)}M`, baseline: 'one SQL aggregate scan of the same rows', unit: 'runs/min', value: 60 / cold, baselineValue: 60 / scan }),
     );
 
     // ── Alertmanager webhook ingest vs a bare INSERT per alert ──
@@ -186,8 +185,7 @@ export async function run(): Promise<BenchFigure[]> {
     await http.close();
   } finally {
     await database.close();
-    if (!process.env.BENCH_KEEP_DB) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    else console.log(`kept ${name}`);
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
   return figures;
 }
