@@ -69,29 +69,26 @@ export function classify(item: Interruption, index: number, terms: Pick<Contract
   if (!(item.start instanceof Date) || !(item.end instanceof Date) || Number.isNaN(item.start.getTime()) || Number.isNaN(item.end.getTime()) || item.end <= item.start) {
     throw new RuleError('INTERRUPTION_INVALID', { field: `interruptions.${index}`, index });
   }
-  const base = { index, ref: item.ref, start: item.start, end: item.end, cause: item.cause, breach: false };
+  // one object shape for every outcome (recomputation classifies millions)
+  const out = (reason: ReasonCode, compensable: boolean, breach = false): Classified => ({ index, ref: item.ref, start: item.start, end: item.end, cause: item.cause, reason, compensable, breach });
   switch (item.cause) {
     case 'provider_fault':
-      return { ...base, reason: 'PROVIDER_FAULT', compensable: true };
+      return out('PROVIDER_FAULT', true);
     case 'relocation':
-      return { ...base, reason: 'RELOCATION', compensable: true };
+      return out('RELOCATION', true);
     case 'provider_planned': {
       const noticed = item.noticeGivenAt !== undefined && item.noticeGivenAt <= item.start;
       const consented = item.consentAt !== undefined && item.consentAt <= item.start;
-      return noticed && consented
-        ? { ...base, reason: 'PROVIDER_PLANNED', compensable: true }
-        : { ...base, reason: 'PROVIDER_PLANNED_WITHOUT_NOTICE_OR_CONSENT', compensable: true, breach: true };
+      return noticed && consented ? out('PROVIDER_PLANNED', true) : out('PROVIDER_PLANNED_WITHOUT_NOTICE_OR_CONSENT', true, true);
     }
     case 'network_cutover': {
       const lead = item.noticeGivenAt ? item.start.getTime() - item.noticeGivenAt.getTime() : -1;
-      return lead >= terms.plannedWorkNoticeHours * HOUR
-        ? { ...base, reason: 'CUTOVER_NOTIFIED_48H', compensable: false }
-        : { ...base, reason: 'CUTOVER_WITHOUT_48H_NOTICE', compensable: true };
+      return lead >= terms.plannedWorkNoticeHours * HOUR ? out('CUTOVER_NOTIFIED_48H', false) : out('CUTOVER_WITHOUT_48H_NOTICE', true);
     }
     case 'customer_fault':
-      return { ...base, reason: 'CUSTOMER_FAULT', compensable: false };
+      return out('CUSTOMER_FAULT', false);
     case 'force_majeure':
-      return { ...base, reason: 'FORCE_MAJEURE', compensable: false };
+      return out('FORCE_MAJEURE', false);
     default:
       throw new RuleError('INTERRUPTION_INVALID', { field: `interruptions.${index}.cause`, index });
   }

@@ -130,7 +130,9 @@ export function makeIncidentsService(deps: {
     const now = clock.now();
     for (const contractId of contractList) {
       const basis = bases.get(contractId)!;
-      const items: Interruption[] = (feeds.get(contractId) ?? []).map((f) => ({
+      // a stable order, so the same feed always gives the same ledger (and digest)
+      const feed = (feeds.get(contractId) ?? []).sort((x, y) => x.start_ms - y.start_ms || (x.incident_id < y.incident_id ? -1 : x.incident_id > y.incident_id ? 1 : 0) || x.end_ms - y.end_ms);
+      const items: Interruption[] = feed.map((f) => ({
         start: new Date(f.start_ms),
         end: new Date(f.end_ms),
         cause: ruleCause(f.cause),
@@ -463,7 +465,8 @@ export function makeIncidentsService(deps: {
       const system = systemScope('compensation-recompute');
       const all = await repo.allContractIds();
       let changed = 0;
-      const batch = opts.batch ?? 200;
+      // large batches: each reads its feed in one scan of the interruptions
+      const batch = opts.batch ?? 2000;
       for (let i = 0; i < all.length; i += batch) {
         const r = await repo.db.transaction((tx) => recompute(tx, system, all.slice(i, i + batch)));
         changed += r.filter((x) => x.changed).length;
