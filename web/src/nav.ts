@@ -66,6 +66,32 @@ export const NAV: NavEntry[] = [
   { key: 'my-status', path: '/portal/status', labelKey: 'nav.status', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
+/**
+ * Menu sections, in order, and the entries each holds (by key, in menu order). An entry not listed
+ * here still shows, at the end of its audience's last section, so a new page is never hidden.
+ */
+export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff' | 'customer'; entries: string[] }[] = [
+  { key: 'overview', labelKey: 'navSection.overview', audience: 'staff', entries: ['dashboard', 'tasks'] },
+  { key: 'business', labelKey: 'navSection.business', audience: 'staff', entries: ['customers', 'kyc-queue', 'contracts', 'expiring', 'dunning', 'contract-templates'] },
+  { key: 'facility', labelKey: 'navSection.facility', audience: 'staff', entries: ['racks', 'servers', 'ip-pools', 'dns', 'netbox-import', 'incidents'] },
+  { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains'] },
+  { key: 'service', labelKey: 'navSection.service', audience: 'staff', entries: ['tickets', 'ticket-reports', 'notices', 'notice-preferences'] },
+  { key: 'system', labelKey: 'navSection.system', audience: 'staff', entries: ['provider', 'users', 'tokens', 'audit', 'calendar', 'account'] },
+  { key: 'my-business', labelKey: 'navSection.myBusiness', audience: 'customer', entries: ['my-company', 'my-documents', 'my-roster', 'my-contracts', 'my-expiring'] },
+  { key: 'my-service', labelKey: 'navSection.myService', audience: 'customer', entries: ['my-status', 'my-servers', 'my-racks', 'my-dns', 'my-domains'] },
+  { key: 'my-contact', labelKey: 'navSection.myContact', audience: 'customer', entries: ['my-tickets', 'my-notices', 'my-notice-preferences'] },
+  { key: 'my-account', labelKey: 'navSection.myAccount', audience: 'customer', entries: ['my-audit', 'portal-account'] },
+];
+
+/** The user's entries grouped into the sections that have any (empty sections are left out). */
+export function sectionsFor(entries: NavEntry[], audience: 'staff' | 'customer') {
+  const sections = NAV_SECTIONS.filter((s) => s.audience === audience).map((s) => ({ ...s, items: s.entries.map((k) => entries.find((e) => e.key === k)).filter((e): e is NavEntry => !!e) }));
+  const placed = new Set(sections.flatMap((s) => s.items.map((e) => e.key)));
+  const rest = entries.filter((e) => !placed.has(e.key));
+  if (rest.length && sections.length) sections[sections.length - 1].items.push(...rest);
+  return sections.filter((s) => s.items.length > 0);
+}
+
 export function navFor(user: { kind: 'staff' | 'customer'; roles: string[] }): NavEntry[] {
   return NAV.filter(
     (e) => e.audience === user.kind && (e.roles.some((r) => user.roles.includes(r)) || (user.kind === 'staff' && user.roles.includes('admin'))),

@@ -219,8 +219,8 @@ export function incidentsRoutes(deps: { incidents: IncidentsService; maintenance
       },
       async (request) => incidents.ledger(scopeOf(request), request.params.id),
     );
-    app.get('/compensation/:id/timeline.svg', { schema: { tags: ['incidents'], summary: 'Outage timeline of a contract (SVG)', params: IdParams } }, async (request, reply) => {
-      const svg = await incidents.timelineSvg(scopeOf(request), request.params.id, request.locale);
+    app.get('/compensation/:id/timeline.svg', { schema: { tags: ['incidents'], summary: 'Outage timeline of a contract (SVG); `lang` for an <img> that cannot send Accept-Language', params: IdParams, querystring: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) } }, async (request, reply) => {
+      const svg = await incidents.timelineSvg(scopeOf(request), request.params.id, request.query.lang ?? request.locale);
       return reply.type('image/svg+xml; charset=utf-8').header('x-content-type-options', 'nosniff').send(svg);
     });
     app.post(

@@ -1,4 +1,7 @@
-import { formatShanghai } from '../../rules/index.js';
+import { formatShanghai as iso } from '../../rules/index.js';
+
+/** Beijing time to the minute, as people read it (2026-03-02 10:00). */
+const formatShanghai = (d: Date) => iso(d).replace('T', ' ');
 import type { IncidentCause } from './incidents.schema.js';
 
 const COLOURS: Record<IncidentCause, string> = {

@@ -2,7 +2,7 @@ import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
-import { navFor } from '../nav';
+import { navFor, sectionsFor } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function AppLayout() {
@@ -16,7 +16,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={220} theme="dark" breakpoint="lg" collapsedWidth={0}>
+      <Layout.Sider width={220} theme="dark" breakpoint="lg" collapsedWidth={0} style={{ overflowY: 'auto', maxHeight: '100vh', position: 'sticky', top: 0 }}>
         <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 600, fontSize: 16 }}>
           {t('app.name')}
           <div style={{ fontSize: 12, fontWeight: 400, opacity: 0.65 }}>{me.kind === 'staff' ? t('kind.staff') : me.customerName}</div>
@@ -25,7 +25,12 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected.key] : []}
-          items={entries.map((e) => ({ key: e.key, label: <span data-testid={`nav-${e.key}`}>{t(e.labelKey)}</span>, onClick: () => navigate(e.path) }))}
+          items={sectionsFor(entries, me.kind).map((s) => ({
+            type: 'group' as const,
+            key: `section-${s.key}`,
+            label: t(s.labelKey),
+            children: s.items.map((e) => ({ key: e.key, label: <span data-testid={`nav-${e.key}`}>{t(e.labelKey)}</span>, onClick: () => navigate(e.path) })),
+          }))}
         />
       </Layout.Sider>
       <Layout>

@@ -131,7 +131,7 @@ export function StatusPage() {
 }
 
 function ContractLedger({ contractId }: { contractId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const showError = useApiErrors();
   const { data } = useLoad(() => get<Ledger>(`/compensation/${contractId}`), [contractId]);
   const [disputing, setDisputing] = useState<LedgerLine | null>(null);
@@ -184,7 +184,7 @@ function ContractLedger({ contractId }: { contractId: string }) {
           },
         ]}
       />
-      <img src={`/api/v1/compensation/${contractId}/timeline.svg`} alt={t('status.timeline')} style={{ maxWidth: '100%', marginTop: 12 }} />
+      <img src={`/api/v1/compensation/${contractId}/timeline.svg?lang=${locale}`} alt={t('status.timeline')} style={{ maxWidth: '100%', marginTop: 12 }} />
       <Modal
         open={disputing !== null}
         title={t('status.dispute')}
