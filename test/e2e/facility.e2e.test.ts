@@ -147,4 +147,28 @@ describe('facility in a real browser', () => {
     expect(zoneFile).toContain('www IN A 203.0.113.10');
     await page.close();
   });
+
+  it('lets NOC dry-run a NetBox export and see every row, bad ones with their reason', async () => {
+    const { fileURLToPath } = await import('node:url');
+    const dir = fileURLToPath(new URL('../fixtures/netbox/', import.meta.url));
+    const page = await env.browser.newPage();
+    await logIn(page, env.server.url, 'noc');
+    await page.waitForURL(/\/console$/);
+    await page.getByTestId('nav-netbox-import').click();
+    for (const [kind, file] of [['sites', 'sites.csv'], ['racks', 'racks.csv'], ['devices', 'devices.csv'], ['ipAddresses', 'ip-addresses.csv']]) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId(`netbox-${kind}`).click();
+      await (await chooser).setFiles(`${dir}${file}`);
+      await page.getByTestId(`netbox-${kind}`).filter({ hasText: '✓' }).waitFor();
+    }
+    await page.getByRole('button', { name: '试运行' }).click();
+    await page.locator('.ant-alert', { hasText: '试运行' }).waitFor();
+    // the sample's devices are fine; the demo already holds 203.0.113.10 and has no pool for 2001:db8:300::/48
+    await page.locator('.ant-card', { hasText: 'devices.csv' }).locator('.ant-tag', { hasText: '通过' }).first().waitFor();
+    const ipCard = page.locator('.ant-card', { hasText: 'ip-addresses.csv' });
+    await ipCard.locator('.ant-table-row', { hasText: '2001:db8:300::10/48' }).locator('.ant-tag', { hasText: '拒绝' }).waitFor();
+    expect(await ipCard.locator('.ant-table-row', { hasText: '2001:db8:300::10/48' }).textContent()).toContain('没有包含该地址的地址池');
+    await shot(page, 'netbox-dry-run');
+    await page.close();
+  });
 });
