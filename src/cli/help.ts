@@ -18,6 +18,7 @@ export const HELP: Record<Locale, string> = {
   restore <文件> [--force]        从备份恢复
   calc <子命令>                  合同规则计算（rackpact calc --help）
   calendar load <文件.json>      导入国务院公布的某年节假日安排
+  compensation recompute        按全部中断记录重算每份合同的补偿明细（第 7.2 条）
 
 环境变量: PORT HOST DATA_DIR FILES_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS
 语言: 设置 LANG=en_US.UTF-8 或 RACKPACT_LANG=en 显示英文`,
@@ -38,6 +39,7 @@ Commands:
   restore <file> [--force]      Restore from a backup
   calc <subcommand>             Contract rule calculations (rackpact calc --help)
   calendar load <file.json>     Load a year's official State Council holiday schedule
+  compensation recompute        Recompute every contract's compensation ledger from its interruptions (7.2)
 
 Environment: PORT HOST DATA_DIR FILES_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS
 Language: LANG=en_US.UTF-8 or RACKPACT_LANG=en for English`,
