@@ -134,6 +134,14 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           return r.outcome === 'applied' || r.outcome === 'unchanged' ? 0 : 1;
         });
       }
+      case 'compensation': {
+        if (sub !== 'recompute') throw new UsageError('compensation recompute');
+        return await withRuntime(config, async (rt) => {
+          const r = await rt.services.incidents.recomputeAll();
+          io.out(io.lang === 'en' ? `${r.contracts} contracts recomputed, ${r.changed} ledgers changed` : `已重算 ${r.contracts} 份合同，${r.changed} 份补偿明细有变化`);
+          return 0;
+        });
+      }
       default:
         io.err(t(io.lang, 'cli.unknownCommand', { command }));
         return 2;
