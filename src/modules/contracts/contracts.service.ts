@@ -484,9 +484,9 @@ export function makeContractsService(deps: {
     },
 
     // ── compensation credited by the incidents ledger (7.2), in the caller's transaction ──
-    /** Contracts' terms and term clocks as the ledger needs them, by id (system/staff callers). */
+    /** Contracts' terms and term clocks as the ledger needs them, by id, locked until the caller's transaction ends. */
     async compensationBases(tx: Executor, ids: string[]) {
-      const rows = await repo.findMany(tx, ids);
+      const rows = await repo.lockMany(tx, ids);
       const found = new Map(rows.map((c) => [c.id, { id: c.id, customerId: c.customerId, number: c.number, terms: { ...DEFAULT_CONTRACT_TERMS, ...(c.terms as Partial<ContractTerms>) }, compensationHours: c.compensationHours, termEnd: c.termEnd }]));
       for (const id of ids) if (!found.has(id)) throw new AppError('NOT_FOUND', { entity: 'contract' });
       return found;

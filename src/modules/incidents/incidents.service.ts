@@ -119,13 +119,15 @@ export function makeIncidentsService(deps: {
   async function recompute(tx: Executor, scope: Scope, contractIds: Iterable<string>): Promise<{ contractId: string; hours: number; changed: boolean }[]> {
     const contractList = [...new Set(contractIds)];
     if (!contractList.length) return [];
+    // the contracts first, locked: a concurrent recomputation of the same contract waits, then reads the feed as committed
+    const bases = await deps.contracts.compensationBases(tx, contractList);
     const feeds = new Map<string, FeedRow[]>();
     for (const row of await repo.feedOfContracts(tx, contractList)) {
       const list = feeds.get(row.contract_id);
       if (list) list.push(row);
       else feeds.set(row.contract_id, [row]);
     }
-    const [headers, bases] = [await repo.ledgerHeaders(tx, contractList), await deps.contracts.compensationBases(tx, contractList)];
+    const headers = await repo.ledgerHeaders(tx, contractList);
     const out: { contractId: string; hours: number; changed: boolean }[] = [];
     const now = clock.now();
     for (const contractId of contractList) {

@@ -177,6 +177,19 @@ describe('compensation ledger (7.2 / 7.3 / 6.3 / 第十条)', () => {
     expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 0 });
   });
 
+  it('two changes to one contract at once leave one consistent ledger', async () => {
+    const open = (title: string, start: string) => t.services.incidents.open(system, { title, cause: 'provider_fault', scope: [{ kind: 'server', target: c.serverIds[0] }], startedAt: new Date(start) });
+    const [x, y] = [await open('并发一', '2026-05-30T01:00:00+08:00'), await open('并发二', '2026-05-30T03:00:00+08:00')];
+    await Promise.all([
+      t.services.incidents.resolve(system, x.id, { resolvedAt: new Date('2026-05-30T01:10:00+08:00') }),
+      t.services.incidents.resolve(system, y.id, { resolvedAt: new Date('2026-05-30T03:10:00+08:00') }),
+    ]);
+    const ledger = await t.services.incidents.ledger(system, c.contractId);
+    expect(ledger.lines.filter((l) => l.incidentIds.includes(x.id))).toHaveLength(1);
+    expect(ledger.lines.filter((l) => l.incidentIds.includes(y.id))).toHaveLength(1);
+    expect(ledger.compensationHours).toBe(ledger.lines.reduce((sum, l) => sum + l.hours, 0));
+  });
+
   it('draws the outage timeline of a contract', async () => {
     const res = await noc.get(`/api/v1/compensation/${c.contractId}/timeline.svg`);
     expect(res.statusCode).toBe(200);
