@@ -168,7 +168,20 @@ export function ContractDetailPage() {
           columns={[
             { title: t('facility.rackedAt'), dataIndex: 'rackedOn' },
             { title: t('contracts.deadline'), dataIndex: 'dueOn', render: (d: string) => `${d} 24:00` },
-            { title: t('common.status'), render: (_, o) => (o.breachedAt ? <Tag color="red">{t('contracts.breach')}</Tag> : o.completedAt ? <Tag color="green">{t('contracts.onTime')}</Tag> : <Tag>…</Tag>) },
+            {
+              title: t('common.status'),
+              render: (_, o) => (
+                <Space>
+                  {o.completedAt ? <Tag color="green">{t('contracts.commissioningDone')}</Tag> : <Tag color="gold">{t('contracts.commissioningOpen')}</Tag>}
+                  {o.breachedAt ? <Tag color="red">{t('contracts.breach')}</Tag> : o.completedAt ? <Tag color="green">{t('contracts.onTime')}</Tag> : null}
+                  {!o.completedAt && staff && me?.roles.some((r) => r === 'noc' || r === 'admin') && (
+                    <Button size="small" type="primary" data-testid="commissioning-complete" onClick={() => act(post(`/commissioning/${o.id}/complete`, {}))}>
+                      {t('contracts.commissioningComplete')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
