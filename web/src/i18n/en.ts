@@ -20,6 +20,8 @@ export const en: Record<MessageKey, string> = {
   'navSection.myService': 'My service',
   'navSection.myContact': 'Tickets & notices',
   'navSection.myAccount': 'Account',
+  'facility.bandwidthSummary': 'Bandwidth (clause 6.1): {ports} ports, {portMbps} Mbps shared in all; uplink {uplinkMbps} Mbps shared',
+  'facility.bandwidthNone': 'Bandwidth (clause 6.1): no switch port connected yet',
   'nav.dashboard': 'Dashboard',
   'nav.users': 'Users',
   'nav.tokens': 'API tokens',

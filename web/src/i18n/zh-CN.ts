@@ -19,6 +19,8 @@ export const zhCN = {
   'navSection.myService': '服务状态',
   'navSection.myContact': '工单与通知',
   'navSection.myAccount': '账户',
+  'facility.bandwidthSummary': '带宽（第 6.1 条）：{ports} 个端口，合计 {portMbps} Mbps 共享；上联 {uplinkMbps} Mbps 共享',
+  'facility.bandwidthNone': '带宽（第 6.1 条）：尚未接入交换机端口',
   'nav.dashboard': '概览',
   'nav.users': '用户',
   'nav.tokens': 'API 令牌',

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { get, post } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -52,6 +52,8 @@ export function ServersPage() {
   const switchId = Form.useWatch('switchId', portForm);
   const { data: ports } = useLoad(() => (switchId ? get<{ items: { id: string; name: string; speedMbps: number; assignment: unknown }[] }>(`/switches/${switchId}/ports`) : Promise.resolve({ items: [] })), [switchId, porting]);
   const { data: pools } = useLoad(() => (noc ? get<{ items: { id: string; name: string; prefix: string }[] }>('/ip-pools') : Promise.resolve({ items: [] })), [noc, addressing]);
+  // 6.1: each server's port (100M shared by default) and the shared uplink, summed per customer
+  const { data: bandwidth } = useLoad(() => get<{ items: { customerId: string; ports: number; portMbps: number; uplinkMbps: number }[] }>('/bandwidth'), [data, porting]);
   const act = (p: Promise<unknown>) => p.then(reload, showError);
   return (
     <>
@@ -66,6 +68,18 @@ export function ServersPage() {
           </Button>
         )}
       </Space>
+      {me?.kind === 'customer' && bandwidth && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="info"
+          data-testid="bandwidth"
+          message={
+            bandwidth.items[0]
+              ? t('facility.bandwidthSummary', { ports: bandwidth.items[0].ports, portMbps: bandwidth.items[0].portMbps, uplinkMbps: bandwidth.items[0].uplinkMbps })
+              : t('facility.bandwidthNone')
+          }
+        />
+      )}
       <Table<Server>
         rowKey="id"
         dataSource={data?.items}
