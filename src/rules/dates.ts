@@ -94,6 +94,11 @@ export function formatShanghai(instant: Date): string {
 }
 
 /** 2026年1月31日 — how the agreement writes a date. */
+/** Beijing time to the minute as a letter gives it: "2026-11-25 19:49" (notices, timelines). */
+export function formatShanghaiMinute(instant: Date): string {
+  return formatShanghai(instant).slice(0, 16).replace('T', ' ');
+}
+
 export function formatChineseDate(date: CalendarDate): string {
   const { year, month, day } = parts(date);
   return `${year}年${month}月${day}日`;

@@ -1,6 +1,6 @@
 import { ruleCode } from '../../test/harness/rules.js';
 import { describe, expect, test, it } from 'vitest';
-import { formatChineseDate, formatShanghai, parseDate, parseInstant, shanghaiDate, endOfDayShanghai } from './dates.js';
+import { formatChineseDate, formatShanghai, formatShanghaiMinute, parseDate, parseInstant, shanghaiDate, endOfDayShanghai } from './dates.js';
 import { renewalTerm, term, termEnd } from './term.js';
 
 const d = (s: string) => parseDate(s);
@@ -85,4 +85,14 @@ describe('dates', () => {
   test.each(['2026-05-01T10:00:00', '2026-05-01 10:00:00+08:00', 'yesterday'])('refuses an instant without its offset: %s', (s) =>
     expect(ruleCode(() => parseInstant(s))).toBe('INSTANT_INVALID'),
   );
+});
+
+describe('formatShanghaiMinute (how notices and timelines print an instant)', () => {
+  it.each([
+    ['2026-11-25T11:49:59.999Z', '2026-11-25 19:49'],
+    ['2026-12-31T16:00:00Z', '2027-01-01 00:00'], // crosses the date line into Beijing's new year
+    ['2026-03-01T15:59:00Z', '2026-03-01 23:59'],
+  ])('%s → %s', (iso, shown) => {
+    expect(formatShanghaiMinute(new Date(iso))).toBe(shown);
+  });
 });

@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
-import { compensation, formatShanghai, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS, type Cause, type Interruption } from '../../rules/index.js';
+import { compensation, formatShanghaiMinute, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS, type Cause, type Interruption } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
@@ -252,7 +252,7 @@ export function makeIncidentsService(deps: {
       version: incident.version + 1,
     });
     if (clockState?.breached && !incident.lineFaultBreachedAt) await note(tx, scope, incident.id, 'line_fault_breach', `overrun ${Math.round(clockState.overrunMs / 60_000)} min`);
-    await note(tx, scope, incident.id, 'resolved', body?.trim() || formatShanghai(at));
+    await note(tx, scope, incident.id, 'resolved', body?.trim() || formatShanghaiMinute(at));
     await audit.record(tx, scope, { action: 'incident.resolve', entity: 'incident', entityId: incident.id, before: incident, after });
     await recompute(tx, scope, closed.map((c) => c.contractId).filter((c): c is string => !!c).concat(await repo.contractsOfIncident(tx, incident.id)));
     return after;
@@ -290,7 +290,7 @@ export function makeIncidentsService(deps: {
       requireStaff(scope, 'noc');
       const result = await repo.db.transaction(async (tx) => {
         const opened = await openIn(tx, scope, { ...input, source: 'noc' });
-        await notify(tx, scope, opened.servers.map((s) => s.customerId), 'incident.opened', { number: opened.incident.number, title: opened.incident.title, startedAt: formatShanghai(opened.incident.startedAt), servers: opened.servers.length }, 'incident', opened.incident.id);
+        await notify(tx, scope, opened.servers.map((s) => s.customerId), 'incident.opened', { number: opened.incident.number, title: opened.incident.title, startedAt: formatShanghaiMinute(opened.incident.startedAt), servers: opened.servers.length }, 'incident', opened.incident.id);
         return opened;
       });
       return { ...withClock(result.incident, clock.now()), affectedServers: result.servers.length };
@@ -303,7 +303,7 @@ export function makeIncidentsService(deps: {
         if (!incident) throw new AppError('NOT_FOUND', { entity: 'incident' });
         const after = await resolveIn(tx, scope, incident, input.resolvedAt ?? clock.now(), input.note);
         const customers = await repo.customersOfIncident(tx, id);
-        await notify(tx, scope, customers, 'incident.resolved', { number: after.number, title: after.title, startedAt: formatShanghai(after.startedAt), resolvedAt: formatShanghai(after.resolvedAt!) }, 'incident', id);
+        await notify(tx, scope, customers, 'incident.resolved', { number: after.number, title: after.title, startedAt: formatShanghaiMinute(after.startedAt), resolvedAt: formatShanghaiMinute(after.resolvedAt!) }, 'incident', id);
         return withClock(after, clock.now());
       });
     },
@@ -368,7 +368,7 @@ export function makeIncidentsService(deps: {
         const server = await deps.facility.setStatusIn(tx, scope, input.serverId, 'suspended', input.reason);
         const opened = await openIn(tx, scope, { title: input.reason, cause: 'customer_fault', causeEvidence: input.evidence, scope: [{ kind: 'server', target: server.id }], source: 'suspension' });
         await note(tx, scope, opened.incident.id, 'suspended', `${input.reason}\n${input.evidence}`);
-        await notify(tx, scope, [server.customerId], 'server.suspended', { serial: server.serialNumber, reason: input.reason, evidence: input.evidence, at: formatShanghai(opened.incident.startedAt) }, 'incident', opened.incident.id);
+        await notify(tx, scope, [server.customerId], 'server.suspended', { serial: server.serialNumber, reason: input.reason, evidence: input.evidence, at: formatShanghaiMinute(opened.incident.startedAt) }, 'incident', opened.incident.id);
         return withClock(opened.incident, clock.now());
       });
     },
@@ -382,7 +382,7 @@ export function makeIncidentsService(deps: {
         const server = await deps.facility.setStatusIn(tx, scope, entry.target, 'in_service', input.note ?? 'restored');
         await note(tx, scope, incidentId, 'restored', input.note?.trim() || 'restored');
         const after = await resolveIn(tx, scope, incident, clock.now(), input.note);
-        await notify(tx, scope, [server.customerId], 'server.restored', { serial: server.serialNumber, at: formatShanghai(after.resolvedAt!) }, 'incident', incidentId);
+        await notify(tx, scope, [server.customerId], 'server.restored', { serial: server.serialNumber, at: formatShanghaiMinute(after.resolvedAt!) }, 'incident', incidentId);
         return withClock(after, clock.now());
       });
     },
@@ -427,7 +427,7 @@ export function makeIncidentsService(deps: {
           const locked = await repo.lock(tx, row.id);
           if (!locked || locked.status !== 'open' || locked.lineFaultBreachedAt) return;
           const after = await repo.update(tx, row.id, { lineFaultBreachedAt: now, updatedAt: now, version: locked.version + 1 });
-          await note(tx, system, row.id, 'line_fault_breach', `deadline ${formatShanghai(c.deadline)}`);
+          await note(tx, system, row.id, 'line_fault_breach', `deadline ${formatShanghaiMinute(c.deadline)}`);
           await audit.record(tx, system, { action: 'incident.lineFaultBreach', entity: 'incident', entityId: row.id, before: locked, after });
           n += 1;
         });
@@ -487,10 +487,10 @@ export function makeIncidentsService(deps: {
         type: 'compensation_dispute',
         contractId: line.contractId,
         priority: 'normal',
-        subject: `补偿明细异议 Compensation dispute — ${basis.number} ${formatShanghai(line.fromAt).slice(0, 16)}`,
+        subject: `补偿明细异议 Compensation dispute — ${basis.number} ${formatShanghaiMinute(line.fromAt)}`,
         description: [
           `合同 Contract: ${basis.number}`,
-          `时段 Interval: ${formatShanghai(line.fromAt)} – ${formatShanghai(line.toAt)} (${line.minutes} min)`,
+          `时段 Interval: ${formatShanghaiMinute(line.fromAt)} – ${formatShanghaiMinute(line.toAt)} (${line.minutes} min)`,
           `补偿 Credited: ${line.hours} h; 依据 Reasons: ${line.reasons.join(', ')}`,
           `明细 Line: ${line.id}`,
           '',

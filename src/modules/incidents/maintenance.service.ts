@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
-import { checkNoticeWindow, formatShanghai, shanghaiDate, DEFAULT_CONTRACT_TERMS } from '../../rules/index.js';
+import { checkNoticeWindow, formatShanghai, formatShanghaiMinute, shanghaiDate, DEFAULT_CONTRACT_TERMS } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { sha256 } from '../auth/auth.service.js';
 import type { IncidentsRepository, ScopeEntry, WindowRow } from './incidents.repository.js';
@@ -89,7 +89,7 @@ export function makeMaintenanceService(deps: {
           scope,
           customers,
           'maintenance.scheduled',
-          { number: row.number, title: row.title, kind: row.kind, startsAt: formatShanghai(row.startsAt), endsAt: formatShanghai(row.endsAt), consent: consentBound, description: row.description },
+          { number: row.number, title: row.title, kind: row.kind, startsAt: formatShanghaiMinute(row.startsAt), endsAt: formatShanghaiMinute(row.endsAt), consent: consentBound, description: row.description },
           'maintenance',
           id,
         );
@@ -136,7 +136,7 @@ export function makeMaintenanceService(deps: {
         if (before.status !== 'scheduled') throw new AppError('INVALID_TRANSITION', { from: before.status, to: 'cancelled' });
         const after = await repo.updateWindow(tx, id, { status: 'cancelled', version: before.version + 1 });
         const customers = (await repo.consentsOf(scope, [id], tx)).map((c) => c.consent.customerId);
-        await deps.incidents.notify(tx, scope, customers, 'maintenance.cancelled', { number: after.number, title: after.title, startsAt: formatShanghai(after.startsAt) }, 'maintenance', id);
+        await deps.incidents.notify(tx, scope, customers, 'maintenance.cancelled', { number: after.number, title: after.title, startsAt: formatShanghaiMinute(after.startsAt) }, 'maintenance', id);
         await audit.record(tx, scope, { action: 'maintenance.cancel', entity: 'maintenance', entityId: id, before, after });
         return after;
       });
