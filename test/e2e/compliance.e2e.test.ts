@@ -115,7 +115,7 @@ describe('filing before access, through the UI and a real nginx', () => {
     await customer.close();
   });
 
-  it('compliance takes in a complaint against a demo customer IP and notifies it; records inspections; the customer sees them in the portal', async () => {
+  it('compliance takes in a complaint against a demo customer IP and notifies it; records inspections; files a supplementary agreement; the customer sees them in the portal', async () => {
     // one of alice's demo servers and the IPv4 address it was given at seeding
     const alice = await session(server.url, 'alice');
     const { items: allocations } = await alice<{ items: { address: string; serverId: string }[] }>('GET', '/ip-allocations');
@@ -141,6 +141,7 @@ describe('filing before access, through the UI and a real nginx', () => {
     await compliance.getByTestId('notify-message').fill('请于期限内核查并答复');
     await compliance.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
     await row.getByText('已通知客户').waitFor();
+    await compliance.locator('.ant-modal:visible').waitFor({ state: 'detached' });
     await shot(compliance, 'compliance-complaint-notified');
 
     // an inspection the customer may see, and one withheld on the authority's instruction
@@ -165,6 +166,7 @@ describe('filing before access, through the UI and a real nginx', () => {
     await record('北京市公安局网安总队');
     await record('国家安全机关 E2E', '主管机关要求不告知');
     await compliance.locator('.ant-table-row', { hasText: '国家安全机关 E2E' }).getByText('不予告知').waitFor();
+    await compliance.locator('.ant-modal:visible').waitFor({ state: 'detached' });
     await shot(compliance, 'compliance-inspections');
 
     const customer = await browser.newPage();
@@ -180,6 +182,25 @@ describe('filing before access, through the UI and a real nginx', () => {
     expect(await customer.locator('.ant-table-row', { hasText: '国家安全机关 E2E' }).count()).toBe(0);
     expect(await customer.locator('.ant-table-row', { hasText: '北京市公安局网安总队' }).textContent()).toContain('2026-11-20 10:30:00');
     await shot(customer, 'compliance-portal-inspections');
+
+    // 5.3: the customer declares email on its server (a violation until the supplementary agreement is filed)
+    await customer.getByRole('tab', { name: '申报服务（第 5.3 条）' }).click();
+    await customer.locator('form #serverId').click();
+    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: demoServer.serialNumber }).click();
+    await customer.locator('form #kind').click();
+    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '电子邮件' }).click();
+    await customer.getByTestId('service-declare').click();
+    const declared = customer.locator('.ant-table-row', { hasText: '电子邮件' });
+    await declared.getByText('缺补充协议（违规）').waitFor();
+    await compliance.getByRole('tab', { name: '申报服务（第 5.3 条）' }).click();
+    const filed = compliance.locator('.ant-table-row', { hasText: '电子邮件' }).filter({ hasText: demoServer.serialNumber });
+    await filed.locator('input[type=file]').setInputFiles({ name: '邮件服务补充协议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await filed.getByText('合规', { exact: true }).waitFor();
+    await customer.reload();
+    await customer.getByRole('tab', { name: '申报服务（第 5.3 条）' }).click();
+    await declared.getByText('邮件服务补充协议.pdf').waitFor();
+    expect(await declared.getByText('合规', { exact: true }).count()).toBe(1);
+    await shot(customer, 'compliance-portal-services');
     await customer.close();
     await compliance.close();
   });

@@ -733,4 +733,5 @@ export const en: Record<MessageKey, string> = {
   'conduct.violation.agreementMissing': 'Agreement missing (violation)',
   'conduct.compliant': 'Compliant',
   'conduct.withdraw': 'Withdraw',
+  'conduct.inspectedAtLocal': 'Inspected at (Beijing time)',
 };

@@ -732,6 +732,7 @@ export const zhCN = {
   'conduct.violation.agreementMissing': '缺补充协议（违规）',
   'conduct.compliant': '合规',
   'conduct.withdraw': '撤销申报',
+  'conduct.inspectedAtLocal': '检查时间（北京时间）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -316,7 +316,7 @@ function InspectionsTab({ staff, servers }: { staff: boolean; servers: ServerRef
           <Form.Item name="document" label={t('conduct.document')} rules={[{ required: true }]} valuePropName="value">
             <FilePick testId="inspection-document" />
           </Form.Item>
-          <Form.Item name="inspectedAt" label={`${t('conduct.inspectedAt')}（北京时间 / Beijing time）`} rules={[{ required: true }]}>
+          <Form.Item name="inspectedAt" label={t('conduct.inspectedAtLocal')} rules={[{ required: true }]}>
             <Input type="datetime-local" data-testid="inspection-at" />
           </Form.Item>
           <Form.Item name="scope" label={t('conduct.scope')} rules={[{ required: true }]}>
