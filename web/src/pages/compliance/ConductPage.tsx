@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { get, post } from '../../api/client';
@@ -136,7 +136,10 @@ function ComplaintActions({ c, onDone }: { c: Complaint; onDone: () => void }) {
 }
 
 /** 5.4, 5.8: complaints about the customer — staff take them in and triage; the customer sees its own. */
-function ComplaintsTab({ staff }: { staff: boolean }) {
+function ComplaintsTab({ staff, roles }: { staff: boolean; roles: string[] }) {
+  // what the API lets each role do: intake by compliance and NOC, triage by compliance (admin does all)
+  const mayIntake = staff && roles.some((r) => r === 'compliance' || r === 'noc' || r === 'admin');
+  const mayTriage = staff && roles.some((r) => r === 'compliance' || r === 'admin');
   const { t } = useI18n();
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => get<{ items: Complaint[] }>('/compliance/complaints'), []);
@@ -167,7 +170,7 @@ function ComplaintsTab({ staff }: { staff: boolean }) {
   };
   return (
     <>
-      {staff && (
+      {mayIntake && (
         <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setAdding(true)} data-testid="complaint-add">
           {t('conduct.intake')}
         </Button>
@@ -200,7 +203,7 @@ function ComplaintsTab({ staff }: { staff: boolean }) {
             render: (_: unknown, r) => (
               <Space>
                 {r.hasEvidence ? <a href={`/api/v1/compliance/complaints/${r.id}/evidence`}>{t('compliance.download')}</a> : <Tag>{t('compliance.noEvidence')}</Tag>}
-                {staff && (r.status === 'open' || r.status === 'notified') && (
+                {mayIntake && (r.status === 'open' || r.status === 'notified') && (
                   <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg" beforeUpload={(file) => attach(r, file)}>
                     <Button size="small">{t('conduct.attach')}</Button>
                   </Upload>
@@ -208,7 +211,7 @@ function ComplaintsTab({ staff }: { staff: boolean }) {
               </Space>
             ),
           },
-          ...(staff ? [{ title: '', render: (_: unknown, r: Complaint) => <ComplaintActions c={r} onDone={reload} /> }] : []),
+          ...(mayTriage ? [{ title: '', render: (_: unknown, r: Complaint) => <ComplaintActions c={r} onDone={reload} /> }] : []),
         ]}
       />
       <Modal open={adding} title={t('conduct.intake')} onCancel={() => setAdding(false)} onOk={() => form.submit()} destroyOnHidden width={640}>
@@ -240,7 +243,8 @@ function ComplaintsTab({ staff }: { staff: boolean }) {
 }
 
 /** 6.6: inspections on an authority's authorisation — staff record them; the customer sees those not withheld. */
-function InspectionsTab({ staff, servers }: { staff: boolean; servers: ServerRef[] }) {
+function InspectionsTab({ staff, servers, roles }: { staff: boolean; servers: ServerRef[]; roles: string[] }) {
+  const mayRecord = staff && roles.some((r) => r === 'compliance' || r === 'admin');
   const { t } = useI18n();
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => get<{ items: Inspection[] }>('/compliance/inspections'), []);
@@ -267,7 +271,7 @@ function InspectionsTab({ staff, servers }: { staff: boolean; servers: ServerRef
   const byId = new Map(servers.map((s) => [s.id, s]));
   return (
     <>
-      {staff && (
+      {mayRecord && (
         <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setAdding(true)} data-testid="inspection-add">
           {t('conduct.recordInspection')}
         </Button>
@@ -292,9 +296,11 @@ function InspectionsTab({ staff, servers }: { staff: boolean; servers: ServerRef
                     <Space direction="vertical" size={0}>
                       {r.withheld ? <Tag color="red">{t('conduct.withheldTag')}</Tag> : <Tag color="green">{t('conduct.visibleTag')}</Tag>}
                       {r.withheldReason && <Typography.Text type="secondary">{r.withheldReason}</Typography.Text>}
-                      <Button size="small" onClick={() => (reasonForm.resetFields(), setWithholding(r))}>
-                        {t(r.withheld ? 'conduct.release' : 'conduct.withhold')}
-                      </Button>
+                      {mayRecord && (
+                        <Button size="small" onClick={() => (reasonForm.resetFields(), setWithholding(r))}>
+                          {t(r.withheld ? 'conduct.release' : 'conduct.withhold')}
+                        </Button>
+                      )}
                     </Space>
                   ),
                 },
@@ -422,9 +428,9 @@ function ServicesTab({ staff, servers, roles }: { staff: boolean; servers: Serve
                 {
                   title: '',
                   render: (_: unknown, r: DeclaredService) => (
-                    <Button size="small" onClick={() => post(`/compliance/services/${r.id}/withdraw`).then(reload, showError)}>
-                      {t('conduct.withdraw')}
-                    </Button>
+                    <Popconfirm title={t('conduct.withdraw')} onConfirm={() => post(`/compliance/services/${r.id}/withdraw`).then(reload, showError)}>
+                      <Button size="small">{t('conduct.withdraw')}</Button>
+                    </Popconfirm>
                   ),
                 },
               ]
@@ -447,8 +453,8 @@ export function ConductPage() {
       <Typography.Title level={3}>{t('nav.conduct')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'complaints', label: t('conduct.complaints'), children: <ComplaintsTab staff={staff} /> },
-          { key: 'inspections', label: t('conduct.inspections'), children: <InspectionsTab staff={staff} servers={list} /> },
+          { key: 'complaints', label: t('conduct.complaints'), children: <ComplaintsTab staff={staff} roles={me?.roles ?? []} /> },
+          { key: 'inspections', label: t('conduct.inspections'), children: <InspectionsTab staff={staff} servers={list} roles={me?.roles ?? []} /> },
           { key: 'services', label: t('conduct.services'), children: <ServicesTab staff={staff} servers={list} roles={me?.roles ?? []} /> },
         ]}
       />
