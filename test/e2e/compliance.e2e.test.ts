@@ -114,4 +114,94 @@ describe('filing before access, through the UI and a real nginx', () => {
     await compliance.close();
     await customer.close();
   });
+
+  it('compliance takes in a complaint against a demo customer IP and notifies it; records inspections; files a supplementary agreement; the customer sees them in the portal', async () => {
+    // one of alice's demo servers and the IPv4 address it was given at seeding
+    const alice = await session(server.url, 'alice');
+    const { items: allocations } = await alice<{ items: { address: string; serverId: string }[] }>('GET', '/ip-allocations');
+    const { items: servers } = await alice<{ items: { id: string; serialNumber: string }[] }>('GET', '/servers');
+    const allocation = allocations.find((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a.address) && !a.address.startsWith('127.'))!;
+    const demoServer = servers.find((x) => x.id === allocation.serverId)!;
+
+    const compliance = await browser.newPage();
+    await logIn(compliance, server.url, 'compliance');
+    await compliance.waitForURL(/\/console$/);
+    await compliance.getByTestId('nav-conduct').click();
+    await compliance.getByTestId('complaint-add').click();
+    await compliance.getByTestId('complaint-source').fill('CNCERT 通报 E2E');
+    await compliance.getByTestId('complaint-description').fill('该地址对外发送大量垃圾邮件');
+    await compliance.getByTestId('complaint-ip').fill(allocation.address);
+    await compliance.locator('.ant-modal:visible input[type=file]').setInputFiles({ name: '通报截图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await compliance.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    const row = compliance.locator('.ant-table-row', { hasText: 'CNCERT 通报 E2E' });
+    await row.getByText('待处理').waitFor();
+    await row.getByText('下载').waitFor();
+    await row.getByRole('button', { name: '通知客户' }).click();
+    await compliance.getByTestId('notify-hours').fill('48');
+    await compliance.getByTestId('notify-message').fill('请于期限内核查并答复');
+    await compliance.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await row.getByText('已通知客户').waitFor();
+    await compliance.locator('.ant-modal:visible').waitFor({ state: 'detached' });
+    await shot(compliance, 'compliance-complaint-notified');
+
+    // an inspection the customer may see, and one withheld on the authority's instruction
+    await compliance.getByRole('tab', { name: '检查记录（第 6.6 条）' }).click();
+    const record = async (authority: string, withheldReason?: string) => {
+      await compliance.getByTestId('inspection-add').click();
+      await compliance.locator('.ant-modal:visible #serverId').click();
+      await compliance.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: demoServer.serialNumber }).click();
+      await compliance.getByTestId('inspection-authority').fill(authority);
+      await compliance.getByTestId('inspection-document-number').fill('京公网监检字〔2026〕17 号');
+      await compliance.locator('.ant-modal:visible input[type=file]').setInputFiles({ name: '检查授权书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      await compliance.getByTestId('inspection-at').fill('2026-11-20T10:30');
+      await compliance.getByTestId('inspection-scope').fill('服务器日志与运行服务');
+      await compliance.getByTestId('inspection-staff').fill('合规部 张三；机房 李四');
+      if (withheldReason) {
+        await compliance.getByTestId('inspection-withheld').click();
+        await compliance.getByTestId('inspection-withheld-reason').fill(withheldReason);
+      }
+      await compliance.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+      await compliance.locator('.ant-table-row', { hasText: authority }).waitFor();
+    };
+    await record('北京市公安局网安总队');
+    await record('国家安全机关 E2E', '主管机关要求不告知');
+    await compliance.locator('.ant-table-row', { hasText: '国家安全机关 E2E' }).getByText('不予告知').waitFor();
+    await compliance.locator('.ant-modal:visible').waitFor({ state: 'detached' });
+    await shot(compliance, 'compliance-inspections');
+
+    const customer = await browser.newPage();
+    await logIn(customer, server.url, 'alice');
+    await customer.waitForURL(/\/portal$/);
+    await customer.getByTestId('nav-my-conduct').click();
+    const mine = customer.locator('.ant-table-row', { hasText: 'CNCERT 通报 E2E' });
+    await mine.getByText('已通知客户').waitFor();
+    expect(await mine.textContent()).toContain(allocation.address);
+    await shot(customer, 'compliance-portal-complaint');
+    await customer.getByRole('tab', { name: '检查记录（第 6.6 条）' }).click();
+    await customer.locator('.ant-table-row', { hasText: '北京市公安局网安总队' }).waitFor();
+    expect(await customer.locator('.ant-table-row', { hasText: '国家安全机关 E2E' }).count()).toBe(0);
+    expect(await customer.locator('.ant-table-row', { hasText: '北京市公安局网安总队' }).textContent()).toContain('2026-11-20 10:30:00');
+    await shot(customer, 'compliance-portal-inspections');
+
+    // 5.3: the customer declares email on its server (a violation until the supplementary agreement is filed)
+    await customer.getByRole('tab', { name: '申报服务（第 5.3 条）' }).click();
+    await customer.locator('form #serverId').click();
+    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: demoServer.serialNumber }).click();
+    await customer.locator('form #kind').click();
+    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '电子邮件' }).click();
+    await customer.getByTestId('service-declare').click();
+    const declared = customer.locator('.ant-table-row', { hasText: '电子邮件' });
+    await declared.getByText('缺补充协议（违规）').waitFor();
+    await compliance.getByRole('tab', { name: '申报服务（第 5.3 条）' }).click();
+    const filed = compliance.locator('.ant-table-row', { hasText: '电子邮件' }).filter({ hasText: demoServer.serialNumber });
+    await filed.locator('input[type=file]').setInputFiles({ name: '邮件服务补充协议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await filed.getByText('合规', { exact: true }).waitFor();
+    await customer.reload();
+    await customer.getByRole('tab', { name: '申报服务（第 5.3 条）' }).click();
+    await declared.getByText('邮件服务补充协议.pdf').waitFor();
+    expect(await declared.getByText('合规', { exact: true }).count()).toBe(1);
+    await shot(customer, 'compliance-portal-services');
+    await customer.close();
+    await compliance.close();
+  });
 });

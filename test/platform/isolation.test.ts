@@ -260,6 +260,9 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   }),
   'POST /api/v1/compliance/inspections/{id}/withhold': (b) => ({ params: { id: b.inspectionId }, body: { withheld: false, reason: 'x' } }),
   'GET /api/v1/compliance/inspections/{id}/document': (b) => ({ params: { id: b.inspectionId } }),
+  // compliance: evidence and agreement downloads
+  'GET /api/v1/compliance/complaints/{id}/evidence': (b) => ({ params: { id: b.complaintId } }),
+  'GET /api/v1/compliance/services/{id}/agreement': (b) => ({ params: { id: b.serviceId } }),
   // incidents, planned work, compensation
   'GET /api/v1/incidents': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/incidents': (b) => ({ body: { title: 'x', cause: 'provider_fault', scope: [{ kind: 'server', target: b.serverId }] } }),
@@ -359,6 +362,9 @@ beforeAll(async () => {
   const bComplaint = await t.services.conduct.intake(system, { source: '乙方投诉来源秘密', category: 'spam', description: 'x', domain: 'b-secret-site.example.cn' });
   const bSuspension = await t.services.conduct.suspendServer(system, { serverId: bServer.id, clause: '6.3', reason: '乙方暂停秘密' });
   const bInspection = await t.services.conduct.recordInspection(system, { serverId: bServer.id, authority: '乙方检查机关秘密', documentNumber: 'x', inspectedAt: '2026-03-01T10:00:00+08:00', scope: 'x', staffPresent: 'x' }, { fileName: 'i.pdf', bytes: pdf });
+  // B's complaint evidence and supplementary agreement, so the downloads have something to withhold
+  await t.services.conduct.complaintEvidence(system, bComplaint.id, { fileName: 'b-evidence.pdf', bytes: pdf });
+  await t.services.conduct.fileAgreement(system, bService.id, { fileName: 'b-agreement.pdf', bytes: pdf });
   b = {
     customerId: customerB.id,
     customerName: customerB.name,

@@ -34,6 +34,7 @@ import { TicketReportsPage } from './pages/tickets/TicketReportsPage';
 import { NoticePreferencesPage } from './pages/notices/NoticePreferencesPage';
 import { CompliancePage } from './pages/compliance/CompliancePage';
 import { DomainsPage } from './pages/compliance/DomainsPage';
+import { ConductPage } from './pages/compliance/ConductPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { StatusPage } from './pages/incidents/StatusPage';
 
@@ -106,6 +107,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="compliance" element={<CompliancePage />} />
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
+                <Route path="conduct" element={<ConductPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -131,6 +133,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="expiring" element={<ExpiringPage />} />
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="status" element={<StatusPage />} />
+                <Route path="conduct" element={<ConductPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

@@ -64,6 +64,9 @@ export const NAV: NavEntry[] = [
   // incidents, planned work, compensation (6.3, 7.2, 7.3)
   { key: 'incidents', path: '/console/incidents', labelKey: 'nav.incidents', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
   { key: 'my-status', path: '/portal/status', labelKey: 'nav.status', audience: 'customer', roles: ALL_CUSTOMER },
+  // compliance: complaints, inspections, declared services (5.3, 5.4, 5.8, 6.6)
+  { key: 'conduct', path: '/console/conduct', labelKey: 'nav.conduct', audience: 'staff', roles: ['compliance', 'noc', 'sales', 'auditor'] },
+  { key: 'my-conduct', path: '/portal/conduct', labelKey: 'nav.conduct', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
 /**
@@ -74,11 +77,11 @@ export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff
   { key: 'overview', labelKey: 'navSection.overview', audience: 'staff', entries: ['dashboard', 'tasks'] },
   { key: 'business', labelKey: 'navSection.business', audience: 'staff', entries: ['customers', 'kyc-queue', 'contracts', 'expiring', 'dunning', 'contract-templates'] },
   { key: 'facility', labelKey: 'navSection.facility', audience: 'staff', entries: ['racks', 'servers', 'ip-pools', 'dns', 'netbox-import', 'incidents'] },
-  { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains'] },
+  { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains', 'conduct'] },
   { key: 'service', labelKey: 'navSection.service', audience: 'staff', entries: ['tickets', 'ticket-reports', 'notices', 'notice-preferences'] },
   { key: 'system', labelKey: 'navSection.system', audience: 'staff', entries: ['provider', 'users', 'tokens', 'audit', 'calendar', 'account'] },
   { key: 'my-business', labelKey: 'navSection.myBusiness', audience: 'customer', entries: ['my-company', 'my-documents', 'my-roster', 'my-contracts', 'my-expiring'] },
-  { key: 'my-service', labelKey: 'navSection.myService', audience: 'customer', entries: ['my-status', 'my-servers', 'my-racks', 'my-dns', 'my-domains'] },
+  { key: 'my-service', labelKey: 'navSection.myService', audience: 'customer', entries: ['my-status', 'my-servers', 'my-racks', 'my-dns', 'my-domains', 'my-conduct'] },
   { key: 'my-contact', labelKey: 'navSection.myContact', audience: 'customer', entries: ['my-tickets', 'my-notices', 'my-notice-preferences'] },
   { key: 'my-account', labelKey: 'navSection.myAccount', audience: 'customer', entries: ['my-audit', 'portal-account'] },
 ];

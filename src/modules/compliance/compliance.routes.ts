@@ -338,6 +338,17 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
       { schema: { tags, summary: "Withhold a record from the customer on the authority's instruction, or release it (reason required)", params: IdParams, body: z.object({ withheld: z.boolean(), reason: z.string().trim().min(1).max(2000) }), response: { 200: Inspection } } },
       async (request) => conduct.setWithheld(scopeOf(request), request.params.id, request.body),
     );
+    // the evidence and agreement files (the customer its own; reads audited)
+    app.get('/compliance/complaints/:id/evidence', { schema: { tags, summary: 'The complaint evidence file', params: IdParams } }, async (request, reply) => {
+      const f = await conduct.complaintEvidenceFile(scopeOf(request), request.params.id);
+      reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');
+      return f.bytes;
+    });
+    app.get('/compliance/services/:id/agreement', { schema: { tags, summary: 'The signed supplementary agreement (5.3)', params: IdParams } }, async (request, reply) => {
+      const f = await conduct.serviceAgreementFile(scopeOf(request), request.params.id);
+      reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');
+      return f.bytes;
+    });
     app.get('/compliance/inspections/:id/document', { schema: { tags, summary: 'The authorisation scan', params: IdParams } }, async (request, reply) => {
       const f = await conduct.inspectionDocument(scopeOf(request), request.params.id);
       reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');

@@ -237,6 +237,33 @@ describe('complaints, violations, termination for cause (5.4, 5.8, 6.8) and insp
     expect(await audits('service.withdraw')).toBe(1);
   });
 
+  it('lets the customer and staff download the complaint evidence and the supplementary agreement, nobody else; staff reads audited', async () => {
+    const stranger = await makeCustomer(t.services, { name: '无关客户' });
+    await makeCustomerUser(t.services, 'c-stranger', stranger.id);
+    const other = await t.login('c-stranger');
+    const c = (await compliance.post('/api/v1/compliance/complaints', { source: '网民举报', category: 'spam', description: '垃圾邮件', ip: '198.51.100.7' })).json();
+    expect((await owner.get(`/api/v1/compliance/complaints/${c.id}/evidence`)).statusCode).toBe(404);
+    const f = multipart({}, { name: '举报截图.pdf', bytes: PDF });
+    await compliance.request('POST', `/api/v1/compliance/complaints/${c.id}/evidence`, f.body, f.headers);
+    const mine = await owner.get(`/api/v1/compliance/complaints/${c.id}/evidence`);
+    expect([mine.statusCode, mine.headers['content-type'], mine.rawPayload.equals(PDF)]).toEqual([200, 'application/pdf', true]);
+    expect(mine.headers['content-disposition']).toContain(encodeURIComponent('举报截图.pdf'));
+    expect((await other.get(`/api/v1/compliance/complaints/${c.id}/evidence`)).statusCode).toBe(404);
+    const reads = async (entity: string, id: string) => (await t.database.raw.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND entity = $1 AND entity_id = $2", [entity, id]))[0].n;
+    expect((await compliance.get(`/api/v1/compliance/complaints/${c.id}/evidence`)).statusCode).toBe(200);
+    expect(await reads('compliance_complaint', c.id)).toBe(1);
+
+    const db = (await owner.post('/api/v1/compliance/services', { serverId: sid, kind: 'database', description: 'MySQL' })).json();
+    expect((await owner.get(`/api/v1/compliance/services/${db.id}/agreement`)).statusCode).toBe(404);
+    const a = multipart({}, { name: '补充协议.pdf', bytes: PDF });
+    await compliance.request('POST', `/api/v1/compliance/services/${db.id}/agreement`, a.body, a.headers);
+    const agreement = await owner.get(`/api/v1/compliance/services/${db.id}/agreement`);
+    expect([agreement.statusCode, agreement.rawPayload.equals(PDF)]).toEqual([200, true]);
+    expect((await other.get(`/api/v1/compliance/services/${db.id}/agreement`)).statusCode).toBe(404);
+    expect((await compliance.get(`/api/v1/compliance/services/${db.id}/agreement`)).statusCode).toBe(200);
+    expect(await reads('compliance_service', db.id)).toBe(1);
+  });
+
   it('shows an inspection to the customer unless withheld, and the withholding needs a reason and is audited', async () => {
     const f = multipart({ serverId: sid, authority: '北京市公安局网安总队', documentNumber: '京公网监字〔2028〕12号', inspectedAt: '2028-04-02T10:00:00+08:00', scope: '查看服务器日志', staffPresent: '张三（NOC）' }, { name: 'auth.pdf', bytes: PDF });
     const rec = await compliance.request('POST', '/api/v1/compliance/inspections', f.body, f.headers);

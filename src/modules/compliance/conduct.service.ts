@@ -469,6 +469,23 @@ export function makeConductService(deps: {
       await audit.recordRead(scope, { entity: 'compliance_inspection', entityId: id, customerId: row.customerId });
       return { bytes: deps.files.get(row.documentSha256), contentType: row.documentContentType, fileName: row.documentFileName };
     },
+
+    // ── downloads of the files filed above (a customer its own; every read audited like other files) ──
+    async complaintEvidenceFile(scope: Scope, id: string) {
+      requireReader(scope);
+      const row = await repo.findComplaint(scope, id);
+      if (!row || !row.evidenceSha256 || !row.evidenceContentType) throw new AppError('NOT_FOUND', { entity: 'complaint' });
+      await audit.recordRead(scope, { entity: 'compliance_complaint', entityId: id, customerId: row.customerId });
+      return { bytes: deps.files.get(row.evidenceSha256), contentType: row.evidenceContentType, fileName: row.evidenceFileName ?? 'evidence' };
+    },
+
+    async serviceAgreementFile(scope: Scope, id: string) {
+      requireReader(scope);
+      const row = await repo.findService(scope, id);
+      if (!row || !row.agreementSha256 || !row.agreementContentType) throw new AppError('NOT_FOUND', { entity: 'service' });
+      await audit.recordRead(scope, { entity: 'compliance_service', entityId: id, customerId: row.customerId });
+      return { bytes: deps.files.get(row.agreementSha256), contentType: row.agreementContentType, fileName: row.agreementFileName ?? 'agreement' };
+    },
   };
   return service;
 }

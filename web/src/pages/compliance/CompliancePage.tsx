@@ -142,10 +142,10 @@ export function CompliancePage() {
                 columns={[
                   { title: '#', dataIndex: 'number' },
                   { title: t('nav.customers'), dataIndex: 'customerName' },
-                  { title: t('compliance.category'), dataIndex: 'category' },
+                  { title: t('compliance.category'), dataIndex: 'category', render: (v: string) => t(`conduct.category.${v}` as MessageKey) },
                   { title: t('compliance.target'), render: (_: unknown, r) => r.domain ?? r.ip },
                   { title: t('compliance.source'), dataIndex: 'source' },
-                  { title: t('common.status'), dataIndex: 'status' },
+                  { title: t('common.status'), dataIndex: 'status', render: (v: string) => t(`conduct.status.${v}` as MessageKey) },
                   { title: t('compliance.deadline'), dataIndex: 'deadlineAt', render: (v: string | null) => (v ? shanghaiTime(v) : '—') },
                   { title: t('compliance.clause'), dataIndex: 'suggestedClause' },
                 ]}
