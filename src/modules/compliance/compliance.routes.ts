@@ -61,7 +61,7 @@ const Complaint = z
     customerName: z.string().optional(),
     serverId: z.uuid().nullable(),
     domainId: z.uuid().nullable(),
-    source: z.string(),
+    source: z.string().nullable(), // null for a customer: who complained is not theirs to know
     category: z.enum(COMPLAINT_CATEGORIES),
     description: z.string(),
     ip: z.string().nullable(),

@@ -198,6 +198,10 @@ describe('complaints, violations, termination for cause (5.4, 5.8, 6.8) and insp
     expect(c.json()).toMatchObject({ customerId, serverId: sid, status: 'open', suggestedClause: '5.8' });
     const id = c.json().id;
     expect((await owner.get('/api/v1/compliance/complaints')).json().items.map((x: { id: string }) => x.id)).toEqual([id]);
+    // the customer learns what was complained of, not who complained
+    expect((await owner.get('/api/v1/compliance/complaints')).json().items[0].source).toBeNull();
+    expect((await owner.get(`/api/v1/compliance/complaints/${id}`)).json().source).toBeNull();
+    expect((await compliance.get(`/api/v1/compliance/complaints/${id}`)).json().source).toBe('CNCERT 通报');
     const n = await compliance.post(`/api/v1/compliance/complaints/${id}/notify`, { hours: 24 });
     expect(n.json()).toMatchObject({ status: 'notified', deadlineAt: '2028-04-03T01:00:00.000Z' });
     const notice = (await t.services.notices.list(system, customerId)).find((x) => x.type === 'compliance.complaint')!;

@@ -71,9 +71,10 @@ export function makeConductService(deps: {
     const { agreementSha256, ...rest } = s;
     return { ...rest, hasAgreement: agreementSha256 !== null, violation: check.allowed ? check.violation : check.reason };
   };
-  const publicComplaint = (c: ComplaintRow) => {
-    const { evidenceSha256, ...rest } = c;
-    return { ...rest, hasEvidence: evidenceSha256 !== null, suggestedClause: suggestedClause(c.category) };
+  /** A customer learns what was complained of, never who complained (the source may be a member of the public). */
+  const publicComplaint = (c: ComplaintRow, scope: Scope) => {
+    const { evidenceSha256, source, ...rest } = c;
+    return { ...rest, source: scope.kind === 'customer' ? null : source, hasEvidence: evidenceSha256 !== null, suggestedClause: suggestedClause(c.category) };
   };
   const publicInspection = (i: InspectionRow) => {
     const { documentSha256: _h, ...rest } = i;
@@ -93,8 +94,8 @@ export function makeConductService(deps: {
       if (!before) throw new AppError('NOT_FOUND', { entity: 'complaint' });
       if (!from.includes(before.status)) throw new AppError('COMPLAINT_INVALID_TRANSITION', { from: before.status, to: action });
       const after = await repo.updateComplaint(tx, id, await patch(before, tx));
-      await audit.record(tx, scope, { action: `complaint.${action}`, entity: 'compliance_complaint', entityId: id, customerId: before.customerId, before: publicComplaint(before), after: publicComplaint(after) });
-      return publicComplaint(after);
+      await audit.record(tx, scope, { action: `complaint.${action}`, entity: 'compliance_complaint', entityId: id, customerId: before.customerId, before: { ...before, evidenceSha256: undefined }, after: { ...after, evidenceSha256: undefined } });
+      return publicComplaint(after, scope);
     });
   }
 
@@ -281,7 +282,7 @@ export function makeConductService(deps: {
         await repo.insertComplaint(tx, row);
         await audit.record(tx, scope, { action: 'complaint.intake', entity: 'compliance_complaint', entityId: id, customerId, after: row });
       });
-      return publicComplaint(row);
+      return publicComplaint(row, scope);
     },
 
     async complaintEvidence(scope: Scope, id: string, file: Upload) {
@@ -292,7 +293,7 @@ export function makeConductService(deps: {
         const before = await repo.lockComplaint(tx, id);
         const after = await repo.updateComplaint(tx, id, { evidenceSha256: stored.sha256, evidenceFileName: stored.fileName, evidenceContentType: stored.contentType });
         await audit.record(tx, scope, { action: 'complaint.evidence', entity: 'compliance_complaint', entityId: id, customerId: before!.customerId, after: { evidenceSha256: stored.sha256, fileName: stored.fileName } });
-        return publicComplaint(after);
+        return publicComplaint(after, scope);
       });
     },
 
@@ -326,13 +327,13 @@ export function makeConductService(deps: {
 
     async complaints(scope: Scope, filter: { customerId?: string; status?: ComplaintRow['status'][] }) {
       requireReader(scope);
-      return (await repo.listComplaints(scope, filter)).map((r) => ({ ...publicComplaint(r.complaint), customerName: r.customerName }));
+      return (await repo.listComplaints(scope, filter)).map((r) => ({ ...publicComplaint(r.complaint, scope), customerName: r.customerName }));
     },
     async complaint(scope: Scope, id: string) {
       requireReader(scope);
       const c = await loadComplaint(scope, id);
       await audit.recordRead(scope, { entity: 'compliance_complaint', entityId: id, customerId: c.customerId });
-      return publicComplaint(c);
+      return publicComplaint(c, scope);
     },
 
     /** 6.8: a confirmed breach of 5.3–5.7 ends the contract for cause, without refund, through the contracts service. */

@@ -17,7 +17,7 @@ interface Complaint {
   id: string;
   number: string;
   customerName?: string;
-  source: string;
+  source: string | null; // null in the portal
   category: string;
   description: string;
   ip: string | null;
@@ -186,7 +186,7 @@ function ComplaintsTab({ staff, roles }: { staff: boolean; roles: string[] }) {
           { title: t('conduct.receivedAt'), dataIndex: 'receivedAt', render: shanghaiTime },
           { title: t('compliance.category'), dataIndex: 'category', render: (v: string) => t(`conduct.category.${v}` as MessageKey) },
           { title: t('compliance.target'), render: (_: unknown, r) => r.domain ?? r.ip },
-          { title: t('compliance.source'), dataIndex: 'source' },
+          ...(staff ? [{ title: t('compliance.source'), dataIndex: 'source' }] : []),
           {
             title: t('common.status'),
             dataIndex: 'status',
