@@ -60,6 +60,24 @@ export function ledgerDigest(lines: Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toA
 }
 const EMPTY_LEDGER = ledgerDigest([]);
 
+/** One group's interruption, built once however many contracts share the group (the rules never mutate it). */
+const interruptions = new WeakMap<FeedGroup, Interruption>();
+function interruptionOf(f: FeedGroup): Interruption {
+  let item = interruptions.get(f);
+  if (!item) {
+    item = {
+      start: new Date(f.startMs),
+      end: new Date(f.endMs),
+      cause: ruleCause(f.cause),
+      ...(f.noticeMs !== null ? { noticeGivenAt: new Date(f.noticeMs) } : {}),
+      ...(f.consentMs !== null ? { consentAt: new Date(f.consentMs) } : {}),
+      ref: f.incidentId,
+    };
+    interruptions.set(f, item);
+  }
+  return item;
+}
+
 type LedgerLine = Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toAt' | 'minutes' | 'hours' | 'reasons' | 'incidentIds' | 'breach'>;
 
 /**
@@ -78,14 +96,7 @@ export function ledgerOfFeed(groups: FeedGroup[], terms: ContractTerms): { hours
       x.endMs - y.endMs ||
       (x.consentMs === y.consentMs ? 0 : x.consentMs === null ? -1 : y.consentMs === null ? 1 : x.consentMs - y.consentMs),
   );
-  const items: Interruption[] = feed.map((f) => ({
-    start: new Date(f.startMs),
-    end: new Date(f.endMs),
-    cause: ruleCause(f.cause),
-    ...(f.noticeMs !== null ? { noticeGivenAt: new Date(f.noticeMs) } : {}),
-    ...(f.consentMs !== null ? { consentAt: new Date(f.consentMs) } : {}),
-    ref: f.incidentId,
-  }));
+  const items: Interruption[] = feed.map(interruptionOf);
   const result = compensation(items, terms);
   const breachRefs = new Set(result.breaches.map((b) => b.ref));
   const credited = result.lines.map((l) => ({
