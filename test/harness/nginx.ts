@@ -99,12 +99,17 @@ export async function tlsAttempt(servername: string, port: number, upstream: { s
   return upstream.state.connections > before ? 'passed' : 'closed';
 }
 
-/** nginx -s reload returns before the new workers answer: ask again until the expected answer (or give up). */
-export async function eventually<T>(probe: () => Promise<T>, expected: T, tries = 40): Promise<T> {
+/**
+ * nginx -s reload returns before the new workers answer, and for a moment an old worker may still accept:
+ * ask again until the expected answer comes three times in a row (or give up and return the last one).
+ */
+export async function eventually<T>(probe: () => Promise<T>, expected: T, tries = 40, settle = 3): Promise<T> {
   let last = await probe();
-  for (let i = 0; i < tries && last !== expected; i += 1) {
+  let streak = last === expected ? 1 : 0;
+  for (let i = 0; i < tries + settle && streak < settle; i += 1) {
     await new Promise((r) => setTimeout(r, 100));
     last = await probe();
+    streak = last === expected ? streak + 1 : 0;
   }
   return last;
 }

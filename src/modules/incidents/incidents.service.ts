@@ -4,14 +4,14 @@ import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
-import { compensation, formatShanghaiMinute, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS, type Cause, type Interruption } from '../../rules/index.js';
+import { compensation, formatShanghaiMinute, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS, type Cause, type ContractTerms, type Interruption } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
-import type { FeedRow, IncidentRow, IncidentsRepository, InterruptionRow, LedgerLineRow, ScopeEntry } from './incidents.repository.js';
+import type { FeedGroup, IncidentRow, IncidentsRepository, InterruptionRow, LedgerLineRow, ScopeEntry } from './incidents.repository.js';
 import type { IncidentCause } from './incidents.schema.js';
 import { renderTimeline } from './timeline.js';
 
@@ -59,6 +59,82 @@ export function ledgerDigest(lines: Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toA
   return hash.digest('hex');
 }
 const EMPTY_LEDGER = ledgerDigest([]);
+
+/** One group's interruption, built once however many contracts share the group (the rules never mutate it). */
+const interruptions = new WeakMap<FeedGroup, Interruption>();
+function interruptionOf(f: FeedGroup): Interruption {
+  let item = interruptions.get(f);
+  if (!item) {
+    item = {
+      start: new Date(f.startMs),
+      end: new Date(f.endMs),
+      cause: ruleCause(f.cause),
+      ...(f.noticeMs !== null ? { noticeGivenAt: new Date(f.noticeMs) } : {}),
+      ...(f.consentMs !== null ? { consentAt: new Date(f.consentMs) } : {}),
+      ref: f.incidentId,
+    };
+    interruptions.set(f, item);
+  }
+  return item;
+}
+
+type LedgerLine = Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toAt' | 'minutes' | 'hours' | 'reasons' | 'incidentIds' | 'breach'>;
+
+/**
+ * 7.2: a contract's ledger from its grouped feed. The rules core decides everything (classes,
+ * merging, factor, unit, reasons): each group is one interruption to it — identical rows would be
+ * merged into the same line anyway — and an excluded group stands for `count` identical lines, one
+ * per server, exactly as if every row had been fed. The digest is computed without building the
+ * lines, which are materialised only when asked (a changed ledger).
+ */
+export function ledgerOfFeed(groups: FeedGroup[], terms: ContractTerms): { hours: number; digest: string; lines(): LedgerLine[] } {
+  // a stable order, so the same feed always gives the same ledger (and digest)
+  const feed = groups.sort(
+    (x, y) =>
+      x.startMs - y.startMs ||
+      (x.incidentId < y.incidentId ? -1 : x.incidentId > y.incidentId ? 1 : 0) ||
+      x.endMs - y.endMs ||
+      (x.consentMs === y.consentMs ? 0 : x.consentMs === null ? -1 : y.consentMs === null ? 1 : x.consentMs - y.consentMs),
+  );
+  const items: Interruption[] = feed.map(interruptionOf);
+  const result = compensation(items, terms);
+  const breachRefs = new Set(result.breaches.map((b) => b.ref));
+  const credited = result.lines.map((l) => ({
+    kind: 'credited' as const,
+    fromAt: l.from,
+    toAt: l.to,
+    minutes: l.minutes,
+    hours: l.hours,
+    reasons: l.reasons,
+    incidentIds: [...new Set(l.sources.map((s) => s.ref!))],
+    breach: l.sources.some((s) => breachRefs.has(s.ref)),
+  }));
+  const excluded = result.excluded.map((e) => ({
+    line: {
+      kind: 'excluded' as const,
+      fromAt: e.start,
+      toAt: e.end,
+      minutes: Math.ceil((e.end.getTime() - e.start.getTime()) / 60_000),
+      hours: 0,
+      reasons: [e.reason],
+      incidentIds: [e.ref!],
+      breach: false,
+    },
+    count: feed[e.index].count,
+  }));
+  // the same bytes ledgerDigest hashes for the expanded lines
+  const hash = createHash('md5');
+  for (const l of credited) hash.update(`credited|${l.fromAt.getTime()}|${l.toAt.getTime()}|${l.hours}|${l.reasons.join('+')}|${l.incidentIds.join('+')}|${l.breach}\n`);
+  for (const { line: l, count } of excluded) {
+    const text = `excluded|${l.fromAt.getTime()}|${l.toAt.getTime()}|0|${l.reasons[0]}|${l.incidentIds[0]}|false\n`;
+    hash.update(count === 1 ? text : text.repeat(count));
+  }
+  return {
+    hours: result.hours,
+    digest: hash.digest('hex'),
+    lines: () => [...credited, ...excluded.flatMap(({ line, count }) => Array.from({ length: count }, () => ({ ...line, reasons: [...line.reasons], incidentIds: [...line.incidentIds] })))],
+  };
+}
 const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null);
 const numbered = (prefix: string, now: Date, id: string) => `${prefix}-${shanghaiDate(now).replace(/-/g, '')}-${id.replace(/-/g, '').slice(-6).toUpperCase()}`;
 
@@ -121,65 +197,19 @@ export function makeIncidentsService(deps: {
     if (!contractList.length) return [];
     // the contracts first, locked: a concurrent recomputation of the same contract waits, then reads the feed as committed
     const bases = await deps.contracts.compensationBases(tx, contractList);
-    const feeds = new Map<string, FeedRow[]>();
-    for (const row of await repo.feedOfContracts(tx, contractList)) {
-      const list = feeds.get(row.contract_id);
-      if (list) list.push(row);
-      else feeds.set(row.contract_id, [row]);
-    }
+    const feeds = await repo.groupedFeedOfContracts(tx, contractList);
     const headers = await repo.ledgerHeaders(tx, contractList);
     const out: { contractId: string; hours: number; changed: boolean }[] = [];
     const now = clock.now();
-    for (const contractId of contractList) {
+    for (const [k, contractId] of contractList.entries()) {
       const basis = bases.get(contractId)!;
-      // a stable order, so the same feed always gives the same ledger (and digest)
-      const feed = (feeds.get(contractId) ?? []).sort((x, y) => x.start_ms - y.start_ms || (x.incident_id < y.incident_id ? -1 : x.incident_id > y.incident_id ? 1 : 0) || x.end_ms - y.end_ms);
-      const items: Interruption[] = feed.map((f) => ({
-        start: new Date(f.start_ms),
-        end: new Date(f.end_ms),
-        cause: ruleCause(f.cause),
-        ...(f.notice_ms !== null ? { noticeGivenAt: new Date(f.notice_ms) } : {}),
-        ...(f.consent_ms !== null ? { consentAt: new Date(f.consent_ms) } : {}),
-        ref: f.incident_id,
-      }));
-      const result = compensation(items, basis.terms);
-      const breachRefs = new Set(result.breaches.map((b) => b.ref));
-      const lines: LedgerLineRow[] = [
-        ...result.lines.map((l) => ({
-          id: '',
-          contractId,
-          customerId: basis.customerId,
-          kind: 'credited' as const,
-          fromAt: l.from,
-          toAt: l.to,
-          minutes: l.minutes,
-          hours: l.hours,
-          reasons: l.reasons,
-          incidentIds: [...new Set(l.sources.map((s) => s.ref!))],
-          breach: l.sources.some((s) => breachRefs.has(s.ref)),
-          computedAt: now,
-        })),
-        ...result.excluded.map((e) => ({
-          id: '',
-          contractId,
-          customerId: basis.customerId,
-          kind: 'excluded' as const,
-          fromAt: e.start,
-          toAt: e.end,
-          minutes: Math.ceil((e.end.getTime() - e.start.getTime()) / 60_000),
-          hours: 0,
-          reasons: [e.reason],
-          incidentIds: [e.ref!],
-          breach: false,
-          computedAt: now,
-        })),
-      ];
-      const digest = ledgerDigest(lines);
+      const result = ledgerOfFeed(feeds[k], basis.terms);
+      const digest = result.digest;
       const header = headers.get(contractId);
       const changed = (header?.digest ?? EMPTY_LEDGER) !== digest || (header?.hours ?? 0) !== result.hours || basis.compensationHours !== result.hours;
       if (changed) {
         const before = await repo.ledgerOf(systemScope('compensation'), contractId, tx);
-        for (const l of lines) l.id = ids.uuid();
+        const lines: LedgerLineRow[] = result.lines().map((l) => ({ ...l, id: ids.uuid(), contractId, customerId: basis.customerId, computedAt: now }));
         await repo.replaceLedger(tx, { contractId, customerId: basis.customerId, hours: result.hours, lineCount: lines.length, digest, computedAt: now }, lines);
         await deps.contracts.creditCompensation(tx, scope, contractId, result.hours, { ledgerLines: lines.length });
         await audit.record(tx, scope, {
