@@ -173,9 +173,10 @@ describe('filing before access, through the UI and a real nginx', () => {
     await logIn(customer, server.url, 'alice');
     await customer.waitForURL(/\/portal$/);
     await customer.getByTestId('nav-my-conduct').click();
-    const mine = customer.locator('.ant-table-row', { hasText: 'CNCERT 通报 E2E' });
+    const mine = customer.locator('.ant-table-row', { hasText: allocation.address });
     await mine.getByText('已通知客户').waitFor();
     expect(await mine.textContent()).toContain(allocation.address);
+    expect(await customer.locator('.ant-table').first().textContent()).not.toContain('CNCERT 通报 E2E'); // who complained is not shown to the customer
     await shot(customer, 'compliance-portal-complaint');
     await customer.getByRole('tab', { name: '检查记录（第 6.6 条）' }).click();
     await customer.locator('.ant-table-row', { hasText: '北京市公安局网安总队' }).waitFor();
