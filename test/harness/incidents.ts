@@ -1,6 +1,6 @@
 import type { Services } from '../../src/app.js';
 import { systemScope } from '../../src/core/scope.js';
-import { makeCustomer } from './factories.js';
+import { makeActivationReadyCustomer } from './factories.js';
 
 const system = systemScope('incidents-fixture');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
@@ -23,14 +23,7 @@ export async function makeFloor(services: Services) {
   let nextPort = 0;
 
   async function customerWithContract(name: string, opts: { servers: number; cabinetId?: string; port?: boolean; ip?: boolean; serials?: string[] } = { servers: 1 }) {
-    const c = await makeCustomer(services, { name });
-    for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
-      const d = await services.kyc.upload(system, c.id, { kind, holderName: name, idType, idNumber, fileName: 'k.pdf', bytes: PDF });
-      await services.kyc.review(system, d.id, { verify: true });
-    }
-    await services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000001', available24h: true });
-    await services.conduct.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 }); // 5.5, before activation
-    await services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000002', available24h: true });
+    const c = await makeActivationReadyCustomer(services, name);
     const serverIds: string[] = [];
     const serials: string[] = [];
     for (let i = 0; i < opts.servers; i += 1) {

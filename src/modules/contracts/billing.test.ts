@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { makeTestApp, type TestApp } from '../../../test/harness/app.js';
-import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
+import { makeActivationReadyCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 
 const system = systemScope('test');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
@@ -20,15 +20,7 @@ let nextU = 1;
 let serial = 0;
 
 async function readyCustomer(name: string) {
-  const c = await makeCustomer(t.services, { name });
-  for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
-    const d = await t.services.kyc.upload(system, c.id, { kind, holderName: name, idType, idNumber, fileName: 'k.pdf', bytes: PDF });
-    await t.services.kyc.review(system, d.id, { verify: true });
-  }
-  await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000001', available24h: true });
-  await t.services.conduct.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 }); // 5.5, before activation
-  await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000002', available24h: true });
-  return c.id;
+  return (await makeActivationReadyCustomer(t.services, name)).id;
 }
 
 /** A signed contract on one inspected server, not yet racked. */

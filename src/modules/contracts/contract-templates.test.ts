@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { repealedLawCitations } from '../../rules/index.js';
 import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
-import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
+import { makeActivationReadyCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 import { COLOCATION_V1 } from './templates/colocation-v1.js';
 
 const system = systemScope('test');
@@ -65,14 +65,7 @@ beforeAll(async () => {
   const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'A' });
   cabinetId = (await t.services.facility.createCabinet(system, { roomId: room.id, code: 'A01' })).id;
   siteId = site.id;
-  const c = await makeCustomer(t.services, { name: '模板客户' });
-  for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
-    const d = await t.services.kyc.upload(system, c.id, { kind, holderName: '模板客户', idType, idNumber, fileName: 'k.pdf', bytes: PDF });
-    await t.services.kyc.review(system, d.id, { verify: true });
-  }
-  await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000001', available24h: true });
-  await t.services.conduct.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 }); // 5.5, before activation
-  await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000002', available24h: true });
+  const c = await makeActivationReadyCustomer(t.services, '模板客户');
   customerId = c.id;
   await makeCustomerUser(t.services, 'tp-owner', customerId);
 });
