@@ -13,12 +13,11 @@ import { systemScope } from '../src/core/scope.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { gateNginxArgs } from '../src/modules/compliance/nginx.js';
-import { figure, type BenchFigure } from './harness.js';
+import { ADMIN_URL, figure, type BenchFigure } from './harness.js';
 
 const run = promisify(execFile);
 const DOMAINS = 500_000;
 const SERVERS = 1_000;
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -11,10 +11,9 @@ import { systemScope } from '../src/core/scope.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { addDays, DEFAULT_CONTRACT_TERMS, shanghaiDate } from '../src/rules/index.js';
-import { figure, type BenchFigure } from './harness.js';
+import { ADMIN_URL, figure, type BenchFigure } from './harness.js';
 
 const N = 100_000;
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function timed(fn: () => Promise<unknown>): Promise<number> {

@@ -15,9 +15,8 @@ import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { makeFacilityRepository } from '../src/modules/facility/facility.repository.js';
 import { makeIpamRepository } from '../src/modules/ipam/ipam.repository.js';
-import { figure, throughput, type BenchFigure } from './harness.js';
+import { ADMIN_URL, adminQuery as admin, figure, throughput, type BenchFigure } from './harness.js';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CUSTOMERS = 200;
 const CABINETS = 2_000; // 10 sites × 10 rooms × 20
 const SERVERS = 100_000; // 50 per cabinet: U1–U25 on each face
@@ -46,15 +45,6 @@ async function interleaved(ops: (() => Promise<unknown>)[], concurrency: number,
   return done.map((n, i) => n / spent[i]);
 }
 
-async function admin(query: string) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(query);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Bulk load in SQL (generate_series), not through the services: the data set is the point, not its history. */
 const LOAD = [

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 
 export interface BenchFigure {
   name: string;
@@ -31,4 +32,18 @@ export async function throughput(fn: () => Promise<unknown>, opts: { ms: number;
 
 export function figure(f: Omit<BenchFigure, 'ratio'>): BenchFigure {
   return { ...f, ratio: f.value / f.baselineValue };
+}
+
+/** The PostgreSQL server the benches create their scratch databases on. */
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** One statement on the admin connection (CREATE / DROP DATABASE of a bench's scratch database). */
+export async function adminQuery(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }

@@ -13,23 +13,13 @@ import { systemScope } from '../src/core/scope.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedDemo } from '../src/demo/seed.js';
-import { figure, throughput, type BenchFigure } from './harness.js';
+import { ADMIN_URL, adminQuery as admin, figure, throughput, type BenchFigure } from './harness.js';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONTRACTS = 1_000;
 const SERVERS = 2 * CONTRACTS;
 const INCIDENTS = 5_000;
 const SERVERS_PER_INCIDENT = 200; // 5,000 × 200 = 1,000,000 interruptions
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
