@@ -65,30 +65,34 @@ export interface CompensationResult {
   breaches: Classified[];
 }
 
+/** One object shape for every outcome (a recomputation classifies millions; no closure per call). */
+function classified(item: Interruption, index: number, reason: ReasonCode, compensable: boolean, breach = false): Classified {
+  return { index, ref: item.ref, start: item.start, end: item.end, cause: item.cause, reason, compensable, breach };
+}
+
 export function classify(item: Interruption, index: number, terms: Pick<ContractTerms, 'plannedWorkNoticeHours'> = DEFAULT_CONTRACT_TERMS): Classified {
-  if (!(item.start instanceof Date) || !(item.end instanceof Date) || Number.isNaN(item.start.getTime()) || Number.isNaN(item.end.getTime()) || item.end <= item.start) {
-    throw new RuleError('INTERRUPTION_INVALID', { field: `interruptions.${index}`, index });
-  }
-  // one object shape for every outcome (recomputation classifies millions)
-  const out = (reason: ReasonCode, compensable: boolean, breach = false): Classified => ({ index, ref: item.ref, start: item.start, end: item.end, cause: item.cause, reason, compensable, breach });
+  // instants compared as numbers: comparing Dates goes through their primitive conversion, slowly
+  const start = item.start instanceof Date ? item.start.getTime() : NaN;
+  const end = item.end instanceof Date ? item.end.getTime() : NaN;
+  if (!(end > start)) throw new RuleError('INTERRUPTION_INVALID', { field: `interruptions.${index}`, index }); // also NaN
   switch (item.cause) {
     case 'provider_fault':
-      return out('PROVIDER_FAULT', true);
+      return classified(item, index, 'PROVIDER_FAULT', true);
     case 'relocation':
-      return out('RELOCATION', true);
+      return classified(item, index, 'RELOCATION', true);
     case 'provider_planned': {
-      const noticed = item.noticeGivenAt !== undefined && item.noticeGivenAt <= item.start;
-      const consented = item.consentAt !== undefined && item.consentAt <= item.start;
-      return noticed && consented ? out('PROVIDER_PLANNED', true) : out('PROVIDER_PLANNED_WITHOUT_NOTICE_OR_CONSENT', true, true);
+      const noticed = item.noticeGivenAt !== undefined && item.noticeGivenAt.getTime() <= start;
+      const consented = item.consentAt !== undefined && item.consentAt.getTime() <= start;
+      return noticed && consented ? classified(item, index, 'PROVIDER_PLANNED', true) : classified(item, index, 'PROVIDER_PLANNED_WITHOUT_NOTICE_OR_CONSENT', true, true);
     }
     case 'network_cutover': {
-      const lead = item.noticeGivenAt ? item.start.getTime() - item.noticeGivenAt.getTime() : -1;
-      return lead >= terms.plannedWorkNoticeHours * HOUR ? out('CUTOVER_NOTIFIED_48H', false) : out('CUTOVER_WITHOUT_48H_NOTICE', true);
+      const lead = item.noticeGivenAt ? start - item.noticeGivenAt.getTime() : -1;
+      return lead >= terms.plannedWorkNoticeHours * HOUR ? classified(item, index, 'CUTOVER_NOTIFIED_48H', false) : classified(item, index, 'CUTOVER_WITHOUT_48H_NOTICE', true);
     }
     case 'customer_fault':
-      return out('CUSTOMER_FAULT', false);
+      return classified(item, index, 'CUSTOMER_FAULT', false);
     case 'force_majeure':
-      return out('FORCE_MAJEURE', false);
+      return classified(item, index, 'FORCE_MAJEURE', false);
     default:
       throw new RuleError('INTERRUPTION_INVALID', { field: `interruptions.${index}.cause`, index });
   }
@@ -98,41 +102,53 @@ export function classify(item: Interruption, index: number, terms: Pick<Contract
  * Compensable interruptions that overlap (or touch, by default) are merged first, so an outage
  * reported twice is paid once; each merged stretch earns factor × its duration, rounded up to a
  * whole unit (10:00–10:20 → 1 h; 10:00–10:50 with 10:30–11:10 → 70 min → 3 h).
+ * Written as plain loops: the whole-ledger recomputation runs it over half a million interruptions.
  */
 export function compensation(items: readonly Interruption[], terms: ContractTerms = DEFAULT_CONTRACT_TERMS): CompensationResult {
-  const classified = items.map((item, i) => classify(item, i, terms));
-  const compensable = classified.filter((c) => c.compensable).sort((a, b) => a.start.getTime() - b.start.getTime() || a.index - b.index);
+  const compensable: Classified[] = [];
+  const excluded: Classified[] = [];
+  const breaches: Classified[] = [];
+  for (let i = 0; i < items.length; i += 1) {
+    const c = classify(items[i], i, terms);
+    (c.compensable ? compensable : excluded).push(c);
+    if (c.breach) breaches.push(c);
+  }
+  compensable.sort((a, b) => a.start.getTime() - b.start.getTime() || a.index - b.index);
   const lines: CompensationLine[] = [];
   const unitMs = terms.compensationUnitHours * HOUR;
-  let current: { from: number; to: number; members: Classified[] } | undefined;
+  let hours = 0;
+  let from = 0;
+  let to = 0;
+  let members: Classified[] = [];
   const flush = () => {
-    if (!current) return;
-    const ms = current.to - current.from;
-    lines.push({
-      from: new Date(current.from),
-      to: new Date(current.to),
+    const ms = to - from;
+    const reasons: ReasonCode[] = [];
+    for (const m of members) if (!reasons.includes(m.reason)) reasons.push(m.reason);
+    const line: CompensationLine = {
+      from: new Date(from),
+      to: new Date(to),
       minutes: Math.ceil(ms / 60_000),
       hours: Math.ceil((terms.compensationFactor * ms) / unitMs) * terms.compensationUnitHours,
-      reasons: [...new Set(current.members.map((m) => m.reason))],
-      sources: current.members.map((m) => ({ index: m.index, ...(m.ref ? { ref: m.ref } : {}) })),
-    });
+      reasons,
+      sources: members.map((m) => (m.ref ? { index: m.index, ref: m.ref } : { index: m.index })),
+    };
+    hours += line.hours;
+    lines.push(line);
   };
   for (const c of compensable) {
-    const [s, e] = [c.start.getTime(), c.end.getTime()];
-    const joins = current && (terms.mergeTouching ? s <= current.to : s < current.to);
-    if (current && joins) {
-      current.to = Math.max(current.to, e);
-      current.members.push(c);
+    const s = c.start.getTime();
+    const e = c.end.getTime();
+    const joins = members.length > 0 && (terms.mergeTouching ? s <= to : s < to);
+    if (joins) {
+      if (e > to) to = e;
+      members.push(c);
     } else {
-      flush();
-      current = { from: s, to: e, members: [c] };
+      if (members.length) flush();
+      from = s;
+      to = e;
+      members = [c];
     }
   }
-  flush();
-  return {
-    hours: lines.reduce((sum, l) => sum + l.hours, 0),
-    lines,
-    excluded: classified.filter((c) => !c.compensable),
-    breaches: classified.filter((c) => c.breach),
-  };
+  if (members.length) flush();
+  return { hours, lines, excluded, breaches };
 }

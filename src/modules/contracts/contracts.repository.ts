@@ -120,6 +120,7 @@ export function makeContractsRepository(db: Db) {
 
     // ── the compensation ledger (incidents module) reads many contracts at once ──
     /** Locked in id order, so two recomputations of overlapping sets queue instead of deadlocking. */
+    findMany: (tx: Executor, ids: string[]) => (ids.length ? tx.select().from(contracts).where(inArray(contracts.id, ids)) : Promise.resolve([])),
     lockMany: (tx: Executor, ids: string[]) => (ids.length ? tx.select().from(contracts).where(inArray(contracts.id, ids)).orderBy(asc(contracts.id)).for('update') : Promise.resolve([])),
   };
 }

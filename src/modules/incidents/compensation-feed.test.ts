@@ -5,7 +5,7 @@ import { compensation, DEFAULT_CONTRACT_TERMS, type ContractTerms, type Interrup
 import { makeTestApp, type TestApp } from '../../../test/harness/app.js';
 import { makeFloor, type FloorCustomer } from '../../../test/harness/incidents.js';
 import { makeIncidentsRepository, type FeedGroup, type FeedRow } from './incidents.repository.js';
-import { ledgerDigest, ledgerOfFeed, ruleCause } from './incidents.service.js';
+import { ledgerDigest, ledgerOfFeed, ruleCause } from './ledger.js';
 
 /**
  * The grouped feed (rows pre-aggregated in SQL, one rules call per group) must give exactly the
@@ -173,5 +173,17 @@ describe('the grouped feed read from the database (both engines)', () => {
       expect((await t.services.incidents.recomputeAll({ batch: 2 })).changed).toBe(0);
     }
     expect(changedOnce).toBe(true);
+
+    // a contract whose closed interruptions are gone (here reopened behind the service's back) keeps
+    // a stale ledger until the whole recomputation empties it
+    const gone = contracts[0].contractId;
+    expect((await t.services.contracts.get(system, gone)).compensationHours).toBeGreaterThan(0);
+    await raw.query('UPDATE interruptions SET ended_at = NULL WHERE contract_id = $1', [gone]);
+    const r = await t.services.incidents.recomputeAll({ batch: 2 });
+    expect(r).toMatchObject({ contracts: 3, changed: 1 });
+    const [header] = await raw.query<{ hours: number; line_count: number }>('SELECT hours, line_count FROM compensation_ledgers WHERE contract_id = $1', [gone]);
+    expect(header).toMatchObject({ hours: 0, line_count: 0 });
+    expect(await repo.ledgerOf(system, gone)).toEqual([]);
+    expect((await t.services.contracts.get(system, gone)).compensationHours).toBe(0);
   });
 });

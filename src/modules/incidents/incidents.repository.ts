@@ -192,17 +192,76 @@ export function makeIncidentsRepository(db: Db) {
       }
       return out;
     },
-    async ledgerHeaders(tx: Executor, contractIds: string[]): Promise<Map<string, { hours: number; digest: string }>> {
-      if (!contractIds.length) return new Map();
-      const rows = await tx.select({ contractId: compensationLedgers.contractId, hours: compensationLedgers.hours, digest: compensationLedgers.digest }).from(compensationLedgers).where(inArray(compensationLedgers.contractId, contractIds));
+    /**
+     * For a transaction that reads feeds in ranges (the whole recomputation): its aggregates fit in
+     * memory, and compiling them (JIT) would cost more than running them.
+     */
+    async tuneForFeedRanges(tx: Executor): Promise<void> {
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+      await tx.execute(sql`SET LOCAL jit = off`);
+    },
+    /** Every contract with closed interruptions, in id order: one index probe per contract (a loose index scan). */
+    async contractsWithFeed(tx: Executor): Promise<string[]> {
+      const result = await tx.execute(sql`
+        WITH RECURSIVE c AS (
+          (SELECT contract_id AS id FROM ${interruptions} WHERE ended_at IS NOT NULL AND contract_id IS NOT NULL ORDER BY contract_id LIMIT 1)
+          UNION ALL
+          SELECT (SELECT i.contract_id FROM ${interruptions} i WHERE i.contract_id > c.id AND i.ended_at IS NOT NULL ORDER BY i.contract_id LIMIT 1) FROM c WHERE c.id IS NOT NULL
+        )
+        SELECT id FROM c WHERE id IS NOT NULL`);
+      return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+    },
+    /**
+     * The grouped feed of a run of contracts in id order, every one of which has closed
+     * interruptions (contractsWithFeed, read in the same repeatable-read snapshot). As
+     * groupedFeedOfContracts, but the rows come from one range scan of interruptions_feed_idx, which
+     * hands them over grouped, and a row is one interval of one incident with the contracts it hit
+     * that many times, each named by its rank in the run (a few digits, not 36 characters).
+     */
+    async groupedFeedOfRun(tx: Executor, contractIds: string[]): Promise<FeedGroup[][]> {
+      const out: FeedGroup[][] = contractIds.map(() => []);
+      if (!contractIds.length) return out;
+      const ms = (c: unknown) => sql`(extract(epoch from ${c}) * 1000)::float8`;
+      const result = await tx.execute(sql`
+        WITH grouped AS (
+          SELECT i.contract_id, i.incident_id, i.started_at, i.ended_at, i.consent_at, count(*)::int AS n
+          FROM ${interruptions} i
+          WHERE i.contract_id BETWEEN ${contractIds[0]} AND ${contractIds[contractIds.length - 1]} AND i.ended_at IS NOT NULL
+          GROUP BY i.contract_id, i.incident_id, i.started_at, i.ended_at, i.consent_at
+        ),
+        ranked AS (SELECT g.*, dense_rank() OVER (ORDER BY g.contract_id) - 1 AS k FROM grouped g),
+        shared AS (
+          SELECT r.incident_id, r.started_at, r.ended_at, r.consent_at, r.n, string_agg(r.k::text, ' ') AS ks
+          FROM ranked r
+          GROUP BY r.incident_id, r.started_at, r.ended_at, r.consent_at, r.n
+        )
+        SELECT s.incident_id, n.cause, ${ms(sql`n.notice_given_at`)} AS notice_ms, ${ms(sql`s.started_at`)} AS start_ms, ${ms(sql`s.ended_at`)} AS end_ms,
+               ${ms(sql`s.consent_at`)} AS consent_ms, s.n, s.ks
+        FROM shared s JOIN ${incidents} n ON n.id = s.incident_id`);
+      type Row = { incident_id: string; cause: FeedGroup['cause']; notice_ms: number | null; start_ms: number; end_ms: number; consent_ms: number | null; n: number; ks: string };
+      for (const row of (result as unknown as { rows: Row[] }).rows) {
+        const group: FeedGroup = { incidentId: row.incident_id, cause: row.cause, noticeMs: row.notice_ms, startMs: row.start_ms, endMs: row.end_ms, consentMs: row.consent_ms, count: row.n };
+        for (const key of row.ks.split(' ')) {
+          const k = Number(key);
+          if (!(k < out.length)) throw new Error(`feed rank ${k} outside a run of ${out.length} contracts (not read in one snapshot?)`);
+          out[k].push(group);
+        }
+      }
+      return out;
+    },
+    /** Ledger headers of these contracts, or of every contract that has one. */
+    async ledgerHeaders(tx: Executor, contractIds?: string[]): Promise<Map<string, { hours: number; digest: string }>> {
+      if (contractIds && !contractIds.length) return new Map();
+      const rows = await tx
+        .select({ contractId: compensationLedgers.contractId, hours: compensationLedgers.hours, digest: compensationLedgers.digest })
+        .from(compensationLedgers)
+        .where(contractIds ? inArray(compensationLedgers.contractId, contractIds) : undefined);
       return new Map(rows.map((r) => [r.contractId, { hours: r.hours, digest: r.digest }]));
     },
     contractsOfIncident: async (tx: Executor, incidentId: string) =>
       (await tx.selectDistinct({ id: interruptions.contractId }).from(interruptions).where(and(eq(interruptions.incidentId, incidentId), sql`${interruptions.contractId} IS NOT NULL`))).map((r) => r.id!),
     customersOfIncident: async (tx: Executor, incidentId: string) =>
       (await tx.selectDistinct({ id: interruptions.customerId }).from(interruptions).where(eq(interruptions.incidentId, incidentId))).map((r) => r.id),
-    /** Every contract with recorded interruptions (the full recomputation). */
-    allContractIds: async () => (await db.selectDistinct({ id: interruptions.contractId }).from(interruptions).where(sql`${interruptions.contractId} IS NOT NULL`)).map((r) => r.id!),
     /** Intervals of a contract for the outage chart. */
     timelineOfContract: (scope: Scope, contractId: string) =>
       db

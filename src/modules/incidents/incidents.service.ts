@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
-import { compensation, formatShanghaiMinute, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS, type Cause, type ContractTerms, type Interruption } from '../../rules/index.js';
+import { formatShanghaiMinute, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
@@ -13,10 +12,9 @@ import type { NoticesService } from '../notices/notices.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
 import type { FeedGroup, IncidentRow, IncidentsRepository, InterruptionRow, LedgerLineRow, ScopeEntry } from './incidents.repository.js';
 import type { IncidentCause } from './incidents.schema.js';
+import { isStale, ledgerOfFeed } from './ledger.js';
 import { renderTimeline } from './timeline.js';
 
-/** 第十条: a third party's circuit is force majeure; every other cause is the rules core's own. */
-export const ruleCause = (cause: IncidentCause): Cause => (cause === 'third_party_circuit' ? 'force_majeure' : cause);
 
 export interface AffectedServer {
   id: string;
@@ -52,89 +50,6 @@ export interface IncidentPatch {
 
 const NEAR_BREACH_MS = 4 * 3_600_000;
 
-/** The digest of a ledger as computed (lines in the order the rules produce them); kept in its header. */
-export function ledgerDigest(lines: Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toAt' | 'hours' | 'reasons' | 'incidentIds' | 'breach'>[]): string {
-  const hash = createHash('md5');
-  for (const l of lines) hash.update(`${l.kind}|${l.fromAt.getTime()}|${l.toAt.getTime()}|${l.hours}|${l.reasons.join('+')}|${l.incidentIds.join('+')}|${l.breach}\n`);
-  return hash.digest('hex');
-}
-const EMPTY_LEDGER = ledgerDigest([]);
-
-/** One group's interruption, built once however many contracts share the group (the rules never mutate it). */
-const interruptions = new WeakMap<FeedGroup, Interruption>();
-function interruptionOf(f: FeedGroup): Interruption {
-  let item = interruptions.get(f);
-  if (!item) {
-    item = {
-      start: new Date(f.startMs),
-      end: new Date(f.endMs),
-      cause: ruleCause(f.cause),
-      ...(f.noticeMs !== null ? { noticeGivenAt: new Date(f.noticeMs) } : {}),
-      ...(f.consentMs !== null ? { consentAt: new Date(f.consentMs) } : {}),
-      ref: f.incidentId,
-    };
-    interruptions.set(f, item);
-  }
-  return item;
-}
-
-type LedgerLine = Pick<LedgerLineRow, 'kind' | 'fromAt' | 'toAt' | 'minutes' | 'hours' | 'reasons' | 'incidentIds' | 'breach'>;
-
-/**
- * 7.2: a contract's ledger from its grouped feed. The rules core decides everything (classes,
- * merging, factor, unit, reasons): each group is one interruption to it — identical rows would be
- * merged into the same line anyway — and an excluded group stands for `count` identical lines, one
- * per server, exactly as if every row had been fed. The digest is computed without building the
- * lines, which are materialised only when asked (a changed ledger).
- */
-export function ledgerOfFeed(groups: FeedGroup[], terms: ContractTerms): { hours: number; digest: string; lines(): LedgerLine[] } {
-  // a stable order, so the same feed always gives the same ledger (and digest)
-  const feed = groups.sort(
-    (x, y) =>
-      x.startMs - y.startMs ||
-      (x.incidentId < y.incidentId ? -1 : x.incidentId > y.incidentId ? 1 : 0) ||
-      x.endMs - y.endMs ||
-      (x.consentMs === y.consentMs ? 0 : x.consentMs === null ? -1 : y.consentMs === null ? 1 : x.consentMs - y.consentMs),
-  );
-  const items: Interruption[] = feed.map(interruptionOf);
-  const result = compensation(items, terms);
-  const breachRefs = new Set(result.breaches.map((b) => b.ref));
-  const credited = result.lines.map((l) => ({
-    kind: 'credited' as const,
-    fromAt: l.from,
-    toAt: l.to,
-    minutes: l.minutes,
-    hours: l.hours,
-    reasons: l.reasons,
-    incidentIds: [...new Set(l.sources.map((s) => s.ref!))],
-    breach: l.sources.some((s) => breachRefs.has(s.ref)),
-  }));
-  const excluded = result.excluded.map((e) => ({
-    line: {
-      kind: 'excluded' as const,
-      fromAt: e.start,
-      toAt: e.end,
-      minutes: Math.ceil((e.end.getTime() - e.start.getTime()) / 60_000),
-      hours: 0,
-      reasons: [e.reason],
-      incidentIds: [e.ref!],
-      breach: false,
-    },
-    count: feed[e.index].count,
-  }));
-  // the same bytes ledgerDigest hashes for the expanded lines
-  const hash = createHash('md5');
-  for (const l of credited) hash.update(`credited|${l.fromAt.getTime()}|${l.toAt.getTime()}|${l.hours}|${l.reasons.join('+')}|${l.incidentIds.join('+')}|${l.breach}\n`);
-  for (const { line: l, count } of excluded) {
-    const text = `excluded|${l.fromAt.getTime()}|${l.toAt.getTime()}|0|${l.reasons[0]}|${l.incidentIds[0]}|false\n`;
-    hash.update(count === 1 ? text : text.repeat(count));
-  }
-  return {
-    hours: result.hours,
-    digest: hash.digest('hex'),
-    lines: () => [...credited, ...excluded.flatMap(({ line, count }) => Array.from({ length: count }, () => ({ ...line, reasons: [...line.reasons], incidentIds: [...line.incidentIds] })))],
-  };
-}
 const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null);
 const numbered = (prefix: string, now: Date, id: string) => `${prefix}-${shanghaiDate(now).replace(/-/g, '')}-${id.replace(/-/g, '').slice(-6).toUpperCase()}`;
 
@@ -205,8 +120,7 @@ export function makeIncidentsService(deps: {
       const basis = bases.get(contractId)!;
       const result = ledgerOfFeed(feeds[k], basis.terms);
       const digest = result.digest;
-      const header = headers.get(contractId);
-      const changed = (header?.digest ?? EMPTY_LEDGER) !== digest || (header?.hours ?? 0) !== result.hours || basis.compensationHours !== result.hours;
+      const changed = isStale(result, basis, headers.get(contractId));
       if (changed) {
         const before = await repo.ledgerOf(systemScope('compensation'), contractId, tx);
         const lines: LedgerLineRow[] = result.lines().map((l) => ({ ...l, id: ids.uuid(), contractId, customerId: basis.customerId, computedAt: now }));
@@ -495,15 +409,46 @@ export function makeIncidentsService(deps: {
     /** Recomputes every contract with recorded interruptions (CLI, bench, after a rules change). */
     async recomputeAll(opts: { batch?: number } = {}): Promise<{ contracts: number; changed: number }> {
       const system = systemScope('compensation-recompute');
-      const all = await repo.allContractIds();
+      const size = opts.batch ?? 125;
+      // 1. every contract's ledger from one snapshot, without locks: a read when nothing changed
+      const { contracts, stale } = await repo.db.transaction(
+        async (tx) => {
+          await repo.tuneForFeedRanges(tx);
+          const ids = await repo.contractsWithFeed(tx);
+          const headers = await repo.ledgerHeaders(tx);
+          // a contract with a ledger but no closed interruption left is recomputed too (to an empty ledger)
+          const inFeed = new Set(ids);
+          const emptied = [...headers.keys()].filter((id) => !inFeed.has(id));
+          const run = (k: number) => {
+            const feeds = repo.groupedFeedOfRun(tx, ids.slice(k, k + size));
+            feeds.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+            return feeds;
+          };
+          let next = ids.length ? run(0) : undefined;
+          const bases = await deps.contracts.compensationBases(tx, [...ids, ...emptied], { lock: false });
+          const stale: string[] = [];
+          const check = (id: string, feed: FeedGroup[]) => {
+            const basis = bases.get(id)!;
+            if (isStale(ledgerOfFeed(feed, basis.terms), basis, headers.get(id))) stale.push(id);
+          };
+          for (let k = 0; k < ids.length; k += size) {
+            const feeds = await next!;
+            // the database reads the next run while the rules work through this one
+            next = k + size < ids.length ? run(k + size) : undefined;
+            feeds.forEach((feed, i) => check(ids[k + i], feed));
+          }
+          for (const id of emptied) check(id, []);
+          return { contracts: ids.length + emptied.length, stale };
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
+      // 2. the ledgers that differ, again under lock: an edit committed since the snapshot is seen, or already did the work
       let changed = 0;
-      // large batches: each reads its feed in one scan of the interruptions
-      const batch = opts.batch ?? 2000;
-      for (let i = 0; i < all.length; i += batch) {
-        const r = await repo.db.transaction((tx) => recompute(tx, system, all.slice(i, i + batch)));
+      for (let i = 0; i < stale.length; i += size) {
+        const r = await repo.db.transaction((tx) => recompute(tx, system, stale.slice(i, i + size)));
         changed += r.filter((x) => x.changed).length;
       }
-      return { contracts: all.length, changed };
+      return { contracts, changed };
     },
 
     /** A customer disputes a ledger line: a ticket for the NOC with the line's facts. */
