@@ -15,7 +15,6 @@ import type { IncidentCause } from './incidents.schema.js';
 import { isStale, ledgerOfFeed } from './ledger.js';
 import { renderTimeline } from './timeline.js';
 
-
 export interface AffectedServer {
   id: string;
   customerId: string;
@@ -406,7 +405,7 @@ export function makeIncidentsService(deps: {
       return repo.ledgerOfCustomer(scope, id);
     },
 
-    /** Recomputes every contract with recorded interruptions (CLI, bench, after a rules change). */
+    /** Recomputes every contract with closed interruptions or a ledger (CLI, bench, after a rules change), `batch` contracts per read. */
     async recomputeAll(opts: { batch?: number } = {}): Promise<{ contracts: number; changed: number }> {
       const system = systemScope('compensation-recompute');
       const size = opts.batch ?? 125;
