@@ -216,7 +216,8 @@ export function makeIncidentsRepository(db: Db) {
      * interruptions (contractsWithFeed, read in the same repeatable-read snapshot). As
      * groupedFeedOfContracts, but the rows come from one range scan of interruptions_feed_idx, which
      * hands them over grouped, and a row is one interval of one incident with the contracts it hit
-     * that many times, each named by its rank in the run (a few digits, not 36 characters).
+     * that many times, each named by its rank in the run (a few digits, not 36 characters). Rows come
+     * in the order ledgerOfFeed sorts a feed by, so each contract's feed arrives sorted.
      */
     async groupedFeedOfRun(tx: Executor, contractIds: string[]): Promise<FeedGroup[][]> {
       const out: FeedGroup[][] = contractIds.map(() => []);
@@ -237,7 +238,8 @@ export function makeIncidentsRepository(db: Db) {
         )
         SELECT s.incident_id, n.cause, ${ms(sql`n.notice_given_at`)} AS notice_ms, ${ms(sql`s.started_at`)} AS start_ms, ${ms(sql`s.ended_at`)} AS end_ms,
                ${ms(sql`s.consent_at`)} AS consent_ms, s.n, s.ks
-        FROM shared s JOIN ${incidents} n ON n.id = s.incident_id`);
+        FROM shared s JOIN ${incidents} n ON n.id = s.incident_id
+        ORDER BY s.started_at, s.incident_id, s.ended_at, s.consent_at NULLS FIRST`);
       type Row = { incident_id: string; cause: FeedGroup['cause']; notice_ms: number | null; start_ms: number; end_ms: number; consent_ms: number | null; n: number; ks: string };
       for (const row of (result as unknown as { rows: Row[] }).rows) {
         const group: FeedGroup = { incidentId: row.incident_id, cause: row.cause, noticeMs: row.notice_ms, startMs: row.start_ms, endMs: row.end_ms, consentMs: row.consent_ms, count: row.n };

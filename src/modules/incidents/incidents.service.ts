@@ -432,8 +432,10 @@ export function makeIncidentsService(deps: {
           };
           for (let k = 0; k < ids.length; k += size) {
             const feeds = await next!;
-            // the database reads the next run while the rules work through this one
+            // the database reads the next run while the rules work through this one; the driver sends
+            // the query only after a few promise turns, so let them run before the rules take the thread
             next = k + size < ids.length ? run(k + size) : undefined;
+            await new Promise((resolve) => setImmediate(resolve));
             feeds.forEach((feed, i) => check(ids[k + i], feed));
           }
           for (const id of emptied) check(id, []);
