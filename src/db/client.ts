@@ -181,7 +181,10 @@ async function listenOn(url: string, channel: string, listener: Listener, onStop
       lost(client);
       return;
     }
-    if (client !== current) return;
+    if (client !== current) {
+      await client.end().catch(() => undefined); // stopped while connecting
+      return;
+    }
     delay = RETRY_MS.first;
     listener.state(true);
   };

@@ -76,7 +76,6 @@ export function makeFacilityRepository(db: Db) {
     return queries;
   };
 
-
   return {
     db,
 
