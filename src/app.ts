@@ -18,6 +18,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { argon2idHasher, type PasswordHasher } from './modules/auth/passwords.js';
 import { makeTokensService } from './modules/auth/tokens.service.js';
 import { makeUsersService } from './modules/auth/users.service.js';
+import { AUTH_CHANNEL, makeSessionCache } from './modules/auth/session-cache.js';
 import { makeCustomersRepository } from './modules/customers/customers.repository.js';
 import { makeCustomersService } from './modules/customers/customers.service.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
@@ -129,8 +130,10 @@ export function buildServices(ctx: AppContext) {
   const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL);
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
   const authRepo = makeAuthRepository(db);
-  const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret });
-  const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords });
+  // answers only once the HTTP shell listens for changes to users and sessions (buildHttp)
+  const sessionCache = makeSessionCache({ clock });
+  const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret, sessions: sessionCache });
+  const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords, sessions: sessionCache });
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
   const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, contracts, users, notices, provider, files, mailer, audit, clock, ids });
 
@@ -223,7 +226,7 @@ export function buildServices(ctx: AppContext) {
   const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock });
 
   return {
-    audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar,
+    audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
     netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts,
   };
 }
@@ -278,6 +281,9 @@ export async function buildHttp(services: Services, ctx: AppContext, opts: HttpO
   });
   // the document printer's browser goes when the server goes
   http.addHook('onClose', async () => services.pdf.close());
+  // sessions are answered from memory only while this process hears of every change to them
+  const stopListening = await ctx.database.listen(AUTH_CHANNEL, services.sessionCache.listener);
+  http.addHook('onClose', stopListening);
   return http;
 }
 

@@ -20,9 +20,25 @@ export interface RawSession {
   exec(sql: string): Promise<void>;
 }
 
+/** What a LISTEN reports: each notification's payload, and whether it is listening right now. */
+export interface Listener {
+  notify(payload: string): void;
+  /**
+   * true once listening; false when the connection is lost (notifications may have been missed
+   * until the next true) and when stopped.
+   */
+  state(listening: boolean): void;
+}
+
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /**
+   * LISTEN on a channel (from every process on this database; NOTIFY arrives at commit). Resolves
+   * once listening or, on PostgreSQL, once the first attempt failed (it retries by itself on a
+   * connection of its own). Returns its stop; close() stops every listener too.
+   */
+  listen(channel: string, listener: Listener): Promise<() => Promise<void>>;
   /** Runs fn on one dedicated connection (advisory locks are per connection). */
   withSession<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
   /** A raw pool-level executor (any connection). */
@@ -60,13 +76,29 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
     },
   };
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const stops = new Set<() => Promise<void>>();
   return {
     kind: 'pglite',
     db,
     raw,
+    // one in-process connection: a notification is delivered before the statement that caused it returns
+    async listen(channel, listener) {
+      const unlisten = await client.listen(channel, (payload) => listener.notify(payload));
+      listener.state(true);
+      const stop = async () => {
+        if (!stops.delete(stop)) return;
+        listener.state(false);
+        if (!client.closed) await unlisten();
+      };
+      stops.add(stop);
+      return stop;
+    },
     // PGlite is a single connection: every call already shares one session.
     withSession: (fn) => fn(raw),
-    close: () => client.close(),
+    async close() {
+      for (const stop of [...stops]) await stop();
+      await client.close();
+    },
     pglite: client,
   };
 }
@@ -89,10 +121,16 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on('error', () => undefined);
   const raw = rawOf(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const stops = new Set<() => Promise<void>>();
   return {
     kind: 'postgres',
     db,
     raw,
+    async listen(channel, listener) {
+      const stop = await listenOn(url, channel, listener, () => stops.delete(stop));
+      stops.add(stop);
+      return stop;
+    },
     async withSession(fn) {
       const client = await pool.connect();
       try {
@@ -101,6 +139,65 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      for (const stop of [...stops]) await stop();
+      await pool.end();
+    },
+  };
+}
+
+const RETRY_MS = { first: 500, max: 30_000 };
+
+/** LISTEN on a client of its own, outside the pool; after losing it, reconnects with backoff until stopped. */
+async function listenOn(url: string, channel: string, listener: Listener, onStop: () => void): Promise<() => Promise<void>> {
+  let current: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = RETRY_MS.first;
+
+  const lost = (client: pg.Client) => {
+    if (client !== current) return; // an attempt already given up, or the end of one we closed
+    current = undefined;
+    listener.state(false);
+    client.end().catch(() => undefined);
+    if (stopped) return;
+    retry = setTimeout(() => void attempt(), delay);
+    retry.unref();
+    delay = Math.min(delay * 2, RETRY_MS.max);
+  };
+
+  const attempt = async () => {
+    const client = new pg.Client({ connectionString: url });
+    current = client;
+    client.on('notification', (message) => {
+      if (message.channel === channel && client === current) listener.notify(message.payload ?? '');
+    });
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    } catch {
+      lost(client);
+      return;
+    }
+    if (client !== current) {
+      await client.end().catch(() => undefined); // stopped while connecting
+      return;
+    }
+    delay = RETRY_MS.first;
+    listener.state(true);
+  };
+
+  await attempt();
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    onStop();
+    clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    listener.state(false);
+    await client?.end().catch(() => undefined);
   };
 }

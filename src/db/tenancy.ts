@@ -18,3 +18,24 @@ export function tenantFilter(scope: Scope, customerIdColumn: PgColumn): SQL | un
       return sql`false`;
   }
 }
+
+/**
+ * tenantFilter for a statement prepared once per kind of scope and run for many: the customer's
+ * id is the placeholder `tenant`, which tenantParams(scope) fills.
+ */
+export function preparedTenantFilter(kind: Scope['kind'], customerIdColumn: PgColumn): SQL | undefined {
+  switch (kind) {
+    case 'customer':
+      return eq(customerIdColumn, sql.placeholder('tenant'));
+    case 'staff':
+    case 'system':
+      return undefined;
+    case 'token':
+      return sql`false`;
+  }
+}
+
+/** The values of preparedTenantFilter's placeholder for one scope. */
+export function tenantParams(scope: Scope): { tenant?: string } {
+  return scope.kind === 'customer' ? { tenant: scope.customerId } : {};
+}

@@ -6,7 +6,7 @@ import { buildApp, type Services } from '../../src/app.js';
 import { manualClock, type ManualClock } from '../../src/core/clock.js';
 import { parseConfig } from '../../src/core/config.js';
 import { sequentialIds } from '../../src/core/ids.js';
-import type { Database } from '../../src/db/client.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
 import { freshDatabase } from './db.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -22,6 +22,11 @@ export interface TestApp {
   /** Logs in through the real endpoint and returns a client carrying the cookies and CSRF token. */
   login(login: string, password?: string): Promise<ApiClient>;
   anonymous(): ApiClient;
+  /**
+   * A second app on the same database, as another process would run it (on PostgreSQL with a pool
+   * of its own), with the same clock and session secret; closed with this one at the latest.
+   */
+  sibling(): Promise<{ http: FastifyInstance; services: Services; close(): Promise<void> }>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -61,6 +66,7 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
   const ctx = { config, database: tdb.database, clock, ids: sequentialIds(), sessionSecret: 'test-session-secret-0123456789abcdef' };
   const { http, services } = await buildApp(ctx);
   await http.ready();
+  const siblings: (() => Promise<void>)[] = [];
   return {
     database: tdb.database,
     url: tdb.url,
@@ -69,8 +75,23 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
     http,
     dataDir,
     async close() {
+      for (const close of siblings) await close();
       await http.close();
       await tdb.drop();
+    },
+    async sibling() {
+      const database = tdb.url ? await openDatabase({ databaseUrl: tdb.url, poolSize: 3 }) : tdb.database;
+      const other = await buildApp({ ...ctx, database });
+      await other.http.ready();
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        await other.http.close();
+        if (database !== tdb.database) await database.close();
+      };
+      siblings.push(close);
+      return { ...other, close };
     },
     async login(login, password = TEST_PASSWORD) {
       const res = await http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });

@@ -3,8 +3,9 @@ import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { CustomerRole, Scope, StaffRole } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { AuthRepository, UserRow } from './auth.repository.js';
+import type { AuthRepository, SessionRow, UserRow } from './auth.repository.js';
 import { MIN_PASSWORD_LENGTH, type PasswordHasher } from './passwords.js';
+import type { SessionCache } from './session-cache.js';
 
 /** Lockout policy: this many failures inside the window lock the login for LOCK_MINUTES. */
 export const LOCKOUT = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
@@ -16,6 +17,11 @@ const HOUR = 60 * MINUTE;
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+const absoluteEnd = (session: SessionRow) => session.createdAt.getTime() + SESSION.absoluteDays * 24 * HOUR;
+/** Past its idle expiry or its absolute limit. */
+const expired = (session: SessionRow, now: Date) => session.expiresAt <= now || absoluteEnd(session) <= now.getTime();
+const touchDue = (session: SessionRow, now: Date) => now.getTime() - session.lastSeenAt.getTime() > SESSION.touchEveryMinutes * MINUTE;
 
 export interface Me {
   id: string;
@@ -56,8 +62,10 @@ export function makeAuthService(deps: {
   passwords: PasswordHasher;
   /** Keys the session-id hash: a copy of the sessions table alone cannot be matched to cookies. */
   sessionSecret: string;
+  /** Resolved sessions of this process; forgotten here after each change this service commits. */
+  sessions: Pick<SessionCache, 'get' | 'put' | 'generation' | 'forgetSession' | 'forgetUser'>;
 }) {
-  const { repo, audit, clock, passwords } = deps;
+  const { repo, audit, clock, passwords, sessions } = deps;
   const sessionId = (token: string) => createHmac('sha256', deps.sessionSecret).update(token).digest('hex');
   // Verifying against a real hash when the login is unknown keeps both answers equally slow.
   const dummyHash = passwords.hash(randomToken());
@@ -135,26 +143,39 @@ export function makeAuthService(deps: {
       return { token, csrfToken, user: await toMe(user) };
     },
 
-    /** Resolves a session cookie; slides the idle expiry at most every few minutes. */
-    async authenticateSession(token: string) {
+    /**
+     * Resolves a session cookie; slides the idle expiry at most every few minutes. A session this
+     * process resolved a moment ago is answered from the cache while it needs neither ending nor
+     * touching; otherwise (and when in doubt) the database decides.
+     */
+    async authenticateSession(token: string): Promise<{ user: UserRow; session: SessionRow } | null> {
       const now = clock.now();
-      const found = await repo.findSession(sessionId(token));
+      const id = sessionId(token);
+      const cached = sessions.get(id);
+      if (cached && !expired(cached.session, now) && !touchDue(cached.session, now)) return cached;
+      const generation = sessions.generation();
+      const found = await repo.findSession(id);
       if (!found) return null;
-      const { session, user } = found;
-      const absoluteEnd = session.createdAt.getTime() + SESSION.absoluteDays * 24 * HOUR;
-      if (session.expiresAt <= now || absoluteEnd <= now.getTime() || user.disabledAt) {
+      const { user } = found;
+      let { session } = found;
+      if (expired(session, now) || user.disabledAt) {
         await repo.deleteSession(session.id);
+        sessions.forgetSession(session.id);
         return null;
       }
-      if (now.getTime() - session.lastSeenAt.getTime() > SESSION.touchEveryMinutes * MINUTE) {
-        const expiresAt = new Date(Math.min(now.getTime() + SESSION.idleHours * HOUR, absoluteEnd));
+      if (touchDue(session, now)) {
+        const expiresAt = new Date(Math.min(now.getTime() + SESSION.idleHours * HOUR, absoluteEnd(session)));
         await repo.touchSession(session.id, now, expiresAt);
+        session = { ...session, lastSeenAt: now, expiresAt };
       }
+      sessions.put(id, { user, session }, generation);
       return { user, session };
     },
 
     async logout(token: string): Promise<void> {
-      await repo.deleteSession(sessionId(token));
+      const id = sessionId(token);
+      await repo.deleteSession(id);
+      sessions.forgetSession(id);
     },
 
     async me(scope: Scope): Promise<Me> {
@@ -184,6 +205,7 @@ export function makeAuthService(deps: {
           customerId: user.customerId,
         });
       });
+      sessions.forgetUser(user.id);
     },
 
     async setLocale(scope: Scope, locale: 'zh-CN' | 'en') {
@@ -191,6 +213,7 @@ export function makeAuthService(deps: {
       await repo.db.transaction(async (tx) => {
         await repo.updateUser(tx, scope.userId, { locale });
       });
+      sessions.forgetUser(scope.userId);
     },
 
     purgeExpiredSessions: () => repo.purgeExpiredSessions(clock.now()),

@@ -8,6 +8,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { AuthRepository, UserFilter, UserRow } from './auth.repository.js';
 import { checkPasswordStrength } from './auth.service.js';
 import type { PasswordHasher } from './passwords.js';
+import type { SessionCache } from './session-cache.js';
 
 export interface NewUser {
   login: string;
@@ -45,6 +46,8 @@ export function makeUsersService(deps: {
   clock: Clock;
   ids: IdGenerator;
   passwords: PasswordHasher;
+  /** Resolved sessions of this process; a user is forgotten after each change committed here. */
+  sessions: Pick<SessionCache, 'forgetUser'>;
 }) {
   const { repo, audit, clock, ids, passwords } = deps;
 
@@ -92,6 +95,7 @@ export function makeUsersService(deps: {
       });
       return row;
     });
+    deps.sessions.forgetUser(id);
     return publicUser(after, after.customerId ? await repo.customerName(after.customerId) : null);
   }
 
@@ -156,6 +160,7 @@ export function makeUsersService(deps: {
           customerId: user.customerId,
         });
       });
+      deps.sessions.forgetUser(id);
       return { temporaryPassword };
     },
 

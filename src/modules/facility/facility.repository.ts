@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
-import { tenantFilter } from '../../db/tenancy.js';
+import { preparedTenantFilter, tenantFilter, tenantParams } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customers } from '../customers/customers.schema.js';
 import {
@@ -34,7 +34,48 @@ export function parseURange(range: string): { lowest: number; highest: number } 
   return { lowest: Number(m[1]), highest: Number(m[2]) - 1 };
 }
 
+export interface ServerFilter {
+  customerId?: string;
+  status?: ServerRow['status'];
+}
+/** An unpaged server list stops here. */
+const LIST_LIMIT = 1000;
+type Param<T> = T | Placeholder;
+
 export function makeFacilityRepository(db: Db) {
+  // ── the server list (every listing and page of the servers screen and API) ──
+  const serverWhere = (tenant: SQL | undefined, f: { customerId?: Param<string>; status?: Param<ServerRow['status']> }) =>
+    and(tenant, f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined);
+  const serverList = (tenant: SQL | undefined, f: { customerId?: Param<string>; status?: Param<ServerRow['status']> }, limit: Param<number>, offset: Param<number>) =>
+    db
+      .select({ server: servers, customerName: customers.name })
+      .from(servers)
+      .innerJoin(customers, eq(customers.id, servers.customerId))
+      .where(serverWhere(tenant, f))
+      .orderBy(asc(customers.name), asc(servers.serialNumber))
+      .limit(limit)
+      .offset(offset);
+  /**
+   * The list and its count, built once per kind of scope and filter (at most 16) and prepared:
+   * drizzle does not rebuild the SQL on every request, and PostgreSQL parses it once per connection.
+   */
+  const buildServerQueries = (kind: Scope['kind'], f: ServerFilter) => {
+    const name = `facility_servers_${kind}${f.customerId ? '_customer' : ''}${f.status ? '_status' : ''}`;
+    const tenant = preparedTenantFilter(kind, servers.customerId);
+    const where = { customerId: f.customerId ? sql.placeholder('customerId') : undefined, status: f.status ? sql.placeholder('status') : undefined };
+    return {
+      list: serverList(tenant, where, sql.placeholder('limit'), sql.placeholder('offset')).prepare(name),
+      count: db.select({ n: sql<number>`count(*)::int` }).from(servers).where(serverWhere(tenant, where)).prepare(`${name}_count`),
+    };
+  };
+  const serverQueries = new Map<string, ReturnType<typeof buildServerQueries>>();
+  const preparedServerQueries = (kind: Scope['kind'], f: ServerFilter) => {
+    const key = `${kind}:${Boolean(f.customerId)}:${Boolean(f.status)}`;
+    let queries = serverQueries.get(key);
+    if (!queries) serverQueries.set(key, (queries = buildServerQueries(kind, f)));
+    return queries;
+  };
+
   return {
     db,
 
@@ -86,20 +127,23 @@ export function makeFacilityRepository(db: Db) {
       const [row] = await tx.select().from(servers).where(eq(servers.id, id)).for('update');
       return row;
     },
-    listServers: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }, page?: { page: number; pageSize: number }) =>
-      db
-        .select({ server: servers, customerName: customers.name })
-        .from(servers)
-        .innerJoin(customers, eq(customers.id, servers.customerId))
-        .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined))
-        .orderBy(asc(customers.name), asc(servers.serialNumber))
-        .limit(page ? page.pageSize : 1000)
-        .offset(page ? (page.page - 1) * page.pageSize : 0),
-    async countServers(scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }): Promise<number> {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(servers)
-        .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined));
+    /**
+     * The server list's query with values in it: what serverRows runs as a prepared statement (its
+     * SQL is the same), for toSQL() and the bench's bare baseline.
+     */
+    listServers: (scope: Scope, f: ServerFilter, page?: { page: number; pageSize: number }) =>
+      serverList(tenantFilter(scope, servers.customerId), f, page ? page.pageSize : LIST_LIMIT, page ? (page.page - 1) * page.pageSize : 0),
+    /** Servers with their customer's name in list order: one page, or the first LIST_LIMIT. */
+    serverRows: (scope: Scope, f: ServerFilter, page?: { page: number; pageSize: number }) =>
+      preparedServerQueries(scope.kind, f).list.execute({
+        ...tenantParams(scope),
+        customerId: f.customerId,
+        status: f.status,
+        limit: page ? page.pageSize : LIST_LIMIT,
+        offset: page ? (page.page - 1) * page.pageSize : 0,
+      }),
+    async countServers(scope: Scope, f: ServerFilter): Promise<number> {
+      const [row] = await preparedServerQueries(scope.kind, f).count.execute({ ...tenantParams(scope), customerId: f.customerId, status: f.status });
       return row.n;
     },
     insertServer: (tx: Executor, row: ServerRow) => tx.insert(servers).values(row),

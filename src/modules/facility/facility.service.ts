@@ -144,12 +144,12 @@ export function makeFacilityService(deps: {
 
     async servers(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }) {
       requireReader(scope);
-      return (await repo.listServers(scope, filter)).map((r) => ({ ...r.server, customerName: r.customerName }));
+      return (await repo.serverRows(scope, filter)).map((r) => ({ ...r.server, customerName: r.customerName }));
     },
     /** One page of servers and the total (a customer's own only). */
     async serverPage(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }, page: { page: number; pageSize: number }) {
       requireReader(scope);
-      const [rows, total] = await Promise.all([repo.listServers(scope, filter, page), repo.countServers(scope, filter)]);
+      const [rows, total] = await Promise.all([repo.serverRows(scope, filter, page), repo.countServers(scope, filter)]);
       return { items: rows.map((r) => ({ ...r.server, customerName: r.customerName })), total };
     },
 
