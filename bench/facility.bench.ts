@@ -122,8 +122,7 @@ export async function run(): Promise<BenchFigure[]> {
         () =>
           database.db.transaction(async (tx) => {
             const poolId = pools[(k += 1) % pools.length].id;
-            await ipamRepo.lockPool(tx, poolId);
-            const row = await ipamRepo.allocateNext(tx, { id: randomUUID(), poolId, serverId: server.id, customerId: server.customer_id, allocatedAt: new Date() });
+            const { row } = await ipamRepo.allocateNext(tx, { id: randomUUID(), poolId, serverId: server.id, customerId: server.customer_id, allocatedAt: new Date() });
             if (!row) throw new Error('pool full');
           }),
         () => services.ipam.allocate(scope, { poolId: pools[(k += 1) % pools.length].id, serverId: server.id }),

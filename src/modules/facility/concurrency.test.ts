@@ -86,6 +86,12 @@ describe(`${N} simultaneous requests, one winner per slot (${TEST_DB})`, () => {
       expect(r.statusCode).toBe(409);
       expect(r.json().error.code).toBe('IP_POOL_EXHAUSTED');
     }
+    // a pool that does not exist is the caller's mistake, named by its field, and nothing is written
+    const before = await t.database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM ip_allocations');
+    const unknown = await noc.post('/api/v1/ip-allocations', { poolId: '00000000-0000-4000-8000-00000000beef', serverId });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields).toEqual([expect.objectContaining({ path: 'poolId' })]);
+    expect(await t.database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM ip_allocations')).toEqual(before);
   });
 
   it('gives one chosen address to exactly one of 200 requests', async () => {

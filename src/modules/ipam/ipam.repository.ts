@@ -32,48 +32,17 @@ export function makeIpamRepository(db: Db) {
         .where(and(eq(ipAllocations.poolId, poolId), or(isNull(ipAllocations.heldUntil), gt(ipAllocations.heldUntil, at)))),
     insertAllocation: (tx: Executor, row: AllocationRow) => tx.insert(ipAllocations).values(row),
     /**
-     * Allocates the lowest free address of a pool in one statement: the lowest free address is the
-     * first usable one or sits right after something unusable (a held address, a reserved range, the
-     * gateway), so only those edges are candidates. Skips network/broadcast (IPv4 wider than /31),
-     * the IPv6 subnet-router anycast, the gateway, reserved ranges and every address held now
-     * (allocated or in quarantine). Returns undefined when the pool is full.
-     * Call after lockPool, as a statement of its own: under READ COMMITTED a statement's snapshot is
-     * taken before it waits for a lock, so a FOR UPDATE inside this statement would not see the
-     * address the previous lock holder just inserted (the 200-request test catches exactly that).
+     * Allocates the lowest free address of a pool under the pool's lock, in one round trip (the
+     * database function ip_allocate_next, migration 0016, which says why it is two statements).
+     * `pool` is undefined when there is no such pool; `row` when the pool is full.
      */
-    async allocateNext(tx: Executor, row: Omit<AllocationRow, 'address' | 'releasedAt' | 'heldUntil'>): Promise<AllocationRow | undefined> {
-      const result = await tx.execute(sql`
-        WITH pool AS (
-          SELECT prefix, gateway, family(prefix) AS fam, host(network(prefix))::inet AS net, host(broadcast(prefix))::inet AS bcast
-          FROM ip_pools WHERE id = ${row.poolId}
-        ),
-        held AS (
-          SELECT address FROM ip_allocations
-          WHERE pool_id = ${row.poolId} AND (held_until IS NULL OR held_until > ${row.allocatedAt.toISOString()}::timestamptz)
-        ),
-        reserved AS (SELECT first_address AS s, last_address AS e FROM ip_reserved_ranges WHERE pool_id = ${row.poolId}),
-        edges AS (
-          -- UNION ALL: a duplicate candidate is harmless under ORDER BY … LIMIT 1, deduplicating is not free
-          SELECT net AS a FROM pool
-          UNION ALL SELECT net + 1 FROM pool
-          UNION ALL SELECT address + 1 FROM held
-          UNION ALL SELECT e + 1 FROM reserved
-          UNION ALL SELECT gateway + 1 FROM pool WHERE gateway IS NOT NULL
-        )
-        INSERT INTO ip_allocations (id, pool_id, address, server_id, customer_id, allocated_at)
-        SELECT ${row.id}::uuid, ${row.poolId}::uuid, c.a, ${row.serverId}::uuid, ${row.customerId}::uuid, ${row.allocatedAt.toISOString()}::timestamptz
-        FROM edges c, pool p
-        WHERE c.a <<= p.prefix
-          AND NOT (c.a = p.net AND (p.fam = 6 OR masklen(p.prefix) < 31))
-          AND NOT (p.fam = 4 AND masklen(p.prefix) < 31 AND c.a = p.bcast)
-          AND c.a IS DISTINCT FROM p.gateway
-          AND NOT EXISTS (SELECT 1 FROM reserved r WHERE c.a BETWEEN r.s AND r.e)
-          AND NOT EXISTS (SELECT 1 FROM held h WHERE h.address = c.a)
-        ORDER BY c.a
-        LIMIT 1
-        RETURNING host(address) AS address`);
-      const rows = (result as unknown as { rows: { address: string }[] }).rows;
-      return rows[0] ? { ...row, address: rows[0].address, releasedAt: null, heldUntil: null } : undefined;
+    async allocateNext(tx: Executor, row: Omit<AllocationRow, 'address' | 'releasedAt' | 'heldUntil'>): Promise<{ pool?: string; row?: AllocationRow }> {
+      const result = await tx.execute(
+        sql`SELECT allocated_in, allocated_address FROM ip_allocate_next(${row.poolId}::uuid, ${row.id}::uuid, ${row.serverId}::uuid, ${row.customerId}::uuid, ${row.allocatedAt.toISOString()}::timestamptz)`,
+      );
+      const [found] = (result as unknown as { rows: { allocated_in: string; allocated_address: string | null }[] }).rows;
+      if (!found) return {};
+      return { pool: found.allocated_in, row: found.allocated_address ? { ...row, address: found.allocated_address, releasedAt: null, heldUntil: null } : undefined };
     },
     async release(tx: Executor, scope: Scope, id: string, at: Date, heldUntil: Date): Promise<AllocationRow | undefined> {
       const [row] = await tx

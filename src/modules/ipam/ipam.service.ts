@@ -115,11 +115,11 @@ export function makeIpamService(deps: {
       if (input.address && !wanted) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'IP_FORMAT' }]);
       try {
         return await (outer ?? repo.db).transaction(async (tx) => {
-          const pool = await repo.lockPool(tx, input.poolId);
-          if (!pool) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'poolId', key: 'field.invalid' }]);
           const now = clock.now();
           let row: AllocationRow;
           if (wanted) {
+            const pool = await repo.lockPool(tx, input.poolId);
+            if (!pool) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'poolId', key: 'field.invalid' }]);
             const cidr = poolCidr(pool);
             const gateway = pool.gateway ? parseIp(pool.gateway) : null;
             const reserved = reservedRanges(await repo.reserved(pool.id, tx));
@@ -127,10 +127,11 @@ export function makeIpamService(deps: {
             row = { id: ids.uuid(), poolId: pool.id, address: formatIp(wanted), serverId: server.id, customerId: server.customerId, allocatedAt: now, releasedAt: null, heldUntil: null };
             await repo.insertAllocation(tx, row);
           } else {
-            // the lowest free address, found and inserted by the database in one statement (after the lock)
-            const next = await repo.allocateNext(tx, { id: ids.uuid(), poolId: pool.id, serverId: server.id, customerId: server.customerId, allocatedAt: now });
-            if (!next) throw new AppError('IP_POOL_EXHAUSTED', { pool: pool.name });
-            row = { ...next, address: formatIp(parseIp(next.address)!) };
+            // the lowest free address, found and inserted by the database under the pool's lock
+            const next = await repo.allocateNext(tx, { id: ids.uuid(), poolId: input.poolId, serverId: server.id, customerId: server.customerId, allocatedAt: now });
+            if (next.pool === undefined) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'poolId', key: 'field.invalid' }]);
+            if (!next.row) throw new AppError('IP_POOL_EXHAUSTED', { pool: next.pool });
+            row = { ...next.row, address: formatIp(parseIp(next.row.address)!) };
           }
           await audit.record(tx, scope, { action: 'ip.allocate', entity: 'server', entityId: server.id, customerId: server.customerId, after: row });
           return row;
