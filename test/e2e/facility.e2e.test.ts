@@ -13,7 +13,9 @@ async function choose(page: Page, label: string, option: string | RegExp) {
 }
 async function confirm(page: Page) {
   await dialog(page).locator('.ant-modal-footer .ant-btn-primary').click();
-  await dialog(page).waitFor({ state: 'hidden' });
+  // racking activates the contract (commissioning order, invoice, audit): once, in a full CI run on the
+  // loaded 2-core machine, the dialog was still open after playwright's default 30 s
+  await dialog(page).waitFor({ state: 'hidden', timeout: 90_000 });
 }
 
 describe('facility in a real browser', () => {
