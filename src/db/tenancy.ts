@@ -8,15 +8,8 @@ import type { Scope } from '../core/scope.js';
  * tokens see none unless a module grants them explicitly.
  */
 export function tenantFilter(scope: Scope, customerIdColumn: PgColumn): SQL | undefined {
-  switch (scope.kind) {
-    case 'customer':
-      return eq(customerIdColumn, scope.customerId);
-    case 'staff':
-    case 'system':
-      return undefined;
-    case 'token':
-      return sql`false`;
-  }
+  // the other kinds' filters do not depend on who asks: the prepared form is theirs as well
+  return scope.kind === 'customer' ? eq(customerIdColumn, scope.customerId) : preparedTenantFilter(scope.kind, customerIdColumn);
 }
 
 /**

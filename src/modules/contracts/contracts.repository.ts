@@ -119,8 +119,9 @@ export function makeContractsRepository(db: Db) {
       db.select().from(commissioningOrders).where(and(isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt), lt(commissioningOrders.dueOn, today))),
 
     // ── the compensation ledger (incidents module) reads many contracts at once ──
-    /** Locked in id order, so two recomputations of overlapping sets queue instead of deadlocking. */
+    /** Read only: the caller rechecks under lockMany before it writes. */
     findMany: (tx: Executor, ids: string[]) => (ids.length ? tx.select().from(contracts).where(inArray(contracts.id, ids)) : Promise.resolve([])),
+    /** Locked in id order, so two recomputations of overlapping sets queue instead of deadlocking. */
     lockMany: (tx: Executor, ids: string[]) => (ids.length ? tx.select().from(contracts).where(inArray(contracts.id, ids)).orderBy(asc(contracts.id)).for('update') : Promise.resolve([])),
   };
 }

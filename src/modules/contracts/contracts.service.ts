@@ -484,8 +484,10 @@ export function makeContractsService(deps: {
     },
 
     // ── compensation credited by the incidents ledger (7.2), in the caller's transaction ──
-    /** Contracts' terms and term clocks as the ledger needs them, by id, locked until the caller's transaction ends. */
-    /** What 7.2 needs of each contract; locked unless the caller only reads (and rechecks under lock before writing). */
+    /**
+     * Contracts' terms and term clocks as the ledger needs them, by id, locked until the caller's
+     * transaction ends — unless `lock: false`, for a caller that only reads and rechecks under lock before writing.
+     */
     async compensationBases(tx: Executor, ids: string[], opts: { lock?: boolean } = {}) {
       const rows = await (opts.lock === false ? repo.findMany(tx, ids) : repo.lockMany(tx, ids));
       const found = new Map(rows.map((c) => [c.id, { id: c.id, customerId: c.customerId, number: c.number, terms: { ...DEFAULT_CONTRACT_TERMS, ...(c.terms as Partial<ContractTerms>) }, compensationHours: c.compensationHours, termEnd: c.termEnd }]));

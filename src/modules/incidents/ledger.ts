@@ -64,7 +64,11 @@ function textHash(s: string): Hash64 {
 }
 /** Reason codes repeat on every line: hashed once per process. */
 const reasonHashes = new Map<string, Hash64>();
-const reasonHash = (r: string) => reasonHashes.get(r) ?? (reasonHashes.set(r, textHash(r)), reasonHashes.get(r)!);
+function reasonHash(r: string): Hash64 {
+  let h = reasonHashes.get(r);
+  if (!h) reasonHashes.set(r, (h = textHash(r)));
+  return h;
+}
 
 function lineHash(kind: LedgerLine['kind'], fromMs: number, toMs: number, hours: number, reasons: readonly string[], incidents: readonly Hash64[], breach: boolean): Hash64 {
   const words = new Words().add(kind === 'credited' ? 1 : 2).int(fromMs).int(toMs).int(hours).add(reasons.length);
