@@ -54,11 +54,15 @@ describe('parseYuan', () => {
   });
 
   it('names the field in its error', () => {
+    // the parse must throw; an expect inside a catch alone would pass when nothing is thrown
+    let thrown: unknown;
     try {
       parseYuan('x', { field: 'annualFee' });
     } catch (e) {
-      expect((e as RuleError).params.field).toBe('annualFee');
+      thrown = e;
     }
+    expect(thrown).toBeInstanceOf(RuleError);
+    expect((thrown as RuleError).params.field).toBe('annualFee');
   });
 });
 
