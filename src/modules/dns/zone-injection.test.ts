@@ -77,6 +77,14 @@ describe('record fields cannot carry a line break into the zone file (issue 15)'
     expect((await t.services.dns.zone(system, zone.id)).records).toEqual([]);
   });
 
+  it('has the database refuse a control character in record data too (the last word, whatever writes)', async () => {
+    for (const value of ['x\n$INCLUDE /etc/passwd', 'tab\t', 'c1\u0085', 'sep\u2028']) {
+      await expect(
+        t.database.raw.query("INSERT INTO dns_records (id, zone_id, customer_id, name, type, value, created_at) VALUES ($1, $2, $3, 'raw', 'TXT', $4, now())", ['00000000-0000-4000-8000-00000000d115', zone.id, customerId, value]),
+      ).rejects.toThrow(/dns_records_value_no_control/);
+    }
+  });
+
   it('reads a name ending in a dot as absolute: inside the zone it is stored relative, outside it is refused', async () => {
     const add = (name: string) => owner.post(`/api/v1/dns/zones/${zone.id}/records`, { name, type: 'A', value: '203.0.113.7' });
     expect((await add('www.inject.example.cn.')).json().name).toBe('www');
