@@ -7,7 +7,6 @@ import { fail, ok, type Validation } from './result.js';
  * starts another line — which may be a directive such as $INCLUDE.
  */
 export function hasControlCharacter(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
 }
 
