@@ -19,7 +19,7 @@ let customerId: string;
 
 beforeAll(async () => {
   silent = await startSilentSmtp();
-  t = await makeTestApp({ now: '2026-03-02T02:00:00Z', env: { SMTP_URL: silent.url, SMTP_TIMEOUT_SECONDS: '1' } });
+  t = await makeTestApp({ now: '2026-03-02T02:00:00Z', env: { SMTP_URL: silent.url, SMTP_TIMEOUT_SECONDS: '3' } });
   await makeStaff(t.services, 'm-sales', ['sales']);
   await makeStaff(t.services, 'm-noc', ['noc']);
   customerId = (await t.services.customers.create(system, { name: '邮件客户', noticeEmail: 'legal@mail-customer.example', postalAddress: '北京市海淀区某路 2 号' })).id;
@@ -55,11 +55,11 @@ describe('mail is sent outside database transactions, with timeouts (issue 15)',
   it('keeps /api/health and the API answering while a notice waits on an SMTP server that never answers; the attempt is retried', async () => {
     const filed = await sales.post('/api/v1/notices', { customerId, subject: '测试通知', body: '正文' });
     expect(filed.statusCode).toBe(201);
+    const other = await t.sibling(); // another process on the same database, started before the send
     const connected = silent.connected();
     const sending = t.services.notices.deliverDue();
     await connected;
     // the claim is committed before the connection opens: a second sender (another process) finds nothing to send
-    const other = await t.sibling();
     expect(await other.services.notices.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     const [claimed] = await t.database.raw.query<{ claimed_until: Date | null; attempts: number }>("SELECT claimed_until, attempts FROM notice_deliveries WHERE notice_id = $1 AND channel = 'email'", [filed.json().id]);
     expect(claimed.claimed_until).not.toBeNull();
