@@ -127,7 +127,7 @@ export function buildServices(ctx: AppContext) {
   const activationChecks: ActivationCheck[] = [];
   const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids, activationChecks });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
-  const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL);
+  const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL, { timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
   const authRepo = makeAuthRepository(db);
   // answers only once the HTTP shell listens for changes to users and sessions (buildHttp)

@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  /** Seconds to wait for the SMTP server to connect, greet and answer each command before the attempt fails. */
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load demo data into an empty database on first start (default on for the embedded database). */

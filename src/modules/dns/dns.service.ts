@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
-import { parseCidr, parseIp, reverseRecord, reverseZones, shanghaiDate, validateDomain, type Cidr } from '../../rules/index.js';
+import { formatIp, hasControlCharacter, parseCidr, parseIp, reverseRecord, reverseZones, shanghaiDate, validateDomain, validateRecordName, type Cidr } from '../../rules/index.js';
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
@@ -27,32 +27,42 @@ function mayEdit(scope: Scope, customerId: string): void {
   requireStaff(scope, 'noc', 'sales');
 }
 
-/** Checks a record's data by type and returns it in canonical form. */
-function checkRecord(input: RecordInput): RecordInput {
+/**
+ * Checks a record's data by type and returns it in canonical form: the name relative to the zone,
+ * host names absolute. No field may hold a control character (a line break in a zone file would
+ * end the record and could start a directive).
+ */
+function checkRecord(input: RecordInput, zoneDomain: string): RecordInput {
   const fields: FieldError[] = [];
-  const name = input.name.trim().toLowerCase().replace(/\.$/, '') || '@';
+  const n = validateRecordName(input.name, zoneDomain);
+  if (!n.valid) fields.push({ path: 'name', key: n.reason, params: { expected: zoneDomain } });
+  const name = n.valid ? n.normalized : input.name;
   let value = input.value.trim();
   const host = (v: string) => {
     const d = validateDomain(v.replace(/\.$/, ''));
     if (!d.valid) fields.push({ path: 'value', key: d.reason });
     return d.valid ? `${d.normalized}.` : v;
   };
-  switch (input.type) {
-    case 'A':
-    case 'AAAA': {
-      const ip = parseIp(value);
-      if (!ip || ip.version !== (input.type === 'A' ? 4 : 6)) fields.push({ path: 'value', key: 'IP_FORMAT' });
-      break;
+  if (hasControlCharacter(input.value)) fields.push({ path: 'value', key: 'DNS_CONTROL_CHARACTER' });
+  else if (!value) fields.push({ path: 'value', key: 'field.required' });
+  else
+    switch (input.type) {
+      case 'A':
+      case 'AAAA': {
+        const ip = parseIp(value);
+        if (!ip || ip.version !== (input.type === 'A' ? 4 : 6)) fields.push({ path: 'value', key: 'IP_FORMAT' });
+        else value = formatIp(ip);
+        break;
+      }
+      case 'CNAME':
+      case 'NS':
+      case 'MX':
+        value = host(value);
+        break;
+      case 'TXT':
+        if (value.length > 2000) fields.push({ path: 'value', key: 'field.invalid' });
+        break;
     }
-    case 'CNAME':
-    case 'NS':
-    case 'MX':
-      value = host(value);
-      break;
-    case 'TXT':
-      if (value.length > 2000) fields.push({ path: 'value', key: 'field.invalid' });
-      break;
-  }
   if (input.type === 'MX' && (input.priority === null || input.priority === undefined)) fields.push({ path: 'priority', key: 'field.required' });
   if (input.type === 'CNAME' && name === '@') fields.push({ path: 'name', key: 'dns.cnameAtApex' });
   if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
@@ -146,7 +156,7 @@ export function makeDnsService(deps: {
     async addRecord(scope: Scope, zoneId: string, input: RecordInput) {
       const zone = await loadZone(scope, zoneId);
       mayEdit(scope, zone.customerId);
-      const checked = checkRecord(input);
+      const checked = checkRecord(input, zone.domain);
       return repo.db.transaction(async (tx) => {
         const locked = (await repo.lockZone(tx, zoneId))!;
         const existing = await repo.records(zoneId, tx);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -30,16 +30,41 @@ export function makeNoticesRepository(db: Db) {
     },
     deliveriesOf: (noticeIds: string[]) =>
       noticeIds.length ? db.select().from(noticeDeliveries).where(inArray(noticeDeliveries.noticeId, noticeIds)).orderBy(asc(noticeDeliveries.channel)) : Promise.resolve([]),
-    /** E-mail deliveries due now, locked so two workers never send one twice. */
-    dueEmails: (tx: Executor, now: Date, limit: number) =>
-      tx
-        .select({ delivery: noticeDeliveries, notice: notices })
+    /**
+     * Claims the e-mail delivery due first: not sent, its retry time reached and no live claim on it.
+     * SKIP LOCKED lets two workers claim different rows; the lease keeps the row out of every other
+     * claim after this transaction commits, while the mail is on the wire.
+     */
+    async claimDueEmail(tx: Executor, now: Date, claimedUntil: Date): Promise<{ delivery: DeliveryRow; notice: NoticeRow } | undefined> {
+      const [due] = await tx
+        .select({ id: noticeDeliveries.id })
         .from(noticeDeliveries)
-        .innerJoin(notices, eq(notices.id, noticeDeliveries.noticeId))
-        .where(and(eq(noticeDeliveries.status, 'pending'), eq(noticeDeliveries.channel, 'email'), lte(noticeDeliveries.nextAttemptAt, now)))
+        .where(
+          and(
+            eq(noticeDeliveries.status, 'pending'),
+            eq(noticeDeliveries.channel, 'email'),
+            lte(noticeDeliveries.nextAttemptAt, now),
+            or(isNull(noticeDeliveries.claimedUntil), lte(noticeDeliveries.claimedUntil, now)),
+          ),
+        )
         .orderBy(asc(noticeDeliveries.nextAttemptAt))
-        .limit(limit)
-        .for('update', { of: noticeDeliveries, skipLocked: true }),
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!due) return undefined;
+      const [delivery] = await tx
+        .update(noticeDeliveries)
+        .set({ claimedUntil, attempts: sql`${noticeDeliveries.attempts} + 1` })
+        .where(eq(noticeDeliveries.id, due.id))
+        .returning();
+      const [notice] = await tx.select().from(notices).where(eq(notices.id, delivery.noticeId));
+      return { delivery, notice };
+    },
+    /** The claimed attempt's outcome; written only while the claim is still this sender's. */
+    recordEmailOutcome: (id: string, claimedUntil: Date, outcome: Partial<DeliveryRow>) =>
+      db
+        .update(noticeDeliveries)
+        .set(outcome)
+        .where(and(eq(noticeDeliveries.id, id), eq(noticeDeliveries.claimedUntil, claimedUntil))),
     updateDelivery: (tx: Executor, id: string, patch: Partial<DeliveryRow>) => tx.update(noticeDeliveries).set(patch).where(eq(noticeDeliveries.id, id)),
     async lockDelivery(tx: Executor, noticeId: string, id: string): Promise<DeliveryRow | undefined> {
       const [row] = await tx.select().from(noticeDeliveries).where(and(eq(noticeDeliveries.id, id), eq(noticeDeliveries.noticeId, noticeId))).for('update');

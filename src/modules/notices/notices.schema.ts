@@ -33,6 +33,8 @@ export const noticeDeliveries = pgTable('notice_deliveries', {
   proofFile: text('proof_file'),
   proofContentType: text('proof_content_type'),
   proofUploadedBy: uuid('proof_uploaded_by'),
+  /** a sender's lease while the mail is on the wire (migration 0020); lapses if the sender dies */
+  claimedUntil: timestamp('claimed_until', { withTimezone: true }),
 });
 
 /** Notice categories a roster person may receive by e-mail; incidents always reach the 24-hour contacts. */

@@ -12,15 +12,14 @@ import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import { NOTICE_CATEGORIES, type NoticeCategory } from './notices.schema.js';
 import type { ProviderService } from '../provider/provider.service.js';
-import { isPermanent, type Mailer } from './mailer.js';
+import { drainMailOutbox, type Mailer } from './mailer.js';
 import type { DeliveryRow, NoticeRow, NoticesRepository } from './notices.repository.js';
 import { noticeCategory, renderNotice } from './templates.js';
 
 /** A postal receipt or fax report: a scan or a photo, as for KYC copies. */
 export const PROOF_MAX_BYTES = 10 * 1024 * 1024;
 
-/** Waits between e-mail attempts; after the last, the delivery is marked failed. */
-export const RETRY_BACKOFF_MINUTES = [1, 5, 30, 120, 720];
+export { RETRY_BACKOFF_MINUTES } from './mailer.js';
 
 export interface NewNotice {
   customerId: string;
@@ -129,6 +128,7 @@ export function makeNoticesService(deps: {
         proofFile: null,
         proofContentType: null,
         proofUploadedBy: null,
+        claimedUntil: null,
       })),
     );
     await audit.record(tx, scope, { action: 'notice.register', entity: 'notice', entityId: row.id, customerId: row.customerId, after: { ...row, channels } });
@@ -258,34 +258,19 @@ export function makeNoticesService(deps: {
      * until the SMTP server accepts it; failures back off, and a 5xx or the last attempt marks it failed.
      */
     async deliverDue(limit = 50): Promise<{ sent: number; retried: number; failed: number }> {
-      const result = { sent: 0, retried: 0, failed: 0 };
-      if (!deps.mailer.configured) return result;
-      // the sender is the provider's notice address (read before the transaction: one connection when embedded)
+      if (!deps.mailer.configured) return { sent: 0, retried: 0, failed: 0 };
+      // the sender is the provider's notice address
       const provider = await deps.provider.current(system).catch(() => null);
       const from = provider?.noticeEmail ? `"${provider.legalName}" <${provider.noticeEmail}>` : 'rackpact <noreply@localhost>';
-      await repo.db.transaction(async (tx) => {
-        const now = clock.now();
-        for (const { delivery, notice } of await repo.dueEmails(tx, now, limit)) {
-          try {
-            const accepted = await deps.mailer.send({ from, to: delivery.address, subject: notice.subjectZh, text: `${notice.bodyZh}\n\n——\n${notice.subjectEn}\n${notice.bodyEn}` });
-            await repo.updateDelivery(tx, delivery.id, { status: 'sent', sentAt: clock.now(), attempts: delivery.attempts + 1, proof: `${accepted.messageId} ${accepted.response}`.slice(0, 500), lastError: null, nextAttemptAt: null });
-            result.sent += 1;
-          } catch (err) {
-            const attempts = delivery.attempts + 1;
-            const permanent = isPermanent(err) || attempts > RETRY_BACKOFF_MINUTES.length;
-            const message = err instanceof Error ? err.message : String(err);
-            await repo.updateDelivery(tx, delivery.id, {
-              attempts,
-              lastError: message.slice(0, 500),
-              status: permanent ? 'failed' : 'pending',
-              nextAttemptAt: permanent ? null : new Date(now.getTime() + RETRY_BACKOFF_MINUTES[attempts - 1] * 60_000),
-            });
-            if (permanent) result.failed += 1;
-            else result.retried += 1;
-          }
-        }
+      return drainMailOutbox({
+        clock,
+        limit,
+        send: (mail) => deps.mailer.send(mail),
+        claimNext: (now, claimedUntil) => repo.db.transaction((tx) => repo.claimDueEmail(tx, now, claimedUntil)),
+        attemptsOf: ({ delivery }) => delivery.attempts,
+        mailOf: ({ delivery, notice }) => ({ from, to: delivery.address, subject: notice.subjectZh, text: `${notice.bodyZh}\n\n——\n${notice.subjectEn}\n${notice.bodyEn}` }),
+        record: ({ delivery }, claimedUntil, outcome) => repo.recordEmailOutcome(delivery.id, claimedUntil, outcome),
       });
-      return result;
     },
 
     /** The notice as a printed letter on the provider's letterhead (for post and fax). */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -105,16 +105,35 @@ export function makeTicketsRepository(db: Db) {
 
     // ── mail outbox ───────────────────────────────────────────────────────
     insertMails: (tx: Executor, rows: TicketMailRow[]) => (rows.length ? tx.insert(ticketMailOutbox).values(rows).onConflictDoNothing() : Promise.resolve()),
-    /** Mails due now, locked so two workers never send one twice. */
-    dueMails: (tx: Executor, now: Date, limit: number) =>
-      tx
-        .select()
+    /** Claims the mail due first (lease + attempt counted); SKIP LOCKED lets two workers claim different rows. */
+    async claimDueMail(tx: Executor, now: Date, claimedUntil: Date): Promise<TicketMailRow | undefined> {
+      const [due] = await tx
+        .select({ id: ticketMailOutbox.id })
         .from(ticketMailOutbox)
-        .where(and(eq(ticketMailOutbox.status, 'pending'), lte(ticketMailOutbox.nextAttemptAt, now)))
+        .where(
+          and(
+            eq(ticketMailOutbox.status, 'pending'),
+            lte(ticketMailOutbox.nextAttemptAt, now),
+            or(isNull(ticketMailOutbox.claimedUntil), lte(ticketMailOutbox.claimedUntil, now)),
+          ),
+        )
         .orderBy(asc(ticketMailOutbox.nextAttemptAt))
-        .limit(limit)
-        .for('update', { skipLocked: true }),
-    updateMail: (tx: Executor, id: string, patch: Partial<TicketMailRow>) => tx.update(ticketMailOutbox).set(patch).where(eq(ticketMailOutbox.id, id)),
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!due) return undefined;
+      const [mail] = await tx
+        .update(ticketMailOutbox)
+        .set({ claimedUntil, attempts: sql`${ticketMailOutbox.attempts} + 1` })
+        .where(eq(ticketMailOutbox.id, due.id))
+        .returning();
+      return mail;
+    },
+    /** The claimed attempt's outcome; written only while the claim is still this sender's. */
+    recordMailOutcome: (id: string, claimedUntil: Date, outcome: Partial<TicketMailRow>) =>
+      db
+        .update(ticketMailOutbox)
+        .set(outcome)
+        .where(and(eq(ticketMailOutbox.id, id), eq(ticketMailOutbox.claimedUntil, claimedUntil))),
     mailsOf: (ticketIds: string[]) => (ticketIds.length ? db.select().from(ticketMailOutbox).where(inArray(ticketMailOutbox.ticketId, ticketIds)).orderBy(asc(ticketMailOutbox.createdAt)) : Promise.resolve([])),
   };
 }

@@ -74,4 +74,6 @@ export const ticketMailOutbox = pgTable('ticket_mail_outbox', {
   proof: text('proof'),
   sentAt: timestamp('sent_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  /** a sender's lease while the mail is on the wire (migration 0020); lapses if the sender dies */
+  claimedUntil: timestamp('claimed_until', { withTimezone: true }),
 });

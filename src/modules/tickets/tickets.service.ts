@@ -10,9 +10,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../auth/users.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
-import { isPermanent, type Mailer } from '../notices/mailer.js';
+import { drainMailOutbox, type Mailer } from '../notices/mailer.js';
 import type { NoticesService } from '../notices/notices.service.js';
-import { RETRY_BACKOFF_MINUTES } from '../notices/notices.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { CommentRow, TicketFilter, TicketMailRow, TicketRow, TicketsRepository } from './tickets.repository.js';
 import { TICKET_TYPES, type TICKET_PRIORITIES, type TicketType } from './tickets.schema.js';
@@ -122,6 +121,7 @@ export function makeTicketsService(deps: {
       proof: null,
       sentAt: null,
       createdAt: now,
+      claimedUntil: null,
     }));
     await repo.insertMails(tx, rows);
   }
@@ -375,32 +375,18 @@ export function makeTicketsService(deps: {
     // ── ticket mail ───────────────────────────────────────────────────────
     /** Sends the ticket mails that are due, with the notices' backoff; a 5xx or the last attempt fails it. */
     async deliverMail(limit = 50): Promise<{ sent: number; retried: number; failed: number }> {
-      const result = { sent: 0, retried: 0, failed: 0 };
-      if (!deps.mailer.configured) return result;
+      if (!deps.mailer.configured) return { sent: 0, retried: 0, failed: 0 };
       const provider = await deps.provider.current(system).catch(() => null);
       const from = provider?.noticeEmail ? `"${provider.legalName}" <${provider.noticeEmail}>` : 'rackpact <noreply@localhost>';
-      await repo.db.transaction(async (tx) => {
-        const now = clock.now();
-        for (const mail of await repo.dueMails(tx, now, limit)) {
-          try {
-            const accepted = await deps.mailer.send({ from, to: mail.recipient, subject: mail.subject, text: mail.body });
-            await repo.updateMail(tx, mail.id, { status: 'sent', sentAt: clock.now(), attempts: mail.attempts + 1, proof: `${accepted.messageId} ${accepted.response}`.slice(0, 500), lastError: null, nextAttemptAt: null });
-            result.sent += 1;
-          } catch (err) {
-            const attempts = mail.attempts + 1;
-            const permanent = isPermanent(err) || attempts > RETRY_BACKOFF_MINUTES.length;
-            await repo.updateMail(tx, mail.id, {
-              attempts,
-              lastError: (err instanceof Error ? err.message : String(err)).slice(0, 500),
-              status: permanent ? 'failed' : 'pending',
-              nextAttemptAt: permanent ? null : new Date(now.getTime() + RETRY_BACKOFF_MINUTES[attempts - 1] * 60_000),
-            });
-            if (permanent) result.failed += 1;
-            else result.retried += 1;
-          }
-        }
+      return drainMailOutbox({
+        clock,
+        limit,
+        send: (mail) => deps.mailer.send(mail),
+        claimNext: (now, claimedUntil) => repo.db.transaction((tx) => repo.claimDueMail(tx, now, claimedUntil)),
+        attemptsOf: (mail) => mail.attempts,
+        mailOf: (mail) => ({ from, to: mail.recipient, subject: mail.subject, text: mail.body }),
+        record: (mail, claimedUntil, outcome) => repo.recordMailOutcome(mail.id, claimedUntil, outcome),
       });
-      return result;
     },
   };
 }

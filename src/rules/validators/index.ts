@@ -8,3 +8,4 @@ export { validateIp, validateCidr, parseIp, parseCidr, formatIp, cidrContains, c
 export { PROVINCES } from './provinces.js';
 export type { Validation } from './result.js';
 export { reverseName, reverseRecord, reverseZoneBits, reverseZones } from './reverse-dns.js';
+export { hasControlCharacter, validateRecordName } from './dns-record.js';
