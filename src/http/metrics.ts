@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../core/errors.js';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics for one app instance (its own registry, so tests can build several apps). */
@@ -23,9 +24,15 @@ export function registerMetrics(app: FastifyInstance): Registry {
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { config: { public: true }, schema: { hide: true }, preHandler: requireMetricsToken }, async (_req, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
   return registry;
+}
+
+/** Prometheus scrapes with `authorization: Bearer rpt_…` of a token holding `metrics:read`. */
+async function requireMetricsToken(request: FastifyRequest): Promise<void> {
+  if (!request.apiToken) throw new AppError(request.scope ? 'FORBIDDEN' : 'NOT_AUTHENTICATED');
+  if (!request.apiToken.scopes.includes('metrics:read')) throw new AppError('TOKEN_SCOPE_MISSING', { scope: 'metrics:read' });
 }
