@@ -274,6 +274,7 @@ export async function buildHttp(services: Services, ctx: AppContext, opts: HttpO
     trustProxy: ctx.config.TRUST_PROXY,
     publicUrl: ctx.config.PUBLIC_URL,
     publicApiDocs: ctx.config.PUBLIC_API_DOCS === 'on',
+    metricsListen: ctx.config.METRICS_LISTEN,
     health: async () => {
       try {
         return { ok: true, database: ctx.database.kind, migration: await currentMigrationVersion(ctx.database) };

@@ -54,6 +54,8 @@ const ConfigSchema = z.object({
   TRUST_PROXY: TrustProxy.default(false),
   /** Failed sign-ins one client address may make (any logins) before its waits begin. */
   LOGIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** A second listener serving only /metrics without a token (e.g. `127.0.0.1:9464`), for a private network. */
+  METRICS_LISTEN: z.string().regex(/^(\[[0-9a-f:]+\]:|[0-9.]+:)?\d{1,5}$/i, 'a port or address:port').optional(),
   /** `on`: the OpenAPI document and Swagger UI are public; otherwise staff (or a token) only. */
   PUBLIC_API_DOCS: z.enum(['on', 'off']).default('off'),
   /** The provider's authoritative name servers and hostmaster, for exported zones (6.1). */

@@ -48,6 +48,8 @@ export interface HttpServerOptions {
   publicUrl?: string;
   /** PUBLIC_API_DOCS=on: the OpenAPI document and Swagger UI need no sign-in. */
   publicApiDocs?: boolean;
+  /** METRICS_LISTEN: a second listener for /metrics alone, without a token. */
+  metricsListen?: string;
 }
 
 /**
@@ -122,7 +124,7 @@ export async function buildHttpServer(opts: HttpServerOptions): Promise<FastifyI
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null }, uiHooks: { preHandler: gateDocs } });
 
-  registerMetrics(app);
+  registerMetrics(app, { listen: opts.metricsListen });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true }, preHandler: gateDocs }, async () => app.swagger());
   app.get(

@@ -1,6 +1,7 @@
 // Issue 15 (sign-in and surface): proxy trust, sign-in throttling, the atomic attempt counter,
 // password strength, security headers, /metrics and the OpenAPI document, and `read` tokens.
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,6 +279,22 @@ describe('metrics and the API document', () => {
     const ok = await t.anonymous().get('/metrics', { authorization: `Bearer ${metricsToken}` });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('rackpact_http_requests_total');
+  });
+
+  it('serves /metrics without a token on METRICS_LISTEN, and nothing else there', async () => {
+    const separate = await makeTestApp({ env: { METRICS_LISTEN: '127.0.0.1:0' } });
+    try {
+      const address = separate.http.metricsServer!.address() as AddressInfo;
+      const ok = await fetch(`http://127.0.0.1:${address.port}/metrics`);
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('rackpact_http_requests_total');
+      expect((await fetch(`http://127.0.0.1:${address.port}/api/health`)).status).toBe(404);
+      // the main listener still asks for the token
+      expect((await separate.anonymous().get('/metrics')).statusCode).toBe(401);
+    } finally {
+      await separate.close();
+    }
+    expect(() => parseConfig({ METRICS_LISTEN: 'everywhere' })).toThrow();
   });
 
   it('keeps the OpenAPI document for staff unless PUBLIC_API_DOCS=on', async () => {
