@@ -93,6 +93,7 @@ describe('sign-in throttling', () => {
     expect(held.statusCode).toBe(429);
     expect(held.json().error.code).toBe('LOGIN_LOCKED');
     expect(held.json().error.message).toMatch(/1 minute/);
+    expect(held.headers['retry-after']).toBe('60');
     t.clock.advance(60_000);
     expect((await loginFrom(t, from, 'victim2', 'wrong-password')).statusCode).toBe(401);
     // the wait doubles after each further failure

@@ -76,8 +76,10 @@ export function makeAuthService(deps: {
       for (const [key, policy] of [[keys.address, addressPolicy], [keys.pair, PAIR_THROTTLE]] as const) {
         const reserved = await repo.reserveAttempt(tx, key, now, policy);
         if (!reserved.ok) {
-          const minutes = Math.max(1, Math.ceil((reserved.nextAttemptAt.getTime() - now.getTime()) / MINUTE));
-          throw new AppError('LOGIN_LOCKED', { minutes }); // rolls back the address's reservation too
+          const waitMs = reserved.nextAttemptAt.getTime() - now.getTime();
+          const minutes = Math.max(1, Math.ceil(waitMs / MINUTE));
+          // throwing rolls back the address's reservation too
+          throw new AppError('LOGIN_LOCKED', { minutes, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
         }
       }
     });
