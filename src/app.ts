@@ -132,7 +132,7 @@ export function buildServices(ctx: AppContext) {
   const authRepo = makeAuthRepository(db);
   // answers only once the HTTP shell listens for changes to users and sessions (buildHttp)
   const sessionCache = makeSessionCache({ clock });
-  const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret, sessions: sessionCache });
+  const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret, sessions: sessionCache, addressFailures: ctx.config.LOGIN_ADDRESS_FAILURES });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords, sessions: sessionCache });
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
   const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, contracts, users, notices, provider, files, mailer, audit, clock, ids });
@@ -237,7 +237,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
   return [
     {
       tag: { name: 'auth', description: '登录、用户与 API 令牌 — accounts, sessions, API tokens' },
-      routes: authRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL, loginAttemptsPerMinute: ctx.config.LOGIN_ATTEMPTS_PER_MINUTE, now: () => ctx.clock.now() }),
+      routes: authRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL }),
     },
     { tag: { name: 'customers', description: '甲方客户：资料、证照、人员名单 — customers, KYC, rosters' }, routes: customersRoutes(services) },
     { tag: { name: 'provider', description: '乙方信息 — the provider profile' }, routes: providerRoutes(services) },
@@ -271,6 +271,10 @@ export async function buildHttp(services: Services, ctx: AppContext, opts: HttpO
     logger: opts.logger,
     webDir: opts.webDir,
     version: VERSION,
+    trustProxy: ctx.config.TRUST_PROXY,
+    publicUrl: ctx.config.PUBLIC_URL,
+    publicApiDocs: ctx.config.PUBLIC_API_DOCS === 'on',
+    metricsListen: ctx.config.METRICS_LISTEN,
     health: async () => {
       try {
         return { ok: true, database: ctx.database.kind, migration: await currentMigrationVersion(ctx.database) };

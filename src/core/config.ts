@@ -1,6 +1,35 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
+const AddressOrCidr = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+/** An IPv4/IPv6 address, or one with a /prefix of a length that fits it. */
+const isAddressOrCidr = (value: string) => AddressOrCidr.safeParse(value).success;
+
+/**
+ * Which peers may tell us the client's address and scheme (X-Forwarded-For/-Proto): `none`
+ * (the default: the TCP peer is the client), a hop count, or a comma list of addresses/CIDRs.
+ * Trusting every peer would let anyone pick the address the sign-in limits and the audit log see.
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (value === 'none') return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops >= 1 && hops <= 10) return hops;
+      ctx.addIssue({ code: 'custom', message: 'a hop count must be 1 to 10' });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((e) => e.trim());
+    const bad = entries.find((e) => !isAddressOrCidr(e));
+    if (bad !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${bad}" is not an address or CIDR (expected none, a hop count, or a comma list of addresses/CIDRs)` });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 /** Environment variables, parsed once at start; a wrong value stops the program with a clear message. */
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -23,8 +52,14 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load demo data into an empty database on first start (default on for the embedded database). */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
-  /** Login attempts allowed per client address per minute (the per-login lockout is separate). */
-  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Proxies whose X-Forwarded-* headers are believed; default none. */
+  TRUST_PROXY: TrustProxy.default(false),
+  /** Failed sign-ins one client address may make (any logins) before its waits begin. */
+  LOGIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** A second listener serving only /metrics without a token (e.g. `127.0.0.1:9464`), for a private network. */
+  METRICS_LISTEN: z.string().regex(/^(\[[0-9a-f:]+\]:|[0-9.]+:)?\d{1,5}$/i, 'a port or address:port').optional(),
+  /** `on`: the OpenAPI document and Swagger UI are public; otherwise staff (or a token) only. */
+  PUBLIC_API_DOCS: z.enum(['on', 'off']).default('off'),
   /** The provider's authoritative name servers and hostmaster, for exported zones (6.1). */
   DNS_NAMESERVERS: z.string().regex(/^[a-z0-9.-]+\.(,[a-z0-9.-]+\.)*$/, 'comma-separated FQDNs ending with a dot').default('ns1.yunqiao-idc.example.,ns2.yunqiao-idc.example.'),
   DNS_HOSTMASTER: z.string().regex(/^[a-z0-9.-]+\.$/, 'an FQDN ending with a dot').default('hostmaster.yunqiao-idc.example.'),

@@ -97,7 +97,7 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
   if (existing.items.some((u) => u.login === 'admin')) return { seeded: false };
 
   for (const s of DEMO_STAFF) {
-    await services.users.create(scope, { ...s, roles: [...s.roles], kind: 'staff', password: DEMO_PASSWORD });
+    await services.users.create(scope, { ...s, roles: [...s.roles], kind: 'staff', password: DEMO_PASSWORD }, { demoSeed: true });
   }
   await services.provider.update(scope, DEMO_PROVIDER);
   await services.provider.setSeal(scope, demoSealPng()); // version 2: the same profile with its seal
@@ -169,7 +169,7 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
         kind: 'customer',
         customerId: customer.id,
         password: DEMO_PASSWORD,
-      });
+      }, { demoSeed: true });
     }
     await seedDemoCompliance(services, customer.id, servers.map((sv) => sv.id), c.uscc);
   }

@@ -17,6 +17,8 @@ declare module 'fastify' {
     locale: Locale;
     sessionToken?: string;
     csrfToken?: string;
+    /** The API token presented, whatever scope the request acts with (a `read` token reads as its user). */
+    apiToken?: Extract<Scope, { kind: 'token' }>;
   }
   interface FastifyContextConfig {
     /** Routes reachable without a session or token (login, health). */
@@ -62,6 +64,7 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('csrfToken', undefined);
+  app.decorateRequest('apiToken', undefined);
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.locale = localeFrom(request.headers['accept-language']);
@@ -69,9 +72,17 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
     if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) throw new AppError('CSRF_FAILED');
     const authz = request.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
-      const scope = await deps.tokens.authenticate(authz.slice(7).trim(), request.id);
-      if (!scope) throw new AppError('NOT_AUTHENTICATED');
-      request.scope = scope;
+      const found = await deps.tokens.authenticate(authz.slice(7).trim(), request.id);
+      if (!found) throw new AppError('NOT_AUTHENTICATED');
+      request.apiToken = found.token;
+      // `read` lets a token read what its user may read; on any other method it stays a bare
+      // machine token, which no write route admits beyond its own scopes (alerts:write)
+      if (found.token.scopes.includes('read') && SAFE_METHODS.has(request.method)) {
+        if (!found.user || found.user.disabledAt) throw new AppError('NOT_AUTHENTICATED');
+        request.scope = scopeOfUser(found.user, request.id);
+      } else {
+        request.scope = found.token;
+      }
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -93,6 +104,18 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
     if (request.is404 || request.routeOptions.config?.public) return;
     if (!request.scope) throw new AppError('NOT_AUTHENTICATED');
   });
+}
+
+/**
+ * The OpenAPI document and Swagger UI: public only with PUBLIC_API_DOCS=on; otherwise for signed-in
+ * staff and API tokens (a customer has no use for the whole surface, an attacker less so).
+ */
+export function docsGate(publicDocs: boolean) {
+  return async (request: FastifyRequest) => {
+    if (publicDocs) return;
+    if (!request.scope) throw new AppError('NOT_AUTHENTICATED');
+    if (request.scope.kind !== 'staff' && !request.apiToken) throw new AppError('FORBIDDEN');
+  };
 }
 
 export function scopeOf(request: FastifyRequest): Scope {

@@ -99,5 +99,7 @@ export function errorHandler(err: unknown, request: FastifyRequest, reply: Fasti
   const { status, body: payload } = toErrorResponse(err, request.locale, request.id);
   if (status >= 500) request.log.error({ err }, 'unhandled error');
   else request.log.info({ code: payload.error.code }, 'request refused');
+  // a sign-in wait says when it ends, for clients and scripts that honour Retry-After
+  if (err instanceof AppError && typeof err.params.retryAfterSeconds === 'number') reply.header('retry-after', String(err.params.retryAfterSeconds));
   return reply.status(status).send(payload);
 }

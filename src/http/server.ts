@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,7 +18,7 @@ import {
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
-import { registerAuth } from './auth.js';
+import { docsGate, registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerMetrics } from './metrics.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
@@ -41,14 +42,44 @@ export interface HttpServerOptions {
   /** Built web UI; served with an SPA fallback when present. */
   webDir?: string;
   version: string;
+  /** TRUST_PROXY: which peers' X-Forwarded-* headers are believed (false: none). */
+  trustProxy?: false | number | string[];
+  /** PUBLIC_URL; an https one turns on HSTS. */
+  publicUrl?: string;
+  /** PUBLIC_API_DOCS=on: the OpenAPI document and Swagger UI need no sign-in. */
+  publicApiDocs?: boolean;
+  /** METRICS_LISTEN: a second listener for /metrics alone, without a token. */
+  metricsListen?: string;
 }
+
+/**
+ * One policy for the web app, Swagger UI and the API: scripts only from our own origin (neither
+ * has an inline script), no framing by anyone. Styles allow 'unsafe-inline' because antd writes
+ * its CSS-in-JS into <style> elements at run time and Swagger UI sets style attributes.
+ */
+const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'", 'data:'],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'img-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+};
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 export async function buildHttpServer(opts: HttpServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     genReqId: () => opts.ids.uuid(),
     requestIdHeader: false,
-    trustProxy: true,
+    // a hop count trusts that many proxies nearest to us, whatever their addresses
+    trustProxy: typeof opts.trustProxy === 'number' ? trustHops(opts.trustProxy) : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -60,7 +91,19 @@ export async function buildHttpServer(opts: HttpServerOptions): Promise<FastifyI
     return payload;
   });
 
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    // HSTS only where the site is served over https; on plain http it would pin nothing but confusion
+    strictTransportSecurity: opts.publicUrl?.startsWith('https:') ? { maxAge: 31_536_000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(cookie);
+  // before the documentation routes, so that they see who is asking
+  registerAuth(app, { auth: opts.auth, tokens: opts.tokens });
+  const gateDocs = docsGate(opts.publicApiDocs ?? false);
   // uploads (KYC copies, signed contracts): one file of at most 10 MB; the module checks type by content
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20, fieldSize: 1000 } });
   await app.register(swagger, {
@@ -79,12 +122,11 @@ export async function buildHttpServer(opts: HttpServerOptions): Promise<FastifyI
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null }, uiHooks: { preHandler: gateDocs } });
 
-  registerAuth(app, { auth: opts.auth, tokens: opts.tokens });
-  registerMetrics(app);
+  registerMetrics(app, { listen: opts.metricsListen });
 
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true }, preHandler: gateDocs }, async () => app.swagger());
   app.get(
     '/api/health',
     {

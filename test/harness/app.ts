@@ -61,8 +61,9 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
   const tdb = await freshDatabase();
   const clock = manualClock(opts.now ?? '2026-03-02T02:00:00Z');
   const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-test-'));
-  // tests log in often under a frozen clock; the address rate limit has a test of its own
-  const config = parseConfig({ DATA_DIR: dataDir, DATABASE_URL: tdb.url, LOGIN_ATTEMPTS_PER_MINUTE: '10000', ...opts.env });
+  // tests log in often under a frozen clock (the address limit has tests of its own), and walk the
+  // OpenAPI document anonymously (its protection has tests of its own too)
+  const config = parseConfig({ DATA_DIR: dataDir, DATABASE_URL: tdb.url, LOGIN_ADDRESS_FAILURES: '10000', PUBLIC_API_DOCS: 'on', ...opts.env });
   const ctx = { config, database: tdb.database, clock, ids: sequentialIds(), sessionSecret: 'test-session-secret-0123456789abcdef' };
   const { http, services } = await buildApp(ctx);
   await http.ready();

@@ -67,6 +67,8 @@ export const ApiToken = z
     prefix: z.string(),
     scopes: z.array(z.string()),
     createdBy: z.uuid(),
+    /** Whose reads a `read` token makes. */
+    userId: z.uuid(),
     createdAt: Timestamp,
     expiresAt: Timestamp,
     lastUsedAt: Timestamp,
@@ -77,4 +79,6 @@ export const CreateTokenBody = z.object({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
   expiresAt: z.coerce.date().nullable().optional(),
+  /** The user a `read` token reads as; default the admin creating it. A customer user's token may only `read`. */
+  userId: z.uuid().nullable().optional(),
 });

@@ -1,14 +1,14 @@
-import { and, count, desc, eq, ilike, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customers } from '../customers/customers.schema.js';
-import { apiTokens, loginFailures, sessions, users } from './auth.schema.js';
+import { apiTokens, loginThrottle, sessions, users } from './auth.schema.js';
+import { waitAfter, type ThrottlePolicy } from './throttle.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
-export type LoginFailureRow = typeof loginFailures.$inferSelect;
 
 export interface UserFilter {
   q?: string;
@@ -103,24 +103,43 @@ export function makeAuthRepository(db: Db) {
       return rows.length;
     },
 
-    // ── login failures (lockout) ─────────────────────────────────────────
-    async getLoginFailure(loginKey: string): Promise<LoginFailureRow | undefined> {
-      const [row] = await db.select().from(loginFailures).where(eq(loginFailures.loginKey, loginKey));
-      return row;
+    // ── sign-in throttle ─────────────────────────────────────────────────
+    /**
+     * Reserves one attempt on a counter, in one statement: counts it as a failure and sets the wait
+     * the next attempt owes — unless that wait has not passed, when nothing changes and the answer
+     * is the instant it ends. Concurrent reservations queue on the row, so exactly as many pass as
+     * the policy allows, in any number of processes. A success later hands the attempt back.
+     */
+    async reserveAttempt(tx: Executor, key: string, now: Date, p: ThrottlePolicy): Promise<{ ok: true } | { ok: false; nextAttemptAt: Date }> {
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const forget = sql`${at} + make_interval(hours => ${p.forgetAfterHours})`;
+      const failures = sql`(CASE WHEN t.expires_at <= ${at} THEN 1 ELSE t.failures + 1 END)`;
+      // waitAfter(), in SQL: free failures wait nothing, then first * 2^(n - free) up to the cap
+      const wait = sql`make_interval(secs => CASE WHEN ${failures} < ${p.free} THEN 0
+        ELSE LEAST(${p.maxWaitSeconds}, ${p.firstWaitSeconds} * power(2, LEAST(${failures} - ${p.free}, 30))) END)`;
+      const result = await tx.execute(sql`
+        INSERT INTO login_throttle AS t (key, failures, next_attempt_at, expires_at)
+        VALUES (${key}, 1, ${at} + make_interval(secs => ${waitAfter(1, p)}), ${forget})
+        ON CONFLICT (key) DO UPDATE SET failures = ${failures}, next_attempt_at = ${at} + ${wait}, expires_at = ${forget}
+        WHERE t.next_attempt_at <= ${at} OR t.expires_at <= ${at}
+        RETURNING failures`);
+      if ((result as unknown as { rows: unknown[] }).rows.length) return { ok: true };
+      const [row] = await tx.select({ nextAttemptAt: loginThrottle.nextAttemptAt }).from(loginThrottle).where(eq(loginThrottle.key, key));
+      return { ok: false, nextAttemptAt: row.nextAttemptAt };
     },
 
-    async putLoginFailure(row: LoginFailureRow): Promise<void> {
-      await db
-        .insert(loginFailures)
-        .values(row)
-        .onConflictDoUpdate({
-          target: loginFailures.loginKey,
-          set: { failures: row.failures, windowStartedAt: row.windowStartedAt, lockedUntil: row.lockedUntil },
-        });
+    /** After a success: the pair starts afresh, the address gets its reserved attempt back. */
+    async releaseAttempt(tx: Executor, keys: { address: string; pair: string }): Promise<void> {
+      await tx
+        .update(loginThrottle)
+        .set({ failures: sql`GREATEST(${loginThrottle.failures} - 1, 0)` })
+        .where(eq(loginThrottle.key, keys.address));
+      await tx.delete(loginThrottle).where(eq(loginThrottle.key, keys.pair));
     },
 
-    async clearLoginFailure(loginKey: string): Promise<void> {
-      await db.delete(loginFailures).where(eq(loginFailures.loginKey, loginKey));
+    async purgeExpiredThrottle(now: Date): Promise<number> {
+      const rows = await db.delete(loginThrottle).where(lte(loginThrottle.expiresAt, now)).returning({ key: loginThrottle.key });
+      return rows.length;
     },
 
     // ── API tokens ────────────────────────────────────────────────────────

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions, scopeOf } from '../../http/auth.js';
 import { IdParams } from '../../http/dto.js';
 import type { AuthService } from './auth.service.js';
@@ -18,28 +17,13 @@ import {
   UserListQuery,
 } from './auth.dto.js';
 
-function ipRateLimiter(limit: number, windowMs: number) {
-  const hits = new Map<string, number[]>();
-  return (key: string, now: number): boolean => {
-    const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
-    recent.push(now);
-    hits.set(key, recent);
-    if (hits.size > 10_000) hits.clear(); // bound memory under a spray of addresses
-    return recent.length <= limit;
-  };
-}
-
 export function authRoutes(deps: {
   auth: AuthService;
   users: UsersService;
   tokens: TokensService;
   publicUrl?: string;
-  /** per client address; the per-login lockout lives in the database */
-  loginAttemptsPerMinute: number;
-  now: () => Date;
 }): FastifyPluginAsyncZod {
   const { auth, users, tokens } = deps;
-  const allowLogin = ipRateLimiter(deps.loginAttemptsPerMinute, 60_000);
 
   return async (app) => {
     app.post(
@@ -49,7 +33,6 @@ export function authRoutes(deps: {
         schema: { tags: ['auth'], summary: 'Log in (sets the session and CSRF cookies)', body: LoginBody, response: { 200: z.object({ user: Me }) } },
       },
       async (request, reply) => {
-        if (!allowLogin(request.ip, deps.now().getTime())) throw new AppError('RATE_LIMITED');
         const result = await auth.login({
           ...request.body,
           ip: request.ip,

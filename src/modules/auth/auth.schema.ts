@@ -28,11 +28,11 @@ export const sessions = pgTable('sessions', {
   userAgent: text('user_agent'),
 });
 
-export const loginFailures = pgTable('login_failures', {
-  loginKey: text('login_key').primaryKey(),
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
 export const apiTokens = pgTable('api_tokens', {
@@ -42,6 +42,8 @@ export const apiTokens = pgTable('api_tokens', {
   tokenHash: text('token_hash').notNull(),
   scopes: text('scopes').array().notNull(),
   createdBy: uuid('created_by').notNull(),
+  /** Whose reads a `read` token makes. */
+  userId: uuid('user_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

@@ -4,11 +4,11 @@ import { AppError } from '../../core/errors.js';
 import type { CustomerRole, Scope, StaffRole } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthRepository, SessionRow, UserRow } from './auth.repository.js';
-import { MIN_PASSWORD_LENGTH, type PasswordHasher } from './passwords.js';
+import type { PasswordHasher } from './passwords.js';
 import type { SessionCache } from './session-cache.js';
+import { checkPasswordStrength } from './password-strength.js';
+import { addressThrottle, loginKeyOf, PAIR_THROTTLE, throttleKeys } from './throttle.js';
 
-/** Lockout policy: this many failures inside the window lock the login for LOCK_MINUTES. */
-export const LOCKOUT = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
 /** A session ends after this much inactivity, and never lives longer than its absolute limit. */
 export const SESSION = { idleHours: 12, absoluteDays: 7, touchEveryMinutes: 5 } as const;
 
@@ -47,14 +47,6 @@ export function scopeOfUser(user: UserRow, requestId?: string): Scope {
       };
 }
 
-export function checkPasswordStrength(login: string, password: string, path = 'password'): void {
-  if (password.length < MIN_PASSWORD_LENGTH || password.toLowerCase() === login.toLowerCase()) {
-    throw new AppError('PASSWORD_TOO_WEAK', { min: MIN_PASSWORD_LENGTH }, [
-      { path, key: 'PASSWORD_TOO_WEAK', params: { min: MIN_PASSWORD_LENGTH } },
-    ]);
-  }
-}
-
 export function makeAuthService(deps: {
   repo: AuthRepository;
   audit: Pick<AuditService, 'record'>;
@@ -64,21 +56,32 @@ export function makeAuthService(deps: {
   sessionSecret: string;
   /** Resolved sessions of this process; forgotten here after each change this service commits. */
   sessions: Pick<SessionCache, 'get' | 'put' | 'generation' | 'forgetSession' | 'forgetUser'>;
+  /** Failed sign-ins one client address may make before its waits begin (LOGIN_ADDRESS_FAILURES). */
+  addressFailures: number;
 }) {
   const { repo, audit, clock, passwords, sessions } = deps;
   const sessionId = (token: string) => createHmac('sha256', deps.sessionSecret).update(token).digest('hex');
   // Verifying against a real hash when the login is unknown keeps both answers equally slow.
   const dummyHash = passwords.hash(randomToken());
 
-  async function registerFailure(loginKey: string, now: Date): Promise<void> {
-    const previous = await repo.getLoginFailure(loginKey);
-    const windowOpen = previous && now.getTime() - previous.windowStartedAt.getTime() < LOCKOUT.windowMinutes * MINUTE;
-    const failures = windowOpen ? previous.failures + 1 : 1;
-    await repo.putLoginFailure({
-      loginKey,
-      failures,
-      windowStartedAt: windowOpen ? previous.windowStartedAt : now,
-      lockedUntil: failures >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.lockMinutes * MINUTE) : null,
+  const addressPolicy = addressThrottle(deps.addressFailures);
+
+  /**
+   * Reserves this attempt on the address's and the (login, address) counters before any password
+   * is checked, or refuses it while either owes a wait. Address first, then pair, in every
+   * transaction that touches both, so two never wait on each other.
+   */
+  async function reserveAttempt(keys: { address: string; pair: string }, now: Date): Promise<void> {
+    await repo.db.transaction(async (tx) => {
+      for (const [key, policy] of [[keys.address, addressPolicy], [keys.pair, PAIR_THROTTLE]] as const) {
+        const reserved = await repo.reserveAttempt(tx, key, now, policy);
+        if (!reserved.ok) {
+          const waitMs = reserved.nextAttemptAt.getTime() - now.getTime();
+          const minutes = Math.max(1, Math.ceil(waitMs / MINUTE));
+          // throwing rolls back the address's reservation too
+          throw new AppError('LOGIN_LOCKED', { minutes, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+        }
+      }
     });
   }
 
@@ -100,27 +103,22 @@ export function makeAuthService(deps: {
 
     /**
      * The same INVALID_CREDENTIALS for an unknown login, a wrong password and a disabled user;
-     * failures are counted per login string so a lockout reveals nothing either.
+     * failures are counted per login string (known or not) and client address, so a wait reveals
+     * nothing either. The attempt is counted before the password is checked and handed back on success.
      */
     async login(input: { login: string; password: string; ip?: string; userAgent?: string; requestId?: string }) {
       const now = clock.now();
-      const loginKey = input.login.trim().toLowerCase();
-      const failure = await repo.getLoginFailure(loginKey);
-      if (failure?.lockedUntil && failure.lockedUntil > now) {
-        const minutes = Math.ceil((failure.lockedUntil.getTime() - now.getTime()) / MINUTE);
-        throw new AppError('LOGIN_LOCKED', { minutes });
-      }
+      const loginKey = loginKeyOf(input.login);
+      const keys = throttleKeys(loginKey, input.ip);
+      await reserveAttempt(keys, now);
       const user = await repo.findUserByLogin(loginKey);
       const ok = await passwords.verify(user?.passwordHash ?? (await dummyHash), input.password);
-      if (!user || !ok || user.disabledAt) {
-        await registerFailure(loginKey, now);
-        throw new AppError('INVALID_CREDENTIALS');
-      }
-      await repo.clearLoginFailure(loginKey);
+      if (!user || !ok || user.disabledAt) throw new AppError('INVALID_CREDENTIALS');
       const token = randomToken();
       const csrfToken = randomToken(24);
       const scope = scopeOfUser(user, input.requestId);
       await repo.db.transaction(async (tx) => {
+        await repo.releaseAttempt(tx, keys);
         await repo.insertSession(tx, {
           id: sessionId(token),
           userId: user.id,
@@ -193,7 +191,7 @@ export function makeAuthService(deps: {
       if (!(await passwords.verify(user.passwordHash, currentPassword))) {
         throw new AppError('PASSWORD_WRONG', {}, [{ path: 'currentPassword', key: 'PASSWORD_WRONG' }]);
       }
-      checkPasswordStrength(user.login, newPassword, 'newPassword');
+      await checkPasswordStrength(newPassword, { login: user.login, displayName: user.displayName }, 'newPassword');
       const passwordHash = await passwords.hash(newPassword);
       await repo.db.transaction(async (tx) => {
         await repo.updateUser(tx, user.id, { passwordHash, passwordChangedAt: clock.now() });
@@ -216,7 +214,12 @@ export function makeAuthService(deps: {
       sessions.forgetUser(scope.userId);
     },
 
-    purgeExpiredSessions: () => repo.purgeExpiredSessions(clock.now()),
+    /** Hourly: sessions past their expiry, and sign-in counters past their quiet spell (keeps the table bounded). */
+    async purgeExpiredSessions(): Promise<number> {
+      const now = clock.now();
+      await repo.purgeExpiredThrottle(now);
+      return repo.purgeExpiredSessions(now);
+    },
   };
 }
 

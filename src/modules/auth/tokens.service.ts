@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireStaff, type Scope } from '../../core/scope.js';
+import { requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { ApiTokenRow, AuthRepository } from './auth.repository.js';
+import type { ApiTokenRow, AuthRepository, UserRow } from './auth.repository.js';
 import { sha256 } from './auth.service.js';
 
-/** Scopes a machine token can hold; modules that accept tokens check for theirs. */
-export const TOKEN_SCOPES = ['alerts:write', 'read'] as const;
+/**
+ * Scopes a token can hold; modules that accept tokens check for theirs. `read`: GET what the
+ * token's user may read; `metrics:read`: scrape /metrics; `alerts:write`: the Alertmanager webhook.
+ */
+export const TOKEN_SCOPES = ['alerts:write', 'metrics:read', 'read'] as const;
 export const TOKEN_PREFIX = 'rpt_';
 
 export function publicToken(row: ApiTokenRow) {
@@ -29,10 +32,21 @@ export function makeTokensService(deps: {
       return (await repo.listTokens()).map(publicToken);
     },
 
-    /** The secret is returned once; only its sha256 is stored. */
-    async create(scope: Scope, input: { name: string; scopes: string[]; expiresAt?: Date | null }) {
+    /**
+     * The secret is returned once; only its sha256 is stored. A token reads as `userId` (default:
+     * its maker) — an admin may issue a read-only token for a customer user's own integration.
+     */
+    async create(scope: Scope, input: { name: string; scopes: string[]; expiresAt?: Date | null; userId?: string | null }) {
       requireStaff(scope, 'admin');
       if (scope.kind !== 'staff') throw new AppError('FORBIDDEN'); // a token records the person who made it
+      const userId = input.userId ?? scope.userId;
+      if (userId !== scope.userId) {
+        const user = await repo.findUserById(systemScope('tokens.create'), userId);
+        if (!user || user.disabledAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'userId', key: 'token.userNotFound' }]);
+        if (user.kind === 'customer' && input.scopes.some((s) => s !== 'read')) {
+          throw new AppError('VALIDATION_FAILED', {}, [{ path: 'scopes', key: 'token.userScopesReadOnly' }]);
+        }
+      }
       const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const row: ApiTokenRow = {
         id: ids.uuid(),
@@ -41,6 +55,7 @@ export function makeTokensService(deps: {
         tokenHash: sha256(secret),
         scopes: [...new Set(input.scopes)],
         createdBy: scope.userId,
+        userId,
         createdAt: clock.now(),
         expiresAt: input.expiresAt ?? null,
         lastUsedAt: null,
@@ -70,14 +85,18 @@ export function makeTokensService(deps: {
       });
     },
 
-    /** Resolves a bearer secret to a token scope, or null when unknown, revoked or expired. */
-    async authenticate(secret: string, requestId?: string): Promise<Scope | null> {
+    /**
+     * Resolves a bearer secret to its token scope and the user it reads as (null when that user is
+     * gone), or null when unknown, revoked or expired.
+     */
+    async authenticate(secret: string, requestId?: string): Promise<{ token: Extract<Scope, { kind: 'token' }>; user: UserRow | null } | null> {
       if (!secret.startsWith(TOKEN_PREFIX)) return null;
       const row = await repo.findActiveTokenByHash(sha256(secret));
       const now = clock.now();
       if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
       await repo.db.transaction((tx) => repo.updateToken(tx, row.id, { lastUsedAt: now }));
-      return { kind: 'token', tokenId: row.id, name: row.name, scopes: row.scopes, requestId };
+      const user = row.scopes.includes('read') ? ((await repo.findUserById(systemScope('tokens.authenticate'), row.userId)) ?? null) : null;
+      return { token: { kind: 'token', tokenId: row.id, name: row.name, scopes: row.scopes, requestId }, user };
     },
   };
 }

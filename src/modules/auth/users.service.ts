@@ -6,7 +6,7 @@ import { CUSTOMER_ROLES, STAFF_ROLES, requireStaff, systemScope, type Scope } fr
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthRepository, UserFilter, UserRow } from './auth.repository.js';
-import { checkPasswordStrength } from './auth.service.js';
+import { checkPasswordStrength } from './password-strength.js';
 import type { PasswordHasher } from './passwords.js';
 import type { SessionCache } from './session-cache.js';
 
@@ -57,7 +57,7 @@ export function makeUsersService(deps: {
     return user;
   }
 
-  async function validate(scope: Scope, input: NewUser): Promise<void> {
+  async function validate(scope: Scope, input: NewUser, opts: { demoSeed?: boolean }): Promise<void> {
     const fields: FieldError[] = [];
     const allowed: readonly string[] = input.kind === 'staff' ? STAFF_ROLES : CUSTOMER_ROLES;
     input.roles.forEach((role, i) => {
@@ -69,7 +69,8 @@ export function makeUsersService(deps: {
       fields.push({ path: 'customerId', key: 'field.unknownCustomer' });
     }
     if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
-    checkPasswordStrength(input.login, input.password);
+    // the demo seed's shared password is the one weak password allowed, and only for its own users
+    if (!(opts.demoSeed && scope.kind === 'system')) await checkPasswordStrength(input.password, input);
     if (await repo.findUserByLogin(input.login)) {
       throw new AppError('LOGIN_TAKEN', { login: input.login }, [
         { path: 'login', key: 'LOGIN_TAKEN', params: { login: input.login } },
@@ -106,12 +107,12 @@ export function makeUsersService(deps: {
       return { items: items.map((r) => publicUser(r.user, r.customerName)), total };
     },
 
-    async create(scope: Scope, input: NewUser): Promise<PublicUser> {
+    async create(scope: Scope, input: NewUser, opts: { demoSeed?: boolean } = {}): Promise<PublicUser> {
       // the CLI creates the first admin with a system scope
       requireStaff(scope, 'admin');
       const login = input.login.trim().toLowerCase();
       const normalized = { ...input, login, customerId: input.customerId ?? null };
-      await validate(scope, normalized);
+      await validate(scope, normalized, opts);
       const now = clock.now();
       const row: UserRow = {
         id: ids.uuid(),

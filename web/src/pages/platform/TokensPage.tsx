@@ -91,7 +91,7 @@ export function TokensPage() {
             <Input placeholder="alertmanager" />
           </Form.Item>
           <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true }]}>
-            <Checkbox.Group options={['alerts:write', 'read']} />
+            <Checkbox.Group options={['alerts:write', 'metrics:read', 'read']} />
           </Form.Item>
           <Form.Item name="expiresAt" label={t('tokens.expiresAt')}>
             <DatePicker />
