@@ -8,7 +8,7 @@ import { filesDir, type Config } from '../core/config.js';
 import { openDatabase, PGLITE_EXTENSIONS } from '../db/client.js';
 import { lockDataDir } from '../db/data-dir-lock.js';
 import { makeFileStore } from '../files/file-store.js';
-import { pgliteDir } from '../runtime.js';
+import { migrateAsOwner, pgliteDir } from '../runtime.js';
 import { isTar, listTar, readEntry, TarWriter, type TarEntry } from './tar.js';
 
 /**
@@ -55,7 +55,7 @@ export async function backup(config: Config, file: string, opts: { files: boolea
   try {
     const dump = join(work, 'database');
     if (config.DATABASE_URL) {
-      run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${dump}`, `--dbname=${config.DATABASE_URL}`]);
+      run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${dump}`, `--dbname=${ownerUrl(config)}`]);
     } else {
       const dir = pgliteDir(config);
       if (!existsSync(dir)) throw new Error(`no embedded database at ${dir}`);
@@ -108,7 +108,7 @@ export async function restore(config: Config, file: string, opts: { force: boole
       // a backup from before files were included: the bare database dump
       const legacy = head.subarray(0, 5).toString('latin1') === 'PGDMP' ? 'postgres' : 'pglite';
       expectKind(config, legacy, file);
-      if (legacy === 'postgres') await pgRestore(config.DATABASE_URL!, file);
+      if (legacy === 'postgres') await pgRestore(config, file);
       else await restorePglite(config, () => readEntry(fd, { name: file, size: statSync(file).size, offset: 0 }), opts.force);
       return { database: legacy, files: null };
     }
@@ -126,7 +126,7 @@ export async function restore(config: Config, file: string, opts: { force: boole
       try {
         const dump = join(work, 'database.pgdump');
         extract(fd, entryOf(byName, PGDUMP_ENTRY, file), dump);
-        await pgRestore(config.DATABASE_URL!, dump);
+        await pgRestore(config, dump);
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
@@ -207,7 +207,8 @@ async function restorePglite(config: Config, dumpBytes: () => Buffer<ArrayBuffer
  * EXTENSION entries are left out — only their owner could run them — and the extensions are
  * created if missing (btree_gist and pg_trgm are trusted: the database owner may create them).
  */
-async function pgRestore(url: string, dump: string): Promise<void> {
+async function pgRestore(config: Config, dump: string): Promise<void> {
+  const url = ownerUrl(config);
   const toc = run('pg_restore', ['--list', dump]);
   const extensions = [...toc.matchAll(/^\d+; \d+ \d+ EXTENSION - (\w+)/gm)].map((m) => m[1]);
   const list = toc
@@ -218,18 +219,33 @@ async function pgRestore(url: string, dump: string): Promise<void> {
   try {
     const listFile = join(work, 'toc.list');
     writeFileSync(listFile, list);
-    if (extensions.length) {
-      const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
-      try {
-        for (const name of extensions) await database.raw.exec(`CREATE EXTENSION IF NOT EXISTS "${name}"`);
-      } finally {
-        await database.close();
-      }
+    const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
+    try {
+      for (const name of extensions) await database.raw.exec(`CREATE EXTENSION IF NOT EXISTS "${name}"`);
+      // pg_restore --clean cannot drop the job queue's per-queue partitions one by one ("cannot drop
+      // inherited constraint"); the queue schema comes back whole from the dump (or from pg-boss at start)
+      if (/^\d+; \d+ \d+ SCHEMA - pgboss /m.test(toc)) await database.raw.exec('DROP SCHEMA IF EXISTS pgboss CASCADE');
+    } finally {
+      await database.close();
     }
     run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--use-list=${listFile}`, `--dbname=${url}`, dump]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  if (config.MIGRATION_DATABASE_URL) {
+    // the restored tables carry no grants (--no-privileges): give the app role its own back
+    const app = await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: 1 });
+    try {
+      await migrateAsOwner(config, app);
+    } finally {
+      await app.close();
+    }
+  }
+}
+
+/** With the role split, backups read and restores rebuild as the owner of the tables. */
+function ownerUrl(config: Config): string {
+  return config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL!;
 }
 
 function run(cmd: string, args: string[]): string {

@@ -69,6 +69,16 @@ describe.runIf(TEST_DB === 'postgres')('the app role on PostgreSQL', () => {
         await jobs.stop();
         await database.close();
       }
+
+      // backup and restore read and rebuild as the owner; the app role gets its grants back
+      const file = join(env.DATA_DIR, 'backup.tar');
+      const backedUp = await runCli(['backup', file], env);
+      expect(backedUp.code, backedUp.err).toBe(0);
+      const restored = await runCli(['restore', file], env);
+      expect(restored.code, restored.err).toBe(0);
+      const created = await runCli(['user', 'create', '--login', 'after-restore', '--kind', 'staff', '--roles', 'noc', '--password', 'Long-enough-pw-1'], env);
+      expect(created.code, created.err).toBe(0);
+      expect((await runCli(['audit', 'verify'], env)).code).toBe(0);
     } finally {
       await owner.drop();
       await adminQuery(`DROP ROLE IF EXISTS ${role}`);
