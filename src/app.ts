@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './core/clock.js';
-import type { Config } from './core/config.js';
+import { filesDir, type Config } from './core/config.js';
 import { systemScope } from './core/scope.js';
 import type { IdGenerator } from './core/ids.js';
 import type { Database } from './db/client.js';
@@ -10,6 +10,7 @@ import { currentMigrationVersion } from './db/migrate.js';
 import { buildHttpServer, type HttpModule } from './http/server.js';
 import { registerConstraintErrors } from './http/errors.js';
 import { makeAuditRepository } from './modules/audit/audit.repository.js';
+import { makeAnchorStore } from './modules/audit/audit.anchors.js';
 import { makeAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { makeAuthRepository } from './modules/auth/auth.repository.js';
@@ -30,6 +31,8 @@ import { makeProviderRepository } from './modules/provider/provider.repository.j
 import { makeProviderService } from './modules/provider/provider.service.js';
 import { providerRoutes } from './modules/provider/provider.routes.js';
 import { makeFileStore } from './files/file-store.js';
+import { makeFilesRepository } from './files/files.repository.js';
+import { makeFilesService } from './files/files.service.js';
 import { makeChromiumPdfRenderer } from './documents/pdf.js';
 import { makeFacilityRepository } from './modules/facility/facility.repository.js';
 import { makeFacilityService, type ServerRackedHook, type ServerRemovedHook } from './modules/facility/facility.service.js';
@@ -96,12 +99,15 @@ export function buildServices(ctx: AppContext) {
   const db = database.db;
   const passwords = ctx.passwords ?? argon2idHasher;
 
-  const audit = makeAuditService({ db, repo: makeAuditRepository(db), clock, ids });
+  // the audit chain's anchors live outside the database, signed with a key it never holds (issue 15)
+  const anchors = makeAnchorStore({ dir: join(ctx.config.DATA_DIR, 'audit-anchors'), keyFile: join(ctx.config.DATA_DIR, 'audit-anchor-key.pem'), key: ctx.config.AUDIT_ANCHOR_KEY });
+  const audit = makeAuditService({ db, repo: makeAuditRepository(db), clock, ids, anchors });
   const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, clock });
   const customersRepo = makeCustomersRepository(db);
   const kycRepo = makeKycRepository(db);
   const rosterRepo = makeRosterRepository(db);
-  const files = makeFileStore(ctx.config.FILES_DIR ?? join(ctx.config.DATA_DIR, 'files'));
+  const files = makeFileStore(filesDir(ctx.config));
+  const fileCheck = makeFilesService({ repo: makeFilesRepository(db), files });
   const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
@@ -227,7 +233,7 @@ export function buildServices(ctx: AppContext) {
 
   return {
     audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
-    netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts,
+    netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts, fileCheck,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Config } from './core/config.js';
 import { randomIds, type IdGenerator } from './core/ids.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate, type MigrationReport } from './db/migrate.js';
+import { installJobQueues } from './jobs/runner.js';
 
 /** The session secret: from SESSION_SECRET, else generated once and kept in the data dir. */
 export function sessionSecretFor(config: Config): string {
@@ -35,11 +36,37 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the configured database (embedded unless DATABASE_URL), migrates it, wires the services. */
-export async function openRuntime(config: Config, opts: { clock?: Clock; ids?: IdGenerator } = {}): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir(config) });
+export interface RuntimeOptions {
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** What holds the embedded data-dir lock (e.g. `serve`), and where a stale-lock takeover is logged. */
+  command?: string;
+  log?: (message: string) => void;
+}
+
+/**
+ * PostgreSQL with the role split: the owner (MIGRATION_DATABASE_URL) migrates, installs the job
+ * queues and grants DATABASE_URL's role what the app needs — never ownership (migration 0019).
+ */
+export async function migrateAsOwner(config: Config, app: Database): Promise<MigrationReport> {
+  const owner = await openDatabase({ databaseUrl: config.MIGRATION_DATABASE_URL, poolSize: 2 });
   try {
-    const migration = await migrate(database);
+    const report = await migrate(owner);
+    await installJobQueues(owner);
+    const [{ role: appRole }] = await app.raw.query<{ role: string }>('SELECT current_user AS role');
+    const [{ role: ownerRole }] = await owner.raw.query<{ role: string }>('SELECT current_user AS role');
+    if (appRole !== ownerRole) await owner.raw.query('SELECT rackpact_grant_app_role($1)', [appRole]);
+    return report;
+  } finally {
+    await owner.close();
+  }
+}
+
+/** Opens the configured database (embedded unless DATABASE_URL), migrates it, wires the services. */
+export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir(config), command: opts.command, log: opts.log });
+  try {
+    const migration = config.MIGRATION_DATABASE_URL ? await migrateAsOwner(config, database) : await migrate(database);
     const clock = opts.clock ?? (config.CLOCK_START ? shiftedClock(config.CLOCK_START) : systemClock);
     const ids = opts.ids ?? randomIds;
     const sessionSecret = sessionSecretFor(config);

@@ -13,9 +13,11 @@ export const HELP: Record<Locale, string> = {
   user disable <登录名>          停用用户（立即结束其会话）
   user reset-password <登录名>   重置为临时密码并显示一次
   demo seed                     载入演示数据（已存在则跳过）
-  audit verify                  校验审计日志哈希链，发现断链时以非零状态退出
-  backup <文件>                  备份数据库（内嵌库请先停止服务）
-  restore <文件> [--force]        从备份恢复
+  audit verify                  校验审计日志哈希链及全部锚点，发现断链、截断或改写时以非零状态退出
+  audit anchor                  立即签署审计链当前链头，写入 DATA_DIR/audit-anchors/
+  backup <文件> [--no-files]      备份数据库及文件存储（内嵌库请先停止服务）
+  restore <文件> [--force] [--no-files]  从备份恢复数据库及文件
+  files verify                  列出数据库引用但存储中缺失、或内容与哈希不符的文件
   calc <子命令>                  合同规则计算（rackpact calc --help）
   calendar load <文件.json>      导入国务院公布的某年节假日安排
   import netbox [--dry-run] <目录>  导入 NetBox 导出的 CSV（sites/racks/devices/ip-addresses.csv），逐行报告
@@ -23,7 +25,7 @@ export const HELP: Record<Locale, string> = {
   gate apply [--force]          生成网关文件，nginx -t 检查通过后重载；失败则保留原网关
   compensation recompute        按全部中断记录重算每份合同的补偿明细（第 7.2 条）
 
-环境变量: PORT HOST DATA_DIR FILES_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY
+环境变量: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY
 语言: 设置 LANG=en_US.UTF-8 或 RACKPACT_LANG=en 显示英文`,
   en: `rackpact — IDC server colocation, run as its contract says
 
@@ -37,9 +39,11 @@ Commands:
   user disable <login>          Disable a user (their sessions end at once)
   user reset-password <login>   Set a temporary password and print it once
   demo seed                     Load demo data (skipped when present)
-  audit verify                  Verify the audit hash chain; exits non-zero at the first broken link
-  backup <file>                 Back up the database (stop the server first on the embedded database)
-  restore <file> [--force]      Restore from a backup
+  audit verify                  Verify the audit hash chain and every anchor; exits non-zero at the first broken, missing or rewritten row
+  audit anchor                  Sign the chain's head now into DATA_DIR/audit-anchors/
+  backup <file> [--no-files]    Back up the database and the file store (stop the server first on the embedded database)
+  restore <file> [--force] [--no-files]  Restore the database and the files from a backup
+  files verify                  List files the database names that are missing from the store or whose bytes changed
   calc <subcommand>             Contract rule calculations (rackpact calc --help)
   calendar load <file.json>     Load a year's official State Council holiday schedule
   import netbox [--dry-run] <dir>  Import NetBox CSV exports (sites/racks/devices/ip-addresses.csv), reporting each row
@@ -47,6 +51,6 @@ Commands:
   gate apply [--force]          Write the gate files, nginx -t, reload; a failed test keeps the previous gate
   compensation recompute        Recompute every contract's compensation ledger from its interruptions (7.2)
 
-Environment: PORT HOST DATA_DIR FILES_DIR DATABASE_URL PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY
+Environment: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY
 Language: LANG=en_US.UTF-8 or RACKPACT_LANG=en for English`,
 };

@@ -10,6 +10,7 @@ import { systemScope } from '../core/scope.js';
 import { demoLoginsText, seedDemo } from '../demo/seed.js';
 import { jobHandlers } from '../jobs/handlers.js';
 import { startJobs } from '../jobs/runner.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { backup, restore } from './backup.js';
@@ -31,8 +32,23 @@ const defaultIo: Io = {
   lang: localeFromEnv(process.env),
 };
 
-async function withRuntime<T>(config: Config, fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const rt = await openRuntime(config);
+/**
+ * Where each command that opens the database can be done while the server holds the embedded
+ * database instead (the running server is the one process that may write it).
+ */
+const THROUGH_SERVER: Record<string, string> = {
+  'gate apply': 'POST /api/v1/compliance/gate/apply',
+  'gate export': 'GET /api/v1/compliance/gate/preview',
+  'user create': 'POST /api/v1/users',
+  'user disable': 'POST /api/v1/users/:id/disable',
+  'user reset-password': 'POST /api/v1/users/:id/reset-password',
+  'calendar load': 'POST /api/v1/calendar/years',
+  'import netbox': 'POST /api/v1/netbox/import',
+  'audit verify': 'GET /api/v1/audit/verify',
+};
+
+async function withRuntime<T>(config: Config, fn: (rt: Runtime) => Promise<T>, command = 'rackpact', io?: Io): Promise<T> {
+  const rt = await openRuntime(config, { command, log: io?.err });
   try {
     return await fn(rt);
   } finally {
@@ -70,39 +86,38 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         return await withRuntime(config, async (rt) => {
           io.out(rt.migration.applied.length ? `applied: ${rt.migration.applied.join(', ')}` : `up to date (version ${rt.migration.version})`);
           return 0;
-        });
+        }, 'migrate', io);
       case 'user':
-        return await withRuntime(config, (rt) => userCommand(rt, sub, args, io));
+        return await withRuntime(config, (rt) => userCommand(rt, sub, args, io), `user ${sub ?? ''}`.trim(), io);
       case 'demo':
         if (sub !== 'seed') throw new UsageError('demo seed');
         return await withRuntime(config, async (rt) => {
           const { seeded } = await seedDemo(rt.services);
           io.out(seeded ? `demo data loaded\n${demoLoginsText()}` : 'demo data already present');
           return 0;
-        });
+        }, 'demo seed', io);
       case 'audit':
-        if (sub !== 'verify') throw new UsageError('audit verify');
-        return await withRuntime(config, async (rt) => {
-          const result = await rt.services.audit.verify(SYSTEM);
-          if (result.ok) {
-            io.out(io.lang === 'en' ? `audit chain intact: ${result.checked} rows` : `审计链完整：共 ${result.checked} 条`);
-            return 0;
-          }
-          io.err(
-            io.lang === 'en'
-              ? `audit chain broken at seq ${result.firstBrokenSeq} (${result.checked} rows verified before it)`
-              : `审计链在第 ${result.firstBrokenSeq} 条处断裂（此前 ${result.checked} 条校验通过）`,
-          );
-          return 1;
-        });
-      case 'backup':
-        await backup(config, requirePositional(args, 1, 'file'));
-        io.out('ok');
+        if (sub !== 'verify' && sub !== 'anchor') throw new UsageError('audit verify | audit anchor');
+        return await withRuntime(config, (rt) => (sub === 'verify' ? auditVerify(rt, io) : auditAnchor(rt, io)), `audit ${sub}`, io);
+      case 'files':
+        if (sub !== 'verify') throw new UsageError('files verify');
+        return await withRuntime(config, (rt) => filesVerify(rt, io), 'files verify', io);
+      case 'backup': {
+        // `--no-files <file>`: the parser takes the file as the flag's value
+        const noFiles = args.options['no-files'];
+        const file = typeof noFiles === 'string' ? noFiles : requirePositional(args, 1, 'file');
+        const r = await backup(config, file, { files: noFiles === undefined });
+        io.out(t(io.lang, r.files === null ? 'cli.backupDoneNoFiles' : 'cli.backupDone', { files: r.files ?? 0 }));
         return 0;
-      case 'restore':
-        await restore(config, requirePositional(args, 1, 'file'), args.options.force === true);
-        io.out('ok');
+      }
+      case 'restore': {
+        const noFiles = args.options['no-files'];
+        const force = args.options.force;
+        const file = [noFiles, force].find((v): v is string => typeof v === 'string') ?? requirePositional(args, 1, 'file');
+        const r = await restore(config, file, { force: force !== undefined, files: noFiles === undefined });
+        io.out(t(io.lang, r.files === null ? 'cli.restoreDoneNoFiles' : 'cli.restoreDone', { files: r.files ?? 0 }));
         return 0;
+      }
       case 'calendar': {
         if (sub !== 'load') throw new UsageError('calendar load <file.json>');
         const file = requirePositional(args, 2, 'file.json');
@@ -110,14 +125,14 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           const year = await rt.services.calendar.loadYear(SYSTEM, JSON.parse(readFileSync(file, 'utf8')));
           io.out(`calendar ${year} loaded`);
           return 0;
-        });
+        }, 'calendar load', io);
       }
       case 'import': {
         if (sub !== 'netbox') throw new UsageError('import netbox [--dry-run] <dir>');
         // `--dry-run <dir>`: the parser takes the directory as the flag's value
         const dryRunValue = args.options['dry-run'];
         const dir = typeof dryRunValue === 'string' ? dryRunValue : requirePositional(args, 2, 'dir');
-        return await withRuntime(config, (rt) => importNetbox(rt, dir, dryRunValue !== undefined, io));
+        return await withRuntime(config, (rt) => importNetbox(rt, dir, dryRunValue !== undefined, io), 'import netbox', io);
       }
       case 'gate': {
         // 先备案后接入: the nginx gate, generated from the verified domain list only
@@ -132,7 +147,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           const r = await rt.services.gate.apply(SYSTEM, { trigger: 'cli', force: args.options.force === true });
           io.out(`gate ${r.outcome}: ${r.domainCount} domains${'output' in r && r.output ? `\n${r.output}` : ''}`);
           return r.outcome === 'applied' || r.outcome === 'unchanged' ? 0 : 1;
-        });
+        }, `gate ${sub}`, io);
       }
       case 'compensation': {
         if (sub !== 'recompute') throw new UsageError('compensation recompute');
@@ -140,15 +155,52 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
           const r = await rt.services.incidents.recomputeAll();
           io.out(io.lang === 'en' ? `${r.contracts} contracts recomputed, ${r.changed} ledgers changed` : `已重算 ${r.contracts} 份合同，${r.changed} 份补偿明细有变化`);
           return 0;
-        });
+        }, 'compensation recompute', io);
       }
       default:
         io.err(t(io.lang, 'cli.unknownCommand', { command }));
         return 2;
     }
   } catch (err) {
-    return reportError(err, io);
+    return reportError(err, io, [command, sub].filter(Boolean).join(' '));
   }
+}
+
+async function auditVerify(rt: Runtime, io: Io): Promise<number> {
+  const r = await rt.services.audit.verify(SYSTEM);
+  if (!r.problem) {
+    io.out(t(io.lang, 'cli.auditIntact', { checked: r.checked, anchors: r.anchors }));
+    return 0;
+  }
+  const p = r.problem;
+  const params = { checked: r.checked, seq: p.seq ?? '?', fromSeq: p.fromSeq ?? '?', file: p.anchorFile ?? '', at: p.anchorAt ?? '' };
+  io.err(t(io.lang, `cli.audit.${p.kind}`, params));
+  return 1;
+}
+
+async function auditAnchor(rt: Runtime, io: Io): Promise<number> {
+  const r = await rt.services.audit.anchor(SYSTEM);
+  if (!r) {
+    io.out(t(io.lang, 'cli.auditAnchorEmpty', {}));
+    return 0;
+  }
+  io.out(t(io.lang, r.written ? 'cli.auditAnchorWritten' : 'cli.auditAnchorUnchanged', { seq: r.anchor.seq, file: r.file }));
+  io.out(JSON.stringify(r.anchor));
+  return 0;
+}
+
+/** Files the database names but the store lacks, and stored files whose bytes changed; exit 1 on any. */
+async function filesVerify(rt: Runtime, io: Io): Promise<number> {
+  const r = await rt.services.fileCheck.verify(SYSTEM);
+  for (const m of r.missing) io.out(`missing\t${m.sha256}\t${m.column}\t${m.rows}`);
+  for (const hash of r.damaged) io.out(`damaged\t${hash}`);
+  const summary = t(io.lang, 'cli.filesReport', { referenced: r.referenced, stored: r.stored, missing: new Set(r.missing.map((m) => m.sha256)).size, damaged: r.damaged.length });
+  if (r.missing.length || r.damaged.length) {
+    io.err(summary);
+    return 1;
+  }
+  io.out(summary);
+  return 0;
 }
 
 /** NetBox CSV files from a directory; prints one line per row and exits 1 when any row is refused. */
@@ -210,10 +262,16 @@ async function userCommand(rt: Runtime, sub: string | undefined, args: ParsedArg
   }
 }
 
-function reportError(err: unknown, io: Io): number {
+function reportError(err: unknown, io: Io, command: string): number {
   if (err instanceof UsageError) {
     io.err(t(io.lang, 'cli.missingArgument', { name: err.message }));
     return 2;
+  }
+  if (err instanceof DataDirLockedError) {
+    const via = THROUGH_SERVER[command];
+    const advice = via ? t(io.lang, 'cli.dataDirLocked.useServer', { via }) : t(io.lang, 'cli.dataDirLocked.stop', {});
+    io.err(t(io.lang, 'cli.dataDirLocked', { dir: err.dir, pid: err.holder.pid, command: err.holder.command, since: err.holder.since, advice }));
+    return 1;
   }
   if (err instanceof AppError) {
     const detail = err.fields.map((f) => `${f.path}: ${t(io.lang, f.key, f.params)}`).join('; ');
@@ -237,7 +295,7 @@ async function readAllStdin(): Promise<string> {
 
 async function serve(config: Config, io: Io): Promise<number> {
   const logger = pino({ level: config.LOG_LEVEL });
-  const rt = await openRuntime(config);
+  const rt = await openRuntime(config, { command: 'serve', log: (message) => logger.warn(message) });
   const seedWanted = config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && !config.DATABASE_URL);
   if (seedWanted && (await seedDemo(rt.services)).seeded) logger.info('demo data loaded');
   const http = await buildHttp(rt.services, { ...rt, passwords: undefined }, { logger, webDir: WEB_DIR });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -41,6 +42,16 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * PostgreSQL only: the role that owns the tables runs the migrations through this URL, and
+   * DATABASE_URL's role (which owns nothing) runs the app — it cannot disable audit_log's guard.
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** The Ed25519 private key (PKCS#8 PEM, or its base64 DER) signing audit anchors; default a key file in DATA_DIR. */
+  AUDIT_ANCHOR_KEY: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z
     .string()
@@ -88,6 +99,11 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** The content-addressed file store's directory. */
+export function filesDir(config: Pick<Config, 'FILES_DIR' | 'DATA_DIR'>): string {
+  return config.FILES_DIR ?? join(config.DATA_DIR, 'files');
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset": shells and .env files often export VAR= to clear a value.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -98,6 +114,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       reason: `${String(issue.path[0])}: ${issue.message}`,
       name: String(issue.path[0]),
     });
+  }
+  if (result.data.MIGRATION_DATABASE_URL && !result.data.DATABASE_URL) {
+    throw new AppError('INVALID_INPUT', { reason: 'MIGRATION_DATABASE_URL: needs DATABASE_URL (the app role) too', name: 'MIGRATION_DATABASE_URL' });
   }
   return result.data;
 }

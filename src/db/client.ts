@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -57,16 +58,28 @@ export interface OpenOptions {
   /** PGlite only: start from a dumped data dir (tests load a migrated template this way). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** Embedded only: what the data-dir lock says holds it (e.g. `serve`), and where a stale-lock takeover is logged. */
+  command?: string;
+  log?: (message: string) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir, opts.loadDataDir);
+  return openPglite(opts.dataDir, opts);
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir });
+async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
+  const onDisk = dataDir !== undefined && !dataDir.startsWith('memory://');
+  if (onDisk) mkdirSync(dataDir, { recursive: true });
+  // one process per data dir: a second PGlite on the same files would silently lose writes
+  const lock = onDisk ? await lockDataDir(dataDir, { command: opts.command, log: opts.log }) : undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir: opts.loadDataDir });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const raw: RawSession = {
     async query<T>(sql: string, params: unknown[] = []) {
       return (await client.query(sql, params)).rows as T[];
@@ -97,7 +110,11 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
     withSession: (fn) => fn(raw),
     async close() {
       for (const stop of [...stops]) await stop();
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
     pglite: client,
   };

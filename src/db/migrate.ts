@@ -46,9 +46,13 @@ export async function migrate(database: Database, migrations = loadMigrations())
     await session.exec('BEGIN');
     try {
       await session.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-      await session.exec(`CREATE TABLE IF NOT EXISTS rackpact_migrations (
-        version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now())`);
+      // looked up first: an app role without CREATE on the schema may not even say IF NOT EXISTS
+      const [{ present }] = await session.query<{ present: boolean }>("SELECT to_regclass('rackpact_migrations') IS NOT NULL AS present");
+      if (!present) {
+        await session.exec(`CREATE TABLE rackpact_migrations (
+          version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+          applied_at timestamptz NOT NULL DEFAULT now())`);
+      }
       const done = await session.query<{ version: number; name: string; checksum: string }>(
         'SELECT version, name, checksum FROM rackpact_migrations ORDER BY version',
       );
@@ -62,7 +66,12 @@ export async function migrate(database: Database, migrations = loadMigrations())
           }
           continue;
         }
-        await session.exec(m.sql);
+        try {
+          await session.exec(m.sql);
+        } catch (err) {
+          if ((err as { code?: string }).code !== '42501') throw err;
+          throw new Error(`migration ${m.name}: ${(err as Error).message} — run migrations as the role that owns the tables (MIGRATION_DATABASE_URL)`);
+        }
         await session.query('INSERT INTO rackpact_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
           m.version,
           m.name,

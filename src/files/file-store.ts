@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -11,11 +11,17 @@ export interface FileStore {
   put(bytes: Uint8Array): { sha256: string; size: number };
   get(sha256: string): Buffer;
   has(sha256: string): boolean;
+  /** Where a file's bytes are (backups copy them from there). */
+  pathOf(sha256: string): string;
+  /** Every stored hash (temporary files of an unfinished put are not stored files). */
+  list(): string[];
 }
+
+const HASH = /^[0-9a-f]{64}$/;
 
 export function makeFileStore(dir: string): FileStore {
   const pathOf = (sha256: string) => {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha256');
+    if (!HASH.test(sha256)) throw new Error('not a sha256');
     return join(dir, sha256.slice(0, 2), sha256);
   };
   return {
@@ -32,5 +38,13 @@ export function makeFileStore(dir: string): FileStore {
     },
     get: (sha256) => readFileSync(pathOf(sha256)),
     has: (sha256) => existsSync(pathOf(sha256)),
+    pathOf,
+    list() {
+      if (!existsSync(dir)) return [];
+      return readdirSync(dir)
+        .filter((d) => /^[0-9a-f]{2}$/.test(d))
+        .flatMap((d) => readdirSync(join(dir, d)).filter((f) => HASH.test(f) && f.startsWith(d)))
+        .sort();
+    },
   };
 }

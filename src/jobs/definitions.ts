@@ -56,6 +56,11 @@ export const JOBS = {
     cron: '20 8 * * *',
     description: 'Remind customers whose log-retention attestation lapses within 30 days (5.5)',
   },
+  auditAnchor: {
+    name: 'audit-anchor',
+    cron: '30 0 * * *',
+    description: "Sign the audit chain's head into a file outside the database, so truncation or a re-hashed rewrite is found (issue 15)",
+  },
   lineFaultBreaches: {
     name: 'incident-line-fault-breaches',
     cron: '* * * * *',

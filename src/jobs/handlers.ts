@@ -1,4 +1,5 @@
 import type { Services } from '../app.js';
+import { systemScope } from '../core/scope.js';
 import { JOBS } from './definitions.js';
 
 /** Each handler calls one service; the job shell adds nothing but scheduling. */
@@ -13,6 +14,7 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.ticketMail.name]: () => services.tickets.deliverMail(),
     [JOBS.complianceGateApply.name]: () => services.gate.applyIfChanged(),
     [JOBS.complianceAttestationReminders.name]: () => services.conduct.remindAttestations(),
+    [JOBS.auditAnchor.name]: () => services.audit.anchor(systemScope('audit-anchor')),
     [JOBS.lineFaultBreaches.name]: () => services.incidents.flagLineFaultBreaches(),
   };
 }

@@ -7,12 +7,8 @@ import { JOBS } from './definitions.js';
  * pg-boss on either driver. With several app processes on one PostgreSQL each job still runs
  * once: pg-boss hands a job to one worker (SKIP LOCKED) and keeps one schedule per queue.
  */
-export async function startJobs(
-  database: Database,
-  handlers: Record<string, () => Promise<unknown>>,
-  log: Pick<Logger, 'info' | 'error'>,
-): Promise<{ stop(): Promise<void>; boss: PgBoss }> {
-  const boss = new PgBoss({
+function makeBoss(database: Database, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
+  return new PgBoss({
     db: {
       async executeSql(text: string, values?: unknown[]) {
         if (values && values.length > 0) return { rows: await database.raw.query(text, values) };
@@ -25,7 +21,30 @@ export async function startJobs(
       },
     },
     schema: 'pgboss',
+    ...options,
   } as unknown as PgBoss.ConstructorOptions);
+}
+
+/**
+ * Installs the queue schema and every job's queue without running anything: on PostgreSQL with
+ * the role split the owner does this, because creating a queue creates tables the app role may not.
+ */
+export async function installJobQueues(database: Database): Promise<void> {
+  const boss = makeBoss(database, { supervise: false, schedule: false });
+  await boss.start();
+  try {
+    for (const def of Object.values(JOBS)) await boss.createQueue(def.name);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+export async function startJobs(
+  database: Database,
+  handlers: Record<string, () => Promise<unknown>>,
+  log: Pick<Logger, 'info' | 'error'>,
+): Promise<{ stop(): Promise<void>; boss: PgBoss }> {
+  const boss = makeBoss(database);
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
   for (const def of Object.values(JOBS)) {

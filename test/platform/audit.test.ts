@@ -1,8 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { asc, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemScope } from '../../src/core/scope.js';
 import { openDatabase } from '../../src/db/client.js';
+import { GENESIS_HASH, chainHash } from '../../src/modules/audit/audit.chain.js';
+import { auditLog } from '../../src/modules/audit/audit.schema.js';
 import { makeTestApp, type TestApp } from '../harness/app.js';
 import { runCli } from '../harness/cli.js';
 import { emptyPostgresDatabase } from '../harness/db.js';
@@ -70,7 +75,7 @@ describe('audit log', () => {
       UPDATE audit_log SET after = '{"login":"forged"}' WHERE seq = 3;
       ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
     const broken = (await admin.get('/api/v1/audit/verify')).json();
-    expect(broken).toEqual({ ok: false, checked: 2, firstBrokenSeq: 3 });
+    expect(broken).toMatchObject({ ok: false, checked: 2, firstBrokenSeq: 3, problem: { kind: 'row-changed', seq: 3 } });
   });
 });
 
@@ -92,6 +97,102 @@ describe('rackpact audit verify (CLI)', () => {
       const broken = await runCli(['audit', 'verify'], env);
       expect(broken.code).toBe(1);
       expect(broken.err).toMatch(/broken at seq 4/);
+    } finally {
+      await pgDb?.drop();
+    }
+  });
+});
+
+describe('audit anchors (issue 15: truncation and a re-hashed forgery)', () => {
+  const system = systemScope('test');
+  const withoutGuard = (sqlText: string) =>
+    `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate;
+     ${sqlText}
+     ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update; ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate;`;
+
+  /** What someone with the database's rights can do: change a row and re-hash everything after it. */
+  async function rewriteAndRehash(app: TestApp, seq: number, after: unknown): Promise<void> {
+    const rows = await app.database.db.select().from(auditLog).orderBy(asc(auditLog.seq));
+    let prev = rows[seq - 2]?.hash ?? GENESIS_HASH;
+    const updates: string[] = [];
+    for (const row of rows.slice(seq - 1)) {
+      const { hash: _h, prevHash: _p, ...content } = row;
+      const changed = row.seq === seq ? { ...content, after } : content;
+      const hash = chainHash(prev, changed);
+      updates.push(`UPDATE audit_log SET prev_hash = '${prev}', hash = '${hash}'${row.seq === seq ? `, after = '${JSON.stringify(after)}'::jsonb` : ''} WHERE seq = ${row.seq};`);
+      prev = hash;
+    }
+    await app.database.raw.exec(withoutGuard(updates.join('\n')));
+  }
+
+  it('finds deleted last rows and a re-hashed rewrite that the chain alone calls intact, and a tampered anchor file', async () => {
+    const app = await makeTestApp();
+    try {
+      expect(await app.services.audit.anchor(system)).toBeNull(); // an empty chain has nothing to anchor
+      for (let i = 0; i < 4; i += 1) await makeStaff(app.services, `anc-${i}`, ['noc']);
+      const first = (await app.services.audit.anchor(system))!;
+      expect(first.written).toBe(true);
+      const anchorSeq = first.anchor.seq;
+      expect(anchorSeq).toBe(4); // one row per staff member made
+      expect(JSON.parse(readFileSync(first.file, 'utf8'))).toMatchObject({ seq: anchorSeq, hash: first.anchor.hash });
+      expect(statSync(join(app.dataDir, 'audit-anchor-key.pem')).mode & 0o777).toBe(0o600);
+      // nothing new: no second file
+      expect((await app.services.audit.anchor(system))!.written).toBe(false);
+      await makeStaff(app.services, 'anc-later', ['noc']);
+      expect(await app.services.audit.verify(system)).toMatchObject({ ok: true, anchors: 1, problem: null });
+
+      // truncation: the last rows, the anchored one among them, deleted
+      const saved = await app.database.db.select().from(auditLog).where(gte(auditLog.seq, anchorSeq - 1));
+      await app.database.raw.exec(withoutGuard(`DELETE FROM audit_log WHERE seq >= ${anchorSeq - 1};`));
+      const truncated = await app.services.audit.verify(system);
+      expect(truncated).toMatchObject({ ok: false, firstBrokenSeq: anchorSeq - 1, checked: anchorSeq - 2 });
+      expect(truncated.problem).toMatchObject({ kind: 'rows-missing', seq: anchorSeq, fromSeq: anchorSeq - 1, anchorFile: first.file });
+      await app.database.db.insert(auditLog).values(saved);
+      expect((await app.services.audit.verify(system)).ok).toBe(true);
+
+      // a rewrite of row 3 with every later hash recomputed: the chain holds, the anchor does not
+      await rewriteAndRehash(app, 3, { login: 'forged' });
+      const forged = await app.services.audit.verify(system);
+      expect(forged).toMatchObject({ ok: false, firstBrokenSeq: 1 });
+      expect(forged.problem).toMatchObject({ kind: 'anchor-mismatch', seq: anchorSeq, fromSeq: 1 });
+
+      // someone rewriting the anchor file to match the forgery has no key: the signature fails
+      const rows = await app.database.db.select().from(auditLog).where(gte(auditLog.seq, anchorSeq)).orderBy(asc(auditLog.seq)).limit(1);
+      chmodSync(first.file, 0o644);
+      writeFileSync(first.file, JSON.stringify({ ...first.anchor, hash: rows[0].hash }));
+      const tampered = await app.services.audit.verify(system);
+      expect(tampered).toMatchObject({ ok: false });
+      expect(tampered.problem).toMatchObject({ kind: 'anchor-invalid', anchorFile: first.file });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('signs with AUDIT_ANCHOR_KEY when given, and the CLI anchors, verifies and exits 1 after truncation', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-anchor-'));
+    const pgDb = TEST_DB === 'postgres' ? await emptyPostgresDatabase() : undefined;
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const key = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    const env = { DATA_DIR: dataDir, DATABASE_URL: pgDb?.url, AUDIT_ANCHOR_KEY: key };
+    try {
+      expect((await runCli(['user', 'create', '--login', 'anc-a', '--kind', 'staff', '--roles', 'noc', '--password', 'Long-enough-pw-1'], env)).code).toBe(0);
+      expect((await runCli(['user', 'create', '--login', 'anc-b', '--kind', 'staff', '--roles', 'noc', '--password', 'Long-enough-pw-1'], env)).code).toBe(0);
+      const anchored = await runCli(['audit', 'anchor'], env);
+      expect(anchored.code).toBe(0);
+      expect(anchored.out).toMatch(/anchor written at seq 2/);
+      expect(existsSync(join(dataDir, 'audit-anchor-key.pem'))).toBe(false); // the environment's key, no key file
+      expect((await runCli(['audit', 'verify'], env)).out).toMatch(/intact: 2 rows, checked against 1 anchors/);
+      const db = await openDatabase({ databaseUrl: pgDb?.url, dataDir: join(dataDir, 'pglite') });
+      await db.raw.exec(withoutGuard('DELETE FROM audit_log WHERE seq = 2;'));
+      await db.close();
+      const broken = await runCli(['audit', 'verify'], env);
+      expect(broken.code).toBe(1);
+      expect(broken.err).toMatch(/audit rows missing from seq 2: the anchor of .* names seq 2/);
+      // the same anchors with another key do not verify
+      const otherKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+      const wrongKey = await runCli(['audit', 'verify'], { ...env, AUDIT_ANCHOR_KEY: otherKey });
+      expect(wrongKey.code).toBe(1);
+      expect(wrongKey.err).toMatch(/is not genuine/);
     } finally {
       await pgDb?.drop();
     }

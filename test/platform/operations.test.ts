@@ -1,13 +1,17 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { loadMigrations, migrate } from '../../src/db/migrate.js';
 import { runCli } from '../harness/cli.js';
-import { emptyPostgresDatabase } from '../harness/db.js';
-import { TEST_DB } from '../harness/env.js';
+import { makeFileStore } from '../../src/files/file-store.js';
+import { FILE_COLUMNS } from '../../src/files/files.repository.js';
+import { adminQuery, emptyPostgresDatabase } from '../harness/db.js';
+import { TEST_DB, databaseUrl } from '../harness/env.js';
 
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
@@ -22,21 +26,75 @@ async function countUsers(env: { DATA_DIR: string; DATABASE_URL?: string }): Pro
 }
 
 describe('backup and restore', () => {
-  it('round-trips the whole database through the CLI', async () => {
+  /**
+   * PostgreSQL target: a database owned by a role that is not a superuser, with the extensions an
+   * administrator created beforehand (a managed PostgreSQL) — pg_restore's DROP EXTENSION failed there.
+   */
+  async function pgTargetWithExtensions(): Promise<{ url: string; drop(): Promise<void> }> {
+    const suffix = randomBytes(4).toString('hex');
+    const role = `rackpact_owner_${suffix}`;
+    const name = `rackpact_r_${suffix}`;
+    await adminQuery(`CREATE ROLE ${role} LOGIN`);
+    await adminQuery(`CREATE DATABASE ${name} OWNER ${role}`);
+    const admin = new pg.Client({ connectionString: databaseUrl(name) });
+    await admin.connect();
+    await admin.query('CREATE EXTENSION btree_gist; CREATE EXTENSION pg_trgm');
+    await admin.end();
+    const url = new URL(databaseUrl(name));
+    url.username = role;
+    return {
+      url: url.toString(),
+      async drop() {
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await adminQuery(`DROP ROLE IF EXISTS ${role}`);
+      },
+    };
+  }
+
+  it('round-trips the database and the stored files through the CLI, into a new DATA_DIR or a database that has the extensions', async () => {
     const source = { DATA_DIR: tmp('rackpact-src-'), DATABASE_URL: undefined as string | undefined };
-    const target = { DATA_DIR: tmp('rackpact-dst-'), DATABASE_URL: undefined as string | undefined };
-    const dbs = TEST_DB === 'postgres' ? [await emptyPostgresDatabase(), await emptyPostgresDatabase()] : [];
+    // a DATA_DIR that does not exist yet
+    const target = { DATA_DIR: join(tmp('rackpact-dst-'), 'new', 'data'), DATABASE_URL: undefined as string | undefined };
+    const bare = { DATA_DIR: join(tmp('rackpact-bare-'), 'data'), DATABASE_URL: undefined as string | undefined };
+    const dbs = TEST_DB === 'postgres' ? [await emptyPostgresDatabase(), await pgTargetWithExtensions(), await emptyPostgresDatabase()] : [];
     source.DATABASE_URL = dbs[0]?.url;
     target.DATABASE_URL = dbs[1]?.url;
+    bare.DATABASE_URL = dbs[2]?.url;
     try {
       expect((await runCli(['demo', 'seed'], source)).code).toBe(0);
-      const file = join(tmp('rackpact-bak-'), 'backup.dump');
-      expect(await runCli(['backup', file], source)).toMatchObject({ code: 0 });
-      expect(await runCli(['restore', file], target)).toMatchObject({ code: 0 });
+      const sourceFiles = await runCli(['files', 'verify'], source);
+      expect(sourceFiles.code, sourceFiles.err).toBe(0);
+      const stored = Number(/(\d+) stored/.exec(sourceFiles.out)?.[1]);
+      expect(stored).toBeGreaterThanOrEqual(3); // the seal, KYC copies, filing evidence
+
+      const file = join(tmp('rackpact-bak-'), 'backup.tar');
+      expect(await runCli(['backup', file], source)).toMatchObject({ code: 0, out: `backup written: the database and ${stored} stored files` });
+      const restored = await runCli(['restore', file], target);
+      expect(restored, restored.err).toMatchObject({ code: 0, out: `restored: the database and ${stored} stored files` });
       expect(await countUsers(target)).toBe(await countUsers(source));
       expect(await countUsers(target)).toBeGreaterThanOrEqual(9);
-      // the restored audit chain is intact too
+      // the restored audit chain is intact, and every file a row names is there with its bytes
       expect((await runCli(['audit', 'verify'], target)).code).toBe(0);
+      const targetFiles = await runCli(['files', 'verify'], target);
+      expect(targetFiles.code, targetFiles.err).toBe(0);
+      expect(targetFiles.out).toContain(`${stored} stored, 0 missing`);
+
+      // --no-files: the database alone; files verify then names what is missing, exit 1
+      const dbOnly = join(tmp('rackpact-bak-'), 'db-only.tar');
+      expect(await runCli(['backup', '--no-files', dbOnly], source)).toMatchObject({ code: 0 });
+      expect((await runCli(['restore', dbOnly], bare)).code).toBe(0);
+      const missing = await runCli(['files', 'verify'], bare);
+      expect(missing.code).toBe(1);
+      expect(missing.out).toMatch(/^missing\t[0-9a-f]{64}\tprovider_profiles\.seal_file\t\d+$/m);
+      expect(missing.err).toMatch(/0 stored, [1-9]\d* missing from the store/);
+
+      // a stored file whose bytes changed is reported too
+      const [victim] = makeFileStore(join(source.DATA_DIR, 'files')).list();
+      writeFileSync(join(source.DATA_DIR, 'files', victim.slice(0, 2), victim), 'not what was stored');
+      const damaged = await runCli(['files', 'verify'], source);
+      expect(damaged.code).toBe(1);
+      expect(damaged.out).toContain(`damaged\t${victim}`);
+
       if (TEST_DB === 'pglite') {
         // an embedded restore never overwrites a data dir silently
         const again = await runCli(['restore', file], target);
@@ -46,12 +104,49 @@ describe('backup and restore', () => {
     } finally {
       for (const d of dbs) await d.drop();
     }
-  }, 300_000); // five CLI processes, each migrating, and a full demo seed
+  }, 600_000); // many CLI runs, each opening and migrating, and a full demo seed
+
+  it('still restores a backup made before files were included (the bare database dump)', async () => {
+    const source = { DATA_DIR: tmp('rackpact-old-'), DATABASE_URL: undefined as string | undefined };
+    const target = { DATA_DIR: tmp('rackpact-old-dst-'), DATABASE_URL: undefined as string | undefined };
+    const dbs = TEST_DB === 'postgres' ? [await emptyPostgresDatabase(), await emptyPostgresDatabase()] : [];
+    source.DATABASE_URL = dbs[0]?.url;
+    target.DATABASE_URL = dbs[1]?.url;
+    try {
+      expect((await runCli(['user', 'create', '--login', 'old', '--kind', 'staff', '--roles', 'noc', '--password', 'Long-enough-pw-1'], source)).code).toBe(0);
+      const file = join(tmp('rackpact-bak-'), 'old.dump');
+      if (source.DATABASE_URL) {
+        spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${source.DATABASE_URL}`]);
+      } else {
+        const db = await openDatabase({ dataDir: join(source.DATA_DIR, 'pglite') });
+        writeFileSync(file, Buffer.from(await (await db.pglite!.dumpDataDir('gzip')).arrayBuffer()));
+        await db.close();
+      }
+      expect(await runCli(['restore', file], target)).toMatchObject({ code: 0, out: expect.stringMatching(/database only/) });
+      expect(await countUsers(target)).toBe(1);
+    } finally {
+      for (const d of dbs) await d.drop();
+    }
+  }, 300_000);
 
   it('refuses a missing backup file with one line and exit 1', async () => {
     const res = await runCli(['restore', '/nonexistent/backup.dump'], { DATA_DIR: tmp('rackpact-x-') });
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/not found/);
+  });
+});
+
+describe('files verify', () => {
+  it('knows every column that names a stored file', async () => {
+    const db = await openDatabase({});
+    try {
+      await migrate(db);
+      const rows = await db.raw.query<{ c: string }>(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns
+        WHERE table_schema = 'public' AND (column_name LIKE '%sha256%' OR column_name LIKE '%\\_file') ORDER BY 1`);
+      expect(rows.map((r) => r.c)).toEqual([...FILE_COLUMNS].sort());
+    } finally {
+      await db.close();
+    }
   });
 });
 

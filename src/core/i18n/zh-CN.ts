@@ -138,6 +138,23 @@ export const zhCN = {
   'password.pwned': '密码强度不足：此密码已在网上的数据泄露中出现过',
   'token.userScopesReadOnly': '为客户用户签发的令牌只能具有 read 权限范围',
   'token.userNotFound': '没有这个用户，或该用户已停用',
+  // ── issue 15（运维）：数据目录锁、含文件的备份、文件校验、审计锚点 ──
+  'cli.dataDirLocked': '内嵌数据库 {dir} 正被进程 {pid}（{command}，自 {since} 起）使用；同一时间只能由一个进程打开，本次未做任何操作。{advice}',
+  'cli.dataDirLocked.stop': '请先停止该进程（已不存在的进程遗留的锁会被自动接管）。',
+  'cli.dataDirLocked.useServer': '请改由正在运行的服务完成（{via}，或在网页界面操作），或先停止服务。',
+  'cli.backupDone': '备份完成：数据库及 {files} 个已存文件',
+  'cli.backupDoneNoFiles': '备份完成：仅数据库（--no-files，未包含已存文件）',
+  'cli.restoreDone': '恢复完成：数据库及 {files} 个已存文件',
+  'cli.restoreDoneNoFiles': '恢复完成：仅数据库（备份中没有文件，或指定了 --no-files）',
+  'cli.auditIntact': '审计链完整：共 {checked} 条，已与 {anchors} 个锚点核对',
+  'cli.audit.row-changed': '审计链在第 {seq} 条处断裂（此前 {checked} 条校验通过）',
+  'cli.audit.anchor-mismatch': '审计链被改写：第 {seq} 条处的哈希与 {at} 的锚点（{file}）不符；第 {fromSeq} 至 {seq} 条之间有记录被修改，其后各条被重新计算哈希',
+  'cli.audit.rows-missing': '审计记录自第 {fromSeq} 条起缺失：{at} 的锚点（{file}）记录到第 {seq} 条，而链在此之前结束（被截断）',
+  'cli.audit.anchor-invalid': '审计锚点 {file} 不可信：签名与本密钥不符（文件被改动，或并非此密钥所签）',
+  'cli.auditAnchorEmpty': '审计日志为空，无需锚定',
+  'cli.auditAnchorWritten': '已在第 {seq} 条处写入锚点：{file}',
+  'cli.auditAnchorUnchanged': '自上一个锚点（第 {seq} 条）以来没有新记录：{file}',
+  'cli.filesReport': '文件：数据库引用 {referenced} 个，存储中 {stored} 个，缺失 {missing} 个，内容与哈希不符 {damaged} 个',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

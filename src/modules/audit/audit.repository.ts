@@ -62,6 +62,12 @@ export function makeAuditRepository(db: Db) {
       return { items, total };
     },
 
+    /** The last committed row's seq and hash, without taking the chain lock (for anchors). */
+    async head(): Promise<{ seq: number; hash: string } | null> {
+      const [head] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+      return head ?? null;
+    },
+
     /** Rows in chain order, a batch at a time, for verification. */
     async batchAfter(seq: number, size: number): Promise<AuditRow[]> {
       return db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).limit(size);

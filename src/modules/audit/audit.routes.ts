@@ -56,7 +56,23 @@ export function auditRoutes(deps: { audit: AuditService }): FastifyPluginAsyncZo
         schema: {
           tags: ['audit'],
           summary: 'Verify the audit hash chain',
-          response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenSeq: z.number().nullable() }) },
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              checked: z.number(),
+              firstBrokenSeq: z.number().nullable(),
+              anchors: z.number().describe('anchor files (outside the database) the chain was checked against'),
+              problem: z
+                .object({
+                  kind: z.enum(['row-changed', 'anchor-mismatch', 'rows-missing', 'anchor-invalid']),
+                  seq: z.number().nullable(),
+                  fromSeq: z.number().nullable(),
+                  anchorFile: z.string().nullable(),
+                  anchorAt: z.string().nullable(),
+                })
+                .nullable(),
+            }),
+          },
         },
       },
       async (request) => deps.audit.verify(scopeOf(request)),

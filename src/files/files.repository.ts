@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+
+/**
+ * Every column that names a file in the store by its sha256. A test compares this list with the
+ * database's columns, so a new file column cannot be left out of `rackpact files verify`.
+ */
+export const FILE_COLUMNS = [
+  'compliance_complaints.evidence_sha256',
+  'compliance_domains.evidence_sha256',
+  'compliance_inspections.document_sha256',
+  'compliance_services.agreement_sha256',
+  'contracts.security_letter_sha256',
+  'contracts.signed_copy_sha256',
+  'contracts.user_undertaking_sha256',
+  'kyc_documents.file_sha256',
+  'notice_deliveries.proof_file',
+  'provider_profiles.seal_file',
+  'ticket_attachments.sha256',
+] as const;
+
+export interface FileReference {
+  sha256: string;
+  /** table.column naming it, and how many rows do */
+  column: string;
+  rows: number;
+}
+
+export function makeFilesRepository(db: Db) {
+  return {
+    /** Every file the database refers to, once per column (a system-wide read for the operator's check). */
+    async references(): Promise<FileReference[]> {
+      const selects = FILE_COLUMNS.map((qualified) => {
+        const [table, column] = qualified.split('.');
+        return sql`SELECT ${sql.identifier(column)} AS sha256, ${qualified}::text AS "column", count(*)::int AS rows
+          FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} IS NOT NULL GROUP BY 1`;
+      });
+      const result = await db.execute(sql`${sql.join(selects, sql` UNION ALL `)} ORDER BY 1, 2`);
+      const rows = (result as unknown as { rows: { sha256: string; column: string; rows: number }[] }).rows;
+      return rows.map((r) => ({ sha256: r.sha256, column: r.column, rows: Number(r.rows) }));
+    },
+  };
+}
+
+export type FilesRepository = ReturnType<typeof makeFilesRepository>;
