@@ -26,7 +26,7 @@ export const en: Record<MessageKey, string> = {
   ACTIVATION_REFUSED: 'Cannot activate: {reason}',
   U_RANGE_OUTSIDE_CABINET: 'The position is outside the cabinet (it is {height}U high)',
   PASSWORD_TOO_WEAK: 'The password needs at least {min} characters and must differ from the login',
-  CALENDAR_NOT_COVERED: 'The working-day calendar does not cover {year}; load the State Council schedule for that year first',
+  CALENDAR_NOT_COVERED: 'The working-day calendar does not cover {year}: it answers for {firstYear}–{lastYear} (a year the State Council has not published yet is derived provisionally from the holiday law); for any other year load the State Council schedule first',
   RULE_VIOLATION: '{message}',
   LOGIN_LOCKED: 'Too many failed attempts; the account is locked for {minutes} minutes',
   RATE_LIMITED: 'Too many requests; try again later',

@@ -26,7 +26,7 @@ export const zhCN = {
   ACTIVATION_REFUSED: '不能开通：{reason}',
   U_RANGE_OUTSIDE_CABINET: '位置超出机柜范围（机柜高 {height}U）',
   PASSWORD_TOO_WEAK: '密码至少 {min} 位，且不能与登录名相同',
-  CALENDAR_NOT_COVERED: '工作日历未覆盖 {year} 年，请先导入国务院公布的该年节假日安排',
+  CALENDAR_NOT_COVERED: '工作日历不覆盖 {year} 年：可计算 {firstYear}–{lastYear} 年（国务院尚未公布安排的年份按《全国年节及纪念日放假办法》暂定）；其他年份请先导入国务院公布的该年安排',
   RULE_VIOLATION: '{message}',
   LOGIN_LOCKED: '失败次数过多，账户已临时锁定，请于 {minutes} 分钟后再试',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
