@@ -327,7 +327,6 @@ export const zhCN = {
   'account.changed': '密码已修改，其他会话已退出',
   'company.title': '我的公司',
   'company.name': '公司名称',
-  'calendar.years': '已覆盖年份',
   'calendar.load': '导入年度节假日安排（JSON）',
   'calendar.loaded': '{year} 年已导入',
   // helpdesk, reports, notice preferences and proof (issue 6)
@@ -786,7 +785,6 @@ export const zhCN = {
   'calendar.recomputed': '已重新计算的记录',
   'calendar.recomputedNone': '没有需要重新计算的未了结记录',
   'calendar.record': '记录',
-  'calendar.recordKind': '类型',
   'calendar.before': '原日期',
   'calendar.after': '新日期',
   'calendar.json': 'JSON 导入（自动化）',
@@ -800,11 +798,13 @@ export const zhCN = {
   'calendar.holiday.nationalDay': '国庆节',
   'calendar.holiday.victory70': '抗战胜利70周年纪念日',
   'calendar.banner': '{year} 年国务院节假日安排尚未录入，{year} 年的期限暂按《全国年节及纪念日放假办法》推算。',
+  'calendar.recomputedKind.commissioning': '上架调试期限（5.1）',
+  'calendar.recomputedKind.invoice': '付款期限（第四条）',
   'calendar.bannerLink': '去录入',
-  'tasks.kind.calendar.nextYearMissing': '明年节假日安排未录入',
-  'tasks.kind.calendar.recomputed': '期限已按正式安排重新计算',
-  'tasks.calendar.nextYearMissing': '{year} 年国务院放假安排尚未录入，相关期限为暂定',
-  'tasks.calendar.recomputed': '{label}：{before} → {after}',
+  'tasks.kind.calendar.nextYearProvisional': '明年节假日安排未录入',
+  'tasks.kind.calendar.deadlineMoved': '期限已按正式安排重新计算',
+  'tasks.calendar.nextYearProvisional': '{year} 年国务院放假安排尚未录入，相关期限为暂定',
+  'tasks.calendar.deadlineMoved': '{label}：{before} → {after}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

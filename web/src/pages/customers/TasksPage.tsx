@@ -4,6 +4,7 @@ import { get, post } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { useRecordLabel } from '../platform/YearGrid';
 
 interface Task {
   id: string;
@@ -27,6 +28,7 @@ interface Task {
 /** What a task is about, in words; the server's kind names are not shown. */
 function TaskWhat({ task: x }: { task: Task }) {
   const { t } = useI18n();
+  const recordLabel = useRecordLabel();
   switch (x.kind) {
     case 'kyc.expiring':
       return (
@@ -35,18 +37,18 @@ function TaskWhat({ task: x }: { task: Task }) {
           {x.payload.kind ? t(`kyc.kind.${x.payload.kind}` as MessageKey) : ''} {x.payload.holderName} · {t('kyc.expiresOn')} {x.payload.expiresOn}
         </>
       );
-    case 'calendar.nextYearMissing':
+    case 'calendar.nextYearProvisional':
       return (
         <>
-          <Tag color="gold">{t('tasks.kind.calendar.nextYearMissing')}</Tag>
-          <Link to="/console/calendar">{t('tasks.calendar.nextYearMissing', { year: x.payload.year ?? '' })}</Link>
+          <Tag color="gold">{t('tasks.kind.calendar.nextYearProvisional')}</Tag>
+          <Link to="/console/calendar">{t('tasks.calendar.nextYearProvisional', { year: x.payload.year ?? '' })}</Link>
         </>
       );
-    case 'calendar.recomputed':
+    case 'calendar.deadlineMoved':
       return (
         <>
-          <Tag color="blue">{t('tasks.kind.calendar.recomputed')}</Tag>
-          {t('tasks.calendar.recomputed', { label: x.payload.label ?? '', before: x.payload.before ?? '', after: x.payload.after ?? '' })}
+          <Tag color="blue">{t('tasks.kind.calendar.deadlineMoved')}</Tag>
+          {t('tasks.calendar.deadlineMoved', { label: recordLabel(x.payload.kind ?? '', x.payload.label ?? ''), before: x.payload.before ?? '', after: x.payload.after ?? '' })}
         </>
       );
     default:

@@ -7,8 +7,8 @@ import { useSession } from '../../auth/session';
 import { refreshCalendarStatus, useCalendarStatus } from '../../calendarStatus';
 import { beijingMinute, fromDateString, toDateString, type Dayjs } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n, type MessageKey } from '../../i18n';
-import { HOLIDAYS, useHolidayName, YearGrid, type Arrangement, type DiffRow, type YearView } from './YearGrid';
+import { useI18n } from '../../i18n';
+import { HOLIDAYS, useHolidayName, useRecordLabel, YearGrid, type Arrangement, type DiffRow, type YearView } from './YearGrid';
 
 interface Recomputed {
   kind: string;
@@ -191,10 +191,7 @@ export function CalendarPage() {
     });
   };
 
-  const recordKind = (kind: string) => {
-    const key = `calendar.recomputedKind.${kind}`;
-    return key in KNOWN_RECOMPUTED ? t(key as MessageKey) : kind;
-  };
+  const recordLabel = useRecordLabel();
 
   return (
     <>
@@ -246,8 +243,7 @@ export function CalendarPage() {
               pagination={false}
               dataSource={recomputed.items}
               columns={[
-                { title: t('calendar.record'), dataIndex: 'label' },
-                { title: t('calendar.recordKind'), dataIndex: 'kind', render: recordKind },
+                { title: t('calendar.record'), render: (_, r) => recordLabel(r.kind, r.label) },
                 { title: t('calendar.before'), dataIndex: 'before' },
                 { title: t('calendar.after'), dataIndex: 'after' },
               ]}
@@ -353,6 +349,3 @@ export function CalendarPage() {
     </>
   );
 }
-
-/** The record kinds the server reports as recomputed, named in the catalogs. */
-const KNOWN_RECOMPUTED: Record<string, true> = {};

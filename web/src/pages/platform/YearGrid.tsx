@@ -61,6 +61,19 @@ export function useHolidayName(): (name: string | null | undefined) => string {
       : '';
 }
 
+/**
+ * A recomputed record in the UI's language. The server's label is Chinese ("RP-2026-0007
+ * 上架调试期限（5.1）"); in English the record's number leads it and the kind is named from the catalog.
+ */
+export function useRecordLabel(): (kind: string, label: string) => string {
+  const { t, locale } = useI18n();
+  return (kind, label) => {
+    if (locale !== 'en' || (kind !== 'commissioning' && kind !== 'invoice')) return label;
+    const number = /^[A-Za-z0-9-]+/.exec(label)?.[0];
+    return `${number ? `${number} · ` : ''}${t(`calendar.recomputedKind.${kind}`)}`;
+  };
+}
+
 const KIND_STYLE: Record<DayKind, CSSProperties> = {
   workday: { background: '#fff', color: 'rgba(0,0,0,0.88)' },
   weekend: { background: '#f5f5f5', color: 'rgba(0,0,0,0.45)' },
