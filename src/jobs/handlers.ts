@@ -14,5 +14,6 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.complianceGateApply.name]: () => services.gate.applyIfChanged(),
     [JOBS.complianceAttestationReminders.name]: () => services.conduct.remindAttestations(),
     [JOBS.lineFaultBreaches.name]: () => services.incidents.flagLineFaultBreaches(),
+    [JOBS.calendarNextYear.name]: () => services.calendar.remindNextYear(),
   };
 }

@@ -112,4 +112,15 @@ export const en: Record<MessageKey, string> = {
   'compliance.alreadySuspended': 'The server is already suspended',
   'compliance.withheldReason': "Withholding needs a reason (the authority's instruction)",
   'compliance.gap.logRetention': 'No valid attestation of access-log retention (clause 5.5)',
+  // ── issue 16: the calendar page's arrangement form (calendar.arrangement.*) ──
+  'calendar.arrangement.dateInvalid': 'Invalid date (expected YYYY-MM-DD): {value}',
+  'calendar.arrangement.notInYear': '{value} is not in {year}',
+  'calendar.arrangement.toBeforeFrom': 'The last day off {to} is before the first {from}',
+  'calendar.arrangement.blockTooLong': '{days} consecutive days off is more than {max}; check the dates',
+  'calendar.arrangement.nameUnknown': '"{value}" is not a statutory holiday name (use one of {names})',
+  'calendar.arrangement.overlap': 'Overlaps holiday {other} ({from} to {to})',
+  'calendar.arrangement.makeUpNotWeekend': 'The make-up working day {value} is not a Saturday or Sunday',
+  'calendar.arrangement.makeUpInBlock': 'The make-up working day {value} lies inside the days off',
+  'calendar.arrangement.makeUpTwice': 'The make-up working day {value} is listed twice',
+  'calendar.arrangement.empty': 'Enter at least one holiday',
 };

@@ -115,6 +115,17 @@ export const zhCN = {
   'compliance.alreadySuspended': '该服务器已处于暂停状态',
   'compliance.withheldReason': '不向客户公开须说明理由（主管机关的要求）',
   'compliance.gap.logRetention': '缺少有效的网站访问日志留存承诺（第 5.5 条）',
+  // ── issue 16: the calendar page's arrangement form (calendar.arrangement.*) ──
+  'calendar.arrangement.dateInvalid': '日期无效（应为 YYYY-MM-DD）：{value}',
+  'calendar.arrangement.notInYear': '{value} 不在 {year} 年内',
+  'calendar.arrangement.toBeforeFrom': '放假结束日 {to} 早于开始日 {from}',
+  'calendar.arrangement.blockTooLong': '连续放假 {days} 天，超过 {max} 天，请检查日期',
+  'calendar.arrangement.nameUnknown': '“{value}”不是法定节日名称（应为：{names}）',
+  'calendar.arrangement.overlap': '与第 {other} 个节日（{from} 至 {to}）的放假日期重叠',
+  'calendar.arrangement.makeUpNotWeekend': '调休上班日 {value} 不是星期六或星期日',
+  'calendar.arrangement.makeUpInBlock': '调休上班日 {value} 在放假期间内',
+  'calendar.arrangement.makeUpTwice': '调休上班日 {value} 重复',
+  'calendar.arrangement.empty': '至少填写一个节日',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
