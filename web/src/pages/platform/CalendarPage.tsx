@@ -192,6 +192,8 @@ export function CalendarPage() {
   };
 
   const recordLabel = useRecordLabel();
+  // every open provisional record is recomputed; the ones whose date moved are worth a row each
+  const moved = recomputed?.items.filter((r) => r.before !== r.after) ?? [];
 
   return (
     <>
@@ -236,12 +238,12 @@ export function CalendarPage() {
 
       {recomputed && (
         <Card title={`${t('calendar.recomputed')} · ${t('calendar.yearOption.official', { year: recomputed.year })}`} style={{ marginBottom: 16 }} data-testid="calendar-recomputed">
-          {recomputed.items.length ? (
+          {moved.length ? (
             <Table<Recomputed>
               rowKey={(r) => `${r.kind}-${r.entityId}`}
               size="small"
               pagination={false}
-              dataSource={recomputed.items}
+              dataSource={moved}
               columns={[
                 { title: t('calendar.record'), render: (_, r) => recordLabel(r.kind, r.label) },
                 { title: t('calendar.before'), dataIndex: 'before' },
@@ -250,6 +252,11 @@ export function CalendarPage() {
             />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.recomputedNone')} />
+          )}
+          {recomputed.items.length > moved.length && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="calendar-recomputed-unchanged">
+              {t('calendar.recomputedUnchanged', { count: recomputed.items.length - moved.length })}
+            </Typography.Paragraph>
           )}
         </Card>
       )}

@@ -101,7 +101,7 @@ function Month({ year, month, days }: { year: number; month: number; days: Map<s
   const notes: { label: string; from: string; to: string; index: number }[] = [];
   cells.forEach((c, i) => {
     if (!c || (c.kind !== 'holiday' && c.kind !== 'makeup')) return;
-    const label = c.kind === 'holiday' ? holidayName(c.name) || t('calendar.kind.holiday') : `${t('calendar.kind.makeup')}${c.name ? ` (${holidayName(c.name)})` : ''}`;
+    const label = c.kind === 'holiday' ? holidayName(c.name) || t('calendar.kind.holiday') : c.name ? t('calendar.makeupFor', { name: holidayName(c.name) }) : t('calendar.kind.makeup');
     const last = notes.at(-1);
     // consecutive days off of one holiday read as one span
     if (last && c.kind === 'holiday' && last.label === label && last.index === i - 1) Object.assign(last, { to: c.date, index: i });
@@ -109,7 +109,7 @@ function Month({ year, month, days }: { year: number; month: number; days: Map<s
   });
   return (
     <div data-testid={`month-${month}`} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 8 }}>
-      <Typography.Text strong>{t('calendar.monthTitle', { month: monthNames[month - 1] ?? month })}</Typography.Text>
+      <Typography.Text strong>{monthNames[month - 1]}</Typography.Text>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, marginTop: 4, fontSize: 12, textAlign: 'center' }}>
         {t('calendar.weekdays')
           .split(',')
