@@ -82,7 +82,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
       case 'demo':
         if (sub !== 'seed') throw new UsageError('demo seed');
         return await withRuntime(config, async (rt) => {
-          const { seeded } = await seedDemo(rt.services);
+          const { seeded } = await seedDemo(rt.services, rt.clock);
           io.out(seeded ? `demo data loaded\n${demoLoginsText()}` : 'demo data already present');
           return 0;
         });
@@ -254,7 +254,7 @@ async function serve(config: Config, io: Io): Promise<number> {
   const logger = pino({ level: config.LOG_LEVEL });
   const rt = await openRuntime(config);
   const seedWanted = config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && !config.DATABASE_URL);
-  if (seedWanted && (await seedDemo(rt.services)).seeded) logger.info('demo data loaded');
+  if (seedWanted && (await seedDemo(rt.services, rt.clock)).seeded) logger.info('demo data loaded');
   const http = await buildHttp(rt.services, { ...rt, passwords: undefined }, { logger, webDir: WEB_DIR });
   const jobs = config.JOBS === 'on' ? await startJobs(rt.database, jobHandlers(rt.services), logger) : undefined;
   await http.listen({ port: config.PORT, host: config.HOST });
