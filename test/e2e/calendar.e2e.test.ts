@@ -144,14 +144,28 @@ describe('the working-day calendar in a real browser', () => {
     await shot(page, 'calendar-2027-saved-en');
     await expectReadable(page, 'en');
 
-    // a later year is still provisional, explained in English
+    // a later year is still provisional, explained in English; a refusal names the field and the reason
     await page.getByTestId('calendar-year').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2028 (provisional)' }).click();
     await page.getByTestId('calendar-provisional').waitFor();
-    await page.getByTestId('calendar-fill-derived').click();
+    expect(await page.getByTestId('calendar-provisional').textContent()).toContain('has not published');
+    await page.getByTestId('holiday-add').click();
+    const row = page.getByTestId('holiday-row-0');
+    await row.locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Spring Festival' }).click();
+    const [from28, to28] = [row.locator('.ant-picker-range input').nth(0), row.locator('.ant-picker-range input').nth(1)];
+    await from28.click();
+    await from28.fill('2028-01-25');
+    await from28.press('Enter');
+    await to28.fill('2028-01-31');
+    await to28.press('Enter');
+    await expect.poll(() => to28.inputValue()).toBe('2028-01-31');
+    await row.locator('.ant-picker-multiple').click();
+    await pickIn(page, '2028-02-01'); // a Tuesday: not a make-up day
+    await page.keyboard.press('Escape');
     await page.getByTestId('calendar-preview').click();
-    await page.getByTestId('calendar-preview-grid').waitFor();
-    await shot(page, 'calendar-2028-provisional-en');
+    await row.locator('.ant-form-item-explain-error', { hasText: 'not a Saturday or Sunday' }).waitFor();
+    await shot(page, 'calendar-2028-refused-en');
     await expectReadable(page, 'en');
     await page.getByTestId('lang-switch').click();
     await page.close();

@@ -30,7 +30,7 @@ const HOLIDAY_MONTH: Record<string, number> = { 元旦: 1, 春节: 2, 清明节:
 
 const JSON_EXAMPLE = `{
   "year": 2027,
-  "source": "State Council notice, 2026-11",
+  "source": "https://www.gov.cn/zhengce/content/…",
   "holidays": [
     { "date": "2027-01-01", "name": "元旦" },
     { "date": "2027-02-05", "name": "春节" }

@@ -103,8 +103,9 @@ function Month({ year, month, days }: { year: number; month: number; days: Map<s
     if (!c || (c.kind !== 'holiday' && c.kind !== 'makeup')) return;
     const label = c.kind === 'holiday' ? holidayName(c.name) || t('calendar.kind.holiday') : c.name ? t('calendar.makeupFor', { name: holidayName(c.name) }) : t('calendar.kind.makeup');
     const last = notes.at(-1);
-    // consecutive days off of one holiday read as one span
-    if (last && c.kind === 'holiday' && last.label === label && last.index === i - 1) Object.assign(last, { to: c.date, index: i });
+    // days off of one holiday read as one span, across a weekend inside it (元旦 1/1–1/3 with Sunday 1/2)
+    const joined = last && c.kind === 'holiday' && last.label === label && cells.slice(last.index + 1, i).every((between) => between?.kind === 'weekend');
+    if (last && joined) Object.assign(last, { to: c.date, index: i });
     else notes.push({ label, from: c.date, to: c.date, index: i });
   });
   return (
