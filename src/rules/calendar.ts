@@ -116,12 +116,6 @@ function packagedTables(): DayTables {
 
 let cachedPackaged: DayTables | undefined;
 
-/** The years the package's data covers (the State Council schedules published when it was built). */
-export function packagedYears(): number[] {
-  cachedPackaged ??= packagedTables();
-  return [...cachedPackaged.years].sort((a, b) => a - b);
-}
-
 /**
  * The packaged calendar, with admin-loaded years added (a loaded year replaces the packaged one),
  * and — given today — provisional years derived from the law up to the horizon.

@@ -7,7 +7,6 @@ import {
   arrangementToSchedule,
   diffAgainstDerivation,
   makeCalendar,
-  packagedYears,
   parseYearSchedule,
   parts,
   provisionalArrangement,
