@@ -138,6 +138,8 @@ describe('the working-day calendar in a real browser', () => {
     await expectReadable(page, 'zh');
 
     // the same year in English: names translated, loaded time in Beijing time to the minute
+    // (the Chinese "saved" toast goes first, so the English screenshot is English throughout)
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await page.getByTestId('lang-switch').click();
     await page.getByText('State Council schedule (loaded)').waitFor();
     expect(await page.getByTestId('calendar-grid').textContent()).toContain('Spring Festival');
