@@ -59,7 +59,7 @@ import { dnsRoutes } from './modules/dns/dns.routes.js';
 import { makeNetboxService } from './modules/netbox/netbox.service.js';
 import { netboxRoutes } from './modules/netbox/netbox.routes.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
-import { makeCalendarService } from './modules/calendar/calendar.service.js';
+import { makeCalendarService, type YearLoadedHook } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { makeIncidentsRepository } from './modules/incidents/incidents.repository.js';
 import { makeIncidentsService } from './modules/incidents/incidents.service.js';
@@ -73,7 +73,7 @@ import { makeGateService, type GateAlert } from './modules/compliance/gate.servi
 import { makeConductService } from './modules/compliance/conduct.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
-import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
+import { formatYuan, REASON_MESSAGES, RULE_MESSAGES, type Fen } from './rules/index.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -102,13 +102,15 @@ export function buildServices(ctx: AppContext) {
   // the audit chain's anchors live outside the database, signed with a key it never holds (issue 15)
   const anchors = makeAnchorStore({ dir: join(ctx.config.DATA_DIR, 'audit-anchors'), keyFile: join(ctx.config.DATA_DIR, 'audit-anchor-key.pem'), key: ctx.config.AUDIT_ANCHOR_KEY });
   const audit = makeAuditService({ db, repo: makeAuditRepository(db), clock, ids, anchors });
-  const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, clock });
   const customersRepo = makeCustomersRepository(db);
   const kycRepo = makeKycRepository(db);
   const rosterRepo = makeRosterRepository(db);
   const files = makeFileStore(filesDir(ctx.config));
   const fileCheck = makeFilesService({ repo: makeFilesRepository(db), files });
   const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
+  // issue 16: loading an official year recomputes the open dates computed on the provisional one
+  const onCalendarYearLoaded: YearLoadedHook[] = [];
+  const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, customers, clock, horizonYears: ctx.config.CALENDAR_HORIZON_YEARS, onYearLoaded: onCalendarYearLoaded });
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
   const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });
@@ -133,6 +135,7 @@ export function buildServices(ctx: AppContext) {
   const activationChecks: ActivationCheck[] = [];
   const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids, activationChecks });
   onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
+  onCalendarYearLoaded.push((tx, scope, cal) => contracts.recomputeProvisional(tx, scope, cal));
   const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL, { timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
   const authRepo = makeAuthRepository(db);
@@ -146,6 +149,17 @@ export function buildServices(ctx: AppContext) {
   // billing (contracts module): payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through
   const contractsRepo = makeContractsRepository(db);
   const billing = makeBillingService({ repo: makeBillingRepository(db), contractsRepo, contracts, customers, provider, notices, calendar, pdf, audit, clock, ids });
+  // 第九条: a due date the official calendar moved earlier than announced is told by formal notice
+  contracts.onDueDateMovedEarlier.push(async (tx, scope, inv, announced) => {
+    await notices.register(tx, scope, {
+      customerId: inv.customerId,
+      direction: 'provider_to_customer',
+      type: 'billing.dueDateMoved',
+      payload: { invoiceNumber: inv.number, amount: formatYuan(inv.amountFen as Fen), announced, dueOn: inv.dueOn, year: announced.slice(0, 4) },
+      relatedEntity: 'invoice',
+      relatedId: inv.id,
+    });
+  });
   contracts.onRenewalObjection.push(async (tx, scope, c) => {
     await notices.register(tx, scope, {
       customerId: c.customerId,

@@ -14,9 +14,12 @@ describe('rackpact calc --json: the examples of the issue, exactly', () => {
     [['capital', '12345.60', '--json'], '{"ok":true,"result":"壹万贰仟叁佰肆拾伍元陆角"}'],
     [['term', '--start', '2026-01-31', '--months', '12', '--compensation-hours', '3', '--json'], '{"ok":true,"result":{"start":"2026-01-31","end":"2027-01-30","endsAt":"2027-01-31T03:00:00+08:00"}}'],
     [['term', '--start', '2026-01-31', '--json'], '{"ok":true,"result":{"start":"2026-01-31","end":"2027-01-30","endsAt":"2027-01-31T00:00:00+08:00"}}'],
-    [['deadline', '--from', '2026-09-30', '--working-days', '2', '--json'], '{"ok":true,"result":{"deadline":"2026-10-09"}}'],
-    [['deadline', '--from', '2026-10-09', '--working-days', '2', '--json'], '{"ok":true,"result":{"deadline":"2026-10-12"}}'],
-    [['due', '--from', '2026-03-01', '--days', '7', '--json'], '{"ok":true,"result":{"due":"2026-03-09"}}'],
+    [['deadline', '--from', '2026-09-30', '--working-days', '2', '--json'], '{"ok":true,"result":{"deadline":"2026-10-09","provisional":false}}'],
+    [['deadline', '--from', '2026-10-09', '--working-days', '2', '--json'], '{"ok":true,"result":{"deadline":"2026-10-12","provisional":false}}'],
+    [['due', '--from', '2026-03-01', '--days', '7', '--json'], '{"ok":true,"result":{"due":"2026-03-09","provisional":false}}'],
+    // issue 16: past the published years the law's derivation answers, marked provisional
+    [['deadline', '--from', '2026-12-30', '--working-days', '2', '--json'], '{"ok":true,"result":{"deadline":"2027-01-04","provisional":true}}'],
+    [['due', '--from', '2027-04-26', '--days', '7', '--json'], '{"ok":true,"result":{"due":"2027-05-05","provisional":true}}'],
     [['check', 'uscc', '91350100M000100Y43', '--json'], '{"ok":true,"result":{"valid":true,"normalized":"91350100M000100Y43"}}'],
     [['check', 'domain', '中国.cn', '--json'], '{"ok":true,"result":{"valid":true,"normalized":"xn--fiqs8s.cn"}}'],
     [['check', 'icp-filing', '粤ICP备2021012345号-3', '--json'], '{"ok":true,"result":{"valid":true,"normalized":"粤ICP备2021012345号-3"}}'],
@@ -61,7 +64,8 @@ describe('bad input and exit codes', () => {
     [['capital', 'abc', '--json'], 1, 'MONEY_INVALID'],
     [['term', '--start', '2026-02-30', '--json'], 1, 'DATE_INVALID'],
     [['term', '--start', '2026-01-31', '--months', '0', '--json'], 1, 'TERM_MONTHS_INVALID'],
-    [['deadline', '--from', '2027-03-01', '--working-days', '2', '--json'], 1, 'CALENDAR_NOT_COVERED'],
+    [['deadline', '--from', '2029-03-01', '--working-days', '2', '--json'], 1, 'CALENDAR_NOT_COVERED'],
+    [['deadline', '--from', '2003-03-01', '--working-days', '2', '--json'], 1, 'CALENDAR_NOT_COVERED'],
     [['deadline', '--from', '2026-03-01', '--working-days', 'two', '--json'], 1, 'DAYS_INVALID'],
     [['deadline', '--from', '2026-03-01', '--json'], 2, 'USAGE'],
     [['term', '--json'], 2, 'USAGE'],
@@ -93,6 +97,12 @@ describe('human output in the terminal language', () => {
     const bad = await calc(['capital', 'x'], '', 'zh-CN');
     expect(bad.err).toMatch(/^MONEY_INVALID: 金额格式无效/);
     expect(bad.out).toBe('');
+  });
+
+  test('says 暂定 when the answer rests on a year not yet published', async () => {
+    expect((await calc(['deadline', '--from', '2026-12-30', '--working-days', '2'], '', 'zh-CN')).out).toBe('截止日：2027-01-04（当日 24:00）  暂定（国务院尚未公布该年安排）');
+    expect((await calc(['due', '--from', '2027-04-26', '--days', '7'], '', 'zh-CN')).out).toBe('届满日：2027-05-05  暂定（国务院尚未公布该年安排）');
+    expect((await calc(['due', '--from', '2027-04-26', '--days', '7'])).out).toMatch(/^due: 2027-05-05 {2}provisional/);
   });
 
   test('English', async () => {

@@ -1,6 +1,6 @@
 import type { Locale } from '../core/i18n/index.js';
 import {
-  calendarDayPeriodEnd,
+  calendarDayPeriodEndMarked,
   compensation,
   CAUSES,
   formatShanghai,
@@ -21,7 +21,7 @@ import {
   validatePsbFiling,
   validateResidentId,
   validateUscc,
-  workingDayDeadline,
+  workingDayDeadlineMarked,
   type Calendar,
   type CalendarDate,
   type Cause,
@@ -37,8 +37,16 @@ export interface CalcIo {
   lang: Locale;
   /** today in Asia/Shanghai, for checks that depend on it (an ID's birth date cannot be in the future) */
   today: CalendarDate;
+  /** CALENDAR_HORIZON_YEARS: years after today's answered provisionally (default 2) */
+  horizonYears?: number;
   calendar?: Calendar;
 }
+
+/** 暂定: the answer rests on a year the State Council has not published; said in every human answer that does. */
+const PROVISIONAL: Record<Locale, string> = {
+  'zh-CN': '暂定（国务院尚未公布该年安排）',
+  en: 'provisional (the State Council has not yet published that year’s arrangement)',
+};
 
 const HELP: Record<Locale, string> = {
   'zh-CN': `rackpact calc — 合同规则计算（每个子命令均可加 --json）
@@ -52,6 +60,8 @@ const HELP: Record<Locale, string> = {
   check <uscc|resident-id|icp-filing|icp-licence|psb-filing|domain|phone|ip> <值>
                                                 校验并规范化
 
+deadline/due 落在国务院尚未公布安排的年份时，按《全国年节及纪念日放假办法》推算并标明“暂定”（--json 中 "provisional": true）；
+今年之后超过 CALENDAR_HORIZON_YEARS（默认 2）年的年份不予计算。
 --schedule <年份.json> 使用国务院公布的某年节假日安排（覆盖内置日历未含的年份）
 退出码：0 成功；1 输入或取值无效；2 用法错误`,
   en: `rackpact calc — contract rule calculations (every subcommand accepts --json)
@@ -65,6 +75,8 @@ const HELP: Record<Locale, string> = {
   check <uscc|resident-id|icp-filing|icp-licence|psb-filing|domain|phone|ip> <value>
                                                 validate and normalize
 
+deadline/due in a year the State Council has not published yet are derived from the holiday law and marked
+provisional ("provisional": true in --json); years more than CALENDAR_HORIZON_YEARS (default 2) after this one are refused.
 --schedule <year.json> adds a year's official State Council schedule (for years the packaged calendar lacks)
 Exit codes: 0 ok; 1 invalid input or value; 2 usage error`,
 };
@@ -125,7 +137,8 @@ function parseInterruptions(text: string): Interruption[] {
 }
 
 async function compute(sub: string, args: ParsedArgs, io: CalcIo): Promise<{ result: unknown; human: string }> {
-  const calendar = () => io.calendar ?? makeCalendar();
+  const calendar = () => io.calendar ?? makeCalendar([], { today: io.today, horizonYears: io.horizonYears });
+  const mark = (provisional: boolean) => (provisional ? `  ${PROVISIONAL[io.lang]}` : '');
   const zh = io.lang === 'zh-CN';
   switch (sub) {
     case 'capital': {
@@ -140,12 +153,12 @@ async function compute(sub: string, args: ParsedArgs, io: CalcIo): Promise<{ res
       return { result, human: zh ? `起 ${t.start} 至 ${t.end}，服务终止于 ${result.endsAt}` : `from ${t.start} to ${t.end}; service ends ${result.endsAt}` };
     }
     case 'deadline': {
-      const deadline = workingDayDeadline(calendar(), parseDate(option(args, 'from'), 'from'), integerOption(args, 'working-days'));
-      return { result: { deadline }, human: zh ? `截止日：${deadline}（当日 24:00）` : `deadline: ${deadline} (24:00 that day)` };
+      const { date: deadline, provisional } = workingDayDeadlineMarked(calendar(), parseDate(option(args, 'from'), 'from'), integerOption(args, 'working-days'));
+      return { result: { deadline, provisional }, human: (zh ? `截止日：${deadline}（当日 24:00）` : `deadline: ${deadline} (24:00 that day)`) + mark(provisional) };
     }
     case 'due': {
-      const due = calendarDayPeriodEnd(calendar(), parseDate(option(args, 'from'), 'from'), integerOption(args, 'days'));
-      return { result: { due }, human: zh ? `届满日：${due}` : `due: ${due}` };
+      const { date: due, provisional } = calendarDayPeriodEndMarked(calendar(), parseDate(option(args, 'from'), 'from'), integerOption(args, 'days'));
+      return { result: { due, provisional }, human: (zh ? `届满日：${due}` : `due: ${due}`) + mark(provisional) };
     }
     case 'compensation': {
       const c = compensation(parseInterruptions(await io.readStdin()));

@@ -19,13 +19,14 @@ export const HELP: Record<Locale, string> = {
   restore <文件> [--force] [--no-files]  从备份恢复数据库及文件
   files verify                  列出数据库引用但存储中缺失、或内容与哈希不符的文件
   calc <子命令>                  合同规则计算（rackpact calc --help）
-  calendar load <文件.json>      导入国务院公布的某年节假日安排
+  calendar load <文件.json>      导入国务院公布的某年节假日安排（JSON 格式见 README），并重算暂定期限
+  calendar show <年份>           按月显示该年工作日历（暂定年份标明“暂”）
   import netbox [--dry-run] <目录>  导入 NetBox 导出的 CSV（sites/racks/devices/ip-addresses.csv），逐行报告
   gate export [--dir 目录]       按已核验的域名清单生成 nginx 接入网关文件（不重载）
   gate apply [--force]          生成网关文件，nginx -t 检查通过后重载；失败则保留原网关
   compensation recompute        按全部中断记录重算每份合同的补偿明细（第 7.2 条）
 
-环境变量: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY
+环境变量: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY CALENDAR_HORIZON_YEARS
 语言: 设置 LANG=en_US.UTF-8 或 RACKPACT_LANG=en 显示英文`,
   en: `rackpact — IDC server colocation, run as its contract says
 
@@ -45,12 +46,13 @@ Commands:
   restore <file> [--force] [--no-files]  Restore the database and the files from a backup
   files verify                  List files the database names that are missing from the store or whose bytes changed
   calc <subcommand>             Contract rule calculations (rackpact calc --help)
-  calendar load <file.json>     Load a year's official State Council holiday schedule
+  calendar load <file.json>     Load a year's official State Council holiday schedule (JSON, see README); recomputes provisional dates
+  calendar show <year>          Print the year as month grids (provisional days marked 暂)
   import netbox [--dry-run] <dir>  Import NetBox CSV exports (sites/racks/devices/ip-addresses.csv), reporting each row
   gate export [--dir DIR]       Write the nginx gate files from the verified domain list (no reload)
   gate apply [--force]          Write the gate files, nginx -t, reload; a failed test keeps the previous gate
   compensation recompute        Recompute every contract's compensation ledger from its interruptions (7.2)
 
-Environment: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY
+Environment: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY CALENDAR_HORIZON_YEARS
 Language: LANG=en_US.UTF-8 or RACKPACT_LANG=en for English`,
 };

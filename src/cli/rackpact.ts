@@ -15,6 +15,7 @@ import { openRuntime, type Runtime } from '../runtime.js';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { backup, restore } from './backup.js';
 import { HELP } from './help.js';
+import { renderYear } from './calendar-show.js';
 import { NETBOX_FILES, NETBOX_KINDS, type NetboxKind } from '../modules/netbox/netbox.service.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -67,15 +68,20 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
   try {
     if (command === 'calc') {
       const { runCalc } = await import('./calc.js');
-      const { makeCalendar, parseYearSchedule } = await import('../rules/index.js');
+      const { makeCalendar, parseYearSchedule, shanghaiDate } = await import('../rules/index.js');
       const scheduleFile = args.options.schedule;
+      const calcConfig = parseConfig(env);
+      // today in Beijing (the demo clock when CLOCK_START is set): years after it are answered provisionally, up to the horizon
+      const today = shanghaiDate(calcConfig.CLOCK_START ? new Date(calcConfig.CLOCK_START) : new Date());
+      const horizonYears = calcConfig.CALENDAR_HORIZON_YEARS;
       return await runCalc(argv.slice(1).filter((a, i, all) => a !== '--schedule' && all[i - 1] !== '--schedule'), {
-        calendar: typeof scheduleFile === 'string' ? makeCalendar([parseYearSchedule(JSON.parse(readFileSync(scheduleFile, 'utf8')))]) : undefined,
+        calendar: typeof scheduleFile === 'string' ? makeCalendar([parseYearSchedule(JSON.parse(readFileSync(scheduleFile, 'utf8')))], { today, horizonYears }) : undefined,
         readStdin: readAllStdin,
         out: io.out,
         err: io.err,
         lang: io.lang,
-        today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) as never,
+        today,
+        horizonYears,
       });
     }
     const config = parseConfig(env);
@@ -92,7 +98,7 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
       case 'demo':
         if (sub !== 'seed') throw new UsageError('demo seed');
         return await withRuntime(config, async (rt) => {
-          const { seeded } = await seedDemo(rt.services);
+          const { seeded } = await seedDemo(rt.services, rt.clock);
           io.out(seeded ? `demo data loaded\n${demoLoginsText()}` : 'demo data already present');
           return 0;
         }, 'demo seed', io);
@@ -119,7 +125,16 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
         return 0;
       }
       case 'calendar': {
-        if (sub !== 'load') throw new UsageError('calendar load <file.json>');
+        if (sub === 'show') {
+          // the year as month grids, with the provisional marks (issue 16)
+          const year = Number(requirePositional(args, 2, 'year'));
+          if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('calendar show <year 2000–2100>');
+          return await withRuntime(config, async (rt) => {
+            io.out(renderYear(await rt.services.calendar.yearView(SYSTEM, year), io.lang));
+            return 0;
+          });
+        }
+        if (sub !== 'load') throw new UsageError('calendar load <file.json> | calendar show <year>');
         const file = requirePositional(args, 2, 'file.json');
         return await withRuntime(config, async (rt) => {
           const year = await rt.services.calendar.loadYear(SYSTEM, JSON.parse(readFileSync(file, 'utf8')));
@@ -297,7 +312,7 @@ async function serve(config: Config, io: Io): Promise<number> {
   const logger = pino({ level: config.LOG_LEVEL });
   const rt = await openRuntime(config, { command: 'serve', log: (message) => logger.warn(message) });
   const seedWanted = config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && !config.DATABASE_URL);
-  if (seedWanted && (await seedDemo(rt.services)).seeded) logger.info('demo data loaded');
+  if (seedWanted && (await seedDemo(rt.services, rt.clock)).seeded) logger.info('demo data loaded');
   const http = await buildHttp(rt.services, { ...rt, passwords: undefined }, { logger, webDir: WEB_DIR });
   const jobs = config.JOBS === 'on' ? await startJobs(rt.database, jobHandlers(rt.services), logger) : undefined;
   await http.listen({ port: config.PORT, host: config.HOST });

@@ -76,6 +76,11 @@ const ConfigSchema = z.object({
   DNS_HOSTMASTER: z.string().regex(/^[a-z0-9.-]+\.$/, 'an FQDN ending with a dot').default('hostmaster.yunqiao-idc.example.'),
   /** Run pg-boss jobs in this process (turn off for API-only replicas). */
   JOBS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Issue 16: how many years after the current one the working-day calendar answers for without the
+   * State Council's arrangement (derived provisionally from the holiday law); later years are refused.
+   */
+  CALENDAR_HORIZON_YEARS: z.coerce.number().int().min(0).max(10).default(2),
   /** Demos and browser tests only: the clock reads this instant at start and runs on from there. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   // ── compliance gate (先备案后接入): the nginx in front of the customers' servers ──

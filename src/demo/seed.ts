@@ -1,4 +1,5 @@
 import type { Services } from '../app.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { systemScope } from '../core/scope.js';
 import { demoSealPng } from '../modules/provider/demo-seal.js';
 import { shanghaiDate } from '../rules/index.js';
@@ -91,7 +92,8 @@ const DEMO_PROVIDER_ROSTER = [
  * nothing when the admin user already exists. Every row goes through the services, so the demo
  * data is audited like any other.
  */
-export async function seedDemo(services: Services): Promise<{ seeded: boolean }> {
+/** `clock`: the app's clock (CLOCK_START in demos), so the demo's dates agree with what the services see as today. */
+export async function seedDemo(services: Services, clock: Clock = systemClock): Promise<{ seeded: boolean }> {
   const scope = systemScope('demo-seed');
   const existing = await services.users.list(scope, { q: 'admin', kind: 'staff', page: 1, pageSize: 1 });
   if (existing.items.some((u) => u.login === 'admin')) return { seeded: false };
@@ -147,13 +149,13 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
     }
     const contract = await services.contracts.create(scope, { customerId: customer.id, siteId: site.id, serverIds: servers.map((s) => s.id), annualFee: c.annualFee });
     await services.contracts.send(scope, contract.id);
-    await services.contracts.sign(scope, contract.id, { signingDate: shanghaiDate(new Date()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: DEMO_PDF });
+    await services.contracts.sign(scope, contract.id, { signingDate: shanghaiDate(clock.now()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: DEMO_PDF });
     for (const server of servers) {
       try {
         await services.facility.rack(scope, server.id, { cabinetId: cabinets[0].id, lowestU: nextU, face: 'full' });
       } catch (err) {
-        // near a year's end the commissioning deadline may fall in a year whose official holiday
-        // schedule is not loaded yet: racking is refused then (the calendar never guesses)
+        // the calendar answers provisionally up to CALENDAR_HORIZON_YEARS ahead; with a horizon of 0 a
+        // deadline in next year is refused near a year's end, and the demo goes on without that server
         if ((err as { code?: string }).code === 'CALENDAR_NOT_COVERED') continue;
         throw err;
       }
@@ -177,10 +179,10 @@ export async function seedDemo(services: Services): Promise<{ seeded: boolean }>
   const demoInvoice = (await services.contracts.invoices(scope, {})).at(-1);
   if (demoInvoice) {
     const payer = await services.customers.get(scope, demoInvoice.customerId);
-    await services.billing.recordPayment(scope, demoInvoice.id, { amount: (demoInvoice.amountFen / 200).toFixed(2), receivedOn: shanghaiDate(new Date()), bankReference: 'DEMO-ICBC-000001' });
+    await services.billing.recordPayment(scope, demoInvoice.id, { amount: (demoInvoice.amountFen / 200).toFixed(2), receivedOn: shanghaiDate(clock.now()), bankReference: 'DEMO-ICBC-000001' });
     if (payer.uscc) await services.billing.requestFapiao(scope, demoInvoice.id, { title: payer.name, taxNumber: payer.uscc, type: 'special' });
   }
-  await seedIncidentsDemo(services, cabinets[0].id);
+  await seedIncidentsDemo(services, cabinets[0].id, clock);
   return { seeded: true };
 }
 
@@ -208,15 +210,16 @@ async function seedDemoCompliance(services: Services, customerId: string, server
  * Incidents demo (6.3, 7.2, 7.3): a resolved outage of 上海蓝山's server three days ago (42 minutes,
  * so 2 hours credited to its contract) and provider work next week on cabinet A01 awaiting consent.
  */
-async function seedIncidentsDemo(services: Services, cabinetId: string) {
+async function seedIncidentsDemo(services: Services, cabinetId: string, clock: Clock) {
   const scope = systemScope('demo-seed');
   const [server] = (await services.facility.servers(scope, {})).filter((s) => s.serialNumber === 'LS-2102313' && s.status !== 'expected');
   if (!server) return; // not racked (the statutory calendar did not cover today)
   const day = 86_400_000;
-  const startedAt = new Date(Math.floor((Date.now() - 3 * day) / 60_000) * 60_000);
+  const now = clock.now().getTime();
+  const startedAt = new Date(Math.floor((now - 3 * day) / 60_000) * 60_000);
   const incident = await services.incidents.open(scope, { title: '上联交换机端口故障', cause: 'provider_fault', scope: [{ kind: 'server', target: server.id }], startedAt, note: '交换机 BJ-NJZ-A01-SW1 端口 2 协商异常，已更换光模块' });
   await services.incidents.resolve(scope, incident.id, { resolvedAt: new Date(startedAt.getTime() + 42 * 60_000), note: '更换光模块后恢复' });
-  const start = new Date(Math.floor((Date.now() + 6 * day) / day) * day - 6 * 3_600_000); // 02:00 Beijing time, six days ahead
+  const start = new Date(Math.floor((now + 6 * day) / day) * day - 6 * 3_600_000); // 02:00 Beijing time, six days ahead
   await services.maintenance.schedule(scope, {
     title: 'A01 机柜上联电路调测',
     kind: 'circuit_debugging',

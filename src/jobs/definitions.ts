@@ -66,4 +66,10 @@ export const JOBS = {
     cron: '* * * * *',
     description: 'Record the breach of every open line fault past its 24 hours (6.3)',
   },
+  // ── calendar (issue 16) ──
+  calendarNextYear: {
+    name: 'calendar-next-year',
+    cron: '30 8 * * *',
+    description: "From 1 October, a to-do item for admins and NOC while next year's State Council holiday arrangement is not loaded",
+  },
 } as const satisfies Record<string, JobDefinition>;

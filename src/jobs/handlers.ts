@@ -16,5 +16,6 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.complianceAttestationReminders.name]: () => services.conduct.remindAttestations(),
     [JOBS.auditAnchor.name]: () => services.audit.anchor(systemScope('audit-anchor')),
     [JOBS.lineFaultBreaches.name]: () => services.incidents.flagLineFaultBreaches(),
+    [JOBS.calendarNextYear.name]: () => services.calendar.remindNextYear(),
   };
 }

@@ -2,19 +2,40 @@ import { z } from 'zod';
 import packaged from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { RuleError } from './errors.js';
 import { parseDate, parts, weekday, type CalendarDate } from './dates.js';
+import { deriveProvisionalYear, FIRST_DERIVABLE_YEAR } from './holiday-law.js';
 
 /**
  * Chinese statutory working days: weekends off, public holidays off, 调休 make-up weekend days on.
- * The data is the State Council's schedule as published in the `chinese-days` package, plus any
- * year an admin loads from the official notice. A date in a year neither covers is refused
- * (CALENDAR_NOT_COVERED): a deadline in a contract is never guessed.
+ * Official data — the State Council's schedule as published in the `chinese-days` package, plus any
+ * year an admin loads from the notice — always wins. A later year without official data is answered
+ * PROVISIONALLY from 《全国年节及纪念日放假办法》 (holiday-law.ts) and every answer on such a day says
+ * so. A date before the first covered year, or in a year more than `horizonYears` after today's, is
+ * refused (CALENDAR_NOT_COVERED): a deadline in a contract is never guessed that far ahead.
  */
 export interface Calendar {
   isWorkingDay(date: CalendarDate): boolean;
   /** the holiday's name (e.g. 国庆节) or null */
   holidayName(date: CalendarDate): string | null;
+  /** true when the date's year has no official data and is answered by the derivation */
+  isProvisional(date: CalendarDate): boolean;
+  /** official or provisional: the calendar answers for this year */
   covers(year: number): boolean;
+  /** every year the calendar answers for (official and provisional) */
   coveredYears(): number[];
+  officialYears(): number[];
+  /** the years answered by the derivation, within the horizon */
+  provisionalYears(): number[];
+  /** an official year's schedule (packaged or loaded); null for other years */
+  officialSchedule(year: number): YearSchedule | null;
+}
+
+/** How many years after today's the provisional derivation answers for (the current year + 2 by default). */
+export const DEFAULT_CALENDAR_HORIZON_YEARS = 2;
+
+export interface CalendarOptions {
+  /** today's date (Asia/Shanghai), from the injected clock; without it no year is provisional */
+  today?: CalendarDate;
+  horizonYears?: number;
 }
 
 export interface YearSchedule {
@@ -73,25 +94,33 @@ interface DayTables {
   years: Set<number>;
 }
 
+/** The package names some holidays without 节 (清明, 端午, 中秋); the notices and the law write 清明节 … */
+const STATUTORY_NAME: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
+
 function packagedTables(): DayTables {
   const holidays = new Map<string, string>();
   const workdays = new Map<string, string>();
   const years = new Set<number>();
-  // entries read "English name,中文名,days"
+  const name = (text: string) => {
+    // entries read "English name,中文名,days"
+    const zh = text.split(',')[1] ?? text;
+    return STATUTORY_NAME[zh] ?? zh;
+  };
   for (const [date, text] of Object.entries(packaged.holidays as Record<string, string>)) {
-    holidays.set(date, text.split(',')[1] ?? text);
+    holidays.set(date, name(text));
     years.add(Number(date.slice(0, 4)));
   }
-  for (const [date, text] of Object.entries(packaged.workdays as Record<string, string>)) {
-    workdays.set(date, text.split(',')[1] ?? text);
-  }
+  for (const [date, text] of Object.entries(packaged.workdays as Record<string, string>)) workdays.set(date, name(text));
   return { holidays, workdays, years };
 }
 
 let cachedPackaged: DayTables | undefined;
 
-/** The packaged calendar, with admin-loaded years added (a loaded year replaces the packaged one). */
-export function makeCalendar(extraYears: readonly YearSchedule[] = []): Calendar {
+/**
+ * The packaged calendar, with admin-loaded years added (a loaded year replaces the packaged one),
+ * and — given today — provisional years derived from the law up to the horizon.
+ */
+export function makeCalendar(extraYears: readonly YearSchedule[] = [], options: CalendarOptions = {}): Calendar {
   cachedPackaged ??= packagedTables();
   const holidays = new Map(cachedPackaged.holidays);
   const workdays = new Map(cachedPackaged.workdays);
@@ -103,23 +132,52 @@ export function makeCalendar(extraYears: readonly YearSchedule[] = []): Calendar
     for (const w of schedule.workdays) workdays.set(w.date, w.name);
     years.add(schedule.year);
   }
+  const official = [...years].sort((a, b) => a - b);
+  const provisional = new Map<number, Map<string, string>>();
+  if (options.today) {
+    const last = parts(options.today).year + (options.horizonYears ?? DEFAULT_CALENDAR_HORIZON_YEARS);
+    for (let year = Math.max(official[0], FIRST_DERIVABLE_YEAR); year <= last; year += 1) {
+      if (years.has(year)) continue;
+      const derived = deriveProvisionalYear(year);
+      if (derived) provisional.set(year, new Map(derived.daysOff.map((d) => [d.date, d.name])));
+    }
+  }
   const requireCovered = (date: CalendarDate) => {
     const { year } = parts(date);
-    if (!years.has(year)) throw new RuleError('CALENDAR_NOT_COVERED', { year, date });
+    if (years.has(year) || provisional.has(year)) return year;
+    const horizon = options.today ? parts(options.today).year + (options.horizonYears ?? DEFAULT_CALENDAR_HORIZON_YEARS) : null;
+    throw new RuleError('CALENDAR_NOT_COVERED', { year, date, firstYear: official[0], lastYear: horizon ?? official[official.length - 1] });
+  };
+  const weekend = (date: CalendarDate) => {
+    const day = weekday(date);
+    return day === 0 || day === 6;
   };
   return {
     isWorkingDay(date) {
-      requireCovered(date);
+      const year = requireCovered(date);
+      const derived = provisional.get(year);
+      if (derived) return !derived.has(date) && !weekend(date);
       if (workdays.has(date)) return true;
       if (holidays.has(date)) return false;
-      const day = weekday(date);
-      return day !== 0 && day !== 6;
+      return !weekend(date);
     },
     holidayName(date) {
-      requireCovered(date);
-      return holidays.get(date) ?? null;
+      const year = requireCovered(date);
+      const derived = provisional.get(year);
+      return (derived ? derived.get(date) : holidays.get(date)) ?? null;
     },
-    covers: (year) => years.has(year),
-    coveredYears: () => [...years].sort((a, b) => a - b),
+    isProvisional(date) {
+      return provisional.has(requireCovered(date));
+    },
+    covers: (year) => years.has(year) || provisional.has(year),
+    coveredYears: () => [...official, ...provisional.keys()].sort((a, b) => a - b),
+    officialYears: () => [...official],
+    provisionalYears: () => [...provisional.keys()].sort((a, b) => a - b),
+    officialSchedule(year) {
+      if (!years.has(year)) return null;
+      const prefix = `${year}-`;
+      const pick = (table: Map<string, string>) => [...table.entries()].filter(([date]) => date.startsWith(prefix)).map(([date, name]) => ({ date, name })).sort((a, b) => (a.date < b.date ? -1 : 1));
+      return { year, holidays: pick(holidays), workdays: pick(workdays) };
+    },
   };
 }

@@ -16,3 +16,5 @@ export * from './sla.js';
 export * from './billing.js';
 export * from './legal.js';
 export * from './compliance.js';
+export * from './holiday-law.js';
+export * from './arrangement.js';

@@ -10,8 +10,8 @@ export const RULE_MESSAGES: Record<RuleErrorCode, Messages> = {
   MONEY_OUT_OF_RANGE: { 'zh-CN': '金额超出范围：{value}', en: 'Amount out of range: {value}' },
   DATE_INVALID: { 'zh-CN': '日期无效（应为 YYYY-MM-DD）：{value}', en: 'Invalid date (expected YYYY-MM-DD): {value}' },
   CALENDAR_NOT_COVERED: {
-    'zh-CN': '工作日历未覆盖 {year} 年，请先导入国务院公布的该年节假日安排',
-    en: 'The working-day calendar does not cover {year}; load the State Council schedule for that year first',
+    'zh-CN': '工作日历不覆盖 {year} 年：可计算 {firstYear}–{lastYear} 年（国务院尚未公布安排的年份按《全国年节及纪念日放假办法》暂定）；其他年份请先导入国务院公布的该年安排',
+    en: 'The working-day calendar does not cover {year}: it answers for {firstYear}–{lastYear} (a year the State Council has not published yet is derived provisionally from the holiday law); for any other year load the State Council schedule first',
   },
   CALENDAR_SCHEDULE_INVALID: { 'zh-CN': '节假日安排文件无效：{field} {reason}', en: 'Invalid holiday schedule: {field} {reason}' },
   TERM_MONTHS_INVALID: { 'zh-CN': '期限月数应为 1–120 的整数：{value}', en: 'Term months must be an integer from 1 to 120: {value}' },

@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, type SmtpReceiver } from '../harness/smtp.js';
-import { launchBrowser, logIn, shot, startServer } from './server.js';
+import { e2eClockStart, launchBrowser, logIn, shot, startServer } from './server.js';
 
 /**
  * The night is real for the server: CLOCK_START sets its clock to the coming 03:00 in Beijing (a few
@@ -10,7 +10,7 @@ import { launchBrowser, logIn, shot, startServer } from './server.js';
  * and mail goes to a real SMTP receiver started here.
  */
 function nextThreeAmBeijing(): string {
-  const now = Date.now();
+  const now = e2eClockStart().getTime();
   const day = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
   let at = new Date(`${day}T03:00:00+08:00`).getTime();
   if (at <= now) at += 24 * 3600_000;

@@ -17,7 +17,8 @@ describe('incidents in a real browser', () => {
     // the scope kind defaults to cabinet; pick the demo cabinet A01
     await noc.locator('#scopeTarget').click();
     await noc.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'A01' }).first().click();
-    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3 * 3_600_000);
+    // three hours ago by the server's clock (E2E_CLOCK_START may move it)
+    const start = new Date(Math.floor(env.server.now().getTime() / 60_000) * 60_000 - 3 * 3_600_000);
     await noc.getByTestId('incident-started-at').fill(beijing(start));
     await noc.locator('#incident-submit').click();
     await noc.locator('.ant-table td', { hasText: 'A01 机柜 PDU 跳闸' }).click();

@@ -8,6 +8,17 @@ import { afterAll, beforeAll } from 'vitest';
 
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-results', 'screenshots');
 
+/**
+ * E2E_CLOCK_START runs the whole suite as of a chosen moment (e.g. 2026-12-28T10:00:00+08:00, when
+ * next year is still provisional): every server starts with CLOCK_START there and runs on. A test
+ * that needs its own hour derives it from `e2eClockStart()`. Pick a moment after the machine's
+ * clock: the browser keeps its own, and session cookies set in the past would have expired.
+ */
+export function e2eClockStart(): Date {
+  const start = process.env.E2E_CLOCK_START ?? process.env.CLOCK_START;
+  return start ? new Date(start) : new Date();
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -19,8 +30,12 @@ async function freePort(): Promise<number> {
 }
 
 /** The real server, as `npm start` runs it (built web UI, embedded database seeded with demo data). */
-export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void>; output(): string }> {
+export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void>; output(): string; now(): Date }> {
   const port = await freePort();
+  const suiteStart = process.env.E2E_CLOCK_START ?? process.env.CLOCK_START;
+  if (suiteStart && !env.CLOCK_START) env = { ...env, CLOCK_START: suiteStart };
+  // the server's clock as the test sees it: CLOCK_START at spawn, running on (the server is a few seconds behind)
+  const clockOffset = env.CLOCK_START ? new Date(env.CLOCK_START).getTime() - Date.now() : 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/rackpact.mjs', 'serve'], {
@@ -45,6 +60,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
   return {
     url,
     output: () => output,
+    now: () => new Date(Date.now() + clockOffset),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -187,6 +187,11 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/calendar/coverage': () => ({ ownOnly: true }),
   'POST /api/v1/calendar/years': () => ({ body: { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] } }),
   'GET /api/v1/calendar/deadline': () => ({ query: { from: '2026-09-30', workingDays: '2' }, ownOnly: true }),
+  // issue 16: staff only — a customer gets 403
+  'GET /api/v1/calendar/status': () => ({}),
+  'GET /api/v1/calendar/years/{year}': () => ({ params: { year: '2026' } }),
+  'POST /api/v1/calendar/years/{year}/preview': () => ({ params: { year: '2027' }, body: { holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01', makeUpDays: [] }] } }),
+  'PUT /api/v1/calendar/years/{year}': () => ({ params: { year: '2027' }, body: { holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01', makeUpDays: [] }] } }),
   // helpdesk and notice preferences (issue 6)
   'GET /api/v1/tickets/assignees': () => ({}),
   'GET /api/v1/tickets/sla-targets': () => ({ ownOnly: true }),

@@ -5,6 +5,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './auth/session';
+import { setDateLocale } from './dates';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { homeOf } from './nav';
@@ -55,6 +56,8 @@ function Home() {
 
 function Themed({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
+  // before the pickers render: their month and weekday names come from dayjs's locale
+  setDateLocale(locale);
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1264b4', borderRadius: 6 } }}>
       <AntApp>{children}</AntApp>

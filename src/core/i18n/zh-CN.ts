@@ -26,7 +26,7 @@ export const zhCN = {
   ACTIVATION_REFUSED: '不能开通：{reason}',
   U_RANGE_OUTSIDE_CABINET: '位置超出机柜范围（机柜高 {height}U）',
   PASSWORD_TOO_WEAK: '密码强度不足，请按标出的原因修改',
-  CALENDAR_NOT_COVERED: '工作日历未覆盖 {year} 年，请先导入国务院公布的该年节假日安排',
+  CALENDAR_NOT_COVERED: '工作日历不覆盖 {year} 年：可计算 {firstYear}–{lastYear} 年（国务院尚未公布安排的年份按《全国年节及纪念日放假办法》暂定）；其他年份请先导入国务院公布的该年安排',
   RULE_VIOLATION: '{message}',
   LOGIN_LOCKED: '从此地址登录失败次数过多，请于 {minutes} 分钟后再试',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
@@ -155,6 +155,17 @@ export const zhCN = {
   'cli.auditAnchorWritten': '已在第 {seq} 条处写入锚点：{file}',
   'cli.auditAnchorUnchanged': '自上一个锚点（第 {seq} 条）以来没有新记录：{file}',
   'cli.filesReport': '文件：数据库引用 {referenced} 个，存储中 {stored} 个，缺失 {missing} 个，内容与哈希不符 {damaged} 个',
+  // ── issue 16: the calendar page's arrangement form (calendar.arrangement.*) ──
+  'calendar.arrangement.dateInvalid': '日期无效（应为 YYYY-MM-DD）：{value}',
+  'calendar.arrangement.notInYear': '{value} 不在 {year} 年内',
+  'calendar.arrangement.toBeforeFrom': '放假结束日 {to} 早于开始日 {from}',
+  'calendar.arrangement.blockTooLong': '连续放假 {days} 天，超过 {max} 天，请检查日期',
+  'calendar.arrangement.nameUnknown': '“{value}”不是法定节日名称（应为：{names}）',
+  'calendar.arrangement.overlap': '与第 {other} 个节日（{from} 至 {to}）的放假日期重叠',
+  'calendar.arrangement.makeUpNotWeekend': '调休上班日 {value} 不是星期六或星期日',
+  'calendar.arrangement.makeUpInBlock': '调休上班日 {value} 在放假期间内',
+  'calendar.arrangement.makeUpTwice': '调休上班日 {value} 重复',
+  'calendar.arrangement.empty': '至少填写一个节日',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -151,6 +151,11 @@ export function makeBillingService(deps: {
     });
   }
 
+  /** Issue 16: a due date on a year the State Council has not published, or moved when it did, says so. */
+  const dueNote = (inv: InvoiceRow) =>
+    (inv.dueOnProvisional ? '；暂定（国务院尚未公布该年节假日安排，按《全国年节及纪念日放假办法》推算）' : '') +
+    (inv.provisionalDueOn ? `；原告知 ${formatChineseDate(inv.provisionalDueOn as CalendarDate)}，已按国务院公布的安排调整` : '');
+
   function invoiceHtml(inv: InvoiceRow, facts: { contractNumber: string; customerName: string; providerName: string; bankName: string; bankAccount: string; payments: { receivedOn: string; amountFen: number; bankReference: string | null }[] }) {
     const row = (k: string, v: string) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`;
     const owed = outstanding(inv);
@@ -162,7 +167,7 @@ table { width: 100%; border-collapse: collapse; margin: 8pt 0; } th, td { border
 ${row('甲方（付款方）', facts.customerName)}${row('乙方（收款方）', facts.providerName)}${row('合同编号', facts.contractNumber)}
 ${row('服务期间', `起 ${formatChineseDate(inv.periodStart as CalendarDate)} 至 ${formatChineseDate(inv.periodEnd as CalendarDate)}`)}
 <tr><th>应付金额</th><td class="amount">${esc(formatYuan(inv.amountFen as Fen))}（大写 ${esc(toCapital(inv.amountFen as Fen))}）</td></tr>
-${row('开具日期', formatChineseDate(inv.issuedOn as CalendarDate))}${row('付款期限', `${formatChineseDate(inv.dueOn as CalendarDate)}前（第四条：开通后一周内）`)}
+${row('开具日期', formatChineseDate(inv.issuedOn as CalendarDate))}${row('付款期限', `${formatChineseDate(inv.dueOn as CalendarDate)}前（第四条：开通后一周内）${dueNote(inv)}`)}
 ${row('已收款', formatYuan(inv.paidFen as Fen))}${row('余额抵扣', formatYuan(inv.creditAppliedFen as Fen))}
 <tr><th>尚欠金额</th><td class="amount">${esc(formatYuan(owed))}（大写 ${esc(toCapital(owed))}）</td></tr>
 ${row('状态', STATUS_ZH[inv.status])}${row('收款账户', `${facts.bankName} ${facts.bankAccount}`)}

@@ -118,6 +118,26 @@ export function makeContractsRepository(db: Db) {
     overdueCommissioning: (today: string) =>
       db.select().from(commissioningOrders).where(and(isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt), lt(commissioningOrders.dueOn, today))),
 
+    // ── issue 16: records computed on a provisional calendar year, still open, locked for recomputation ──
+    /** Commissioning orders neither completed nor breached, with their contract's terms, in id order. */
+    lockOpenProvisionalCommissioning: (tx: Executor) =>
+      tx
+        .select({ order: commissioningOrders, terms: contracts.terms, contractNumber: contracts.number })
+        .from(commissioningOrders)
+        .innerJoin(contracts, eq(contracts.id, commissioningOrders.contractId))
+        .where(and(eq(commissioningOrders.dueOnProvisional, true), isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt)))
+        .orderBy(asc(commissioningOrders.id))
+        .for('update', { of: commissioningOrders }),
+    /** Invoices not yet paid, void or overdue, with their contract's terms, in id order. */
+    lockOpenProvisionalInvoices: (tx: Executor) =>
+      tx
+        .select({ invoice: invoices, terms: contracts.terms, contractNumber: contracts.number })
+        .from(invoices)
+        .innerJoin(contracts, eq(contracts.id, invoices.contractId))
+        .where(and(eq(invoices.dueOnProvisional, true), inArray(invoices.status, ['unpaid', 'partially_paid'])))
+        .orderBy(asc(invoices.id))
+        .for('update', { of: invoices }),
+
     // ── the compensation ledger (incidents module) reads many contracts at once ──
     /** Read only: the caller rechecks under lockMany before it writes. */
     findMany: (tx: Executor, ids: string[]) => (ids.length ? tx.select().from(contracts).where(inArray(contracts.id, ids)) : Promise.resolve([])),

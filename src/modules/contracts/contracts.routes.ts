@@ -61,10 +61,14 @@ export const Invoice = z
     fapiaoRequestedAt: Timestamp,
     fapiaoNumber: z.string().nullable(),
     fapiaoIssuedOn: z.string().nullable(),
+    /** the due date rests on a provisional calendar year (the State Council had not published it) */
+    dueOnProvisional: z.boolean(),
+    /** the due date first announced, when the official calendar year later moved it */
+    provisionalDueOn: z.string().nullable(),
   })
   .meta({ id: 'Invoice' });
 const Commissioning = z
-  .object({ id: z.uuid(), contractId: z.uuid(), serverId: z.uuid(), customerId: z.uuid(), rackedOn: z.string(), dueOn: z.string(), completedAt: Timestamp, breachedAt: Timestamp, createdAt: Timestamp })
+  .object({ id: z.uuid(), contractId: z.uuid(), serverId: z.uuid(), customerId: z.uuid(), rackedOn: z.string(), dueOn: z.string(), dueOnProvisional: z.boolean(), completedAt: Timestamp, breachedAt: Timestamp, createdAt: Timestamp })
   .meta({ id: 'CommissioningOrder' });
 
 export function contractsRoutes(deps: { contracts: ContractsService }): FastifyPluginAsyncZod {

@@ -76,6 +76,9 @@ export const invoices = pgTable('invoices', {
   fapiaoRequestedAt: timestamp('fapiao_requested_at', { withTimezone: true }),
   fapiaoNumber: text('fapiao_number'),
   fapiaoIssuedOn: date('fapiao_issued_on', { mode: 'string' }),
+  // 0017: computed on a provisional calendar year; the first-announced date once the official year moved it
+  dueOnProvisional: boolean('due_on_provisional').notNull().default(false),
+  provisionalDueOn: date('provisional_due_on', { mode: 'string' }),
 });
 
 export const commissioningOrders = pgTable('commissioning_orders', {
@@ -88,6 +91,8 @@ export const commissioningOrders = pgTable('commissioning_orders', {
   completedAt: timestamp('completed_at', { withTimezone: true }),
   breachedAt: timestamp('breached_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  // 0017: computed on a provisional calendar year
+  dueOnProvisional: boolean('due_on_provisional').notNull().default(false),
 });
 
 export const contractTemplates = pgTable('contract_templates', {

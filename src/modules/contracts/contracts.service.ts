@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import {
-  calendarDayPeriodEnd,
+  calendarDayPeriodEndMarked,
   DEFAULT_CONTRACT_TERMS,
   endOfDayShanghai,
   formatShanghai,
@@ -19,7 +19,7 @@ import {
   repealedLawCitations,
   shanghaiDate,
   term,
-  workingDayDeadline,
+  workingDayDeadlineMarked,
   type CalendarDate,
   type Calendar,
   type ContractTerms,
@@ -53,11 +53,25 @@ export interface NewContract {
  */
 export type ActivationCheck = (tx: Executor, customerId: string) => Promise<string[]>;
 
+/** A stored date recomputed when an official calendar year was loaded (issue 16). */
+export interface RecomputedDate {
+  kind: 'commissioning' | 'invoice';
+  entityId: string;
+  customerId: string;
+  /** what the date belongs to, e.g. "RP-2026-0007 上架调试期限（5.1）" */
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** The staff to-do item raised when the official calendar moved an open deadline. */
+export const DEADLINE_MOVED_TASK = 'calendar.deadlineMoved';
+
 const contractNumber = (year: number, seq: number) => `RP-${year}-${String(seq).padStart(4, '0')}`;
 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
-  customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get'>;
+  customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get' | 'addTask'>;
   facility: Pick<FacilityService, 'findServer' | 'linkContract' | 'server' | 'site'>;
   ipam: Pick<IpamService, 'allocations'>;
   provider: Pick<ProviderService, 'current' | 'version'>;
@@ -95,6 +109,13 @@ export function makeContractsService(deps: {
   const onRenewalObjection: ((tx: Executor, scope: Scope, contract: ContractRow) => Promise<void>)[] = [];
 
   /**
+   * 第四条 / 第九条: an invoice whose due date the official calendar moved EARLIER than announced —
+   * the customer could rely on the announced date, so it is told by formal notice; app.ts hooks the
+   * notices module in (same transaction).
+   */
+  const onDueDateMovedEarlier: ((tx: Executor, scope: Scope, invoice: InvoiceRow, announced: string) => Promise<void>)[] = [];
+
+  /**
    * 第四条: the annual invoice, dated the first day of its period (the day it fell due, even when a
    * late sweep issues it), numbered INV-YYYY-NNNNNN across all contracts of that year, and paid first
    * from the customer's credit (an earlier overpayment).
@@ -102,6 +123,7 @@ export function makeContractsService(deps: {
   async function issueInvoice(tx: Executor, contract: ContractRow, periodStart: CalendarDate, periodEnd: CalendarDate, calendar: Calendar): Promise<InvoiceRow> {
     const terms = contract.terms as ContractTerms;
     const year = Number(periodStart.slice(0, 4));
+    const due = calendarDayPeriodEndMarked(calendar, periodStart, terms.paymentDueCalendarDays);
     const sequence = await repo.nextInvoiceNumber(tx, year);
     let invoice: InvoiceRow = {
       id: ids.uuid(),
@@ -115,7 +137,9 @@ export function makeContractsService(deps: {
       amountFen: contract.annualFeeFen * Math.max(1, Math.round(contract.termMonths / 12)),
       issuedOn: periodStart,
       // 第四条: paid within one week of activation; the period rolls past rest days (民法典 art. 203)
-      dueOn: calendarDayPeriodEnd(calendar, periodStart, terms.paymentDueCalendarDays),
+      dueOn: due.date,
+      dueOnProvisional: due.provisional,
+      provisionalDueOn: null,
       paidOn: null,
       status: 'unpaid',
       createdAt: clock.now(),
@@ -164,6 +188,41 @@ export function makeContractsService(deps: {
 
   return {
     onRenewalObjection,
+    onDueDateMovedEarlier,
+
+    /**
+     * Issue 16, in the transaction that loads an official calendar year: every OPEN record whose date
+     * was computed on a provisional year — a commissioning order neither completed nor breached (5.1),
+     * an invoice not yet paid, void or overdue (第四条) — is computed again with `calendar`. A moved
+     * date is audited with both values and put on the to-do list of the staff who work it (NOC,
+     * finance); an invoice moved earlier is also told to the customer by formal notice (第九条).
+     * Closed records keep their date and their mark: what was announced and done stands.
+     */
+    async recomputeProvisional(tx: Executor, scope: Scope, calendar: Calendar): Promise<RecomputedDate[]> {
+      const result: RecomputedDate[] = [];
+      const moved = async (r: RecomputedDate, role: 'noc' | 'finance') => {
+        result.push(r);
+        if (r.before === r.after) return;
+        await deps.customers.addTask(tx, { kind: DEADLINE_MOVED_TASK, role, customerId: r.customerId, subjectId: r.entityId, dueOn: r.after, payload: { kind: r.kind, label: r.label, before: r.before, after: r.after } });
+      };
+      for (const { order, terms, contractNumber } of await repo.lockOpenProvisionalCommissioning(tx)) {
+        const deadline = workingDayDeadlineMarked(calendar, order.rackedOn as CalendarDate, (terms as ContractTerms).commissioningWorkingDays);
+        const after = await repo.updateCommissioning(tx, order.id, { dueOn: deadline.date, dueOnProvisional: deadline.provisional });
+        if (after.dueOn !== order.dueOn) await audit.record(tx, scope, { action: 'commissioning.recompute', entity: 'commissioning_order', entityId: order.id, customerId: order.customerId, before: order, after });
+        await moved({ kind: 'commissioning', entityId: order.id, customerId: order.customerId, label: `${contractNumber} 上架调试期限（5.1）`, before: order.dueOn, after: after.dueOn }, 'noc');
+      }
+      for (const { invoice, terms, contractNumber } of await repo.lockOpenProvisionalInvoices(tx)) {
+        const due = calendarDayPeriodEndMarked(calendar, invoice.periodStart as CalendarDate, (terms as ContractTerms).paymentDueCalendarDays);
+        const announced = invoice.provisionalDueOn ?? invoice.dueOn;
+        const after = await repo.updateInvoice(tx, invoice.id, { dueOn: due.date, dueOnProvisional: due.provisional, provisionalDueOn: announced === due.date ? null : announced });
+        if (after.dueOn !== invoice.dueOn) {
+          await audit.record(tx, scope, { action: 'invoice.recomputeDue', entity: 'invoice', entityId: invoice.id, customerId: invoice.customerId, before: invoice, after });
+          if (after.dueOn < announced) for (const hook of onDueDateMovedEarlier) await hook(tx, scope, after, announced);
+        }
+        await moved({ kind: 'invoice', entityId: invoice.id, customerId: invoice.customerId, label: `${invoice.number}（合同 ${contractNumber}）付款期限（第四条）`, before: invoice.dueOn, after: after.dueOn }, 'finance');
+      }
+      return result;
+    },
 
     async list(scope: Scope, filter: { customerId?: string; status?: ContractRow['status'] }) {
       requireReader(scope);
@@ -297,13 +356,15 @@ export function makeContractsService(deps: {
       const terms = contract.terms as ContractTerms;
       const rackedOn = shanghaiDate(server.rackedAt!);
       const now = clock.now();
+      const deadline = workingDayDeadlineMarked(calendar, rackedOn, terms.commissioningWorkingDays);
       await repo.insertCommissioning(tx, {
         id: ids.uuid(),
         contractId: contract.id,
         serverId: server.id,
         customerId: contract.customerId,
         rackedOn,
-        dueOn: workingDayDeadline(calendar, rackedOn, terms.commissioningWorkingDays),
+        dueOn: deadline.date,
+        dueOnProvisional: deadline.provisional,
         completedAt: null,
         breachedAt: null,
         createdAt: now,

@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Executor } from '../../db/client.js';
 import { checkPhone, checkUscc } from './customer-fields.js';
-import type { CustomerFilter, CustomerRow, CustomersRepository, OutboxRow } from './customers.repository.js';
+import type { CustomerFilter, CustomerRow, CustomersRepository, OutboxRow, StaffTaskRow } from './customers.repository.js';
 import type { KycRepository } from './kyc.repository.js';
 import type { RosterRepository } from './roster.repository.js';
 
@@ -266,6 +266,19 @@ export function makeCustomersService(deps: {
         await audit.record(tx, scope, { action: 'task.done', entity: 'staff_task', entityId: id, customerId: row.customerId, after: row });
         return row;
       });
+    },
+
+    /**
+     * A to-do item another module raises (e.g. a deadline the official calendar moved), once per kind,
+     * subject and date, in the caller's transaction. True when it is new.
+     */
+    async addTask(tx: Executor, task: { kind: string; role: StaffTaskRow['role']; customerId: string | null; subjectId: string; dueOn: string; payload: Record<string, unknown> }): Promise<boolean> {
+      return repo.insertTaskOnce(tx, { id: ids.uuid(), ...task, createdAt: clock.now(), doneAt: null, doneBy: null });
+    },
+
+    /** Closes the open to-do items of a kind about these subjects (the thing they asked for was done), in the caller's tx. */
+    async closeTasksAbout(tx: Executor, kind: string, subjectIds: string[]): Promise<number> {
+      return (await repo.completeTasksAbout(tx, kind, subjectIds, null, clock.now())).length;
     },
   };
 }

@@ -7,7 +7,7 @@ const system = systemScope('test');
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp({ now: new Date().toISOString() }); // the seed signs its contracts today
-  expect(await seedDemo(t.services)).toEqual({ seeded: true });
+  expect(await seedDemo(t.services, t.clock)).toEqual({ seeded: true });
 }, 120_000);
 afterAll(() => t.close());
 
@@ -26,5 +26,5 @@ it('seeds the provider with its seal, and two customers complete enough to activ
     const documents = await t.services.kyc.list(system, c.id);
     for (const d of documents) expect(['application/pdf', 'image/png']).toContain((await t.services.kyc.file(system, d.id)).contentType);
   }
-  expect(await seedDemo(t.services)).toEqual({ seeded: false }); // idempotent
+  expect(await seedDemo(t.services, t.clock)).toEqual({ seeded: false }); // idempotent
 });

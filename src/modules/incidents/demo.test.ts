@@ -8,7 +8,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await makeTestApp({ now: new Date().toISOString() }); // the seed works relative to today
-  await seedDemo(t.services);
+  await seedDemo(t.services, t.clock);
 });
 afterAll(() => t.close());
 

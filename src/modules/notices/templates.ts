@@ -68,6 +68,17 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
       body: `Under clause 4, invoice ${s(p.invoiceNumber)} (${s(p.amount)}) was due on ${s(p.dueOn)}; as of ${s(p.asOf)} ${s(p.outstanding)} remains unpaid. Please pay promptly; if you have paid, tell us the bank reference. (Reminder ${s(p.step)})`,
     },
   }),
+  // issue 16: the official calendar year moved a due date announced on the provisional year EARLIER
+  'billing.dueDateMoved': (p) => ({
+    'zh-CN': {
+      subject: `付款期限调整通知（第四条）：${s(p.invoiceNumber)}`,
+      body: `账单 ${s(p.invoiceNumber)}（应付 ${s(p.amount)}）的付款期限，此前因国务院尚未公布 ${s(p.year)} 年节假日安排，按《全国年节及纪念日放假办法》暂定为 ${s(p.announced)}。国务院现已公布该年安排，按协议第四条（业务开通后一周内付款；期限最后一日为法定休假日的，顺延至其后第一个工作日）重新计算，付款期限为 ${s(p.dueOn)}，早于此前告知的日期。根据协议第九条，特此书面通知。`,
+    },
+    en: {
+      subject: `Payment due date changed (clause 4): ${s(p.invoiceNumber)}`,
+      body: `The due date of invoice ${s(p.invoiceNumber)} (${s(p.amount)}) was given as ${s(p.announced)}, provisionally, because the State Council had not yet published the ${s(p.year)} holiday arrangement. It has now been published; computed again under clause 4 (payment within one week of activation; a period ending on a public holiday runs to the next working day) the invoice is due on ${s(p.dueOn)}, earlier than announced. This is our written notice under clause 9.`,
+    },
+  }),
   'billing.suspension': (p) => ({
     'zh-CN': {
       subject: `暂停服务通知：账单 ${s(p.invoiceNumber)} 逾期未付`,

@@ -1,5 +1,6 @@
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Alert, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useCalendarStatus } from '../calendarStatus';
 import { useSession } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
 import { navFor, sectionsFor } from '../nav';
@@ -10,6 +11,9 @@ export function AppLayout() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
+  // from 1 October while next year's schedule is not loaded: admins load it, NOC plans racking around it
+  const calendarWatch = me?.kind === 'staff' && me.roles.some((r) => r === 'admin' || r === 'noc');
+  const calendar = useCalendarStatus(calendarWatch);
   if (!me) return null;
   const entries = navFor(me);
   const selected = [...entries].sort((a, b) => b.path.length - a.path.length).find((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`));
@@ -55,6 +59,16 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
+          {calendar?.bannerDue && (
+            <Alert
+              data-testid="calendar-banner"
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('calendar.banner', { year: calendar.nextYear })}
+              action={<Link to="/console/calendar">{t('calendar.bannerLink')}</Link>}
+            />
+          )}
           <Outlet />
         </Layout.Content>
       </Layout>

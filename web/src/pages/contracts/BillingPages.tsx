@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { get, post, put } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { todayInShanghai } from '../../dates';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -29,7 +30,6 @@ export interface BillingInvoice {
 
 const yuan = (fen: number) => `￥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
 const INVOICE_COLOR: Record<string, string> = { unpaid: 'gold', partially_paid: 'blue', paid: 'green', overdue: 'red', void: 'default' };
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function InvoiceStatus({ status }: { status: string }) {
   const { t } = useI18n();
@@ -92,7 +92,7 @@ export function InvoicesCard({ invoices, reload, customerId }: { invoices: Billi
         ]}
       />
       <Modal open={!!paying} title={`${t('billing.recordPayment')} ${paying?.number ?? ''}`} onCancel={() => setPaying(null)} onOk={() => form.submit()} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ receivedOn: today() }} onFinish={(v) => submit(post(`/invoices/${paying!.id}/payments`, { ...v, amount: String(v.amount) }), () => setPaying(null))}>
+        <Form form={form} layout="vertical" initialValues={{ receivedOn: todayInShanghai() }} onFinish={(v) => submit(post(`/invoices/${paying!.id}/payments`, { ...v, amount: String(v.amount) }), () => setPaying(null))}>
           <Form.Item name="amount" label={t('billing.amount')} rules={[{ required: true }]}>
             <Input prefix="￥" />
           </Form.Item>
@@ -118,7 +118,7 @@ export function InvoicesCard({ invoices, reload, customerId }: { invoices: Billi
         </Form>
       </Modal>
       <Modal open={!!issuing} title={t('billing.enterFapiao')} onCancel={() => setIssuing(null)} onOk={() => form.submit()} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ issuedOn: today() }} onFinish={(v) => submit(post(`/invoices/${issuing!.id}/fapiao`, v), () => setIssuing(null))}>
+        <Form form={form} layout="vertical" initialValues={{ issuedOn: todayInShanghai() }} onFinish={(v) => submit(post(`/invoices/${issuing!.id}/fapiao`, v), () => setIssuing(null))}>
           <Form.Item name="fapiaoNumber" label={t('billing.fapiaoNumber')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>

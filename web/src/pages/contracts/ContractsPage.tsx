@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { get, post } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { toDateString, type Dayjs } from '../../dates';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -190,9 +191,9 @@ export function ContractDetailPage() {
           form={form}
           layout="vertical"
           initialValues={{ securityLetterSigned: c.securityLetterSigned, userUndertakingSigned: c.userUndertakingSigned }}
-          onFinish={async (v: { signingDate: { format(f: string): string }; securityLetterSigned?: boolean; userUndertakingSigned?: boolean }) => {
+          onFinish={async (v: { signingDate?: Dayjs; securityLetterSigned?: boolean; userUndertakingSigned?: boolean }) => {
             const fd = new FormData();
-            fd.append('signingDate', v.signingDate?.format('YYYY-MM-DD') ?? '');
+            fd.append('signingDate', toDateString(v.signingDate) ?? '');
             fd.append('securityLetterSigned', String(Boolean(v.securityLetterSigned)));
             fd.append('userUndertakingSigned', String(Boolean(v.userUndertakingSigned)));
             if (fileList[0]?.originFileObj) fd.append('file', fileList[0].originFileObj);

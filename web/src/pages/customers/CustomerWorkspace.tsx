@@ -3,6 +3,8 @@ import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { api, del, get, post, put } from '../../api/client';
 import { useSession } from '../../auth/session';
+import dayjs from 'dayjs';
+import { toDateString, type Dayjs } from '../../dates';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -196,7 +198,7 @@ function KycTab({ customerId, staff, canUpload }: { customerId: string; staff: b
           onFinish={async (values: Record<string, unknown>) => {
             const fd = new FormData();
             for (const [k, v] of Object.entries(values)) {
-              if (v && typeof v === 'object' && 'format' in v) fd.append(k, (v as { format(f: string): string }).format('YYYY-MM-DD'));
+              if (dayjs.isDayjs(v)) fd.append(k, toDateString(v));
               else if (v !== undefined && v !== null && k !== 'file') fd.append(k, String(v));
             }
             if (fileList[0]?.originFileObj) fd.append('file', fileList[0].originFileObj);
@@ -308,7 +310,7 @@ function RosterTab({ customerId, staff, canEditOwn }: { customerId: string; staf
         {!showHistory && (
           <DatePicker
             placeholder={t('roster.asOf')}
-            onChange={(d: { format(f: string): string } | null) => setAsOf(d ? d.format('YYYY-MM-DD') : null)}
+            onChange={(d: Dayjs | null) => setAsOf(toDateString(d))}
             data-testid="roster-as-of"
           />
         )}

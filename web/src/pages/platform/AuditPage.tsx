@@ -2,6 +2,7 @@ import { Alert, App, Button, DatePicker, Input, Space, Table, Tag, Typography } 
 import { useState } from 'react';
 import { get, qs, type Page } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { shanghaiInstant } from '../../dates';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -64,7 +65,7 @@ export function AuditPage() {
           showTime
           onChange={(range) => {
             setPage(1);
-            setFilter((f) => ({ ...f, from: range?.[0]?.toDate().toISOString(), to: range?.[1]?.toDate().toISOString() }));
+            setFilter((f) => ({ ...f, from: range?.[0] ? shanghaiInstant(range[0]) : undefined, to: range?.[1] ? shanghaiInstant(range[1]) : undefined }));
           }}
         />
       </Space>

@@ -1,49 +1,358 @@
-import { App, Button, Card, Space, Tag, Typography, Upload } from 'antd';
-import { get, post } from '../../api/client';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import type { FormInstance } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError, get, post, put } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { refreshCalendarStatus, useCalendarStatus } from '../../calendarStatus';
+import { beijingMinute, fromDateString, toDateString, type Dayjs } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { HOLIDAYS, useHolidayName, useRecordLabel, YearGrid, type Arrangement, type DiffRow, type YearView } from './YearGrid';
 
-/** The statutory working-day calendar's coverage; admins load a new year's official schedule. */
+interface Recomputed {
+  kind: string;
+  entityId: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** One form row: a holiday as the State Council notice states it. */
+interface HolidayRow {
+  name?: string;
+  range?: [Dayjs, Dayjs];
+  makeUpDays?: Dayjs[];
+}
+
+/** The month the picker opens on for each holiday, so the admin starts where the notice points. */
+const HOLIDAY_MONTH: Record<string, number> = { 元旦: 1, 春节: 2, 清明节: 4, 劳动节: 5, 端午节: 6, 中秋节: 9, 国庆节: 10 };
+
+const JSON_EXAMPLE = `{
+  "year": 2027,
+  "source": "https://www.gov.cn/zhengce/content/…",
+  "holidays": [
+    { "date": "2027-01-01", "name": "元旦" },
+    { "date": "2027-02-05", "name": "春节" }
+  ],
+  "workdays": [
+    { "date": "2027-02-20", "name": "春节" }
+  ]
+}`;
+
+const toRows = (arrangement: Arrangement[]): HolidayRow[] =>
+  arrangement.map((a) => ({ name: a.name, range: [fromDateString(a.from), fromDateString(a.to)], makeUpDays: a.makeUpDays.map((d) => fromDateString(d)) }));
+
+function toBody(values: { source?: string; holidays?: HolidayRow[] }) {
+  return {
+    ...(values.source?.trim() ? { source: values.source.trim() } : {}),
+    holidays: (values.holidays ?? []).map((h) => ({
+      name: h.name ?? '',
+      from: h.range ? toDateString(h.range[0]) : '',
+      to: h.range ? toDateString(h.range[1]) : '',
+      makeUpDays: (h.makeUpDays ?? []).map((d) => toDateString(d)),
+    })),
+  };
+}
+
+/** The API names `holidays.2.from`; the form holds from–to in one range field. */
+function showFieldErrors(e: unknown, form: FormInstance) {
+  if (!(e instanceof ApiError)) return;
+  form.setFields(
+    e.fields.map((f) => {
+      const parts: (string | number)[] = f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      if (parts[0] === 'holidays' && (parts[2] === 'from' || parts[2] === 'to')) parts.splice(2, 1, 'range');
+      if (parts[0] === 'holidays' && parts[2] === 'makeUpDays') parts.splice(3);
+      return { name: parts, errors: [f.message] };
+    }),
+  );
+}
+
+function DiffTable({ diff, testId }: { diff: DiffRow[]; testId: string }) {
+  const { t } = useI18n();
+  const holidayName = useHolidayName();
+  const state = (s: 'off' | 'work') => <Tag color={s === 'off' ? 'red' : 'orange'}>{t(`calendar.dayState.${s}`)}</Tag>;
+  if (!diff.length) return <Typography.Text type="secondary" data-testid={testId}>{t('calendar.diff.none')}</Typography.Text>;
+  return (
+    <Table<DiffRow>
+      data-testid={testId}
+      rowKey="date"
+      size="small"
+      pagination={false}
+      dataSource={diff}
+      columns={[
+        { title: t('calendar.diff.date'), dataIndex: 'date' },
+        { title: t('calendar.diff.official'), dataIndex: 'official', render: state },
+        { title: t('calendar.diff.provisional'), dataIndex: 'provisional', render: state },
+        { title: t('calendar.holidayName'), dataIndex: 'name', render: (n: string | null) => holidayName(n) || '—' },
+      ]}
+    />
+  );
+}
+
+function ArrangementTable({ arrangement }: { arrangement: Arrangement[] }) {
+  const { t } = useI18n();
+  const holidayName = useHolidayName();
+  return (
+    <Table<Arrangement>
+      rowKey={(a) => `${a.name}-${a.from}`}
+      size="small"
+      pagination={false}
+      dataSource={arrangement}
+      columns={[
+        { title: t('calendar.holidayName'), dataIndex: 'name', render: (n: string) => holidayName(n) },
+        { title: t('calendar.daysOff'), render: (_, a) => (a.from === a.to ? a.from : `${a.from} – ${a.to}`) },
+        { title: t('calendar.makeUpDays'), dataIndex: 'makeUpDays', render: (d: string[]) => (d.length ? d.join('、') : '—') },
+      ]}
+    />
+  );
+}
+
+/**
+ * 工作日历: a year's working days, weekends, days off and 调休 make-up days, official or provisional;
+ * an admin enters the State Council's arrangement holiday by holiday, previews it against the
+ * derivation, and saves — open deadlines computed provisionally are then recomputed.
+ */
 export function CalendarPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const showError = useApiErrors();
-  const { data, reload } = useLoad(() => get<{ years: number[]; loaded: { year: number; source: string | null }[] }>('/calendar/coverage'), []);
-  const isAdmin = me?.roles.includes('admin');
+  const holidayName = useHolidayName();
+  const status = useCalendarStatus();
+  const isAdmin = Boolean(me?.roles.includes('admin'));
+  const [year, setYear] = useState<number>();
+  // the year worth looking at first: next year while it is provisional in the autumn, else this one
+  useEffect(() => {
+    if (status && year === undefined) setYear(status.bannerDue ? status.nextYear : Number(status.today.slice(0, 4)));
+  }, [status, year]);
+  const { data: view, reload } = useLoad(() => (year ? get<YearView>(`/calendar/years/${year}`) : Promise.resolve(undefined)), [year]);
+
+  const [form] = Form.useForm<{ source?: string; holidays?: HolidayRow[] }>();
+  const [preview, setPreview] = useState<YearView>();
+  const [recomputed, setRecomputed] = useState<{ year: number; items: Recomputed[] }>();
+  const [busy, setBusy] = useState(false);
+  const rows = Form.useWatch('holidays', form);
+  // a new year starts a new entry: the official arrangement when there is one, else an empty form
+  useEffect(() => {
+    if (!view) return;
+    form.setFieldsValue({ source: view.provisional ? undefined : (view.source ?? undefined), holidays: view.provisional ? [] : toRows(view.arrangement) });
+    setPreview(undefined);
+  }, [view, form]);
+
+  const yearOptions = useMemo(() => {
+    if (!status) return [];
+    const years = new Set([...status.officialYears, ...status.provisionalYears, status.nextYear]);
+    return [...years]
+      .sort((a, b) => b - a)
+      .map((y) => ({ value: y, label: t(status.officialYears.includes(y) ? 'calendar.yearOption.official' : 'calendar.yearOption.provisional', { year: y }) }));
+  }, [status, t]);
+
+  const runPreview = async () => {
+    if (!year) return;
+    try {
+      const values = await form.validateFields();
+      setBusy(true);
+      setPreview(await post<YearView>(`/calendar/years/${year}/preview`, toBody(values)));
+    } catch (e) {
+      if (e instanceof ApiError) (showFieldErrors(e, form), showError(e));
+      // otherwise the form shows which row is incomplete
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    if (!year) return;
+    let values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    modal.confirm({
+      title: t('calendar.confirmTitle', { year }),
+      content: t('calendar.confirmBody'),
+      okText: t('calendar.save'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          const res = await put<{ year: number; view: YearView; recomputed: Recomputed[] }>(`/calendar/years/${year}`, toBody(values));
+          message.success(t('calendar.saved', { year: res.year }));
+          setRecomputed({ year: res.year, items: res.recomputed });
+          setPreview(undefined);
+          reload();
+          await refreshCalendarStatus();
+        } catch (e) {
+          showFieldErrors(e, form);
+          showError(e);
+        }
+      },
+    });
+  };
+
+  const recordLabel = useRecordLabel();
+  // every open provisional record is recomputed; the ones whose date moved are worth a row each
+  const moved = recomputed?.items.filter((r) => r.before !== r.after) ?? [];
+
   return (
     <>
       <Typography.Title level={3}>{t('nav.calendar')}</Typography.Title>
-      <Card title={t('calendar.years')}>
-        <Space wrap>
-          {data?.years.map((y) => (
-            <Tag key={y} color={data.loaded.some((l) => l.year === y) ? 'gold' : 'blue'}>
-              {y}
-            </Tag>
-          ))}
-        </Space>
-        {isAdmin && (
-          <div style={{ marginTop: 16 }}>
-            <Upload
-              accept="application/json"
-              showUploadList={false}
-              beforeUpload={async (file) => {
-                try {
-                  const { year } = await post<{ year: number }>('/calendar/years', JSON.parse(await file.text()));
-                  message.success(t('calendar.loaded', { year }));
-                  reload();
-                } catch (e) {
-                  showError(e);
-                }
-                return false;
-              }}
-            >
-              <Button>{t('calendar.load')}</Button>
-            </Upload>
-          </div>
+      <Card
+        style={{ marginBottom: 16 }}
+        title={
+          <Space>
+            {t('calendar.year')}
+            <Select data-testid="calendar-year" style={{ width: 180 }} value={year} options={yearOptions} onChange={(y: number) => (setYear(y), setRecomputed(undefined))} />
+          </Space>
+        }
+      >
+        {view && (
+          <>
+            <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
+              <Descriptions.Item label={t('common.status')}>
+                <Tag data-testid="calendar-origin" color={view.provisional ? 'orange' : 'green'}>
+                  {t(`calendar.origin.${view.origin}`)}
+                </Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('calendar.source')}>{view.source ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('calendar.loadedAt')}>{beijingMinute(view.loadedAt)}</Descriptions.Item>
+            </Descriptions>
+            {view.provisional && <Alert data-testid="calendar-provisional" type="warning" showIcon style={{ marginBottom: 12 }} title={t('calendar.provisionalExplain')} />}
+            <YearGrid view={view} testId="calendar-grid" />
+            <Typography.Title level={5} style={{ marginTop: 16 }}>
+              {t('calendar.arrangement')}
+            </Typography.Title>
+            <ArrangementTable arrangement={view.arrangement} />
+            {!view.provisional && (
+              <>
+                <Typography.Title level={5} style={{ marginTop: 16 }}>
+                  {t('calendar.diff')}
+                </Typography.Title>
+                <DiffTable diff={view.diff} testId="calendar-diff" />
+              </>
+            )}
+          </>
         )}
       </Card>
+
+      {recomputed && (
+        <Card title={`${t('calendar.recomputed')} · ${t('calendar.yearOption.official', { year: recomputed.year })}`} style={{ marginBottom: 16 }} data-testid="calendar-recomputed">
+          {moved.length ? (
+            <Table<Recomputed>
+              rowKey={(r) => `${r.kind}-${r.entityId}`}
+              size="small"
+              pagination={false}
+              dataSource={moved}
+              columns={[
+                { title: t('calendar.record'), render: (_, r) => recordLabel(r.kind, r.label) },
+                { title: t('calendar.before'), dataIndex: 'before' },
+                { title: t('calendar.after'), dataIndex: 'after' },
+              ]}
+            />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.recomputedNone')} />
+          )}
+          {recomputed.items.length > moved.length && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="calendar-recomputed-unchanged">
+              {t('calendar.recomputedUnchanged', { count: recomputed.items.length - moved.length })}
+            </Typography.Paragraph>
+          )}
+        </Card>
+      )}
+
+      {isAdmin && view && year && (
+        <Card title={t('calendar.enter', { year })} style={{ marginBottom: 16 }} data-testid="calendar-entry">
+          <Typography.Paragraph type="secondary">{t('calendar.enterHint')}</Typography.Paragraph>
+          <Form form={form} layout="vertical" onValuesChange={() => setPreview(undefined)}>
+            <Form.List name="holidays">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((field) => {
+                    const name = rows?.[field.name]?.name;
+                    const opensOn = fromDateString(`${year}-${String(HOLIDAY_MONTH[name ?? ''] ?? 1).padStart(2, '0')}-01`);
+                    return (
+                      <Space key={field.key} align="start" wrap data-testid={`holiday-row-${field.name}`}>
+                        <Form.Item name={[field.name, 'name']} label={t('calendar.holidayName')} rules={[{ required: true, message: t('calendar.required.name') }]}>
+                          <Select data-testid="holiday-name" style={{ width: 190 }} options={HOLIDAYS.map((h) => ({ value: h, label: holidayName(h) }))} />
+                        </Form.Item>
+                        <Form.Item name={[field.name, 'range']} label={t('calendar.daysOff')} rules={[{ required: true, message: t('calendar.required.range') }]}>
+                          <DatePicker.RangePicker data-testid="holiday-range" defaultPickerValue={[opensOn, opensOn.add(1, 'month')]} />
+                        </Form.Item>
+                        <Form.Item name={[field.name, 'makeUpDays']} label={t('calendar.makeUpDays')}>
+                          <DatePicker data-testid="holiday-makeup" multiple style={{ minWidth: 260 }} defaultPickerValue={opensOn} />
+                        </Form.Item>
+                        <Form.Item label=" ">
+                          <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('calendar.removeHoliday')} />
+                        </Form.Item>
+                      </Space>
+                    );
+                  })}
+                  <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
+                    <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="holiday-add">
+                      {t('calendar.addHoliday')}
+                    </Button>
+                    {view.provisional ? (
+                      <Button onClick={() => (form.setFieldsValue({ holidays: toRows(view.arrangement) }), setPreview(undefined))} data-testid="calendar-fill-derived">
+                        {t('calendar.fillDerived')}
+                      </Button>
+                    ) : (
+                      <Button onClick={() => (form.setFieldsValue({ holidays: toRows(view.arrangement) }), setPreview(undefined))}>{t('calendar.fillOfficial')}</Button>
+                    )}
+                  </Space>
+                </>
+              )}
+            </Form.List>
+            <Form.Item name="source" label={t('calendar.sourceLabel')} style={{ maxWidth: 420 }}>
+              <Input data-testid="calendar-source" />
+            </Form.Item>
+            <Space>
+              <Button onClick={runPreview} loading={busy} data-testid="calendar-preview">
+                {t('calendar.preview')}
+              </Button>
+              <Button type="primary" onClick={save} data-testid="calendar-save">
+                {t('calendar.save')}
+              </Button>
+            </Space>
+          </Form>
+          {preview && (
+            <div data-testid="calendar-preview-result" style={{ marginTop: 16 }}>
+              <Typography.Title level={5}>{t('calendar.previewTitle', { year: preview.year })}</Typography.Title>
+              <YearGrid view={preview} testId="calendar-preview-grid" />
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                {t('calendar.diff')}
+              </Typography.Title>
+              <DiffTable diff={preview.diff} testId="calendar-preview-diff" />
+            </div>
+          )}
+        </Card>
+      )}
+
+      {isAdmin && (
+        <Card title={t('calendar.json')}>
+          <Typography.Paragraph type="secondary">{t('calendar.jsonHint')}</Typography.Paragraph>
+          <pre data-testid="calendar-json-example" style={{ background: '#fafafa', padding: 12, fontSize: 12 }}>
+            {JSON_EXAMPLE}
+          </pre>
+          <Upload
+            accept="application/json"
+            showUploadList={false}
+            beforeUpload={async (file) => {
+              try {
+                const { year: loaded } = await post<{ year: number }>('/calendar/years', JSON.parse(await file.text()));
+                message.success(t('calendar.loaded', { year: loaded }));
+                reload();
+                await refreshCalendarStatus();
+              } catch (e) {
+                showError(e);
+              }
+              return false;
+            }}
+          >
+            <Button>{t('calendar.load')}</Button>
+          </Upload>
+        </Card>
+      )}
     </>
   );
 }

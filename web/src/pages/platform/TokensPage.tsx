@@ -1,6 +1,7 @@
 import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { del, get, post } from '../../api/client';
+import { endOfShanghaiDay, type Dayjs } from '../../dates';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -75,9 +76,9 @@ export function TokensPage() {
           form={form}
           layout="vertical"
           initialValues={{ scopes: ['alerts:write'] }}
-          onFinish={async (values: { name: string; scopes: string[]; expiresAt?: { toDate(): Date } }) => {
+          onFinish={async (values: { name: string; scopes: string[]; expiresAt?: Dayjs }) => {
             try {
-              const { token } = await post<{ token: string }>('/tokens', { name: values.name, scopes: values.scopes, expiresAt: values.expiresAt?.toDate().toISOString() ?? null });
+              const { token } = await post<{ token: string }>('/tokens', { name: values.name, scopes: values.scopes, expiresAt: values.expiresAt ? endOfShanghaiDay(values.expiresAt) : null });
               setCreating(false);
               form.resetFields();
               reload();

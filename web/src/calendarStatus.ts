@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { get } from './api/client';
+
+/** `GET /calendar/status`: which years are official, which provisional, and whether the autumn banner is due. */
+export interface CalendarStatus {
+  /** today in Beijing, by the server's clock */
+  today: string;
+  officialYears: number[];
+  provisionalYears: number[];
+  nextYear: number;
+  nextYearProvisional: boolean;
+  /** from 1 October while next year is still provisional */
+  bannerDue: boolean;
+}
+
+/**
+ * One copy of the status for the layout's banner and the calendar page: saving a year on the page
+ * refreshes it, so the banner goes away without a reload.
+ */
+let current: CalendarStatus | undefined;
+let inFlight: Promise<void> | undefined;
+const listeners = new Set<(s: CalendarStatus | undefined) => void>();
+
+export function refreshCalendarStatus(): Promise<void> {
+  inFlight ??= get<CalendarStatus>('/calendar/status')
+    .then((s) => {
+      current = s;
+      listeners.forEach((l) => l(s));
+    })
+    .finally(() => (inFlight = undefined));
+  return inFlight;
+}
+
+export function useCalendarStatus(enabled = true): CalendarStatus | undefined {
+  const [status, setStatus] = useState(current);
+  useEffect(() => {
+    if (!enabled) return;
+    listeners.add(setStatus);
+    // a failed look-up only hides the banner; the page shows its own errors
+    refreshCalendarStatus().catch(() => undefined);
+    return () => void listeners.delete(setStatus);
+  }, [enabled]);
+  return enabled ? status : undefined;
+}

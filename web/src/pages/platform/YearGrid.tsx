@@ -1,0 +1,162 @@
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import type { CSSProperties } from 'react';
+import { weekday } from '../../dates';
+import { useI18n, type MessageKey } from '../../i18n';
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup';
+export interface CalendarDay {
+  date: string;
+  kind: DayKind;
+  name: string | null;
+}
+export interface Arrangement {
+  name: string;
+  from: string;
+  to: string;
+  makeUpDays: string[];
+}
+export interface DiffRow {
+  date: string;
+  official: 'off' | 'work';
+  provisional: 'off' | 'work';
+  name: string | null;
+}
+/** `GET /calendar/years/:year` and the preview: one year, day by day, with how it was arrived at. */
+export interface YearView {
+  year: number;
+  origin: 'packaged' | 'loaded' | 'provisional';
+  provisional: boolean;
+  source: string | null;
+  loadedAt: string | null;
+  days: CalendarDay[];
+  arrangement: Arrangement[];
+  diff: DiffRow[];
+}
+
+/** The seven statutory holidays (data in Chinese) and their catalog keys; older data says 清明/端午/中秋. */
+export const HOLIDAYS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
+const HOLIDAY_KEYS: [RegExp, MessageKey][] = [
+  [/^元旦/, 'calendar.holiday.newYear'],
+  [/^春节/, 'calendar.holiday.springFestival'],
+  [/^清明/, 'calendar.holiday.qingming'],
+  [/^劳动节/, 'calendar.holiday.labour'],
+  [/^端午/, 'calendar.holiday.dragonBoat'],
+  [/^中秋/, 'calendar.holiday.midAutumn'],
+  [/^国庆/, 'calendar.holiday.nationalDay'],
+  [/抗日战争|抗战胜利/, 'calendar.holiday.victory70'],
+];
+
+/** A holiday's name in the UI's language (names joined with 、 are translated one by one). */
+export function useHolidayName(): (name: string | null | undefined) => string {
+  const { t, locale } = useI18n();
+  return (name) =>
+    name
+      ? name
+          .split('、')
+          .map((part) => {
+            const key = HOLIDAY_KEYS.find(([re]) => re.test(part))?.[1];
+            return key ? t(key) : part;
+          })
+          .join(locale === 'en' ? ' / ' : '、')
+      : '';
+}
+
+/**
+ * A recomputed record in the UI's language. The server's label is Chinese ("RP-2026-0007
+ * 上架调试期限（5.1）"); in English the record's number leads it and the kind is named from the catalog.
+ */
+export function useRecordLabel(): (kind: string, label: string) => string {
+  const { t, locale } = useI18n();
+  return (kind, label) => {
+    if (locale !== 'en' || (kind !== 'commissioning' && kind !== 'invoice')) return label;
+    const number = /^[A-Za-z0-9-]+/.exec(label)?.[0];
+    return `${number ? `${number} · ` : ''}${t(`calendar.recomputedKind.${kind}`)}`;
+  };
+}
+
+const KIND_STYLE: Record<DayKind, CSSProperties> = {
+  workday: { background: '#fff', color: 'rgba(0,0,0,0.88)' },
+  weekend: { background: '#f5f5f5', color: 'rgba(0,0,0,0.45)' },
+  holiday: { background: '#fff1f0', color: '#cf1322', fontWeight: 600 },
+  makeup: { background: '#fff7e6', color: '#d46b08', fontWeight: 600 },
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthDayOf = (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
+
+function Month({ year, month, days }: { year: number; month: number; days: Map<string, CalendarDay> }) {
+  const { t } = useI18n();
+  const holidayName = useHolidayName();
+  const monthNames = t('calendar.monthNames').split(',');
+  const first = `${year}-${pad(month)}-01`;
+  const lead = (weekday(first) + 6) % 7; // weeks start on Monday, as on a Chinese wall calendar
+  const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const cells: (CalendarDay | null)[] = [...Array<null>(lead).fill(null)];
+  for (let d = 1; d <= length; d++) {
+    const date = `${year}-${pad(month)}-${pad(d)}`;
+    const wd = weekday(date);
+    cells.push(days.get(date) ?? { date, kind: wd === 0 || wd === 6 ? 'weekend' : 'workday', name: null });
+  }
+  // this month's holidays and make-up days in words, under the grid
+  const notes: { label: string; from: string; to: string; index: number }[] = [];
+  cells.forEach((c, i) => {
+    if (!c || (c.kind !== 'holiday' && c.kind !== 'makeup')) return;
+    const label = c.kind === 'holiday' ? holidayName(c.name) || t('calendar.kind.holiday') : c.name ? t('calendar.makeupFor', { name: holidayName(c.name) }) : t('calendar.kind.makeup');
+    const last = notes.at(-1);
+    // days off of one holiday read as one span, across a weekend inside it (元旦 1/1–1/3 with Sunday 1/2)
+    const joined = last && c.kind === 'holiday' && last.label === label && cells.slice(last.index + 1, i).every((between) => between?.kind === 'weekend');
+    if (last && joined) Object.assign(last, { to: c.date, index: i });
+    else notes.push({ label, from: c.date, to: c.date, index: i });
+  });
+  return (
+    <div data-testid={`month-${month}`} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 8 }}>
+      <Typography.Text strong>{monthNames[month - 1]}</Typography.Text>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, marginTop: 4, fontSize: 12, textAlign: 'center' }}>
+        {t('calendar.weekdays')
+          .split(',')
+          .map((w) => (
+            <div key={w} style={{ color: 'rgba(0,0,0,0.45)' }}>
+              {w}
+            </div>
+          ))}
+        {cells.map((c, i) =>
+          c ? (
+            <Tooltip key={c.date} title={c.kind === 'holiday' || c.kind === 'makeup' ? `${c.date} ${t(`calendar.kind.${c.kind}` as MessageKey)} ${holidayName(c.name)}` : undefined}>
+              <div data-date={c.date} data-kind={c.kind} style={{ ...KIND_STYLE[c.kind], borderRadius: 3, padding: '1px 0', position: 'relative', lineHeight: '16px' }}>
+                {Number(c.date.slice(8))}
+                {(c.kind === 'holiday' || c.kind === 'makeup') && (
+                  <div style={{ fontSize: 9, lineHeight: '10px' }}>{t(`calendar.mark.${c.kind}` as MessageKey)}</div>
+                )}
+              </div>
+            </Tooltip>
+          ) : (
+            <div key={`lead-${i}`} />
+          ),
+        )}
+      </div>
+      <div style={{ marginTop: 4, fontSize: 12, minHeight: 18, color: 'rgba(0,0,0,0.65)' }}>{notes.map((n) => `${n.label} ${monthDayOf(n.from)}${n.to === n.from ? '' : `–${monthDayOf(n.to)}`}`).join(' · ')}</div>
+    </div>
+  );
+}
+
+/** Twelve small month calendars: working days, weekends, days off with the holiday's name, 调休上班 days. */
+export function YearGrid({ view, testId }: { view: YearView; testId?: string }) {
+  const { t } = useI18n();
+  const days = new Map(view.days.map((d) => [d.date, d]));
+  return (
+    <div data-testid={testId}>
+      <Space wrap style={{ marginBottom: 8 }}>
+        {(['workday', 'weekend', 'holiday', 'makeup'] as const).map((k) => (
+          <Tag key={k} style={{ ...KIND_STYLE[k], border: '1px solid #d9d9d9' }}>
+            {t(`calendar.kind.${k}`)}
+          </Tag>
+        ))}
+      </Space>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 12 }}>
+        {Array.from({ length: 12 }, (_, i) => (
+          <Month key={i} year={view.year} month={i + 1} days={days} />
+        ))}
+      </div>
+    </div>
+  );
+}
