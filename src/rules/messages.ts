@@ -50,6 +50,8 @@ export const REASON_MESSAGES: Record<string, Messages> = {
   DOMAIN_HYPHEN: { 'zh-CN': '域名各级不能以连字符开头或结尾', en: 'A label cannot start or end with a hyphen' },
   DOMAIN_TOO_LONG: { 'zh-CN': '域名最长 253 个字符', en: 'A domain has at most 253 characters' },
   DOMAIN_NUMERIC_TLD: { 'zh-CN': '顶级域不能全为数字', en: 'The top-level domain cannot be numeric' },
+  DOMAIN_INVISIBLE: { 'zh-CN': '域名含有不可见字符（如零宽空格），请重新输入', en: 'The domain contains invisible characters (such as a zero-width space); please type it again' },
+  DOMAIN_DISALLOWED: { 'zh-CN': '域名含有国际化域名标准（IDNA 2008 / UTS-46）不允许的字符', en: 'The domain contains characters that internationalised domain names (IDNA 2008 / UTS-46) do not allow' },
   PHONE_CHARACTERS: { 'zh-CN': '电话号码含有不允许的字符', en: 'The phone number contains characters not allowed' },
   PHONE_MOBILE_FORMAT: { 'zh-CN': '手机号码应为 1 开头的 11 位数字', en: 'A mobile number has 11 digits starting with 1' },
   PHONE_LANDLINE_FORMAT: { 'zh-CN': '固定电话应为 区号-号码，如 010-12345678', en: 'A landline is area code and number, e.g. 010-12345678' },

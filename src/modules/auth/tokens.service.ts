@@ -33,6 +33,8 @@ export function makeTokensService(deps: {
     async create(scope: Scope, input: { name: string; scopes: string[]; expiresAt?: Date | null }) {
       requireStaff(scope, 'admin');
       if (scope.kind !== 'staff') throw new AppError('FORBIDDEN'); // a token records the person who made it
+      // a token that has already expired would be a secret that opens nothing
+      if (input.expiresAt && input.expiresAt <= clock.now()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'expiresAt', key: 'field.mustBeFuture' }]);
       const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const row: ApiTokenRow = {
         id: ids.uuid(),

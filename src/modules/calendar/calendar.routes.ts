@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
+import { CalendarDate } from '../../http/dto.js';
 import { calendarDayPeriodEnd, parseDate, workingDayDeadline } from '../../rules/index.js';
 import type { CalendarService } from './calendar.service.js';
-
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export function calendarRoutes(deps: { calendar: CalendarService }): FastifyPluginAsyncZod {
   return async (app) => {
@@ -27,8 +26,8 @@ export function calendarRoutes(deps: { calendar: CalendarService }): FastifyPlug
           summary: "Load a year's official State Council holiday schedule (admin)",
           body: z.object({
             year: z.number().int(),
-            holidays: z.array(z.object({ date: DateString, name: z.string() })),
-            workdays: z.array(z.object({ date: DateString, name: z.string() })),
+            holidays: z.array(z.object({ date: CalendarDate, name: z.string() })),
+            workdays: z.array(z.object({ date: CalendarDate, name: z.string() })),
             source: z.string().optional(),
           }),
           response: { 201: z.object({ year: z.number() }) },
@@ -42,7 +41,7 @@ export function calendarRoutes(deps: { calendar: CalendarService }): FastifyPlug
         schema: {
           tags: ['calendar'],
           summary: 'End of the Nth working day after a date (5.1), or of an N-calendar-day period (第四条)',
-          querystring: z.object({ from: DateString, workingDays: z.coerce.number().int().min(1).max(250).optional(), days: z.coerce.number().int().min(1).max(3650).optional() }),
+          querystring: z.object({ from: CalendarDate, workingDays: z.coerce.number().int().min(1).max(250).optional(), days: z.coerce.number().int().min(1).max(3650).optional() }),
           response: { 200: z.object({ deadline: z.string() }) },
         },
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Page, Timestamp } from '../../http/dto.js';
+import { CalendarDate, Page, Timestamp } from '../../http/dto.js';
 
 const optionalText = (max = 200) => z.string().trim().max(max).nullable().optional();
 const STATUS = z.enum(['prospect', 'active', 'suspended', 'former']);
@@ -114,8 +114,8 @@ export const KycMeta = z.object({
   holderName: z.string().trim().min(1).max(100),
   idType: z.enum(['uscc', 'resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit']),
   idNumber: z.string().trim().min(1).max(40),
-  issuedOn: z.string().optional(),
-  expiresOn: z.string().optional(),
+  issuedOn: CalendarDate.optional(),
+  expiresOn: CalendarDate.optional(),
 });
 export const ReviewBody = z.object({ verify: z.boolean(), reason: z.string().trim().max(500).optional() });
 

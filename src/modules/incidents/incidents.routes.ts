@@ -1,15 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams, Timestamp } from '../../http/dto.js';
+import { IdParams, Instant, InstantString, Timestamp } from '../../http/dto.js';
+import { parseIp } from '../../rules/index.js';
 import type { AlertsService } from './alerts.service.js';
 import { INCIDENT_CAUSES, MAINTENANCE_KINDS, SCOPE_KINDS } from './incidents.schema.js';
 import type { IncidentsService } from './incidents.service.js';
 import type { MaintenanceService } from './maintenance.service.js';
 
-/** An instant with its offset (2026-05-01T10:00:00+08:00), read as a Date. */
-const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const ScopeEntry = z.object({ kind: z.enum(SCOPE_KINDS), target: z.string().trim().min(1).max(100) });
+/**
+ * A scope entry as a request gives it: an address for `ip`, the id of the site, room, cabinet, switch,
+ * port or server otherwise — checked here, so a name or typo is a 400 on `scope.N.target`, not a
+ * database error on the uuid column it is looked up in.
+ */
+const ScopeEntryInput = ScopeEntry.superRefine((e, ctx) => {
+  const valid = e.kind === 'ip' ? parseIp(e.target) !== null : z.uuid().safeParse(e.target).success;
+  if (!valid) ctx.addIssue({ code: 'custom', path: ['target'], message: e.kind === 'ip' ? 'IP_FORMAT' : 'field.invalid' });
+});
 
 const LineClock = z.object({ deadline: Timestamp, remainingMinutes: z.number(), breached: z.boolean(), overrunMinutes: z.number(), nearBreach: z.boolean() }).nullable();
 const Incident = z
@@ -87,8 +95,8 @@ const AlertmanagerWebhook = z
           status: z.enum(['firing', 'resolved']),
           labels: z.record(z.string(), z.string()),
           annotations: z.record(z.string(), z.string()).optional(),
-          startsAt: z.iso.datetime({ offset: true }),
-          endsAt: z.iso.datetime({ offset: true }).optional(),
+          startsAt: InstantString,
+          endsAt: InstantString.optional(),
           generatorURL: z.string().optional(),
           fingerprint: z.string().min(1).max(64),
         }),
@@ -117,7 +125,7 @@ export function incidentsRoutes(deps: { incidents: IncidentsService; maintenance
             cause: z.enum(INCIDENT_CAUSES),
             causeEvidence: z.string().trim().max(5000).nullable().optional(),
             lineFault: z.boolean().optional(),
-            scope: z.array(ScopeEntry).min(1).max(100),
+            scope: z.array(ScopeEntryInput).min(1).max(100),
             startedAt: Instant.optional(),
             reportedAt: Instant.optional(),
             noticeGivenAt: Instant.nullable().optional(),
@@ -241,7 +249,7 @@ export function incidentsRoutes(deps: { incidents: IncidentsService; maintenance
         schema: {
           tags: ['incidents'],
           summary: 'Schedule planned work; expansion, relocation and cut-over need 48 h between notice and start (6.3)',
-          body: z.object({ title: z.string().trim().min(1).max(200), kind: z.enum(MAINTENANCE_KINDS), description: z.string().trim().max(5000).optional(), startsAt: Instant, endsAt: Instant, scope: z.array(ScopeEntry).min(1).max(100) }),
+          body: z.object({ title: z.string().trim().min(1).max(200), kind: z.enum(MAINTENANCE_KINDS), description: z.string().trim().max(5000).optional(), startsAt: Instant, endsAt: Instant, scope: z.array(ScopeEntryInput).min(1).max(100) }),
           response: { 201: Window.extend({ affectedCustomers: z.number(), affectedServers: z.number() }) },
         },
       },
