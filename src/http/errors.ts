@@ -111,6 +111,7 @@ export function errorHandler(err: unknown, request: FastifyRequest, reply: Fasti
   const { status, body: payload } = toErrorResponse(err, request.locale, request.id);
   if (status >= 500) request.log.error({ err }, 'unhandled error');
   else if (payload.error.code === 'INVALID_DATA') request.log.warn({ err }, 'database refused a value the boundary let through');
+  else if (payload.error.code === 'FILE_NOT_IN_STORE') request.log.warn({ err }, 'a stored file is missing from the file store');
   else request.log.info({ code: payload.error.code }, 'request refused');
   return reply.status(status).send(payload);
 }

@@ -114,7 +114,7 @@ export const en: Record<MessageKey, string> = {
   'compliance.gap.logRetention': 'No valid attestation of access-log retention (clause 5.5)',
   // input at the boundary, stored files, unmatched alerts, transitions by kind (issue 15, i15-input)
   INVALID_DATA: 'The input could not be stored: a value has a format or range that is not accepted; please check it and try again',
-  FILE_NOT_IN_STORE: 'The file "{fileName}" is not in the file store (it may not have been restored from a backup); please contact an administrator',
+  FILE_NOT_IN_STORE: 'The file is not in the file store (content digest {sha256}…); it may not have been restored from a backup — please contact an administrator',
   ALERT_ALREADY_MAPPED: 'This alert has already been dealt with and cannot be mapped again',
   'upload.malformed': 'The upload is not a complete multipart form (it may have been cut short); please upload it again',
   'field.nulByte': 'Must not contain a NUL character (U+0000)',

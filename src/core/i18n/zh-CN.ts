@@ -117,7 +117,7 @@ export const zhCN = {
   'compliance.gap.logRetention': '缺少有效的网站访问日志留存承诺（第 5.5 条）',
   // input at the boundary, stored files, unmatched alerts, transitions by kind (issue 15, i15-input)
   INVALID_DATA: '输入的数据无法保存：某个值的格式或范围不被接受，请检查后重试',
-  FILE_NOT_IN_STORE: '文件“{fileName}”不在文件存储中（可能尚未从备份恢复），请联系管理员',
+  FILE_NOT_IN_STORE: '该文件不在文件存储中（内容摘要 {sha256}…），可能尚未从备份恢复，请联系管理员',
   ALERT_ALREADY_MAPPED: '该告警已被处理，不能再次指定对象',
   'upload.malformed': '上传内容不是完整的 multipart 表单（可能传输中断），请重新上传',
   'field.nulByte': '不能包含空字符（U+0000）',

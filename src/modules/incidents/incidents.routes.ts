@@ -14,6 +14,22 @@ const ScopeEntry = z.object({ kind: z.enum(SCOPE_KINDS), target: z.string().trim
  * port or server otherwise — checked here, so a name or typo is a 400 on `scope.N.target`, not a
  * database error on the uuid column it is looked up in.
  */
+const UnmatchedAlert = z
+  .object({
+    id: z.uuid(),
+    fingerprint: z.string(),
+    alertname: z.string(),
+    labels: z.record(z.string(), z.string()),
+    annotations: z.record(z.string(), z.string()),
+    generatorUrl: z.string().nullable(),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    receivedAt: Timestamp,
+    mappedAt: Timestamp,
+    mappedBy: z.uuid().nullable(),
+    incidentId: z.uuid().nullable(),
+  })
+  .meta({ id: 'UnmatchedAlert' });
 const ScopeEntryInput = ScopeEntry.superRefine((e, ctx) => {
   const valid = e.kind === 'ip' ? parseIp(e.target) !== null : z.uuid().safeParse(e.target).success;
   if (!valid) ctx.addIssue({ code: 'custom', path: ['target'], message: e.kind === 'ip' ? 'IP_FORMAT' : 'field.invalid' });
@@ -202,11 +218,22 @@ export function incidentsRoutes(deps: { incidents: IncidentsService; maintenance
           tags: ['incidents'],
           summary: "Prometheus Alertmanager webhook (version 4), with an API token holding 'alerts:write'",
           body: AlertmanagerWebhook,
-          response: { 200: z.object({ received: z.number(), results: z.array(z.object({ fingerprint: z.string(), outcome: z.string(), incidentId: z.string() })) }) },
+          response: { 200: z.object({ received: z.number(), results: z.array(z.object({ fingerprint: z.string(), outcome: z.string(), incidentId: z.uuid().nullable() })) }) },
         },
         bodyLimit: 4 * 1024 * 1024,
       },
       async (request) => alerts.ingest(scopeOf(request), request.body),
+    );
+    // alerts whose labels matched nothing wait here for the NOC (issue 15)
+    app.get(
+      '/alerts/unmatched',
+      { schema: { tags: ['incidents'], summary: 'Alerts whose labels matched nothing: they opened no incident (NOC)', querystring: z.object({ waiting: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(UnmatchedAlert) }) } } },
+      async (request) => ({ items: await alerts.unmatched(scopeOf(request), { waiting: request.query.waiting === 'true' }) }),
+    );
+    app.post(
+      '/alerts/unmatched/:id/map',
+      { schema: { tags: ['incidents'], summary: 'Say where an unmatched alert bites: opens its incident from the alert’s start (NOC)', params: IdParams, body: z.object({ scope: z.array(ScopeEntryInput).min(1).max(100) }), response: { 200: UnmatchedAlert } } },
+      async (request) => alerts.mapUnmatched(scopeOf(request), request.params.id, request.body.scope),
     );
 
     // ── compensation (7.2) ──
