@@ -301,9 +301,9 @@ function buildCase(rng: Rng, doc: object, op: Operation, k: number): Request {
 beforeAll(async () => {
   t = await makeTestApp();
   const system = systemScope('fuzz');
-  const staff = await makeStaff(t.services, 'fuzz-admin', ['admin']);
+  await makeStaff(t.services, 'fuzz-admin', ['admin']);
   const c = await makeCustomer(t.services, { name: '模糊测试客户' });
-  const user = await makeCustomerUser(t.services, 'fuzz-owner', c.id);
+  await makeCustomerUser(t.services, 'fuzz-owner', c.id);
   // a little of everything, so that ids of real rows (and not only random ones) reach the services
   const site = await t.services.facility.createSite(system, { code: 'FZ-1', name: '模糊机房', address: 'x', accessPoint: 'x' });
   const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'FZ-R1' });
@@ -312,7 +312,9 @@ beforeAll(async () => {
   const pool = await t.services.ipam.createPool(system, { name: 'FZ', prefix: '198.51.100.0/24' });
   const zone = await t.services.dns.createZone(system, { customerId: c.id, domain: 'fuzz-zone.cn' });
   const ticket = await t.services.tickets.open(system, { customerId: c.id, type: 'general', subject: '模糊工单', description: '' });
-  knownIds = [staff.id, c.id, user.id, site.id, room.id, cabinet.id, server.id, pool.id, zone.id, ticket.id];
+  // bystanders, not the two users the fuzz runs as: a fuzzed "disable user" with a real id must not end the run's sessions
+  const bystanders = [await makeStaff(t.services, 'fuzz-bystander', ['noc']), await makeCustomerUser(t.services, 'fuzz-bystander-c', c.id)];
+  knownIds = [c.id, ...bystanders.map((u) => u.id), site.id, room.id, cabinet.id, server.id, pool.id, zone.id, ticket.id];
   admin = await t.login('fuzz-admin');
   owner = await t.login('fuzz-owner');
   const doc = (await t.anonymous().get('/api/openapi.json')).json() as {
@@ -340,6 +342,7 @@ describe(`fuzz of every operation (seed ${SEED}, ${CASES} cases per operation an
     const rng = prng(SEED);
     const failures: string[] = [];
     let sent = 0;
+    let unauthenticated = 0;
     const fuzzed = operations.filter((op) => op.body || op.parameters.length || op.upload);
     for (const op of fuzzed) {
       for (let k = 0; k < CASES; k += 1) {
@@ -349,13 +352,18 @@ describe(`fuzz of every operation (seed ${SEED}, ${CASES} cases per operation an
           const as = op.path === '/api/v1/auth/logout' ? t.anonymous() : client;
           const res = await as.request(op.method as never, req.url, req.payload, req.headers);
           sent += 1;
+          if (res.statusCode === 401) unauthenticated += 1;
           // a 5xx, or a database error code shown to the user ("输入无效：22P02"), is a finding
           const rawSqlState = res.statusCode >= 400 && /"message":"[^"]*\b(2[23][0-9A-Z]{3})\b/.test(res.body);
           if (res.statusCode >= 500 || rawSqlState) failures.push(`${op.method} ${op.path} [${req.label}, ${who}] → ${res.statusCode} ${res.body.slice(0, 200)} · url ${req.url.slice(0, 160)} · body ${asText(req.payload).slice(0, 200)}`);
         }
       }
     }
-    console.log(`fuzz: seed ${SEED}, ${fuzzed.length} operations, ${sent} requests, ${failures.length} findings`);
+    console.log(`fuzz: seed ${SEED}, ${fuzzed.length} operations, ${sent} requests, ${unauthenticated} answered 401, ${failures.length} findings`);
+    // the fuzz ran as the two users throughout: their sessions still work, and few answers were 401s
+    expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await owner.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(unauthenticated).toBeLessThan(sent / 20);
     expect(fuzzed.length).toBeGreaterThan(100);
     expect(failures).toEqual([]);
   }, 600_000);
