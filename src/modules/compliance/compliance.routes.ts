@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { readForm, UPLOAD_MAX_BYTES } from '../../http/upload.js';
-import { IdParams, InstantString, Timestamp } from '../../http/dto.js';
+import { IdParams, InstantString, RowVersion, Timestamp } from '../../http/dto.js';
 import { DECLARABLE_SERVICES, PROHIBITED_SERVICES } from '../../rules/index.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, DOMAIN_STATUSES, DOMAIN_USES, GATE_OUTCOMES, VERIFICATION_METHODS, VIOLATION_CLAUSES } from './compliance.schema.js';
 import type { ConductService, Upload } from './conduct.service.js';
@@ -135,7 +135,7 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
           tags,
           summary: 'Edit a filing (5.7): the entry goes back for verification',
           params: IdParams,
-          body: z.object({ version: z.number().int().min(1), serverId: z.uuid().optional(), address: z.string().trim().max(45).nullable().optional(), use: z.enum(DOMAIN_USES).optional(), filingNumber: z.string().trim().min(1).max(60).optional(), psbNumber: z.string().trim().max(60).nullable().optional() }),
+          body: z.object({ version: RowVersion, serverId: z.uuid().optional(), address: z.string().trim().max(45).nullable().optional(), use: z.enum(DOMAIN_USES).optional(), filingNumber: z.string().trim().min(1).max(60).optional(), psbNumber: z.string().trim().max(60).nullable().optional() }),
           response: { 200: Domain },
         },
       },

@@ -61,7 +61,7 @@ export function providerRoutes(deps: { provider: ProviderService }): FastifyPlug
     );
     app.get(
       '/provider/seal',
-      { schema: { tags: ['provider'], summary: 'The seal image of the current or a given version (staff)', querystring: z.object({ version: z.coerce.number().int().min(1).optional() }) } },
+      { schema: { tags: ['provider'], summary: 'The seal image of the current or a given version (staff)', querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() }) } },
       async (request, reply) => {
         const png = await deps.provider.seal(scopeOf(request), request.query.version);
         reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
