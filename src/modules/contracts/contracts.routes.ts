@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { readForm, UPLOAD_MAX_BYTES } from '../../http/upload.js';
 import { CalendarDate, IdParams, Timestamp } from '../../http/dto.js';

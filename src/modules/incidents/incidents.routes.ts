@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams, Instant, InstantString, Timestamp } from '../../http/dto.js';
+import { IdParams, Instant, Timestamp } from '../../http/dto.js';
 import { parseIp } from '../../rules/index.js';
 import type { AlertsService } from './alerts.service.js';
 import { INCIDENT_CAUSES, MAINTENANCE_KINDS, SCOPE_KINDS } from './incidents.schema.js';
@@ -14,6 +14,8 @@ const ScopeEntry = z.object({ kind: z.enum(SCOPE_KINDS), target: z.string().trim
  * port or server otherwise — checked here, so a name or typo is a 400 on `scope.N.target`, not a
  * database error on the uuid column it is looked up in.
  */
+/** Alertmanager's own times: strict RFC 3339, but a firing alert's endsAt is Go's zero time (0001-01-01T00:00:00Z). */
+const AlertmanagerTime = z.iso.datetime({ offset: true, error: 'field.instant' });
 const UnmatchedAlert = z
   .object({
     id: z.uuid(),
@@ -111,8 +113,8 @@ const AlertmanagerWebhook = z
           status: z.enum(['firing', 'resolved']),
           labels: z.record(z.string(), z.string()),
           annotations: z.record(z.string(), z.string()).optional(),
-          startsAt: InstantString,
-          endsAt: InstantString.optional(),
+          startsAt: AlertmanagerTime,
+          endsAt: AlertmanagerTime.optional(),
           generatorURL: z.string().optional(),
           fingerprint: z.string().min(1).max(64),
         }),

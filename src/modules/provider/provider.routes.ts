@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { readUpload } from '../../http/upload.js';
 import { Timestamp } from '../../http/dto.js';
