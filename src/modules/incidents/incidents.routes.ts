@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams, Instant, Timestamp } from '../../http/dto.js';
+import { IdParams, Instant, InstantString, Timestamp } from '../../http/dto.js';
 import { parseIp } from '../../rules/index.js';
 import type { AlertsService } from './alerts.service.js';
 import { INCIDENT_CAUSES, MAINTENANCE_KINDS, SCOPE_KINDS } from './incidents.schema.js';
@@ -113,7 +113,7 @@ const AlertmanagerWebhook = z
           status: z.enum(['firing', 'resolved']),
           labels: z.record(z.string(), z.string()),
           annotations: z.record(z.string(), z.string()).optional(),
-          startsAt: AlertmanagerTime,
+          startsAt: InstantString,
           endsAt: AlertmanagerTime.optional(),
           generatorURL: z.string().optional(),
           fingerprint: z.string().min(1).max(64),
