@@ -144,7 +144,9 @@ export function buildServices(ctx: AppContext) {
   const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret, sessions: sessionCache, addressFailures: ctx.config.LOGIN_ADDRESS_FAILURES });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords, sessions: sessionCache });
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
-  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, contracts, users, notices, provider, files, mailer, audit, clock, ids });
+  // a ticket's domain is checked against the domain list (built below; called only at request time) and DNS zones
+  const domainHolders = async (names: string[]) => [...(await domains.holdersOf(names)), ...(await dns.zoneHoldersOf(names))];
+  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids });
 
   // billing (contracts module): payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through
   const contractsRepo = makeContractsRepository(db);

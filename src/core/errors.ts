@@ -50,6 +50,10 @@ export const HTTP_STATUS = {
   TERMINATION_NOT_ALLOWED: 422,
   // incidents and planned work
   NOTICE_TOO_SHORT: 422,
+  // input at the boundary, stored files, unmatched alerts (issue 15, i15-input)
+  INVALID_DATA: 400,
+  FILE_NOT_IN_STORE: 404,
+  ALERT_ALREADY_MAPPED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { AppError } from '../core/errors.js';
 
 /**
  * Content-addressed files under one directory: <dir>/<first two hex>/<sha256>. The same bytes are
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
  */
 export interface FileStore {
   put(bytes: Uint8Array): { sha256: string; size: number };
+  /** The file's bytes; AppError FILE_NOT_IN_STORE (404) when the store does not hold it. */
   get(sha256: string): Buffer;
   has(sha256: string): boolean;
   /** Where a file's bytes are (backups copy them from there). */
@@ -36,7 +38,16 @@ export function makeFileStore(dir: string): FileStore {
       }
       return { sha256, size: bytes.byteLength };
     },
-    get: (sha256) => readFileSync(pathOf(sha256)),
+    get(sha256) {
+      try {
+        return readFileSync(pathOf(sha256));
+      } catch (err) {
+        // the database names a file the store does not hold (a database restored without its files,
+        // a file deleted by hand): the user is told so, never a 500
+        if ((err as { code?: string }).code === 'ENOENT') throw new AppError('FILE_NOT_IN_STORE', { sha256: sha256.slice(0, 12) });
+        throw err;
+      }
+    },
     has: (sha256) => existsSync(pathOf(sha256)),
     pathOf,
     list() {

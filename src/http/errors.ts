@@ -24,13 +24,19 @@ const ruleStatus = new Map<string, number>([['CALENDAR_NOT_COVERED', 422]]);
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
 
 function zodMessage(locale: Locale, issue: Record<string, unknown>): string {
-  // refinements carry an i18n key as their message
-  if (issue.code === 'custom' && typeof issue.message === 'string' && hasMessage(issue.message)) {
+  // refinements and the shared schemas (dto.ts: CalendarDate, Instant…) carry an i18n key as their message
+  if (typeof issue.message === 'string' && hasMessage(issue.message)) {
     return t(locale, issue.message, (issue.params as Record<string, unknown>) ?? {});
   }
   const localeError = zodLocales[locale].localeError as (i: unknown) => string | { message: string } | undefined;
   const out = localeError(issue);
   return (typeof out === 'string' ? out : out?.message) ?? String(issue.message ?? '');
+}
+
+/** An `entity` param names the kind of object in the user's language (`entity.invoice` → 账单 / The invoice). */
+function localParams(locale: Locale, params: Record<string, unknown>): Record<string, unknown> {
+  const key = typeof params.entity === 'string' ? `entity.${params.entity}` : '';
+  return key && hasMessage(key) ? { ...params, entity: t(locale, key) } : params;
 }
 
 function body(code: string, message: string, fields: { path: string; message: string }[] = []): ErrorBody {
@@ -43,7 +49,7 @@ function renderFields(locale: Locale, fields: FieldError[]) {
 
 export function toErrorResponse(err: unknown, locale: Locale, requestId: string): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.status, body: body(err.code, t(locale, err.code, err.params), renderFields(locale, err.fields)) };
+    return { status: err.status, body: body(err.code, t(locale, err.code, localParams(locale, err.params)), renderFields(locale, err.fields)) };
   }
   // rules core errors (RuleError): a stable code and params, messages registered in i18n
   if (err instanceof Error && err.name === 'RuleError' && 'code' in err) {
@@ -75,13 +81,19 @@ export function toErrorResponse(err: unknown, locale: Locale, requestId: string)
         body: body(mapped.code, message, mapped.field ? [{ path: mapped.field, message }] : []),
       };
     }
-    const detail = pgErr.constraint ?? pgErr.detail ?? pgErr.code;
-    // 23xxx integrity violations and 22xxx data exceptions come from bad input, not from a bug
+    // 23xxx integrity violations and 22xxx data exceptions come from bad input, not from a bug. The user
+    // sees the constraint's name at most, never a bare SQLSTATE; a data exception (a value PostgreSQL
+    // cannot take: out of range, malformed) gets one readable message, and is logged (errorHandler) so
+    // the boundary check that should have caught it can be added.
     if (pgErr.code === '23505' || pgErr.code === '23P01' || pgErr.code === '23503') {
-      return { status: 409, body: body('CONFLICT', t(locale, 'CONFLICT', { detail })) };
+      const detail = pgErr.constraint ?? pgErr.detail;
+      return { status: 409, body: body('CONFLICT', detail ? t(locale, 'CONFLICT', { detail }) : t(locale, 'INVALID_DATA')) };
+    }
+    if (pgErr.code.startsWith('23') && pgErr.constraint) {
+      return { status: 400, body: body('INVALID_INPUT', t(locale, 'INVALID_INPUT', { reason: pgErr.constraint })) };
     }
     if (pgErr.code.startsWith('23') || pgErr.code.startsWith('22')) {
-      return { status: 400, body: body('INVALID_INPUT', t(locale, 'INVALID_INPUT', { reason: detail })) };
+      return { status: 400, body: body('INVALID_DATA', t(locale, 'INVALID_DATA')) };
     }
   }
   if (fe && typeof fe === 'object' && typeof fe.statusCode === 'number' && fe.statusCode < 500) {
@@ -98,6 +110,8 @@ export function toErrorResponse(err: unknown, locale: Locale, requestId: string)
 export function errorHandler(err: unknown, request: FastifyRequest, reply: FastifyReply) {
   const { status, body: payload } = toErrorResponse(err, request.locale, request.id);
   if (status >= 500) request.log.error({ err }, 'unhandled error');
+  else if (payload.error.code === 'INVALID_DATA') request.log.warn({ err }, 'database refused a value the boundary let through');
+  else if (payload.error.code === 'FILE_NOT_IN_STORE') request.log.warn({ err }, 'a stored file is missing from the file store');
   else request.log.info({ code: payload.error.code }, 'request refused');
   // a sign-in wait says when it ends, for clients and scripts that honour Retry-After
   if (err instanceof AppError && typeof err.params.retryAfterSeconds === 'number') reply.header('retry-after', String(err.params.retryAfterSeconds));

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import { UPLOAD_MAX_BYTES } from './upload.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,6 +21,7 @@ import { AppError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
 import { docsGate, registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerInputChecks } from './input.js';
 import { registerMetrics } from './metrics.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import type { TokensService } from '../modules/auth/tokens.service.js';
@@ -103,9 +105,10 @@ export async function buildHttpServer(opts: HttpServerOptions): Promise<FastifyI
   await app.register(cookie);
   // before the documentation routes, so that they see who is asking
   registerAuth(app, { auth: opts.auth, tokens: opts.tokens });
+  registerInputChecks(app);
   const gateDocs = docsGate(opts.publicApiDocs ?? false);
   // uploads (KYC copies, signed contracts): one file of at most 10 MB; the module checks type by content
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20, fieldSize: 1000 } });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 20, fieldSize: 1000 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -54,6 +54,8 @@ export const REASON_MESSAGES: Record<string, Messages> = {
   DNS_CONTROL_CHARACTER: { 'zh-CN': '不能含有换行、制表符等控制字符', en: 'Line breaks, tabs and other control characters are not allowed' },
   DNS_NAME_OUTSIDE_ZONE: { 'zh-CN': '以点结尾的名称是完整域名，必须在本区域（{expected}）之内', en: 'A name ending in a dot is a full name and must lie inside this zone ({expected})' },
   DNS_NAME_CHARACTERS: { 'zh-CN': '记录名称只能含字母、数字、连字符和下划线（通配符 * 只能在最左边）', en: 'A record name has letters, digits, hyphens and underscores only (a wildcard * only leftmost)' },
+  DOMAIN_INVISIBLE: { 'zh-CN': '域名含有不可见字符（如零宽空格），请重新输入', en: 'The domain contains invisible characters (such as a zero-width space); please type it again' },
+  DOMAIN_DISALLOWED: { 'zh-CN': '域名含有国际化域名标准（IDNA 2008 / UTS-46）不允许的字符', en: 'The domain contains characters that internationalised domain names (IDNA 2008 / UTS-46) do not allow' },
   PHONE_CHARACTERS: { 'zh-CN': '电话号码含有不允许的字符', en: 'The phone number contains characters not allowed' },
   PHONE_MOBILE_FORMAT: { 'zh-CN': '手机号码应为 1 开头的 11 位数字', en: 'A mobile number has 11 digits starting with 1' },
   PHONE_LANDLINE_FORMAT: { 'zh-CN': '固定电话应为 区号-号码，如 010-12345678', en: 'A landline is area code and number, e.g. 010-12345678' },

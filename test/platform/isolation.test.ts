@@ -279,6 +279,9 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/incidents/{id}/restore': (b) => ({ params: { id: b.incidentId }, body: {} }),
   'POST /api/v1/suspensions': (b) => ({ body: { serverId: b.serverId, reason: 'x', evidence: 'y' } }),
   'POST /api/v1/alerts/alertmanager': (b) => ({ body: { version: '4', status: 'firing', alerts: [{ status: 'firing', labels: { alertname: 'x', server_id: b.serverId }, startsAt: '2026-03-01T00:00:00Z', fingerprint: 'evil' }] } }),
+  // alerts that matched nothing: NOC only (issue 15)
+  'GET /api/v1/alerts/unmatched': () => ({}),
+  'POST /api/v1/alerts/unmatched/{id}/map': (b) => ({ params: { id: b.incidentId }, body: { scope: [{ kind: 'server', target: b.serverId }] } }),
   'GET /api/v1/compensation': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'GET /api/v1/compensation/{id}': (b) => ({ params: { id: b.contractId } }),
   'GET /api/v1/compensation/{id}/timeline.svg': (b) => ({ params: { id: b.contractId } }),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
-import { Page, Timestamp } from '../../http/dto.js';
+import { InstantOrDate, Page, Timestamp } from '../../http/dto.js';
 import type { AuditService } from './audit.service.js';
 
 const AuditEntry = z
@@ -28,8 +28,8 @@ const AuditQuery = z.object({
   entity: z.string().max(100).optional(),
   entityId: z.string().max(100).optional(),
   customerId: z.uuid().optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: InstantOrDate.optional(),
+  to: InstantOrDate.optional(),
   ...Page,
 });
 

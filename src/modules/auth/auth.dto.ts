@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Page, Timestamp } from '../../http/dto.js';
+import { InstantOrDate, Page, Timestamp } from '../../http/dto.js';
 import { TOKEN_SCOPES } from './tokens.service.js';
 
 export const LoginBody = z.object({
@@ -78,7 +78,7 @@ export const ApiToken = z
 export const CreateTokenBody = z.object({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
-  expiresAt: z.coerce.date().nullable().optional(),
+  expiresAt: InstantOrDate.nullable().optional(),
   /** The user a `read` token reads as; default the admin creating it. A customer user's token may only `read`. */
   userId: z.uuid().nullable().optional(),
 });

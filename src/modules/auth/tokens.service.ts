@@ -47,6 +47,8 @@ export function makeTokensService(deps: {
           throw new AppError('VALIDATION_FAILED', {}, [{ path: 'scopes', key: 'token.userScopesReadOnly' }]);
         }
       }
+      // a token that has already expired would be a secret that opens nothing
+      if (input.expiresAt && input.expiresAt <= clock.now()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'expiresAt', key: 'field.mustBeFuture' }]);
       const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const row: ApiTokenRow = {
         id: ids.uuid(),

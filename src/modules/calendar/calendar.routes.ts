@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
+import { CalendarDate } from '../../http/dto.js';
 import { calendarDayPeriodEndMarked, parseDate, workingDayDeadlineMarked } from '../../rules/index.js';
 import type { CalendarService } from './calendar.service.js';
 
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 const CalendarDay = z
@@ -101,8 +101,8 @@ export function calendarRoutes(deps: { calendar: CalendarService }): FastifyPlug
           summary: "Load a year's official State Council holiday schedule as a JSON file (YearSchedule; admin)",
           body: z.object({
             year: z.number().int(),
-            holidays: z.array(z.object({ date: DateString, name: z.string() })),
-            workdays: z.array(z.object({ date: DateString, name: z.string() })),
+            holidays: z.array(z.object({ date: CalendarDate, name: z.string() })),
+            workdays: z.array(z.object({ date: CalendarDate, name: z.string() })),
             source: z.string().optional(),
           }),
           response: { 201: z.object({ year: z.number() }) },
@@ -116,7 +116,7 @@ export function calendarRoutes(deps: { calendar: CalendarService }): FastifyPlug
         schema: {
           tags: ['calendar'],
           summary: 'End of the Nth working day after a date (5.1), or of an N-calendar-day period (第四条); provisional when it rests on a year not yet published',
-          querystring: z.object({ from: DateString, workingDays: z.coerce.number().int().min(1).max(250).optional(), days: z.coerce.number().int().min(1).max(3650).optional() }),
+          querystring: z.object({ from: CalendarDate, workingDays: z.coerce.number().int().min(1).max(250).optional(), days: z.coerce.number().int().min(1).max(3650).optional() }),
           response: { 200: z.object({ deadline: z.string(), provisional: z.boolean() }) },
         },
       },

@@ -38,6 +38,11 @@ export function makeComplianceRepository(db: Db) {
       const [row] = await tx.select().from(complianceDomains).where(and(eq(complianceDomains.domain, domain), ne(complianceDomains.status, 'revoked')));
       return row;
     },
+    /** The customers holding a live entry for one of these names (a name and its parents). */
+    domainHolders: async (names: string[]): Promise<string[]> =>
+      names.length
+        ? (await db.selectDistinct({ customerId: complianceDomains.customerId }).from(complianceDomains).where(and(inArray(complianceDomains.domain, names), ne(complianceDomains.status, 'revoked')))).map((r) => r.customerId)
+        : [],
     listDomains: (scope: Scope, f: { customerId?: string; serverId?: string; status?: DomainRow['status'] }) =>
       db
         .select({ domain: complianceDomains, customerName: customers.name })

@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams, Timestamp } from '../../http/dto.js';
+import { readForm, UPLOAD_MAX_BYTES } from '../../http/upload.js';
+import { IdParams, InstantString, RowVersion, Timestamp } from '../../http/dto.js';
 import { DECLARABLE_SERVICES, PROHIBITED_SERVICES } from '../../rules/index.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, DOMAIN_STATUSES, DOMAIN_USES, GATE_OUTCOMES, VERIFICATION_METHODS, VIOLATION_CLAUSES } from './compliance.schema.js';
 import type { ConductService, Upload } from './conduct.service.js';
@@ -89,22 +90,7 @@ const Note = z.object({ note: z.string().trim().min(1).max(2000) });
 const Reason = z.object({ reason: z.string().trim().min(1).max(2000) });
 
 /** One multipart body: text fields and the single file (the module checks the type by content). */
-async function readMultipart(request: FastifyRequest): Promise<{ fields: Record<string, string>; file?: Upload }> {
-  if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
-  const fields: Record<string, string> = {};
-  let file: Upload | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const tooLarge = new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileTooLarge', params: { mb: 10 } }]);
-      const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-        throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge : err;
-      });
-      if (part.file.truncated) throw tooLarge;
-      file = { bytes, fileName: part.filename || 'upload' };
-    } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-  }
-  return { fields, file };
-}
+const readMultipart = (request: FastifyRequest): Promise<{ fields: Record<string, string>; file?: Upload }> => readForm(request, { maxBytes: UPLOAD_MAX_BYTES });
 
 const requireFile = (file: Upload | undefined): Upload => {
   if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
@@ -149,7 +135,7 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
           tags,
           summary: 'Edit a filing (5.7): the entry goes back for verification',
           params: IdParams,
-          body: z.object({ version: z.number().int().min(1), serverId: z.uuid().optional(), address: z.string().trim().max(45).nullable().optional(), use: z.enum(DOMAIN_USES).optional(), filingNumber: z.string().trim().min(1).max(60).optional(), psbNumber: z.string().trim().max(60).nullable().optional() }),
+          body: z.object({ version: RowVersion, serverId: z.uuid().optional(), address: z.string().trim().max(45).nullable().optional(), use: z.enum(DOMAIN_USES).optional(), filingNumber: z.string().trim().min(1).max(60).optional(), psbNumber: z.string().trim().max(60).nullable().optional() }),
           response: { 200: Domain },
         },
       },
@@ -255,7 +241,7 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
         schema: {
           tags,
           summary: 'Take in a complaint; the IP or domain names the customer',
-          body: z.object({ source: z.string().trim().min(1).max(300), category: z.enum(COMPLAINT_CATEGORIES), description: z.string().trim().min(1).max(5000), ip: z.string().trim().max(45).nullable().optional(), domain: z.string().trim().max(300).nullable().optional(), receivedAt: z.iso.datetime({ offset: true }).nullable().optional() }),
+          body: z.object({ source: z.string().trim().min(1).max(300), category: z.enum(COMPLAINT_CATEGORIES), description: z.string().trim().min(1).max(5000), ip: z.string().trim().max(45).nullable().optional(), domain: z.string().trim().max(300).nullable().optional(), receivedAt: InstantString.nullable().optional() }),
           response: { 201: Complaint },
         },
       },
@@ -326,7 +312,7 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
       async (request, reply) => {
         const { fields, file } = await readMultipart(request);
         const meta = z
-          .object({ serverId: z.uuid(), authority: z.string().trim().min(1).max(300), documentNumber: z.string().trim().min(1).max(100), inspectedAt: z.iso.datetime({ offset: true }), scope: z.string().trim().min(1).max(2000), staffPresent: z.string().trim().min(1).max(500), withheld: z.enum(['true', 'false']).optional(), withheldReason: z.string().trim().max(2000).optional() })
+          .object({ serverId: z.uuid(), authority: z.string().trim().min(1).max(300), documentNumber: z.string().trim().min(1).max(100), inspectedAt: InstantString, scope: z.string().trim().min(1).max(2000), staffPresent: z.string().trim().min(1).max(500), withheld: z.enum(['true', 'false']).optional(), withheldReason: z.string().trim().max(2000).optional() })
           .safeParse(fields);
         if (!meta.success) throw new AppError('VALIDATION_FAILED', {}, meta.error.issues.map((i) => ({ path: i.path.join('.'), key: 'field.invalid' })));
         const row = await conduct.recordInspection(scopeOf(request), { ...meta.data, withheld: meta.data.withheld === 'true' }, requireFile(file));

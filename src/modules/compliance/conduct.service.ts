@@ -357,7 +357,7 @@ export function makeConductService(deps: {
     async suspendServer(scope: Scope, input: { serverId: string; clause: SuspensionRow['clause']; reason: string; complaintId?: string | null }) {
       requireStaff(scope, 'compliance');
       const server = await serverOf(scope, input.serverId);
-      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'suspended' });
+      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'suspended' });
       if (input.complaintId) {
         const c = await loadComplaint(scope, input.complaintId);
         if (c.customerId !== server.customerId) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'complaintId', key: 'field.invalid' }]);

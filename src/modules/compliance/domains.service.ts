@@ -246,6 +246,12 @@ export function makeDomainsService(deps: {
       return move(scope, id, 'revoked', () => ({ statusReason: reason.trim() }), 'revoke', { type: 'compliance.domainRevoked', payload: (d) => ({ domain: d.domainUnicode, reason: d.statusReason }) });
     },
 
+    /**
+     * The customers with a live domain-list entry for one of these names — for another module's check that a
+     * name is not someone else's (a ticket naming a domain); gives out ids, nothing of the entries.
+     */
+    holdersOf: (names: string[]) => repo.domainHolders(names),
+
     async list(scope: Scope, filter: { customerId?: string; serverId?: string; status?: DomainRow['status'] }) {
       requireReader(scope);
       const t = today();

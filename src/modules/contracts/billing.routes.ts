@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams, Timestamp } from '../../http/dto.js';
+import { CalendarDate, IdParams, Timestamp } from '../../http/dto.js';
 import { CONTRACT_STATUSES } from './contracts.schema.js';
 import { Invoice } from './contracts.routes.js';
 import type { BillingService } from './billing.service.js';
 
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Payment = z
   .object({ id: z.uuid(), invoiceId: z.uuid(), customerId: z.uuid(), amountFen: z.number(), appliedFen: z.number(), creditedFen: z.number(), receivedOn: z.string(), bankReference: z.string().nullable(), recordedBy: z.uuid().nullable(), createdAt: Timestamp })
   .meta({ id: 'Payment' });
@@ -47,7 +46,7 @@ export function billingRoutes(deps: { billing: BillingService }): FastifyPluginA
           tags: ['billing'],
           summary: 'Record a bank transfer (finance); partial payments add up, an overpayment becomes credit',
           params: IdParams,
-          body: z.object({ amount: z.string().trim().min(1).max(30), receivedOn: DateString, bankReference: z.string().trim().min(1).max(64) }),
+          body: z.object({ amount: z.string().trim().min(1).max(30), receivedOn: CalendarDate, bankReference: z.string().trim().min(1).max(64) }),
           response: { 201: Invoice.extend({ outstandingFen: z.number(), payment: Payment }) },
         },
       },
@@ -68,7 +67,7 @@ export function billingRoutes(deps: { billing: BillingService }): FastifyPluginA
     );
     app.post(
       '/invoices/:id/fapiao',
-      { schema: { tags: ['billing'], summary: 'The 发票 number, entered by finance when issued', params: IdParams, body: z.object({ fapiaoNumber: z.string().trim().max(20), issuedOn: DateString }), response: { 200: Invoice } } },
+      { schema: { tags: ['billing'], summary: 'The 发票 number, entered by finance when issued', params: IdParams, body: z.object({ fapiaoNumber: z.string().trim().max(20), issuedOn: CalendarDate }), response: { 200: Invoice } } },
       async (request) => billing.recordFapiao(scopeOf(request), request.params.id, request.body),
     );
     app.get(

@@ -215,7 +215,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
       return repo.db.transaction(async (tx) => {
         const before = await deps.contractsRepo.lockInvoice(tx, invoiceId);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'invoice' });
-        if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { from: before.status, to: 'payment' });
+        if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: before.status, to: 'payment' });
         const { appliedFen, creditedFen } = allocatePayment(before, amountFen);
         const paidFen = before.paidFen + appliedFen;
         const settled = { ...before, paidFen };
@@ -255,8 +255,8 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
       return repo.db.transaction(async (tx) => {
         const before = await loadInvoice(scope, invoiceId, tx);
         await deps.contractsRepo.lockInvoice(tx, invoiceId);
-        if (before.fapiaoNumber) throw new AppError('INVALID_TRANSITION', { from: 'fapiao_issued', to: 'fapiao_request' });
-        if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { from: before.status, to: 'fapiao_request' });
+        if (before.fapiaoNumber) throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: 'fapiao_issued', to: 'fapiao_request' });
+        if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: before.status, to: 'fapiao_request' });
         const after = await deps.contractsRepo.updateInvoice(tx, invoiceId, { fapiaoTitle: input.title.trim(), fapiaoTaxNumber: taxNumber, fapiaoType: input.type, fapiaoRequestedAt: clock.now() });
         await audit.record(tx, scope, { action: 'invoice.fapiaoRequest', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after });
         return after;
@@ -278,7 +278,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
         const before = await deps.contractsRepo.lockInvoice(tx, invoiceId);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'invoice' });
         if (!before.fapiaoType) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'fapiaoNumber', key: 'billing.fapiaoNotRequested' }]);
-        if (before.fapiaoNumber) throw new AppError('INVALID_TRANSITION', { from: 'fapiao_issued', to: 'fapiao_issued' });
+        if (before.fapiaoNumber) throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: 'fapiao_issued', to: 'fapiao_issued' });
         const after = await deps.contractsRepo.updateInvoice(tx, invoiceId, { fapiaoNumber: input.fapiaoNumber, fapiaoIssuedOn: input.issuedOn });
         await audit.record(tx, scope, { action: 'invoice.fapiaoIssued', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after });
         return after;
@@ -340,9 +340,9 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockAction(tx, actionId);
         if (!before || before.kind !== 'suspension_proposal') throw new AppError('NOT_FOUND', { entity: 'dunning_action' });
-        if (before.decision !== 'proposed') throw new AppError('INVALID_TRANSITION', { from: before.decision, to: input.decision });
+        if (before.decision !== 'proposed') throw new AppError('INVALID_TRANSITION', { entity: 'dunning_action', from: before.decision, to: input.decision });
         const inv = (await deps.contractsRepo.lockInvoice(tx, before.invoiceId))!;
-        if (input.decision === 'confirmed' && inv.status === 'paid') throw new AppError('INVALID_TRANSITION', { from: 'paid', to: 'suspension' });
+        if (input.decision === 'confirmed' && inv.status === 'paid') throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: 'paid', to: 'suspension' });
         let noticeId: string | null = before.noticeId;
         if (input.decision === 'confirmed') {
           const notice = await deps.notices.register(tx, scope, {

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams, Timestamp } from '../../http/dto.js';
+import { readForm, UPLOAD_MAX_BYTES } from '../../http/upload.js';
+import { CalendarDate, IdParams, Timestamp } from '../../http/dto.js';
 import { CONTRACT_STATUSES, INVOICE_STATUSES } from './contracts.schema.js';
 import type { ContractsService } from './contracts.service.js';
 import { DOCUMENT_PARTS } from './contract-document.js';
 
-const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Contract = z
   .object({
     id: z.uuid(),
@@ -126,13 +125,8 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
       '/contracts/:id/sign',
       { schema: { tags: ['contracts'], summary: 'Record the signature (multipart: signingDate, securityLetterSigned, userUndertakingSigned, file = the signed scan)', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Contract } } },
       async (request) => {
-        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'signedCopy', key: 'field.required' }]);
-        const fields: Record<string, string> = {};
-        let bytes: Buffer = Buffer.alloc(0);
-        for await (const part of request.parts()) {
-          if (part.type === 'file') bytes = await part.toBuffer();
-          else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-        }
+        const { file, fields } = await readForm(request, { maxBytes: UPLOAD_MAX_BYTES, fileField: 'signedCopy' });
+        const bytes = file?.bytes ?? Buffer.alloc(0);
         return contracts.sign(scopeOf(request), request.params.id, {
           signingDate: fields.signingDate ?? '',
           securityLetterSigned: fields.securityLetterSigned === 'true',
@@ -154,7 +148,7 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
       { schema: { tags: ['contracts'], summary: 'Invoices (第四条)', querystring: z.object({ contractId: z.uuid().optional(), customerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(Invoice) }) } } },
       async (request) => ({ items: await contracts.invoices(scopeOf(request), request.query) }),
     );
-    app.post('/invoices/:id/paid', { schema: { tags: ['contracts'], summary: 'Record payment (finance)', params: IdParams, body: z.object({ paidOn: DateString }), response: { 200: Invoice } } }, async (request) =>
+    app.post('/invoices/:id/paid', { schema: { tags: ['contracts'], summary: 'Record payment (finance)', params: IdParams, body: z.object({ paidOn: CalendarDate }), response: { 200: Invoice } } }, async (request) =>
       contracts.markPaid(scopeOf(request), request.params.id, request.body.paidOn),
     );
     // templates (versioned; a warning for a repealed law) and each attachment's signed scan
@@ -182,9 +176,8 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
       '/contracts/:id/attachments/:part',
       { schema: { tags: ['contracts'], summary: 'Upload the signed scan of 附件一 or 附件二 (multipart: file)', params: z.object({ id: z.uuid(), part: z.enum(['security-letter', 'user-undertaking']) }), consumes: ['multipart/form-data'], response: { 200: Contract } } },
       async (request) => {
-        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
-        let bytes: Buffer = Buffer.alloc(0);
-        for await (const part of request.parts()) if (part.type === 'file') bytes = await part.toBuffer();
+        const { file } = await readForm(request, { maxBytes: UPLOAD_MAX_BYTES });
+        const bytes = file?.bytes ?? Buffer.alloc(0);
         return contracts.signAttachment(scopeOf(request), request.params.id, request.params.part, bytes);
       },
     );

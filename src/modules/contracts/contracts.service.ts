@@ -97,7 +97,7 @@ export function makeContractsService(deps: {
     return repo.db.transaction(async (tx) => {
       const before = await repo.lock(tx, id);
       if (!before || (scope.kind === 'customer' && before.customerId !== scope.customerId)) throw new AppError('NOT_FOUND', { entity: 'contract' });
-      if (!from.includes(before.status)) throw new AppError('INVALID_TRANSITION', { from: before.status, to: action });
+      if (!from.includes(before.status)) throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: before.status, to: action });
       const after = await repo.update(tx, id, { ...patch(before), updatedAt: clock.now(), version: before.version + 1 });
       await audit.record(tx, scope, { action: `contract.${action}`, entity: 'contract', entityId: id, customerId: before.customerId, before, after });
       if (then) await then(tx, after);
@@ -425,7 +425,7 @@ export function makeContractsService(deps: {
         if (!scope.roles.includes('owner')) throw new AppError('FORBIDDEN');
       } else requireStaff(scope, 'sales');
       return transition(scope, id, ['active', 'signed'], (c) => {
-        if (c.termEnd && c.termEnd < today()) throw new AppError('INVALID_TRANSITION', { from: 'expired', to: 'objectToRenewal' });
+        if (c.termEnd && c.termEnd < today()) throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: 'expired', to: 'objectToRenewal' });
         return { nonRenewalNoticedAt: clock.now() };
       }, 'objectToRenewal', async (tx, after) => {
         for (const hook of onRenewalObjection) await hook(tx, scope, after);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Page, Timestamp } from '../../http/dto.js';
+import { CalendarDate, Page, RowVersion, Timestamp } from '../../http/dto.js';
 
 const optionalText = (max = 200) => z.string().trim().max(max).nullable().optional();
 const STATUS = z.enum(['prospect', 'active', 'suspended', 'former']);
@@ -41,7 +41,7 @@ export const CreateCustomerBody = z.object({
   ...contact,
 });
 
-export const UpdateCustomerBody = CreateCustomerBody.partial().extend({ version: z.number().int().min(1) });
+export const UpdateCustomerBody = CreateCustomerBody.partial().extend({ version: RowVersion });
 export const ContactChangeBody = z.object(contact).refine((v) => Object.keys(v).length > 0, { message: 'field.required', path: ['postalAddress'] });
 export const DecisionBody = z.object({ approve: z.boolean(), note: z.string().trim().max(500).optional() });
 
@@ -114,8 +114,8 @@ export const KycMeta = z.object({
   holderName: z.string().trim().min(1).max(100),
   idType: z.enum(['uscc', 'resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit']),
   idNumber: z.string().trim().min(1).max(40),
-  issuedOn: z.string().optional(),
-  expiresOn: z.string().optional(),
+  issuedOn: CalendarDate.optional(),
+  expiresOn: CalendarDate.optional(),
 });
 export const ReviewBody = z.object({ verify: z.boolean(), reason: z.string().trim().max(500).optional() });
 

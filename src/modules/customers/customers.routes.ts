@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams } from '../../http/dto.js';
+import { readForm } from '../../http/upload.js';
+import { IdParams, InstantOrDate } from '../../http/dto.js';
 import {
   ChangeRequest,
   ContactChangeBody,
@@ -116,7 +117,7 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
           tags: ['customers'],
           summary: 'Both rosters, now or as of an instant',
           params: IdParams,
-          querystring: z.object({ at: z.coerce.date().optional() }),
+          querystring: z.object({ at: InstantOrDate.optional() }),
           response: { 200: z.object({ items: z.array(RosterMember) }) },
         },
       },
@@ -159,19 +160,7 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
-        const fields: Record<string, string> = {};
-        let file: { bytes: Buffer; fileName: string } | undefined;
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            const tooLarge = new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileTooLarge', params: { mb: KYC_MAX_BYTES / 1024 / 1024 } }]);
-            const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-              throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge : err;
-            });
-            if (part.file.truncated) throw tooLarge;
-            file = { bytes, fileName: part.filename || 'upload' };
-          } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-        }
+        const { fields, file } = await readForm(request, { maxBytes: KYC_MAX_BYTES });
         const meta = KycMeta.safeParse(fields);
         if (!meta.success) {
           throw new AppError('VALIDATION_FAILED', {}, meta.error.issues.map((i) => ({ path: i.path.join('.'), key: 'field.invalid' })));

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -22,6 +22,9 @@ export function makeDnsRepository(db: Db) {
     },
     listZones: (scope: Scope, customerId?: string) =>
       db.select().from(dnsZones).where(and(tenantFilter(scope, dnsZones.customerId), customerId ? eq(dnsZones.customerId, customerId) : undefined)).orderBy(asc(dnsZones.domain)),
+    /** The customers whose zones are one of these names (a name and its parents). */
+    zoneHolders: async (names: string[]): Promise<string[]> =>
+      names.length ? (await db.selectDistinct({ customerId: dnsZones.customerId }).from(dnsZones).where(inArray(dnsZones.domain, names))).map((r) => r.customerId) : [],
     insertZone: (tx: Executor, row: ZoneRow) => tx.insert(dnsZones).values(row),
     updateZone: (tx: Executor, id: string, patch: Partial<ZoneRow>) => tx.update(dnsZones).set(patch).where(eq(dnsZones.id, id)),
     records: (zoneId: string, tx: Executor = db) => tx.select().from(dnsRecords).where(eq(dnsRecords.zoneId, zoneId)).orderBy(asc(dnsRecords.name), asc(dnsRecords.type)),

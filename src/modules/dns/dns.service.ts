@@ -114,6 +114,9 @@ export function makeDnsService(deps: {
   }
 
   return {
+    /** The customers whose zone is one of these names — for another module's ownership check; ids only. */
+    zoneHoldersOf: (names: string[]) => repo.zoneHolders(names),
+
     async zones(scope: Scope, customerId?: string) {
       requireReader(scope);
       return repo.listZones(scope, customerId);

@@ -211,7 +211,7 @@ export function makeFacilityService(deps: {
         return await (outer ?? repo.db).transaction(async (tx) => {
           const server = await repo.lockServer(tx, serverId);
           if (!server || (scope.kind === 'customer' && server.customerId !== scope.customerId)) throw new AppError('NOT_FOUND', { entity: 'server' });
-          if (server.status !== 'expected') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'racked' });
+          if (server.status !== 'expected') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'racked' });
           if (input.lowestU < 1 || input.lowestU + server.heightU - 1 > cabinet.heightU) {
             throw new AppError('U_RANGE_OUTSIDE_CABINET', { height: cabinet.heightU }, [{ path: 'lowestU', key: 'U_RANGE_OUTSIDE_CABINET', params: { height: cabinet.heightU } }]);
           }
@@ -243,7 +243,7 @@ export function makeFacilityService(deps: {
       return repo.db.transaction(async (tx) => {
         const server = await repo.lockServer(tx, serverId);
         if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
-        if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { from: server.status, to: status });
+        if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: status });
         const after = await repo.updateServer(tx, serverId, { status, updatedAt: clock.now(), version: server.version + 1 });
         await repo.insertEvent(tx, { id: ids.uuid(), kind: `server.${status}`, serverId, customerId: server.customerId, payload: { from: server.status }, occurredAt: clock.now(), consumedAt: null });
         await audit.record(tx, scope, { action: 'server.status', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after });
@@ -257,7 +257,7 @@ export function makeFacilityService(deps: {
       return repo.db.transaction(async (tx) => {
         const server = await repo.lockServer(tx, serverId);
         if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
-        if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'removed' });
+        if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'removed' });
         const now = clock.now();
         await repo.removePlacements(tx, serverId, now);
         await repo.releaseAssignmentsOfServer(tx, serverId, now);
@@ -303,7 +303,7 @@ export function makeFacilityService(deps: {
     async assignPort(scope: Scope, serverId: string, input: { portId: string; interfaceName: string; bandwidthMbps?: number }) {
       requireStaff(scope, 'noc');
       const server = await loadServer(scope, serverId);
-      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'port' });
+      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'port' });
       if (!(await repo.findPort(input.portId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'portId', key: 'field.invalid' }]);
       const row: PortAssignmentRow = {
         id: ids.uuid(),
@@ -439,7 +439,7 @@ export function makeFacilityService(deps: {
       requireStaff(scope, 'noc');
       const server = await repo.lockServer(tx, serverId);
       if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
-      if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { from: server.status, to: status });
+      if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: status });
       const after = await repo.updateServer(tx, serverId, { status, updatedAt: clock.now(), version: server.version + 1 });
       await repo.insertEvent(tx, { id: ids.uuid(), kind: `server.${status}`, serverId, customerId: server.customerId, payload: { from: server.status, reason }, occurredAt: clock.now(), consumedAt: null });
       await audit.record(tx, scope, { action: 'server.status', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after: { ...after, reason } });

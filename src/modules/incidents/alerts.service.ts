@@ -1,11 +1,12 @@
 import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireTokenScope, type Scope } from '../../core/scope.js';
+import { AppError } from '../../core/errors.js';
+import { requireStaff, requireTokenScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
-import type { IncidentsRepository, ScopeEntry } from './incidents.repository.js';
+import type { IncidentsRepository, ScopeEntry, UnmatchedAlertRow } from './incidents.repository.js';
 import { INCIDENT_CAUSES, type IncidentCause } from './incidents.schema.js';
 import type { IncidentsService } from './incidents.service.js';
 
@@ -28,7 +29,8 @@ export interface AlertmanagerPayload {
   alerts: AlertmanagerAlert[];
 }
 
-export type AlertOutcome = 'opened' | 'joined' | 'duplicate' | 'resolved' | 'resolved_late' | 'already_resolved';
+export type AlertOutcome = 'opened' | 'joined' | 'duplicate' | 'resolved' | 'resolved_late' | 'already_resolved' | 'unmatched';
+type Outcome = { outcome: AlertOutcome; incidentId: string | null };
 
 /** Labels that name where an alert bites (values: ids, serial numbers, cabinet codes, switch names, addresses). */
 const SCOPE_LABELS: [label: string, kind: 'server' | 'cabinet' | 'switch' | 'site' | 'room' | 'port' | 'ip'][] = [
@@ -49,6 +51,10 @@ const SCOPE_LABELS: [label: string, kind: 'server' | 'cabinet' | 'switch' | 'sit
  * fingerprint; resolved closes the intervals that alert began. Every alert is keyed by
  * (fingerprint, startsAt) in the database, so Alertmanager's retries and repeats, duplicates and
  * a resolution that overtakes its firing all end in the same state.
+ *
+ * An alert whose labels name nothing the facility knows opens nothing: an incident without servers
+ * would credit no one and tell the NOC nothing. It is kept as unmatched, with its labels, until the
+ * NOC maps it to a scope (mapUnmatched), which opens the incident then, from the alert's start.
  */
 export function makeAlertsService(deps: {
   repo: IncidentsRepository;
@@ -73,11 +79,30 @@ export function makeAlertsService(deps: {
     return out;
   }
 
-  async function fire(tx: Executor, scope: Scope, alert: AlertmanagerAlert, startsAt: Date): Promise<{ outcome: AlertOutcome; incidentId: string }> {
+  const unmatchedRow = (alert: AlertmanagerAlert, startsAt: Date): UnmatchedAlertRow => ({
+    id: ids.uuid(),
+    fingerprint: alert.fingerprint,
+    startsAt,
+    endsAt: null,
+    alertname: alert.labels.alertname ?? '',
+    labels: alert.labels,
+    annotations: alert.annotations ?? {},
+    generatorUrl: alert.generatorURL ?? null,
+    receivedAt: clock.now(),
+    mappedAt: null,
+    mappedBy: null,
+    incidentId: null,
+  });
+
+  async function fire(tx: Executor, scope: Scope, alert: AlertmanagerAlert, startsAt: Date, mappedScope?: ScopeEntry[]): Promise<Outcome> {
     const existing = await repo.findAlert(tx, alert.fingerprint, startsAt);
     if (existing) return { outcome: 'duplicate', incidentId: existing.incidentId };
-    const entries = await scopeOf(tx, alert.labels);
+    const entries = mappedScope ?? (await scopeOf(tx, alert.labels));
     const open = await repo.openByFingerprint(tx, alert.fingerprint);
+    if (!open && entries.length === 0) {
+      await repo.insertUnmatched(tx, unmatchedRow(alert, startsAt));
+      return { outcome: 'unmatched', incidentId: null };
+    }
     let incidentId: string;
     let outcome: AlertOutcome;
     if (open) {
@@ -109,12 +134,17 @@ export function makeAlertsService(deps: {
     return { outcome, incidentId };
   }
 
-  async function resolve(tx: Executor, scope: Scope, alert: AlertmanagerAlert, startsAt: Date, endsAt: Date): Promise<{ outcome: AlertOutcome; incidentId: string }> {
+  async function resolve(tx: Executor, scope: Scope, alert: AlertmanagerAlert, startsAt: Date, endsAt: Date): Promise<Outcome> {
     let row = await repo.findAlert(tx, alert.fingerprint, startsAt);
     let late = false;
     if (!row) {
       // the resolution overtook its firing (or the firing was lost): record both now
-      await fire(tx, scope, alert, startsAt);
+      if ((await fire(tx, scope, alert, startsAt)).outcome === 'unmatched') {
+        // still waiting for the NOC: the end is kept, so that mapping it later opens a closed interval
+        const waiting = await repo.insertUnmatched(tx, { ...unmatchedRow(alert, startsAt), endsAt: endsAt > startsAt ? endsAt : new Date(startsAt.getTime() + 1000) });
+        if (!waiting.mappedAt && !waiting.endsAt) await repo.updateUnmatched(tx, waiting.id, { endsAt: endsAt > startsAt ? endsAt : new Date(startsAt.getTime() + 1000) });
+        return { outcome: 'unmatched', incidentId: null };
+      }
       row = (await repo.findAlert(tx, alert.fingerprint, startsAt))!;
       late = true;
     }
@@ -136,7 +166,7 @@ export function makeAlertsService(deps: {
   return {
     async ingest(scope: Scope, payload: AlertmanagerPayload) {
       requireTokenScope(scope, 'alerts:write');
-      const results: { fingerprint: string; outcome: AlertOutcome; incidentId: string }[] = [];
+      const results: ({ fingerprint: string } & Outcome)[] = [];
       // Alertmanager re-sends every alert of a group with each notification: most are known, and
       // one read settles them without a transaction each
       const known = await repo.knownAlerts(payload.alerts.map((a) => ({ fingerprint: a.fingerprint, startsAt: new Date(a.startsAt) })));
@@ -152,17 +182,45 @@ export function makeAlertsService(deps: {
           repo.db.transaction((tx) =>
             alert.status === 'resolved' ? resolve(tx, scope, alert, startsAt, endsAt && endsAt.getTime() > 0 ? endsAt : clock.now()) : fire(tx, scope, alert, startsAt),
           );
-        let r: { outcome: AlertOutcome; incidentId: string };
+        let r: Outcome;
         try {
           r = await run();
         } catch (err) {
           // a concurrent delivery of the same alert won the race: the second run finds its row
-          if (!violates(err, 'alert_events_once') && !violates(err, 'incidents_open_fingerprint') && !violates(err, 'interruptions_once')) throw err;
+          if (!violates(err, 'alert_events_once') && !violates(err, 'incidents_open_fingerprint') && !violates(err, 'interruptions_once') && !violates(err, 'unmatched_alerts_once')) throw err;
           r = await run();
         }
         results.push({ fingerprint: alert.fingerprint, ...r });
       }
       return { received: payload.alerts.length, results };
+    },
+
+    /** Alerts that matched nothing: the waiting ones (all), then the latest mapped ones. */
+    async unmatched(scope: Scope, filter: { waiting?: boolean }) {
+      requireStaff(scope, 'noc');
+      return repo.listUnmatched({ waiting: filter.waiting, limit: 500 });
+    },
+
+    /**
+     * The NOC says where an unmatched alert bites: the incident opens now, from the alert's start (and
+     * is closed at its end if Alertmanager has resolved it meanwhile), exactly as if the labels had
+     * matched; later deliveries of the alert then find it. Audited.
+     */
+    async mapUnmatched(scope: Scope, id: string, entries: ScopeEntry[]) {
+      requireStaff(scope, 'noc');
+      return repo.db.transaction(async (tx) => {
+        const before = await repo.lockUnmatched(tx, id);
+        if (!before) throw new AppError('NOT_FOUND', { entity: 'unmatched_alert' });
+        if (before.mappedAt) throw new AppError('ALERT_ALREADY_MAPPED', { entity: 'unmatched_alert' });
+        const alert: AlertmanagerAlert = { status: 'firing', labels: before.labels, annotations: before.annotations, startsAt: before.startsAt.toISOString(), fingerprint: before.fingerprint, generatorURL: before.generatorUrl ?? undefined };
+        let { incidentId } = await fire(tx, scope, alert, before.startsAt, entries);
+        if (before.endsAt) incidentId = (await resolve(tx, scope, { ...alert, status: 'resolved', endsAt: before.endsAt.toISOString() }, before.startsAt, before.endsAt)).incidentId;
+        const patch = { mappedAt: clock.now(), mappedBy: scope.kind === 'staff' ? scope.userId : null, incidentId };
+        await repo.updateUnmatched(tx, id, patch);
+        const after = { ...before, ...patch };
+        await deps.audit.record(tx, scope, { action: 'incident.alertMapped', entity: 'unmatched_alert', entityId: id, before, after: { ...after, scope: entries } });
+        return after;
+      });
     },
   };
 }

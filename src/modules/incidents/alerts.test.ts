@@ -119,6 +119,51 @@ describe('Alertmanager webhook intake', () => {
     ).rejects.toThrow(/alert_events_once/);
   });
 
+  it('an alert whose labels match nothing opens nothing: it waits, with its labels, until the NOC maps it (issue 15)', async () => {
+    await makeStaff(t.services, 'al-noc', ['noc']);
+    const noc = await t.login('al-noc');
+    const stray = { version: '4', status: 'firing', alerts: [{ status: 'firing', labels: { alertname: 'DiskFull', instance: 'unknown-host:9100', serial: 'SN-NOT-HERE' }, annotations: { summary: '磁盘将满' }, startsAt: '2026-06-01T02:00:00Z', fingerprint: 'f00dfeed00000001' }] };
+    const before = [await count('incidents'), await count('interruptions'), await count('alert_events')];
+    const res = await hook(stray);
+    expect(res.json().results).toEqual([{ fingerprint: 'f00dfeed00000001', outcome: 'unmatched', incidentId: null }]);
+    expect(((await hook(stray)).json().results[0].outcome)).toBe('unmatched');
+    expect([await count('incidents'), await count('interruptions'), await count('alert_events')]).toEqual(before);
+    // Alertmanager resolves it while it waits: still nothing opened, the end is kept
+    const resolved = structuredClone(stray);
+    resolved.status = 'resolved';
+    Object.assign(resolved.alerts[0], { status: 'resolved', endsAt: '2026-06-01T02:30:00Z' });
+    expect((await hook(resolved)).json().results[0].outcome).toBe('unmatched');
+    expect(await count('incidents')).toBe(before[0]);
+
+    const list = await noc.get('/api/v1/alerts/unmatched?waiting=true');
+    expect(list.statusCode).toBe(200);
+    const [waiting] = list.json().items;
+    expect(waiting).toMatchObject({ fingerprint: 'f00dfeed00000001', alertname: 'DiskFull', labels: stray.alerts[0].labels, annotations: { summary: '磁盘将满' }, endsAt: '2026-06-01T02:30:00.000Z', mappedAt: null, incidentId: null });
+    expect((await admin.get('/api/v1/alerts/unmatched')).statusCode).toBe(200);
+
+    // the NOC says it was a's server: the incident opens from the alert's start and closes at its end
+    const bad = await noc.post(`/api/v1/alerts/unmatched/${waiting.id}/map`, { scope: [{ kind: 'server', target: 'SN-AM-0001' }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('scope.0.target');
+    const auditBefore = await count('audit_log');
+    const mapped = await noc.post(`/api/v1/alerts/unmatched/${waiting.id}/map`, { scope: [{ kind: 'server', target: a.serverIds[0] }] });
+    expect(mapped.statusCode, mapped.body).toBe(200);
+    expect(mapped.json()).toMatchObject({ id: waiting.id, incidentId: expect.any(String), mappedAt: expect.any(String) });
+    const incident = await t.services.incidents.get(system, mapped.json().incidentId);
+    expect(incident).toMatchObject({ source: 'alertmanager', fingerprint: 'f00dfeed00000001', status: 'resolved', title: '磁盘将满' });
+    expect(incident.interruptions.map((i) => [i.serverId, i.startedAt.toISOString(), i.endedAt?.toISOString()])).toEqual([[a.serverIds[0], '2026-06-01T02:00:00.000Z', '2026-06-01T02:30:00.000Z']]);
+    const [entry] = await t.database.raw.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'unmatched_alert' AND entity_id = $1", [waiting.id]);
+    expect(entry.action).toBe('incident.alertMapped');
+    expect(await count('audit_log')).toBeGreaterThan(auditBefore);
+    // mapped once; Alertmanager's repeats now find the incident
+    expect((await noc.post(`/api/v1/alerts/unmatched/${waiting.id}/map`, { scope: [{ kind: 'server', target: a.serverIds[0] }] })).json().error.code).toBe('ALERT_ALREADY_MAPPED');
+    expect((await hook(resolved)).json().results[0]).toEqual({ fingerprint: 'f00dfeed00000001', outcome: 'already_resolved', incidentId: incident.id });
+    expect((await noc.get('/api/v1/alerts/unmatched?waiting=true')).json().items).toEqual([]);
+    // customers see none of it
+    const customer = await t.login((await t.services.users.create(system, { login: 'al-cust', displayName: 'x', kind: 'customer', roles: ['owner'], customerId: a.customerId, password: 'test-password-1' })).login);
+    expect((await customer.get('/api/v1/alerts/unmatched')).statusCode).toBe(403);
+  });
+
   it('refuses a payload that is not Alertmanager webhook JSON with 400 naming the field', async () => {
     const res = await hook({ version: '4', status: 'firing', alerts: [{ status: 'firing', labels: {}, startsAt: 'yesterday', fingerprint: 'x' }] });
     expect(res.statusCode).toBe(400);

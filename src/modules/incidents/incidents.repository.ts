@@ -15,12 +15,14 @@ import {
   maintenanceConsents,
   maintenanceScope,
   maintenanceWindows,
+  unmatchedAlerts,
 } from './incidents.schema.js';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 export type IncidentUpdateRow = typeof incidentUpdates.$inferSelect;
 export type InterruptionRow = typeof interruptions.$inferSelect;
 export type AlertEventRow = typeof alertEvents.$inferSelect;
+export type UnmatchedAlertRow = typeof unmatchedAlerts.$inferSelect;
 export type LedgerLineRow = typeof compensationLines.$inferSelect;
 export type WindowRow = typeof maintenanceWindows.$inferSelect;
 export type ConsentRow = typeof maintenanceConsents.$inferSelect;
@@ -291,6 +293,26 @@ export function makeIncidentsRepository(db: Db) {
         .where(or(...keys.map((k) => and(eq(alertEvents.fingerprint, k.fingerprint), eq(alertEvents.startsAt, k.startsAt)))));
       return new Map(rows.map((r) => [`${r.fingerprint}|${r.startsAt.getTime()}`, { incidentId: r.incidentId, endsAt: r.endsAt }]));
     },
+    // ── alerts that matched nothing (issue 15) ──
+    /** Records an unmatched alert once per (fingerprint, startsAt); a repeat leaves the row as it is. */
+    async insertUnmatched(tx: Executor, row: UnmatchedAlertRow): Promise<UnmatchedAlertRow> {
+      await tx.insert(unmatchedAlerts).values(row).onConflictDoNothing();
+      const [stored] = await tx.select().from(unmatchedAlerts).where(and(eq(unmatchedAlerts.fingerprint, row.fingerprint), eq(unmatchedAlerts.startsAt, row.startsAt))).for('update');
+      return stored;
+    },
+    async lockUnmatched(tx: Executor, id: string): Promise<UnmatchedAlertRow | undefined> {
+      const [row] = await tx.select().from(unmatchedAlerts).where(eq(unmatchedAlerts.id, id)).for('update');
+      return row;
+    },
+    updateUnmatched: (tx: Executor, id: string, patch: Partial<UnmatchedAlertRow>) => tx.update(unmatchedAlerts).set(patch).where(eq(unmatchedAlerts.id, id)),
+    /** Unmatched alerts, the waiting ones first (newest first), then the mapped ones of the last days. */
+    listUnmatched: (f: { waiting?: boolean; limit: number }) =>
+      db
+        .select()
+        .from(unmatchedAlerts)
+        .where(f.waiting ? isNull(unmatchedAlerts.mappedAt) : undefined)
+        .orderBy(sql`${unmatchedAlerts.mappedAt} IS NOT NULL`, desc(unmatchedAlerts.receivedAt))
+        .limit(f.limit),
     async resolveAlert(tx: Executor, id: string, endsAt: Date, at: Date) {
       await tx.update(alertEvents).set({ endsAt, resolvedReceivedAt: at }).where(eq(alertEvents.id, id));
     },

@@ -1,15 +1,41 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
-import { IdParams, Timestamp } from '../../http/dto.js';
+import { IdParams, Instant, InstantString, Timestamp } from '../../http/dto.js';
+import { parseIp } from '../../rules/index.js';
 import type { AlertsService } from './alerts.service.js';
 import { INCIDENT_CAUSES, MAINTENANCE_KINDS, SCOPE_KINDS } from './incidents.schema.js';
 import type { IncidentsService } from './incidents.service.js';
 import type { MaintenanceService } from './maintenance.service.js';
 
-/** An instant with its offset (2026-05-01T10:00:00+08:00), read as a Date. */
-const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const ScopeEntry = z.object({ kind: z.enum(SCOPE_KINDS), target: z.string().trim().min(1).max(100) });
+/**
+ * A scope entry as a request gives it: an address for `ip`, the id of the site, room, cabinet, switch,
+ * port or server otherwise — checked here, so a name or typo is a 400 on `scope.N.target`, not a
+ * database error on the uuid column it is looked up in.
+ */
+/** Alertmanager's own times: strict RFC 3339, but a firing alert's endsAt is Go's zero time (0001-01-01T00:00:00Z). */
+const AlertmanagerTime = z.iso.datetime({ offset: true, error: 'field.instant' });
+const UnmatchedAlert = z
+  .object({
+    id: z.uuid(),
+    fingerprint: z.string(),
+    alertname: z.string(),
+    labels: z.record(z.string(), z.string()),
+    annotations: z.record(z.string(), z.string()),
+    generatorUrl: z.string().nullable(),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    receivedAt: Timestamp,
+    mappedAt: Timestamp,
+    mappedBy: z.uuid().nullable(),
+    incidentId: z.uuid().nullable(),
+  })
+  .meta({ id: 'UnmatchedAlert' });
+const ScopeEntryInput = ScopeEntry.superRefine((e, ctx) => {
+  const valid = e.kind === 'ip' ? parseIp(e.target) !== null : z.uuid().safeParse(e.target).success;
+  if (!valid) ctx.addIssue({ code: 'custom', path: ['target'], message: e.kind === 'ip' ? 'IP_FORMAT' : 'field.invalid' });
+});
 
 const LineClock = z.object({ deadline: Timestamp, remainingMinutes: z.number(), breached: z.boolean(), overrunMinutes: z.number(), nearBreach: z.boolean() }).nullable();
 const Incident = z
@@ -87,8 +113,8 @@ const AlertmanagerWebhook = z
           status: z.enum(['firing', 'resolved']),
           labels: z.record(z.string(), z.string()),
           annotations: z.record(z.string(), z.string()).optional(),
-          startsAt: z.iso.datetime({ offset: true }),
-          endsAt: z.iso.datetime({ offset: true }).optional(),
+          startsAt: InstantString,
+          endsAt: AlertmanagerTime.optional(),
           generatorURL: z.string().optional(),
           fingerprint: z.string().min(1).max(64),
         }),
@@ -117,7 +143,7 @@ export function incidentsRoutes(deps: { incidents: IncidentsService; maintenance
             cause: z.enum(INCIDENT_CAUSES),
             causeEvidence: z.string().trim().max(5000).nullable().optional(),
             lineFault: z.boolean().optional(),
-            scope: z.array(ScopeEntry).min(1).max(100),
+            scope: z.array(ScopeEntryInput).min(1).max(100),
             startedAt: Instant.optional(),
             reportedAt: Instant.optional(),
             noticeGivenAt: Instant.nullable().optional(),
@@ -194,11 +220,22 @@ export function incidentsRoutes(deps: { incidents: IncidentsService; maintenance
           tags: ['incidents'],
           summary: "Prometheus Alertmanager webhook (version 4), with an API token holding 'alerts:write'",
           body: AlertmanagerWebhook,
-          response: { 200: z.object({ received: z.number(), results: z.array(z.object({ fingerprint: z.string(), outcome: z.string(), incidentId: z.string() })) }) },
+          response: { 200: z.object({ received: z.number(), results: z.array(z.object({ fingerprint: z.string(), outcome: z.string(), incidentId: z.uuid().nullable() })) }) },
         },
         bodyLimit: 4 * 1024 * 1024,
       },
       async (request) => alerts.ingest(scopeOf(request), request.body),
+    );
+    // alerts whose labels matched nothing wait here for the NOC (issue 15)
+    app.get(
+      '/alerts/unmatched',
+      { schema: { tags: ['incidents'], summary: 'Alerts whose labels matched nothing: they opened no incident (NOC)', querystring: z.object({ waiting: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(UnmatchedAlert) }) } } },
+      async (request) => ({ items: await alerts.unmatched(scopeOf(request), { waiting: request.query.waiting === 'true' }) }),
+    );
+    app.post(
+      '/alerts/unmatched/:id/map',
+      { schema: { tags: ['incidents'], summary: 'Say where an unmatched alert bites: opens its incident from the alert’s start (NOC)', params: IdParams, body: z.object({ scope: z.array(ScopeEntryInput).min(1).max(100) }), response: { 200: UnmatchedAlert } } },
+      async (request) => alerts.mapUnmatched(scopeOf(request), request.params.id, request.body.scope),
     );
 
     // ── compensation (7.2) ──
@@ -241,7 +278,7 @@ export function incidentsRoutes(deps: { incidents: IncidentsService; maintenance
         schema: {
           tags: ['incidents'],
           summary: 'Schedule planned work; expansion, relocation and cut-over need 48 h between notice and start (6.3)',
-          body: z.object({ title: z.string().trim().min(1).max(200), kind: z.enum(MAINTENANCE_KINDS), description: z.string().trim().max(5000).optional(), startsAt: Instant, endsAt: Instant, scope: z.array(ScopeEntry).min(1).max(100) }),
+          body: z.object({ title: z.string().trim().min(1).max(200), kind: z.enum(MAINTENANCE_KINDS), description: z.string().trim().max(5000).optional(), startsAt: Instant, endsAt: Instant, scope: z.array(ScopeEntryInput).min(1).max(100) }),
           response: { 201: Window.extend({ affectedCustomers: z.number(), affectedServers: z.number() }) },
         },
       },

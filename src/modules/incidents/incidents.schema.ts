@@ -110,6 +110,22 @@ export const alertEvents = pgTable('alert_events', {
   resolvedReceivedAt: timestamp('resolved_received_at', { withTimezone: true }),
 });
 
+/** An alert whose labels matched nothing (migration 0021): kept with its labels until the NOC maps it. */
+export const unmatchedAlerts = pgTable('unmatched_alerts', {
+  id: uuid('id').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }),
+  alertname: text('alertname').notNull(),
+  labels: jsonb('labels').$type<Record<string, string>>().notNull(),
+  annotations: jsonb('annotations').$type<Record<string, string>>().notNull(),
+  generatorUrl: text('generator_url'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  mappedAt: timestamp('mapped_at', { withTimezone: true }),
+  mappedBy: uuid('mapped_by'),
+  incidentId: uuid('incident_id'),
+});
+
 export const compensationLines = pgTable('compensation_lines', {
   id: uuid('id').primaryKey(),
   contractId: uuid('contract_id').notNull(),

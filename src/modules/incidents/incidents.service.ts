@@ -182,7 +182,7 @@ export function makeIncidentsService(deps: {
 
   /** Resolves inside the caller's transaction: closes every open interval, stops the line clock, recomputes. */
   async function resolveIn(tx: Executor, scope: Scope, incident: IncidentRow, at: Date, body?: string) {
-    if (incident.status !== 'open') throw new AppError('INVALID_TRANSITION', { from: incident.status, to: 'resolved' });
+    if (incident.status !== 'open') throw new AppError('INVALID_TRANSITION', { entity: 'incident', from: incident.status, to: 'resolved' });
     if (at <= incident.startedAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'resolvedAt', key: 'incident.endBeforeStart' }]);
     if (at > clock.now()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'resolvedAt', key: 'incident.inFuture' }]);
     const closed = await repo.closeInterruptions(tx, incident.id, at);

@@ -117,8 +117,8 @@ export function makeMaintenanceService(deps: {
       if (!scope.roles.some((r) => r === 'owner' || r === 'technical')) throw new AppError('FORBIDDEN');
       const window = await repo.findWindow(scope, id);
       if (!window) throw new AppError('NOT_FOUND', { entity: 'maintenance' });
-      if (!CONSENT_BOUND_KINDS.includes(window.kind)) throw new AppError('INVALID_TRANSITION', { from: 'not_required', to: decision });
-      if (window.status !== 'scheduled' || window.startsAt <= clock.now()) throw new AppError('INVALID_TRANSITION', { from: window.status, to: decision });
+      if (!CONSENT_BOUND_KINDS.includes(window.kind)) throw new AppError('INVALID_TRANSITION', { entity: 'maintenance', from: 'not_required', to: decision });
+      if (window.status !== 'scheduled' || window.startsAt <= clock.now()) throw new AppError('INVALID_TRANSITION', { entity: 'maintenance', from: window.status, to: decision });
       return repo.db.transaction(async (tx) => {
         const [before] = await repo.consentsOf(scope, [id], tx);
         const after = await repo.decide(tx, id, scope.customerId, { decision, decidedAt: clock.now(), decidedBy: scope.userId });
@@ -133,7 +133,7 @@ export function makeMaintenanceService(deps: {
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockWindow(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'maintenance' });
-        if (before.status !== 'scheduled') throw new AppError('INVALID_TRANSITION', { from: before.status, to: 'cancelled' });
+        if (before.status !== 'scheduled') throw new AppError('INVALID_TRANSITION', { entity: 'maintenance', from: before.status, to: 'cancelled' });
         const after = await repo.updateWindow(tx, id, { status: 'cancelled', version: before.version + 1 });
         const customers = (await repo.consentsOf(scope, [id], tx)).map((c) => c.consent.customerId);
         await deps.incidents.notify(tx, scope, customers, 'maintenance.cancelled', { number: after.number, title: after.title, startsAt: formatShanghaiMinute(after.startsAt) }, 'maintenance', id);
@@ -151,7 +151,7 @@ export function makeMaintenanceService(deps: {
       return repo.db.transaction(async (tx) => {
         const window = await repo.lockWindow(tx, id);
         if (!window) throw new AppError('NOT_FOUND', { entity: 'maintenance' });
-        if (window.status !== 'scheduled') throw new AppError('INVALID_TRANSITION', { from: window.status, to: 'performed' });
+        if (window.status !== 'scheduled') throw new AppError('INVALID_TRANSITION', { entity: 'maintenance', from: window.status, to: 'performed' });
         const startedAt = input.startedAt ?? window.startsAt;
         const endedAt = input.endedAt ?? window.endsAt;
         if (endedAt <= startedAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'endedAt', key: 'incident.endBeforeStart' }]);

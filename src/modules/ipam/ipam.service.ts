@@ -110,7 +110,7 @@ export function makeIpamService(deps: {
       requireStaff(scope, 'noc');
       const server = await deps.facility.findServer(scope, input.serverId, outer);
       if (!server) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
-      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { from: server.status, to: 'ip' });
+      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'ip' });
       const wanted = input.address ? parseIp(input.address) : null;
       if (input.address && !wanted) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'IP_FORMAT' }]);
       try {

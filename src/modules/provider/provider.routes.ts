@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
+import { readUpload } from '../../http/upload.js';
 import { Timestamp } from '../../http/dto.js';
 import { SEAL_MAX_BYTES, type ProviderService } from './provider.service.js';
 
@@ -54,18 +54,13 @@ export function providerRoutes(deps: { provider: ProviderService }): FastifyPlug
         },
       },
       async (request) => {
-        const file = request.isMultipart() ? await request.file() : undefined;
-        if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'field.required' }]);
-        const tooLarge = new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileTooLarge', params: { mb: SEAL_MAX_BYTES / 1024 / 1024 } }]);
-        const bytes = await file.toBuffer().catch((err: { code?: string }) => {
-          throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge : err;
-        });
+        const { bytes } = await readUpload(request, SEAL_MAX_BYTES);
         return deps.provider.setSeal(scopeOf(request), bytes);
       },
     );
     app.get(
       '/provider/seal',
-      { schema: { tags: ['provider'], summary: 'The seal image of the current or a given version (staff)', querystring: z.object({ version: z.coerce.number().int().min(1).optional() }) } },
+      { schema: { tags: ['provider'], summary: 'The seal image of the current or a given version (staff)', querystring: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() }) } },
       async (request, reply) => {
         const png = await deps.provider.seal(scopeOf(request), request.query.version);
         reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');

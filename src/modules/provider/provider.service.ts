@@ -94,7 +94,8 @@ export function makeProviderService(deps: {
     async seal(scope: Scope, version?: number): Promise<Buffer> {
       requireStaff(scope);
       const profile = version ? await service.version(scope, version) : await service.current(scope);
-      if (!profile.sealFile || !deps.files.has(profile.sealFile)) throw new AppError('NOT_FOUND', { entity: 'provider_seal' });
+      // no seal set is 404; a seal set but missing from the store is FILE_NOT_IN_STORE (files.get)
+      if (!profile.sealFile) throw new AppError('NOT_FOUND', { entity: 'provider_seal' });
       return deps.files.get(profile.sealFile);
     },
   };

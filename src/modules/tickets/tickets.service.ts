@@ -5,7 +5,7 @@ import { requireReader, requireStaff, systemScope, type Scope } from '../../core
 import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
-import { DEFAULT_SLA_TARGET, formatShanghai, responseTimeReport, shanghaiDate, ticketSla, type SlaTarget } from '../../rules/index.js';
+import { DEFAULT_SLA_TARGET, domainAndParents, formatShanghai, validateDomain, responseTimeReport, shanghaiDate, ticketSla, type SlaTarget } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../auth/users.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
@@ -68,6 +68,8 @@ export function makeTicketsService(deps: {
   users: Pick<UsersService, 'contactOf' | 'activeStaff'>;
   notices: Pick<NoticesService, 'emailRecipients'>;
   provider: Pick<ProviderService, 'current'>;
+  /** the customers a domain name (or a name above it) belongs to: its domain-list entries and DNS zones */
+  domainHolders: (names: string[]) => Promise<string[]>;
   files: FileStore;
   mailer: Mailer;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
@@ -137,9 +139,15 @@ export function makeTicketsService(deps: {
       const contract = await deps.contracts.get(scope, input.contractId);
       if (contract.customerId !== customerId) fields.push({ path: 'contractId', key: 'field.invalid' });
     } else if (input.type === 'compensation_dispute') fields.push({ path: 'contractId', key: 'field.required' });
-    const domain = input.domain ? input.domain.trim().toLowerCase().replace(/\.$/, '') : null;
-    if (domain && !/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain)) fields.push({ path: 'domain', key: 'field.invalid' });
-    if (!domain && input.type === 'filing_assistance' && !input.contractId) fields.push({ path: 'domain', key: 'field.required' });
+    let domain: string | null = null;
+    if (input.domain?.trim()) {
+      const v = validateDomain(input.domain);
+      if (!v.valid) fields.push({ path: 'domain', key: v.reason });
+      // a domain on another company's list or in another company's zone is not this customer's to ask about
+      else if ((await deps.domainHolders(domainAndParents(v.normalized))).some((holder) => holder !== customerId)) fields.push({ path: 'domain', key: 'ticket.domainNotYours' });
+      else domain = v.normalized;
+    }
+    if (!input.domain?.trim() && input.type === 'filing_assistance' && !input.contractId) fields.push({ path: 'domain', key: 'field.required' });
     if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
     return { domain };
   }
@@ -241,7 +249,7 @@ export function makeTicketsService(deps: {
       if (scope.kind === 'customer') {
         if (!(ticket.status === 'resolved' && (status === 'closed' || status === 'in_progress'))) throw new AppError('FORBIDDEN');
       } else requireStaff(scope, 'noc', 'sales', 'compliance');
-      if (!NEXT[ticket.status].includes(status)) throw new AppError('INVALID_TRANSITION', { from: ticket.status, to: status });
+      if (!NEXT[ticket.status].includes(status)) throw new AppError('INVALID_TRANSITION', { entity: 'ticket', from: ticket.status, to: status });
       const now = clock.now();
       const after = await repo.db.transaction(async (tx) => {
         const row = await repo.update(tx, id, {

@@ -54,3 +54,35 @@ export function punycodeEncode(label: string): string {
   }
   return output;
 }
+
+const digitValue = (c: number) => (c - 48 < 10 ? c - 22 : c - 65 < 26 ? c - 65 : c - 97 < 26 ? c - 97 : BASE);
+
+/** RFC 3492 decoding of one label's punycode (without `xn--`); null if it is not valid punycode. */
+export function punycodeDecode(encoded: string): string | null {
+  const delimiter = encoded.lastIndexOf('-');
+  const output = Array.from(encoded.slice(0, Math.max(delimiter, 0)), (ch) => ch.codePointAt(0)!);
+  if (output.some((c) => c >= 0x80)) return null;
+  let n = INITIAL_N;
+  let bias = INITIAL_BIAS;
+  let i = 0;
+  for (let pos = delimiter > 0 ? delimiter + 1 : 0; pos < encoded.length; ) {
+    const oldi = i;
+    let w = 1;
+    for (let k = BASE; ; k += BASE) {
+      if (pos >= encoded.length) return null;
+      const d = digitValue(encoded.charCodeAt(pos++));
+      if (d >= BASE) return null;
+      i += d * w;
+      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
+      if (d < t) break;
+      w *= BASE - t;
+      if (!Number.isSafeInteger(i) || !Number.isSafeInteger(w)) return null;
+    }
+    bias = adapt(i - oldi, output.length + 1, oldi === 0);
+    n += Math.floor(i / (output.length + 1));
+    i %= output.length + 1;
+    if (n > 0x10ffff) return null;
+    output.splice(i++, 0, n);
+  }
+  return String.fromCodePoint(...output);
+}

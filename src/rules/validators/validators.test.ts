@@ -151,6 +151,20 @@ describe('domains', () => {
     [`${'a'.repeat(64)}.com`, 'DOMAIN_LABEL_TOO_LONG'],
     [`${'a.'.repeat(127)}com`, 'DOMAIN_TOO_LONG'],
     ['example.123', 'DOMAIN_NUMERIC_TLD'],
+    // UTS-46 mapping as browsers apply it: what the browser sends is what is stored
+    ['Ⅸ.cn', 'ix.cn'],
+    ['ｅｘａｍｐｌｅ。cn', 'example.cn'],
+    ['Straße.de', 'xn--strae-oqa.de'],
+    ['例子。中国。', 'xn--fsqu00a.xn--fiqs8s'],
+    // invisible characters are refused, not mapped away
+    ['x.cn\u200b', 'DOMAIN_INVISIBLE'],
+    ['x\u200d.cn', 'DOMAIN_INVISIBLE'],
+    ['ex\u00adample.cn', 'DOMAIN_INVISIBLE'],
+    ['exa\ufeffmple.cn', 'DOMAIN_INVISIBLE'],
+    ['a\u0000b.cn', 'DOMAIN_INVISIBLE'],
+    ['xn--zz.cn', 'DOMAIN_DISALLOWED'],
+    ['⒈.cn', 'DOMAIN_DISALLOWED'],
+    ['a%2eb.cn', 'DOMAIN_CHARACTERS'],
   ])('%s → %s', (input, expected) => expect(outcome(validateDomain(input))).toBe(expected));
 });
 
@@ -161,6 +175,27 @@ test('encodes internationalised names exactly as the WHATWG URL parser does', ()
     fc.property(fc.oneof(cjk, mixed), fc.constantFrom('cn', '中国', 'com'), (label, tld) => {
       const v = validateDomain(`${label}.${tld}`);
       return v.valid && v.normalized === domainToASCII(`${label}.${tld}`);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('gives the display form of what it stores', () => {
+  expect(validateDomain('中国.CN')).toMatchObject({ valid: true, normalized: 'xn--fiqs8s.cn', unicode: '中国.cn' });
+  expect(validateDomain('xn--bcher-kva.de')).toMatchObject({ valid: true, unicode: 'bücher.de' });
+  expect(validateDomain('Ⅸ.cn')).toMatchObject({ valid: true, normalized: 'ix.cn', unicode: 'ix.cn' });
+});
+
+test('maps any name a browser accepts to the host the browser sends', () => {
+  // letters, compatibility forms (full width, Roman numerals, ligatures), CJK and German: the stored name equals the WHATWG host
+  const unit = fc.constantFrom(...'abcXYZ09-ＡＢｃ１ⅨⅻﬁßüÜ中国网络例子'.split(''));
+  fc.assert(
+    fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), fc.constantFrom('cn', 'COM', '中国'), (label, tld) => {
+      const host = domainToASCII(`${label}.${tld}`);
+      const v = validateDomain(`${label}.${tld}`);
+      // where the browser's host is a valid DNS name, it is exactly what we store
+      if (host && /^[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+$/.test(host) && !/(^|\.)-|-($|\.)/.test(host) && !/(^|\.)(?!xn)..--/.test(host)) return v.valid && v.normalized === host;
+      return !v.valid;
     }),
     { numRuns: 500 },
   );

@@ -807,4 +807,17 @@ export const en: Record<MessageKey, string> = {
   'tasks.kind.calendar.deadlineMoved': 'Deadline recomputed on the official schedule',
   'tasks.calendar.nextYearProvisional': 'The State Council\'s {year} arrangement is not loaded; deadlines in {year} are provisional',
   'tasks.calendar.deadlineMoved': '{label}: {before} → {after}',
+  // alerts that matched nothing (issue 15, i15-input)
+  'unmatched.tab': 'Unmatched alerts',
+  'unmatched.intro': 'These Alertmanager alerts carry labels that name no site, cabinet, switch or server, so no incident was opened. Check the labels and say where each one bites; the incident then opens from the alert’s start.',
+  'unmatched.none': 'No unmatched alerts waiting',
+  'unmatched.alertname': 'Alert',
+  'unmatched.labels': 'Labels',
+  'unmatched.startsAt': 'Started',
+  'unmatched.endsAt': 'Ended',
+  'unmatched.firing': 'Still firing',
+  'unmatched.mapped': 'Mapped',
+  'unmatched.map': 'Map to scope',
+  'unmatched.mapTitle': 'Where does “{name}” bite?',
+  'unmatched.mapHint': 'Confirming opens the incident: interruptions count from the alert’s start, and if the alert has ended the incident is resolved too.',
 };

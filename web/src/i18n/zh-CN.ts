@@ -806,6 +806,19 @@ export const zhCN = {
   'tasks.kind.calendar.deadlineMoved': '期限已按正式安排重新计算',
   'tasks.calendar.nextYearProvisional': '{year} 年国务院放假安排尚未录入，相关期限为暂定',
   'tasks.calendar.deadlineMoved': '{label}：{before} → {after}',
+  // alerts that matched nothing (issue 15, i15-input)
+  'unmatched.tab': '未匹配告警',
+  'unmatched.intro': '以下 Alertmanager 告警的标签未能对应到任何机房、机柜、交换机或服务器，因此没有登记故障。请核对标签并指定影响范围，系统将从告警开始时刻登记故障。',
+  'unmatched.none': '没有待处理的未匹配告警',
+  'unmatched.alertname': '告警',
+  'unmatched.labels': '标签',
+  'unmatched.startsAt': '开始时间',
+  'unmatched.endsAt': '结束时间',
+  'unmatched.firing': '仍在告警',
+  'unmatched.mapped': '已指定',
+  'unmatched.map': '指定影响范围',
+  'unmatched.mapTitle': '指定告警“{name}”的影响范围',
+  'unmatched.mapHint': '确认后即登记故障：中断自告警开始时刻起算；若告警已结束，故障同时恢复。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -57,10 +57,18 @@ export function LineClock({ clock }: { clock: Incident['lineClock'] }) {
 /** The NOC's incidents and planned work (6.3, 7.2, 7.3). */
 export function IncidentsPage() {
   const { t } = useI18n();
+  const { me } = useSession();
+  const noc = me?.roles.some((r) => r === 'noc' || r === 'admin');
   return (
     <>
       <Typography.Title level={3}>{t('nav.incidents')}</Typography.Title>
-      <Tabs items={[{ key: 'incidents', label: t('incidents.tab'), children: <IncidentsTab /> }, { key: 'maintenance', label: t('maintenance.tab'), children: <MaintenanceTab /> }]} />
+      <Tabs
+        items={[
+          { key: 'incidents', label: t('incidents.tab'), children: <IncidentsTab /> },
+          { key: 'maintenance', label: t('maintenance.tab'), children: <MaintenanceTab /> },
+          ...(noc ? [{ key: 'unmatched', label: t('unmatched.tab'), children: <UnmatchedAlertsTab /> }] : []),
+        ]}
+      />
     </>
   );
 }
@@ -309,6 +317,79 @@ function MaintenanceTab() {
           </Form.Item>
           <Form.Item name="endsAt" label={t('maintenance.endsAt')} rules={[{ required: true }]}>
             <Input placeholder="2026-06-05 04:00" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+interface UnmatchedAlert {
+  id: string;
+  fingerprint: string;
+  alertname: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt: string;
+  endsAt: string | null;
+  receivedAt: string;
+  mappedAt: string | null;
+  incidentId: string | null;
+}
+
+/**
+ * Alertmanager alerts whose labels named nothing the facility knows: they opened no incident. The NOC
+ * reads the labels and says where the alert bites; the incident then opens from the alert's start.
+ */
+function UnmatchedAlertsTab() {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const { data, reload } = useLoad(() => get<{ items: UnmatchedAlert[] }>('/alerts/unmatched'), []);
+  const [mapping, setMapping] = useState<UnmatchedAlert | null>(null);
+  const [form] = Form.useForm();
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('unmatched.intro')}</Typography.Paragraph>
+      <Table<UnmatchedAlert>
+        rowKey="id"
+        size="small"
+        data-testid="unmatched-alerts"
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: t('unmatched.none') }}
+        columns={[
+          { title: t('unmatched.alertname'), dataIndex: 'alertname', render: (v: string, r) => <>{v || '—'}{r.annotations.summary ? <div><Typography.Text type="secondary">{r.annotations.summary}</Typography.Text></div> : null}</> },
+          { title: t('unmatched.labels'), dataIndex: 'labels', render: (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => <Tag key={k}>{`${k}=${v}`}</Tag>) },
+          { title: t('unmatched.startsAt'), dataIndex: 'startsAt', render: shanghaiTime },
+          { title: t('unmatched.endsAt'), dataIndex: 'endsAt', render: (v: string | null) => (v ? shanghaiTime(v) : <Tag color="red">{t('unmatched.firing')}</Tag>) },
+          {
+            title: '',
+            key: 'action',
+            render: (_, r) =>
+              r.mappedAt ? (
+                <Tag color="green">{t('unmatched.mapped')}</Tag>
+              ) : (
+                <Button size="small" onClick={() => (form.resetFields(), setMapping(r))} data-testid="unmatched-map">
+                  {t('unmatched.map')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Modal open={!!mapping} title={t('unmatched.mapTitle', { name: mapping?.alertname ?? '' })} onCancel={() => setMapping(null)} onOk={() => form.submit()} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ scopeKind: 'server' }}
+          onFinish={(v) =>
+            post(`/alerts/unmatched/${mapping!.id}/map`, { scope: [{ kind: v.scopeKind, target: v.scopeTarget }] }).then(
+              () => (setMapping(null), reload()),
+              (e) => showError(e, form),
+            )
+          }
+        >
+          <Typography.Paragraph type="secondary">{t('unmatched.mapHint')}</Typography.Paragraph>
+          <Form.Item label={t('incidents.scope')} required>
+            <ScopeFields />
           </Form.Item>
         </Form>
       </Modal>
