@@ -107,6 +107,24 @@ describe('sign-in throttling', () => {
     expect((await loginFrom(t, from, 'victim2', TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('never makes anyone wait longer than the cap, nor at all while failures are free, when the clock is set back', async () => {
+    const from = '198.51.100.11';
+    expect((await loginFrom(t, from, 'racer2', 'wrong-password')).statusCode).toBe(401);
+    expect((await loginFrom(t, from, 'racer2', TEST_PASSWORD)).statusCode).toBe(200);
+    // a demo restarted with an earlier CLOCK_START, or a corrected server clock
+    t.clock.advance(-30 * 24 * 3_600_000);
+    expect((await loginFrom(t, from, 'racer2', 'wrong-password')).statusCode).toBe(401);
+    expect((await loginFrom(t, from, 'racer2', TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 6; i += 1) await loginFrom(t, from, 'racer2', 'wrong-password');
+    t.clock.advance(-30 * 24 * 3_600_000);
+    const held = await loginFrom(t, from, 'racer2', TEST_PASSWORD);
+    // still slowed after real failures, but by at most the policy's 15 minutes
+    expect(held.statusCode === 200 || Number(held.headers['retry-after']) <= 15 * 60).toBe(true);
+    t.clock.advance(15 * 60_000);
+    expect((await loginFrom(t, from, 'racer2', TEST_PASSWORD)).statusCode).toBe(200);
+    t.clock.advance(60 * 24 * 3_600_000 - 15 * 60_000); // back to where the other tests' counters live
+  });
+
   it('slows an address spraying many logins, shared by every process, without touching other addresses', async () => {
     const sibling = await t.sibling();
     const from = '198.51.100.9';

@@ -109,6 +109,8 @@ export function makeAuthRepository(db: Db) {
      * the next attempt owes — unless that wait has not passed, when nothing changes and the answer
      * is the instant it ends. Concurrent reservations queue on the row, so exactly as many pass as
      * the policy allows, in any number of processes. A success later hands the attempt back.
+     * Only a counter past its free failures can make anyone wait, and never longer than the policy's
+     * cap: a clock set back (a restarted demo, a corrected server clock) must not lock people out.
      */
     async reserveAttempt(tx: Executor, key: string, now: Date, p: ThrottlePolicy): Promise<{ ok: true } | { ok: false; nextAttemptAt: Date }> {
       const at = sql`${now.toISOString()}::timestamptz`;
@@ -121,7 +123,8 @@ export function makeAuthRepository(db: Db) {
         INSERT INTO login_throttle AS t (key, failures, next_attempt_at, expires_at)
         VALUES (${key}, 1, ${at} + make_interval(secs => ${waitAfter(1, p)}), ${forget})
         ON CONFLICT (key) DO UPDATE SET failures = ${failures}, next_attempt_at = ${at} + ${wait}, expires_at = ${forget}
-        WHERE t.next_attempt_at <= ${at} OR t.expires_at <= ${at}
+        WHERE t.failures < ${p.free} OR t.next_attempt_at <= ${at} OR t.expires_at <= ${at}
+           OR t.next_attempt_at > ${at} + make_interval(secs => ${p.maxWaitSeconds})
         RETURNING failures`);
       if ((result as unknown as { rows: unknown[] }).rows.length) return { ok: true };
       const [row] = await tx.select({ nextAttemptAt: loginThrottle.nextAttemptAt }).from(loginThrottle).where(eq(loginThrottle.key, key));
