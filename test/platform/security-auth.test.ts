@@ -135,6 +135,14 @@ describe('sign-in throttling', () => {
     expect(mixed.filter((r) => r.statusCode !== 429).length).toBeLessThanOrEqual(5);
   });
 
+  it('owes no wait within the free failures to a clock that reads earlier than the one that counted (another process, a clock stepped back)', async () => {
+    const from = '198.51.100.14';
+    expect((await loginFrom(t, from, 'victim', 'wrong-password')).statusCode).toBe(401);
+    t.clock.set(new Date(t.clock.now().getTime() - 2 * 86_400_000)); // two days back, as a test moving the clock does
+    expect((await loginFrom(t, from, 'victim', TEST_PASSWORD)).statusCode).toBe(200);
+    t.clock.advance(2 * 86_400_000);
+  });
+
   it('keeps the throttle table bounded: expired rows go with the daily purge', async () => {
     await loginFrom(t, '198.51.100.13', 'ghost', 'wrong-password');
     const count = async () => Number((await t.database.raw.query<{ n: string }>('SELECT count(*) AS n FROM login_throttle'))[0].n);
