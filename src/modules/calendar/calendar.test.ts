@@ -216,6 +216,22 @@ describe('the calendar API', () => {
     expect((await noc.put('/api/v1/calendar/years/2028', arrangement)).statusCode).toBe(403);
   });
 
+  it('previews the derived arrangement of 2028 as the page fills it in: 国庆 and 中秋 (3 October) as one block, the same days off', async () => {
+    const derived = (await admin.get('/api/v1/calendar/years/2028')).json();
+    expect(derived.arrangement).toContainEqual({ name: '国庆节、中秋节', from: '2028-10-01', to: '2028-10-05', makeUpDays: [] });
+    const res = await admin.post('/api/v1/calendar/years/2028/preview', { holidays: derived.arrangement });
+    expect(res.statusCode).toBe(200);
+    const off = (days: { date: string; kind: string }[]) => days.filter((d) => d.kind === 'holiday' || d.kind === 'weekend').map((d) => d.date);
+    expect(off(res.json().days)).toEqual(off(derived.days));
+    expect(res.json().days.find((d: { date: string }) => d.date === '2028-10-05')).toEqual({ date: '2028-10-05', kind: 'holiday', name: '国庆节、中秋节' });
+    // the notice's own order is accepted too; a joint name with a name the law does not have is not
+    const joint = (name: string) => admin.post('/api/v1/calendar/years/2028/preview', { holidays: [{ name, from: '2028-10-01', to: '2028-10-05', makeUpDays: [] }] }, { 'accept-language': 'en' });
+    expect((await joint('中秋节、国庆节')).statusCode).toBe(200);
+    const refused = await joint('中秋节、圣诞节');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toContainEqual({ path: 'holidays.0.name', message: expect.stringContaining('not a statutory holiday name') });
+  });
+
   it.each([
     ['to before from', [{ name: '元旦', from: '2028-01-03', to: '2028-01-01', makeUpDays: [] }], 'holidays.0.to', '早于开始日', 'before the first'],
     ['a make-up day on a weekday', [{ name: '春节', from: '2028-01-25', to: '2028-02-01', makeUpDays: ['2028-02-03'] }], 'holidays.0.makeUpDays.0', '不是星期六或星期日', 'not a Saturday or Sunday'],
