@@ -108,6 +108,10 @@ describe('racking across New Year on the provisional 2027, then the official 202
       [early.invoices[0].id]: ['2027-01-11', '2027-01-09'], // 9 January is a 调休 Saturday: EARLIER
     });
 
+    // each record carries its number apart from the Chinese label, for the reader's language (the web names the kind)
+    expect(body.recomputed).toContainEqual({ kind: 'commissioning', entityId: open.commissioning[0].id, number: open.number, label: `${open.number} 上架调试期限（5.1）`, before: '2027-01-04', after: '2027-01-05' });
+    expect(body.recomputed).toContainEqual(expect.objectContaining({ kind: 'invoice', entityId: early.invoices[0].id, number: early.invoices[0].number }));
+
     const after = await t.services.contracts.get(system, open.id);
     expect(after.commissioning).toMatchObject([{ dueOn: '2027-01-05', dueOnProvisional: false }]);
     expect(after.invoices).toMatchObject([{ dueOn: '2027-01-06', dueOnProvisional: false, provisionalDueOn: null }]);
@@ -134,7 +138,9 @@ describe('racking across New Year on the provisional 2027, then the official 202
         ['noc', open.commissioning[0].id, '2027-01-05'],
       ].sort(),
     );
-    expect((await noc.get('/api/v1/tasks?role=noc')).json().items.filter((x: { kind: string }) => x.kind === 'calendar.deadlineMoved')).toHaveLength(2);
+    const nocTasks = (await noc.get('/api/v1/tasks?role=noc')).json().items.filter((x: { kind: string }) => x.kind === 'calendar.deadlineMoved');
+    expect(nocTasks).toHaveLength(2);
+    expect(nocTasks.map((x: { payload: { number: string } }) => x.payload.number).sort()).toEqual([early.number, open.number].sort());
 
     // the customer sees the new date and the announced one in the portal, and a formal notice for the earlier date
     const owner = await t.login('cal-owner');

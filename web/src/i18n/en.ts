@@ -800,8 +800,9 @@ export const en: Record<MessageKey, string> = {
   'calendar.holiday.nationalDay': 'National Day',
   'calendar.holiday.victory70': '70th Anniversary of the Victory',
   'calendar.banner': 'The State Council\'s {year} holiday schedule is not loaded yet; deadlines in {year} are provisional, derived from the national regulations on public holidays.',
-  'calendar.recomputedKind.commissioning': 'Commissioning deadline (5.1)',
-  'calendar.recomputedKind.invoice': 'Payment due date (Article 4)',
+  // calendar follow-ups: a recomputed record in words, from its kind and number
+  'calendar.recomputedRecord.commissioning': 'Commissioning deadline (5.1) of contract {number}',
+  'calendar.recomputedRecord.invoice': 'Payment due date (Article 4) of invoice {number}',
   'calendar.bannerLink': 'Enter it',
   'tasks.kind.calendar.nextYearProvisional': 'Next year\'s holidays not loaded',
   'tasks.kind.calendar.deadlineMoved': 'Deadline recomputed on the official schedule',

@@ -799,8 +799,9 @@ export const zhCN = {
   'calendar.holiday.nationalDay': '国庆节',
   'calendar.holiday.victory70': '抗战胜利70周年纪念日',
   'calendar.banner': '{year} 年国务院节假日安排尚未录入，{year} 年的期限暂按《全国年节及纪念日放假办法》推算。',
-  'calendar.recomputedKind.commissioning': '上架调试期限（5.1）',
-  'calendar.recomputedKind.invoice': '付款期限（第四条）',
+  // calendar follow-ups: a recomputed record in words, from its kind and number
+  'calendar.recomputedRecord.commissioning': '合同 {number} 的上架调试期限（5.1）',
+  'calendar.recomputedRecord.invoice': '发票 {number} 的付款期限（第四条）',
   'calendar.bannerLink': '去录入',
   'tasks.kind.calendar.nextYearProvisional': '明年节假日安排未录入',
   'tasks.kind.calendar.deadlineMoved': '期限已按正式安排重新计算',

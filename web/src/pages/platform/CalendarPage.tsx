@@ -13,6 +13,8 @@ import { HOLIDAYS, JOINT_HOLIDAYS, useHolidayName, useRecordLabel, YearGrid, typ
 interface Recomputed {
   kind: string;
   entityId: string;
+  /** the contract's (commissioning) or the invoice's number */
+  number: string;
   label: string;
   before: string;
   after: string;
@@ -245,7 +247,7 @@ export function CalendarPage() {
               pagination={false}
               dataSource={moved}
               columns={[
-                { title: t('calendar.record'), render: (_, r) => recordLabel(r.kind, r.label) },
+                { title: t('calendar.record'), render: (_, r) => recordLabel(r) },
                 { title: t('calendar.before'), dataIndex: 'before' },
                 { title: t('calendar.after'), dataIndex: 'after' },
               ]}

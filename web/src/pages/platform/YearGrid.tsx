@@ -67,16 +67,24 @@ export function useHolidayName(): (name: string | null | undefined) => string {
   };
 }
 
+/** A recomputed record as the server gives it: the kind and the contract's or invoice's number, and its Chinese label. */
+export interface RecomputedRef {
+  kind?: string;
+  number?: string;
+  label?: string;
+}
+
 /**
- * A recomputed record in the UI's language. The server's label is Chinese ("RP-2026-0007
- * 上架调试期限（5.1）"); in English the record's number leads it and the kind is named from the catalog.
+ * A recomputed record in words in the UI's language, from its kind and number: "合同 RP-2026-0007
+ * 的上架调试期限（5.1）", "Commissioning deadline (5.1) of contract RP-2026-0007". A kind this page does
+ * not know, or a to-do item raised before records carried their number, shows the server's label.
  */
-export function useRecordLabel(): (kind: string, label: string) => string {
-  const { t, locale } = useI18n();
-  return (kind, label) => {
-    if (locale !== 'en' || (kind !== 'commissioning' && kind !== 'invoice')) return label;
-    const number = /^[A-Za-z0-9-]+/.exec(label)?.[0];
-    return `${number ? `${number} · ` : ''}${t(`calendar.recomputedKind.${kind}`)}`;
+export function useRecordLabel(): (record: RecomputedRef) => string {
+  const { t } = useI18n();
+  return ({ kind, number, label }) => {
+    if (number && kind === 'commissioning') return t('calendar.recomputedRecord.commissioning', { number });
+    if (number && kind === 'invoice') return t('calendar.recomputedRecord.invoice', { number });
+    return label ?? '';
   };
 }
 
