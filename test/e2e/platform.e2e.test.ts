@@ -44,7 +44,7 @@ describe('platform in a real browser', () => {
     const { anchor } = (await (await anchored).json()) as { anchor: { seq: number; at: string; file: string } };
     await page.getByText(`Anchor signed at row ${anchor.seq}`).waitFor();
     await page.getByTestId('audit-verify').click();
-    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/checked against 1 signed anchors/);
+    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/signed anchors checked: 1$/);
 
     // the anchor file edited behind the server's back: the page says what, which row, when (Beijing time) and which file
     const original = readFileSync(anchor.file, 'utf8');
@@ -56,6 +56,8 @@ describe('platform in a real browser', () => {
       await expect.poll(() => result.textContent()).toContain(`An anchor file does not verify (anchor of row ${anchor.seq}, signed ${at} Beijing time)`);
       expect(await result.textContent()).toContain(anchor.file);
       await shot(page, 'admin-audit-anchor-invalid-en');
+      // the English toast goes first, so the Chinese screenshot is Chinese throughout
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
       await page.getByTestId('lang-switch').click();
       await expect.poll(() => result.textContent()).toContain(`锚点文件校验不通过（第 ${anchor.seq} 行的锚点，北京时间 ${at} 签署）`);
       await shot(page, 'admin-audit-anchor-invalid-zh');

@@ -110,7 +110,7 @@ export const en: Record<MessageKey, string> = {
   'audit.after': 'After',
   'audit.verify': 'Verify hash chain',
   // audit page: verification in words, anchors on demand
-  'audit.verifyOk': 'Hash chain intact: {checked} rows verified, checked against {anchors} signed anchors',
+  'audit.verifyOk': 'Hash chain intact: {checked} rows verified; signed anchors checked: {anchors}',
   'audit.problem.rowChanged': 'Row {seq} was changed or removed: its hash or its link to the row before no longer holds',
   'audit.problem.anchorMismatch': 'Rows {fromSeq}–{seq} were rewritten and re-hashed: at row {seq} the chain differs from the anchor signed {at} (Beijing time)',
   'audit.problem.rowsMissing': 'Rows from {fromSeq} on are missing: the anchor signed {at} (Beijing time) names row {seq}',

@@ -87,7 +87,7 @@ export function AuditPage() {
   const showError = useApiErrors();
   const [filter, setFilter] = useState<{ action?: string; entity?: string; entityId?: string; from?: string; to?: string }>({});
   const [page, setPage] = useState(1);
-  const { data, loading } = useLoad(() => get<Page<AuditEntry>>(`/audit${qs({ ...filter, page, pageSize: 25 })}`), [filter, page]);
+  const { data, loading, reload } = useLoad(() => get<Page<AuditEntry>>(`/audit${qs({ ...filter, page, pageSize: 25 })}`), [filter, page]);
   const isAdmin = me?.kind === 'staff' && me.roles.includes('admin');
   const [verified, setVerified] = useState<ChainVerification>();
 
@@ -107,6 +107,7 @@ export function AuditPage() {
                   if (!r.anchor) message.info(t('audit.anchorEmpty'));
                   else if (r.written) message.success(t('audit.anchorTaken', { seq: r.anchor.seq, at: beijingMinute(r.anchor.at) }));
                   else message.info(t('audit.anchorUnchanged', { seq: r.anchor.seq, at: beijingMinute(r.anchor.at) }));
+                  if (r.written) reload(); // the anchor's own audit row
                 } catch (e) {
                   showError(e);
                 }

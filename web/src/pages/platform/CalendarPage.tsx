@@ -279,7 +279,7 @@ export function CalendarPage() {
                     return (
                       <Space key={field.key} align="start" wrap data-testid={`holiday-row-${field.name}`}>
                         <Form.Item name={[field.name, 'name']} label={t('calendar.holidayName')} rules={[{ required: true, message: t('calendar.required.name') }]}>
-                          <Select data-testid="holiday-name" style={{ width: 240 }} popupMatchSelectWidth={false} options={names.map((h) => ({ value: h, label: holidayName(h) }))} />
+                          <Select data-testid="holiday-name" style={{ width: 300 }} popupMatchSelectWidth={false} options={names.map((h) => ({ value: h, label: holidayName(h) }))} />
                         </Form.Item>
                         <Form.Item name={[field.name, 'range']} label={t('calendar.daysOff')} rules={[{ required: true, message: t('calendar.required.range') }]}>
                           <DatePicker.RangePicker data-testid="holiday-range" defaultPickerValue={[opensOn, opensOn.add(1, 'month')]} />
