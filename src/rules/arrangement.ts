@@ -36,6 +36,15 @@ export interface ArrangementProblem {
 /** The longest block a notice has ever given is 10 days (春节 2020, extended); 15 leaves room, catches typos. */
 export const MAX_BLOCK_DAYS = 15;
 
+/**
+ * A block's name: one statutory name, or several joined with 、 when the notice gives holidays that
+ * meet or overlap as one block (2023: 中秋节、国庆节, 9月29日至10月6日). Each part statutory, none twice.
+ */
+export function isHolidayBlockName(name: string): boolean {
+  const parts = name.split('、');
+  return parts.every((p) => (HOLIDAY_NAMES as readonly string[]).includes(p)) && new Set(parts).size === parts.length;
+}
+
 const isWeekend = (date: CalendarDate) => {
   const day = weekday(date);
   return day === 0 || day === 6;
@@ -62,7 +71,7 @@ export function arrangementProblems(year: number, blocks: readonly HolidayBlock[
   };
   const ranges: { index: number; from: CalendarDate; to: CalendarDate }[] = [];
   blocks.forEach((b, i) => {
-    if (!(HOLIDAY_NAMES as readonly string[]).includes(b.name)) problems.push({ path: `holidays.${i}.name`, reason: 'nameUnknown', params: { value: b.name, names: HOLIDAY_NAMES.join('、') } });
+    if (!isHolidayBlockName(b.name)) problems.push({ path: `holidays.${i}.name`, reason: 'nameUnknown', params: { value: b.name, names: HOLIDAY_NAMES.join('、') } });
     const from = inYear(`holidays.${i}.from`, b.from);
     const to = inYear(`holidays.${i}.to`, b.to);
     if (from && to) {
@@ -149,9 +158,23 @@ export function yearDays(calendar: Calendar, year: number): DayView[] {
   });
 }
 
-/** The arrangement of a provisional year: each holiday's days off, no 调休 working days (only a notice makes those). */
+/**
+ * The arrangement of a provisional year: each holiday's days off, no 调休 working days (only a notice
+ * makes those). Holidays whose days off meet or overlap (中秋 on 3 October 2028: 国庆 10-01–10-04, 中秋
+ * 10-03–10-05) become one block named with both, in the order of the year, as the notice writes them —
+ * so the arrangement passes arrangementProblems and can be previewed and saved as it is.
+ */
 export function provisionalArrangement(year: number): HolidayBlock[] {
-  return (deriveProvisionalYear(year)?.blocks ?? []).map((b) => ({ name: b.name, from: b.from, to: b.to, makeUpDays: [] }));
+  const blocks: HolidayBlock[] = [];
+  const derived = [...(deriveProvisionalYear(year)?.blocks ?? [])].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  for (const b of derived) {
+    const last = blocks.at(-1);
+    if (last && b.from <= addDays(parseDate(last.to), 1)) {
+      if (b.to > last.to) last.to = b.to;
+      if (!last.name.split('、').includes(b.name)) last.name = `${last.name}、${b.name}`;
+    } else blocks.push({ name: b.name, from: b.from, to: b.to, makeUpDays: [] });
+  }
+  return blocks;
 }
 
 export interface DayDiff {

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { ruleCode } from '../../test/harness/rules.js';
-import { arrangementProblems, arrangementToSchedule, diffAgainstDerivation, scheduleToArrangement, yearDays, type HolidayBlock } from './arrangement.js';
+import { arrangementProblems, arrangementToSchedule, diffAgainstDerivation, provisionalArrangement, scheduleToArrangement, yearDays, type HolidayBlock } from './arrangement.js';
 import { makeCalendar } from './calendar.js';
 import { addDays, parseDate, weekday, type CalendarDate } from './dates.js';
 import { calendarDayPeriodEndMarked, workingDayDeadline, workingDayDeadlineMarked } from './deadline.js';
@@ -246,6 +246,13 @@ describe('the arrangement as the notice states it', () => {
 
   it('accepts a well-formed arrangement', () => expect(arrangementProblems(2027, arrangement2027)).toEqual([]));
 
+  it('accepts a joint block of statutory names as the notice writes it (2023: 中秋节、国庆节), and refuses other joints', () => {
+    const joint = (name: string) => arrangementProblems(2023, [{ name, from: '2023-09-29', to: '2023-10-06', makeUpDays: ['2023-10-07', '2023-10-08'] }]);
+    expect(joint('中秋节、国庆节')).toEqual([]);
+    expect(joint('国庆节、中秋节')).toEqual([]);
+    for (const name of ['中秋节、圣诞节', '国庆节、国庆节', '中秋节、', '中秋节,国庆节']) expect(joint(name)).toContainEqual(expect.objectContaining({ path: 'holidays.0.name', reason: 'nameUnknown' }));
+  });
+
   it('shows each day of a year with its kind', () => {
     const days = yearDays(makeCalendar([arrangementToSchedule(2027, arrangement2027)]), 2027);
     expect(days).toHaveLength(365);
@@ -255,4 +262,49 @@ describe('the arrangement as the notice states it', () => {
     expect(at('2027-03-06')).toEqual({ date: '2027-03-06', kind: 'weekend', name: null });
     expect(at('2027-03-08')).toEqual({ date: '2027-03-08', kind: 'workday', name: null });
   });
+});
+
+describe('a provisional year back as an arrangement, previewed', () => {
+  /** off or working, and the name, of each day of the year as the preview of the arrangement shows it */
+  const previewed = (year: number, blocks: HolidayBlock[]) => yearDays(makeCalendar([arrangementToSchedule(year, blocks)]), year);
+
+  it('gives 2028 国庆 and 中秋 (3 October) as one block 国庆节、中秋节, which the validator accepts', () => {
+    const blocks = provisionalArrangement(2028);
+    expect(blocks.filter((b) => b.from >= '2028-09-01')).toEqual([{ name: '国庆节、中秋节', from: '2028-10-01', to: '2028-10-05', makeUpDays: [] }]);
+    expect(arrangementProblems(2028, blocks)).toEqual([]);
+    const days = previewed(2028, blocks).filter((x) => x.date >= '2028-09-30' && x.date <= '2028-10-06');
+    expect(days.map((x) => `${x.date} ${x.kind} ${x.name ?? ''}`)).toEqual([
+      '2028-09-30 weekend ',
+      '2028-10-01 holiday 国庆节、中秋节',
+      '2028-10-02 holiday 国庆节、中秋节',
+      '2028-10-03 holiday 国庆节、中秋节',
+      '2028-10-04 holiday 国庆节、中秋节',
+      '2028-10-05 holiday 国庆节、中秋节',
+      '2028-10-06 workday ',
+    ]);
+  });
+
+  const years = Array.from({ length: 2060 - 2025 + 1 }, (_, i) => 2025 + i);
+  test.each(years)('%i: the derived arrangement is accepted and previews to the same days off, each under its holiday', (year) => {
+    const derived = deriveProvisionalYear(year)!;
+    const blocks = provisionalArrangement(year);
+    expect(arrangementProblems(year, blocks)).toEqual([]);
+    const off = new Map<string, string>(derived.daysOff.map((x) => [x.date, x.name]));
+    for (const day of previewed(year, blocks)) {
+      const previewOff = day.kind === 'holiday' || day.kind === 'weekend';
+      expect(previewOff, day.date).toBe(off.has(day.date) || isWeekend(day.date));
+      // a day off the law names keeps its holiday's name, inside a joint name when blocks were joined
+      if (off.has(day.date)) expect(day.name?.split('、'), day.date).toContain(off.get(day.date));
+    }
+  });
+
+  it('joins only holidays that meet or overlap: the years 2025–2060 where 中秋 falls in or next to 国庆', () => {
+    const joined = years.filter((year) => provisionalArrangement(year).some((b) => b.name.includes('、')));
+    expect(joined).toEqual([2028, 2031, 2036, 2039, 2044, 2047, 2050, 2055, 2058]);
+    for (const year of years) {
+      const blocks = provisionalArrangement(year);
+      for (let i = 1; i < blocks.length; i += 1) expect(blocks[i].from > addDays(d(blocks[i - 1].to), 1), `${year} ${blocks[i].name}`).toBe(true);
+    }
+  });
+
 });

@@ -169,6 +169,18 @@ describe('the working-day calendar in a real browser', () => {
     await row.locator('.ant-form-item-explain-error', { hasText: 'not a Saturday or Sunday' }).waitFor();
     await shot(page, 'calendar-2028-refused-en');
     await expectReadable(page, 'en');
+
+    // 2028 as derived: 中秋 (3 October) inside 国庆 is one block, shown with both names, and previews as it is
+    await page.getByTestId('calendar-fill-derived').click();
+    const joint = page.locator('[data-testid^="holiday-row-"]', { has: page.locator('.ant-select', { hasText: 'National Day and Mid-Autumn Festival' }) });
+    expect(await joint.locator('.ant-picker-range input').nth(0).inputValue()).toBe('2028-10-01');
+    expect(await joint.locator('.ant-picker-range input').nth(1).inputValue()).toBe('2028-10-05');
+    await page.getByTestId('calendar-preview').click();
+    const preview28 = page.getByTestId('calendar-preview-grid');
+    await preview28.waitFor();
+    expect(await day(preview28, '2028-10-05').getAttribute('data-kind')).toBe('holiday');
+    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
+    await shot(page, 'calendar-2028-joint-en');
     await page.getByTestId('lang-switch').click();
     await page.close();
 

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { logIn, shot, useServerAndBrowser } from './server.js';
 
@@ -36,6 +37,35 @@ describe('platform in a real browser', () => {
     await page.getByTestId('audit-verify').click();
     await page.getByText(/Hash chain intact/).waitFor();
     await shot(page, 'admin-audit-en');
+
+    // an anchor on demand (the CLI cannot open the embedded database while the server runs); verify counts it
+    const anchored = page.waitForResponse((r) => r.url().endsWith('/api/v1/audit/anchors'));
+    await page.getByTestId('audit-anchor').click();
+    const { anchor } = (await (await anchored).json()) as { anchor: { seq: number; at: string; file: string } };
+    await page.getByText(`Anchor signed at row ${anchor.seq}`).waitFor();
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/signed anchors checked: 1$/);
+
+    // the anchor file edited behind the server's back: the page says what, which row, when (Beijing time) and which file
+    const original = readFileSync(anchor.file, 'utf8');
+    writeFileSync(anchor.file, JSON.stringify({ ...JSON.parse(original), hash: '0'.repeat(64) }));
+    const at = new Date(anchor.at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+    try {
+      await page.getByTestId('audit-verify').click();
+      const result = page.getByTestId('audit-verify-result');
+      await expect.poll(() => result.textContent()).toContain(`An anchor file does not verify (anchor of row ${anchor.seq}, signed ${at} Beijing time)`);
+      expect(await result.textContent()).toContain(anchor.file);
+      await shot(page, 'admin-audit-anchor-invalid-en');
+      // the English toast goes first, so the Chinese screenshot is Chinese throughout
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+      await page.getByTestId('lang-switch').click();
+      await expect.poll(() => result.textContent()).toContain(`锚点文件校验不通过（第 ${anchor.seq} 行的锚点，北京时间 ${at} 签署）`);
+      await shot(page, 'admin-audit-anchor-invalid-zh');
+    } finally {
+      writeFileSync(anchor.file, original);
+    }
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/哈希链完整/);
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/login$/);
     await page.close();

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asc, gte } from 'drizzle-orm';
@@ -76,6 +76,39 @@ describe('audit log', () => {
       ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;`);
     const broken = (await admin.get('/api/v1/audit/verify')).json();
     expect(broken).toMatchObject({ ok: false, checked: 2, firstBrokenSeq: 3, problem: { kind: 'row-changed', seq: 3 } });
+  });
+});
+
+describe('POST /api/v1/audit/anchors (an anchor on demand, while the server holds the embedded database)', () => {
+  it('lets an admin sign the head now, audited; auditors, other staff and customers cannot; verify then counts the anchor', async () => {
+    const app = await makeTestApp();
+    try {
+      await makeStaff(app.services, 'anc-admin', ['admin']);
+      await makeStaff(app.services, 'anc-auditor', ['auditor']);
+      await makeStaff(app.services, 'anc-noc', ['noc']);
+      await makeCustomerUser(app.services, 'anc-cust', (await makeCustomer(app.services, { name: '锚点客户' })).id);
+      for (const login of ['anc-auditor', 'anc-noc', 'anc-cust']) expect((await (await app.login(login)).post('/api/v1/audit/anchors', {})).statusCode, login).toBe(403);
+      const anchorFiles = () => (existsSync(join(app.dataDir, 'audit-anchors')) ? readdirSync(join(app.dataDir, 'audit-anchors')).filter((f) => f.endsWith('.json')) : []);
+      expect(anchorFiles()).toEqual([]);
+
+      const admin = await app.login('anc-admin');
+      const head = (await app.services.audit.list(systemScope('test'), { page: 1, pageSize: 1 })).items[0].seq;
+      const res = await admin.post('/api/v1/audit/anchors', {});
+      expect(res.statusCode).toBe(200);
+      const taken = res.json();
+      expect(taken).toMatchObject({ written: true, anchor: { seq: head, at: app.clock.now().toISOString() } });
+      expect(anchorFiles()).toHaveLength(1);
+      expect(JSON.parse(readFileSync(taken.anchor.file, 'utf8'))).toMatchObject({ seq: head });
+      // audited after the file: the row names the anchor and is the next seq, for the next anchor to cover
+      const row = (await app.services.audit.list(systemScope('test'), { action: 'audit.anchor', page: 1, pageSize: 5 })).items;
+      expect(row).toHaveLength(1);
+      expect(row[0]).toMatchObject({ seq: head + 1, actorLogin: 'anc-admin', entityId: String(head), after: { seq: head, file: taken.anchor.file } });
+      expect((await admin.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: true, anchors: 1, problem: null });
+      // the next one covers that audit row
+      expect((await admin.post('/api/v1/audit/anchors', {})).json()).toMatchObject({ written: true, anchor: { seq: head + 1 } });
+    } finally {
+      await app.close();
+    }
   });
 });
 

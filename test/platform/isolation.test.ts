@@ -183,6 +183,7 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   }),
   'GET /api/v1/audit': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'GET /api/v1/audit/verify': () => ({}),
+  'POST /api/v1/audit/anchors': () => ({}),
   'GET /api/health': () => ({ ownOnly: true }),
   'GET /api/v1/calendar/coverage': () => ({ ownOnly: true }),
   'POST /api/v1/calendar/years': () => ({ body: { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] } }),

@@ -157,7 +157,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.arrangement.notInYear': '{value} is not in {year}',
   'calendar.arrangement.toBeforeFrom': 'The last day off {to} is before the first {from}',
   'calendar.arrangement.blockTooLong': '{days} consecutive days off is more than {max}; check the dates',
-  'calendar.arrangement.nameUnknown': '"{value}" is not a statutory holiday name (use one of {names})',
+  'calendar.arrangement.nameUnknown': '"{value}" is not a statutory holiday name (use one of {names}, or several joined with 、 for one block, e.g. 中秋节、国庆节)',
   'calendar.arrangement.overlap': 'Overlaps holiday {other} ({from} to {to})',
   'calendar.arrangement.makeUpNotWeekend': 'The make-up working day {value} is not a Saturday or Sunday',
   'calendar.arrangement.makeUpInBlock': 'The make-up working day {value} lies inside the days off',

@@ -160,7 +160,7 @@ export const zhCN = {
   'calendar.arrangement.notInYear': '{value} 不在 {year} 年内',
   'calendar.arrangement.toBeforeFrom': '放假结束日 {to} 早于开始日 {from}',
   'calendar.arrangement.blockTooLong': '连续放假 {days} 天，超过 {max} 天，请检查日期',
-  'calendar.arrangement.nameUnknown': '“{value}”不是法定节日名称（应为：{names}）',
+  'calendar.arrangement.nameUnknown': '“{value}”不是法定节日名称（应为：{names}；几个节日连成一段时用顿号连写，如“中秋节、国庆节”）',
   'calendar.arrangement.overlap': '与第 {other} 个节日（{from} 至 {to}）的放假日期重叠',
   'calendar.arrangement.makeUpNotWeekend': '调休上班日 {value} 不是星期六或星期日',
   'calendar.arrangement.makeUpInBlock': '调休上班日 {value} 在放假期间内',

@@ -77,5 +77,26 @@ export function auditRoutes(deps: { audit: AuditService }): FastifyPluginAsyncZo
       },
       async (request) => deps.audit.verify(scopeOf(request)),
     );
+    app.post(
+      '/audit/anchors',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: "Sign the chain's head into an anchor file now (admin; audited). The way to anchor while the server holds the embedded database, which the CLI cannot open then",
+          response: {
+            200: z
+              .object({
+                written: z.boolean().describe('false: nothing new since the last anchor, which is returned'),
+                anchor: z.object({ seq: z.number(), at: z.string(), file: z.string() }).nullable().describe('null: the chain is empty'),
+              })
+              .meta({ id: 'AuditAnchorTaken' }),
+          },
+        },
+      },
+      async (request) => {
+        const taken = await deps.audit.anchorOnRequest(scopeOf(request));
+        return { written: taken?.written ?? false, anchor: taken ? { seq: taken.anchor.seq, at: taken.anchor.at, file: taken.file } : null };
+      },
+    );
   };
 }

@@ -63,6 +63,15 @@ export function makeAuditService(deps: { db: Db; repo: AuditRepository; clock: C
     await repo.insert(tx, { ...content, prevHash, hash: chainHash(prevHash, content) } as AuditRow);
   }
 
+  /** The chain's head signed into an anchor file; nothing new since the last anchor: that one, no file written. */
+  async function signHead(): Promise<{ anchor: Anchor; file: string; written: boolean } | null> {
+    const head = await repo.head();
+    if (!head) return null;
+    const last = anchors.readAll().filter((a) => a.valid && a.anchor).at(-1);
+    if (last?.anchor && last.anchor.seq === head.seq && last.anchor.hash === head.hash) return { anchor: last.anchor, file: last.file, written: false };
+    return { ...anchors.write(head, clock.now()), written: true };
+  }
+
   return {
     record,
 
@@ -84,11 +93,21 @@ export function makeAuditService(deps: { db: Db; repo: AuditRepository; clock: C
      */
     async anchor(scope: Scope): Promise<{ anchor: Anchor; file: string; written: boolean } | null> {
       requireStaff(scope, 'auditor');
-      const head = await repo.head();
-      if (!head) return null;
-      const last = anchors.readAll().filter((a) => a.valid && a.anchor).at(-1);
-      if (last?.anchor && last.anchor.seq === head.seq && last.anchor.hash === head.hash) return { anchor: last.anchor, file: last.file, written: false };
-      return { ...anchors.write(head, clock.now()), written: true };
+      return signHead();
+    },
+
+    /**
+     * An admin takes an anchor now (POST /audit/anchors): while the server holds the embedded
+     * database the CLI cannot open it, so this is the way then. A written file is audited; the row
+     * goes in after the file is written (no file I/O inside a transaction), and the next anchor covers it.
+     */
+    async anchorOnRequest(scope: Scope): Promise<{ anchor: Anchor; file: string; written: boolean } | null> {
+      requireStaff(scope, 'admin');
+      const taken = await signHead();
+      if (taken?.written) {
+        await db.transaction((tx) => record(tx, scope, { action: 'audit.anchor', entity: 'audit_anchor', entityId: String(taken.anchor.seq), after: { ...taken.anchor, file: taken.file } }));
+      }
+      return taken;
     },
 
     /** The hash chain row by row, and against every anchor file; names the first row missing or changed. */

@@ -119,6 +119,8 @@ export function makeAuthRepository(db: Db) {
       // waitAfter(), in SQL: free failures wait nothing, then first * 2^(n - free) up to the cap
       const wait = sql`make_interval(secs => CASE WHEN ${failures} < ${p.free} THEN 0
         ELSE LEAST(${p.maxWaitSeconds}, ${p.firstWaitSeconds} * power(2, LEAST(${failures} - ${p.free}, 30))) END)`;
+      // a counter still within its free failures owes no wait, whatever instant another process (or a
+      // clock stepped back) wrote as next_attempt_at: only a wait the policy imposes refuses the attempt
       const result = await tx.execute(sql`
         INSERT INTO login_throttle AS t (key, failures, next_attempt_at, expires_at)
         VALUES (${key}, 1, ${at} + make_interval(secs => ${waitAfter(1, p)}), ${forget})

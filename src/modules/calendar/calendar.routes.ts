@@ -47,7 +47,16 @@ const ArrangementInput = z
       .max(30),
   })
   .meta({ id: 'CalendarArrangementInput' });
-const Recomputed = z.object({ kind: z.string(), entityId: z.string(), label: z.string(), before: z.string(), after: z.string() }).meta({ id: 'CalendarRecomputedRecord' });
+const Recomputed = z
+  .object({
+    kind: z.string().meta({ description: 'commissioning (5.1 deadline) or invoice (第四条 due date)' }),
+    entityId: z.string(),
+    number: z.string().meta({ description: 'the contract number (commissioning) or the invoice number (invoice)' }),
+    label: z.string().meta({ description: 'in Chinese, as the audit has it' }),
+    before: z.string(),
+    after: z.string(),
+  })
+  .meta({ id: 'CalendarRecomputedRecord' });
 
 export function calendarRoutes(deps: { calendar: CalendarService }): FastifyPluginAsyncZod {
   return async (app) => {
@@ -90,7 +99,7 @@ export function calendarRoutes(deps: { calendar: CalendarService }): FastifyPlug
       },
       async (request) => {
         const saved = await deps.calendar.saveYear(scopeOf(request), request.params.year, request.body);
-        return { ...saved, recomputed: saved.recomputed.map(({ kind, entityId, label, before, after }) => ({ kind, entityId, label, before, after })) };
+        return { ...saved, recomputed: saved.recomputed.map(({ kind, entityId, number, label, before, after }) => ({ kind, entityId, number, label, before, after })) };
       },
     );
     app.post(

@@ -28,6 +28,9 @@ import type { CalendarRepository, CalendarYearRow } from './calendar.repository.
 export interface RecomputedRecord {
   kind: string;
   entityId: string;
+  /** the record's number (contract or invoice), for a label in the reader's language */
+  number: string;
+  /** in Chinese, as the audit has it */
   label: string;
   before: string;
   after: string;

@@ -108,6 +108,10 @@ describe('racking across New Year on the provisional 2027, then the official 202
       [early.invoices[0].id]: ['2027-01-11', '2027-01-09'], // 9 January is a 调休 Saturday: EARLIER
     });
 
+    // each record carries its number apart from the Chinese label, for the reader's language (the web names the kind)
+    expect(body.recomputed).toContainEqual({ kind: 'commissioning', entityId: open.commissioning[0].id, number: open.number, label: `${open.number} 上架调试期限（5.1）`, before: '2027-01-04', after: '2027-01-05' });
+    expect(body.recomputed).toContainEqual(expect.objectContaining({ kind: 'invoice', entityId: early.invoices[0].id, number: early.invoices[0].number }));
+
     const after = await t.services.contracts.get(system, open.id);
     expect(after.commissioning).toMatchObject([{ dueOn: '2027-01-05', dueOnProvisional: false }]);
     expect(after.invoices).toMatchObject([{ dueOn: '2027-01-06', dueOnProvisional: false, provisionalDueOn: null }]);
@@ -134,7 +138,9 @@ describe('racking across New Year on the provisional 2027, then the official 202
         ['noc', open.commissioning[0].id, '2027-01-05'],
       ].sort(),
     );
-    expect((await noc.get('/api/v1/tasks?role=noc')).json().items.filter((x: { kind: string }) => x.kind === 'calendar.deadlineMoved')).toHaveLength(2);
+    const nocTasks = (await noc.get('/api/v1/tasks?role=noc')).json().items.filter((x: { kind: string }) => x.kind === 'calendar.deadlineMoved');
+    expect(nocTasks).toHaveLength(2);
+    expect(nocTasks.map((x: { payload: { number: string } }) => x.payload.number).sort()).toEqual([early.number, open.number].sort());
 
     // the customer sees the new date and the announced one in the portal, and a formal notice for the earlier date
     const owner = await t.login('cal-owner');
@@ -214,6 +220,22 @@ describe('the calendar API', () => {
     expect(view.diff).toContainEqual({ date: '2028-01-31', official: 'off', provisional: 'work', name: '春节' });
     expect((await noc.get('/api/v1/calendar/years/2028')).json().origin).toBe('provisional');
     expect((await noc.put('/api/v1/calendar/years/2028', arrangement)).statusCode).toBe(403);
+  });
+
+  it('previews the derived arrangement of 2028 as the page fills it in: 国庆 and 中秋 (3 October) as one block, the same days off', async () => {
+    const derived = (await admin.get('/api/v1/calendar/years/2028')).json();
+    expect(derived.arrangement).toContainEqual({ name: '国庆节、中秋节', from: '2028-10-01', to: '2028-10-05', makeUpDays: [] });
+    const res = await admin.post('/api/v1/calendar/years/2028/preview', { holidays: derived.arrangement });
+    expect(res.statusCode).toBe(200);
+    const off = (days: { date: string; kind: string }[]) => days.filter((d) => d.kind === 'holiday' || d.kind === 'weekend').map((d) => d.date);
+    expect(off(res.json().days)).toEqual(off(derived.days));
+    expect(res.json().days.find((d: { date: string }) => d.date === '2028-10-05')).toEqual({ date: '2028-10-05', kind: 'holiday', name: '国庆节、中秋节' });
+    // the notice's own order is accepted too; a joint name with a name the law does not have is not
+    const joint = (name: string) => admin.post('/api/v1/calendar/years/2028/preview', { holidays: [{ name, from: '2028-10-01', to: '2028-10-05', makeUpDays: [] }] }, { 'accept-language': 'en' });
+    expect((await joint('中秋节、国庆节')).statusCode).toBe(200);
+    const refused = await joint('中秋节、圣诞节');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toContainEqual({ path: 'holidays.0.name', message: expect.stringContaining('not a statutory holiday name') });
   });
 
   it.each([

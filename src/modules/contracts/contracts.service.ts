@@ -58,7 +58,9 @@ export interface RecomputedDate {
   kind: 'commissioning' | 'invoice';
   entityId: string;
   customerId: string;
-  /** what the date belongs to, e.g. "RP-2026-0007 上架调试期限（5.1）" */
+  /** the record's number, in any language: the contract's (commissioning, 5.1) or the invoice's (第四条) */
+  number: string;
+  /** what the date belongs to, in Chinese as the audit and the to-do item have it, e.g. "RP-2026-0007 上架调试期限（5.1）" */
   label: string;
   before: string;
   after: string;
@@ -203,13 +205,13 @@ export function makeContractsService(deps: {
       const moved = async (r: RecomputedDate, role: 'noc' | 'finance') => {
         result.push(r);
         if (r.before === r.after) return;
-        await deps.customers.addTask(tx, { kind: DEADLINE_MOVED_TASK, role, customerId: r.customerId, subjectId: r.entityId, dueOn: r.after, payload: { kind: r.kind, label: r.label, before: r.before, after: r.after } });
+        await deps.customers.addTask(tx, { kind: DEADLINE_MOVED_TASK, role, customerId: r.customerId, subjectId: r.entityId, dueOn: r.after, payload: { kind: r.kind, number: r.number, label: r.label, before: r.before, after: r.after } });
       };
       for (const { order, terms, contractNumber } of await repo.lockOpenProvisionalCommissioning(tx)) {
         const deadline = workingDayDeadlineMarked(calendar, order.rackedOn as CalendarDate, (terms as ContractTerms).commissioningWorkingDays);
         const after = await repo.updateCommissioning(tx, order.id, { dueOn: deadline.date, dueOnProvisional: deadline.provisional });
         if (after.dueOn !== order.dueOn) await audit.record(tx, scope, { action: 'commissioning.recompute', entity: 'commissioning_order', entityId: order.id, customerId: order.customerId, before: order, after });
-        await moved({ kind: 'commissioning', entityId: order.id, customerId: order.customerId, label: `${contractNumber} 上架调试期限（5.1）`, before: order.dueOn, after: after.dueOn }, 'noc');
+        await moved({ kind: 'commissioning', entityId: order.id, customerId: order.customerId, number: contractNumber, label: `${contractNumber} 上架调试期限（5.1）`, before: order.dueOn, after: after.dueOn }, 'noc');
       }
       for (const { invoice, terms, contractNumber } of await repo.lockOpenProvisionalInvoices(tx)) {
         const due = calendarDayPeriodEndMarked(calendar, invoice.periodStart as CalendarDate, (terms as ContractTerms).paymentDueCalendarDays);
@@ -219,7 +221,7 @@ export function makeContractsService(deps: {
           await audit.record(tx, scope, { action: 'invoice.recomputeDue', entity: 'invoice', entityId: invoice.id, customerId: invoice.customerId, before: invoice, after });
           if (after.dueOn < announced) for (const hook of onDueDateMovedEarlier) await hook(tx, scope, after, announced);
         }
-        await moved({ kind: 'invoice', entityId: invoice.id, customerId: invoice.customerId, label: `${invoice.number}（合同 ${contractNumber}）付款期限（第四条）`, before: invoice.dueOn, after: after.dueOn }, 'finance');
+        await moved({ kind: 'invoice', entityId: invoice.id, customerId: invoice.customerId, number: invoice.number, label: `${invoice.number}（合同 ${contractNumber}）付款期限（第四条）`, before: invoice.dueOn, after: after.dueOn }, 'finance');
       }
       return result;
     },

@@ -17,8 +17,9 @@ interface Task {
     kind?: string;
     holderName?: string;
     expiresOn?: string;
-    /** calendar tasks: the year not loaded yet; a recomputed record's label and dates */
+    /** calendar tasks: the year not loaded yet; a recomputed record's number, Chinese label and dates */
     year?: number;
+    number?: string;
     label?: string;
     before?: string;
     after?: string;
@@ -48,7 +49,7 @@ function TaskWhat({ task: x }: { task: Task }) {
       return (
         <>
           <Tag color="blue">{t('tasks.kind.calendar.deadlineMoved')}</Tag>
-          {t('tasks.calendar.deadlineMoved', { label: recordLabel(x.payload.kind ?? '', x.payload.label ?? ''), before: x.payload.before ?? '', after: x.payload.after ?? '' })}
+          {t('tasks.calendar.deadlineMoved', { label: recordLabel(x.payload), before: x.payload.before ?? '', after: x.payload.after ?? '' })}
         </>
       );
     default:

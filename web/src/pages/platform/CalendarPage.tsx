@@ -8,11 +8,13 @@ import { refreshCalendarStatus, useCalendarStatus } from '../../calendarStatus';
 import { beijingMinute, fromDateString, toDateString, type Dayjs } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { HOLIDAYS, useHolidayName, useRecordLabel, YearGrid, type Arrangement, type DiffRow, type YearView } from './YearGrid';
+import { HOLIDAYS, JOINT_HOLIDAYS, useHolidayName, useRecordLabel, YearGrid, type Arrangement, type DiffRow, type YearView } from './YearGrid';
 
 interface Recomputed {
   kind: string;
   entityId: string;
+  /** the contract's (commissioning) or the invoice's number */
+  number: string;
   label: string;
   before: string;
   after: string;
@@ -245,7 +247,7 @@ export function CalendarPage() {
               pagination={false}
               dataSource={moved}
               columns={[
-                { title: t('calendar.record'), render: (_, r) => recordLabel(r.kind, r.label) },
+                { title: t('calendar.record'), render: (_, r) => recordLabel(r) },
                 { title: t('calendar.before'), dataIndex: 'before' },
                 { title: t('calendar.after'), dataIndex: 'after' },
               ]}
@@ -270,11 +272,14 @@ export function CalendarPage() {
                 <>
                   {fields.map((field) => {
                     const name = rows?.[field.name]?.name;
-                    const opensOn = fromDateString(`${year}-${String(HOLIDAY_MONTH[name ?? ''] ?? 1).padStart(2, '0')}-01`);
+                    // a joint block (中秋节、国庆节) opens on its first holiday's month
+                    const opensOn = fromDateString(`${year}-${String(HOLIDAY_MONTH[name?.split('、')[0] ?? ''] ?? 1).padStart(2, '0')}-01`);
+                    // the statutory names and the joint blocks; a joint name a loaded year carries is kept selectable
+                    const names: string[] = [...HOLIDAYS, ...JOINT_HOLIDAYS, ...(name && ![...HOLIDAYS, ...JOINT_HOLIDAYS].includes(name as never) ? [name] : [])];
                     return (
                       <Space key={field.key} align="start" wrap data-testid={`holiday-row-${field.name}`}>
                         <Form.Item name={[field.name, 'name']} label={t('calendar.holidayName')} rules={[{ required: true, message: t('calendar.required.name') }]}>
-                          <Select data-testid="holiday-name" style={{ width: 190 }} options={HOLIDAYS.map((h) => ({ value: h, label: holidayName(h) }))} />
+                          <Select data-testid="holiday-name" style={{ width: 300 }} popupMatchSelectWidth={false} options={names.map((h) => ({ value: h, label: holidayName(h) }))} />
                         </Form.Item>
                         <Form.Item name={[field.name, 'range']} label={t('calendar.daysOff')} rules={[{ required: true, message: t('calendar.required.range') }]}>
                           <DatePicker.RangePicker data-testid="holiday-range" defaultPickerValue={[opensOn, opensOn.add(1, 'month')]} />

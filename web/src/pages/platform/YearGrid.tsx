@@ -35,6 +35,11 @@ export interface YearView {
 
 /** The seven statutory holidays (data in Chinese) and their catalog keys; older data says 清明/端午/中秋. */
 export const HOLIDAYS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
+/**
+ * Holidays whose days off meet or overlap are one block of the notice, named with both (2023:
+ * 中秋节、国庆节); the server derives 国庆节、中秋节 when 中秋 falls inside 国庆 (2028). Either order.
+ */
+export const JOINT_HOLIDAYS = ['中秋节、国庆节', '国庆节、中秋节'] as const;
 const HOLIDAY_KEYS: [RegExp, MessageKey][] = [
   [/^元旦/, 'calendar.holiday.newYear'],
   [/^春节/, 'calendar.holiday.springFestival'],
@@ -46,31 +51,40 @@ const HOLIDAY_KEYS: [RegExp, MessageKey][] = [
   [/抗日战争|抗战胜利/, 'calendar.holiday.victory70'],
 ];
 
-/** A holiday's name in the UI's language (names joined with 、 are translated one by one). */
+/** Names in English prose: "A and B", "A, B and C". */
+const joinEnglish = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+/** A holiday's name in the UI's language (names joined with 、 are translated one by one: "Mid-Autumn Festival and National Day"). */
 export function useHolidayName(): (name: string | null | undefined) => string {
   const { t, locale } = useI18n();
-  return (name) =>
-    name
-      ? name
-          .split('、')
-          .map((part) => {
-            const key = HOLIDAY_KEYS.find(([re]) => re.test(part))?.[1];
-            return key ? t(key) : part;
-          })
-          .join(locale === 'en' ? ' / ' : '、')
-      : '';
+  return (name) => {
+    if (!name) return '';
+    const names = name.split('、').map((part) => {
+      const key = HOLIDAY_KEYS.find(([re]) => re.test(part))?.[1];
+      return key ? t(key) : part;
+    });
+    return locale === 'en' ? joinEnglish(names) : names.join('、');
+  };
+}
+
+/** A recomputed record as the server gives it: the kind and the contract's or invoice's number, and its Chinese label. */
+export interface RecomputedRef {
+  kind?: string;
+  number?: string;
+  label?: string;
 }
 
 /**
- * A recomputed record in the UI's language. The server's label is Chinese ("RP-2026-0007
- * 上架调试期限（5.1）"); in English the record's number leads it and the kind is named from the catalog.
+ * A recomputed record in words in the UI's language, from its kind and number: "合同 RP-2026-0007
+ * 的上架调试期限（5.1）", "Commissioning deadline (5.1) of contract RP-2026-0007". A kind this page does
+ * not know, or a to-do item raised before records carried their number, shows the server's label.
  */
-export function useRecordLabel(): (kind: string, label: string) => string {
-  const { t, locale } = useI18n();
-  return (kind, label) => {
-    if (locale !== 'en' || (kind !== 'commissioning' && kind !== 'invoice')) return label;
-    const number = /^[A-Za-z0-9-]+/.exec(label)?.[0];
-    return `${number ? `${number} · ` : ''}${t(`calendar.recomputedKind.${kind}`)}`;
+export function useRecordLabel(): (record: RecomputedRef) => string {
+  const { t } = useI18n();
+  return ({ kind, number, label }) => {
+    if (number && kind === 'commissioning') return t('calendar.recomputedRecord.commissioning', { number });
+    if (number && kind === 'invoice') return t('calendar.recomputedRecord.invoice', { number });
+    return label ?? '';
   };
 }
 
