@@ -91,6 +91,10 @@ describe('customers, KYC and rosters in a real browser', () => {
     await customer.getByTestId('roster-mobile').fill('13987654321');
     await customer.locator('.ant-modal-footer .ant-btn-primary').click();
     await customer.locator('.ant-table td', { hasText: '13987654321' }).first().waitFor();
+    // a deep link reloaded cold: the portal's area chunk and the roster tab's code load on their own
+    await customer.reload();
+    await customer.locator('.ant-table td', { hasText: '13987654321' }).first().waitFor();
+    expect(customer.url()).toMatch(/\/portal\/roster$/);
 
     await staff.reload();
     await staff.getByTestId('tab-roster').click();
