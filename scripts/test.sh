@@ -63,6 +63,7 @@ check typecheck npx tsc --noEmit -p tsconfig.json
 check typecheck-web npx tsc --noEmit -p web/tsconfig.json
 check lint npx eslint src test
 check build-web npm run build:web --silent
+check bundle-size node scripts/bundle-size.mjs
 suite pglite env TEST_DB=pglite npx vitest run
 suite postgres env TEST_DB=postgres npx vitest run
 suite e2e npx vitest run --config vitest.e2e.config.ts

@@ -64,11 +64,11 @@ describe('customers, KYC and rosters in a real browser', () => {
     const admin = await env.browser.newPage();
     await logIn(admin, env.server.url, 'admin');
     await admin.waitForURL(/\/console$/);
-    const created = await apiFrom(admin, 'POST', '/users', { login: 'xinghe', displayName: '星河 负责人', kind: 'customer', roles: ['owner'], customerId, password: 'xinghe-password-1' });
+    const created = await apiFrom(admin, 'POST', '/users', { login: 'xinghe', displayName: '星河 负责人', kind: 'customer', roles: ['owner'], customerId, password: 'amber-lantern-harbor-73' });
     expect(created.status).toBe(201);
 
     const customer = await env.browser.newPage();
-    await logIn(customer, env.server.url, 'xinghe', 'xinghe-password-1');
+    await logIn(customer, env.server.url, 'xinghe', 'amber-lantern-harbor-73');
     await customer.waitForURL(/\/portal$/);
     expect(await customer.getByTestId('customer-name').textContent()).toBe('深圳星河云计算有限公司');
     // 我的证照: the documents sales uploaded, from the portal's own menu entry
@@ -91,6 +91,10 @@ describe('customers, KYC and rosters in a real browser', () => {
     await customer.getByTestId('roster-mobile').fill('13987654321');
     await customer.locator('.ant-modal-footer .ant-btn-primary').click();
     await customer.locator('.ant-table td', { hasText: '13987654321' }).first().waitFor();
+    // a deep link reloaded cold: the portal's area chunk and the roster tab's code load on their own
+    await customer.reload();
+    await customer.locator('.ant-table td', { hasText: '13987654321' }).first().waitFor();
+    expect(customer.url()).toMatch(/\/portal\/roster$/);
 
     await staff.reload();
     await staff.getByTestId('tab-roster').click();

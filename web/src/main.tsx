@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, lazy, type ComponentType, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './auth/session';
@@ -10,34 +10,59 @@ import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import { homeOf } from './nav';
 import { LoginPage } from './pages/auth/LoginPage';
-import { CustomerDetailPage, CustomersPage } from './pages/customers/CustomersPage';
-import { AccountPage } from './pages/platform/AccountPage';
-import { AuditPage } from './pages/platform/AuditPage';
-import { CalendarPage } from './pages/platform/CalendarPage';
-import { DashboardPage } from './pages/platform/DashboardPage';
-import { TokensPage } from './pages/platform/TokensPage';
-import { UsersPage } from './pages/platform/UsersPage';
-import { MyCompanyPage } from './pages/portal/MyCompanyPage';
-import { KycQueuePage } from './pages/customers/KycQueuePage';
-import { TasksPage } from './pages/customers/TasksPage';
-import { ProviderPage } from './pages/platform/ProviderPage';
-import { RacksPage } from './pages/facility/RacksPage';
-import { ServersPage } from './pages/facility/ServersPage';
-import { IpPoolsPage } from './pages/facility/IpPoolsPage';
-import { DnsPage } from './pages/dns/DnsPage';
-import { NetboxImportPage } from './pages/facility/NetboxImportPage';
-import { ContractDetailPage, ContractsPage } from './pages/contracts/ContractsPage';
-import { DunningPage, ExpiringPage } from './pages/contracts/BillingPages';
-import { TemplatesPage } from './pages/contracts/TemplatesPage';
-import { NoticesPage } from './pages/notices/NoticesPage';
-import { TicketsPage } from './pages/tickets/TicketsPage';
-import { TicketReportsPage } from './pages/tickets/TicketReportsPage';
-import { NoticePreferencesPage } from './pages/notices/NoticePreferencesPage';
-import { CompliancePage } from './pages/compliance/CompliancePage';
-import { DomainsPage } from './pages/compliance/DomainsPage';
-import { ConductPage } from './pages/compliance/ConductPage';
-import { IncidentsPage } from './pages/incidents/IncidentsPage';
-import { StatusPage } from './pages/incidents/StatusPage';
+
+/**
+ * Every page but the login loads on first visit, one chunk per business area, so a customer's first
+ * screen does not download the console (see scripts/bundle-size.mjs for the budget). `pagesOf(load)`
+ * returns a picker: `customers('CustomersPage')` is a lazy component whose chunk is the whole area.
+ * (`any` is lazy()'s own bound; each page keeps its real props type through M[K].) The layout shows
+ * <PageLoading /> while a chunk arrives.
+ */
+function pagesOf<M extends Record<string, ComponentType<any>>>(load: () => Promise<M>) {
+  return <K extends keyof M>(name: K) => lazy(async () => ({ default: (await load())[name] }));
+}
+const customers = pagesOf(() => import('./pages/customers'));
+const contracts = pagesOf(() => import('./pages/contracts'));
+const facility = pagesOf(() => import('./pages/facility'));
+const dns = pagesOf(() => import('./pages/dns'));
+const compliance = pagesOf(() => import('./pages/compliance'));
+const incidents = pagesOf(() => import('./pages/incidents'));
+const notices = pagesOf(() => import('./pages/notices'));
+const tickets = pagesOf(() => import('./pages/tickets'));
+const platform = pagesOf(() => import('./pages/platform'));
+const portal = pagesOf(() => import('./pages/portal'));
+
+const CustomersPage = customers('CustomersPage');
+const CustomerDetailPage = customers('CustomerDetailPage');
+const KycQueuePage = customers('KycQueuePage');
+const TasksPage = customers('TasksPage');
+const ContractsPage = contracts('ContractsPage');
+const ContractDetailPage = contracts('ContractDetailPage');
+const ExpiringPage = contracts('ExpiringPage');
+const DunningPage = contracts('DunningPage');
+const TemplatesPage = contracts('TemplatesPage');
+const RacksPage = facility('RacksPage');
+const ServersPage = facility('ServersPage');
+const IpPoolsPage = facility('IpPoolsPage');
+const NetboxImportPage = facility('NetboxImportPage');
+const DnsPage = dns('DnsPage');
+const CompliancePage = compliance('CompliancePage');
+const DomainsPage = compliance('DomainsPage');
+const ConductPage = compliance('ConductPage');
+const IncidentsPage = incidents('IncidentsPage');
+const StatusPage = incidents('StatusPage');
+const NoticesPage = notices('NoticesPage');
+const NoticePreferencesPage = notices('NoticePreferencesPage');
+const TicketsPage = tickets('TicketsPage');
+const TicketReportsPage = tickets('TicketReportsPage');
+const DashboardPage = platform('DashboardPage');
+const AccountPage = platform('AccountPage');
+const AuditPage = platform('AuditPage');
+const CalendarPage = platform('CalendarPage');
+const TokensPage = platform('TokensPage');
+const UsersPage = platform('UsersPage');
+const ProviderPage = platform('ProviderPage');
+const MyCompanyPage = portal('MyCompanyPage');
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {

@@ -1,10 +1,12 @@
 import { Alert, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCalendarStatus } from '../calendarStatus';
 import { useSession } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
 import { navFor, sectionsFor } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageLoading } from './PageLoading';
 
 export function AppLayout() {
   const { me, logout } = useSession();
@@ -69,7 +71,10 @@ export function AppLayout() {
               action={<Link to="/console/calendar">{t('calendar.bannerLink')}</Link>}
             />
           )}
-          <Outlet />
+          {/* pages load per area (main.tsx): the menu and header stay while a page's chunk arrives */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

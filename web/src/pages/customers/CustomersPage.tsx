@@ -5,24 +5,8 @@ import { get, post, qs, type Page } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { CustomerStatus, type Customer } from './CustomerStatus';
 import { CustomerWorkspace } from './CustomerWorkspace';
-
-export interface Customer {
-  id: string;
-  name: string;
-  uscc: string | null;
-  status: 'prospect' | 'active' | 'suspended' | 'former';
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const STATUS_COLOR = { prospect: 'default', active: 'green', suspended: 'orange', former: 'red' } as const;
-
-export function CustomerStatus({ status }: { status: Customer['status'] }) {
-  const { t } = useI18n();
-  return <Tag color={STATUS_COLOR[status]}>{t(`customers.status.${status}` as MessageKey)}</Tag>;
-}
 
 export function CustomersPage() {
   const { t } = useI18n();

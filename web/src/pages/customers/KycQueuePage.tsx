@@ -5,7 +5,7 @@ import { get, post } from '../../api/client';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
-import { RejectButton } from './CustomerWorkspace';
+import { RejectButton } from './CustomerWorkspaceTabs';
 
 interface QueueItem {
   id: string;

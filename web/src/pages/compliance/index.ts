@@ -1,0 +1,4 @@
+// The compliance pages: main.tsx imports this file lazily, so the area is one chunk loaded on first visit.
+export { CompliancePage } from './CompliancePage';
+export { ConductPage } from './ConductPage';
+export { DomainsPage } from './DomainsPage';

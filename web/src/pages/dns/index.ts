@@ -1,0 +1,2 @@
+// The DNS pages: main.tsx imports this file lazily, so the area is one chunk loaded on first visit.
+export { DnsPage } from './DnsPage';
