@@ -31,11 +31,16 @@ describe('layering lint rules', () => {
 
   it("a module importing another module's repository or schema is reported", async () => {
     const messages = await lintAs('foreign-repository.ts', 'src/modules/tickets/lint-fixture.service.ts');
-    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([
-      ['rackpact/no-foreign-module-internals', 4],
-      ['rackpact/no-foreign-module-internals', 5],
+    expect(messages.map((m) => [m.ruleId, m.severity, m.line])).toEqual([
+      ['rackpact/no-foreign-module-internals', 2, 4],
+      ['rackpact/no-foreign-module-internals', 2, 5],
     ]);
     expect(messages[0].message).toContain("module 'customers'");
+  });
+
+  it("a schema may name another module's table in a foreign key", async () => {
+    const messages = await lintAs('foreign-repository.ts', 'src/modules/tickets/lint-fixture.schema.ts');
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['rackpact/no-foreign-module-internals', 4]]);
   });
 
   it('the composition root may wire modules together', async () => {
