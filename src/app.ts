@@ -8,7 +8,7 @@ import type { IdGenerator } from './core/ids.js';
 import type { Database } from './db/client.js';
 import { currentMigrationVersion } from './db/migrate.js';
 import { buildHttpServer, type HttpModule } from './http/server.js';
-import { registerConstraintErrors } from './http/errors.js';
+import { registerConstraintErrors, toErrorResponse } from './http/errors.js';
 import { makeAuditRepository } from './modules/audit/audit.repository.js';
 import { makeAnchorStore } from './modules/audit/audit.anchors.js';
 import { makeAuditService } from './modules/audit/audit.service.js';
@@ -245,7 +245,7 @@ export function buildServices(ctx: AppContext) {
   });
 
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
-  const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock });
+  const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
 
   return {
     audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,

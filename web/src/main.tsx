@@ -18,6 +18,7 @@ import { LoginPage } from './pages/auth/LoginPage';
  * (`any` is lazy()'s own bound; each page keeps its real props type through M[K].) The layout shows
  * <PageLoading /> while a chunk arrives.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own bound; props stay typed through M[K]
 function pagesOf<M extends Record<string, ComponentType<any>>>(load: () => Promise<M>) {
   return <K extends keyof M>(name: K) => lazy(async () => ({ default: (await load())[name] }));
 }

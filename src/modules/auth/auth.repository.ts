@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, isNull, lt, lte, ne, or, sql } from 'drizz
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customers } from '../customers/customers.schema.js';
+import { customerNames } from '../customers/customers.read.js';
 import { apiTokens, loginThrottle, sessions, users } from './auth.schema.js';
 import { waitAfter, type ThrottlePolicy } from './throttle.js';
 
@@ -46,9 +46,9 @@ export function makeAuthRepository(db: Db) {
       );
       const [items, [{ total }]] = await Promise.all([
         db
-          .select({ user: users, customerName: customers.name })
+          .select({ user: users, customerName: customerNames.name })
           .from(users)
-          .leftJoin(customers, eq(customers.id, users.customerId))
+          .leftJoin(customerNames, eq(customerNames.id, users.customerId))
           .where(where)
           .orderBy(users.kind, users.login)
           .limit(f.pageSize)
@@ -59,7 +59,7 @@ export function makeAuthRepository(db: Db) {
     },
 
     async customerName(customerId: string): Promise<string | null> {
-      const [row] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
+      const [row] = await db.select({ name: customerNames.name }).from(customerNames).where(eq(customerNames.id, customerId));
       return row?.name ?? null;
     },
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customers } from '../customers/customers.schema.js';
+import { customerNames } from '../customers/customers.read.js';
 import {
   complianceComplaints,
   complianceDomains,
@@ -45,9 +45,9 @@ export function makeComplianceRepository(db: Db) {
         : [],
     listDomains: (scope: Scope, f: { customerId?: string; serverId?: string; status?: DomainRow['status'] }) =>
       db
-        .select({ domain: complianceDomains, customerName: customers.name })
+        .select({ domain: complianceDomains, customerName: customerNames.name })
         .from(complianceDomains)
-        .innerJoin(customers, eq(customers.id, complianceDomains.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, complianceDomains.customerId))
         .where(
           and(
             tenantFilter(scope, complianceDomains.customerId),
@@ -61,9 +61,9 @@ export function makeComplianceRepository(db: Db) {
     /** Filings waiting for a compliance user: new or edited ones, and verified ones past their yearly date. */
     verificationQueue: (today: string) =>
       db
-        .select({ domain: complianceDomains, customerName: customers.name })
+        .select({ domain: complianceDomains, customerName: customerNames.name })
         .from(complianceDomains)
-        .innerJoin(customers, eq(customers.id, complianceDomains.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, complianceDomains.customerId))
         .where(sql`${complianceDomains.status} = 'submitted' OR (${complianceDomains.status} = 'verified' AND ${complianceDomains.reverifyDueOn} <= ${today})`)
         .orderBy(asc(complianceDomains.updatedAt))
         .limit(500),
@@ -130,9 +130,9 @@ export function makeComplianceRepository(db: Db) {
     /** Each customer's latest attestation (for the queue and the reminders). */
     latestAttestations: () =>
       db
-        .selectDistinctOn([complianceLogAttestations.customerId], { attestation: complianceLogAttestations, customerName: customers.name })
+        .selectDistinctOn([complianceLogAttestations.customerId], { attestation: complianceLogAttestations, customerName: customerNames.name })
         .from(complianceLogAttestations)
-        .innerJoin(customers, eq(customers.id, complianceLogAttestations.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, complianceLogAttestations.customerId))
         .orderBy(complianceLogAttestations.customerId, desc(complianceLogAttestations.validUntil), desc(complianceLogAttestations.createdAt)),
     markReminded: (tx: Executor, id: string, at: Date) => tx.update(complianceLogAttestations).set({ remindedAt: at }).where(eq(complianceLogAttestations.id, id)),
 
@@ -147,9 +147,9 @@ export function makeComplianceRepository(db: Db) {
     },
     listComplaints: (scope: Scope, f: { customerId?: string; status?: ComplaintRow['status'][] }) =>
       db
-        .select({ complaint: complianceComplaints, customerName: customers.name })
+        .select({ complaint: complianceComplaints, customerName: customerNames.name })
         .from(complianceComplaints)
-        .innerJoin(customers, eq(customers.id, complianceComplaints.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, complianceComplaints.customerId))
         .where(and(tenantFilter(scope, complianceComplaints.customerId), f.customerId ? eq(complianceComplaints.customerId, f.customerId) : undefined, f.status?.length ? inArray(complianceComplaints.status, f.status) : undefined))
         .orderBy(desc(complianceComplaints.receivedAt))
         .limit(500),

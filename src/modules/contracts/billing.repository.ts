@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, lte, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customers } from '../customers/customers.schema.js';
+import { customerNames } from '../customers/customers.read.js';
 import { contracts, invoices } from './contracts.schema.js';
 import { creditEntries, customerCredits, dailySweeps, dunningActions, dunningPolicy, expiryReminders, payments } from './billing.schema.js';
 import type { ContractRow, InvoiceRow } from './contracts.repository.js';
@@ -77,10 +77,10 @@ export function makeBillingRepository(db: Db) {
     },
     dunning: (scope: Scope, f: { invoiceId?: string; decision?: 'proposed' | 'confirmed' | 'dismissed' }) =>
       db
-        .select({ action: dunningActions, invoiceNumber: invoices.number, customerName: customers.name, outstandingFen: sql<number>`(${invoices.amountFen} - ${invoices.paidFen} - ${invoices.creditAppliedFen})::bigint`.mapWith(Number) })
+        .select({ action: dunningActions, invoiceNumber: invoices.number, customerName: customerNames.name, outstandingFen: sql<number>`(${invoices.amountFen} - ${invoices.paidFen} - ${invoices.creditAppliedFen})::bigint`.mapWith(Number) })
         .from(dunningActions)
         .innerJoin(invoices, eq(invoices.id, dunningActions.invoiceId))
-        .innerJoin(customers, eq(customers.id, dunningActions.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, dunningActions.customerId))
         .where(and(tenantFilter(scope, dunningActions.customerId), f.invoiceId ? eq(dunningActions.invoiceId, f.invoiceId) : undefined, f.decision ? eq(dunningActions.decision, f.decision) : undefined))
         .orderBy(desc(dunningActions.dueOn), desc(dunningActions.createdAt))
         .limit(500),
@@ -106,9 +106,9 @@ export function makeBillingRepository(db: Db) {
     /** Active contracts ending between `from` and `to` (the expiring list). */
     expiring: (scope: Scope, from: string, to: string) =>
       db
-        .select({ contract: contracts, customerName: customers.name })
+        .select({ contract: contracts, customerName: customerNames.name })
         .from(contracts)
-        .innerJoin(customers, eq(customers.id, contracts.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, contracts.customerId))
         .where(and(tenantFilter(scope, contracts.customerId), eq(contracts.status, 'active'), gt(contracts.termEnd, sql`${from}::date - 1`), lte(contracts.termEnd, to)))
         .orderBy(asc(contracts.termEnd), asc(contracts.number))
         .limit(2000),

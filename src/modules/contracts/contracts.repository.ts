@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customers } from '../customers/customers.schema.js';
+import { customerNames } from '../customers/customers.read.js';
 import { commissioningOrders, contractNumberCounters, contractServers, contracts, contractTemplates, invoices } from './contracts.schema.js';
 import { creditEntries, customerCredits, invoiceNumberCounters } from './billing.schema.js';
 
@@ -39,9 +39,9 @@ export function makeContractsRepository(db: Db) {
     serverIds: async (contractId: string) => (await db.select({ id: contractServers.serverId }).from(contractServers).where(eq(contractServers.contractId, contractId))).map((r) => r.id),
     list: (scope: Scope, f: { customerId?: string; status?: ContractRow['status'] }) =>
       db
-        .select({ contract: contracts, customerName: customers.name })
+        .select({ contract: contracts, customerName: customerNames.name })
         .from(contracts)
-        .innerJoin(customers, eq(customers.id, contracts.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, contracts.customerId))
         .where(and(tenantFilter(scope, contracts.customerId), f.customerId ? eq(contracts.customerId, f.customerId) : undefined, f.status ? eq(contracts.status, f.status) : undefined))
         .orderBy(desc(contracts.year), desc(contracts.sequence))
         .limit(1000),

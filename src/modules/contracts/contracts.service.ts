@@ -26,8 +26,7 @@ import {
 } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
-import type { FacilityService } from '../facility/facility.service.js';
-import type { ServerRow } from '../facility/facility.repository.js';
+import type { FacilityService, ServerRow } from '../facility/facility.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { PdfRenderer } from '../../documents/pdf.js';

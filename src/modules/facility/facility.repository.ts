@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } 
 import type { Db, Executor } from '../../db/client.js';
 import { preparedTenantFilter, tenantFilter, tenantParams } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customers } from '../customers/customers.schema.js';
+import { customerNames } from '../customers/customers.read.js';
 import {
   cabinets,
   facilityEvents,
@@ -48,11 +48,11 @@ export function makeFacilityRepository(db: Db) {
     and(tenant, f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined);
   const serverList = (tenant: SQL | undefined, f: { customerId?: Param<string>; status?: Param<ServerRow['status']> }, limit: Param<number>, offset: Param<number>) =>
     db
-      .select({ server: servers, customerName: customers.name })
+      .select({ server: servers, customerName: customerNames.name })
       .from(servers)
-      .innerJoin(customers, eq(customers.id, servers.customerId))
+      .innerJoin(customerNames, eq(customerNames.id, servers.customerId))
       .where(serverWhere(tenant, f))
-      .orderBy(asc(customers.name), asc(servers.serialNumber))
+      .orderBy(asc(customerNames.name), asc(servers.serialNumber))
       .limit(limit)
       .offset(offset);
   /**
@@ -162,17 +162,17 @@ export function makeFacilityRepository(db: Db) {
     /** Who sits on a U range of a cabinet face (for the 409 answer). */
     overlapping: (cabinetId: string, face: 'front' | 'rear', range: string, tx: Executor = db) =>
       tx
-        .select({ placement: serverPlacements, server: servers, customerName: customers.name })
+        .select({ placement: serverPlacements, server: servers, customerName: customerNames.name })
         .from(serverPlacements)
         .innerJoin(servers, eq(servers.id, serverPlacements.serverId))
-        .innerJoin(customers, eq(customers.id, serverPlacements.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, serverPlacements.customerId))
         .where(and(eq(serverPlacements.cabinetId, cabinetId), eq(serverPlacements.face, face), isNull(serverPlacements.removedAt), sql`${serverPlacements.uRange} && ${range}::int4range`)),
     cabinetOccupancy: (cabinetId: string) =>
       db
-        .select({ placement: serverPlacements, server: servers, customerName: customers.name })
+        .select({ placement: serverPlacements, server: servers, customerName: customerNames.name })
         .from(serverPlacements)
         .innerJoin(servers, eq(servers.id, serverPlacements.serverId))
-        .innerJoin(customers, eq(customers.id, serverPlacements.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, serverPlacements.customerId))
         .where(and(eq(serverPlacements.cabinetId, cabinetId), isNull(serverPlacements.removedAt))),
 
     // ── inspections ─────────────────────────────────────────────────────
@@ -256,24 +256,24 @@ export function makeFacilityRepository(db: Db) {
     /** Servers with where they sit (one row per live placement face; none when unracked), for exports. */
     serverInventory: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }) =>
       db
-        .select({ server: servers, customerName: customers.name, placement: serverPlacements, cabinetCode: cabinets.code, roomName: rooms.name, siteName: sites.name })
+        .select({ server: servers, customerName: customerNames.name, placement: serverPlacements, cabinetCode: cabinets.code, roomName: rooms.name, siteName: sites.name })
         .from(servers)
-        .innerJoin(customers, eq(customers.id, servers.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, servers.customerId))
         .leftJoin(serverPlacements, and(eq(serverPlacements.serverId, servers.id), isNull(serverPlacements.removedAt)))
         .leftJoin(cabinets, eq(cabinets.id, serverPlacements.cabinetId))
         .leftJoin(rooms, eq(rooms.id, cabinets.roomId))
         .leftJoin(sites, eq(sites.id, rooms.siteId))
         .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined))
-        .orderBy(asc(customers.name), asc(servers.serialNumber), asc(serverPlacements.face)),
+        .orderBy(asc(customerNames.name), asc(servers.serialNumber), asc(serverPlacements.face)),
     /** Every port with its switch and the live assignment, for exports. */
     portInventory: () =>
       db
-        .select({ port: switchPorts, switchName: switches.name, assignment: portAssignments, serverSerial: servers.serialNumber, customerName: customers.name })
+        .select({ port: switchPorts, switchName: switches.name, assignment: portAssignments, serverSerial: servers.serialNumber, customerName: customerNames.name })
         .from(switchPorts)
         .innerJoin(switches, eq(switches.id, switchPorts.switchId))
         .leftJoin(portAssignments, and(eq(portAssignments.portId, switchPorts.id), isNull(portAssignments.releasedAt)))
         .leftJoin(servers, eq(servers.id, portAssignments.serverId))
-        .leftJoin(customers, eq(customers.id, portAssignments.customerId))
+        .leftJoin(customerNames, eq(customerNames.id, portAssignments.customerId))
         .orderBy(asc(switches.name), asc(switchPorts.name)),
 
     // ── events ──────────────────────────────────────────────────────────

@@ -19,6 +19,9 @@ const TRANSITIONS: Record<ServerRow['status'], ServerRow['status'][]> = {
   removed: [],
 };
 
+/** A server as the facility module hands it to other modules (contracts commission and release servers). */
+export type { ServerRow } from './facility.repository.js';
+
 export type Face = 'front' | 'rear' | 'full';
 export type ServerRemovedHook = (tx: Executor, scope: Scope, server: ServerRow) => Promise<void>;
 /** Runs inside the racking transaction after the placement is written; throwing refuses the racking. */

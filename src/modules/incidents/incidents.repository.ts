@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customers } from '../customers/customers.schema.js';
+import { customerNames } from '../customers/customers.read.js';
 import {
   alertEvents,
   calendarFeedTokens,
@@ -391,9 +391,9 @@ export function makeIncidentsRepository(db: Db) {
     consentsOf: (scope: Scope, windowIds: string[], tx: Executor = db) =>
       windowIds.length
         ? tx
-            .select({ consent: maintenanceConsents, customerName: customers.name })
+            .select({ consent: maintenanceConsents, customerName: customerNames.name })
             .from(maintenanceConsents)
-            .innerJoin(customers, eq(customers.id, maintenanceConsents.customerId))
+            .innerJoin(customerNames, eq(customerNames.id, maintenanceConsents.customerId))
             .where(and(inArray(maintenanceConsents.windowId, windowIds), tenantFilter(scope, maintenanceConsents.customerId)))
         : Promise.resolve([]),
     async decide(tx: Executor, windowId: string, customerId: string, patch: Partial<ConsentRow>): Promise<ConsentRow | undefined> {

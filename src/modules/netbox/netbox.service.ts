@@ -4,7 +4,6 @@ import { csvObjects } from '../../core/csv.js';
 import type { Locale } from '../../core/i18n/index.js';
 import { requireStaff, type Scope } from '../../core/scope.js';
 import type { Db, Executor } from '../../db/client.js';
-import { toErrorResponse } from '../../http/errors.js';
 import { cidrContains, parseCidr, parseIp, type Cidr } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
@@ -76,8 +75,11 @@ export function makeNetboxService(deps: {
   customers: Pick<CustomersService, 'list'>;
   audit: Pick<AuditService, 'record'>;
   clock: Clock;
+  /** How the API would answer this error (status, code, localized message, fields) — injected by the
+   *  composition root so the service does not depend on the HTTP layer (src/http/errors.ts). */
+  describeError: (err: unknown, locale: Locale) => { status: number; body: { error: { code: string; message: string; fields: { path: string; message: string }[] } } };
 }) {
-  const { facility, ipam, dns, audit } = deps;
+  const { facility, ipam, dns, audit, describeError } = deps;
 
   /** Tenants by exact name (customers are not created by an import: they need their KYC first). */
   async function tenantIds(scope: Scope, names: Set<string>): Promise<Map<string, string>> {
@@ -185,7 +187,7 @@ export function makeNetboxService(deps: {
               rows.push({ line: r.line, status: 'ok', ref: label });
             } catch (err) {
               const e = err instanceof RowError ? new AppError('VALIDATION_FAILED', {}, err.fields) : err;
-              const { status, body } = toErrorResponse(e, opts.locale, '');
+              const { status, body } = describeError(e, opts.locale);
               if (status >= 500) throw err; // a bug, not a bad row: the whole import stops
               rows.push({ line: r.line, status: 'error', ref, code: body.error.code, reason: body.error.message, fields: body.error.fields });
             }

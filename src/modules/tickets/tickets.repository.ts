@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql 
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customers } from '../customers/customers.schema.js';
+import { customerNames } from '../customers/customers.read.js';
 import { ticketAttachments, ticketComments, ticketMailOutbox, tickets, ticketSlaTargets, type TicketType } from './tickets.schema.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -37,9 +37,9 @@ export function makeTicketsRepository(db: Db) {
     },
     list: (scope: Scope, f: TicketFilter) =>
       db
-        .select({ ticket: tickets, customerName: customers.name })
+        .select({ ticket: tickets, customerName: customerNames.name })
         .from(tickets)
-        .innerJoin(customers, eq(customers.id, tickets.customerId))
+        .innerJoin(customerNames, eq(customerNames.id, tickets.customerId))
         .where(
           and(
             tenantFilter(scope, tickets.customerId),

@@ -1,10 +1,10 @@
-import { Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { get, post, qs, type Page } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { CustomerStatus, type Customer } from './CustomerStatus';
 import { CustomerWorkspace } from './CustomerWorkspace';
 

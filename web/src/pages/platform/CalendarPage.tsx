@@ -157,7 +157,10 @@ export function CalendarPage() {
       setBusy(true);
       setPreview(await post<YearView>(`/calendar/years/${year}/preview`, toBody(values)));
     } catch (e) {
-      if (e instanceof ApiError) (showFieldErrors(e, form), showError(e));
+      if (e instanceof ApiError) {
+        showFieldErrors(e, form);
+        showError(e);
+      }
       // otherwise the form shows which row is incomplete
     } finally {
       setBusy(false);
