@@ -5,7 +5,8 @@ import type { Clock } from './core/clock.js';
 import { filesDir, type Config } from './core/config.js';
 import { systemScope } from './core/scope.js';
 import type { IdGenerator } from './core/ids.js';
-import type { Database } from './db/client.js';
+import type { Database, Executor } from './db/client.js';
+import { ReactionBus } from './core/reactions.js';
 import { currentMigrationVersion } from './db/migrate.js';
 import { buildHttpServer, type HttpModule } from './http/server.js';
 import { registerConstraintErrors, toErrorResponse } from './http/errors.js';
@@ -98,6 +99,8 @@ export function buildServices(ctx: AppContext) {
   const { database, clock, ids } = ctx;
   const db = database.db;
   const passwords = ctx.passwords ?? argon2idHasher;
+  // cross-module reactions: emitting services get `bus` (emit/ask); each reacting module's reactions.ts is subscribed below
+  const bus = new ReactionBus<Executor>();
 
   // the audit chain's anchors live outside the database, signed with a key it never holds (issue 15)
   const anchors = makeAnchorStore({ dir: join(ctx.config.DATA_DIR, 'audit-anchors'), keyFile: join(ctx.config.DATA_DIR, 'audit-anchor-key.pem'), key: ctx.config.AUDIT_ANCHOR_KEY });
@@ -246,6 +249,8 @@ export function buildServices(ctx: AppContext) {
 
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
   const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
+
+  void bus; // subscriptions: added module by module (issue 17 §3)
 
   return {
     audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,

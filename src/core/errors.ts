@@ -77,3 +77,9 @@ export const notFound = (entity: string) => new AppError('NOT_FOUND', { entity }
 export const forbidden = () => new AppError('FORBIDDEN');
 export const invalidField = (path: string, key: string, params?: Record<string, unknown>) =>
   new AppError('VALIDATION_FAILED', {}, [{ path, key, params }]);
+
+/**
+ * A module's database constraint names → the error a client sees (e.g. a unique index → LOGIN_TAKEN on
+ * `login`). Each module declares its own in `<area>.constraints.ts`; the composition root registers them.
+ */
+export type ConstraintErrors = Record<string, { code: ErrorCode; field?: string }>;

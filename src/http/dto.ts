@@ -42,3 +42,12 @@ export const InstantOrDate = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'field.instant' })
   .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00+08:00` : s))
   .refine(sensibleYear, { message: 'field.instant' });
+
+/** Money on the wire: integer fen (分), never floating yuan; the UI formats it with the rules core. */
+export const Fen = z.number().int().meta({ description: 'amount in fen (分): 100 = ¥1.00' });
+/** A page of a list, as every list route answers. */
+export const PageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+/** A route that answers with no body. */
+export const NoContent = z.null().meta({ description: 'no content' });
+/** A file download (PDF, .docx, CSV, zone file): the body is the file. */
+export const FileBody = z.string().meta({ description: 'the file' });

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, HTTP_STATUS, type ErrorCode, type FieldError } from '../core/errors.js';
+import { AppError, HTTP_STATUS, type ConstraintErrors, type ErrorCode, type FieldError } from '../core/errors.js';
 import { hasMessage, t, type Locale } from '../core/i18n/index.js';
 import { pgErrorOf } from '../db/pg-errors.js';
 
@@ -14,7 +14,7 @@ export interface ErrorBody {
  * that slips past a service check then still answers 409/400 with a meaningful code, never 500.
  */
 const constraintErrors = new Map<string, { code: ErrorCode; field?: string }>();
-export function registerConstraintErrors(map: Record<string, { code: ErrorCode; field?: string }>): void {
+export function registerConstraintErrors(map: ConstraintErrors): void {
   for (const [name, target] of Object.entries(map)) constraintErrors.set(name, target);
 }
 
