@@ -49,25 +49,40 @@ function toApiError(response: Response, body: unknown): ApiError {
   return new ApiError(response.status, e.code ?? 'HTTP_' + response.status, e.message ?? response.statusText, e.fields ?? []);
 }
 
-/** @deprecated untyped; use `client.GET(...)` with `unwrap` (see web/src/pages/portal/MyCompanyPage.tsx). */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** What every request of this session carries: the UI's language, and on a change the CSRF token. */
+export function sessionHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = { 'accept-language': currentLocale };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    const csrf = csrfToken();
-    if (csrf) headers['x-csrf-token'] = csrf;
+  const csrf = method === 'GET' || method === 'HEAD' ? undefined : csrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
+  return headers;
+}
+
+/** A response → its JSON body, or the server's refusal thrown as ApiError. */
+export async function readResponse<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch (e) {
+    // a refusal from in front of the app (a proxy's 413 page) is still an ApiError with its status
+    if (res.ok) throw e;
   }
+  if (!res.ok) throw toApiError(res, json);
+  return json as T;
+}
+
+/** @deprecated untyped; use `client.GET(...)` with `unwrap` (see web/src/pages/platform/ProviderPage.tsx). */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers = sessionHeaders(method);
+  if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`/api/v1${path}`, {
     method,
     headers,
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw toApiError(res, json);
-  return json as T;
+  return readResponse<T>(res);
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
@@ -76,13 +91,9 @@ export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body
 export const del = <T>(path: string) => api<T>('DELETE', path);
 
 /** The UI's language on every request (the server answers errors and documents in it), and the CSRF header on every change. */
-const sessionHeaders: Middleware = {
+const sessionMiddleware: Middleware = {
   onRequest({ request }) {
-    request.headers.set('accept-language', currentLocale);
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const csrf = csrfToken();
-      if (csrf) request.headers.set('x-csrf-token', csrf);
-    }
+    for (const [name, value] of Object.entries(sessionHeaders(request.method))) request.headers.set(name, value);
     return request;
   },
 };
@@ -92,7 +103,7 @@ const sessionHeaders: Middleware = {
  * those of the OpenAPI document (with /api/v1). Wrap the call in `unwrap` to get the body or an ApiError.
  */
 export const client = createClient<paths>({ credentials: 'same-origin' });
-client.use(sessionHeaders);
+client.use(sessionMiddleware);
 
 /** What every openapi-fetch call resolves to: the body on success, the parsed error body otherwise. */
 interface FetchResult<D> {
