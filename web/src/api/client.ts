@@ -9,10 +9,8 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema.gen';
 
 export type { components, paths };
-export interface FieldError {
-  path: string;
-  message: string;
-}
+/** One refused field of the server's error body (its `Error` schema): path and reason in the user's language. */
+export type FieldError = Schemas['Error']['error']['fields'][number];
 
 export class ApiError extends Error {
   constructor(
@@ -45,7 +43,7 @@ function csrfToken(): string | undefined {
 
 /** The server's error body `{ error: { code, message, fields } }` (or none) → ApiError. */
 function toApiError(response: Response, body: unknown): ApiError {
-  const e = (body as { error?: { code?: string; message?: string; fields?: FieldError[] } } | undefined)?.error ?? {};
+  const e: Partial<Schemas['Error']['error']> = (body as Partial<Schemas['Error']> | undefined)?.error ?? {};
   return new ApiError(response.status, e.code ?? 'HTTP_' + response.status, e.message ?? response.statusText, e.fields ?? []);
 }
 
@@ -105,15 +103,12 @@ const sessionMiddleware: Middleware = {
 export const client = createClient<paths>({ credentials: 'same-origin' });
 client.use(sessionMiddleware);
 
-/** What every openapi-fetch call resolves to: the body on success, the parsed error body otherwise. */
-interface FetchResult<D> {
-  data?: D;
-  error?: unknown;
-  response: Response;
-}
-
-/** The success body of a typed call, or the server's error thrown as ApiError (status, code, message, fields) like `get`/`post` do. */
-export async function unwrap<D>(pending: Promise<FetchResult<D>>): Promise<NonNullable<D>> {
+/**
+ * The success body of a typed call, or the server's error thrown as ApiError (status, code, message,
+ * fields) like `get`/`post` do. Takes what every openapi-fetch call resolves to: `data` on success,
+ * the parsed error body as `error` otherwise.
+ */
+export async function unwrap<D>(pending: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<NonNullable<D>> {
   const { data, error, response } = await pending;
   if (!response.ok) throw toApiError(response, error);
   return data as NonNullable<D>;
