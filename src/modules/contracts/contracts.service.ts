@@ -58,7 +58,7 @@ export interface RecomputedDeadline extends RecomputedRecord {
 }
 
 /** What billing is told of a contract when it issues the contract's invoice. */
-const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: c.customerId, annualFeeFen: c.annualFeeFen, termMonths: c.termMonths, terms: c.terms as ContractTerms });
+const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: c.customerId, annualFeeFen: c.annualFeeFen, termMonths: c.termMonths, terms: c.terms });
 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
