@@ -6202,24 +6202,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            direction: string;
-                            type: string;
-                            subjectZh: string;
-                            subjectEn: string;
-                            bodyZh: string;
-                            bodyEn: string;
-                            recipientName: string;
-                            relatedEntity: string | null;
-                            relatedId: string | null;
-                            createdAt: (string) | null;
-                            sourceOutboxId: string | null;
-                            createdBy: string | null;
-                        };
+                        "application/json": components["schemas"]["SentNotice"];
                     };
                 };
             };
@@ -6288,12 +6271,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -6347,12 +6334,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
                 };
             };
         };
@@ -7818,12 +7807,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                displayName: string;
-                                login: string;
-                            }[];
+                            items: components["schemas"]["TicketAssignee"][];
                         };
                     };
                 };
@@ -7900,12 +7884,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -8009,75 +7995,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            customerName?: string;
-                            serverId: string | null;
-                            contractId: string | null;
-                            domain: string | null;
-                            assigneeId: string | null;
-                            /** @enum {string} */
-                            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
-                            /** @enum {string} */
-                            priority: "urgent" | "high" | "normal" | "low";
-                            subject: string;
-                            description: string;
-                            /** @enum {string} */
-                            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
-                            openedBy: string;
-                            openedAt: (string) | null;
-                            firstResponseAt: (string) | null;
-                            resolvedAt: (string) | null;
-                            closedAt: (string) | null;
-                            firstResponseMinutes: number | null;
-                            resolutionMinutes: number | null;
-                            sla: {
-                                firstResponse: {
-                                    /** @enum {string} */
-                                    state: "met" | "breached" | "running" | "none";
-                                    targetMinutes: number | null;
-                                    dueAt: (string) | null;
-                                    minutesLeft: number | null;
-                                };
-                                resolution: {
-                                    /** @enum {string} */
-                                    state: "met" | "breached" | "running" | "none";
-                                    targetMinutes: number | null;
-                                    dueAt: (string) | null;
-                                    minutesLeft: number | null;
-                                };
-                            };
-                            assigneeName: string | null;
-                            comments: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                ticketId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                authorId: string | null;
-                                authorKind: string;
-                                body: string;
-                                internal: boolean;
-                                createdAt: (string) | null;
-                            }[];
-                            attachments: components["schemas"]["TicketAttachment"][];
-                            mails: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                commentId: string;
-                                recipient: string;
-                                status: string;
-                                attempts: number;
-                                lastError: string | null;
-                                sentAt: (string) | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["TicketDetail"];
                     };
                 };
             };
@@ -8192,12 +8110,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -8244,19 +8166,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            ticketId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            authorId: string | null;
-                            authorKind: string;
-                            body: string;
-                            internal: boolean;
-                            createdAt: (string) | null;
-                        };
+                        "application/json": components["schemas"]["TicketComment"];
                     };
                 };
             };
@@ -10305,7 +10215,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             customerId: string;
-            direction: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
             type: string;
             subjectZh: string;
             subjectEn: string;
@@ -10315,26 +10226,45 @@ export interface components {
             relatedEntity: string | null;
             relatedId: string | null;
             createdAt: (string) | null;
-            deliveries: {
-                /** Format: uuid */
-                id: string;
-                channel: string;
-                address: string;
-                status: string;
-                attempts: number;
-                nextAttemptAt: (string) | null;
-                lastError: string | null;
-                proof: string | null;
-                hasProofFile: boolean;
-                sentAt: (string) | null;
-            }[];
+            deliveries: components["schemas"]["NoticeDelivery"][];
+        };
+        NoticeDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "fax" | "portal";
+            address: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            nextAttemptAt: (string) | null;
+            lastError: string | null;
+            proof: string | null;
+            hasProofFile: boolean;
+            sentAt: (string) | null;
+        };
+        NoticeDeliveryInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "fax" | "portal";
+            address: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            proof: string | null;
+            hasProofFile: boolean;
+            sentAt: string | null;
         };
         NoticeInput: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             customerId: string;
-            direction: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
             type: string;
             subjectZh: string;
             subjectEn: string;
@@ -10344,25 +10274,14 @@ export interface components {
             relatedEntity: string | null;
             relatedId: string | null;
             createdAt: string | null;
-            deliveries: {
-                /** Format: uuid */
-                id: string;
-                channel: string;
-                address: string;
-                status: string;
-                attempts: number;
-                nextAttemptAt: string | null;
-                lastError: string | null;
-                proof: string | null;
-                hasProofFile: boolean;
-                sentAt: string | null;
-            }[];
+            deliveries: components["schemas"]["NoticeDeliveryInput"][];
         };
         NoticePreference: {
             /** Format: uuid */
             memberId: string;
             name: string;
-            role: string;
+            /** @enum {string} */
+            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
             email: string | null;
             available24h: boolean;
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
@@ -10372,7 +10291,8 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             name: string;
-            role: string;
+            /** @enum {string} */
+            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
             email: string | null;
             available24h: boolean;
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
@@ -10524,6 +10444,44 @@ export interface components {
             validFrom: string | null;
             validTo: string | null;
         };
+        SentNotice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
+            type: string;
+            subjectZh: string;
+            subjectEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            recipientName: string;
+            relatedEntity: string | null;
+            relatedId: string | null;
+            createdAt: (string) | null;
+            sourceOutboxId: string | null;
+            createdBy: string | null;
+        };
+        SentNoticeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
+            type: string;
+            subjectZh: string;
+            subjectEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            recipientName: string;
+            relatedEntity: string | null;
+            relatedId: string | null;
+            createdAt: string | null;
+            sourceOutboxId: string | null;
+            createdBy: string | null;
+        };
         Server: {
             /** Format: uuid */
             id: string;
@@ -10641,21 +10599,21 @@ export interface components {
             firstResponseMinutes: number | null;
             resolutionMinutes: number | null;
             sla: {
-                firstResponse: {
-                    /** @enum {string} */
-                    state: "met" | "breached" | "running" | "none";
-                    targetMinutes: number | null;
-                    dueAt: (string) | null;
-                    minutesLeft: number | null;
-                };
-                resolution: {
-                    /** @enum {string} */
-                    state: "met" | "breached" | "running" | "none";
-                    targetMinutes: number | null;
-                    dueAt: (string) | null;
-                    minutesLeft: number | null;
-                };
+                firstResponse: components["schemas"]["TicketSlaClock"];
+                resolution: components["schemas"]["TicketSlaClock"];
             };
+        };
+        TicketAssignee: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            login: string;
+        };
+        TicketAssigneeInput: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            login: string;
         };
         TicketAttachment: {
             /** Format: uuid */
@@ -10682,6 +10640,104 @@ export interface components {
             internal: boolean;
             uploadedBy: string;
             uploadedAt: string | null;
+        };
+        TicketComment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** Format: uuid */
+            customerId: string;
+            authorId: string | null;
+            /** @enum {string} */
+            authorKind: "staff" | "customer" | "system";
+            body: string;
+            internal: boolean;
+            createdAt: (string) | null;
+        };
+        TicketCommentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** Format: uuid */
+            customerId: string;
+            authorId: string | null;
+            /** @enum {string} */
+            authorKind: "staff" | "customer" | "system";
+            body: string;
+            internal: boolean;
+            createdAt: string | null;
+        };
+        TicketDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            serverId: string | null;
+            contractId: string | null;
+            domain: string | null;
+            assigneeId: string | null;
+            /** @enum {string} */
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            subject: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+            openedBy: string;
+            openedAt: (string) | null;
+            firstResponseAt: (string) | null;
+            resolvedAt: (string) | null;
+            closedAt: (string) | null;
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            sla: {
+                firstResponse: components["schemas"]["TicketSlaClock"];
+                resolution: components["schemas"]["TicketSlaClock"];
+            };
+            assigneeName: string | null;
+            comments: components["schemas"]["TicketComment"][];
+            attachments: components["schemas"]["TicketAttachment"][];
+            mails: components["schemas"]["TicketMail"][];
+        };
+        TicketDetailInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            serverId: string | null;
+            contractId: string | null;
+            domain: string | null;
+            assigneeId: string | null;
+            /** @enum {string} */
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            subject: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+            openedBy: string;
+            openedAt: string | null;
+            firstResponseAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            sla: {
+                firstResponse: components["schemas"]["TicketSlaClockInput"];
+                resolution: components["schemas"]["TicketSlaClockInput"];
+            };
+            assigneeName: string | null;
+            comments: components["schemas"]["TicketCommentInput"][];
+            attachments: components["schemas"]["TicketAttachmentInput"][];
+            mails: components["schemas"]["TicketMailInput"][];
         };
         TicketInput: {
             /** Format: uuid */
@@ -10710,21 +10766,33 @@ export interface components {
             firstResponseMinutes: number | null;
             resolutionMinutes: number | null;
             sla: {
-                firstResponse: {
-                    /** @enum {string} */
-                    state: "met" | "breached" | "running" | "none";
-                    targetMinutes: number | null;
-                    dueAt: string | null;
-                    minutesLeft: number | null;
-                };
-                resolution: {
-                    /** @enum {string} */
-                    state: "met" | "breached" | "running" | "none";
-                    targetMinutes: number | null;
-                    dueAt: string | null;
-                    minutesLeft: number | null;
-                };
+                firstResponse: components["schemas"]["TicketSlaClockInput"];
+                resolution: components["schemas"]["TicketSlaClockInput"];
             };
+        };
+        TicketMail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commentId: string;
+            recipient: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            sentAt: (string) | null;
+        };
+        TicketMailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commentId: string;
+            recipient: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            sentAt: string | null;
         };
         TicketResponseTimes: {
             month: string;
@@ -10747,6 +10815,20 @@ export interface components {
             judged: number;
             withinTarget: number;
             withinTargetPercent: number | null;
+        };
+        TicketSlaClock: {
+            /** @enum {string} */
+            state: "met" | "breached" | "running" | "none";
+            targetMinutes: number | null;
+            dueAt: (string) | null;
+            minutesLeft: number | null;
+        };
+        TicketSlaClockInput: {
+            /** @enum {string} */
+            state: "met" | "breached" | "running" | "none";
+            targetMinutes: number | null;
+            dueAt: string | null;
+            minutesLeft: number | null;
         };
         TicketSlaTarget: {
             /** @enum {string} */
