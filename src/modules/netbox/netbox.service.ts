@@ -8,7 +8,8 @@ import { cidrContains, parseCidr, parseIp, type Cidr } from '../../rules/index.j
 import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { DnsService } from '../dns/dns.service.js';
-import type { FacilityService } from '../facility/facility.service.js';
+import type { FloorService } from '../facility/floor.service.js';
+import type { ServersService } from '../facility/servers.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 
 /**
@@ -69,7 +70,8 @@ class DryRunRollback extends Error {}
 
 export function makeNetboxService(deps: {
   db: Db;
-  facility: FacilityService;
+  floor: Pick<FloorService, 'createSite' | 'createRoom' | 'createCabinet' | 'siteByName' | 'roomByName' | 'cabinetsInSite' | 'sites' | 'cabinetInventory'>;
+  servers: Pick<ServersService, 'createServer' | 'inspect' | 'rack' | 'serverByName' | 'serverInventory'>;
   ipam: IpamService;
   dns: DnsService;
   customers: Pick<CustomersService, 'list'>;
@@ -79,7 +81,7 @@ export function makeNetboxService(deps: {
    *  composition root so the service does not depend on the HTTP layer (src/http/errors.ts). */
   describeError: (err: unknown, locale: Locale) => { status: number; body: { error: { code: string; message: string; fields: { path: string; message: string }[] } } };
 }) {
-  const { facility, ipam, dns, audit, describeError } = deps;
+  const { floor, servers, ipam, dns, audit, describeError } = deps;
 
   /** Tenants by exact name (customers are not created by an import: they need their KYC first). */
   async function tenantIds(scope: Scope, names: Set<string>): Promise<Map<string, string>> {
@@ -93,7 +95,7 @@ export function makeNetboxService(deps: {
   }
 
   async function siteOf(scope: Scope, name: string, tx: Executor) {
-    const site = await facility.siteByName(scope, name, tx);
+    const site = await floor.siteByName(scope, name, tx);
     if (!site) invalid('site', 'netbox.unknownSite', { name });
     return site!;
   }
@@ -113,7 +115,7 @@ export function makeNetboxService(deps: {
           if (!SITE_STATUSES.includes(status)) invalid('status', 'netbox.status', { value: v.status });
           const code = v.slug.toUpperCase();
           if (!/^[A-Z0-9-]{2,20}$/.test(code)) invalid('slug', 'netbox.slug');
-          await facility.createSite(scope, { code, name: v.name, address: v.physical_address, accessPoint: v.facility || v.name }, tx);
+          await floor.createSite(scope, { code, name: v.name, address: v.physical_address, accessPoint: v.facility || v.name }, tx);
           return v.name;
         },
         async racks(v, tx) {
@@ -123,8 +125,8 @@ export function makeNetboxService(deps: {
           const heightU = v.u_height ? Number(v.u_height) : 42;
           if (!Number.isInteger(heightU) || heightU < 1 || heightU > 60) invalid('u_height');
           const location = v.location || DEFAULT_LOCATION;
-          const room = (await facility.roomByName(scope, site.id, location, tx)) ?? (await facility.createRoom(scope, { siteId: site.id, name: location }, tx));
-          await facility.createCabinet(scope, { roomId: room.id, code: v.name, heightU, status }, tx);
+          const room = (await floor.roomByName(scope, site.id, location, tx)) ?? (await floor.createRoom(scope, { siteId: site.id, name: location }, tx));
+          await floor.createCabinet(scope, { roomId: room.id, code: v.name, heightU, status }, tx);
           return `${v.site} / ${v.name}`;
         },
         async devices(v, tx) {
@@ -139,7 +141,7 @@ export function makeNetboxService(deps: {
           if (racked) {
             if (!v.site || !v.rack || !v.position) invalid(!v.site ? 'site' : !v.rack ? 'rack' : 'position', 'netbox.placementRequired');
             const site = await siteOf(scope, v.site, tx);
-            const cabinets = await facility.cabinetsInSite(scope, site.id, v.rack, tx);
+            const cabinets = await floor.cabinetsInSite(scope, site.id, v.rack, tx);
             if (cabinets.length !== 1) invalid('rack', cabinets.length ? 'netbox.ambiguousRack' : 'netbox.unknownRack', { name: v.rack });
             const lowestU = Number(v.position);
             if (!Number.isInteger(lowestU) || lowestU < 1) invalid('position');
@@ -147,10 +149,10 @@ export function makeNetboxService(deps: {
             if (face !== 'front' && face !== 'rear' && face !== 'full') invalid('face');
             placement = { cabinetId: cabinets[0].cabinet.id, lowestU, face: face as 'front' | 'rear' | 'full' };
           }
-          const server = await facility.createServer(scope, { customerId, brand: v.manufacturer, model: v.device_type, serialNumber: v.serial, heightU, name: v.name }, tx);
+          const server = await servers.createServer(scope, { customerId, brand: v.manufacturer, model: v.device_type, serialNumber: v.serial, heightU, name: v.name }, tx);
           if (placement) {
-            await facility.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true, notes: IMPORT_INSPECTION }, tx);
-            await facility.rack(scope, server.id, placement, tx);
+            await servers.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true, notes: IMPORT_INSPECTION }, tx);
+            await servers.rack(scope, server.id, placement, tx);
           }
           return v.name;
         },
@@ -161,7 +163,7 @@ export function makeNetboxService(deps: {
           if (!ip) invalid('address', 'IP_FORMAT');
           const pool = pools.find((p) => !('error' in p.cidr) && cidrContains(p.cidr, ip!));
           if (!pool) invalid('address', 'netbox.noPool');
-          const server = await facility.serverByName(scope, v.device, tx);
+          const server = await servers.serverByName(scope, v.device, tx);
           if (!server) invalid('device', 'netbox.unknownDevice', { name: v.device });
           if (v.tenant && tenants.get(v.tenant) !== server!.customerId) invalid('tenant', 'netbox.tenantMismatch');
           const allocation = await ipam.allocate(scope, { poolId: pool!.id, serverId: server!.id, address: v.address.split('/')[0] }, tx);
@@ -213,11 +215,11 @@ export function makeNetboxService(deps: {
       const columns = NETBOX_FILES[kind].columns;
       switch (kind) {
         case 'sites':
-          return { columns, rows: (await facility.sites(scope)).map((s) => [s.name, s.code.toLowerCase(), 'active', s.accessPoint, s.address]) };
+          return { columns, rows: (await floor.sites(scope)).map((s) => [s.name, s.code.toLowerCase(), 'active', s.accessPoint, s.address]) };
         case 'racks':
-          return { columns, rows: (await facility.cabinetInventory(scope)).map((c) => [c.siteName, c.roomName === DEFAULT_LOCATION ? '' : c.roomName, c.cabinet.code, RACK_STATUS_OUT[c.cabinet.status], String(c.cabinet.heightU)]) };
+          return { columns, rows: (await floor.cabinetInventory(scope)).map((c) => [c.siteName, c.roomName === DEFAULT_LOCATION ? '' : c.roomName, c.cabinet.code, RACK_STATUS_OUT[c.cabinet.status], String(c.cabinet.heightU)]) };
         case 'devices': {
-          const rows = (await facility.serverInventory(scope, {}))
+          const rows = (await servers.serverInventory(scope, {}))
             .filter((s) => s.server.status !== 'removed')
             .map((s) => {
               const racked = s.server.status !== 'expected';
@@ -227,10 +229,10 @@ export function makeNetboxService(deps: {
           return { columns, rows };
         }
         case 'ipAddresses': {
-          const servers = new Map((await facility.serverInventory(scope, {})).map((s) => [s.server.id, s]));
+          const byServer = new Map((await servers.serverInventory(scope, {})).map((s) => [s.server.id, s]));
           const ptrs = new Map((await dns.ptrRecords(scope)).map((p) => [p.allocationId, p.hostname.replace(/\.$/, '')]));
           const rows = (await ipam.allocations(scope, { activeOnly: true })).map((a) => {
-            const server = a.serverId ? servers.get(a.serverId) : undefined;
+            const server = a.serverId ? byServer.get(a.serverId) : undefined;
             return [`${a.address}/${a.prefix?.split('/')[1] ?? ''}`, 'active', ptrs.get(a.id) ?? '', server?.customerName ?? '', server?.server.name ?? ''];
           });
           return { columns, rows };
