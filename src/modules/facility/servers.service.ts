@@ -24,7 +24,7 @@ const TRANSITIONS: Record<ServerRow['status'], ServerRow['status'][]> = {
 
 /** A server as the facility module hands it to other modules (contracts commission and release servers). */
 export type { ServerRow } from './servers.repository.js';
-export type { Face } from './facility.schema.js';
+export { RACKING_FACES, type Face } from './facility.schema.js';
 
 /**
  * Customers' servers (第二条): intake and inspection (5.2), racking (7.1), status, removal, and the
