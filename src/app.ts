@@ -66,6 +66,9 @@ import { dnsReactions } from './modules/dns/reactions.js';
 import { dnsRoutes } from './modules/dns/dns.routes.js';
 import { makeNetboxService } from './modules/netbox/netbox.service.js';
 import { netboxRoutes } from './modules/netbox/netbox.routes.js';
+import { facilityConstraints } from './modules/facility/facility.constraints.js';
+import { ipamConstraints } from './modules/ipam/ipam.constraints.js';
+import { dnsConstraints } from './modules/dns/dns.constraints.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -201,19 +204,7 @@ export function buildServices(ctx: AppContext) {
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
     roster_member_versions_disjoint: { code: 'CONFLICT' },
-    servers_serial_unique: { code: 'CONFLICT', field: 'serialNumber' },
-    server_placements_no_overlap: { code: 'U_RANGE_OCCUPIED', field: 'lowestU' },
-    port_assignments_one_server_per_port: { code: 'PORT_IN_USE', field: 'portId' },
-    ip_allocations_never_twice: { code: 'IP_ALREADY_ALLOCATED', field: 'address' },
-    ip_pools_no_overlap: { code: 'IP_POOL_OVERLAP', field: 'prefix' },
-    sites_code_key: { code: 'CONFLICT', field: 'code' },
-    dns_zones_domain_key: { code: 'CONFLICT', field: 'domain' },
-    dns_records_unique: { code: 'CONFLICT', field: 'value' },
     contract_servers_one_contract: { code: 'CONFLICT', field: 'serverIds' },
-    cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
-    // issue 7 additions
-    servers_name_unique: { code: 'CONFLICT', field: 'name' },
-    dns_ptr_one_per_name: { code: 'CONFLICT', field: 'hostname' },
     // billing (issue 8)
     payments_bank_reference_once: { code: 'CONFLICT', field: 'bankReference' },
     invoices_never_overpaid: { code: 'CONFLICT', field: 'amount' },
@@ -225,6 +216,10 @@ export function buildServices(ctx: AppContext) {
     interruptions_once: { code: 'CONFLICT' },
     maintenance_consents_one_per_customer: { code: 'CONFLICT' },
   });
+
+  registerConstraintErrors(facilityConstraints);
+  registerConstraintErrors(ipamConstraints);
+  registerConstraintErrors(dnsConstraints);
 
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
   const netbox = makeNetboxService({ db, floor, servers, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
