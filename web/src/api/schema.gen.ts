@@ -549,13 +549,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                customerId: string;
-                                ports: number;
-                                portMbps: number;
-                                uplinkMbps: number;
-                            }[];
+                            items: components["schemas"]["CustomerBandwidth"][];
                         };
                     };
                 };
@@ -869,12 +863,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -905,12 +901,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the rack elevation, both faces (image/svg+xml) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/svg+xml": string;
+                    };
                 };
             };
         };
@@ -4181,7 +4179,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -4215,12 +4213,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -4254,7 +4254,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -4292,12 +4292,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                origin: string;
-                                pools: string[];
-                                serial: number;
-                                records: number;
-                            }[];
+                            items: components["schemas"]["DnsReverseZone"][];
                         };
                     };
                 };
@@ -4330,12 +4325,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description an RFC 1035 master file (text/dns) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/dns": string;
+                    };
                 };
             };
         };
@@ -4435,12 +4432,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -4477,18 +4476,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            domain: string;
-                            serial: number;
-                            defaultTtl: number;
-                            createdAt: (string) | null;
-                            updatedAt: (string) | null;
-                            records: components["schemas"]["DnsRecord"][];
-                        };
+                        "application/json": components["schemas"]["DnsZoneWithRecords"];
                     };
                 };
             };
@@ -4569,12 +4557,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description an RFC 1035 master file (text/dns) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/dns": string;
+                    };
                 };
             };
         };
@@ -5493,12 +5483,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -5639,12 +5631,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -6165,12 +6159,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -6557,7 +6553,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -6839,14 +6835,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                siteId: string;
-                                name: string;
-                                createdAt: (string) | null;
-                            }[];
+                            items: components["schemas"]["Room"][];
                         };
                     };
                 };
@@ -6877,14 +6866,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            name: string;
-                            createdAt: (string) | null;
-                        };
+                        "application/json": components["schemas"]["Room"];
                     };
                 };
             };
@@ -6993,12 +6975,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -7035,69 +7019,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            customerName?: string;
-                            contractId: string | null;
-                            brand: string;
-                            model: string;
-                            serialNumber: string;
-                            name?: string | null;
-                            heightU: number;
-                            powerW: number;
-                            /** @enum {string} */
-                            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
-                            rackedAt: (string) | null;
-                            removedAt: (string) | null;
-                            version: number;
-                            createdAt: (string) | null;
-                            updatedAt: (string) | null;
-                            placement: {
-                                /** Format: uuid */
-                                cabinetId: string;
-                                cabinetCode: string;
-                                roomName: string;
-                                siteName: string;
-                                faces: string[];
-                                lowest: number;
-                                highest: number;
-                            } | null;
-                            ports: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                portId: string;
-                                /** Format: uuid */
-                                serverId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                interfaceName: string;
-                                bandwidthMbps: number;
-                                shared: boolean;
-                                assignedAt: (string) | null;
-                                releasedAt: (string) | null;
-                                portName?: string;
-                                switchName?: string;
-                            }[];
-                            inspections: ({
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                serverId: string;
-                                powerSupplies: boolean;
-                                rails: boolean;
-                                interfaces: boolean;
-                                labelling: boolean;
-                                passed: boolean;
-                                notes: string | null;
-                                inspectedAt: (string) | null;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        };
+                        "application/json": components["schemas"]["ServerDetail"];
                     };
                 };
             };
@@ -7147,21 +7069,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            serverId: string;
-                            powerSupplies: boolean;
-                            rails: boolean;
-                            interfaces: boolean;
-                            labelling: boolean;
-                            passed: boolean;
-                            notes: string | null;
-                            inspectedAt: (string) | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ServerInspection"];
                     };
                 };
             };
@@ -7208,23 +7116,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            portId: string;
-                            /** Format: uuid */
-                            serverId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            interfaceName: string;
-                            bandwidthMbps: number;
-                            shared: boolean;
-                            assignedAt: (string) | null;
-                            releasedAt: (string) | null;
-                            portName?: string;
-                            switchName?: string;
-                        };
+                        "application/json": components["schemas"]["PortAssignment"];
                     };
                 };
             };
@@ -7450,12 +7342,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -7572,12 +7466,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -7613,17 +7509,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                roomId: string;
-                                cabinetId: string | null;
-                                name: string;
-                                model: string;
-                                uplinkMbps: number;
-                                createdAt: (string) | null;
-                            }[];
+                            items: components["schemas"]["Switch"][];
                         };
                     };
                 };
@@ -7659,17 +7545,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            ports: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                speedMbps: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CreatedSwitch"];
                     };
                 };
             };
@@ -7697,12 +7573,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -7745,23 +7623,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 speedMbps: number;
-                                assignment: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    portId: string;
-                                    /** Format: uuid */
-                                    serverId: string;
-                                    /** Format: uuid */
-                                    customerId: string;
-                                    interfaceName: string;
-                                    bandwidthMbps: number;
-                                    shared: boolean;
-                                    assignedAt: (string) | null;
-                                    releasedAt: (string) | null;
-                                    portName?: string;
-                                    switchName?: string;
-                                } | null;
+                                assignment: components["schemas"]["PortAssignment"] | null;
                             }[];
                         };
                     };
@@ -8950,7 +8812,8 @@ export interface components {
             code: string;
             heightU: number;
             powerBudgetW: number;
-            status: string;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
             createdAt: (string) | null;
         };
         CabinetInput: {
@@ -8964,7 +8827,8 @@ export interface components {
             code: string;
             heightU: number;
             powerBudgetW: number;
-            status: string;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
             createdAt: string | null;
         };
         CalendarArrangementInput: {
@@ -9393,6 +9257,30 @@ export interface components {
             createdBy: string | null;
             createdAt: string | null;
         };
+        CreatedSwitch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            cabinetId: string | null;
+            name: string;
+            model: string;
+            uplinkMbps: number;
+            createdAt: (string) | null;
+            ports: components["schemas"]["SwitchPort"][];
+        };
+        CreatedSwitchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            cabinetId: string | null;
+            name: string;
+            model: string;
+            uplinkMbps: number;
+            createdAt: string | null;
+            ports: components["schemas"]["SwitchPortInput"][];
+        };
         Customer: {
             /** Format: uuid */
             id: string;
@@ -9410,6 +9298,20 @@ export interface components {
             version: number;
             createdAt: (string) | null;
             updatedAt: (string) | null;
+        };
+        CustomerBandwidth: {
+            /** Format: uuid */
+            customerId: string;
+            ports: number;
+            portMbps: number;
+            uplinkMbps: number;
+        };
+        CustomerBandwidthInput: {
+            /** Format: uuid */
+            customerId: string;
+            ports: number;
+            portMbps: number;
+            uplinkMbps: number;
         };
         CustomerChangeRequest: {
             /** Format: uuid */
@@ -9551,6 +9453,18 @@ export interface components {
             priority: number | null;
             createdAt: string | null;
         };
+        DnsReverseZone: {
+            origin: string;
+            pools: string[];
+            serial: number;
+            records: number;
+        };
+        DnsReverseZoneInput: {
+            origin: string;
+            pools: string[];
+            serial: number;
+            records: number;
+        };
         DnsZone: {
             /** Format: uuid */
             id: string;
@@ -9572,6 +9486,30 @@ export interface components {
             defaultTtl: number;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        DnsZoneWithRecords: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            domain: string;
+            serial: number;
+            defaultTtl: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+            records: components["schemas"]["DnsRecord"][];
+        };
+        DnsZoneWithRecordsInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            domain: string;
+            serial: number;
+            defaultTtl: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+            records: components["schemas"]["DnsRecordInput"][];
         };
         DunningAction: {
             /** Format: uuid */
@@ -10067,18 +10005,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "sites" | "racks" | "devices" | "ipAddresses";
                 file: string;
-                rows: {
-                    line: number;
-                    /** @enum {string} */
-                    status: "ok" | "error";
-                    ref: string;
-                    code?: string;
-                    reason?: string;
-                    fields?: {
-                        path: string;
-                        message: string;
-                    }[];
-                }[];
+                rows: components["schemas"]["NetboxRowReport"][];
             }[];
         };
         NetboxImportReportInput: {
@@ -10089,18 +10016,31 @@ export interface components {
                 /** @enum {string} */
                 kind: "sites" | "racks" | "devices" | "ipAddresses";
                 file: string;
-                rows: {
-                    line: number;
-                    /** @enum {string} */
-                    status: "ok" | "error";
-                    ref: string;
-                    code?: string;
-                    reason?: string;
-                    fields?: {
-                        path: string;
-                        message: string;
-                    }[];
-                }[];
+                rows: components["schemas"]["NetboxRowReportInput"][];
+            }[];
+        };
+        NetboxRowReport: {
+            line: number;
+            /** @enum {string} */
+            status: "ok" | "error";
+            ref: string;
+            code?: string;
+            reason?: string;
+            fields?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        NetboxRowReportInput: {
+            line: number;
+            /** @enum {string} */
+            status: "ok" | "error";
+            ref: string;
+            code?: string;
+            reason?: string;
+            fields?: {
+                path: string;
+                message: string;
             }[];
         };
         Notice: {
@@ -10211,6 +10151,40 @@ export interface components {
             recordedBy: string | null;
             createdAt: string | null;
         };
+        PortAssignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            portId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            interfaceName: string;
+            bandwidthMbps: number;
+            shared: boolean;
+            assignedAt: (string) | null;
+            releasedAt: (string) | null;
+            portName?: string;
+            switchName?: string;
+        };
+        PortAssignmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            portId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            interfaceName: string;
+            bandwidthMbps: number;
+            shared: boolean;
+            assignedAt: string | null;
+            releasedAt: string | null;
+            portName?: string;
+            switchName?: string;
+        };
         ProviderProfile: {
             legalName: string;
             uscc: string;
@@ -10243,6 +10217,22 @@ export interface components {
             sealFile: string | null;
             version: number;
             createdBy: string | null;
+            createdAt: string | null;
+        };
+        Room: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            createdAt: (string) | null;
+        };
+        RoomInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
             createdAt: string | null;
         };
         RosterMember: {
@@ -10300,6 +10290,54 @@ export interface components {
             createdAt: (string) | null;
             updatedAt: (string) | null;
         };
+        ServerDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            contractId: string | null;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            name?: string | null;
+            heightU: number;
+            powerW: number;
+            /** @enum {string} */
+            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+            rackedAt: (string) | null;
+            removedAt: (string) | null;
+            version: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+            placement: components["schemas"]["ServerPlacement"] | null;
+            ports: components["schemas"]["PortAssignment"][];
+            inspections: components["schemas"]["ServerInspection"][];
+        };
+        ServerDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            contractId: string | null;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            name?: string | null;
+            heightU: number;
+            powerW: number;
+            /** @enum {string} */
+            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+            rackedAt: string | null;
+            removedAt: string | null;
+            version: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+            placement: components["schemas"]["ServerPlacementInput"] | null;
+            ports: components["schemas"]["PortAssignmentInput"][];
+            inspections: components["schemas"]["ServerInspectionInput"][];
+        };
         ServerInput: {
             /** Format: uuid */
             id: string;
@@ -10320,6 +10358,58 @@ export interface components {
             version: number;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        ServerInspection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            inspectorId: string | null;
+            powerSupplies: boolean;
+            rails: boolean;
+            interfaces: boolean;
+            labelling: boolean;
+            passed: boolean;
+            notes: string | null;
+            inspectedAt: (string) | null;
+        };
+        ServerInspectionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            inspectorId: string | null;
+            powerSupplies: boolean;
+            rails: boolean;
+            interfaces: boolean;
+            labelling: boolean;
+            passed: boolean;
+            notes: string | null;
+            inspectedAt: string | null;
+        };
+        ServerPlacement: {
+            /** Format: uuid */
+            cabinetId: string;
+            cabinetCode: string;
+            roomName: string;
+            siteName: string;
+            faces: ("front" | "rear")[];
+            lowest: number;
+            highest: number;
+        };
+        ServerPlacementInput: {
+            /** Format: uuid */
+            cabinetId: string;
+            cabinetCode: string;
+            roomName: string;
+            siteName: string;
+            faces: ("front" | "rear")[];
+            lowest: number;
+            highest: number;
         };
         ServerSuspension: {
             /** Format: uuid */
@@ -10368,6 +10458,40 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: string | null;
+        };
+        Switch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            cabinetId: string | null;
+            name: string;
+            model: string;
+            uplinkMbps: number;
+            createdAt: (string) | null;
+        };
+        SwitchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            cabinetId: string | null;
+            name: string;
+            model: string;
+            uplinkMbps: number;
+            createdAt: string | null;
+        };
+        SwitchPort: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            speedMbps: number;
+        };
+        SwitchPortInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            speedMbps: number;
         };
         Ticket: {
             /** Format: uuid */
