@@ -12,7 +12,6 @@ export const Pool = z
     vlan: z.number().nullable(),
     quarantineDays: z.number(),
     createdAt: Timestamp,
-    usage: z.object({ usable: z.string(), allocated: z.number(), quarantined: z.number(), free: z.string() }).optional(),
   })
   .meta({ id: 'IpPool' });
 export const Allocation = z
@@ -32,7 +31,9 @@ export const Allocation = z
   })
   .meta({ id: 'IpAllocation' });
 
-export const PoolList = z.object({ items: z.array(Pool) });
+/** A pool as listed: with how full it is (usable, allocated, in quarantine, free). */
+export const PoolWithUsage = Pool.extend({ usage: z.object({ usable: z.string(), allocated: z.number(), quarantined: z.number(), free: z.string() }) }).meta({ id: 'IpPoolWithUsage' });
+export const PoolList = z.object({ items: z.array(PoolWithUsage) });
 export const CreatePoolBody = z.object({
   name: z.string().trim().min(1).max(50),
   prefix: z.string().trim().min(3).max(50),

@@ -5564,7 +5564,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["IpPool"][];
+                            items: components["schemas"]["IpPoolWithUsage"][];
                         };
                     };
                 };
@@ -9815,12 +9815,6 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: (string) | null;
-            usage?: {
-                usable: string;
-                allocated: number;
-                quarantined: number;
-                free: string;
-            };
         };
         IpPoolInput: {
             /** Format: uuid */
@@ -9832,7 +9826,35 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: string | null;
-            usage?: {
+        };
+        IpPoolWithUsage: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siteId: string | null;
+            prefix: string;
+            gateway: string | null;
+            vlan: number | null;
+            quarantineDays: number;
+            createdAt: (string) | null;
+            usage: {
+                usable: string;
+                allocated: number;
+                quarantined: number;
+                free: string;
+            };
+        };
+        IpPoolWithUsageInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siteId: string | null;
+            prefix: string;
+            gateway: string | null;
+            vlan: number | null;
+            quarantineDays: number;
+            createdAt: string | null;
+            usage: {
                 usable: string;
                 allocated: number;
                 quarantined: number;
