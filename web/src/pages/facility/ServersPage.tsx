@@ -13,7 +13,7 @@ type ServerStatus = Server['status'];
 
 const STATUS_COLOR: Partial<Record<ServerStatus, string>> = { racked: 'blue', commissioning: 'gold', in_service: 'green', suspended: 'orange', removed: 'red' };
 /** What a NOC engineer is doing to which server (one dialog at a time). */
-type Dialog = { kind: 'register' } | { kind: 'inspect' | 'rack' | 'port' | 'ip'; server: Server } | null;
+type DialogState = { kind: 'register' } | { kind: 'inspect' | 'rack' | 'port' | 'ip'; server: Server } | null;
 
 /** Servers: NOC inspects, racks and puts them in service; a customer sees its own, with their IPs. */
 export function ServersPage() {
@@ -22,7 +22,7 @@ export function ServersPage() {
   const noc = me?.kind === 'staff' && me.roles.some((r) => r === 'noc' || r === 'admin');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/servers')), []);
   const { data: ips } = useLoad(() => unwrap(client.GET('/api/v1/ip-allocations')), [data]);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
   const done = () => (setDialog(null), reload());
   return (
     <>
@@ -64,7 +64,7 @@ function BandwidthSummary({ reloadOn }: { reloadOn: unknown[] }) {
   );
 }
 
-function ServerTable(props: { items?: Server[]; ips?: Allocation[]; staff: boolean; noc: boolean; onDialog: (d: Dialog) => void; onChanged: () => void }) {
+function ServerTable(props: { items?: Server[]; ips?: Allocation[]; staff: boolean; noc: boolean; onDialog: (d: DialogState) => void; onChanged: () => void }) {
   const { t } = useI18n();
   return (
     <Table<Server>
@@ -85,7 +85,7 @@ function ServerTable(props: { items?: Server[]; ips?: Allocation[]; staff: boole
 }
 
 /** What the NOC may do next with a server, by its status. */
-function ServerActions({ server: s, onDialog, onChanged }: { server: Server; onDialog: (d: Dialog) => void; onChanged: () => void }) {
+function ServerActions({ server: s, onDialog, onChanged }: { server: Server; onDialog: (d: DialogState) => void; onChanged: () => void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
   const toService = () => unwrap(client.POST('/api/v1/servers/{id}/status', { params: { path: { id: s.id } }, body: { status: 'in_service' } })).then(onChanged, showError);
