@@ -48,7 +48,7 @@ export async function run(): Promise<BenchFigure[]> {
     const services = buildServices({ config, database, clock: systemClock, ids: randomIds, sessionSecret: 'bench-secret-0123456789abcdef0123' });
     const system = systemScope('bench');
     await services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: '北京', sealFile: null });
-    const site = await services.facility.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
+    const site = await services.floor.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
     const today = shanghaiDate(new Date());
     await database.raw.exec(`
       INSERT INTO customers (id, name, name_initials, status, contact_phone, version, created_at, updated_at)

@@ -13,7 +13,7 @@ import { randomIds } from '../src/core/ids.js';
 import { systemScope } from '../src/core/scope.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { makeFacilityRepository } from '../src/modules/facility/facility.repository.js';
+import { makeServersRepository } from '../src/modules/facility/servers.repository.js';
 import { makeIpamRepository } from '../src/modules/ipam/ipam.repository.js';
 import { ADMIN_URL, adminQuery as admin, figure, throughput, type BenchFigure } from './harness.js';
 
@@ -143,8 +143,8 @@ export async function run(): Promise<BenchFigure[]> {
     const filter = { customerId };
     const page = { page: 3, pageSize: 50 };
     // the bare route runs exactly the SQL the repository builds
-    const facilityRepo = makeFacilityRepository(database.db);
-    const listSql = facilityRepo.listServers(scope, filter, page).toSQL();
+    const serversRepo = makeServersRepository(database.db);
+    const listSql = serversRepo.listServers(scope, filter, page).toSQL();
     const countSql = `SELECT count(*)::int AS n FROM servers WHERE servers.customer_id = $1`;
     const bare = Fastify({ logger: false });
     const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });

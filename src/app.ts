@@ -34,8 +34,12 @@ import { makeFileStore } from './files/file-store.js';
 import { makeFilesRepository } from './files/files.repository.js';
 import { makeFilesService } from './files/files.service.js';
 import { makeChromiumPdfRenderer } from './documents/pdf.js';
-import { makeFacilityRepository } from './modules/facility/facility.repository.js';
-import { makeFacilityService } from './modules/facility/facility.service.js';
+import { makeFloorRepository } from './modules/facility/floor.repository.js';
+import { makeFloorService } from './modules/facility/floor.service.js';
+import { makeServersRepository } from './modules/facility/servers.repository.js';
+import { makeServersService } from './modules/facility/servers.service.js';
+import { makeNetworkRepository } from './modules/facility/network.repository.js';
+import { makeNetworkService } from './modules/facility/network.service.js';
 import { makeContractsRepository } from './modules/contracts/contracts.repository.js';
 import { makeContractsService } from './modules/contracts/contracts.service.js';
 import { contractsReactions } from './modules/contracts/reactions.js';
@@ -65,6 +69,9 @@ import { dnsReactions } from './modules/dns/reactions.js';
 import { dnsRoutes } from './modules/dns/dns.routes.js';
 import { makeNetboxService } from './modules/netbox/netbox.service.js';
 import { netboxRoutes } from './modules/netbox/netbox.routes.js';
+import { facilityConstraints } from './modules/facility/facility.constraints.js';
+import { ipamConstraints } from './modules/ipam/ipam.constraints.js';
+import { dnsConstraints } from './modules/dns/dns.constraints.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
 import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -122,8 +129,13 @@ export function buildServices(ctx: AppContext) {
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
   const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });
-  const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, bus });
-  const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids, bus });
+  // facility: the floor (sites, rooms, cabinets), customers' servers, the network (switches, ports)
+  const floorRepo = makeFloorRepository(db);
+  const networkRepo = makeNetworkRepository(db);
+  const floor = makeFloorService({ repo: floorRepo, audit, clock, ids });
+  const servers = makeServersService({ repo: makeServersRepository(db), cabinets: floorRepo, ports: networkRepo, customers, audit, clock, ids, bus });
+  const network = makeNetworkService({ repo: networkRepo, rooms: floorRepo, servers, audit, clock, ids });
+  const ipam = makeIpamService({ repo: makeIpamRepository(db), servers, audit, clock, ids, bus });
   const dns = makeDnsService({
     repo: makeDnsRepository(db),
     customers,
@@ -140,7 +152,7 @@ export function buildServices(ctx: AppContext) {
   // billing: invoices, payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through;
   // before contracts, which issues invoices through it
   const billing = makeBillingService({ repo: makeBillingRepository(db), customers, provider, notices, calendar, pdf, audit, clock, ids, bus });
-  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, billing, provider, calendar, files, pdf, audit, clock, ids, bus });
+  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, servers, floor, ipam, billing, provider, calendar, files, pdf, audit, clock, ids, bus });
   const authRepo = makeAuthRepository(db);
   // answers only once the HTTP shell listens for changes to users and sessions (buildHttp)
   const sessionCache = makeSessionCache({ clock });
@@ -149,11 +161,11 @@ export function buildServices(ctx: AppContext) {
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
   // a ticket's domain is checked against the domain list (built below; called only at request time) and DNS zones
   const domainHolders = async (names: string[]) => [...(await domains.holdersOf(names)), ...(await dns.zoneHoldersOf(names))];
-  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids });
+  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), servers, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids });
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, conduct ──
   const complianceRepo = makeComplianceRepository(db);
-  const domains = makeDomainsService({ repo: complianceRepo, facility, ipam, notices, files, audit, clock, ids });
+  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
   const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
   const gate = makeGateService({
@@ -177,7 +189,7 @@ export function buildServices(ctx: AppContext) {
       applyOn: ctx.config.GATE_APPLY === 'on',
     },
   });
-  const conduct = makeConductService({ repo: complianceRepo, facility, ipam, contracts, notices, files, audit, clock, ids });
+  const conduct = makeConductService({ repo: complianceRepo, servers, ipam, contracts, notices, files, audit, clock, ids });
   registerConstraintErrors({
     compliance_domains_active_unique: { code: 'DOMAIN_TAKEN', field: 'domain' },
     compliance_services_one_live: { code: 'CONFLICT', field: 'kind' },
@@ -186,26 +198,14 @@ export function buildServices(ctx: AppContext) {
 
   // incidents, planned work and the compensation ledger (6.3, 7.2, 7.3)
   const incidentsRepo = makeIncidentsRepository(db);
-  const incidents = makeIncidentsService({ repo: incidentsRepo, facility, ipam, contracts, notices, tickets, audit, clock, ids });
+  const incidents = makeIncidentsService({ repo: incidentsRepo, servers, ipam, contracts, notices, tickets, audit, clock, ids });
   const maintenance = makeMaintenanceService({ repo: incidentsRepo, incidents, audit, clock, ids });
-  const alerts = makeAlertsService({ repo: incidentsRepo, incidents, facility, audit, clock, ids });
+  const alerts = makeAlertsService({ repo: incidentsRepo, incidents, servers, floor, network, audit, clock, ids });
 
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
     roster_member_versions_disjoint: { code: 'CONFLICT' },
-    servers_serial_unique: { code: 'CONFLICT', field: 'serialNumber' },
-    server_placements_no_overlap: { code: 'U_RANGE_OCCUPIED', field: 'lowestU' },
-    port_assignments_one_server_per_port: { code: 'PORT_IN_USE', field: 'portId' },
-    ip_allocations_never_twice: { code: 'IP_ALREADY_ALLOCATED', field: 'address' },
-    ip_pools_no_overlap: { code: 'IP_POOL_OVERLAP', field: 'prefix' },
-    sites_code_key: { code: 'CONFLICT', field: 'code' },
-    dns_zones_domain_key: { code: 'CONFLICT', field: 'domain' },
-    dns_records_unique: { code: 'CONFLICT', field: 'value' },
-    cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
-    // issue 7 additions
-    servers_name_unique: { code: 'CONFLICT', field: 'name' },
-    dns_ptr_one_per_name: { code: 'CONFLICT', field: 'hostname' },
     // incidents and planned work (issue 10)
     maintenance_windows_48h_notice: { code: 'NOTICE_TOO_SHORT', field: 'startsAt' },
     incidents_force_majeure_evidence: { code: 'VALIDATION_FAILED', field: 'causeEvidence' },
@@ -217,9 +217,12 @@ export function buildServices(ctx: AppContext) {
 
   registerConstraintErrors(contractsConstraints);
   registerConstraintErrors(billingConstraints);
+  registerConstraintErrors(facilityConstraints);
+  registerConstraintErrors(ipamConstraints);
+  registerConstraintErrors(dnsConstraints);
 
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
-  const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
+  const netbox = makeNetboxService({ db, floor, servers, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -233,7 +236,7 @@ export function buildServices(ctx: AppContext) {
   );
 
   return {
-    audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
+    audit, customers, roster, kyc, provider, floor, servers, network, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
     netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts, fileCheck, bus,
   };
 }

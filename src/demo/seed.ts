@@ -140,13 +140,13 @@ async function seedProvider(services: Services) {
 /** 第一条: the site the agreement names, a room, two 42U cabinets, a switch, IPv4 and IPv6 pools. */
 async function seedFacility(services: Services) {
   const scope = systemScope('demo-seed');
-  const site = await services.facility.createSite(scope, { code: 'BJ-NJZ', name: '北京牛街庄机房', address: '北京市丰台区南四环西路 188 号', accessPoint: '牛街庄电信机房' });
-  const room = await services.facility.createRoom(scope, { siteId: site.id, name: '三层 A 区' });
+  const site = await services.floor.createSite(scope, { code: 'BJ-NJZ', name: '北京牛街庄机房', address: '北京市丰台区南四环西路 188 号', accessPoint: '牛街庄电信机房' });
+  const room = await services.floor.createRoom(scope, { siteId: site.id, name: '三层 A 区' });
   const cabinets = [
-    await services.facility.createCabinet(scope, { roomId: room.id, code: 'A01' }),
-    await services.facility.createCabinet(scope, { roomId: room.id, code: 'A02' }),
+    await services.floor.createCabinet(scope, { roomId: room.id, code: 'A01' }),
+    await services.floor.createCabinet(scope, { roomId: room.id, code: 'A02' }),
   ];
-  const sw = await services.facility.createSwitch(scope, { roomId: room.id, cabinetId: cabinets[0].id, name: 'BJ-NJZ-A01-SW1', model: 'H3C S5130-52S', portCount: 48, portSpeedMbps: 1000 });
+  const sw = await services.network.createSwitch(scope, { roomId: room.id, cabinetId: cabinets[0].id, name: 'BJ-NJZ-A01-SW1', model: 'H3C S5130-52S', portCount: 48, portSpeedMbps: 1000 });
   const v4 = await services.ipam.createPool(scope, { name: 'BJ-NJZ 公网 v4', prefix: '203.0.113.0/24', gateway: '203.0.113.1', vlan: 100, siteId: site.id, reserved: [{ first: '203.0.113.2', last: '203.0.113.9', reason: '设备管理' }] });
   const v6 = await services.ipam.createPool(scope, { name: 'BJ-NJZ 公网 v6', prefix: '2001:db8:100::/48', gateway: '2001:db8:100::1', vlan: 100, siteId: site.id });
   return { site, cabinets, sw, v4, v6 };
@@ -188,8 +188,8 @@ async function seedContract(services: Services, c: DemoCustomer, customerId: str
   const scope = systemScope('demo-seed');
   const servers = [];
   for (const spec of c.servers) {
-    const server = await services.facility.createServer(scope, { customerId, ...spec });
-    await services.facility.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+    const server = await services.servers.createServer(scope, { customerId, ...spec });
+    await services.servers.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
     servers.push(server);
   }
   const contract = await services.contracts.create(scope, { customerId, siteId: facility.site.id, serverIds: servers.map((s) => s.id), annualFee: c.annualFee });
@@ -203,7 +203,7 @@ async function seedContract(services: Services, c: DemoCustomer, customerId: str
 async function rackServer(services: Services, server: { id: string; heightU: number }, facility: DemoFacility, rack: RackCursor) {
   const scope = systemScope('demo-seed');
   try {
-    await services.facility.rack(scope, server.id, { cabinetId: facility.cabinets[0].id, lowestU: rack.nextU, face: 'full' });
+    await services.servers.rack(scope, server.id, { cabinetId: facility.cabinets[0].id, lowestU: rack.nextU, face: 'full' });
   } catch (err) {
     // the calendar answers provisionally up to CALENDAR_HORIZON_YEARS ahead; with a horizon of 0 a
     // deadline in next year is refused near a year's end, and the demo goes on without that server
@@ -211,7 +211,7 @@ async function rackServer(services: Services, server: { id: string; heightU: num
     throw err;
   }
   rack.nextU += server.heightU + 1;
-  await services.facility.assignPort(scope, server.id, { portId: facility.sw.ports[rack.nextPort++].id, interfaceName: 'eth0' });
+  await services.network.assignPort(scope, server.id, { portId: facility.sw.ports[rack.nextPort++].id, interfaceName: 'eth0' });
   await services.ipam.allocate(scope, { poolId: facility.v4.id, serverId: server.id });
   await services.ipam.allocate(scope, { poolId: facility.v6.id, serverId: server.id });
 }
@@ -260,7 +260,7 @@ async function seedDemoCompliance(services: Services, customerId: string, server
  */
 async function seedIncidentsDemo(services: Services, cabinetId: string, clock: Clock) {
   const scope = systemScope('demo-seed');
-  const [server] = (await services.facility.servers(scope, {})).filter((s) => s.serialNumber === 'LS-2102313' && s.status !== 'expected');
+  const [server] = (await services.servers.servers(scope, {})).filter((s) => s.serialNumber === 'LS-2102313' && s.status !== 'expected');
   if (!server) return; // not racked (the statutory calendar did not cover today)
   const day = 86_400_000;
   const now = clock.now().getTime();

@@ -13,11 +13,11 @@ let serial = 0;
  */
 export async function makeFloor(services: Services) {
   await services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: 'noc@example.cn', noticeFax: null, postalAddress: '北京', sealFile: null });
-  const site = await services.facility.createSite(system, { code: `S${++serial}`, name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
-  const room = await services.facility.createRoom(system, { siteId: site.id, name: 'A' });
-  const cab1 = await services.facility.createCabinet(system, { roomId: room.id, code: `A${serial}01` });
-  const cab2 = await services.facility.createCabinet(system, { roomId: room.id, code: `A${serial}02` });
-  const sw = await services.facility.createSwitch(system, { roomId: room.id, name: `SW-${serial}`, model: 'S5720', portCount: 8 });
+  const site = await services.floor.createSite(system, { code: `S${++serial}`, name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
+  const room = await services.floor.createRoom(system, { siteId: site.id, name: 'A' });
+  const cab1 = await services.floor.createCabinet(system, { roomId: room.id, code: `A${serial}01` });
+  const cab2 = await services.floor.createCabinet(system, { roomId: room.id, code: `A${serial}02` });
+  const sw = await services.network.createSwitch(system, { roomId: room.id, name: `SW-${serial}`, model: 'S5720', portCount: 8 });
   const pool = await services.ipam.createPool(system, { name: `P${serial}`, prefix: `203.0.${serial % 250}.0/24` });
   let nextU = 1;
   let nextPort = 0;
@@ -28,8 +28,8 @@ export async function makeFloor(services: Services) {
     const serials: string[] = [];
     for (let i = 0; i < opts.servers; i += 1) {
       const sn = opts.serials?.[i] ?? `SN-${name}-${i}-${++serial}`;
-      const s = await services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: sn, heightU: 1 });
-      await services.facility.inspect(system, s.id, OK);
+      const s = await services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: sn, heightU: 1 });
+      await services.servers.inspect(system, s.id, OK);
       serverIds.push(s.id);
       serials.push(sn);
     }
@@ -37,9 +37,9 @@ export async function makeFloor(services: Services) {
     await services.contracts.sign(system, contract.id, { signingDate: '2026-05-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
     const ips: string[] = [];
     for (const id of serverIds) {
-      await services.facility.rack(system, id, { cabinetId: opts.cabinetId ?? cab1.id, lowestU: nextU++, face: 'full' });
-      await services.facility.setStatus(system, id, 'in_service');
-      if (opts.port) await services.facility.assignPort(system, id, { portId: sw.ports[nextPort++].id, interfaceName: 'eth0' });
+      await services.servers.rack(system, id, { cabinetId: opts.cabinetId ?? cab1.id, lowestU: nextU++, face: 'full' });
+      await services.servers.setStatus(system, id, 'in_service');
+      if (opts.port) await services.network.assignPort(system, id, { portId: sw.ports[nextPort++].id, interfaceName: 'eth0' });
       if (opts.ip) ips.push((await services.ipam.allocate(system, { poolId: pool.id, serverId: id })).address);
     }
     return { customerId: c.id, name, contractId: contract.id, serverIds, serials, ips };

@@ -308,10 +308,10 @@ beforeAll(async () => {
   const c = await makeCustomer(t.services, { name: '模糊测试客户' });
   await makeCustomerUser(t.services, 'fuzz-owner', c.id);
   // a little of everything, so that ids of real rows (and not only random ones) reach the services
-  const site = await t.services.facility.createSite(system, { code: 'FZ-1', name: '模糊机房', address: 'x', accessPoint: 'x' });
-  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'FZ-R1' });
-  const cabinet = await t.services.facility.createCabinet(system, { roomId: room.id, code: 'FZ-C01' });
-  const server = await t.services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'FZ-SN-1', heightU: 1 });
+  const site = await t.services.floor.createSite(system, { code: 'FZ-1', name: '模糊机房', address: 'x', accessPoint: 'x' });
+  const room = await t.services.floor.createRoom(system, { siteId: site.id, name: 'FZ-R1' });
+  const cabinet = await t.services.floor.createCabinet(system, { roomId: room.id, code: 'FZ-C01' });
+  const server = await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'FZ-SN-1', heightU: 1 });
   const pool = await t.services.ipam.createPool(system, { name: 'FZ', prefix: '198.51.100.0/24' });
   const zone = await t.services.dns.createZone(system, { customerId: c.id, domain: 'fuzz-zone.cn' });
   const ticket = await t.services.tickets.open(system, { customerId: c.id, type: 'general', subject: '模糊工单', description: '' });

@@ -323,12 +323,12 @@ beforeAll(async () => {
   await t.services.kyc.remindExpiring();
   const [task] = await t.services.customers.openTasks(system);
   const change = (await bClient.post(`/api/v1/customers/${customerB.id}/change-requests`, { postalAddress: '乙方新地址秘密' })).json();
-  const site = await t.services.facility.createSite(system, { code: 'T-1', name: '测试机房', address: 'x', accessPoint: 'x' });
-  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'R1' });
-  const cabinet = await t.services.facility.createCabinet(system, { roomId: room.id, code: 'B01' });
-  const sw = await t.services.facility.createSwitch(system, { roomId: room.id, name: 'SW-B', model: 'x', portCount: 4 });
-  const bServer = await t.services.facility.createServer(system, { customerId: customerB.id, brand: 'Dell', model: 'R750', serialNumber: 'BSECRETSN', heightU: 2 });
-  await t.services.facility.inspect(system, bServer.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+  const site = await t.services.floor.createSite(system, { code: 'T-1', name: '测试机房', address: 'x', accessPoint: 'x' });
+  const room = await t.services.floor.createRoom(system, { siteId: site.id, name: 'R1' });
+  const cabinet = await t.services.floor.createCabinet(system, { roomId: room.id, code: 'B01' });
+  const sw = await t.services.network.createSwitch(system, { roomId: room.id, name: 'SW-B', model: 'x', portCount: 4 });
+  const bServer = await t.services.servers.createServer(system, { customerId: customerB.id, brand: 'Dell', model: 'R750', serialNumber: 'BSECRETSN', heightU: 2 });
+  await t.services.servers.inspect(system, bServer.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
   await t.services.provider.update(system, { legalName: '乙方', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: 'x', sealFile: null });
   for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
     const d = await t.services.kyc.upload(system, customerB.id, { kind, holderName: '乙', idType, idNumber, fileName: 'k.pdf', bytes: pdf });
@@ -338,7 +338,7 @@ beforeAll(async () => {
   await t.services.conduct.attest(system, { customerId: customerB.id, location: '乙方日志秘密位置', retentionMonths: 12 });
   const bContract = await t.services.contracts.create(system, { customerId: customerB.id, siteId: site.id, serverIds: [bServer.id], annualFee: '12000' });
   await t.services.contracts.sign(system, bContract.id, { signingDate: '2026-03-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: pdf });
-  await t.services.facility.rack(system, bServer.id, { cabinetId: cabinet.id, lowestU: 10, face: 'full' });
+  await t.services.servers.rack(system, bServer.id, { cabinetId: cabinet.id, lowestU: 10, face: 'full' });
   const bContractDetail = await t.services.contracts.get(system, bContract.id);
   // B's invoice left unpaid past the suspension-proposal day: a dunning step to decide
   const setupNow = t.clock.now();
@@ -352,11 +352,11 @@ beforeAll(async () => {
   const bAttachment = await t.services.tickets.attach(system, bTicket.id, { bytes: pdf, fileName: 'b-secret-attachment.pdf' });
   const bPost = bNotice.deliveries.find((d) => d.channel === 'post')!;
   await t.services.notices.recordProof(system, bNotice.id, bPost.id, { bytes: pdf, fileName: 'b-secret-receipt.pdf' });
-  const assignment = await t.services.facility.assignPort(system, bServer.id, { portId: sw.ports[0].id, interfaceName: 'eth0' });
+  const assignment = await t.services.network.assignPort(system, bServer.id, { portId: sw.ports[0].id, interfaceName: 'eth0' });
   const pool = await t.services.ipam.createPool(system, { name: 'P', prefix: '203.0.113.0/24' });
   const ip = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bServer.id });
   // B's incident (resolved, so a ledger line exists) and a window of provider work on B's server
-  await t.services.facility.setStatus(system, bServer.id, 'in_service');
+  await t.services.servers.setStatus(system, bServer.id, 'in_service');
   const bIncident = await t.services.incidents.open(system, { title: '乙方故障秘密', cause: 'provider_fault', scope: [{ kind: 'server', target: bServer.id }], startedAt: new Date(t.clock.now().getTime() - 3_600_000) });
   await t.services.incidents.resolve(system, bIncident.id, {});
   const [bLine] = await t.services.incidents.customerLedger(system, customerB.id);

@@ -25,8 +25,8 @@ async function readyCustomer(name: string) {
 
 /** A signed contract on one inspected server, not yet racked. */
 async function signedContract(customer: string, annualFee: string, termMonths = 12) {
-  const s = await t.services.facility.createServer(system, { customerId: customer, brand: 'Dell', model: 'R750', serialNumber: `BILL-${++serial}`, heightU: 1 });
-  await t.services.facility.inspect(system, s.id, OK);
+  const s = await t.services.servers.createServer(system, { customerId: customer, brand: 'Dell', model: 'R750', serialNumber: `BILL-${++serial}`, heightU: 1 });
+  await t.services.servers.inspect(system, s.id, OK);
   const c = await t.services.contracts.create(system, { customerId: customer, siteId, serverIds: [s.id], annualFee, termMonths });
   await t.services.contracts.sign(system, c.id, { signingDate: '2026-09-28', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
   return { contractId: c.id, number: c.number, serverId: s.id };
@@ -34,7 +34,7 @@ async function signedContract(customer: string, annualFee: string, termMonths = 
 
 async function activeContract(customer: string, annualFee: string, termMonths = 12) {
   const c = await signedContract(customer, annualFee, termMonths);
-  await t.services.facility.rack(system, c.serverId, { cabinetId, lowestU: nextU++, face: 'front' });
+  await t.services.servers.rack(system, c.serverId, { cabinetId, lowestU: nextU++, face: 'front' });
   const detail = await t.services.contracts.get(system, c.contractId);
   return { ...c, invoice: detail.invoices[0] };
 }
@@ -44,9 +44,9 @@ beforeAll(async () => {
   await makeStaff(t.services, 'b-finance', ['finance']);
   await makeStaff(t.services, 'b-sales', ['sales']);
   await t.services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工商银行北京分行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: '北京', sealFile: null });
-  const site = await t.services.facility.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
-  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'A' });
-  cabinetId = (await t.services.facility.createCabinet(system, { roomId: room.id, code: 'A01', heightU: 47 })).id;
+  const site = await t.services.floor.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
+  const room = await t.services.floor.createRoom(system, { siteId: site.id, name: 'A' });
+  cabinetId = (await t.services.floor.createCabinet(system, { roomId: room.id, code: 'A01', heightU: 47 })).id;
   siteId = site.id;
   customerId = await readyCustomer('账单客户');
   otherCustomerId = await readyCustomer('另一客户');
@@ -60,7 +60,7 @@ describe('numbering under concurrency', () => {
   it('gives concurrent drafts continuous contract numbers; a refused draft takes none', async () => {
     const servers = [];
     for (let i = 0; i < 16; i++) {
-      const s = await t.services.facility.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: `CONC-${i}`, heightU: 1 });
+      const s = await t.services.servers.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: `CONC-${i}`, heightU: 1 });
       servers.push(s.id);
     }
     // every fifth names a site that does not exist: it fails inside its transaction, after taking a number
@@ -75,7 +75,7 @@ describe('numbering under concurrency', () => {
     const contracts = [];
     for (let i = 0; i < 12; i++) contracts.push(await signedContract(i % 2 ? customerId : otherCustomerId, '1200'));
     // rack them all at once: each activation issues an invoice in its own transaction
-    const racked = await Promise.allSettled(contracts.map((c, i) => t.services.facility.rack(system, c.serverId, { cabinetId, lowestU: 30 + i, face: 'front' })));
+    const racked = await Promise.allSettled(contracts.map((c, i) => t.services.servers.rack(system, c.serverId, { cabinetId, lowestU: 30 + i, face: 'front' })));
     expect(racked.filter((r) => r.status === 'rejected')).toEqual([]);
     const invoices = await t.services.billing.invoices(system, {});
     expect(invoices.map((i) => i.number).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `INV-2026-${String(i + 1).padStart(6, '0')}`));

@@ -35,11 +35,11 @@ let customerId: string;
 let nextU = 1;
 
 async function rackedContract(serial: string) {
-  const server = await t.services.facility.createServer(system, { customerId, brand: 'Dell', model: 'R750', serialNumber: serial, heightU: 1 });
-  await t.services.facility.inspect(system, server.id, OK);
+  const server = await t.services.servers.createServer(system, { customerId, brand: 'Dell', model: 'R750', serialNumber: serial, heightU: 1 });
+  await t.services.servers.inspect(system, server.id, OK);
   const contract = await t.services.contracts.create(system, { customerId, siteId, serverIds: [server.id], annualFee: '36000' });
   await t.services.contracts.sign(system, contract.id, { signingDate: '2026-12-28', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
-  await t.services.facility.rack(system, server.id, { cabinetId, lowestU: nextU, face: 'front' });
+  await t.services.servers.rack(system, server.id, { cabinetId, lowestU: nextU, face: 'front' });
   nextU += 2;
   return t.services.contracts.get(system, contract.id);
 }
@@ -49,9 +49,9 @@ beforeAll(async () => {
   await makeStaff(t.services, 'cal-admin', ['admin']);
   await makeStaff(t.services, 'cal-noc', ['noc']);
   await t.services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: '北京', sealFile: null });
-  const site = await t.services.facility.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
-  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'A' });
-  cabinetId = (await t.services.facility.createCabinet(system, { roomId: room.id, code: 'A01' })).id;
+  const site = await t.services.floor.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
+  const room = await t.services.floor.createRoom(system, { siteId: site.id, name: 'A' });
+  cabinetId = (await t.services.floor.createCabinet(system, { roomId: room.id, code: 'A01' })).id;
   siteId = site.id;
   customerId = (await makeActivationReadyCustomer(t.services, '跨年客户')).id;
   await makeCustomerUser(t.services, 'cal-owner', customerId);

@@ -27,8 +27,8 @@ beforeAll(async () => {
   await makeCustomerUser(t.services, 'c-billing', c.id, ['billing']);
   await makeStaff(t.services, 'c-compliance', ['compliance']);
   await makeStaff(t.services, 'c-sales', ['sales']);
-  serverId = (await t.services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'CMP-1', heightU: 1 })).id;
-  otherServerId = (await t.services.facility.createServer(system, { customerId: other.id, brand: 'Dell', model: 'R750', serialNumber: 'CMP-2', heightU: 1 })).id;
+  serverId = (await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'CMP-1', heightU: 1 })).id;
+  otherServerId = (await t.services.servers.createServer(system, { customerId: other.id, brand: 'Dell', model: 'R750', serialNumber: 'CMP-2', heightU: 1 })).id;
   const pool = await t.services.ipam.createPool(system, { name: 'P', prefix: '203.0.113.0/24' });
   await t.services.ipam.allocate(system, { poolId: pool.id, serverId, address: '203.0.113.10' });
   await t.services.ipam.allocate(system, { poolId: pool.id, serverId: otherServerId, address: '203.0.113.20' });
@@ -133,7 +133,7 @@ describe('the domain list (5.6, 5.7, 5.11)', () => {
 
   it("a removed server's domains leave the list", async () => {
     const d = (await owner.post('/api/v1/compliance/domains', { serverId, domain: 'gone.example.cn', use: 'non_commercial', filingNumber: '京ICP备12345678号' })).json();
-    await t.services.facility.remove(system, serverId);
+    await t.services.servers.remove(system, serverId);
     expect((await owner.get(`/api/v1/compliance/domains/${d.id}`)).json()).toMatchObject({ status: 'revoked', statusReason: 'server removed' });
   });
 });
@@ -141,7 +141,7 @@ describe('the domain list (5.6, 5.7, 5.11)', () => {
 describe('declared services (5.3), log retention (5.5)', () => {
   let sid: string;
   beforeAll(async () => {
-    sid = (await t.services.facility.createServer(system, { customerId, brand: 'HP', model: 'DL380', serialNumber: 'CMP-3', heightU: 2 })).id;
+    sid = (await t.services.servers.createServer(system, { customerId, brand: 'HP', model: 'DL380', serialNumber: 'CMP-3', heightU: 2 })).id;
   });
 
   it('refuses prohibited uses, flags a non-www service without its agreement until one is filed', async () => {
@@ -183,11 +183,11 @@ describe('complaints, violations, termination for cause (5.4, 5.8, 6.8) and insp
   let sid: string;
   let contractId: string;
   beforeAll(async () => {
-    sid = (await t.services.facility.createServer(system, { customerId, brand: 'HP', model: 'DL380', serialNumber: 'CMP-4', heightU: 2 })).id;
+    sid = (await t.services.servers.createServer(system, { customerId, brand: 'HP', model: 'DL380', serialNumber: 'CMP-4', heightU: 2 })).id;
     const pool = await t.services.ipam.createPool(system, { name: 'Q', prefix: '198.51.100.0/24' });
     await t.services.ipam.allocate(system, { poolId: pool.id, serverId: sid, address: '198.51.100.7' });
     await t.services.provider.update(system, { legalName: '云桥数据', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: 'x', sealFile: null });
-    const site = await t.services.facility.createSite(system, { code: 'C-1', name: '合规机房', address: 'x', accessPoint: 'x' });
+    const site = await t.services.floor.createSite(system, { code: 'C-1', name: '合规机房', address: 'x', accessPoint: 'x' });
     contractId = (await t.services.contracts.create(system, { customerId, siteId: site.id, serverIds: [sid], annualFee: '12000' })).id;
     await t.services.contracts.sign(system, contractId, { signingDate: '2028-04-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
   });
@@ -293,11 +293,11 @@ describe('suspension of a server in service (6.3)', () => {
     }
     await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000002', available24h: true });
     await t.services.roster.upsert(system, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000003', available24h: true });
-    const site = await t.services.facility.createSite(system, { code: 'S-9', name: '机房', address: 'x', accessPoint: 'x' });
-    const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'R' });
-    const cabinet = await t.services.facility.createCabinet(system, { roomId: room.id, code: 'A01' });
-    const server = await t.services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R650', serialNumber: 'LIVE-1', heightU: 1 });
-    await t.services.facility.inspect(system, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+    const site = await t.services.floor.createSite(system, { code: 'S-9', name: '机房', address: 'x', accessPoint: 'x' });
+    const room = await t.services.floor.createRoom(system, { siteId: site.id, name: 'R' });
+    const cabinet = await t.services.floor.createCabinet(system, { roomId: room.id, code: 'A01' });
+    const server = await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R650', serialNumber: 'LIVE-1', heightU: 1 });
+    await t.services.servers.inspect(system, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
     const contract = await t.services.contracts.create(system, { customerId: c.id, siteId: site.id, serverIds: [server.id], annualFee: '12000' });
     await t.services.contracts.sign(system, contract.id, { signingDate: shanghaiDate(t.clock.now()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
     // 5.5: no activation (and so no racking) without the log-retention attestation
@@ -305,18 +305,18 @@ describe('suspension of a server in service (6.3)', () => {
     const refused = await (await t.login('c-noc')).post(`/api/v1/servers/${server.id}/rack`, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({ code: 'ACTIVATION_REFUSED', fields: [{ path: 'logRetentionAttestation', message: '缺少有效的网站访问日志留存承诺（第 5.5 条，保存不少于 6 个月）' }] });
-    expect((await t.services.facility.findServer(system, server.id))!.status).not.toBe('racked');
+    expect((await t.services.servers.findServer(system, server.id))!.status).not.toBe('racked');
     await t.services.conduct.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 });
-    await t.services.facility.rack(system, server.id, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });
-    await t.services.facility.setStatus(system, server.id, 'in_service');
+    await t.services.servers.rack(system, server.id, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });
+    await t.services.servers.setStatus(system, server.id, 'in_service');
 
     const s = await compliance.post('/api/v1/compliance/suspensions', { serverId: server.id, clause: '6.3', reason: '对外 DDoS 导致网络不稳定' });
     expect(s.statusCode, s.body).toBe(201);
     expect(s.json().portInstruction).toContain('LIVE-1');
-    expect((await t.services.facility.findServer(system, server.id))!.status).toBe('suspended');
+    expect((await t.services.servers.findServer(system, server.id))!.status).toBe('suspended');
     expect((await compliance.post('/api/v1/compliance/suspensions', { serverId: server.id, clause: '6.3', reason: '再次' })).statusCode).toBe(409);
     expect((await compliance.post(`/api/v1/compliance/suspensions/${s.json().id}/restore`, { note: '已清除' })).json().restoredAt).not.toBeNull();
-    expect((await t.services.facility.findServer(system, server.id))!.status).toBe('in_service');
+    expect((await t.services.servers.findServer(system, server.id))!.status).toBe('in_service');
     const types = (await t.services.notices.list(system, c.id)).map((n) => n.type);
     expect(types).toEqual(expect.arrayContaining(['compliance.serverSuspended', 'compliance.serverRestored']));
   });

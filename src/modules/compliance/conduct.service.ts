@@ -21,7 +21,7 @@ import {
 } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
-import type { FacilityService } from '../facility/facility.service.js';
+import type { ServersService } from '../facility/servers.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
 import type { ComplaintRow, ComplianceRepository, InspectionRow, ServiceRow, SuspensionRow } from './compliance.repository.js';
@@ -41,7 +41,7 @@ export interface Upload {
  */
 export function makeConductService(deps: {
   repo: ComplianceRepository;
-  facility: Pick<FacilityService, 'findServer' | 'setStatus'>;
+  servers: Pick<ServersService, 'findServer' | 'setStatus'>;
   ipam: Pick<IpamService, 'holderOf'>;
   contracts: Pick<ContractsService, 'get' | 'terminate'>;
   notices: Pick<NoticesService, 'register'>;
@@ -61,7 +61,7 @@ export function makeConductService(deps: {
   }
 
   async function serverOf(scope: Scope, serverId: string, customerId?: string) {
-    const server = await deps.facility.findServer(scope, serverId);
+    const server = await deps.servers.findServer(scope, serverId);
     if (!server || (customerId && server.customerId !== customerId)) throw new AppError('NOT_FOUND', { entity: 'server' });
     return server;
   }
@@ -387,7 +387,7 @@ export function makeConductService(deps: {
         throw err;
       }
       // the server's own status follows (facility keeps its history); a server not yet in service keeps its status
-      if (server.status === 'in_service') await deps.facility.setStatus(systemScope(`compliance:${actorName(scope)}`), server.id, 'suspended');
+      if (server.status === 'in_service') await deps.servers.setStatus(systemScope(`compliance:${actorName(scope)}`), server.id, 'suspended');
       return row;
     },
 
@@ -403,8 +403,8 @@ export function makeConductService(deps: {
         await deps.notices.register(tx, scope, { customerId: s.customerId, direction: 'provider_to_customer', type: 'compliance.serverRestored', payload: { clause: s.clause, note: row.restoreNote }, relatedEntity: 'compliance_suspension', relatedId: s.id });
         return row;
       });
-      const server = await deps.facility.findServer(scope, s.serverId);
-      if (server?.status === 'suspended') await deps.facility.setStatus(systemScope(`compliance:${actorName(scope)}`), s.serverId, 'in_service');
+      const server = await deps.servers.findServer(scope, s.serverId);
+      if (server?.status === 'suspended') await deps.servers.setStatus(systemScope(`compliance:${actorName(scope)}`), s.serverId, 'in_service');
       return after;
     },
 

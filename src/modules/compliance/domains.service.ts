@@ -8,7 +8,7 @@ import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import { checkFiling, DOMAIN_TRANSITIONS, parseIp, formatIp, reverificationDue, shanghaiDate, validateDomain, type DomainUse } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { FacilityService } from '../facility/facility.service.js';
+import type { ServersService } from '../facility/servers.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
 import type { ComplianceRepository, DomainRow } from './compliance.repository.js';
@@ -47,7 +47,7 @@ function requireEditor(scope: Scope) {
  */
 export function makeDomainsService(deps: {
   repo: ComplianceRepository;
-  facility: Pick<FacilityService, 'findServer'>;
+  servers: Pick<ServersService, 'findServer'>;
   ipam: Pick<IpamService, 'allocations'>;
   notices: Pick<NoticesService, 'register'>;
   files: FileStore;
@@ -66,7 +66,7 @@ export function makeDomainsService(deps: {
 
   /** The server must be the customer's and live; the address one the server holds now (IPv4 first by default). */
   async function placement(scope: Scope, customerId: string, serverId: string, address: string | null | undefined): Promise<string> {
-    const server = await deps.facility.findServer(scope, serverId);
+    const server = await deps.servers.findServer(scope, serverId);
     if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
     if (server.customerId !== customerId || server.status === 'removed') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
     const held = (await deps.ipam.allocations(scope, { serverId, activeOnly: true })).map((a) => a.address);

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const c = await makeCustomer(t.services, { name: '网关客户' });
   await makeCustomerUser(t.services, 'g-owner', c.id);
   await makeStaff(t.services, 'g-compliance', ['compliance']);
-  const server = await t.services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'GATE-1', heightU: 1 });
+  const server = await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'GATE-1', heightU: 1 });
   serverId = server.id;
   const pool = await t.services.ipam.createPool(system, { name: 'loopback', prefix: '127.0.0.0/24' });
   await t.services.ipam.allocate(system, { poolId: pool.id, serverId, address: '127.0.0.2' });

@@ -22,8 +22,8 @@ let customerId: string;
 let serial = 0;
 
 async function draft() {
-  const s = await t.services.facility.createServer(system, { customerId, brand: 'Dell', model: 'R750', serialNumber: `TPL-${++serial}`, heightU: 1 });
-  await t.services.facility.inspect(system, s.id, OK);
+  const s = await t.services.servers.createServer(system, { customerId, brand: 'Dell', model: 'R750', serialNumber: `TPL-${++serial}`, heightU: 1 });
+  await t.services.servers.inspect(system, s.id, OK);
   return { ...(await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [s.id], annualFee: '12000' })).json(), serverId: s.id };
 }
 
@@ -61,9 +61,9 @@ beforeAll(async () => {
   admin = await t.login('tp-admin');
   sales = await t.login('tp-sales');
   await t.services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: '北京', sealFile: null });
-  const site = await t.services.facility.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
-  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'A' });
-  cabinetId = (await t.services.facility.createCabinet(system, { roomId: room.id, code: 'A01' })).id;
+  const site = await t.services.floor.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
+  const room = await t.services.floor.createRoom(system, { siteId: site.id, name: 'A' });
+  cabinetId = (await t.services.floor.createCabinet(system, { roomId: room.id, code: 'A01' })).id;
   siteId = site.id;
   const c = await makeActivationReadyCustomer(t.services, '模板客户');
   customerId = c.id;
@@ -137,11 +137,11 @@ describe('attachments as documents of their own', () => {
     // signing the contract still requires both attachments
     const m = multipart({ signingDate: '2026-09-28', securityLetterSigned: 'true', userUndertakingSigned: 'false' }, { name: 's.pdf', bytes: PDF });
     expect((await sales.request('POST', `/api/v1/contracts/${c.id}/sign`, m.body, m.headers)).json().error.fields[0].path).toBe('userUndertakingSigned');
-    await expect(t.services.facility.rack(system, c.serverId, { cabinetId, lowestU: 1, face: 'front' })).rejects.toMatchObject({ code: 'ACTIVATION_REFUSED' });
+    await expect(t.services.servers.rack(system, c.serverId, { cabinetId, lowestU: 1, face: 'front' })).rejects.toMatchObject({ code: 'ACTIVATION_REFUSED' });
     expect((await upload('user-undertaking', PDF)).json()).toMatchObject({ securityLetterSigned: true, userUndertakingSigned: true });
     const m2 = multipart({ signingDate: '2026-09-28', securityLetterSigned: 'true', userUndertakingSigned: 'true' }, { name: 's.pdf', bytes: PDF });
     expect((await sales.request('POST', `/api/v1/contracts/${c.id}/sign`, m2.body, m2.headers)).json().status).toBe('signed');
-    await t.services.facility.rack(system, c.serverId, { cabinetId, lowestU: 1, face: 'front' });
+    await t.services.servers.rack(system, c.serverId, { cabinetId, lowestU: 1, face: 'front' });
     expect((await t.services.contracts.get(system, c.id)).status).toBe('active');
   });
 });
@@ -151,7 +151,7 @@ describe('termination (6.8 for cause, by agreement)', () => {
     const c = await draft();
     expect((await sales.post(`/api/v1/contracts/${c.id}/terminate`, { kind: 'by_agreement' })).json().error.code).toBe('INVALID_TRANSITION');
     await t.services.contracts.sign(system, c.id, { signingDate: '2026-09-28', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: PDF });
-    await t.services.facility.rack(system, c.serverId, { cabinetId, lowestU: 5, face: 'front' });
+    await t.services.servers.rack(system, c.serverId, { cabinetId, lowestU: 5, face: 'front' });
     const [invoice] = (await t.services.contracts.get(system, c.id)).invoices;
     await t.services.billing.recordPayment(system, invoice.id, { amount: '12000', receivedOn: '2026-09-28', bankReference: 'TERM-1' });
     const ended = await sales.post(`/api/v1/contracts/${c.id}/terminate`, { kind: 'for_cause', clause: '6.8' });

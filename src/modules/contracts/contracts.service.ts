@@ -26,7 +26,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { BillingService, InvoicedContract } from '../billing/billing.service.js';
 import { DEADLINE_MOVED_TASK, type RecomputedRecord } from '../calendar/calendar.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
-import type { FacilityService, ServerRow } from '../facility/facility.service.js';
+import type { FloorService } from '../facility/floor.service.js';
+import type { ServersService, ServerRow } from '../facility/servers.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
@@ -63,7 +64,8 @@ const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
   customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get' | 'addTask'>;
-  facility: Pick<FacilityService, 'findServer' | 'linkContract' | 'server' | 'site'>;
+  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server'>;
+  floor: Pick<FloorService, 'site'>;
   ipam: Pick<IpamService, 'allocations'>;
   /** invoices are billing's: issued through it in the activation's or renewal's transaction */
   billing: Pick<BillingService, 'issueInvoice' | 'invoices'>;
@@ -177,7 +179,7 @@ export function makeContractsService(deps: {
       }
       const servers: ServerRow[] = [];
       for (const [i, serverId] of input.serverIds.entries()) {
-        const server = await deps.facility.findServer(scope, serverId);
+        const server = await deps.servers.findServer(scope, serverId);
         if (!server || server.customerId !== input.customerId || server.status !== 'expected' || server.contractId) fields.push({ path: `serverIds.${i}`, key: 'contracts.serverNotAvailable' });
         else servers.push(server);
       }
@@ -221,7 +223,7 @@ export function makeContractsService(deps: {
         };
         await repo.insert(tx, row);
         await repo.insertServers(tx, servers.map((s) => ({ contractId: row.id, serverId: s.id, customerId: s.customerId })));
-        for (const s of servers) await deps.facility.linkContract(tx, s.id, row.id);
+        for (const s of servers) await deps.servers.linkContract(tx, s.id, row.id);
         await audit.record(tx, scope, { action: 'contract.create', entity: 'contract', entityId: row.id, customerId: row.customerId, after: { ...row, serverIds: input.serverIds } });
         return row;
       });
@@ -375,11 +377,11 @@ export function makeContractsService(deps: {
       requireReader(scope);
       const contract = await load(scope, id);
       const template = contract.templateVersion === TEMPLATE_VERSION ? COLOCATION_V1 : ((await repo.template(contract.templateVersion))!.blocks as TemplateBlock[]);
-      const [customer, provider, site] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.version(scope, contract.providerVersion), deps.facility.site(scope, contract.siteId)]);
+      const [customer, provider, site] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.version(scope, contract.providerVersion), deps.floor.site(scope, contract.siteId)]);
       const servers = [];
       const ips: string[] = [];
       for (const serverId of await repo.serverIds(id)) {
-        const s = await deps.facility.server(scope, serverId);
+        const s = await deps.servers.server(scope, serverId);
         servers.push({ brand: s.brand, model: s.model, serialNumber: s.serialNumber, heightU: s.heightU, cabinet: s.placement ? `${s.placement.cabinetCode}（U${s.placement.lowest}–U${s.placement.highest}）` : null });
         for (const a of await deps.ipam.allocations(scope, { serverId, activeOnly: true })) ips.push(a.address);
       }

@@ -23,8 +23,8 @@ async function readyCustomer(name: string) {
 }
 
 async function inspectedServer(customer: string, serial: string) {
-  const s = await t.services.facility.createServer(system, { customerId: customer, brand: 'Dell', model: 'R750', serialNumber: serial, heightU: 1 });
-  await t.services.facility.inspect(system, s.id, OK);
+  const s = await t.services.servers.createServer(system, { customerId: customer, brand: 'Dell', model: 'R750', serialNumber: serial, heightU: 1 });
+  await t.services.servers.inspect(system, s.id, OK);
   return s.id;
 }
 
@@ -40,9 +40,9 @@ beforeAll(async () => {
   await makeStaff(t.services, 'k-finance', ['finance']);
   sales = await t.login('k-sales');
   await t.services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: '北京', sealFile: null });
-  const site = await t.services.facility.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
-  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'A' });
-  cabinetId = (await t.services.facility.createCabinet(system, { roomId: room.id, code: 'A01' })).id;
+  const site = await t.services.floor.createSite(system, { code: 'BJ', name: '北京机房', address: '北京', accessPoint: '牛街庄电信机房' });
+  const room = await t.services.floor.createRoom(system, { siteId: site.id, name: 'A' });
+  cabinetId = (await t.services.floor.createCabinet(system, { roomId: room.id, code: 'A01' })).id;
   siteId = site.id;
   customerId = await readyCustomer('合同客户');
   await makeCustomerUser(t.services, 'k-owner', customerId);
@@ -178,7 +178,7 @@ describe('contract documents', () => {
     const serverId = await inspectedServer(customerId, 'DOC-SN-0001');
     const c = (await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [serverId], annualFee: '36000' })).json();
     await sign(sales, c.id);
-    await t.services.facility.rack(system, serverId, { cabinetId, lowestU: 30, face: 'full' });
+    await t.services.servers.rack(system, serverId, { cabinetId, lowestU: 30, face: 'full' });
     const pool = await t.services.ipam.createPool(system, { name: 'doc', prefix: '192.0.2.0/24' });
     await t.services.ipam.allocate(system, { poolId: pool.id, serverId });
 

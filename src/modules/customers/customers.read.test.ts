@@ -20,9 +20,9 @@ it('the server list carries each customer name and sorts by it', async () => {
   const zhang = await makeCustomer(t.services, { name: '乙读模型科技有限公司' });
   const li = await makeCustomer(t.services, { name: '甲读模型科技有限公司' });
   for (const [c, sn] of [[zhang, 'RM-Z1'], [li, 'RM-L1'], [zhang, 'RM-Z0']] as const) {
-    await t.services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R650', serialNumber: sn, heightU: 1 });
+    await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R650', serialNumber: sn, heightU: 1 });
   }
-  const rows = (await t.services.facility.servers(system, {})).filter((s) => s.serialNumber.startsWith('RM-'));
+  const rows = (await t.services.servers.servers(system, {})).filter((s) => s.serialNumber.startsWith('RM-'));
   // sorted by customer name (the collation decides which company comes first), then by serial number
   const order = rows.map((r) => `${r.customerName}/${r.serialNumber}`);
   expect([

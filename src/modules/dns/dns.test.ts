@@ -117,7 +117,7 @@ describe("PTR records in the provider's reverse zones (6.1)", () => {
   let v6Allocation: string;
 
   beforeAll(async () => {
-    const server = await t.services.facility.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: 'PTR-1', heightU: 1 });
+    const server = await t.services.servers.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: 'PTR-1', heightU: 1 });
     const v4 = await t.services.ipam.createPool(system, { name: 'ptr-v4', prefix: '203.0.112.0/23', gateway: '203.0.112.1' });
     const v6 = await t.services.ipam.createPool(system, { name: 'ptr-v6', prefix: '2001:db8:200::/48' });
     v4Allocation = (await t.services.ipam.allocate(system, { poolId: v4.id, serverId: server.id, address: '203.0.113.9' })).id;

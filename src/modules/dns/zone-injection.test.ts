@@ -197,7 +197,7 @@ describe('fuzzed record values and names (fast-check, seeded): every accepted re
   });
 
   it("PTR host names in the provider's reverse zones", async () => {
-    const server = await t.services.facility.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: 'FUZZ-PTR', heightU: 1 });
+    const server = await t.services.servers.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: 'FUZZ-PTR', heightU: 1 });
     const pool = await t.services.ipam.createPool(system, { name: 'fuzz-v4', prefix: '198.51.100.0/24', gateway: '198.51.100.1' });
     const allocations: string[] = [];
     for (let i = 0; i < 8; i++) allocations.push((await t.services.ipam.allocate(system, { poolId: pool.id, serverId: server.id })).id);

@@ -38,14 +38,14 @@ beforeAll(async () => {
   await makeStaff(t.services, 'c-noc', ['noc']);
   noc = await t.login('c-noc');
   customers = [(await makeCustomer(t.services, { name: '并发甲' })).id, (await makeCustomer(t.services, { name: '并发乙' })).id];
-  const site = await t.services.facility.createSite(system, { code: 'RACE-1', name: '并发机房', address: '北京', accessPoint: '测试接入点' });
-  roomId = (await t.services.facility.createRoom(system, { siteId: site.id, name: 'R' })).id;
-  cabinetId = (await t.services.facility.createCabinet(system, { roomId, code: 'R01' })).id;
+  const site = await t.services.floor.createSite(system, { code: 'RACE-1', name: '并发机房', address: '北京', accessPoint: '测试接入点' });
+  roomId = (await t.services.floor.createRoom(system, { siteId: site.id, name: 'R' })).id;
+  cabinetId = (await t.services.floor.createCabinet(system, { roomId, code: 'R01' })).id;
   waiting = [];
   for (let i = 0; i < N; i += 1) {
     const customerId = customers[i % 2];
-    const s = await t.services.facility.createServer(system, { customerId, brand: 'Inspur', model: 'NF5280', serialNumber: `RACE-${i}`, heightU: 2 });
-    await t.services.facility.inspect(system, s.id, CHECKLIST_OK);
+    const s = await t.services.servers.createServer(system, { customerId, brand: 'Inspur', model: 'NF5280', serialNumber: `RACE-${i}`, heightU: 2 });
+    await t.services.servers.inspect(system, s.id, CHECKLIST_OK);
     waiting.push({ id: s.id, customerId });
   }
 }, 300_000);
@@ -105,7 +105,7 @@ describe(`${N} simultaneous requests, one winner per slot (${TEST_DB})`, () => {
   });
 
   it('connects exactly one of 200 servers to one switch port', async () => {
-    const sw = await t.services.facility.createSwitch(system, { roomId, name: 'SW-RACE', model: 'H3C S5130', portCount: 2 });
+    const sw = await t.services.network.createSwitch(system, { roomId, name: 'SW-RACE', model: 'H3C S5130', portCount: 2 });
     const portId = sw.ports[0].id;
     const responses = await Promise.all(waiting.map((s) => noc.post(`/api/v1/servers/${s.id}/ports`, { portId, interfaceName: 'eth0' })));
     expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);

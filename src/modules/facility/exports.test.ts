@@ -20,16 +20,16 @@ beforeAll(async () => {
   await makeCustomerUser(t.services, 'x-owner', mine);
   noc = await t.login('x-noc');
   owner = await t.login('x-owner');
-  const site = await t.services.facility.createSite(system, { code: 'EX-1', name: '导出机房', address: '北京市海淀区, "中关村"', accessPoint: '=HYPERLINK("x")' });
-  const room = await t.services.facility.createRoom(system, { siteId: site.id, name: 'A 区' });
-  const cabinet = await t.services.facility.createCabinet(system, { roomId: room.id, code: 'E01' });
-  const sw = await t.services.facility.createSwitch(system, { roomId: room.id, name: 'SW-EX', model: 'H3C', portCount: 2 });
+  const site = await t.services.floor.createSite(system, { code: 'EX-1', name: '导出机房', address: '北京市海淀区, "中关村"', accessPoint: '=HYPERLINK("x")' });
+  const room = await t.services.floor.createRoom(system, { siteId: site.id, name: 'A 区' });
+  const cabinet = await t.services.floor.createCabinet(system, { roomId: room.id, code: 'E01' });
+  const sw = await t.services.network.createSwitch(system, { roomId: room.id, name: 'SW-EX', model: 'H3C', portCount: 2 });
   const pool = await t.services.ipam.createPool(system, { name: 'ex-v4', prefix: '198.51.100.0/24' });
   for (const [customerId, serial, u] of [[mine, 'MINE-1', 1], [theirs, 'THEIRS-1', 5]] as const) {
-    const s = await t.services.facility.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: serial, heightU: 2 });
-    await t.services.facility.inspect(system, s.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
-    await t.services.facility.rack(system, s.id, { cabinetId: cabinet.id, lowestU: u, face: 'full' });
-    await t.services.facility.assignPort(system, s.id, { portId: sw.ports[customerId === mine ? 0 : 1].id, interfaceName: 'eth0' });
+    const s = await t.services.servers.createServer(system, { customerId, brand: 'Dell', model: 'R650', serialNumber: serial, heightU: 2 });
+    await t.services.servers.inspect(system, s.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+    await t.services.servers.rack(system, s.id, { cabinetId: cabinet.id, lowestU: u, face: 'full' });
+    await t.services.network.assignPort(system, s.id, { portId: sw.ports[customerId === mine ? 0 : 1].id, interfaceName: 'eth0' });
     await t.services.ipam.allocate(system, { poolId: pool.id, serverId: s.id });
     const zone = await t.services.dns.createZone(system, { customerId, domain: `${serial.toLowerCase()}.example.cn` });
     await t.services.dns.addRecord(system, zone.id, { name: 'www', type: 'A', value: '198.51.100.1' });

@@ -1,4 +1,4 @@
-import type { ServerRow } from './facility.repository.js';
+import type { ServerRow } from './servers.repository.js';
 
 /** What the facility module tells other modules, inside the transaction of the change (src/core/reactions.ts). */
 declare module '../../core/reactions.js' {

@@ -1,5 +1,13 @@
 import { boolean, integer, pgTable, text, timestamp, uuid, customType } from 'drizzle-orm/pg-core';
 
+/** A cabinet in use, held back for a customer, or out of service. */
+export const CABINET_STATUSES = ['active', 'reserved', 'retired'] as const;
+/** The faces of a cabinet a placement occupies (a full-depth server holds both). */
+export const RACK_FACES = ['front', 'rear'] as const;
+/** Racking asks for one face or the full depth. */
+export const RACKING_FACES = ['front', 'rear', 'full'] as const;
+export type Face = (typeof RACKING_FACES)[number];
+
 /** PostgreSQL int4range for U positions, as [lowest, highest + 1) — read and written as its text form. */
 export const int4range = customType<{ data: string; driverData: string }>({ dataType: () => 'int4range' });
 
@@ -25,7 +33,7 @@ export const cabinets = pgTable('cabinets', {
   code: text('code').notNull() /* 机柜编号 */,
   heightU: integer('height_u').notNull(),
   powerBudgetW: integer('power_budget_w').notNull(),
-  status: text('status', { enum: ['active', 'reserved', 'retired'] }).notNull(),
+  status: text('status', { enum: CABINET_STATUSES }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
@@ -57,7 +65,7 @@ export const serverPlacements = pgTable('server_placements', {
   serverId: uuid('server_id').notNull(),
   customerId: uuid('customer_id').notNull(),
   cabinetId: uuid('cabinet_id').notNull(),
-  face: text('face', { enum: ['front', 'rear'] }).notNull(),
+  face: text('face', { enum: RACK_FACES }).notNull(),
   uRange: int4range('u_range').notNull(),
   placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
   removedAt: timestamp('removed_at', { withTimezone: true }),

@@ -84,7 +84,7 @@ describe('racking (第二条, 5.2, 7.1)', () => {
 
   it.runIf(TEST_DB === 'postgres')('lets exactly one of many simultaneous rackings into the same U win', async () => {
     const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => inspectedServer(i % 2 ? customerA : customerB, `SN-RACE-${i}`)));
-    const results = await Promise.allSettled(ids.map((id) => t.services.facility.rack(system, id, { cabinetId, lowestU: 30, face: 'front' })));
+    const results = await Promise.allSettled(ids.map((id) => t.services.servers.rack(system, id, { cabinetId, lowestU: 30, face: 'front' })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason.code).toBe('U_RANGE_OCCUPIED');
   });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   t = await makeTestApp({ now: '2026-06-01T02:00:00Z' });
   await makeStaff(t.services, 'am-admin', ['admin']);
   const floor = await makeFloor(t.services);
-  const cab = await t.services.facility.createCabinet(system, { roomId: floor.room.id, code: 'E2E-C07' });
+  const cab = await t.services.floor.createCabinet(system, { roomId: floor.room.id, code: 'E2E-C07' });
   serverCustomer = await floor.customerWithContract('实告警甲', { servers: 1, serials: ['SN-E2E-0042'], cabinetId: floor.cab1.id });
   cabinetCustomer = await floor.customerWithContract('实告警乙', { servers: 2, cabinetId: cab.id });
   const admin = await t.login('am-admin');

@@ -5,7 +5,9 @@ import { requireStaff, requireTokenScope, type Scope } from '../../core/scope.js
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { FacilityService } from '../facility/facility.service.js';
+import type { FloorService } from '../facility/floor.service.js';
+import type { NetworkService } from '../facility/network.service.js';
+import type { ServersService } from '../facility/servers.service.js';
 import type { IncidentsRepository, ScopeEntry, UnmatchedAlertRow } from './incidents.repository.js';
 import { INCIDENT_CAUSES, type IncidentCause } from './incidents.schema.js';
 import type { IncidentsService } from './incidents.service.js';
@@ -59,12 +61,16 @@ const SCOPE_LABELS: [label: string, kind: 'server' | 'cabinet' | 'switch' | 'sit
 export function makeAlertsService(deps: {
   repo: IncidentsRepository;
   incidents: Pick<IncidentsService, 'openIn' | 'resolveIn' | 'resolveScope' | 'recompute' | 'note'>;
-  facility: Pick<FacilityService, 'lookup'>;
+  servers: Pick<ServersService, 'serverIdByLabel'>;
+  floor: Pick<FloorService, 'cabinetIdByLabel'>;
+  network: Pick<NetworkService, 'switchIdByLabel'>;
   audit: Pick<AuditService, 'record'>;
   clock: Clock;
   ids: IdGenerator;
 }) {
   const { repo, clock, ids } = deps;
+  /** A `server`, `cabinet` or `switch` label's value (an id or the natural key) → the id the facility knows. */
+  const idByLabel = { server: deps.servers.serverIdByLabel, cabinet: deps.floor.cabinetIdByLabel, switch: deps.network.switchIdByLabel };
 
   async function scopeOf(tx: Executor, labels: Record<string, string>): Promise<ScopeEntry[]> {
     const out: ScopeEntry[] = [];
@@ -72,7 +78,7 @@ export function makeAlertsService(deps: {
       const value = labels[label]?.trim();
       if (!value) continue;
       if (kind === 'server' || kind === 'cabinet' || kind === 'switch') {
-        const id = await deps.facility.lookup(tx, kind, value);
+        const id = await idByLabel[kind](tx, value);
         if (id) out.push({ kind, target: id });
       } else if (kind === 'ip' || /^[0-9a-f-]{36}$/i.test(value)) out.push({ kind, target: value });
     }

@@ -22,11 +22,11 @@ beforeAll(async () => {
   t = await makeTestApp({ now: '2026-06-01T03:00:00Z' });
   await makeStaff(t.services, 'al-admin', ['admin']);
   floor = await makeFloor(t.services);
-  const cab = await t.services.facility.createCabinet(system, { roomId: floor.room.id, code: 'AM-C01' });
+  const cab = await t.services.floor.createCabinet(system, { roomId: floor.room.id, code: 'AM-C01' });
   a = await floor.customerWithContract('告警甲', { servers: 1, serials: ['SN-AM-0001'], cabinetId: floor.cab1.id });
   b = await floor.customerWithContract('告警乙', { servers: 2, cabinetId: cab.id });
-  const sw = await t.services.facility.createSwitch(system, { roomId: floor.room.id, name: 'AM-SW1', model: 'x', portCount: 2 });
-  await t.services.facility.assignPort(system, b.serverIds[0], { portId: sw.ports[0].id, interfaceName: 'eth1' });
+  const sw = await t.services.network.createSwitch(system, { roomId: floor.room.id, name: 'AM-SW1', model: 'x', portCount: 2 });
+  await t.services.network.assignPort(system, b.serverIds[0], { portId: sw.ports[0].id, interfaceName: 'eth1' });
   admin = await t.login('al-admin');
   token = (await admin.post('/api/v1/tokens', { name: 'alertmanager', scopes: ['alerts:write'] })).json().token;
 });

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { formatShanghaiMinute, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
-import type { FacilityService } from '../facility/facility.service.js';
+import type { ServersService } from '../facility/servers.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
 import type { TicketsService } from '../tickets/tickets.service.js';
@@ -59,7 +59,7 @@ const numbered = (prefix: string, now: Date, id: string) => `${prefix}-${shangha
  */
 export function makeIncidentsService(deps: {
   repo: IncidentsRepository;
-  facility: Pick<FacilityService, 'serversInScope' | 'setStatusIn' | 'findServer'>;
+  servers: Pick<ServersService, 'serversInScope' | 'setStatusIn' | 'findServer'>;
   ipam: Pick<IpamService, 'serverOfAddress'>;
   contracts: Pick<ContractsService, 'compensationBases' | 'creditCompensation' | 'get'>;
   notices: Pick<NoticesService, 'register'>;
@@ -77,8 +77,8 @@ export function makeIncidentsService(deps: {
       let rows: { id: string; customerId: string; contractId: string | null }[];
       if (e.kind === 'ip') {
         const serverId = await deps.ipam.serverOfAddress(tx, e.target);
-        rows = serverId ? await deps.facility.serversInScope(tx, 'server', serverId) : [];
-      } else rows = await deps.facility.serversInScope(tx, e.kind, e.target);
+        rows = serverId ? await deps.servers.serversInScope(tx, 'server', serverId) : [];
+      } else rows = await deps.servers.serversInScope(tx, e.kind, e.target);
       for (const r of rows) found.set(r.id, { id: r.id, customerId: r.customerId, contractId: r.contractId });
     }
     return [...found.values()];
@@ -308,7 +308,7 @@ export function makeIncidentsService(deps: {
     async suspend(scope: Scope, input: { serverId: string; reason: string; evidence: string }) {
       requireStaff(scope, 'noc');
       return repo.db.transaction(async (tx) => {
-        const server = await deps.facility.setStatusIn(tx, scope, input.serverId, 'suspended', input.reason);
+        const server = await deps.servers.setStatusIn(tx, scope, input.serverId, 'suspended', input.reason);
         const opened = await openIn(tx, scope, { title: input.reason, cause: 'customer_fault', causeEvidence: input.evidence, scope: [{ kind: 'server', target: server.id }], source: 'suspension' });
         await note(tx, scope, opened.incident.id, 'suspended', `${input.reason}\n${input.evidence}`);
         await notify(tx, scope, [server.customerId], 'server.suspended', { serial: server.serialNumber, reason: input.reason, evidence: input.evidence, at: formatShanghaiMinute(opened.incident.startedAt) }, 'incident', opened.incident.id);
@@ -322,7 +322,7 @@ export function makeIncidentsService(deps: {
         const incident = await repo.lock(tx, incidentId);
         if (!incident || incident.source !== 'suspension') throw new AppError('NOT_FOUND', { entity: 'incident' });
         const [entry] = await repo.scopeOf(incidentId, tx);
-        const server = await deps.facility.setStatusIn(tx, scope, entry.target, 'in_service', input.note ?? 'restored');
+        const server = await deps.servers.setStatusIn(tx, scope, entry.target, 'in_service', input.note ?? 'restored');
         await note(tx, scope, incidentId, 'restored', input.note?.trim() || 'restored');
         const after = await resolveIn(tx, scope, incident, clock.now(), input.note);
         await notify(tx, scope, [server.customerId], 'server.restored', { serial: server.serialNumber, at: formatShanghaiMinute(after.resolvedAt!) }, 'incident', incidentId);

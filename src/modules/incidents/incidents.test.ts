@@ -243,14 +243,14 @@ describe('suspension of a destabilising server (6.3)', () => {
     const res = await noc.post('/api/v1/suspensions', { serverId: sid, reason: '服务器 ARP 泛洪影响同网段', evidence: '交换机日志 10:02–10:05 每秒 2 万个 ARP 包' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ cause: 'customer_fault', source: 'suspension' });
-    expect((await t.services.facility.findServer(system, sid))!.status).toBe('suspended');
+    expect((await t.services.servers.findServer(system, sid))!.status).toBe('suspended');
     const notices = await t.services.notices.list(system, a.customerId);
     expect(notices.find((n) => n.type === 'server.suspended')?.bodyZh).toContain('ARP 泛洪');
     t.clock.advance(2 * H);
     noc = await t.login('i-noc');
     const restored = await noc.post(`/api/v1/incidents/${res.json().id}/restore`, { note: '客户已更换网卡' });
     expect(restored.statusCode, restored.body).toBe(200);
-    expect((await t.services.facility.findServer(system, sid))!.status).toBe('in_service');
+    expect((await t.services.servers.findServer(system, sid))!.status).toBe('in_service');
     expect(await ledgerHours(a.contractId)).toBe(hours);
     const line = (await t.services.incidents.ledger(system, a.contractId)).lines.find((l) => l.incidentIds.includes(res.json().id));
     expect(line).toMatchObject({ kind: 'excluded', reasons: ['CUSTOMER_FAULT'] });

@@ -7,7 +7,7 @@ import { violates } from '../../db/pg-errors.js';
 import { cidrContains, cidrSize, formatIp, parseCidr, parseIp, type Cidr, type IpAddress } from '../../rules/index.js';
 import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { FacilityService } from '../facility/facility.service.js';
+import type { ServersService } from '../facility/servers.service.js';
 import type { AllocationRow, IpamRepository, PoolRow, ReservedRow } from './ipam.repository.js';
 
 const DAY = 86_400_000;
@@ -23,7 +23,7 @@ function unusable(pool: Cidr, gateway: IpAddress | null, reserved: { first: bigi
 
 export function makeIpamService(deps: {
   repo: IpamRepository;
-  facility: Pick<FacilityService, 'findServer'>;
+  servers: Pick<ServersService, 'findServer'>;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
@@ -106,7 +106,7 @@ export function makeIpamService(deps: {
      */
     async allocate(scope: Scope, input: { poolId: string; serverId: string; address?: string | null }, outer?: Executor): Promise<AllocationRow> {
       requireStaff(scope, 'noc');
-      const server = await deps.facility.findServer(scope, input.serverId, outer);
+      const server = await deps.servers.findServer(scope, input.serverId, outer);
       if (!server) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'ip' });
       const wanted = input.address ? parseIp(input.address) : null;

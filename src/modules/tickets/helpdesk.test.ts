@@ -36,8 +36,8 @@ beforeAll(async () => {
   await makeStaff(t.services, 'h-admin', ['admin']);
   await makeStaff(t.services, 'h-finance', ['finance']);
   await t.services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: 'notice@yunqiao.example', noticeFax: null, postalAddress: '北京市丰台区', sealFile: null });
-  const site = await t.services.facility.createSite(system, { code: 'HD-1', name: '机房', address: 'x', accessPoint: 'x' });
-  serverId = (await t.services.facility.createServer(system, { customerId, brand: 'Dell', model: 'R750', serialNumber: 'HD-1', heightU: 1 })).id;
+  const site = await t.services.floor.createSite(system, { code: 'HD-1', name: '机房', address: 'x', accessPoint: 'x' });
+  serverId = (await t.services.servers.createServer(system, { customerId, brand: 'Dell', model: 'R750', serialNumber: 'HD-1', heightU: 1 })).id;
   contractId = (await t.services.contracts.create(system, { customerId, siteId: site.id, serverIds: [serverId], annualFee: '12000' })).id;
   owner = await t.login('h-owner');
   noc = await t.login('h-noc');

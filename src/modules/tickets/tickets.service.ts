@@ -9,7 +9,7 @@ import { DEFAULT_SLA_TARGET, domainAndParents, formatShanghai, validateDomain, r
 import type { AuditService } from '../audit/audit.service.js';
 import type { UsersService } from '../auth/users.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
-import type { FacilityService } from '../facility/facility.service.js';
+import type { ServersService } from '../facility/servers.service.js';
 import { drainMailOutbox, type Mailer } from '../notices/mailer.js';
 import type { NoticesService } from '../notices/notices.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
@@ -63,7 +63,7 @@ const nextMonth = (month: string) => {
  */
 export function makeTicketsService(deps: {
   repo: TicketsRepository;
-  facility: Pick<FacilityService, 'findServer'>;
+  servers: Pick<ServersService, 'findServer'>;
   contracts: Pick<ContractsService, 'get'>;
   users: Pick<UsersService, 'contactOf' | 'activeStaff'>;
   notices: Pick<NoticesService, 'emailRecipients'>;
@@ -131,7 +131,7 @@ export function makeTicketsService(deps: {
   async function checkLinks(scope: Scope, customerId: string, input: NewTicket): Promise<{ domain: string | null }> {
     const fields: FieldError[] = [];
     if (input.serverId) {
-      const server = await deps.facility.findServer(scope, input.serverId);
+      const server = await deps.servers.findServer(scope, input.serverId);
       if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
       if (server.customerId !== customerId) fields.push({ path: 'serverId', key: 'field.invalid' });
     } else if (input.type === 'reboot') fields.push({ path: 'serverId', key: 'field.required' });

@@ -15,8 +15,8 @@ beforeAll(async () => {
   const c = await makeCustomer(t.services, { name: '工单客户' });
   const other = await makeCustomer(t.services, { name: '别家' });
   await makeCustomerUser(t.services, 't-owner', c.id);
-  serverId = (await t.services.facility.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'TK-1', heightU: 1 })).id;
-  otherServerId = (await t.services.facility.createServer(system, { customerId: other.id, brand: 'Dell', model: 'R750', serialNumber: 'TK-2', heightU: 1 })).id;
+  serverId = (await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'TK-1', heightU: 1 })).id;
+  otherServerId = (await t.services.servers.createServer(system, { customerId: other.id, brand: 'Dell', model: 'R750', serialNumber: 'TK-2', heightU: 1 })).id;
   owner = await t.login('t-owner');
 });
 afterAll(() => t.close());

@@ -549,13 +549,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                customerId: string;
-                                ports: number;
-                                portMbps: number;
-                                uplinkMbps: number;
-                            }[];
+                            items: components["schemas"]["CustomerBandwidth"][];
                         };
                     };
                 };
@@ -867,12 +861,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -903,12 +899,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the rack elevation, both faces (image/svg+xml) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/svg+xml": string;
+                    };
                 };
             };
         };
@@ -4115,7 +4113,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -4149,12 +4147,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -4188,7 +4188,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -4226,12 +4226,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                origin: string;
-                                pools: string[];
-                                serial: number;
-                                records: number;
-                            }[];
+                            items: components["schemas"]["DnsReverseZone"][];
                         };
                     };
                 };
@@ -4264,12 +4259,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description an RFC 1035 master file (text/dns) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/dns": string;
+                    };
                 };
             };
         };
@@ -4369,12 +4366,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -4411,18 +4410,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            domain: string;
-                            serial: number;
-                            defaultTtl: number;
-                            createdAt: (string) | null;
-                            updatedAt: (string) | null;
-                            records: components["schemas"]["DnsRecord"][];
-                        };
+                        "application/json": components["schemas"]["DnsZoneWithRecords"];
                     };
                 };
             };
@@ -4503,12 +4491,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description an RFC 1035 master file (text/dns) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/dns": string;
+                    };
                 };
             };
         };
@@ -5322,12 +5312,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -5401,7 +5393,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["IpPool"][];
+                            items: components["schemas"]["IpPoolWithUsage"][];
                         };
                     };
                 };
@@ -5468,12 +5460,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -5994,12 +5988,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -6375,7 +6371,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -6657,14 +6653,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                siteId: string;
-                                name: string;
-                                createdAt: (string) | null;
-                            }[];
+                            items: components["schemas"]["Room"][];
                         };
                     };
                 };
@@ -6695,14 +6684,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            name: string;
-                            createdAt: (string) | null;
-                        };
+                        "application/json": components["schemas"]["Room"];
                     };
                 };
             };
@@ -6811,12 +6793,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -6853,69 +6837,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            customerName?: string;
-                            contractId: string | null;
-                            brand: string;
-                            model: string;
-                            serialNumber: string;
-                            name?: string | null;
-                            heightU: number;
-                            powerW: number;
-                            /** @enum {string} */
-                            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
-                            rackedAt: (string) | null;
-                            removedAt: (string) | null;
-                            version: number;
-                            createdAt: (string) | null;
-                            updatedAt: (string) | null;
-                            placement: {
-                                /** Format: uuid */
-                                cabinetId: string;
-                                cabinetCode: string;
-                                roomName: string;
-                                siteName: string;
-                                faces: string[];
-                                lowest: number;
-                                highest: number;
-                            } | null;
-                            ports: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                portId: string;
-                                /** Format: uuid */
-                                serverId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                interfaceName: string;
-                                bandwidthMbps: number;
-                                shared: boolean;
-                                assignedAt: (string) | null;
-                                releasedAt: (string) | null;
-                                portName?: string;
-                                switchName?: string;
-                            }[];
-                            inspections: ({
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                serverId: string;
-                                powerSupplies: boolean;
-                                rails: boolean;
-                                interfaces: boolean;
-                                labelling: boolean;
-                                passed: boolean;
-                                notes: string | null;
-                                inspectedAt: (string) | null;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        };
+                        "application/json": components["schemas"]["ServerDetail"];
                     };
                 };
             };
@@ -6965,21 +6887,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            serverId: string;
-                            powerSupplies: boolean;
-                            rails: boolean;
-                            interfaces: boolean;
-                            labelling: boolean;
-                            passed: boolean;
-                            notes: string | null;
-                            inspectedAt: (string) | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ServerInspection"];
                     };
                 };
             };
@@ -7026,23 +6934,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            portId: string;
-                            /** Format: uuid */
-                            serverId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            interfaceName: string;
-                            bandwidthMbps: number;
-                            shared: boolean;
-                            assignedAt: (string) | null;
-                            releasedAt: (string) | null;
-                            portName?: string;
-                            switchName?: string;
-                        };
+                        "application/json": components["schemas"]["PortAssignment"];
                     };
                 };
             };
@@ -7268,12 +7160,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -7390,12 +7284,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -7431,17 +7327,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                roomId: string;
-                                cabinetId: string | null;
-                                name: string;
-                                model: string;
-                                uplinkMbps: number;
-                                createdAt: (string) | null;
-                            }[];
+                            items: components["schemas"]["Switch"][];
                         };
                     };
                 };
@@ -7477,17 +7363,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            ports: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                speedMbps: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CreatedSwitch"];
                     };
                 };
             };
@@ -7515,12 +7391,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -7563,23 +7441,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 speedMbps: number;
-                                assignment: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    portId: string;
-                                    /** Format: uuid */
-                                    serverId: string;
-                                    /** Format: uuid */
-                                    customerId: string;
-                                    interfaceName: string;
-                                    bandwidthMbps: number;
-                                    shared: boolean;
-                                    assignedAt: (string) | null;
-                                    releasedAt: (string) | null;
-                                    portName?: string;
-                                    switchName?: string;
-                                } | null;
+                                assignment: components["schemas"]["PortAssignment"] | null;
                             }[];
                         };
                     };
@@ -8757,7 +8619,8 @@ export interface components {
             code: string;
             heightU: number;
             powerBudgetW: number;
-            status: string;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
             createdAt: (string) | null;
         };
         CabinetInput: {
@@ -8771,7 +8634,8 @@ export interface components {
             code: string;
             heightU: number;
             powerBudgetW: number;
-            status: string;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
             createdAt: string | null;
         };
         CalendarArrangementInput: {
@@ -9314,6 +9178,30 @@ export interface components {
             plannedWorkNoticeHours?: number;
             lineFaultRepairHours?: number;
         };
+        CreatedSwitch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            cabinetId: string | null;
+            name: string;
+            model: string;
+            uplinkMbps: number;
+            createdAt: (string) | null;
+            ports: components["schemas"]["SwitchPort"][];
+        };
+        CreatedSwitchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            cabinetId: string | null;
+            name: string;
+            model: string;
+            uplinkMbps: number;
+            createdAt: string | null;
+            ports: components["schemas"]["SwitchPortInput"][];
+        };
         Customer: {
             /** Format: uuid */
             id: string;
@@ -9331,6 +9219,20 @@ export interface components {
             version: number;
             createdAt: (string) | null;
             updatedAt: (string) | null;
+        };
+        CustomerBandwidth: {
+            /** Format: uuid */
+            customerId: string;
+            ports: number;
+            portMbps: number;
+            uplinkMbps: number;
+        };
+        CustomerBandwidthInput: {
+            /** Format: uuid */
+            customerId: string;
+            ports: number;
+            portMbps: number;
+            uplinkMbps: number;
         };
         CustomerChangeRequest: {
             /** Format: uuid */
@@ -9506,6 +9408,18 @@ export interface components {
             priority: number | null;
             createdAt: string | null;
         };
+        DnsReverseZone: {
+            origin: string;
+            pools: string[];
+            serial: number;
+            records: number;
+        };
+        DnsReverseZoneInput: {
+            origin: string;
+            pools: string[];
+            serial: number;
+            records: number;
+        };
         DnsZone: {
             /** Format: uuid */
             id: string;
@@ -9527,6 +9441,30 @@ export interface components {
             defaultTtl: number;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        DnsZoneWithRecords: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            domain: string;
+            serial: number;
+            defaultTtl: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+            records: components["schemas"]["DnsRecord"][];
+        };
+        DnsZoneWithRecordsInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            domain: string;
+            serial: number;
+            defaultTtl: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+            records: components["schemas"]["DnsRecordInput"][];
         };
         DunningAction: {
             /** Format: uuid */
@@ -9984,12 +9922,6 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: (string) | null;
-            usage?: {
-                usable: string;
-                allocated: number;
-                quarantined: number;
-                free: string;
-            };
         };
         IpPoolInput: {
             /** Format: uuid */
@@ -10001,7 +9933,35 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: string | null;
-            usage?: {
+        };
+        IpPoolWithUsage: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siteId: string | null;
+            prefix: string;
+            gateway: string | null;
+            vlan: number | null;
+            quarantineDays: number;
+            createdAt: (string) | null;
+            usage: {
+                usable: string;
+                allocated: number;
+                quarantined: number;
+                free: string;
+            };
+        };
+        IpPoolWithUsageInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siteId: string | null;
+            prefix: string;
+            gateway: string | null;
+            vlan: number | null;
+            quarantineDays: number;
+            createdAt: string | null;
+            usage: {
                 usable: string;
                 allocated: number;
                 quarantined: number;
@@ -10174,18 +10134,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "sites" | "racks" | "devices" | "ipAddresses";
                 file: string;
-                rows: {
-                    line: number;
-                    /** @enum {string} */
-                    status: "ok" | "error";
-                    ref: string;
-                    code?: string;
-                    reason?: string;
-                    fields?: {
-                        path: string;
-                        message: string;
-                    }[];
-                }[];
+                rows: components["schemas"]["NetboxRowReport"][];
             }[];
         };
         NetboxImportReportInput: {
@@ -10196,18 +10145,31 @@ export interface components {
                 /** @enum {string} */
                 kind: "sites" | "racks" | "devices" | "ipAddresses";
                 file: string;
-                rows: {
-                    line: number;
-                    /** @enum {string} */
-                    status: "ok" | "error";
-                    ref: string;
-                    code?: string;
-                    reason?: string;
-                    fields?: {
-                        path: string;
-                        message: string;
-                    }[];
-                }[];
+                rows: components["schemas"]["NetboxRowReportInput"][];
+            }[];
+        };
+        NetboxRowReport: {
+            line: number;
+            /** @enum {string} */
+            status: "ok" | "error";
+            ref: string;
+            code?: string;
+            reason?: string;
+            fields?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        NetboxRowReportInput: {
+            line: number;
+            /** @enum {string} */
+            status: "ok" | "error";
+            ref: string;
+            code?: string;
+            reason?: string;
+            fields?: {
+                path: string;
+                message: string;
             }[];
         };
         Notice: {
@@ -10297,6 +10259,40 @@ export interface components {
             available24h: boolean;
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
             locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
+        };
+        PortAssignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            portId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            interfaceName: string;
+            bandwidthMbps: number;
+            shared: boolean;
+            assignedAt: (string) | null;
+            releasedAt: (string) | null;
+            portName?: string;
+            switchName?: string;
+        };
+        PortAssignmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            portId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            interfaceName: string;
+            bandwidthMbps: number;
+            shared: boolean;
+            assignedAt: string | null;
+            releasedAt: string | null;
+            portName?: string;
+            switchName?: string;
         };
         ProviderProfile: {
             legalName: string;
@@ -10410,6 +10406,22 @@ export interface components {
             outstandingFen: number;
             payment: components["schemas"]["BillingPaymentInput"];
         };
+        Room: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            createdAt: (string) | null;
+        };
+        RoomInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            createdAt: string | null;
+        };
         RosterMember: {
             /** Format: uuid */
             memberId: string;
@@ -10503,6 +10515,54 @@ export interface components {
             createdAt: (string) | null;
             updatedAt: (string) | null;
         };
+        ServerDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            contractId: string | null;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            name?: string | null;
+            heightU: number;
+            powerW: number;
+            /** @enum {string} */
+            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+            rackedAt: (string) | null;
+            removedAt: (string) | null;
+            version: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+            placement: components["schemas"]["ServerPlacement"] | null;
+            ports: components["schemas"]["PortAssignment"][];
+            inspections: components["schemas"]["ServerInspection"][];
+        };
+        ServerDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            contractId: string | null;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            name?: string | null;
+            heightU: number;
+            powerW: number;
+            /** @enum {string} */
+            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+            rackedAt: string | null;
+            removedAt: string | null;
+            version: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+            placement: components["schemas"]["ServerPlacementInput"] | null;
+            ports: components["schemas"]["PortAssignmentInput"][];
+            inspections: components["schemas"]["ServerInspectionInput"][];
+        };
         ServerInput: {
             /** Format: uuid */
             id: string;
@@ -10523,6 +10583,58 @@ export interface components {
             version: number;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        ServerInspection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            inspectorId: string | null;
+            powerSupplies: boolean;
+            rails: boolean;
+            interfaces: boolean;
+            labelling: boolean;
+            passed: boolean;
+            notes: string | null;
+            inspectedAt: (string) | null;
+        };
+        ServerInspectionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            inspectorId: string | null;
+            powerSupplies: boolean;
+            rails: boolean;
+            interfaces: boolean;
+            labelling: boolean;
+            passed: boolean;
+            notes: string | null;
+            inspectedAt: string | null;
+        };
+        ServerPlacement: {
+            /** Format: uuid */
+            cabinetId: string;
+            cabinetCode: string;
+            roomName: string;
+            siteName: string;
+            faces: ("front" | "rear")[];
+            lowest: number;
+            highest: number;
+        };
+        ServerPlacementInput: {
+            /** Format: uuid */
+            cabinetId: string;
+            cabinetCode: string;
+            roomName: string;
+            siteName: string;
+            faces: ("front" | "rear")[];
+            lowest: number;
+            highest: number;
         };
         ServerSuspension: {
             /** Format: uuid */
@@ -10571,6 +10683,40 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: string | null;
+        };
+        Switch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            cabinetId: string | null;
+            name: string;
+            model: string;
+            uplinkMbps: number;
+            createdAt: (string) | null;
+        };
+        SwitchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            cabinetId: string | null;
+            name: string;
+            model: string;
+            uplinkMbps: number;
+            createdAt: string | null;
+        };
+        SwitchPort: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            speedMbps: number;
+        };
+        SwitchPortInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            speedMbps: number;
         };
         Ticket: {
             /** Format: uuid */

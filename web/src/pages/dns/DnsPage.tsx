@@ -1,57 +1,31 @@
 import { Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { del, get, post, put, qs } from '../../api/client';
+import { client, qs, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ExportLink } from '../../components/ExportLink';
+import { ExportLink, Instant } from '../../components';
 
-interface Zone {
-  id: string;
-  customerId: string;
-  domain: string;
-  serial: number;
-  defaultTtl: number;
-  updatedAt: string;
-}
-interface DnsRecord {
-  id: string;
-  name: string;
-  type: string;
-  value: string;
-  ttl: number | null;
-  priority: number | null;
-}
-interface ReverseZone {
-  origin: string;
-  pools: string[];
-  serial: number;
-  records: number;
-}
-interface Allocation {
-  id: string;
-  address: string;
-  serverId: string | null;
-  customerId: string;
-  poolName: string;
-}
-interface Ptr {
-  allocationId: string;
-  hostname: string;
-  ttl: number | null;
-}
+type Zone = Schemas['DnsZone'];
+type DnsRecord = Schemas['DnsRecord'];
+type RecordType = DnsRecord['type'];
+type ReverseZone = Schemas['DnsReverseZone'];
+type Allocation = Schemas['IpAllocation'];
+type RecordValues = Omit<ApiBody<'/api/v1/dns/zones/{id}/records', 'post'>, 'ttl' | 'priority'> & { ttl?: number; priority?: number };
+type PtrValues = { hostname: string; ttl?: number | null };
+type ZoneValues = { domain: string; customerId?: string };
 
-const TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS'];
+/** The record types the server takes, typed by its enum (none missing, none extra). */
+const TYPE_OFFERED: Record<RecordType, true> = { A: true, AAAA: true, CNAME: true, MX: true, TXT: true, NS: true };
+const TYPES = Object.keys(TYPE_OFFERED) as RecordType[];
 
 /** One zone: its records, an add form that shows the server's field errors, the BIND export. */
 function ZoneRecords({ zone, canEdit, onChanged }: { zone: Zone; canEdit: boolean; onChanged: () => void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const [form] = Form.useForm();
-  const { data, reload } = useLoad(() => get<Zone & { records: DnsRecord[] }>(`/dns/zones/${zone.id}`), [zone.id]);
-  const type = Form.useWatch('type', form);
+  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/dns/zones/{id}', { params: { path: { id: zone.id } } })), [zone.id]);
   const changed = () => (reload(), onChanged());
+  const remove = (r: DnsRecord) => unwrap(client.DELETE('/api/v1/dns/records/{id}', { params: { path: { id: r.id } } })).then(changed, showError);
   return (
     <Card
       title={`${zone.domain} · ${t('dns.serial')} ${data?.serial ?? zone.serial}`}
@@ -76,7 +50,7 @@ function ZoneRecords({ zone, canEdit, onChanged }: { zone: Zone; canEdit: boolea
                 {
                   title: t('common.actions'),
                   render: (_: unknown, r: DnsRecord) => (
-                    <Popconfirm title={t('dns.deleteRecord')} onConfirm={() => del(`/dns/records/${r.id}`).then(changed, showError)}>
+                    <Popconfirm title={t('dns.deleteRecord')} onConfirm={() => remove(r)}>
                       <Button size="small" danger>
                         {t('dns.deleteRecord')}
                       </Button>
@@ -87,16 +61,24 @@ function ZoneRecords({ zone, canEdit, onChanged }: { zone: Zone; canEdit: boolea
             : []),
         ]}
       />
-      {canEdit && (
-        <Form
-          form={form}
-          layout="inline"
-          style={{ marginTop: 16 }}
-          initialValues={{ type: 'A', name: '@' }}
-          onFinish={(v) =>
-            post(`/dns/zones/${zone.id}/records`, { ...v, ttl: v.ttl ?? null, priority: v.type === 'MX' ? (v.priority ?? null) : null }).then(() => (form.resetFields(), changed()), (e) => showError(e, form))
-          }
-        >
+      {canEdit && <AddRecordForm zone={zone} onAdded={changed} />}
+    </Card>
+  );
+}
+
+/** A new record; the server's field errors show on the fields. */
+function AddRecordForm({ zone, onAdded }: { zone: Zone; onAdded: () => void }) {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const [form] = Form.useForm<RecordValues>();
+  const type = Form.useWatch('type', form);
+  const submit = (v: RecordValues) =>
+    unwrap(client.POST('/api/v1/dns/zones/{id}/records', { params: { path: { id: zone.id } }, body: { ...v, ttl: v.ttl ?? null, priority: v.type === 'MX' ? (v.priority ?? null) : null } })).then(
+      () => (form.resetFields(), onAdded()),
+      (e) => showError(e, form),
+    );
+  return (
+        <Form form={form} layout="inline" style={{ marginTop: 16 }} initialValues={{ type: 'A', name: '@' }} onFinish={submit}>
           <Form.Item name="name" label={t('dns.recordName')} rules={[{ required: true }]}>
             <Input style={{ width: 140 }} data-testid="dns-name" />
           </Form.Item>
@@ -120,8 +102,6 @@ function ZoneRecords({ zone, canEdit, onChanged }: { zone: Zone; canEdit: boolea
             </Button>
           </Form.Item>
         </Form>
-      )}
-    </Card>
   );
 }
 
@@ -129,10 +109,13 @@ function ZoneRecords({ zone, canEdit, onChanged }: { zone: Zone; canEdit: boolea
 function PtrTable({ customerId, canEdit }: { customerId?: string; canEdit: boolean }) {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<PtrValues>();
   const [editing, setEditing] = useState<Allocation | null>(null);
-  const { data: allocations } = useLoad(() => get<{ items: Allocation[] }>(`/ip-allocations${qs({ customerId })}`), [customerId]);
-  const { data: ptrs, reload } = useLoad(() => get<{ items: Ptr[] }>(`/dns/ptr-records${qs({ customerId })}`), [customerId]);
+  const { data: allocations } = useLoad(() => unwrap(client.GET('/api/v1/ip-allocations', { params: { query: { customerId } } })), [customerId]);
+  const { data: ptrs, reload } = useLoad(() => unwrap(client.GET('/api/v1/dns/ptr-records', { params: { query: { customerId } } })), [customerId]);
+  const removePtr = (a: Allocation) => unwrap(client.DELETE('/api/v1/dns/ptr-records/{id}', { params: { path: { id: a.id } } })).then(reload, showError);
+  const savePtr = (v: PtrValues) =>
+    unwrap(client.PUT('/api/v1/dns/ptr-records/{id}', { params: { path: { id: editing!.id } }, body: { hostname: v.hostname, ttl: v.ttl ?? null } })).then(() => (setEditing(null), reload()), (e) => showError(e, form));
   const ptrOf = (id: string) => ptrs?.items.find((p) => p.allocationId === id);
   return (
     <>
@@ -154,7 +137,7 @@ function PtrTable({ customerId, canEdit }: { customerId?: string; canEdit: boole
                         {t('dns.setPtr')}
                       </Button>
                       {ptrOf(a.id) && (
-                        <Button size="small" danger onClick={() => del(`/dns/ptr-records/${a.id}`).then(reload, showError)}>
+                        <Button size="small" danger onClick={() => removePtr(a)}>
                           {t('dns.deleteRecord')}
                         </Button>
                       )}
@@ -166,7 +149,7 @@ function PtrTable({ customerId, canEdit }: { customerId?: string; canEdit: boole
         ]}
       />
       <Modal open={editing !== null} title={`PTR · ${editing?.address ?? ''}`} onCancel={() => setEditing(null)} onOk={() => form.submit()} destroyOnHidden={false}>
-        <Form form={form} layout="vertical" onFinish={(v) => put(`/dns/ptr-records/${editing!.id}`, { hostname: v.hostname, ttl: v.ttl ?? null }).then(() => (setEditing(null), reload()), (e) => showError(e, form))}>
+        <Form form={form} layout="vertical" onFinish={savePtr}>
           <Form.Item name="hostname" label={t('dns.hostname')} rules={[{ required: true }]}>
             <Input placeholder="web1.example.cn" />
           </Form.Item>
@@ -182,7 +165,7 @@ function PtrTable({ customerId, canEdit }: { customerId?: string; canEdit: boole
 /** Staff: the provider's reverse zones, each exported as a BIND zone file. */
 function ReverseZones() {
   const { t } = useI18n();
-  const { data } = useLoad(() => get<{ items: ReverseZone[] }>('/dns/reverse-zones'), []);
+  const { data } = useLoad(() => unwrap(client.GET('/api/v1/dns/reverse-zones')), []);
   return (
     <Table<ReverseZone>
       rowKey="origin"
@@ -213,26 +196,42 @@ function ReverseZones() {
 export function DnsPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const showError = useApiErrors();
   const staff = me?.kind === 'staff';
   const canEdit = staff ? me.roles.some((r) => ['admin', 'noc', 'sales'].includes(r)) : !!me?.roles.some((r) => r === 'owner' || r === 'technical');
   const [customerId, setCustomerId] = useState<string | undefined>(undefined);
-  const { data: zones, reload } = useLoad(() => get<{ items: Zone[] }>(`/dns/zones${qs({ customerId })}`), [customerId]);
-  const { data: customers } = useLoad(() => (staff ? get<{ items: { id: string; name: string }[] }>('/customers?pageSize=100') : Promise.resolve({ items: [] })), [staff]);
+  return (
+    <>
+      <Typography.Title level={3}>{staff ? t('nav.dns') : t('nav.myDns')}</Typography.Title>
+      <Tabs
+        items={[
+          { key: 'zones', label: t('dns.zones'), children: <ZonesTab staff={staff} canEdit={canEdit} customerId={customerId} onCustomer={setCustomerId} /> },
+          { key: 'ptr', label: t('dns.reverse'), children: <PtrTable customerId={customerId} canEdit={canEdit} /> },
+          ...(staff ? [{ key: 'reverse-zones', label: t('dns.reverseZones'), children: <ReverseZones /> }] : []),
+        ]}
+      />
+    </>
+  );
+}
+
+/** The zones (staff may filter by customer); a click opens a zone's records below the list. */
+function ZonesTab({ staff, canEdit, customerId, onCustomer }: { staff: boolean; canEdit: boolean; customerId?: string; onCustomer: (id?: string) => void }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { data: zones, reload } = useLoad(() => unwrap(client.GET('/api/v1/dns/zones', { params: { query: { customerId } } })), [customerId]);
+  const { data: customers } = useLoad(() => (staff ? unwrap(client.GET('/api/v1/customers', { params: { query: { pageSize: 100 } } })) : Promise.resolve({ items: [], total: 0 })), [staff]);
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm();
   const nameOf = (id: string) => customers?.items.find((c) => c.id === id)?.name ?? (staff ? id : me?.customerName);
+  const customerOptions = customers?.items.map((c) => ({ value: c.id, label: c.name }));
   const zone = zones?.items.find((z) => z.id === selected);
-
-  const zonesTab = (
+  return (
     <>
       <Space style={{ marginBottom: 16 }}>
-        {staff && <Select allowClear showSearch optionFilterProp="label" placeholder={t('nav.customers')} style={{ width: 260 }} value={customerId} onChange={setCustomerId} options={customers?.items.map((c) => ({ value: c.id, label: c.name }))} />}
+        {staff && <Select allowClear showSearch optionFilterProp="label" placeholder={t('nav.customers')} style={{ width: 260 }} value={customerId} onChange={onCustomer} options={customerOptions} />}
         <ExportLink href={`/dns/zones/export.csv${qs({ customerId })}`} what="dns.zones" />
         <ExportLink href={`/dns/records/export.csv${qs({ customerId })}`} what="dns.records" />
         {canEdit && (
-          <Button type="primary" onClick={() => (form.resetFields(), setCreating(true))}>
+          <Button type="primary" onClick={() => setCreating(true)}>
             {t('dns.addZone')}
           </Button>
         )}
@@ -247,44 +246,41 @@ export function DnsPage() {
           { title: t('dns.domain'), dataIndex: 'domain' },
           ...(staff ? [{ title: t('nav.customers'), dataIndex: 'customerId', render: nameOf }] : []),
           { title: t('dns.serial'), dataIndex: 'serial' },
-          { title: t('dns.updatedAt'), dataIndex: 'updatedAt', render: shanghaiTime },
+          { title: t('dns.updatedAt'), dataIndex: 'updatedAt', render: (v: string | null) => <Instant value={v} /> },
         ]}
       />
       {zone && <ZoneRecords key={zone.id} zone={zone} canEdit={canEdit} onChanged={reload} />}
-      <Modal open={creating} title={t('dns.addZone')} onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden={false}>
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) =>
-            post<Zone>('/dns/zones', { domain: v.domain, customerId: staff ? v.customerId : me?.customerId }).then(
-              (z) => (setCreating(false), setSelected(z.id), reload()),
-              (e) => showError(e, form),
-            )
-          }
-        >
-          {staff && (
-            <Form.Item name="customerId" label={t('nav.customers')} rules={[{ required: true }]}>
-              <Select showSearch optionFilterProp="label" options={customers?.items.map((c) => ({ value: c.id, label: c.name }))} />
-            </Form.Item>
-          )}
-          <Form.Item name="domain" label={t('dns.domain')} rules={[{ required: true }]} extra={t('dns.domainHint')}>
-            <Input placeholder="example.cn" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {creating && (
+        <CreateZoneModal
+          customerOptions={staff ? customerOptions : undefined}
+          onClose={() => setCreating(false)}
+          onCreated={(z) => (setCreating(false), setSelected(z.id), reload())}
+        />
+      )}
     </>
   );
+}
 
+/** A new zone: staff pick the customer, a customer hosts its own domain. */
+function CreateZoneModal({ customerOptions, onClose, onCreated }: { customerOptions?: { value: string; label: string }[]; onClose: () => void; onCreated: (z: Zone) => void }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const showError = useApiErrors();
+  const [form] = Form.useForm<ZoneValues>();
+  const submit = (v: ZoneValues) =>
+    unwrap(client.POST('/api/v1/dns/zones', { body: { domain: v.domain, customerId: (customerOptions ? v.customerId : me?.customerId) ?? '' } })).then(onCreated, (e) => showError(e, form));
   return (
-    <>
-      <Typography.Title level={3}>{staff ? t('nav.dns') : t('nav.myDns')}</Typography.Title>
-      <Tabs
-        items={[
-          { key: 'zones', label: t('dns.zones'), children: zonesTab },
-          { key: 'ptr', label: t('dns.reverse'), children: <PtrTable customerId={customerId} canEdit={canEdit} /> },
-          ...(staff ? [{ key: 'reverse-zones', label: t('dns.reverseZones'), children: <ReverseZones /> }] : []),
-        ]}
-      />
-    </>
+    <Modal open title={t('dns.addZone')} onCancel={onClose} onOk={() => form.submit()}>
+      <Form form={form} layout="vertical" onFinish={submit}>
+        {customerOptions && (
+          <Form.Item name="customerId" label={t('nav.customers')} rules={[{ required: true }]}>
+            <Select showSearch optionFilterProp="label" options={customerOptions} />
+          </Form.Item>
+        )}
+        <Form.Item name="domain" label={t('dns.domain')} rules={[{ required: true }]} extra={t('dns.domainHint')}>
+          <Input placeholder="example.cn" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -1,23 +1,15 @@
 import { Progress, Space, Table, Tag, Typography } from 'antd';
-import { get } from '../../api/client';
+import { client, unwrap, type Schemas } from '../../api/client';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ExportLink } from '../../components/ExportLink';
+import { ExportLink } from '../../components';
 
-interface Pool {
-  id: string;
-  name: string;
-  prefix: string;
-  gateway: string | null;
-  vlan: number | null;
-  quarantineDays: number;
-  usage: { usable: string; allocated: number; quarantined: number; free: string };
-}
+type Pool = Schemas['IpPoolWithUsage'];
 
 /** IP pools and how full they are (allocated, in quarantine, free). */
 export function IpPoolsPage() {
   const { t } = useI18n();
-  const { data } = useLoad(() => get<{ items: Pool[] }>('/ip-pools'), []);
+  const { data } = useLoad(() => unwrap(client.GET('/api/v1/ip-pools')), []);
   return (
     <>
       <Typography.Title level={3}>{t('nav.ipPools')}</Typography.Title>

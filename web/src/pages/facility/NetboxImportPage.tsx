@@ -1,29 +1,15 @@
 import { Alert, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
+import { client, unwrap, type Schemas } from '../../api/client';
 import { useApiErrors } from '../../hooks';
 import { useI18n } from '../../i18n';
 
-type Kind = 'sites' | 'racks' | 'devices' | 'ipAddresses';
-const FILES: { kind: Kind; file: string }[] = [
-  { kind: 'sites', file: 'sites.csv' },
-  { kind: 'racks', file: 'racks.csv' },
-  { kind: 'devices', file: 'devices.csv' },
-  { kind: 'ipAddresses', file: 'ip-addresses.csv' },
-];
-interface Row {
-  line: number;
-  status: 'ok' | 'error';
-  ref: string;
-  reason?: string;
-  fields?: { path: string; message: string }[];
-}
-interface Report {
-  dryRun: boolean;
-  ok: number;
-  rejected: number;
-  files: { kind: Kind; file: string; rows: Row[] }[];
-}
+type Report = Schemas['NetboxImportReport'];
+type Row = Schemas['NetboxRowReport'];
+type Kind = Report['files'][number]['kind'];
+/** The file NetBox exports for each kind the server imports (typed by the server's enum: none missing, none extra). */
+const FILE_OF: Record<Kind, string> = { sites: 'sites.csv', racks: 'racks.csv', devices: 'devices.csv', ipAddresses: 'ip-addresses.csv' };
+const FILES = (Object.keys(FILE_OF) as Kind[]).map((kind) => ({ kind, file: FILE_OF[kind] }));
 
 /**
  * NetBox CSV import for the NOC: choose the exported files, run a dry run to see every row's fate,
@@ -37,8 +23,8 @@ export function NetboxImportPage() {
   const [busy, setBusy] = useState(false);
   const run = (dryRun: boolean) => {
     setBusy(true);
-    const body = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, f!.text]));
-    post<Report>('/netbox/import', { dryRun, ...body })
+    const body = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, f.text]));
+    unwrap(client.POST('/api/v1/netbox/import', { body: { dryRun, ...body } }))
       .then(setReport, showError)
       .finally(() => setBusy(false));
   };

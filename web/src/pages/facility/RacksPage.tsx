@@ -1,23 +1,16 @@
 import { Card, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { get } from '../../api/client';
+import { client, unwrap } from '../../api/client';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../auth/session';
-import { ExportLink } from '../../components/ExportLink';
-
-interface Cabinet {
-  id: string;
-  code: string;
-  roomName: string;
-  heightU: number;
-}
+import { ExportLink } from '../../components';
 
 /** Cabinets and their elevation drawings; a customer sees the cabinets that hold its servers. */
 export function RacksPage() {
   const { t, locale } = useI18n();
   const { me } = useSession();
-  const { data } = useLoad(() => get<{ items: Cabinet[] }>('/cabinets'), []);
+  const { data } = useLoad(() => unwrap(client.GET('/api/v1/cabinets')), []);
   const [cabinetId, setCabinetId] = useState<string>();
   const [svg, setSvg] = useState<string>();
   useEffect(() => {
@@ -25,9 +18,8 @@ export function RacksPage() {
   }, [data, cabinetId]);
   useEffect(() => {
     if (!cabinetId) return;
-    void fetch(`/api/v1/cabinets/${cabinetId}/elevation.svg`, { headers: { 'accept-language': locale } })
-      .then((r) => r.text())
-      .then(setSvg);
+    // the typed client sends the UI's language, in which the server labels the drawing
+    void unwrap(client.GET('/api/v1/cabinets/{id}/elevation.svg', { params: { path: { id: cabinetId } }, parseAs: 'text' })).then(setSvg);
   }, [cabinetId, locale]);
   return (
     <>

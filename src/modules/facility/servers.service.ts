@@ -1,14 +1,16 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import type { Locale } from '../../core/i18n/index.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { renderElevation, type ElevationSlot } from './elevation.js';
-import { parseURange, type FacilityRepository, type PortAssignmentRow, type ServerRow } from './facility.repository.js';
+import type { Face } from './facility.schema.js';
+import type { FloorRepository } from './floor.repository.js';
+import type { NetworkRepository } from './network.repository.js';
+import type { ServerRow, ServersRepository } from './servers.repository.js';
+import { parseURange, uRange } from './u-range.js';
 
 /** Which status may follow which (racking and removal have their own calls). */
 const TRANSITIONS: Record<ServerRow['status'], ServerRow['status'][]> = {
@@ -21,13 +23,19 @@ const TRANSITIONS: Record<ServerRow['status'], ServerRow['status'][]> = {
 };
 
 /** A server as the facility module hands it to other modules (contracts commission and release servers). */
-export type { ServerRow } from './facility.repository.js';
+export type { ServerRow } from './servers.repository.js';
+export { RACKING_FACES, type Face } from './facility.schema.js';
 
-export type Face = 'front' | 'rear' | 'full';
-
-const uRange = (lowest: number, heightU: number) => `[${lowest},${lowest + heightU})`;
-export function makeFacilityService(deps: {
-  repo: FacilityRepository;
+/**
+ * Customers' servers (第二条): intake and inspection (5.2), racking (7.1), status, removal, and the
+ * views other modules need (incident scope, suspension, the contract link).
+ */
+export function makeServersService(deps: {
+  repo: ServersRepository;
+  /** where a server is racked: the cabinet, its room and site */
+  cabinets: Pick<FloorRepository, 'findCabinet'>;
+  /** a server's ports: shown with it, released when it leaves */
+  ports: Pick<NetworkRepository, 'assignmentsOf' | 'releaseAssignmentsOfServer'>;
   customers: { exists(scope: Scope, id: string, tx?: Executor): Promise<boolean> };
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
@@ -43,13 +51,6 @@ export function makeFacilityService(deps: {
     return row;
   }
 
-  async function loadCabinet(scope: Scope, id: string) {
-    const found = await repo.findCabinet(id);
-    if (!found) throw new AppError('NOT_FOUND', { entity: 'cabinet' });
-    if (scope.kind === 'customer' && !(await repo.cabinetIdsOfCustomer(scope.customerId)).includes(id)) throw new AppError('NOT_FOUND', { entity: 'cabinet' });
-    return found;
-  }
-
   /** The 409 names the range and, for staff, the occupant; a customer learns only "occupied". */
   async function occupiedError(scope: Scope, cabinetCode: string, cabinetId: string, face: 'front' | 'rear', lowest: number, heightU: number, tx?: Executor): Promise<AppError> {
     const [hit] = await repo.overlapping(cabinetId, face, uRange(lowest, heightU), tx);
@@ -59,60 +60,6 @@ export function makeFacilityService(deps: {
   }
 
   return {
-    // ── sites, rooms, cabinets ─────────────────────────────────────────
-    // `tx`: an importer's transaction to join (a savepoint inside it); by default a transaction of its own
-    async createSite(scope: Scope, input: { code: string; name: string; address: string; accessPoint: string }, tx?: Executor) {
-      requireStaff(scope, 'noc');
-      const row = { id: ids.uuid(), ...input, createdAt: clock.now() };
-      await (tx ?? repo.db).transaction(async (tx) => {
-        await repo.insertSite(tx, row);
-        await audit.record(tx, scope, { action: 'site.create', entity: 'site', entityId: row.id, after: row });
-      });
-      return row;
-    },
-    async createRoom(scope: Scope, input: { siteId: string; name: string }, tx?: Executor) {
-      requireStaff(scope, 'noc');
-      if (!(await repo.findSite(input.siteId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'siteId', key: 'field.invalid' }]);
-      const row = { id: ids.uuid(), ...input, createdAt: clock.now() };
-      await (tx ?? repo.db).transaction(async (tx) => {
-        await repo.insertRoom(tx, row);
-        await audit.record(tx, scope, { action: 'room.create', entity: 'room', entityId: row.id, after: row });
-      });
-      return row;
-    },
-    async createCabinet(scope: Scope, input: { roomId: string; code: string; heightU?: number; powerBudgetW?: number; status?: 'active' | 'reserved' | 'retired' }, tx?: Executor) {
-      requireStaff(scope, 'noc');
-      if (!(await repo.findRoom(input.roomId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
-      const row = { id: ids.uuid(), roomId: input.roomId, code: input.code, heightU: input.heightU ?? 42, powerBudgetW: input.powerBudgetW ?? 4400, status: input.status ?? ('active' as const), createdAt: clock.now() };
-      await (tx ?? repo.db).transaction(async (tx) => {
-        await repo.insertCabinet(tx, row);
-        await audit.record(tx, scope, { action: 'cabinet.create', entity: 'cabinet', entityId: row.id, after: row });
-      });
-      return row;
-    },
-    async sites(scope: Scope) {
-      requireReader(scope);
-      return repo.listSites();
-    },
-    async site(scope: Scope, id: string) {
-      requireReader(scope);
-      const row = await repo.findSite(id);
-      if (!row) throw new AppError('NOT_FOUND', { entity: 'site' });
-      return row;
-    },
-    async rooms(scope: Scope, siteId?: string) {
-      requireStaff(scope);
-      return repo.listRooms(siteId);
-    },
-    async cabinets(scope: Scope, roomId?: string) {
-      requireReader(scope);
-      const rows = await repo.listCabinets(roomId);
-      if (scope.kind !== 'customer') return rows;
-      const mine = new Set(await repo.cabinetIdsOfCustomer(scope.customerId));
-      return rows.filter((r) => mine.has(r.cabinet.id));
-    },
-
-    // ── servers (第二条) ─────────────────────────────────────────────────
     async createServer(scope: Scope, input: { customerId: string; brand: string; model: string; serialNumber: string; heightU: number; powerW?: number; contractId?: string | null; name?: string | null }, tx?: Executor) {
       requireStaff(scope, 'noc', 'sales');
       if (!(await deps.customers.exists(scope, input.customerId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
@@ -157,7 +104,7 @@ export function makeFacilityService(deps: {
       const server = await loadServer(scope, id);
       await audit.recordRead(scope, { entity: 'server', entityId: id, customerId: server.customerId });
       const placements = await repo.livePlacements(id);
-      const located = placements[0] ? await repo.findCabinet(placements[0].cabinetId) : undefined;
+      const located = placements[0] ? await deps.cabinets.findCabinet(placements[0].cabinetId) : undefined;
       return {
         ...server,
         placement: located
@@ -170,7 +117,7 @@ export function makeFacilityService(deps: {
               ...parseURange(placements[0].uRange),
             }
           : null,
-        ports: (await repo.assignmentsOf(scope, { serverId: id })).map((a) => ({ ...a.assignment, portName: a.portName, switchName: a.switchName })),
+        ports: (await deps.ports.assignmentsOf(scope, { serverId: id })).map((a) => ({ ...a.assignment, portName: a.portName, switchName: a.switchName })),
         inspections: await repo.inspections(scope, id),
       };
     },
@@ -202,7 +149,7 @@ export function makeFacilityService(deps: {
      */
     async rack(scope: Scope, serverId: string, input: { cabinetId: string; lowestU: number; face: Face }, outer?: Executor) {
       requireStaff(scope, 'noc');
-      const found = await repo.findCabinet(input.cabinetId, outer);
+      const found = await deps.cabinets.findCabinet(input.cabinetId, outer);
       if (!found) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'field.invalid' }]);
       const { cabinet } = found;
       const faces: ('front' | 'rear')[] = input.face === 'full' ? ['front', 'rear'] : [input.face];
@@ -257,7 +204,7 @@ export function makeFacilityService(deps: {
         if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'removed' });
         const now = clock.now();
         await repo.removePlacements(tx, serverId, now);
-        await repo.releaseAssignmentsOfServer(tx, serverId, now);
+        await deps.ports.releaseAssignmentsOfServer(tx, serverId, now);
         const after = await repo.updateServer(tx, serverId, { status: 'removed', removedAt: now, updatedAt: now, version: server.version + 1 });
         await deps.bus.emit(tx, scope, 'facility.serverRemoved', after);
         await audit.record(tx, scope, { action: 'server.remove', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after });
@@ -273,118 +220,10 @@ export function makeFacilityService(deps: {
       await repo.updateServer(tx, serverId, { contractId });
     },
 
-    // ── switches and ports (6.1) ────────────────────────────────────────
-    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number }) {
-      requireStaff(scope, 'noc');
-      if (!(await repo.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
-      const row = { id: ids.uuid(), roomId: input.roomId, cabinetId: input.cabinetId ?? null, name: input.name, model: input.model, uplinkMbps: input.uplinkMbps ?? 1000, createdAt: clock.now() };
-      const ports = Array.from({ length: input.portCount }, (_, i) => ({ id: ids.uuid(), switchId: row.id, name: `GE1/0/${i + 1}`, speedMbps: input.portSpeedMbps ?? 1000 }));
-      await repo.db.transaction(async (tx) => {
-        await repo.insertSwitch(tx, row);
-        if (ports.length) await repo.insertPorts(tx, ports);
-        await audit.record(tx, scope, { action: 'switch.create', entity: 'switch', entityId: row.id, after: { ...row, ports: ports.length } });
-      });
-      return { ...row, ports };
-    },
-    async switches(scope: Scope) {
-      requireStaff(scope);
-      return repo.listSwitches();
-    },
-    async ports(scope: Scope, switchId: string) {
-      requireStaff(scope);
-      return (await repo.portsOfSwitch(switchId)).map((r) => ({ ...r.port, assignment: r.assignment }));
-    },
-
-    /** One server interface per port, never two servers on one port (a unique index). */
-    async assignPort(scope: Scope, serverId: string, input: { portId: string; interfaceName: string; bandwidthMbps?: number }) {
-      requireStaff(scope, 'noc');
-      const server = await loadServer(scope, serverId);
-      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'port' });
-      if (!(await repo.findPort(input.portId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'portId', key: 'field.invalid' }]);
-      const row: PortAssignmentRow = {
-        id: ids.uuid(),
-        portId: input.portId,
-        serverId,
-        customerId: server.customerId,
-        interfaceName: input.interfaceName,
-        bandwidthMbps: input.bandwidthMbps ?? 100,
-        shared: true,
-        assignedAt: clock.now(),
-        releasedAt: null,
-      };
-      try {
-        await repo.db.transaction(async (tx) => {
-          await repo.insertAssignment(tx, row);
-          await audit.record(tx, scope, { action: 'port.assign', entity: 'server', entityId: serverId, customerId: server.customerId, after: row });
-        });
-      } catch (err) {
-        if (violates(err, 'port_assignments_one_server_per_port')) throw new AppError('PORT_IN_USE', {}, [{ path: 'portId', key: 'PORT_IN_USE' }]);
-        if (violates(err, 'port_assignments_one_port_per_interface')) throw new AppError('CONFLICT', { detail: input.interfaceName }, [{ path: 'interfaceName', key: 'field.invalid' }]);
-        throw err;
-      }
-      return row;
-    },
-    async releasePort(scope: Scope, assignmentId: string) {
-      requireStaff(scope, 'noc');
-      await repo.db.transaction(async (tx) => {
-        const row = await repo.releaseAssignment(tx, scope, assignmentId, clock.now());
-        if (!row) throw new AppError('NOT_FOUND', { entity: 'port_assignment' });
-        await audit.record(tx, scope, { action: 'port.release', entity: 'server', entityId: row.serverId, customerId: row.customerId, after: row });
-      });
-    },
-
-    /** Bandwidth per customer: its ports and their shared speeds. */
-    async bandwidth(scope: Scope, customerId?: string) {
-      requireReader(scope);
-      const rows = await repo.assignmentsOf(scope, { customerIds: customerId ? [customerId] : undefined });
-      const byCustomer = new Map<string, { customerId: string; ports: number; portMbps: number; uplinkMbps: number }>();
-      for (const r of rows) {
-        const entry = byCustomer.get(r.assignment.customerId) ?? { customerId: r.assignment.customerId, ports: 0, portMbps: 0, uplinkMbps: 0 };
-        entry.ports += 1;
-        entry.portMbps += r.assignment.bandwidthMbps;
-        entry.uplinkMbps = Math.max(entry.uplinkMbps, r.uplinkMbps);
-        byCustomer.set(entry.customerId, entry);
-      }
-      return [...byCustomer.values()];
-    },
-
-    // ── rack elevation ───────────────────────────────────────────────────
-    async elevation(scope: Scope, cabinetId: string, locale: Locale): Promise<string> {
-      requireReader(scope);
-      const { cabinet, room, site } = await loadCabinet(scope, cabinetId);
-      const occupancy = await repo.cabinetOccupancy(cabinetId);
-      const slots: ElevationSlot[] = occupancy.map(({ placement, server, customerName }) => {
-        const visible = scope.kind !== 'customer' || placement.customerId === scope.customerId;
-        return {
-          face: placement.face,
-          ...parseURange(placement.uRange),
-          label: visible ? `${server.brand} ${server.model}` : null,
-          detail: visible ? (scope.kind === 'customer' ? server.serialNumber : customerName) : null,
-          own: scope.kind === 'customer' && placement.customerId === scope.customerId,
-        };
-      });
-      const zh = locale === 'zh-CN';
-      return renderElevation({
-        title: `${site.name} ${room.name} ${zh ? '机柜' : 'cabinet'} ${cabinet.code} (${cabinet.heightU}U)`,
-        heightU: cabinet.heightU,
-        slots,
-        faces: zh ? { front: '正面', rear: '背面' } : { front: 'Front', rear: 'Rear' },
-        occupied: zh ? '已占用' : 'occupied',
-      });
-    },
-
     // ── lookups for imports (join the importer's transaction) ─────────────
-    siteByName: (scope: Scope, name: string, tx?: Executor) => (requireStaff(scope), repo.siteByName(name, tx)),
-    roomByName: (scope: Scope, siteId: string, name: string, tx?: Executor) => (requireStaff(scope), repo.roomByName(siteId, name, tx)),
-    cabinetsInSite: (scope: Scope, siteId: string, code: string, tx?: Executor) => (requireStaff(scope), repo.cabinetsInSite(siteId, code, tx)),
     serverByName: (scope: Scope, name: string, tx?: Executor) => (requireReader(scope), repo.serverByName(scope, name, tx)),
 
-    // ── inventories for CSV exports; a staff export is audited as one read ─
-    async cabinetInventory(scope: Scope) {
-      requireStaff(scope);
-      await audit.recordRead(scope, { entity: 'cabinet_export' });
-      return repo.cabinetInventory();
-    },
+    /** Servers with where they sit, for the CSV exports; a staff export is audited as one read. */
     async serverInventory(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }) {
       requireReader(scope);
       await audit.recordRead(scope, { entity: 'server_export', entityId: JSON.stringify({ customerId: filter.customerId ?? null, status: filter.status ?? null }), customerId: filter.customerId });
@@ -399,23 +238,13 @@ export function makeFacilityService(deps: {
       }
       return [...byServer.values()];
     },
-    async portInventory(scope: Scope) {
-      requireStaff(scope);
-      await audit.recordRead(scope, { entity: 'port_export' });
-      return repo.portInventory();
-    },
-
     // ── incidents (6.3): scope resolution and suspension, in the caller's transaction ──
     /** Servers affected by a scope entry; staff/system only (the NOC's view of the floor). */
     serversInScope(tx: Executor, kind: 'site' | 'room' | 'cabinet' | 'switch' | 'port' | 'server', id: string) {
       return repo.serversInScope(kind, id, tx);
     },
-    /** Resolves an Alertmanager label value (id, serial, cabinet code, switch name) to an id. */
-    async lookup(tx: Executor, kind: 'server' | 'cabinet' | 'switch', key: string): Promise<string | undefined> {
-      if (kind === 'server') return repo.serverByIdOrSerial(key, tx);
-      if (kind === 'cabinet') return repo.cabinetByIdOrCode(key, tx);
-      return repo.switchByIdOrName(key, tx);
-    },
+    /** Resolves an Alertmanager `server` label (id or serial number) to an id. */
+    serverIdByLabel: (tx: Executor, key: string) => repo.serverByIdOrSerial(key, tx),
     /** setStatus inside another module's transaction (suspension for a destabilising server, 6.3). */
     async setStatusIn(tx: Executor, scope: Scope, serverId: string, status: ServerRow['status'], reason: string) {
       requireStaff(scope, 'noc');
@@ -429,4 +258,4 @@ export function makeFacilityService(deps: {
   };
 }
 
-export type FacilityService = ReturnType<typeof makeFacilityService>;
+export type ServersService = ReturnType<typeof makeServersService>;

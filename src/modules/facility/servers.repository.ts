@@ -1,36 +1,14 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { preparedTenantFilter, tenantFilter, tenantParams } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customerNames } from '../customers/customers.read.js';
-import {
-  cabinets,
-  intakeInspections,
-  portAssignments,
-  rooms,
-  serverPlacements,
-  servers,
-  sites,
-  switchPorts,
-  switches,
-} from './facility.schema.js';
+import { cabinets, intakeInspections, portAssignments, rooms, serverPlacements, servers, sites, switchPorts } from './facility.schema.js';
+import { looksLikeUuid } from './u-range.js';
 
-export type SiteRow = typeof sites.$inferSelect;
-export type RoomRow = typeof rooms.$inferSelect;
-export type CabinetRow = typeof cabinets.$inferSelect;
 export type ServerRow = typeof servers.$inferSelect;
 export type PlacementRow = typeof serverPlacements.$inferSelect;
 export type InspectionRow = typeof intakeInspections.$inferSelect;
-export type SwitchRow = typeof switches.$inferSelect;
-export type PortRow = typeof switchPorts.$inferSelect;
-export type PortAssignmentRow = typeof portAssignments.$inferSelect;
-
-/** '[3,5)' → { lowest: 3, highest: 4 } */
-export function parseURange(range: string): { lowest: number; highest: number } {
-  const m = /^\[(\d+),(\d+)\)$/.exec(range);
-  if (!m) throw new Error(`unexpected int4range ${range}`);
-  return { lowest: Number(m[1]), highest: Number(m[2]) - 1 };
-}
 
 export interface ServerFilter {
   customerId?: string;
@@ -40,7 +18,8 @@ export interface ServerFilter {
 const LIST_LIMIT = 1000;
 type Param<T> = T | Placeholder;
 
-export function makeFacilityRepository(db: Db) {
+/** Customers' servers (第二条): the list, placements on the rack, intake inspections, and where a server sits. */
+export function makeServersRepository(db: Db) {
   // ── the server list (every listing and page of the servers screen and API) ──
   const serverWhere = (tenant: SQL | undefined, f: { customerId?: Param<string>; status?: Param<ServerRow['status']> }) =>
     and(tenant, f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined);
@@ -76,45 +55,6 @@ export function makeFacilityRepository(db: Db) {
 
   return {
     db,
-
-    // ── sites, rooms, cabinets (the provider's; not tenant data) ───────
-    insertSite: (tx: Executor, row: SiteRow) => tx.insert(sites).values(row),
-    insertRoom: (tx: Executor, row: RoomRow) => tx.insert(rooms).values(row),
-    insertCabinet: (tx: Executor, row: CabinetRow) => tx.insert(cabinets).values(row),
-    listSites: () => db.select().from(sites).orderBy(asc(sites.code)),
-    listRooms: (siteId?: string) => db.select().from(rooms).where(siteId ? eq(rooms.siteId, siteId) : undefined).orderBy(asc(rooms.name)),
-    async findSite(id: string, tx: Executor = db) {
-      const [row] = await tx.select().from(sites).where(eq(sites.id, id));
-      return row;
-    },
-    async findRoom(id: string, tx: Executor = db) {
-      const [row] = await tx.select().from(rooms).where(eq(rooms.id, id));
-      return row;
-    },
-    async findCabinet(id: string, tx: Executor = db) {
-      const [row] = await tx
-        .select({ cabinet: cabinets, room: rooms, site: sites })
-        .from(cabinets)
-        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
-        .innerJoin(sites, eq(sites.id, rooms.siteId))
-        .where(eq(cabinets.id, id));
-      return row;
-    },
-    listCabinets: (roomId?: string) =>
-      db
-        .select({ cabinet: cabinets, roomName: rooms.name, siteId: rooms.siteId })
-        .from(cabinets)
-        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
-        .where(roomId ? eq(cabinets.roomId, roomId) : undefined)
-        .orderBy(asc(cabinets.code)),
-    /** Cabinets where a customer has a live placement (what a customer may look at). */
-    async cabinetIdsOfCustomer(customerId: string): Promise<string[]> {
-      const rows = await db
-        .selectDistinct({ id: serverPlacements.cabinetId })
-        .from(serverPlacements)
-        .where(and(eq(serverPlacements.customerId, customerId), isNull(serverPlacements.removedAt)));
-      return rows.map((r) => r.id);
-    },
 
     // ── servers ─────────────────────────────────────────────────────────
     async findServer(scope: Scope, id: string, tx: Executor = db): Promise<ServerRow | undefined> {
@@ -165,13 +105,6 @@ export function makeFacilityRepository(db: Db) {
         .innerJoin(servers, eq(servers.id, serverPlacements.serverId))
         .innerJoin(customerNames, eq(customerNames.id, serverPlacements.customerId))
         .where(and(eq(serverPlacements.cabinetId, cabinetId), eq(serverPlacements.face, face), isNull(serverPlacements.removedAt), sql`${serverPlacements.uRange} && ${range}::int4range`)),
-    cabinetOccupancy: (cabinetId: string) =>
-      db
-        .select({ placement: serverPlacements, server: servers, customerName: customerNames.name })
-        .from(serverPlacements)
-        .innerJoin(servers, eq(servers.id, serverPlacements.serverId))
-        .innerJoin(customerNames, eq(customerNames.id, serverPlacements.customerId))
-        .where(and(eq(serverPlacements.cabinetId, cabinetId), isNull(serverPlacements.removedAt))),
 
     // ── inspections ─────────────────────────────────────────────────────
     insertInspection: (tx: Executor, row: InspectionRow) => tx.insert(intakeInspections).values(row),
@@ -182,75 +115,11 @@ export function makeFacilityRepository(db: Db) {
     inspections: (scope: Scope, serverId: string) =>
       db.select().from(intakeInspections).where(and(eq(intakeInspections.serverId, serverId), tenantFilter(scope, intakeInspections.customerId))).orderBy(desc(intakeInspections.inspectedAt)),
 
-    // ── switches and ports ──────────────────────────────────────────────
-    insertSwitch: (tx: Executor, row: SwitchRow) => tx.insert(switches).values(row),
-    insertPorts: (tx: Executor, rows: PortRow[]) => tx.insert(switchPorts).values(rows),
-    listSwitches: () => db.select().from(switches).orderBy(asc(switches.name)),
-    portsOfSwitch: (switchId: string) =>
-      db
-        .select({ port: switchPorts, assignment: portAssignments })
-        .from(switchPorts)
-        .leftJoin(portAssignments, and(eq(portAssignments.portId, switchPorts.id), isNull(portAssignments.releasedAt)))
-        .where(eq(switchPorts.switchId, switchId))
-        .orderBy(asc(switchPorts.name)),
-    async findPort(id: string) {
-      const [row] = await db.select({ port: switchPorts, switch: switches }).from(switchPorts).innerJoin(switches, eq(switches.id, switchPorts.switchId)).where(eq(switchPorts.id, id));
-      return row;
-    },
-    insertAssignment: (tx: Executor, row: PortAssignmentRow) => tx.insert(portAssignments).values(row),
-    async releaseAssignment(tx: Executor, scope: Scope, id: string, at: Date): Promise<PortAssignmentRow | undefined> {
-      const [row] = await tx
-        .update(portAssignments)
-        .set({ releasedAt: at })
-        .where(and(eq(portAssignments.id, id), isNull(portAssignments.releasedAt), tenantFilter(scope, portAssignments.customerId)))
-        .returning();
-      return row;
-    },
-    async releaseAssignmentsOfServer(tx: Executor, serverId: string, at: Date) {
-      await tx.update(portAssignments).set({ releasedAt: at }).where(and(eq(portAssignments.serverId, serverId), isNull(portAssignments.releasedAt)));
-    },
-    assignmentsOf: (scope: Scope, f: { serverId?: string; customerIds?: string[] }) =>
-      db
-        .select({ assignment: portAssignments, portName: switchPorts.name, switchName: switches.name, uplinkMbps: switches.uplinkMbps })
-        .from(portAssignments)
-        .innerJoin(switchPorts, eq(switchPorts.id, portAssignments.portId))
-        .innerJoin(switches, eq(switches.id, switchPorts.switchId))
-        .where(
-          and(
-            isNull(portAssignments.releasedAt),
-            tenantFilter(scope, portAssignments.customerId),
-            f.serverId ? eq(portAssignments.serverId, f.serverId) : undefined,
-            f.customerIds ? inArray(portAssignments.customerId, f.customerIds) : undefined,
-          ),
-        ),
-
-    // ── lookups by natural key (imports) and the inventory (exports) ───
-    async siteByName(name: string, tx: Executor = db) {
-      const [row] = await tx.select().from(sites).where(eq(sites.name, name)).orderBy(asc(sites.code)).limit(1);
-      return row;
-    },
-    async roomByName(siteId: string, name: string, tx: Executor = db) {
-      const [row] = await tx.select().from(rooms).where(and(eq(rooms.siteId, siteId), eq(rooms.name, name)));
-      return row;
-    },
-    cabinetsInSite: (siteId: string, code: string, tx: Executor = db) =>
-      tx
-        .select({ cabinet: cabinets, roomName: rooms.name })
-        .from(cabinets)
-        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
-        .where(and(eq(rooms.siteId, siteId), eq(cabinets.code, code))),
+    // ── lookups by natural key (imports, alerts) and the inventory (exports) ───
     async serverByName(scope: Scope, name: string, tx: Executor = db): Promise<ServerRow | undefined> {
       const [row] = await tx.select().from(servers).where(and(eq(servers.name, name), tenantFilter(scope, servers.customerId)));
       return row;
     },
-    /** Every cabinet with its room and site, for exports. */
-    cabinetInventory: () =>
-      db
-        .select({ cabinet: cabinets, roomName: rooms.name, siteName: sites.name, siteCode: sites.code })
-        .from(cabinets)
-        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
-        .innerJoin(sites, eq(sites.id, rooms.siteId))
-        .orderBy(asc(sites.code), asc(rooms.name), asc(cabinets.code)),
     /** Servers with where they sit (one row per live placement face; none when unracked), for exports. */
     serverInventory: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }) =>
       db
@@ -263,16 +132,6 @@ export function makeFacilityRepository(db: Db) {
         .leftJoin(sites, eq(sites.id, rooms.siteId))
         .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined))
         .orderBy(asc(customerNames.name), asc(servers.serialNumber), asc(serverPlacements.face)),
-    /** Every port with its switch and the live assignment, for exports. */
-    portInventory: () =>
-      db
-        .select({ port: switchPorts, switchName: switches.name, assignment: portAssignments, serverSerial: servers.serialNumber, customerName: customerNames.name })
-        .from(switchPorts)
-        .innerJoin(switches, eq(switches.id, switchPorts.switchId))
-        .leftJoin(portAssignments, and(eq(portAssignments.portId, switchPorts.id), isNull(portAssignments.releasedAt)))
-        .leftJoin(servers, eq(servers.id, portAssignments.serverId))
-        .leftJoin(customerNames, eq(customerNames.id, portAssignments.customerId))
-        .orderBy(asc(switches.name), asc(switchPorts.name)),
 
     // ── incident scope (read by the incidents module) ──────────────────
     /** Servers on the rack or behind the port now, for a site, room, cabinet, switch, port or server; removed servers are out of scope. */
@@ -299,21 +158,10 @@ export function makeFacilityRepository(db: Db) {
     },
     /** A server by id or serial number (Alertmanager labels carry either). */
     async serverByIdOrSerial(key: string, tx: Executor = db) {
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
-      const [row] = await tx.select({ id: servers.id }).from(servers).where(uuid ? eq(servers.id, key) : eq(servers.serialNumber, key));
+      const [row] = await tx.select({ id: servers.id }).from(servers).where(looksLikeUuid(key) ? eq(servers.id, key) : eq(servers.serialNumber, key));
       return row?.id;
-    },
-    async cabinetByIdOrCode(key: string, tx: Executor = db) {
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
-      const rows = await tx.select({ id: cabinets.id }).from(cabinets).where(uuid ? eq(cabinets.id, key) : eq(cabinets.code, key));
-      return rows.length === 1 ? rows[0].id : undefined; // a cabinet code is unique per room only
-    },
-    async switchByIdOrName(key: string, tx: Executor = db) {
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key);
-      const rows = await tx.select({ id: switches.id }).from(switches).where(uuid ? eq(switches.id, key) : eq(switches.name, key));
-      return rows.length === 1 ? rows[0].id : undefined;
     },
   };
 }
 
-export type FacilityRepository = ReturnType<typeof makeFacilityRepository>;
+export type ServersRepository = ReturnType<typeof makeServersRepository>;

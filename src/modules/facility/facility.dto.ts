@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { IdParams, Timestamp } from '../../http/dto.js';
+import { CABINET_STATUSES, RACKING_FACES, RACK_FACES, SERVER_STATUSES } from './facility.schema.js';
+
+export { IdParams };
+const name = (max = 100) => z.string().trim().min(1).max(max);
+
+// ── the floor: sites (机房), rooms, cabinets (机柜) ─────────────────────
+export const Site = z.object({ id: z.uuid(), code: z.string(), name: z.string(), address: z.string(), accessPoint: z.string(), createdAt: Timestamp }).meta({ id: 'Site' });
+export const Room = z.object({ id: z.uuid(), siteId: z.uuid(), name: z.string(), createdAt: Timestamp }).meta({ id: 'Room' });
+export const Cabinet = z
+  .object({
+    id: z.uuid(),
+    roomId: z.uuid(),
+    roomName: z.string().optional(),
+    siteId: z.uuid().optional(),
+    code: z.string(),
+    heightU: z.number(),
+    powerBudgetW: z.number(),
+    status: z.enum(CABINET_STATUSES),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Cabinet' });
+
+export const SiteList = z.object({ items: z.array(Site) });
+export const RoomList = z.object({ items: z.array(Room) });
+export const CabinetList = z.object({ items: z.array(Cabinet) });
+export const CreateSiteBody = z.object({ code: z.string().regex(/^[A-Z0-9-]{2,20}$/), name: name(), address: name(200), accessPoint: name() });
+export const RoomQuery = z.object({ siteId: z.uuid().optional() });
+export const CreateRoomBody = z.object({ siteId: z.uuid(), name: name() });
+export const CabinetQuery = z.object({ roomId: z.uuid().optional() });
+export const CreateCabinetBody = z.object({ roomId: z.uuid(), code: name(20), heightU: z.number().int().min(1).max(60).optional(), powerBudgetW: z.number().int().min(1).optional() });
+/** The rack elevation is an SVG document. */
+export const ElevationSvg = z.string().meta({ description: 'the rack elevation, both faces (image/svg+xml)' });
+
+// ── servers (第二条) ──────────────────────────────────────────────────
+export const Server = z
+  .object({
+    id: z.uuid(),
+    customerId: z.uuid(),
+    customerName: z.string().optional(),
+    contractId: z.uuid().nullable(),
+    brand: z.string(),
+    model: z.string(),
+    serialNumber: z.string(),
+    name: z.string().nullable().optional(),
+    heightU: z.number(),
+    powerW: z.number(),
+    status: z.enum(SERVER_STATUSES),
+    rackedAt: Timestamp,
+    removedAt: Timestamp,
+    version: z.number(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Server' });
+
+export const Inspection = z
+  .object({
+    id: z.uuid(),
+    serverId: z.uuid(),
+    customerId: z.uuid(),
+    inspectorId: z.string().nullable(),
+    powerSupplies: z.boolean(),
+    rails: z.boolean(),
+    interfaces: z.boolean(),
+    labelling: z.boolean(),
+    passed: z.boolean(),
+    notes: z.string().nullable(),
+    inspectedAt: Timestamp,
+  })
+  .meta({ id: 'ServerInspection' });
+
+export const PortAssignment = z
+  .object({
+    id: z.uuid(),
+    portId: z.uuid(),
+    serverId: z.uuid(),
+    customerId: z.uuid(),
+    interfaceName: z.string(),
+    bandwidthMbps: z.number(),
+    shared: z.boolean(),
+    assignedAt: Timestamp,
+    releasedAt: Timestamp,
+    portName: z.string().optional(),
+    switchName: z.string().optional(),
+  })
+  .meta({ id: 'PortAssignment' });
+
+export const ServerPlacement = z
+  .object({ cabinetId: z.uuid(), cabinetCode: z.string(), roomName: z.string(), siteName: z.string(), faces: z.array(z.enum(RACK_FACES)), lowest: z.number(), highest: z.number() })
+  .meta({ id: 'ServerPlacement' });
+export const ServerDetail = Server.extend({ placement: ServerPlacement.nullable(), ports: z.array(PortAssignment), inspections: z.array(Inspection) }).meta({ id: 'ServerDetail' });
+
+export const ServerFilterQuery = z.object({ customerId: z.uuid().optional(), status: z.enum(SERVER_STATUSES).optional() });
+export const ServerListQuery = ServerFilterQuery.extend({ page: z.coerce.number().int().min(1).optional(), pageSize: z.coerce.number().int().min(1).max(200).optional() });
+/** Without page/pageSize every server (up to the list limit); with them one page and the total. */
+export const ServerList = z.object({ items: z.array(Server), total: z.number().int().optional() });
+export const CreateServerBody = z.object({
+  customerId: z.uuid(),
+  brand: name(50),
+  model: name(50),
+  serialNumber: name(60),
+  name: name(64).nullable().optional(),
+  heightU: z.number().int().min(1).max(10),
+  powerW: z.number().int().min(1).max(10_000).optional(),
+  contractId: z.uuid().nullable().optional(),
+});
+export const InspectionBody = z.object({ powerSupplies: z.boolean(), rails: z.boolean(), interfaces: z.boolean(), labelling: z.boolean(), notes: z.string().max(500).nullable().optional() });
+export const RackBody = z.object({ cabinetId: z.uuid(), lowestU: z.number().int().min(1).max(60), face: z.enum(RACKING_FACES) });
+/** The statuses a person sets by hand; racking and removal have their own routes. */
+export const MANUAL_SERVER_STATUSES = ['commissioning', 'in_service', 'suspended'] as const satisfies readonly (typeof SERVER_STATUSES)[number][];
+export const ServerStatusBody = z.object({ status: z.enum(MANUAL_SERVER_STATUSES) });
+
+// ── the network: switches, ports (6.1) ────────────────────────────────
+export const Switch = z
+  .object({ id: z.uuid(), roomId: z.uuid(), cabinetId: z.uuid().nullable(), name: z.string(), model: z.string(), uplinkMbps: z.number(), createdAt: Timestamp })
+  .meta({ id: 'Switch' });
+export const SwitchPort = z.object({ id: z.uuid(), name: z.string(), speedMbps: z.number() }).meta({ id: 'SwitchPort' });
+export const SwitchList = z.object({ items: z.array(Switch) });
+export const CreatedSwitch = Switch.extend({ ports: z.array(SwitchPort) }).meta({ id: 'CreatedSwitch' });
+export const PortList = z.object({ items: z.array(SwitchPort.extend({ assignment: PortAssignment.nullable() })) });
+export const CreateSwitchBody = z.object({
+  roomId: z.uuid(),
+  cabinetId: z.uuid().nullable().optional(),
+  name: name(50),
+  model: name(50),
+  uplinkMbps: z.number().int().min(1).optional(),
+  portCount: z.number().int().min(0).max(96),
+  portSpeedMbps: z.number().int().min(1).optional(),
+});
+export const AssignPortBody = z.object({ portId: z.uuid(), interfaceName: name(30), bandwidthMbps: z.number().int().min(1).optional() });
+export const BandwidthQuery = z.object({ customerId: z.uuid().optional() });
+export const CustomerBandwidth = z.object({ customerId: z.uuid(), ports: z.number(), portMbps: z.number(), uplinkMbps: z.number() }).meta({ id: 'CustomerBandwidth' });
+export const BandwidthList = z.object({ items: z.array(CustomerBandwidth) });

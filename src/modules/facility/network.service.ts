@@ -1,0 +1,114 @@
+import type { Clock } from '../../core/clock.js';
+import { AppError } from '../../core/errors.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
+import { violates } from '../../db/pg-errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { FloorRepository } from './floor.repository.js';
+import type { NetworkRepository, PortAssignmentRow } from './network.repository.js';
+import type { ServersService } from './servers.service.js';
+
+/** The network (6.1): switches and their ports, which server interface uses which port, bandwidth per customer. */
+export function makeNetworkService(deps: {
+  repo: NetworkRepository;
+  /** a switch stands in a room */
+  rooms: Pick<FloorRepository, 'findRoom'>;
+  /** a port is assigned to a server the scope may see */
+  servers: Pick<ServersService, 'findServer'>;
+  audit: Pick<AuditService, 'record' | 'recordRead'>;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
+  const { repo, audit, clock, ids } = deps;
+
+  return {
+    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number }) {
+      requireStaff(scope, 'noc');
+      if (!(await deps.rooms.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
+      const row = { id: ids.uuid(), roomId: input.roomId, cabinetId: input.cabinetId ?? null, name: input.name, model: input.model, uplinkMbps: input.uplinkMbps ?? 1000, createdAt: clock.now() };
+      const ports = Array.from({ length: input.portCount }, (_, i) => ({ id: ids.uuid(), switchId: row.id, name: `GE1/0/${i + 1}`, speedMbps: input.portSpeedMbps ?? 1000 }));
+      await repo.db.transaction(async (tx) => {
+        await repo.insertSwitch(tx, row);
+        if (ports.length) await repo.insertPorts(tx, ports);
+        await audit.record(tx, scope, { action: 'switch.create', entity: 'switch', entityId: row.id, after: { ...row, ports: ports.length } });
+      });
+      return { ...row, ports };
+    },
+    async switches(scope: Scope) {
+      requireStaff(scope);
+      return repo.listSwitches();
+    },
+    async ports(scope: Scope, switchId: string) {
+      requireStaff(scope);
+      return (await repo.portsOfSwitch(switchId)).map((r) => ({ ...r.port, assignment: r.assignment }));
+    },
+
+    /** One server interface per port, never two servers on one port (a unique index). */
+    async assignPort(scope: Scope, serverId: string, input: { portId: string; interfaceName: string; bandwidthMbps?: number }) {
+      requireStaff(scope, 'noc');
+      const server = await deps.servers.findServer(scope, serverId);
+      if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
+      if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'port' });
+      if (!(await repo.findPort(input.portId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'portId', key: 'field.invalid' }]);
+      const row: PortAssignmentRow = {
+        id: ids.uuid(),
+        portId: input.portId,
+        serverId,
+        customerId: server.customerId,
+        interfaceName: input.interfaceName,
+        bandwidthMbps: input.bandwidthMbps ?? 100,
+        shared: true,
+        assignedAt: clock.now(),
+        releasedAt: null,
+      };
+      try {
+        await repo.db.transaction(async (tx) => {
+          await repo.insertAssignment(tx, row);
+          await audit.record(tx, scope, { action: 'port.assign', entity: 'server', entityId: serverId, customerId: server.customerId, after: row });
+        });
+      } catch (err) {
+        if (violates(err, 'port_assignments_one_server_per_port')) throw new AppError('PORT_IN_USE', {}, [{ path: 'portId', key: 'PORT_IN_USE' }]);
+        if (violates(err, 'port_assignments_one_port_per_interface')) throw new AppError('CONFLICT', { detail: input.interfaceName }, [{ path: 'interfaceName', key: 'field.invalid' }]);
+        throw err;
+      }
+      return row;
+    },
+    async releasePort(scope: Scope, assignmentId: string) {
+      requireStaff(scope, 'noc');
+      await repo.db.transaction(async (tx) => {
+        const row = await repo.releaseAssignment(tx, scope, assignmentId, clock.now());
+        if (!row) throw new AppError('NOT_FOUND', { entity: 'port_assignment' });
+        await audit.record(tx, scope, { action: 'port.release', entity: 'server', entityId: row.serverId, customerId: row.customerId, after: row });
+      });
+    },
+
+    /** Bandwidth per customer: its ports and their shared speeds. */
+    async bandwidth(scope: Scope, customerId?: string) {
+      requireReader(scope);
+      const rows = await repo.assignmentsOf(scope, { customerIds: customerId ? [customerId] : undefined });
+      const byCustomer = new Map<string, { customerId: string; ports: number; portMbps: number; uplinkMbps: number }>();
+      for (const r of rows) {
+        const entry = byCustomer.get(r.assignment.customerId) ?? { customerId: r.assignment.customerId, ports: 0, portMbps: 0, uplinkMbps: 0 };
+        entry.ports += 1;
+        entry.portMbps += r.assignment.bandwidthMbps;
+        entry.uplinkMbps = Math.max(entry.uplinkMbps, r.uplinkMbps);
+        byCustomer.set(entry.customerId, entry);
+      }
+      return [...byCustomer.values()];
+    },
+
+    /** Resolves an Alertmanager `switch` label (id or name, when the name is unique) to an id. */
+    switchIdByLabel: (tx: Executor, key: string) => repo.switchByIdOrName(key, tx),
+
+    /** Every port and who uses it, for the CSV export; audited as one read. */
+    async portInventory(scope: Scope) {
+      requireStaff(scope);
+      await audit.recordRead(scope, { entity: 'port_export' });
+      return repo.portInventory();
+    },
+
+  };
+}
+
+export type NetworkService = ReturnType<typeof makeNetworkService>;
