@@ -74,7 +74,9 @@ import { registerMessages } from './core/i18n/index.js';
 import { makeComplianceRepository } from './modules/compliance/compliance.repository.js';
 import { makeDomainsService } from './modules/compliance/domains.service.js';
 import { makeGateService, type GateAlert } from './modules/compliance/gate.service.js';
-import { makeConductService } from './modules/compliance/conduct.service.js';
+import { makeComplaintsService } from './modules/compliance/complaints.service.js';
+import { makeDeclarationsService } from './modules/compliance/declarations.service.js';
+import { makeInspectionsService } from './modules/compliance/inspections.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { complianceReactions } from './modules/compliance/reactions.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
@@ -149,7 +151,7 @@ export function buildServices(ctx: AppContext) {
   const contractsRepo = makeContractsRepository(db);
   const billing = makeBillingService({ repo: makeBillingRepository(db), contractsRepo, contracts, customers, provider, notices, calendar, pdf, audit, clock, ids });
 
-  // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, conduct ──
+  // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, declarations, complaints, inspections ──
   const complianceRepo = makeComplianceRepository(db);
   const domains = makeDomainsService({ repo: complianceRepo, facility, ipam, notices, files, audit, clock, ids });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
@@ -175,7 +177,9 @@ export function buildServices(ctx: AppContext) {
       applyOn: ctx.config.GATE_APPLY === 'on',
     },
   });
-  const conduct = makeConductService({ repo: complianceRepo, facility, ipam, contracts, notices, files, audit, clock, ids });
+  const declarations = makeDeclarationsService({ repo: complianceRepo, facility, notices, files, audit, clock, ids });
+  const complaints = makeComplaintsService({ repo: complianceRepo, facility, ipam, contracts, notices, files, audit, clock, ids });
+  const inspections = makeInspectionsService({ repo: complianceRepo, facility, files, audit, clock, ids });
   registerConstraintErrors({
     compliance_domains_active_unique: { code: 'DOMAIN_TAKEN', field: 'domain' },
     compliance_services_one_live: { code: 'CONFLICT', field: 'kind' },
@@ -227,12 +231,12 @@ export function buildServices(ctx: AppContext) {
     ...dnsReactions({ dns }),
     ...contractsReactions({ contracts }),
     ...noticesReactions({ notices }),
-    ...complianceReactions({ domains, conduct }),
+    ...complianceReactions({ domains, declarations }),
   );
 
   return {
     audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
-    netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts, fileCheck, bus,
+    netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus,
   };
 }
 

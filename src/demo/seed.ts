@@ -138,7 +138,7 @@ export async function seedDemo(services: Services, clock: Clock = systemClock): 
       await services.kyc.review(scope, uploaded.id, { verify: true });
     }
     // 5.5: the log-retention attestation, required before activation
-    await services.conduct.attest(scope, { customerId: customer.id, location: '自建日志服务器，异地备份', retentionMonths: 12 });
+    await services.declarations.attest(scope, { customerId: customer.id, location: '自建日志服务器，异地备份', retentionMonths: 12 });
     // 第二条: each customer's servers, inspected on arrival (5.2) and placed under a signed contract;
     // racking then activates the contract (7.1): term, annual invoice, commissioning order
     const servers = [];

@@ -7,7 +7,10 @@ import { readForm, UPLOAD_MAX_BYTES } from '../../http/upload.js';
 import { IdParams, InstantString, RowVersion, Timestamp } from '../../http/dto.js';
 import { DECLARABLE_SERVICES, PROHIBITED_SERVICES } from '../../rules/index.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, DOMAIN_STATUSES, DOMAIN_USES, GATE_OUTCOMES, VERIFICATION_METHODS, VIOLATION_CLAUSES } from './compliance.schema.js';
-import type { ConductService, Upload } from './conduct.service.js';
+import type { Upload } from './common.js';
+import type { ComplaintsService } from './complaints.service.js';
+import type { DeclarationsService } from './declarations.service.js';
+import type { InspectionsService } from './inspections.service.js';
 import type { DomainsService } from './domains.service.js';
 import type { GateService } from './gate.service.js';
 
@@ -97,8 +100,8 @@ const requireFile = (file: Upload | undefined): Upload => {
   return file;
 };
 
-export function complianceRoutes(deps: { domains: DomainsService; gate: GateService; conduct: ConductService }): FastifyPluginAsyncZod {
-  const { domains, gate, conduct } = deps;
+export function complianceRoutes(deps: { domains: DomainsService; gate: GateService; declarations: DeclarationsService; complaints: ComplaintsService; inspections: InspectionsService }): FastifyPluginAsyncZod {
+  const { domains, gate, declarations, complaints, inspections } = deps;
   const tags = ['compliance'];
   return async (app) => {
     // ── 域名清单 ───────────────────────────────────────────────────────
@@ -181,7 +184,7 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
     app.get(
       '/compliance/services',
       { schema: { tags, summary: 'Declared services per server, with standing violations', querystring: z.object({ customerId: z.uuid().optional(), serverId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(Service) }) } } },
-      async (request) => ({ items: await conduct.services(scopeOf(request), request.query) }),
+      async (request) => ({ items: await declarations.services(scopeOf(request), request.query) }),
     );
     app.post(
       '/compliance/services',
@@ -193,27 +196,27 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
           response: { 201: Service },
         },
       },
-      async (request, reply) => reply.status(201).send(await conduct.declareService(scopeOf(request), request.body)),
+      async (request, reply) => reply.status(201).send(await declarations.declareService(scopeOf(request), request.body)),
     );
     app.post(
       '/compliance/services/:id/agreement',
       { schema: { tags, summary: 'File the signed supplementary agreement (multipart: file)', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Service } } },
-      async (request) => conduct.fileAgreement(scopeOf(request), request.params.id, requireFile((await readMultipart(request)).file)),
+      async (request) => declarations.fileAgreement(scopeOf(request), request.params.id, requireFile((await readMultipart(request)).file)),
     );
     app.post('/compliance/services/:id/withdraw', { schema: { tags, summary: 'Withdraw a declared service', params: IdParams, response: { 200: Service } } }, async (request) =>
-      conduct.withdrawService(scopeOf(request), request.params.id),
+      declarations.withdrawService(scopeOf(request), request.params.id),
     );
 
     // ── 5.5 log retention ──────────────────────────────────────────────
     app.get(
       '/compliance/attestations',
       { schema: { tags, summary: "A customer's log-retention attestations, latest first", querystring: z.object({ customerId: z.uuid() }), response: { 200: z.object({ items: z.array(Attestation) }) } } },
-      async (request) => ({ items: await conduct.attestations(scopeOf(request), request.query.customerId) }),
+      async (request) => ({ items: await declarations.attestations(scopeOf(request), request.query.customerId) }),
     );
     app.post(
       '/compliance/attestations',
       { schema: { tags, summary: 'Attest where and how long access logs are kept (≥ 6 months)', body: z.object({ customerId: z.uuid().optional(), location: z.string().trim().min(1).max(500), retentionMonths: z.number().int() }), response: { 201: Attestation } } },
-      async (request, reply) => reply.status(201).send(await conduct.attest(scopeOf(request), request.body)),
+      async (request, reply) => reply.status(201).send(await declarations.attest(scopeOf(request), request.body)),
     );
     app.get(
       '/compliance/readiness/:id',
@@ -222,18 +225,18 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
         const scope = scopeOf(request);
         if (scope.kind === 'customer' && scope.customerId !== request.params.id) throw new AppError('NOT_FOUND', { entity: 'customer' });
         if (scope.kind === 'token') throw new AppError('FORBIDDEN');
-        return conduct.logRetentionReadiness(scope, request.params.id);
+        return declarations.logRetentionReadiness(scope, request.params.id);
       },
     );
     app.get('/compliance/queue/attestations', { schema: { tags, summary: 'Attestations lapsed or lapsing within 30 days', response: { 200: z.object({ items: z.array(Attestation) }) } } }, async (request) => ({
-      items: await conduct.attestationsDue(scopeOf(request)),
+      items: await declarations.attestationsDue(scopeOf(request)),
     }));
 
     // ── 5.4, 5.8 complaints ────────────────────────────────────────────
     app.get(
       '/compliance/complaints',
       { schema: { tags, summary: 'Complaints (a customer sees those about it)', querystring: z.object({ customerId: z.uuid().optional(), status: z.enum(COMPLAINT_STATUSES).optional() }), response: { 200: z.object({ items: z.array(Complaint) }) } } },
-      async (request) => ({ items: await conduct.complaints(scopeOf(request), { customerId: request.query.customerId, status: request.query.status ? [request.query.status] : undefined }) }),
+      async (request) => ({ items: await complaints.complaints(scopeOf(request), { customerId: request.query.customerId, status: request.query.status ? [request.query.status] : undefined }) }),
     );
     app.post(
       '/compliance/complaints',
@@ -245,35 +248,35 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
           response: { 201: Complaint },
         },
       },
-      async (request, reply) => reply.status(201).send(await conduct.intake(scopeOf(request), request.body)),
+      async (request, reply) => reply.status(201).send(await complaints.intake(scopeOf(request), request.body)),
     );
-    app.get('/compliance/complaints/:id', { schema: { tags, summary: 'One complaint', params: IdParams, response: { 200: Complaint } } }, async (request) => conduct.complaint(scopeOf(request), request.params.id));
+    app.get('/compliance/complaints/:id', { schema: { tags, summary: 'One complaint', params: IdParams, response: { 200: Complaint } } }, async (request) => complaints.complaint(scopeOf(request), request.params.id));
     app.post(
       '/compliance/complaints/:id/evidence',
       { schema: { tags, summary: 'Attach the complaint evidence (multipart: file)', params: IdParams, consumes: ['multipart/form-data'], response: { 200: Complaint } } },
-      async (request) => conduct.complaintEvidence(scopeOf(request), request.params.id, requireFile((await readMultipart(request)).file)),
+      async (request) => complaints.complaintEvidence(scopeOf(request), request.params.id, requireFile((await readMultipart(request)).file)),
     );
     app.post(
       '/compliance/complaints/:id/notify',
       { schema: { tags, summary: 'Notify the customer (第九条) with a deadline', params: IdParams, body: z.object({ hours: z.number().int(), message: z.string().trim().max(2000).optional() }), response: { 200: Complaint } } },
-      async (request) => conduct.notifyComplaint(scopeOf(request), request.params.id, request.body),
+      async (request) => complaints.notifyComplaint(scopeOf(request), request.params.id, request.body),
     );
     app.post(
       '/compliance/complaints/:id/confirm',
       { schema: { tags, summary: 'Confirm a violation, citing its clause', params: IdParams, body: z.object({ clause: z.enum(VIOLATION_CLAUSES), note: z.string().trim().min(1).max(2000) }), response: { 200: Complaint } } },
-      async (request) => conduct.confirmViolation(scopeOf(request), request.params.id, request.body),
+      async (request) => complaints.confirmViolation(scopeOf(request), request.params.id, request.body),
     );
     app.post('/compliance/complaints/:id/dismiss', { schema: { tags, summary: 'Dismiss a complaint', params: IdParams, body: Note, response: { 200: Complaint } } }, async (request) =>
-      conduct.dismissComplaint(scopeOf(request), request.params.id, request.body),
+      complaints.dismissComplaint(scopeOf(request), request.params.id, request.body),
     );
     app.post('/compliance/complaints/:id/resolve', { schema: { tags, summary: 'Record that a confirmed violation was remedied', params: IdParams, body: Note, response: { 200: Complaint } } }, async (request) =>
-      conduct.resolveComplaint(scopeOf(request), request.params.id, request.body),
+      complaints.resolveComplaint(scopeOf(request), request.params.id, request.body),
     );
     app.post(
       '/compliance/complaints/:id/terminate',
       { schema: { tags, summary: 'Terminate the contract for cause (6.8; breaches of 5.3–5.7 only, no refund)', params: IdParams, body: z.object({ contractId: z.uuid() }), response: { 200: z.object({ id: z.uuid(), status: z.string() }) } } },
       async (request) => {
-        const c = await conduct.terminateForCause(scopeOf(request), request.params.id, request.body.contractId);
+        const c = await complaints.terminateForCause(scopeOf(request), request.params.id, request.body.contractId);
         return { id: c.id, status: c.status };
       },
     );
@@ -282,22 +285,22 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
     app.get(
       '/compliance/suspensions',
       { schema: { tags, summary: 'Server suspensions and restorations', querystring: z.object({ customerId: z.uuid().optional(), serverId: z.uuid().optional(), live: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(Suspension) }) } } },
-      async (request) => ({ items: await conduct.suspensions(scopeOf(request), { customerId: request.query.customerId, serverId: request.query.serverId, liveOnly: request.query.live === 'true' }) }),
+      async (request) => ({ items: await complaints.suspensions(scopeOf(request), { customerId: request.query.customerId, serverId: request.query.serverId, liveOnly: request.query.live === 'true' }) }),
     );
     app.post(
       '/compliance/suspensions',
       { schema: { tags, summary: 'Suspend a server: the gate closes its domains; NOC gets the port shutdown instruction', body: z.object({ serverId: z.uuid(), clause: z.enum(VIOLATION_CLAUSES), reason: z.string().trim().min(1).max(2000), complaintId: z.uuid().nullable().optional() }), response: { 201: Suspension } } },
-      async (request, reply) => reply.status(201).send(await conduct.suspendServer(scopeOf(request), request.body)),
+      async (request, reply) => reply.status(201).send(await complaints.suspendServer(scopeOf(request), request.body)),
     );
     app.post('/compliance/suspensions/:id/restore', { schema: { tags, summary: 'Restore service once the fault is fixed (6.3)', params: IdParams, body: Note, response: { 200: Suspension } } }, async (request) =>
-      conduct.restoreServer(scopeOf(request), request.params.id, request.body.note),
+      complaints.restoreServer(scopeOf(request), request.params.id, request.body.note),
     );
 
     // ── 6.6 inspections ────────────────────────────────────────────────
     app.get(
       '/compliance/inspections',
       { schema: { tags, summary: 'Inspections (a customer sees those not withheld)', querystring: z.object({ customerId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(Inspection) }) } } },
-      async (request) => ({ items: await conduct.inspections(scopeOf(request), request.query) }),
+      async (request) => ({ items: await inspections.inspections(scopeOf(request), request.query) }),
     );
     app.post(
       '/compliance/inspections',
@@ -315,28 +318,28 @@ export function complianceRoutes(deps: { domains: DomainsService; gate: GateServ
           .object({ serverId: z.uuid(), authority: z.string().trim().min(1).max(300), documentNumber: z.string().trim().min(1).max(100), inspectedAt: InstantString, scope: z.string().trim().min(1).max(2000), staffPresent: z.string().trim().min(1).max(500), withheld: z.enum(['true', 'false']).optional(), withheldReason: z.string().trim().max(2000).optional() })
           .safeParse(fields);
         if (!meta.success) throw new AppError('VALIDATION_FAILED', {}, meta.error.issues.map((i) => ({ path: i.path.join('.'), key: 'field.invalid' })));
-        const row = await conduct.recordInspection(scopeOf(request), { ...meta.data, withheld: meta.data.withheld === 'true' }, requireFile(file));
+        const row = await inspections.recordInspection(scopeOf(request), { ...meta.data, withheld: meta.data.withheld === 'true' }, requireFile(file));
         return reply.status(201).send(row);
       },
     );
     app.post(
       '/compliance/inspections/:id/withhold',
       { schema: { tags, summary: "Withhold a record from the customer on the authority's instruction, or release it (reason required)", params: IdParams, body: z.object({ withheld: z.boolean(), reason: z.string().trim().min(1).max(2000) }), response: { 200: Inspection } } },
-      async (request) => conduct.setWithheld(scopeOf(request), request.params.id, request.body),
+      async (request) => inspections.setWithheld(scopeOf(request), request.params.id, request.body),
     );
     // the evidence and agreement files (the customer its own; reads audited)
     app.get('/compliance/complaints/:id/evidence', { schema: { tags, summary: 'The complaint evidence file', params: IdParams } }, async (request, reply) => {
-      const f = await conduct.complaintEvidenceFile(scopeOf(request), request.params.id);
+      const f = await complaints.complaintEvidenceFile(scopeOf(request), request.params.id);
       reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');
       return f.bytes;
     });
     app.get('/compliance/services/:id/agreement', { schema: { tags, summary: 'The signed supplementary agreement (5.3)', params: IdParams } }, async (request, reply) => {
-      const f = await conduct.serviceAgreementFile(scopeOf(request), request.params.id);
+      const f = await declarations.serviceAgreementFile(scopeOf(request), request.params.id);
       reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');
       return f.bytes;
     });
     app.get('/compliance/inspections/:id/document', { schema: { tags, summary: 'The authorisation scan', params: IdParams } }, async (request, reply) => {
-      const f = await conduct.inspectionDocument(scopeOf(request), request.params.id);
+      const f = await inspections.inspectionDocument(scopeOf(request), request.params.id);
       reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');
       return f.bytes;
     });
