@@ -70,6 +70,7 @@ import { makeIncidentsService } from './modules/incidents/incidents.service.js';
 import { makeMaintenanceService } from './modules/incidents/maintenance.service.js';
 import { makeAlertsService } from './modules/incidents/alerts.service.js';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
+import { incidentsConstraints } from './modules/incidents/incidents.constraints.js';
 import { registerMessages } from './core/i18n/index.js';
 import { makeComplianceRepository } from './modules/compliance/compliance.repository.js';
 import { makeDomainsService } from './modules/compliance/domains.service.js';
@@ -79,6 +80,7 @@ import { makeDeclarationsService } from './modules/compliance/declarations.servi
 import { makeInspectionsService } from './modules/compliance/inspections.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { complianceReactions } from './modules/compliance/reactions.js';
+import { complianceConstraints } from './modules/compliance/compliance.constraints.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 
@@ -180,17 +182,14 @@ export function buildServices(ctx: AppContext) {
   const declarations = makeDeclarationsService({ repo: complianceRepo, facility, notices, files, audit, clock, ids });
   const complaints = makeComplaintsService({ repo: complianceRepo, facility, ipam, contracts, notices, files, audit, clock, ids });
   const inspections = makeInspectionsService({ repo: complianceRepo, facility, files, audit, clock, ids });
-  registerConstraintErrors({
-    compliance_domains_active_unique: { code: 'DOMAIN_TAKEN', field: 'domain' },
-    compliance_services_one_live: { code: 'CONFLICT', field: 'kind' },
-    compliance_suspensions_one_live: { code: 'CONFLICT', field: 'serverId' },
-  });
+  registerConstraintErrors(complianceConstraints);
 
   // incidents, planned work and the compensation ledger (6.3, 7.2, 7.3)
   const incidentsRepo = makeIncidentsRepository(db);
   const incidents = makeIncidentsService({ repo: incidentsRepo, facility, ipam, contracts, notices, tickets, audit, clock, ids });
   const maintenance = makeMaintenanceService({ repo: incidentsRepo, incidents, audit, clock, ids });
   const alerts = makeAlertsService({ repo: incidentsRepo, incidents, facility, audit, clock, ids });
+  registerConstraintErrors(incidentsConstraints);
 
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
@@ -212,13 +211,6 @@ export function buildServices(ctx: AppContext) {
     // billing (issue 8)
     payments_bank_reference_once: { code: 'CONFLICT', field: 'bankReference' },
     invoices_never_overpaid: { code: 'CONFLICT', field: 'amount' },
-    // incidents and planned work (issue 10)
-    maintenance_windows_48h_notice: { code: 'NOTICE_TOO_SHORT', field: 'startsAt' },
-    incidents_force_majeure_evidence: { code: 'VALIDATION_FAILED', field: 'causeEvidence' },
-    incidents_open_fingerprint: { code: 'CONFLICT' },
-    alert_events_once: { code: 'CONFLICT' },
-    interruptions_once: { code: 'CONFLICT' },
-    maintenance_consents_one_per_customer: { code: 'CONFLICT' },
   });
 
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
