@@ -49,5 +49,10 @@ export const Fen = z.number().int().meta({ description: 'amount in fen (分): 10
 export const PageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 /** A route that answers with no body. */
 export const NoContent = z.null().meta({ description: 'no content' });
-/** A file download (PDF, .docx, CSV, zone file): the body is the file. */
-export const FileBody = z.string().meta({ description: 'the file' });
+/**
+ * A file download (PDF, .docx, CSV, zone file): the body is the file — bytes (a Buffer) or text. Fastify
+ * sends either as is (no JSON serialization), so this only types the handler and describes the body.
+ */
+export const FileBody = z
+  .custom<Buffer | string>((v) => typeof v === 'string' || Buffer.isBuffer(v))
+  .meta({ type: 'string', format: 'binary', description: 'the file' });

@@ -86,7 +86,8 @@ export function checkLogRetention(months: number): null | 'LOG_RETENTION_TOO_SHO
   return months < LOG_RETENTION_MIN_MONTHS ? 'LOG_RETENTION_TOO_SHORT' : null;
 }
 
-export type AttestationState = 'missing' | 'expired' | 'due_soon' | 'valid';
+export const ATTESTATION_STATES = ['missing', 'expired', 'due_soon', 'valid'] as const;
+export type AttestationState = (typeof ATTESTATION_STATES)[number];
 
 /** Where a customer's latest attestation stands today; 'valid' and 'due_soon' still count for activation. */
 export function attestationState(validUntil: CalendarDate | null, today: CalendarDate, reminderDays = ATTESTATION_REMINDER_DAYS): AttestationState {
