@@ -16,5 +16,6 @@ export * from './sla.js';
 export * from './billing.js';
 export * from './legal.js';
 export * from './compliance.js';
+export * from './incidents.js';
 export * from './holiday-law.js';
 export * from './arrangement.js';

@@ -1,12 +1,12 @@
 import { bigint, boolean, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { DOCUMENT_TYPES } from '../../files/sniff.js';
-import { DECLARABLE_SERVICES, VIOLATION_CLAUSE_LIST } from '../../rules/index.js';
+import { COMPLAINT_CATEGORIES, DECLARABLE_SERVICES, DOMAIN_USES, VERIFICATION_METHODS, VIOLATION_CLAUSE_LIST } from '../../rules/index.js';
 
-export const DOMAIN_USES = ['commercial', 'non_commercial'] as const;
+// the agreement's value lists live in the rules core, shared with the UI
+export { COMPLAINT_CATEGORIES, DOMAIN_USES, VERIFICATION_METHODS };
+
 export const DOMAIN_STATUSES = ['submitted', 'verified', 'suspended', 'revoked'] as const;
-export const VERIFICATION_METHODS = ['miit_lookup', 'licence_original_seen', 'authority_confirmation'] as const;
 export const GATE_OUTCOMES = ['applied', 'test_failed', 'reload_failed', 'write_failed'] as const;
-export const COMPLAINT_CATEGORIES = ['spam', 'intrusion', 'infringement', 'pornography', 'gambling', 'fraud', 'network_instability', 'unfiled_site', 'prohibited_service', 'other'] as const;
 export const COMPLAINT_STATUSES = ['open', 'notified', 'confirmed', 'dismissed', 'resolved'] as const;
 /** The clauses a violation may cite (the rules core's list). */
 export const VIOLATION_CLAUSES = VIOLATION_CLAUSE_LIST;
