@@ -176,7 +176,7 @@ export async function seedDemo(services: Services, clock: Clock = systemClock): 
     await seedDemoCompliance(services, customer.id, servers.map((sv) => sv.id), c.uscc);
   }
   // billing: a partial bank transfer and a 发票 request on one demo invoice (the other stays unpaid)
-  const demoInvoice = (await services.contracts.invoices(scope, {})).at(-1);
+  const demoInvoice = (await services.billing.invoices(scope, {})).at(-1);
   if (demoInvoice) {
     const payer = await services.customers.get(scope, demoInvoice.customerId);
     await services.billing.recordPayment(scope, demoInvoice.id, { amount: (demoInvoice.amountFen / 200).toFixed(2), receivedOn: shanghaiDate(clock.now()), bankReference: 'DEMO-ICBC-000001' });

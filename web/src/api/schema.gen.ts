@@ -580,7 +580,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    decision?: "proposed" | "confirmed" | "dismissed";
+                    decision?: components["schemas"]["DunningDecisionInput"];
                     invoiceId?: string;
                 };
                 header?: never;
@@ -606,14 +606,16 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "reminder" | "suspension_proposal";
                                 step: number;
+                                /** Format: date */
                                 dueOn: string;
                                 noticeId: string | null;
-                                decision: ("proposed" | "confirmed" | "dismissed") | null;
+                                decision: components["schemas"]["DunningDecision"] | null;
                                 decidedBy: string | null;
                                 decidedAt: (string) | null;
                                 createdAt: (string) | null;
                                 invoiceNumber: string;
                                 customerName: string;
+                                /** @description amount in fen (分): 100 = ¥1.00 */
                                 outstandingFen: number;
                             }[];
                         };
@@ -764,11 +766,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                day: string;
-                                ranAt: (string) | null;
-                                result: unknown;
-                            }[];
+                            items: components["schemas"]["BillingSweepDay"][];
                         };
                     };
                 };
@@ -3020,11 +3018,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        blocks: {
-                            /** @enum {string} */
-                            kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
-                            text: string;
-                        }[];
+                        blocks: components["schemas"]["ContractTemplateBlockInput"][];
                         note?: string;
                     };
                 };
@@ -3059,7 +3053,7 @@ export interface paths {
             parameters: {
                 query?: {
                     customerId?: string;
-                    status?: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+                    status?: components["schemas"]["ContractStatusInput"];
                 };
                 header?: never;
                 path?: never;
@@ -3147,22 +3141,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                number: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                /** @enum {string} */
-                                status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
-                                termStart: string | null;
-                                termEnd: string | null;
-                                annualFeeFen: number;
-                                daysLeft: number;
-                                bucket: number | null;
-                                renews: boolean;
-                            }[];
+                            items: components["schemas"]["ExpiringContract"][];
                         };
                     };
                 };
@@ -3201,42 +3180,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            customerName?: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            providerVersion: number;
-                            templateVersion: string;
-                            terms: unknown;
-                            termMonths: number;
-                            annualFeeFen: number;
-                            signingPlace: string;
-                            signingDate: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
-                            securityLetterSigned: boolean;
-                            userUndertakingSigned: boolean;
-                            securityLetterSha256?: string | null;
-                            userUndertakingSha256?: string | null;
-                            activationDate: string | null;
-                            termStart: string | null;
-                            termEnd: string | null;
-                            compensationHours: number;
-                            nonRenewalNoticedAt: (string) | null;
-                            renewalCount: number;
-                            version: number;
-                            createdAt: (string) | null;
-                            updatedAt: (string) | null;
-                            serviceEndsAt: string | null;
-                            serverIds: string[];
-                            invoices: components["schemas"]["Invoice"][];
-                            commissioning: components["schemas"]["CommissioningOrder"][];
-                        };
+                        "application/json": components["schemas"]["ContractDetail"];
                     };
                 };
             };
@@ -3310,12 +3254,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -3752,21 +3700,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            customerId: string;
-                            balanceFen: number;
-                            entries: {
-                                /** Format: uuid */
-                                id: string;
-                                amountFen: number;
-                                paymentId: string | null;
-                                /** Format: uuid */
-                                invoiceId: string;
-                                invoiceNumber: string;
-                                createdAt: (string) | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CustomerCredit"];
                     };
                 };
             };
@@ -5041,7 +4975,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invoices (第四条) */
+        /** Invoices (第四条); a customer sees its own */
         get: {
             parameters: {
                 query?: {
@@ -5100,39 +5034,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** Format: uuid */
-                            contractId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            amountFen: number;
-                            issuedOn: string;
-                            dueOn: string;
-                            paidOn: string | null;
-                            /** @enum {string} */
-                            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
-                            createdAt: (string) | null;
-                            paidFen: number;
-                            creditAppliedFen: number;
-                            overdueSince: string | null;
-                            fapiaoTitle: string | null;
-                            fapiaoTaxNumber: string | null;
-                            fapiaoType: ("ordinary" | "special") | null;
-                            fapiaoRequestedAt: (string) | null;
-                            fapiaoNumber: string | null;
-                            fapiaoIssuedOn: string | null;
-                            dueOnProvisional: boolean;
-                            provisionalDueOn: string | null;
-                            outstandingFen: number;
-                            payments: components["schemas"]["Payment"][];
-                            dunning: components["schemas"]["DunningAction"][];
-                            creditBalanceFen: number;
-                        };
+                        "application/json": components["schemas"]["InvoiceDetail"];
                     };
                 };
             };
@@ -5166,12 +5068,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -5252,8 +5157,7 @@ export interface paths {
                     "application/json": {
                         title: string;
                         taxNumber: string;
-                        /** @enum {string} */
-                        type: "ordinary" | "special";
+                        type: components["schemas"]["FapiaoTypeInput"];
                     };
                 };
             };
@@ -5270,51 +5174,6 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/invoices/{id}/paid": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record payment (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: date */
-                        paidOn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Invoice"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5357,37 +5216,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** Format: uuid */
-                            contractId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            amountFen: number;
-                            issuedOn: string;
-                            dueOn: string;
-                            paidOn: string | null;
-                            /** @enum {string} */
-                            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
-                            createdAt: (string) | null;
-                            paidFen: number;
-                            creditAppliedFen: number;
-                            overdueSince: string | null;
-                            fapiaoTitle: string | null;
-                            fapiaoTaxNumber: string | null;
-                            fapiaoType: ("ordinary" | "special") | null;
-                            fapiaoRequestedAt: (string) | null;
-                            fapiaoNumber: string | null;
-                            fapiaoIssuedOn: string | null;
-                            dueOnProvisional: boolean;
-                            provisionalDueOn: string | null;
-                            outstandingFen: number;
-                            payment: components["schemas"]["Payment"];
-                        };
+                        "application/json": components["schemas"]["RecordedPayment"];
                     };
                 };
             };
@@ -8939,6 +8768,74 @@ export interface components {
             before: unknown;
             after: unknown;
         };
+        BillingPayment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            appliedFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditedFen: number;
+            /** Format: date */
+            receivedOn: string;
+            bankReference: string | null;
+            recordedBy: string | null;
+            createdAt: (string) | null;
+        };
+        BillingPaymentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            appliedFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditedFen: number;
+            /** Format: date */
+            receivedOn: string;
+            bankReference: string | null;
+            recordedBy: string | null;
+            createdAt: string | null;
+        };
+        BillingSweepDay: {
+            /** Format: date */
+            day: string;
+            ranAt: (string) | null;
+            result: {
+                /** Format: date */
+                day?: string;
+                renewed?: number;
+                ended?: number;
+                overdue?: string[];
+                reminders?: string[];
+                proposals?: string[];
+                expiryReminders?: string[];
+            };
+        };
+        BillingSweepDayInput: {
+            /** Format: date */
+            day: string;
+            ranAt: string | null;
+            result: {
+                /** Format: date */
+                day?: string;
+                renewed?: number;
+                ended?: number;
+                overdue?: string[];
+                reminders?: string[];
+                proposals?: string[];
+                expiryReminders?: string[];
+            };
+        };
         Cabinet: {
             /** Format: uuid */
             id: string;
@@ -9108,7 +9005,9 @@ export interface components {
             serverId: string;
             /** Format: uuid */
             customerId: string;
+            /** Format: date */
             rackedOn: string;
+            /** Format: date */
             dueOn: string;
             dueOnProvisional: boolean;
             completedAt: (string) | null;
@@ -9124,7 +9023,9 @@ export interface components {
             serverId: string;
             /** Format: uuid */
             customerId: string;
+            /** Format: date */
             rackedOn: string;
+            /** Format: date */
             dueOn: string;
             dueOnProvisional: boolean;
             completedAt: string | null;
@@ -9292,6 +9193,7 @@ export interface components {
         Contract: {
             /** Format: uuid */
             id: string;
+            /** @description RP-YYYY-NNNN, continuous per year */
             number: string;
             /** Format: uuid */
             customerId: string;
@@ -9300,19 +9202,21 @@ export interface components {
             siteId: string;
             providerVersion: number;
             templateVersion: string;
-            terms: unknown;
+            terms: components["schemas"]["ContractTerms"];
             termMonths: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             annualFeeFen: number;
             signingPlace: string;
             signingDate: string | null;
-            /** @enum {string} */
-            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+            status: components["schemas"]["ContractStatus"];
             securityLetterSigned: boolean;
             userUndertakingSigned: boolean;
             securityLetterSha256?: string | null;
             userUndertakingSha256?: string | null;
+            /** @description 开通日: the day the first server was racked */
             activationDate: string | null;
             termStart: string | null;
+            /** @description 期满日 */
             termEnd: string | null;
             compensationHours: number;
             nonRenewalNoticedAt: (string) | null;
@@ -9321,9 +9225,10 @@ export interface components {
             createdAt: (string) | null;
             updatedAt: (string) | null;
         };
-        ContractInput: {
+        ContractDetail: {
             /** Format: uuid */
             id: string;
+            /** @description RP-YYYY-NNNN, continuous per year */
             number: string;
             /** Format: uuid */
             customerId: string;
@@ -9332,19 +9237,99 @@ export interface components {
             siteId: string;
             providerVersion: number;
             templateVersion: string;
-            terms: unknown;
+            terms: components["schemas"]["ContractTerms"];
             termMonths: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             annualFeeFen: number;
             signingPlace: string;
             signingDate: string | null;
-            /** @enum {string} */
-            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+            status: components["schemas"]["ContractStatus"];
             securityLetterSigned: boolean;
             userUndertakingSigned: boolean;
             securityLetterSha256?: string | null;
             userUndertakingSha256?: string | null;
+            /** @description 开通日: the day the first server was racked */
             activationDate: string | null;
             termStart: string | null;
+            /** @description 期满日 */
+            termEnd: string | null;
+            compensationHours: number;
+            nonRenewalNoticedAt: (string) | null;
+            renewalCount: number;
+            version: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+            serviceEndsAt: string | null;
+            serverIds: string[];
+            invoices: components["schemas"]["Invoice"][];
+            commissioning: components["schemas"]["CommissioningOrder"][];
+        };
+        ContractDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description RP-YYYY-NNNN, continuous per year */
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** Format: uuid */
+            siteId: string;
+            providerVersion: number;
+            templateVersion: string;
+            terms: components["schemas"]["ContractTermsInput"];
+            termMonths: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            annualFeeFen: number;
+            signingPlace: string;
+            signingDate: string | null;
+            status: components["schemas"]["ContractStatusInput"];
+            securityLetterSigned: boolean;
+            userUndertakingSigned: boolean;
+            securityLetterSha256?: string | null;
+            userUndertakingSha256?: string | null;
+            /** @description 开通日: the day the first server was racked */
+            activationDate: string | null;
+            termStart: string | null;
+            /** @description 期满日 */
+            termEnd: string | null;
+            compensationHours: number;
+            nonRenewalNoticedAt: string | null;
+            renewalCount: number;
+            version: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+            serviceEndsAt: string | null;
+            serverIds: string[];
+            invoices: components["schemas"]["InvoiceInput"][];
+            commissioning: components["schemas"]["CommissioningOrderInput"][];
+        };
+        ContractInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description RP-YYYY-NNNN, continuous per year */
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** Format: uuid */
+            siteId: string;
+            providerVersion: number;
+            templateVersion: string;
+            terms: components["schemas"]["ContractTermsInput"];
+            termMonths: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            annualFeeFen: number;
+            signingPlace: string;
+            signingDate: string | null;
+            status: components["schemas"]["ContractStatusInput"];
+            securityLetterSigned: boolean;
+            userUndertakingSigned: boolean;
+            securityLetterSha256?: string | null;
+            userUndertakingSha256?: string | null;
+            /** @description 开通日: the day the first server was racked */
+            activationDate: string | null;
+            termStart: string | null;
+            /** @description 期满日 */
             termEnd: string | null;
             compensationHours: number;
             nonRenewalNoticedAt: string | null;
@@ -9353,14 +9338,14 @@ export interface components {
             createdAt: string | null;
             updatedAt: string | null;
         };
+        /** @enum {string} */
+        ContractStatus: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+        /** @enum {string} */
+        ContractStatusInput: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
         ContractTemplate: {
             version: string;
             sequence: number;
-            blocks: {
-                /** @enum {string} */
-                kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
-                text: string;
-            }[];
+            blocks: components["schemas"]["ContractTemplateBlock"][];
             note: string | null;
             warnings: {
                 path: string;
@@ -9373,14 +9358,20 @@ export interface components {
             createdBy: string | null;
             createdAt: (string) | null;
         };
+        ContractTemplateBlock: {
+            /** @enum {string} */
+            kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
+            text: string;
+        };
+        ContractTemplateBlockInput: {
+            /** @enum {string} */
+            kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
+            text: string;
+        };
         ContractTemplateInput: {
             version: string;
             sequence: number;
-            blocks: {
-                /** @enum {string} */
-                kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
-                text: string;
-            }[];
+            blocks: components["schemas"]["ContractTemplateBlockInput"][];
             note: string | null;
             warnings: {
                 path: string;
@@ -9392,6 +9383,26 @@ export interface components {
             }[];
             createdBy: string | null;
             createdAt: string | null;
+        };
+        ContractTerms: {
+            termMonths?: number;
+            paymentDueCalendarDays?: number;
+            commissioningWorkingDays?: number;
+            compensationFactor?: number;
+            compensationUnitHours?: number;
+            mergeTouching?: boolean;
+            plannedWorkNoticeHours?: number;
+            lineFaultRepairHours?: number;
+        };
+        ContractTermsInput: {
+            termMonths?: number;
+            paymentDueCalendarDays?: number;
+            commissioningWorkingDays?: number;
+            compensationFactor?: number;
+            compensationUnitHours?: number;
+            mergeTouching?: boolean;
+            plannedWorkNoticeHours?: number;
+            lineFaultRepairHours?: number;
         };
         Customer: {
             /** Format: uuid */
@@ -9442,6 +9453,40 @@ export interface components {
             decidedBy: string | null;
             decidedAt: string | null;
             decisionNote: string | null;
+        };
+        CustomerCredit: {
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            balanceFen: number;
+            entries: {
+                /** Format: uuid */
+                id: string;
+                /** @description positive: kept from a payment; negative: applied to an invoice */
+                amountFen: number;
+                paymentId: string | null;
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                createdAt: (string) | null;
+            }[];
+        };
+        CustomerCreditInput: {
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            balanceFen: number;
+            entries: {
+                /** Format: uuid */
+                id: string;
+                /** @description positive: kept from a payment; negative: applied to an invoice */
+                amountFen: number;
+                paymentId: string | null;
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                createdAt: string | null;
+            }[];
         };
         CustomerInput: {
             /** Format: uuid */
@@ -9583,9 +9628,10 @@ export interface components {
             /** @enum {string} */
             kind: "reminder" | "suspension_proposal";
             step: number;
+            /** Format: date */
             dueOn: string;
             noticeId: string | null;
-            decision: ("proposed" | "confirmed" | "dismissed") | null;
+            decision: components["schemas"]["DunningDecision"] | null;
             decidedBy: string | null;
             decidedAt: (string) | null;
             createdAt: (string) | null;
@@ -9600,13 +9646,18 @@ export interface components {
             /** @enum {string} */
             kind: "reminder" | "suspension_proposal";
             step: number;
+            /** Format: date */
             dueOn: string;
             noticeId: string | null;
-            decision: ("proposed" | "confirmed" | "dismissed") | null;
+            decision: components["schemas"]["DunningDecisionInput"] | null;
             decidedBy: string | null;
             decidedAt: string | null;
             createdAt: string | null;
         };
+        /** @enum {string} */
+        DunningDecision: "proposed" | "confirmed" | "dismissed";
+        /** @enum {string} */
+        DunningDecisionInput: "proposed" | "confirmed" | "dismissed";
         DunningPolicy: {
             reminderDays: number[];
             suspensionProposalDays: number;
@@ -9637,6 +9688,50 @@ export interface components {
                 }[];
             };
         };
+        ExpiringContract: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** @constant */
+            status: "active";
+            termStart: string | null;
+            termEnd: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            annualFeeFen: number;
+            daysLeft: number;
+            bucket: number | null;
+            renews: boolean;
+        };
+        ExpiringContractInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** @constant */
+            status: "active";
+            termStart: string | null;
+            termEnd: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            annualFeeFen: number;
+            daysLeft: number;
+            bucket: number | null;
+            renews: boolean;
+        };
+        /**
+         * @description ordinary 增值税普通发票（普票）/ special 增值税专用发票（专票）
+         * @enum {string}
+         */
+        FapiaoType: "ordinary" | "special";
+        /**
+         * @description ordinary 增值税普通发票（普票）/ special 增值税专用发票（专票）
+         * @enum {string}
+         */
+        FapiaoTypeInput: "ordinary" | "special";
         GateApply: {
             /** Format: uuid */
             id: string;
@@ -9778,61 +9873,163 @@ export interface components {
         Invoice: {
             /** Format: uuid */
             id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
             number: string;
             /** Format: uuid */
             contractId: string;
             /** Format: uuid */
             customerId: string;
+            /** Format: date */
             periodStart: string;
+            /** Format: date */
             periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             amountFen: number;
+            /** Format: date */
             issuedOn: string;
+            /** Format: date */
             dueOn: string;
             paidOn: string | null;
-            /** @enum {string} */
-            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+            status: components["schemas"]["InvoiceStatus"];
             createdAt: (string) | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             creditAppliedFen: number;
             overdueSince: string | null;
             fapiaoTitle: string | null;
             fapiaoTaxNumber: string | null;
-            fapiaoType: ("ordinary" | "special") | null;
+            fapiaoType: components["schemas"]["FapiaoType"] | null;
             fapiaoRequestedAt: (string) | null;
             fapiaoNumber: string | null;
             fapiaoIssuedOn: string | null;
             dueOnProvisional: boolean;
             provisionalDueOn: string | null;
         };
-        InvoiceInput: {
+        InvoiceDetail: {
             /** Format: uuid */
             id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
             number: string;
             /** Format: uuid */
             contractId: string;
             /** Format: uuid */
             customerId: string;
+            /** Format: date */
             periodStart: string;
+            /** Format: date */
             periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             amountFen: number;
+            /** Format: date */
             issuedOn: string;
+            /** Format: date */
             dueOn: string;
             paidOn: string | null;
-            /** @enum {string} */
-            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
-            createdAt: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            createdAt: (string) | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             creditAppliedFen: number;
             overdueSince: string | null;
             fapiaoTitle: string | null;
             fapiaoTaxNumber: string | null;
-            fapiaoType: ("ordinary" | "special") | null;
+            fapiaoType: components["schemas"]["FapiaoType"] | null;
+            fapiaoRequestedAt: (string) | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            outstandingFen: number;
+            payments: components["schemas"]["BillingPayment"][];
+            dunning: components["schemas"]["DunningAction"][];
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditBalanceFen: number;
+        };
+        InvoiceDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            paidOn: string | null;
+            status: components["schemas"]["InvoiceStatusInput"];
+            createdAt: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: components["schemas"]["FapiaoTypeInput"] | null;
+            fapiaoRequestedAt: string | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            outstandingFen: number;
+            payments: components["schemas"]["BillingPaymentInput"][];
+            dunning: components["schemas"]["DunningActionInput"][];
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditBalanceFen: number;
+        };
+        InvoiceInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            paidOn: string | null;
+            status: components["schemas"]["InvoiceStatusInput"];
+            createdAt: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: components["schemas"]["FapiaoTypeInput"] | null;
             fapiaoRequestedAt: string | null;
             fapiaoNumber: string | null;
             fapiaoIssuedOn: string | null;
             dueOnProvisional: boolean;
             provisionalDueOn: string | null;
         };
+        /** @enum {string} */
+        InvoiceStatus: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+        /** @enum {string} */
+        InvoiceStatusInput: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
         IpAllocation: {
             /** Format: uuid */
             id: string;
@@ -10181,36 +10378,6 @@ export interface components {
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
             locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
         };
-        Payment: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            invoiceId: string;
-            /** Format: uuid */
-            customerId: string;
-            amountFen: number;
-            appliedFen: number;
-            creditedFen: number;
-            receivedOn: string;
-            bankReference: string | null;
-            recordedBy: string | null;
-            createdAt: (string) | null;
-        };
-        PaymentInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            invoiceId: string;
-            /** Format: uuid */
-            customerId: string;
-            amountFen: number;
-            appliedFen: number;
-            creditedFen: number;
-            receivedOn: string;
-            bankReference: string | null;
-            recordedBy: string | null;
-            createdAt: string | null;
-        };
         ProviderProfile: {
             legalName: string;
             uscc: string;
@@ -10244,6 +10411,84 @@ export interface components {
             version: number;
             createdBy: string | null;
             createdAt: string | null;
+        };
+        RecordedPayment: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            paidOn: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            createdAt: (string) | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: components["schemas"]["FapiaoType"] | null;
+            fapiaoRequestedAt: (string) | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            outstandingFen: number;
+            payment: components["schemas"]["BillingPayment"];
+        };
+        RecordedPaymentInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            paidOn: string | null;
+            status: components["schemas"]["InvoiceStatusInput"];
+            createdAt: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: components["schemas"]["FapiaoTypeInput"] | null;
+            fapiaoRequestedAt: string | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            outstandingFen: number;
+            payment: components["schemas"]["BillingPaymentInput"];
         };
         RosterMember: {
             /** Format: uuid */
