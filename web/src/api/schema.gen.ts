@@ -85,14 +85,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            received: number;
-                            results: {
-                                fingerprint: string;
-                                outcome: string;
-                                incidentId: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["AlertIngestResult"];
                     };
                 };
             };
@@ -1400,13 +1393,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["DisputeTicket"];
                     };
                 };
             };
@@ -1442,15 +1429,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            contractId: string;
-                            contractNumber: string;
-                            compensationHours: number;
-                            termEnd: string | null;
-                            serviceEndsAt: string | null;
-                            lines: components["schemas"]["CompensationLine"][];
-                        };
+                        "application/json": components["schemas"]["ContractLedger"];
                     };
                 };
             };
@@ -1484,12 +1463,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/svg+xml": string;
+                    };
                 };
             };
         };
@@ -1790,12 +1771,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -1952,11 +1937,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["ComplianceTerminatedContract"];
                     };
                 };
             };
@@ -2136,12 +2117,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -2377,12 +2362,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            outcome: string;
-                            fingerprint: string;
-                            domainCount: number;
-                            output?: string;
-                        };
+                        "application/json": components["schemas"]["GateApplyResult"];
                     };
                 };
             };
@@ -2416,11 +2396,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            conf: string;
-                            map: string;
-                            blockedPage: string;
-                        };
+                        "application/json": components["schemas"]["GatePreview"];
                     };
                 };
             };
@@ -2512,12 +2488,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -2675,12 +2655,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ready: boolean;
-                            state: string;
-                            validUntil: string | null;
-                            gap: string | null;
-                        };
+                        "application/json": components["schemas"]["LogRetentionReadiness"];
                     };
                 };
             };
@@ -2782,12 +2757,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -4591,35 +4570,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
-                            causeEvidence: string | null;
-                            lineFault: boolean;
-                            source: string;
-                            fingerprint: string | null;
-                            /** @enum {string} */
-                            status: "open" | "resolved";
-                            reportedAt: (string) | null;
-                            startedAt: (string) | null;
-                            resolvedAt: (string) | null;
-                            lineFaultBreachedAt: (string) | null;
-                            maintenanceId: string | null;
-                            noticeGivenAt: (string) | null;
-                            version: number;
-                            lineClock: {
-                                deadline: (string) | null;
-                                remainingMinutes: number;
-                                breached: boolean;
-                                overrunMinutes: number;
-                                nearBreach: boolean;
-                            } | null;
-                            affectedServers: number;
-                        };
+                        "application/json": components["schemas"]["OpenedIncident"];
                     };
                 };
             };
@@ -4653,11 +4604,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            open: components["schemas"]["Incident"][];
-                            nearBreach: number;
-                            breached: number;
-                        };
+                        "application/json": components["schemas"]["IncidentDashboard"];
                     };
                 };
             };
@@ -4695,61 +4642,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
-                            causeEvidence: string | null;
-                            lineFault: boolean;
-                            source: string;
-                            fingerprint: string | null;
-                            /** @enum {string} */
-                            status: "open" | "resolved";
-                            reportedAt: (string) | null;
-                            startedAt: (string) | null;
-                            resolvedAt: (string) | null;
-                            lineFaultBreachedAt: (string) | null;
-                            maintenanceId: string | null;
-                            noticeGivenAt: (string) | null;
-                            version: number;
-                            lineClock: {
-                                deadline: (string) | null;
-                                remainingMinutes: number;
-                                breached: boolean;
-                                overrunMinutes: number;
-                                nearBreach: boolean;
-                            } | null;
-                            scope: {
-                                /** @enum {string} */
-                                kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
-                                target: string;
-                            }[];
-                            updates: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                body: string;
-                                authorId: string | null;
-                                createdAt: (string) | null;
-                            }[];
-                            interruptions: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                incidentId: string;
-                                /** Format: uuid */
-                                serverId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                contractId: string | null;
-                                startedAt: (string) | null;
-                                endedAt: (string) | null;
-                                consentAt: (string) | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["IncidentDetail"];
                     };
                 };
             };
@@ -4793,39 +4686,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
-                            causeEvidence: string | null;
-                            lineFault: boolean;
-                            source: string;
-                            fingerprint: string | null;
-                            /** @enum {string} */
-                            status: "open" | "resolved";
-                            reportedAt: (string) | null;
-                            startedAt: (string) | null;
-                            resolvedAt: (string) | null;
-                            lineFaultBreachedAt: (string) | null;
-                            maintenanceId: string | null;
-                            noticeGivenAt: (string) | null;
-                            version: number;
-                            lineClock: {
-                                deadline: (string) | null;
-                                remainingMinutes: number;
-                                breached: boolean;
-                                overrunMinutes: number;
-                                nearBreach: boolean;
-                            } | null;
-                            recomputed: {
-                                contractId: string;
-                                hours: number;
-                                changed: boolean;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UpdatedIncident"];
                     };
                 };
             };
@@ -5674,35 +5535,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
-                            description: string;
-                            startsAt: (string) | null;
-                            endsAt: (string) | null;
-                            noticedAt: (string) | null;
-                            status: string;
-                            performedIncidentId: string | null;
-                            needsConsent: boolean;
-                            consents?: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                windowId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                decision: string;
-                                decidedAt: (string) | null;
-                                decidedBy: string | null;
-                            }[];
-                            affectedCustomers: number;
-                            affectedServers: number;
-                        };
+                        "application/json": components["schemas"]["ScheduledMaintenanceWindow"];
                     };
                 };
             };
@@ -5738,38 +5571,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
-                            description: string;
-                            startsAt: (string) | null;
-                            endsAt: (string) | null;
-                            noticedAt: (string) | null;
-                            status: string;
-                            performedIncidentId: string | null;
-                            needsConsent: boolean;
-                            consents?: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                windowId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                decision: string;
-                                decidedAt: (string) | null;
-                                decidedBy: string | null;
-                            }[];
-                            scope: {
-                                /** @enum {string} */
-                                kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
-                                target: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["MaintenanceWindowDetail"];
                     };
                 };
             };
@@ -5809,32 +5611,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
-                            description: string;
-                            startsAt: (string) | null;
-                            endsAt: (string) | null;
-                            noticedAt: (string) | null;
-                            status: string;
-                            performedIncidentId: string | null;
-                            consents?: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                windowId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                decision: string;
-                                decidedAt: (string) | null;
-                                decidedBy: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CancelledMaintenanceWindow"];
                     };
                 };
             };
@@ -5879,17 +5656,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            windowId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            decision: string;
-                            decidedAt: (string) | null;
-                            decidedBy: string | null;
-                        };
+                        "application/json": components["schemas"]["MaintenanceConsentDecision"];
                     };
                 };
             };
@@ -5936,35 +5703,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
-                            description: string;
-                            startsAt: (string) | null;
-                            endsAt: (string) | null;
-                            noticedAt: (string) | null;
-                            status: string;
-                            performedIncidentId: string | null;
-                            consents?: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                windowId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                decision: string;
-                                decidedAt: (string) | null;
-                                decidedBy: string | null;
-                            }[];
-                            /** Format: uuid */
-                            incidentId: string;
-                            withoutConsent: number;
-                        };
+                        "application/json": components["schemas"]["PerformedMaintenanceWindow"];
                     };
                 };
             };
@@ -6425,10 +6164,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            token: string;
-                            path: string;
-                        };
+                        "application/json": components["schemas"]["CalendarFeed"];
                     };
                 };
             };
@@ -6458,12 +6194,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/calendar": string;
+                    };
                 };
             };
         };
@@ -7321,12 +7059,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            current: components["schemas"]["Incident"][];
-                            recent: components["schemas"]["Incident"][];
-                            maintenance: components["schemas"]["MaintenanceWindow"][];
-                            ledger: components["schemas"]["CompensationLine"][];
-                        };
+                        "application/json": components["schemas"]["CustomerStatus"];
                     };
                 };
             };
@@ -8618,6 +8351,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertIngestResult: {
+            received: number;
+            results: {
+                fingerprint: string;
+                /** @enum {string} */
+                outcome: "opened" | "joined" | "duplicate" | "resolved" | "resolved_late" | "already_resolved" | "unmatched";
+                incidentId: string | null;
+            }[];
+        };
+        AlertIngestResultInput: {
+            received: number;
+            results: {
+                fingerprint: string;
+                /** @enum {string} */
+                outcome: "opened" | "joined" | "duplicate" | "resolved" | "resolved_late" | "already_resolved" | "unmatched";
+                incidentId: string | null;
+            }[];
+        };
         AlertmanagerWebhook: {
             version: string;
             /** @enum {string} */
@@ -8912,6 +8663,14 @@ export interface components {
             kind: "workday" | "weekend" | "holiday" | "makeup";
             name: string | null;
         };
+        CalendarFeed: {
+            token: string;
+            path: string;
+        };
+        CalendarFeedInput: {
+            token: string;
+            path: string;
+        };
         /** @description One holiday as the State Council notice states it: days off from–to and the 调休 working days */
         CalendarHolidayBlock: {
             name: string;
@@ -8996,6 +8755,38 @@ export interface components {
             arrangement: components["schemas"]["CalendarHolidayBlockInput"][];
             diff: components["schemas"]["CalendarDayDiffInput"][];
         };
+        CancelledMaintenanceWindow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            consents?: components["schemas"]["MaintenanceConsent"][];
+        };
+        CancelledMaintenanceWindowInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
+        };
         CommissioningOrder: {
             /** Format: uuid */
             id: string;
@@ -9079,6 +8870,7 @@ export interface components {
             customerName?: string;
             serverId: string | null;
             domainId: string | null;
+            /** @description null for a customer: who complained is not theirs to know */
             source: string | null;
             /** @enum {string} */
             category: "spam" | "intrusion" | "infringement" | "pornography" | "gambling" | "fraud" | "network_instability" | "unfiled_site" | "prohibited_service" | "other";
@@ -9092,7 +8884,8 @@ export interface components {
             noticeId: string | null;
             deadlineAt: (string) | null;
             clause: ("5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3") | null;
-            suggestedClause: string;
+            /** @enum {string} */
+            suggestedClause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
             decidedAt: (string) | null;
             decisionNote: string | null;
             resolvedAt: (string) | null;
@@ -9106,6 +8899,7 @@ export interface components {
             customerName?: string;
             serverId: string | null;
             domainId: string | null;
+            /** @description null for a customer: who complained is not theirs to know */
             source: string | null;
             /** @enum {string} */
             category: "spam" | "intrusion" | "infringement" | "pornography" | "gambling" | "fraud" | "network_instability" | "unfiled_site" | "prohibited_service" | "other";
@@ -9119,7 +8913,8 @@ export interface components {
             noticeId: string | null;
             deadlineAt: string | null;
             clause: ("5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3") | null;
-            suggestedClause: string;
+            /** @enum {string} */
+            suggestedClause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
             decidedAt: string | null;
             decisionNote: string | null;
             resolvedAt: string | null;
@@ -9142,7 +8937,7 @@ export interface components {
             psbNumber: string | null;
             hasEvidence: boolean;
             evidenceFileName: string | null;
-            evidenceContentType: string | null;
+            evidenceContentType: ("application/pdf" | "image/jpeg" | "image/png") | null;
             /** @enum {string} */
             status: "submitted" | "verified" | "suspended" | "revoked";
             statusReason: string | null;
@@ -9175,7 +8970,7 @@ export interface components {
             psbNumber: string | null;
             hasEvidence: boolean;
             evidenceFileName: string | null;
-            evidenceContentType: string | null;
+            evidenceContentType: ("application/pdf" | "image/jpeg" | "image/png") | null;
             /** @enum {string} */
             status: "submitted" | "verified" | "suspended" | "revoked";
             statusReason: string | null;
@@ -9189,6 +8984,16 @@ export interface components {
             version: number;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        ComplianceTerminatedContract: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+        };
+        ComplianceTerminatedContractInput: {
+            /** Format: uuid */
+            id: string;
+            status: string;
         };
         Contract: {
             /** Format: uuid */
@@ -9337,6 +9142,24 @@ export interface components {
             version: number;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        ContractLedger: {
+            /** Format: uuid */
+            contractId: string;
+            contractNumber: string;
+            compensationHours: number;
+            termEnd: string | null;
+            serviceEndsAt: string | null;
+            lines: components["schemas"]["CompensationLine"][];
+        };
+        ContractLedgerInput: {
+            /** Format: uuid */
+            contractId: string;
+            contractNumber: string;
+            compensationHours: number;
+            termEnd: string | null;
+            serviceEndsAt: string | null;
+            lines: components["schemas"]["CompensationLineInput"][];
         };
         /** @enum {string} */
         ContractStatus: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
@@ -9506,6 +9329,18 @@ export interface components {
             createdAt: string | null;
             updatedAt: string | null;
         };
+        CustomerStatus: {
+            current: components["schemas"]["Incident"][];
+            recent: components["schemas"]["Incident"][];
+            maintenance: components["schemas"]["MaintenanceWindow"][];
+            ledger: components["schemas"]["CompensationLine"][];
+        };
+        CustomerStatusInput: {
+            current: components["schemas"]["IncidentInput"][];
+            recent: components["schemas"]["IncidentInput"][];
+            maintenance: components["schemas"]["MaintenanceWindowInput"][];
+            ledger: components["schemas"]["CompensationLineInput"][];
+        };
         DeclaredService: {
             /** Format: uuid */
             id: string;
@@ -9513,13 +9348,15 @@ export interface components {
             customerId: string;
             /** Format: uuid */
             serverId: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "www" | "email" | "ftp" | "telnet" | "database";
             description: string;
             hasAgreement: boolean;
             agreementFileName: string | null;
             agreementUploadedAt: (string) | null;
             declaredAt: (string) | null;
             withdrawnAt: (string) | null;
+            /** @description the standing violation's reason code (SERVICE_AGREEMENT_MISSING: a non-www service without its agreement), or null */
             violation: string | null;
         };
         DeclaredServiceInput: {
@@ -9529,14 +9366,30 @@ export interface components {
             customerId: string;
             /** Format: uuid */
             serverId: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "www" | "email" | "ftp" | "telnet" | "database";
             description: string;
             hasAgreement: boolean;
             agreementFileName: string | null;
             agreementUploadedAt: string | null;
             declaredAt: string | null;
             withdrawnAt: string | null;
+            /** @description the standing violation's reason code (SERVICE_AGREEMENT_MISSING: a non-www service without its agreement), or null */
             violation: string | null;
+        };
+        DisputeTicket: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DisputeTicketInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+        } & {
+            [key: string]: unknown;
         };
         DnsPtrRecord: {
             /** Format: uuid */
@@ -9756,6 +9609,30 @@ export interface components {
             output: string;
             triggeredBy: string;
         };
+        GateApplyResult: {
+            /** @enum {string} */
+            outcome: "applied" | "test_failed" | "reload_failed" | "write_failed" | "unchanged";
+            fingerprint: string;
+            domainCount: number;
+            output?: string;
+        };
+        GateApplyResultInput: {
+            /** @enum {string} */
+            outcome: "applied" | "test_failed" | "reload_failed" | "write_failed" | "unchanged";
+            fingerprint: string;
+            domainCount: number;
+            output?: string;
+        };
+        GatePreview: {
+            conf: string;
+            map: string;
+            blockedPage: string;
+        };
+        GatePreviewInput: {
+            conf: string;
+            map: string;
+            blockedPage: string;
+        };
         GateStatus: {
             dir: string;
             httpListen: string;
@@ -9764,6 +9641,7 @@ export interface components {
             fingerprint: string;
             inForce: components["schemas"]["GateApply"] | null;
             lastAttempt: components["schemas"]["GateApply"] | null;
+            /** @description the verified state differs from what nginx runs: an apply is due (or failed) */
             pending: boolean;
             recent: components["schemas"]["GateApply"][];
         };
@@ -9775,6 +9653,7 @@ export interface components {
             fingerprint: string;
             inForce: components["schemas"]["GateApplyInput"] | null;
             lastAttempt: components["schemas"]["GateApplyInput"] | null;
+            /** @description the verified state differs from what nginx runs: an apply is due (or failed) */
             pending: boolean;
             recent: components["schemas"]["GateApplyInput"][];
         };
@@ -9787,7 +9666,8 @@ export interface components {
             cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
             causeEvidence: string | null;
             lineFault: boolean;
-            source: string;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
             fingerprint: string | null;
             /** @enum {string} */
             status: "open" | "resolved";
@@ -9798,15 +9678,19 @@ export interface components {
             maintenanceId: string | null;
             noticeGivenAt: (string) | null;
             version: number;
-            lineClock: {
-                deadline: (string) | null;
-                remainingMinutes: number;
-                breached: boolean;
-                overrunMinutes: number;
-                nearBreach: boolean;
-            } | null;
+            lineClock: components["schemas"]["LineFaultClock"];
         };
-        IncidentInput: {
+        IncidentDashboard: {
+            open: components["schemas"]["Incident"][];
+            nearBreach: number;
+            breached: number;
+        };
+        IncidentDashboardInput: {
+            open: components["schemas"]["IncidentInput"][];
+            nearBreach: number;
+            breached: number;
+        };
+        IncidentDetail: {
             /** Format: uuid */
             id: string;
             number: string;
@@ -9815,7 +9699,34 @@ export interface components {
             cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
             causeEvidence: string | null;
             lineFault: boolean;
-            source: string;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: (string) | null;
+            startedAt: (string) | null;
+            resolvedAt: (string) | null;
+            lineFaultBreachedAt: (string) | null;
+            maintenanceId: string | null;
+            noticeGivenAt: (string) | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClock"];
+            scope: components["schemas"]["IncidentScopeEntry"][];
+            updates: components["schemas"]["IncidentUpdate"][];
+            interruptions: components["schemas"]["Interruption"][];
+        };
+        IncidentDetailInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
             fingerprint: string | null;
             /** @enum {string} */
             status: "open" | "resolved";
@@ -9826,13 +9737,61 @@ export interface components {
             maintenanceId: string | null;
             noticeGivenAt: string | null;
             version: number;
-            lineClock: {
-                deadline: string | null;
-                remainingMinutes: number;
-                breached: boolean;
-                overrunMinutes: number;
-                nearBreach: boolean;
-            } | null;
+            lineClock: components["schemas"]["LineFaultClockInput"];
+            scope: components["schemas"]["IncidentScopeEntryInput"][];
+            updates: components["schemas"]["IncidentUpdateInput"][];
+            interruptions: components["schemas"]["InterruptionInput"][];
+        };
+        IncidentInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: string | null;
+            startedAt: string | null;
+            resolvedAt: string | null;
+            lineFaultBreachedAt: string | null;
+            maintenanceId: string | null;
+            noticeGivenAt: string | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClockInput"];
+        };
+        IncidentScopeEntry: {
+            /** @enum {string} */
+            kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+            target: string;
+        };
+        IncidentScopeEntryInput: {
+            /** @enum {string} */
+            kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+            target: string;
+        };
+        IncidentUpdate: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "opened" | "note" | "reclassified" | "resolved" | "reopened" | "alert" | "suspended" | "restored" | "line_fault_breach" | "edited";
+            body: string;
+            authorId: string | null;
+            createdAt: (string) | null;
+        };
+        IncidentUpdateInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "opened" | "note" | "reclassified" | "resolved" | "reopened" | "alert" | "suspended" | "restored" | "line_fault_breach" | "edited";
+            body: string;
+            authorId: string | null;
+            createdAt: string | null;
         };
         Inspection: {
             /** Format: uuid */
@@ -9844,7 +9803,8 @@ export interface components {
             authority: string;
             documentNumber: string;
             documentFileName: string;
-            documentContentType: string;
+            /** @enum {string} */
+            documentContentType: "application/pdf" | "image/jpeg" | "image/png";
             inspectedAt: (string) | null;
             scope: string;
             staffPresent: string;
@@ -9862,13 +9822,42 @@ export interface components {
             authority: string;
             documentNumber: string;
             documentFileName: string;
-            documentContentType: string;
+            /** @enum {string} */
+            documentContentType: "application/pdf" | "image/jpeg" | "image/png";
             inspectedAt: string | null;
             scope: string;
             staffPresent: string;
             withheld: boolean;
             withheldReason: string | null;
             createdAt: string | null;
+        };
+        Interruption: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            startedAt: (string) | null;
+            endedAt: (string) | null;
+            consentAt: (string) | null;
+        };
+        InterruptionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            startedAt: string | null;
+            endedAt: string | null;
+            consentAt: string | null;
         };
         Invoice: {
             /** Format: uuid */
@@ -10148,6 +10137,20 @@ export interface components {
             uploadedBy: string | null;
             createdAt: string | null;
         };
+        LineFaultClock: {
+            deadline: (string) | null;
+            remainingMinutes: number;
+            breached: boolean;
+            overrunMinutes: number;
+            nearBreach: boolean;
+        } | null;
+        LineFaultClockInput: {
+            deadline: string | null;
+            remainingMinutes: number;
+            breached: boolean;
+            overrunMinutes: number;
+            nearBreach: boolean;
+        } | null;
         LogRetentionAttestation: {
             /** Format: uuid */
             id: string;
@@ -10156,11 +10159,14 @@ export interface components {
             customerName?: string;
             location: string;
             retentionMonths: number;
+            /** Format: date */
             attestedOn: string;
+            /** Format: date */
             validUntil: string;
             remindedAt: (string) | null;
             createdAt: (string) | null;
-            state?: string;
+            /** @enum {string} */
+            state?: "missing" | "expired" | "due_soon" | "valid";
         };
         LogRetentionAttestationInput: {
             /** Format: uuid */
@@ -10170,11 +10176,78 @@ export interface components {
             customerName?: string;
             location: string;
             retentionMonths: number;
+            /** Format: date */
             attestedOn: string;
+            /** Format: date */
             validUntil: string;
             remindedAt: string | null;
             createdAt: string | null;
-            state?: string;
+            /** @enum {string} */
+            state?: "missing" | "expired" | "due_soon" | "valid";
+        };
+        LogRetentionReadiness: {
+            ready: boolean;
+            /** @enum {string} */
+            state: "missing" | "expired" | "due_soon" | "valid";
+            validUntil: string | null;
+            gap: string | null;
+        };
+        LogRetentionReadinessInput: {
+            ready: boolean;
+            /** @enum {string} */
+            state: "missing" | "expired" | "due_soon" | "valid";
+            validUntil: string | null;
+            gap: string | null;
+        };
+        MaintenanceConsent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            windowId: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** @enum {string} */
+            decision: "not_required" | "pending" | "accepted" | "declined";
+            decidedAt: (string) | null;
+            decidedBy: string | null;
+        };
+        MaintenanceConsentDecision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            windowId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            decision: "not_required" | "pending" | "accepted" | "declined";
+            decidedAt: (string) | null;
+            decidedBy: string | null;
+        };
+        MaintenanceConsentDecisionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            windowId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            decision: "not_required" | "pending" | "accepted" | "declined";
+            decidedAt: string | null;
+            decidedBy: string | null;
+        };
+        MaintenanceConsentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            windowId: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** @enum {string} */
+            decision: "not_required" | "pending" | "accepted" | "declined";
+            decidedAt: string | null;
+            decidedBy: string | null;
         };
         MaintenanceWindow: {
             /** Format: uuid */
@@ -10187,21 +10260,47 @@ export interface components {
             startsAt: (string) | null;
             endsAt: (string) | null;
             noticedAt: (string) | null;
-            status: string;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
             performedIncidentId: string | null;
             needsConsent: boolean;
-            consents?: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                windowId: string;
-                /** Format: uuid */
-                customerId: string;
-                customerName: string;
-                decision: string;
-                decidedAt: (string) | null;
-                decidedBy: string | null;
-            }[];
+            consents?: components["schemas"]["MaintenanceConsent"][];
+        };
+        MaintenanceWindowDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: components["schemas"]["MaintenanceConsent"][];
+            scope: components["schemas"]["IncidentScopeEntry"][];
+        };
+        MaintenanceWindowDetailInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
+            scope: components["schemas"]["IncidentScopeEntryInput"][];
         };
         MaintenanceWindowInput: {
             /** Format: uuid */
@@ -10214,21 +10313,11 @@ export interface components {
             startsAt: string | null;
             endsAt: string | null;
             noticedAt: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
             performedIncidentId: string | null;
             needsConsent: boolean;
-            consents?: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                windowId: string;
-                /** Format: uuid */
-                customerId: string;
-                customerName: string;
-                decision: string;
-                decidedAt: string | null;
-                decidedBy: string | null;
-            }[];
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
         };
         Me: {
             /** Format: uuid */
@@ -10378,6 +10467,92 @@ export interface components {
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
             locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
         };
+        OpenedIncident: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: (string) | null;
+            startedAt: (string) | null;
+            resolvedAt: (string) | null;
+            lineFaultBreachedAt: (string) | null;
+            maintenanceId: string | null;
+            noticeGivenAt: (string) | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClock"];
+            affectedServers: number;
+        };
+        OpenedIncidentInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: string | null;
+            startedAt: string | null;
+            resolvedAt: string | null;
+            lineFaultBreachedAt: string | null;
+            maintenanceId: string | null;
+            noticeGivenAt: string | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClockInput"];
+            affectedServers: number;
+        };
+        PerformedMaintenanceWindow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            consents?: components["schemas"]["MaintenanceConsent"][];
+            /** Format: uuid */
+            incidentId: string;
+            withoutConsent: number;
+        };
+        PerformedMaintenanceWindowInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
+            /** Format: uuid */
+            incidentId: string;
+            withoutConsent: number;
+        };
         ProviderProfile: {
             legalName: string;
             uscc: string;
@@ -10524,6 +10699,44 @@ export interface components {
             validFrom: string | null;
             validTo: string | null;
         };
+        ScheduledMaintenanceWindow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: components["schemas"]["MaintenanceConsent"][];
+            affectedCustomers: number;
+            affectedServers: number;
+        };
+        ScheduledMaintenanceWindowInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
+            affectedCustomers: number;
+            affectedServers: number;
+        };
         Server: {
             /** Format: uuid */
             id: string;
@@ -10574,7 +10787,8 @@ export interface components {
             /** Format: uuid */
             serverId: string;
             complaintId: string | null;
-            clause: string;
+            /** @enum {string} */
+            clause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
             reason: string;
             portInstruction: string;
             suspendedAt: (string) | null;
@@ -10589,7 +10803,8 @@ export interface components {
             /** Format: uuid */
             serverId: string;
             complaintId: string | null;
-            clause: string;
+            /** @enum {string} */
+            clause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
             reason: string;
             portInstruction: string;
             suspendedAt: string | null;
@@ -10799,6 +11014,62 @@ export interface components {
             mappedAt: string | null;
             mappedBy: string | null;
             incidentId: string | null;
+        };
+        UpdatedIncident: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: (string) | null;
+            startedAt: (string) | null;
+            resolvedAt: (string) | null;
+            lineFaultBreachedAt: (string) | null;
+            maintenanceId: string | null;
+            noticeGivenAt: (string) | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClock"];
+            recomputed: {
+                contractId: string;
+                hours: number;
+                changed: boolean;
+            }[];
+        };
+        UpdatedIncidentInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: string | null;
+            startedAt: string | null;
+            resolvedAt: string | null;
+            lineFaultBreachedAt: string | null;
+            maintenanceId: string | null;
+            noticeGivenAt: string | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClockInput"];
+            recomputed: {
+                contractId: string;
+                hours: number;
+                changed: boolean;
+            }[];
         };
         User: {
             /** Format: uuid */
