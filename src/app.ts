@@ -80,13 +80,17 @@ import { makeIncidentsService } from './modules/incidents/incidents.service.js';
 import { makeMaintenanceService } from './modules/incidents/maintenance.service.js';
 import { makeAlertsService } from './modules/incidents/alerts.service.js';
 import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
+import { incidentsConstraints } from './modules/incidents/incidents.constraints.js';
 import { registerMessages } from './core/i18n/index.js';
 import { makeComplianceRepository } from './modules/compliance/compliance.repository.js';
 import { makeDomainsService } from './modules/compliance/domains.service.js';
 import { makeGateService, type GateAlert } from './modules/compliance/gate.service.js';
-import { makeConductService } from './modules/compliance/conduct.service.js';
+import { makeComplaintsService } from './modules/compliance/complaints.service.js';
+import { makeDeclarationsService } from './modules/compliance/declarations.service.js';
+import { makeInspectionsService } from './modules/compliance/inspections.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { complianceReactions } from './modules/compliance/reactions.js';
+import { complianceConstraints } from './modules/compliance/compliance.constraints.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 
@@ -163,7 +167,7 @@ export function buildServices(ctx: AppContext) {
   const domainHolders = async (names: string[]) => [...(await domains.holdersOf(names)), ...(await dns.zoneHoldersOf(names))];
   const tickets = makeTicketsService({ repo: makeTicketsRepository(db), servers, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids });
 
-  // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, conduct ──
+  // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, declarations, complaints, inspections ──
   const complianceRepo = makeComplianceRepository(db);
   const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
@@ -189,30 +193,22 @@ export function buildServices(ctx: AppContext) {
       applyOn: ctx.config.GATE_APPLY === 'on',
     },
   });
-  const conduct = makeConductService({ repo: complianceRepo, servers, ipam, contracts, notices, files, audit, clock, ids });
-  registerConstraintErrors({
-    compliance_domains_active_unique: { code: 'DOMAIN_TAKEN', field: 'domain' },
-    compliance_services_one_live: { code: 'CONFLICT', field: 'kind' },
-    compliance_suspensions_one_live: { code: 'CONFLICT', field: 'serverId' },
-  });
+  const declarations = makeDeclarationsService({ repo: complianceRepo, servers, notices, files, audit, clock, ids });
+  const complaints = makeComplaintsService({ repo: complianceRepo, servers, ipam, contracts, notices, files, audit, clock, ids });
+  const inspections = makeInspectionsService({ repo: complianceRepo, servers, files, audit, clock, ids });
+  registerConstraintErrors(complianceConstraints);
 
   // incidents, planned work and the compensation ledger (6.3, 7.2, 7.3)
   const incidentsRepo = makeIncidentsRepository(db);
   const incidents = makeIncidentsService({ repo: incidentsRepo, servers, ipam, contracts, notices, tickets, audit, clock, ids });
   const maintenance = makeMaintenanceService({ repo: incidentsRepo, incidents, audit, clock, ids });
   const alerts = makeAlertsService({ repo: incidentsRepo, incidents, servers, floor, network, audit, clock, ids });
+  registerConstraintErrors(incidentsConstraints);
 
   registerConstraintErrors({
     users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
     customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
     roster_member_versions_disjoint: { code: 'CONFLICT' },
-    // incidents and planned work (issue 10)
-    maintenance_windows_48h_notice: { code: 'NOTICE_TOO_SHORT', field: 'startsAt' },
-    incidents_force_majeure_evidence: { code: 'VALIDATION_FAILED', field: 'causeEvidence' },
-    incidents_open_fingerprint: { code: 'CONFLICT' },
-    alert_events_once: { code: 'CONFLICT' },
-    interruptions_once: { code: 'CONFLICT' },
-    maintenance_consents_one_per_customer: { code: 'CONFLICT' },
   });
 
   registerConstraintErrors(contractsConstraints);
@@ -232,12 +228,12 @@ export function buildServices(ctx: AppContext) {
     ...contractsReactions({ contracts }),
     ...billingReactions({ billing }),
     ...noticesReactions({ notices }),
-    ...complianceReactions({ domains, conduct }),
+    ...complianceReactions({ domains, declarations }),
   );
 
   return {
     audit, customers, roster, kyc, provider, floor, servers, network, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
-    netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts, fileCheck, bus,
+    netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus,
   };
 }
 

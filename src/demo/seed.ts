@@ -176,7 +176,7 @@ async function seedCustomer(services: Services, c: DemoCustomer) {
     await services.kyc.review(scope, uploaded.id, { verify: true });
   }
   // 5.5: the log-retention attestation, required before activation
-  await services.conduct.attest(scope, { customerId: customer.id, location: '自建日志服务器，异地备份', retentionMonths: 12 });
+  await services.declarations.attest(scope, { customerId: customer.id, location: '自建日志服务器，异地备份', retentionMonths: 12 });
   return customer;
 }
 

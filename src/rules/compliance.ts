@@ -27,7 +27,10 @@ export function checkDeclaredService(kind: string, hasAgreement: boolean): Servi
 }
 
 // ── 5.6 filing or licence ─────────────────────────────────────────────
-export type DomainUse = 'commercial' | 'non_commercial';
+export const DOMAIN_USES = ['commercial', 'non_commercial'] as const;
+export type DomainUse = (typeof DOMAIN_USES)[number];
+/** How compliance verified a filing (5.6): the MIIT lookup, the licence original seen, or the authority's word. */
+export const VERIFICATION_METHODS = ['miit_lookup', 'licence_original_seen', 'authority_confirmation'] as const;
 
 export type FilingCheck =
   | { valid: true; filingNumber: string; psbNumber: string | null }
@@ -86,7 +89,8 @@ export function checkLogRetention(months: number): null | 'LOG_RETENTION_TOO_SHO
   return months < LOG_RETENTION_MIN_MONTHS ? 'LOG_RETENTION_TOO_SHORT' : null;
 }
 
-export type AttestationState = 'missing' | 'expired' | 'due_soon' | 'valid';
+export const ATTESTATION_STATES = ['missing', 'expired', 'due_soon', 'valid'] as const;
+export type AttestationState = (typeof ATTESTATION_STATES)[number];
 
 /** Where a customer's latest attestation stands today; 'valid' and 'due_soon' still count for activation. */
 export function attestationState(validUntil: CalendarDate | null, today: CalendarDate, reminderDays = ATTESTATION_REMINDER_DAYS): AttestationState {
@@ -96,6 +100,8 @@ export function attestationState(validUntil: CalendarDate | null, today: Calenda
 }
 
 // ── 5.4, 5.8, 6.3, 6.8 violations ─────────────────────────────────────
+/** What a complaint is about, as compliance files it; suggestedClause maps each to the clause it most likely breaches. */
+export const COMPLAINT_CATEGORIES = ['spam', 'intrusion', 'infringement', 'pornography', 'gambling', 'fraud', 'network_instability', 'unfiled_site', 'prohibited_service', 'other'] as const;
 export const VIOLATION_CLAUSE_LIST = ['5.3', '5.4', '5.5', '5.6', '5.7', '5.8', '6.3'] as const;
 export type ViolationClause = (typeof VIOLATION_CLAUSE_LIST)[number];
 

@@ -17,5 +17,6 @@ export * from './billing.js';
 export * from './numbering.js';
 export * from './legal.js';
 export * from './compliance.js';
+export * from './incidents.js';
 export * from './holiday-law.js';
 export * from './arrangement.js';

@@ -31,6 +31,6 @@ export async function makeActivationReadyCustomer(services: Services, name: stri
   }
   await services.roster.upsert(scope, c.id, { side: 'customer', role: 'legal_representative', name: '法人', mobile: '13800000001', available24h: true });
   await services.roster.upsert(scope, c.id, { side: 'customer', role: 'technical_lead', name: '技术', mobile: '13800000002', available24h: true });
-  await services.conduct.attest(scope, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 });
+  await services.declarations.attest(scope, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 });
   return c;
 }

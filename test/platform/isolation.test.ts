@@ -335,7 +335,7 @@ beforeAll(async () => {
     await t.services.kyc.review(system, d.id, { verify: true });
   }
   await t.services.roster.upsert(system, customerB.id, { side: 'customer', role: 'legal_representative', name: '乙法人', mobile: '13800000002', available24h: true });
-  await t.services.conduct.attest(system, { customerId: customerB.id, location: '乙方日志秘密位置', retentionMonths: 12 });
+  await t.services.declarations.attest(system, { customerId: customerB.id, location: '乙方日志秘密位置', retentionMonths: 12 });
   const bContract = await t.services.contracts.create(system, { customerId: customerB.id, siteId: site.id, serverIds: [bServer.id], annualFee: '12000' });
   await t.services.contracts.sign(system, bContract.id, { signingDate: '2026-03-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: pdf });
   await t.services.servers.rack(system, bServer.id, { cabinetId: cabinet.id, lowestU: 10, face: 'full' });
@@ -366,13 +366,13 @@ beforeAll(async () => {
   // compliance: B's domain (with evidence), a declared service, an attestation, a complaint, a suspension, an inspection
   const bDomain = await t.services.domains.add(system, { customerId: customerB.id, serverId: bServer.id, domain: 'b-secret-site.example.cn', use: 'non_commercial', filingNumber: '京ICP备2021012345号' });
   await t.services.domains.uploadEvidence(system, bDomain.id, { fileName: 'b.pdf', bytes: pdf });
-  const bService = await t.services.conduct.declareService(system, { serverId: bServer.id, kind: 'ftp', description: '乙方FTP秘密' });
-  const bComplaint = await t.services.conduct.intake(system, { source: '乙方投诉来源秘密', category: 'spam', description: 'x', domain: 'b-secret-site.example.cn' });
-  const bSuspension = await t.services.conduct.suspendServer(system, { serverId: bServer.id, clause: '6.3', reason: '乙方暂停秘密' });
-  const bInspection = await t.services.conduct.recordInspection(system, { serverId: bServer.id, authority: '乙方检查机关秘密', documentNumber: 'x', inspectedAt: '2026-03-01T10:00:00+08:00', scope: 'x', staffPresent: 'x' }, { fileName: 'i.pdf', bytes: pdf });
+  const bService = await t.services.declarations.declareService(system, { serverId: bServer.id, kind: 'ftp', description: '乙方FTP秘密' });
+  const bComplaint = await t.services.complaints.intake(system, { source: '乙方投诉来源秘密', category: 'spam', description: 'x', domain: 'b-secret-site.example.cn' });
+  const bSuspension = await t.services.complaints.suspendServer(system, { serverId: bServer.id, clause: '6.3', reason: '乙方暂停秘密' });
+  const bInspection = await t.services.inspections.recordInspection(system, { serverId: bServer.id, authority: '乙方检查机关秘密', documentNumber: 'x', inspectedAt: '2026-03-01T10:00:00+08:00', scope: 'x', staffPresent: 'x' }, { fileName: 'i.pdf', bytes: pdf });
   // B's complaint evidence and supplementary agreement, so the downloads have something to withhold
-  await t.services.conduct.complaintEvidence(system, bComplaint.id, { fileName: 'b-evidence.pdf', bytes: pdf });
-  await t.services.conduct.fileAgreement(system, bService.id, { fileName: 'b-agreement.pdf', bytes: pdf });
+  await t.services.complaints.complaintEvidence(system, bComplaint.id, { fileName: 'b-evidence.pdf', bytes: pdf });
+  await t.services.declarations.fileAgreement(system, bService.id, { fileName: 'b-agreement.pdf', bytes: pdf });
   b = {
     customerId: customerB.id,
     customerName: customerB.name,

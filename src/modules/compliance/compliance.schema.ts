@@ -1,13 +1,15 @@
 import { bigint, boolean, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { DOCUMENT_TYPES } from '../../files/sniff.js';
+import { COMPLAINT_CATEGORIES, DECLARABLE_SERVICES, DOMAIN_USES, VERIFICATION_METHODS, VIOLATION_CLAUSE_LIST } from '../../rules/index.js';
 
-export const DOMAIN_USES = ['commercial', 'non_commercial'] as const;
+// the agreement's value lists live in the rules core, shared with the UI
+export { COMPLAINT_CATEGORIES, DOMAIN_USES, VERIFICATION_METHODS };
+
 export const DOMAIN_STATUSES = ['submitted', 'verified', 'suspended', 'revoked'] as const;
-export const VERIFICATION_METHODS = ['miit_lookup', 'licence_original_seen', 'authority_confirmation'] as const;
-export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const GATE_OUTCOMES = ['applied', 'test_failed', 'reload_failed', 'write_failed'] as const;
-export const COMPLAINT_CATEGORIES = ['spam', 'intrusion', 'infringement', 'pornography', 'gambling', 'fraud', 'network_instability', 'unfiled_site', 'prohibited_service', 'other'] as const;
 export const COMPLAINT_STATUSES = ['open', 'notified', 'confirmed', 'dismissed', 'resolved'] as const;
-export const VIOLATION_CLAUSES = ['5.3', '5.4', '5.5', '5.6', '5.7', '5.8', '6.3'] as const;
+/** The clauses a violation may cite (the rules core's list). */
+export const VIOLATION_CLAUSES = VIOLATION_CLAUSE_LIST;
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -54,7 +56,7 @@ export const complianceServices = pgTable('compliance_services', {
   id: uuid('id').primaryKey(),
   customerId: uuid('customer_id').notNull(),
   serverId: uuid('server_id').notNull(),
-  kind: text('kind', { enum: ['www', 'email', 'ftp', 'telnet', 'database'] }).notNull(),
+  kind: text('kind', { enum: DECLARABLE_SERVICES }).notNull(),
   description: text('description').notNull(),
   agreementSha256: text('agreement_sha256'),
   agreementFileName: text('agreement_file_name'),

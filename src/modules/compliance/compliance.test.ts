@@ -165,17 +165,17 @@ describe('declared services (5.3), log retention (5.5)', () => {
     expect((await owner.post('/api/v1/compliance/attestations', { location: '阿里云 SLS', retentionMonths: 5 })).json().error.fields[0].path).toBe('retentionMonths');
     const a = await owner.post('/api/v1/compliance/attestations', { location: '自建 ELK，日志服务器 10.0.0.5', retentionMonths: 6 });
     expect(a.json()).toMatchObject({ attestedOn: '2027-04-01', validUntil: '2028-04-01' });
-    expect((await t.services.conduct.logRetentionReadiness(system, customerId)).ready).toBe(true);
+    expect((await t.services.declarations.logRetentionReadiness(system, customerId)).ready).toBe(true);
     t.clock.set('2028-03-10T01:00:00Z');
     await relogin();
     expect((await compliance.get('/api/v1/compliance/queue/attestations')).json().items.map((x: { state: string }) => x.state)).toEqual(['due_soon']);
-    expect(await t.services.conduct.remindAttestations()).toBe(1);
-    expect(await t.services.conduct.remindAttestations()).toBe(0);
+    expect(await t.services.declarations.remindAttestations()).toBe(1);
+    expect(await t.services.declarations.remindAttestations()).toBe(0);
     t.clock.set('2028-04-02T01:00:00Z');
     await relogin();
-    expect((await t.services.conduct.logRetentionReadiness(system, customerId)).state).toBe('expired');
+    expect((await t.services.declarations.logRetentionReadiness(system, customerId)).state).toBe('expired');
     await owner.post('/api/v1/compliance/attestations', { location: '自建 ELK', retentionMonths: 12 });
-    expect((await t.services.conduct.logRetentionReadiness(system, customerId)).ready).toBe(true);
+    expect((await t.services.declarations.logRetentionReadiness(system, customerId)).ready).toBe(true);
   });
 });
 
@@ -306,7 +306,7 @@ describe('suspension of a server in service (6.3)', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({ code: 'ACTIVATION_REFUSED', fields: [{ path: 'logRetentionAttestation', message: '缺少有效的网站访问日志留存承诺（第 5.5 条，保存不少于 6 个月）' }] });
     expect((await t.services.servers.findServer(system, server.id))!.status).not.toBe('racked');
-    await t.services.conduct.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 });
+    await t.services.declarations.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 });
     await t.services.servers.rack(system, server.id, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });
     await t.services.servers.setStatus(system, server.id, 'in_service');
 

@@ -31,7 +31,8 @@ export interface AlertmanagerPayload {
   alerts: AlertmanagerAlert[];
 }
 
-export type AlertOutcome = 'opened' | 'joined' | 'duplicate' | 'resolved' | 'resolved_late' | 'already_resolved' | 'unmatched';
+export const ALERT_OUTCOMES = ['opened', 'joined', 'duplicate', 'resolved', 'resolved_late', 'already_resolved', 'unmatched'] as const;
+export type AlertOutcome = (typeof ALERT_OUTCOMES)[number];
 type Outcome = { outcome: AlertOutcome; incidentId: string | null };
 
 /** Labels that name where an alert bites (values: ids, serial numbers, cabinet codes, switch names, addresses). */

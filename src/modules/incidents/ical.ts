@@ -29,8 +29,9 @@ export interface CalendarEvent {
   description: string;
 }
 
-export function toICalendar(events: CalendarEvent[], now: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//rackpact//maintenance windows//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:机房维护窗口 Maintenance windows', 'X-WR-TIMEZONE:Asia/Shanghai'];
+/** The feed; `name` is the calendar's display name, in the reader's language. */
+export function toICalendar(events: CalendarEvent[], now: Date, name: string): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//rackpact//maintenance windows//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`, 'X-WR-TIMEZONE:Asia/Shanghai'];
   for (const e of events) {
     lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utc(now)}`, `CREATED:${utc(e.stamp)}`, `DTSTART:${utc(e.start)}`, `DTEND:${utc(e.end)}`, `SUMMARY:${escapeText(e.summary)}`, `DESCRIPTION:${escapeText(e.description)}`, 'TRANSP:OPAQUE', 'END:VEVENT');
   }

@@ -1,23 +1,18 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CONSENT_BOUND_KINDS, INCIDENT_CAUSES, MAINTENANCE_KINDS, NOTICE_BOUND_KINDS, SCOPE_KINDS, type IncidentCause, type MaintenanceKind, type ScopeKind } from '../../rules/incidents.js';
 
-/** Where an incident or a window bites: resolved to servers, and through them to contracts. */
-export const SCOPE_KINDS = ['site', 'room', 'cabinet', 'switch', 'port', 'server', 'ip'] as const;
-export type ScopeKind = (typeof SCOPE_KINDS)[number];
+// the agreement's value lists live in the rules core, shared with the UI
+export { CONSENT_BOUND_KINDS, INCIDENT_CAUSES, MAINTENANCE_KINDS, NOTICE_BOUND_KINDS, SCOPE_KINDS, type IncidentCause, type MaintenanceKind, type ScopeKind };
 
-/**
- * Causes as the NOC names them. third_party_circuit is a carrier's line: 第十条 treats it as force
- * majeure, so the ledger reads it as such; the others are the rules core's causes.
- */
-export const INCIDENT_CAUSES = ['provider_fault', 'customer_fault', 'force_majeure', 'third_party_circuit', 'network_cutover', 'relocation', 'provider_planned'] as const;
-export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
 export const INCIDENT_SOURCES = ['noc', 'alertmanager', 'suspension', 'maintenance'] as const;
+export const INCIDENT_STATUSES = ['open', 'resolved'] as const;
 export const UPDATE_KINDS = ['opened', 'note', 'reclassified', 'resolved', 'reopened', 'alert', 'suspended', 'restored', 'line_fault_breach', 'edited'] as const;
 
-/** 6.3 kinds of planned work; the first three need 48 h notice, the last two notice and consent. */
-export const MAINTENANCE_KINDS = ['expansion', 'relocation', 'network_cutover', 'circuit_debugging', 'provider_work'] as const;
-export type MaintenanceKind = (typeof MAINTENANCE_KINDS)[number];
-export const NOTICE_BOUND_KINDS: readonly MaintenanceKind[] = ['expansion', 'relocation', 'network_cutover'];
-export const CONSENT_BOUND_KINDS: readonly MaintenanceKind[] = ['circuit_debugging', 'provider_work'];
+export const WINDOW_STATUSES = ['scheduled', 'performed', 'cancelled'] as const;
+/** 7.3: a customer's answer to provider work; work that needs none is 'not_required'. */
+export const CONSENT_DECISIONS = ['not_required', 'pending', 'accepted', 'declined'] as const;
+/** A ledger line earns hours ('credited') or says why it earns none ('excluded'). */
+export const LEDGER_LINE_KINDS = ['credited', 'excluded'] as const;
 
 export const maintenanceWindows = pgTable('maintenance_windows', {
   id: uuid('id').primaryKey(),
@@ -28,7 +23,7 @@ export const maintenanceWindows = pgTable('maintenance_windows', {
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
   endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
   noticedAt: timestamp('noticed_at', { withTimezone: true }).notNull(),
-  status: text('status', { enum: ['scheduled', 'performed', 'cancelled'] }).notNull(),
+  status: text('status', { enum: WINDOW_STATUSES }).notNull(),
   performedIncidentId: uuid('performed_incident_id'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -45,7 +40,7 @@ export const maintenanceConsents = pgTable('maintenance_consents', {
   id: uuid('id').primaryKey(),
   windowId: uuid('window_id').notNull(),
   customerId: uuid('customer_id').notNull(),
-  decision: text('decision', { enum: ['not_required', 'pending', 'accepted', 'declined'] }).notNull(),
+  decision: text('decision', { enum: CONSENT_DECISIONS }).notNull(),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   decidedBy: uuid('decided_by'),
 });
@@ -59,7 +54,7 @@ export const incidents = pgTable('incidents', {
   lineFault: boolean('line_fault').notNull(),
   source: text('source', { enum: INCIDENT_SOURCES }).notNull(),
   fingerprint: text('fingerprint'),
-  status: text('status', { enum: ['open', 'resolved'] }).notNull(),
+  status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
   reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
@@ -130,7 +125,7 @@ export const compensationLines = pgTable('compensation_lines', {
   id: uuid('id').primaryKey(),
   contractId: uuid('contract_id').notNull(),
   customerId: uuid('customer_id').notNull(),
-  kind: text('kind', { enum: ['credited', 'excluded'] }).notNull(),
+  kind: text('kind', { enum: LEDGER_LINE_KINDS }).notNull(),
   fromAt: timestamp('from_at', { withTimezone: true }).notNull(),
   toAt: timestamp('to_at', { withTimezone: true }).notNull(),
   minutes: integer('minutes').notNull(),

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
+import { DEFAULT_LOCALE, t, type Locale } from '../../core/i18n/index.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
@@ -452,30 +453,25 @@ export function makeIncidentsService(deps: {
       return { contracts, changed };
     },
 
-    /** A customer disputes a ledger line: a ticket for the NOC with the line's facts. */
-    async dispute(scope: Scope, lineId: string, reason: string) {
+    /** A customer disputes a ledger line: a ticket for the NOC with the line's facts, in the customer's language. */
+    async dispute(scope: Scope, lineId: string, reason: string, locale: Locale = DEFAULT_LOCALE) {
       requireReader(scope);
       if (scope.kind !== 'customer') throw new AppError('FORBIDDEN');
       const line = await repo.findLine(scope, lineId);
       if (!line) throw new AppError('NOT_FOUND', { entity: 'compensation_line' });
       const basis = (await repo.db.transaction((tx) => deps.contracts.compensationBases(tx, [line.contractId]))).get(line.contractId)!;
+      const from = formatShanghaiMinute(line.fromAt);
+      const facts = t(locale, 'incident.dispute.facts', { contract: basis.number, from, to: formatShanghaiMinute(line.toAt), minutes: line.minutes, hours: line.hours, reasons: line.reasons.join(', '), line: line.id });
       return deps.tickets.open(scope, {
         type: 'compensation_dispute',
         contractId: line.contractId,
         priority: 'normal',
-        subject: `补偿明细异议 Compensation dispute — ${basis.number} ${formatShanghaiMinute(line.fromAt)}`,
-        description: [
-          `合同 Contract: ${basis.number}`,
-          `时段 Interval: ${formatShanghaiMinute(line.fromAt)} – ${formatShanghaiMinute(line.toAt)} (${line.minutes} min)`,
-          `补偿 Credited: ${line.hours} h; 依据 Reasons: ${line.reasons.join(', ')}`,
-          `明细 Line: ${line.id}`,
-          '',
-          reason.trim(),
-        ].join('\n'),
+        subject: t(locale, 'incident.dispute.subject', { contract: basis.number, from }),
+        description: `${facts}\n\n${reason.trim()}`,
       });
     },
 
-    async timelineSvg(scope: Scope, contractId: string, locale: 'zh-CN' | 'en') {
+    async timelineSvg(scope: Scope, contractId: string, locale: Locale) {
       requireReader(scope);
       const contract = await deps.contracts.get(scope, contractId);
       const rows = await repo.timelineOfContract(scope, contractId);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
+import { DEFAULT_LOCALE, t, type Locale } from '../../core/i18n/index.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import { checkNoticeWindow, formatShanghai, formatShanghaiMinute, shanghaiDate, DEFAULT_CONTRACT_TERMS } from '../../rules/index.js';
@@ -10,6 +11,14 @@ import type { IncidentsRepository, ScopeEntry, WindowRow } from './incidents.rep
 import { CONSENT_BOUND_KINDS, NOTICE_BOUND_KINDS, type IncidentCause, type MaintenanceKind } from './incidents.schema.js';
 import type { IncidentsService } from './incidents.service.js';
 import { toICalendar } from './ical.js';
+
+/** A window as a calendar app shows it: its kind, whether this customer consented (7.3), the description. */
+function calendarDescription(w: { kind: MaintenanceKind; needsConsent: boolean; consents: { decision: string }[]; description: string }, locale: Locale): string {
+  const kind = t(locale, `maintenance.kind.${w.kind}`);
+  if (!w.needsConsent) return `${kind}\n${w.description}`;
+  const decision = t(locale, `maintenance.consent.${w.consents[0]?.decision ?? 'pending'}`);
+  return `${kind} — ${t(locale, 'maintenance.calendar.consent', { decision })}\n${w.description}`;
+}
 
 /** How performed work is read by the ledger: cut-over and expansion by 6.3, provider work by 7.3. */
 const CAUSE_OF: Record<MaintenanceKind, IncidentCause> = {
@@ -189,7 +198,7 @@ export function makeMaintenanceService(deps: {
     },
 
     /** iCalendar of the customer's upcoming windows, for a calendar app holding the feed URL. */
-    async calendar(token: string): Promise<string> {
+    async calendar(token: string, locale: Locale = DEFAULT_LOCALE): Promise<string> {
       const customerId = token.startsWith(FEED_TOKEN_PREFIX) ? await repo.customerOfFeedToken(sha256(token)) : undefined;
       if (!customerId) throw new AppError('NOT_AUTHENTICATED');
       const scope: Scope = { kind: 'customer', customerId, userId: '00000000-0000-0000-0000-000000000000', login: 'calendar-feed', roles: [] };
@@ -201,9 +210,10 @@ export function makeMaintenanceService(deps: {
           end: w.endsAt,
           stamp: w.noticedAt,
           summary: `${w.number} ${w.title}`,
-          description: `${w.kind}${w.needsConsent ? ` — consent: ${w.consents[0]?.decision ?? 'pending'}` : ''}\n${w.description}`,
+          description: calendarDescription(w, locale),
         })),
         clock.now(),
+        t(locale, 'maintenance.calendar.name'),
       );
     },
   };

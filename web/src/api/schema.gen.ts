@@ -85,14 +85,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            received: number;
-                            results: {
-                                fingerprint: string;
-                                outcome: string;
-                                incidentId: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["AlertIngestResult"];
                     };
                 };
             };
@@ -1398,13 +1391,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["DisputeTicket"];
                     };
                 };
             };
@@ -1440,15 +1427,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            contractId: string;
-                            contractNumber: string;
-                            compensationHours: number;
-                            termEnd: string | null;
-                            serviceEndsAt: string | null;
-                            lines: components["schemas"]["CompensationLine"][];
-                        };
+                        "application/json": components["schemas"]["ContractLedger"];
                     };
                 };
             };
@@ -1482,12 +1461,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/svg+xml": string;
+                    };
                 };
             };
         };
@@ -1788,12 +1769,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -1950,11 +1935,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["ComplianceTerminatedContract"];
                     };
                 };
             };
@@ -2134,12 +2115,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -2375,12 +2360,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            outcome: string;
-                            fingerprint: string;
-                            domainCount: number;
-                            output?: string;
-                        };
+                        "application/json": components["schemas"]["GateApplyResult"];
                     };
                 };
             };
@@ -2414,11 +2394,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            conf: string;
-                            map: string;
-                            blockedPage: string;
-                        };
+                        "application/json": components["schemas"]["GatePreview"];
                     };
                 };
             };
@@ -2510,12 +2486,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -2673,12 +2653,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ready: boolean;
-                            state: string;
-                            validUntil: string | null;
-                            gap: string | null;
-                        };
+                        "application/json": components["schemas"]["LogRetentionReadiness"];
                     };
                 };
             };
@@ -2780,12 +2755,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -4581,35 +4560,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
-                            causeEvidence: string | null;
-                            lineFault: boolean;
-                            source: string;
-                            fingerprint: string | null;
-                            /** @enum {string} */
-                            status: "open" | "resolved";
-                            reportedAt: (string) | null;
-                            startedAt: (string) | null;
-                            resolvedAt: (string) | null;
-                            lineFaultBreachedAt: (string) | null;
-                            maintenanceId: string | null;
-                            noticeGivenAt: (string) | null;
-                            version: number;
-                            lineClock: {
-                                deadline: (string) | null;
-                                remainingMinutes: number;
-                                breached: boolean;
-                                overrunMinutes: number;
-                                nearBreach: boolean;
-                            } | null;
-                            affectedServers: number;
-                        };
+                        "application/json": components["schemas"]["OpenedIncident"];
                     };
                 };
             };
@@ -4643,11 +4594,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            open: components["schemas"]["Incident"][];
-                            nearBreach: number;
-                            breached: number;
-                        };
+                        "application/json": components["schemas"]["IncidentDashboard"];
                     };
                 };
             };
@@ -4685,61 +4632,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
-                            causeEvidence: string | null;
-                            lineFault: boolean;
-                            source: string;
-                            fingerprint: string | null;
-                            /** @enum {string} */
-                            status: "open" | "resolved";
-                            reportedAt: (string) | null;
-                            startedAt: (string) | null;
-                            resolvedAt: (string) | null;
-                            lineFaultBreachedAt: (string) | null;
-                            maintenanceId: string | null;
-                            noticeGivenAt: (string) | null;
-                            version: number;
-                            lineClock: {
-                                deadline: (string) | null;
-                                remainingMinutes: number;
-                                breached: boolean;
-                                overrunMinutes: number;
-                                nearBreach: boolean;
-                            } | null;
-                            scope: {
-                                /** @enum {string} */
-                                kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
-                                target: string;
-                            }[];
-                            updates: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                body: string;
-                                authorId: string | null;
-                                createdAt: (string) | null;
-                            }[];
-                            interruptions: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                incidentId: string;
-                                /** Format: uuid */
-                                serverId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                contractId: string | null;
-                                startedAt: (string) | null;
-                                endedAt: (string) | null;
-                                consentAt: (string) | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["IncidentDetail"];
                     };
                 };
             };
@@ -4783,39 +4676,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
-                            causeEvidence: string | null;
-                            lineFault: boolean;
-                            source: string;
-                            fingerprint: string | null;
-                            /** @enum {string} */
-                            status: "open" | "resolved";
-                            reportedAt: (string) | null;
-                            startedAt: (string) | null;
-                            resolvedAt: (string) | null;
-                            lineFaultBreachedAt: (string) | null;
-                            maintenanceId: string | null;
-                            noticeGivenAt: (string) | null;
-                            version: number;
-                            lineClock: {
-                                deadline: (string) | null;
-                                remainingMinutes: number;
-                                breached: boolean;
-                                overrunMinutes: number;
-                                nearBreach: boolean;
-                            } | null;
-                            recomputed: {
-                                contractId: string;
-                                hours: number;
-                                changed: boolean;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UpdatedIncident"];
                     };
                 };
             };
@@ -5668,35 +5529,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
-                            description: string;
-                            startsAt: (string) | null;
-                            endsAt: (string) | null;
-                            noticedAt: (string) | null;
-                            status: string;
-                            performedIncidentId: string | null;
-                            needsConsent: boolean;
-                            consents?: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                windowId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                decision: string;
-                                decidedAt: (string) | null;
-                                decidedBy: string | null;
-                            }[];
-                            affectedCustomers: number;
-                            affectedServers: number;
-                        };
+                        "application/json": components["schemas"]["ScheduledMaintenanceWindow"];
                     };
                 };
             };
@@ -5732,38 +5565,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
-                            description: string;
-                            startsAt: (string) | null;
-                            endsAt: (string) | null;
-                            noticedAt: (string) | null;
-                            status: string;
-                            performedIncidentId: string | null;
-                            needsConsent: boolean;
-                            consents?: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                windowId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                decision: string;
-                                decidedAt: (string) | null;
-                                decidedBy: string | null;
-                            }[];
-                            scope: {
-                                /** @enum {string} */
-                                kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
-                                target: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["MaintenanceWindowDetail"];
                     };
                 };
             };
@@ -5803,32 +5605,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
-                            description: string;
-                            startsAt: (string) | null;
-                            endsAt: (string) | null;
-                            noticedAt: (string) | null;
-                            status: string;
-                            performedIncidentId: string | null;
-                            consents?: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                windowId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                decision: string;
-                                decidedAt: (string) | null;
-                                decidedBy: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CancelledMaintenanceWindow"];
                     };
                 };
             };
@@ -5873,17 +5650,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            windowId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            decision: string;
-                            decidedAt: (string) | null;
-                            decidedBy: string | null;
-                        };
+                        "application/json": components["schemas"]["MaintenanceConsentDecision"];
                     };
                 };
             };
@@ -5930,35 +5697,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
-                            description: string;
-                            startsAt: (string) | null;
-                            endsAt: (string) | null;
-                            noticedAt: (string) | null;
-                            status: string;
-                            performedIncidentId: string | null;
-                            consents?: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                windowId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                decision: string;
-                                decidedAt: (string) | null;
-                                decidedBy: string | null;
-                            }[];
-                            /** Format: uuid */
-                            incidentId: string;
-                            withoutConsent: number;
-                        };
+                        "application/json": components["schemas"]["PerformedMaintenanceWindow"];
                     };
                 };
             };
@@ -6410,10 +6149,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            token: string;
-                            path: string;
-                        };
+                        "application/json": components["schemas"]["CalendarFeed"];
                     };
                 };
             };
@@ -6443,12 +6179,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/calendar": string;
+                    };
                 };
             };
         };
@@ -7204,12 +6942,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            current: components["schemas"]["Incident"][];
-                            recent: components["schemas"]["Incident"][];
-                            maintenance: components["schemas"]["MaintenanceWindow"][];
-                            ledger: components["schemas"]["CompensationLine"][];
-                        };
+                        "application/json": components["schemas"]["CustomerStatus"];
                     };
                 };
             };
@@ -8390,6 +8123,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertIngestResult: {
+            received: number;
+            results: {
+                fingerprint: string;
+                /** @enum {string} */
+                outcome: "opened" | "joined" | "duplicate" | "resolved" | "resolved_late" | "already_resolved" | "unmatched";
+                incidentId: string | null;
+            }[];
+        };
+        AlertIngestResultInput: {
+            received: number;
+            results: {
+                fingerprint: string;
+                /** @enum {string} */
+                outcome: "opened" | "joined" | "duplicate" | "resolved" | "resolved_late" | "already_resolved" | "unmatched";
+                incidentId: string | null;
+            }[];
+        };
         AlertmanagerWebhook: {
             version: string;
             /** @enum {string} */
@@ -8686,6 +8437,14 @@ export interface components {
             kind: "workday" | "weekend" | "holiday" | "makeup";
             name: string | null;
         };
+        CalendarFeed: {
+            token: string;
+            path: string;
+        };
+        CalendarFeedInput: {
+            token: string;
+            path: string;
+        };
         /** @description One holiday as the State Council notice states it: days off from–to and the 调休 working days */
         CalendarHolidayBlock: {
             name: string;
@@ -8770,6 +8529,38 @@ export interface components {
             arrangement: components["schemas"]["CalendarHolidayBlockInput"][];
             diff: components["schemas"]["CalendarDayDiffInput"][];
         };
+        CancelledMaintenanceWindow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            consents?: components["schemas"]["MaintenanceConsent"][];
+        };
+        CancelledMaintenanceWindowInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
+        };
         CommissioningOrder: {
             /** Format: uuid */
             id: string;
@@ -8853,6 +8644,7 @@ export interface components {
             customerName?: string;
             serverId: string | null;
             domainId: string | null;
+            /** @description null for a customer: who complained is not theirs to know */
             source: string | null;
             /** @enum {string} */
             category: "spam" | "intrusion" | "infringement" | "pornography" | "gambling" | "fraud" | "network_instability" | "unfiled_site" | "prohibited_service" | "other";
@@ -8866,7 +8658,8 @@ export interface components {
             noticeId: string | null;
             deadlineAt: (string) | null;
             clause: ("5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3") | null;
-            suggestedClause: string;
+            /** @enum {string} */
+            suggestedClause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
             decidedAt: (string) | null;
             decisionNote: string | null;
             resolvedAt: (string) | null;
@@ -8880,6 +8673,7 @@ export interface components {
             customerName?: string;
             serverId: string | null;
             domainId: string | null;
+            /** @description null for a customer: who complained is not theirs to know */
             source: string | null;
             /** @enum {string} */
             category: "spam" | "intrusion" | "infringement" | "pornography" | "gambling" | "fraud" | "network_instability" | "unfiled_site" | "prohibited_service" | "other";
@@ -8893,7 +8687,8 @@ export interface components {
             noticeId: string | null;
             deadlineAt: string | null;
             clause: ("5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3") | null;
-            suggestedClause: string;
+            /** @enum {string} */
+            suggestedClause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
             decidedAt: string | null;
             decisionNote: string | null;
             resolvedAt: string | null;
@@ -8916,7 +8711,7 @@ export interface components {
             psbNumber: string | null;
             hasEvidence: boolean;
             evidenceFileName: string | null;
-            evidenceContentType: string | null;
+            evidenceContentType: ("application/pdf" | "image/jpeg" | "image/png") | null;
             /** @enum {string} */
             status: "submitted" | "verified" | "suspended" | "revoked";
             statusReason: string | null;
@@ -8949,7 +8744,7 @@ export interface components {
             psbNumber: string | null;
             hasEvidence: boolean;
             evidenceFileName: string | null;
-            evidenceContentType: string | null;
+            evidenceContentType: ("application/pdf" | "image/jpeg" | "image/png") | null;
             /** @enum {string} */
             status: "submitted" | "verified" | "suspended" | "revoked";
             statusReason: string | null;
@@ -8963,6 +8758,16 @@ export interface components {
             version: number;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        ComplianceTerminatedContract: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+        };
+        ComplianceTerminatedContractInput: {
+            /** Format: uuid */
+            id: string;
+            status: string;
         };
         Contract: {
             /** Format: uuid */
@@ -9111,6 +8916,24 @@ export interface components {
             version: number;
             createdAt: string | null;
             updatedAt: string | null;
+        };
+        ContractLedger: {
+            /** Format: uuid */
+            contractId: string;
+            contractNumber: string;
+            compensationHours: number;
+            termEnd: string | null;
+            serviceEndsAt: string | null;
+            lines: components["schemas"]["CompensationLine"][];
+        };
+        ContractLedgerInput: {
+            /** Format: uuid */
+            contractId: string;
+            contractNumber: string;
+            compensationHours: number;
+            termEnd: string | null;
+            serviceEndsAt: string | null;
+            lines: components["schemas"]["CompensationLineInput"][];
         };
         /** @enum {string} */
         ContractStatus: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
@@ -9318,6 +9141,18 @@ export interface components {
             createdAt: string | null;
             updatedAt: string | null;
         };
+        CustomerStatus: {
+            current: components["schemas"]["Incident"][];
+            recent: components["schemas"]["Incident"][];
+            maintenance: components["schemas"]["MaintenanceWindow"][];
+            ledger: components["schemas"]["CompensationLine"][];
+        };
+        CustomerStatusInput: {
+            current: components["schemas"]["IncidentInput"][];
+            recent: components["schemas"]["IncidentInput"][];
+            maintenance: components["schemas"]["MaintenanceWindowInput"][];
+            ledger: components["schemas"]["CompensationLineInput"][];
+        };
         DeclaredService: {
             /** Format: uuid */
             id: string;
@@ -9325,13 +9160,15 @@ export interface components {
             customerId: string;
             /** Format: uuid */
             serverId: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "www" | "email" | "ftp" | "telnet" | "database";
             description: string;
             hasAgreement: boolean;
             agreementFileName: string | null;
             agreementUploadedAt: (string) | null;
             declaredAt: (string) | null;
             withdrawnAt: (string) | null;
+            /** @description the standing violation's reason code (SERVICE_AGREEMENT_MISSING: a non-www service without its agreement), or null */
             violation: string | null;
         };
         DeclaredServiceInput: {
@@ -9341,14 +9178,30 @@ export interface components {
             customerId: string;
             /** Format: uuid */
             serverId: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "www" | "email" | "ftp" | "telnet" | "database";
             description: string;
             hasAgreement: boolean;
             agreementFileName: string | null;
             agreementUploadedAt: string | null;
             declaredAt: string | null;
             withdrawnAt: string | null;
+            /** @description the standing violation's reason code (SERVICE_AGREEMENT_MISSING: a non-www service without its agreement), or null */
             violation: string | null;
+        };
+        DisputeTicket: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DisputeTicketInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+        } & {
+            [key: string]: unknown;
         };
         DnsPtrRecord: {
             /** Format: uuid */
@@ -9604,6 +9457,30 @@ export interface components {
             output: string;
             triggeredBy: string;
         };
+        GateApplyResult: {
+            /** @enum {string} */
+            outcome: "applied" | "test_failed" | "reload_failed" | "write_failed" | "unchanged";
+            fingerprint: string;
+            domainCount: number;
+            output?: string;
+        };
+        GateApplyResultInput: {
+            /** @enum {string} */
+            outcome: "applied" | "test_failed" | "reload_failed" | "write_failed" | "unchanged";
+            fingerprint: string;
+            domainCount: number;
+            output?: string;
+        };
+        GatePreview: {
+            conf: string;
+            map: string;
+            blockedPage: string;
+        };
+        GatePreviewInput: {
+            conf: string;
+            map: string;
+            blockedPage: string;
+        };
         GateStatus: {
             dir: string;
             httpListen: string;
@@ -9612,6 +9489,7 @@ export interface components {
             fingerprint: string;
             inForce: components["schemas"]["GateApply"] | null;
             lastAttempt: components["schemas"]["GateApply"] | null;
+            /** @description the verified state differs from what nginx runs: an apply is due (or failed) */
             pending: boolean;
             recent: components["schemas"]["GateApply"][];
         };
@@ -9623,6 +9501,7 @@ export interface components {
             fingerprint: string;
             inForce: components["schemas"]["GateApplyInput"] | null;
             lastAttempt: components["schemas"]["GateApplyInput"] | null;
+            /** @description the verified state differs from what nginx runs: an apply is due (or failed) */
             pending: boolean;
             recent: components["schemas"]["GateApplyInput"][];
         };
@@ -9635,7 +9514,8 @@ export interface components {
             cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
             causeEvidence: string | null;
             lineFault: boolean;
-            source: string;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
             fingerprint: string | null;
             /** @enum {string} */
             status: "open" | "resolved";
@@ -9646,15 +9526,19 @@ export interface components {
             maintenanceId: string | null;
             noticeGivenAt: (string) | null;
             version: number;
-            lineClock: {
-                deadline: (string) | null;
-                remainingMinutes: number;
-                breached: boolean;
-                overrunMinutes: number;
-                nearBreach: boolean;
-            } | null;
+            lineClock: components["schemas"]["LineFaultClock"];
         };
-        IncidentInput: {
+        IncidentDashboard: {
+            open: components["schemas"]["Incident"][];
+            nearBreach: number;
+            breached: number;
+        };
+        IncidentDashboardInput: {
+            open: components["schemas"]["IncidentInput"][];
+            nearBreach: number;
+            breached: number;
+        };
+        IncidentDetail: {
             /** Format: uuid */
             id: string;
             number: string;
@@ -9663,7 +9547,34 @@ export interface components {
             cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
             causeEvidence: string | null;
             lineFault: boolean;
-            source: string;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: (string) | null;
+            startedAt: (string) | null;
+            resolvedAt: (string) | null;
+            lineFaultBreachedAt: (string) | null;
+            maintenanceId: string | null;
+            noticeGivenAt: (string) | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClock"];
+            scope: components["schemas"]["IncidentScopeEntry"][];
+            updates: components["schemas"]["IncidentUpdate"][];
+            interruptions: components["schemas"]["Interruption"][];
+        };
+        IncidentDetailInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
             fingerprint: string | null;
             /** @enum {string} */
             status: "open" | "resolved";
@@ -9674,13 +9585,61 @@ export interface components {
             maintenanceId: string | null;
             noticeGivenAt: string | null;
             version: number;
-            lineClock: {
-                deadline: string | null;
-                remainingMinutes: number;
-                breached: boolean;
-                overrunMinutes: number;
-                nearBreach: boolean;
-            } | null;
+            lineClock: components["schemas"]["LineFaultClockInput"];
+            scope: components["schemas"]["IncidentScopeEntryInput"][];
+            updates: components["schemas"]["IncidentUpdateInput"][];
+            interruptions: components["schemas"]["InterruptionInput"][];
+        };
+        IncidentInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: string | null;
+            startedAt: string | null;
+            resolvedAt: string | null;
+            lineFaultBreachedAt: string | null;
+            maintenanceId: string | null;
+            noticeGivenAt: string | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClockInput"];
+        };
+        IncidentScopeEntry: {
+            /** @enum {string} */
+            kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+            target: string;
+        };
+        IncidentScopeEntryInput: {
+            /** @enum {string} */
+            kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+            target: string;
+        };
+        IncidentUpdate: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "opened" | "note" | "reclassified" | "resolved" | "reopened" | "alert" | "suspended" | "restored" | "line_fault_breach" | "edited";
+            body: string;
+            authorId: string | null;
+            createdAt: (string) | null;
+        };
+        IncidentUpdateInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "opened" | "note" | "reclassified" | "resolved" | "reopened" | "alert" | "suspended" | "restored" | "line_fault_breach" | "edited";
+            body: string;
+            authorId: string | null;
+            createdAt: string | null;
         };
         Inspection: {
             /** Format: uuid */
@@ -9692,7 +9651,8 @@ export interface components {
             authority: string;
             documentNumber: string;
             documentFileName: string;
-            documentContentType: string;
+            /** @enum {string} */
+            documentContentType: "application/pdf" | "image/jpeg" | "image/png";
             inspectedAt: (string) | null;
             scope: string;
             staffPresent: string;
@@ -9710,13 +9670,42 @@ export interface components {
             authority: string;
             documentNumber: string;
             documentFileName: string;
-            documentContentType: string;
+            /** @enum {string} */
+            documentContentType: "application/pdf" | "image/jpeg" | "image/png";
             inspectedAt: string | null;
             scope: string;
             staffPresent: string;
             withheld: boolean;
             withheldReason: string | null;
             createdAt: string | null;
+        };
+        Interruption: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            startedAt: (string) | null;
+            endedAt: (string) | null;
+            consentAt: (string) | null;
+        };
+        InterruptionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            startedAt: string | null;
+            endedAt: string | null;
+            consentAt: string | null;
         };
         Invoice: {
             /** Format: uuid */
@@ -10018,6 +10007,20 @@ export interface components {
             uploadedBy: string | null;
             createdAt: string | null;
         };
+        LineFaultClock: {
+            deadline: (string) | null;
+            remainingMinutes: number;
+            breached: boolean;
+            overrunMinutes: number;
+            nearBreach: boolean;
+        } | null;
+        LineFaultClockInput: {
+            deadline: string | null;
+            remainingMinutes: number;
+            breached: boolean;
+            overrunMinutes: number;
+            nearBreach: boolean;
+        } | null;
         LogRetentionAttestation: {
             /** Format: uuid */
             id: string;
@@ -10026,11 +10029,14 @@ export interface components {
             customerName?: string;
             location: string;
             retentionMonths: number;
+            /** Format: date */
             attestedOn: string;
+            /** Format: date */
             validUntil: string;
             remindedAt: (string) | null;
             createdAt: (string) | null;
-            state?: string;
+            /** @enum {string} */
+            state?: "missing" | "expired" | "due_soon" | "valid";
         };
         LogRetentionAttestationInput: {
             /** Format: uuid */
@@ -10040,11 +10046,78 @@ export interface components {
             customerName?: string;
             location: string;
             retentionMonths: number;
+            /** Format: date */
             attestedOn: string;
+            /** Format: date */
             validUntil: string;
             remindedAt: string | null;
             createdAt: string | null;
-            state?: string;
+            /** @enum {string} */
+            state?: "missing" | "expired" | "due_soon" | "valid";
+        };
+        LogRetentionReadiness: {
+            ready: boolean;
+            /** @enum {string} */
+            state: "missing" | "expired" | "due_soon" | "valid";
+            validUntil: string | null;
+            gap: string | null;
+        };
+        LogRetentionReadinessInput: {
+            ready: boolean;
+            /** @enum {string} */
+            state: "missing" | "expired" | "due_soon" | "valid";
+            validUntil: string | null;
+            gap: string | null;
+        };
+        MaintenanceConsent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            windowId: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** @enum {string} */
+            decision: "not_required" | "pending" | "accepted" | "declined";
+            decidedAt: (string) | null;
+            decidedBy: string | null;
+        };
+        MaintenanceConsentDecision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            windowId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            decision: "not_required" | "pending" | "accepted" | "declined";
+            decidedAt: (string) | null;
+            decidedBy: string | null;
+        };
+        MaintenanceConsentDecisionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            windowId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            decision: "not_required" | "pending" | "accepted" | "declined";
+            decidedAt: string | null;
+            decidedBy: string | null;
+        };
+        MaintenanceConsentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            windowId: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** @enum {string} */
+            decision: "not_required" | "pending" | "accepted" | "declined";
+            decidedAt: string | null;
+            decidedBy: string | null;
         };
         MaintenanceWindow: {
             /** Format: uuid */
@@ -10057,21 +10130,47 @@ export interface components {
             startsAt: (string) | null;
             endsAt: (string) | null;
             noticedAt: (string) | null;
-            status: string;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
             performedIncidentId: string | null;
             needsConsent: boolean;
-            consents?: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                windowId: string;
-                /** Format: uuid */
-                customerId: string;
-                customerName: string;
-                decision: string;
-                decidedAt: (string) | null;
-                decidedBy: string | null;
-            }[];
+            consents?: components["schemas"]["MaintenanceConsent"][];
+        };
+        MaintenanceWindowDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: components["schemas"]["MaintenanceConsent"][];
+            scope: components["schemas"]["IncidentScopeEntry"][];
+        };
+        MaintenanceWindowDetailInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
+            scope: components["schemas"]["IncidentScopeEntryInput"][];
         };
         MaintenanceWindowInput: {
             /** Format: uuid */
@@ -10084,21 +10183,11 @@ export interface components {
             startsAt: string | null;
             endsAt: string | null;
             noticedAt: string | null;
-            status: string;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
             performedIncidentId: string | null;
             needsConsent: boolean;
-            consents?: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                windowId: string;
-                /** Format: uuid */
-                customerId: string;
-                customerName: string;
-                decision: string;
-                decidedAt: string | null;
-                decidedBy: string | null;
-            }[];
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
         };
         Me: {
             /** Format: uuid */
@@ -10259,6 +10348,92 @@ export interface components {
             available24h: boolean;
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
             locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
+        };
+        OpenedIncident: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: (string) | null;
+            startedAt: (string) | null;
+            resolvedAt: (string) | null;
+            lineFaultBreachedAt: (string) | null;
+            maintenanceId: string | null;
+            noticeGivenAt: (string) | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClock"];
+            affectedServers: number;
+        };
+        OpenedIncidentInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: string | null;
+            startedAt: string | null;
+            resolvedAt: string | null;
+            lineFaultBreachedAt: string | null;
+            maintenanceId: string | null;
+            noticeGivenAt: string | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClockInput"];
+            affectedServers: number;
+        };
+        PerformedMaintenanceWindow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            consents?: components["schemas"]["MaintenanceConsent"][];
+            /** Format: uuid */
+            incidentId: string;
+            withoutConsent: number;
+        };
+        PerformedMaintenanceWindowInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
+            /** Format: uuid */
+            incidentId: string;
+            withoutConsent: number;
         };
         PortAssignment: {
             /** Format: uuid */
@@ -10456,6 +10631,44 @@ export interface components {
             validFrom: string | null;
             validTo: string | null;
         };
+        ScheduledMaintenanceWindow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: components["schemas"]["MaintenanceConsent"][];
+            affectedCustomers: number;
+            affectedServers: number;
+        };
+        ScheduledMaintenanceWindowInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "performed" | "cancelled";
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: components["schemas"]["MaintenanceConsentInput"][];
+            affectedCustomers: number;
+            affectedServers: number;
+        };
         SentNotice: {
             /** Format: uuid */
             id: string;
@@ -10644,7 +10857,8 @@ export interface components {
             /** Format: uuid */
             serverId: string;
             complaintId: string | null;
-            clause: string;
+            /** @enum {string} */
+            clause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
             reason: string;
             portInstruction: string;
             suspendedAt: (string) | null;
@@ -10659,7 +10873,8 @@ export interface components {
             /** Format: uuid */
             serverId: string;
             complaintId: string | null;
-            clause: string;
+            /** @enum {string} */
+            clause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
             reason: string;
             portInstruction: string;
             suspendedAt: string | null;
@@ -11027,6 +11242,62 @@ export interface components {
             mappedAt: string | null;
             mappedBy: string | null;
             incidentId: string | null;
+        };
+        UpdatedIncident: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: (string) | null;
+            startedAt: (string) | null;
+            resolvedAt: (string) | null;
+            lineFaultBreachedAt: (string) | null;
+            maintenanceId: string | null;
+            noticeGivenAt: (string) | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClock"];
+            recomputed: {
+                contractId: string;
+                hours: number;
+                changed: boolean;
+            }[];
+        };
+        UpdatedIncidentInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            /** @enum {string} */
+            source: "noc" | "alertmanager" | "suspension" | "maintenance";
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: string | null;
+            startedAt: string | null;
+            resolvedAt: string | null;
+            lineFaultBreachedAt: string | null;
+            maintenanceId: string | null;
+            noticeGivenAt: string | null;
+            version: number;
+            lineClock: components["schemas"]["LineFaultClockInput"];
+            recomputed: {
+                contractId: string;
+                hours: number;
+                changed: boolean;
+            }[];
         };
         User: {
             /** Format: uuid */
