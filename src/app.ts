@@ -14,6 +14,7 @@ import { makeAuditRepository } from './modules/audit/audit.repository.js';
 import { makeAnchorStore } from './modules/audit/audit.anchors.js';
 import { makeAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authConstraints } from './modules/auth/auth.constraints.js';
 import { makeAuthRepository } from './modules/auth/auth.repository.js';
 import { makeAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -21,6 +22,7 @@ import { argon2idHasher, type PasswordHasher } from './modules/auth/passwords.js
 import { makeTokensService } from './modules/auth/tokens.service.js';
 import { makeUsersService } from './modules/auth/users.service.js';
 import { AUTH_CHANNEL, makeSessionCache } from './modules/auth/session-cache.js';
+import { customersConstraints } from './modules/customers/customers.constraints.js';
 import { makeCustomersRepository } from './modules/customers/customers.repository.js';
 import { makeCustomersService } from './modules/customers/customers.service.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
@@ -218,10 +220,9 @@ export function buildServices(ctx: AppContext) {
   const maintenance = makeMaintenanceService({ repo: incidentsRepo, incidents, audit, clock, ids });
   const alerts = makeAlertsService({ repo: incidentsRepo, incidents, facility, audit, clock, ids });
 
+  registerConstraintErrors(authConstraints);
+  registerConstraintErrors(customersConstraints);
   registerConstraintErrors({
-    users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
-    customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
-    roster_member_versions_disjoint: { code: 'CONFLICT' },
     servers_serial_unique: { code: 'CONFLICT', field: 'serialNumber' },
     server_placements_no_overlap: { code: 'U_RANGE_OCCUPIED', field: 'lowestU' },
     port_assignments_one_server_per_port: { code: 'PORT_IN_USE', field: 'portId' },

@@ -49,5 +49,8 @@ export const Fen = z.number().int().meta({ description: 'amount in fen (分): 10
 export const PageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 /** A route that answers with no body. */
 export const NoContent = z.null().meta({ description: 'no content' });
-/** A file download (PDF, .docx, CSV, zone file): the body is the file. */
-export const FileBody = z.string().meta({ description: 'the file' });
+/**
+ * A file download (PDF, .docx, CSV, zone file): the body is the file — text, or the bytes of a binary file.
+ * Fastify sends either as is (no JSON serialization); in the document it is a string with the route's `produces`.
+ */
+export const FileBody = z.union([z.string(), z.instanceof(Buffer)]).meta({ description: 'the file' });
