@@ -62,6 +62,7 @@ suite() { # a vitest run; its counts are added from the JSON report
 check typecheck npx tsc --noEmit -p tsconfig.json
 check typecheck-web npx tsc --noEmit -p web/tsconfig.json
 check lint npx eslint src test web/src
+check api-current npm run api:check --silent
 check build-web npm run build:web --silent
 check bundle-size node scripts/bundle-size.mjs
 suite pglite env TEST_DB=pglite npx vitest run

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './core/clock.js';
 import { filesDir, type Config } from './core/config.js';
-import { systemScope } from './core/scope.js';
 import type { IdGenerator } from './core/ids.js';
 import type { Database, Executor } from './db/client.js';
 import { ReactionBus } from './core/reactions.js';
@@ -38,13 +37,15 @@ import { makeFilesRepository } from './files/files.repository.js';
 import { makeFilesService } from './files/files.service.js';
 import { makeChromiumPdfRenderer } from './documents/pdf.js';
 import { makeFacilityRepository } from './modules/facility/facility.repository.js';
-import { makeFacilityService, type ServerRackedHook, type ServerRemovedHook } from './modules/facility/facility.service.js';
+import { makeFacilityService } from './modules/facility/facility.service.js';
 import { makeContractsRepository } from './modules/contracts/contracts.repository.js';
-import { makeContractsService, type ActivationCheck } from './modules/contracts/contracts.service.js';
+import { makeContractsService } from './modules/contracts/contracts.service.js';
+import { contractsReactions } from './modules/contracts/reactions.js';
 import { contractsRoutes } from './modules/contracts/contracts.routes.js';
 import { makeMailer, type Mailer } from './modules/notices/mailer.js';
 import { makeNoticesRepository } from './modules/notices/notices.repository.js';
 import { makeNoticesService } from './modules/notices/notices.service.js';
+import { noticesReactions } from './modules/notices/reactions.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { makeBillingRepository } from './modules/contracts/billing.repository.js';
 import { makeBillingService } from './modules/contracts/billing.service.js';
@@ -54,15 +55,17 @@ import { makeTicketsService } from './modules/tickets/tickets.service.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { facilityRoutes } from './modules/facility/facility.routes.js';
 import { makeIpamRepository } from './modules/ipam/ipam.repository.js';
-import { makeIpamService, type AddressReleasedHook } from './modules/ipam/ipam.service.js';
+import { makeIpamService } from './modules/ipam/ipam.service.js';
+import { ipamReactions } from './modules/ipam/reactions.js';
 import { ipamRoutes } from './modules/ipam/ipam.routes.js';
 import { makeDnsRepository } from './modules/dns/dns.repository.js';
 import { makeDnsService } from './modules/dns/dns.service.js';
+import { dnsReactions } from './modules/dns/reactions.js';
 import { dnsRoutes } from './modules/dns/dns.routes.js';
 import { makeNetboxService } from './modules/netbox/netbox.service.js';
 import { netboxRoutes } from './modules/netbox/netbox.routes.js';
 import { makeCalendarRepository } from './modules/calendar/calendar.repository.js';
-import { makeCalendarService, type YearLoadedHook } from './modules/calendar/calendar.service.js';
+import { makeCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { makeIncidentsRepository } from './modules/incidents/incidents.repository.js';
 import { makeIncidentsService } from './modules/incidents/incidents.service.js';
@@ -75,8 +78,9 @@ import { makeDomainsService } from './modules/compliance/domains.service.js';
 import { makeGateService, type GateAlert } from './modules/compliance/gate.service.js';
 import { makeConductService } from './modules/compliance/conduct.service.js';
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { complianceReactions } from './modules/compliance/reactions.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
-import { formatYuan, REASON_MESSAGES, RULE_MESSAGES, type Fen } from './rules/index.js';
+import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -113,18 +117,12 @@ export function buildServices(ctx: AppContext) {
   const files = makeFileStore(filesDir(ctx.config));
   const fileCheck = makeFilesService({ repo: makeFilesRepository(db), files });
   const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
-  // issue 16: loading an official year recomputes the open dates computed on the provisional one
-  const onCalendarYearLoaded: YearLoadedHook[] = [];
-  const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, customers, clock, horizonYears: ctx.config.CALENDAR_HORIZON_YEARS, onYearLoaded: onCalendarYearLoaded });
+  const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, customers, clock, horizonYears: ctx.config.CALENDAR_HORIZON_YEARS, bus });
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
   const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });
-  const onServerRemoved: ServerRemovedHook[] = [];
-  const onServerRacked: ServerRackedHook[] = [];
-  const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, onServerRemoved, onServerRacked });
-  const onAddressReleased: AddressReleasedHook[] = [];
-  const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids, onReleased: onAddressReleased });
-  onServerRemoved.push((tx, scope, server) => ipam.releaseForServer(tx, scope, server.id));
+  const facility = makeFacilityService({ repo: makeFacilityRepository(db), customers, audit, clock, ids, bus });
+  const ipam = makeIpamService({ repo: makeIpamRepository(db), facility, audit, clock, ids, bus });
   const dns = makeDnsService({
     repo: makeDnsRepository(db),
     customers,
@@ -135,12 +133,8 @@ export function buildServices(ctx: AppContext) {
     hostmaster: ctx.config.DNS_HOSTMASTER,
     ipam,
   });
-  onAddressReleased.push((tx, scope, allocation) => dns.dropPtr(tx, scope, allocation.id));
   const pdf = makeChromiumPdfRenderer();
-  const activationChecks: ActivationCheck[] = [];
-  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids, activationChecks });
-  onServerRacked.push((tx, scope, server) => contracts.onServerRacked(tx, scope, server));
-  onCalendarYearLoaded.push((tx, scope, cal) => contracts.recomputeProvisional(tx, scope, cal));
+  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids, bus });
   const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL, { timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
   const authRepo = makeAuthRepository(db);
@@ -156,32 +150,10 @@ export function buildServices(ctx: AppContext) {
   // billing (contracts module): payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through
   const contractsRepo = makeContractsRepository(db);
   const billing = makeBillingService({ repo: makeBillingRepository(db), contractsRepo, contracts, customers, provider, notices, calendar, pdf, audit, clock, ids });
-  // 第九条: a due date the official calendar moved earlier than announced is told by formal notice
-  contracts.onDueDateMovedEarlier.push(async (tx, scope, inv, announced) => {
-    await notices.register(tx, scope, {
-      customerId: inv.customerId,
-      direction: 'provider_to_customer',
-      type: 'billing.dueDateMoved',
-      payload: { invoiceNumber: inv.number, amount: formatYuan(inv.amountFen as Fen), announced, dueOn: inv.dueOn, year: announced.slice(0, 4) },
-      relatedEntity: 'invoice',
-      relatedId: inv.id,
-    });
-  });
-  contracts.onRenewalObjection.push(async (tx, scope, c) => {
-    await notices.register(tx, scope, {
-      customerId: c.customerId,
-      direction: scope.kind === 'customer' ? 'customer_to_provider' : 'provider_to_customer',
-      type: 'contract.nonRenewal',
-      payload: { contractNumber: c.number, termEnd: c.termEnd },
-      relatedEntity: 'contract',
-      relatedId: c.id,
-    });
-  });
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, conduct ──
   const complianceRepo = makeComplianceRepository(db);
   const domains = makeDomainsService({ repo: complianceRepo, facility, ipam, notices, files, audit, clock, ids });
-  onServerRemoved.push((tx, scope, server) => domains.revokeForServer(tx, scope, server.id));
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
   const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
   const gate = makeGateService({
@@ -206,8 +178,6 @@ export function buildServices(ctx: AppContext) {
     },
   });
   const conduct = makeConductService({ repo: complianceRepo, facility, ipam, contracts, notices, files, audit, clock, ids });
-  // 5.5: no activation without a valid log-retention attestation
-  activationChecks.push(async (tx, customerId) => ((await conduct.logRetentionReadiness(systemScope('activation'), customerId, tx)).ready ? [] : ['logRetentionAttestation']));
   registerConstraintErrors({
     compliance_domains_active_unique: { code: 'DOMAIN_TAKEN', field: 'domain' },
     compliance_services_one_live: { code: 'CONFLICT', field: 'kind' },
@@ -251,11 +221,19 @@ export function buildServices(ctx: AppContext) {
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
   const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
 
-  void bus; // subscriptions: added module by module (issue 17 §3)
+  // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
+  // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
+  bus.subscribe(
+    ...ipamReactions({ ipam }),
+    ...dnsReactions({ dns }),
+    ...contractsReactions({ contracts }),
+    ...noticesReactions({ notices }),
+    ...complianceReactions({ domains, conduct }),
+  );
 
   return {
     audit, customers, roster, kyc, provider, facility, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
-    netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts, fileCheck,
+    netbox, billing, domains, gate, gateAlerts, conduct, incidents, maintenance, alerts, fileCheck, bus,
   };
 }
 

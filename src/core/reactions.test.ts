@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { check, on, ReactionBus } from './reactions.js';
+import { answer, on, ReactionBus } from './reactions.js';
 import { systemScope } from './scope.js';
 
 declare module './reactions.js' {
   interface DomainEvents {
     'test.thingHappened': { id: string };
   }
-  interface DomainChecks {
-    'test.mayProceed': { customerId: string };
+  interface DomainQuestions {
+    'test.mayProceed': { subject: { customerId: string }; answer: string };
   }
 }
 
@@ -36,19 +36,19 @@ describe('ReactionBus', () => {
     expect(seen).toEqual([]);
   });
 
-  it('a check collects every subscriber’s reasons; none subscribed means no objection', async () => {
+  it('a question collects every subscriber’s answers; none subscribed means none', async () => {
     const bus = new ReactionBus<null>();
     expect(await bus.ask(null, scope, 'test.mayProceed', { customerId: 'c' })).toEqual([]);
     bus.subscribe(
-      check('test.mayProceed', 'a', async (_tx, _s, subject) => (subject.customerId === 'c' ? ['noAttestation'] : [])),
-      check('test.mayProceed', 'b', async () => ['unpaid']),
-      on('test.thingHappened', 'not a check', async () => undefined),
+      answer('test.mayProceed', 'a', async (_tx, _s, subject) => (subject.customerId === 'c' ? ['noAttestation'] : [])),
+      answer('test.mayProceed', 'b', async () => ['unpaid']),
+      on('test.thingHappened', 'not a question', async () => undefined),
     );
     expect(await bus.ask(null, scope, 'test.mayProceed', { customerId: 'c' })).toEqual(['noAttestation', 'unpaid']);
     expect(bus.list()).toEqual([
-      { kind: 'check', on: 'test.mayProceed', name: 'a' },
-      { kind: 'check', on: 'test.mayProceed', name: 'b' },
-      { kind: 'event', on: 'test.thingHappened', name: 'not a check' },
+      { kind: 'question', on: 'test.mayProceed', name: 'a' },
+      { kind: 'question', on: 'test.mayProceed', name: 'b' },
+      { kind: 'event', on: 'test.thingHappened', name: 'not a question' },
     ]);
   });
 });

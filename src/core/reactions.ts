@@ -11,7 +11,7 @@ import type { Scope } from './scope.js';
  *   }
  *
  * A module that reacts declares its subscriptions in its own `reactions.ts`, as a list built with
- * `on(…)` / `check(…)`, so a reader sees who reacts to what from the reacting module itself; the
+ * `on(…)` / `answer(…)`, so a reader sees who reacts to what from the reacting module itself; the
  * composition root (src/app.ts) only hands those lists to the bus.
  *
  * Reactions run synchronously, in order of subscription, inside the emitter's transaction: what the
@@ -24,49 +24,41 @@ import type { Scope } from './scope.js';
 export interface DomainEvents {}
 
 /**
- * Check name → subject. A check asks every subscribed module for reasons to refuse (an empty list
- * means no objection); the asking module decides what to do with them (e.g. 5.5: no activation
- * without a valid log-retention attestation). Augmented by each asking module.
+ * Question name → { subject; answer }. A question asks every subscribed module and collects their
+ * answers; the asking module decides what to do with them. E.g. 5.5 `contracts.activationBlockers`:
+ * each answer is a reason that refuses activation (none means no objection); `calendar.yearLoaded`:
+ * each answer is an open date a module recomputed on the official year. Augmented by each asking module.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DomainChecks {}
+export interface DomainQuestions {}
 
 export type EventName = keyof DomainEvents & string;
-export type CheckName = keyof DomainChecks & string;
+export type QuestionName = keyof DomainQuestions & string;
+export type SubjectOf<K extends QuestionName> = DomainQuestions[K] extends { subject: infer S } ? S : never;
+export type AnswerOf<K extends QuestionName> = DomainQuestions[K] extends { answer: infer A } ? A : never;
 
-export interface Reaction<Tx, K extends EventName = EventName> {
-  kind: 'event';
-  event: K;
-  /** who reacts and why, in a sentence: shown in logs and docs */
-  name: string;
-  react: (tx: Tx, scope: Scope, payload: DomainEvents[K]) => Promise<unknown>;
-}
+type React<Tx, K extends EventName> = (tx: Tx, scope: Scope, payload: DomainEvents[K]) => Promise<unknown>;
+type Answer<Tx, K extends QuestionName> = (tx: Tx, scope: Scope, subject: SubjectOf<K>) => Promise<AnswerOf<K>[]>;
 
-export interface Check<Tx, K extends CheckName = CheckName> {
-  kind: 'check';
-  check: K;
-  name: string;
-  /** reason codes that refuse; [] when this module has no objection */
-  reasons: (tx: Tx, scope: Scope, subject: DomainChecks[K]) => Promise<string[]>;
-}
-
-/** A subscription as the bus keeps it: the payload's type is checked where it is built, by on()/check(). */
+/** A subscription as the bus keeps it: the payload's type is checked where it is built, by on()/answer(). */
 export type Subscription<Tx> =
-  | { kind: 'event'; event: EventName; name: string; react: (tx: Tx, scope: Scope, payload: never) => Promise<unknown> }
-  | { kind: 'check'; check: CheckName; name: string; reasons: (tx: Tx, scope: Scope, subject: never) => Promise<string[]> };
+  | { kind: 'event'; on: EventName; name: string; react: (tx: Tx, scope: Scope, payload: never) => Promise<unknown> }
+  | { kind: 'question'; on: QuestionName; name: string; answer: (tx: Tx, scope: Scope, subject: never) => Promise<unknown[]> };
 
-export function on<Tx, K extends EventName>(event: K, name: string, react: Reaction<Tx, K>['react']): Subscription<Tx> {
-  return { kind: 'event', event, name, react };
+/** React to an event, inside the emitter's transaction (a throw rolls the whole change back). */
+export function on<Tx, K extends EventName>(event: K, name: string, react: React<Tx, K>): Subscription<Tx> {
+  return { kind: 'event', on: event, name, react };
 }
 
-export function check<Tx, K extends CheckName>(checkName: K, name: string, reasons: Check<Tx, K>['reasons']): Subscription<Tx> {
-  return { kind: 'check', check: checkName, name, reasons };
+/** Answer a question another module asks, inside its transaction. */
+export function answer<Tx, K extends QuestionName>(question: K, name: string, fn: Answer<Tx, K>): Subscription<Tx> {
+  return { kind: 'question', on: question, name, answer: fn };
 }
 
 /** What an emitting service is handed: it can emit and ask, never subscribe. */
 export interface Emitter<Tx> {
   emit<K extends EventName>(tx: Tx, scope: Scope, event: K, payload: DomainEvents[K]): Promise<void>;
-  ask<K extends CheckName>(tx: Tx, scope: Scope, checkName: K, subject: DomainChecks[K]): Promise<string[]>;
+  ask<K extends QuestionName>(tx: Tx, scope: Scope, question: K, subject: SubjectOf<K>): Promise<AnswerOf<K>[]>;
 }
 
 /** The one bus the composition root builds; subscriptions are fixed before the first request. */
@@ -78,22 +70,20 @@ export class ReactionBus<Tx> implements Emitter<Tx> {
     return this;
   }
 
-  /** Every subscription, for docs and the startup log. */
-  list(): readonly { kind: 'event' | 'check'; on: string; name: string }[] {
-    return this.subscriptions.map((s) => ({ kind: s.kind, on: s.kind === 'event' ? s.event : s.check, name: s.name }));
+  /** Every subscription, for docs and tests. */
+  list(): readonly { kind: Subscription<Tx>['kind']; on: string; name: string }[] {
+    return this.subscriptions.map(({ kind, on, name }) => ({ kind, on, name }));
   }
 
   async emit<K extends EventName>(tx: Tx, scope: Scope, event: K, payload: DomainEvents[K]): Promise<void> {
-    for (const s of this.subscriptions) {
-      if (s.kind === 'event' && s.event === event) await s.react(tx, scope, payload as never);
-    }
+    for (const s of this.subscriptions) if (s.kind === 'event' && s.on === event) await s.react(tx, scope, payload as never);
   }
 
-  async ask<K extends CheckName>(tx: Tx, scope: Scope, checkName: K, subject: DomainChecks[K]): Promise<string[]> {
-    const reasons: string[] = [];
+  async ask<K extends QuestionName>(tx: Tx, scope: Scope, question: K, subject: SubjectOf<K>): Promise<AnswerOf<K>[]> {
+    const answers: AnswerOf<K>[] = [];
     for (const s of this.subscriptions) {
-      if (s.kind === 'check' && s.check === checkName) reasons.push(...(await s.reasons(tx, scope, subject as never)));
+      if (s.kind === 'question' && s.on === question) answers.push(...((await s.answer(tx, scope, subject as never)) as AnswerOf<K>[]));
     }
-    return reasons;
+    return answers;
   }
 }

@@ -20,6 +20,7 @@ import {
   type HolidayBlock,
   type YearSchedule,
 } from '../../rules/index.js';
+import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { CalendarRepository, CalendarYearRow } from './calendar.repository.js';
@@ -35,12 +36,6 @@ export interface RecomputedRecord {
   before: string;
   after: string;
 }
-
-/**
- * Run in the transaction that stores an official year, with the calendar as it stands after it:
- * each module recomputes its open records computed on a provisional day (wired in app.ts).
- */
-export type YearLoadedHook = (tx: Executor, scope: Scope, calendar: Calendar) => Promise<RecomputedRecord[]>;
 
 /** packaged: the chinese-days data; loaded: an admin loaded the notice; provisional: derived from the holiday law. */
 export const YEAR_ORIGINS = ['packaged', 'loaded', 'provisional'] as const;
@@ -82,8 +77,8 @@ export function makeCalendarService(deps: {
   clock: Clock;
   /** CALENDAR_HORIZON_YEARS */
   horizonYears: number;
-  /** filled in app.ts by the modules that store dates computed on the calendar */
-  onYearLoaded?: YearLoadedHook[];
+  /** asks calendar.yearLoaded (calendar.events.ts) of the modules that store dates computed on the calendar */
+  bus: Emitter<Executor>;
 }) {
   const { repo, audit, clock } = deps;
   const TTL_MS = 60_000;
@@ -133,8 +128,7 @@ export function makeCalendarService(deps: {
       const row: CalendarYearRow = { year: schedule.year, schedule, loadedBy: scope.kind === 'staff' ? scope.userId : null, loadedAt: clock.now() };
       await repo.upsert(tx, row);
       const calendar = build(await repo.list(tx), today());
-      const recomputed: RecomputedRecord[] = [];
-      for (const hook of deps.onYearLoaded ?? []) recomputed.push(...(await hook(tx, scope, calendar)));
+      const recomputed = await deps.bus.ask(tx, scope, 'calendar.yearLoaded', calendar);
       await deps.customers.closeTasksAbout(tx, NEXT_YEAR_TASK, TASK_ROLES.map((role) => nextYearSubject(schedule.year, role)));
       const moved = recomputed.filter((r) => r.before !== r.after);
       await audit.record(tx, scope, { action, entity: 'calendar_year', entityId: String(schedule.year), before: before?.schedule ?? null, after: { ...schedule, recomputed: recomputed.length, moved } });

@@ -24,6 +24,7 @@ import {
   type Calendar,
   type ContractTerms,
 } from '../../rules/index.js';
+import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { FacilityService, ServerRow } from '../facility/facility.service.js';
@@ -45,12 +46,6 @@ export interface NewContract {
   signingPlace?: string;
   terms?: Partial<ContractTerms>;
 }
-
-/**
- * A precondition of activation owned by another module (e.g. compliance's 5.5 log-retention
- * attestation): the gaps it finds, as field names with an i18n key under contracts.gap.
- */
-export type ActivationCheck = (tx: Executor, customerId: string) => Promise<string[]>;
 
 /** A stored date recomputed when an official calendar year was loaded (issue 16). */
 export interface RecomputedDate {
@@ -82,10 +77,10 @@ export function makeContractsService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
-  /** filled in app.ts by the modules that own further preconditions (a list, so contracts need not import them) */
-  activationChecks?: ActivationCheck[];
+  /** emits contracts.* and asks contracts.activationBlockers (contracts.events.ts), in the change's transaction */
+  bus: Emitter<Executor>;
 }) {
-  const { repo, audit, clock, ids } = deps;
+  const { repo, audit, clock, ids, bus } = deps;
   const today = () => shanghaiDate(clock.now());
 
   async function load(scope: Scope, id: string): Promise<ContractRow> {
@@ -105,16 +100,6 @@ export function makeContractsService(deps: {
       return after;
     });
   }
-
-  /** 第十三条: an objection is a formal notice to the other side; app.ts hooks the notices module in (same transaction). */
-  const onRenewalObjection: ((tx: Executor, scope: Scope, contract: ContractRow) => Promise<void>)[] = [];
-
-  /**
-   * 第四条 / 第九条: an invoice whose due date the official calendar moved EARLIER than announced —
-   * the customer could rely on the announced date, so it is told by formal notice; app.ts hooks the
-   * notices module in (same transaction).
-   */
-  const onDueDateMovedEarlier: ((tx: Executor, scope: Scope, invoice: InvoiceRow, announced: string) => Promise<void>)[] = [];
 
   /**
    * 第四条: the annual invoice, dated the first day of its period (the day it fell due, even when a
@@ -188,9 +173,6 @@ export function makeContractsService(deps: {
   }
 
   return {
-    onRenewalObjection,
-    onDueDateMovedEarlier,
-
     /**
      * Issue 16, in the transaction that loads an official calendar year: every OPEN record whose date
      * was computed on a provisional year — a commissioning order neither completed nor breached (5.1),
@@ -218,7 +200,7 @@ export function makeContractsService(deps: {
         const after = await repo.updateInvoice(tx, invoice.id, { dueOn: due.date, dueOnProvisional: due.provisional, provisionalDueOn: announced === due.date ? null : announced });
         if (after.dueOn !== invoice.dueOn) {
           await audit.record(tx, scope, { action: 'invoice.recomputeDue', entity: 'invoice', entityId: invoice.id, customerId: invoice.customerId, before: invoice, after });
-          if (after.dueOn < announced) for (const hook of onDueDateMovedEarlier) await hook(tx, scope, after, announced);
+          if (after.dueOn < announced) await bus.emit(tx, scope, 'contracts.invoiceDueMovedEarlier', { invoice: after, announced });
         }
         await moved({ kind: 'invoice', entityId: invoice.id, customerId: invoice.customerId, number: invoice.number, label: `${invoice.number}（合同 ${contractNumber}）付款期限（第四条）`, before: invoice.dueOn, after: after.dueOn }, 'finance');
       }
@@ -338,7 +320,7 @@ export function makeContractsService(deps: {
     },
 
     /**
-     * The facility module's racking hook (7.1, 5.1, 第四条): racking a contract's server activates
+     * A server was racked (facility.serverRacked, see reactions.ts; 7.1, 5.1, 第四条): racking a contract's server activates
      * the contract — activation date, term, the annual invoice — and opens the commissioning order,
      * all in the racking's transaction. An unsigned contract or an unready customer refuses it.
      */
@@ -351,7 +333,7 @@ export function makeContractsService(deps: {
       if (unsigned.length) throw new AppError('ACTIVATION_REFUSED', { reason: unsigned.join(', ') }, unsigned.map((path) => ({ path, key: 'contracts.attachmentUnsigned' })));
       const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, contract.customerId, tx);
       const missing: string[] = [...readiness.missing];
-      for (const check of deps.activationChecks ?? []) missing.push(...(await check(tx, contract.customerId)));
+      missing.push(...(await bus.ask(tx, scope, 'contracts.activationBlockers', { customerId: contract.customerId })));
       if (missing.length) throw new AppError('ACTIVATION_REFUSED', { reason: missing.join(', ') }, missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
       const calendar = await deps.calendar.current(tx);
       const terms = contract.terms as ContractTerms;
@@ -428,9 +410,7 @@ export function makeContractsService(deps: {
       return transition(scope, id, ['active', 'signed'], (c) => {
         if (c.termEnd && c.termEnd < today()) throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: 'expired', to: 'objectToRenewal' });
         return { nonRenewalNoticedAt: clock.now() };
-      }, 'objectToRenewal', async (tx, after) => {
-        for (const hook of onRenewalObjection) await hook(tx, scope, after);
-      });
+      }, 'objectToRenewal', (tx, after) => bus.emit(tx, scope, 'contracts.renewalObjected', after));
     },
 
     /** 6.8 termination for cause (clause cited, no refund) or by agreement. */

@@ -5,7 +5,6 @@ import type { Scope } from '../../core/scope.js';
 import { customerNames } from '../customers/customers.read.js';
 import {
   cabinets,
-  facilityEvents,
   intakeInspections,
   portAssignments,
   rooms,
@@ -25,7 +24,6 @@ export type InspectionRow = typeof intakeInspections.$inferSelect;
 export type SwitchRow = typeof switches.$inferSelect;
 export type PortRow = typeof switchPorts.$inferSelect;
 export type PortAssignmentRow = typeof portAssignments.$inferSelect;
-export type FacilityEventRow = typeof facilityEvents.$inferSelect;
 
 /** '[3,5)' → { lowest: 3, highest: 4 } */
 export function parseURange(range: string): { lowest: number; highest: number } {
@@ -275,17 +273,6 @@ export function makeFacilityRepository(db: Db) {
         .leftJoin(servers, eq(servers.id, portAssignments.serverId))
         .leftJoin(customerNames, eq(customerNames.id, portAssignments.customerId))
         .orderBy(asc(switches.name), asc(switchPorts.name)),
-
-    // ── events ──────────────────────────────────────────────────────────
-    insertEvent: (tx: Executor, row: FacilityEventRow) => tx.insert(facilityEvents).values(row),
-    pendingEvents: (kind: string, limit = 100) =>
-      db.select().from(facilityEvents).where(and(eq(facilityEvents.kind, kind), isNull(facilityEvents.consumedAt))).orderBy(asc(facilityEvents.occurredAt)).limit(limit),
-    async consumeEvent(tx: Executor, id: string, at: Date): Promise<boolean> {
-      const rows = await tx.update(facilityEvents).set({ consumedAt: at }).where(and(eq(facilityEvents.id, id), isNull(facilityEvents.consumedAt))).returning({ id: facilityEvents.id });
-      return rows.length === 1;
-    },
-    eventsOf: (scope: Scope, serverId: string) =>
-      db.select().from(facilityEvents).where(and(eq(facilityEvents.serverId, serverId), tenantFilter(scope, facilityEvents.customerId))).orderBy(asc(facilityEvents.occurredAt)),
 
     // ── incident scope (read by the incidents module) ──────────────────
     /** Servers on the rack or behind the port now, for a site, room, cabinet, switch, port or server; removed servers are out of scope. */

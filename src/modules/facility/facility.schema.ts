@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid, customType } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uuid, customType } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL int4range for U positions, as [lowest, highest + 1) — read and written as its text form. */
 export const int4range = customType<{ data: string; driverData: string }>({ dataType: () => 'int4range' });
@@ -106,12 +106,3 @@ export const portAssignments = pgTable('port_assignments', {
   releasedAt: timestamp('released_at', { withTimezone: true }),
 });
 
-export const facilityEvents = pgTable('facility_events', {
-  id: uuid('id').primaryKey(),
-  kind: text('kind').notNull(),
-  serverId: uuid('server_id').notNull(),
-  customerId: uuid('customer_id').notNull(),
-  payload: jsonb('payload').notNull(),
-  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-  consumedAt: timestamp('consumed_at', { withTimezone: true }),
-});

@@ -5,6 +5,7 @@ import type { Locale } from '../../core/i18n/index.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
+import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { renderElevation, type ElevationSlot } from './elevation.js';
 import { parseURange, type FacilityRepository, type PortAssignmentRow, type ServerRow } from './facility.repository.js';
@@ -23,9 +24,6 @@ const TRANSITIONS: Record<ServerRow['status'], ServerRow['status'][]> = {
 export type { ServerRow } from './facility.repository.js';
 
 export type Face = 'front' | 'rear' | 'full';
-export type ServerRemovedHook = (tx: Executor, scope: Scope, server: ServerRow) => Promise<void>;
-/** Runs inside the racking transaction after the placement is written; throwing refuses the racking. */
-export type ServerRackedHook = (tx: Executor, scope: Scope, server: ServerRow) => Promise<void>;
 
 const uRange = (lowest: number, heightU: number) => `[${lowest},${lowest + heightU})`;
 export function makeFacilityService(deps: {
@@ -34,10 +32,8 @@ export function makeFacilityService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
-  /** run inside the removal's transaction (the IP module releases addresses into quarantine) */
-  onServerRemoved: ServerRemovedHook[];
-  /** the contracts module activates the contract (7.1) or refuses an unready one */
-  onServerRacked: ServerRackedHook[];
+  /** emits facility.serverRacked / facility.serverRemoved (facility.events.ts) inside the change's transaction */
+  bus: Emitter<Executor>;
 }) {
   const { repo, audit, clock, ids } = deps;
 
@@ -224,8 +220,7 @@ export function makeFacilityService(deps: {
             await repo.insertPlacement(tx, { id: ids.uuid(), serverId, customerId: server.customerId, cabinetId: cabinet.id, face, uRange: uRange(input.lowestU, server.heightU), placedAt: now, removedAt: null });
           }
           const after = await repo.updateServer(tx, serverId, { status: 'racked', rackedAt: now, updatedAt: now, version: server.version + 1 });
-          for (const hook of deps.onServerRacked) await hook(tx, scope, after);
-          await repo.insertEvent(tx, { id: ids.uuid(), kind: 'server.racked', serverId, customerId: server.customerId, payload: { cabinetId: cabinet.id, lowestU: input.lowestU, heightU: server.heightU, faces, contractId: server.contractId }, occurredAt: now, consumedAt: null });
+          await deps.bus.emit(tx, scope, 'facility.serverRacked', after);
           await audit.record(tx, scope, { action: 'server.rack', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after: { ...after, cabinet: cabinet.code, lowestU: input.lowestU, faces } });
           return after;
         });
@@ -248,13 +243,12 @@ export function makeFacilityService(deps: {
         if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
         if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: status });
         const after = await repo.updateServer(tx, serverId, { status, updatedAt: clock.now(), version: server.version + 1 });
-        await repo.insertEvent(tx, { id: ids.uuid(), kind: `server.${status}`, serverId, customerId: server.customerId, payload: { from: server.status }, occurredAt: clock.now(), consumedAt: null });
         await audit.record(tx, scope, { action: 'server.status', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after });
         return after;
       });
     },
 
-    /** Off the rack: its U, ports and (through the hooks) IP addresses are released. */
+    /** Off the rack: its U and ports are released; the reactions to facility.serverRemoved release its addresses and domains. */
     async remove(scope: Scope, serverId: string) {
       requireStaff(scope, 'noc');
       return repo.db.transaction(async (tx) => {
@@ -265,8 +259,7 @@ export function makeFacilityService(deps: {
         await repo.removePlacements(tx, serverId, now);
         await repo.releaseAssignmentsOfServer(tx, serverId, now);
         const after = await repo.updateServer(tx, serverId, { status: 'removed', removedAt: now, updatedAt: now, version: server.version + 1 });
-        for (const hook of deps.onServerRemoved) await hook(tx, scope, after);
-        await repo.insertEvent(tx, { id: ids.uuid(), kind: 'server.removed', serverId, customerId: server.customerId, payload: {}, occurredAt: now, consumedAt: null });
+        await deps.bus.emit(tx, scope, 'facility.serverRemoved', after);
         await audit.record(tx, scope, { action: 'server.remove', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after });
         return after;
       });
@@ -412,20 +405,6 @@ export function makeFacilityService(deps: {
       return repo.portInventory();
     },
 
-    // ── events for other modules ─────────────────────────────────────────
-    async consumeEvents(kind: string, consume: (event: Awaited<ReturnType<FacilityRepository['pendingEvents']>>[number], tx: Executor) => Promise<void>) {
-      let n = 0;
-      for (const event of await repo.pendingEvents(kind)) {
-        await repo.db.transaction(async (tx) => {
-          if (await repo.consumeEvent(tx, event.id, clock.now())) {
-            await consume(event, tx);
-            n += 1;
-          }
-        });
-      }
-      return n;
-    },
-
     // ── incidents (6.3): scope resolution and suspension, in the caller's transaction ──
     /** Servers affected by a scope entry; staff/system only (the NOC's view of the floor). */
     serversInScope(tx: Executor, kind: 'site' | 'room' | 'cabinet' | 'switch' | 'port' | 'server', id: string) {
@@ -444,7 +423,6 @@ export function makeFacilityService(deps: {
       if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
       if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: status });
       const after = await repo.updateServer(tx, serverId, { status, updatedAt: clock.now(), version: server.version + 1 });
-      await repo.insertEvent(tx, { id: ids.uuid(), kind: `server.${status}`, serverId, customerId: server.customerId, payload: { from: server.status, reason }, occurredAt: clock.now(), consumedAt: null });
       await audit.record(tx, scope, { action: 'server.status', entity: 'server', entityId: serverId, customerId: server.customerId, before: server, after: { ...after, reason } });
       return after;
     },

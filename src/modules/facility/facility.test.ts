@@ -52,17 +52,13 @@ describe('racking (第二条, 5.2, 7.1)', () => {
     expect((await noc.post(`/api/v1/servers/${id}/rack`, { cabinetId, lowestU: 1, face: 'front' })).json().error.code).toBe('INSPECTION_REQUIRED');
   });
 
-  it('racks a server: the racking instant is recorded and an activation event is queued', async () => {
+  it('racks a server: the racking instant and the placement are recorded', async () => {
     const id = await inspectedServer(customerA, 'SN-A1');
     const res = await noc.post(`/api/v1/servers/${id}/rack`, { cabinetId, lowestU: 10, face: 'full' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'racked', rackedAt: t.clock.now().toISOString() });
     const detail = (await noc.get(`/api/v1/servers/${id}`)).json();
     expect(detail.placement).toMatchObject({ cabinetCode: 'A01', lowest: 10, highest: 11, faces: ['front', 'rear'] });
-    const events: string[] = [];
-    await t.services.facility.consumeEvents('server.racked', async (e) => void events.push(e.serverId));
-    expect(events).toEqual([id]);
-    expect(await t.services.facility.consumeEvents('server.racked', async () => undefined)).toBe(0);
   });
 
   it('answers an overlapping U range with 409 naming the range and, for staff, the occupant', async () => {

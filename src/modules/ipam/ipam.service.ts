@@ -5,13 +5,12 @@ import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import { cidrContains, cidrSize, formatIp, parseCidr, parseIp, type Cidr, type IpAddress } from '../../rules/index.js';
+import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FacilityService } from '../facility/facility.service.js';
 import type { AllocationRow, IpamRepository, PoolRow, ReservedRow } from './ipam.repository.js';
 
 const DAY = 86_400_000;
-
-export type AddressReleasedHook = (tx: Executor, scope: Scope, allocation: AllocationRow) => Promise<void>;
 
 /** Addresses a pool never hands out: network and broadcast (IPv4 wider than /31), the gateway, reserved ranges. */
 function unusable(pool: Cidr, gateway: IpAddress | null, reserved: { first: bigint; last: bigint }[], v: bigint): boolean {
@@ -28,11 +27,10 @@ export function makeIpamService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
-  /** run inside the release's transaction (the DNS module drops the address's PTR record) */
-  onReleased?: AddressReleasedHook[];
+  /** emits ipam.addressReleased (ipam.events.ts) inside the release's transaction */
+  bus: Emitter<Executor>;
 }) {
-  const { repo, audit, clock, ids } = deps;
-  const onReleased = deps.onReleased ?? [];
+  const { repo, audit, clock, ids, bus } = deps;
 
   function poolCidr(pool: PoolRow): Cidr {
     const c = parseCidr(pool.prefix);
@@ -155,21 +153,21 @@ export function makeIpamService(deps: {
         const now = clock.now();
         const row = await repo.release(t, scope, allocationId, now, new Date(now.getTime() + (pool?.quarantineDays ?? 30) * DAY));
         if (!row) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
-        for (const hook of onReleased) await hook(t, scope, row);
+        await bus.emit(t, scope, 'ipam.addressReleased', row);
         await audit.record(t, scope, { action: 'ip.release', entity: 'server', entityId: row.serverId, customerId: row.customerId, after: row });
         return row;
       };
       return tx ? run(tx) : repo.db.transaction(run);
     },
 
-    /** The facility module's removal hook: every live address of the server goes to quarantine. */
+    /** A server left (facility.serverRemoved, see reactions.ts): every live address of it goes to quarantine. */
     async releaseForServer(tx: Executor, scope: Scope, serverId: string) {
       const now = clock.now();
       for (const a of await repo.activeOfServer(serverId, tx)) {
         const pool = await repo.findPool(a.poolId, tx);
         const row = await repo.release(tx, scope, a.id, now, new Date(now.getTime() + (pool?.quarantineDays ?? 30) * DAY));
         if (!row) continue;
-        for (const hook of onReleased) await hook(tx, scope, row);
+        await bus.emit(tx, scope, 'ipam.addressReleased', row);
         await audit.record(tx, scope, { action: 'ip.release', entity: 'server', entityId: serverId, customerId: row.customerId, after: row });
       }
     },

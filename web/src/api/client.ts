@@ -1,8 +1,16 @@
-/** The API client: same-origin cookies, the CSRF header on every change, one error type. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+/**
+ * The API client: same-origin cookies, the CSRF header on every change, one error type.
+ *
+ * Pages use the typed `client` generated from the server's OpenAPI document (schema.gen.ts,
+ * `npm run api:generate`): paths, parameters, bodies and answers are checked against the server's
+ * zod schemas. The untyped api/get/post/put/del below serve the pages not yet converted.
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema.gen';
+
+export type { components, paths };
+/** One refused field of the server's error body (its `Error` schema): path and reason in the user's language. */
+export type FieldError = Schemas['Error']['error']['fields'][number];
 
 export class ApiError extends Error {
   constructor(
@@ -27,27 +35,52 @@ function cookie(name: string): string | undefined {
     ?.slice(name.length + 1);
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The double-submit CSRF token the server set at sign-in; every request that changes something echoes it. */
+function csrfToken(): string | undefined {
+  const csrf = cookie('rp_csrf');
+  return csrf ? decodeURIComponent(csrf) : undefined;
+}
+
+/** The server's error body `{ error: { code, message, fields } }` (or none) → ApiError. */
+function toApiError(response: Response, body: unknown): ApiError {
+  const e: Partial<Schemas['Error']['error']> = (body as Partial<Schemas['Error']> | undefined)?.error ?? {};
+  return new ApiError(response.status, e.code ?? 'HTTP_' + response.status, e.message ?? response.statusText, e.fields ?? []);
+}
+
+/** What every request of this session carries: the UI's language, and on a change the CSRF token. */
+export function sessionHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = { 'accept-language': currentLocale };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    const csrf = cookie('rp_csrf');
-    if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
+  const csrf = method === 'GET' || method === 'HEAD' ? undefined : csrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
+  return headers;
+}
+
+/** A response → its JSON body, or the server's refusal thrown as ApiError. */
+export async function readResponse<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch (e) {
+    // a refusal from in front of the app (a proxy's 413 page) is still an ApiError with its status
+    if (res.ok) throw e;
   }
+  if (!res.ok) throw toApiError(res, json);
+  return json as T;
+}
+
+/** @deprecated untyped; use `client.GET(...)` with `unwrap` (see web/src/pages/platform/ProviderPage.tsx). */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers = sessionHeaders(method);
+  if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`/api/v1${path}`, {
     method,
     headers,
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const e = json?.error ?? {};
-    throw new ApiError(res.status, e.code ?? 'HTTP_' + res.status, e.message ?? res.statusText, e.fields ?? []);
-  }
-  return json as T;
+  return readResponse<T>(res);
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
@@ -55,23 +88,61 @@ export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, bo
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
 export const del = <T>(path: string) => api<T>('DELETE', path);
 
+/** The UI's language on every request (the server answers errors and documents in it), and the CSRF header on every change. */
+const sessionMiddleware: Middleware = {
+  onRequest({ request }) {
+    for (const [name, value] of Object.entries(sessionHeaders(request.method))) request.headers.set(name, value);
+    return request;
+  },
+};
+
+/**
+ * The typed client: `client.GET('/api/v1/customers/{id}', { params: { path: { id } } })`. Paths are
+ * those of the OpenAPI document (with /api/v1). Wrap the call in `unwrap` to get the body or an ApiError.
+ */
+export const client = createClient<paths>({ credentials: 'same-origin' });
+client.use(sessionMiddleware);
+
+/**
+ * The success body of a typed call, or the server's error thrown as ApiError (status, code, message,
+ * fields) like `get`/`post` do. Takes what every openapi-fetch call resolves to: `data` on success,
+ * the parsed error body as `error` otherwise.
+ */
+export async function unwrap<D>(pending: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<NonNullable<D>> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw toApiError(response, error);
+  return data as NonNullable<D>;
+}
+
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+/** The operation object of path P, method M. */
+type Operation<P extends keyof paths, M extends Method> = paths[P][M & keyof paths[P]];
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+
+/** The named schemas of the document: `Schemas['Customer']`. */
+export type Schemas = components['schemas'];
+/** The JSON body path P answers to method M with (200, else 201): `ApiResponse<'/api/v1/customers', 'get'>`. */
+export type ApiResponse<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? (R extends { 200: infer Ok } ? Json<Ok> : R extends { 201: infer Created } ? Json<Created> : never) : never;
+/** The query parameters of path P, method M. */
+export type ApiQuery<P extends keyof paths, M extends Method> = Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+/** The JSON request body of path P, method M. */
+export type ApiBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+
 /** Query string from an object, skipping empty values. */
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
 }
 
-export interface Me {
-  id: string;
-  login: string;
-  displayName: string;
-  kind: 'staff' | 'customer';
-  roles: string[];
-  customerId: string | null;
-  customerName: string | null;
-  locale: 'zh-CN' | 'en';
-}
+/** The signed-in user (GET /api/v1/auth/me). */
+export type Me = Schemas['Me'];
 
+/**
+ * @deprecated one page of a list, for the untyped `get`; the typed client's answers carry their own
+ * `{ items, total }` (the server's PageOf is inlined per route, not a named schema).
+ */
 export interface Page<T> {
   items: T[];
   total: number;

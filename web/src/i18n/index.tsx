@@ -12,13 +12,13 @@ function initialLocale(): Locale {
   return stored === 'en' ? 'en' : 'zh-CN';
 }
 
-interface I18n {
+interface I18nState {
   locale: Locale;
   setLocale(locale: Locale): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
 }
 
-const I18nContext = createContext<I18n | null>(null);
+const I18nContext = createContext<I18nState | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => {
@@ -41,7 +41,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-export function useI18n(): I18n {
+export function useI18n(): I18nState {
   const ctx = useContext(I18nContext);
   if (!ctx) throw new Error('useI18n outside I18nProvider');
   return ctx;

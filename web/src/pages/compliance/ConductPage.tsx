@@ -6,7 +6,7 @@ import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
-import { upload } from '../customers/upload';
+import { upload } from '../../components/upload';
 
 const CATEGORIES = ['spam', 'intrusion', 'infringement', 'pornography', 'gambling', 'fraud', 'network_instability', 'unfiled_site', 'prohibited_service', 'other'] as const;
 const CLAUSES = ['5.3', '5.4', '5.5', '5.6', '5.7', '5.8', '6.3'] as const;

@@ -5,7 +5,7 @@ import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
-import { upload } from '../customers/upload';
+import { upload } from '../../components/upload';
 
 export interface DomainEntry {
   id: string;

@@ -1,5 +1,7 @@
 import { App, Button, Card, Space, Table, Tag, Upload } from 'antd';
+import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { upload } from '../../components/upload';
 import { useI18n } from '../../i18n';
 
 interface Part {
@@ -18,13 +20,15 @@ export function AttachmentsCard({ contract, reload }: { contract: { id: string; 
     { key: 'security-letter', title: t('contracts.attachment.securityLetter'), signed: contract.securityLetterSigned },
     { key: 'user-undertaking', title: t('contracts.attachment.userUndertaking'), signed: contract.userUndertakingSigned },
   ];
-  const upload = async (part: Part['key'], file: File) => {
+  const uploadPart = async (part: Part['key'], file: File) => {
     const fd = new FormData();
     fd.append('file', file);
-    const csrf = decodeURIComponent(document.cookie.split('; ').find((x) => x.startsWith('rp_csrf='))?.slice(8) ?? '');
-    const res = await fetch(`/api/v1/contracts/${contract.id}/attachments/${part}`, { method: 'POST', body: fd, headers: { 'x-csrf-token': csrf, 'accept-language': document.documentElement.lang || 'zh-CN' } });
-    if (!res.ok) message.error((await res.json()).error.fields?.[0]?.message ?? t('error.generic'));
-    else reload();
+    try {
+      await upload('POST', `/contracts/${contract.id}/attachments/${part}`, fd);
+      reload();
+    } catch (e) {
+      message.error((e instanceof ApiError && e.fields[0]?.message) || t('error.generic'));
+    }
   };
   return (
     <Card title={t('contracts.attachments')} size="small" style={{ marginBottom: 16 }}>
@@ -43,7 +47,7 @@ export function AttachmentsCard({ contract, reload }: { contract: { id: string; 
                 <a href={`/api/v1/contracts/${contract.id}/document?format=pdf&part=${p.key}`}>PDF</a>
                 <a href={`/api/v1/contracts/${contract.id}/document?format=docx&part=${p.key}`}>Word</a>
                 {staff && !['ended', 'terminated_for_cause', 'terminated_by_agreement'].includes(contract.status) && (
-                  <Upload accept=".pdf,.jpg,.jpeg,.png" showUploadList={false} beforeUpload={(file) => (void upload(p.key, file), false)}>
+                  <Upload accept=".pdf,.jpg,.jpeg,.png" showUploadList={false} beforeUpload={(file) => (void uploadPart(p.key, file), false)}>
                     <Button size="small" data-testid={`attachment-upload-${p.key}`}>
                       {t('contracts.attachment.uploadScan')}
                     </Button>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { get, post, put } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { todayInShanghai } from '../../dates';
-import { shanghaiTime } from '../../format';
+import { money, shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -28,7 +28,6 @@ export interface BillingInvoice {
   fapiaoIssuedOn: string | null;
 }
 
-const yuan = (fen: number) => `￥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
 const INVOICE_COLOR: Record<string, string> = { unpaid: 'gold', partially_paid: 'blue', paid: 'green', overdue: 'red', void: 'default' };
 
 export function InvoiceStatus({ status }: { status: string }) {
@@ -50,7 +49,7 @@ export function InvoicesCard({ invoices, reload, customerId }: { invoices: Billi
   const canRequest = finance || (me?.kind === 'customer' && me.roles.some((r) => r === 'owner' || r === 'billing'));
   const submit = (p: Promise<unknown>, close: () => void) => p.then(() => (close(), form.resetFields(), reload()), (e) => showError(e, form));
   return (
-    <Card title={t('contracts.invoices')} size="small" style={{ marginBottom: 16 }} extra={credit && credit.balanceFen > 0 ? <Tag color="blue" data-testid="credit-balance">{`${t('billing.credit')} ${yuan(credit.balanceFen)}`}</Tag> : null}>
+    <Card title={t('contracts.invoices')} size="small" style={{ marginBottom: 16 }} extra={credit && credit.balanceFen > 0 ? <Tag color="blue" data-testid="credit-balance">{`${t('billing.credit')} ${money(credit.balanceFen)}`}</Tag> : null}>
       <Table<BillingInvoice>
         rowKey="id"
         size="small"
@@ -59,8 +58,8 @@ export function InvoicesCard({ invoices, reload, customerId }: { invoices: Billi
         columns={[
           { title: t('billing.invoiceNumber'), dataIndex: 'number' },
           { title: t('contracts.term'), render: (_, i) => `${i.periodStart} – ${i.periodEnd}` },
-          { title: t('billing.amount'), dataIndex: 'amountFen', render: yuan },
-          { title: t('billing.outstanding'), render: (_, i) => yuan(i.amountFen - i.paidFen - i.creditAppliedFen) },
+          { title: t('billing.amount'), dataIndex: 'amountFen', render: money },
+          { title: t('billing.outstanding'), render: (_, i) => money(i.amountFen - i.paidFen - i.creditAppliedFen) },
           { title: t('contracts.dueOn'), dataIndex: 'dueOn' },
           { title: t('common.status'), render: (_, i) => <InvoiceStatus status={i.status} /> },
           { title: t('billing.fapiao'), render: (_, i) => (i.fapiaoNumber ? `${i.fapiaoNumber}（${i.fapiaoIssuedOn}）` : i.fapiaoType ? t('billing.fapiaoRequested') : '—') },
@@ -232,7 +231,7 @@ export function DunningPage() {
           { title: t('nav.customers'), dataIndex: 'customerName' },
           { title: t('billing.step'), render: (_, d) => (d.kind === 'reminder' ? t('billing.reminderN', { n: d.step }) : t('billing.suspensionProposal')) },
           { title: t('billing.dueOnStep'), dataIndex: 'dueOn' },
-          { title: t('billing.outstanding'), dataIndex: 'outstandingFen', render: yuan },
+          { title: t('billing.outstanding'), dataIndex: 'outstandingFen', render: money },
           {
             title: t('common.status'),
             render: (_, d) =>

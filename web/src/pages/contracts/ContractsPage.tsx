@@ -2,10 +2,11 @@ import { Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNum
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { get, post } from '../../api/client';
+import { ApiError, get, post } from '../../api/client';
+import { upload } from '../../components/upload';
 import { useSession } from '../../auth/session';
 import { toDateString, type Dayjs } from '../../dates';
-import { shanghaiTime } from '../../format';
+import { money, shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 import { InvoicesCard, type BillingInvoice } from './BillingPages';
@@ -39,7 +40,6 @@ interface Commissioning {
   breachedAt: string | null;
 }
 
-const yuan = (fen: number) => `￥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
 const STATUS_COLOR: Record<string, string> = { draft: 'default', sent: 'gold', signed: 'blue', active: 'green', ended: 'default', terminated_for_cause: 'red', terminated_by_agreement: 'orange' };
 
 export function ContractStatus({ status }: { status: string }) {
@@ -80,7 +80,7 @@ export function ContractsPage() {
           { title: t('contracts.number'), dataIndex: 'number', render: (n: string, c) => <Link to={`${base}/${c.id}`}>{n}</Link> },
           ...(me?.kind === 'staff' ? [{ title: t('nav.customers'), dataIndex: 'customerName' }] : []),
           { title: t('common.status'), dataIndex: 'status', render: (s: string) => <ContractStatus status={s} /> },
-          { title: t('contracts.annualFee'), dataIndex: 'annualFeeFen', render: yuan },
+          { title: t('contracts.annualFee'), dataIndex: 'annualFeeFen', render: money },
           { title: t('contracts.term'), render: (_, c) => (c.termStart ? `${c.termStart} – ${c.termEnd}` : `${c.termMonths} 个月`) },
         ]}
       />
@@ -147,7 +147,7 @@ export function ContractDetailPage() {
         {c.nonRenewalNoticedAt && <Tag color="orange">{t('contracts.nonRenewal')} {shanghaiTime(c.nonRenewalNoticedAt)}</Tag>}
       </Space>
       <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('contracts.annualFee')}>{yuan(c.annualFeeFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('contracts.annualFee')}>{money(c.annualFeeFen)}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.termMonths')}>{c.termMonths}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.signingDate')}>{c.signingDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('contracts.activation')}>{c.activationDate ?? '—'}</Descriptions.Item>
@@ -197,11 +197,12 @@ export function ContractDetailPage() {
             fd.append('securityLetterSigned', String(Boolean(v.securityLetterSigned)));
             fd.append('userUndertakingSigned', String(Boolean(v.userUndertakingSigned)));
             if (fileList[0]?.originFileObj) fd.append('file', fileList[0].originFileObj);
-            const csrf = decodeURIComponent(document.cookie.split('; ').find((x) => x.startsWith('rp_csrf='))?.slice(8) ?? '');
-            const res = await fetch(`/api/v1/contracts/${c.id}/sign`, { method: 'POST', body: fd, headers: { 'x-csrf-token': csrf, 'accept-language': document.documentElement.lang || 'zh-CN' } });
-            if (!res.ok) {
-              const e = (await res.json()).error;
-              form.setFields(e.fields.map((f: { path: string; message: string }) => ({ name: f.path === 'signedCopy' ? 'file' : f.path, errors: [f.message] })));
+            try {
+              await upload('POST', `/contracts/${c.id}/sign`, fd);
+            } catch (e) {
+              // the signed copy is the form's `file` field
+              if (e instanceof ApiError) form.setFields(e.fields.map((f) => ({ name: f.path === 'signedCopy' ? 'file' : f.path, errors: [f.message] })));
+              else showError(e);
               return;
             }
             setSigning(false);

@@ -7,7 +7,7 @@ import { toDateString, type Dayjs } from '../../dates';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
-import { upload } from './upload';
+import { upload } from '../../components/upload';
 
 // The customer workspace's tabs past the profile: tables, pickers and uploads that a customer's
 // landing page (the profile) does not need, so CustomerWorkspace loads this module on first use.

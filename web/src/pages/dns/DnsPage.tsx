@@ -5,7 +5,7 @@ import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ExportLink } from '../facility/ExportLink';
+import { ExportLink } from '../../components/ExportLink';
 
 interface Zone {
   id: string;

@@ -2,7 +2,7 @@ import { Progress, Space, Table, Tag, Typography } from 'antd';
 import { get } from '../../api/client';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ExportLink } from './ExportLink';
+import { ExportLink } from '../../components/ExportLink';
 
 interface Pool {
   id: string;

@@ -4,7 +4,7 @@ import { get } from '../../api/client';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../auth/session';
-import { ExportLink } from './ExportLink';
+import { ExportLink } from '../../components/ExportLink';
 
 interface Cabinet {
   id: string;

@@ -5,7 +5,7 @@ import { useSession } from '../../auth/session';
 import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
-import { ExportLink } from './ExportLink';
+import { ExportLink } from '../../components/ExportLink';
 
 interface Server {
   id: string;

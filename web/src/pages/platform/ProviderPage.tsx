@@ -1,30 +1,17 @@
 import { App, Button, Descriptions, Form, Image, Input, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { put, get } from '../../api/client';
+import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { shanghaiTime } from '../../format';
+import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
-import { upload } from '../customers/upload';
 
-interface Profile {
-  version: number;
-  legalName: string;
-  uscc: string;
-  address: string;
-  domicileCourt: string;
-  bankName: string;
-  bankAccount: string;
-  signingPlace: string;
-  phone: string | null;
-  noticeEmail: string | null;
-  noticeFax: string | null;
-  postalAddress: string;
-  sealFile: string | null;
-  createdAt: string;
-}
+type Profile = Schemas['ProviderProfile'];
+/** What an admin edits: the particulars (the seal has its own upload). */
+type ProfileValues = Omit<ApiBody<'/api/v1/provider', 'put'>, 'sealFile'>;
 
-const FIELDS: [keyof Profile, MessageKey, boolean][] = [
+/** The particulars in the order of the contract's 乙方 block: field, label, required. */
+const FIELDS: [keyof ProfileValues, MessageKey, boolean][] = [
   ['legalName', 'provider.legalName', true],
   ['uscc', 'customers.uscc', true],
   ['address', 'provider.address', true],
@@ -41,94 +28,125 @@ const FIELDS: [keyof Profile, MessageKey, boolean][] = [
 /**
  * 乙方信息 — the provider profile, its versions and its seal. Admins edit; every save is a new
  * version, so a contract keeps the particulars (and the seal) it was signed under.
+ *
+ * The worked example of a page on the generated API types: types from `Schemas`/`ApiBody`, calls
+ * through `client` + `unwrap`, values through web/src/components.
  */
 export function ProviderPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
-  const showError = useApiErrors();
   const admin = Boolean(me?.roles.includes('admin'));
-  const { data: current, reload } = useLoad(() => get<Profile>('/provider'), []);
-  const { data: versions, reload: reloadVersions } = useLoad(() => get<{ items: Profile[] }>('/provider/versions'), [current?.version]);
+  const { data: current, reload } = useLoad(() => unwrap(client.GET('/api/v1/provider')), []);
+  const { data: versions, reload: reloadVersions } = useLoad(() => unwrap(client.GET('/api/v1/provider/versions')), [current?.version]);
   const [editing, setEditing] = useState(false);
-  const [form] = Form.useForm();
   if (!current) return null;
   const saved = () => (message.success(t('provider.savedVersion', { version: current.version + 1 })), reload(), reloadVersions());
   return (
     <>
       <Typography.Title level={3}>{t('nav.provider')}</Typography.Title>
       <Space align="start" size="large" wrap>
-        <Descriptions bordered column={1} size="small" style={{ width: 680, marginBottom: 24 }} data-testid="provider-profile">
-          <Descriptions.Item label={t('provider.version')}>{current.version}</Descriptions.Item>
-          {FIELDS.map(([field, label]) => (
-            <Descriptions.Item key={field} label={t(label)}>
-              {current[field] ?? '—'}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-        <Space direction="vertical" align="center">
-          {current.sealFile ? (
-            <Image width={140} src={`/api/v1/provider/seal?version=${current.version}`} alt={t('provider.seal')} data-testid="provider-seal" />
-          ) : (
-            <Typography.Text type="secondary">{t('provider.noSeal')}</Typography.Text>
-          )}
-          {admin && (
-            <Upload
-              accept="image/png"
-              showUploadList={false}
-              beforeUpload={(file) => {
-                const fd = new FormData();
-                fd.append('file', file);
-                upload('PUT', '/provider/seal', fd).then(saved, showError);
-                return false;
-              }}
-            >
-              <Button data-testid="provider-seal-upload">{t('provider.sealUpload')}</Button>
-            </Upload>
-          )}
-        </Space>
+        <ProfileDescriptions profile={current} />
+        <Seal profile={current} admin={admin} onSaved={saved} />
       </Space>
       {admin && (
-        <Button type="primary" style={{ display: 'block', marginBottom: 24 }} onClick={() => (form.setFieldsValue(current), setEditing(true))} data-testid="provider-edit">
+        <Button type="primary" style={{ display: 'block', marginBottom: 24 }} onClick={() => setEditing(true)} data-testid="provider-edit">
           {t('customers.edit')}
         </Button>
       )}
-      <Table<Profile>
-        rowKey="version"
-        size="small"
-        pagination={false}
-        dataSource={versions?.items}
-        columns={[
-          { title: t('provider.version'), dataIndex: 'version' },
-          { title: t('provider.legalName'), dataIndex: 'legalName' },
-          { title: t('provider.domicileCourt'), dataIndex: 'domicileCourt' },
-          { title: t('provider.signingPlace'), dataIndex: 'signingPlace' },
-          { title: t('provider.seal'), dataIndex: 'sealFile', render: (s: string | null) => (s ? '✓' : '') },
-          { title: t('audit.at'), dataIndex: 'createdAt', render: shanghaiTime },
-        ]}
-      />
-      <Modal open={editing} title={t('nav.provider')} onCancel={() => setEditing(false)} onOk={() => form.submit()} destroyOnHidden width={640}>
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={async (values: Record<string, string | null>) => {
-            try {
-              const body = Object.fromEntries(FIELDS.map(([f, , required]) => [f, required ? values[f] : values[f] || null]));
-              await put('/provider', { ...body, sealFile: current.sealFile });
-              setEditing(false);
-              saved();
-            } catch (e) {
-              showError(e, form);
-            }
+      <Versions items={versions?.items} />
+      {editing && <ProfileForm profile={current} onClose={() => setEditing(false)} onSaved={saved} />}
+    </>
+  );
+}
+
+function ProfileDescriptions({ profile }: { profile: Profile }) {
+  const { t } = useI18n();
+  return (
+    <Descriptions bordered column={1} size="small" style={{ width: 680, marginBottom: 24 }} data-testid="provider-profile">
+      <Descriptions.Item label={t('provider.version')}>{profile.version}</Descriptions.Item>
+      {FIELDS.map(([field, label]) => (
+        <Descriptions.Item key={field} label={t(label)}>
+          {profile[field] ?? '—'}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+/** The seal image of this version; admins replace it (PNG), which saves a new version. */
+function Seal({ profile, admin, onSaved }: { profile: Profile; admin: boolean; onSaved: () => void }) {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  return (
+    <Space direction="vertical" align="center">
+      {profile.sealFile ? (
+        <Image width={140} src={`/api/v1/provider/seal?version=${profile.version}`} alt={t('provider.seal')} data-testid="provider-seal" />
+      ) : (
+        <Typography.Text type="secondary">{t('provider.noSeal')}</Typography.Text>
+      )}
+      {admin && (
+        <Upload
+          accept="image/png"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            const fd = new FormData();
+            fd.append('file', file);
+            upload<Profile>('PUT', '/provider/seal', fd).then(onSaved, showError);
+            return false;
           }}
         >
-          {FIELDS.map(([field, label, required]) => (
-            <Form.Item key={field} name={field} label={t(label)} rules={required ? [{ required: true }] : []}>
-              <Input data-testid={`provider-form-${field}`} />
-            </Form.Item>
-          ))}
-        </Form>
-      </Modal>
-    </>
+          <Button data-testid="provider-seal-upload">{t('provider.sealUpload')}</Button>
+        </Upload>
+      )}
+    </Space>
+  );
+}
+
+function Versions({ items }: { items: Profile[] | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Table<Profile>
+      rowKey="version"
+      size="small"
+      pagination={false}
+      dataSource={items}
+      columns={[
+        { title: t('provider.version'), dataIndex: 'version' },
+        { title: t('provider.legalName'), dataIndex: 'legalName' },
+        { title: t('provider.domicileCourt'), dataIndex: 'domicileCourt' },
+        { title: t('provider.signingPlace'), dataIndex: 'signingPlace' },
+        { title: t('provider.seal'), dataIndex: 'sealFile', render: (s: Profile['sealFile']) => (s ? '✓' : '') },
+        { title: t('audit.at'), dataIndex: 'createdAt', render: (at: Profile['createdAt']) => <Instant value={at} /> },
+      ]}
+    />
+  );
+}
+
+/** Edits the particulars; empty optional fields are saved as null, the current seal is kept. */
+function ProfileForm({ profile, onClose, onSaved }: { profile: Profile; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const [form] = Form.useForm<ProfileValues>();
+  const save = async (values: ProfileValues) => {
+    try {
+      const body = Object.fromEntries(FIELDS.map(([f, , required]) => [f, required ? values[f] : values[f] || null])) as ProfileValues;
+      await unwrap(client.PUT('/api/v1/provider', { body: { ...body, sealFile: profile.sealFile } }));
+      onClose();
+      onSaved();
+    } catch (e) {
+      showError(e, form);
+    }
+  };
+  return (
+    <Modal open title={t('nav.provider')} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden width={640}>
+      <Form form={form} layout="vertical" initialValues={profile} onFinish={save}>
+        {FIELDS.map(([field, label, required]) => (
+          <Form.Item key={field} name={field} label={t(label)} rules={required ? [{ required: true }] : []}>
+            <Input data-testid={`provider-form-${field}`} />
+          </Form.Item>
+        ))}
+      </Form>
+    </Modal>
   );
 }

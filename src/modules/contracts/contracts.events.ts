@@ -1,0 +1,22 @@
+import type { ContractRow, InvoiceRow } from './contracts.repository.js';
+
+/** What the contracts module tells and asks other modules, inside the transaction of the change (src/core/reactions.ts). */
+declare module '../../core/reactions.js' {
+  interface DomainEvents {
+    /** 第十三条: one side objected to the renewal — a formal notice to the other side. */
+    'contracts.renewalObjected': ContractRow;
+    /**
+     * 第四条 / 第九条: the official calendar moved an invoice's due date EARLIER than announced; the
+     * customer could rely on the announced date, so it is told by formal notice.
+     */
+    'contracts.invoiceDueMovedEarlier': { invoice: InvoiceRow; announced: string };
+  }
+  interface DomainQuestions {
+    /**
+     * 7.1: a racked server would activate this customer's contract. Each module that owns a further
+     * precondition (5.5: compliance's log-retention attestation) answers with what is missing, as
+     * field names with an i18n key under contracts.gap; no answer means no objection.
+     */
+    'contracts.activationBlockers': { subject: { customerId: string }; answer: string };
+  }
+}

@@ -1,0 +1,10596 @@
+// Generated from the server's OpenAPI document (web/src/api/openapi.json) by openapi-typescript.
+// Do not edit: change the route's zod schemas, then run `npm run api:generate`.
+// `npm run api:check` (part of build:web and the test suite) fails while this file is stale.
+
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: database reachable, migration version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            database: string;
+                            migration: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            database: string;
+                            migration: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prometheus Alertmanager webhook (version 4), with an API token holding 'alerts:write' */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertmanagerWebhookInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            results: {
+                                fingerprint: string;
+                                outcome: string;
+                                incidentId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts whose labels matched nothing: they opened no incident (NOC) */
+        get: {
+            parameters: {
+                query?: {
+                    waiting?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UnmatchedAlert"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/unmatched/{id}/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say where an unmatched alert bites: opens its incident from the alert’s start (NOC) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** @enum {string} */
+                            kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+                            target: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnmatchedAlert"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse the audit log (customers see the audit of their own data) */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    action?: string;
+                    entity?: string;
+                    entityId?: string;
+                    customerId?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditEntry"][];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the chain's head into an anchor file now (admin; audited). The way to anchor while the server holds the embedded database, which the CLI cannot open then */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditAnchorTaken"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the audit hash chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            checked: number;
+                            firstBrokenSeq: number | null;
+                            /** @description anchor files (outside the database) the chain was checked against */
+                            anchors: number;
+                            problem: {
+                                /** @enum {string} */
+                                kind: "row-changed" | "anchor-mismatch" | "rows-missing" | "anchor-invalid";
+                                seq: number | null;
+                                fromSeq: number | null;
+                                anchorFile: string | null;
+                                anchorAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/locale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Remember my language */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in (sets the session and CSRF cookies) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        login: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["Me"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (ends my other sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bandwidth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bandwidth per customer (ports and shared speeds) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                customerId: string;
+                                ports: number;
+                                portMbps: number;
+                                uplinkMbps: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/dunning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dunning steps: reminders sent and suspension proposals (a customer sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    decision?: "proposed" | "confirmed" | "dismissed";
+                    invoiceId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                invoiceId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                /** @enum {string} */
+                                kind: "reminder" | "suspension_proposal";
+                                step: number;
+                                dueOn: string;
+                                noticeId: string | null;
+                                decision: ("proposed" | "confirmed" | "dismissed") | null;
+                                decidedBy: string | null;
+                                decidedAt: (string) | null;
+                                createdAt: (string) | null;
+                                invoiceNumber: string;
+                                customerName: string;
+                                outstandingFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/dunning-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dunning policy (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DunningPolicy"];
+                    };
+                };
+            };
+        };
+        /** Set the dunning policy: reminder days after the due date, then the suspension proposal */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reminderDays: number[];
+                        suspensionProposalDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DunningPolicy"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/dunning/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm or dismiss a suspension proposal (never a termination) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirmed" | "dismissed";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DunningAction"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/sweeps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily sweep, day by day (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                day: string;
+                                ranAt: (string) | null;
+                                result: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cabinets (a customer sees those holding its servers) */
+        get: {
+            parameters: {
+                query?: {
+                    roomId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Cabinet"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a cabinet (NOC) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        roomId: string;
+                        code: string;
+                        heightU?: number;
+                        powerBudgetW?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cabinet"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cabinets as CSV (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}/elevation.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rack elevation, both faces (SVG) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Years the working-day calendar covers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            years: number[];
+                            loaded: {
+                                year: number;
+                                loadedAt: string;
+                                source: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** End of the Nth working day after a date (5.1), or of an N-calendar-day period (第四条); provisional when it rests on a year not yet published */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    workingDays?: number;
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deadline: string;
+                            provisional: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today (Asia/Shanghai), the official and provisional years, and whether the next-year banner is due (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load a year's official State Council holiday schedule as a JSON file (YearSchedule; admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        holidays: {
+                            /** Format: date */
+                            date: string;
+                            name: string;
+                        }[];
+                        workdays: {
+                            /** Format: date */
+                            date: string;
+                            name: string;
+                        }[];
+                        source?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year day by day, its arrangement, and the official-vs-derived differences (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYearView"];
+                    };
+                };
+            };
+        };
+        /** Save a year's official arrangement (admin); open records computed on the provisional year are recomputed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalendarArrangementInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYearSaved"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/years/{year}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The year as an arrangement would make it, nothing saved (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalendarArrangementInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYearView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contact-change requests */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CustomerChangeRequest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a change request (sales) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerChangeRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissioning/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Installation and commissioning done (5.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommissioningOrder"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's compensation ledger lines */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CompensationLine"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation/lines/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispute a ledger line (opens a ticket) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract's ledger: credited hours per merged interruption, or why none; the service end it moves */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNumber: string;
+                            compensationHours: number;
+                            termEnd: string | null;
+                            serviceEndsAt: string | null;
+                            lines: components["schemas"]["CompensationLine"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation/{id}/timeline.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outage timeline of a contract (SVG); `lang` for an <img> that cannot send Accept-Language */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's log-retention attestations, latest first */
+        get: {
+            parameters: {
+                query: {
+                    customerId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LogRetentionAttestation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attest where and how long access logs are kept (≥ 6 months) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId?: string;
+                        location: string;
+                        retentionMonths: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogRetentionAttestation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints (a customer sees those about it) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "open" | "notified" | "confirmed" | "dismissed" | "resolved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Complaint"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take in a complaint; the IP or domain names the customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source: string;
+                        /** @enum {string} */
+                        category: "spam" | "intrusion" | "infringement" | "pornography" | "gambling" | "fraud" | "network_instability" | "unfiled_site" | "prohibited_service" | "other";
+                        description: string;
+                        ip?: string | null;
+                        domain?: string | null;
+                        receivedAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/complaints/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a violation, citing its clause */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        clause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/complaints/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a complaint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/complaints/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaint evidence file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Attach the complaint evidence (multipart: file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/complaints/{id}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Notify the customer (第九条) with a deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hours: number;
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/complaints/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a confirmed violation was remedied */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/complaints/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate the contract for cause (6.8; breaches of 5.3–5.7 only, no refund) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contractId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain list (a customer sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    serverId?: string;
+                    status?: "submitted" | "verified" | "suspended" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ComplianceDomain"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a website to the domain list (5.11); it is not served until verified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId?: string;
+                        /** Format: uuid */
+                        serverId: string;
+                        domain: string;
+                        address?: string | null;
+                        /** @enum {string} */
+                        use: "commercial" | "non_commercial";
+                        filingNumber: string;
+                        psbNumber?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceDomain"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One domain entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceDomain"];
+                    };
+                };
+            };
+        };
+        /** Edit a filing (5.7): the entry goes back for verification */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: uuid */
+                        serverId?: string;
+                        address?: string | null;
+                        /** @enum {string} */
+                        use?: "commercial" | "non_commercial";
+                        filingNumber?: string;
+                        psbNumber?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceDomain"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/domains/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Upload the MIIT record screenshot or licence copy (multipart: file — PDF/JPEG/PNG ≤ 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceDomain"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/domains/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a site for good (5.7) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceDomain"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/domains/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend access to a site (5.7) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceDomain"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/domains/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify (or re-verify) a filing, saying how (compliance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "miit_lookup" | "licence_original_seen" | "authority_confirmation";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceDomain"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/gate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gate: what nginx runs, the last apply and its result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GateStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/gate/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the maps, nginx -t, reload (a failed test keeps the previous gate) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        force?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: string;
+                            fingerprint: string;
+                            domainCount: number;
+                            output?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/gate/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files the gate would write now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conf: string;
+                            map: string;
+                            blockedPage: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspections (a customer sees those not withheld) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Inspection"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an inspection (multipart: serverId, authority, documentNumber, inspectedAt, scope, staffPresent, withheld, withheldReason, file — the authorisation scan) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inspection"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/inspections/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authorisation scan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/inspections/{id}/withhold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withhold a record from the customer on the authority's instruction, or release it (reason required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        withheld: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inspection"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/queue/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attestations lapsed or lapsing within 30 days */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LogRetentionAttestation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/queue/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Filings to verify (new, edited, due yearly) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ComplianceDomain"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/readiness/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Log-retention readiness of a customer (for activation, 5.5) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ready: boolean;
+                            state: string;
+                            validUntil: string | null;
+                            gap: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declared services per server, with standing violations */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    serverId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DeclaredService"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a service on a server (5.3): www, email, ftp, telnet, database; proxy, subletting, virtual_hosting, disk_rental are refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serverId: string;
+                        kind: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeclaredService"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/services/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed supplementary agreement (5.3) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** File the signed supplementary agreement (multipart: file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeclaredService"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/services/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a declared service */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeclaredService"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/suspensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server suspensions and restorations */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    serverId?: string;
+                    live?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ServerSuspension"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Suspend a server: the gate closes its domains; NOC gets the port shutdown instruction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serverId: string;
+                        /** @enum {string} */
+                        clause: "5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3";
+                        reason: string;
+                        complaintId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServerSuspension"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/suspensions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore service once the fault is fixed (6.3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServerSuspension"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Template versions: the shipped one and those admins added */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ContractTemplate"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a template version (admin); citing a repealed law returns warnings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        blocks: {
+                            /** @enum {string} */
+                            kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
+                            text: string;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractTemplate"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts (a customer sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Contract"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a contract from the shipped template; its number is continuous per year */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        /** Format: uuid */
+                        siteId: string;
+                        serverIds: string[];
+                        annualFee: string;
+                        termMonths?: number;
+                        signingPlace?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active contracts ending within N days (60 by default), bucketed 60/30/7 (第十三条) */
+        get: {
+            parameters: {
+                query?: {
+                    withinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                customerName: string;
+                                /** @enum {string} */
+                                status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+                                termStart: string | null;
+                                termEnd: string | null;
+                                annualFeeFen: number;
+                                daysLeft: number;
+                                bucket: number | null;
+                                renews: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract with its servers, invoices and commissioning orders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            customerName?: string;
+                            /** Format: uuid */
+                            siteId: string;
+                            providerVersion: number;
+                            templateVersion: string;
+                            terms: unknown;
+                            termMonths: number;
+                            annualFeeFen: number;
+                            signingPlace: string;
+                            signingDate: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+                            securityLetterSigned: boolean;
+                            userUndertakingSigned: boolean;
+                            securityLetterSha256?: string | null;
+                            userUndertakingSha256?: string | null;
+                            activationDate: string | null;
+                            termStart: string | null;
+                            termEnd: string | null;
+                            compensationHours: number;
+                            nonRenewalNoticedAt: (string) | null;
+                            renewalCount: number;
+                            version: number;
+                            createdAt: (string) | null;
+                            updatedAt: (string) | null;
+                            serviceEndsAt: string | null;
+                            serverIds: string[];
+                            invoices: components["schemas"]["Invoice"][];
+                            commissioning: components["schemas"]["CommissioningOrder"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/attachments/{part}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the signed scan of 附件一 or 附件二 (multipart: file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    part: "security-letter" | "user-undertaking";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract or one attachment (附件一, 附件二) as a document: PDF (default), .docx or HTML, with amounts in figures and 大写 */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "docx" | "html";
+                    part?: "contract" | "security-letter" | "user-undertaking";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/object-to-renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a non-renewal objection (第十三条) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send for signing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the signature (multipart: signingDate, securityLetterSigned, userUndertakingSigned, file = the signed scan) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate for cause (6.8, clause cited, no refund) or by agreement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "for_cause" | "by_agreement";
+                        clause?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contract"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search customers by name, pinyin initials, USCC or phone (a customer sees only itself) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    status?: "prospect" | "active" | "suspended" | "former";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Customer"][];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a customer (sales) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        uscc?: string | null;
+                        /** @enum {string} */
+                        status?: "prospect" | "active" | "suspended" | "former";
+                        legalRepresentative?: string | null;
+                        registeredAddress?: string | null;
+                        postalAddress?: string | null;
+                        noticeEmail?: string | null;
+                        noticeFax?: string | null;
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSV export of the search result */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    status?: "prospect" | "active" | "suspended" | "former";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a customer (optimistic: send the version you read) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        uscc?: string | null;
+                        /** @enum {string} */
+                        status?: "prospect" | "active" | "suspended" | "former";
+                        legalRepresentative?: string | null;
+                        registeredAddress?: string | null;
+                        postalAddress?: string | null;
+                        noticeEmail?: string | null;
+                        noticeFax?: string | null;
+                        contactPhone?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Customer"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose a change of contact data (customer portal) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        registeredAddress?: string | null;
+                        postalAddress?: string | null;
+                        noticeEmail?: string | null;
+                        noticeFax?: string | null;
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerChangeRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's credit (overpayments kept, applied to the next invoice) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            customerId: string;
+                            balanceFen: number;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                amountFen: number;
+                                paymentId: string | null;
+                                /** Format: uuid */
+                                invoiceId: string;
+                                invoiceNumber: string;
+                                createdAt: (string) | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/kyc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KYC documents of a customer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KycDocument"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a KYC document (multipart: kind, holderName, idType, idNumber, issuedOn, expiresOn, file — PDF/JPEG/PNG ≤ 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KycDocument"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices owed because of changes to this customer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                /** @enum {string} */
+                                direction: "provider_to_customer" | "customer_to_provider";
+                                payload: unknown;
+                                createdAt: (string) | null;
+                                drainedAt: (string) | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a server of this customer may be activated (24-hour contacts, KYC) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ready: boolean;
+                            missing: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Both rosters, now or as of an instant */
+        get: {
+            parameters: {
+                query?: {
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RosterMember"][];
+                        };
+                    };
+                };
+            };
+        };
+        /** Add a person or change one (a new version; the other side is notified) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        memberId?: string;
+                        /** @enum {string} */
+                        side: "customer" | "provider";
+                        /** @enum {string} */
+                        role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+                        name: string;
+                        mobile?: string | null;
+                        landline?: string | null;
+                        email?: string | null;
+                        available24h?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterMember"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/roster/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of every roster member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RosterMember"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/roster/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a person off the roster */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/ptr-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PTR records (a customer sees those of its own addresses) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DnsPtrRecord"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/ptr-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Point an allocated address (by allocation id) back to a host name */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hostname: string;
+                        ttl?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsPtrRecord"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the PTR record of an allocated address */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/records/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DNS records as CSV (a customer gets its own) */
+        get: {
+            parameters: {
+                query?: {
+                    zoneId?: string;
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a record */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/reverse-zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's reverse zones (in-addr.arpa, ip6.arpa), derived from the IP pools */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                origin: string;
+                                pools: string[];
+                                serial: number;
+                                records: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/reverse-zones/{origin}/zonefile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reverse zone with its PTR records as an RFC 1035 master file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    origin: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DNS zones (a customer sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DnsZone"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Host a zone for a customer domain (6.1: free resolution) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        domain: string;
+                        defaultTtl?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsZone"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/zones/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DNS zones as CSV (a customer gets its own) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A zone with its records */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            domain: string;
+                            serial: number;
+                            defaultTtl: number;
+                            createdAt: (string) | null;
+                            updatedAt: (string) | null;
+                            records: components["schemas"]["DnsRecord"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/zones/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        type: "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS";
+                        value: string;
+                        ttl?: number | null;
+                        priority?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsRecord"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dns/zones/{id}/zonefile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The zone as an RFC 1035 master file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents (a customer sees those that interrupted its servers) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "resolved";
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Incident"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open an incident (NOC); start and report times may be given for an outage recorded after the fact */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+                        causeEvidence?: string | null;
+                        lineFault?: boolean;
+                        scope: {
+                            /** @enum {string} */
+                            kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+                            target: string;
+                        }[];
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** Format: date-time */
+                        reportedAt?: string;
+                        noticeGivenAt?: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                            /** @enum {string} */
+                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+                            causeEvidence: string | null;
+                            lineFault: boolean;
+                            source: string;
+                            fingerprint: string | null;
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            reportedAt: (string) | null;
+                            startedAt: (string) | null;
+                            resolvedAt: (string) | null;
+                            lineFaultBreachedAt: (string) | null;
+                            maintenanceId: string | null;
+                            noticeGivenAt: (string) | null;
+                            version: number;
+                            lineClock: {
+                                deadline: (string) | null;
+                                remainingMinutes: number;
+                                breached: boolean;
+                                overrunMinutes: number;
+                                nearBreach: boolean;
+                            } | null;
+                            affectedServers: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The NOC's board: open incidents, line-fault clocks near breach */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            open: components["schemas"]["Incident"][];
+                            nearBreach: number;
+                            breached: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with its timeline and interruptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                            /** @enum {string} */
+                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+                            causeEvidence: string | null;
+                            lineFault: boolean;
+                            source: string;
+                            fingerprint: string | null;
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            reportedAt: (string) | null;
+                            startedAt: (string) | null;
+                            resolvedAt: (string) | null;
+                            lineFaultBreachedAt: (string) | null;
+                            maintenanceId: string | null;
+                            noticeGivenAt: (string) | null;
+                            version: number;
+                            lineClock: {
+                                deadline: (string) | null;
+                                remainingMinutes: number;
+                                breached: boolean;
+                                overrunMinutes: number;
+                                nearBreach: boolean;
+                            } | null;
+                            scope: {
+                                /** @enum {string} */
+                                kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+                                target: string;
+                            }[];
+                            updates: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                body: string;
+                                authorId: string | null;
+                                createdAt: (string) | null;
+                            }[];
+                            interruptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                incidentId: string;
+                                /** Format: uuid */
+                                serverId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                contractId: string | null;
+                                startedAt: (string) | null;
+                                endedAt: (string) | null;
+                                consentAt: (string) | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or reclassify an incident; the ledgers it touches are recomputed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @enum {string} */
+                        cause?: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+                        causeEvidence?: string | null;
+                        lineFault?: boolean;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** Format: date-time */
+                        resolvedAt?: string;
+                        noticeGivenAt?: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                            /** @enum {string} */
+                            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+                            causeEvidence: string | null;
+                            lineFault: boolean;
+                            source: string;
+                            fingerprint: string | null;
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            reportedAt: (string) | null;
+                            startedAt: (string) | null;
+                            resolvedAt: (string) | null;
+                            lineFaultBreachedAt: (string) | null;
+                            maintenanceId: string | null;
+                            noticeGivenAt: (string) | null;
+                            version: number;
+                            lineClock: {
+                                deadline: (string) | null;
+                                remainingMinutes: number;
+                                breached: boolean;
+                                overrunMinutes: number;
+                                nearBreach: boolean;
+                            } | null;
+                            recomputed: {
+                                contractId: string;
+                                hours: number;
+                                changed: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an update to the timeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve: closes every interval, stops the 24-hour clock, recomputes compensation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        resolvedAt?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a suspended server and close its suspension */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices (第四条) */
+        get: {
+            parameters: {
+                query?: {
+                    contractId?: string;
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Invoice"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice with its payments, dunning steps and the customer credit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            contractId: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            amountFen: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            paidOn: string | null;
+                            /** @enum {string} */
+                            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+                            createdAt: (string) | null;
+                            paidFen: number;
+                            creditAppliedFen: number;
+                            overdueSince: string | null;
+                            fapiaoTitle: string | null;
+                            fapiaoTaxNumber: string | null;
+                            fapiaoType: ("ordinary" | "special") | null;
+                            fapiaoRequestedAt: (string) | null;
+                            fapiaoNumber: string | null;
+                            fapiaoIssuedOn: string | null;
+                            dueOnProvisional: boolean;
+                            provisionalDueOn: string | null;
+                            outstandingFen: number;
+                            payments: components["schemas"]["Payment"][];
+                            dunning: components["schemas"]["DunningAction"][];
+                            creditBalanceFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as PDF (default) or HTML, amounts in figures and 大写 */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "html";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/fapiao": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The 发票 number, entered by finance when issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fapiaoNumber: string;
+                        /** Format: date */
+                        issuedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/fapiao-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 发票 request: title, tax number, type (ordinary 普票 / special 专票) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        taxNumber: string;
+                        /** @enum {string} */
+                        type: "ordinary" | "special";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record payment (finance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        paidOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a bank transfer (finance); partial payments add up, an overpayment becomes credit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string;
+                        /** Format: date */
+                        receivedOn: string;
+                        bankReference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            contractId: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            amountFen: number;
+                            issuedOn: string;
+                            dueOn: string;
+                            paidOn: string | null;
+                            /** @enum {string} */
+                            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+                            createdAt: (string) | null;
+                            paidFen: number;
+                            creditAppliedFen: number;
+                            overdueSince: string | null;
+                            fapiaoTitle: string | null;
+                            fapiaoTaxNumber: string | null;
+                            fapiaoType: ("ordinary" | "special") | null;
+                            fapiaoRequestedAt: (string) | null;
+                            fapiaoNumber: string | null;
+                            fapiaoIssuedOn: string | null;
+                            dueOnProvisional: boolean;
+                            provisionalDueOn: string | null;
+                            outstandingFen: number;
+                            payment: components["schemas"]["Payment"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IP allocations (a customer sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    serverId?: string;
+                    customerId?: string;
+                    poolId?: string;
+                    activeOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IpAllocation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Allocate the next free address of a pool, or a chosen one, to a server (6.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        poolId: string;
+                        /** Format: uuid */
+                        serverId: string;
+                        address?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpAllocation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-allocations/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IP allocations as CSV (a customer gets its own; staff exports are audited) */
+        get: {
+            parameters: {
+                query?: {
+                    serverId?: string;
+                    customerId?: string;
+                    poolId?: string;
+                    activeOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-allocations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Release into quarantine */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpAllocation"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IP pools with their usage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IpPool"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an IPv4 or IPv6 pool (NOC); overlapping prefixes are refused by the database */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        prefix: string;
+                        gateway?: string | null;
+                        vlan?: number | null;
+                        quarantineDays?: number;
+                        siteId?: string | null;
+                        reserved?: {
+                            first: string;
+                            last: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpPool"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-pools/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IP pools with their usage as CSV (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kyc/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KYC review queue (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "verified" | "rejected" | "superseded";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KycDocument"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kyc/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kyc/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify or reject a KYC document (sales, compliance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        verify: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KycDocument"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maintenance windows (a customer sees those affecting it) */
+        get: {
+            parameters: {
+                query?: {
+                    upcoming?: "true" | "false";
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MaintenanceWindow"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Schedule planned work; expansion, relocation and cut-over need 48 h between notice and start (6.3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+                        description?: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        scope: {
+                            /** @enum {string} */
+                            kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+                            target: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+                            description: string;
+                            startsAt: (string) | null;
+                            endsAt: (string) | null;
+                            noticedAt: (string) | null;
+                            status: string;
+                            performedIncidentId: string | null;
+                            needsConsent: boolean;
+                            consents?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                windowId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                customerName: string;
+                                decision: string;
+                                decidedAt: (string) | null;
+                                decidedBy: string | null;
+                            }[];
+                            affectedCustomers: number;
+                            affectedServers: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A maintenance window with its consents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+                            description: string;
+                            startsAt: (string) | null;
+                            endsAt: (string) | null;
+                            noticedAt: (string) | null;
+                            status: string;
+                            performedIncidentId: string | null;
+                            needsConsent: boolean;
+                            consents?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                windowId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                customerName: string;
+                                decision: string;
+                                decidedAt: (string) | null;
+                                decidedBy: string | null;
+                            }[];
+                            scope: {
+                                /** @enum {string} */
+                                kind: "site" | "room" | "cabinet" | "switch" | "port" | "server" | "ip";
+                                target: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled window (customers are told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+                            description: string;
+                            startsAt: (string) | null;
+                            endsAt: (string) | null;
+                            noticedAt: (string) | null;
+                            status: string;
+                            performedIncidentId: string | null;
+                            consents?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                windowId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                customerName: string;
+                                decision: string;
+                                decidedAt: (string) | null;
+                                decidedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's consent to (or refusal of) provider work (7.3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accepted" | "declined";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            windowId: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            decision: string;
+                            decidedAt: (string) | null;
+                            decidedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/{id}/perform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the work as done: its interruption, with notice and consent as they stood, feeds compensation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+                            description: string;
+                            startsAt: (string) | null;
+                            endsAt: (string) | null;
+                            noticedAt: (string) | null;
+                            status: string;
+                            performedIncidentId: string | null;
+                            consents?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                windowId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                customerName: string;
+                                decision: string;
+                                decidedAt: (string) | null;
+                                decidedBy: string | null;
+                            }[];
+                            /** Format: uuid */
+                            incidentId: string;
+                            withoutConsent: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/netbox/export/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inventory as CSV in NetBox's import columns (sites.csv, racks.csv, devices.csv, ip-addresses.csv) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: "sites.csv" | "racks.csv" | "devices.csv" | "ip-addresses.csv";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/netbox/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import NetBox CSV exports (sites, racks, devices, IP addresses): a dry run reports every row; apply imports the good rows in one transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        dryRun?: boolean;
+                        sites?: string;
+                        racks?: string;
+                        devices?: string;
+                        ipAddresses?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetboxImportReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notice-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which of the customer's roster people get which notices by e-mail (24-hour contacts always get incidents) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NoticePreference"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notice-preferences/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the notice categories one roster person gets by e-mail (customer owner/technical, sales) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId?: string;
+                        categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticePreference"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice register (第九条); a customer sees notices to and from it */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notice"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send a formal notice (staff → customer) or file one (customer owner → provider) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        subject: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            direction: string;
+                            type: string;
+                            subjectZh: string;
+                            subjectEn: string;
+                            bodyZh: string;
+                            bodyEn: string;
+                            recipientName: string;
+                            relatedEntity: string | null;
+                            relatedId: string | null;
+                            createdAt: (string) | null;
+                            sourceOutboxId: string | null;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice with its deliveries and proof */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/deliveries/{deliveryId}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proof file of a post or fax delivery */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Record proof of a post or fax delivery (multipart: file — the postal receipt or fax report, PDF/JPEG/PNG ≤ 10 MB); marks it sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice printed as a letter on the letterhead */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/port-assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret URL for the customer's maintenance calendar (replaces the old) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            path: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's upcoming maintenance windows as iCalendar (for calendar apps; the token is the credential) */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 乙方 profile (current version) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderProfile"];
+                    };
+                };
+            };
+        };
+        /** Edit the profile (saves a new version; admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        legalName: string;
+                        uscc: string;
+                        address: string;
+                        domicileCourt: string;
+                        bankName: string;
+                        bankAccount: string;
+                        signingPlace: string;
+                        phone?: string | null;
+                        noticeEmail?: string | null;
+                        noticeFax?: string | null;
+                        postalAddress: string;
+                        sealFile?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderProfile"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/seal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seal image of the current or a given version (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Set the seal image for documents (multipart: file — PNG ≤ 1 MB; saves a new version; admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderProfile"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProviderProfile"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rooms */
+        get: {
+            parameters: {
+                query?: {
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                siteId: string;
+                                name: string;
+                                createdAt: (string) | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a room (NOC) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        siteId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            siteId: string;
+                            name: string;
+                            createdAt: (string) | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Servers (a customer sees its own); with page/pageSize one page and the total */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Server"][];
+                            total?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a customer server, expected at the site (第二条) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        brand: string;
+                        model: string;
+                        serialNumber: string;
+                        name?: string | null;
+                        heightU: number;
+                        powerW?: number;
+                        contractId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Server"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Servers with their placement as CSV (a customer gets its own) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One server with its placement, ports and inspections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            customerName?: string;
+                            contractId: string | null;
+                            brand: string;
+                            model: string;
+                            serialNumber: string;
+                            name?: string | null;
+                            heightU: number;
+                            powerW: number;
+                            /** @enum {string} */
+                            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+                            rackedAt: (string) | null;
+                            removedAt: (string) | null;
+                            version: number;
+                            createdAt: (string) | null;
+                            updatedAt: (string) | null;
+                            placement: {
+                                /** Format: uuid */
+                                cabinetId: string;
+                                cabinetCode: string;
+                                roomName: string;
+                                siteName: string;
+                                faces: string[];
+                                lowest: number;
+                                highest: number;
+                            } | null;
+                            ports: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                portId: string;
+                                /** Format: uuid */
+                                serverId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                interfaceName: string;
+                                bandwidthMbps: number;
+                                shared: boolean;
+                                assignedAt: (string) | null;
+                                releasedAt: (string) | null;
+                                portName?: string;
+                                switchName?: string;
+                            }[];
+                            inspections: ({
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                serverId: string;
+                                powerSupplies: boolean;
+                                rails: boolean;
+                                interfaces: boolean;
+                                labelling: boolean;
+                                passed: boolean;
+                                notes: string | null;
+                                inspectedAt: (string) | null;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the intake inspection (5.2) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        powerSupplies: boolean;
+                        rails: boolean;
+                        interfaces: boolean;
+                        labelling: boolean;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serverId: string;
+                            powerSupplies: boolean;
+                            rails: boolean;
+                            interfaces: boolean;
+                            labelling: boolean;
+                            passed: boolean;
+                            notes: string | null;
+                            inspectedAt: (string) | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers/{id}/ports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect a server interface to a port (100M shared by default, 6.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        portId: string;
+                        interfaceName: string;
+                        bandwidthMbps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            portId: string;
+                            /** Format: uuid */
+                            serverId: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            interfaceName: string;
+                            bandwidthMbps: number;
+                            shared: boolean;
+                            assignedAt: (string) | null;
+                            releasedAt: (string) | null;
+                            portName?: string;
+                            switchName?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers/{id}/rack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rack a server: sets the activation date (7.1); 409 when the U range is occupied */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        cabinetId: string;
+                        lowestU: number;
+                        /** @enum {string} */
+                        face: "front" | "rear" | "full";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Server"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a server off the rack (U, ports and IPs released) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Server"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a server to commissioning, in service or suspended */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "commissioning" | "in_service" | "suspended";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Server"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sites (机房) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Site"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a site (NOC) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        address: string;
+                        accessPoint: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sites as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's status: incidents affecting it now and lately, upcoming planned work, its ledger */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: components["schemas"]["Incident"][];
+                            recent: components["schemas"]["Incident"][];
+                            maintenance: components["schemas"]["MaintenanceWindow"][];
+                            ledger: components["schemas"]["CompensationLine"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suspensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a server that destabilises the network (6.3): reason and evidence; the customer is told; not compensated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serverId: string;
+                        reason: string;
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/switch-ports/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every switch port and who uses it, as CSV (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/switches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Switches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                roomId: string;
+                                cabinetId: string | null;
+                                name: string;
+                                model: string;
+                                uplinkMbps: number;
+                                createdAt: (string) | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a switch with its ports */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        roomId: string;
+                        cabinetId?: string | null;
+                        name: string;
+                        model: string;
+                        uplinkMbps?: number;
+                        portCount: number;
+                        portSpeedMbps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            ports: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                speedMbps: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/switches/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Switches as CSV (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/switches/{id}/ports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ports of a switch and who uses them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                speedMbps: number;
+                                assignment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    portId: string;
+                                    /** Format: uuid */
+                                    serverId: string;
+                                    /** Format: uuid */
+                                    customerId: string;
+                                    interfaceName: string;
+                                    bandwidthMbps: number;
+                                    shared: boolean;
+                                    assignedAt: (string) | null;
+                                    releasedAt: (string) | null;
+                                    portName?: string;
+                                    switchName?: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open staff tasks (e.g. KYC expiring) */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "admin" | "sales" | "noc" | "compliance" | "finance";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                customerName?: string | null;
+                                role: string;
+                                customerId: string | null;
+                                /** Format: uuid */
+                                subjectId: string;
+                                dueOn: string;
+                                payload: unknown;
+                                createdAt: (string) | null;
+                                doneAt: (string) | null;
+                                doneBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            customerName?: string | null;
+                            role: string;
+                            customerId: string | null;
+                            /** Format: uuid */
+                            subjectId: string;
+                            dueOn: string;
+                            payload: unknown;
+                            createdAt: (string) | null;
+                            doneAt: (string) | null;
+                            doneBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets, as a queue: by status, type, customer, assignee; oldest first with sort=age (a customer sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+                    active?: "true" | "false";
+                    type?: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                    customerId?: string;
+                    assigneeId?: string;
+                    unassigned?: "true" | "false";
+                    sort?: "age" | "newest";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Ticket"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a ticket — e.g. a reboot, at any hour, as often as needed (6.1); tied to a server, contract or domain */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId?: string;
+                        serverId?: string | null;
+                        contractId?: string | null;
+                        domain?: string | null;
+                        /** @enum {string} */
+                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                        /** @enum {string} */
+                        priority?: "urgent" | "high" | "normal" | "low";
+                        subject: string;
+                        /** @default  */
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff a ticket can be assigned to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                                login: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/reports/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response times per month and type (count, median/p90 first response, median resolution, % within target) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: components["schemas"]["TicketResponseTimes"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/reports/response-times.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The response-time report as CSV */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/sla-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response targets per ticket type (7×24 clock time) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TicketSlaTarget"][];
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a type's response targets (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                        firstResponseMinutes: number;
+                        resolutionMinutes: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketSlaTarget"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket with its thread, attachments and measured times (internal notes for staff only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            customerName?: string;
+                            serverId: string | null;
+                            contractId: string | null;
+                            domain: string | null;
+                            assigneeId: string | null;
+                            /** @enum {string} */
+                            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                            /** @enum {string} */
+                            priority: "urgent" | "high" | "normal" | "low";
+                            subject: string;
+                            description: string;
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+                            openedBy: string;
+                            openedAt: (string) | null;
+                            firstResponseAt: (string) | null;
+                            resolvedAt: (string) | null;
+                            closedAt: (string) | null;
+                            firstResponseMinutes: number | null;
+                            resolutionMinutes: number | null;
+                            sla: {
+                                firstResponse: {
+                                    /** @enum {string} */
+                                    state: "met" | "breached" | "running" | "none";
+                                    targetMinutes: number | null;
+                                    dueAt: (string) | null;
+                                    minutesLeft: number | null;
+                                };
+                                resolution: {
+                                    /** @enum {string} */
+                                    state: "met" | "breached" | "running" | "none";
+                                    targetMinutes: number | null;
+                                    dueAt: (string) | null;
+                                    minutesLeft: number | null;
+                                };
+                            };
+                            assigneeName: string | null;
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ticketId: string;
+                                /** Format: uuid */
+                                customerId: string;
+                                authorId: string | null;
+                                authorKind: string;
+                                body: string;
+                                internal: boolean;
+                                createdAt: (string) | null;
+                            }[];
+                            attachments: components["schemas"]["TicketAttachment"][];
+                            mails: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                commentId: string;
+                                recipient: string;
+                                status: string;
+                                attempts: number;
+                                lastError: string | null;
+                                sentAt: (string) | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign to a staff member (null: back to the queue); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assigneeId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file (multipart: file — PDF/JPEG/PNG ≤ 10 MB; commentId; internal=true for staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketAttachment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply (the first public staff reply is the first response); internal=true is a staff note the customer never sees */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @default false */
+                        internal?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            /** Format: uuid */
+                            customerId: string;
+                            authorId: string | null;
+                            authorKind: string;
+                            body: string;
+                            internal: boolean;
+                            createdAt: (string) | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a ticket on (acknowledged, in progress, resolved, closed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ticket"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApiToken"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token (the secret is returned once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        scopes: ("alerts:write" | "metrics:read" | "read")[];
+                        expiresAt?: (string) | null;
+                        userId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            item: components["schemas"]["ApiToken"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "staff" | "customer";
+                    customerId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        login: string;
+                        displayName: string;
+                        email?: string | null;
+                        /** @enum {string} */
+                        kind: "staff" | "customer";
+                        roles: string[];
+                        customerId?: string | null;
+                        password: string;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user (ends their sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a password to a temporary one, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            temporaryPassword: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AlertmanagerWebhook: {
+            version: string;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            receiver?: string;
+            groupKey?: string;
+            truncatedAlerts?: number;
+            groupLabels?: {
+                [key: string]: string;
+            };
+            commonLabels?: {
+                [key: string]: string;
+            };
+            commonAnnotations?: {
+                [key: string]: string;
+            };
+            externalURL?: string;
+            alerts: {
+                /** @enum {string} */
+                status: "firing" | "resolved";
+                labels: {
+                    [key: string]: string;
+                };
+                annotations?: {
+                    [key: string]: string;
+                };
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt?: string;
+                generatorURL?: string;
+                fingerprint: string;
+            }[];
+        };
+        AlertmanagerWebhookInput: {
+            version: string;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            receiver?: string;
+            groupKey?: string;
+            truncatedAlerts?: number;
+            groupLabels?: {
+                [key: string]: string;
+            };
+            commonLabels?: {
+                [key: string]: string;
+            };
+            commonAnnotations?: {
+                [key: string]: string;
+            };
+            externalURL?: string;
+            alerts: {
+                /** @enum {string} */
+                status: "firing" | "resolved";
+                labels: {
+                    [key: string]: string;
+                };
+                annotations?: {
+                    [key: string]: string;
+                };
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt?: string;
+                generatorURL?: string;
+                fingerprint: string;
+            }[];
+        };
+        ApiToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            scopes: string[];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            userId: string;
+            createdAt: (string) | null;
+            expiresAt: (string) | null;
+            lastUsedAt: (string) | null;
+            revokedAt: (string) | null;
+        };
+        ApiTokenInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            scopes: string[];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            userId: string;
+            createdAt: string | null;
+            expiresAt: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        AuditAnchorTaken: {
+            /** @description false: nothing new since the last anchor, which is returned */
+            written: boolean;
+            /** @description null: the chain is empty */
+            anchor: {
+                seq: number;
+                at: string;
+                file: string;
+            } | null;
+        };
+        AuditAnchorTakenInput: {
+            /** @description false: nothing new since the last anchor, which is returned */
+            written: boolean;
+            /** @description null: the chain is empty */
+            anchor: {
+                seq: number;
+                at: string;
+                file: string;
+            } | null;
+        };
+        AuditEntry: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            at: (string) | null;
+            actorId: string | null;
+            actorLogin: string | null;
+            actorKind: string;
+            action: string;
+            entity: string;
+            entityId: string | null;
+            customerId: string | null;
+            requestId: string | null;
+            before: unknown;
+            after: unknown;
+        };
+        AuditEntryInput: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            at: string | null;
+            actorId: string | null;
+            actorLogin: string | null;
+            actorKind: string;
+            action: string;
+            entity: string;
+            entityId: string | null;
+            customerId: string | null;
+            requestId: string | null;
+            before: unknown;
+            after: unknown;
+        };
+        Cabinet: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName?: string;
+            /** Format: uuid */
+            siteId?: string;
+            code: string;
+            heightU: number;
+            powerBudgetW: number;
+            status: string;
+            createdAt: (string) | null;
+        };
+        CabinetInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName?: string;
+            /** Format: uuid */
+            siteId?: string;
+            code: string;
+            heightU: number;
+            powerBudgetW: number;
+            status: string;
+            createdAt: string | null;
+        };
+        CalendarArrangementInput: {
+            source?: string;
+            holidays: {
+                name: string;
+                from: string;
+                to: string;
+                makeUpDays: string[];
+            }[];
+        };
+        CalendarArrangementInputInput: {
+            source?: string;
+            holidays: {
+                name: string;
+                from: string;
+                to: string;
+                makeUpDays: string[];
+            }[];
+        };
+        /** @description holiday: a day off (放假, 补休); makeup: a 调休 Saturday or Sunday worked */
+        CalendarDay: {
+            date: string;
+            /** @enum {string} */
+            kind: "workday" | "weekend" | "holiday" | "makeup";
+            name: string | null;
+        };
+        CalendarDayDiff: {
+            date: string;
+            /** @enum {string} */
+            official: "off" | "work";
+            /** @enum {string} */
+            provisional: "off" | "work";
+            name: string | null;
+        };
+        CalendarDayDiffInput: {
+            date: string;
+            /** @enum {string} */
+            official: "off" | "work";
+            /** @enum {string} */
+            provisional: "off" | "work";
+            name: string | null;
+        };
+        /** @description holiday: a day off (放假, 补休); makeup: a 调休 Saturday or Sunday worked */
+        CalendarDayInput: {
+            date: string;
+            /** @enum {string} */
+            kind: "workday" | "weekend" | "holiday" | "makeup";
+            name: string | null;
+        };
+        /** @description One holiday as the State Council notice states it: days off from–to and the 调休 working days */
+        CalendarHolidayBlock: {
+            name: string;
+            from: string;
+            to: string;
+            makeUpDays: string[];
+        };
+        /** @description One holiday as the State Council notice states it: days off from–to and the 调休 working days */
+        CalendarHolidayBlockInput: {
+            name: string;
+            from: string;
+            to: string;
+            makeUpDays: string[];
+        };
+        CalendarRecomputedRecord: {
+            /** @description commissioning (5.1 deadline) or invoice (第四条 due date) */
+            kind: string;
+            entityId: string;
+            /** @description the contract number (commissioning) or the invoice number (invoice) */
+            number: string;
+            /** @description in Chinese, as the audit has it */
+            label: string;
+            before: string;
+            after: string;
+        };
+        CalendarRecomputedRecordInput: {
+            /** @description commissioning (5.1 deadline) or invoice (第四条 due date) */
+            kind: string;
+            entityId: string;
+            /** @description the contract number (commissioning) or the invoice number (invoice) */
+            number: string;
+            /** @description in Chinese, as the audit has it */
+            label: string;
+            before: string;
+            after: string;
+        };
+        CalendarStatus: {
+            today: string;
+            officialYears: number[];
+            provisionalYears: number[];
+            nextYear: number;
+            nextYearProvisional: boolean;
+            bannerDue: boolean;
+        };
+        CalendarStatusInput: {
+            today: string;
+            officialYears: number[];
+            provisionalYears: number[];
+            nextYear: number;
+            nextYearProvisional: boolean;
+            bannerDue: boolean;
+        };
+        CalendarYearSaved: {
+            year: number;
+            view: components["schemas"]["CalendarYearView"];
+            recomputed: components["schemas"]["CalendarRecomputedRecord"][];
+        };
+        CalendarYearSavedInput: {
+            year: number;
+            view: components["schemas"]["CalendarYearViewInput"];
+            recomputed: components["schemas"]["CalendarRecomputedRecordInput"][];
+        };
+        CalendarYearView: {
+            year: number;
+            /** @enum {string} */
+            origin: "packaged" | "loaded" | "provisional";
+            provisional: boolean;
+            source: string | null;
+            loadedAt: string | null;
+            days: components["schemas"]["CalendarDay"][];
+            arrangement: components["schemas"]["CalendarHolidayBlock"][];
+            diff: components["schemas"]["CalendarDayDiff"][];
+        };
+        CalendarYearViewInput: {
+            year: number;
+            /** @enum {string} */
+            origin: "packaged" | "loaded" | "provisional";
+            provisional: boolean;
+            source: string | null;
+            loadedAt: string | null;
+            days: components["schemas"]["CalendarDayInput"][];
+            arrangement: components["schemas"]["CalendarHolidayBlockInput"][];
+            diff: components["schemas"]["CalendarDayDiffInput"][];
+        };
+        CommissioningOrder: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            rackedOn: string;
+            dueOn: string;
+            dueOnProvisional: boolean;
+            completedAt: (string) | null;
+            breachedAt: (string) | null;
+            createdAt: (string) | null;
+        };
+        CommissioningOrderInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            serverId: string;
+            /** Format: uuid */
+            customerId: string;
+            rackedOn: string;
+            dueOn: string;
+            dueOnProvisional: boolean;
+            completedAt: string | null;
+            breachedAt: string | null;
+            createdAt: string | null;
+        };
+        CompensationLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "credited" | "excluded";
+            fromAt: (string) | null;
+            toAt: (string) | null;
+            minutes: number;
+            hours: number;
+            reasons: string[];
+            incidentIds: string[];
+            incidentNumbers?: string[];
+            breach: boolean;
+            computedAt: (string) | null;
+        };
+        CompensationLineInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "credited" | "excluded";
+            fromAt: string | null;
+            toAt: string | null;
+            minutes: number;
+            hours: number;
+            reasons: string[];
+            incidentIds: string[];
+            incidentNumbers?: string[];
+            breach: boolean;
+            computedAt: string | null;
+        };
+        Complaint: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            serverId: string | null;
+            domainId: string | null;
+            source: string | null;
+            /** @enum {string} */
+            category: "spam" | "intrusion" | "infringement" | "pornography" | "gambling" | "fraud" | "network_instability" | "unfiled_site" | "prohibited_service" | "other";
+            description: string;
+            ip: string | null;
+            domain: string | null;
+            hasEvidence: boolean;
+            /** @enum {string} */
+            status: "open" | "notified" | "confirmed" | "dismissed" | "resolved";
+            receivedAt: (string) | null;
+            noticeId: string | null;
+            deadlineAt: (string) | null;
+            clause: ("5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3") | null;
+            suggestedClause: string;
+            decidedAt: (string) | null;
+            decisionNote: string | null;
+            resolvedAt: (string) | null;
+        };
+        ComplaintInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            serverId: string | null;
+            domainId: string | null;
+            source: string | null;
+            /** @enum {string} */
+            category: "spam" | "intrusion" | "infringement" | "pornography" | "gambling" | "fraud" | "network_instability" | "unfiled_site" | "prohibited_service" | "other";
+            description: string;
+            ip: string | null;
+            domain: string | null;
+            hasEvidence: boolean;
+            /** @enum {string} */
+            status: "open" | "notified" | "confirmed" | "dismissed" | "resolved";
+            receivedAt: string | null;
+            noticeId: string | null;
+            deadlineAt: string | null;
+            clause: ("5.3" | "5.4" | "5.5" | "5.6" | "5.7" | "5.8" | "6.3") | null;
+            suggestedClause: string;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            resolvedAt: string | null;
+        };
+        ComplianceDomain: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** Format: uuid */
+            serverId: string;
+            /** @description ASCII (punycode) form, as DNS and nginx see it */
+            domain: string;
+            domainUnicode: string;
+            address: string;
+            /** @enum {string} */
+            use: "commercial" | "non_commercial";
+            filingNumber: string;
+            psbNumber: string | null;
+            hasEvidence: boolean;
+            evidenceFileName: string | null;
+            evidenceContentType: string | null;
+            /** @enum {string} */
+            status: "submitted" | "verified" | "suspended" | "revoked";
+            statusReason: string | null;
+            verifiedAt: (string) | null;
+            verifiedBy: string | null;
+            verifier: string | null;
+            verificationMethod: ("miit_lookup" | "licence_original_seen" | "authority_confirmation") | null;
+            verificationNote: string | null;
+            reverifyDueOn: string | null;
+            reverificationOverdue?: boolean;
+            version: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+        };
+        ComplianceDomainInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** Format: uuid */
+            serverId: string;
+            /** @description ASCII (punycode) form, as DNS and nginx see it */
+            domain: string;
+            domainUnicode: string;
+            address: string;
+            /** @enum {string} */
+            use: "commercial" | "non_commercial";
+            filingNumber: string;
+            psbNumber: string | null;
+            hasEvidence: boolean;
+            evidenceFileName: string | null;
+            evidenceContentType: string | null;
+            /** @enum {string} */
+            status: "submitted" | "verified" | "suspended" | "revoked";
+            statusReason: string | null;
+            verifiedAt: string | null;
+            verifiedBy: string | null;
+            verifier: string | null;
+            verificationMethod: ("miit_lookup" | "licence_original_seen" | "authority_confirmation") | null;
+            verificationNote: string | null;
+            reverifyDueOn: string | null;
+            reverificationOverdue?: boolean;
+            version: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+        };
+        Contract: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** Format: uuid */
+            siteId: string;
+            providerVersion: number;
+            templateVersion: string;
+            terms: unknown;
+            termMonths: number;
+            annualFeeFen: number;
+            signingPlace: string;
+            signingDate: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+            securityLetterSigned: boolean;
+            userUndertakingSigned: boolean;
+            securityLetterSha256?: string | null;
+            userUndertakingSha256?: string | null;
+            activationDate: string | null;
+            termStart: string | null;
+            termEnd: string | null;
+            compensationHours: number;
+            nonRenewalNoticedAt: (string) | null;
+            renewalCount: number;
+            version: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+        };
+        ContractInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** Format: uuid */
+            siteId: string;
+            providerVersion: number;
+            templateVersion: string;
+            terms: unknown;
+            termMonths: number;
+            annualFeeFen: number;
+            signingPlace: string;
+            signingDate: string | null;
+            /** @enum {string} */
+            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+            securityLetterSigned: boolean;
+            userUndertakingSigned: boolean;
+            securityLetterSha256?: string | null;
+            userUndertakingSha256?: string | null;
+            activationDate: string | null;
+            termStart: string | null;
+            termEnd: string | null;
+            compensationHours: number;
+            nonRenewalNoticedAt: string | null;
+            renewalCount: number;
+            version: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+        };
+        ContractTemplate: {
+            version: string;
+            sequence: number;
+            blocks: {
+                /** @enum {string} */
+                kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
+                text: string;
+            }[];
+            note: string | null;
+            warnings: {
+                path: string;
+                /** @constant */
+                code: "REPEALED_LAW";
+                cited: string;
+                repealedOn: string;
+                replacedBy: string;
+            }[];
+            createdBy: string | null;
+            createdAt: (string) | null;
+        };
+        ContractTemplateInput: {
+            version: string;
+            sequence: number;
+            blocks: {
+                /** @enum {string} */
+                kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
+                text: string;
+            }[];
+            note: string | null;
+            warnings: {
+                path: string;
+                /** @constant */
+                code: "REPEALED_LAW";
+                cited: string;
+                repealedOn: string;
+                replacedBy: string;
+            }[];
+            createdBy: string | null;
+            createdAt: string | null;
+        };
+        Customer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameInitials: string;
+            uscc: string | null;
+            /** @enum {string} */
+            status: "prospect" | "active" | "suspended" | "former";
+            registeredAddress: string | null;
+            postalAddress: string | null;
+            noticeEmail: string | null;
+            noticeFax: string | null;
+            legalRepresentative: string | null;
+            contactPhone: string | null;
+            version: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+        };
+        CustomerChangeRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            proposed: unknown;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** Format: uuid */
+            requestedBy: string;
+            requestedAt: (string) | null;
+            decidedBy: string | null;
+            decidedAt: (string) | null;
+            decisionNote: string | null;
+        };
+        CustomerChangeRequestInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            proposed: unknown;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** Format: uuid */
+            requestedBy: string;
+            requestedAt: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+        };
+        CustomerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameInitials: string;
+            uscc: string | null;
+            /** @enum {string} */
+            status: "prospect" | "active" | "suspended" | "former";
+            registeredAddress: string | null;
+            postalAddress: string | null;
+            noticeEmail: string | null;
+            noticeFax: string | null;
+            legalRepresentative: string | null;
+            contactPhone: string | null;
+            version: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+        };
+        DeclaredService: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            serverId: string;
+            kind: string;
+            description: string;
+            hasAgreement: boolean;
+            agreementFileName: string | null;
+            agreementUploadedAt: (string) | null;
+            declaredAt: (string) | null;
+            withdrawnAt: (string) | null;
+            violation: string | null;
+        };
+        DeclaredServiceInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            serverId: string;
+            kind: string;
+            description: string;
+            hasAgreement: boolean;
+            agreementFileName: string | null;
+            agreementUploadedAt: string | null;
+            declaredAt: string | null;
+            withdrawnAt: string | null;
+            violation: string | null;
+        };
+        DnsPtrRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            allocationId: string;
+            /** Format: uuid */
+            customerId: string;
+            origin: string;
+            name: string;
+            hostname: string;
+            ttl: number | null;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+        };
+        DnsPtrRecordInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            allocationId: string;
+            /** Format: uuid */
+            customerId: string;
+            origin: string;
+            name: string;
+            hostname: string;
+            ttl: number | null;
+            createdAt: string | null;
+            updatedAt: string | null;
+        };
+        DnsRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            zoneId: string;
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            /** @enum {string} */
+            type: "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS";
+            value: string;
+            ttl: number | null;
+            priority: number | null;
+            createdAt: (string) | null;
+        };
+        DnsRecordInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            zoneId: string;
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            /** @enum {string} */
+            type: "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS";
+            value: string;
+            ttl: number | null;
+            priority: number | null;
+            createdAt: string | null;
+        };
+        DnsZone: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            domain: string;
+            serial: number;
+            defaultTtl: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+        };
+        DnsZoneInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            domain: string;
+            serial: number;
+            defaultTtl: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+        };
+        DunningAction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "reminder" | "suspension_proposal";
+            step: number;
+            dueOn: string;
+            noticeId: string | null;
+            decision: ("proposed" | "confirmed" | "dismissed") | null;
+            decidedBy: string | null;
+            decidedAt: (string) | null;
+            createdAt: (string) | null;
+        };
+        DunningActionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "reminder" | "suspension_proposal";
+            step: number;
+            dueOn: string;
+            noticeId: string | null;
+            decision: ("proposed" | "confirmed" | "dismissed") | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            createdAt: string | null;
+        };
+        DunningPolicy: {
+            reminderDays: number[];
+            suspensionProposalDays: number;
+            updatedAt: (string) | null;
+        };
+        DunningPolicyInput: {
+            reminderDays: number[];
+            suspensionProposalDays: number;
+            updatedAt: string | null;
+        };
+        Error: {
+            error: {
+                code: string;
+                message: string;
+                fields: {
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        ErrorInput: {
+            error: {
+                code: string;
+                message: string;
+                fields: {
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        GateApply: {
+            /** Format: uuid */
+            id: string;
+            startedAt: (string) | null;
+            finishedAt: (string) | null;
+            /** @enum {string} */
+            outcome: "applied" | "test_failed" | "reload_failed" | "write_failed";
+            fingerprint: string;
+            domainCount: number;
+            output: string;
+            triggeredBy: string;
+        };
+        GateApplyInput: {
+            /** Format: uuid */
+            id: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @enum {string} */
+            outcome: "applied" | "test_failed" | "reload_failed" | "write_failed";
+            fingerprint: string;
+            domainCount: number;
+            output: string;
+            triggeredBy: string;
+        };
+        GateStatus: {
+            dir: string;
+            httpListen: string;
+            httpsListen: string;
+            domainCount: number;
+            fingerprint: string;
+            inForce: components["schemas"]["GateApply"] | null;
+            lastAttempt: components["schemas"]["GateApply"] | null;
+            pending: boolean;
+            recent: components["schemas"]["GateApply"][];
+        };
+        GateStatusInput: {
+            dir: string;
+            httpListen: string;
+            httpsListen: string;
+            domainCount: number;
+            fingerprint: string;
+            inForce: components["schemas"]["GateApplyInput"] | null;
+            lastAttempt: components["schemas"]["GateApplyInput"] | null;
+            pending: boolean;
+            recent: components["schemas"]["GateApplyInput"][];
+        };
+        Incident: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            source: string;
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: (string) | null;
+            startedAt: (string) | null;
+            resolvedAt: (string) | null;
+            lineFaultBreachedAt: (string) | null;
+            maintenanceId: string | null;
+            noticeGivenAt: (string) | null;
+            version: number;
+            lineClock: {
+                deadline: (string) | null;
+                remainingMinutes: number;
+                breached: boolean;
+                overrunMinutes: number;
+                nearBreach: boolean;
+            } | null;
+        };
+        IncidentInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            cause: "provider_fault" | "customer_fault" | "force_majeure" | "third_party_circuit" | "network_cutover" | "relocation" | "provider_planned";
+            causeEvidence: string | null;
+            lineFault: boolean;
+            source: string;
+            fingerprint: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            reportedAt: string | null;
+            startedAt: string | null;
+            resolvedAt: string | null;
+            lineFaultBreachedAt: string | null;
+            maintenanceId: string | null;
+            noticeGivenAt: string | null;
+            version: number;
+            lineClock: {
+                deadline: string | null;
+                remainingMinutes: number;
+                breached: boolean;
+                overrunMinutes: number;
+                nearBreach: boolean;
+            } | null;
+        };
+        Inspection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            serverId: string;
+            authority: string;
+            documentNumber: string;
+            documentFileName: string;
+            documentContentType: string;
+            inspectedAt: (string) | null;
+            scope: string;
+            staffPresent: string;
+            withheld: boolean;
+            withheldReason: string | null;
+            createdAt: (string) | null;
+        };
+        InspectionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            serverId: string;
+            authority: string;
+            documentNumber: string;
+            documentFileName: string;
+            documentContentType: string;
+            inspectedAt: string | null;
+            scope: string;
+            staffPresent: string;
+            withheld: boolean;
+            withheldReason: string | null;
+            createdAt: string | null;
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            periodStart: string;
+            periodEnd: string;
+            amountFen: number;
+            issuedOn: string;
+            dueOn: string;
+            paidOn: string | null;
+            /** @enum {string} */
+            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+            createdAt: (string) | null;
+            paidFen: number;
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: ("ordinary" | "special") | null;
+            fapiaoRequestedAt: (string) | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+        };
+        InvoiceInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            periodStart: string;
+            periodEnd: string;
+            amountFen: number;
+            issuedOn: string;
+            dueOn: string;
+            paidOn: string | null;
+            /** @enum {string} */
+            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+            createdAt: string | null;
+            paidFen: number;
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: ("ordinary" | "special") | null;
+            fapiaoRequestedAt: string | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+        };
+        IpAllocation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            poolId: string;
+            address: string;
+            serverId: string | null;
+            /** Format: uuid */
+            customerId: string;
+            allocatedAt: (string) | null;
+            releasedAt: (string) | null;
+            heldUntil: (string) | null;
+            poolName?: string;
+            gateway?: string | null;
+            prefix?: string;
+            vlan?: number | null;
+        };
+        IpAllocationInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            poolId: string;
+            address: string;
+            serverId: string | null;
+            /** Format: uuid */
+            customerId: string;
+            allocatedAt: string | null;
+            releasedAt: string | null;
+            heldUntil: string | null;
+            poolName?: string;
+            gateway?: string | null;
+            prefix?: string;
+            vlan?: number | null;
+        };
+        IpPool: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siteId: string | null;
+            prefix: string;
+            gateway: string | null;
+            vlan: number | null;
+            quarantineDays: number;
+            createdAt: (string) | null;
+            usage?: {
+                usable: string;
+                allocated: number;
+                quarantined: number;
+                free: string;
+            };
+        };
+        IpPoolInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            siteId: string | null;
+            prefix: string;
+            gateway: string | null;
+            vlan: number | null;
+            quarantineDays: number;
+            createdAt: string | null;
+            usage?: {
+                usable: string;
+                allocated: number;
+                quarantined: number;
+                free: string;
+            };
+        };
+        KycDocument: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** @enum {string} */
+            kind: "business_licence" | "legal_representative_id" | "handler_id";
+            holderName: string;
+            /** @enum {string} */
+            idType: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+            idNumber: string;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected" | "superseded";
+            rejectReason: string | null;
+            reviewedBy: string | null;
+            reviewedAt: (string) | null;
+            uploadedBy: string | null;
+            createdAt: (string) | null;
+        };
+        KycDocumentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** @enum {string} */
+            kind: "business_licence" | "legal_representative_id" | "handler_id";
+            holderName: string;
+            /** @enum {string} */
+            idType: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+            idNumber: string;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected" | "superseded";
+            rejectReason: string | null;
+            reviewedBy: string | null;
+            reviewedAt: string | null;
+            uploadedBy: string | null;
+            createdAt: string | null;
+        };
+        LogRetentionAttestation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            location: string;
+            retentionMonths: number;
+            attestedOn: string;
+            validUntil: string;
+            remindedAt: (string) | null;
+            createdAt: (string) | null;
+            state?: string;
+        };
+        LogRetentionAttestationInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            location: string;
+            retentionMonths: number;
+            attestedOn: string;
+            validUntil: string;
+            remindedAt: string | null;
+            createdAt: string | null;
+            state?: string;
+        };
+        MaintenanceWindow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            noticedAt: (string) | null;
+            status: string;
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                windowId: string;
+                /** Format: uuid */
+                customerId: string;
+                customerName: string;
+                decision: string;
+                decidedAt: (string) | null;
+                decidedBy: string | null;
+            }[];
+        };
+        MaintenanceWindowInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string;
+            /** @enum {string} */
+            kind: "expansion" | "relocation" | "network_cutover" | "circuit_debugging" | "provider_work";
+            description: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            noticedAt: string | null;
+            status: string;
+            performedIncidentId: string | null;
+            needsConsent: boolean;
+            consents?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                windowId: string;
+                /** Format: uuid */
+                customerId: string;
+                customerName: string;
+                decision: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+            }[];
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            kind: "staff" | "customer";
+            roles: string[];
+            customerId: string | null;
+            customerName: string | null;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+        };
+        MeInput: {
+            /** Format: uuid */
+            id: string;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            kind: "staff" | "customer";
+            roles: string[];
+            customerId: string | null;
+            customerName: string | null;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+        };
+        NetboxImportReport: {
+            dryRun: boolean;
+            ok: number;
+            rejected: number;
+            files: {
+                /** @enum {string} */
+                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                file: string;
+                rows: {
+                    line: number;
+                    /** @enum {string} */
+                    status: "ok" | "error";
+                    ref: string;
+                    code?: string;
+                    reason?: string;
+                    fields?: {
+                        path: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
+        };
+        NetboxImportReportInput: {
+            dryRun: boolean;
+            ok: number;
+            rejected: number;
+            files: {
+                /** @enum {string} */
+                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                file: string;
+                rows: {
+                    line: number;
+                    /** @enum {string} */
+                    status: "ok" | "error";
+                    ref: string;
+                    code?: string;
+                    reason?: string;
+                    fields?: {
+                        path: string;
+                        message: string;
+                    }[];
+                }[];
+            }[];
+        };
+        Notice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            direction: string;
+            type: string;
+            subjectZh: string;
+            subjectEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            recipientName: string;
+            relatedEntity: string | null;
+            relatedId: string | null;
+            createdAt: (string) | null;
+            deliveries: {
+                /** Format: uuid */
+                id: string;
+                channel: string;
+                address: string;
+                status: string;
+                attempts: number;
+                nextAttemptAt: (string) | null;
+                lastError: string | null;
+                proof: string | null;
+                hasProofFile: boolean;
+                sentAt: (string) | null;
+            }[];
+        };
+        NoticeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            direction: string;
+            type: string;
+            subjectZh: string;
+            subjectEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            recipientName: string;
+            relatedEntity: string | null;
+            relatedId: string | null;
+            createdAt: string | null;
+            deliveries: {
+                /** Format: uuid */
+                id: string;
+                channel: string;
+                address: string;
+                status: string;
+                attempts: number;
+                nextAttemptAt: string | null;
+                lastError: string | null;
+                proof: string | null;
+                hasProofFile: boolean;
+                sentAt: string | null;
+            }[];
+        };
+        NoticePreference: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            role: string;
+            email: string | null;
+            available24h: boolean;
+            categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
+            locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
+        };
+        NoticePreferenceInput: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            role: string;
+            email: string | null;
+            available24h: boolean;
+            categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
+            locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
+        };
+        Payment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            amountFen: number;
+            appliedFen: number;
+            creditedFen: number;
+            receivedOn: string;
+            bankReference: string | null;
+            recordedBy: string | null;
+            createdAt: (string) | null;
+        };
+        PaymentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            amountFen: number;
+            appliedFen: number;
+            creditedFen: number;
+            receivedOn: string;
+            bankReference: string | null;
+            recordedBy: string | null;
+            createdAt: string | null;
+        };
+        ProviderProfile: {
+            legalName: string;
+            uscc: string;
+            address: string;
+            domicileCourt: string;
+            bankName: string;
+            bankAccount: string;
+            signingPlace: string;
+            phone: string | null;
+            noticeEmail: string | null;
+            noticeFax: string | null;
+            postalAddress: string;
+            sealFile: string | null;
+            version: number;
+            createdBy: string | null;
+            createdAt: (string) | null;
+        };
+        ProviderProfileInput: {
+            legalName: string;
+            uscc: string;
+            address: string;
+            domicileCourt: string;
+            bankName: string;
+            bankAccount: string;
+            signingPlace: string;
+            phone: string | null;
+            noticeEmail: string | null;
+            noticeFax: string | null;
+            postalAddress: string;
+            sealFile: string | null;
+            version: number;
+            createdBy: string | null;
+            createdAt: string | null;
+        };
+        RosterMember: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            versionId: string;
+            /** @enum {string} */
+            side: "customer" | "provider";
+            /** @enum {string} */
+            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+            name: string;
+            mobile: string | null;
+            landline: string | null;
+            email: string | null;
+            available24h: boolean;
+            validFrom: (string) | null;
+            validTo: (string) | null;
+        };
+        RosterMemberInput: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            versionId: string;
+            /** @enum {string} */
+            side: "customer" | "provider";
+            /** @enum {string} */
+            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+            name: string;
+            mobile: string | null;
+            landline: string | null;
+            email: string | null;
+            available24h: boolean;
+            validFrom: string | null;
+            validTo: string | null;
+        };
+        Server: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            contractId: string | null;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            name?: string | null;
+            heightU: number;
+            powerW: number;
+            /** @enum {string} */
+            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+            rackedAt: (string) | null;
+            removedAt: (string) | null;
+            version: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+        };
+        ServerInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            contractId: string | null;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            name?: string | null;
+            heightU: number;
+            powerW: number;
+            /** @enum {string} */
+            status: "expected" | "racked" | "commissioning" | "in_service" | "suspended" | "removed";
+            rackedAt: string | null;
+            removedAt: string | null;
+            version: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+        };
+        ServerSuspension: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            serverId: string;
+            complaintId: string | null;
+            clause: string;
+            reason: string;
+            portInstruction: string;
+            suspendedAt: (string) | null;
+            restoredAt: (string) | null;
+            restoreNote: string | null;
+        };
+        ServerSuspensionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            serverId: string;
+            complaintId: string | null;
+            clause: string;
+            reason: string;
+            portInstruction: string;
+            suspendedAt: string | null;
+            restoredAt: string | null;
+            restoreNote: string | null;
+        };
+        Site: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            address: string;
+            accessPoint: string;
+            createdAt: (string) | null;
+        };
+        SiteInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            address: string;
+            accessPoint: string;
+            createdAt: string | null;
+        };
+        Ticket: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            serverId: string | null;
+            contractId: string | null;
+            domain: string | null;
+            assigneeId: string | null;
+            /** @enum {string} */
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            subject: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+            openedBy: string;
+            openedAt: (string) | null;
+            firstResponseAt: (string) | null;
+            resolvedAt: (string) | null;
+            closedAt: (string) | null;
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            sla: {
+                firstResponse: {
+                    /** @enum {string} */
+                    state: "met" | "breached" | "running" | "none";
+                    targetMinutes: number | null;
+                    dueAt: (string) | null;
+                    minutesLeft: number | null;
+                };
+                resolution: {
+                    /** @enum {string} */
+                    state: "met" | "breached" | "running" | "none";
+                    targetMinutes: number | null;
+                    dueAt: (string) | null;
+                    minutesLeft: number | null;
+                };
+            };
+        };
+        TicketAttachment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            commentId: string | null;
+            fileName: string;
+            contentType: string;
+            size: number;
+            internal: boolean;
+            uploadedBy: string;
+            uploadedAt: (string) | null;
+        };
+        TicketAttachmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            commentId: string | null;
+            fileName: string;
+            contentType: string;
+            size: number;
+            internal: boolean;
+            uploadedBy: string;
+            uploadedAt: string | null;
+        };
+        TicketInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            serverId: string | null;
+            contractId: string | null;
+            domain: string | null;
+            assigneeId: string | null;
+            /** @enum {string} */
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            subject: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+            openedBy: string;
+            openedAt: string | null;
+            firstResponseAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            sla: {
+                firstResponse: {
+                    /** @enum {string} */
+                    state: "met" | "breached" | "running" | "none";
+                    targetMinutes: number | null;
+                    dueAt: string | null;
+                    minutesLeft: number | null;
+                };
+                resolution: {
+                    /** @enum {string} */
+                    state: "met" | "breached" | "running" | "none";
+                    targetMinutes: number | null;
+                    dueAt: string | null;
+                    minutesLeft: number | null;
+                };
+            };
+        };
+        TicketResponseTimes: {
+            month: string;
+            type: string;
+            count: number;
+            medianFirstResponseMinutes: number | null;
+            p90FirstResponseMinutes: number | null;
+            medianResolutionMinutes: number | null;
+            judged: number;
+            withinTarget: number;
+            withinTargetPercent: number | null;
+        };
+        TicketResponseTimesInput: {
+            month: string;
+            type: string;
+            count: number;
+            medianFirstResponseMinutes: number | null;
+            p90FirstResponseMinutes: number | null;
+            medianResolutionMinutes: number | null;
+            judged: number;
+            withinTarget: number;
+            withinTargetPercent: number | null;
+        };
+        TicketSlaTarget: {
+            /** @enum {string} */
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            firstResponseMinutes: number;
+            resolutionMinutes: number | null;
+            updatedAt: (string) | null;
+        };
+        TicketSlaTargetInput: {
+            /** @enum {string} */
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            firstResponseMinutes: number;
+            resolutionMinutes: number | null;
+            updatedAt: string | null;
+        };
+        UnmatchedAlert: {
+            /** Format: uuid */
+            id: string;
+            fingerprint: string;
+            alertname: string;
+            labels: {
+                [key: string]: string;
+            };
+            annotations: {
+                [key: string]: string;
+            };
+            generatorUrl: string | null;
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            receivedAt: (string) | null;
+            mappedAt: (string) | null;
+            mappedBy: string | null;
+            incidentId: string | null;
+        };
+        UnmatchedAlertInput: {
+            /** Format: uuid */
+            id: string;
+            fingerprint: string;
+            alertname: string;
+            labels: {
+                [key: string]: string;
+            };
+            annotations: {
+                [key: string]: string;
+            };
+            generatorUrl: string | null;
+            startsAt: string | null;
+            endsAt: string | null;
+            receivedAt: string | null;
+            mappedAt: string | null;
+            mappedBy: string | null;
+            incidentId: string | null;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            login: string;
+            displayName: string;
+            email: string | null;
+            /** @enum {string} */
+            kind: "staff" | "customer";
+            roles: string[];
+            customerId: string | null;
+            customerName: string | null;
+            disabled: boolean;
+            lastLoginAt: (string) | null;
+            createdAt: (string) | null;
+        };
+        UserInput: {
+            /** Format: uuid */
+            id: string;
+            login: string;
+            displayName: string;
+            email: string | null;
+            /** @enum {string} */
+            kind: "staff" | "customer";
+            roles: string[];
+            customerId: string | null;
+            customerName: string | null;
+            disabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,10 @@
+/**
+ * What several areas of the web app show the same way. Pages import from here, not from each other.
+ * - Money: integer fen as ￥12,345.60 · Instant: Beijing time to the minute · StatusTag: an enum value's label
+ * - ExportLink: a list's CSV download · upload: a multipart request with the session's headers
+ */
+export { ExportLink } from './ExportLink';
+export { Instant } from './Instant';
+export { Money } from './Money';
+export { StatusTag, type StatusTagProps } from './StatusTag';
+export { upload } from './upload';
