@@ -224,10 +224,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["AuditEntry"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["AuditPage"];
                     };
                 };
             };
@@ -299,21 +296,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                            checked: number;
-                            firstBrokenSeq: number | null;
-                            /** @description anchor files (outside the database) the chain was checked against */
-                            anchors: number;
-                            problem: {
-                                /** @enum {string} */
-                                kind: "row-changed" | "anchor-mismatch" | "rows-missing" | "anchor-invalid";
-                                seq: number | null;
-                                fromSeq: number | null;
-                                anchorFile: string | null;
-                                anchorAt: string | null;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["AuditChainVerification"];
                     };
                 };
             };
@@ -345,13 +328,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en";
+                        locale: components["schemas"]["LocaleInput"];
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -399,9 +381,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: components["schemas"]["Me"];
-                        };
+                        "application/json": components["schemas"]["LoginReply"];
                     };
                 };
             };
@@ -431,7 +411,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -508,7 +488,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -945,14 +925,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            years: number[];
-                            loaded: {
-                                year: number;
-                                loadedAt: string;
-                                source: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CalendarCoverage"];
                     };
                 };
             };
@@ -992,10 +965,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deadline: string;
-                            provisional: boolean;
-                        };
+                        "application/json": components["schemas"]["CalendarDeadline"];
                     };
                 };
             };
@@ -1086,9 +1056,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["CalendarYearLoaded"];
                     };
                 };
             };
@@ -1217,7 +1185,7 @@ export interface paths {
             parameters: {
                 query?: {
                     customerId?: string;
-                    status?: "pending" | "approved" | "rejected";
+                    status?: components["schemas"]["CustomerChangeRequestStatusInput"];
                 };
                 header?: never;
                 path?: never;
@@ -1231,9 +1199,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["CustomerChangeRequest"][];
-                        };
+                        "application/json": components["schemas"]["CustomerChangeRequestList"];
                     };
                 };
             };
@@ -3499,7 +3465,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
-                    status?: "prospect" | "active" | "suspended" | "former";
+                    status?: components["schemas"]["CustomerStatusInput"];
                     page?: number;
                     pageSize?: number;
                 };
@@ -3515,10 +3481,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Customer"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CustomerPage"];
                     };
                 };
             };
@@ -3537,8 +3500,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         uscc?: string | null;
-                        /** @enum {string} */
-                        status?: "prospect" | "active" | "suspended" | "former";
+                        status?: components["schemas"]["CustomerStatusInput"];
                         legalRepresentative?: string | null;
                         registeredAddress?: string | null;
                         postalAddress?: string | null;
@@ -3578,7 +3540,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
-                    status?: "prospect" | "active" | "suspended" | "former";
+                    status?: components["schemas"]["CustomerStatusInput"];
                 };
                 header?: never;
                 path?: never;
@@ -3586,12 +3548,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description customers.csv (UTF-8 with BOM) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -3653,8 +3617,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         uscc?: string | null;
-                        /** @enum {string} */
-                        status?: "prospect" | "active" | "suspended" | "former";
+                        status?: components["schemas"]["CustomerStatusInput"];
                         legalRepresentative?: string | null;
                         registeredAddress?: string | null;
                         postalAddress?: string | null;
@@ -3804,9 +3767,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["KycDocument"][];
-                        };
+                        "application/json": components["schemas"]["KycDocumentList"];
                     };
                 };
             };
@@ -3866,20 +3827,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                /** @enum {string} */
-                                direction: "provider_to_customer" | "customer_to_provider";
-                                payload: unknown;
-                                createdAt: (string) | null;
-                                drainedAt: (string) | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CustomerOutboxList"];
                     };
                 };
             };
@@ -3917,10 +3865,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ready: boolean;
-                            missing: string[];
-                        };
+                        "application/json": components["schemas"]["CustomerActivationReadiness"];
                     };
                 };
             };
@@ -3960,9 +3905,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["RosterMember"][];
-                        };
+                        "application/json": components["schemas"]["RosterList"];
                     };
                 };
             };
@@ -3982,10 +3925,8 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         memberId?: string;
-                        /** @enum {string} */
-                        side: "customer" | "provider";
-                        /** @enum {string} */
-                        role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+                        side: components["schemas"]["RosterSideInput"];
+                        role: components["schemas"]["RosterRoleInput"];
                         name: string;
                         mobile?: string | null;
                         landline?: string | null;
@@ -4038,9 +3979,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["RosterMember"][];
-                        };
+                        "application/json": components["schemas"]["RosterList"];
                     };
                 };
             };
@@ -4076,7 +4015,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -5667,7 +5606,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "verified" | "rejected" | "superseded";
+                    status?: components["schemas"]["KycStatusInput"];
                 };
                 header?: never;
                 path?: never;
@@ -5681,9 +5620,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["KycDocument"][];
-                        };
+                        "application/json": components["schemas"]["KycDocumentList"];
                     };
                 };
             };
@@ -5715,12 +5652,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -6738,12 +6679,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the seal, a PNG image */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -6798,9 +6741,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["ProviderProfile"][];
-                        };
+                        "application/json": components["schemas"]["ProviderProfileList"];
                     };
                 };
             };
@@ -7787,7 +7728,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    role?: "admin" | "sales" | "noc" | "compliance" | "finance";
+                    role?: components["schemas"]["StaffTaskRoleInput"];
                 };
                 header?: never;
                 path?: never;
@@ -7801,23 +7742,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                customerName?: string | null;
-                                role: string;
-                                customerId: string | null;
-                                /** Format: uuid */
-                                subjectId: string;
-                                dueOn: string;
-                                payload: unknown;
-                                createdAt: (string) | null;
-                                doneAt: (string) | null;
-                                doneBy: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["StaffTaskList"];
                     };
                 };
             };
@@ -7857,21 +7782,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            kind: string;
-                            customerName?: string | null;
-                            role: string;
-                            customerId: string | null;
-                            /** Format: uuid */
-                            subjectId: string;
-                            dueOn: string;
-                            payload: unknown;
-                            createdAt: (string) | null;
-                            doneAt: (string) | null;
-                            doneBy: string | null;
-                        };
+                        "application/json": components["schemas"]["StaffTask"];
                     };
                 };
             };
@@ -8506,9 +8417,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["ApiToken"][];
-                        };
+                        "application/json": components["schemas"]["ApiTokenList"];
                     };
                 };
             };
@@ -8526,7 +8435,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("alerts:write" | "metrics:read" | "read")[];
+                        scopes: components["schemas"]["ApiTokenScopeInput"][];
                         expiresAt?: (string) | null;
                         userId?: string | null;
                     };
@@ -8539,10 +8448,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            token: string;
-                            item: components["schemas"]["ApiToken"];
-                        };
+                        "application/json": components["schemas"]["ApiTokenCreated"];
                     };
                 };
             };
@@ -8575,7 +8481,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -8601,7 +8507,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
-                    kind?: "staff" | "customer";
+                    kind?: components["schemas"]["UserKindInput"];
                     customerId?: string;
                     page?: number;
                     pageSize?: number;
@@ -8618,10 +8524,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["User"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["UserPage"];
                     };
                 };
             };
@@ -8641,13 +8544,11 @@ export interface paths {
                         login: string;
                         displayName: string;
                         email?: string | null;
-                        /** @enum {string} */
-                        kind: "staff" | "customer";
+                        kind: components["schemas"]["UserKindInput"];
                         roles: string[];
                         customerId?: string | null;
                         password: string;
-                        /** @enum {string} */
-                        locale?: "zh-CN" | "en";
+                        locale?: components["schemas"]["LocaleInput"];
                     };
                 };
             };
@@ -8772,9 +8673,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            temporaryPassword: string;
-                        };
+                        "application/json": components["schemas"]["TemporaryPassword"];
                     };
                 };
             };
@@ -8862,7 +8761,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: string[];
+            scopes: components["schemas"]["ApiTokenScope"][];
             /** Format: uuid */
             createdBy: string;
             /** Format: uuid */
@@ -8872,12 +8771,22 @@ export interface components {
             lastUsedAt: (string) | null;
             revokedAt: (string) | null;
         };
+        ApiTokenCreated: {
+            /** @description the secret, returned this once */
+            token: string;
+            item: components["schemas"]["ApiToken"];
+        };
+        ApiTokenCreatedInput: {
+            /** @description the secret, returned this once */
+            token: string;
+            item: components["schemas"]["ApiTokenInput"];
+        };
         ApiTokenInput: {
             /** Format: uuid */
             id: string;
             name: string;
             prefix: string;
-            scopes: string[];
+            scopes: components["schemas"]["ApiTokenScopeInput"][];
             /** Format: uuid */
             createdBy: string;
             /** Format: uuid */
@@ -8887,6 +8796,20 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
+        ApiTokenList: {
+            items: components["schemas"]["ApiToken"][];
+        };
+        ApiTokenListInput: {
+            items: components["schemas"]["ApiTokenInput"][];
+        };
+        /** @enum {string} */
+        ApiTokenScope: "alerts:write" | "metrics:read" | "read";
+        /** @enum {string} */
+        ApiTokenScopeInput: "alerts:write" | "metrics:read" | "read";
+        /** @enum {string} */
+        AuditActorKind: "staff" | "customer" | "token" | "system";
+        /** @enum {string} */
+        AuditActorKindInput: "staff" | "customer" | "token" | "system";
         AuditAnchorTaken: {
             /** @description false: nothing new since the last anchor, which is returned */
             written: boolean;
@@ -8907,6 +8830,40 @@ export interface components {
                 file: string;
             } | null;
         };
+        /** @description what verification found first, in chain order */
+        AuditChainProblem: {
+            /** @enum {string} */
+            kind: "row-changed" | "anchor-mismatch" | "rows-missing" | "anchor-invalid";
+            seq: number | null;
+            fromSeq: number | null;
+            anchorFile: string | null;
+            anchorAt: string | null;
+        };
+        /** @description what verification found first, in chain order */
+        AuditChainProblemInput: {
+            /** @enum {string} */
+            kind: "row-changed" | "anchor-mismatch" | "rows-missing" | "anchor-invalid";
+            seq: number | null;
+            fromSeq: number | null;
+            anchorFile: string | null;
+            anchorAt: string | null;
+        };
+        AuditChainVerification: {
+            ok: boolean;
+            checked: number;
+            firstBrokenSeq: number | null;
+            /** @description anchor files (outside the database) the chain was checked against */
+            anchors: number;
+            problem: components["schemas"]["AuditChainProblem"] | null;
+        };
+        AuditChainVerificationInput: {
+            ok: boolean;
+            checked: number;
+            firstBrokenSeq: number | null;
+            /** @description anchor files (outside the database) the chain was checked against */
+            anchors: number;
+            problem: components["schemas"]["AuditChainProblemInput"] | null;
+        };
         AuditEntry: {
             /** Format: uuid */
             id: string;
@@ -8914,7 +8871,7 @@ export interface components {
             at: (string) | null;
             actorId: string | null;
             actorLogin: string | null;
-            actorKind: string;
+            actorKind: components["schemas"]["AuditActorKind"];
             action: string;
             entity: string;
             entityId: string | null;
@@ -8930,7 +8887,7 @@ export interface components {
             at: string | null;
             actorId: string | null;
             actorLogin: string | null;
-            actorKind: string;
+            actorKind: components["schemas"]["AuditActorKindInput"];
             action: string;
             entity: string;
             entityId: string | null;
@@ -8938,6 +8895,14 @@ export interface components {
             requestId: string | null;
             before: unknown;
             after: unknown;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+        };
+        AuditPageInput: {
+            items: components["schemas"]["AuditEntryInput"][];
+            total: number;
         };
         Cabinet: {
             /** Format: uuid */
@@ -8985,6 +8950,22 @@ export interface components {
                 makeUpDays: string[];
             }[];
         };
+        CalendarCoverage: {
+            years: number[];
+            loaded: {
+                year: number;
+                loadedAt: string;
+                source: string | null;
+            }[];
+        };
+        CalendarCoverageInput: {
+            years: number[];
+            loaded: {
+                year: number;
+                loadedAt: string;
+                source: string | null;
+            }[];
+        };
         /** @description holiday: a day off (放假, 补休); makeup: a 调休 Saturday or Sunday worked */
         CalendarDay: {
             date: string;
@@ -9014,6 +8995,14 @@ export interface components {
             /** @enum {string} */
             kind: "workday" | "weekend" | "holiday" | "makeup";
             name: string | null;
+        };
+        CalendarDeadline: {
+            deadline: string;
+            provisional: boolean;
+        };
+        CalendarDeadlineInput: {
+            deadline: string;
+            provisional: boolean;
         };
         /** @description One holiday as the State Council notice states it: days off from–to and the 调休 working days */
         CalendarHolidayBlock: {
@@ -9067,6 +9056,16 @@ export interface components {
             nextYearProvisional: boolean;
             bannerDue: boolean;
         };
+        CalendarYearLoaded: {
+            year: number;
+        };
+        CalendarYearLoadedInput: {
+            year: number;
+        };
+        /** @enum {string} */
+        CalendarYearOrigin: "packaged" | "loaded" | "provisional";
+        /** @enum {string} */
+        CalendarYearOriginInput: "packaged" | "loaded" | "provisional";
         CalendarYearSaved: {
             year: number;
             view: components["schemas"]["CalendarYearView"];
@@ -9079,8 +9078,7 @@ export interface components {
         };
         CalendarYearView: {
             year: number;
-            /** @enum {string} */
-            origin: "packaged" | "loaded" | "provisional";
+            origin: components["schemas"]["CalendarYearOrigin"];
             provisional: boolean;
             source: string | null;
             loadedAt: string | null;
@@ -9090,8 +9088,7 @@ export interface components {
         };
         CalendarYearViewInput: {
             year: number;
-            /** @enum {string} */
-            origin: "packaged" | "loaded" | "provisional";
+            origin: components["schemas"]["CalendarYearOriginInput"];
             provisional: boolean;
             source: string | null;
             loadedAt: string | null;
@@ -9399,8 +9396,7 @@ export interface components {
             name: string;
             nameInitials: string;
             uscc: string | null;
-            /** @enum {string} */
-            status: "prospect" | "active" | "suspended" | "former";
+            status: components["schemas"]["CustomerStatus"];
             registeredAddress: string | null;
             postalAddress: string | null;
             noticeEmail: string | null;
@@ -9411,6 +9407,20 @@ export interface components {
             createdAt: (string) | null;
             updatedAt: (string) | null;
         };
+        /** @enum {string} */
+        CustomerActivationGap: "legalRepresentative24h" | "technicalLead24h" | "kycBusinessLicence" | "kycLegalRepresentativeId";
+        /** @enum {string} */
+        CustomerActivationGapInput: "legalRepresentative24h" | "technicalLead24h" | "kycBusinessLicence" | "kycLegalRepresentativeId";
+        /** @description Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10) */
+        CustomerActivationReadiness: {
+            ready: boolean;
+            missing: components["schemas"]["CustomerActivationGap"][];
+        };
+        /** @description Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10) */
+        CustomerActivationReadinessInput: {
+            ready: boolean;
+            missing: components["schemas"]["CustomerActivationGapInput"][];
+        };
         CustomerChangeRequest: {
             /** Format: uuid */
             id: string;
@@ -9418,8 +9428,7 @@ export interface components {
             customerId: string;
             customerName?: string;
             proposed: unknown;
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
+            status: components["schemas"]["CustomerChangeRequestStatus"];
             /** Format: uuid */
             requestedBy: string;
             requestedAt: (string) | null;
@@ -9434,8 +9443,7 @@ export interface components {
             customerId: string;
             customerName?: string;
             proposed: unknown;
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
+            status: components["schemas"]["CustomerChangeRequestStatusInput"];
             /** Format: uuid */
             requestedBy: string;
             requestedAt: string | null;
@@ -9443,14 +9451,23 @@ export interface components {
             decidedAt: string | null;
             decisionNote: string | null;
         };
+        CustomerChangeRequestList: {
+            items: components["schemas"]["CustomerChangeRequest"][];
+        };
+        CustomerChangeRequestListInput: {
+            items: components["schemas"]["CustomerChangeRequestInput"][];
+        };
+        /** @enum {string} */
+        CustomerChangeRequestStatus: "pending" | "approved" | "rejected";
+        /** @enum {string} */
+        CustomerChangeRequestStatusInput: "pending" | "approved" | "rejected";
         CustomerInput: {
             /** Format: uuid */
             id: string;
             name: string;
             nameInitials: string;
             uscc: string | null;
-            /** @enum {string} */
-            status: "prospect" | "active" | "suspended" | "former";
+            status: components["schemas"]["CustomerStatusInput"];
             registeredAddress: string | null;
             postalAddress: string | null;
             noticeEmail: string | null;
@@ -9461,6 +9478,48 @@ export interface components {
             createdAt: string | null;
             updatedAt: string | null;
         };
+        CustomerOutboxItem: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
+            payload: unknown;
+            createdAt: (string) | null;
+            drainedAt: (string) | null;
+        };
+        CustomerOutboxItemInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
+            payload: unknown;
+            createdAt: string | null;
+            drainedAt: string | null;
+        };
+        CustomerOutboxList: {
+            items: components["schemas"]["CustomerOutboxItem"][];
+        };
+        CustomerOutboxListInput: {
+            items: components["schemas"]["CustomerOutboxItemInput"][];
+        };
+        CustomerPage: {
+            items: components["schemas"]["Customer"][];
+            total: number;
+        };
+        CustomerPageInput: {
+            items: components["schemas"]["CustomerInput"][];
+            total: number;
+        };
+        /** @enum {string} */
+        CustomerStatus: "prospect" | "active" | "suspended" | "former";
+        /** @enum {string} */
+        CustomerStatusInput: "prospect" | "active" | "suspended" | "former";
         DeclaredService: {
             /** Format: uuid */
             id: string;
@@ -9907,19 +9966,16 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName?: string;
-            /** @enum {string} */
-            kind: "business_licence" | "legal_representative_id" | "handler_id";
+            kind: components["schemas"]["KycKind"];
             holderName: string;
-            /** @enum {string} */
-            idType: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+            idType: components["schemas"]["KycIdType"];
             idNumber: string;
             issuedOn: string | null;
             expiresOn: string | null;
             fileName: string;
             contentType: string;
             sizeBytes: number;
-            /** @enum {string} */
-            status: "pending" | "verified" | "rejected" | "superseded";
+            status: components["schemas"]["KycStatus"];
             rejectReason: string | null;
             reviewedBy: string | null;
             reviewedAt: (string) | null;
@@ -9932,25 +9988,50 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName?: string;
-            /** @enum {string} */
-            kind: "business_licence" | "legal_representative_id" | "handler_id";
+            kind: components["schemas"]["KycKindInput"];
             holderName: string;
-            /** @enum {string} */
-            idType: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+            idType: components["schemas"]["KycIdTypeInput"];
             idNumber: string;
             issuedOn: string | null;
             expiresOn: string | null;
             fileName: string;
             contentType: string;
             sizeBytes: number;
-            /** @enum {string} */
-            status: "pending" | "verified" | "rejected" | "superseded";
+            status: components["schemas"]["KycStatusInput"];
             rejectReason: string | null;
             reviewedBy: string | null;
             reviewedAt: string | null;
             uploadedBy: string | null;
             createdAt: string | null;
         };
+        KycDocumentList: {
+            items: components["schemas"]["KycDocument"][];
+        };
+        KycDocumentListInput: {
+            items: components["schemas"]["KycDocumentInput"][];
+        };
+        /** @enum {string} */
+        KycIdType: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+        /** @enum {string} */
+        KycIdTypeInput: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+        /**
+         * @description 营业执照, 法定代表人身份证件, 经办人身份证件 (5.10)
+         * @enum {string}
+         */
+        KycKind: "business_licence" | "legal_representative_id" | "handler_id";
+        /**
+         * @description 营业执照, 法定代表人身份证件, 经办人身份证件 (5.10)
+         * @enum {string}
+         */
+        KycKindInput: "business_licence" | "legal_representative_id" | "handler_id";
+        /** @enum {string} */
+        KycStatus: "pending" | "verified" | "rejected" | "superseded";
+        /** @enum {string} */
+        KycStatusInput: "pending" | "verified" | "rejected" | "superseded";
+        /** @enum {string} */
+        Locale: "zh-CN" | "en";
+        /** @enum {string} */
+        LocaleInput: "zh-CN" | "en";
         LogRetentionAttestation: {
             /** Format: uuid */
             id: string;
@@ -9978,6 +10059,12 @@ export interface components {
             remindedAt: string | null;
             createdAt: string | null;
             state?: string;
+        };
+        LoginReply: {
+            user: components["schemas"]["Me"];
+        };
+        LoginReplyInput: {
+            user: components["schemas"]["MeInput"];
         };
         MaintenanceWindow: {
             /** Format: uuid */
@@ -10038,26 +10125,22 @@ export interface components {
             id: string;
             login: string;
             displayName: string;
-            /** @enum {string} */
-            kind: "staff" | "customer";
-            roles: string[];
+            kind: components["schemas"]["UserKind"];
+            roles: components["schemas"]["UserRole"][];
             customerId: string | null;
             customerName: string | null;
-            /** @enum {string} */
-            locale: "zh-CN" | "en";
+            locale: components["schemas"]["Locale"];
         };
         MeInput: {
             /** Format: uuid */
             id: string;
             login: string;
             displayName: string;
-            /** @enum {string} */
-            kind: "staff" | "customer";
-            roles: string[];
+            kind: components["schemas"]["UserKindInput"];
+            roles: components["schemas"]["UserRoleInput"][];
             customerId: string | null;
             customerName: string | null;
-            /** @enum {string} */
-            locale: "zh-CN" | "en";
+            locale: components["schemas"]["LocaleInput"];
         };
         NetboxImportReport: {
             dryRun: boolean;
@@ -10245,15 +10328,25 @@ export interface components {
             createdBy: string | null;
             createdAt: string | null;
         };
+        ProviderProfileList: {
+            items: components["schemas"]["ProviderProfile"][];
+        };
+        ProviderProfileListInput: {
+            items: components["schemas"]["ProviderProfileInput"][];
+        };
+        RosterList: {
+            items: components["schemas"]["RosterMember"][];
+        };
+        RosterListInput: {
+            items: components["schemas"]["RosterMemberInput"][];
+        };
         RosterMember: {
             /** Format: uuid */
             memberId: string;
             /** Format: uuid */
             versionId: string;
-            /** @enum {string} */
-            side: "customer" | "provider";
-            /** @enum {string} */
-            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+            side: components["schemas"]["RosterSide"];
+            role: components["schemas"]["RosterRole"];
             name: string;
             mobile: string | null;
             landline: string | null;
@@ -10267,10 +10360,8 @@ export interface components {
             memberId: string;
             /** Format: uuid */
             versionId: string;
-            /** @enum {string} */
-            side: "customer" | "provider";
-            /** @enum {string} */
-            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+            side: components["schemas"]["RosterSideInput"];
+            role: components["schemas"]["RosterRoleInput"];
             name: string;
             mobile: string | null;
             landline: string | null;
@@ -10279,6 +10370,20 @@ export interface components {
             validFrom: string | null;
             validTo: string | null;
         };
+        /** @enum {string} */
+        RosterRole: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+        /** @enum {string} */
+        RosterRoleInput: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+        /**
+         * @description customer: 甲方; provider: 乙方
+         * @enum {string}
+         */
+        RosterSide: "customer" | "provider";
+        /**
+         * @description customer: 甲方; provider: 乙方
+         * @enum {string}
+         */
+        RosterSideInput: "customer" | "provider";
         Server: {
             /** Format: uuid */
             id: string;
@@ -10368,6 +10473,54 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: string | null;
+        };
+        StaffTask: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            customerName?: string | null;
+            role: components["schemas"]["StaffTaskRole"];
+            customerId: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            dueOn: string;
+            payload: unknown;
+            createdAt: (string) | null;
+            doneAt: (string) | null;
+            doneBy: string | null;
+        };
+        StaffTaskInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            customerName?: string | null;
+            role: components["schemas"]["StaffTaskRoleInput"];
+            customerId: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            dueOn: string;
+            payload: unknown;
+            createdAt: string | null;
+            doneAt: string | null;
+            doneBy: string | null;
+        };
+        StaffTaskList: {
+            items: components["schemas"]["StaffTask"][];
+        };
+        StaffTaskListInput: {
+            items: components["schemas"]["StaffTaskInput"][];
+        };
+        /** @enum {string} */
+        StaffTaskRole: "admin" | "sales" | "noc" | "compliance" | "finance";
+        /** @enum {string} */
+        StaffTaskRoleInput: "admin" | "sales" | "noc" | "compliance" | "finance";
+        /** @description shown once */
+        TemporaryPassword: {
+            temporaryPassword: string;
+        };
+        /** @description shown once */
+        TemporaryPasswordInput: {
+            temporaryPassword: string;
         };
         Ticket: {
             /** Format: uuid */
@@ -10561,9 +10714,8 @@ export interface components {
             login: string;
             displayName: string;
             email: string | null;
-            /** @enum {string} */
-            kind: "staff" | "customer";
-            roles: string[];
+            kind: components["schemas"]["UserKind"];
+            roles: components["schemas"]["UserRole"][];
             customerId: string | null;
             customerName: string | null;
             disabled: boolean;
@@ -10576,15 +10728,36 @@ export interface components {
             login: string;
             displayName: string;
             email: string | null;
-            /** @enum {string} */
-            kind: "staff" | "customer";
-            roles: string[];
+            kind: components["schemas"]["UserKindInput"];
+            roles: components["schemas"]["UserRoleInput"][];
             customerId: string | null;
             customerName: string | null;
             disabled: boolean;
             lastLoginAt: string | null;
             createdAt: string | null;
         };
+        /**
+         * @description staff: 乙方 staff; customer: a user of a 甲方 customer
+         * @enum {string}
+         */
+        UserKind: "staff" | "customer";
+        /**
+         * @description staff: 乙方 staff; customer: a user of a 甲方 customer
+         * @enum {string}
+         */
+        UserKindInput: "staff" | "customer";
+        UserPage: {
+            items: components["schemas"]["User"][];
+            total: number;
+        };
+        UserPageInput: {
+            items: components["schemas"]["UserInput"][];
+            total: number;
+        };
+        /** @enum {string} */
+        UserRole: "admin" | "sales" | "noc" | "compliance" | "finance" | "auditor" | "owner" | "technical" | "billing";
+        /** @enum {string} */
+        UserRoleInput: "admin" | "sales" | "noc" | "compliance" | "finance" | "auditor" | "owner" | "technical" | "billing";
     };
     responses: never;
     parameters: never;
