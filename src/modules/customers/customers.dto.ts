@@ -83,7 +83,7 @@ export const ChangeRequest = z
     id: z.uuid(),
     customerId: z.uuid(),
     customerName: z.string().optional(),
-    proposed: z.unknown(),
+    proposed: z.record(z.string(), z.string().nullable()).describe('the contact fields to change and their new values (null: clear)'),
     status: ChangeRequestStatus,
     requestedBy: z.uuid(),
     requestedAt: Timestamp,
@@ -174,6 +174,19 @@ export const OutboxItem = z
   .meta({ id: 'CustomerOutboxItem' });
 export const OutboxList = z.object({ items: z.array(OutboxItem) }).meta({ id: 'CustomerOutboxList' });
 
+/** What a task is about, by its kind (StaffTaskPayload in customers.schema.ts); other keys pass through as they are. */
+export const StaffTaskPayload = z
+  .looseObject({
+    kind: z.string().optional(),
+    holderName: z.string().optional(),
+    expiresOn: z.string().optional(),
+    year: z.number().optional(),
+    number: z.string().optional(),
+    label: z.string().optional(),
+    before: z.string().optional(),
+    after: z.string().optional(),
+  })
+  .meta({ id: 'StaffTaskPayload' });
 export const StaffTask = z
   .object({
     id: z.uuid(),
@@ -183,7 +196,7 @@ export const StaffTask = z
     customerId: z.uuid().nullable(),
     subjectId: z.uuid(),
     dueOn: z.string(),
-    payload: z.unknown(),
+    payload: StaffTaskPayload,
     createdAt: Timestamp,
     doneAt: Timestamp,
     doneBy: z.string().nullable(),

@@ -81,7 +81,8 @@ export const rosterMembers = pgTable('roster_members', {
 export const customerChangeRequests = pgTable('customer_change_requests', {
   id: uuid('id').primaryKey(),
   customerId: uuid('customer_id').notNull(),
-  proposed: jsonb('proposed').notNull(),
+  /** the contact fields to change and their new values (null: clear) */
+  proposed: jsonb('proposed').notNull().$type<Record<string, string | null>>(),
   status: text('status', { enum: CHANGE_REQUEST_STATUSES }).notNull(),
   requestedBy: uuid('requested_by').notNull(),
   requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
@@ -101,6 +102,22 @@ export const noticeOutbox = pgTable('notice_outbox', {
   drainedAt: timestamp('drained_at', { withTimezone: true }),
 });
 
+/**
+ * A task's particulars, by its kind: kyc.expiring (kind, holderName, expiresOn), calendar.nextYearProvisional
+ * (year), calendar.deadlineMoved (kind, number, label, before, after). Other keys ride along as they are.
+ */
+export interface StaffTaskPayload {
+  kind?: string;
+  holderName?: string;
+  expiresOn?: string;
+  year?: number;
+  number?: string;
+  label?: string;
+  before?: string;
+  after?: string;
+  [key: string]: unknown;
+}
+
 export const staffTasks = pgTable('staff_tasks', {
   id: uuid('id').primaryKey(),
   kind: text('kind').notNull(),
@@ -108,7 +125,7 @@ export const staffTasks = pgTable('staff_tasks', {
   customerId: uuid('customer_id'),
   subjectId: uuid('subject_id').notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
-  payload: jsonb('payload').notNull(),
+  payload: jsonb('payload').notNull().$type<StaffTaskPayload>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   doneAt: timestamp('done_at', { withTimezone: true }),
   doneBy: uuid('done_by'),

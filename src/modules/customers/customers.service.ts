@@ -274,7 +274,7 @@ export function makeCustomersService(deps: {
      * A to-do item another module raises (e.g. a deadline the official calendar moved), once per kind,
      * subject and date, in the caller's transaction. True when it is new.
      */
-    async addTask(tx: Executor, task: { kind: string; role: StaffTaskRow['role']; customerId: string | null; subjectId: string; dueOn: string; payload: Record<string, unknown> }): Promise<boolean> {
+    async addTask(tx: Executor, task: { kind: string; role: StaffTaskRow['role']; customerId: string | null; subjectId: string; dueOn: string; payload: StaffTaskRow['payload'] }): Promise<boolean> {
       return repo.insertTaskOnce(tx, { id: ids.uuid(), ...task, createdAt: clock.now(), doneAt: null, doneBy: null });
     },
 

@@ -9427,7 +9427,10 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName?: string;
-            proposed: unknown;
+            /** @description the contact fields to change and their new values (null: clear) */
+            proposed: {
+                [key: string]: string | null;
+            };
             status: components["schemas"]["CustomerChangeRequestStatus"];
             /** Format: uuid */
             requestedBy: string;
@@ -9442,7 +9445,10 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName?: string;
-            proposed: unknown;
+            /** @description the contact fields to change and their new values (null: clear) */
+            proposed: {
+                [key: string]: string | null;
+            };
             status: components["schemas"]["CustomerChangeRequestStatusInput"];
             /** Format: uuid */
             requestedBy: string;
@@ -10484,7 +10490,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             dueOn: string;
-            payload: unknown;
+            payload: components["schemas"]["StaffTaskPayload"];
             createdAt: (string) | null;
             doneAt: (string) | null;
             doneBy: string | null;
@@ -10499,7 +10505,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             dueOn: string;
-            payload: unknown;
+            payload: components["schemas"]["StaffTaskPayloadInput"];
             createdAt: string | null;
             doneAt: string | null;
             doneBy: string | null;
@@ -10509,6 +10515,30 @@ export interface components {
         };
         StaffTaskListInput: {
             items: components["schemas"]["StaffTaskInput"][];
+        };
+        StaffTaskPayload: {
+            kind?: string;
+            holderName?: string;
+            expiresOn?: string;
+            year?: number;
+            number?: string;
+            label?: string;
+            before?: string;
+            after?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        StaffTaskPayloadInput: {
+            kind?: string;
+            holderName?: string;
+            expiresOn?: string;
+            year?: number;
+            number?: string;
+            label?: string;
+            before?: string;
+            after?: string;
+        } & {
+            [key: string]: unknown;
         };
         /** @enum {string} */
         StaffTaskRole: "admin" | "sales" | "noc" | "compliance" | "finance";
