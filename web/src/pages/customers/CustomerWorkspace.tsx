@@ -4,7 +4,7 @@ import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Instant } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { PageLoading } from '../../layout/PageLoading';
 import { CustomerStatus } from './CustomerStatus';
 
@@ -44,7 +44,7 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
           style={{ margin: '12px 0' }}
           type={readiness.ready ? 'success' : 'warning'}
           showIcon
-          title={readiness.ready ? t('customers.ready') : `${t('customers.readiness')}: ${readiness.missing.map((m) => t(`customers.gap.${m}` as MessageKey)).join('；')}`}
+          title={readiness.ready ? t('customers.ready') : `${t('customers.readiness')}: ${readiness.missing.map((m) => t(`customers.gap.${m}`)).join('；')}`}
         />
       )}
       <Tabs
@@ -73,7 +73,7 @@ function ProfileTab({ customer, staff, onSaved }: { customer: Customer; staff: b
     <>
       <Descriptions bordered column={1} size="small" style={{ maxWidth: 820 }}>
         {fields.map((f) => (
-          <Descriptions.Item key={f} label={t(`customers.${f}` as MessageKey)}>
+          <Descriptions.Item key={f} label={t(`customers.${f}`)}>
             {customer[f] ?? '—'}
           </Descriptions.Item>
         ))}
@@ -107,7 +107,7 @@ function ProfileTab({ customer, staff, onSaved }: { customer: Customer; staff: b
           }}
         >
           {(staff ? fields : CONTACT_FIELDS).map((f) => (
-            <Form.Item key={f} name={f} label={t(`customers.${f}` as MessageKey)}>
+            <Form.Item key={f} name={f} label={t(`customers.${f}`)}>
               <Input />
             </Form.Item>
           ))}
