@@ -42,14 +42,17 @@ import { makeContractsRepository } from './modules/contracts/contracts.repositor
 import { makeContractsService } from './modules/contracts/contracts.service.js';
 import { contractsReactions } from './modules/contracts/reactions.js';
 import { contractsRoutes } from './modules/contracts/contracts.routes.js';
+import { contractsConstraints } from './modules/contracts/contracts.constraints.js';
 import { makeMailer, type Mailer } from './modules/notices/mailer.js';
 import { makeNoticesRepository } from './modules/notices/notices.repository.js';
 import { makeNoticesService } from './modules/notices/notices.service.js';
 import { noticesReactions } from './modules/notices/reactions.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
-import { makeBillingRepository } from './modules/contracts/billing.repository.js';
-import { makeBillingService } from './modules/contracts/billing.service.js';
-import { billingRoutes } from './modules/contracts/billing.routes.js';
+import { makeBillingRepository } from './modules/billing/billing.repository.js';
+import { makeBillingService } from './modules/billing/billing.service.js';
+import { billingRoutes } from './modules/billing/billing.routes.js';
+import { billingReactions } from './modules/billing/reactions.js';
+import { billingConstraints } from './modules/billing/billing.constraints.js';
 import { makeTicketsRepository } from './modules/tickets/tickets.repository.js';
 import { makeTicketsService } from './modules/tickets/tickets.service.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
@@ -134,9 +137,12 @@ export function buildServices(ctx: AppContext) {
     ipam,
   });
   const pdf = makeChromiumPdfRenderer();
-  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, provider, calendar, files, pdf, audit, clock, ids, bus });
   const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL, { timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
+  // billing: invoices, payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through;
+  // before contracts, which issues invoices through it
+  const billing = makeBillingService({ repo: makeBillingRepository(db), customers, provider, notices, calendar, pdf, audit, clock, ids, bus });
+  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, facility, ipam, billing, provider, calendar, files, pdf, audit, clock, ids, bus });
   const authRepo = makeAuthRepository(db);
   // answers only once the HTTP shell listens for changes to users and sessions (buildHttp)
   const sessionCache = makeSessionCache({ clock });
@@ -146,10 +152,6 @@ export function buildServices(ctx: AppContext) {
   // a ticket's domain is checked against the domain list (built below; called only at request time) and DNS zones
   const domainHolders = async (names: string[]) => [...(await domains.holdersOf(names)), ...(await dns.zoneHoldersOf(names))];
   const tickets = makeTicketsService({ repo: makeTicketsRepository(db), facility, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids });
-
-  // billing (contracts module): payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through
-  const contractsRepo = makeContractsRepository(db);
-  const billing = makeBillingService({ repo: makeBillingRepository(db), contractsRepo, contracts, customers, provider, notices, calendar, pdf, audit, clock, ids });
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, conduct ──
   const complianceRepo = makeComplianceRepository(db);
@@ -201,14 +203,10 @@ export function buildServices(ctx: AppContext) {
     sites_code_key: { code: 'CONFLICT', field: 'code' },
     dns_zones_domain_key: { code: 'CONFLICT', field: 'domain' },
     dns_records_unique: { code: 'CONFLICT', field: 'value' },
-    contract_servers_one_contract: { code: 'CONFLICT', field: 'serverIds' },
     cabinets_room_id_code_key: { code: 'CONFLICT', field: 'code' },
     // issue 7 additions
     servers_name_unique: { code: 'CONFLICT', field: 'name' },
     dns_ptr_one_per_name: { code: 'CONFLICT', field: 'hostname' },
-    // billing (issue 8)
-    payments_bank_reference_once: { code: 'CONFLICT', field: 'bankReference' },
-    invoices_never_overpaid: { code: 'CONFLICT', field: 'amount' },
     // incidents and planned work (issue 10)
     maintenance_windows_48h_notice: { code: 'NOTICE_TOO_SHORT', field: 'startsAt' },
     incidents_force_majeure_evidence: { code: 'VALIDATION_FAILED', field: 'causeEvidence' },
@@ -217,6 +215,9 @@ export function buildServices(ctx: AppContext) {
     interruptions_once: { code: 'CONFLICT' },
     maintenance_consents_one_per_customer: { code: 'CONFLICT' },
   });
+
+  registerConstraintErrors(contractsConstraints);
+  registerConstraintErrors(billingConstraints);
 
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
   const netbox = makeNetboxService({ db, facility, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
@@ -227,6 +228,7 @@ export function buildServices(ctx: AppContext) {
     ...ipamReactions({ ipam }),
     ...dnsReactions({ dns }),
     ...contractsReactions({ contracts }),
+    ...billingReactions({ billing }),
     ...noticesReactions({ notices }),
     ...complianceReactions({ domains, conduct }),
   );
@@ -250,13 +252,13 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'facility', description: '机房、机柜、服务器、端口 — sites, cabinets, servers, ports' }, routes: facilityRoutes(services) },
     { tag: { name: 'ipam', description: 'IP 地址池与分配 — IP pools and allocations' }, routes: ipamRoutes(services) },
     { tag: { name: 'dns', description: '域名解析 — DNS zones (6.1)' }, routes: dnsRoutes(services) },
-    { tag: { name: 'contracts', description: '合同、开通、发票、续约 — contracts, activation, invoices, renewals' }, routes: contractsRoutes(services) },
+    { tag: { name: 'contracts', description: '合同、开通、续约 — contracts, activation, renewals' }, routes: contractsRoutes(services) },
     { tag: { name: 'notices', description: '书面通知（第九条）— the notice register and e-mail' }, routes: noticesRoutes(services) },
     { tag: { name: 'tickets', description: '工单（6.1）— helpdesk, unlimited reboots' }, routes: ticketsRoutes(services) },
     { tag: { name: 'audit', description: '审计日志（6.4）— the audit chain' }, routes: auditRoutes(services) },
     { tag: { name: 'calendar', description: '法定工作日历 — the statutory working-day calendar' }, routes: calendarRoutes(services) },
     { tag: { name: 'netbox', description: 'NetBox CSV 导入导出 — NetBox CSV import and export' }, routes: netboxRoutes(services) },
-    { tag: { name: 'billing', description: '收款、余额、发票、催收、到期 — payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
+    { tag: { name: 'billing', description: '账单、收款、余额、发票、催收、到期 — invoices, payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
     { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
     { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
   ];

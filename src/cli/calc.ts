@@ -1,4 +1,4 @@
-import type { Locale } from '../core/i18n/index.js';
+import { t, type Locale } from '../core/i18n/index.js';
 import {
   calendarDayPeriodEndMarked,
   compensation,
@@ -41,12 +41,6 @@ export interface CalcIo {
   horizonYears?: number;
   calendar?: Calendar;
 }
-
-/** 暂定: the answer rests on a year the State Council has not published; said in every human answer that does. */
-const PROVISIONAL: Record<Locale, string> = {
-  'zh-CN': '暂定（国务院尚未公布该年安排）',
-  en: 'provisional (the State Council has not yet published that year’s arrangement)',
-};
 
 const HELP: Record<Locale, string> = {
   'zh-CN': `rackpact calc — 合同规则计算（每个子命令均可加 --json）
@@ -138,8 +132,8 @@ function parseInterruptions(text: string): Interruption[] {
 
 async function compute(sub: string, args: ParsedArgs, io: CalcIo): Promise<{ result: unknown; human: string }> {
   const calendar = () => io.calendar ?? makeCalendar([], { today: io.today, horizonYears: io.horizonYears });
-  const mark = (provisional: boolean) => (provisional ? `  ${PROVISIONAL[io.lang]}` : '');
-  const zh = io.lang === 'zh-CN';
+  // 暂定: the answer rests on a year the State Council has not published; said in every human answer that does
+  const mark = (provisional: boolean) => (provisional ? `  ${t(io.lang, 'cli.calc.provisional')}` : '');
   switch (sub) {
     case 'capital': {
       const value = args.positionals[1];
@@ -148,17 +142,17 @@ async function compute(sub: string, args: ParsedArgs, io: CalcIo): Promise<{ res
       return { result: capital, human: capital };
     }
     case 'term': {
-      const t = term(parseDate(option(args, 'start'), 'start'), integerOption(args, 'months', 12), integerOption(args, 'compensation-hours', 0));
-      const result = { start: t.start, end: t.end, endsAt: formatShanghai(t.endsAt) };
-      return { result, human: zh ? `起 ${t.start} 至 ${t.end}，服务终止于 ${result.endsAt}` : `from ${t.start} to ${t.end}; service ends ${result.endsAt}` };
+      const period = term(parseDate(option(args, 'start'), 'start'), integerOption(args, 'months', 12), integerOption(args, 'compensation-hours', 0));
+      const result = { start: period.start, end: period.end, endsAt: formatShanghai(period.endsAt) };
+      return { result, human: t(io.lang, 'cli.calc.term', result) };
     }
     case 'deadline': {
       const { date: deadline, provisional } = workingDayDeadlineMarked(calendar(), parseDate(option(args, 'from'), 'from'), integerOption(args, 'working-days'));
-      return { result: { deadline, provisional }, human: (zh ? `截止日：${deadline}（当日 24:00）` : `deadline: ${deadline} (24:00 that day)`) + mark(provisional) };
+      return { result: { deadline, provisional }, human: t(io.lang, 'cli.calc.deadline', { date: deadline }) + mark(provisional) };
     }
     case 'due': {
       const { date: due, provisional } = calendarDayPeriodEndMarked(calendar(), parseDate(option(args, 'from'), 'from'), integerOption(args, 'days'));
-      return { result: { due, provisional }, human: (zh ? `届满日：${due}` : `due: ${due}`) + mark(provisional) };
+      return { result: { due, provisional }, human: t(io.lang, 'cli.calc.due', { date: due }) + mark(provisional) };
     }
     case 'compensation': {
       const c = compensation(parseInterruptions(await io.readStdin()));
@@ -169,7 +163,7 @@ async function compute(sub: string, args: ParsedArgs, io: CalcIo): Promise<{ res
         breaches: c.breaches.map((b) => ({ index: b.index, reason: b.reason })),
       };
       const lines = result.lines.map((l) => `${l.from} – ${l.to}  ${l.minutes} min → ${l.hours} h  ${l.reasons.join(',')}`);
-      return { result, human: [...lines, zh ? `合计补偿：${c.hours} 小时` : `total compensation: ${c.hours} h`].join('\n') };
+      return { result, human: [...lines, t(io.lang, 'cli.calc.compensationTotal', { hours: c.hours })].join('\n') };
     }
     case 'check': {
       const [, kind, value] = args.positionals;
@@ -213,7 +207,7 @@ export async function runCalc(argv: string[], io: CalcIo): Promise<number> {
       return 1;
     }
     if (err instanceof UsageError) {
-      const message = io.lang === 'zh-CN' ? `用法错误：${err.message}（rackpact calc --help）` : `usage: ${err.message} (rackpact calc --help)`;
+      const message = t(io.lang, 'cli.calc.usage', { detail: err.message });
       emit({ ok: false, error: { code: 'USAGE', message } }, message, true);
       return 2;
     }

@@ -57,6 +57,31 @@ async function withRuntime<T>(config: Config, fn: (rt: Runtime) => Promise<T>, c
   }
 }
 
+/** What every command is given: its arguments, the subcommand, the parsed configuration and the terminal. */
+interface CommandContext {
+  args: ParsedArgs;
+  sub: string | undefined;
+  config: Config;
+  io: Io;
+}
+type Command = (c: CommandContext) => Promise<number>;
+
+/** One entry per command group; each returns the exit code (help.ts describes them). */
+const COMMANDS: Record<string, Command> = {
+  serve: ({ config, io }) => serve(config, io),
+  migrate: migrateCommand,
+  user: ({ config, sub, args, io }) => withRuntime(config, (rt) => userCommand(rt, sub, args, io), `user ${sub ?? ''}`.trim(), io),
+  demo: demoCommand,
+  audit: auditCommand,
+  files: filesCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  calendar: calendarCommand,
+  import: importCommand,
+  gate: gateCommand,
+  compensation: compensationCommand,
+};
+
 /** Returns the process exit code: 0 ok, 1 failure, 2 usage error. */
 export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const args = parseArgs(argv);
@@ -66,119 +91,134 @@ export async function main(argv: string[], io: Io = defaultIo, env: NodeJS.Proce
     return command || args.options.help ? 0 : 2;
   }
   try {
-    if (command === 'calc') {
-      const { runCalc } = await import('./calc.js');
-      const { makeCalendar, parseYearSchedule, shanghaiDate } = await import('../rules/index.js');
-      const scheduleFile = args.options.schedule;
-      const calcConfig = parseConfig(env);
-      // today in Beijing (the demo clock when CLOCK_START is set): years after it are answered provisionally, up to the horizon
-      const today = shanghaiDate(calcConfig.CLOCK_START ? new Date(calcConfig.CLOCK_START) : new Date());
-      const horizonYears = calcConfig.CALENDAR_HORIZON_YEARS;
-      return await runCalc(argv.slice(1).filter((a, i, all) => a !== '--schedule' && all[i - 1] !== '--schedule'), {
-        calendar: typeof scheduleFile === 'string' ? makeCalendar([parseYearSchedule(JSON.parse(readFileSync(scheduleFile, 'utf8')))], { today, horizonYears }) : undefined,
-        readStdin: readAllStdin,
-        out: io.out,
-        err: io.err,
-        lang: io.lang,
-        today,
-        horizonYears,
-      });
-    }
+    // calc works without a database and reads its own arguments (it has a --help of its own)
+    if (command === 'calc') return await calcCommand(argv, args, env, io);
     const config = parseConfig(env);
-    switch (command) {
-      case 'serve':
-        return await serve(config, io);
-      case 'migrate':
-        return await withRuntime(config, async (rt) => {
-          io.out(rt.migration.applied.length ? `applied: ${rt.migration.applied.join(', ')}` : `up to date (version ${rt.migration.version})`);
-          return 0;
-        }, 'migrate', io);
-      case 'user':
-        return await withRuntime(config, (rt) => userCommand(rt, sub, args, io), `user ${sub ?? ''}`.trim(), io);
-      case 'demo':
-        if (sub !== 'seed') throw new UsageError('demo seed');
-        return await withRuntime(config, async (rt) => {
-          const { seeded } = await seedDemo(rt.services, rt.clock);
-          io.out(seeded ? `demo data loaded\n${demoLoginsText()}` : 'demo data already present');
-          return 0;
-        }, 'demo seed', io);
-      case 'audit':
-        if (sub !== 'verify' && sub !== 'anchor') throw new UsageError('audit verify | audit anchor');
-        return await withRuntime(config, (rt) => (sub === 'verify' ? auditVerify(rt, io) : auditAnchor(rt, io)), `audit ${sub}`, io);
-      case 'files':
-        if (sub !== 'verify') throw new UsageError('files verify');
-        return await withRuntime(config, (rt) => filesVerify(rt, io), 'files verify', io);
-      case 'backup': {
-        // `--no-files <file>`: the parser takes the file as the flag's value
-        const noFiles = args.options['no-files'];
-        const file = typeof noFiles === 'string' ? noFiles : requirePositional(args, 1, 'file');
-        const r = await backup(config, file, { files: noFiles === undefined });
-        io.out(t(io.lang, r.files === null ? 'cli.backupDoneNoFiles' : 'cli.backupDone', { files: r.files ?? 0 }));
-        return 0;
-      }
-      case 'restore': {
-        const noFiles = args.options['no-files'];
-        const force = args.options.force;
-        const file = [noFiles, force].find((v): v is string => typeof v === 'string') ?? requirePositional(args, 1, 'file');
-        const r = await restore(config, file, { force: force !== undefined, files: noFiles === undefined });
-        io.out(t(io.lang, r.files === null ? 'cli.restoreDoneNoFiles' : 'cli.restoreDone', { files: r.files ?? 0 }));
-        return 0;
-      }
-      case 'calendar': {
-        if (sub === 'show') {
-          // the year as month grids, with the provisional marks (issue 16)
-          const year = Number(requirePositional(args, 2, 'year'));
-          if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('calendar show <year 2000–2100>');
-          return await withRuntime(config, async (rt) => {
-            io.out(renderYear(await rt.services.calendar.yearView(SYSTEM, year), io.lang));
-            return 0;
-          });
-        }
-        if (sub !== 'load') throw new UsageError('calendar load <file.json> | calendar show <year>');
-        const file = requirePositional(args, 2, 'file.json');
-        return await withRuntime(config, async (rt) => {
-          const year = await rt.services.calendar.loadYear(SYSTEM, JSON.parse(readFileSync(file, 'utf8')));
-          io.out(`calendar ${year} loaded`);
-          return 0;
-        }, 'calendar load', io);
-      }
-      case 'import': {
-        if (sub !== 'netbox') throw new UsageError('import netbox [--dry-run] <dir>');
-        // `--dry-run <dir>`: the parser takes the directory as the flag's value
-        const dryRunValue = args.options['dry-run'];
-        const dir = typeof dryRunValue === 'string' ? dryRunValue : requirePositional(args, 2, 'dir');
-        return await withRuntime(config, (rt) => importNetbox(rt, dir, dryRunValue !== undefined, io), 'import netbox', io);
-      }
-      case 'gate': {
-        // 先备案后接入: the nginx gate, generated from the verified domain list only
-        if (sub !== 'export' && sub !== 'apply') throw new UsageError('gate export [--dir DIR] | gate apply [--force]');
-        return await withRuntime(config, async (rt) => {
-          if (sub === 'export') {
-            const dir = typeof args.options.dir === 'string' ? args.options.dir : undefined;
-            const r = await rt.services.gate.export(SYSTEM, dir);
-            io.out(`gate files written to ${r.dir}: ${r.domainCount} domains, fingerprint ${r.fingerprint.slice(0, 12)}`);
-            return 0;
-          }
-          const r = await rt.services.gate.apply(SYSTEM, { trigger: 'cli', force: args.options.force === true });
-          io.out(`gate ${r.outcome}: ${r.domainCount} domains${'output' in r && r.output ? `\n${r.output}` : ''}`);
-          return r.outcome === 'applied' || r.outcome === 'unchanged' ? 0 : 1;
-        }, `gate ${sub}`, io);
-      }
-      case 'compensation': {
-        if (sub !== 'recompute') throw new UsageError('compensation recompute');
-        return await withRuntime(config, async (rt) => {
-          const r = await rt.services.incidents.recomputeAll();
-          io.out(io.lang === 'en' ? `${r.contracts} contracts recomputed, ${r.changed} ledgers changed` : `已重算 ${r.contracts} 份合同，${r.changed} 份补偿明细有变化`);
-          return 0;
-        }, 'compensation recompute', io);
-      }
-      default:
-        io.err(t(io.lang, 'cli.unknownCommand', { command }));
-        return 2;
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) {
+      io.err(t(io.lang, 'cli.unknownCommand', { command }));
+      return 2;
     }
+    return await run({ args, sub, config, io });
   } catch (err) {
     return reportError(err, io, [command, sub].filter(Boolean).join(' '));
   }
+}
+
+/** `rackpact calc …`: the rules from the command line, with the statutory calendar as of today in Beijing. */
+async function calcCommand(argv: string[], args: ParsedArgs, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const { runCalc } = await import('./calc.js');
+  const { makeCalendar, parseYearSchedule, shanghaiDate } = await import('../rules/index.js');
+  const scheduleFile = args.options.schedule;
+  const calcConfig = parseConfig(env);
+  // today in Beijing (the demo clock when CLOCK_START is set): years after it are answered provisionally, up to the horizon
+  const today = shanghaiDate(calcConfig.CLOCK_START ? new Date(calcConfig.CLOCK_START) : new Date());
+  const horizonYears = calcConfig.CALENDAR_HORIZON_YEARS;
+  return runCalc(argv.slice(1).filter((a, i, all) => a !== '--schedule' && all[i - 1] !== '--schedule'), {
+    calendar: typeof scheduleFile === 'string' ? makeCalendar([parseYearSchedule(JSON.parse(readFileSync(scheduleFile, 'utf8')))], { today, horizonYears }) : undefined,
+    readStdin: readAllStdin,
+    out: io.out,
+    err: io.err,
+    lang: io.lang,
+    today,
+    horizonYears,
+  });
+}
+
+async function migrateCommand({ config, io }: CommandContext): Promise<number> {
+  return withRuntime(config, async (rt) => {
+    io.out(rt.migration.applied.length ? `applied: ${rt.migration.applied.join(', ')}` : `up to date (version ${rt.migration.version})`);
+    return 0;
+  }, 'migrate', io);
+}
+
+async function demoCommand({ config, sub, io }: CommandContext): Promise<number> {
+  if (sub !== 'seed') throw new UsageError('demo seed');
+  return withRuntime(config, async (rt) => {
+    const { seeded } = await seedDemo(rt.services, rt.clock);
+    io.out(seeded ? `demo data loaded\n${demoLoginsText()}` : 'demo data already present');
+    return 0;
+  }, 'demo seed', io);
+}
+
+async function auditCommand({ config, sub, io }: CommandContext): Promise<number> {
+  if (sub !== 'verify' && sub !== 'anchor') throw new UsageError('audit verify | audit anchor');
+  return withRuntime(config, (rt) => (sub === 'verify' ? auditVerify(rt, io) : auditAnchor(rt, io)), `audit ${sub}`, io);
+}
+
+async function filesCommand({ config, sub, io }: CommandContext): Promise<number> {
+  if (sub !== 'verify') throw new UsageError('files verify');
+  return withRuntime(config, (rt) => filesVerify(rt, io), 'files verify', io);
+}
+
+async function backupCommand({ config, args, io }: CommandContext): Promise<number> {
+  // `--no-files <file>`: the parser takes the file as the flag's value
+  const noFiles = args.options['no-files'];
+  const file = typeof noFiles === 'string' ? noFiles : requirePositional(args, 1, 'file');
+  const r = await backup(config, file, { files: noFiles === undefined });
+  io.out(t(io.lang, r.files === null ? 'cli.backupDoneNoFiles' : 'cli.backupDone', { files: r.files ?? 0 }));
+  return 0;
+}
+
+async function restoreCommand({ config, args, io }: CommandContext): Promise<number> {
+  const noFiles = args.options['no-files'];
+  const force = args.options.force;
+  const file = [noFiles, force].find((v): v is string => typeof v === 'string') ?? requirePositional(args, 1, 'file');
+  const r = await restore(config, file, { force: force !== undefined, files: noFiles === undefined });
+  io.out(t(io.lang, r.files === null ? 'cli.restoreDoneNoFiles' : 'cli.restoreDone', { files: r.files ?? 0 }));
+  return 0;
+}
+
+async function calendarCommand({ config, sub, args, io }: CommandContext): Promise<number> {
+  if (sub === 'show') {
+    // the year as month grids, with the provisional marks (issue 16)
+    const year = Number(requirePositional(args, 2, 'year'));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('calendar show <year 2000–2100>');
+    return withRuntime(config, async (rt) => {
+      io.out(renderYear(await rt.services.calendar.yearView(SYSTEM, year), io.lang));
+      return 0;
+    });
+  }
+  if (sub !== 'load') throw new UsageError('calendar load <file.json> | calendar show <year>');
+  const file = requirePositional(args, 2, 'file.json');
+  return withRuntime(config, async (rt) => {
+    const year = await rt.services.calendar.loadYear(SYSTEM, JSON.parse(readFileSync(file, 'utf8')));
+    io.out(`calendar ${year} loaded`);
+    return 0;
+  }, 'calendar load', io);
+}
+
+async function importCommand({ config, sub, args, io }: CommandContext): Promise<number> {
+  if (sub !== 'netbox') throw new UsageError('import netbox [--dry-run] <dir>');
+  // `--dry-run <dir>`: the parser takes the directory as the flag's value
+  const dryRunValue = args.options['dry-run'];
+  const dir = typeof dryRunValue === 'string' ? dryRunValue : requirePositional(args, 2, 'dir');
+  return withRuntime(config, (rt) => importNetbox(rt, dir, dryRunValue !== undefined, io), 'import netbox', io);
+}
+
+/** 先备案后接入: the nginx gate, generated from the verified domain list only. */
+async function gateCommand({ config, sub, args, io }: CommandContext): Promise<number> {
+  if (sub !== 'export' && sub !== 'apply') throw new UsageError('gate export [--dir DIR] | gate apply [--force]');
+  return withRuntime(config, async (rt) => {
+    if (sub === 'export') {
+      const dir = typeof args.options.dir === 'string' ? args.options.dir : undefined;
+      const r = await rt.services.gate.export(SYSTEM, dir);
+      io.out(`gate files written to ${r.dir}: ${r.domainCount} domains, fingerprint ${r.fingerprint.slice(0, 12)}`);
+      return 0;
+    }
+    const r = await rt.services.gate.apply(SYSTEM, { trigger: 'cli', force: args.options.force === true });
+    io.out(`gate ${r.outcome}: ${r.domainCount} domains${'output' in r && r.output ? `\n${r.output}` : ''}`);
+    return r.outcome === 'applied' || r.outcome === 'unchanged' ? 0 : 1;
+  }, `gate ${sub}`, io);
+}
+
+async function compensationCommand({ config, sub, io }: CommandContext): Promise<number> {
+  if (sub !== 'recompute') throw new UsageError('compensation recompute');
+  return withRuntime(config, async (rt) => {
+    const r = await rt.services.incidents.recomputeAll();
+    io.out(t(io.lang, 'cli.compensationRecomputed', r));
+    return 0;
+  }, 'compensation recompute', io);
 }
 
 async function auditVerify(rt: Runtime, io: Io): Promise<number> {
@@ -233,8 +273,7 @@ async function importNetbox(rt: Runtime, dir: string, dryRun: boolean, io: Io): 
       io.out(`${f.file}:${r.line}\t${r.status}\t${r.ref}${detail}`);
     }
   }
-  const mode = dryRun ? (io.lang === 'en' ? 'dry run, nothing written' : '试运行，未写入') : io.lang === 'en' ? 'imported' : '已导入';
-  io.out(io.lang === 'en' ? `${mode}: ${report.ok} rows ok, ${report.rejected} rejected` : `${mode}：${report.ok} 行通过，${report.rejected} 行被拒绝`);
+  io.out(t(io.lang, dryRun ? 'cli.netboxDryRun' : 'cli.netboxImported', { ok: report.ok, rejected: report.rejected }));
   return report.rejected ? 1 : 0;
 }
 

@@ -10,6 +10,6 @@ export * from '../modules/dns/dns.schema.js';
 export * from '../modules/contracts/contracts.schema.js';
 export * from '../modules/notices/notices.schema.js';
 export * from '../modules/tickets/tickets.schema.js';
-export * from '../modules/contracts/billing.schema.js';
+export * from '../modules/billing/billing.schema.js';
 export * from '../modules/compliance/compliance.schema.js';
 export * from '../modules/incidents/incidents.schema.js';

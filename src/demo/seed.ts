@@ -91,19 +91,55 @@ const DEMO_PROVIDER_ROSTER = [
  * Demo data for a first look: staff of every role, two customers with users. Idempotent: does
  * nothing when the admin user already exists. Every row goes through the services, so the demo
  * data is audited like any other.
+ *
+ * `clock`: the app's clock (CLOCK_START in demos), so the demo's dates agree with what the services see as today.
  */
-/** `clock`: the app's clock (CLOCK_START in demos), so the demo's dates agree with what the services see as today. */
 export async function seedDemo(services: Services, clock: Clock = systemClock): Promise<{ seeded: boolean }> {
   const scope = systemScope('demo-seed');
   const existing = await services.users.list(scope, { q: 'admin', kind: 'staff', page: 1, pageSize: 1 });
   if (existing.items.some((u) => u.login === 'admin')) return { seeded: false };
 
+  await seedStaff(services);
+  await seedProvider(services);
+  const facility = await seedFacility(services);
+  const rack: RackCursor = { nextU: 10, nextPort: 0 };
+  for (const c of DEMO_CUSTOMERS) {
+    const customer = await seedCustomer(services, c);
+    const servers = await seedContract(services, c, customer.id, facility, rack, clock);
+    await seedCustomerUsers(services, c, customer.id);
+    await seedDemoCompliance(services, customer.id, servers.map((sv) => sv.id), c.uscc);
+  }
+  await seedBilling(services, clock);
+  await seedIncidentsDemo(services, facility.cabinets[0].id, clock);
+  return { seeded: true };
+}
+
+type DemoCustomer = (typeof DEMO_CUSTOMERS)[number];
+type DemoFacility = Awaited<ReturnType<typeof seedFacility>>;
+/** Where the next racked server goes in cabinet A01: its lowest U and its switch port. */
+interface RackCursor {
+  nextU: number;
+  nextPort: number;
+}
+
+/** Staff of every role, all with the demo password. */
+async function seedStaff(services: Services) {
+  const scope = systemScope('demo-seed');
   for (const s of DEMO_STAFF) {
     await services.users.create(scope, { ...s, roles: [...s.roles], kind: 'staff', password: DEMO_PASSWORD }, { demoSeed: true });
   }
+}
+
+/** 乙方: the provider's profile, then its seal (version 2: the same profile with its seal). */
+async function seedProvider(services: Services) {
+  const scope = systemScope('demo-seed');
   await services.provider.update(scope, DEMO_PROVIDER);
-  await services.provider.setSeal(scope, demoSealPng()); // version 2: the same profile with its seal
-  // 第一条: the site the agreement names, a room, two 42U cabinets, a switch, IPv4 and IPv6 pools
+  await services.provider.setSeal(scope, demoSealPng());
+}
+
+/** 第一条: the site the agreement names, a room, two 42U cabinets, a switch, IPv4 and IPv6 pools. */
+async function seedFacility(services: Services) {
+  const scope = systemScope('demo-seed');
   const site = await services.facility.createSite(scope, { code: 'BJ-NJZ', name: '北京牛街庄机房', address: '北京市丰台区南四环西路 188 号', accessPoint: '牛街庄电信机房' });
   const room = await services.facility.createRoom(scope, { siteId: site.id, name: '三层 A 区' });
   const cabinets = [
@@ -113,77 +149,89 @@ export async function seedDemo(services: Services, clock: Clock = systemClock): 
   const sw = await services.facility.createSwitch(scope, { roomId: room.id, cabinetId: cabinets[0].id, name: 'BJ-NJZ-A01-SW1', model: 'H3C S5130-52S', portCount: 48, portSpeedMbps: 1000 });
   const v4 = await services.ipam.createPool(scope, { name: 'BJ-NJZ 公网 v4', prefix: '203.0.113.0/24', gateway: '203.0.113.1', vlan: 100, siteId: site.id, reserved: [{ first: '203.0.113.2', last: '203.0.113.9', reason: '设备管理' }] });
   const v6 = await services.ipam.createPool(scope, { name: 'BJ-NJZ 公网 v6', prefix: '2001:db8:100::/48', gateway: '2001:db8:100::1', vlan: 100, siteId: site.id });
-  let nextU = 10;
-  let nextPort = 0;
+  return { site, cabinets, sw, v4, v6 };
+}
 
-  for (const c of DEMO_CUSTOMERS) {
-    const customer = await services.customers.create(scope, {
-      name: c.name,
-      uscc: c.uscc,
-      status: 'active',
-      registeredAddress: c.registeredAddress,
-      postalAddress: c.postalAddress,
-      noticeEmail: c.noticeEmail,
-      contactPhone: c.contactPhone,
-      legalRepresentative: c.legalRepresentative,
-    });
-    for (const m of c.roster) await services.roster.upsert(scope, customer.id, { side: 'customer', ...m });
-    for (const m of DEMO_PROVIDER_ROSTER) await services.roster.upsert(scope, customer.id, { side: 'provider', ...m });
-    const documents = [
-      { kind: 'business_licence', holderName: c.name, idType: 'uscc', idNumber: c.uscc, issuedOn: '2019-05-10', expiresOn: null, fileName: '营业执照.pdf', bytes: DEMO_PDF },
-      { kind: 'legal_representative_id', holderName: c.legalRepresentative, idType: 'resident_id', idNumber: c.legalRepresentativeId, issuedOn: '2017-03-01', expiresOn: '2037-03-01', fileName: '法定代表人身份证.png', bytes: DEMO_PNG },
-    ] as const;
-    for (const d of documents) {
-      const uploaded = await services.kyc.upload(scope, customer.id, d);
-      await services.kyc.review(scope, uploaded.id, { verify: true });
-    }
-    // 5.5: the log-retention attestation, required before activation
-    await services.conduct.attest(scope, { customerId: customer.id, location: '自建日志服务器，异地备份', retentionMonths: 12 });
-    // 第二条: each customer's servers, inspected on arrival (5.2) and placed under a signed contract;
-    // racking then activates the contract (7.1): term, annual invoice, commissioning order
-    const servers = [];
-    for (const spec of c.servers) {
-      const server = await services.facility.createServer(scope, { customerId: customer.id, ...spec });
-      await services.facility.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
-      servers.push(server);
-    }
-    const contract = await services.contracts.create(scope, { customerId: customer.id, siteId: site.id, serverIds: servers.map((s) => s.id), annualFee: c.annualFee });
-    await services.contracts.send(scope, contract.id);
-    await services.contracts.sign(scope, contract.id, { signingDate: shanghaiDate(clock.now()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: DEMO_PDF });
-    for (const server of servers) {
-      try {
-        await services.facility.rack(scope, server.id, { cabinetId: cabinets[0].id, lowestU: nextU, face: 'full' });
-      } catch (err) {
-        // the calendar answers provisionally up to CALENDAR_HORIZON_YEARS ahead; with a horizon of 0 a
-        // deadline in next year is refused near a year's end, and the demo goes on without that server
-        if ((err as { code?: string }).code === 'CALENDAR_NOT_COVERED') continue;
-        throw err;
-      }
-      nextU += server.heightU + 1;
-      await services.facility.assignPort(scope, server.id, { portId: sw.ports[nextPort++].id, interfaceName: 'eth0' });
-      await services.ipam.allocate(scope, { poolId: v4.id, serverId: server.id });
-      await services.ipam.allocate(scope, { poolId: v6.id, serverId: server.id });
-    }
-    for (const u of c.users) {
-      await services.users.create(scope, {
-        ...u,
-        roles: [...u.roles],
-        kind: 'customer',
-        customerId: customer.id,
-        password: DEMO_PASSWORD,
-      }, { demoSeed: true });
-    }
-    await seedDemoCompliance(services, customer.id, servers.map((sv) => sv.id), c.uscc);
+/** 甲方: the customer, both sides' rosters (6.5), its verified KYC documents and the log-retention attestation (5.5). */
+async function seedCustomer(services: Services, c: DemoCustomer) {
+  const scope = systemScope('demo-seed');
+  const customer = await services.customers.create(scope, {
+    name: c.name,
+    uscc: c.uscc,
+    status: 'active',
+    registeredAddress: c.registeredAddress,
+    postalAddress: c.postalAddress,
+    noticeEmail: c.noticeEmail,
+    contactPhone: c.contactPhone,
+    legalRepresentative: c.legalRepresentative,
+  });
+  for (const m of c.roster) await services.roster.upsert(scope, customer.id, { side: 'customer', ...m });
+  for (const m of DEMO_PROVIDER_ROSTER) await services.roster.upsert(scope, customer.id, { side: 'provider', ...m });
+  const documents = [
+    { kind: 'business_licence', holderName: c.name, idType: 'uscc', idNumber: c.uscc, issuedOn: '2019-05-10', expiresOn: null, fileName: '营业执照.pdf', bytes: DEMO_PDF },
+    { kind: 'legal_representative_id', holderName: c.legalRepresentative, idType: 'resident_id', idNumber: c.legalRepresentativeId, issuedOn: '2017-03-01', expiresOn: '2037-03-01', fileName: '法定代表人身份证.png', bytes: DEMO_PNG },
+  ] as const;
+  for (const d of documents) {
+    const uploaded = await services.kyc.upload(scope, customer.id, d);
+    await services.kyc.review(scope, uploaded.id, { verify: true });
   }
-  // billing: a partial bank transfer and a 发票 request on one demo invoice (the other stays unpaid)
-  const demoInvoice = (await services.contracts.invoices(scope, {})).at(-1);
-  if (demoInvoice) {
-    const payer = await services.customers.get(scope, demoInvoice.customerId);
-    await services.billing.recordPayment(scope, demoInvoice.id, { amount: (demoInvoice.amountFen / 200).toFixed(2), receivedOn: shanghaiDate(clock.now()), bankReference: 'DEMO-ICBC-000001' });
-    if (payer.uscc) await services.billing.requestFapiao(scope, demoInvoice.id, { title: payer.name, taxNumber: payer.uscc, type: 'special' });
+  // 5.5: the log-retention attestation, required before activation
+  await services.conduct.attest(scope, { customerId: customer.id, location: '自建日志服务器，异地备份', retentionMonths: 12 });
+  return customer;
+}
+
+/**
+ * 第二条: the customer's servers, inspected on arrival (5.2) and placed under a signed contract;
+ * racking then activates the contract (7.1): term, annual invoice, commissioning order. Returns the servers.
+ */
+async function seedContract(services: Services, c: DemoCustomer, customerId: string, facility: DemoFacility, rack: RackCursor, clock: Clock) {
+  const scope = systemScope('demo-seed');
+  const servers = [];
+  for (const spec of c.servers) {
+    const server = await services.facility.createServer(scope, { customerId, ...spec });
+    await services.facility.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+    servers.push(server);
   }
-  await seedIncidentsDemo(services, cabinets[0].id, clock);
-  return { seeded: true };
+  const contract = await services.contracts.create(scope, { customerId, siteId: facility.site.id, serverIds: servers.map((s) => s.id), annualFee: c.annualFee });
+  await services.contracts.send(scope, contract.id);
+  await services.contracts.sign(scope, contract.id, { signingDate: shanghaiDate(clock.now()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: DEMO_PDF });
+  for (const server of servers) await rackServer(services, server, facility, rack);
+  return servers;
+}
+
+/** Racks one server in cabinet A01 with a switch port and an IPv4 and IPv6 address; skipped when the calendar cannot answer. */
+async function rackServer(services: Services, server: { id: string; heightU: number }, facility: DemoFacility, rack: RackCursor) {
+  const scope = systemScope('demo-seed');
+  try {
+    await services.facility.rack(scope, server.id, { cabinetId: facility.cabinets[0].id, lowestU: rack.nextU, face: 'full' });
+  } catch (err) {
+    // the calendar answers provisionally up to CALENDAR_HORIZON_YEARS ahead; with a horizon of 0 a
+    // deadline in next year is refused near a year's end, and the demo goes on without that server
+    if ((err as { code?: string }).code === 'CALENDAR_NOT_COVERED') return;
+    throw err;
+  }
+  rack.nextU += server.heightU + 1;
+  await services.facility.assignPort(scope, server.id, { portId: facility.sw.ports[rack.nextPort++].id, interfaceName: 'eth0' });
+  await services.ipam.allocate(scope, { poolId: facility.v4.id, serverId: server.id });
+  await services.ipam.allocate(scope, { poolId: facility.v6.id, serverId: server.id });
+}
+
+/** The customer's portal users, with the demo password. */
+async function seedCustomerUsers(services: Services, c: DemoCustomer, customerId: string) {
+  const scope = systemScope('demo-seed');
+  for (const u of c.users) {
+    await services.users.create(scope, { ...u, roles: [...u.roles], kind: 'customer', customerId, password: DEMO_PASSWORD }, { demoSeed: true });
+  }
+}
+
+/** Billing: a partial bank transfer and a 发票 request on one demo invoice (the other stays unpaid). */
+async function seedBilling(services: Services, clock: Clock) {
+  const scope = systemScope('demo-seed');
+  const demoInvoice = (await services.billing.invoices(scope, {})).at(-1);
+  if (!demoInvoice) return;
+  const payer = await services.customers.get(scope, demoInvoice.customerId);
+  await services.billing.recordPayment(scope, demoInvoice.id, { amount: (demoInvoice.amountFen / 200).toFixed(2), receivedOn: shanghaiDate(clock.now()), bankReference: 'DEMO-ICBC-000001' });
+  if (payer.uscc) await services.billing.requestFapiao(scope, demoInvoice.id, { title: payer.name, taxNumber: payer.uscc, type: 'special' });
 }
 
 // ── compliance demo data: each customer's websites on the domain list (two verified, one waiting) ──

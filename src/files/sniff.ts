@@ -1,5 +1,6 @@
 /** The types rackpact accepts for documents, recognised by their first bytes, never by the file name. */
-export type DocumentType = 'application/pdf' | 'image/jpeg' | 'image/png';
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export function sniffDocumentType(bytes: Uint8Array): DocumentType | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);

@@ -50,7 +50,9 @@ export const PageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 /** A route that answers with no body. */
 export const NoContent = z.null().meta({ description: 'no content' });
 /**
- * A file download (PDF, .docx, CSV, zone file): the body is the file — text, or the bytes of a binary file.
- * Fastify sends either as is (no JSON serialization); in the document it is a string with the route's `produces`.
+ * A file download (PDF, .docx, CSV, zone file): the body is the file — bytes (a Buffer) or text. Fastify
+ * sends either as is (no JSON serialization), so this only types the handler and describes the body.
  */
-export const FileBody = z.union([z.string(), z.instanceof(Buffer)]).meta({ description: 'the file' });
+export const FileBody = z
+  .custom<Buffer | string>((v) => typeof v === 'string' || Buffer.isBuffer(v))
+  .meta({ type: 'string', format: 'binary', description: 'the file' });

@@ -1,21 +1,40 @@
 import { describe, expect, it, test } from 'vitest';
 import { ruleCode } from '../../test/harness/rules.js';
-import { allocatePayment, applyCredit, dunningSchedule, expiryBucket, expiryReminders, invoiceNumber, invoiceStatus, outstanding, validateDunningPolicy } from './billing.js';
+import { allocatePayment, applyCredit, dunningSchedule, expiryBucket, expiryReminders, invoiceAmount, invoiceStatus, outstanding, validateDunningPolicy } from './billing.js';
 import { parseDate } from './dates.js';
 import { repealedLawCitations } from './legal.js';
 
 const d = (s: string) => parseDate(s);
 const inv = (amountFen: number, paidFen = 0, creditAppliedFen = 0) => ({ amountFen, paidFen, creditAppliedFen });
 
-describe('invoice numbers', () => {
+describe('invoice amount (第四条)', () => {
   test.each([
-    [2026, 1, 'INV-2026-000001'],
-    [2026, 123, 'INV-2026-000123'],
-    [2027, 999_999, 'INV-2027-999999'],
-  ])('%i/%i → %s', (y, n, s) => expect(invoiceNumber(y, n)).toBe(s));
-  it('refuses sequences outside 1…999999', () => {
-    for (const n of [0, -1, 1.5, 1_000_000]) expect(() => invoiceNumber(2026, n)).toThrow(RangeError);
-  });
+    // annual fee, term months → amount
+    [36_000_00, 12, 36_000_00],
+    [36_000_00, 24, 72_000_00],
+    [36_000_00, 36, 108_000_00],
+    [36_000_00, 120, 360_000_00],
+    // shorter than a year: still one year's fee
+    [12_000_00, 1, 12_000_00],
+    [12_000_00, 5, 12_000_00],
+    [12_000_00, 6, 12_000_00],
+    // not whole years: to the nearest year, half a year up
+    [12_000_00, 17, 12_000_00],
+    [12_000_00, 18, 24_000_00],
+    [12_000_00, 29, 24_000_00],
+    [12_000_00, 30, 36_000_00],
+    [1, 12, 1],
+    [0, 12, 0],
+  ])('annual fee %i fen over %i months → %i fen', (fee, months, amount) => expect(invoiceAmount(fee, months)).toBe(amount));
+  test.each([
+    [-1, 12],
+    [1.5, 12],
+    [Number.NaN, 12],
+    [100, 0],
+    [100, -12],
+    [100, 6.5],
+    [Number.MAX_SAFE_INTEGER, 24],
+  ])('refuses fee %s over %s months', (fee, months) => expect(() => invoiceAmount(fee, months)).toThrow(RangeError));
 });
 
 describe('payments and credit', () => {

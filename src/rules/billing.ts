@@ -2,10 +2,18 @@ import { RuleError } from './errors.js';
 import { addDays, type CalendarDate } from './dates.js';
 import type { Fen } from './money.js';
 
-/** 第四条 invoices: numbered continuously per year across all contracts, e.g. INV-2026-000123. */
-export function invoiceNumber(year: number, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) throw new RangeError(`invoice sequence ${sequence} out of range`);
-  return `INV-${year}-${String(sequence).padStart(6, '0')}`;
+/**
+ * 第四条: the annual invoice's amount — the annual fee for each year of the term, at least one; a term
+ * that is not whole years rounds to the nearest year, half a year up (6 months → one year's fee,
+ * 18 → two, 30 → three).
+ */
+export function invoiceAmount(annualFeeFen: number, termMonths: number): Fen {
+  if (!Number.isInteger(annualFeeFen) || annualFeeFen < 0) throw new RangeError(`annual fee ${annualFeeFen} fen is not a whole non-negative amount`);
+  if (!Number.isInteger(termMonths) || termMonths < 1) throw new RangeError(`term of ${termMonths} months out of range`);
+  const years = Math.max(1, Math.round(termMonths / 12));
+  const amount = annualFeeFen * years;
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`invoice amount ${annualFeeFen} × ${years} is beyond exact arithmetic`);
+  return amount as Fen;
 }
 
 export type InvoiceStatus = 'unpaid' | 'partially_paid' | 'paid' | 'overdue';

@@ -14,6 +14,7 @@ export * from './notice.js';
 export * from './validators/index.js';
 export * from './sla.js';
 export * from './billing.js';
+export * from './numbering.js';
 export * from './legal.js';
 export * from './compliance.js';
 export * from './holiday-law.js';

@@ -14,7 +14,8 @@ export const DEFAULT_SLA_TARGET: SlaTarget = { firstResponseMinutes: 30, resolut
 export const DEFAULT_REBOOT_SLA_TARGET: SlaTarget = { firstResponseMinutes: 30, resolutionMinutes: 15 };
 
 /** met / breached once decided; running while the target is still ahead; none without a target. */
-export type SlaState = 'met' | 'breached' | 'running' | 'none';
+export const SLA_STATES = ['met', 'breached', 'running', 'none'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
 
 export interface SlaClock {
   state: SlaState;

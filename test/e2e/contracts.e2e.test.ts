@@ -124,9 +124,9 @@ describe('contracts in a real browser', () => {
     const [termStart, termEnd] = term.split(' – ');
     expect(termStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const endsAt = (await page.getByTestId('service-ends-at').textContent())!;
-    // the term clock: 24:00 of the end date (Beijing time), no compensation yet
+    // the term clock: 24:00 of the end date (Beijing time, to the minute), no compensation yet
     const dayAfterEnd = new Date(Date.parse(`${termEnd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    expect(endsAt).toBe(`${dayAfterEnd} 00:00:00`);
+    expect(endsAt).toBe(`${dayAfterEnd} 00:00`);
     const invoiceCell = page.locator('.ant-table td', { hasText: /^INV-\d{4}-\d{6}$/ });
     await invoiceCell.waitFor();
     const invoiceNumber = (await invoiceCell.textContent())!;

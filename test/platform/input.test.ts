@@ -189,7 +189,7 @@ describe('impossible and meaningless dates (item 10)', () => {
   });
 
   it.each([
-    [`/api/v1/invoices/${NO_SUCH_ID}/paid`, { paidOn: '2026-02-30' }, 'paidOn'],
+    [`/api/v1/invoices/${NO_SUCH_ID}/fapiao`, { fapiaoNumber: '12345678', issuedOn: '2026-02-30' }, 'issuedOn'],
     [`/api/v1/invoices/${NO_SUCH_ID}/payments`, { amount: '1', receivedOn: '2026-06-31', bankReference: 'x' }, 'receivedOn'],
     ['/api/v1/incidents', { title: 'x', cause: 'provider_fault', scope: [{ kind: 'ip', target: '10.0.0.1' }], startedAt: '2026-02-29T10:00:00+08:00' }, 'startedAt'],
   ])('POST %s with an impossible date → 400 naming the field', async (url, body, field) => {

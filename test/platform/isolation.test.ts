@@ -147,7 +147,6 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/contracts/{id}/object-to-renewal': (b) => ({ params: { id: b.contractId } }),
   'POST /api/v1/contracts/{id}/terminate': (b) => ({ params: { id: b.contractId }, body: { kind: 'by_agreement' } }),
   'GET /api/v1/invoices': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
-  'POST /api/v1/invoices/{id}/paid': (b) => ({ params: { id: b.invoiceId }, body: { paidOn: '2026-03-05' } }),
   'POST /api/v1/commissioning/{id}/complete': (b) => ({ params: { id: b.commissioningId } }),
   'GET /api/v1/notices': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/notices': (b) => ({ body: { customerId: b.customerId, subject: '冒名通知', body: 'x' } }),

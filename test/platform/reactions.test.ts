@@ -19,8 +19,10 @@ describe('cross-module reactions', () => {
       'event ipam.addressReleased → dns',
       'event facility.serverRacked → contracts',
       'question calendar.yearLoaded → contracts',
+      'question billing.sweepingDay → contracts',
+      'question calendar.yearLoaded → billing',
       'event contracts.renewalObjected → notices',
-      'event contracts.invoiceDueMovedEarlier → notices',
+      'event billing.invoiceDueMovedEarlier → notices',
       'event facility.serverRemoved → compliance',
       'question contracts.activationBlockers → compliance',
     ]);

@@ -25,6 +25,9 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { CalendarRepository, CalendarYearRow } from './calendar.repository.js';
 
+/** The staff to-do item a module raises when the official calendar moved one of its open deadlines. */
+export const DEADLINE_MOVED_TASK = 'calendar.deadlineMoved';
+
 /** A stored date another module computed again when an official year was loaded. */
 export interface RecomputedRecord {
   kind: string;

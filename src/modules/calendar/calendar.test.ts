@@ -83,7 +83,9 @@ describe('racking across New Year on the provisional 2027, then the official 202
   it('keeps closed records as they were: a completed order and a paid invoice', async () => {
     closed = await rackedContract('NY-2');
     await t.services.contracts.completeCommissioning(system, closed.commissioning[0].id);
-    await t.services.contracts.markPaid(system, closed.invoices[0].id, '2026-12-30');
+    const [invoice] = closed.invoices;
+    const paid = await t.services.billing.recordPayment(system, invoice.id, { amount: (invoice.amountFen / 100).toFixed(2), receivedOn: '2026-12-30', bankReference: 'NY-2-PAID' });
+    expect(paid).toMatchObject({ status: 'paid', paidOn: '2026-12-30' });
   });
 
   it('racks on Saturday 2 January 2027: the due date ends on a weekend and rolls to Monday 11 January', async () => {

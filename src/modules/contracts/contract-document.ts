@@ -132,7 +132,13 @@ export async function toDocx(blocks: TemplateBlock[], opts: { number: string }):
 }
 
 /** The agreement and its two attachments are separate documents, each signed on its own (附件). */
-export const DOCUMENT_PARTS = ['contract', 'security-letter', 'user-undertaking'] as const;
+/** 附件一 (入网安全责任书) and 附件二 (IDC用户承诺书), each signed on its own scan. */
+export const ATTACHMENT_PARTS = ['security-letter', 'user-undertaking'] as const;
+export type AttachmentPart = (typeof ATTACHMENT_PARTS)[number];
+export const DOCUMENT_PARTS = ['contract', ...ATTACHMENT_PARTS] as const;
+/** The formats a contract document is printed in. */
+export const DOCUMENT_FORMATS = ['pdf', 'docx', 'html'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 export type DocumentPart = (typeof DOCUMENT_PARTS)[number];
 export const PART_TITLES: Record<DocumentPart, string> = { contract: '服务器托管协议', 'security-letter': '附件一-入网安全责任书', 'user-undertaking': '附件二-IDC用户承诺书' };
 

@@ -1,15 +1,10 @@
-import type { ContractRow, InvoiceRow } from './contracts.repository.js';
+import type { ContractRow } from './contracts.repository.js';
 
 /** What the contracts module tells and asks other modules, inside the transaction of the change (src/core/reactions.ts). */
 declare module '../../core/reactions.js' {
   interface DomainEvents {
     /** 第十三条: one side objected to the renewal — a formal notice to the other side. */
     'contracts.renewalObjected': ContractRow;
-    /**
-     * 第四条 / 第九条: the official calendar moved an invoice's due date EARLIER than announced; the
-     * customer could rely on the announced date, so it is told by formal notice.
-     */
-    'contracts.invoiceDueMovedEarlier': { invoice: InvoiceRow; announced: string };
   }
   interface DomainQuestions {
     /**

@@ -3,11 +3,9 @@ import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customerNames } from '../customers/customers.read.js';
-import { commissioningOrders, contractNumberCounters, contractServers, contracts, contractTemplates, invoices } from './contracts.schema.js';
-import { creditEntries, customerCredits, invoiceNumberCounters } from './billing.schema.js';
+import { commissioningOrders, contractNumberCounters, contractServers, contracts, contractTemplates } from './contracts.schema.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
-export type InvoiceRow = typeof invoices.$inferSelect;
 export type CommissioningRow = typeof commissioningOrders.$inferSelect;
 
 export function makeContractsRepository(db: Db) {
@@ -49,47 +47,9 @@ export function makeContractsRepository(db: Db) {
       const [row] = await tx.update(contracts).set(patch).where(eq(contracts.id, id)).returning();
       return row;
     },
-    /** Active contracts whose term ended before a date (renewal scan). */
-    expiredBefore: (date: string) => db.select().from(contracts).where(and(eq(contracts.status, 'active'), lt(contracts.termEnd, date))).orderBy(asc(contracts.termEnd)),
-
-    insertInvoice: (tx: Executor, row: InvoiceRow) => tx.insert(invoices).values(row),
-    async countInvoices(tx: Executor, contractId: string): Promise<number> {
-      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(invoices).where(eq(invoices.contractId, contractId));
-      return row.n;
-    },
-    invoices: (scope: Scope, f: { contractId?: string; customerId?: string }) =>
-      db
-        .select()
-        .from(invoices)
-        .where(and(tenantFilter(scope, invoices.customerId), f.contractId ? eq(invoices.contractId, f.contractId) : undefined, f.customerId ? eq(invoices.customerId, f.customerId) : undefined))
-        .orderBy(desc(invoices.issuedOn)),
-    async lockInvoice(tx: Executor, id: string): Promise<InvoiceRow | undefined> {
-      const [row] = await tx.select().from(invoices).where(eq(invoices.id, id)).for('update');
-      return row;
-    },
-    async updateInvoice(tx: Executor, id: string, patch: Partial<InvoiceRow>): Promise<InvoiceRow> {
-      const [row] = await tx.update(invoices).set(patch).where(eq(invoices.id, id)).returning();
-      return row;
-    },
-    /** INV-YYYY-NNNNNN: the year's counter row is locked by the upsert until the caller's transaction ends. */
-    async nextInvoiceNumber(tx: Executor, year: number): Promise<number> {
-      const [row] = await tx
-        .insert(invoiceNumberCounters)
-        .values({ year, lastNumber: 1 })
-        .onConflictDoUpdate({ target: invoiceNumberCounters.year, set: { lastNumber: sql`${invoiceNumberCounters.lastNumber} + 1` } })
-        .returning({ n: invoiceNumberCounters.lastNumber });
-      return row.n;
-    },
-    /** The customer's credit balance, locked for this transaction (0 when none was ever kept). */
-    async lockCredit(tx: Executor, customerId: string): Promise<number> {
-      await tx.insert(customerCredits).values({ customerId, balanceFen: 0 }).onConflictDoNothing();
-      const [row] = await tx.select().from(customerCredits).where(eq(customerCredits.customerId, customerId)).for('update');
-      return row.balanceFen;
-    },
-    async moveCredit(tx: Executor, entry: typeof creditEntries.$inferInsert): Promise<void> {
-      await tx.update(customerCredits).set({ balanceFen: sql`${customerCredits.balanceFen} + ${entry.amountFen}` }).where(eq(customerCredits.customerId, entry.customerId));
-      await tx.insert(creditEntries).values(entry);
-    },
+    /** Active contracts whose term ended before `day` (renewal scan), oldest end first. */
+    expiredBefore: (day: string, tx: Executor = db) =>
+      tx.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.status, 'active'), lt(contracts.termEnd, day))).orderBy(asc(contracts.termEnd), asc(contracts.id)),
 
     // templates: versions after the shipped one
     templates: () => db.select().from(contractTemplates).orderBy(asc(contractTemplates.sequence)),
@@ -118,7 +78,7 @@ export function makeContractsRepository(db: Db) {
     overdueCommissioning: (today: string) =>
       db.select().from(commissioningOrders).where(and(isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt), lt(commissioningOrders.dueOn, today))),
 
-    // ── issue 16: records computed on a provisional calendar year, still open, locked for recomputation ──
+    // ── issue 16: orders computed on a provisional calendar year, still open, locked for recomputation ──
     /** Commissioning orders neither completed nor breached, with their contract's terms, in id order. */
     lockOpenProvisionalCommissioning: (tx: Executor) =>
       tx
@@ -128,16 +88,6 @@ export function makeContractsRepository(db: Db) {
         .where(and(eq(commissioningOrders.dueOnProvisional, true), isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt)))
         .orderBy(asc(commissioningOrders.id))
         .for('update', { of: commissioningOrders }),
-    /** Invoices not yet paid, void or overdue, with their contract's terms, in id order. */
-    lockOpenProvisionalInvoices: (tx: Executor) =>
-      tx
-        .select({ invoice: invoices, terms: contracts.terms, contractNumber: contracts.number })
-        .from(invoices)
-        .innerJoin(contracts, eq(contracts.id, invoices.contractId))
-        .where(and(eq(invoices.dueOnProvisional, true), inArray(invoices.status, ['unpaid', 'partially_paid'])))
-        .orderBy(asc(invoices.id))
-        .for('update', { of: invoices }),
-
     // ── the compensation ledger (incidents module) reads many contracts at once ──
     /** Read only: the caller rechecks under lockMany before it writes. */
     findMany: (tx: Executor, ids: string[]) => (ids.length ? tx.select().from(contracts).where(inArray(contracts.id, ids)) : Promise.resolve([])),

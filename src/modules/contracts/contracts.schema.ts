@@ -1,4 +1,6 @@
 import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ContractTerms } from '../../rules/index.js';
+import type { TemplateBlock } from './templates/colocation-v1.js';
 
 export const contractNumberCounters = pgTable('contract_number_counters', {
   year: integer('year').primaryKey(),
@@ -6,6 +8,8 @@ export const contractNumberCounters = pgTable('contract_number_counters', {
 });
 
 export const CONTRACT_STATUSES = ['draft', 'sent', 'signed', 'active', 'ended', 'terminated_for_cause', 'terminated_by_agreement'] as const;
+/** 6.8: for cause (a clause cited, no refund) or by agreement — the contract ends terminated_<kind>. */
+export const TERMINATION_KINDS = ['for_cause', 'by_agreement'] as const;
 
 export const contracts = pgTable('contracts', {
   id: uuid('id').primaryKey(),
@@ -16,7 +20,7 @@ export const contracts = pgTable('contracts', {
   siteId: uuid('site_id').notNull(),
   providerVersion: integer('provider_version').notNull(),
   templateVersion: text('template_version').notNull(),
-  terms: jsonb('terms').notNull(),
+  terms: jsonb('terms').$type<ContractTerms>().notNull(),
   termMonths: integer('term_months').notNull(),
   annualFeeFen: bigint('annual_fee_fen', { mode: 'number' }).notNull(),
   signingPlace: text('signing_place').notNull(),
@@ -49,38 +53,6 @@ export const contractServers = pgTable(
   (t) => [primaryKey({ columns: [t.contractId, t.serverId] })],
 );
 
-export const INVOICE_STATUSES = ['unpaid', 'partially_paid', 'paid', 'overdue', 'void'] as const;
-
-export const invoices = pgTable('invoices', {
-  id: uuid('id').primaryKey(),
-  number: text('number').notNull(),
-  contractId: uuid('contract_id').notNull(),
-  customerId: uuid('customer_id').notNull(),
-  periodStart: date('period_start', { mode: 'string' }).notNull(),
-  periodEnd: date('period_end', { mode: 'string' }).notNull(),
-  amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
-  dueOn: date('due_on', { mode: 'string' }).notNull(),
-  paidOn: date('paid_on', { mode: 'string' }),
-  status: text('status', { enum: INVOICE_STATUSES }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  // 0011_billing: numbered per year across all contracts, payments, credit, 发票
-  year: integer('year'),
-  sequence: integer('sequence'),
-  paidFen: bigint('paid_fen', { mode: 'number' }).notNull(),
-  creditAppliedFen: bigint('credit_applied_fen', { mode: 'number' }).notNull(),
-  overdueSince: date('overdue_since', { mode: 'string' }),
-  fapiaoTitle: text('fapiao_title'),
-  fapiaoTaxNumber: text('fapiao_tax_number'),
-  fapiaoType: text('fapiao_type', { enum: ['ordinary', 'special'] }) /* 普票 / 专票 */,
-  fapiaoRequestedAt: timestamp('fapiao_requested_at', { withTimezone: true }),
-  fapiaoNumber: text('fapiao_number'),
-  fapiaoIssuedOn: date('fapiao_issued_on', { mode: 'string' }),
-  // 0017: computed on a provisional calendar year; the first-announced date once the official year moved it
-  dueOnProvisional: boolean('due_on_provisional').notNull().default(false),
-  provisionalDueOn: date('provisional_due_on', { mode: 'string' }),
-});
-
 export const commissioningOrders = pgTable('commissioning_orders', {
   id: uuid('id').primaryKey(),
   contractId: uuid('contract_id').notNull(),
@@ -95,12 +67,21 @@ export const commissioningOrders = pgTable('commissioning_orders', {
   dueOnProvisional: boolean('due_on_provisional').notNull().default(false),
 });
 
+/** A template's citation of a repealed law (saved all the same, answered as a warning). */
+export interface TemplateWarning {
+  path: string;
+  code: 'REPEALED_LAW';
+  cited: string;
+  repealedOn: string;
+  replacedBy: string;
+}
+
 export const contractTemplates = pgTable('contract_templates', {
   version: text('version').primaryKey(),
   sequence: integer('sequence').notNull(),
-  blocks: jsonb('blocks').notNull(),
+  blocks: jsonb('blocks').$type<TemplateBlock[]>().notNull(),
   note: text('note'),
-  warnings: jsonb('warnings').notNull(),
+  warnings: jsonb('warnings').$type<TemplateWarning[]>().notNull(),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });

@@ -6,13 +6,10 @@ import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import {
-  calendarDayPeriodEndMarked,
+  contractNumber,
   DEFAULT_CONTRACT_TERMS,
   endOfDayShanghai,
   formatShanghai,
-  applyCredit,
-  invoiceNumber,
-  invoiceStatus,
   parseDate,
   parseYuan,
   renewalTerm,
@@ -26,14 +23,17 @@ import {
 } from '../../rules/index.js';
 import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { BillingService, InvoicedContract } from '../billing/billing.service.js';
+import { DEADLINE_MOVED_TASK, type RecomputedRecord } from '../calendar/calendar.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { FacilityService, ServerRow } from '../facility/facility.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
-import { documentPart, fillTemplate, PART_TITLES, toDocx, toHtml, type ContractFacts, type DocumentPart } from './contract-document.js';
+import { documentPart, fillTemplate, PART_TITLES, toDocx, toHtml, type AttachmentPart, type ContractFacts, type DocumentFormat, type DocumentPart } from './contract-document.js';
+import type { TERMINATION_KINDS } from './contracts.schema.js';
 import { COLOCATION_V1, type TemplateBlock } from './templates/colocation-v1.js';
-import type { ContractRow, ContractsRepository, InvoiceRow } from './contracts.repository.js';
+import type { ContractRow, ContractsRepository } from './contracts.repository.js';
 
 export const TEMPLATE_VERSION = 'colocation-v1';
 
@@ -47,29 +47,26 @@ export interface NewContract {
   terms?: Partial<ContractTerms>;
 }
 
-/** A stored date recomputed when an official calendar year was loaded (issue 16). */
-export interface RecomputedDate {
-  kind: 'commissioning' | 'invoice';
-  entityId: string;
+/**
+ * A commissioning deadline (5.1) recomputed when an official calendar year was loaded (issue 16); its
+ * number is the contract's, its label in Chinese as the audit and the to-do item have it, e.g.
+ * "RP-2026-0007 上架调试期限（5.1）".
+ */
+export interface RecomputedDeadline extends RecomputedRecord {
+  kind: 'commissioning';
   customerId: string;
-  /** the record's number, in any language: the contract's (commissioning, 5.1) or the invoice's (第四条) */
-  number: string;
-  /** what the date belongs to, in Chinese as the audit and the to-do item have it, e.g. "RP-2026-0007 上架调试期限（5.1）" */
-  label: string;
-  before: string;
-  after: string;
 }
 
-/** The staff to-do item raised when the official calendar moved an open deadline. */
-export const DEADLINE_MOVED_TASK = 'calendar.deadlineMoved';
-
-const contractNumber = (year: number, seq: number) => `RP-${year}-${String(seq).padStart(4, '0')}`;
+/** What billing is told of a contract when it issues the contract's invoice. */
+const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: c.customerId, annualFeeFen: c.annualFeeFen, termMonths: c.termMonths, terms: c.terms });
 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
   customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get' | 'addTask'>;
   facility: Pick<FacilityService, 'findServer' | 'linkContract' | 'server' | 'site'>;
   ipam: Pick<IpamService, 'allocations'>;
+  /** invoices are billing's: issued through it in the activation's or renewal's transaction */
+  billing: Pick<BillingService, 'issueInvoice' | 'invoices'>;
   provider: Pick<ProviderService, 'current' | 'version'>;
   pdf: PdfRenderer;
   calendar: { current(tx?: Executor): Promise<Calendar> };
@@ -102,55 +99,6 @@ export function makeContractsService(deps: {
   }
 
   /**
-   * 第四条: the annual invoice, dated the first day of its period (the day it fell due, even when a
-   * late sweep issues it), numbered INV-YYYY-NNNNNN across all contracts of that year, and paid first
-   * from the customer's credit (an earlier overpayment).
-   */
-  async function issueInvoice(tx: Executor, contract: ContractRow, periodStart: CalendarDate, periodEnd: CalendarDate, calendar: Calendar): Promise<InvoiceRow> {
-    const terms = contract.terms as ContractTerms;
-    const year = Number(periodStart.slice(0, 4));
-    const due = calendarDayPeriodEndMarked(calendar, periodStart, terms.paymentDueCalendarDays);
-    const sequence = await repo.nextInvoiceNumber(tx, year);
-    let invoice: InvoiceRow = {
-      id: ids.uuid(),
-      number: invoiceNumber(year, sequence),
-      year,
-      sequence,
-      contractId: contract.id,
-      customerId: contract.customerId,
-      periodStart,
-      periodEnd,
-      amountFen: contract.annualFeeFen * Math.max(1, Math.round(contract.termMonths / 12)),
-      issuedOn: periodStart,
-      // 第四条: paid within one week of activation; the period rolls past rest days (民法典 art. 203)
-      dueOn: due.date,
-      dueOnProvisional: due.provisional,
-      provisionalDueOn: null,
-      paidOn: null,
-      status: 'unpaid',
-      createdAt: clock.now(),
-      paidFen: 0,
-      creditAppliedFen: 0,
-      overdueSince: null,
-      fapiaoTitle: null,
-      fapiaoTaxNumber: null,
-      fapiaoType: null,
-      fapiaoRequestedAt: null,
-      fapiaoNumber: null,
-      fapiaoIssuedOn: null,
-    };
-    await repo.insertInvoice(tx, invoice);
-    const credit = applyCredit(await repo.lockCredit(tx, contract.customerId), invoice);
-    if (credit > 0) {
-      await repo.moveCredit(tx, { id: ids.uuid(), customerId: contract.customerId, amountFen: -credit, paymentId: null, invoiceId: invoice.id, createdAt: clock.now() });
-      const after = { ...invoice, creditAppliedFen: credit };
-      const status = invoiceStatus(after, periodStart);
-      invoice = await repo.updateInvoice(tx, invoice.id, { creditAppliedFen: credit, status, paidOn: status === 'paid' ? periodStart : null });
-    }
-    return invoice;
-  }
-
-  /**
    * 第十三条 for one contract, as of `day`: each term that ended before `day` renews (new term and
    * invoice dated its first day) or, with an objection on file, the contract ends. In the caller's tx.
    */
@@ -165,7 +113,7 @@ export function makeContractsService(deps: {
       } else {
         const next = renewalTerm({ end: contract.termEnd as CalendarDate, compensationHours: contract.compensationHours }, contract.termMonths);
         contract = await repo.update(tx, contract.id, { termStart: next.start, termEnd: next.end, renewalCount: contract.renewalCount + 1, updatedAt: clock.now(), version: contract.version + 1 });
-        await issueInvoice(tx, contract, next.start, next.end, calendar);
+        await deps.billing.issueInvoice(tx, invoiced(contract), next.start, next.end, calendar);
         result.renewed += 1;
       }
       await audit.record(tx, system, { action: contract.status === 'ended' ? 'contract.end' : 'contract.renew', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before, after: contract });
@@ -174,35 +122,23 @@ export function makeContractsService(deps: {
 
   return {
     /**
-     * Issue 16, in the transaction that loads an official calendar year: every OPEN record whose date
-     * was computed on a provisional year — a commissioning order neither completed nor breached (5.1),
-     * an invoice not yet paid, void or overdue (第四条) — is computed again with `calendar`. A moved
-     * date is audited with both values and put on the to-do list of the staff who work it (NOC,
-     * finance); an invoice moved earlier is also told to the customer by formal notice (第九条).
-     * Closed records keep their date and their mark: what was announced and done stands.
+     * Issue 16, contracts' answer to calendar.yearLoaded (reactions.ts), in the transaction that loads an
+     * official year: every commissioning order neither completed nor breached whose deadline was computed
+     * on a provisional year (5.1) is computed again with `calendar`. A moved deadline is audited with both
+     * values and put on the NOC's to-do list. Closed orders keep their date and mark: what was announced
+     * and done stands. (Invoice due dates are billing's answer.)
      */
-    async recomputeProvisional(tx: Executor, scope: Scope, calendar: Calendar): Promise<RecomputedDate[]> {
-      const result: RecomputedDate[] = [];
-      const moved = async (r: RecomputedDate, role: 'noc' | 'finance') => {
-        result.push(r);
-        if (r.before === r.after) return;
-        await deps.customers.addTask(tx, { kind: DEADLINE_MOVED_TASK, role, customerId: r.customerId, subjectId: r.entityId, dueOn: r.after, payload: { kind: r.kind, number: r.number, label: r.label, before: r.before, after: r.after } });
-      };
+    async recomputeProvisional(tx: Executor, scope: Scope, calendar: Calendar): Promise<RecomputedDeadline[]> {
+      const result: RecomputedDeadline[] = [];
       for (const { order, terms, contractNumber } of await repo.lockOpenProvisionalCommissioning(tx)) {
         const deadline = workingDayDeadlineMarked(calendar, order.rackedOn as CalendarDate, (terms as ContractTerms).commissioningWorkingDays);
         const after = await repo.updateCommissioning(tx, order.id, { dueOn: deadline.date, dueOnProvisional: deadline.provisional });
         if (after.dueOn !== order.dueOn) await audit.record(tx, scope, { action: 'commissioning.recompute', entity: 'commissioning_order', entityId: order.id, customerId: order.customerId, before: order, after });
-        await moved({ kind: 'commissioning', entityId: order.id, customerId: order.customerId, number: contractNumber, label: `${contractNumber} 上架调试期限（5.1）`, before: order.dueOn, after: after.dueOn }, 'noc');
-      }
-      for (const { invoice, terms, contractNumber } of await repo.lockOpenProvisionalInvoices(tx)) {
-        const due = calendarDayPeriodEndMarked(calendar, invoice.periodStart as CalendarDate, (terms as ContractTerms).paymentDueCalendarDays);
-        const announced = invoice.provisionalDueOn ?? invoice.dueOn;
-        const after = await repo.updateInvoice(tx, invoice.id, { dueOn: due.date, dueOnProvisional: due.provisional, provisionalDueOn: announced === due.date ? null : announced });
-        if (after.dueOn !== invoice.dueOn) {
-          await audit.record(tx, scope, { action: 'invoice.recomputeDue', entity: 'invoice', entityId: invoice.id, customerId: invoice.customerId, before: invoice, after });
-          if (after.dueOn < announced) await bus.emit(tx, scope, 'contracts.invoiceDueMovedEarlier', { invoice: after, announced });
+        const r: RecomputedDeadline = { kind: 'commissioning', entityId: order.id, customerId: order.customerId, number: contractNumber, label: `${contractNumber} 上架调试期限（5.1）`, before: order.dueOn, after: after.dueOn };
+        result.push(r);
+        if (r.before !== r.after) {
+          await deps.customers.addTask(tx, { kind: DEADLINE_MOVED_TASK, role: 'noc', customerId: r.customerId, subjectId: r.entityId, dueOn: r.after, payload: { kind: r.kind, number: r.number, label: r.label, before: r.before, after: r.after } });
         }
-        await moved({ kind: 'invoice', entityId: invoice.id, customerId: invoice.customerId, number: invoice.number, label: `${invoice.number}（合同 ${contractNumber}）付款期限（第四条）`, before: invoice.dueOn, after: after.dueOn }, 'finance');
       }
       return result;
     },
@@ -222,7 +158,7 @@ export function makeContractsService(deps: {
         ...contract,
         serviceEndsAt: serviceEndsAt ? formatShanghai(serviceEndsAt) : null,
         serverIds: await repo.serverIds(id),
-        invoices: await repo.invoices(scope, { contractId: id }),
+        invoices: await deps.billing.invoices(scope, { contractId: id }),
         commissioning: await repo.commissioning(scope, { contractId: id }),
       };
     },
@@ -355,7 +291,7 @@ export function makeContractsService(deps: {
       if (contract.status === 'active') return;
       const t = term(rackedOn, contract.termMonths, 0);
       const after = await repo.update(tx, contract.id, { status: 'active', activationDate: rackedOn, termStart: t.start, termEnd: t.end, updatedAt: now, version: contract.version + 1 });
-      const invoice = await issueInvoice(tx, after, t.start, t.end, calendar);
+      const invoice = await deps.billing.issueInvoice(tx, invoiced(after), t.start, t.end, calendar);
       await audit.record(tx, scope, { action: 'contract.activate', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before: contract, after: { ...after, invoice } });
     },
 
@@ -414,39 +350,28 @@ export function makeContractsService(deps: {
     },
 
     /** 6.8 termination for cause (clause cited, no refund) or by agreement. */
-    async terminate(scope: Scope, id: string, input: { kind: 'for_cause' | 'by_agreement'; clause?: string }) {
+    async terminate(scope: Scope, id: string, input: { kind: (typeof TERMINATION_KINDS)[number]; clause?: string }) {
       requireStaff(scope, 'sales');
       if (input.kind === 'for_cause' && !input.clause) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'clause', key: 'field.required' }]);
       return transition(scope, id, ['signed', 'active'], () => ({ status: input.kind === 'for_cause' ? 'terminated_for_cause' : 'terminated_by_agreement' }), `terminate.${input.kind}${input.clause ? `:${input.clause}` : ''}`);
     },
 
-    async invoices(scope: Scope, filter: { contractId?: string; customerId?: string }) {
-      requireReader(scope);
-      return repo.invoices(scope, filter);
+    /**
+     * Contracts' answer to billing.sweepingDay (reactions.ts), in the sweep's transaction: every active
+     * term that ended before `day` renews or ends as of that day (第十三条), oldest end first.
+     */
+    async renewDueAsOf(tx: Executor, day: CalendarDate, calendar: Calendar): Promise<{ renewed: number; ended: number }> {
+      const result = { renewed: 0, ended: 0 };
+      for (const c of await repo.expiredBefore(day, tx)) await renewUpTo(tx, c.id, day, calendar, result);
+      return result;
     },
-
-    /** Settles what is still owed, without a bank reference (finance's payment form records one: billing.recordPayment). */
-    async markPaid(scope: Scope, invoiceId: string, paidOn: string) {
-      requireStaff(scope, 'finance');
-      parseDate(paidOn, 'paidOn');
-      return repo.db.transaction(async (tx) => {
-        const before = await repo.lockInvoice(tx, invoiceId);
-        if (!before || before.status === 'paid' || before.status === 'void') throw new AppError('NOT_FOUND', { entity: 'invoice' });
-        const row = await repo.updateInvoice(tx, invoiceId, { status: 'paid', paidOn, paidFen: before.amountFen - before.creditAppliedFen });
-        await audit.record(tx, scope, { action: 'invoice.paid', entity: 'invoice', entityId: invoiceId, customerId: row.customerId, before, after: row });
-        return row;
-      });
-    },
-
-    /** The daily sweep's renewals as of `day`, in the sweep's transaction (billing.sweep). */
-    renewUpTo: (tx: Executor, contractId: string, day: CalendarDate, calendar: Calendar, result: { renewed: number; ended: number }) => renewUpTo(tx, contractId, day, calendar, result),
 
     /**
      * The contract as a document — HTML, PDF (Chromium printing that HTML) or .docx — from one
      * filled template: the provider profile version it was made under, its servers and addresses,
      * the fee in figures and 大写, the term written 起 … 至 ….
      */
-    async document(scope: Scope, id: string, format: 'html' | 'pdf' | 'docx', part: DocumentPart = 'contract'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+    async document(scope: Scope, id: string, format: DocumentFormat, part: DocumentPart = 'contract'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
       requireReader(scope);
       const contract = await load(scope, id);
       const template = contract.templateVersion === TEMPLATE_VERSION ? COLOCATION_V1 : ((await repo.template(contract.templateVersion))!.blocks as TemplateBlock[]);
@@ -487,7 +412,7 @@ export function makeContractsService(deps: {
     /** The shipped template and every version admins added, newest last. */
     async templates(scope: Scope) {
       requireStaff(scope);
-      const shipped = { version: TEMPLATE_VERSION, sequence: 1, blocks: COLOCATION_V1, note: '随系统提供：引用《中华人民共和国民法典》', warnings: templateWarnings(COLOCATION_V1), createdBy: null, createdAt: null };
+      const shipped = { version: TEMPLATE_VERSION, sequence: 1, blocks: [...COLOCATION_V1], note: '随系统提供：引用《中华人民共和国民法典》', warnings: templateWarnings(COLOCATION_V1), createdBy: null, createdAt: null };
       return [shipped, ...(await repo.templates())];
     },
 
@@ -517,7 +442,7 @@ export function makeContractsService(deps: {
     },
 
     /** 附件一 / 附件二 signed: its scan on file marks it signed (before or after the contract itself). */
-    async signAttachment(scope: Scope, id: string, part: 'security-letter' | 'user-undertaking', scan: Uint8Array) {
+    async signAttachment(scope: Scope, id: string, part: AttachmentPart, scan: Uint8Array) {
       requireStaff(scope, 'sales');
       if (!scan.byteLength || !sniffDocumentType(scan)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileType' }]);
       const stored = deps.files.put(scan);

@@ -109,12 +109,20 @@ describe('signing and activation (7.1, 5.1, 第四条)', () => {
     expect(done.json().completedAt).not.toBeNull();
   });
 
-  it('records payment by finance only', async () => {
+  it('records payment by finance only, as a bank transfer on the invoice', async () => {
     const [invoice] = (await t.services.contracts.get(system, contractId)).invoices;
+    const payment = { amount: '36000', receivedOn: '2026-10-08', bankReference: 'K-ACT-1' };
     sales = await t.login('k-sales');
-    expect((await sales.post(`/api/v1/invoices/${invoice.id}/paid`, { paidOn: '2026-10-08' })).statusCode).toBe(403);
+    expect((await sales.post(`/api/v1/invoices/${invoice.id}/payments`, payment)).statusCode).toBe(403);
     const finance = await t.login('k-finance');
-    expect((await finance.post(`/api/v1/invoices/${invoice.id}/paid`, { paidOn: '2026-10-08' })).json()).toMatchObject({ status: 'paid', paidOn: '2026-10-08' });
+    const paid = await finance.post(`/api/v1/invoices/${invoice.id}/payments`, payment);
+    expect(paid.statusCode, paid.body).toBe(201);
+    expect(paid.json()).toMatchObject({ status: 'paid', paidOn: '2026-10-08', paidFen: 3600000, outstandingFen: 0, payment: { amountFen: 3600000, appliedFen: 3600000, creditedFen: 0 } });
+  });
+
+  it('has no route that marks an invoice paid without a payment record', async () => {
+    const [invoice] = (await t.services.contracts.get(system, contractId)).invoices;
+    expect((await (await t.login('k-finance')).post(`/api/v1/invoices/${invoice.id}/paid`, { paidOn: '2026-10-08' })).statusCode).toBe(404);
   });
 
   it('renews itself at term end with a new invoice; a due date on the provisional year moves when the official year is loaded', async () => {

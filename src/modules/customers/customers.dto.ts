@@ -13,6 +13,9 @@ import {
 } from './customers.schema.js';
 import { ACTIVATION_GAPS } from './customers.service.js';
 
+/** The roster's roles, for other modules' DTOs (notice preferences) that may not read this module's schema. */
+export { ROSTER_ROLES };
+
 const optionalText = (max = 200) => z.string().trim().max(max).nullable().optional();
 
 // ── the enums, named once for the document (the value lists live in customers.schema.ts) ──

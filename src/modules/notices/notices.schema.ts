@@ -1,10 +1,16 @@
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+/** Which side a notice goes to: from the provider (乙方) to the customer (甲方), or back. */
+export const NOTICE_DIRECTIONS = ['provider_to_customer', 'customer_to_provider'] as const;
+/** How a notice reaches its recipient (第九条): the portal at once, e-mail through the outbox, post and fax with proof. */
+export const DELIVERY_CHANNELS = ['email', 'post', 'fax', 'portal'] as const;
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+
 /** 第九条: a formal notice between the sides. */
 export const notices = pgTable('notices', {
   id: uuid('id').primaryKey(),
   customerId: uuid('customer_id').notNull(),
-  direction: text('direction', { enum: ['provider_to_customer', 'customer_to_provider'] }).notNull(),
+  direction: text('direction', { enum: NOTICE_DIRECTIONS }).notNull(),
   type: text('type').notNull(),
   subjectZh: text('subject_zh').notNull(),
   subjectEn: text('subject_en').notNull(),
@@ -22,9 +28,9 @@ export const noticeDeliveries = pgTable('notice_deliveries', {
   id: uuid('id').primaryKey(),
   noticeId: uuid('notice_id').notNull(),
   customerId: uuid('customer_id').notNull(),
-  channel: text('channel', { enum: ['email', 'post', 'fax', 'portal'] }).notNull(),
+  channel: text('channel', { enum: DELIVERY_CHANNELS }).notNull(),
   address: text('address').notNull(),
-  status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull(),
+  status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
   attempts: integer('attempts').notNull(),
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   lastError: text('last_error'),

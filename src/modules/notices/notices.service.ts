@@ -67,6 +67,32 @@ export function makeNoticesService(deps: {
     } else requireStaff(scope, 'sales');
   }
 
+  type Channel = { channel: DeliveryRow['channel']; address: string };
+
+  /**
+   * 第九条: whom a notice is addressed to and by which channels — the other side's notice address in
+   * force now (portal always; e-mail, post and fax where given), and for a customer the roster people
+   * who asked for this kind of notice, who get a copy besides the notice address.
+   */
+  async function addressees(tx: Executor, input: NewNotice): Promise<{ recipientName: string; channels: Channel[] }> {
+    const channels: Channel[] = [{ channel: 'portal', address: 'portal' }];
+    if (input.direction === 'provider_to_customer') {
+      const customer = await deps.customers.get(system, input.customerId, tx);
+      if (customer.noticeEmail) channels.push({ channel: 'email', address: customer.noticeEmail });
+      if (customer.postalAddress) channels.push({ channel: 'post', address: customer.postalAddress });
+      if (customer.noticeFax) channels.push({ channel: 'fax', address: customer.noticeFax });
+      for (const r of await emailRecipients(tx, input.customerId, noticeCategory(input.type))) {
+        if (!channels.some((c) => c.channel === 'email' && c.address.toLowerCase() === r.email.toLowerCase())) channels.push({ channel: 'email', address: r.email });
+      }
+      return { recipientName: customer.name, channels };
+    }
+    const provider = await deps.provider.current(system, tx);
+    if (provider.noticeEmail) channels.push({ channel: 'email', address: provider.noticeEmail });
+    channels.push({ channel: 'post', address: provider.postalAddress });
+    if (provider.noticeFax) channels.push({ channel: 'fax', address: provider.noticeFax });
+    return { recipientName: provider.legalName, channels };
+  }
+
   /**
    * 第九条: a formal notice, addressed with the other side's notice address in force now, and a
    * delivery per channel. The e-mail delivery is a durable outbox row in the same transaction.
@@ -74,25 +100,7 @@ export function makeNoticesService(deps: {
   async function register(tx: Executor, scope: Scope, input: NewNotice): Promise<NoticeRow | null> {
     const text = renderNotice(input.type, input.payload);
     const now = clock.now();
-    let recipientName: string;
-    const channels: { channel: DeliveryRow['channel']; address: string }[] = [{ channel: 'portal', address: 'portal' }];
-    if (input.direction === 'provider_to_customer') {
-      const customer = await deps.customers.get(system, input.customerId, tx);
-      recipientName = customer.name;
-      if (customer.noticeEmail) channels.push({ channel: 'email', address: customer.noticeEmail });
-      if (customer.postalAddress) channels.push({ channel: 'post', address: customer.postalAddress });
-      if (customer.noticeFax) channels.push({ channel: 'fax', address: customer.noticeFax });
-      // the roster people who asked for this kind of notice get a copy besides the notice address
-      for (const r of await emailRecipients(tx, input.customerId, noticeCategory(input.type))) {
-        if (!channels.some((c) => c.channel === 'email' && c.address.toLowerCase() === r.email.toLowerCase())) channels.push({ channel: 'email', address: r.email });
-      }
-    } else {
-      const provider = await deps.provider.current(system, tx);
-      recipientName = provider.legalName;
-      if (provider.noticeEmail) channels.push({ channel: 'email', address: provider.noticeEmail });
-      channels.push({ channel: 'post', address: provider.postalAddress });
-      if (provider.noticeFax) channels.push({ channel: 'fax', address: provider.noticeFax });
-    }
+    const { recipientName, channels } = await addressees(tx, input);
     const row: NoticeRow = {
       id: ids.uuid(),
       customerId: input.customerId,

@@ -18,7 +18,7 @@ export function noticesReactions(deps: { notices: Pick<NoticesService, 'register
         relatedId: c.id,
       }),
     ),
-    on('contracts.invoiceDueMovedEarlier', 'notices: a due date the official calendar moved earlier than announced is told by formal notice (第四条, 第九条)', (tx, scope, { invoice, announced }) =>
+    on('billing.invoiceDueMovedEarlier', 'notices: a due date the official calendar moved earlier than announced is told by formal notice (第四条, 第九条)', (tx, scope, { invoice, announced }) =>
       notices.register(tx, scope, {
         customerId: invoice.customerId,
         direction: 'provider_to_customer',

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customerNames } from '../customers/customers.read.js';
-import { ticketAttachments, ticketComments, ticketMailOutbox, tickets, ticketSlaTargets, type TicketType } from './tickets.schema.js';
+import { ticketAttachments, ticketComments, ticketMailOutbox, tickets, ticketSlaTargets, type TICKET_QUEUE_ORDERS, type TicketType } from './tickets.schema.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type CommentRow = typeof ticketComments.$inferSelect;
@@ -19,8 +19,7 @@ export interface TicketFilter {
   customerId?: string;
   assigneeId?: string;
   unassigned?: boolean;
-  /** 'age': oldest first, as a queue is worked; 'newest' otherwise */
-  sort?: 'age' | 'newest';
+  sort?: (typeof TICKET_QUEUE_ORDERS)[number];
 }
 
 export function makeTicketsRepository(db: Db) {

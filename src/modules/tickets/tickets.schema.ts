@@ -5,6 +5,11 @@ export const TICKET_TYPES = ['reboot', 'hands_on', 'filing_assistance', 'abuse_r
 export type TicketType = (typeof TICKET_TYPES)[number];
 export const TICKET_STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed'] as const;
 export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+/** Who wrote a reply: staff (乙方), the customer (甲方), or the system. */
+export const COMMENT_AUTHOR_KINDS = ['staff', 'customer', 'system'] as const;
+export const TICKET_MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+/** How the queue is ordered (not a column): 'age' oldest first, as a queue is worked; 'newest' otherwise. */
+export const TICKET_QUEUE_ORDERS = ['age', 'newest'] as const;
 
 export const tickets = pgTable('tickets', {
   id: uuid('id').primaryKey(),
@@ -31,7 +36,7 @@ export const ticketComments = pgTable('ticket_comments', {
   ticketId: uuid('ticket_id').notNull(),
   customerId: uuid('customer_id').notNull(),
   authorId: uuid('author_id'),
-  authorKind: text('author_kind', { enum: ['staff', 'customer', 'system'] }).notNull(),
+  authorKind: text('author_kind', { enum: COMMENT_AUTHOR_KINDS }).notNull(),
   body: text('body').notNull(),
   internal: boolean('internal').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -67,7 +72,7 @@ export const ticketMailOutbox = pgTable('ticket_mail_outbox', {
   recipient: text('recipient').notNull(),
   subject: text('subject').notNull(),
   body: text('body').notNull(),
-  status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull(),
+  status: text('status', { enum: TICKET_MAIL_STATUSES }).notNull(),
   attempts: integer('attempts').notNull(),
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   lastError: text('last_error'),

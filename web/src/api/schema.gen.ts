@@ -560,7 +560,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    decision?: "proposed" | "confirmed" | "dismissed";
+                    decision?: components["schemas"]["DunningDecisionInput"];
                     invoiceId?: string;
                 };
                 header?: never;
@@ -586,14 +586,16 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "reminder" | "suspension_proposal";
                                 step: number;
+                                /** Format: date */
                                 dueOn: string;
                                 noticeId: string | null;
-                                decision: ("proposed" | "confirmed" | "dismissed") | null;
+                                decision: components["schemas"]["DunningDecision"] | null;
                                 decidedBy: string | null;
                                 decidedAt: (string) | null;
                                 createdAt: (string) | null;
                                 invoiceNumber: string;
                                 customerName: string;
+                                /** @description amount in fen (分): 100 = ¥1.00 */
                                 outstandingFen: number;
                             }[];
                         };
@@ -744,11 +746,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                day: string;
-                                ranAt: (string) | null;
-                                result: unknown;
-                            }[];
+                            items: components["schemas"]["BillingSweepDay"][];
                         };
                     };
                 };
@@ -2986,11 +2984,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        blocks: {
-                            /** @enum {string} */
-                            kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
-                            text: string;
-                        }[];
+                        blocks: components["schemas"]["ContractTemplateBlockInput"][];
                         note?: string;
                     };
                 };
@@ -3025,7 +3019,7 @@ export interface paths {
             parameters: {
                 query?: {
                     customerId?: string;
-                    status?: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+                    status?: components["schemas"]["ContractStatusInput"];
                 };
                 header?: never;
                 path?: never;
@@ -3113,22 +3107,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                number: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                customerName: string;
-                                /** @enum {string} */
-                                status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
-                                termStart: string | null;
-                                termEnd: string | null;
-                                annualFeeFen: number;
-                                daysLeft: number;
-                                bucket: number | null;
-                                renews: boolean;
-                            }[];
+                            items: components["schemas"]["ExpiringContract"][];
                         };
                     };
                 };
@@ -3167,42 +3146,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            customerName?: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            providerVersion: number;
-                            templateVersion: string;
-                            terms: unknown;
-                            termMonths: number;
-                            annualFeeFen: number;
-                            signingPlace: string;
-                            signingDate: string | null;
-                            /** @enum {string} */
-                            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
-                            securityLetterSigned: boolean;
-                            userUndertakingSigned: boolean;
-                            securityLetterSha256?: string | null;
-                            userUndertakingSha256?: string | null;
-                            activationDate: string | null;
-                            termStart: string | null;
-                            termEnd: string | null;
-                            compensationHours: number;
-                            nonRenewalNoticedAt: (string) | null;
-                            renewalCount: number;
-                            version: number;
-                            createdAt: (string) | null;
-                            updatedAt: (string) | null;
-                            serviceEndsAt: string | null;
-                            serverIds: string[];
-                            invoices: components["schemas"]["Invoice"][];
-                            commissioning: components["schemas"]["CommissioningOrder"][];
-                        };
+                        "application/json": components["schemas"]["ContractDetail"];
                     };
                 };
             };
@@ -3276,12 +3220,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -3715,21 +3663,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            customerId: string;
-                            balanceFen: number;
-                            entries: {
-                                /** Format: uuid */
-                                id: string;
-                                amountFen: number;
-                                paymentId: string | null;
-                                /** Format: uuid */
-                                invoiceId: string;
-                                invoiceNumber: string;
-                                createdAt: (string) | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CustomerCredit"];
                     };
                 };
             };
@@ -4980,7 +4914,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invoices (第四条) */
+        /** Invoices (第四条); a customer sees its own */
         get: {
             parameters: {
                 query?: {
@@ -5039,39 +4973,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** Format: uuid */
-                            contractId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            amountFen: number;
-                            issuedOn: string;
-                            dueOn: string;
-                            paidOn: string | null;
-                            /** @enum {string} */
-                            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
-                            createdAt: (string) | null;
-                            paidFen: number;
-                            creditAppliedFen: number;
-                            overdueSince: string | null;
-                            fapiaoTitle: string | null;
-                            fapiaoTaxNumber: string | null;
-                            fapiaoType: ("ordinary" | "special") | null;
-                            fapiaoRequestedAt: (string) | null;
-                            fapiaoNumber: string | null;
-                            fapiaoIssuedOn: string | null;
-                            dueOnProvisional: boolean;
-                            provisionalDueOn: string | null;
-                            outstandingFen: number;
-                            payments: components["schemas"]["Payment"][];
-                            dunning: components["schemas"]["DunningAction"][];
-                            creditBalanceFen: number;
-                        };
+                        "application/json": components["schemas"]["InvoiceDetail"];
                     };
                 };
             };
@@ -5105,12 +5007,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -5191,8 +5096,7 @@ export interface paths {
                     "application/json": {
                         title: string;
                         taxNumber: string;
-                        /** @enum {string} */
-                        type: "ordinary" | "special";
+                        type: components["schemas"]["FapiaoTypeInput"];
                     };
                 };
             };
@@ -5209,51 +5113,6 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/invoices/{id}/paid": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record payment (finance) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: date */
-                        paidOn: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Invoice"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5296,37 +5155,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** Format: uuid */
-                            contractId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            periodStart: string;
-                            periodEnd: string;
-                            amountFen: number;
-                            issuedOn: string;
-                            dueOn: string;
-                            paidOn: string | null;
-                            /** @enum {string} */
-                            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
-                            createdAt: (string) | null;
-                            paidFen: number;
-                            creditAppliedFen: number;
-                            overdueSince: string | null;
-                            fapiaoTitle: string | null;
-                            fapiaoTaxNumber: string | null;
-                            fapiaoType: ("ordinary" | "special") | null;
-                            fapiaoRequestedAt: (string) | null;
-                            fapiaoNumber: string | null;
-                            fapiaoIssuedOn: string | null;
-                            dueOnProvisional: boolean;
-                            provisionalDueOn: string | null;
-                            outstandingFen: number;
-                            payment: components["schemas"]["Payment"];
-                        };
+                        "application/json": components["schemas"]["RecordedPayment"];
                     };
                 };
             };
@@ -6314,24 +6143,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            direction: string;
-                            type: string;
-                            subjectZh: string;
-                            subjectEn: string;
-                            bodyZh: string;
-                            bodyEn: string;
-                            recipientName: string;
-                            relatedEntity: string | null;
-                            relatedId: string | null;
-                            createdAt: (string) | null;
-                            sourceOutboxId: string | null;
-                            createdBy: string | null;
-                        };
+                        "application/json": components["schemas"]["SentNotice"];
                     };
                 };
             };
@@ -6400,12 +6212,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -6459,12 +6275,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
                 };
             };
         };
@@ -7900,12 +7718,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                displayName: string;
-                                login: string;
-                            }[];
+                            items: components["schemas"]["TicketAssignee"][];
                         };
                     };
                 };
@@ -7982,12 +7795,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -8091,75 +7906,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            customerName?: string;
-                            serverId: string | null;
-                            contractId: string | null;
-                            domain: string | null;
-                            assigneeId: string | null;
-                            /** @enum {string} */
-                            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
-                            /** @enum {string} */
-                            priority: "urgent" | "high" | "normal" | "low";
-                            subject: string;
-                            description: string;
-                            /** @enum {string} */
-                            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
-                            openedBy: string;
-                            openedAt: (string) | null;
-                            firstResponseAt: (string) | null;
-                            resolvedAt: (string) | null;
-                            closedAt: (string) | null;
-                            firstResponseMinutes: number | null;
-                            resolutionMinutes: number | null;
-                            sla: {
-                                firstResponse: {
-                                    /** @enum {string} */
-                                    state: "met" | "breached" | "running" | "none";
-                                    targetMinutes: number | null;
-                                    dueAt: (string) | null;
-                                    minutesLeft: number | null;
-                                };
-                                resolution: {
-                                    /** @enum {string} */
-                                    state: "met" | "breached" | "running" | "none";
-                                    targetMinutes: number | null;
-                                    dueAt: (string) | null;
-                                    minutesLeft: number | null;
-                                };
-                            };
-                            assigneeName: string | null;
-                            comments: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                ticketId: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                authorId: string | null;
-                                authorKind: string;
-                                body: string;
-                                internal: boolean;
-                                createdAt: (string) | null;
-                            }[];
-                            attachments: components["schemas"]["TicketAttachment"][];
-                            mails: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                commentId: string;
-                                recipient: string;
-                                status: string;
-                                attempts: number;
-                                lastError: string | null;
-                                sentAt: (string) | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["TicketDetail"];
                     };
                 };
             };
@@ -8274,12 +8021,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -8326,19 +8077,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            ticketId: string;
-                            /** Format: uuid */
-                            customerId: string;
-                            authorId: string | null;
-                            authorKind: string;
-                            body: string;
-                            internal: boolean;
-                            createdAt: (string) | null;
-                        };
+                        "application/json": components["schemas"]["TicketComment"];
                     };
                 };
             };
@@ -8904,6 +8643,74 @@ export interface components {
             items: components["schemas"]["AuditEntryInput"][];
             total: number;
         };
+        BillingPayment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            appliedFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditedFen: number;
+            /** Format: date */
+            receivedOn: string;
+            bankReference: string | null;
+            recordedBy: string | null;
+            createdAt: (string) | null;
+        };
+        BillingPaymentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            appliedFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditedFen: number;
+            /** Format: date */
+            receivedOn: string;
+            bankReference: string | null;
+            recordedBy: string | null;
+            createdAt: string | null;
+        };
+        BillingSweepDay: {
+            /** Format: date */
+            day: string;
+            ranAt: (string) | null;
+            result: {
+                /** Format: date */
+                day?: string;
+                renewed?: number;
+                ended?: number;
+                overdue?: string[];
+                reminders?: string[];
+                proposals?: string[];
+                expiryReminders?: string[];
+            };
+        };
+        BillingSweepDayInput: {
+            /** Format: date */
+            day: string;
+            ranAt: string | null;
+            result: {
+                /** Format: date */
+                day?: string;
+                renewed?: number;
+                ended?: number;
+                overdue?: string[];
+                reminders?: string[];
+                proposals?: string[];
+                expiryReminders?: string[];
+            };
+        };
         Cabinet: {
             /** Format: uuid */
             id: string;
@@ -9105,7 +8912,9 @@ export interface components {
             serverId: string;
             /** Format: uuid */
             customerId: string;
+            /** Format: date */
             rackedOn: string;
+            /** Format: date */
             dueOn: string;
             dueOnProvisional: boolean;
             completedAt: (string) | null;
@@ -9121,7 +8930,9 @@ export interface components {
             serverId: string;
             /** Format: uuid */
             customerId: string;
+            /** Format: date */
             rackedOn: string;
+            /** Format: date */
             dueOn: string;
             dueOnProvisional: boolean;
             completedAt: string | null;
@@ -9289,6 +9100,7 @@ export interface components {
         Contract: {
             /** Format: uuid */
             id: string;
+            /** @description RP-YYYY-NNNN, continuous per year */
             number: string;
             /** Format: uuid */
             customerId: string;
@@ -9297,19 +9109,21 @@ export interface components {
             siteId: string;
             providerVersion: number;
             templateVersion: string;
-            terms: unknown;
+            terms: components["schemas"]["ContractTerms"];
             termMonths: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             annualFeeFen: number;
             signingPlace: string;
             signingDate: string | null;
-            /** @enum {string} */
-            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+            status: components["schemas"]["ContractStatus"];
             securityLetterSigned: boolean;
             userUndertakingSigned: boolean;
             securityLetterSha256?: string | null;
             userUndertakingSha256?: string | null;
+            /** @description 开通日: the day the first server was racked */
             activationDate: string | null;
             termStart: string | null;
+            /** @description 期满日 */
             termEnd: string | null;
             compensationHours: number;
             nonRenewalNoticedAt: (string) | null;
@@ -9318,9 +9132,10 @@ export interface components {
             createdAt: (string) | null;
             updatedAt: (string) | null;
         };
-        ContractInput: {
+        ContractDetail: {
             /** Format: uuid */
             id: string;
+            /** @description RP-YYYY-NNNN, continuous per year */
             number: string;
             /** Format: uuid */
             customerId: string;
@@ -9329,19 +9144,99 @@ export interface components {
             siteId: string;
             providerVersion: number;
             templateVersion: string;
-            terms: unknown;
+            terms: components["schemas"]["ContractTerms"];
             termMonths: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             annualFeeFen: number;
             signingPlace: string;
             signingDate: string | null;
-            /** @enum {string} */
-            status: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+            status: components["schemas"]["ContractStatus"];
             securityLetterSigned: boolean;
             userUndertakingSigned: boolean;
             securityLetterSha256?: string | null;
             userUndertakingSha256?: string | null;
+            /** @description 开通日: the day the first server was racked */
             activationDate: string | null;
             termStart: string | null;
+            /** @description 期满日 */
+            termEnd: string | null;
+            compensationHours: number;
+            nonRenewalNoticedAt: (string) | null;
+            renewalCount: number;
+            version: number;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+            serviceEndsAt: string | null;
+            serverIds: string[];
+            invoices: components["schemas"]["Invoice"][];
+            commissioning: components["schemas"]["CommissioningOrder"][];
+        };
+        ContractDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description RP-YYYY-NNNN, continuous per year */
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** Format: uuid */
+            siteId: string;
+            providerVersion: number;
+            templateVersion: string;
+            terms: components["schemas"]["ContractTermsInput"];
+            termMonths: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            annualFeeFen: number;
+            signingPlace: string;
+            signingDate: string | null;
+            status: components["schemas"]["ContractStatusInput"];
+            securityLetterSigned: boolean;
+            userUndertakingSigned: boolean;
+            securityLetterSha256?: string | null;
+            userUndertakingSha256?: string | null;
+            /** @description 开通日: the day the first server was racked */
+            activationDate: string | null;
+            termStart: string | null;
+            /** @description 期满日 */
+            termEnd: string | null;
+            compensationHours: number;
+            nonRenewalNoticedAt: string | null;
+            renewalCount: number;
+            version: number;
+            createdAt: string | null;
+            updatedAt: string | null;
+            serviceEndsAt: string | null;
+            serverIds: string[];
+            invoices: components["schemas"]["InvoiceInput"][];
+            commissioning: components["schemas"]["CommissioningOrderInput"][];
+        };
+        ContractInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description RP-YYYY-NNNN, continuous per year */
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            /** Format: uuid */
+            siteId: string;
+            providerVersion: number;
+            templateVersion: string;
+            terms: components["schemas"]["ContractTermsInput"];
+            termMonths: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            annualFeeFen: number;
+            signingPlace: string;
+            signingDate: string | null;
+            status: components["schemas"]["ContractStatusInput"];
+            securityLetterSigned: boolean;
+            userUndertakingSigned: boolean;
+            securityLetterSha256?: string | null;
+            userUndertakingSha256?: string | null;
+            /** @description 开通日: the day the first server was racked */
+            activationDate: string | null;
+            termStart: string | null;
+            /** @description 期满日 */
             termEnd: string | null;
             compensationHours: number;
             nonRenewalNoticedAt: string | null;
@@ -9350,14 +9245,14 @@ export interface components {
             createdAt: string | null;
             updatedAt: string | null;
         };
+        /** @enum {string} */
+        ContractStatus: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
+        /** @enum {string} */
+        ContractStatusInput: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
         ContractTemplate: {
             version: string;
             sequence: number;
-            blocks: {
-                /** @enum {string} */
-                kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
-                text: string;
-            }[];
+            blocks: components["schemas"]["ContractTemplateBlock"][];
             note: string | null;
             warnings: {
                 path: string;
@@ -9370,14 +9265,20 @@ export interface components {
             createdBy: string | null;
             createdAt: (string) | null;
         };
+        ContractTemplateBlock: {
+            /** @enum {string} */
+            kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
+            text: string;
+        };
+        ContractTemplateBlockInput: {
+            /** @enum {string} */
+            kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
+            text: string;
+        };
         ContractTemplateInput: {
             version: string;
             sequence: number;
-            blocks: {
-                /** @enum {string} */
-                kind: "title" | "subtitle" | "heading" | "para" | "party" | "sign" | "attachment" | "attachmentTitle";
-                text: string;
-            }[];
+            blocks: components["schemas"]["ContractTemplateBlockInput"][];
             note: string | null;
             warnings: {
                 path: string;
@@ -9389,6 +9290,26 @@ export interface components {
             }[];
             createdBy: string | null;
             createdAt: string | null;
+        };
+        ContractTerms: {
+            termMonths?: number;
+            paymentDueCalendarDays?: number;
+            commissioningWorkingDays?: number;
+            compensationFactor?: number;
+            compensationUnitHours?: number;
+            mergeTouching?: boolean;
+            plannedWorkNoticeHours?: number;
+            lineFaultRepairHours?: number;
+        };
+        ContractTermsInput: {
+            termMonths?: number;
+            paymentDueCalendarDays?: number;
+            commissioningWorkingDays?: number;
+            compensationFactor?: number;
+            compensationUnitHours?: number;
+            mergeTouching?: boolean;
+            plannedWorkNoticeHours?: number;
+            lineFaultRepairHours?: number;
         };
         Customer: {
             /** Format: uuid */
@@ -9467,6 +9388,40 @@ export interface components {
         CustomerChangeRequestStatus: "pending" | "approved" | "rejected";
         /** @enum {string} */
         CustomerChangeRequestStatusInput: "pending" | "approved" | "rejected";
+        CustomerCredit: {
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            balanceFen: number;
+            entries: {
+                /** Format: uuid */
+                id: string;
+                /** @description positive: kept from a payment; negative: applied to an invoice */
+                amountFen: number;
+                paymentId: string | null;
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                createdAt: (string) | null;
+            }[];
+        };
+        CustomerCreditInput: {
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            balanceFen: number;
+            entries: {
+                /** Format: uuid */
+                id: string;
+                /** @description positive: kept from a payment; negative: applied to an invoice */
+                amountFen: number;
+                paymentId: string | null;
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                createdAt: string | null;
+            }[];
+        };
         CustomerInput: {
             /** Format: uuid */
             id: string;
@@ -9648,9 +9603,10 @@ export interface components {
             /** @enum {string} */
             kind: "reminder" | "suspension_proposal";
             step: number;
+            /** Format: date */
             dueOn: string;
             noticeId: string | null;
-            decision: ("proposed" | "confirmed" | "dismissed") | null;
+            decision: components["schemas"]["DunningDecision"] | null;
             decidedBy: string | null;
             decidedAt: (string) | null;
             createdAt: (string) | null;
@@ -9665,13 +9621,18 @@ export interface components {
             /** @enum {string} */
             kind: "reminder" | "suspension_proposal";
             step: number;
+            /** Format: date */
             dueOn: string;
             noticeId: string | null;
-            decision: ("proposed" | "confirmed" | "dismissed") | null;
+            decision: components["schemas"]["DunningDecisionInput"] | null;
             decidedBy: string | null;
             decidedAt: string | null;
             createdAt: string | null;
         };
+        /** @enum {string} */
+        DunningDecision: "proposed" | "confirmed" | "dismissed";
+        /** @enum {string} */
+        DunningDecisionInput: "proposed" | "confirmed" | "dismissed";
         DunningPolicy: {
             reminderDays: number[];
             suspensionProposalDays: number;
@@ -9702,6 +9663,50 @@ export interface components {
                 }[];
             };
         };
+        ExpiringContract: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** @constant */
+            status: "active";
+            termStart: string | null;
+            termEnd: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            annualFeeFen: number;
+            daysLeft: number;
+            bucket: number | null;
+            renews: boolean;
+        };
+        ExpiringContractInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** @constant */
+            status: "active";
+            termStart: string | null;
+            termEnd: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            annualFeeFen: number;
+            daysLeft: number;
+            bucket: number | null;
+            renews: boolean;
+        };
+        /**
+         * @description ordinary 增值税普通发票（普票）/ special 增值税专用发票（专票）
+         * @enum {string}
+         */
+        FapiaoType: "ordinary" | "special";
+        /**
+         * @description ordinary 增值税普通发票（普票）/ special 增值税专用发票（专票）
+         * @enum {string}
+         */
+        FapiaoTypeInput: "ordinary" | "special";
         GateApply: {
             /** Format: uuid */
             id: string;
@@ -9843,61 +9848,163 @@ export interface components {
         Invoice: {
             /** Format: uuid */
             id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
             number: string;
             /** Format: uuid */
             contractId: string;
             /** Format: uuid */
             customerId: string;
+            /** Format: date */
             periodStart: string;
+            /** Format: date */
             periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             amountFen: number;
+            /** Format: date */
             issuedOn: string;
+            /** Format: date */
             dueOn: string;
             paidOn: string | null;
-            /** @enum {string} */
-            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+            status: components["schemas"]["InvoiceStatus"];
             createdAt: (string) | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             creditAppliedFen: number;
             overdueSince: string | null;
             fapiaoTitle: string | null;
             fapiaoTaxNumber: string | null;
-            fapiaoType: ("ordinary" | "special") | null;
+            fapiaoType: components["schemas"]["FapiaoType"] | null;
             fapiaoRequestedAt: (string) | null;
             fapiaoNumber: string | null;
             fapiaoIssuedOn: string | null;
             dueOnProvisional: boolean;
             provisionalDueOn: string | null;
         };
-        InvoiceInput: {
+        InvoiceDetail: {
             /** Format: uuid */
             id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
             number: string;
             /** Format: uuid */
             contractId: string;
             /** Format: uuid */
             customerId: string;
+            /** Format: date */
             periodStart: string;
+            /** Format: date */
             periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             amountFen: number;
+            /** Format: date */
             issuedOn: string;
+            /** Format: date */
             dueOn: string;
             paidOn: string | null;
-            /** @enum {string} */
-            status: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
-            createdAt: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            createdAt: (string) | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
             creditAppliedFen: number;
             overdueSince: string | null;
             fapiaoTitle: string | null;
             fapiaoTaxNumber: string | null;
-            fapiaoType: ("ordinary" | "special") | null;
+            fapiaoType: components["schemas"]["FapiaoType"] | null;
+            fapiaoRequestedAt: (string) | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            outstandingFen: number;
+            payments: components["schemas"]["BillingPayment"][];
+            dunning: components["schemas"]["DunningAction"][];
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditBalanceFen: number;
+        };
+        InvoiceDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            paidOn: string | null;
+            status: components["schemas"]["InvoiceStatusInput"];
+            createdAt: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: components["schemas"]["FapiaoTypeInput"] | null;
+            fapiaoRequestedAt: string | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            outstandingFen: number;
+            payments: components["schemas"]["BillingPaymentInput"][];
+            dunning: components["schemas"]["DunningActionInput"][];
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditBalanceFen: number;
+        };
+        InvoiceInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            paidOn: string | null;
+            status: components["schemas"]["InvoiceStatusInput"];
+            createdAt: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: components["schemas"]["FapiaoTypeInput"] | null;
             fapiaoRequestedAt: string | null;
             fapiaoNumber: string | null;
             fapiaoIssuedOn: string | null;
             dueOnProvisional: boolean;
             provisionalDueOn: string | null;
         };
+        /** @enum {string} */
+        InvoiceStatus: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
+        /** @enum {string} */
+        InvoiceStatusInput: "unpaid" | "partially_paid" | "paid" | "overdue" | "void";
         IpAllocation: {
             /** Format: uuid */
             id: string;
@@ -10197,7 +10304,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             customerId: string;
-            direction: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
             type: string;
             subjectZh: string;
             subjectEn: string;
@@ -10207,26 +10315,45 @@ export interface components {
             relatedEntity: string | null;
             relatedId: string | null;
             createdAt: (string) | null;
-            deliveries: {
-                /** Format: uuid */
-                id: string;
-                channel: string;
-                address: string;
-                status: string;
-                attempts: number;
-                nextAttemptAt: (string) | null;
-                lastError: string | null;
-                proof: string | null;
-                hasProofFile: boolean;
-                sentAt: (string) | null;
-            }[];
+            deliveries: components["schemas"]["NoticeDelivery"][];
+        };
+        NoticeDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "fax" | "portal";
+            address: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            nextAttemptAt: (string) | null;
+            lastError: string | null;
+            proof: string | null;
+            hasProofFile: boolean;
+            sentAt: (string) | null;
+        };
+        NoticeDeliveryInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "fax" | "portal";
+            address: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            proof: string | null;
+            hasProofFile: boolean;
+            sentAt: string | null;
         };
         NoticeInput: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             customerId: string;
-            direction: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
             type: string;
             subjectZh: string;
             subjectEn: string;
@@ -10236,25 +10363,14 @@ export interface components {
             relatedEntity: string | null;
             relatedId: string | null;
             createdAt: string | null;
-            deliveries: {
-                /** Format: uuid */
-                id: string;
-                channel: string;
-                address: string;
-                status: string;
-                attempts: number;
-                nextAttemptAt: string | null;
-                lastError: string | null;
-                proof: string | null;
-                hasProofFile: boolean;
-                sentAt: string | null;
-            }[];
+            deliveries: components["schemas"]["NoticeDeliveryInput"][];
         };
         NoticePreference: {
             /** Format: uuid */
             memberId: string;
             name: string;
-            role: string;
+            /** @enum {string} */
+            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
             email: string | null;
             available24h: boolean;
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
@@ -10264,41 +10380,12 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             name: string;
-            role: string;
+            /** @enum {string} */
+            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
             email: string | null;
             available24h: boolean;
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
             locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
-        };
-        Payment: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            invoiceId: string;
-            /** Format: uuid */
-            customerId: string;
-            amountFen: number;
-            appliedFen: number;
-            creditedFen: number;
-            receivedOn: string;
-            bankReference: string | null;
-            recordedBy: string | null;
-            createdAt: (string) | null;
-        };
-        PaymentInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            invoiceId: string;
-            /** Format: uuid */
-            customerId: string;
-            amountFen: number;
-            appliedFen: number;
-            creditedFen: number;
-            receivedOn: string;
-            bankReference: string | null;
-            recordedBy: string | null;
-            createdAt: string | null;
         };
         ProviderProfile: {
             legalName: string;
@@ -10339,6 +10426,84 @@ export interface components {
         };
         ProviderProfileListInput: {
             items: components["schemas"]["ProviderProfileInput"][];
+        };
+        RecordedPayment: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            paidOn: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            createdAt: (string) | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: components["schemas"]["FapiaoType"] | null;
+            fapiaoRequestedAt: (string) | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            outstandingFen: number;
+            payment: components["schemas"]["BillingPayment"];
+        };
+        RecordedPaymentInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description INV-YYYY-NNNNNN, continuous per year across all contracts */
+            number: string;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            paidOn: string | null;
+            status: components["schemas"]["InvoiceStatusInput"];
+            createdAt: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            paidFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditAppliedFen: number;
+            overdueSince: string | null;
+            fapiaoTitle: string | null;
+            fapiaoTaxNumber: string | null;
+            fapiaoType: components["schemas"]["FapiaoTypeInput"] | null;
+            fapiaoRequestedAt: string | null;
+            fapiaoNumber: string | null;
+            fapiaoIssuedOn: string | null;
+            dueOnProvisional: boolean;
+            provisionalDueOn: string | null;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            outstandingFen: number;
+            payment: components["schemas"]["BillingPaymentInput"];
         };
         RosterList: {
             items: components["schemas"]["RosterMember"][];
@@ -10390,6 +10555,44 @@ export interface components {
          * @enum {string}
          */
         RosterSideInput: "customer" | "provider";
+        SentNotice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
+            type: string;
+            subjectZh: string;
+            subjectEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            recipientName: string;
+            relatedEntity: string | null;
+            relatedId: string | null;
+            createdAt: (string) | null;
+            sourceOutboxId: string | null;
+            createdBy: string | null;
+        };
+        SentNoticeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
+            type: string;
+            subjectZh: string;
+            subjectEn: string;
+            bodyZh: string;
+            bodyEn: string;
+            recipientName: string;
+            relatedEntity: string | null;
+            relatedId: string | null;
+            createdAt: string | null;
+            sourceOutboxId: string | null;
+            createdBy: string | null;
+        };
         Server: {
             /** Format: uuid */
             id: string;
@@ -10579,21 +10782,21 @@ export interface components {
             firstResponseMinutes: number | null;
             resolutionMinutes: number | null;
             sla: {
-                firstResponse: {
-                    /** @enum {string} */
-                    state: "met" | "breached" | "running" | "none";
-                    targetMinutes: number | null;
-                    dueAt: (string) | null;
-                    minutesLeft: number | null;
-                };
-                resolution: {
-                    /** @enum {string} */
-                    state: "met" | "breached" | "running" | "none";
-                    targetMinutes: number | null;
-                    dueAt: (string) | null;
-                    minutesLeft: number | null;
-                };
+                firstResponse: components["schemas"]["TicketSlaClock"];
+                resolution: components["schemas"]["TicketSlaClock"];
             };
+        };
+        TicketAssignee: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            login: string;
+        };
+        TicketAssigneeInput: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            login: string;
         };
         TicketAttachment: {
             /** Format: uuid */
@@ -10620,6 +10823,104 @@ export interface components {
             internal: boolean;
             uploadedBy: string;
             uploadedAt: string | null;
+        };
+        TicketComment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** Format: uuid */
+            customerId: string;
+            authorId: string | null;
+            /** @enum {string} */
+            authorKind: "staff" | "customer" | "system";
+            body: string;
+            internal: boolean;
+            createdAt: (string) | null;
+        };
+        TicketCommentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** Format: uuid */
+            customerId: string;
+            authorId: string | null;
+            /** @enum {string} */
+            authorKind: "staff" | "customer" | "system";
+            body: string;
+            internal: boolean;
+            createdAt: string | null;
+        };
+        TicketDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            serverId: string | null;
+            contractId: string | null;
+            domain: string | null;
+            assigneeId: string | null;
+            /** @enum {string} */
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            subject: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+            openedBy: string;
+            openedAt: (string) | null;
+            firstResponseAt: (string) | null;
+            resolvedAt: (string) | null;
+            closedAt: (string) | null;
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            sla: {
+                firstResponse: components["schemas"]["TicketSlaClock"];
+                resolution: components["schemas"]["TicketSlaClock"];
+            };
+            assigneeName: string | null;
+            comments: components["schemas"]["TicketComment"][];
+            attachments: components["schemas"]["TicketAttachment"][];
+            mails: components["schemas"]["TicketMail"][];
+        };
+        TicketDetailInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            serverId: string | null;
+            contractId: string | null;
+            domain: string | null;
+            assigneeId: string | null;
+            /** @enum {string} */
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            /** @enum {string} */
+            priority: "urgent" | "high" | "normal" | "low";
+            subject: string;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
+            openedBy: string;
+            openedAt: string | null;
+            firstResponseAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            sla: {
+                firstResponse: components["schemas"]["TicketSlaClockInput"];
+                resolution: components["schemas"]["TicketSlaClockInput"];
+            };
+            assigneeName: string | null;
+            comments: components["schemas"]["TicketCommentInput"][];
+            attachments: components["schemas"]["TicketAttachmentInput"][];
+            mails: components["schemas"]["TicketMailInput"][];
         };
         TicketInput: {
             /** Format: uuid */
@@ -10648,21 +10949,33 @@ export interface components {
             firstResponseMinutes: number | null;
             resolutionMinutes: number | null;
             sla: {
-                firstResponse: {
-                    /** @enum {string} */
-                    state: "met" | "breached" | "running" | "none";
-                    targetMinutes: number | null;
-                    dueAt: string | null;
-                    minutesLeft: number | null;
-                };
-                resolution: {
-                    /** @enum {string} */
-                    state: "met" | "breached" | "running" | "none";
-                    targetMinutes: number | null;
-                    dueAt: string | null;
-                    minutesLeft: number | null;
-                };
+                firstResponse: components["schemas"]["TicketSlaClockInput"];
+                resolution: components["schemas"]["TicketSlaClockInput"];
             };
+        };
+        TicketMail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commentId: string;
+            recipient: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            sentAt: (string) | null;
+        };
+        TicketMailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            commentId: string;
+            recipient: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            sentAt: string | null;
         };
         TicketResponseTimes: {
             month: string;
@@ -10685,6 +10998,20 @@ export interface components {
             judged: number;
             withinTarget: number;
             withinTargetPercent: number | null;
+        };
+        TicketSlaClock: {
+            /** @enum {string} */
+            state: "met" | "breached" | "running" | "none";
+            targetMinutes: number | null;
+            dueAt: (string) | null;
+            minutesLeft: number | null;
+        };
+        TicketSlaClockInput: {
+            /** @enum {string} */
+            state: "met" | "breached" | "running" | "none";
+            targetMinutes: number | null;
+            dueAt: string | null;
+            minutesLeft: number | null;
         };
         TicketSlaTarget: {
             /** @enum {string} */

@@ -1,7 +1,8 @@
 // The shipped template: the provider's standard agreement (服务器托管协议) with its blanks as {{fields}}.
 // Generated once from shared/contract/colocation-agreement.zh.txt; the repealed 《中华人民共和国合同法》
 // is cited as 《中华人民共和国民法典》 (CLAUSES.md). A new wording is a new template version.
-export type BlockKind = 'title' | 'subtitle' | 'heading' | 'para' | 'party' | 'sign' | 'attachment' | 'attachmentTitle';
+export const BLOCK_KINDS = ['title', 'subtitle', 'heading', 'para', 'party', 'sign', 'attachment', 'attachmentTitle'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
 export interface TemplateBlock {
   kind: BlockKind;
   text: string;

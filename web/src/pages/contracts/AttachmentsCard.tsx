@@ -1,30 +1,36 @@
 import { App, Button, Card, Space, Table, Tag, Upload } from 'antd';
-import { ApiError } from '../../api/client';
+import { ApiError, type paths, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { upload } from '../../components/upload';
-import { useI18n } from '../../i18n';
+import { upload } from '../../components';
+import { useI18n, type MessageKey } from '../../i18n';
 
-interface Part {
-  key: 'security-letter' | 'user-undertaking';
-  title: string;
-  signed: boolean;
-}
+type Contract = Pick<Schemas['Contract'], 'id' | 'status' | 'securityLetterSigned' | 'userUndertakingSigned'>;
+/** An attachment as the API names it in /contracts/{id}/attachments/{part}. */
+type AttachmentPart = paths['/api/v1/contracts/{id}/attachments/{part}']['post']['parameters']['path']['part'];
+/** One row of the card: the part, its title, signed or not. */
+type AttachmentEntry = { part: AttachmentPart; title: string; signed: boolean };
+
+/** Every attachment the API knows, with its title and where the contract says it is signed (a part missing here does not compile). */
+const PARTS: Record<AttachmentPart, { title: MessageKey; signed: (c: Contract) => boolean }> = {
+  'security-letter': { title: 'contracts.attachment.securityLetter', signed: (c) => c.securityLetterSigned },
+  'user-undertaking': { title: 'contracts.attachment.userUndertaking', signed: (c) => c.userUndertakingSigned },
+};
+
+/** A contract that has ended or been terminated takes no further scans. */
+const CLOSED: Partial<Record<Schemas['ContractStatus'], true>> = { ended: true, terminated_for_cause: true, terminated_by_agreement: true };
 
 /** 附件一 and 附件二: each a document of its own (PDF, Word), each signed by uploading its scan. */
-export function AttachmentsCard({ contract, reload }: { contract: { id: string; securityLetterSigned: boolean; userUndertakingSigned: boolean; status: string }; reload: () => void }) {
+export function AttachmentsCard({ contract, reload }: { contract: Contract; reload: () => void }) {
   const { t } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
   const staff = me?.kind === 'staff' && me.roles.some((r) => r === 'sales' || r === 'admin');
-  const parts: Part[] = [
-    { key: 'security-letter', title: t('contracts.attachment.securityLetter'), signed: contract.securityLetterSigned },
-    { key: 'user-undertaking', title: t('contracts.attachment.userUndertaking'), signed: contract.userUndertakingSigned },
-  ];
-  const uploadPart = async (part: Part['key'], file: File) => {
+  const parts = (Object.keys(PARTS) as AttachmentPart[]).map((part): AttachmentEntry => ({ part, title: t(PARTS[part].title), signed: PARTS[part].signed(contract) }));
+  const uploadScan = async (part: AttachmentPart, file: File) => {
     const fd = new FormData();
     fd.append('file', file);
     try {
-      await upload('POST', `/contracts/${contract.id}/attachments/${part}`, fd);
+      await upload<Schemas['Contract']>('POST', `/contracts/${contract.id}/attachments/${part}`, fd);
       reload();
     } catch (e) {
       message.error((e instanceof ApiError && e.fields[0]?.message) || t('error.generic'));
@@ -32,8 +38,8 @@ export function AttachmentsCard({ contract, reload }: { contract: { id: string; 
   };
   return (
     <Card title={t('contracts.attachments')} size="small" style={{ marginBottom: 16 }}>
-      <Table<Part>
-        rowKey="key"
+      <Table<AttachmentEntry>
+        rowKey="part"
         size="small"
         pagination={false}
         dataSource={parts}
@@ -44,11 +50,11 @@ export function AttachmentsCard({ contract, reload }: { contract: { id: string; 
             title: '',
             render: (_, p) => (
               <Space>
-                <a href={`/api/v1/contracts/${contract.id}/document?format=pdf&part=${p.key}`}>PDF</a>
-                <a href={`/api/v1/contracts/${contract.id}/document?format=docx&part=${p.key}`}>Word</a>
-                {staff && !['ended', 'terminated_for_cause', 'terminated_by_agreement'].includes(contract.status) && (
-                  <Upload accept=".pdf,.jpg,.jpeg,.png" showUploadList={false} beforeUpload={(file) => (void uploadPart(p.key, file), false)}>
-                    <Button size="small" data-testid={`attachment-upload-${p.key}`}>
+                <a href={`/api/v1/contracts/${contract.id}/document?format=pdf&part=${p.part}`}>PDF</a>
+                <a href={`/api/v1/contracts/${contract.id}/document?format=docx&part=${p.part}`}>Word</a>
+                {staff && !CLOSED[contract.status] && (
+                  <Upload accept=".pdf,.jpg,.jpeg,.png" showUploadList={false} beforeUpload={(file) => (void uploadScan(p.part, file), false)}>
+                    <Button size="small" data-testid={`attachment-upload-${p.part}`}>
                       {t('contracts.attachment.uploadScan')}
                     </Button>
                   </Upload>

@@ -1,20 +1,18 @@
 import { Alert, App, Checkbox, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { get, put, qs } from '../../api/client';
+import { client, unwrap, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 
-const CATEGORIES = ['incident', 'maintenance', 'billing', 'contract', 'roster', 'tickets', 'general'] as const;
-interface Preference {
-  memberId: string;
-  name: string;
-  role: string;
-  email: string | null;
-  available24h: boolean;
-  categories: string[];
-  locked: string[];
-}
+type Preference = Schemas['NoticePreference'];
+type Category = Preference['categories'][number];
+/**
+ * The categories in the order of the columns. `satisfies` holds the list to the server's enum: a
+ * category added there does not compile here until it has its column (and its label).
+ */
+const COLUMN_ORDER = { incident: 1, maintenance: 2, billing: 3, contract: 4, roster: 5, tickets: 6, general: 7 } satisfies Record<Category, number>;
+const CATEGORIES = Object.keys(COLUMN_ORDER) as Category[];
 
 /** Which of the company's roster people get which notices by e-mail (24-hour contacts always get incidents). */
 export function NoticePreferencesPage() {
@@ -26,10 +24,18 @@ export function NoticePreferencesPage() {
   // a customer keeps its own people's choices (owner, technical); sales may on the customer's request
   const mayEdit = me?.roles.some((r) => (staff ? r === 'sales' || r === 'admin' : r === 'owner' || r === 'technical'));
   const [customerId, setCustomerId] = useState<string>();
-  const { data: customers } = useLoad(() => (staff ? get<{ items: { id: string; name: string }[] }>('/customers?pageSize=200') : Promise.resolve({ items: [] })), [staff]);
-  const { data, reload } = useLoad(() => (staff && !customerId ? Promise.resolve({ items: [] as Preference[] }) : get<{ items: Preference[] }>(`/notice-preferences${qs({ customerId })}`)), [customerId]);
-  const toggle = (p: Preference, category: string, on: boolean) =>
-    put(`/notice-preferences/${p.memberId}`, { customerId, categories: on ? [...p.categories, category] : p.categories.filter((c) => c !== category) }).then(() => (message.success(t('prefs.saved')), reload()), showError);
+  const { data: customers } = useLoad(() => (staff ? unwrap(client.GET('/api/v1/customers', { params: { query: { pageSize: 200 } } })) : Promise.resolve(undefined)), [staff]);
+  const { data, reload } = useLoad(
+    () => (staff && !customerId ? Promise.resolve({ items: [] as Preference[] }) : unwrap(client.GET('/api/v1/notice-preferences', { params: { query: { customerId } } }))),
+    [customerId],
+  );
+  const toggle = (p: Preference, category: Category, on: boolean) =>
+    unwrap(
+      client.PUT('/api/v1/notice-preferences/{memberId}', {
+        params: { path: { memberId: p.memberId } },
+        body: { customerId, categories: on ? [...p.categories, category] : p.categories.filter((c) => c !== category) },
+      }),
+    ).then(() => (message.success(t('prefs.saved')), reload()), showError);
   return (
     <>
       <Typography.Title level={3}>{t('nav.noticePreferences')}</Typography.Title>
@@ -62,7 +68,7 @@ export function NoticePreferencesPage() {
             ),
           },
           ...CATEGORIES.map((c) => ({
-            title: t(`prefs.category.${c}` as MessageKey),
+            title: t(`prefs.category.${c}`),
             render: (_: unknown, p: Preference) => (
               <Checkbox
                 checked={p.categories.includes(c)}

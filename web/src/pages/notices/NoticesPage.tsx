@@ -1,35 +1,23 @@
 import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { get, post } from '../../api/client';
+import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { shanghaiTime } from '../../format';
+import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n, type MessageKey } from '../../i18n';
-import { upload } from '../../components/upload';
+import { useI18n } from '../../i18n';
 
-interface Notice {
-  id: string;
-  direction: string;
-  type: string;
-  subjectZh: string;
-  subjectEn: string;
-  bodyZh: string;
-  bodyEn: string;
-  recipientName: string;
-  createdAt: string;
-  deliveries: { id: string; channel: string; address: string; status: string; proof: string | null; lastError: string | null; hasProofFile: boolean }[];
-}
-const COLOR: Record<string, string> = { pending: 'gold', sent: 'green', failed: 'red' };
+type Notice = Schemas['Notice'];
+type Delivery = Schemas['NoticeDelivery'];
+/** The send form; a customer's own id is added from its session. */
+type SendValues = ApiBody<'/api/v1/notices', 'post'>;
+const DELIVERY_COLORS: Record<Delivery['status'], string> = { pending: 'gold', sent: 'green', failed: 'red' };
 
 /** 第九条: every formal notice to and from the customer, with where it went and the proof. */
 export function NoticesPage() {
   const { t, locale } = useI18n();
   const { me } = useSession();
-  const showError = useApiErrors();
-  const { data, reload } = useLoad(() => get<{ items: Notice[] }>('/notices'), []);
-  const { data: customers } = useLoad(() => (me?.kind === 'staff' ? get<{ items: { id: string; name: string }[] }>('/customers?pageSize=200') : Promise.resolve({ items: [] })), []);
+  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/notices')), []);
   const [sending, setSending] = useState(false);
-  const [form] = Form.useForm();
   const mayProve = me?.kind === 'staff' && me.roles.some((r) => ['admin', 'sales', 'noc', 'compliance', 'finance'].includes(r));
   const canSend = me?.kind === 'staff' ? !me.roles.includes('auditor') || me.roles.includes('admin') : me?.roles.includes('owner');
   return (
@@ -49,57 +37,79 @@ export function NoticesPage() {
         dataSource={data?.items}
         expandable={{ expandedRowRender: (n) => <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{locale === 'en' ? n.bodyEn : n.bodyZh}</pre> }}
         columns={[
-          { title: t('audit.at'), dataIndex: 'createdAt', render: shanghaiTime, width: 170 },
-          { title: '', dataIndex: 'direction', render: (d: string) => t(`notice.direction.${d}` as MessageKey) },
+          { title: t('audit.at'), dataIndex: 'createdAt', render: (at: Notice['createdAt']) => <Instant value={at} />, width: 170 },
+          { title: '', dataIndex: 'direction', render: (d: Notice['direction']) => t(`notice.direction.${d}`) },
           { title: t('notices.subject'), render: (_, n) => (locale === 'en' ? n.subjectEn : n.subjectZh) },
           { title: t('notices.recipient'), dataIndex: 'recipientName' },
-          {
-            title: t('notices.deliveries'),
-            render: (_, n) =>
-              n.deliveries.map((d) => (
-                <Space key={d.id} size={2} style={{ marginRight: 8 }}>
-                  <Tag color={COLOR[d.status]} title={d.proof ?? d.lastError ?? d.address}>
-                    {t(`notices.channel.${d.channel}` as MessageKey)} · {t(`notices.status.${d.status}` as MessageKey)}
-                  </Tag>
-                  {d.hasProofFile && <a href={`/api/v1/notices/${n.id}/deliveries/${d.id}/proof`}>{t('notices.proofFile')}</a>}
-                  {/* 第九条: a postal receipt or fax report is the proof of a post or fax delivery */}
-                  {mayProve && (d.channel === 'post' || d.channel === 'fax') && !d.hasProofFile && (
-                    <Upload
-                      accept="application/pdf,image/png,image/jpeg"
-                      showUploadList={false}
-                      beforeUpload={(file) => {
-                        const fd = new FormData();
-                        fd.append('file', file);
-                        upload('POST', `/notices/${n.id}/deliveries/${d.id}/proof`, fd).then(reload, showError);
-                        return false;
-                      }}
-                    >
-                      <Button size="small" data-testid={`notice-proof-${d.id}`}>
-                        {t('notices.uploadProof')}
-                      </Button>
-                    </Upload>
-                  )}
-                </Space>
-              )),
-          },
+          { title: t('notices.deliveries'), render: (_, n) => n.deliveries.map((d) => <DeliveryTag key={d.id} notice={n} delivery={d} mayProve={mayProve} onProved={reload} />) },
           { title: '', render: (_, n) => <a href={`/api/v1/notices/${n.id}/letter.pdf`}>{t('notices.letter')}</a> },
         ]}
       />
-      <Modal open={sending} title={t('notices.send')} onCancel={() => setSending(false)} onOk={() => form.submit()} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => post('/notices', { ...v, customerId: v.customerId ?? me?.customerId }).then(() => (setSending(false), reload()), (e) => showError(e, form))}>
-          {me?.kind === 'staff' && (
-            <Form.Item name="customerId" label={t('nav.customers')} rules={[{ required: true }]}>
-              <Select showSearch optionFilterProp="label" options={customers?.items.map((c) => ({ value: c.id, label: c.name }))} />
-            </Form.Item>
-          )}
-          <Form.Item name="subject" label={t('notices.subject')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="body" label={t('notices.body')} rules={[{ required: true }]}>
-            <Input.TextArea rows={6} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {sending && <SendNoticeModal onClose={() => setSending(false)} onSent={reload} />}
     </>
+  );
+}
+
+/** One delivery: channel and status, its proof file, and for post and fax the upload of that proof. */
+function DeliveryTag({ notice, delivery: d, mayProve, onProved }: { notice: Notice; delivery: Delivery; mayProve: boolean; onProved: () => void }) {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const prove = (file: File) => {
+    const fd = new FormData();
+    fd.append('file', file);
+    upload<Notice>('POST', `/notices/${notice.id}/deliveries/${d.id}/proof`, fd).then(onProved, showError);
+    return false;
+  };
+  return (
+    <Space size={2} style={{ marginRight: 8 }}>
+      <Tag color={DELIVERY_COLORS[d.status]} title={d.proof ?? d.lastError ?? d.address}>
+        {t(`notices.channel.${d.channel}`)} · {t(`notices.status.${d.status}`)}
+      </Tag>
+      {d.hasProofFile && <a href={`/api/v1/notices/${notice.id}/deliveries/${d.id}/proof`}>{t('notices.proofFile')}</a>}
+      {/* 第九条: a postal receipt or fax report is the proof of a post or fax delivery */}
+      {mayProve && (d.channel === 'post' || d.channel === 'fax') && !d.hasProofFile && (
+        <Upload accept="application/pdf,image/png,image/jpeg" showUploadList={false} beforeUpload={prove}>
+          <Button size="small" data-testid={`notice-proof-${d.id}`}>
+            {t('notices.uploadProof')}
+          </Button>
+        </Upload>
+      )}
+    </Space>
+  );
+}
+
+/** Staff send a notice to a customer; a customer's owner files one to the provider. */
+function SendNoticeModal({ onClose, onSent }: { onClose: () => void; onSent: () => void }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const showError = useApiErrors();
+  const staff = me?.kind === 'staff';
+  const [form] = Form.useForm<SendValues>();
+  const { data: customers } = useLoad(() => (staff ? unwrap(client.GET('/api/v1/customers', { params: { query: { pageSize: 200 } } })) : Promise.resolve(undefined)), []);
+  const send = async (v: SendValues) => {
+    try {
+      await unwrap(client.POST('/api/v1/notices', { body: { ...v, customerId: v.customerId ?? me?.customerId ?? '' } }));
+      onClose();
+      onSent();
+    } catch (e) {
+      showError(e, form);
+    }
+  };
+  return (
+    <Modal open title={t('notices.send')} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={send}>
+        {staff && (
+          <Form.Item name="customerId" label={t('nav.customers')} rules={[{ required: true }]}>
+            <Select showSearch optionFilterProp="label" options={customers?.items.map((c) => ({ value: c.id, label: c.name }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="subject" label={t('notices.subject')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="body" label={t('notices.body')} rules={[{ required: true }]}>
+          <Input.TextArea rows={6} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

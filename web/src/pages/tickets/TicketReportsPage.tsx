@@ -1,28 +1,17 @@
 import { Button, Form, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { get, put, qs } from '../../api/client';
+import { client, qs, unwrap, type ApiBody, type ApiQuery, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { shanghaiTime } from '../../format';
+import { Instant } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 
-interface Row {
-  month: string;
-  type: string;
-  count: number;
-  medianFirstResponseMinutes: number | null;
-  p90FirstResponseMinutes: number | null;
-  medianResolutionMinutes: number | null;
-  judged: number;
-  withinTarget: number;
-  withinTargetPercent: number | null;
-}
-interface Target {
-  type: string;
-  firstResponseMinutes: number;
-  resolutionMinutes: number | null;
-  updatedAt: string | null;
-}
+type Row = Schemas['TicketResponseTimes'];
+type Target = Schemas['TicketSlaTarget'];
+/** The months shown; empty: the server's last six months (its clock, not the browser's). */
+type RangeState = ApiQuery<'/api/v1/tickets/reports/response-times', 'get'>;
+/** The targets an admin edits for one type. */
+type TargetValues = Omit<ApiBody<'/api/v1/tickets/sla-targets', 'put'>, 'type'>;
 
 const PALETTE = ['#1264b4', '#d4380d', '#389e0d', '#d48806', '#722ed1', '#08979c', '#c41d7f', '#595959'];
 
@@ -89,17 +78,11 @@ function ResponseChart({ rows }: { rows: Row[] }) {
 export function TicketReportsPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const showError = useApiErrors();
   const admin = me?.kind === 'staff' && me.roles.includes('admin');
-  // empty: the server's last six months (its clock, not the browser's)
-  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  const [range, setRange] = useState<RangeState>({});
   const query = qs(range);
-  const { data } = useLoad(() => get<{ from: string; to: string; items: Row[] }>(`/tickets/reports/response-times${query}`), [query]);
+  const { data } = useLoad(() => unwrap(client.GET('/api/v1/tickets/reports/response-times', { params: { query: range } })), [query]);
   const shown = { from: range.from ?? data?.from ?? '', to: range.to ?? data?.to ?? '' };
-  const { data: targets, reload: reloadTargets } = useLoad(() => get<{ items: Target[] }>('/tickets/sla-targets'), []);
-  const [editing, setEditing] = useState<Target | null>(null);
-  const [form] = Form.useForm();
-  const n = (v: number | null) => (v === null ? '—' : v);
   return (
     <>
       <Typography.Title level={3}>{t('nav.ticketReports')}</Typography.Title>
@@ -112,23 +95,44 @@ export function TicketReportsPage() {
           {t('reports.csv')}
         </Button>
       </Space>
-      <Table<Row>
-        rowKey={(r) => `${r.month}|${r.type}`}
-        size="small"
-        pagination={false}
-        dataSource={data?.items}
-        data-testid="report-table"
-        columns={[
-          { title: t('reports.month'), dataIndex: 'month' },
-          { title: t('tickets.type'), dataIndex: 'type', render: (v: string) => t(`tickets.type.${v}` as MessageKey) },
-          { title: t('reports.count'), dataIndex: 'count' },
-          { title: t('reports.medianFirst'), dataIndex: 'medianFirstResponseMinutes', render: n },
-          { title: t('reports.p90First'), dataIndex: 'p90FirstResponseMinutes', render: n },
-          { title: t('reports.medianResolution'), dataIndex: 'medianResolutionMinutes', render: n },
-          { title: t('reports.withinTarget'), render: (_, r) => (r.withinTargetPercent === null ? '—' : `${r.withinTargetPercent}% (${r.withinTarget}/${r.judged})`) },
-        ]}
-      />
+      <ReportTable rows={data?.items} />
       <ResponseChart rows={data?.items ?? []} />
+      <SlaTargets admin={admin} />
+    </>
+  );
+}
+
+const orNone = (v: number | null) => (v === null ? '—' : v);
+
+function ReportTable({ rows }: { rows: Row[] | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Table<Row>
+      rowKey={(r) => `${r.month}|${r.type}`}
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      data-testid="report-table"
+      columns={[
+        { title: t('reports.month'), dataIndex: 'month' },
+        { title: t('tickets.type'), dataIndex: 'type', render: (v: Row['type']) => t(`tickets.type.${v}` as MessageKey) },
+        { title: t('reports.count'), dataIndex: 'count' },
+        { title: t('reports.medianFirst'), dataIndex: 'medianFirstResponseMinutes', render: orNone },
+        { title: t('reports.p90First'), dataIndex: 'p90FirstResponseMinutes', render: orNone },
+        { title: t('reports.medianResolution'), dataIndex: 'medianResolutionMinutes', render: orNone },
+        { title: t('reports.withinTarget'), render: (_, r) => (r.withinTargetPercent === null ? '—' : `${r.withinTargetPercent}% (${r.withinTarget}/${r.judged})`) },
+      ]}
+    />
+  );
+}
+
+/** The response targets per type (7×24, clock time); an admin changes them. */
+function SlaTargets({ admin }: { admin: boolean }) {
+  const { t } = useI18n();
+  const { data: targets, reload } = useLoad(() => unwrap(client.GET('/api/v1/tickets/sla-targets')), []);
+  const [editing, setEditing] = useState<Target | null>(null);
+  return (
+    <>
       <Typography.Title level={4}>{t('tickets.sla.targets')}</Typography.Title>
       <Table<Target>
         rowKey="type"
@@ -136,16 +140,16 @@ export function TicketReportsPage() {
         pagination={false}
         dataSource={targets?.items}
         columns={[
-          { title: t('tickets.type'), dataIndex: 'type', render: (v: string) => t(`tickets.type.${v}` as MessageKey) },
+          { title: t('tickets.type'), dataIndex: 'type', render: (v: Target['type']) => t(`tickets.type.${v}`) },
           { title: t('tickets.sla.firstResponseMinutes'), dataIndex: 'firstResponseMinutes' },
-          { title: t('tickets.sla.resolutionMinutes'), dataIndex: 'resolutionMinutes', render: n },
-          { title: t('audit.at'), dataIndex: 'updatedAt', render: shanghaiTime },
+          { title: t('tickets.sla.resolutionMinutes'), dataIndex: 'resolutionMinutes', render: orNone },
+          { title: t('audit.at'), dataIndex: 'updatedAt', render: (at: Target['updatedAt']) => <Instant value={at} /> },
           ...(admin
             ? [
                 {
                   title: '',
                   render: (_: unknown, r: Target) => (
-                    <Button size="small" onClick={() => (form.setFieldsValue(r), setEditing(r))}>
+                    <Button size="small" onClick={() => setEditing(r)}>
                       {t('customers.edit')}
                     </Button>
                   ),
@@ -154,20 +158,34 @@ export function TicketReportsPage() {
             : []),
         ]}
       />
-      <Modal open={editing !== null} title={editing ? t(`tickets.type.${editing.type}` as MessageKey) : ''} onCancel={() => setEditing(null)} onOk={() => form.submit()} okText={t('tickets.sla.save')} destroyOnHidden>
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) => put('/tickets/sla-targets', { type: editing!.type, firstResponseMinutes: v.firstResponseMinutes, resolutionMinutes: v.resolutionMinutes ?? null }).then(() => (setEditing(null), reloadTargets()), (e) => showError(e, form))}
-        >
-          <Form.Item name="firstResponseMinutes" label={t('tickets.sla.firstResponseMinutes')} rules={[{ required: true }]}>
-            <InputNumber min={1} precision={0} />
-          </Form.Item>
-          <Form.Item name="resolutionMinutes" label={t('tickets.sla.resolutionMinutes')}>
-            <InputNumber min={1} precision={0} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {editing && <TargetForm target={editing} onClose={() => setEditing(null)} onSaved={reload} />}
     </>
+  );
+}
+
+function TargetForm({ target, onClose, onSaved }: { target: Target; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const [form] = Form.useForm<TargetValues>();
+  const save = async (v: TargetValues) => {
+    try {
+      await unwrap(client.PUT('/api/v1/tickets/sla-targets', { body: { type: target.type, firstResponseMinutes: v.firstResponseMinutes, resolutionMinutes: v.resolutionMinutes ?? null } }));
+      onClose();
+      onSaved();
+    } catch (e) {
+      showError(e, form);
+    }
+  };
+  return (
+    <Modal open title={t(`tickets.type.${target.type}`)} onCancel={onClose} onOk={() => form.submit()} okText={t('tickets.sla.save')} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={target} onFinish={save}>
+        <Form.Item name="firstResponseMinutes" label={t('tickets.sla.firstResponseMinutes')} rules={[{ required: true }]}>
+          <InputNumber min={1} precision={0} />
+        </Form.Item>
+        <Form.Item name="resolutionMinutes" label={t('tickets.sla.resolutionMinutes')}>
+          <InputNumber min={1} precision={0} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -4,14 +4,19 @@ import type { IdGenerator } from '../../core/ids.js';
 import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
+import type { Emitter } from '../../core/reactions.js';
 import {
   addDays,
   allocatePayment,
+  applyCredit,
+  calendarDayPeriodEndMarked,
   dunningSchedule,
   EXPIRY_REMINDER_DAYS,
   expiryBucket,
   formatChineseDate,
   formatYuan,
+  invoiceAmount,
+  invoiceNumber,
   invoiceStatus,
   outstanding,
   parseDate,
@@ -23,41 +28,51 @@ import {
   daysBetween,
   type Calendar,
   type CalendarDate,
+  type ContractTerms,
   type DunningPolicy,
+  type DunningStep,
   type Fen,
 } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
-import type { BillingRepository, DunningActionRow } from './billing.repository.js';
-import type { ContractsRepository, InvoiceRow } from './contracts.repository.js';
-import type { ContractsService } from './contracts.service.js';
+import { DEADLINE_MOVED_TASK, type RecomputedRecord } from '../calendar/calendar.service.js';
+import type { BillingRepository, DunningActionRow, InvoiceRow } from './billing.repository.js';
+import type { SweepDayResult } from './billing.schema.js';
 
-export interface SweepDayResult {
-  day: string;
-  renewed: number;
-  ended: number;
-  overdue: string[];
-  reminders: string[];
-  proposals: string[];
-  expiryReminders: string[];
+export type { SweepDayResult };
+
+/** What billing needs to know of a contract to issue its invoice; contracts hands it over (billing never reads the contract itself). */
+export interface InvoicedContract {
+  id: string;
+  customerId: string;
+  annualFeeFen: number;
+  termMonths: number;
+  terms: Pick<ContractTerms, 'paymentDueCalendarDays'>;
 }
+
+/** An invoice due date recomputed when an official calendar year was loaded (issue 16). */
+export interface RecomputedDueDate extends RecomputedRecord {
+  kind: 'invoice';
+  customerId: string;
+}
+
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const FAPIAO_TYPE_ZH = { ordinary: '增值税普通发票（普票）', special: '增值税专用发票（专票）' } as const;
 const STATUS_ZH = { unpaid: '未付款', partially_paid: '部分付款', paid: '已付清', overdue: '已逾期', void: '已作废' } as const;
 
 /**
- * Money after the invoice (第四条) and time after the contract (第十三条): payments by bank transfer,
- * the customer's credit, 发票 requests, dunning (formal notices, then a suspension proposal staff must
- * confirm — never an automatic termination) and the daily sweep that moves all of it through time.
+ * Money after the invoice (第四条) and time after the contract (第十三条): the invoices themselves (issued
+ * when contracts activates or renews, numbered per year), payments by bank transfer, the customer's
+ * credit, 发票 requests, dunning (formal notices, then a suspension proposal staff must confirm — never
+ * an automatic termination), expiry reminders and the daily sweep that moves all of it through time.
+ * Only this module writes invoices.
  */
 export function makeBillingService(deps: {
   repo: BillingRepository;
-  contractsRepo: Pick<ContractsRepository, 'lockInvoice' | 'updateInvoice' | 'lockCredit' | 'moveCredit' | 'find'>;
-  contracts: Pick<ContractsService, 'renewUpTo'>;
-  customers: Pick<CustomersService, 'get'>;
+  customers: Pick<CustomersService, 'get' | 'addTask'>;
   provider: Pick<ProviderService, 'current'>;
   notices: Pick<NoticesService, 'register'>;
   calendar: { current(tx?: Executor): Promise<Calendar> };
@@ -65,8 +80,10 @@ export function makeBillingService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
+  /** emits billing.* and asks billing.sweepingDay (billing.events.ts), in the change's transaction */
+  bus: Emitter<Executor>;
 }) {
-  const { repo, audit, clock, ids } = deps;
+  const { repo, audit, clock, ids, bus } = deps;
   const today = () => shanghaiDate(clock.now());
 
   async function loadInvoice(scope: Scope, id: string, tx?: Executor): Promise<InvoiceRow> {
@@ -80,72 +97,95 @@ export function makeBillingService(deps: {
     return { reminderDays: row.reminderDays, suspensionProposalDays: row.suspensionProposalDays, updatedAt: row.updatedAt };
   }
 
-  /** One day of the sweep, in one transaction: renewals, then overdue invoices, dunning, expiry reminders. */
+  const sweepScope: Scope = { kind: 'system', reason: 'daily-sweep' };
+
+  /** 第四条: unpaid past the due date → overdue from the day after it. */
+  async function markOverdue(tx: Executor, day: CalendarDate, result: SweepDayResult) {
+    for (const inv of await repo.dueBefore(tx, day)) {
+      const after = await repo.updateInvoice(tx, inv.id, { status: 'overdue', overdueSince: addDays(inv.dueOn as CalendarDate, 1) });
+      await audit.record(tx, sweepScope, { action: 'invoice.overdue', entity: 'invoice', entityId: inv.id, customerId: inv.customerId, before: inv, after });
+      result.overdue.push(inv.number);
+    }
+  }
+
+  /** Dunning: each step of the policy once per overdue invoice, dated the day it fell due. */
+  async function dun(tx: Executor, day: CalendarDate, result: SweepDayResult) {
+    const p = await policy(tx);
+    const overdue = await repo.overdue(tx);
+    const done = new Set((await repo.actionsOf(tx, overdue.map((i) => i.id))).map((a) => `${a.invoiceId}/${a.kind}/${a.step}`));
+    for (const inv of overdue) {
+      for (const step of dunningSchedule(inv.dueOn as CalendarDate, p)) {
+        if (step.on > day || done.has(`${inv.id}/${step.kind}/${step.step}`)) continue;
+        await takeDunningStep(tx, inv, step, result);
+      }
+    }
+  }
+
+  /** One dunning step: a reminder is a formal notice; a suspension proposal waits for staff (decideProposal). */
+  async function takeDunningStep(tx: Executor, inv: InvoiceRow, step: DunningStep, result: SweepDayResult) {
+    const action: DunningActionRow = {
+      id: ids.uuid(),
+      invoiceId: inv.id,
+      customerId: inv.customerId,
+      kind: step.kind,
+      step: step.step,
+      dueOn: step.on,
+      noticeId: null,
+      decision: step.kind === 'suspension_proposal' ? 'proposed' : null,
+      decidedBy: null,
+      decidedAt: null,
+      createdAt: clock.now(),
+    };
+    if (!(await repo.insertAction(tx, action))) return;
+    if (step.kind === 'reminder') {
+      const notice = await deps.notices.register(tx, sweepScope, {
+        customerId: inv.customerId,
+        direction: 'provider_to_customer',
+        type: 'billing.overdueReminder',
+        payload: { invoiceNumber: inv.number, amount: formatYuan(inv.amountFen as Fen), outstanding: formatYuan(outstanding(inv)), outstandingCapital: toCapital(outstanding(inv)), dueOn: inv.dueOn, step: step.step, asOf: step.on },
+        relatedEntity: 'invoice',
+        relatedId: inv.id,
+      });
+      await repo.setActionNotice(tx, action.id, notice?.id ?? null);
+      result.reminders.push(`${inv.number}#${step.step}@${step.on}`);
+    } else result.proposals.push(`${inv.number}@${step.on}`);
+    await audit.record(tx, sweepScope, { action: `dunning.${step.kind}`, entity: 'invoice', entityId: inv.id, customerId: inv.customerId, after: action });
+  }
+
+  /** 第十三条: the customer is told 60, 30 and 7 days before the term ends, each once. */
+  async function remindOfExpiry(tx: Executor, day: CalendarDate, result: SweepDayResult) {
+    const { rows } = (await repo.dueExpiryReminders(tx, day, EXPIRY_REMINDER_DAYS)) as unknown as { rows: { contract_id: string; customer_id: string; number: string; term_end: string; days_ahead: number; due_on: string }[] };
+    for (const r of rows) {
+      const inserted = await repo.insertExpiryReminder(tx, { contractId: r.contract_id, customerId: r.customer_id, termEnd: r.term_end, daysAhead: r.days_ahead, dueOn: r.due_on, noticeId: null, createdAt: clock.now() });
+      if (!inserted) continue;
+      await deps.notices.register(tx, sweepScope, {
+        customerId: r.customer_id,
+        direction: 'provider_to_customer',
+        type: 'contract.expiring',
+        payload: { contractNumber: r.number, termEnd: r.term_end, daysAhead: r.days_ahead, asOf: r.due_on },
+        relatedEntity: 'contract',
+        relatedId: r.contract_id,
+      });
+      result.expiryReminders.push(`${r.number}-${r.days_ahead}@${r.due_on}`);
+    }
+  }
+
+  /**
+   * One day of the sweep, in one transaction: the other modules' part of the day first (contracts'
+   * renewals, whose invoices are dated the new term's first day), then overdue invoices, dunning, expiry reminders.
+   */
   async function sweepDay(day: CalendarDate): Promise<SweepDayResult | null> {
-    const system: Scope = { kind: 'system', reason: 'daily-sweep' };
     return repo.db.transaction(async (tx) => {
       if (!(await repo.claimDay(tx, day, clock.now()))) return null;
       const result: SweepDayResult = { day, renewed: 0, ended: 0, overdue: [], reminders: [], proposals: [], expiryReminders: [] };
       const calendar = await deps.calendar.current(tx);
-      // 第十三条: terms that ended before this day renew (invoice dated the new term's first day) or end
-      for (const c of await repo.expiredBefore(tx, day)) await deps.contracts.renewUpTo(tx, c.id, day, calendar, result);
-      // 第四条: unpaid past the due date → overdue from the day after it
-      for (const inv of await repo.dueBefore(tx, day)) {
-        const after = await deps.contractsRepo.updateInvoice(tx, inv.id, { status: 'overdue', overdueSince: addDays(inv.dueOn as CalendarDate, 1) });
-        await audit.record(tx, system, { action: 'invoice.overdue', entity: 'invoice', entityId: inv.id, customerId: inv.customerId, before: inv, after });
-        result.overdue.push(inv.number);
+      for (const done of await bus.ask(tx, sweepScope, 'billing.sweepingDay', { day, calendar })) {
+        result.renewed += done.renewed;
+        result.ended += done.ended;
       }
-      // dunning: each step of the policy once, dated the day it fell due
-      const p = await policy(tx);
-      const overdue = await repo.overdue(tx);
-      const done = new Set((await repo.actionsOf(tx, overdue.map((i) => i.id))).map((a) => `${a.invoiceId}/${a.kind}/${a.step}`));
-      for (const inv of overdue) {
-        for (const step of dunningSchedule(inv.dueOn as CalendarDate, p)) {
-          if (step.on > day || done.has(`${inv.id}/${step.kind}/${step.step}`)) continue;
-          const action: DunningActionRow = {
-            id: ids.uuid(),
-            invoiceId: inv.id,
-            customerId: inv.customerId,
-            kind: step.kind,
-            step: step.step,
-            dueOn: step.on,
-            noticeId: null,
-            decision: step.kind === 'suspension_proposal' ? 'proposed' : null,
-            decidedBy: null,
-            decidedAt: null,
-            createdAt: clock.now(),
-          };
-          if (!(await repo.insertAction(tx, action))) continue;
-          if (step.kind === 'reminder') {
-            const notice = await deps.notices.register(tx, system, {
-              customerId: inv.customerId,
-              direction: 'provider_to_customer',
-              type: 'billing.overdueReminder',
-              payload: { invoiceNumber: inv.number, amount: formatYuan(inv.amountFen as Fen), outstanding: formatYuan(outstanding(inv)), outstandingCapital: toCapital(outstanding(inv)), dueOn: inv.dueOn, step: step.step, asOf: step.on },
-              relatedEntity: 'invoice',
-              relatedId: inv.id,
-            });
-            await repo.setActionNotice(tx, action.id, notice?.id ?? null);
-            result.reminders.push(`${inv.number}#${step.step}@${step.on}`);
-          } else result.proposals.push(`${inv.number}@${step.on}`);
-          await audit.record(tx, system, { action: `dunning.${step.kind}`, entity: 'invoice', entityId: inv.id, customerId: inv.customerId, after: action });
-        }
-      }
-      // 第十三条: the customer is told 60, 30 and 7 days before the term ends
-      const { rows } = (await repo.dueExpiryReminders(tx, day, EXPIRY_REMINDER_DAYS)) as unknown as { rows: { contract_id: string; customer_id: string; number: string; term_end: string; days_ahead: number; due_on: string }[] };
-      for (const r of rows) {
-        const inserted = await repo.insertExpiryReminder(tx, { contractId: r.contract_id, customerId: r.customer_id, termEnd: r.term_end, daysAhead: r.days_ahead, dueOn: r.due_on, noticeId: null, createdAt: clock.now() });
-        if (!inserted) continue;
-        await deps.notices.register(tx, system, {
-          customerId: r.customer_id,
-          direction: 'provider_to_customer',
-          type: 'contract.expiring',
-          payload: { contractNumber: r.number, termEnd: r.term_end, daysAhead: r.days_ahead, asOf: r.due_on },
-          relatedEntity: 'contract',
-          relatedId: r.contract_id,
-        });
-        result.expiryReminders.push(`${r.number}-${r.days_ahead}@${r.due_on}`);
-      }
+      await markOverdue(tx, day, result);
+      await dun(tx, day, result);
+      await remindOfExpiry(tx, day, result);
       await repo.finishDay(tx, day, result);
       return result;
     });
@@ -177,6 +217,83 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
   }
 
   return {
+    /**
+     * 第四条: the annual invoice of a contract's term (contracts calls this when it activates or renews
+     * one, in its transaction): dated the first day of its period (the day it fell due, even when a late
+     * sweep issues it), numbered INV-YYYY-NNNNNN across all contracts of that year, for the amount the
+     * rules give, due within the agreed calendar days (rolled past rest days, 民法典 art. 203), and paid
+     * first from the customer's credit (an earlier overpayment).
+     */
+    async issueInvoice(tx: Executor, contract: InvoicedContract, periodStart: CalendarDate, periodEnd: CalendarDate, calendar: Calendar): Promise<InvoiceRow> {
+      const year = Number(periodStart.slice(0, 4));
+      const due = calendarDayPeriodEndMarked(calendar, periodStart, contract.terms.paymentDueCalendarDays);
+      const sequence = await repo.nextInvoiceNumber(tx, year);
+      const invoice: InvoiceRow = {
+        id: ids.uuid(),
+        number: invoiceNumber(year, sequence),
+        year,
+        sequence,
+        contractId: contract.id,
+        customerId: contract.customerId,
+        periodStart,
+        periodEnd,
+        amountFen: invoiceAmount(contract.annualFeeFen, contract.termMonths),
+        issuedOn: periodStart,
+        dueOn: due.date,
+        dueOnProvisional: due.provisional,
+        provisionalDueOn: null,
+        paidOn: null,
+        status: 'unpaid',
+        createdAt: clock.now(),
+        paidFen: 0,
+        creditAppliedFen: 0,
+        overdueSince: null,
+        fapiaoTitle: null,
+        fapiaoTaxNumber: null,
+        fapiaoType: null,
+        fapiaoRequestedAt: null,
+        fapiaoNumber: null,
+        fapiaoIssuedOn: null,
+      };
+      await repo.insertInvoice(tx, invoice);
+      const credit = applyCredit(await repo.lockCredit(tx, contract.customerId), invoice);
+      if (credit === 0) return invoice;
+      await repo.moveCredit(tx, { id: ids.uuid(), customerId: contract.customerId, amountFen: -credit, paymentId: null, invoiceId: invoice.id, createdAt: clock.now() });
+      const status = invoiceStatus({ ...invoice, creditAppliedFen: credit }, periodStart);
+      return repo.updateInvoice(tx, invoice.id, { creditAppliedFen: credit, status, paidOn: status === 'paid' ? periodStart : null });
+    },
+
+    async invoices(scope: Scope, filter: { contractId?: string; customerId?: string }) {
+      requireReader(scope);
+      return repo.invoices(scope, filter);
+    },
+
+    /**
+     * Issue 16, billing's answer to calendar.yearLoaded (reactions.ts), in the transaction that loads an
+     * official year: every invoice not yet paid, void or overdue whose due date was computed on a
+     * provisional year is computed again with `calendar` (第四条). A moved date is audited with both
+     * values and put on finance's to-do list; a date moved earlier is also told to the customer by formal
+     * notice (第九条, via billing.invoiceDueMovedEarlier). Closed invoices keep their date and mark.
+     */
+    async recomputeProvisional(tx: Executor, scope: Scope, calendar: Calendar): Promise<RecomputedDueDate[]> {
+      const result: RecomputedDueDate[] = [];
+      for (const { invoice, terms, contractNumber } of await repo.lockOpenProvisionalInvoices(tx)) {
+        const due = calendarDayPeriodEndMarked(calendar, invoice.periodStart as CalendarDate, (terms as ContractTerms).paymentDueCalendarDays);
+        const announced = invoice.provisionalDueOn ?? invoice.dueOn;
+        const after = await repo.updateInvoice(tx, invoice.id, { dueOn: due.date, dueOnProvisional: due.provisional, provisionalDueOn: announced === due.date ? null : announced });
+        if (after.dueOn !== invoice.dueOn) {
+          await audit.record(tx, scope, { action: 'invoice.recomputeDue', entity: 'invoice', entityId: invoice.id, customerId: invoice.customerId, before: invoice, after });
+          if (after.dueOn < announced) await bus.emit(tx, scope, 'billing.invoiceDueMovedEarlier', { invoice: after, announced });
+        }
+        const r: RecomputedDueDate = { kind: 'invoice', entityId: invoice.id, customerId: invoice.customerId, number: invoice.number, label: `${invoice.number}（合同 ${contractNumber}）付款期限（第四条）`, before: invoice.dueOn, after: after.dueOn };
+        result.push(r);
+        if (r.before !== r.after) {
+          await deps.customers.addTask(tx, { kind: DEADLINE_MOVED_TASK, role: 'finance', customerId: r.customerId, subjectId: r.entityId, dueOn: r.after, payload: { kind: r.kind, number: r.number, label: r.label, before: r.before, after: r.after } });
+        }
+      }
+      return result;
+    },
+
     /** One invoice with its payments, dunning steps and the customer's credit balance. */
     async invoice(scope: Scope, id: string) {
       requireReader(scope);
@@ -213,14 +330,14 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
       }
       if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
       return repo.db.transaction(async (tx) => {
-        const before = await deps.contractsRepo.lockInvoice(tx, invoiceId);
+        const before = await repo.lockInvoice(tx, invoiceId);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'invoice' });
         if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: before.status, to: 'payment' });
         const { appliedFen, creditedFen } = allocatePayment(before, amountFen);
         const paidFen = before.paidFen + appliedFen;
         const settled = { ...before, paidFen };
         const status = invoiceStatus(settled, today());
-        const after = await deps.contractsRepo.updateInvoice(tx, invoiceId, {
+        const after = await repo.updateInvoice(tx, invoiceId, {
           paidFen,
           status: before.status === 'paid' ? 'paid' : status,
           paidOn: before.paidOn ?? (status === 'paid' ? input.receivedOn : null),
@@ -230,8 +347,8 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
         const payment = { id: ids.uuid(), invoiceId, customerId: before.customerId, amountFen, appliedFen, creditedFen, receivedOn: input.receivedOn, bankReference: input.bankReference, recordedBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
         await repo.insertPayment(tx, payment);
         if (creditedFen > 0) {
-          await deps.contractsRepo.lockCredit(tx, before.customerId);
-          await deps.contractsRepo.moveCredit(tx, { id: ids.uuid(), customerId: before.customerId, amountFen: creditedFen, paymentId: payment.id, invoiceId, createdAt: clock.now() });
+          await repo.lockCredit(tx, before.customerId);
+          await repo.moveCredit(tx, { id: ids.uuid(), customerId: before.customerId, amountFen: creditedFen, paymentId: payment.id, invoiceId, createdAt: clock.now() });
         }
         await audit.record(tx, scope, { action: 'invoice.payment', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after: { ...after, payment } });
         return { ...after, outstandingFen: outstanding(after), payment };
@@ -254,10 +371,10 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
       if (!/^[0-9A-Z]{15,20}$/.test(taxNumber)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'taxNumber', key: 'billing.taxNumber' }]);
       return repo.db.transaction(async (tx) => {
         const before = await loadInvoice(scope, invoiceId, tx);
-        await deps.contractsRepo.lockInvoice(tx, invoiceId);
+        await repo.lockInvoice(tx, invoiceId);
         if (before.fapiaoNumber) throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: 'fapiao_issued', to: 'fapiao_request' });
         if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: before.status, to: 'fapiao_request' });
-        const after = await deps.contractsRepo.updateInvoice(tx, invoiceId, { fapiaoTitle: input.title.trim(), fapiaoTaxNumber: taxNumber, fapiaoType: input.type, fapiaoRequestedAt: clock.now() });
+        const after = await repo.updateInvoice(tx, invoiceId, { fapiaoTitle: input.title.trim(), fapiaoTaxNumber: taxNumber, fapiaoType: input.type, fapiaoRequestedAt: clock.now() });
         await audit.record(tx, scope, { action: 'invoice.fapiaoRequest', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after });
         return after;
       });
@@ -275,11 +392,11 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
       }
       if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
       return repo.db.transaction(async (tx) => {
-        const before = await deps.contractsRepo.lockInvoice(tx, invoiceId);
+        const before = await repo.lockInvoice(tx, invoiceId);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'invoice' });
         if (!before.fapiaoType) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'fapiaoNumber', key: 'billing.fapiaoNotRequested' }]);
         if (before.fapiaoNumber) throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: 'fapiao_issued', to: 'fapiao_issued' });
-        const after = await deps.contractsRepo.updateInvoice(tx, invoiceId, { fapiaoNumber: input.fapiaoNumber, fapiaoIssuedOn: input.issuedOn });
+        const after = await repo.updateInvoice(tx, invoiceId, { fapiaoNumber: input.fapiaoNumber, fapiaoIssuedOn: input.issuedOn });
         await audit.record(tx, scope, { action: 'invoice.fapiaoIssued', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after });
         return after;
       });
@@ -289,10 +406,10 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
     async invoiceDocument(scope: Scope, invoiceId: string, format: 'pdf' | 'html'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
       requireReader(scope);
       const inv = await loadInvoice(scope, invoiceId);
-      const contract = (await deps.contractsRepo.find(scope, inv.contractId))!;
+      const contractNumber = (await repo.contractNumber(inv.contractId))!;
       const [customer, provider] = await Promise.all([deps.customers.get(scope, inv.customerId), deps.provider.current(scope)]);
       const html = invoiceHtml(inv, {
-        contractNumber: contract.number,
+        contractNumber,
         customerName: customer.name,
         providerName: provider.legalName,
         bankName: provider.bankName,
@@ -341,7 +458,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
         const before = await repo.lockAction(tx, actionId);
         if (!before || before.kind !== 'suspension_proposal') throw new AppError('NOT_FOUND', { entity: 'dunning_action' });
         if (before.decision !== 'proposed') throw new AppError('INVALID_TRANSITION', { entity: 'dunning_action', from: before.decision, to: input.decision });
-        const inv = (await deps.contractsRepo.lockInvoice(tx, before.invoiceId))!;
+        const inv = (await repo.lockInvoice(tx, before.invoiceId))!;
         if (input.decision === 'confirmed' && inv.status === 'paid') throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: 'paid', to: 'suspension' });
         let noticeId: string | null = before.noticeId;
         if (input.decision === 'confirmed') {
@@ -365,12 +482,12 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
     async expiring(scope: Scope, withinDays = 60) {
       requireReader(scope);
       const from = today();
-      return (await repo.expiring(scope, from, addDays(from, withinDays))).map((r) => ({
-        ...r.contract,
-        customerName: r.customerName,
-        daysLeft: daysBetween(from, r.contract.termEnd as CalendarDate),
-        bucket: expiryBucket(r.contract.termEnd as CalendarDate, from),
-        renews: !r.contract.nonRenewalNoticedAt,
+      return (await repo.expiring(scope, from, addDays(from, withinDays))).map((c) => ({
+        ...c,
+        status: 'active' as const, // the query lists active contracts only
+        daysLeft: daysBetween(from, c.termEnd as CalendarDate),
+        bucket: expiryBucket(c.termEnd as CalendarDate, from),
+        renews: !c.nonRenewalNoticedAt,
       }));
     },
 

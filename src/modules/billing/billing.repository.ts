@@ -3,10 +3,10 @@ import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customerNames } from '../customers/customers.read.js';
-import { contracts, invoices } from './contracts.schema.js';
-import { creditEntries, customerCredits, dailySweeps, dunningActions, dunningPolicy, expiryReminders, payments } from './billing.schema.js';
-import type { ContractRow, InvoiceRow } from './contracts.repository.js';
+import { contractFacts } from '../contracts/contracts.read.js';
+import { type SweepDayResult, creditEntries, customerCredits, dailySweeps, dunningActions, dunningPolicy, expiryReminders, invoiceNumberCounters, invoices, payments } from './billing.schema.js';
 
+export type InvoiceRow = typeof invoices.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type DunningActionRow = typeof dunningActions.$inferSelect;
 export type ExpiryReminderRow = typeof expiryReminders.$inferSelect;
@@ -18,6 +18,57 @@ export function makeBillingRepository(db: Db) {
       const [row] = await tx.select().from(invoices).where(and(eq(invoices.id, id), tenantFilter(scope, invoices.customerId)));
       return row;
     },
+    // ── invoices: written only here (第四条) ──
+    insertInvoice: (tx: Executor, row: InvoiceRow) => tx.insert(invoices).values(row),
+    invoices: (scope: Scope, f: { contractId?: string; customerId?: string }) =>
+      db
+        .select()
+        .from(invoices)
+        .where(and(tenantFilter(scope, invoices.customerId), f.contractId ? eq(invoices.contractId, f.contractId) : undefined, f.customerId ? eq(invoices.customerId, f.customerId) : undefined))
+        .orderBy(desc(invoices.issuedOn)),
+    async lockInvoice(tx: Executor, id: string): Promise<InvoiceRow | undefined> {
+      const [row] = await tx.select().from(invoices).where(eq(invoices.id, id)).for('update');
+      return row;
+    },
+    async updateInvoice(tx: Executor, id: string, patch: Partial<InvoiceRow>): Promise<InvoiceRow> {
+      const [row] = await tx.update(invoices).set(patch).where(eq(invoices.id, id)).returning();
+      return row;
+    },
+    /** INV-YYYY-NNNNNN: the year's counter row is locked by the upsert until the caller's transaction ends. */
+    async nextInvoiceNumber(tx: Executor, year: number): Promise<number> {
+      const [row] = await tx
+        .insert(invoiceNumberCounters)
+        .values({ year, lastNumber: 1 })
+        .onConflictDoUpdate({ target: invoiceNumberCounters.year, set: { lastNumber: sql`${invoiceNumberCounters.lastNumber} + 1` } })
+        .returning({ n: invoiceNumberCounters.lastNumber });
+      return row.n;
+    },
+    /** The number of the contract an invoice was issued under (the contracts read model). */
+    async contractNumber(contractId: string): Promise<string | undefined> {
+      const [row] = await db.select({ number: contractFacts.number }).from(contractFacts).where(eq(contractFacts.id, contractId));
+      return row?.number;
+    },
+    /** Issue 16: invoices not yet paid, void or overdue whose due date rests on a provisional year, with their contract's terms, locked in id order. */
+    lockOpenProvisionalInvoices: (tx: Executor) =>
+      tx
+        .select({ invoice: invoices, terms: contractFacts.terms, contractNumber: contractFacts.number })
+        .from(invoices)
+        .innerJoin(contractFacts, eq(contractFacts.id, invoices.contractId))
+        .where(and(eq(invoices.dueOnProvisional, true), inArray(invoices.status, ['unpaid', 'partially_paid'])))
+        .orderBy(asc(invoices.id))
+        .for('update', { of: invoices }),
+    // ── the customer's credit ──
+    /** The customer's credit balance, locked for this transaction (0 when none was ever kept). */
+    async lockCredit(tx: Executor, customerId: string): Promise<number> {
+      await tx.insert(customerCredits).values({ customerId, balanceFen: 0 }).onConflictDoNothing();
+      const [row] = await tx.select().from(customerCredits).where(eq(customerCredits.customerId, customerId)).for('update');
+      return row.balanceFen;
+    },
+    async moveCredit(tx: Executor, entry: typeof creditEntries.$inferInsert): Promise<void> {
+      await tx.update(customerCredits).set({ balanceFen: sql`${customerCredits.balanceFen} + ${entry.amountFen}` }).where(eq(customerCredits.customerId, entry.customerId));
+      await tx.insert(creditEntries).values(entry);
+    },
+    // ── payments ──
     insertPayment: (tx: Executor, row: PaymentRow) => tx.insert(payments).values(row),
     payments: (scope: Scope, invoiceId: string) =>
       db.select().from(payments).where(and(eq(payments.invoiceId, invoiceId), tenantFilter(scope, payments.customerId))).orderBy(asc(payments.receivedOn), asc(payments.createdAt)),
@@ -48,16 +99,13 @@ export function makeBillingRepository(db: Db) {
       const rows = await tx.insert(dailySweeps).values({ day, ranAt, result: {} }).onConflictDoNothing().returning({ day: dailySweeps.day });
       return rows.length === 1;
     },
-    finishDay: (tx: Executor, day: string, result: unknown) => tx.update(dailySweeps).set({ result }).where(eq(dailySweeps.day, day)),
+    finishDay: (tx: Executor, day: string, result: SweepDayResult) => tx.update(dailySweeps).set({ result }).where(eq(dailySweeps.day, day)),
     async lastSweptDay(tx: Executor = db): Promise<string | null> {
       const [row] = await tx.select({ day: sql<string | null>`max(${dailySweeps.day})::text` }).from(dailySweeps);
       return row?.day ?? null;
     },
     sweeps: (limit: number) => db.select().from(dailySweeps).orderBy(desc(dailySweeps.day)).limit(limit),
 
-    /** Active contracts whose term ended before `day` (renewal), oldest end first. */
-    expiredBefore: (tx: Executor, day: string) =>
-      tx.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.status, 'active'), lt(contracts.termEnd, day))).orderBy(asc(contracts.termEnd), asc(contracts.id)),
     /** Open invoices whose due date is before `day`: they became overdue the day after it. */
     dueBefore: (tx: Executor, day: string) =>
       tx.select().from(invoices).where(and(inArray(invoices.status, ['unpaid', 'partially_paid']), lt(invoices.dueOn, day))).orderBy(asc(invoices.dueOn), asc(invoices.number)),
@@ -87,33 +135,43 @@ export function makeBillingRepository(db: Db) {
 
     /**
      * Expiry reminders (60/30/7 days ahead) due by `day` and not yet sent, for active contracts whose
-     * term ends after `day`; a reminder that would fall before the term began is not owed.
+     * term ends after `day`; a reminder that would fall before the term began is not owed. Contracts are
+     * read through the contracts read model (rendered as the subquery "contract_facts").
      */
     dueExpiryReminders: (tx: Executor, day: string, daysAhead: readonly number[]) =>
       tx.execute(sql`
-        SELECT c.id AS contract_id, c.customer_id, c.number, c.term_end::text AS term_end, d.days AS days_ahead, (c.term_end - d.days)::text AS due_on
-        FROM contracts c
+        SELECT contract_facts.id AS contract_id, contract_facts.customer_id, contract_facts.number, contract_facts.term_end::text AS term_end, d.days AS days_ahead, (contract_facts.term_end - d.days)::text AS due_on
+        FROM ${contractFacts}
         CROSS JOIN unnest(${`{${daysAhead.join(',')}}`}::int[]) AS d(days)
-        WHERE c.status = 'active' AND c.term_end > ${day}::date AND c.term_end <= ${day}::date + ${Math.max(...daysAhead)}::int
-          AND c.term_end - d.days <= ${day}::date AND c.term_end - d.days >= c.term_start
-          AND NOT EXISTS (SELECT 1 FROM expiry_reminders r WHERE r.contract_id = c.id AND r.term_end = c.term_end AND r.days_ahead = d.days)
-        ORDER BY due_on, c.number`),
+        WHERE contract_facts.status = 'active' AND contract_facts.term_end > ${day}::date AND contract_facts.term_end <= ${day}::date + ${Math.max(...daysAhead)}::int
+          AND contract_facts.term_end - d.days <= ${day}::date AND contract_facts.term_end - d.days >= contract_facts.term_start
+          AND NOT EXISTS (SELECT 1 FROM expiry_reminders r WHERE r.contract_id = contract_facts.id AND r.term_end = contract_facts.term_end AND r.days_ahead = d.days)
+        ORDER BY due_on, contract_facts.number`),
     async insertExpiryReminder(tx: Executor, row: ExpiryReminderRow): Promise<boolean> {
       return (await tx.insert(expiryReminders).values(row).onConflictDoNothing().returning({ id: expiryReminders.contractId })).length === 1;
     },
     expiryRemindersOf: (scope: Scope, contractId: string) => db.select().from(expiryReminders).where(and(eq(expiryReminders.contractId, contractId), tenantFilter(scope, expiryReminders.customerId))).orderBy(asc(expiryReminders.dueOn)),
 
-    /** Active contracts ending between `from` and `to` (the expiring list). */
+    /** Active contracts ending between `from` and `to` (the expiring list), from the contracts read model. */
     expiring: (scope: Scope, from: string, to: string) =>
       db
-        .select({ contract: contracts, customerName: customerNames.name })
-        .from(contracts)
-        .innerJoin(customerNames, eq(customerNames.id, contracts.customerId))
-        .where(and(tenantFilter(scope, contracts.customerId), eq(contracts.status, 'active'), gt(contracts.termEnd, sql`${from}::date - 1`), lte(contracts.termEnd, to)))
-        .orderBy(asc(contracts.termEnd), asc(contracts.number))
+        .select({
+          id: contractFacts.id,
+          number: contractFacts.number,
+          customerId: contractFacts.customerId,
+          customerName: customerNames.name,
+          status: contractFacts.status,
+          termStart: contractFacts.termStart,
+          termEnd: contractFacts.termEnd,
+          annualFeeFen: contractFacts.annualFeeFen,
+          nonRenewalNoticedAt: contractFacts.nonRenewalNoticedAt,
+        })
+        .from(contractFacts)
+        .innerJoin(customerNames, eq(customerNames.id, contractFacts.customerId))
+        .where(and(tenantFilter(scope, contractFacts.customerId), eq(contractFacts.status, 'active'), gt(contractFacts.termEnd, sql`${from}::date - 1`), lte(contractFacts.termEnd, to)))
+        .orderBy(asc(contractFacts.termEnd), asc(contractFacts.number))
         .limit(2000),
   };
 }
 
 export type BillingRepository = ReturnType<typeof makeBillingRepository>;
-export type { ContractRow };

@@ -77,7 +77,7 @@ describe('numbering under concurrency', () => {
     // rack them all at once: each activation issues an invoice in its own transaction
     const racked = await Promise.allSettled(contracts.map((c, i) => t.services.facility.rack(system, c.serverId, { cabinetId, lowestU: 30 + i, face: 'front' })));
     expect(racked.filter((r) => r.status === 'rejected')).toEqual([]);
-    const invoices = await t.services.contracts.invoices(system, {});
+    const invoices = await t.services.billing.invoices(system, {});
     expect(invoices.map((i) => i.number).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `INV-2026-${String(i + 1).padStart(6, '0')}`));
     expect(new Set(invoices.map((i) => i.contractId)).size).toBe(12);
   });
@@ -178,7 +178,7 @@ describe('dunning, expiry and the daily sweep', () => {
     const run = await t.services.billing.sweep();
     expect(run.map((r) => r.day)).toEqual(Array.from({ length: 30 }, (_, i) => `2026-10-${String(i + 2).padStart(2, '0')}`));
     const busy = Object.fromEntries(run.filter((r) => r.renewed || r.ended || r.overdue.length || r.reminders.length || r.proposals.length || r.expiryReminders.length).map((r) => [r.day, r]));
-    const overdueNow = (await t.services.contracts.invoices(system, {})).filter((i) => i.dueOn === '2026-10-08' && i.status === 'overdue').map((i) => i.number);
+    const overdueNow = (await t.services.billing.invoices(system, {})).filter((i) => i.dueOn === '2026-10-08' && i.status === 'overdue').map((i) => i.number);
     expect(overdueNow).toEqual(expect.arrayContaining([a.invoice.number, c.invoice.number]));
     expect(Object.keys(busy)).toEqual(['2026-10-09', '2026-10-15', '2026-10-22', '2026-10-23', '2026-10-30']);
     expect(busy['2026-10-09'].overdue).toEqual(expect.arrayContaining([a.invoice.number, c.invoice.number]));

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { scopeOf } from '../../http/auth.js';
+import { FileBody, IdParams } from '../../http/dto.js';
+import {
+  CustomerCredit,
+  DunningAction,
+  DunningDecisionBody,
+  DunningList,
+  DunningPolicy,
+  DunningPolicyBody,
+  DunningQuery,
+  ExpiringList,
+  ExpiringQuery,
+  FapiaoIssuedBody,
+  FapiaoRequestBody,
+  Invoice,
+  InvoiceDetail,
+  InvoiceDocumentQuery,
+  InvoiceList,
+  InvoiceListQuery,
+  RecordedPayment,
+  RecordPaymentBody,
+  SweepList,
+  SweepQuery,
+} from './billing.dto.js';
+import type { BillingService } from './billing.service.js';
+
+export function billingRoutes(deps: { billing: BillingService }): FastifyPluginAsyncZod {
+  const { billing } = deps;
+  return async (app) => {
+    app.get(
+      '/invoices',
+      { schema: { tags: ['billing'], summary: 'Invoices (第四条); a customer sees its own', querystring: InvoiceListQuery, response: { 200: InvoiceList } } },
+      async (request) => ({ items: await billing.invoices(scopeOf(request), request.query) }),
+    );
+    app.get(
+      '/invoices/:id',
+      { schema: { tags: ['billing'], summary: 'An invoice with its payments, dunning steps and the customer credit', params: IdParams, response: { 200: InvoiceDetail } } },
+      async (request) => billing.invoice(scopeOf(request), request.params.id),
+    );
+    app.get(
+      '/invoices/:id/document',
+      {
+        schema: {
+          tags: ['billing'],
+          summary: 'The invoice as PDF (default) or HTML, amounts in figures and 大写',
+          params: IdParams,
+          querystring: InvoiceDocumentQuery,
+          produces: ['application/pdf', 'text/html'],
+          response: { 200: FileBody },
+        },
+      },
+      async (request, reply) => {
+        const doc = await billing.invoiceDocument(scopeOf(request), request.params.id, request.query.format);
+        return reply.header('content-type', doc.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.bytes);
+      },
+    );
+    app.post(
+      '/invoices/:id/payments',
+      { schema: { tags: ['billing'], summary: 'Record a bank transfer (finance); partial payments add up, an overpayment becomes credit', params: IdParams, body: RecordPaymentBody, response: { 201: RecordedPayment } } },
+      async (request, reply) => reply.status(201).send(await billing.recordPayment(scopeOf(request), request.params.id, request.body)),
+    );
+    app.put(
+      '/invoices/:id/fapiao-request',
+      { schema: { tags: ['billing'], summary: '发票 request: title, tax number, type (ordinary 普票 / special 专票)', params: IdParams, body: FapiaoRequestBody, response: { 200: Invoice } } },
+      async (request) => billing.requestFapiao(scopeOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/invoices/:id/fapiao',
+      { schema: { tags: ['billing'], summary: 'The 发票 number, entered by finance when issued', params: IdParams, body: FapiaoIssuedBody, response: { 200: Invoice } } },
+      async (request) => billing.recordFapiao(scopeOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/customers/:id/credit',
+      { schema: { tags: ['billing'], summary: "The customer's credit (overpayments kept, applied to the next invoice)", params: IdParams, response: { 200: CustomerCredit } } },
+      async (request) => billing.credit(scopeOf(request), request.params.id),
+    );
+    app.get('/billing/dunning-policy', { schema: { tags: ['billing'], summary: 'The dunning policy (staff)', response: { 200: DunningPolicy } } }, async (request) => billing.dunningPolicy(scopeOf(request)));
+    app.put(
+      '/billing/dunning-policy',
+      { schema: { tags: ['billing'], summary: 'Set the dunning policy: reminder days after the due date, then the suspension proposal', body: DunningPolicyBody, response: { 200: DunningPolicy } } },
+      async (request) => billing.setDunningPolicy(scopeOf(request), request.body),
+    );
+    app.get(
+      '/billing/dunning',
+      { schema: { tags: ['billing'], summary: 'Dunning steps: reminders sent and suspension proposals (a customer sees its own)', querystring: DunningQuery, response: { 200: DunningList } } },
+      async (request) => ({ items: await billing.dunning(scopeOf(request), request.query) }),
+    );
+    app.post(
+      '/billing/dunning/:id/decision',
+      { schema: { tags: ['billing'], summary: 'Confirm or dismiss a suspension proposal (never a termination)', params: IdParams, body: DunningDecisionBody, response: { 200: DunningAction } } },
+      async (request) => billing.decideProposal(scopeOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/contracts/expiring',
+      { schema: { tags: ['billing'], summary: 'Active contracts ending within N days (60 by default), bucketed 60/30/7 (第十三条)', querystring: ExpiringQuery, response: { 200: ExpiringList } } },
+      async (request) => ({ items: await billing.expiring(scopeOf(request), request.query.withinDays) }),
+    );
+    app.get(
+      '/billing/sweeps',
+      { schema: { tags: ['billing'], summary: 'The daily sweep, day by day (staff)', querystring: SweepQuery, response: { 200: SweepList } } },
+      async (request) => ({ items: await billing.sweeps(scopeOf(request), request.query.limit) }),
+    );
+  };
+}
