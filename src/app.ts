@@ -13,6 +13,7 @@ import { makeAuditRepository } from './modules/audit/audit.repository.js';
 import { makeAnchorStore } from './modules/audit/audit.anchors.js';
 import { makeAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authConstraints } from './modules/auth/auth.constraints.js';
 import { makeAuthRepository } from './modules/auth/auth.repository.js';
 import { makeAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -20,6 +21,7 @@ import { argon2idHasher, type PasswordHasher } from './modules/auth/passwords.js
 import { makeTokensService } from './modules/auth/tokens.service.js';
 import { makeUsersService } from './modules/auth/users.service.js';
 import { AUTH_CHANNEL, makeSessionCache } from './modules/auth/session-cache.js';
+import { customersConstraints } from './modules/customers/customers.constraints.js';
 import { makeCustomersRepository } from './modules/customers/customers.repository.js';
 import { makeCustomersService } from './modules/customers/customers.service.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
@@ -205,12 +207,8 @@ export function buildServices(ctx: AppContext) {
   const alerts = makeAlertsService({ repo: incidentsRepo, incidents, servers, floor, network, audit, clock, ids });
   registerConstraintErrors(incidentsConstraints);
 
-  registerConstraintErrors({
-    users_login_unique: { code: 'LOGIN_TAKEN', field: 'login' },
-    customers_uscc_key: { code: 'USCC_TAKEN', field: 'uscc' },
-    roster_member_versions_disjoint: { code: 'CONFLICT' },
-  });
-
+  registerConstraintErrors(authConstraints);
+  registerConstraintErrors(customersConstraints);
   registerConstraintErrors(contractsConstraints);
   registerConstraintErrors(billingConstraints);
   registerConstraintErrors(facilityConstraints);

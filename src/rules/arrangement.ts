@@ -133,7 +133,11 @@ export function scheduleToArrangement(schedule: Pick<YearSchedule, 'holidays' | 
   return blocks;
 }
 
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup';
+/** holiday: a day off (放假, 补休); makeup: a 调休 Saturday or Sunday worked. */
+export const DAY_KINDS = ['workday', 'weekend', 'holiday', 'makeup'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+/** Whether a day is worked, as the official and the derived calendar each say. */
+export const WORK_OR_OFF = ['off', 'work'] as const;
 
 export interface DayView {
   date: CalendarDate;
@@ -179,8 +183,8 @@ export function provisionalArrangement(year: number): HolidayBlock[] {
 
 export interface DayDiff {
   date: CalendarDate;
-  official: 'off' | 'work';
-  provisional: 'off' | 'work';
+  official: (typeof WORK_OR_OFF)[number];
+  provisional: (typeof WORK_OR_OFF)[number];
   name: string | null;
 }
 

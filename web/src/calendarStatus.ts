@@ -1,17 +1,8 @@
 import { useEffect, useState } from 'react';
-import { get } from './api/client';
+import { client, unwrap, type Schemas } from './api/client';
 
-/** `GET /calendar/status`: which years are official, which provisional, and whether the autumn banner is due. */
-export interface CalendarStatus {
-  /** today in Beijing, by the server's clock */
-  today: string;
-  officialYears: number[];
-  provisionalYears: number[];
-  nextYear: number;
-  nextYearProvisional: boolean;
-  /** from 1 October while next year is still provisional */
-  bannerDue: boolean;
-}
+/** `GET /calendar/status`: which years are official, which provisional, and whether the autumn banner is due (from 1 October while next year is still provisional). */
+export type CalendarStatus = Schemas['CalendarStatus'];
 
 /**
  * One copy of the status for the layout's banner and the calendar page: saving a year on the page
@@ -22,7 +13,7 @@ let inFlight: Promise<void> | undefined;
 const listeners = new Set<(s: CalendarStatus | undefined) => void>();
 
 export function refreshCalendarStatus(): Promise<void> {
-  inFlight ??= get<CalendarStatus>('/calendar/status')
+  inFlight ??= unwrap(client.GET('/api/v1/calendar/status'))
     .then((s) => {
       current = s;
       listeners.forEach((l) => l(s));

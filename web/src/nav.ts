@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from './i18n';
+import type { Schemas } from './api/client';
 
 /**
  * The navigation registry. Each page of each business area adds one entry; the menu shows an
@@ -15,8 +16,8 @@ export interface NavEntry {
   icon?: ComponentType;
 }
 
-export const ALL_STAFF = ['admin', 'sales', 'noc', 'compliance', 'finance', 'auditor'] as const;
-export const ALL_CUSTOMER = ['owner', 'technical', 'billing'] as const;
+export const ALL_STAFF = ['admin', 'sales', 'noc', 'compliance', 'finance', 'auditor'] as const satisfies readonly Schemas['UserRole'][];
+export const ALL_CUSTOMER = ['owner', 'technical', 'billing'] as const satisfies readonly Schemas['UserRole'][];
 
 export const NAV: NavEntry[] = [
   { key: 'dashboard', path: '/console', labelKey: 'nav.dashboard', audience: 'staff', roles: ALL_STAFF },

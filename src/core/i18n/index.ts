@@ -1,8 +1,8 @@
 import { zhCN, type MessageKey } from './zh-CN.js';
 import { en } from './en.js';
 
-export type Locale = 'zh-CN' | 'en';
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export type { MessageKey };
 

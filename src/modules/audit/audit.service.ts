@@ -23,8 +23,9 @@ export interface AuditEntry {
  * - rows-missing: an anchor names seq `seq` but the chain ends at `fromSeq - 1` (truncation);
  * - anchor-invalid: an anchor file whose signature does not hold (edited, or not made with this key).
  */
+export const CHAIN_PROBLEMS = ['row-changed', 'anchor-mismatch', 'rows-missing', 'anchor-invalid'] as const;
 export interface ChainProblem {
-  kind: 'row-changed' | 'anchor-mismatch' | 'rows-missing' | 'anchor-invalid';
+  kind: (typeof CHAIN_PROBLEMS)[number];
   seq: number | null;
   fromSeq: number | null;
   anchorFile: string | null;

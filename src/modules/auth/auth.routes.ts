@@ -1,20 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions, scopeOf } from '../../http/auth.js';
-import { IdParams } from '../../http/dto.js';
+import { IdParams, NoContent } from '../../http/dto.js';
 import type { AuthService } from './auth.service.js';
 import type { TokensService } from './tokens.service.js';
 import type { UsersService } from './users.service.js';
 import {
-  ApiToken,
+  ApiTokenList,
   ChangePasswordBody,
+  CreatedToken,
   CreateTokenBody,
   CreateUserBody,
   LocaleBody,
   LoginBody,
+  LoginReply,
   Me,
+  TemporaryPassword,
   User,
   UserListQuery,
+  UserPage,
 } from './auth.dto.js';
 
 export function authRoutes(deps: {
@@ -30,7 +33,7 @@ export function authRoutes(deps: {
       '/auth/login',
       {
         config: { public: true },
-        schema: { tags: ['auth'], summary: 'Log in (sets the session and CSRF cookies)', body: LoginBody, response: { 200: z.object({ user: Me }) } },
+        schema: { tags: ['auth'], summary: 'Log in (sets the session and CSRF cookies)', body: LoginBody, response: { 200: LoginReply } },
       },
       async (request, reply) => {
         const result = await auth.login({
@@ -47,7 +50,7 @@ export function authRoutes(deps: {
 
     app.post(
       '/auth/logout',
-      { config: { public: true }, schema: { tags: ['auth'], summary: 'Log out', response: { 204: z.null() } } },
+      { config: { public: true }, schema: { tags: ['auth'], summary: 'Log out', response: { 204: NoContent } } },
       async (request, reply) => {
         if (request.sessionToken) await auth.logout(request.sessionToken);
         reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
@@ -61,7 +64,7 @@ export function authRoutes(deps: {
 
     app.post(
       '/auth/password',
-      { schema: { tags: ['auth'], summary: 'Change my password (ends my other sessions)', body: ChangePasswordBody, response: { 204: z.null() } } },
+      { schema: { tags: ['auth'], summary: 'Change my password (ends my other sessions)', body: ChangePasswordBody, response: { 204: NoContent } } },
       async (request, reply) => {
         await auth.changePassword(scopeOf(request), request.body.currentPassword, request.body.newPassword, request.sessionToken);
         return reply.status(204).send(null);
@@ -70,7 +73,7 @@ export function authRoutes(deps: {
 
     app.put(
       '/auth/locale',
-      { schema: { tags: ['auth'], summary: 'Remember my language', body: LocaleBody, response: { 204: z.null() } } },
+      { schema: { tags: ['auth'], summary: 'Remember my language', body: LocaleBody, response: { 204: NoContent } } },
       async (request, reply) => {
         await auth.setLocale(scopeOf(request), request.body.locale);
         return reply.status(204).send(null);
@@ -80,7 +83,7 @@ export function authRoutes(deps: {
     // ── users (admin) ───────────────────────────────────────────────────
     app.get(
       '/users',
-      { schema: { tags: ['auth'], summary: 'List users', querystring: UserListQuery, response: { 200: z.object({ items: z.array(User), total: z.number() }) } } },
+      { schema: { tags: ['auth'], summary: 'List users', querystring: UserListQuery, response: { 200: UserPage } } },
       async (request) => users.list(scopeOf(request), request.query),
     );
     app.post(
@@ -105,7 +108,7 @@ export function authRoutes(deps: {
           tags: ['auth'],
           summary: 'Reset a password to a temporary one, shown once',
           params: IdParams,
-          response: { 200: z.object({ temporaryPassword: z.string() }) },
+          response: { 200: TemporaryPassword },
         },
       },
       async (request) => users.resetPassword(scopeOf(request), request.params.id),
@@ -114,7 +117,7 @@ export function authRoutes(deps: {
     // ── API tokens (admin) ──────────────────────────────────────────────
     app.get(
       '/tokens',
-      { schema: { tags: ['auth'], summary: 'List API tokens', response: { 200: z.object({ items: z.array(ApiToken) }) } } },
+      { schema: { tags: ['auth'], summary: 'List API tokens', response: { 200: ApiTokenList } } },
       async (request) => ({ items: await tokens.list(scopeOf(request)) }),
     );
     app.post(
@@ -124,14 +127,14 @@ export function authRoutes(deps: {
           tags: ['auth'],
           summary: 'Create an API token (the secret is returned once)',
           body: CreateTokenBody,
-          response: { 201: z.object({ token: z.string(), item: ApiToken }) },
+          response: { 201: CreatedToken },
         },
       },
       async (request, reply) => reply.status(201).send(await tokens.create(scopeOf(request), request.body)),
     );
     app.delete(
       '/tokens/:id',
-      { schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: z.null() } } },
+      { schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: NoContent } } },
       async (request, reply) => {
         await tokens.revoke(scopeOf(request), request.params.id);
         return reply.status(204).send(null);

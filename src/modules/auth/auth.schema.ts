@@ -1,16 +1,27 @@
 import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { customers } from '../customers/customers.schema.js';
+import { LOCALES } from '../../core/i18n/index.js';
+import type { CustomerRole, StaffRole } from '../../core/scope.js';
+
+/** A staff member of the provider (乙方) or a user of a customer (甲方). */
+export const USER_KINDS = ['staff', 'customer'] as const;
+/**
+ * Scopes a token can hold; tokens.service checks them on creation; modules that accept tokens check for theirs. `read`: GET what the
+ * token's user may read; `metrics:read`: scrape /metrics; `alerts:write`: the Alertmanager webhook.
+ */
+export const TOKEN_SCOPES = ['alerts:write', 'metrics:read', 'read'] as const;
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
   login: text('login').notNull(),
   displayName: text('display_name').notNull(),
   email: text('email'),
-  kind: text('kind', { enum: ['staff', 'customer'] }).notNull(),
-  roles: text('roles').array().notNull(),
+  kind: text('kind', { enum: USER_KINDS }).notNull(),
+  /** staff roles for staff, customer roles for a customer's user (users.service checks which) */
+  roles: text('roles').array().notNull().$type<(StaffRole | CustomerRole)[]>(),
   customerId: uuid('customer_id').references(() => customers.id),
   passwordHash: text('password_hash').notNull(),
-  locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull(),
+  locale: text('locale', { enum: LOCALES }).notNull(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
@@ -40,7 +51,7 @@ export const apiTokens = pgTable('api_tokens', {
   name: text('name').notNull(),
   prefix: text('prefix').notNull(),
   tokenHash: text('token_hash').notNull(),
-  scopes: text('scopes').array().notNull(),
+  scopes: text('scopes').array().notNull().$type<(typeof TOKEN_SCOPES)[number][]>(),
   createdBy: uuid('created_by').notNull(),
   /** Whose reads a `read` token makes. */
   userId: uuid('user_id').notNull(),

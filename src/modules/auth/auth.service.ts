@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
+import type { Locale } from '../../core/i18n/index.js';
 import { AppError } from '../../core/errors.js';
 import type { CustomerRole, Scope, StaffRole } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -28,10 +29,10 @@ export interface Me {
   login: string;
   displayName: string;
   kind: 'staff' | 'customer';
-  roles: string[];
+  roles: (StaffRole | CustomerRole)[];
   customerId: string | null;
   customerName: string | null;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
 }
 
 export function scopeOfUser(user: UserRow, requestId?: string): Scope {
@@ -206,7 +207,7 @@ export function makeAuthService(deps: {
       sessions.forgetUser(user.id);
     },
 
-    async setLocale(scope: Scope, locale: 'zh-CN' | 'en') {
+    async setLocale(scope: Scope, locale: Locale) {
       if (scope.kind !== 'staff' && scope.kind !== 'customer') throw new AppError('FORBIDDEN');
       await repo.db.transaction(async (tx) => {
         await repo.updateUser(tx, scope.userId, { locale });

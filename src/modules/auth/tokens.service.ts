@@ -5,14 +5,11 @@ import type { IdGenerator } from '../../core/ids.js';
 import { requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ApiTokenRow, AuthRepository, UserRow } from './auth.repository.js';
+import type { TOKEN_SCOPES } from './auth.schema.js';
 import { sha256 } from './auth.service.js';
 
-/**
- * Scopes a token can hold; modules that accept tokens check for theirs. `read`: GET what the
- * token's user may read; `metrics:read`: scrape /metrics; `alerts:write`: the Alertmanager webhook.
- */
-export const TOKEN_SCOPES = ['alerts:write', 'metrics:read', 'read'] as const;
 export const TOKEN_PREFIX = 'rpt_';
+type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export function publicToken(row: ApiTokenRow) {
   const { tokenHash: _hash, ...rest } = row;
@@ -36,7 +33,7 @@ export function makeTokensService(deps: {
      * The secret is returned once; only its sha256 is stored. A token reads as `userId` (default:
      * its maker) — an admin may issue a read-only token for a customer user's own integration.
      */
-    async create(scope: Scope, input: { name: string; scopes: string[]; expiresAt?: Date | null; userId?: string | null }) {
+    async create(scope: Scope, input: { name: string; scopes: TokenScope[]; expiresAt?: Date | null; userId?: string | null }) {
       requireStaff(scope, 'admin');
       if (scope.kind !== 'staff') throw new AppError('FORBIDDEN'); // a token records the person who made it
       const userId = input.userId ?? scope.userId;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
+import type { Locale } from '../../core/i18n/index.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { CUSTOMER_ROLES, STAFF_ROLES, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { CUSTOMER_ROLES, STAFF_ROLES, requireStaff, systemScope, type CustomerRole, type Scope, type StaffRole } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthRepository, UserFilter, UserRow } from './auth.repository.js';
@@ -15,11 +16,16 @@ export interface NewUser {
   displayName: string;
   email?: string | null;
   kind: 'staff' | 'customer';
+  /** checked against the kind by create() */
   roles: string[];
   customerId?: string | null;
   password: string;
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
 }
+
+const USER_ROLES: readonly string[] = [...STAFF_ROLES, ...CUSTOMER_ROLES];
+/** After validate() every role is one the kind allows; this guard only tells the type system so. */
+const isUserRole = (role: string): role is StaffRole | CustomerRole => USER_ROLES.includes(role);
 
 /** What leaves the service: never the password hash. */
 export function publicUser(user: UserRow, customerName: string | null = null) {
@@ -120,7 +126,7 @@ export function makeUsersService(deps: {
         displayName: input.displayName.trim(),
         email: input.email ?? null,
         kind: input.kind,
-        roles: [...new Set(input.roles)],
+        roles: [...new Set(input.roles.filter(isUserRole))],
         customerId: normalized.customerId,
         passwordHash: await passwords.hash(input.password),
         locale: input.locale ?? 'zh-CN',

@@ -40,9 +40,11 @@ export interface RecomputedRecord {
   after: string;
 }
 
+/** packaged: the chinese-days data; loaded: an admin loaded the notice; provisional: derived from the holiday law. */
+export const YEAR_ORIGINS = ['packaged', 'loaded', 'provisional'] as const;
 export interface YearView {
   year: number;
-  origin: 'packaged' | 'loaded' | 'provisional';
+  origin: (typeof YEAR_ORIGINS)[number];
   provisional: boolean;
   source: string | null;
   loadedAt: string | null;

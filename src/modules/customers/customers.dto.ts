@@ -1,16 +1,42 @@
 import { z } from 'zod';
-import { CalendarDate, Page, RowVersion, Timestamp } from '../../http/dto.js';
+import { CalendarDate, IdParams, InstantOrDate, Page, PageOf, RowVersion, Timestamp } from '../../http/dto.js';
+import {
+  CHANGE_REQUEST_STATUSES,
+  CUSTOMER_STATUSES,
+  KYC_ID_TYPES,
+  KYC_KINDS,
+  KYC_STATUSES,
+  OUTBOX_DIRECTIONS,
+  ROSTER_ROLES,
+  ROSTER_SIDES,
+  TASK_ROLES,
+} from './customers.schema.js';
+import { ACTIVATION_GAPS } from './customers.service.js';
+
+/** The roster's roles, for other modules' DTOs (notice preferences) that may not read this module's schema. */
+export { ROSTER_ROLES };
 
 const optionalText = (max = 200) => z.string().trim().max(max).nullable().optional();
-const STATUS = z.enum(['prospect', 'active', 'suspended', 'former']);
 
+// ── the enums, named once for the document (the value lists live in customers.schema.ts) ──
+export const CustomerStatus = z.enum(CUSTOMER_STATUSES).meta({ id: 'CustomerStatus' });
+export const KycKind = z.enum(KYC_KINDS).meta({ id: 'KycKind', description: '营业执照, 法定代表人身份证件, 经办人身份证件 (5.10)' });
+export const KycIdType = z.enum(KYC_ID_TYPES).meta({ id: 'KycIdType' });
+export const KycStatus = z.enum(KYC_STATUSES).meta({ id: 'KycStatus' });
+export const RosterSide = z.enum(ROSTER_SIDES).meta({ id: 'RosterSide', description: 'customer: 甲方; provider: 乙方' });
+export const RosterRole = z.enum(ROSTER_ROLES).meta({ id: 'RosterRole' });
+export const ChangeRequestStatus = z.enum(CHANGE_REQUEST_STATUSES).meta({ id: 'CustomerChangeRequestStatus' });
+export const TaskRole = z.enum(TASK_ROLES).meta({ id: 'StaffTaskRole' });
+export const ActivationGap = z.enum(ACTIVATION_GAPS).meta({ id: 'CustomerActivationGap' });
+
+// ── customers ───────────────────────────────────────────────────────────
 export const Customer = z
   .object({
     id: z.uuid(),
     name: z.string(),
     nameInitials: z.string(),
     uscc: z.string().nullable(),
-    status: STATUS,
+    status: CustomerStatus,
     registeredAddress: z.string().nullable(),
     postalAddress: z.string().nullable(),
     noticeEmail: z.string().nullable(),
@@ -22,8 +48,11 @@ export const Customer = z
     updatedAt: Timestamp,
   })
   .meta({ id: 'Customer' });
+export const CustomerPage = PageOf(Customer).meta({ id: 'CustomerPage' });
 
-export const CustomerQuery = z.object({ q: z.string().trim().max(100).optional(), status: STATUS.optional(), ...Page });
+export const CustomerQuery = z.object({ q: z.string().trim().max(100).optional(), status: CustomerStatus.optional(), ...Page });
+/** The CSV export takes the search's filters, all rows. */
+export const CustomerExportQuery = CustomerQuery.omit({ page: true, pageSize: true });
 
 const contact = {
   registeredAddress: optionalText(),
@@ -36,22 +65,29 @@ const contact = {
 export const CreateCustomerBody = z.object({
   name: z.string().trim().min(2).max(100),
   uscc: optionalText(30),
-  status: STATUS.optional(),
+  status: CustomerStatus.optional(),
   legalRepresentative: optionalText(50),
   ...contact,
 });
 
 export const UpdateCustomerBody = CreateCustomerBody.partial().extend({ version: RowVersion });
+
+export const ActivationReadiness = z
+  .object({ ready: z.boolean(), missing: z.array(ActivationGap) })
+  .meta({ id: 'CustomerActivationReadiness', description: 'Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10)' });
+
+// ── contact-change requests ─────────────────────────────────────────────
 export const ContactChangeBody = z.object(contact).refine((v) => Object.keys(v).length > 0, { message: 'field.required', path: ['postalAddress'] });
 export const DecisionBody = z.object({ approve: z.boolean(), note: z.string().trim().max(500).optional() });
+export const ChangeRequestQuery = z.object({ customerId: z.uuid().optional(), status: ChangeRequestStatus.optional() });
 
 export const ChangeRequest = z
   .object({
     id: z.uuid(),
     customerId: z.uuid(),
     customerName: z.string().optional(),
-    proposed: z.unknown(),
-    status: z.enum(['pending', 'approved', 'rejected']),
+    proposed: z.record(z.string(), z.string().nullable()).describe('the contact fields to change and their new values (null: clear)'),
+    status: ChangeRequestStatus,
     requestedBy: z.uuid(),
     requestedAt: Timestamp,
     decidedBy: z.uuid().nullable(),
@@ -59,14 +95,15 @@ export const ChangeRequest = z
     decisionNote: z.string().nullable(),
   })
   .meta({ id: 'CustomerChangeRequest' });
+export const ChangeRequestList = z.object({ items: z.array(ChangeRequest) }).meta({ id: 'CustomerChangeRequestList' });
 
-export const ROSTER_ROLES = ['legal_representative', 'technical_lead', 'network_admin', 'device_admin', 'server_admin', 'contract_contact'] as const;
+// ── rosters (人员名单) ──────────────────────────────────────────────────
 export const RosterMember = z
   .object({
     memberId: z.uuid(),
     versionId: z.uuid(),
-    side: z.enum(['customer', 'provider']),
-    role: z.enum(ROSTER_ROLES),
+    side: RosterSide,
+    role: RosterRole,
     name: z.string(),
     mobile: z.string().nullable(),
     landline: z.string().nullable(),
@@ -76,10 +113,13 @@ export const RosterMember = z
     validTo: Timestamp,
   })
   .meta({ id: 'RosterMember' });
+export const RosterList = z.object({ items: z.array(RosterMember) }).meta({ id: 'RosterList' });
+export const RosterQuery = z.object({ at: InstantOrDate.optional() });
+export const RosterMemberParams = IdParams.extend({ memberId: z.uuid() });
 export const RosterMemberBody = z.object({
   memberId: z.uuid().optional(),
-  side: z.enum(['customer', 'provider']),
-  role: z.enum(ROSTER_ROLES),
+  side: RosterSide,
+  role: RosterRole,
   name: z.string().trim().min(1).max(50),
   mobile: optionalText(30),
   landline: optionalText(30),
@@ -87,21 +127,22 @@ export const RosterMemberBody = z.object({
   available24h: z.boolean().optional(),
 });
 
+// ── KYC (5.10) ──────────────────────────────────────────────────────────
 export const KycDocument = z
   .object({
     id: z.uuid(),
     customerId: z.uuid(),
     customerName: z.string().optional(),
-    kind: z.enum(['business_licence', 'legal_representative_id', 'handler_id']),
+    kind: KycKind,
     holderName: z.string(),
-    idType: z.enum(['uscc', 'resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit']),
+    idType: KycIdType,
     idNumber: z.string(),
     issuedOn: z.string().nullable(),
     expiresOn: z.string().nullable(),
     fileName: z.string(),
     contentType: z.string(),
     sizeBytes: z.number(),
-    status: z.enum(['pending', 'verified', 'rejected', 'superseded']),
+    status: KycStatus,
     rejectReason: z.string().nullable(),
     reviewedBy: z.string().nullable(),
     reviewedAt: Timestamp,
@@ -109,35 +150,60 @@ export const KycDocument = z
     createdAt: Timestamp,
   })
   .meta({ id: 'KycDocument' });
+export const KycList = z.object({ items: z.array(KycDocument) }).meta({ id: 'KycDocumentList' });
+/** The form fields of a KYC upload (multipart), checked after the file is read. */
 export const KycMeta = z.object({
-  kind: z.enum(['business_licence', 'legal_representative_id', 'handler_id']),
+  kind: KycKind,
   holderName: z.string().trim().min(1).max(100),
-  idType: z.enum(['uscc', 'resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit']),
+  idType: KycIdType,
   idNumber: z.string().trim().min(1).max(40),
   issuedOn: CalendarDate.optional(),
   expiresOn: CalendarDate.optional(),
 });
+export const KycQueueQuery = z.object({ status: KycStatus.default('pending') });
 export const ReviewBody = z.object({ verify: z.boolean(), reason: z.string().trim().max(500).optional() });
 
-export const OutboxItem = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  customerId: z.uuid(),
-  direction: z.enum(['provider_to_customer', 'customer_to_provider']),
-  payload: z.unknown(),
-  createdAt: Timestamp,
-  drainedAt: Timestamp,
-});
-export const StaffTask = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  customerName: z.string().nullable().optional(),
-  role: z.string(),
-  customerId: z.uuid().nullable(),
-  subjectId: z.uuid(),
-  dueOn: z.string(),
-  payload: z.unknown(),
-  createdAt: Timestamp,
-  doneAt: Timestamp,
-  doneBy: z.string().nullable(),
-});
+// ── notices owed and staff tasks ────────────────────────────────────────
+export const OutboxItem = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    customerId: z.uuid(),
+    direction: z.enum(OUTBOX_DIRECTIONS),
+    payload: z.unknown(),
+    createdAt: Timestamp,
+    drainedAt: Timestamp,
+  })
+  .meta({ id: 'CustomerOutboxItem' });
+export const OutboxList = z.object({ items: z.array(OutboxItem) }).meta({ id: 'CustomerOutboxList' });
+
+/** What a task is about, by its kind (StaffTaskPayload in customers.schema.ts); other keys pass through as they are. */
+export const StaffTaskPayload = z
+  .looseObject({
+    kind: z.string().optional(),
+    holderName: z.string().optional(),
+    expiresOn: z.string().optional(),
+    year: z.number().optional(),
+    number: z.string().optional(),
+    label: z.string().optional(),
+    before: z.string().optional(),
+    after: z.string().optional(),
+  })
+  .meta({ id: 'StaffTaskPayload' });
+export const StaffTask = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    customerName: z.string().nullable().optional(),
+    role: TaskRole,
+    customerId: z.uuid().nullable(),
+    subjectId: z.uuid(),
+    dueOn: z.string(),
+    payload: StaffTaskPayload,
+    createdAt: Timestamp,
+    doneAt: Timestamp,
+    doneBy: z.string().nullable(),
+  })
+  .meta({ id: 'StaffTask' });
+export const StaffTaskList = z.object({ items: z.array(StaffTask) }).meta({ id: 'StaffTaskList' });
+export const TaskQuery = z.object({ role: TaskRole.optional() });

@@ -1,25 +1,37 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { scopeOf } from '../../http/auth.js';
 import { readForm } from '../../http/upload.js';
-import { IdParams, InstantOrDate } from '../../http/dto.js';
+import { FileBody, IdParams, NoContent } from '../../http/dto.js';
 import {
+  ActivationReadiness,
   ChangeRequest,
+  ChangeRequestList,
+  ChangeRequestQuery,
   ContactChangeBody,
   CreateCustomerBody,
   Customer,
+  CustomerExportQuery,
+  CustomerPage,
   CustomerQuery,
   DecisionBody,
   KycDocument,
+  KycList,
   KycMeta,
-  OutboxItem,
+  KycQueueQuery,
+  OutboxList,
   ReviewBody,
+  RosterList,
   RosterMember,
   RosterMemberBody,
+  RosterMemberParams,
+  RosterQuery,
   StaffTask,
+  StaffTaskList,
+  TaskQuery,
   UpdateCustomerBody,
 } from './customers.dto.js';
+import { KYC_CONTENT_TYPES } from './customers.schema.js';
 import type { CustomersService } from './customers.service.js';
 import { KYC_MAX_BYTES, type KycService } from './kyc.service.js';
 import type { RosterService } from './roster.service.js';
@@ -38,13 +50,21 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
   return async (app) => {
     app.get(
       '/customers',
-      { schema: { tags: ['customers'], summary: 'Search customers by name, pinyin initials, USCC or phone (a customer sees only itself)', querystring: CustomerQuery, response: { 200: z.object({ items: z.array(Customer), total: z.number() }) } } },
+      { schema: { tags: ['customers'], summary: 'Search customers by name, pinyin initials, USCC or phone (a customer sees only itself)', querystring: CustomerQuery, response: { 200: CustomerPage } } },
       async (request) => customers.list(scopeOf(request), request.query),
     );
 
     app.get(
       '/customers/export.csv',
-      { schema: { tags: ['customers'], summary: 'CSV export of the search result', querystring: CustomerQuery.omit({ page: true, pageSize: true }) } },
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'CSV export of the search result',
+          querystring: CustomerExportQuery,
+          produces: ['text/csv'],
+          response: { 200: FileBody.meta({ description: 'customers.csv (UTF-8 with BOM)' }) },
+        },
+      },
       async (request, reply) => {
         const scope = scopeOf(request);
         const lines = [CSV_COLUMNS.join(',')];
@@ -79,7 +99,7 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
           tags: ['customers'],
           summary: 'Whether a server of this customer may be activated (24-hour contacts, KYC)',
           params: IdParams,
-          response: { 200: z.object({ ready: z.boolean(), missing: z.array(z.string()) }) },
+          response: { 200: ActivationReadiness },
         },
       },
       async (request) => customers.activationReadiness(scopeOf(request), request.params.id),
@@ -97,8 +117,8 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
         schema: {
           tags: ['customers'],
           summary: 'Contact-change requests',
-          querystring: z.object({ customerId: z.uuid().optional(), status: z.enum(['pending', 'approved', 'rejected']).optional() }),
-          response: { 200: z.object({ items: z.array(ChangeRequest) }) },
+          querystring: ChangeRequestQuery,
+          response: { 200: ChangeRequestList },
         },
       },
       async (request) => ({ items: await customers.listChangeRequests(scopeOf(request), request.query) }),
@@ -117,15 +137,15 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
           tags: ['customers'],
           summary: 'Both rosters, now or as of an instant',
           params: IdParams,
-          querystring: z.object({ at: InstantOrDate.optional() }),
-          response: { 200: z.object({ items: z.array(RosterMember) }) },
+          querystring: RosterQuery,
+          response: { 200: RosterList },
         },
       },
       async (request) => ({ items: await roster.current(scopeOf(request), request.params.id, request.query.at) }),
     );
     app.get(
       '/customers/:id/roster/history',
-      { schema: { tags: ['customers'], summary: 'Every version of every roster member', params: IdParams, response: { 200: z.object({ items: z.array(RosterMember) }) } } },
+      { schema: { tags: ['customers'], summary: 'Every version of every roster member', params: IdParams, response: { 200: RosterList } } },
       async (request) => ({ items: await roster.history(scopeOf(request), request.params.id) }),
     );
     app.put(
@@ -135,7 +155,7 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
     );
     app.delete(
       '/customers/:id/roster/:memberId',
-      { schema: { tags: ['customers'], summary: 'Take a person off the roster', params: z.object({ id: z.uuid(), memberId: z.uuid() }), response: { 204: z.null() } } },
+      { schema: { tags: ['customers'], summary: 'Take a person off the roster', params: RosterMemberParams, response: { 204: NoContent } } },
       async (request, reply) => {
         await roster.remove(scopeOf(request), request.params.id, request.params.memberId);
         return reply.status(204).send(null);
@@ -145,7 +165,7 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
     // ── KYC ─────────────────────────────────────────────────────────────
     app.get(
       '/customers/:id/kyc',
-      { schema: { tags: ['customers'], summary: 'KYC documents of a customer', params: IdParams, response: { 200: z.object({ items: z.array(KycDocument) }) } } },
+      { schema: { tags: ['customers'], summary: 'KYC documents of a customer', params: IdParams, response: { 200: KycList } } },
       async (request) => ({ items: await kyc.list(scopeOf(request), request.params.id) }),
     );
     app.post(
@@ -176,8 +196,8 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
         schema: {
           tags: ['customers'],
           summary: 'KYC review queue (staff)',
-          querystring: z.object({ status: z.enum(['pending', 'verified', 'rejected', 'superseded']).default('pending') }),
-          response: { 200: z.object({ items: z.array(KycDocument) }) },
+          querystring: KycQueueQuery,
+          response: { 200: KycList },
         },
       },
       async (request) => ({ items: await kyc.queue(scopeOf(request), request.query.status) }),
@@ -187,19 +207,23 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
       { schema: { tags: ['customers'], summary: 'Verify or reject a KYC document (sales, compliance)', params: IdParams, body: ReviewBody, response: { 200: KycDocument } } },
       async (request) => kyc.review(scopeOf(request), request.params.id, request.body),
     );
-    app.get('/kyc/:id/file', { schema: { tags: ['customers'], summary: 'The document file', params: IdParams } }, async (request, reply) => {
+    app.get(
+      '/kyc/:id/file',
+      { schema: { tags: ['customers'], summary: 'The document file', params: IdParams, produces: [...KYC_CONTENT_TYPES], response: { 200: FileBody } } },
+      async (request, reply) => {
       const f = await kyc.file(scopeOf(request), request.params.id);
       reply
         .header('content-type', f.contentType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
         .header('x-content-type-options', 'nosniff');
       return f.bytes;
-    });
+      },
+    );
 
     // ── notices owed and staff tasks ─────────────────────────────────────
     app.get(
       '/customers/:id/outbox',
-      { schema: { tags: ['customers'], summary: 'Notices owed because of changes to this customer', params: IdParams, response: { 200: z.object({ items: z.array(OutboxItem) }) } } },
+      { schema: { tags: ['customers'], summary: 'Notices owed because of changes to this customer', params: IdParams, response: { 200: OutboxList } } },
       async (request) => ({ items: await customers.outboxFor(scopeOf(request), request.params.id) }),
     );
     app.get(
@@ -208,8 +232,8 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
         schema: {
           tags: ['customers'],
           summary: 'Open staff tasks (e.g. KYC expiring)',
-          querystring: z.object({ role: z.enum(['admin', 'sales', 'noc', 'compliance', 'finance']).optional() }),
-          response: { 200: z.object({ items: z.array(StaffTask) }) },
+          querystring: TaskQuery,
+          response: { 200: StaffTaskList },
         },
       },
       async (request) => ({ items: await customers.openTasks(scopeOf(request), request.query.role) }),

@@ -1,4 +1,22 @@
 import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { StaffRole } from '../../core/scope.js';
+
+// The value lists of this module, named once: the tables below, the DTOs and (through the generated
+// client) the web app all read them from here.
+export const CUSTOMER_STATUSES = ['prospect', 'active', 'suspended', 'former'] as const;
+/** 5.10: which document — 营业执照, the legal representative's ID, the handler's ID. */
+export const KYC_KINDS = ['business_licence', 'legal_representative_id', 'handler_id'] as const;
+/** 证件类型: USCC, 居民身份证, passport, 港澳 / 台湾 permits. */
+export const KYC_ID_TYPES = ['uscc', 'resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit'] as const;
+export const KYC_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const KYC_STATUSES = ['pending', 'verified', 'rejected', 'superseded'] as const;
+/** 甲方 or 乙方 — whose roster a person is on. */
+export const ROSTER_SIDES = ['customer', 'provider'] as const;
+export const ROSTER_ROLES = ['legal_representative', 'technical_lead', 'network_admin', 'device_admin', 'server_admin', 'contract_contact'] as const;
+export const CHANGE_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const OUTBOX_DIRECTIONS = ['provider_to_customer', 'customer_to_provider'] as const;
+/** Staff roles a task can be addressed to (every staff role but the read-only auditor). */
+export const TASK_ROLES = ['admin', 'sales', 'noc', 'compliance', 'finance'] as const satisfies readonly StaffRole[];
 
 /** 甲方 — a customer company; the tenant every customer-owned row points to. */
 export const customers = pgTable('customers', {
@@ -7,7 +25,7 @@ export const customers = pgTable('customers', {
   /** pinyin initials of the name, for search (北京寰宇 → bjhy) */
   nameInitials: text('name_initials').notNull(),
   uscc: text('uscc') /* 统一社会信用代码 */,
-  status: text('status', { enum: ['prospect', 'active', 'suspended', 'former'] }).notNull(),
+  status: text('status', { enum: CUSTOMER_STATUSES }).notNull(),
   registeredAddress: text('registered_address') /* 注册地址 */,
   postalAddress: text('postal_address') /* 通讯地址 (第九条) */,
   noticeEmail: text('notice_email'),
@@ -25,17 +43,17 @@ export const customers = pgTable('customers', {
 export const kycDocuments = pgTable('kyc_documents', {
   id: uuid('id').primaryKey(),
   customerId: uuid('customer_id').notNull(),
-  kind: text('kind', { enum: ['business_licence', 'legal_representative_id', 'handler_id'] }).notNull(),
+  kind: text('kind', { enum: KYC_KINDS }).notNull(),
   holderName: text('holder_name').notNull(),
-  idType: text('id_type', { enum: ['uscc', 'resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit'] }).notNull(),
+  idType: text('id_type', { enum: KYC_ID_TYPES }).notNull(),
   idNumber: text('id_number').notNull(),
   issuedOn: date('issued_on', { mode: 'string' }),
   expiresOn: date('expires_on', { mode: 'string' }),
   fileSha256: text('file_sha256').notNull(),
   fileName: text('file_name').notNull(),
-  contentType: text('content_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+  contentType: text('content_type', { enum: KYC_CONTENT_TYPES }).notNull(),
   sizeBytes: integer('size_bytes').notNull(),
-  status: text('status', { enum: ['pending', 'verified', 'rejected', 'superseded'] }).notNull(),
+  status: text('status', { enum: KYC_STATUSES }).notNull(),
   rejectReason: text('reject_reason'),
   reviewedBy: uuid('reviewed_by'),
   reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -48,8 +66,8 @@ export const rosterMembers = pgTable('roster_members', {
   id: uuid('id').primaryKey(),
   memberId: uuid('member_id').notNull(),
   customerId: uuid('customer_id').notNull(),
-  side: text('side', { enum: ['customer', 'provider'] }).notNull(),
-  role: text('role', { enum: ['legal_representative', 'technical_lead', 'network_admin', 'device_admin', 'server_admin', 'contract_contact'] }).notNull(),
+  side: text('side', { enum: ROSTER_SIDES }).notNull(),
+  role: text('role', { enum: ROSTER_ROLES }).notNull(),
   name: text('name').notNull(),
   mobile: text('mobile'),
   landline: text('landline'),
@@ -63,8 +81,9 @@ export const rosterMembers = pgTable('roster_members', {
 export const customerChangeRequests = pgTable('customer_change_requests', {
   id: uuid('id').primaryKey(),
   customerId: uuid('customer_id').notNull(),
-  proposed: jsonb('proposed').notNull(),
-  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+  /** the contact fields to change and their new values (null: clear) */
+  proposed: jsonb('proposed').notNull().$type<Record<string, string | null>>(),
+  status: text('status', { enum: CHANGE_REQUEST_STATUSES }).notNull(),
   requestedBy: uuid('requested_by').notNull(),
   requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
   decidedBy: uuid('decided_by'),
@@ -77,20 +96,36 @@ export const noticeOutbox = pgTable('notice_outbox', {
   id: uuid('id').primaryKey(),
   kind: text('kind').notNull(),
   customerId: uuid('customer_id').notNull(),
-  direction: text('direction', { enum: ['provider_to_customer', 'customer_to_provider'] }).notNull(),
+  direction: text('direction', { enum: OUTBOX_DIRECTIONS }).notNull(),
   payload: jsonb('payload').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   drainedAt: timestamp('drained_at', { withTimezone: true }),
 });
 
+/**
+ * A task's particulars, by its kind: kyc.expiring (kind, holderName, expiresOn), calendar.nextYearProvisional
+ * (year), calendar.deadlineMoved (kind, number, label, before, after). Other keys ride along as they are.
+ */
+export interface StaffTaskPayload {
+  kind?: string;
+  holderName?: string;
+  expiresOn?: string;
+  year?: number;
+  number?: string;
+  label?: string;
+  before?: string;
+  after?: string;
+  [key: string]: unknown;
+}
+
 export const staffTasks = pgTable('staff_tasks', {
   id: uuid('id').primaryKey(),
   kind: text('kind').notNull(),
-  role: text('role', { enum: ['admin', 'sales', 'noc', 'compliance', 'finance'] }).notNull(),
+  role: text('role', { enum: TASK_ROLES }).notNull(),
   customerId: uuid('customer_id'),
   subjectId: uuid('subject_id').notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
-  payload: jsonb('payload').notNull(),
+  payload: jsonb('payload').notNull().$type<StaffTaskPayload>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   doneAt: timestamp('done_at', { withTimezone: true }),
   doneBy: uuid('done_by'),

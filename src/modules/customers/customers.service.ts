@@ -43,7 +43,9 @@ function checkFields(input: Partial<CustomerInput>): Partial<CustomerInput> {
   return out;
 }
 
-export type ActivationGap = 'legalRepresentative24h' | 'technicalLead24h' | 'kycBusinessLicence' | 'kycLegalRepresentativeId';
+/** What keeps a customer's server from activation (5.10): a 24-hour contact or a verified document missing. */
+export const ACTIVATION_GAPS = ['legalRepresentative24h', 'technicalLead24h', 'kycBusinessLicence', 'kycLegalRepresentativeId'] as const;
+export type ActivationGap = (typeof ACTIVATION_GAPS)[number];
 
 export function makeCustomersService(deps: {
   repo: CustomersRepository;
@@ -253,7 +255,7 @@ export function makeCustomersService(deps: {
     },
 
     // ── staff tasks ────────────────────────────────────────────────────
-    async openTasks(scope: Scope, role?: 'admin' | 'sales' | 'noc' | 'compliance' | 'finance') {
+    async openTasks(scope: Scope, role?: StaffTaskRow['role']) {
       requireStaff(scope, 'sales', 'noc', 'compliance', 'finance', 'auditor');
       return (await repo.openTasks(role)).map((r) => ({ ...r.task, customerName: r.customerName }));
     },
@@ -272,7 +274,7 @@ export function makeCustomersService(deps: {
      * A to-do item another module raises (e.g. a deadline the official calendar moved), once per kind,
      * subject and date, in the caller's transaction. True when it is new.
      */
-    async addTask(tx: Executor, task: { kind: string; role: StaffTaskRow['role']; customerId: string | null; subjectId: string; dueOn: string; payload: Record<string, unknown> }): Promise<boolean> {
+    async addTask(tx: Executor, task: { kind: string; role: StaffTaskRow['role']; customerId: string | null; subjectId: string; dueOn: string; payload: StaffTaskRow['payload'] }): Promise<boolean> {
       return repo.insertTaskOnce(tx, { id: ids.uuid(), ...task, createdAt: clock.now(), doneAt: null, doneBy: null });
     },
 

@@ -217,6 +217,6 @@ export const PerformedWindow = MaintenanceWindow.omit({ needsConsent: true }).ex
 /** The calendar feed's secret, shown once. */
 export const CalendarFeed = z.object({ token: z.string(), path: z.string() }).meta({ id: 'CalendarFeed' });
 
-export const CustomerStatus = z
+export const CustomerStatusPage = z
   .object({ current: z.array(Incident), recent: z.array(Incident), maintenance: z.array(MaintenanceWindow), ledger: z.array(CompensationLine) })
-  .meta({ id: 'CustomerStatus' });
+  .meta({ id: 'CustomerStatusPage' });

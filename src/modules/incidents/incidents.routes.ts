@@ -12,7 +12,7 @@ import {
   ConsentDecision,
   ContractLedger,
   CustomerQuery,
-  CustomerStatus,
+  CustomerStatusPage,
   DecisionBody,
   DisputeBody,
   DisputeTicket,
@@ -186,7 +186,7 @@ function maintenanceRoutes(app: App, maintenance: MaintenanceService) {
 function statusRoutes(app: App, incidents: IncidentsService, maintenance: MaintenanceService) {
   app.get(
     '/status',
-    { schema: { tags, summary: "A customer's status: incidents affecting it now and lately, upcoming planned work, its ledger", querystring: CustomerQuery, response: { 200: CustomerStatus } } },
+    { schema: { tags, summary: "A customer's status: incidents affecting it now and lately, upcoming planned work, its ledger", querystring: CustomerQuery, response: { 200: CustomerStatusPage } } },
     async (request) => {
       const scope = scopeOf(request);
       const customerId = scope.kind === 'customer' ? scope.customerId : request.query.customerId;

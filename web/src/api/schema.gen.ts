@@ -217,10 +217,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["AuditEntry"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["AuditPage"];
                     };
                 };
             };
@@ -292,21 +289,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ok: boolean;
-                            checked: number;
-                            firstBrokenSeq: number | null;
-                            /** @description anchor files (outside the database) the chain was checked against */
-                            anchors: number;
-                            problem: {
-                                /** @enum {string} */
-                                kind: "row-changed" | "anchor-mismatch" | "rows-missing" | "anchor-invalid";
-                                seq: number | null;
-                                fromSeq: number | null;
-                                anchorFile: string | null;
-                                anchorAt: string | null;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["AuditChainVerification"];
                     };
                 };
             };
@@ -338,13 +321,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en";
+                        locale: components["schemas"]["LocaleInput"];
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -392,9 +374,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: components["schemas"]["Me"];
-                        };
+                        "application/json": components["schemas"]["LoginReply"];
                     };
                 };
             };
@@ -424,7 +404,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -501,7 +481,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -934,14 +914,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            years: number[];
-                            loaded: {
-                                year: number;
-                                loadedAt: string;
-                                source: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CalendarCoverage"];
                     };
                 };
             };
@@ -981,10 +954,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            deadline: string;
-                            provisional: boolean;
-                        };
+                        "application/json": components["schemas"]["CalendarDeadline"];
                     };
                 };
             };
@@ -1075,9 +1045,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            year: number;
-                        };
+                        "application/json": components["schemas"]["CalendarYearLoaded"];
                     };
                 };
             };
@@ -1206,7 +1174,7 @@ export interface paths {
             parameters: {
                 query?: {
                     customerId?: string;
-                    status?: "pending" | "approved" | "rejected";
+                    status?: components["schemas"]["CustomerChangeRequestStatusInput"];
                 };
                 header?: never;
                 path?: never;
@@ -1220,9 +1188,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["CustomerChangeRequest"][];
-                        };
+                        "application/json": components["schemas"]["CustomerChangeRequestList"];
                     };
                 };
             };
@@ -3424,7 +3390,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
-                    status?: "prospect" | "active" | "suspended" | "former";
+                    status?: components["schemas"]["CustomerStatusInput"];
                     page?: number;
                     pageSize?: number;
                 };
@@ -3440,10 +3406,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Customer"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["CustomerPage"];
                     };
                 };
             };
@@ -3462,8 +3425,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         uscc?: string | null;
-                        /** @enum {string} */
-                        status?: "prospect" | "active" | "suspended" | "former";
+                        status?: components["schemas"]["CustomerStatusInput"];
                         legalRepresentative?: string | null;
                         registeredAddress?: string | null;
                         postalAddress?: string | null;
@@ -3503,7 +3465,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
-                    status?: "prospect" | "active" | "suspended" | "former";
+                    status?: components["schemas"]["CustomerStatusInput"];
                 };
                 header?: never;
                 path?: never;
@@ -3511,12 +3473,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description customers.csv (UTF-8 with BOM) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -3578,8 +3542,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         uscc?: string | null;
-                        /** @enum {string} */
-                        status?: "prospect" | "active" | "suspended" | "former";
+                        status?: components["schemas"]["CustomerStatusInput"];
                         legalRepresentative?: string | null;
                         registeredAddress?: string | null;
                         postalAddress?: string | null;
@@ -3715,9 +3678,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["KycDocument"][];
-                        };
+                        "application/json": components["schemas"]["KycDocumentList"];
                     };
                 };
             };
@@ -3777,20 +3738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                /** Format: uuid */
-                                customerId: string;
-                                /** @enum {string} */
-                                direction: "provider_to_customer" | "customer_to_provider";
-                                payload: unknown;
-                                createdAt: (string) | null;
-                                drainedAt: (string) | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CustomerOutboxList"];
                     };
                 };
             };
@@ -3828,10 +3776,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            ready: boolean;
-                            missing: string[];
-                        };
+                        "application/json": components["schemas"]["CustomerActivationReadiness"];
                     };
                 };
             };
@@ -3871,9 +3816,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["RosterMember"][];
-                        };
+                        "application/json": components["schemas"]["RosterList"];
                     };
                 };
             };
@@ -3893,10 +3836,8 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         memberId?: string;
-                        /** @enum {string} */
-                        side: "customer" | "provider";
-                        /** @enum {string} */
-                        role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+                        side: components["schemas"]["RosterSideInput"];
+                        role: components["schemas"]["RosterRoleInput"];
                         name: string;
                         mobile?: string | null;
                         landline?: string | null;
@@ -3949,9 +3890,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["RosterMember"][];
-                        };
+                        "application/json": components["schemas"]["RosterList"];
                     };
                 };
             };
@@ -3987,7 +3926,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -5351,7 +5290,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "verified" | "rejected" | "superseded";
+                    status?: components["schemas"]["KycStatusInput"];
                 };
                 header?: never;
                 path?: never;
@@ -5365,9 +5304,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["KycDocument"][];
-                        };
+                        "application/json": components["schemas"]["KycDocumentList"];
                     };
                 };
             };
@@ -5399,12 +5336,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -6290,12 +6231,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the seal, a PNG image */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/png": string;
+                    };
                 };
             };
         };
@@ -6350,9 +6293,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["ProviderProfile"][];
-                        };
+                        "application/json": components["schemas"]["ProviderProfileList"];
                     };
                 };
             };
@@ -6942,7 +6883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CustomerStatus"];
+                        "application/json": components["schemas"]["CustomerStatusPage"];
                     };
                 };
             };
@@ -7200,7 +7141,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    role?: "admin" | "sales" | "noc" | "compliance" | "finance";
+                    role?: components["schemas"]["StaffTaskRoleInput"];
                 };
                 header?: never;
                 path?: never;
@@ -7214,23 +7155,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                customerName?: string | null;
-                                role: string;
-                                customerId: string | null;
-                                /** Format: uuid */
-                                subjectId: string;
-                                dueOn: string;
-                                payload: unknown;
-                                createdAt: (string) | null;
-                                doneAt: (string) | null;
-                                doneBy: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["StaffTaskList"];
                     };
                 };
             };
@@ -7270,21 +7195,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            kind: string;
-                            customerName?: string | null;
-                            role: string;
-                            customerId: string | null;
-                            /** Format: uuid */
-                            subjectId: string;
-                            dueOn: string;
-                            payload: unknown;
-                            createdAt: (string) | null;
-                            doneAt: (string) | null;
-                            doneBy: string | null;
-                        };
+                        "application/json": components["schemas"]["StaffTask"];
                     };
                 };
             };
@@ -7840,9 +7751,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["ApiToken"][];
-                        };
+                        "application/json": components["schemas"]["ApiTokenList"];
                     };
                 };
             };
@@ -7860,7 +7769,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("alerts:write" | "metrics:read" | "read")[];
+                        scopes: components["schemas"]["ApiTokenScopeInput"][];
                         expiresAt?: (string) | null;
                         userId?: string | null;
                     };
@@ -7873,10 +7782,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            token: string;
-                            item: components["schemas"]["ApiToken"];
-                        };
+                        "application/json": components["schemas"]["ApiTokenCreated"];
                     };
                 };
             };
@@ -7909,7 +7815,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -7935,7 +7841,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
-                    kind?: "staff" | "customer";
+                    kind?: components["schemas"]["UserKindInput"];
                     customerId?: string;
                     page?: number;
                     pageSize?: number;
@@ -7952,10 +7858,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["User"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["UserPage"];
                     };
                 };
             };
@@ -7975,13 +7878,11 @@ export interface paths {
                         login: string;
                         displayName: string;
                         email?: string | null;
-                        /** @enum {string} */
-                        kind: "staff" | "customer";
+                        kind: components["schemas"]["UserKindInput"];
                         roles: string[];
                         customerId?: string | null;
                         password: string;
-                        /** @enum {string} */
-                        locale?: "zh-CN" | "en";
+                        locale?: components["schemas"]["LocaleInput"];
                     };
                 };
             };
@@ -8106,9 +8007,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            temporaryPassword: string;
-                        };
+                        "application/json": components["schemas"]["TemporaryPassword"];
                     };
                 };
             };
@@ -8214,7 +8113,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: string[];
+            scopes: components["schemas"]["ApiTokenScope"][];
             /** Format: uuid */
             createdBy: string;
             /** Format: uuid */
@@ -8224,12 +8123,22 @@ export interface components {
             lastUsedAt: (string) | null;
             revokedAt: (string) | null;
         };
+        ApiTokenCreated: {
+            /** @description the secret, returned this once */
+            token: string;
+            item: components["schemas"]["ApiToken"];
+        };
+        ApiTokenCreatedInput: {
+            /** @description the secret, returned this once */
+            token: string;
+            item: components["schemas"]["ApiTokenInput"];
+        };
         ApiTokenInput: {
             /** Format: uuid */
             id: string;
             name: string;
             prefix: string;
-            scopes: string[];
+            scopes: components["schemas"]["ApiTokenScopeInput"][];
             /** Format: uuid */
             createdBy: string;
             /** Format: uuid */
@@ -8239,6 +8148,20 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
+        ApiTokenList: {
+            items: components["schemas"]["ApiToken"][];
+        };
+        ApiTokenListInput: {
+            items: components["schemas"]["ApiTokenInput"][];
+        };
+        /** @enum {string} */
+        ApiTokenScope: "alerts:write" | "metrics:read" | "read";
+        /** @enum {string} */
+        ApiTokenScopeInput: "alerts:write" | "metrics:read" | "read";
+        /** @enum {string} */
+        AuditActorKind: "staff" | "customer" | "token" | "system";
+        /** @enum {string} */
+        AuditActorKindInput: "staff" | "customer" | "token" | "system";
         AuditAnchorTaken: {
             /** @description false: nothing new since the last anchor, which is returned */
             written: boolean;
@@ -8259,6 +8182,40 @@ export interface components {
                 file: string;
             } | null;
         };
+        /** @description what verification found first, in chain order */
+        AuditChainProblem: {
+            /** @enum {string} */
+            kind: "row-changed" | "anchor-mismatch" | "rows-missing" | "anchor-invalid";
+            seq: number | null;
+            fromSeq: number | null;
+            anchorFile: string | null;
+            anchorAt: string | null;
+        };
+        /** @description what verification found first, in chain order */
+        AuditChainProblemInput: {
+            /** @enum {string} */
+            kind: "row-changed" | "anchor-mismatch" | "rows-missing" | "anchor-invalid";
+            seq: number | null;
+            fromSeq: number | null;
+            anchorFile: string | null;
+            anchorAt: string | null;
+        };
+        AuditChainVerification: {
+            ok: boolean;
+            checked: number;
+            firstBrokenSeq: number | null;
+            /** @description anchor files (outside the database) the chain was checked against */
+            anchors: number;
+            problem: components["schemas"]["AuditChainProblem"] | null;
+        };
+        AuditChainVerificationInput: {
+            ok: boolean;
+            checked: number;
+            firstBrokenSeq: number | null;
+            /** @description anchor files (outside the database) the chain was checked against */
+            anchors: number;
+            problem: components["schemas"]["AuditChainProblemInput"] | null;
+        };
         AuditEntry: {
             /** Format: uuid */
             id: string;
@@ -8266,7 +8223,7 @@ export interface components {
             at: (string) | null;
             actorId: string | null;
             actorLogin: string | null;
-            actorKind: string;
+            actorKind: components["schemas"]["AuditActorKind"];
             action: string;
             entity: string;
             entityId: string | null;
@@ -8282,7 +8239,7 @@ export interface components {
             at: string | null;
             actorId: string | null;
             actorLogin: string | null;
-            actorKind: string;
+            actorKind: components["schemas"]["AuditActorKindInput"];
             action: string;
             entity: string;
             entityId: string | null;
@@ -8290,6 +8247,14 @@ export interface components {
             requestId: string | null;
             before: unknown;
             after: unknown;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+        };
+        AuditPageInput: {
+            items: components["schemas"]["AuditEntryInput"][];
+            total: number;
         };
         BillingPayment: {
             /** Format: uuid */
@@ -8407,6 +8372,22 @@ export interface components {
                 makeUpDays: string[];
             }[];
         };
+        CalendarCoverage: {
+            years: number[];
+            loaded: {
+                year: number;
+                loadedAt: string;
+                source: string | null;
+            }[];
+        };
+        CalendarCoverageInput: {
+            years: number[];
+            loaded: {
+                year: number;
+                loadedAt: string;
+                source: string | null;
+            }[];
+        };
         /** @description holiday: a day off (放假, 补休); makeup: a 调休 Saturday or Sunday worked */
         CalendarDay: {
             date: string;
@@ -8436,6 +8417,14 @@ export interface components {
             /** @enum {string} */
             kind: "workday" | "weekend" | "holiday" | "makeup";
             name: string | null;
+        };
+        CalendarDeadline: {
+            deadline: string;
+            provisional: boolean;
+        };
+        CalendarDeadlineInput: {
+            deadline: string;
+            provisional: boolean;
         };
         CalendarFeed: {
             token: string;
@@ -8497,6 +8486,16 @@ export interface components {
             nextYearProvisional: boolean;
             bannerDue: boolean;
         };
+        CalendarYearLoaded: {
+            year: number;
+        };
+        CalendarYearLoadedInput: {
+            year: number;
+        };
+        /** @enum {string} */
+        CalendarYearOrigin: "packaged" | "loaded" | "provisional";
+        /** @enum {string} */
+        CalendarYearOriginInput: "packaged" | "loaded" | "provisional";
         CalendarYearSaved: {
             year: number;
             view: components["schemas"]["CalendarYearView"];
@@ -8509,8 +8508,7 @@ export interface components {
         };
         CalendarYearView: {
             year: number;
-            /** @enum {string} */
-            origin: "packaged" | "loaded" | "provisional";
+            origin: components["schemas"]["CalendarYearOrigin"];
             provisional: boolean;
             source: string | null;
             loadedAt: string | null;
@@ -8520,8 +8518,7 @@ export interface components {
         };
         CalendarYearViewInput: {
             year: number;
-            /** @enum {string} */
-            origin: "packaged" | "loaded" | "provisional";
+            origin: components["schemas"]["CalendarYearOriginInput"];
             provisional: boolean;
             source: string | null;
             loadedAt: string | null;
@@ -9031,8 +9028,7 @@ export interface components {
             name: string;
             nameInitials: string;
             uscc: string | null;
-            /** @enum {string} */
-            status: "prospect" | "active" | "suspended" | "former";
+            status: components["schemas"]["CustomerStatus"];
             registeredAddress: string | null;
             postalAddress: string | null;
             noticeEmail: string | null;
@@ -9042,6 +9038,20 @@ export interface components {
             version: number;
             createdAt: (string) | null;
             updatedAt: (string) | null;
+        };
+        /** @enum {string} */
+        CustomerActivationGap: "legalRepresentative24h" | "technicalLead24h" | "kycBusinessLicence" | "kycLegalRepresentativeId";
+        /** @enum {string} */
+        CustomerActivationGapInput: "legalRepresentative24h" | "technicalLead24h" | "kycBusinessLicence" | "kycLegalRepresentativeId";
+        /** @description Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10) */
+        CustomerActivationReadiness: {
+            ready: boolean;
+            missing: components["schemas"]["CustomerActivationGap"][];
+        };
+        /** @description Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10) */
+        CustomerActivationReadinessInput: {
+            ready: boolean;
+            missing: components["schemas"]["CustomerActivationGapInput"][];
         };
         CustomerBandwidth: {
             /** Format: uuid */
@@ -9063,9 +9073,11 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName?: string;
-            proposed: unknown;
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
+            /** @description the contact fields to change and their new values (null: clear) */
+            proposed: {
+                [key: string]: string | null;
+            };
+            status: components["schemas"]["CustomerChangeRequestStatus"];
             /** Format: uuid */
             requestedBy: string;
             requestedAt: (string) | null;
@@ -9079,9 +9091,11 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName?: string;
-            proposed: unknown;
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
+            /** @description the contact fields to change and their new values (null: clear) */
+            proposed: {
+                [key: string]: string | null;
+            };
+            status: components["schemas"]["CustomerChangeRequestStatusInput"];
             /** Format: uuid */
             requestedBy: string;
             requestedAt: string | null;
@@ -9089,6 +9103,16 @@ export interface components {
             decidedAt: string | null;
             decisionNote: string | null;
         };
+        CustomerChangeRequestList: {
+            items: components["schemas"]["CustomerChangeRequest"][];
+        };
+        CustomerChangeRequestListInput: {
+            items: components["schemas"]["CustomerChangeRequestInput"][];
+        };
+        /** @enum {string} */
+        CustomerChangeRequestStatus: "pending" | "approved" | "rejected";
+        /** @enum {string} */
+        CustomerChangeRequestStatusInput: "pending" | "approved" | "rejected";
         CustomerCredit: {
             /** Format: uuid */
             customerId: string;
@@ -9129,8 +9153,7 @@ export interface components {
             name: string;
             nameInitials: string;
             uscc: string | null;
-            /** @enum {string} */
-            status: "prospect" | "active" | "suspended" | "former";
+            status: components["schemas"]["CustomerStatusInput"];
             registeredAddress: string | null;
             postalAddress: string | null;
             noticeEmail: string | null;
@@ -9141,13 +9164,55 @@ export interface components {
             createdAt: string | null;
             updatedAt: string | null;
         };
-        CustomerStatus: {
+        CustomerOutboxItem: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
+            payload: unknown;
+            createdAt: (string) | null;
+            drainedAt: (string) | null;
+        };
+        CustomerOutboxItemInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            direction: "provider_to_customer" | "customer_to_provider";
+            payload: unknown;
+            createdAt: string | null;
+            drainedAt: string | null;
+        };
+        CustomerOutboxList: {
+            items: components["schemas"]["CustomerOutboxItem"][];
+        };
+        CustomerOutboxListInput: {
+            items: components["schemas"]["CustomerOutboxItemInput"][];
+        };
+        CustomerPage: {
+            items: components["schemas"]["Customer"][];
+            total: number;
+        };
+        CustomerPageInput: {
+            items: components["schemas"]["CustomerInput"][];
+            total: number;
+        };
+        /** @enum {string} */
+        CustomerStatus: "prospect" | "active" | "suspended" | "former";
+        /** @enum {string} */
+        CustomerStatusInput: "prospect" | "active" | "suspended" | "former";
+        CustomerStatusPage: {
             current: components["schemas"]["Incident"][];
             recent: components["schemas"]["Incident"][];
             maintenance: components["schemas"]["MaintenanceWindow"][];
             ledger: components["schemas"]["CompensationLine"][];
         };
-        CustomerStatusInput: {
+        CustomerStatusPageInput: {
             current: components["schemas"]["IncidentInput"][];
             recent: components["schemas"]["IncidentInput"][];
             maintenance: components["schemas"]["MaintenanceWindowInput"][];
@@ -9963,19 +10028,16 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName?: string;
-            /** @enum {string} */
-            kind: "business_licence" | "legal_representative_id" | "handler_id";
+            kind: components["schemas"]["KycKind"];
             holderName: string;
-            /** @enum {string} */
-            idType: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+            idType: components["schemas"]["KycIdType"];
             idNumber: string;
             issuedOn: string | null;
             expiresOn: string | null;
             fileName: string;
             contentType: string;
             sizeBytes: number;
-            /** @enum {string} */
-            status: "pending" | "verified" | "rejected" | "superseded";
+            status: components["schemas"]["KycStatus"];
             rejectReason: string | null;
             reviewedBy: string | null;
             reviewedAt: (string) | null;
@@ -9988,25 +10050,46 @@ export interface components {
             /** Format: uuid */
             customerId: string;
             customerName?: string;
-            /** @enum {string} */
-            kind: "business_licence" | "legal_representative_id" | "handler_id";
+            kind: components["schemas"]["KycKindInput"];
             holderName: string;
-            /** @enum {string} */
-            idType: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+            idType: components["schemas"]["KycIdTypeInput"];
             idNumber: string;
             issuedOn: string | null;
             expiresOn: string | null;
             fileName: string;
             contentType: string;
             sizeBytes: number;
-            /** @enum {string} */
-            status: "pending" | "verified" | "rejected" | "superseded";
+            status: components["schemas"]["KycStatusInput"];
             rejectReason: string | null;
             reviewedBy: string | null;
             reviewedAt: string | null;
             uploadedBy: string | null;
             createdAt: string | null;
         };
+        KycDocumentList: {
+            items: components["schemas"]["KycDocument"][];
+        };
+        KycDocumentListInput: {
+            items: components["schemas"]["KycDocumentInput"][];
+        };
+        /** @enum {string} */
+        KycIdType: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+        /** @enum {string} */
+        KycIdTypeInput: "uscc" | "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit";
+        /**
+         * @description 营业执照, 法定代表人身份证件, 经办人身份证件 (5.10)
+         * @enum {string}
+         */
+        KycKind: "business_licence" | "legal_representative_id" | "handler_id";
+        /**
+         * @description 营业执照, 法定代表人身份证件, 经办人身份证件 (5.10)
+         * @enum {string}
+         */
+        KycKindInput: "business_licence" | "legal_representative_id" | "handler_id";
+        /** @enum {string} */
+        KycStatus: "pending" | "verified" | "rejected" | "superseded";
+        /** @enum {string} */
+        KycStatusInput: "pending" | "verified" | "rejected" | "superseded";
         LineFaultClock: {
             deadline: (string) | null;
             remainingMinutes: number;
@@ -10021,6 +10104,10 @@ export interface components {
             overrunMinutes: number;
             nearBreach: boolean;
         } | null;
+        /** @enum {string} */
+        Locale: "zh-CN" | "en";
+        /** @enum {string} */
+        LocaleInput: "zh-CN" | "en";
         LogRetentionAttestation: {
             /** Format: uuid */
             id: string;
@@ -10068,6 +10155,12 @@ export interface components {
             state: "missing" | "expired" | "due_soon" | "valid";
             validUntil: string | null;
             gap: string | null;
+        };
+        LoginReply: {
+            user: components["schemas"]["Me"];
+        };
+        LoginReplyInput: {
+            user: components["schemas"]["MeInput"];
         };
         MaintenanceConsent: {
             /** Format: uuid */
@@ -10194,26 +10287,22 @@ export interface components {
             id: string;
             login: string;
             displayName: string;
-            /** @enum {string} */
-            kind: "staff" | "customer";
-            roles: string[];
+            kind: components["schemas"]["UserKind"];
+            roles: components["schemas"]["UserRole"][];
             customerId: string | null;
             customerName: string | null;
-            /** @enum {string} */
-            locale: "zh-CN" | "en";
+            locale: components["schemas"]["Locale"];
         };
         MeInput: {
             /** Format: uuid */
             id: string;
             login: string;
             displayName: string;
-            /** @enum {string} */
-            kind: "staff" | "customer";
-            roles: string[];
+            kind: components["schemas"]["UserKindInput"];
+            roles: components["schemas"]["UserRoleInput"][];
             customerId: string | null;
             customerName: string | null;
-            /** @enum {string} */
-            locale: "zh-CN" | "en";
+            locale: components["schemas"]["LocaleInput"];
         };
         NetboxImportReport: {
             dryRun: boolean;
@@ -10503,6 +10592,12 @@ export interface components {
             createdBy: string | null;
             createdAt: string | null;
         };
+        ProviderProfileList: {
+            items: components["schemas"]["ProviderProfile"][];
+        };
+        ProviderProfileListInput: {
+            items: components["schemas"]["ProviderProfileInput"][];
+        };
         RecordedPayment: {
             /** Format: uuid */
             id: string;
@@ -10597,15 +10692,19 @@ export interface components {
             name: string;
             createdAt: string | null;
         };
+        RosterList: {
+            items: components["schemas"]["RosterMember"][];
+        };
+        RosterListInput: {
+            items: components["schemas"]["RosterMemberInput"][];
+        };
         RosterMember: {
             /** Format: uuid */
             memberId: string;
             /** Format: uuid */
             versionId: string;
-            /** @enum {string} */
-            side: "customer" | "provider";
-            /** @enum {string} */
-            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+            side: components["schemas"]["RosterSide"];
+            role: components["schemas"]["RosterRole"];
             name: string;
             mobile: string | null;
             landline: string | null;
@@ -10619,10 +10718,8 @@ export interface components {
             memberId: string;
             /** Format: uuid */
             versionId: string;
-            /** @enum {string} */
-            side: "customer" | "provider";
-            /** @enum {string} */
-            role: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+            side: components["schemas"]["RosterSideInput"];
+            role: components["schemas"]["RosterRoleInput"];
             name: string;
             mobile: string | null;
             landline: string | null;
@@ -10631,6 +10728,20 @@ export interface components {
             validFrom: string | null;
             validTo: string | null;
         };
+        /** @enum {string} */
+        RosterRole: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+        /** @enum {string} */
+        RosterRoleInput: "legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact";
+        /**
+         * @description customer: 甲方; provider: 乙方
+         * @enum {string}
+         */
+        RosterSide: "customer" | "provider";
+        /**
+         * @description customer: 甲方; provider: 乙方
+         * @enum {string}
+         */
+        RosterSideInput: "customer" | "provider";
         ScheduledMaintenanceWindow: {
             /** Format: uuid */
             id: string;
@@ -10899,6 +11010,70 @@ export interface components {
             accessPoint: string;
             createdAt: string | null;
         };
+        StaffTask: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            customerName?: string | null;
+            role: components["schemas"]["StaffTaskRole"];
+            customerId: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            dueOn: string;
+            payload: components["schemas"]["StaffTaskPayload"];
+            createdAt: (string) | null;
+            doneAt: (string) | null;
+            doneBy: string | null;
+        };
+        StaffTaskInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            customerName?: string | null;
+            role: components["schemas"]["StaffTaskRoleInput"];
+            customerId: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            dueOn: string;
+            payload: components["schemas"]["StaffTaskPayloadInput"];
+            createdAt: string | null;
+            doneAt: string | null;
+            doneBy: string | null;
+        };
+        StaffTaskList: {
+            items: components["schemas"]["StaffTask"][];
+        };
+        StaffTaskListInput: {
+            items: components["schemas"]["StaffTaskInput"][];
+        };
+        StaffTaskPayload: {
+            kind?: string;
+            holderName?: string;
+            expiresOn?: string;
+            year?: number;
+            number?: string;
+            label?: string;
+            before?: string;
+            after?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        StaffTaskPayloadInput: {
+            kind?: string;
+            holderName?: string;
+            expiresOn?: string;
+            year?: number;
+            number?: string;
+            label?: string;
+            before?: string;
+            after?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @enum {string} */
+        StaffTaskRole: "admin" | "sales" | "noc" | "compliance" | "finance";
+        /** @enum {string} */
+        StaffTaskRoleInput: "admin" | "sales" | "noc" | "compliance" | "finance";
         Switch: {
             /** Format: uuid */
             id: string;
@@ -10932,6 +11107,14 @@ export interface components {
             id: string;
             name: string;
             speedMbps: number;
+        };
+        /** @description shown once */
+        TemporaryPassword: {
+            temporaryPassword: string;
+        };
+        /** @description shown once */
+        TemporaryPasswordInput: {
+            temporaryPassword: string;
         };
         Ticket: {
             /** Format: uuid */
@@ -11305,9 +11488,8 @@ export interface components {
             login: string;
             displayName: string;
             email: string | null;
-            /** @enum {string} */
-            kind: "staff" | "customer";
-            roles: string[];
+            kind: components["schemas"]["UserKind"];
+            roles: components["schemas"]["UserRole"][];
             customerId: string | null;
             customerName: string | null;
             disabled: boolean;
@@ -11320,15 +11502,36 @@ export interface components {
             login: string;
             displayName: string;
             email: string | null;
-            /** @enum {string} */
-            kind: "staff" | "customer";
-            roles: string[];
+            kind: components["schemas"]["UserKindInput"];
+            roles: components["schemas"]["UserRoleInput"][];
             customerId: string | null;
             customerName: string | null;
             disabled: boolean;
             lastLoginAt: string | null;
             createdAt: string | null;
         };
+        /**
+         * @description staff: 乙方 staff; customer: a user of a 甲方 customer
+         * @enum {string}
+         */
+        UserKind: "staff" | "customer";
+        /**
+         * @description staff: 乙方 staff; customer: a user of a 甲方 customer
+         * @enum {string}
+         */
+        UserKindInput: "staff" | "customer";
+        UserPage: {
+            items: components["schemas"]["User"][];
+            total: number;
+        };
+        UserPageInput: {
+            items: components["schemas"]["UserInput"][];
+            total: number;
+        };
+        /** @enum {string} */
+        UserRole: "admin" | "sales" | "noc" | "compliance" | "finance" | "auditor" | "owner" | "technical" | "billing";
+        /** @enum {string} */
+        UserRoleInput: "admin" | "sales" | "noc" | "compliance" | "finance" | "auditor" | "owner" | "technical" | "billing";
     };
     responses: never;
     parameters: never;

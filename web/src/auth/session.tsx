@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, get, post, type Me } from '../api/client';
+import { ApiError, client, unwrap, type Me } from '../api/client';
 
-interface Session {
+/** The session as the app sees it (a React context value, not an API type): the signed-in user and the calls that change it. */
+interface SessionState {
   me: Me | null;
   loading: boolean;
   login(login: string, password: string): Promise<Me>;
@@ -9,7 +10,7 @@ interface Session {
   refresh(): Promise<void>;
 }
 
-const SessionContext = createContext<Session | null>(null);
+const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
@@ -17,7 +18,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setMe(await get<Me>('/auth/me'));
+      setMe(await unwrap(client.GET('/api/v1/auth/me')));
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setMe(null);
       else throw e;
@@ -31,20 +32,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (loginName: string, password: string) => {
-    const { user } = await post<{ user: Me }>('/auth/login', { login: loginName, password });
+    const { user } = await unwrap(client.POST('/api/v1/auth/login', { body: { login: loginName, password } }));
     setMe(user);
     return user;
   }, []);
 
   const logout = useCallback(async () => {
-    await post('/auth/logout');
+    await unwrap(client.POST('/api/v1/auth/logout'));
     setMe(null);
   }, []);
 
   return <SessionContext.Provider value={{ me, loading, login, logout, refresh }}>{children}</SessionContext.Provider>;
 }
 
-export function useSession(): Session {
+export function useSession(): SessionState {
   const ctx = useContext(SessionContext);
   if (!ctx) throw new Error('useSession outside SessionProvider');
   return ctx;

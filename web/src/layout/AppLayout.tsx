@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCalendarStatus } from '../calendarStatus';
 import { useSession } from '../auth/session';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n } from '../i18n';
 import { navFor, sectionsFor } from '../nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PageLoading } from './PageLoading';
@@ -45,7 +45,7 @@ export function AppLayout() {
             <Typography.Text strong>{me.displayName}</Typography.Text>
             {me.roles.map((r) => (
               <Tag key={r} color={me.kind === 'staff' ? 'blue' : 'green'}>
-                {t(`role.${r}` as MessageKey)}
+                {t(`role.${r}`)}
               </Tag>
             ))}
             <LanguageSwitch />

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import { put } from '../api/client';
+import { client } from '../api/client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 
@@ -14,7 +14,7 @@ export function LanguageSwitch() {
       onClick={() => {
         const next = locale === 'zh-CN' ? 'en' : 'zh-CN';
         setLocale(next);
-        if (me) void put('/auth/locale', { locale: next }).catch(() => undefined);
+        if (me) void client.PUT('/api/v1/auth/locale', { body: { locale: next } }).catch(() => undefined);
       }}
     >
       {t('lang.switch')}

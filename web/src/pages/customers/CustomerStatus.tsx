@@ -1,22 +1,12 @@
-import { Tag } from 'antd';
-import { useI18n, type MessageKey } from '../../i18n';
+import type { Schemas } from '../../api/client';
+import { StatusTag } from '../../components';
 
 // Kept apart from CustomersPage (the staff list, with its table) so the portal's landing page can show
 // a customer's status without loading the list's code.
 
-export interface Customer {
-  id: string;
-  name: string;
-  uscc: string | null;
-  status: 'prospect' | 'active' | 'suspended' | 'former';
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+type Status = Schemas['CustomerStatus'];
+const STATUS_COLOR: Record<Status, string> = { prospect: 'default', active: 'green', suspended: 'orange', former: 'red' };
 
-const STATUS_COLOR = { prospect: 'default', active: 'green', suspended: 'orange', former: 'red' } as const;
-
-export function CustomerStatus({ status }: { status: Customer['status'] }) {
-  const { t } = useI18n();
-  return <Tag color={STATUS_COLOR[status]}>{t(`customers.status.${status}` as MessageKey)}</Tag>;
+export function CustomerStatus({ status }: { status: Status }) {
+  return <StatusTag value={status} prefix="customers.status" colors={STATUS_COLOR} />;
 }

@@ -1,12 +1,16 @@
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Tabs, Typography } from 'antd';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
-import { api, get, post } from '../../api/client';
+import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { shanghaiTime } from '../../format';
+import { Instant } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { PageLoading } from '../../layout/PageLoading';
-import { CustomerStatus, type Customer } from './CustomerStatus';
+import { CustomerStatus } from './CustomerStatus';
+
+type Customer = Schemas['Customer'];
+/** What the profile form edits: the particulars (staff) or the contact data (a customer's change request). */
+type ProfileValues = Omit<ApiBody<'/api/v1/customers/{id}', 'patch'>, 'version'>;
 
 // The profile is the portal's landing page; the other tabs (tables, date pickers, uploads) load on first open.
 const tabs = () => import('./CustomerWorkspaceTabs');
@@ -23,8 +27,9 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
-  const { data: customer, reload } = useLoad(() => get<Customer & Record<string, string | null>>(`/customers/${id}`), [id]);
-  const { data: readiness } = useLoad(() => get<{ ready: boolean; missing: string[] }>(`/customers/${id}/readiness`), [id, customer?.version]);
+  const path = { path: { id } };
+  const { data: customer, reload } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}', { params: path })), [id]);
+  const { data: readiness } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/readiness', { params: path })), [id, customer?.version]);
   if (!customer) return null;
   return (
     <>
@@ -39,7 +44,7 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
           style={{ margin: '12px 0' }}
           type={readiness.ready ? 'success' : 'warning'}
           showIcon
-          title={readiness.ready ? t('customers.ready') : `${t('customers.readiness')}: ${readiness.missing.map((m) => t(`customers.gap.${m}` as MessageKey)).join('；')}`}
+          title={readiness.ready ? t('customers.ready') : `${t('customers.readiness')}: ${readiness.missing.map((m) => t(`customers.gap.${m}`)).join('；')}`}
         />
       )}
       <Tabs
@@ -57,22 +62,24 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
   );
 }
 
-function ProfileTab({ customer, staff, onSaved }: { customer: Customer & Record<string, string | null>; staff: boolean; onSaved(): void }) {
+function ProfileTab({ customer, staff, onSaved }: { customer: Customer; staff: boolean; onSaved(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useApiErrors();
   const [editing, setEditing] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<ProfileValues>();
   const fields = ['uscc', 'legalRepresentative', ...CONTACT_FIELDS] as const;
   return (
     <>
       <Descriptions bordered column={1} size="small" style={{ maxWidth: 820 }}>
         {fields.map((f) => (
-          <Descriptions.Item key={f} label={t(`customers.${f}` as MessageKey)}>
+          <Descriptions.Item key={f} label={t(`customers.${f}`)}>
             {customer[f] ?? '—'}
           </Descriptions.Item>
         ))}
-        <Descriptions.Item label={t('audit.at')}>{shanghaiTime(customer.updatedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('audit.at')}>
+          <Instant value={customer.updatedAt} />
+        </Descriptions.Item>
       </Descriptions>
       <Button style={{ marginTop: 16 }} onClick={() => (form.setFieldsValue(customer), setEditing(true))} data-testid="customer-edit">
         {staff ? t('customers.edit') : t('customers.proposeChange')}
@@ -81,12 +88,15 @@ function ProfileTab({ customer, staff, onSaved }: { customer: Customer & Record<
         <Form
           form={form}
           layout="vertical"
-          onFinish={async (values: Record<string, string | null>) => {
+          onFinish={async (values: ProfileValues) => {
             try {
-              const changes = Object.fromEntries(Object.entries(values).filter(([k, v]) => (v ?? null) !== (customer[k] ?? null)).map(([k, v]) => [k, v || null]));
-              if (staff) await api('PATCH', `/customers/${customer.id}`, { ...changes, version: customer.version });
+              const changes: ProfileValues = Object.fromEntries(
+                Object.entries(values).filter(([k, v]) => (v ?? null) !== (customer[k as keyof ProfileValues] ?? null)).map(([k, v]) => [k, v || null]),
+              );
+              const params = { path: { id: customer.id } };
+              if (staff) await unwrap(client.PATCH('/api/v1/customers/{id}', { params, body: { ...changes, version: customer.version } }));
               else {
-                await post(`/customers/${customer.id}/change-requests`, changes);
+                await unwrap(client.POST('/api/v1/customers/{id}/change-requests', { params, body: changes }));
                 message.success(t('customers.proposed'));
               }
               setEditing(false);
@@ -97,7 +107,7 @@ function ProfileTab({ customer, staff, onSaved }: { customer: Customer & Record<
           }}
         >
           {(staff ? fields : CONTACT_FIELDS).map((f) => (
-            <Form.Item key={f} name={f} label={t(`customers.${f}` as MessageKey)}>
+            <Form.Item key={f} name={f} label={t(`customers.${f}`)}>
               <Input />
             </Form.Item>
           ))}

@@ -1,65 +1,45 @@
 import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
-import { del, get, post, put } from '../../api/client';
+import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import dayjs from 'dayjs';
 import { toDateString, type Dayjs } from '../../dates';
-import { shanghaiTime } from '../../format';
+import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
-import { upload } from '../../components/upload';
 
 // The customer workspace's tabs past the profile: tables, pickers and uploads that a customer's
 // landing page (the profile) does not need, so CustomerWorkspace loads this module on first use.
 
-interface KycDocument {
-  id: string;
-  kind: string;
-  holderName: string;
-  idType: string;
-  idNumber: string;
-  issuedOn: string | null;
-  expiresOn: string | null;
-  fileName: string;
-  status: 'pending' | 'verified' | 'rejected' | 'superseded';
-  rejectReason: string | null;
-  createdAt: string;
-}
-interface Member {
-  memberId: string;
-  versionId: string;
-  side: 'customer' | 'provider';
-  role: string;
-  name: string;
-  mobile: string | null;
-  landline: string | null;
-  email: string | null;
-  available24h: boolean;
-  validFrom: string;
-  validTo: string | null;
-}
-interface ChangeRequest {
-  id: string;
-  proposed: Record<string, string | null>;
-  status: 'pending' | 'approved' | 'rejected';
-  requestedAt: string;
-  decisionNote: string | null;
-}
+type KycDocument = Schemas['KycDocument'];
+type Member = Schemas['RosterMember'];
+type Side = Schemas['RosterSide'];
+type ChangeRequest = Schemas['CustomerChangeRequest'];
+type OutboxItem = Schemas['CustomerOutboxItem'];
+/** The roster form: a member's particulars (memberId and side come from the row or the button). */
+type MemberValues = Omit<ApiBody<'/api/v1/customers/{id}/roster', 'put'>, 'memberId' | 'side'>;
 
-const ROLES = ['legal_representative', 'technical_lead', 'network_admin', 'device_admin', 'server_admin', 'contract_contact'];
-const KYC_STATUS_COLOR = { pending: 'gold', verified: 'green', rejected: 'red', superseded: 'default' } as const;
+/** The values of the server's enums, as the UI offers them (the types check each against the document). */
+const ROSTER_ROLES: Schemas['RosterRole'][] = ['legal_representative', 'technical_lead', 'network_admin', 'device_admin', 'server_admin', 'contract_contact'];
+const KYC_KINDS: Schemas['KycKind'][] = ['business_licence', 'legal_representative_id', 'handler_id'];
+/** A licence carries a USCC; a person's document one of the personal ID types. */
+const PERSONAL_ID_TYPES: Schemas['KycIdType'][] = ['resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit'];
+const KYC_STATUS_COLOR: Record<Schemas['KycStatus'], string> = { pending: 'gold', verified: 'green', rejected: 'red', superseded: 'default' };
+
+/** A document's expiry, or 长期 (no expiry). */
+export function KycExpiry({ value }: { value: string | null }) {
+  const { t } = useI18n();
+  return <>{value ?? t('kyc.noExpiry')}</>;
+}
 
 export function KycTab({ customerId, staff, canUpload }: { customerId: string; staff: boolean; canUpload: boolean }) {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const { data, reload } = useLoad(() => get<{ items: KycDocument[] }>(`/customers/${customerId}/kyc`), [customerId]);
+  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/kyc', { params: { path: { id: customerId } } })), [customerId]);
   const [uploading, setUploading] = useState(false);
-  const [fileList, setFileList] = useState<UploadFile[]>([]);
-  const [form] = Form.useForm();
-  const kind = Form.useWatch('kind', form) as string | undefined;
   const review = async (doc: KycDocument, verify: boolean, reason?: string) => {
     try {
-      await post(`/kyc/${doc.id}/review`, { verify, reason });
+      await unwrap(client.POST('/api/v1/kyc/{id}/review', { params: { path: { id: doc.id } }, body: { verify, reason } }));
       reload();
     } catch (e) {
       showError(e);
@@ -78,11 +58,11 @@ export function KycTab({ customerId, staff, canUpload }: { customerId: string; s
         dataSource={data?.items}
         pagination={false}
         columns={[
-          { title: t('kyc.kind'), dataIndex: 'kind', render: (k: string) => t(`kyc.kind.${k}` as MessageKey) },
+          { title: t('kyc.kind'), dataIndex: 'kind', render: (k: KycDocument['kind']) => t(`kyc.kind.${k}`) },
           { title: t('kyc.holder'), dataIndex: 'holderName' },
-          { title: t('kyc.idNumber'), render: (_, d) => <>{t(`kyc.idType.${d.idType}` as MessageKey)} {d.idNumber}</> },
-          { title: t('kyc.expiresOn'), dataIndex: 'expiresOn', render: (v: string | null) => v ?? '长期' },
-          { title: t('common.status'), render: (_, d) => <Tag color={KYC_STATUS_COLOR[d.status]}>{t(`kyc.status.${d.status}` as MessageKey)}{d.rejectReason ? `：${d.rejectReason}` : ''}</Tag> },
+          { title: t('kyc.idNumber'), render: (_, d) => <>{t(`kyc.idType.${d.idType}`)} {d.idNumber}</> },
+          { title: t('kyc.expiresOn'), dataIndex: 'expiresOn', render: (v: KycDocument['expiresOn']) => <KycExpiry value={v} /> },
+          { title: t('common.status'), render: (_, d) => <Tag color={KYC_STATUS_COLOR[d.status]}>{t(`kyc.status.${d.status}`)}{d.rejectReason ? `：${d.rejectReason}` : ''}</Tag> },
           {
             title: t('common.actions'),
             render: (_, d) => (
@@ -101,59 +81,66 @@ export function KycTab({ customerId, staff, canUpload }: { customerId: string; s
           },
         ]}
       />
-      <Modal open={uploading} title={t('kyc.upload')} onCancel={() => setUploading(false)} onOk={() => form.submit()} destroyOnHidden>
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ kind: 'business_licence', idType: 'uscc' }}
-          onFinish={async (values: Record<string, unknown>) => {
-            const fd = new FormData();
-            for (const [k, v] of Object.entries(values)) {
-              if (dayjs.isDayjs(v)) fd.append(k, toDateString(v));
-              else if (v !== undefined && v !== null && k !== 'file') fd.append(k, String(v));
-            }
-            if (fileList[0]?.originFileObj) fd.append('file', fileList[0].originFileObj);
-            try {
-              await upload('POST', `/customers/${customerId}/kyc`, fd);
-              setUploading(false);
-              setFileList([]);
-              reload();
-            } catch (e) {
-              showError(e, form);
-            }
-          }}
-        >
-          <Form.Item name="kind" label={t('kyc.kind')}>
-            <Select
-              options={['business_licence', 'legal_representative_id', 'handler_id'].map((k) => ({ value: k, label: t(`kyc.kind.${k}` as MessageKey) }))}
-              onChange={(k) => form.setFieldValue('idType', k === 'business_licence' ? 'uscc' : 'resident_id')}
-            />
-          </Form.Item>
-          <Form.Item name="holderName" label={t('kyc.holder')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="idType" label={t('kyc.idType')}>
-            <Select options={(kind === 'business_licence' ? ['uscc'] : ['resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit']).map((k) => ({ value: k, label: t(`kyc.idType.${k}` as MessageKey) }))} />
-          </Form.Item>
-          <Form.Item name="idNumber" label={t('kyc.idNumber')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Space>
-            <Form.Item name="issuedOn" label={t('kyc.issuedOn')}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="expiresOn" label={t('kyc.expiresOn')}>
-              <DatePicker />
-            </Form.Item>
-          </Space>
-          <Form.Item name="file" label={t('kyc.file')} rules={[{ required: true }]}>
-            <Upload accept=".pdf,.jpg,.jpeg,.png" maxCount={1} beforeUpload={() => false} fileList={fileList} onChange={({ fileList: l }) => setFileList(l)}>
-              <Button>{t('kyc.file')}</Button>
-            </Upload>
-          </Form.Item>
-        </Form>
-      </Modal>
+      {uploading && <KycUploadForm customerId={customerId} onClose={() => setUploading(false)} onUploaded={reload} />}
     </>
+  );
+}
+
+/** The upload form of a KYC document (multipart: its particulars and the file — PDF, JPEG or PNG). */
+function KycUploadForm({ customerId, onClose, onUploaded }: { customerId: string; onClose: () => void; onUploaded: () => void }) {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const [fileList, setFileList] = useState<UploadFile[]>([]);
+  const [form] = Form.useForm();
+  const kind = Form.useWatch('kind', form) as Schemas['KycKind'] | undefined;
+  const send = async (values: Record<string, unknown>) => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(values)) {
+      if (dayjs.isDayjs(v)) fd.append(k, toDateString(v));
+      else if (v !== undefined && v !== null && k !== 'file') fd.append(k, String(v));
+    }
+    if (fileList[0]?.originFileObj) fd.append('file', fileList[0].originFileObj);
+    try {
+      await upload<KycDocument>('POST', `/customers/${customerId}/kyc`, fd);
+      onClose();
+      onUploaded();
+    } catch (e) {
+      showError(e, form);
+    }
+  };
+  return (
+    <Modal open title={t('kyc.upload')} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'business_licence', idType: 'uscc' }} onFinish={send}>
+        <Form.Item name="kind" label={t('kyc.kind')}>
+          <Select
+            options={KYC_KINDS.map((k) => ({ value: k, label: t(`kyc.kind.${k}`) }))}
+            onChange={(k: Schemas['KycKind']) => form.setFieldValue('idType', k === 'business_licence' ? 'uscc' : 'resident_id')}
+          />
+        </Form.Item>
+        <Form.Item name="holderName" label={t('kyc.holder')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="idType" label={t('kyc.idType')}>
+          <Select options={(kind === 'business_licence' ? (['uscc'] as const) : PERSONAL_ID_TYPES).map((k) => ({ value: k, label: t(`kyc.idType.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="idNumber" label={t('kyc.idNumber')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Space>
+          <Form.Item name="issuedOn" label={t('kyc.issuedOn')}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="expiresOn" label={t('kyc.expiresOn')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="file" label={t('kyc.file')} rules={[{ required: true }]}>
+          <Upload accept=".pdf,.jpg,.jpeg,.png" maxCount={1} beforeUpload={() => false} fileList={fileList} onChange={({ fileList: l }) => setFileList(l)}>
+            <Button>{t('kyc.file')}</Button>
+          </Upload>
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
@@ -169,62 +156,27 @@ export function RejectButton({ onReject }: { onReject(reason: string): void }) {
   );
 }
 
+/** Both sides' rosters (人员名单), now, as of a day, or every version (5.10). */
 export function RosterTab({ customerId, staff, canEditOwn }: { customerId: string; staff: boolean; canEditOwn: boolean }) {
   const { t } = useI18n();
-  const showError = useApiErrors();
   const [showHistory, setShowHistory] = useState(false);
   // 5.10: each side answers for its former staff, so "who was on it on that day" must be one click away
   const [asOf, setAsOf] = useState<string | null>(null);
-  const at = asOf ? `?at=${encodeURIComponent(`${asOf}T23:59:59.999+08:00`)}` : '';
-  const { data, reload } = useLoad(() => get<{ items: Member[] }>(`/customers/${customerId}/roster${showHistory ? '/history' : at}`), [customerId, showHistory, at]);
+  const at = asOf ? `${asOf}T23:59:59.999+08:00` : undefined;
+  const { data, reload } = useLoad(() => {
+    const params = { path: { id: customerId } };
+    return unwrap(showHistory ? client.GET('/api/v1/customers/{id}/roster/history', { params }) : client.GET('/api/v1/customers/{id}/roster', { params: { ...params, query: { at } } }));
+  }, [customerId, showHistory, at]);
   const past = showHistory || asOf !== null;
-  const [editing, setEditing] = useState<Partial<Member> | null>(null);
-  const [form] = Form.useForm();
-  const canEdit = (side: 'customer' | 'provider') => (side === 'customer' ? canEditOwn : staff);
-  const columns = (side: 'customer' | 'provider') => [
-    { title: t('roster.role'), dataIndex: 'role', render: (r: string) => t(`roster.role.${r}` as MessageKey) },
-    { title: t('roster.name'), dataIndex: 'name' },
-    { title: t('roster.mobile'), dataIndex: 'mobile' },
-    { title: t('roster.landline'), dataIndex: 'landline' },
-    { title: t('roster.email'), dataIndex: 'email' },
-    { title: t('roster.available24h'), dataIndex: 'available24h', render: (v: boolean) => (v ? <Tag color="green">24h</Tag> : '') },
-    ...(past
-      ? [
-          { title: t('roster.validFrom'), dataIndex: 'validFrom', render: shanghaiTime },
-          { title: t('roster.validTo'), dataIndex: 'validTo', render: shanghaiTime },
-        ]
-      : [
-          {
-            title: t('common.actions'),
-            render: (_: unknown, m: Member) =>
-              canEdit(side) && (
-                <Space>
-                  <Button size="small" onClick={() => (form.setFieldsValue(m), setEditing(m))}>
-                    {t('customers.edit')}
-                  </Button>
-                  <Popconfirm title={t('roster.remove')} onConfirm={() => del(`/customers/${customerId}/roster/${m.memberId}`).then(reload, showError)}>
-                    <Button size="small" danger>
-                      {t('roster.remove')}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ),
-          },
-        ]),
-  ];
+  const [editing, setEditing] = useState<{ side: Side; member?: Member } | null>(null);
+  const canEdit = (side: Side) => (side === 'customer' ? canEditOwn : staff);
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
         <Checkbox checked={showHistory} onChange={(e) => setShowHistory(e.target.checked)} data-testid="roster-history">
           {t('roster.history')}
         </Checkbox>
-        {!showHistory && (
-          <DatePicker
-            placeholder={t('roster.asOf')}
-            onChange={(d: Dayjs | null) => setAsOf(toDateString(d))}
-            data-testid="roster-as-of"
-          />
-        )}
+        {!showHistory && <DatePicker placeholder={t('roster.asOf')} onChange={(d: Dayjs | null) => setAsOf(toDateString(d))} data-testid="roster-as-of" />}
       </Space>
       {(['customer', 'provider'] as const).map((side) => (
         <div key={side} style={{ marginBottom: 24 }}>
@@ -233,57 +185,122 @@ export function RosterTab({ customerId, staff, canEditOwn }: { customerId: strin
               {t(`roster.side.${side}`)}
             </Typography.Title>
             {canEdit(side) && !past && (
-              <Button size="small" data-testid={`roster-add-${side}`} onClick={() => (form.resetFields(), form.setFieldsValue({ side, available24h: false }), setEditing({ side }))}>
+              <Button size="small" data-testid={`roster-add-${side}`} onClick={() => setEditing({ side })}>
                 {t('roster.add')}
               </Button>
             )}
           </Space>
-          <Table<Member> rowKey="versionId" size="small" pagination={false} dataSource={data?.items.filter((m) => m.side === side)} columns={columns(side)} />
+          <RosterSideTable
+            customerId={customerId}
+            members={data?.items.filter((m) => m.side === side)}
+            past={past}
+            editable={canEdit(side)}
+            onEdit={(member) => setEditing({ side, member })}
+            onRemoved={reload}
+          />
         </div>
       ))}
-      <Modal open={editing !== null} title={editing?.memberId ? t('customers.edit') : t('roster.add')} onCancel={() => setEditing(null)} onOk={() => form.submit()} destroyOnHidden>
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={async (values: Partial<Member>) => {
-            try {
-              await put(`/customers/${customerId}/roster`, { ...values, memberId: editing?.memberId, side: editing?.side, mobile: values.mobile || null, landline: values.landline || null, email: values.email || null });
-              setEditing(null);
-              reload();
-            } catch (e) {
-              showError(e, form);
-            }
-          }}
-        >
-          <Form.Item name="role" label={t('roster.role')} rules={[{ required: true }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: t(`roster.role.${r}` as MessageKey) }))} data-testid="roster-role" />
-          </Form.Item>
-          <Form.Item name="name" label={t('roster.name')} rules={[{ required: true }]}>
-            <Input data-testid="roster-name" />
-          </Form.Item>
-          <Form.Item name="mobile" label={t('roster.mobile')}>
-            <Input data-testid="roster-mobile" />
-          </Form.Item>
-          <Form.Item name="landline" label={t('roster.landline')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="email" label={t('roster.email')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="available24h" valuePropName="checked">
-            <Checkbox>{t('roster.available24h')}</Checkbox>
-          </Form.Item>
-        </Form>
-      </Modal>
+      {editing && <RosterMemberForm customerId={customerId} side={editing.side} member={editing.member} onClose={() => setEditing(null)} onSaved={reload} />}
     </>
   );
 }
 
+/** One side's people: their contacts, and either the versions' validity (past) or edit and remove. */
+function RosterSideTable(props: { customerId: string; members: Member[] | undefined; past: boolean; editable: boolean; onEdit(m: Member): void; onRemoved(): void }) {
+  const { customerId, members, past, editable, onEdit, onRemoved } = props;
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const remove = (m: Member) =>
+    unwrap(client.DELETE('/api/v1/customers/{id}/roster/{memberId}', { params: { path: { id: customerId, memberId: m.memberId } } })).then(onRemoved, showError);
+  return (
+    <Table<Member>
+      rowKey="versionId"
+      size="small"
+      pagination={false}
+      dataSource={members}
+      columns={[
+        { title: t('roster.role'), dataIndex: 'role', render: (r: Member['role']) => t(`roster.role.${r}`) },
+        { title: t('roster.name'), dataIndex: 'name' },
+        { title: t('roster.mobile'), dataIndex: 'mobile' },
+        { title: t('roster.landline'), dataIndex: 'landline' },
+        { title: t('roster.email'), dataIndex: 'email' },
+        { title: t('roster.available24h'), dataIndex: 'available24h', render: (v: boolean) => (v ? <Tag color="green">24h</Tag> : '') },
+        ...(past
+          ? [
+              { title: t('roster.validFrom'), dataIndex: 'validFrom', render: (v: Member['validFrom']) => <Instant value={v} /> },
+              { title: t('roster.validTo'), dataIndex: 'validTo', render: (v: Member['validTo']) => <Instant value={v} /> },
+            ]
+          : [
+              {
+                title: t('common.actions'),
+                render: (_: unknown, m: Member) =>
+                  editable && (
+                    <Space>
+                      <Button size="small" onClick={() => onEdit(m)}>
+                        {t('customers.edit')}
+                      </Button>
+                      <Popconfirm title={t('roster.remove')} onConfirm={() => remove(m)}>
+                        <Button size="small" danger>
+                          {t('roster.remove')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+              },
+            ]),
+      ]}
+    />
+  );
+}
+
+/** Adds a person to a side's roster or changes one (a new version; the other side is notified). */
+function RosterMemberForm({ customerId, side, member, onClose, onSaved }: { customerId: string; side: Side; member?: Member; onClose(): void; onSaved(): void }) {
+  const { t } = useI18n();
+  const showError = useApiErrors();
+  const [form] = Form.useForm<MemberValues>();
+  const save = async (values: MemberValues) => {
+    try {
+      const body = { ...values, memberId: member?.memberId, side, mobile: values.mobile || null, landline: values.landline || null, email: values.email || null };
+      await unwrap(client.PUT('/api/v1/customers/{id}/roster', { params: { path: { id: customerId } }, body }));
+      onClose();
+      onSaved();
+    } catch (e) {
+      showError(e, form);
+    }
+  };
+  return (
+    <Modal open title={member ? t('customers.edit') : t('roster.add')} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={member ?? { available24h: false }} onFinish={save}>
+        <Form.Item name="role" label={t('roster.role')} rules={[{ required: true }]}>
+          <Select options={ROSTER_ROLES.map((r) => ({ value: r, label: t(`roster.role.${r}`) }))} data-testid="roster-role" />
+        </Form.Item>
+        <Form.Item name="name" label={t('roster.name')} rules={[{ required: true }]}>
+          <Input data-testid="roster-name" />
+        </Form.Item>
+        <Form.Item name="mobile" label={t('roster.mobile')}>
+          <Input data-testid="roster-mobile" />
+        </Form.Item>
+        <Form.Item name="landline" label={t('roster.landline')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="email" label={t('roster.email')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="available24h" valuePropName="checked">
+          <Checkbox>{t('roster.available24h')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Contact-change requests of this customer; sales decides the pending ones. */
 export function RequestsTab({ customerId, staff, onDecided }: { customerId: string; staff: boolean; onDecided(): void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const { data, reload } = useLoad(() => get<{ items: ChangeRequest[] }>(`/change-requests?customerId=${customerId}`), [customerId]);
-  const decide = (id: string, approve: boolean) => post(`/change-requests/${id}/decision`, { approve }).then(() => (reload(), onDecided()), showError);
+  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/change-requests', { params: { query: { customerId } } })), [customerId]);
+  const decide = (id: string, approve: boolean) =>
+    unwrap(client.POST('/api/v1/change-requests/{id}/decision', { params: { path: { id } }, body: { approve } })).then(() => (reload(), onDecided()), showError);
   return (
     <Table<ChangeRequest>
       rowKey="id"
@@ -291,9 +308,13 @@ export function RequestsTab({ customerId, staff, onDecided }: { customerId: stri
       pagination={false}
       dataSource={data?.items}
       columns={[
-        { title: t('audit.at'), dataIndex: 'requestedAt', render: shanghaiTime },
-        { title: t('audit.after'), dataIndex: 'proposed', render: (p: Record<string, string | null>) => Object.entries(p).map(([k, v]) => <div key={k}>{t(`customers.${k}` as MessageKey)}：{v ?? '—'}</div>) },
-        { title: t('common.status'), dataIndex: 'status', render: (s: string) => t(`request.status.${s}` as MessageKey) },
+        { title: t('audit.at'), dataIndex: 'requestedAt', render: (v: ChangeRequest['requestedAt']) => <Instant value={v} /> },
+        {
+          title: t('audit.after'),
+          dataIndex: 'proposed',
+          render: (p: ChangeRequest['proposed']) => Object.entries(p).map(([k, v]) => <div key={k}>{t(`customers.${k}` as MessageKey)}：{v ?? '—'}</div>),
+        },
+        { title: t('common.status'), dataIndex: 'status', render: (s: ChangeRequest['status']) => t(`request.status.${s}`) },
         {
           title: t('common.actions'),
           render: (_, r) =>
@@ -313,19 +334,20 @@ export function RequestsTab({ customerId, staff, onDecided }: { customerId: stri
   );
 }
 
+/** Notices owed to either side because of changes to this customer (第九条). */
 export function OutboxTab({ customerId }: { customerId: string }) {
   const { t } = useI18n();
-  const { data } = useLoad(() => get<{ items: { id: string; kind: string; direction: string; createdAt: string; drainedAt: string | null }[] }>(`/customers/${customerId}/outbox`), [customerId]);
+  const { data } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/outbox', { params: { path: { id: customerId } } })), [customerId]);
   return (
-    <Table
+    <Table<OutboxItem>
       rowKey="id"
       size="small"
       dataSource={data?.items}
       columns={[
-        { title: t('audit.at'), dataIndex: 'createdAt', render: shanghaiTime },
+        { title: t('audit.at'), dataIndex: 'createdAt', render: (v: OutboxItem['createdAt']) => <Instant value={v} /> },
         { title: t('audit.action'), dataIndex: 'kind' },
-        { title: '', dataIndex: 'direction', render: (d: string) => t(`notice.direction.${d}` as MessageKey) },
-        { title: t('common.status'), dataIndex: 'drainedAt', render: (d: string | null) => (d ? t('notice.handed') : <Tag color="gold">{t('notice.pending')}</Tag>) },
+        { title: '', dataIndex: 'direction', render: (d: OutboxItem['direction']) => t(`notice.direction.${d}`) },
+        { title: t('common.status'), dataIndex: 'drainedAt', render: (d: OutboxItem['drainedAt']) => (d ? t('notice.handed') : <Tag color="gold">{t('notice.pending')}</Tag>) },
       ]}
     />
   );

@@ -1,23 +1,26 @@
 import { Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { get, post, qs, type Page } from '../../api/client';
+import { client, qs, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n } from '../../i18n';
-import { CustomerStatus, type Customer } from './CustomerStatus';
+import { useI18n, type MessageKey } from '../../i18n';
+import { CustomerStatus } from './CustomerStatus';
 import { CustomerWorkspace } from './CustomerWorkspace';
 
+type Customer = Schemas['Customer'];
+type NewCustomer = ApiBody<'/api/v1/customers', 'post'>;
+
+const PAGE_SIZE = 20;
+
+/** 客户 — the staff's customer list: search, CSV export, and (sales, admin) a new customer. */
 export function CustomersPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const navigate = useNavigate();
-  const showError = useApiErrors();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm();
-  const { data, loading } = useLoad(() => get<Page<Customer>>(`/customers${qs({ q, page, pageSize: 20 })}`), [q, page]);
+  const { data, loading } = useLoad(() => unwrap(client.GET('/api/v1/customers', { params: { query: { q: q || undefined, page, pageSize: PAGE_SIZE } } })), [q, page]);
   const canCreate = me?.roles.some((r) => r === 'sales' || r === 'admin');
   return (
     <>
@@ -35,52 +38,58 @@ export function CustomersPage() {
           )}
         </Space>
       </Space>
-      <Modal open={creating} title={t('customers.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={async (values: Record<string, string>) => {
-            try {
-              const created = await post<Customer>('/customers', Object.fromEntries(Object.entries(values).filter(([, v]) => v)));
-              setCreating(false);
-              navigate(`/console/customers/${created.id}`);
-            } catch (e) {
-              showError(e, form);
-            }
-          }}
-        >
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-            <Input data-testid="customer-form-name" />
-          </Form.Item>
-          <Form.Item name="uscc" label={t('customers.uscc')}>
-            <Input data-testid="customer-form-uscc" />
-          </Form.Item>
-          <Form.Item name="legalRepresentative" label={t('customers.legalRepresentative')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="contactPhone" label={t('customers.contactPhone')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="postalAddress" label={t('customers.postalAddress')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="noticeEmail" label={t('customers.noticeEmail')}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {creating && <CreateCustomerForm onClose={() => setCreating(false)} />}
       <Table<Customer>
         rowKey="id"
         loading={loading}
         dataSource={data?.items}
-        pagination={{ current: page, total: data?.total, pageSize: 20, onChange: setPage }}
+        pagination={{ current: page, total: data?.total, pageSize: PAGE_SIZE, onChange: setPage }}
         columns={[
-          { title: t('common.name'), dataIndex: 'name', render: (name: string, c) => <Link to={`/console/customers/${c.id}`}>{name}</Link> },
-          { title: t('customers.uscc'), dataIndex: 'uscc', render: (v: string | null) => v ?? '—' },
+          { title: t('common.name'), dataIndex: 'name', render: (name: Customer['name'], c) => <Link to={`/console/customers/${c.id}`}>{name}</Link> },
+          { title: t('customers.uscc'), dataIndex: 'uscc', render: (v: Customer['uscc']) => v ?? '—' },
           { title: t('common.status'), dataIndex: 'status', render: (s: Customer['status']) => <CustomerStatus status={s} /> },
         ]}
       />
     </>
+  );
+}
+
+/** The fields a new customer starts with, in the form's order; the rest are edited on its profile. */
+const CREATE_FIELDS: [keyof NewCustomer, MessageKey, string?][] = [
+  ['name', 'common.name', 'customer-form-name'],
+  ['uscc', 'customers.uscc', 'customer-form-uscc'],
+  ['legalRepresentative', 'customers.legalRepresentative'],
+  ['contactPhone', 'customers.contactPhone'],
+  ['postalAddress', 'customers.postalAddress'],
+  ['noticeEmail', 'customers.noticeEmail'],
+];
+
+/** Creates a customer (empty fields left out) and opens its workspace. */
+function CreateCustomerForm({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const showError = useApiErrors();
+  const [form] = Form.useForm<NewCustomer>();
+  const create = async (values: NewCustomer) => {
+    try {
+      const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as NewCustomer;
+      const created = await unwrap(client.POST('/api/v1/customers', { body }));
+      onClose();
+      navigate(`/console/customers/${created.id}`);
+    } catch (e) {
+      showError(e, form);
+    }
+  };
+  return (
+    <Modal open title={t('customers.create')} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={create}>
+        {CREATE_FIELDS.map(([field, label, testId]) => (
+          <Form.Item key={field} name={field} label={t(label)} rules={field === 'name' ? [{ required: true }] : []}>
+            <Input data-testid={testId} />
+          </Form.Item>
+        ))}
+      </Form>
+    </Modal>
   );
 }
 

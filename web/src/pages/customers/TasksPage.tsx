@@ -1,30 +1,12 @@
 import { Button, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { get, post } from '../../api/client';
+import { client, unwrap, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useRecordLabel } from '../platform/YearGrid';
 
-interface Task {
-  id: string;
-  kind: string;
-  role: string;
-  customerId: string | null;
-  customerName?: string | null;
-  dueOn: string;
-  payload: {
-    kind?: string;
-    holderName?: string;
-    expiresOn?: string;
-    /** calendar tasks: the year not loaded yet; a recomputed record's number, Chinese label and dates */
-    year?: number;
-    number?: string;
-    label?: string;
-    before?: string;
-    after?: string;
-  };
-}
+type Task = Schemas['StaffTask'];
 
 /** What a task is about, in words; the server's kind names are not shown. */
 function TaskWhat({ task: x }: { task: Task }) {
@@ -35,7 +17,7 @@ function TaskWhat({ task: x }: { task: Task }) {
       return (
         <>
           <Tag color="orange">{t('tasks.kind.kyc.expiring')}</Tag>
-          {x.payload.kind ? t(`kyc.kind.${x.payload.kind}` as MessageKey) : ''} {x.payload.holderName} · {t('kyc.expiresOn')} {x.payload.expiresOn}
+          {x.payload.kind ? t(`kyc.kind.${x.payload.kind}` as `kyc.kind.${Schemas['KycKind']}`) : ''} {x.payload.holderName} · {t('kyc.expiresOn')} {x.payload.expiresOn}
         </>
       );
     case 'calendar.nextYearProvisional':
@@ -62,7 +44,7 @@ export function TasksPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const showError = useApiErrors();
-  const { data, reload } = useLoad(() => get<{ items: Task[] }>('/tasks'), []);
+  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/tasks')), []);
   const canClose = Boolean(me?.roles.some((r) => r !== 'auditor'));
   return (
     <>
@@ -78,12 +60,12 @@ export function TasksPage() {
             title: t('tasks.what'),
             render: (_, x) => <TaskWhat task={x} />,
           },
-          { title: t('tasks.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}` as MessageKey) },
+          { title: t('tasks.role'), dataIndex: 'role', render: (r: Task['role']) => t(`role.${r}`) },
           {
             title: t('common.actions'),
             render: (_, x) =>
               canClose && (
-                <Button size="small" onClick={() => post(`/tasks/${x.id}/done`).then(reload, showError)} data-testid="task-done">
+                <Button size="small" onClick={() => unwrap(client.POST('/api/v1/tasks/{id}/done', { params: { path: { id: x.id } } })).then(reload, showError)} data-testid="task-done">
                   {t('tasks.done')}
                 </Button>
               ),

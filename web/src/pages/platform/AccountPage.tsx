@@ -1,15 +1,18 @@
 import { App, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
-import { post } from '../../api/client';
+import { client, unwrap, type ApiBody } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors } from '../../hooks';
 import { useI18n } from '../../i18n';
 
+type PasswordChange = ApiBody<'/api/v1/auth/password', 'post'>;
+
+/** 我的账户 — who I am, and a new password (which ends my other sessions). */
 export function AccountPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
   const showError = useApiErrors();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<PasswordChange>();
   if (!me) return null;
   return (
     <>
@@ -23,9 +26,9 @@ export function AccountPage() {
         <Form
           form={form}
           layout="vertical"
-          onFinish={async (values) => {
+          onFinish={async (values: PasswordChange) => {
             try {
-              await post('/auth/password', values);
+              await unwrap(client.POST('/api/v1/auth/password', { body: values }));
               form.resetFields();
               message.success(t('account.changed'));
             } catch (e) {

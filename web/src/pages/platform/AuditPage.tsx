@@ -1,46 +1,17 @@
 import { Alert, App, Button, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { get, post, qs, type Page } from '../../api/client';
+import { client, unwrap, type ApiQuery, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { Instant } from '../../components';
 import { beijingMinute, shanghaiInstant } from '../../dates';
-import { shanghaiTime } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 
-interface AuditEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actorLogin: string | null;
-  actorKind: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  customerId: string | null;
-  requestId: string | null;
-  before: unknown;
-  after: unknown;
-}
+type AuditEntry = Schemas['AuditEntry'];
+type ChainVerification = Schemas['AuditChainVerification'];
+type AuditFilter = Omit<ApiQuery<'/api/v1/audit', 'get'>, 'page' | 'pageSize'>;
 
-/** GET /audit/verify: the first problem found, in chain order (see src/modules/audit/audit.service.ts). */
-interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq: number | null;
-  anchors: number;
-  problem: {
-    kind: 'row-changed' | 'anchor-mismatch' | 'rows-missing' | 'anchor-invalid';
-    seq: number | null;
-    fromSeq: number | null;
-    anchorFile: string | null;
-    anchorAt: string | null;
-  } | null;
-}
-
-interface AnchorTaken {
-  written: boolean;
-  anchor: { seq: number; at: string; file: string } | null;
-}
+const PAGE_SIZE = 25;
 
 /** What verification found, in words: what happened, which row, the anchor's time (Beijing, to the minute) and its file. */
 function VerifyResult({ result }: { result: ChainVerification }) {
@@ -83,13 +54,12 @@ function VerifyResult({ result }: { result: ChainVerification }) {
 export function AuditPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const { message } = App.useApp();
-  const showError = useApiErrors();
-  const [filter, setFilter] = useState<{ action?: string; entity?: string; entityId?: string; from?: string; to?: string }>({});
+  const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
-  const { data, loading, reload } = useLoad(() => get<Page<AuditEntry>>(`/audit${qs({ ...filter, page, pageSize: 25 })}`), [filter, page]);
+  const { data, loading, reload } = useLoad(() => unwrap(client.GET('/api/v1/audit', { params: { query: { ...filter, page, pageSize: PAGE_SIZE } } })), [filter, page]);
   const isAdmin = me?.kind === 'staff' && me.roles.includes('admin');
   const [verified, setVerified] = useState<ChainVerification>();
+  const filterBy = (change: AuditFilter) => (setPage(1), setFilter((f) => ({ ...f, ...change })));
 
   return (
     <>
@@ -97,83 +67,96 @@ export function AuditPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {me?.kind === 'customer' ? t('nav.myAudit') : t('nav.audit')}
         </Typography.Title>
-        {isAdmin && (
-          <Space wrap>
-            <Button
-              data-testid="audit-anchor"
-              onClick={async () => {
-                try {
-                  const r = await post<AnchorTaken>('/audit/anchors');
-                  if (!r.anchor) message.info(t('audit.anchorEmpty'));
-                  else if (r.written) message.success(t('audit.anchorTaken', { seq: r.anchor.seq, at: beijingMinute(r.anchor.at) }));
-                  else message.info(t('audit.anchorUnchanged', { seq: r.anchor.seq, at: beijingMinute(r.anchor.at) }));
-                  if (r.written) reload(); // the anchor's own audit row
-                } catch (e) {
-                  showError(e);
-                }
-              }}
-            >
-              {t('audit.anchor')}
-            </Button>
-            <Button
-              data-testid="audit-verify"
-              onClick={async () => {
-                try {
-                  setVerified(await get<ChainVerification>('/audit/verify'));
-                } catch (e) {
-                  showError(e);
-                }
-              }}
-            >
-              {t('audit.verify')}
-            </Button>
-          </Space>
-        )}
+        {isAdmin && <ChainActions onAnchored={reload} onVerified={setVerified} />}
       </Space>
       {verified && <VerifyResult result={verified} />}
       {me?.kind === 'customer' && <Alert type="info" showIcon title={t('audit.ownHint')} style={{ marginBottom: 16 }} />}
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search placeholder={t('audit.action')} allowClear onSearch={(v) => (setPage(1), setFilter((f) => ({ ...f, action: v || undefined })))} />
-        <Input.Search placeholder={t('audit.entity')} allowClear onSearch={(v) => (setPage(1), setFilter((f) => ({ ...f, entity: v || undefined })))} />
-        <Input.Search placeholder={t('audit.entityId')} allowClear onSearch={(v) => (setPage(1), setFilter((f) => ({ ...f, entityId: v || undefined })))} />
-        <DatePicker.RangePicker
-          showTime
-          onChange={(range) => {
-            setPage(1);
-            setFilter((f) => ({ ...f, from: range?.[0] ? shanghaiInstant(range[0]) : undefined, to: range?.[1] ? shanghaiInstant(range[1]) : undefined }));
-          }}
-        />
-      </Space>
+      <AuditFilters onChange={filterBy} />
       <Table<AuditEntry>
         rowKey="id"
         size="small"
         loading={loading}
         dataSource={data?.items}
-        pagination={{ current: page, total: data?.total, pageSize: 25, onChange: setPage, showSizeChanger: false }}
-        expandable={{
-          expandedRowRender: (row) => (
-            <Space align="start" size="large">
-              <div>
-                <Typography.Text type="secondary">{t('audit.before')}</Typography.Text>
-                <pre style={{ margin: 0, maxWidth: 520, whiteSpace: 'pre-wrap' }}>{JSON.stringify(row.before, null, 2)}</pre>
-              </div>
-              <div>
-                <Typography.Text type="secondary">{t('audit.after')}</Typography.Text>
-                <pre style={{ margin: 0, maxWidth: 520, whiteSpace: 'pre-wrap' }}>{JSON.stringify(row.after, null, 2)}</pre>
-              </div>
-            </Space>
-          ),
-        }}
+        pagination={{ current: page, total: data?.total, pageSize: PAGE_SIZE, onChange: setPage, showSizeChanger: false }}
+        expandable={{ expandedRowRender: (row) => <BeforeAfter entry={row} /> }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
-          { title: t('audit.at'), dataIndex: 'at', render: shanghaiTime, width: 170 },
-          { title: t('audit.actor'), render: (_, r) => <>{r.actorLogin ?? '—'} <Tag>{r.actorKind}</Tag></> },
-          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color={a === 'read' ? 'default' : 'blue'}>{a}</Tag> },
+          { title: t('audit.at'), dataIndex: 'at', render: (at: AuditEntry['at']) => <Instant value={at} />, width: 170 },
+          { title: t('audit.actor'), render: (_, r) => <>{r.actorLogin ?? '—'} <Tag>{t(`audit.actorKind.${r.actorKind}`)}</Tag></> },
+          { title: t('audit.action'), dataIndex: 'action', render: (a: AuditEntry['action']) => <Tag color={a === 'read' ? 'default' : 'blue'}>{a}</Tag> },
           { title: t('audit.entity'), dataIndex: 'entity' },
           { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true },
           { title: t('audit.requestId'), dataIndex: 'requestId', ellipsis: true },
         ]}
       />
     </>
+  );
+}
+
+/** Admin: sign the chain's head into an anchor file now, and verify the chain against the rows and anchors. */
+function ChainActions({ onAnchored, onVerified }: { onAnchored: () => void; onVerified: (v: ChainVerification) => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiErrors();
+  const anchor = async () => {
+    try {
+      const r = await unwrap(client.POST('/api/v1/audit/anchors'));
+      if (!r.anchor) message.info(t('audit.anchorEmpty'));
+      else if (r.written) message.success(t('audit.anchorTaken', { seq: r.anchor.seq, at: beijingMinute(r.anchor.at) }));
+      else message.info(t('audit.anchorUnchanged', { seq: r.anchor.seq, at: beijingMinute(r.anchor.at) }));
+      if (r.written) onAnchored(); // the anchor's own audit row
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const verify = async () => {
+    try {
+      onVerified(await unwrap(client.GET('/api/v1/audit/verify')));
+    } catch (e) {
+      showError(e);
+    }
+  };
+  return (
+    <Space wrap>
+      <Button data-testid="audit-anchor" onClick={anchor}>
+        {t('audit.anchor')}
+      </Button>
+      <Button data-testid="audit-verify" onClick={verify}>
+        {t('audit.verify')}
+      </Button>
+    </Space>
+  );
+}
+
+/** Filters by action, entity, entity id and a time range (Beijing time). */
+function AuditFilters({ onChange }: { onChange: (change: AuditFilter) => void }) {
+  const { t } = useI18n();
+  return (
+    <Space style={{ marginBottom: 16 }} wrap>
+      <Input.Search placeholder={t('audit.action')} allowClear onSearch={(v) => onChange({ action: v || undefined })} />
+      <Input.Search placeholder={t('audit.entity')} allowClear onSearch={(v) => onChange({ entity: v || undefined })} />
+      <Input.Search placeholder={t('audit.entityId')} allowClear onSearch={(v) => onChange({ entityId: v || undefined })} />
+      <DatePicker.RangePicker
+        showTime
+        onChange={(range) => onChange({ from: range?.[0] ? shanghaiInstant(range[0]) : undefined, to: range?.[1] ? shanghaiInstant(range[1]) : undefined })}
+      />
+    </Space>
+  );
+}
+
+/** A record's data before and after the change, as stored. */
+function BeforeAfter({ entry }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  return (
+    <Space align="start" size="large">
+      <div>
+        <Typography.Text type="secondary">{t('audit.before')}</Typography.Text>
+        <pre style={{ margin: 0, maxWidth: 520, whiteSpace: 'pre-wrap' }}>{JSON.stringify(entry.before, null, 2)}</pre>
+      </div>
+      <div>
+        <Typography.Text type="secondary">{t('audit.after')}</Typography.Text>
+        <pre style={{ margin: 0, maxWidth: 520, whiteSpace: 'pre-wrap' }}>{JSON.stringify(entry.after, null, 2)}</pre>
+      </div>
+    </Space>
   );
 }

@@ -2,26 +2,25 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { FormInstance } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, get, post, put } from '../../api/client';
+import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { refreshCalendarStatus, useCalendarStatus } from '../../calendarStatus';
-import { beijingMinute, fromDateString, toDateString, type Dayjs } from '../../dates';
+import { Instant } from '../../components';
+import { fromDateString, toDateString, type Dayjs } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { HOLIDAYS, JOINT_HOLIDAYS, useHolidayName, useRecordLabel, YearGrid, type Arrangement, type DiffRow, type YearView } from './YearGrid';
 
-interface Recomputed {
-  kind: string;
-  entityId: string;
-  /** the contract's (commissioning) or the invoice's number */
-  number: string;
-  label: string;
-  before: string;
-  after: string;
+type Recomputed = Schemas['CalendarRecomputedRecord'];
+type ArrangementBody = ApiBody<'/api/v1/calendar/years/{year}', 'put'>;
+/** The entry form: the notice's address and its holidays, row by row. */
+interface EntryValues {
+  source?: string;
+  holidays?: HolidayRowValues[];
 }
 
 /** One form row: a holiday as the State Council notice states it. */
-interface HolidayRow {
+interface HolidayRowValues {
   name?: string;
   range?: [Dayjs, Dayjs];
   makeUpDays?: Dayjs[];
@@ -42,10 +41,10 @@ const JSON_EXAMPLE = `{
   ]
 }`;
 
-const toRows = (arrangement: Arrangement[]): HolidayRow[] =>
+const toRows = (arrangement: Arrangement[]): HolidayRowValues[] =>
   arrangement.map((a) => ({ name: a.name, range: [fromDateString(a.from), fromDateString(a.to)], makeUpDays: a.makeUpDays.map((d) => fromDateString(d)) }));
 
-function toBody(values: { source?: string; holidays?: HolidayRow[] }) {
+function toBody(values: EntryValues): ArrangementBody {
   return {
     ...(values.source?.trim() ? { source: values.source.trim() } : {}),
     holidays: (values.holidays ?? []).map((h) => ({
@@ -73,7 +72,7 @@ function showFieldErrors(e: unknown, form: FormInstance) {
 function DiffTable({ diff, testId }: { diff: DiffRow[]; testId: string }) {
   const { t } = useI18n();
   const holidayName = useHolidayName();
-  const state = (s: 'off' | 'work') => <Tag color={s === 'off' ? 'red' : 'orange'}>{t(`calendar.dayState.${s}`)}</Tag>;
+  const state = (s: DiffRow['official']) => <Tag color={s === 'off' ? 'red' : 'orange'}>{t(`calendar.dayState.${s}`)}</Tag>;
   if (!diff.length) return <Typography.Text type="secondary" data-testid={testId}>{t('calendar.diff.none')}</Typography.Text>;
   return (
     <Table<DiffRow>
@@ -86,7 +85,7 @@ function DiffTable({ diff, testId }: { diff: DiffRow[]; testId: string }) {
         { title: t('calendar.diff.date'), dataIndex: 'date' },
         { title: t('calendar.diff.official'), dataIndex: 'official', render: state },
         { title: t('calendar.diff.provisional'), dataIndex: 'provisional', render: state },
-        { title: t('calendar.holidayName'), dataIndex: 'name', render: (n: string | null) => holidayName(n) || '—' },
+        { title: t('calendar.holidayName'), dataIndex: 'name', render: (n: DiffRow['name']) => holidayName(n) || '—' },
       ]}
     />
   );
@@ -102,9 +101,9 @@ function ArrangementTable({ arrangement }: { arrangement: Arrangement[] }) {
       pagination={false}
       dataSource={arrangement}
       columns={[
-        { title: t('calendar.holidayName'), dataIndex: 'name', render: (n: string) => holidayName(n) },
+        { title: t('calendar.holidayName'), dataIndex: 'name', render: (n: Arrangement['name']) => holidayName(n) },
         { title: t('calendar.daysOff'), render: (_, a) => (a.from === a.to ? a.from : `${a.from} – ${a.to}`) },
-        { title: t('calendar.makeUpDays'), dataIndex: 'makeUpDays', render: (d: string[]) => (d.length ? d.join('、') : '—') },
+        { title: t('calendar.makeUpDays'), dataIndex: 'makeUpDays', render: (d: Arrangement['makeUpDays']) => (d.length ? d.join('、') : '—') },
       ]}
     />
   );
@@ -118,9 +117,6 @@ function ArrangementTable({ arrangement }: { arrangement: Arrangement[] }) {
 export function CalendarPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const { message, modal } = App.useApp();
-  const showError = useApiErrors();
-  const holidayName = useHolidayName();
   const status = useCalendarStatus();
   const isAdmin = Boolean(me?.roles.includes('admin'));
   const [year, setYear] = useState<number>();
@@ -128,19 +124,8 @@ export function CalendarPage() {
   useEffect(() => {
     if (status && year === undefined) setYear(status.bannerDue ? status.nextYear : Number(status.today.slice(0, 4)));
   }, [status, year]);
-  const { data: view, reload } = useLoad(() => (year ? get<YearView>(`/calendar/years/${year}`) : Promise.resolve(undefined)), [year]);
-
-  const [form] = Form.useForm<{ source?: string; holidays?: HolidayRow[] }>();
-  const [preview, setPreview] = useState<YearView>();
+  const { data: view, reload } = useLoad(() => (year ? unwrap(client.GET('/api/v1/calendar/years/{year}', { params: { path: { year } } })) : Promise.resolve(undefined)), [year]);
   const [recomputed, setRecomputed] = useState<{ year: number; items: Recomputed[] }>();
-  const [busy, setBusy] = useState(false);
-  const rows = Form.useWatch('holidays', form);
-  // a new year starts a new entry: the official arrangement when there is one, else an empty form
-  useEffect(() => {
-    if (!view) return;
-    form.setFieldsValue({ source: view.provisional ? undefined : (view.source ?? undefined), holidays: view.provisional ? [] : toRows(view.arrangement) });
-    setPreview(undefined);
-  }, [view, form]);
 
   const yearOptions = useMemo(() => {
     if (!status) return [];
@@ -149,56 +134,7 @@ export function CalendarPage() {
       .sort((a, b) => b - a)
       .map((y) => ({ value: y, label: t(status.officialYears.includes(y) ? 'calendar.yearOption.official' : 'calendar.yearOption.provisional', { year: y }) }));
   }, [status, t]);
-
-  const runPreview = async () => {
-    if (!year) return;
-    try {
-      const values = await form.validateFields();
-      setBusy(true);
-      setPreview(await post<YearView>(`/calendar/years/${year}/preview`, toBody(values)));
-    } catch (e) {
-      if (e instanceof ApiError) {
-        showFieldErrors(e, form);
-        showError(e);
-      }
-      // otherwise the form shows which row is incomplete
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const save = async () => {
-    if (!year) return;
-    let values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    modal.confirm({
-      title: t('calendar.confirmTitle', { year }),
-      content: t('calendar.confirmBody'),
-      okText: t('calendar.save'),
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          const res = await put<{ year: number; view: YearView; recomputed: Recomputed[] }>(`/calendar/years/${year}`, toBody(values));
-          message.success(t('calendar.saved', { year: res.year }));
-          setRecomputed({ year: res.year, items: res.recomputed });
-          setPreview(undefined);
-          reload();
-          await refreshCalendarStatus();
-        } catch (e) {
-          showFieldErrors(e, form);
-          showError(e);
-        }
-      },
-    });
-  };
-
-  const recordLabel = useRecordLabel();
-  // every open provisional record is recomputed; the ones whose date moved are worth a row each
-  const moved = recomputed?.items.filter((r) => r.before !== r.after) ?? [];
+  const changed = async () => (reload(), await refreshCalendarStatus());
 
   return (
     <>
@@ -212,155 +148,250 @@ export function CalendarPage() {
           </Space>
         }
       >
-        {view && (
-          <>
-            <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
-              <Descriptions.Item label={t('common.status')}>
-                <Tag data-testid="calendar-origin" color={view.provisional ? 'orange' : 'green'}>
-                  {t(`calendar.origin.${view.origin}`)}
-                </Tag>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('calendar.source')}>{view.source ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('calendar.loadedAt')}>{beijingMinute(view.loadedAt)}</Descriptions.Item>
-            </Descriptions>
-            {view.provisional && <Alert data-testid="calendar-provisional" type="warning" showIcon style={{ marginBottom: 12 }} title={t('calendar.provisionalExplain')} />}
-            <YearGrid view={view} testId="calendar-grid" />
-            <Typography.Title level={5} style={{ marginTop: 16 }}>
-              {t('calendar.arrangement')}
-            </Typography.Title>
-            <ArrangementTable arrangement={view.arrangement} />
-            {!view.provisional && (
-              <>
-                <Typography.Title level={5} style={{ marginTop: 16 }}>
-                  {t('calendar.diff')}
-                </Typography.Title>
-                <DiffTable diff={view.diff} testId="calendar-diff" />
-              </>
-            )}
-          </>
-        )}
+        {view && <YearSummary view={view} />}
       </Card>
-
-      {recomputed && (
-        <Card title={`${t('calendar.recomputed')} · ${t('calendar.yearOption.official', { year: recomputed.year })}`} style={{ marginBottom: 16 }} data-testid="calendar-recomputed">
-          {moved.length ? (
-            <Table<Recomputed>
-              rowKey={(r) => `${r.kind}-${r.entityId}`}
-              size="small"
-              pagination={false}
-              dataSource={moved}
-              columns={[
-                { title: t('calendar.record'), render: (_, r) => recordLabel(r) },
-                { title: t('calendar.before'), dataIndex: 'before' },
-                { title: t('calendar.after'), dataIndex: 'after' },
-              ]}
-            />
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.recomputedNone')} />
-          )}
-          {recomputed.items.length > moved.length && (
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="calendar-recomputed-unchanged">
-              {t('calendar.recomputedUnchanged', { count: recomputed.items.length - moved.length })}
-            </Typography.Paragraph>
-          )}
-        </Card>
-      )}
-
+      {recomputed && <RecomputedCard year={recomputed.year} items={recomputed.items} />}
       {isAdmin && view && year && (
-        <Card title={t('calendar.enter', { year })} style={{ marginBottom: 16 }} data-testid="calendar-entry">
-          <Typography.Paragraph type="secondary">{t('calendar.enterHint')}</Typography.Paragraph>
-          <Form form={form} layout="vertical" onValuesChange={() => setPreview(undefined)}>
-            <Form.List name="holidays">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((field) => {
-                    const name = rows?.[field.name]?.name;
-                    // a joint block (中秋节、国庆节) opens on its first holiday's month
-                    const opensOn = fromDateString(`${year}-${String(HOLIDAY_MONTH[name?.split('、')[0] ?? ''] ?? 1).padStart(2, '0')}-01`);
-                    // the statutory names and the joint blocks; a joint name a loaded year carries is kept selectable
-                    const names: string[] = [...HOLIDAYS, ...JOINT_HOLIDAYS, ...(name && ![...HOLIDAYS, ...JOINT_HOLIDAYS].includes(name as never) ? [name] : [])];
-                    return (
-                      <Space key={field.key} align="start" wrap data-testid={`holiday-row-${field.name}`}>
-                        <Form.Item name={[field.name, 'name']} label={t('calendar.holidayName')} rules={[{ required: true, message: t('calendar.required.name') }]}>
-                          <Select data-testid="holiday-name" style={{ width: 300 }} popupMatchSelectWidth={false} options={names.map((h) => ({ value: h, label: holidayName(h) }))} />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'range']} label={t('calendar.daysOff')} rules={[{ required: true, message: t('calendar.required.range') }]}>
-                          <DatePicker.RangePicker data-testid="holiday-range" defaultPickerValue={[opensOn, opensOn.add(1, 'month')]} />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'makeUpDays']} label={t('calendar.makeUpDays')}>
-                          <DatePicker data-testid="holiday-makeup" multiple style={{ minWidth: 260 }} defaultPickerValue={opensOn} />
-                        </Form.Item>
-                        <Form.Item label=" ">
-                          <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('calendar.removeHoliday')} />
-                        </Form.Item>
-                      </Space>
-                    );
-                  })}
-                  <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
-                    <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="holiday-add">
-                      {t('calendar.addHoliday')}
-                    </Button>
-                    {view.provisional ? (
-                      <Button onClick={() => (form.setFieldsValue({ holidays: toRows(view.arrangement) }), setPreview(undefined))} data-testid="calendar-fill-derived">
-                        {t('calendar.fillDerived')}
-                      </Button>
-                    ) : (
-                      <Button onClick={() => (form.setFieldsValue({ holidays: toRows(view.arrangement) }), setPreview(undefined))}>{t('calendar.fillOfficial')}</Button>
-                    )}
-                  </Space>
-                </>
-              )}
-            </Form.List>
-            <Form.Item name="source" label={t('calendar.sourceLabel')} style={{ maxWidth: 420 }}>
-              <Input data-testid="calendar-source" />
-            </Form.Item>
-            <Space>
-              <Button onClick={runPreview} loading={busy} data-testid="calendar-preview">
-                {t('calendar.preview')}
-              </Button>
-              <Button type="primary" onClick={save} data-testid="calendar-save">
-                {t('calendar.save')}
-              </Button>
-            </Space>
-          </Form>
-          {preview && (
-            <div data-testid="calendar-preview-result" style={{ marginTop: 16 }}>
-              <Typography.Title level={5}>{t('calendar.previewTitle', { year: preview.year })}</Typography.Title>
-              <YearGrid view={preview} testId="calendar-preview-grid" />
-              <Typography.Title level={5} style={{ marginTop: 16 }}>
-                {t('calendar.diff')}
-              </Typography.Title>
-              <DiffTable diff={preview.diff} testId="calendar-preview-diff" />
-            </div>
-          )}
-        </Card>
+        <ArrangementEntry
+          year={year}
+          view={view}
+          onSaved={async (saved) => {
+            setRecomputed({ year: saved.year, items: saved.recomputed });
+            await changed();
+          }}
+        />
       )}
+      {isAdmin && <JsonLoadCard onLoaded={changed} />}
+    </>
+  );
+}
 
-      {isAdmin && (
-        <Card title={t('calendar.json')}>
-          <Typography.Paragraph type="secondary">{t('calendar.jsonHint')}</Typography.Paragraph>
-          <pre data-testid="calendar-json-example" style={{ background: '#fafafa', padding: 12, fontSize: 12 }}>
-            {JSON_EXAMPLE}
-          </pre>
-          <Upload
-            accept="application/json"
-            showUploadList={false}
-            beforeUpload={async (file) => {
-              try {
-                const { year: loaded } = await post<{ year: number }>('/calendar/years', JSON.parse(await file.text()));
-                message.success(t('calendar.loaded', { year: loaded }));
-                reload();
-                await refreshCalendarStatus();
-              } catch (e) {
-                showError(e);
-              }
-              return false;
-            }}
-          >
-            <Button>{t('calendar.load')}</Button>
-          </Upload>
-        </Card>
+/** A year as it stands: where it comes from, its days, its arrangement and (official years) how it differs from the law's derivation. */
+function YearSummary({ view }: { view: YearView }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('common.status')}>
+          <Tag data-testid="calendar-origin" color={view.provisional ? 'orange' : 'green'}>
+            {t(`calendar.origin.${view.origin}`)}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('calendar.source')}>{view.source ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('calendar.loadedAt')}>
+          <Instant value={view.loadedAt} />
+        </Descriptions.Item>
+      </Descriptions>
+      {view.provisional && <Alert data-testid="calendar-provisional" type="warning" showIcon style={{ marginBottom: 12 }} title={t('calendar.provisionalExplain')} />}
+      <YearGrid view={view} testId="calendar-grid" />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('calendar.arrangement')}
+      </Typography.Title>
+      <ArrangementTable arrangement={view.arrangement} />
+      {!view.provisional && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('calendar.diff')}
+          </Typography.Title>
+          <DiffTable diff={view.diff} testId="calendar-diff" />
+        </>
       )}
     </>
+  );
+}
+
+/** After a save: the open records whose date moved, one row each, and how many were recomputed unchanged. */
+function RecomputedCard({ year, items }: { year: number; items: Recomputed[] }) {
+  const { t } = useI18n();
+  const recordLabel = useRecordLabel();
+  // every open provisional record is recomputed; the ones whose date moved are worth a row each
+  const moved = items.filter((r) => r.before !== r.after);
+  return (
+    <Card title={`${t('calendar.recomputed')} · ${t('calendar.yearOption.official', { year })}`} style={{ marginBottom: 16 }} data-testid="calendar-recomputed">
+      {moved.length ? (
+        <Table<Recomputed>
+          rowKey={(r) => `${r.kind}-${r.entityId}`}
+          size="small"
+          pagination={false}
+          dataSource={moved}
+          columns={[
+            { title: t('calendar.record'), render: (_, r) => recordLabel(r) },
+            { title: t('calendar.before'), dataIndex: 'before' },
+            { title: t('calendar.after'), dataIndex: 'after' },
+          ]}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.recomputedNone')} />
+      )}
+      {items.length > moved.length && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="calendar-recomputed-unchanged">
+          {t('calendar.recomputedUnchanged', { count: items.length - moved.length })}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+/** The admin's entry of a year's arrangement: holiday rows, the notice's address, preview, save. */
+function ArrangementEntry({ year, view, onSaved }: { year: number; view: YearView; onSaved: (saved: Schemas['CalendarYearSaved']) => Promise<void> }) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const showError = useApiErrors();
+  const [form] = Form.useForm<EntryValues>();
+  const [preview, setPreview] = useState<YearView>();
+  const [busy, setBusy] = useState(false);
+  const rows = Form.useWatch('holidays', form);
+  const params = { path: { year } };
+  // a new year starts a new entry: the official arrangement when there is one, else an empty form
+  useEffect(() => {
+    form.setFieldsValue({ source: view.provisional ? undefined : (view.source ?? undefined), holidays: view.provisional ? [] : toRows(view.arrangement) });
+    setPreview(undefined);
+  }, [view, form]);
+  const fill = () => (form.setFieldsValue({ holidays: toRows(view.arrangement) }), setPreview(undefined));
+
+  const runPreview = async () => {
+    try {
+      const values = await form.validateFields();
+      setBusy(true);
+      setPreview(await unwrap(client.POST('/api/v1/calendar/years/{year}/preview', { params, body: toBody(values) })));
+    } catch (e) {
+      if (e instanceof ApiError) {
+        showFieldErrors(e, form);
+        showError(e);
+      }
+      // otherwise the form shows which row is incomplete
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    let values: EntryValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    modal.confirm({
+      title: t('calendar.confirmTitle', { year }),
+      content: t('calendar.confirmBody'),
+      okText: t('calendar.save'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          const saved = await unwrap(client.PUT('/api/v1/calendar/years/{year}', { params, body: toBody(values) }));
+          message.success(t('calendar.saved', { year: saved.year }));
+          setPreview(undefined);
+          await onSaved(saved);
+        } catch (e) {
+          showFieldErrors(e, form);
+          showError(e);
+        }
+      },
+    });
+  };
+
+  return (
+    <Card title={t('calendar.enter', { year })} style={{ marginBottom: 16 }} data-testid="calendar-entry">
+      <Typography.Paragraph type="secondary">{t('calendar.enterHint')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onValuesChange={() => setPreview(undefined)}>
+        <Form.List name="holidays">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <HolidayRowFields key={field.key} year={year} index={field.name} name={rows?.[field.name]?.name} onRemove={() => remove(field.name)} />
+              ))}
+              <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
+                <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="holiday-add">
+                  {t('calendar.addHoliday')}
+                </Button>
+                {view.provisional ? (
+                  <Button onClick={fill} data-testid="calendar-fill-derived">
+                    {t('calendar.fillDerived')}
+                  </Button>
+                ) : (
+                  <Button onClick={fill}>{t('calendar.fillOfficial')}</Button>
+                )}
+              </Space>
+            </>
+          )}
+        </Form.List>
+        <Form.Item name="source" label={t('calendar.sourceLabel')} style={{ maxWidth: 420 }}>
+          <Input data-testid="calendar-source" />
+        </Form.Item>
+        <Space>
+          <Button onClick={runPreview} loading={busy} data-testid="calendar-preview">
+            {t('calendar.preview')}
+          </Button>
+          <Button type="primary" onClick={save} data-testid="calendar-save">
+            {t('calendar.save')}
+          </Button>
+        </Space>
+      </Form>
+      {preview && (
+        <div data-testid="calendar-preview-result" style={{ marginTop: 16 }}>
+          <Typography.Title level={5}>{t('calendar.previewTitle', { year: preview.year })}</Typography.Title>
+          <YearGrid view={preview} testId="calendar-preview-grid" />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('calendar.diff')}
+          </Typography.Title>
+          <DiffTable diff={preview.diff} testId="calendar-preview-diff" />
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** One holiday row of the entry form: its name, its days off, its 调休 make-up days. */
+function HolidayRowFields({ year, index, name, onRemove }: { year: number; index: number; name: string | undefined; onRemove: () => void }) {
+  const { t } = useI18n();
+  const holidayName = useHolidayName();
+  // a joint block (中秋节、国庆节) opens on its first holiday's month
+  const opensOn = fromDateString(`${year}-${String(HOLIDAY_MONTH[name?.split('、')[0] ?? ''] ?? 1).padStart(2, '0')}-01`);
+  // the statutory names and the joint blocks; a joint name a loaded year carries is kept selectable
+  const names: string[] = [...HOLIDAYS, ...JOINT_HOLIDAYS, ...(name && ![...HOLIDAYS, ...JOINT_HOLIDAYS].includes(name as never) ? [name] : [])];
+  return (
+    <Space align="start" wrap data-testid={`holiday-row-${index}`}>
+      <Form.Item name={[index, 'name']} label={t('calendar.holidayName')} rules={[{ required: true, message: t('calendar.required.name') }]}>
+        <Select data-testid="holiday-name" style={{ width: 300 }} popupMatchSelectWidth={false} options={names.map((h) => ({ value: h, label: holidayName(h) }))} />
+      </Form.Item>
+      <Form.Item name={[index, 'range']} label={t('calendar.daysOff')} rules={[{ required: true, message: t('calendar.required.range') }]}>
+        <DatePicker.RangePicker data-testid="holiday-range" defaultPickerValue={[opensOn, opensOn.add(1, 'month')]} />
+      </Form.Item>
+      <Form.Item name={[index, 'makeUpDays']} label={t('calendar.makeUpDays')}>
+        <DatePicker data-testid="holiday-makeup" multiple style={{ minWidth: 260 }} defaultPickerValue={opensOn} />
+      </Form.Item>
+      <Form.Item label=" ">
+        <Button icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('calendar.removeHoliday')} />
+      </Form.Item>
+    </Space>
+  );
+}
+
+/** Loads a year's official schedule from a JSON file (the format shown), for admins who have it as data. */
+function JsonLoadCard({ onLoaded }: { onLoaded: () => Promise<void> }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const showError = useApiErrors();
+  const load = async (file: File) => {
+    try {
+      const schedule = JSON.parse(await file.text()) as ApiBody<'/api/v1/calendar/years', 'post'>;
+      const { year } = await unwrap(client.POST('/api/v1/calendar/years', { body: schedule }));
+      message.success(t('calendar.loaded', { year }));
+      await onLoaded();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  return (
+    <Card title={t('calendar.json')}>
+      <Typography.Paragraph type="secondary">{t('calendar.jsonHint')}</Typography.Paragraph>
+      <pre data-testid="calendar-json-example" style={{ background: '#fafafa', padding: 12, fontSize: 12 }}>
+        {JSON_EXAMPLE}
+      </pre>
+      <Upload accept="application/json" showUploadList={false} beforeUpload={(file) => (void load(file), false)}>
+        <Button>{t('calendar.load')}</Button>
+      </Upload>
+    </Card>
   );
 }

@@ -1,37 +1,15 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { CSSProperties } from 'react';
+import type { Schemas } from '../../api/client';
 import { weekday } from '../../dates';
 import { useI18n, type MessageKey } from '../../i18n';
 
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup';
-export interface CalendarDay {
-  date: string;
-  kind: DayKind;
-  name: string | null;
-}
-export interface Arrangement {
-  name: string;
-  from: string;
-  to: string;
-  makeUpDays: string[];
-}
-export interface DiffRow {
-  date: string;
-  official: 'off' | 'work';
-  provisional: 'off' | 'work';
-  name: string | null;
-}
+export type CalendarDay = Schemas['CalendarDay'];
+export type DayKind = CalendarDay['kind'];
+export type Arrangement = Schemas['CalendarHolidayBlock'];
+export type DiffRow = Schemas['CalendarDayDiff'];
 /** `GET /calendar/years/:year` and the preview: one year, day by day, with how it was arrived at. */
-export interface YearView {
-  year: number;
-  origin: 'packaged' | 'loaded' | 'provisional';
-  provisional: boolean;
-  source: string | null;
-  loadedAt: string | null;
-  days: CalendarDay[];
-  arrangement: Arrangement[];
-  diff: DiffRow[];
-}
+export type YearView = Schemas['CalendarYearView'];
 
 /** The seven statutory holidays (data in Chinese) and their catalog keys; older data says 清明/端午/中秋. */
 export const HOLIDAYS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
@@ -67,12 +45,8 @@ export function useHolidayName(): (name: string | null | undefined) => string {
   };
 }
 
-/** A recomputed record as the server gives it: the kind and the contract's or invoice's number, and its Chinese label. */
-export interface RecomputedRef {
-  kind?: string;
-  number?: string;
-  label?: string;
-}
+/** A recomputed record (or a to-do item about one): the kind and the contract's or invoice's number, and its Chinese label. */
+export type RecomputedRef = Partial<Pick<Schemas['CalendarRecomputedRecord'], 'kind' | 'number' | 'label'>>;
 
 /**
  * A recomputed record in words in the UI's language, from its kind and number: "合同 RP-2026-0007
@@ -135,11 +109,11 @@ function Month({ year, month, days }: { year: number; month: number; days: Map<s
           ))}
         {cells.map((c, i) =>
           c ? (
-            <Tooltip key={c.date} title={c.kind === 'holiday' || c.kind === 'makeup' ? `${c.date} ${t(`calendar.kind.${c.kind}` as MessageKey)} ${holidayName(c.name)}` : undefined}>
+            <Tooltip key={c.date} title={c.kind === 'holiday' || c.kind === 'makeup' ? `${c.date} ${t(`calendar.kind.${c.kind}`)} ${holidayName(c.name)}` : undefined}>
               <div data-date={c.date} data-kind={c.kind} style={{ ...KIND_STYLE[c.kind], borderRadius: 3, padding: '1px 0', position: 'relative', lineHeight: '16px' }}>
                 {Number(c.date.slice(8))}
                 {(c.kind === 'holiday' || c.kind === 'makeup') && (
-                  <div style={{ fontSize: 9, lineHeight: '10px' }}>{t(`calendar.mark.${c.kind}` as MessageKey)}</div>
+                  <div style={{ fontSize: 9, lineHeight: '10px' }}>{t(`calendar.mark.${c.kind}`)}</div>
                 )}
               </div>
             </Tooltip>
