@@ -63,6 +63,7 @@ check typecheck npx tsc --noEmit -p tsconfig.json
 check typecheck-web npx tsc --noEmit -p web/tsconfig.json
 check lint npx eslint src test web/src
 check api-current npm run api:check --silent
+check web-api-types node scripts/check-web-types.mjs
 check build-web npm run build:web --silent
 check bundle-size node scripts/bundle-size.mjs
 suite pglite env TEST_DB=pglite npx vitest run

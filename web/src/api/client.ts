@@ -70,23 +70,6 @@ export async function readResponse<T>(res: Response): Promise<T> {
   return json as T;
 }
 
-/** @deprecated untyped; use `client.GET(...)` with `unwrap` (see web/src/pages/platform/ProviderPage.tsx). */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers = sessionHeaders(method);
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`/api/v1${path}`, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return readResponse<T>(res);
-}
-
-export const get = <T>(path: string) => api<T>('GET', path);
-export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
-export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
-export const del = <T>(path: string) => api<T>('DELETE', path);
 
 /** The UI's language on every request (the server answers errors and documents in it), and the CSRF header on every change. */
 const sessionMiddleware: Middleware = {
@@ -105,7 +88,7 @@ client.use(sessionMiddleware);
 
 /**
  * The success body of a typed call, or the server's error thrown as ApiError (status, code, message,
- * fields) like `get`/`post` do. Takes what every openapi-fetch call resolves to: `data` on success,
+ * fields). Takes what every openapi-fetch call resolves to: `data` on success,
  * the parsed error body as `error` otherwise.
  */
 export async function unwrap<D>(pending: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<NonNullable<D>> {
@@ -139,11 +122,3 @@ export function qs(params: Record<string, string | number | undefined | null>): 
 /** The signed-in user (GET /api/v1/auth/me). */
 export type Me = Schemas['Me'];
 
-/**
- * @deprecated one page of a list, for the untyped `get`; the typed client's answers carry their own
- * `{ items, total }` (the server's PageOf is inlined per route, not a named schema).
- */
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
