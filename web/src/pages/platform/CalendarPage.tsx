@@ -232,6 +232,49 @@ function RecomputedCard({ year, items }: { year: number; items: Recomputed[] }) 
   );
 }
 
+/** The arrangement's holidays, one row each, with the buttons that add one or fill in the derived/official ones. */
+function HolidayList({ year, rows, provisional, onFill }: { year: number; rows: EntryValues['holidays'] | undefined; provisional: boolean; onFill: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Form.List name="holidays">
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field) => (
+            <HolidayRowFields key={field.key} year={year} index={field.name} name={rows?.[field.name]?.name} onRemove={() => remove(field.name)} />
+          ))}
+          <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
+            <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="holiday-add">
+              {t('calendar.addHoliday')}
+            </Button>
+            {provisional ? (
+              <Button onClick={onFill} data-testid="calendar-fill-derived">
+                {t('calendar.fillDerived')}
+              </Button>
+            ) : (
+              <Button onClick={onFill}>{t('calendar.fillOfficial')}</Button>
+            )}
+          </Space>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+/** What the entered arrangement would make of the year, and how it differs from the derivation, before saving. */
+function PreviewResult({ preview }: { preview: YearView }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="calendar-preview-result" style={{ marginTop: 16 }}>
+      <Typography.Title level={5}>{t('calendar.previewTitle', { year: preview.year })}</Typography.Title>
+      <YearGrid view={preview} testId="calendar-preview-grid" />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('calendar.diff')}
+      </Typography.Title>
+      <DiffTable diff={preview.diff} testId="calendar-preview-diff" />
+    </div>
+  );
+}
+
 /** The admin's entry of a year's arrangement: holiday rows, the notice's address, preview, save. */
 function ArrangementEntry({ year, view, onSaved }: { year: number; view: YearView; onSaved: (saved: Schemas['CalendarYearSaved']) => Promise<void> }) {
   const { t } = useI18n();
@@ -295,27 +338,7 @@ function ArrangementEntry({ year, view, onSaved }: { year: number; view: YearVie
     <Card title={t('calendar.enter', { year })} style={{ marginBottom: 16 }} data-testid="calendar-entry">
       <Typography.Paragraph type="secondary">{t('calendar.enterHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onValuesChange={() => setPreview(undefined)}>
-        <Form.List name="holidays">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <HolidayRowFields key={field.key} year={year} index={field.name} name={rows?.[field.name]?.name} onRemove={() => remove(field.name)} />
-              ))}
-              <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
-                <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="holiday-add">
-                  {t('calendar.addHoliday')}
-                </Button>
-                {view.provisional ? (
-                  <Button onClick={fill} data-testid="calendar-fill-derived">
-                    {t('calendar.fillDerived')}
-                  </Button>
-                ) : (
-                  <Button onClick={fill}>{t('calendar.fillOfficial')}</Button>
-                )}
-              </Space>
-            </>
-          )}
-        </Form.List>
+        <HolidayList year={year} rows={rows} provisional={view.provisional} onFill={fill} />
         <Form.Item name="source" label={t('calendar.sourceLabel')} style={{ maxWidth: 420 }}>
           <Input data-testid="calendar-source" />
         </Form.Item>
@@ -328,16 +351,7 @@ function ArrangementEntry({ year, view, onSaved }: { year: number; view: YearVie
           </Button>
         </Space>
       </Form>
-      {preview && (
-        <div data-testid="calendar-preview-result" style={{ marginTop: 16 }}>
-          <Typography.Title level={5}>{t('calendar.previewTitle', { year: preview.year })}</Typography.Title>
-          <YearGrid view={preview} testId="calendar-preview-grid" />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t('calendar.diff')}
-          </Typography.Title>
-          <DiffTable diff={preview.diff} testId="calendar-preview-diff" />
-        </div>
-      )}
+      {preview && <PreviewResult preview={preview} />}
     </Card>
   );
 }
