@@ -56,3 +56,5 @@ export const NoContent = z.null().meta({ description: 'no content' });
 export const FileBody = z
   .custom<Buffer | string>((v) => typeof v === 'string' || Buffer.isBuffer(v))
   .meta({ type: 'string', format: 'binary', description: 'the file' });
+/** A whole list (no paging), as the list routes that answer every row do. */
+export const ItemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

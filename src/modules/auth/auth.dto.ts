@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/index.js';
 import { CUSTOMER_ROLES, STAFF_ROLES } from '../../core/scope.js';
-import { InstantOrDate, Page, PageOf, Timestamp } from '../../http/dto.js';
+import { InstantOrDate, ItemsOf, Page, PageOf, Timestamp } from '../../http/dto.js';
 import { TOKEN_SCOPES, USER_KINDS } from './auth.schema.js';
 
 // ── the enums, named once for the document ──────────────────────────────
@@ -91,7 +91,7 @@ export const ApiToken = z
     revokedAt: Timestamp,
   })
   .meta({ id: 'ApiToken' });
-export const ApiTokenList = z.object({ items: z.array(ApiToken) }).meta({ id: 'ApiTokenList' });
+export const ApiTokenList = ItemsOf(ApiToken).meta({ id: 'ApiTokenList' });
 export const CreateTokenBody = z.object({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(TokenScope).min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Fen, Timestamp } from '../../http/dto.js';
+import { CalendarDate, Fen, ItemsOf, Timestamp } from '../../http/dto.js';
 import { DUNNING_DECISIONS, DUNNING_KINDS, FAPIAO_TYPES, INVOICE_STATUSES } from './billing.schema.js';
 
 export const InvoiceStatus = z.enum(INVOICE_STATUSES).meta({ id: 'InvoiceStatus' });
@@ -36,7 +36,7 @@ export const Invoice = z
     provisionalDueOn: CalendarDate.nullable(),
   })
   .meta({ id: 'Invoice' });
-export const InvoiceList = z.object({ items: z.array(Invoice) });
+export const InvoiceList = ItemsOf(Invoice);
 export const InvoiceListQuery = z.object({ contractId: z.uuid().optional(), customerId: z.uuid().optional() });
 
 export const Payment = z
@@ -127,7 +127,7 @@ export const ExpiringContract = z
     renews: z.boolean(),
   })
   .meta({ id: 'ExpiringContract' });
-export const ExpiringList = z.object({ items: z.array(ExpiringContract) });
+export const ExpiringList = ItemsOf(ExpiringContract);
 
 export const SweepQuery = z.object({ limit: z.coerce.number().int().min(1).max(400).default(60) });
 export const SweepDay = z
@@ -145,4 +145,4 @@ export const SweepDay = z
     }).partial(),
   })
   .meta({ id: 'BillingSweepDay' });
-export const SweepList = z.object({ items: z.array(SweepDay) });
+export const SweepList = ItemsOf(SweepDay);

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../../files/sniff.js';
-import { CalendarDate, InstantString, RowVersion, Timestamp } from '../../http/dto.js';
+import { CalendarDate, InstantString, ItemsOf, RowVersion, Timestamp } from '../../http/dto.js';
 import { ATTESTATION_STATES, DECLARABLE_SERVICES } from '../../rules/index.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, DOMAIN_STATUSES, DOMAIN_USES, GATE_OUTCOMES, VERIFICATION_METHODS, VIOLATION_CLAUSES } from './compliance.schema.js';
 
 /** A query flag as a link writes it ('true' | 'false'), read as a boolean. */
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 // ── requests ──────────────────────────────────────────────────────────────
 export const Note = z.object({ note: z.string().trim().min(1).max(2000) });
@@ -99,7 +98,7 @@ export const ComplianceDomain = z
     updatedAt: Timestamp,
   })
   .meta({ id: 'ComplianceDomain' });
-export const ComplianceDomainList = itemsOf(ComplianceDomain);
+export const ComplianceDomainList = ItemsOf(ComplianceDomain);
 
 export const GateApply = z
   .object({ id: z.uuid(), startedAt: Timestamp, finishedAt: Timestamp, outcome: z.enum(GATE_OUTCOMES), fingerprint: z.string(), domainCount: z.number().int(), output: z.string(), triggeredBy: z.string() })
@@ -138,7 +137,7 @@ export const DeclaredService = z
     violation: z.string().nullable().meta({ description: "the standing violation's reason code (SERVICE_AGREEMENT_MISSING: a non-www service without its agreement), or null" }),
   })
   .meta({ id: 'DeclaredService' });
-export const DeclaredServiceList = itemsOf(DeclaredService);
+export const DeclaredServiceList = ItemsOf(DeclaredService);
 
 export const LogRetentionAttestation = z
   .object({
@@ -154,7 +153,7 @@ export const LogRetentionAttestation = z
     state: z.enum(ATTESTATION_STATES).optional(),
   })
   .meta({ id: 'LogRetentionAttestation' });
-export const LogRetentionAttestationList = itemsOf(LogRetentionAttestation);
+export const LogRetentionAttestationList = ItemsOf(LogRetentionAttestation);
 /** 5.5: whether activation may go ahead; `gap` is the message key of what is missing. */
 export const LogRetentionReadiness = z
   .object({ ready: z.boolean(), state: z.enum(ATTESTATION_STATES), validUntil: CalendarDate.nullable(), gap: z.string().nullable() })
@@ -185,7 +184,7 @@ export const Complaint = z
     resolvedAt: Timestamp,
   })
   .meta({ id: 'Complaint' });
-export const ComplaintList = itemsOf(Complaint);
+export const ComplaintList = ItemsOf(Complaint);
 /** The contract a termination for cause ended, as it now stands. */
 export const TerminatedContract = z.object({ id: z.uuid(), status: z.string() }).meta({ id: 'ComplianceTerminatedContract' });
 
@@ -203,7 +202,7 @@ export const ServerSuspension = z
     restoreNote: z.string().nullable(),
   })
   .meta({ id: 'ServerSuspension' });
-export const ServerSuspensionList = itemsOf(ServerSuspension);
+export const ServerSuspensionList = ItemsOf(ServerSuspension);
 
 export const Inspection = z
   .object({
@@ -222,4 +221,4 @@ export const Inspection = z
     createdAt: Timestamp,
   })
   .meta({ id: 'Inspection' });
-export const InspectionList = itemsOf(Inspection);
+export const InspectionList = ItemsOf(Inspection);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Fen, InstantString, Timestamp } from '../../http/dto.js';
+import { CalendarDate, Fen, InstantString, ItemsOf, Timestamp } from '../../http/dto.js';
 import { Invoice } from '../billing/billing.dto.js';
 import { ATTACHMENT_PARTS, DOCUMENT_FORMATS, DOCUMENT_PARTS } from './contract-document.js';
 import { CONTRACT_STATUSES, TERMINATION_KINDS } from './contracts.schema.js';
@@ -76,7 +76,7 @@ export const ContractDetail = Contract.extend({
   commissioning: z.array(CommissioningOrder),
 }).meta({ id: 'ContractDetail' });
 
-export const ContractList = z.object({ items: z.array(Contract) });
+export const ContractList = ItemsOf(Contract);
 export const ContractListQuery = z.object({ customerId: z.uuid().optional(), status: ContractStatus.optional() });
 
 export const CreateContractBody = z.object({
@@ -107,5 +107,5 @@ export const ContractTemplate = z
     createdAt: Timestamp,
   })
   .meta({ id: 'ContractTemplate' });
-export const ContractTemplateList = z.object({ items: z.array(ContractTemplate) });
+export const ContractTemplateList = ItemsOf(ContractTemplate);
 export const AddTemplateBody = z.object({ blocks: z.array(TemplateBlock).min(1).max(2000), note: z.string().trim().max(200).optional() });

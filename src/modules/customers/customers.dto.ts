@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, IdParams, InstantOrDate, Page, PageOf, RowVersion, Timestamp } from '../../http/dto.js';
+import { CalendarDate, IdParams, InstantOrDate, ItemsOf, Page, PageOf, RowVersion, Timestamp } from '../../http/dto.js';
 import {
   CHANGE_REQUEST_STATUSES,
   CUSTOMER_STATUSES,
@@ -95,7 +95,7 @@ export const ChangeRequest = z
     decisionNote: z.string().nullable(),
   })
   .meta({ id: 'CustomerChangeRequest' });
-export const ChangeRequestList = z.object({ items: z.array(ChangeRequest) }).meta({ id: 'CustomerChangeRequestList' });
+export const ChangeRequestList = ItemsOf(ChangeRequest).meta({ id: 'CustomerChangeRequestList' });
 
 // ── rosters (人员名单) ──────────────────────────────────────────────────
 export const RosterMember = z
@@ -113,7 +113,7 @@ export const RosterMember = z
     validTo: Timestamp,
   })
   .meta({ id: 'RosterMember' });
-export const RosterList = z.object({ items: z.array(RosterMember) }).meta({ id: 'RosterList' });
+export const RosterList = ItemsOf(RosterMember).meta({ id: 'RosterList' });
 export const RosterQuery = z.object({ at: InstantOrDate.optional() });
 export const RosterMemberParams = IdParams.extend({ memberId: z.uuid() });
 export const RosterMemberBody = z.object({
@@ -150,7 +150,7 @@ export const KycDocument = z
     createdAt: Timestamp,
   })
   .meta({ id: 'KycDocument' });
-export const KycList = z.object({ items: z.array(KycDocument) }).meta({ id: 'KycDocumentList' });
+export const KycList = ItemsOf(KycDocument).meta({ id: 'KycDocumentList' });
 /** The form fields of a KYC upload (multipart), checked after the file is read. */
 export const KycMeta = z.object({
   kind: KycKind,
@@ -175,7 +175,7 @@ export const OutboxItem = z
     drainedAt: Timestamp,
   })
   .meta({ id: 'CustomerOutboxItem' });
-export const OutboxList = z.object({ items: z.array(OutboxItem) }).meta({ id: 'CustomerOutboxList' });
+export const OutboxList = ItemsOf(OutboxItem).meta({ id: 'CustomerOutboxList' });
 
 /** What a task is about, by its kind (StaffTaskPayload in customers.schema.ts); other keys pass through as they are. */
 export const StaffTaskPayload = z
@@ -205,5 +205,5 @@ export const StaffTask = z
     doneBy: z.string().nullable(),
   })
   .meta({ id: 'StaffTask' });
-export const StaffTaskList = z.object({ items: z.array(StaffTask) }).meta({ id: 'StaffTaskList' });
+export const StaffTaskList = ItemsOf(StaffTask).meta({ id: 'StaffTaskList' });
 export const TaskQuery = z.object({ role: TaskRole.optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams, Timestamp } from '../../http/dto.js';
+import { IdParams, ItemsOf, Timestamp } from '../../http/dto.js';
 import { CABINET_STATUSES, RACKING_FACES, RACK_FACES, SERVER_STATUSES } from './facility.schema.js';
 
 export { IdParams };
@@ -22,9 +22,9 @@ export const Cabinet = z
   })
   .meta({ id: 'Cabinet' });
 
-export const SiteList = z.object({ items: z.array(Site) });
-export const RoomList = z.object({ items: z.array(Room) });
-export const CabinetList = z.object({ items: z.array(Cabinet) });
+export const SiteList = ItemsOf(Site);
+export const RoomList = ItemsOf(Room);
+export const CabinetList = ItemsOf(Cabinet);
 export const CreateSiteBody = z.object({ code: z.string().regex(/^[A-Z0-9-]{2,20}$/), name: name(), address: name(200), accessPoint: name() });
 export const RoomQuery = z.object({ siteId: z.uuid().optional() });
 export const CreateRoomBody = z.object({ siteId: z.uuid(), name: name() });
@@ -117,7 +117,7 @@ export const Switch = z
   .object({ id: z.uuid(), roomId: z.uuid(), cabinetId: z.uuid().nullable(), name: z.string(), model: z.string(), uplinkMbps: z.number(), createdAt: Timestamp })
   .meta({ id: 'Switch' });
 export const SwitchPort = z.object({ id: z.uuid(), name: z.string(), speedMbps: z.number() }).meta({ id: 'SwitchPort' });
-export const SwitchList = z.object({ items: z.array(Switch) });
+export const SwitchList = ItemsOf(Switch);
 export const CreatedSwitch = Switch.extend({ ports: z.array(SwitchPort) }).meta({ id: 'CreatedSwitch' });
 export const PortList = z.object({ items: z.array(SwitchPort.extend({ assignment: PortAssignment.nullable() })) });
 export const CreateSwitchBody = z.object({
@@ -132,4 +132,4 @@ export const CreateSwitchBody = z.object({
 export const AssignPortBody = z.object({ portId: z.uuid(), interfaceName: name(30), bandwidthMbps: z.number().int().min(1).optional() });
 export const BandwidthQuery = z.object({ customerId: z.uuid().optional() });
 export const CustomerBandwidth = z.object({ customerId: z.uuid(), ports: z.number(), portMbps: z.number(), uplinkMbps: z.number() }).meta({ id: 'CustomerBandwidth' });
-export const BandwidthList = z.object({ items: z.array(CustomerBandwidth) });
+export const BandwidthList = ItemsOf(CustomerBandwidth);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/index.js';
-import { Instant, InstantString, Timestamp } from '../../http/dto.js';
+import { Instant, InstantString, ItemsOf, Timestamp } from '../../http/dto.js';
 import { parseIp } from '../../rules/index.js';
 import { ALERT_OUTCOMES } from './alerts.service.js';
 import {
@@ -17,7 +17,6 @@ import {
 
 /** A query flag as a link writes it ('true' | 'false'), read as a boolean. */
 const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 const Text = (max: number) => z.string().trim().max(max);
 
 // ── requests ──────────────────────────────────────────────────────────────
@@ -131,7 +130,7 @@ export const Incident = z
     lineClock: LineClock,
   })
   .meta({ id: 'Incident' });
-export const IncidentList = itemsOf(Incident);
+export const IncidentList = ItemsOf(Incident);
 export const OpenedIncident = Incident.extend({ affectedServers: z.number() }).meta({ id: 'OpenedIncident' });
 export const IncidentDashboard = z.object({ open: z.array(Incident), nearBreach: z.number(), breached: z.number() }).meta({ id: 'IncidentDashboard' });
 
@@ -162,7 +161,7 @@ export const UnmatchedAlert = z
     incidentId: z.uuid().nullable(),
   })
   .meta({ id: 'UnmatchedAlert' });
-export const UnmatchedAlertList = itemsOf(UnmatchedAlert);
+export const UnmatchedAlertList = ItemsOf(UnmatchedAlert);
 
 export const CompensationLine = z
   .object({
@@ -181,7 +180,7 @@ export const CompensationLine = z
     computedAt: Timestamp,
   })
   .meta({ id: 'CompensationLine' });
-export const CompensationLineList = itemsOf(CompensationLine);
+export const CompensationLineList = ItemsOf(CompensationLine);
 /** 7.2: a contract's ledger and the service end its credited hours move. */
 export const ContractLedger = z
   .object({ contractId: z.uuid(), contractNumber: z.string(), compensationHours: z.number(), termEnd: z.string().nullable(), serviceEndsAt: z.string().nullable(), lines: z.array(CompensationLine) })
@@ -209,7 +208,7 @@ export const MaintenanceWindow = z
     consents: z.array(MaintenanceConsent).optional(),
   })
   .meta({ id: 'MaintenanceWindow' });
-export const MaintenanceWindowList = itemsOf(MaintenanceWindow);
+export const MaintenanceWindowList = ItemsOf(MaintenanceWindow);
 export const ScheduledWindow = MaintenanceWindow.extend({ affectedCustomers: z.number(), affectedServers: z.number() }).meta({ id: 'ScheduledMaintenanceWindow' });
 export const WindowDetail = MaintenanceWindow.extend({ scope: z.array(ScopeEntry) }).meta({ id: 'MaintenanceWindowDetail' });
 export const CancelledWindow = MaintenanceWindow.omit({ needsConsent: true }).meta({ id: 'CancelledMaintenanceWindow' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams, Timestamp } from '../../http/dto.js';
+import { IdParams, ItemsOf, Timestamp } from '../../http/dto.js';
 
 export { IdParams };
 export const Pool = z
@@ -33,7 +33,7 @@ export const Allocation = z
 
 /** A pool as listed: with how full it is (usable, allocated, in quarantine, free). */
 export const PoolWithUsage = Pool.extend({ usage: z.object({ usable: z.string(), allocated: z.number(), quarantined: z.number(), free: z.string() }) }).meta({ id: 'IpPoolWithUsage' });
-export const PoolList = z.object({ items: z.array(PoolWithUsage) });
+export const PoolList = ItemsOf(PoolWithUsage);
 export const CreatePoolBody = z.object({
   name: z.string().trim().min(1).max(50),
   prefix: z.string().trim().min(3).max(50),
@@ -44,5 +44,5 @@ export const CreatePoolBody = z.object({
   reserved: z.array(z.object({ first: z.string(), last: z.string(), reason: z.string().trim().min(1).max(100) })).max(100).optional(),
 });
 export const AllocationQuery = z.object({ serverId: z.uuid().optional(), customerId: z.uuid().optional(), poolId: z.uuid().optional(), activeOnly: z.enum(['true', 'false']).optional() });
-export const AllocationList = z.object({ items: z.array(Allocation) });
+export const AllocationList = ItemsOf(Allocation);
 export const AllocateBody = z.object({ poolId: z.uuid(), serverId: z.uuid(), address: z.string().trim().max(50).nullable().optional() });

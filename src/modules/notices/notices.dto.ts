@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from '../../http/dto.js';
+import { ItemsOf, Timestamp } from '../../http/dto.js';
 import { ROSTER_ROLES } from '../customers/customers.dto.js';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTICE_CATEGORIES, NOTICE_DIRECTIONS } from './notices.schema.js';
 
@@ -55,7 +55,7 @@ const noticeFields = {
 };
 
 export const Notice = z.object({ ...noticeFields, deliveries: z.array(NoticeDelivery) }).meta({ id: 'Notice' });
-export const NoticeList = z.object({ items: z.array(Notice) });
+export const NoticeList = ItemsOf(Notice);
 
 /** What sending answers: the notice just registered (its deliveries are read with GET /notices/:id). */
 export const SentNotice = z
@@ -74,4 +74,4 @@ export const NoticePreference = z
     locked: z.array(z.enum(NOTICE_CATEGORIES)),
   })
   .meta({ id: 'NoticePreference' });
-export const NoticePreferenceList = z.object({ items: z.array(NoticePreference) });
+export const NoticePreferenceList = ItemsOf(NoticePreference);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FileBody, Timestamp } from '../../http/dto.js';
+import { FileBody, ItemsOf, Timestamp } from '../../http/dto.js';
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
 const optionalText = (max = 200) => z.string().trim().max(max).nullable().optional();
@@ -29,7 +29,7 @@ export const ProviderProfile = ProviderProfileBody.extend({
   createdBy: z.string().nullable(),
   createdAt: Timestamp,
 }).meta({ id: 'ProviderProfile' });
-export const ProviderProfileList = z.object({ items: z.array(ProviderProfile) }).meta({ id: 'ProviderProfileList' });
+export const ProviderProfileList = ItemsOf(ProviderProfile).meta({ id: 'ProviderProfileList' });
 
 /** A profile version (an int4), from the query string. */
 export const SealQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from '../../http/dto.js';
+import { ItemsOf, Timestamp } from '../../http/dto.js';
 import { SLA_STATES } from '../../rules/index.js';
 import { COMMENT_AUTHOR_KINDS, TICKET_MAIL_STATUSES, TICKET_PRIORITIES, TICKET_QUEUE_ORDERS, TICKET_STATUSES, TICKET_TYPES } from './tickets.schema.js';
 
@@ -77,7 +77,7 @@ export const Ticket = z
     sla: z.object({ firstResponse: SlaClock, resolution: SlaClock }),
   })
   .meta({ id: 'Ticket' });
-export const TicketList = z.object({ items: z.array(Ticket) });
+export const TicketList = ItemsOf(Ticket);
 
 export const TicketComment = z
   .object({
@@ -129,12 +129,12 @@ export const TicketDetail = Ticket.extend({
 }).meta({ id: 'TicketDetail' });
 
 export const TicketAssignee = z.object({ id: z.uuid(), displayName: z.string(), login: z.string() }).meta({ id: 'TicketAssignee' });
-export const TicketAssigneeList = z.object({ items: z.array(TicketAssignee) });
+export const TicketAssigneeList = ItemsOf(TicketAssignee);
 
 export const TicketSlaTarget = z
   .object({ type: z.enum(TICKET_TYPES), firstResponseMinutes: z.number().int(), resolutionMinutes: z.number().int().nullable(), updatedAt: Timestamp })
   .meta({ id: 'TicketSlaTarget' });
-export const TicketSlaTargetList = z.object({ items: z.array(TicketSlaTarget) });
+export const TicketSlaTargetList = ItemsOf(TicketSlaTarget);
 
 export const TicketResponseTimes = z
   .object({
