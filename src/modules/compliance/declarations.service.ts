@@ -12,6 +12,9 @@ import type { NoticesService } from '../notices/notices.service.js';
 import { actorId, requireOwnerTechnicalOr, serverOf, storeDocument, type Upload } from './common.js';
 import type { ComplianceRepository, ServiceRow } from './compliance.repository.js';
 
+/** An attestation the customer filed itself (not a paper one staff recorded). */
+const NOT_ON_PAPER = { scanSha256: null, scanFileName: null, scanContentType: null, receivedBy: null, receivedOn: null };
+
 /** A declared service as it leaves the module: no file hash, and its standing violation (a non-www service without its agreement). */
 const withViolation = (s: ServiceRow) => {
   const check = checkDeclaredService(s.kind, s.agreementSha256 !== null);
@@ -122,7 +125,7 @@ export function makeDeclarationsService(deps: {
       if (problem) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'retentionMonths', key: problem }]);
       if (!input.location.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'location', key: 'field.required' }]);
       const attestedOn = today();
-      const row = { id: ids.uuid(), customerId, location: input.location.trim(), retentionMonths: input.retentionMonths, attestedOn, validUntil: oneYearAfter(attestedOn), attestedBy: actorId(scope), remindedAt: null, createdAt: clock.now() };
+      const row = { id: ids.uuid(), customerId, location: input.location.trim(), retentionMonths: input.retentionMonths, attestedOn, validUntil: oneYearAfter(attestedOn), attestedBy: actorId(scope), remindedAt: null, createdAt: clock.now(), ...NOT_ON_PAPER };
       await repo.db.transaction(async (tx) => {
         await repo.insertAttestation(tx, row);
         await audit.record(tx, scope, { action: 'logRetention.attest', entity: 'compliance_log_attestation', entityId: row.id, customerId, after: row });

@@ -141,6 +141,7 @@ export function makeDomainsService(deps: {
         verificationMethod: null,
         verificationNote: null,
         reverifyDueOn: null,
+        evidenceUploadedBy: null,
         version: 1,
         createdAt: now,
         updatedAt: now,

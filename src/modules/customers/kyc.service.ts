@@ -89,6 +89,12 @@ export function makeKycService(deps: {
       return (await repo.listForCustomer(scope, customerId)).map(publicKyc);
     },
 
+    /** Issue 18: each document's kind and standing (no number, no file), for the onboarding checklist; not a read of the documents. */
+    async standing(scope: Scope, customerId: string) {
+      requireReader(scope);
+      return (await repo.listForCustomer(scope, customerId)).map((d) => ({ id: d.id, kind: d.kind, status: d.status, expiresOn: d.expiresOn, uploadedBy: d.uploadedBy }));
+    },
+
     async queue(scope: Scope, status: KycRow['status'] = 'pending') {
       requireStaff(scope, 'sales', 'compliance', 'auditor');
       return (await repo.queue(scope, status)).map((r) => ({ ...publicKyc(r.document), customerName: r.customerName }));
@@ -122,6 +128,8 @@ export function makeKycService(deps: {
         reviewedAt: null,
         uploadedBy: scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null,
         createdAt: clock.now(),
+        receivedBy: null,
+        receivedOn: null,
       };
       await repo.db.transaction(async (tx) => {
         await repo.insert(tx, row);

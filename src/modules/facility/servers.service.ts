@@ -238,6 +238,36 @@ export function makeServersService(deps: {
       }
       return [...byServer.values()];
     },
+    /**
+     * Issue 18: what the onboarding checklist and the contract page show of a customer's servers — where each
+     * sits, whether its latest intake inspection passed (5.2), how many ports it has — without auditing a
+     * read per server (the caller's own read is audited where it is made).
+     */
+    async facts(scope: Scope, filter: { customerId?: string; contractId?: string }) {
+      requireReader(scope);
+      const rows = (await repo.serverRows(scope, { customerId: filter.customerId })).filter((r) => r.server.status !== 'removed' && (!filter.contractId || r.server.contractId === filter.contractId));
+      return Promise.all(
+        rows.map(async ({ server }) => {
+          const [placement] = await repo.livePlacements(server.id);
+          const located = placement ? await deps.cabinets.findCabinet(placement.cabinetId) : undefined;
+          const latest = await repo.latestInspection(server.id);
+          return {
+            id: server.id,
+            customerId: server.customerId,
+            contractId: server.contractId,
+            brand: server.brand,
+            model: server.model,
+            serialNumber: server.serialNumber,
+            heightU: server.heightU,
+            status: server.status,
+            inspected: latest?.passed ?? false,
+            inspectionFailed: latest ? !latest.passed : false,
+            placement: located && placement ? { cabinetId: located.cabinet.id, cabinetCode: located.cabinet.code, roomName: located.room.name, siteName: located.site.name, ...parseURange(placement.uRange) } : null,
+            ports: (await deps.ports.assignmentsOf(scope, { serverId: server.id })).length,
+          };
+        }),
+      );
+    },
     // ── incidents (6.3): scope resolution and suspension, in the caller's transaction ──
     /** Servers affected by a scope entry; staff/system only (the NOC's view of the floor). */
     serversInScope(tx: Executor, kind: 'site' | 'room' | 'cabinet' | 'switch' | 'port' | 'server', id: string) {

@@ -3256,6 +3256,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract's onboarding checklist (its servers, addresses and invoices) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingChecklist"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/{id}/send": {
         parameters: {
             query?: never;
@@ -3707,6 +3745,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's onboarding checklist: each step done, to do or blocked, who does it, what is missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingChecklist"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9047,11 +9123,15 @@ export interface components {
         CustomerActivationReadiness: {
             ready: boolean;
             missing: components["schemas"]["CustomerActivationGap"][];
+            /** @description people on the customer's side of the roster now (5.10) */
+            rosterMembers: number;
         };
         /** @description Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10) */
         CustomerActivationReadinessInput: {
             ready: boolean;
             missing: components["schemas"]["CustomerActivationGapInput"][];
+            /** @description people on the customer's side of the roster now (5.10) */
+            rosterMembers: number;
         };
         CustomerBandwidth: {
             /** Format: uuid */
@@ -10438,6 +10518,60 @@ export interface components {
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
             locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
         };
+        /** @enum {string} */
+        OnboardingActor: "customer" | "sales" | "compliance" | "noc" | "finance";
+        /** @enum {string} */
+        OnboardingActorInput: "customer" | "sales" | "compliance" | "noc" | "finance";
+        /** @description The guided path from a new customer to a live, paid server (issue 18 §2), in order */
+        OnboardingChecklist: {
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            steps: components["schemas"]["OnboardingStep"][];
+        };
+        /** @description The guided path from a new customer to a live, paid server (issue 18 §2), in order */
+        OnboardingChecklistInput: {
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            steps: components["schemas"]["OnboardingStepInput"][];
+        };
+        OnboardingStep: {
+            key: components["schemas"]["OnboardingStepKey"];
+            /** @description done; todo (someone can act now); blocked (an earlier step must be done first) */
+            state: components["schemas"]["OnboardingStepState"];
+            /** @description who does it: the customer (portal) or a staff role */
+            actors: components["schemas"]["OnboardingActor"][];
+            missing: {
+                code: string;
+                /** @description what is missing, in the reader's language */
+                text: string;
+            }[];
+            /** @description the page where the step is done (console or portal) */
+            href: string;
+        };
+        OnboardingStepInput: {
+            key: components["schemas"]["OnboardingStepKeyInput"];
+            /** @description done; todo (someone can act now); blocked (an earlier step must be done first) */
+            state: components["schemas"]["OnboardingStepStateInput"];
+            /** @description who does it: the customer (portal) or a staff role */
+            actors: components["schemas"]["OnboardingActorInput"][];
+            missing: {
+                code: string;
+                /** @description what is missing, in the reader's language */
+                text: string;
+            }[];
+            /** @description the page where the step is done (console or portal) */
+            href: string;
+        };
+        /** @enum {string} */
+        OnboardingStepKey: "roster" | "kyc" | "contacts24h" | "logRetention" | "server" | "contract" | "racked" | "network" | "domains" | "invoice";
+        /** @enum {string} */
+        OnboardingStepKeyInput: "roster" | "kyc" | "contacts24h" | "logRetention" | "server" | "contract" | "racked" | "network" | "domains" | "invoice";
+        /** @enum {string} */
+        OnboardingStepState: "done" | "todo" | "blocked";
+        /** @enum {string} */
+        OnboardingStepStateInput: "done" | "todo" | "blocked";
         OpenedIncident: {
             /** Format: uuid */
             id: string;

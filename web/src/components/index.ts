@@ -6,5 +6,6 @@
 export { ExportLink } from './ExportLink';
 export { Instant } from './Instant';
 export { Money } from './Money';
+export { OnboardingChecklist, type OnboardingChecklistProps } from './OnboardingChecklist';
 export { StatusTag, type StatusTagProps } from './StatusTag';
 export { upload } from './upload';

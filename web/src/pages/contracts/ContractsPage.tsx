@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { Instant, Money, StatusTag, upload } from '../../components';
+import { Instant, Money, OnboardingChecklist, StatusTag, upload } from '../../components';
 import { toDateString, type Dayjs } from '../../dates';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -116,6 +116,7 @@ export function ContractDetailPage() {
     <>
       <ContractHeader contract={c} reload={reload} onSign={() => setSigning(true)} />
       <ContractFacts contract={c} />
+      <OnboardingChecklist contractId={c.id} refreshKey={c.version} />
       <AttachmentsCard contract={c} reload={reload} />
       <InvoicesCard invoices={c.invoices} reload={reload} customerId={c.customerId} />
       <CommissioningCard orders={c.commissioning} reload={reload} />
