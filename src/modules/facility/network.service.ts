@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -24,7 +24,7 @@ export function makeNetworkService(deps: {
 
   return {
     async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'switch.create');
       if (!(await deps.rooms.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
       const row = { id: ids.uuid(), roomId: input.roomId, cabinetId: input.cabinetId ?? null, name: input.name, model: input.model, uplinkMbps: input.uplinkMbps ?? 1000, createdAt: clock.now() };
       const ports = Array.from({ length: input.portCount }, (_, i) => ({ id: ids.uuid(), switchId: row.id, name: `GE1/0/${i + 1}`, speedMbps: input.portSpeedMbps ?? 1000 }));
@@ -46,7 +46,7 @@ export function makeNetworkService(deps: {
 
     /** One server interface per port, never two servers on one port (a unique index). */
     async assignPort(scope: Scope, serverId: string, input: { portId: string; interfaceName: string; bandwidthMbps?: number }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'port.assign');
       const server = await deps.servers.findServer(scope, serverId);
       if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'port' });
@@ -75,7 +75,7 @@ export function makeNetworkService(deps: {
       return row;
     },
     async releasePort(scope: Scope, assignmentId: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'port.release');
       await repo.db.transaction(async (tx) => {
         const row = await repo.releaseAssignment(tx, scope, assignmentId, clock.now());
         if (!row) throw new AppError('NOT_FOUND', { entity: 'port_assignment' });

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { Emitter } from '../../core/reactions.js';
@@ -61,7 +61,7 @@ export function makeServersService(deps: {
 
   return {
     async createServer(scope: Scope, input: { customerId: string; brand: string; model: string; serialNumber: string; heightU: number; powerW?: number; contractId?: string | null; name?: string | null }, tx?: Executor) {
-      requireStaff(scope, 'noc', 'sales');
+      requirePermission(scope, 'server.register');
       if (!(await deps.customers.exists(scope, input.customerId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
       const now = clock.now();
       const row: ServerRow = {
@@ -124,7 +124,7 @@ export function makeServersService(deps: {
 
     /** 5.2: recorded at intake; a failed inspection blocks racking until a later one passes. */
     async inspect(scope: Scope, serverId: string, checklist: { powerSupplies: boolean; rails: boolean; interfaces: boolean; labelling: boolean; notes?: string | null }, tx?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.inspect');
       const server = await loadServer(scope, serverId, tx);
       const row = {
         id: ids.uuid(),
@@ -148,7 +148,7 @@ export function makeServersService(deps: {
      * (EXCLUDE), so two NOC engineers racking into the same slot at once cannot both succeed.
      */
     async rack(scope: Scope, serverId: string, input: { cabinetId: string; lowestU: number; face: Face }, outer?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.rack');
       const found = await deps.cabinets.findCabinet(input.cabinetId, outer);
       if (!found) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'field.invalid' }]);
       const { cabinet } = found;
@@ -184,7 +184,7 @@ export function makeServersService(deps: {
     },
 
     async setStatus(scope: Scope, serverId: string, status: ServerRow['status']) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.setStatus');
       return repo.db.transaction(async (tx) => {
         const server = await repo.lockServer(tx, serverId);
         if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
@@ -197,7 +197,7 @@ export function makeServersService(deps: {
 
     /** Off the rack: its U and ports are released; the reactions to facility.serverRemoved release its addresses and domains. */
     async remove(scope: Scope, serverId: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.remove');
       return repo.db.transaction(async (tx) => {
         const server = await repo.lockServer(tx, serverId);
         if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
@@ -277,7 +277,7 @@ export function makeServersService(deps: {
     serverIdByLabel: (tx: Executor, key: string) => repo.serverByIdOrSerial(key, tx),
     /** setStatus inside another module's transaction (suspension for a destabilising server, 6.3). */
     async setStatusIn(tx: Executor, scope: Scope, serverId: string, status: ServerRow['status'], reason: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.setStatus');
       const server = await repo.lockServer(tx, serverId);
       if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
       if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: status });

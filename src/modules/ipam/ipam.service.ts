@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import { cidrContains, cidrSize, formatIp, parseCidr, parseIp, type Cidr, type IpAddress } from '../../rules/index.js';
@@ -57,7 +57,7 @@ export function makeIpamService(deps: {
 
   return {
     async createPool(scope: Scope, input: { name: string; prefix: string; gateway?: string | null; vlan?: number | null; quarantineDays?: number; siteId?: string | null; reserved?: { first: string; last: string; reason: string }[] }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ipPool.create');
       const fields: FieldError[] = [];
       const cidr = parseCidr(input.prefix);
       if ('error' in cidr) fields.push({ path: 'prefix', key: cidr.error });
@@ -105,7 +105,7 @@ export function makeIpamService(deps: {
      * constraint is the last word: an address is never held twice, nor reused in quarantine.
      */
     async allocate(scope: Scope, input: { poolId: string; serverId: string; address?: string | null }, outer?: Executor): Promise<AllocationRow> {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ip.allocate');
       const server = await deps.servers.findServer(scope, input.serverId, outer);
       if (!server) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'ip' });
@@ -145,7 +145,7 @@ export function makeIpamService(deps: {
 
     /** Released addresses rest in quarantine (the pool's days) before anyone gets them again. */
     async release(scope: Scope, allocationId: string, tx?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ip.release');
       const run = async (t: Executor) => {
         const current = await repo.findAllocation(scope, allocationId, t);
         if (!current) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });

@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { csvObjects } from '../../core/csv.js';
 import type { Locale } from '../../core/i18n/index.js';
-import { requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, type Scope } from '../../core/scope.js';
 import type { Db, Executor } from '../../db/client.js';
 import { cidrContains, parseCidr, parseIp, type Cidr } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -226,7 +226,7 @@ export function makeNetboxService(deps: {
 
   return {
     async importCsv(scope: Scope, files: Partial<Record<NetboxKind, string>>, opts: { dryRun: boolean; locale: Locale }): Promise<ImportReport> {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'netbox.import');
       const parsed: ParsedFile[] = NETBOX_KINDS.filter((k) => files[k] !== undefined).map((kind) => ({ kind, ...csvObjects(files[kind]!) }));
       const tenantNames = new Set(parsed.filter((p) => p.kind === 'devices' || p.kind === 'ipAddresses').flatMap((p) => p.rows.map((r) => r.values.tenant).filter(Boolean)));
       const ctx: ImportContext = {

@@ -349,6 +349,11 @@ export const en: Record<MessageKey, string> = {
   'company.name': 'Company name',
   'calendar.load': "Load a year's holiday schedule (JSON)",
   'calendar.loaded': '{year} loaded',
+  // ── issue 18 shell ──
+  'layout.menu': 'Menu',
+  'layout.openMenu': 'Open the navigation menu',
+  'confirm.objectToRenewal.title': 'Object to renewal (clause 13)?',
+  'confirm.objectToRenewal.consequence': 'A formal written notice (clause 9) is sent to the customer and entered in the notice register; the contract ends at the end of the current term and does not renew (clause 13). A notice once sent cannot be withdrawn.',
   // helpdesk, reports, notice preferences and proof (issue 6)
   'nav.ticketReports': 'Ticket reports',
   'nav.noticePreferences': 'Notice preferences',

@@ -348,6 +348,11 @@ export const zhCN = {
   'company.name': '公司名称',
   'calendar.load': '导入年度节假日安排（JSON）',
   'calendar.loaded': '{year} 年已导入',
+  // ── issue 18 shell ──
+  'layout.menu': '菜单',
+  'layout.openMenu': '打开导航菜单',
+  'confirm.objectToRenewal.title': '提出不续约（第十三条）？',
+  'confirm.objectToRenewal.consequence': '将按第九条向客户发出正式书面通知并登记在通知登记簿；合同在本期期满日终止，不再自动续约（第十三条）。通知发出后不能撤回。',
   // helpdesk, reports, notice preferences and proof (issue 6)
   'nav.ticketReports': '工单报表',
   'nav.noticePreferences': '通知偏好',
