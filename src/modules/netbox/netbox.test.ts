@@ -271,3 +271,57 @@ describe('NetBox 3.x import columns (device_role)', () => {
     expect((await owner.get('/api/v1/netbox/export/devices.csv')).statusCode).toBe(403);
   });
 });
+
+describe('rackpact import netbox (CLI)', () => {
+  it('takes a NetBox 4.2 export directory and a mapping file; a re-run reports every row unchanged and exits 0', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const { runCli } = await import('../../../test/harness/cli.js');
+    const { emptyPostgresDatabase } = await import('../../../test/harness/db.js');
+    const { TEST_DB } = await import('../../../test/harness/env.js');
+    const pg = TEST_DB === 'postgres' ? await emptyPostgresDatabase() : undefined;
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'rackpact-nb-')), DATABASE_URL: pg?.url };
+    // the export without the one tenant the demo has no customer for
+    const dir = mkdtempSync(join(tmpdir(), 'netbox-4.2-'));
+    for (const f of readdirSync(fixtureDir('netbox-4.x'))) {
+      const text = readFileSync(new URL(f, fixtureDir('netbox-4.x')), 'utf8');
+      writeFileSync(join(dir, f), text.split('\r\n').filter((l) => !l.includes('Jimbob')).join('\r\n'));
+    }
+    const mappingFile = join(dir, 'mapping.json');
+    writeFileSync(mappingFile, JSON.stringify({ roles: [{ role: 'Core Switch', action: 'ignore' }] }));
+    try {
+      expect((await runCli(['demo', 'seed'], env)).code).toBe(0);
+      const preview = await runCli(['import', 'netbox', '--mapping', mappingFile, '--dry-run', dir], env);
+      expect(preview.code, preview.out).toBe(0);
+      const lines = preview.out.split('\n');
+      expect(lines).toContain('role\tCore Switch\t1\tignore');
+      expect(lines).toContain('tenant\t北京寰宇网络科技有限公司\t10\t北京寰宇网络科技有限公司');
+      expect(lines).toContain('devices.csv:4\tcreate\tTBD-netbox-103\tNo name, serial: a placeholder was generated; to be completed');
+      expect(lines).toContain('devices.csv:8\tignored\tyz-core-01\tRole “Core Switch” is mapped to ignore');
+      expect(lines.at(-1)).toMatch(/^preview, nothing written: \d+ to create, 0 unchanged, \d+ ignored, 0 refused$/);
+
+      const applied = await runCli(['import', 'netbox', '--mapping', mappingFile, dir], env);
+      expect(applied.code, applied.out).toBe(0);
+      const created = Number(/imported: (\d+) created/.exec(applied.out)![1]);
+      expect(created).toBeGreaterThan(20);
+
+      const rerun = await runCli(['import', 'netbox', '--mapping', mappingFile, dir], env);
+      expect(rerun.code, rerun.out).toBe(0);
+      expect(rerun.out.split('\n').at(-1)).toBe(`imported: 0 created, ${created} unchanged, ${/(\d+) ignored/.exec(applied.out)![1]} ignored, 0 refused`);
+      expect(rerun.out).not.toMatch(/duplicate key|violates|constraint/i);
+
+      // the NetBox 3.x sample over it: the same sites, racks and servers are unchanged; the demo holds 203.0.113.10 for another server
+      const old = await runCli(['import', 'netbox', '--dry-run', fileURLToPath(fixtureDir('netbox'))], env);
+      expect(old.code, old.out).toBe(1);
+      const oldLines = old.out.split('\n');
+      expect(oldLines).toContain('sites.csv:2\tunchanged\t北京亦庄机房');
+      expect(oldLines).toContain('devices.csv:2\tunchanged\thy-web-01');
+      expect(oldLines.find((l) => l.startsWith('ip-addresses.csv:2\trefused\t203.0.113.10/24'))).toMatch(/allocated or still in quarantine/);
+      expect((await runCli(['import', 'netbox'], env)).code).toBe(2);
+    } finally {
+      await pg?.drop();
+    }
+  }, 240_000);
+});
