@@ -23,12 +23,14 @@ export function makeNetworkService(deps: {
   const { repo, audit, clock, ids } = deps;
 
   return {
-    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number }) {
+    // `portNames` (a NetBox import: the switch's own interface names) instead of GE1/0/1…; `outer`: the importer's transaction
+    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number; portNames?: string[] }, outer?: Executor) {
       requirePermission(scope, 'switch.create');
-      if (!(await deps.rooms.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
+      if (!(await deps.rooms.findRoom(input.roomId, outer))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
       const row = { id: ids.uuid(), roomId: input.roomId, cabinetId: input.cabinetId ?? null, name: input.name, model: input.model, uplinkMbps: input.uplinkMbps ?? 1000, createdAt: clock.now() };
-      const ports = Array.from({ length: input.portCount }, (_, i) => ({ id: ids.uuid(), switchId: row.id, name: `GE1/0/${i + 1}`, speedMbps: input.portSpeedMbps ?? 1000 }));
-      await repo.db.transaction(async (tx) => {
+      const portNames = input.portNames ?? Array.from({ length: input.portCount }, (_, i) => `GE1/0/${i + 1}`);
+      const ports = portNames.map((name) => ({ id: ids.uuid(), switchId: row.id, name, speedMbps: input.portSpeedMbps ?? 1000 }));
+      await (outer ?? repo.db).transaction(async (tx) => {
         await repo.insertSwitch(tx, row);
         if (ports.length) await repo.insertPorts(tx, ports);
         await audit.record(tx, scope, { action: 'switch.create', entity: 'switch', entityId: row.id, after: { ...row, ports: ports.length } });

@@ -10,6 +10,7 @@ import type { Face } from './facility.schema.js';
 import type { FloorRepository } from './floor.repository.js';
 import type { NetworkRepository } from './network.repository.js';
 import type { ServerRow, ServersRepository } from './servers.repository.js';
+import { needsCompletion } from './placeholders.js';
 import { parseURange, uRange } from './u-range.js';
 
 /** Which status may follow which (racking and removal have their own calls). */
@@ -90,13 +91,13 @@ export function makeServersService(deps: {
 
     async servers(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }) {
       requireReader(scope);
-      return (await repo.serverRows(scope, filter)).map((r) => ({ ...r.server, customerName: r.customerName }));
+      return (await repo.serverRows(scope, filter)).map((r) => ({ ...r.server, customerName: r.customerName, needsCompletion: needsCompletion(r.server) }));
     },
     /** One page of servers and the total (a customer's own only). */
     async serverPage(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }, page: { page: number; pageSize: number }) {
       requireReader(scope);
       const [rows, total] = await Promise.all([repo.serverRows(scope, filter, page), repo.countServers(scope, filter)]);
-      return { items: rows.map((r) => ({ ...r.server, customerName: r.customerName })), total };
+      return { items: rows.map((r) => ({ ...r.server, customerName: r.customerName, needsCompletion: needsCompletion(r.server) })), total };
     },
 
     async server(scope: Scope, id: string) {
@@ -107,6 +108,7 @@ export function makeServersService(deps: {
       const located = placements[0] ? await deps.cabinets.findCabinet(placements[0].cabinetId) : undefined;
       return {
         ...server,
+        needsCompletion: needsCompletion(server),
         placement: located
           ? {
               cabinetId: located.cabinet.id,
