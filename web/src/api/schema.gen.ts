@@ -796,6 +796,9 @@ export interface paths {
                         code: string;
                         heightU?: number;
                         powerBudgetW?: number;
+                        ratedCurrentA?: number | null;
+                        positionRow?: string | null;
+                        positionColumn?: number | null;
                     };
                 };
             };
@@ -853,6 +856,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cabinets/utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** U and power used per cabinet, summed by the database (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    roomId?: string;
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CabinetUtilisation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a cabinet: code, height, rated power and current, position, active/reserved (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        /** @enum {string} */
+                        status?: "active" | "reserved";
+                        heightU?: number;
+                        powerBudgetW?: number;
+                        ratedCurrentA?: number | null;
+                        positionRow?: string | null;
+                        positionColumn?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cabinet"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}/elevation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rack elevation as data: both faces, who sits where, utilisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Elevation"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cabinets/{id}/elevation.svg": {
         parameters: {
             query?: never;
@@ -885,6 +1019,44 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a cabinet (NOC); refused while a server is racked in it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cabinet"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5207,6 +5379,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ip-allocations/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Allocate the next N free addresses of a pool to a server, all or none (6.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        poolId: string;
+                        /** Format: uuid */
+                        serverId: string;
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IpAllocation"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ip-allocations/{id}": {
         parameters: {
             query?: never;
@@ -5293,11 +5513,7 @@ export interface paths {
                         vlan?: number | null;
                         quarantineDays?: number;
                         siteId?: string | null;
-                        reserved?: {
-                            first: string;
-                            last: string;
-                            reason: string;
-                        }[];
+                        reserved?: components["schemas"]["IpReservedRangeInput"][];
                     };
                 };
             };
@@ -5349,6 +5565,134 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a pool: name, gateway, VLAN, quarantine, site, reserved ranges (NOC); the prefix stays */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        gateway?: string | null;
+                        vlan?: number | null;
+                        quarantineDays?: number;
+                        siteId?: string | null;
+                        reserved?: components["schemas"]["IpReservedRangeInput"][];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpPool"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}/reserved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pool's reserved ranges (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IpReservedRange"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a pool (NOC); refused while an address of it is allocated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpPool"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6460,6 +6804,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rooms/utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** U and power used per room, summed by the database (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    roomId?: string;
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoomUtilisation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a room (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/rooms/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a room (NOC); refused while a cabinet or switch in it is not retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/servers": {
         parameters: {
             query?: never;
@@ -6944,6 +7412,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a site (NOC); 409 STALE_VERSION when someone saved first */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        address?: string;
+                        accessPoint?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a site (NOC); refused while a room in it is not retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status": {
         parameters: {
             query?: never;
@@ -7063,6 +7617,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/switch-ports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a port or change its speed (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        speedMbps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SwitchPort"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/switches": {
         parameters: {
             query?: never;
@@ -7170,6 +7769,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/switches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a switch (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cabinetId?: string | null;
+                        name?: string;
+                        model?: string;
+                        uplinkMbps?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Switch"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/switches/{id}/ports": {
         parameters: {
             query?: never;
@@ -7209,7 +7856,76 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add ports to a switch (NOC) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                        speedMbps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SwitchPort"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/switches/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a switch (NOC); refused while a server is connected to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Switch"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8424,6 +9140,11 @@ export interface components {
             /** @enum {string} */
             status: "active" | "reserved" | "retired";
             createdAt: (string) | null;
+            version: number;
+            positionRow: string | null;
+            positionColumn: number | null;
+            ratedCurrentA: number | null;
+            retiredAt: (string) | null;
         };
         CabinetInput: {
             /** Format: uuid */
@@ -8439,6 +9160,45 @@ export interface components {
             /** @enum {string} */
             status: "active" | "reserved" | "retired";
             createdAt: string | null;
+            version: number;
+            positionRow: string | null;
+            positionColumn: number | null;
+            ratedCurrentA: number | null;
+            retiredAt: string | null;
+        };
+        CabinetUtilisation: {
+            /** Format: uuid */
+            cabinetId: string;
+            code: string;
+            /** Format: uuid */
+            roomId: string;
+            heightU: number;
+            powerBudgetW: number;
+            ratedCurrentA: number | null;
+            positionRow: string | null;
+            positionColumn: number | null;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
+            usedU: number;
+            powerW: number;
+            servers: number;
+        };
+        CabinetUtilisationInput: {
+            /** Format: uuid */
+            cabinetId: string;
+            code: string;
+            /** Format: uuid */
+            roomId: string;
+            heightU: number;
+            powerBudgetW: number;
+            ratedCurrentA: number | null;
+            positionRow: string | null;
+            positionColumn: number | null;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
+            usedU: number;
+            powerW: number;
+            servers: number;
         };
         CalendarArrangementInput: {
             source?: string;
@@ -9094,6 +9854,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
             ports: components["schemas"]["SwitchPort"][];
         };
         CreatedSwitchInput: {
@@ -9106,6 +9868,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
             ports: components["schemas"]["SwitchPortInput"][];
         };
         Customer: {
@@ -9523,6 +10287,48 @@ export interface components {
             reminderDays: number[];
             suspensionProposalDays: number;
             updatedAt: string | null;
+        };
+        Elevation: {
+            cabinet: components["schemas"]["Cabinet"];
+            siteName: string;
+            slots: components["schemas"]["ElevationSlot"][];
+            usedU: number;
+            powerW: number;
+        };
+        ElevationInput: {
+            cabinet: components["schemas"]["CabinetInput"];
+            siteName: string;
+            slots: components["schemas"]["ElevationSlotInput"][];
+            usedU: number;
+            powerW: number;
+        };
+        ElevationSlot: {
+            /** @enum {string} */
+            face: "front" | "rear";
+            lowest: number;
+            highest: number;
+            serverId: string | null;
+            customerName: string | null;
+            brand: string | null;
+            model: string | null;
+            serialNumber: string | null;
+            name: string | null;
+            powerW: number | null;
+            own: boolean;
+        };
+        ElevationSlotInput: {
+            /** @enum {string} */
+            face: "front" | "rear";
+            lowest: number;
+            highest: number;
+            serverId: string | null;
+            customerName: string | null;
+            brand: string | null;
+            model: string | null;
+            serialNumber: string | null;
+            name: string | null;
+            powerW: number | null;
+            own: boolean;
         };
         Error: {
             error: {
@@ -10066,6 +10872,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         IpPoolInput: {
             /** Format: uuid */
@@ -10077,6 +10885,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         IpPoolWithUsage: {
             /** Format: uuid */
@@ -10088,6 +10898,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
             usage: {
                 usable: string;
                 allocated: number;
@@ -10105,12 +10917,24 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
             usage: {
                 usable: string;
                 allocated: number;
                 quarantined: number;
                 free: string;
             };
+        };
+        IpReservedRange: {
+            first: string;
+            last: string;
+            reason: string;
+        };
+        IpReservedRangeInput: {
+            first: string;
+            last: string;
+            reason: string;
         };
         KycDocument: {
             /** Format: uuid */
@@ -10873,6 +11697,8 @@ export interface components {
             siteId: string;
             name: string;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         RoomInput: {
             /** Format: uuid */
@@ -10881,6 +11707,34 @@ export interface components {
             siteId: string;
             name: string;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
+        };
+        RoomUtilisation: {
+            /** Format: uuid */
+            roomId: string;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            cabinets: number;
+            totalU: number;
+            usedU: number;
+            powerBudgetW: number;
+            powerW: number;
+        };
+        RoomUtilisationInput: {
+            /** Format: uuid */
+            roomId: string;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            cabinets: number;
+            totalU: number;
+            usedU: number;
+            powerBudgetW: number;
+            powerW: number;
         };
         RosterList: {
             items: components["schemas"]["RosterMember"][];
@@ -11194,6 +12048,8 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         SiteInput: {
             /** Format: uuid */
@@ -11203,6 +12059,8 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         StaffTask: {
             /** Format: uuid */
@@ -11278,6 +12136,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         SwitchInput: {
             /** Format: uuid */
@@ -11289,6 +12149,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         SwitchPort: {
             /** Format: uuid */
