@@ -5696,7 +5696,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import NetBox CSV exports (sites, racks, devices, IP addresses): a dry run reports every row; apply imports the good rows in one transaction */
+        /** Import NetBox 3.x/4.x CSV (sites, racks, prefixes, devices, interfaces, IP addresses; import or export column names): the preview (dryRun) reports every row as create / unchanged / ignored / refused and the role and tenant mapping; apply imports with the mapping given, in one transaction */
         post: {
             parameters: {
                 query?: never;
@@ -5711,8 +5711,18 @@ export interface paths {
                         dryRun?: boolean;
                         sites?: string;
                         racks?: string;
+                        prefixes?: string;
                         devices?: string;
+                        interfaces?: string;
                         ipAddresses?: string;
+                        roles?: {
+                            role: string;
+                            action: components["schemas"]["NetboxRoleActionInput"];
+                        }[];
+                        tenants?: {
+                            tenant: string;
+                            customerId: string | null;
+                        }[];
                     };
                 };
             };
@@ -10304,33 +10314,66 @@ export interface components {
             customerName: string | null;
             locale: components["schemas"]["LocaleInput"];
         };
+        NetboxCounts: {
+            create: number;
+            unchanged: number;
+            ignored: number;
+            refused: number;
+        };
+        NetboxCountsInput: {
+            create: number;
+            unchanged: number;
+            ignored: number;
+            refused: number;
+        };
         NetboxImportReport: {
             dryRun: boolean;
-            ok: number;
-            rejected: number;
+            counts: components["schemas"]["NetboxCounts"];
             files: {
-                /** @enum {string} */
-                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                kind: components["schemas"]["NetboxKind"];
                 file: string;
+                counts: components["schemas"]["NetboxCounts"];
                 rows: components["schemas"]["NetboxRowReport"][];
             }[];
+            roles: components["schemas"]["NetboxRoleMapping"][];
+            tenants: components["schemas"]["NetboxTenantMapping"][];
         };
         NetboxImportReportInput: {
             dryRun: boolean;
-            ok: number;
-            rejected: number;
+            counts: components["schemas"]["NetboxCountsInput"];
             files: {
-                /** @enum {string} */
-                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                kind: components["schemas"]["NetboxKindInput"];
                 file: string;
+                counts: components["schemas"]["NetboxCountsInput"];
                 rows: components["schemas"]["NetboxRowReportInput"][];
             }[];
+            roles: components["schemas"]["NetboxRoleMappingInput"][];
+            tenants: components["schemas"]["NetboxTenantMappingInput"][];
+        };
+        /** @enum {string} */
+        NetboxKind: "sites" | "racks" | "prefixes" | "devices" | "interfaces" | "ipAddresses";
+        /** @enum {string} */
+        NetboxKindInput: "sites" | "racks" | "prefixes" | "devices" | "interfaces" | "ipAddresses";
+        /** @enum {string} */
+        NetboxRoleAction: "server" | "switch" | "ignore";
+        /** @enum {string} */
+        NetboxRoleActionInput: "server" | "switch" | "ignore";
+        NetboxRoleMapping: {
+            role: string;
+            devices: number;
+            action: components["schemas"]["NetboxRoleAction"];
+        };
+        NetboxRoleMappingInput: {
+            role: string;
+            devices: number;
+            action: components["schemas"]["NetboxRoleActionInput"];
         };
         NetboxRowReport: {
             line: number;
             /** @enum {string} */
-            status: "ok" | "error";
+            status: "create" | "unchanged" | "ignored" | "refused";
             ref: string;
+            note?: string;
             code?: string;
             reason?: string;
             fields?: {
@@ -10341,14 +10384,27 @@ export interface components {
         NetboxRowReportInput: {
             line: number;
             /** @enum {string} */
-            status: "ok" | "error";
+            status: "create" | "unchanged" | "ignored" | "refused";
             ref: string;
+            note?: string;
             code?: string;
             reason?: string;
             fields?: {
                 path: string;
                 message: string;
             }[];
+        };
+        NetboxTenantMapping: {
+            tenant: string;
+            rows: number;
+            customerId: string | null;
+            customerName: string | null;
+        };
+        NetboxTenantMappingInput: {
+            tenant: string;
+            rows: number;
+            customerId: string | null;
+            customerName: string | null;
         };
         Notice: {
             /** Format: uuid */
@@ -10829,6 +10885,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10850,6 +10907,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10874,6 +10932,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10898,6 +10957,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
