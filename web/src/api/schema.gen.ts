@@ -1687,6 +1687,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compliance/attestations/paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an attestation the customer signed on paper (staff; multipart: customerId, location, retentionMonths, receivedBy, receivedOn, file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogRetentionAttestation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/attestations/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A paper attestation's signed scan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compliance/complaints": {
         parameters: {
             query?: never;
@@ -9681,6 +9757,13 @@ export interface components {
             version: number;
             createdAt: (string) | null;
             updatedAt: (string) | null;
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                accessPoint: string;
+            };
+            servers: components["schemas"]["ContractServer"][];
             serviceEndsAt: string | null;
             serverIds: string[];
             invoices: components["schemas"]["Invoice"][];
@@ -9720,6 +9803,13 @@ export interface components {
             version: number;
             createdAt: string | null;
             updatedAt: string | null;
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                accessPoint: string;
+            };
+            servers: components["schemas"]["ContractServerInput"][];
             serviceEndsAt: string | null;
             serverIds: string[];
             invoices: components["schemas"]["InvoiceInput"][];
@@ -9777,6 +9867,48 @@ export interface components {
             termEnd: string | null;
             serviceEndsAt: string | null;
             lines: components["schemas"]["CompensationLineInput"][];
+        };
+        ContractServer: {
+            /** Format: uuid */
+            id: string;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            heightU: number;
+            status: string;
+            inspected: boolean;
+            placement: {
+                /** Format: uuid */
+                cabinetId: string;
+                cabinetCode: string;
+                roomName: string;
+                siteName: string;
+                lowest: number;
+                highest: number;
+            } | null;
+            ports: number;
+            addresses: string[];
+        };
+        ContractServerInput: {
+            /** Format: uuid */
+            id: string;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            heightU: number;
+            status: string;
+            inspected: boolean;
+            placement: {
+                /** Format: uuid */
+                cabinetId: string;
+                cabinetCode: string;
+                roomName: string;
+                siteName: string;
+                lowest: number;
+                highest: number;
+            } | null;
+            ports: number;
+            addresses: string[];
         };
         /** @enum {string} */
         ContractStatus: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
@@ -10957,6 +11089,10 @@ export interface components {
             reviewedAt: (string) | null;
             uploadedBy: string | null;
             createdAt: (string) | null;
+            /** @description received on paper: who at the provider took it */
+            receivedBy: string | null;
+            /** @description received on paper: the day */
+            receivedOn: string | null;
         };
         KycDocumentInput: {
             /** Format: uuid */
@@ -10979,6 +11115,10 @@ export interface components {
             reviewedAt: string | null;
             uploadedBy: string | null;
             createdAt: string | null;
+            /** @description received on paper: who at the provider took it */
+            receivedBy: string | null;
+            /** @description received on paper: the day */
+            receivedOn: string | null;
         };
         KycDocumentList: {
             items: components["schemas"]["KycDocument"][];
@@ -11038,6 +11178,12 @@ export interface components {
             createdAt: (string) | null;
             /** @enum {string} */
             state?: "missing" | "expired" | "due_soon" | "valid";
+            /** @description a paper attestation: its signed scan is on file */
+            hasScan?: boolean;
+            /** @description a paper attestation: who at the provider received it */
+            receivedBy?: string | null;
+            /** @description a paper attestation: the day it was received */
+            receivedOn?: string | null;
         };
         LogRetentionAttestationInput: {
             /** Format: uuid */
@@ -11055,6 +11201,12 @@ export interface components {
             createdAt: string | null;
             /** @enum {string} */
             state?: "missing" | "expired" | "due_soon" | "valid";
+            /** @description a paper attestation: its signed scan is on file */
+            hasScan?: boolean;
+            /** @description a paper attestation: who at the provider received it */
+            receivedBy?: string | null;
+            /** @description a paper attestation: the day it was received */
+            receivedOn?: string | null;
         };
         LogRetentionReadiness: {
             ready: boolean;
