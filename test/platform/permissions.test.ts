@@ -20,7 +20,6 @@ import { makeCustomer, makeCustomerUser, makeStaff } from '../harness/factories.
 
 const NONE = '00000000-0000-4000-8000-000000000000';
 const EMPTY = Buffer.from('');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- probes hand the services deliberately incomplete input
 const anyInput = (x: object = {}): any => x;
 
 /** Calls the action's service as `scope`; `customerId` is the scope's own customer where a tenancy check comes first. */

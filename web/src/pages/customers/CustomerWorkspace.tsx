@@ -1,6 +1,7 @@
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Tabs, Typography } from 'antd';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { Instant } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -27,6 +28,8 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
+  const mayUploadKyc = useCan('kyc.upload');
+  const mayEditCustomerSide = useCan('roster.editCustomerSide');
   const path = { path: { id } };
   const { data: customer, reload } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}', { params: path })), [id]);
   const { data: readiness } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/readiness', { params: path })), [id, customer?.version]);
@@ -52,9 +55,9 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
         defaultActiveKey={tab}
         items={[
           { key: 'profile', label: t('customers.tab.profile'), children: <ProfileTab customer={customer} staff={staff} onSaved={reload} /> },
-          { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: loading(<KycTab customerId={id} staff={staff} canUpload={staff || Boolean(me?.roles.includes('owner'))} />) },
-          { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} staff={staff} canEditOwn={staff || Boolean(me?.roles.some((r) => r === 'owner' || r === 'technical'))} />) },
-          { key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} staff={staff} onDecided={reload} />) },
+          { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: loading(<KycTab customerId={id} canUpload={mayUploadKyc} />) },
+          { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} canEditOwn={mayEditCustomerSide} />) },
+          { key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} onDecided={reload} />) },
           { key: 'notices', label: t('customers.tab.notices'), children: loading(<OutboxTab customerId={id} />) },
         ]}
       />
