@@ -1,7 +1,7 @@
 import { App, Button, Descriptions, Form, Image, Input, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -34,9 +34,8 @@ const FIELDS: [keyof ProfileValues, MessageKey, boolean][] = [
  */
 export function ProviderPage() {
   const { t } = useI18n();
-  const { me } = useSession();
   const { message } = App.useApp();
-  const admin = Boolean(me?.roles.includes('admin'));
+  const admin = useCan('provider.update');
   const { data: current, reload } = useLoad(() => unwrap(client.GET('/api/v1/provider')), []);
   const { data: versions, reload: reloadVersions } = useLoad(() => unwrap(client.GET('/api/v1/provider/versions')), [current?.version]);
   const [editing, setEditing] = useState(false);
