@@ -54,6 +54,8 @@ export const HTTP_STATUS = {
   INVALID_DATA: 400,
   FILE_NOT_IN_STORE: 404,
   ALERT_ALREADY_MAPPED: 409,
+  // issue 18 onboarding: the four-eyes rule (§6)
+  FOUR_EYES_REQUIRED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

@@ -85,6 +85,8 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/customers': () => ({ body: { name: '入侵者公司' } }),
   'PATCH /api/v1/customers/{id}': (b) => ({ params: { id: b.customerId }, body: { version: 1, postalAddress: 'x' } }),
   'GET /api/v1/customers/{id}/readiness': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/customers/{id}/onboarding': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/contracts/{id}/onboarding': (b) => ({ params: { id: b.contractId } }),
   'POST /api/v1/customers/{id}/change-requests': (b) => ({ params: { id: b.customerId }, body: { postalAddress: '入侵' } }),
   'GET /api/v1/change-requests': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/change-requests/{id}/decision': (b) => ({ params: { id: b.changeRequestId }, body: { approve: true } }),

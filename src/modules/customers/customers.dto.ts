@@ -73,7 +73,7 @@ export const CreateCustomerBody = z.object({
 export const UpdateCustomerBody = CreateCustomerBody.partial().extend({ version: RowVersion });
 
 export const ActivationReadiness = z
-  .object({ ready: z.boolean(), missing: z.array(ActivationGap) })
+  .object({ ready: z.boolean(), missing: z.array(ActivationGap), rosterMembers: z.number().int().describe("people on the customer's side of the roster now (5.10)") })
   .meta({ id: 'CustomerActivationReadiness', description: 'Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10)' });
 
 // ── contact-change requests ─────────────────────────────────────────────

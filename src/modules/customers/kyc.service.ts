@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import { addDays, parseDate, shanghaiDate, validateResidentId, validateUscc } from '../../rules/index.js';
@@ -89,6 +89,12 @@ export function makeKycService(deps: {
       return (await repo.listForCustomer(scope, customerId)).map(publicKyc);
     },
 
+    /** Issue 18: each document's kind and standing (no number, no file), for the onboarding checklist; not a read of the documents. */
+    async standing(scope: Scope, customerId: string) {
+      requireReader(scope);
+      return (await repo.listForCustomer(scope, customerId)).map((d) => ({ id: d.id, kind: d.kind, status: d.status, expiresOn: d.expiresOn, uploadedBy: d.uploadedBy }));
+    },
+
     async queue(scope: Scope, status: KycRow['status'] = 'pending') {
       requireStaff(scope, 'sales', 'compliance', 'auditor');
       return (await repo.queue(scope, status)).map((r) => ({ ...publicKyc(r.document), customerName: r.customerName }));
@@ -98,8 +104,8 @@ export function makeKycService(deps: {
     async upload(scope: Scope, customerId: string, input: KycUpload) {
       if (scope.kind === 'customer') {
         if (scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
-        if (!scope.roles.includes('owner')) throw new AppError('FORBIDDEN');
-      } else requireStaff(scope, 'sales');
+      }
+      requirePermission(scope, 'kyc.upload');
       if (!(await deps.customers.find(scope, customerId))) throw new AppError('NOT_FOUND', { entity: 'customer' });
       const { idNumber, contentType } = checkUpload(input);
       const stored = files.put(input.bytes);
@@ -122,6 +128,8 @@ export function makeKycService(deps: {
         reviewedAt: null,
         uploadedBy: scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null,
         createdAt: clock.now(),
+        receivedBy: null,
+        receivedOn: null,
       };
       await repo.db.transaction(async (tx) => {
         await repo.insert(tx, row);
@@ -131,7 +139,7 @@ export function makeKycService(deps: {
     },
 
     async review(scope: Scope, id: string, decision: { verify: boolean; reason?: string | null }) {
-      requireStaff(scope, 'sales', 'compliance');
+      requirePermission(scope, 'kyc.review');
       const before = await load(scope, id);
       if (before.status !== 'pending') throw new AppError('CONFLICT', { detail: before.status });
       if (!decision.verify && !decision.reason?.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reason', key: 'field.required' }]);

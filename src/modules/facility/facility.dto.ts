@@ -44,6 +44,8 @@ export const Server = z
     model: z.string(),
     serialNumber: z.string(),
     name: z.string().nullable().optional(),
+    /** a NetBox import made up its serial number or name (TBD-…): someone must enter the real one */
+    needsCompletion: z.boolean().optional(),
     heightU: z.number(),
     powerW: z.number(),
     status: z.enum(SERVER_STATUSES),

@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { t, type Locale } from '../../core/i18n/index.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { renderElevation, type ElevationSlot } from './elevation.js';
@@ -26,7 +26,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
   return {
     // `tx`: an importer's transaction to join (a savepoint inside it); by default a transaction of its own
     async createSite(scope: Scope, input: { code: string; name: string; address: string; accessPoint: string }, tx?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'site.create');
       const row = { id: ids.uuid(), ...input, createdAt: clock.now() };
       await (tx ?? repo.db).transaction(async (tx) => {
         await repo.insertSite(tx, row);
@@ -35,7 +35,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
       return row;
     },
     async createRoom(scope: Scope, input: { siteId: string; name: string }, tx?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'room.create');
       if (!(await repo.findSite(input.siteId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'siteId', key: 'field.invalid' }]);
       const row = { id: ids.uuid(), ...input, createdAt: clock.now() };
       await (tx ?? repo.db).transaction(async (tx) => {
@@ -45,7 +45,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
       return row;
     },
     async createCabinet(scope: Scope, input: { roomId: string; code: string; heightU?: number; powerBudgetW?: number; status?: CabinetRow['status'] }, tx?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'cabinet.create');
       if (!(await repo.findRoom(input.roomId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
       const row: CabinetRow = { id: ids.uuid(), roomId: input.roomId, code: input.code, heightU: input.heightU ?? 42, powerBudgetW: input.powerBudgetW ?? 4400, status: input.status ?? 'active', createdAt: clock.now() };
       await (tx ?? repo.db).transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -23,12 +23,14 @@ export function makeNetworkService(deps: {
   const { repo, audit, clock, ids } = deps;
 
   return {
-    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number }) {
-      requireStaff(scope, 'noc');
-      if (!(await deps.rooms.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
+    // `portNames` (a NetBox import: the switch's own interface names) instead of GE1/0/1…; `outer`: the importer's transaction
+    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number; portNames?: string[] }, outer?: Executor) {
+      requirePermission(scope, 'switch.create');
+      if (!(await deps.rooms.findRoom(input.roomId, outer))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
       const row = { id: ids.uuid(), roomId: input.roomId, cabinetId: input.cabinetId ?? null, name: input.name, model: input.model, uplinkMbps: input.uplinkMbps ?? 1000, createdAt: clock.now() };
-      const ports = Array.from({ length: input.portCount }, (_, i) => ({ id: ids.uuid(), switchId: row.id, name: `GE1/0/${i + 1}`, speedMbps: input.portSpeedMbps ?? 1000 }));
-      await repo.db.transaction(async (tx) => {
+      const portNames = input.portNames ?? Array.from({ length: input.portCount }, (_, i) => `GE1/0/${i + 1}`);
+      const ports = portNames.map((name) => ({ id: ids.uuid(), switchId: row.id, name, speedMbps: input.portSpeedMbps ?? 1000 }));
+      await (outer ?? repo.db).transaction(async (tx) => {
         await repo.insertSwitch(tx, row);
         if (ports.length) await repo.insertPorts(tx, ports);
         await audit.record(tx, scope, { action: 'switch.create', entity: 'switch', entityId: row.id, after: { ...row, ports: ports.length } });
@@ -46,7 +48,7 @@ export function makeNetworkService(deps: {
 
     /** One server interface per port, never two servers on one port (a unique index). */
     async assignPort(scope: Scope, serverId: string, input: { portId: string; interfaceName: string; bandwidthMbps?: number }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'port.assign');
       const server = await deps.servers.findServer(scope, serverId);
       if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'port' });
@@ -75,7 +77,7 @@ export function makeNetworkService(deps: {
       return row;
     },
     async releasePort(scope: Scope, assignmentId: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'port.release');
       await repo.db.transaction(async (tx) => {
         const row = await repo.releaseAssignment(tx, scope, assignmentId, clock.now());
         if (!row) throw new AppError('NOT_FOUND', { entity: 'port_assignment' });

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import { cidrContains, cidrSize, formatIp, parseCidr, parseIp, type Cidr, type IpAddress } from '../../rules/index.js';
@@ -56,8 +56,8 @@ export function makeIpamService(deps: {
   }
 
   return {
-    async createPool(scope: Scope, input: { name: string; prefix: string; gateway?: string | null; vlan?: number | null; quarantineDays?: number; siteId?: string | null; reserved?: { first: string; last: string; reason: string }[] }) {
-      requireStaff(scope, 'noc');
+    async createPool(scope: Scope, input: { name: string; prefix: string; gateway?: string | null; vlan?: number | null; quarantineDays?: number; siteId?: string | null; reserved?: { first: string; last: string; reason: string }[] }, outer?: Executor) {
+      requirePermission(scope, 'ipPool.create');
       const fields: FieldError[] = [];
       const cidr = parseCidr(input.prefix);
       if ('error' in cidr) fields.push({ path: 'prefix', key: cidr.error });
@@ -82,7 +82,7 @@ export function makeIpamService(deps: {
         createdAt: clock.now(),
       };
       try {
-        await repo.db.transaction(async (tx) => {
+        await (outer ?? repo.db).transaction(async (tx) => {
           await repo.insertPool(tx, pool);
           if (reserved.length) await repo.insertReserved(tx, reserved.map((r) => ({ id: ids.uuid(), poolId: pool.id, firstAddress: formatIp(r.first!), lastAddress: formatIp(r.last!), reason: r.reason })));
           await audit.record(tx, scope, { action: 'ipPool.create', entity: 'ip_pool', entityId: pool.id, after: { ...pool, reserved: input.reserved ?? [] } });
@@ -105,7 +105,7 @@ export function makeIpamService(deps: {
      * constraint is the last word: an address is never held twice, nor reused in quarantine.
      */
     async allocate(scope: Scope, input: { poolId: string; serverId: string; address?: string | null }, outer?: Executor): Promise<AllocationRow> {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ip.allocate');
       const server = await deps.servers.findServer(scope, input.serverId, outer);
       if (!server) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'serverId', key: 'field.invalid' }]);
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'ip' });
@@ -145,7 +145,7 @@ export function makeIpamService(deps: {
 
     /** Released addresses rest in quarantine (the pool's days) before anyone gets them again. */
     async release(scope: Scope, allocationId: string, tx?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ip.release');
       const run = async (t: Executor) => {
         const current = await repo.findAllocation(scope, allocationId, t);
         if (!current) throw new AppError('NOT_FOUND', { entity: 'ip_allocation' });
@@ -197,6 +197,20 @@ export function makeIpamService(deps: {
     async allocations(scope: Scope, filter: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) {
       requireReader(scope);
       return (await repo.list(scope, filter)).map((r) => ({ ...r.allocation, poolName: r.poolName, gateway: r.gateway, prefix: r.prefix, vlan: r.vlan }));
+    },
+
+    // ── NetBox import: an address NetBox knows but no server of ours holds (a gateway, a switch, a VM, a reservation) ──
+    /** Reserves one address of a pool, in the importer's transaction; 'exists' when a reserved range already covers it. */
+    async reserveAddress(scope: Scope, input: { poolId: string; address: string; reason: string }, tx: Executor): Promise<'created' | 'exists'> {
+      requireStaff(scope, 'noc');
+      const ip = parseIp(input.address);
+      const pool = await repo.lockPool(tx, input.poolId);
+      if (!ip || !pool || !cidrContains(poolCidr(pool), ip)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'ipam.rangeOutside' }]);
+      if (reservedRanges(await repo.reserved(pool.id, tx)).some((r) => ip.value >= r.first && ip.value <= r.last)) return 'exists';
+      const row = { id: ids.uuid(), poolId: pool.id, firstAddress: formatIp(ip), lastAddress: formatIp(ip), reason: input.reason };
+      await repo.insertReserved(tx, [row]);
+      await audit.record(tx, scope, { action: 'ipPool.reserve', entity: 'ip_pool', entityId: pool.id, after: row });
+      return 'created';
     },
 
     // ── for the compliance module (gate, complaint intake) ──

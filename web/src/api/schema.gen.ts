@@ -3256,6 +3256,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract's onboarding checklist (its servers, addresses and invoices) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingChecklist"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/{id}/send": {
         parameters: {
             query?: never;
@@ -3707,6 +3745,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's onboarding checklist: each step done, to do or blocked, who does it, what is missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingChecklist"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5696,7 +5772,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import NetBox CSV exports (sites, racks, devices, IP addresses): a dry run reports every row; apply imports the good rows in one transaction */
+        /** Import NetBox 3.x/4.x CSV (sites, racks, prefixes, devices, interfaces, IP addresses; import or export column names): the preview (dryRun) reports every row as create / unchanged / ignored / refused and the role and tenant mapping; apply imports with the mapping given, in one transaction */
         post: {
             parameters: {
                 query?: never;
@@ -5711,8 +5787,18 @@ export interface paths {
                         dryRun?: boolean;
                         sites?: string;
                         racks?: string;
+                        prefixes?: string;
                         devices?: string;
+                        interfaces?: string;
                         ipAddresses?: string;
+                        roles?: {
+                            role: string;
+                            action: components["schemas"]["NetboxRoleActionInput"];
+                        }[];
+                        tenants?: {
+                            tenant: string;
+                            customerId: string | null;
+                        }[];
                     };
                 };
             };
@@ -9047,11 +9133,15 @@ export interface components {
         CustomerActivationReadiness: {
             ready: boolean;
             missing: components["schemas"]["CustomerActivationGap"][];
+            /** @description people on the customer's side of the roster now (5.10) */
+            rosterMembers: number;
         };
         /** @description Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10) */
         CustomerActivationReadinessInput: {
             ready: boolean;
             missing: components["schemas"]["CustomerActivationGapInput"][];
+            /** @description people on the customer's side of the roster now (5.10) */
+            rosterMembers: number;
         };
         CustomerBandwidth: {
             /** Format: uuid */
@@ -10304,33 +10394,66 @@ export interface components {
             customerName: string | null;
             locale: components["schemas"]["LocaleInput"];
         };
+        NetboxCounts: {
+            create: number;
+            unchanged: number;
+            ignored: number;
+            refused: number;
+        };
+        NetboxCountsInput: {
+            create: number;
+            unchanged: number;
+            ignored: number;
+            refused: number;
+        };
         NetboxImportReport: {
             dryRun: boolean;
-            ok: number;
-            rejected: number;
+            counts: components["schemas"]["NetboxCounts"];
             files: {
-                /** @enum {string} */
-                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                kind: components["schemas"]["NetboxKind"];
                 file: string;
+                counts: components["schemas"]["NetboxCounts"];
                 rows: components["schemas"]["NetboxRowReport"][];
             }[];
+            roles: components["schemas"]["NetboxRoleMapping"][];
+            tenants: components["schemas"]["NetboxTenantMapping"][];
         };
         NetboxImportReportInput: {
             dryRun: boolean;
-            ok: number;
-            rejected: number;
+            counts: components["schemas"]["NetboxCountsInput"];
             files: {
-                /** @enum {string} */
-                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                kind: components["schemas"]["NetboxKindInput"];
                 file: string;
+                counts: components["schemas"]["NetboxCountsInput"];
                 rows: components["schemas"]["NetboxRowReportInput"][];
             }[];
+            roles: components["schemas"]["NetboxRoleMappingInput"][];
+            tenants: components["schemas"]["NetboxTenantMappingInput"][];
+        };
+        /** @enum {string} */
+        NetboxKind: "sites" | "racks" | "prefixes" | "devices" | "interfaces" | "ipAddresses";
+        /** @enum {string} */
+        NetboxKindInput: "sites" | "racks" | "prefixes" | "devices" | "interfaces" | "ipAddresses";
+        /** @enum {string} */
+        NetboxRoleAction: "server" | "switch" | "ignore";
+        /** @enum {string} */
+        NetboxRoleActionInput: "server" | "switch" | "ignore";
+        NetboxRoleMapping: {
+            role: string;
+            devices: number;
+            action: components["schemas"]["NetboxRoleAction"];
+        };
+        NetboxRoleMappingInput: {
+            role: string;
+            devices: number;
+            action: components["schemas"]["NetboxRoleActionInput"];
         };
         NetboxRowReport: {
             line: number;
             /** @enum {string} */
-            status: "ok" | "error";
+            status: "create" | "unchanged" | "ignored" | "refused";
             ref: string;
+            note?: string;
             code?: string;
             reason?: string;
             fields?: {
@@ -10341,14 +10464,27 @@ export interface components {
         NetboxRowReportInput: {
             line: number;
             /** @enum {string} */
-            status: "ok" | "error";
+            status: "create" | "unchanged" | "ignored" | "refused";
             ref: string;
+            note?: string;
             code?: string;
             reason?: string;
             fields?: {
                 path: string;
                 message: string;
             }[];
+        };
+        NetboxTenantMapping: {
+            tenant: string;
+            rows: number;
+            customerId: string | null;
+            customerName: string | null;
+        };
+        NetboxTenantMappingInput: {
+            tenant: string;
+            rows: number;
+            customerId: string | null;
+            customerName: string | null;
         };
         Notice: {
             /** Format: uuid */
@@ -10438,6 +10574,60 @@ export interface components {
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
             locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
         };
+        /** @enum {string} */
+        OnboardingActor: "customer" | "sales" | "compliance" | "noc" | "finance";
+        /** @enum {string} */
+        OnboardingActorInput: "customer" | "sales" | "compliance" | "noc" | "finance";
+        /** @description The guided path from a new customer to a live, paid server (issue 18 §2), in order */
+        OnboardingChecklist: {
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            steps: components["schemas"]["OnboardingStep"][];
+        };
+        /** @description The guided path from a new customer to a live, paid server (issue 18 §2), in order */
+        OnboardingChecklistInput: {
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            steps: components["schemas"]["OnboardingStepInput"][];
+        };
+        OnboardingStep: {
+            key: components["schemas"]["OnboardingStepKey"];
+            /** @description done; todo (someone can act now); blocked (an earlier step must be done first) */
+            state: components["schemas"]["OnboardingStepState"];
+            /** @description who does it: the customer (portal) or a staff role */
+            actors: components["schemas"]["OnboardingActor"][];
+            missing: {
+                code: string;
+                /** @description what is missing, in the reader's language */
+                text: string;
+            }[];
+            /** @description the page where the step is done (console or portal) */
+            href: string;
+        };
+        OnboardingStepInput: {
+            key: components["schemas"]["OnboardingStepKeyInput"];
+            /** @description done; todo (someone can act now); blocked (an earlier step must be done first) */
+            state: components["schemas"]["OnboardingStepStateInput"];
+            /** @description who does it: the customer (portal) or a staff role */
+            actors: components["schemas"]["OnboardingActorInput"][];
+            missing: {
+                code: string;
+                /** @description what is missing, in the reader's language */
+                text: string;
+            }[];
+            /** @description the page where the step is done (console or portal) */
+            href: string;
+        };
+        /** @enum {string} */
+        OnboardingStepKey: "roster" | "kyc" | "contacts24h" | "logRetention" | "server" | "contract" | "racked" | "network" | "domains" | "invoice";
+        /** @enum {string} */
+        OnboardingStepKeyInput: "roster" | "kyc" | "contacts24h" | "logRetention" | "server" | "contract" | "racked" | "network" | "domains" | "invoice";
+        /** @enum {string} */
+        OnboardingStepState: "done" | "todo" | "blocked";
+        /** @enum {string} */
+        OnboardingStepStateInput: "done" | "todo" | "blocked";
         OpenedIncident: {
             /** Format: uuid */
             id: string;
@@ -10829,6 +11019,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10850,6 +11041,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10874,6 +11066,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10898,6 +11091,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */

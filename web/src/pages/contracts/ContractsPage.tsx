@@ -3,8 +3,9 @@ import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, Money, StatusTag, upload } from '../../components';
+import { Instant, Money, OnboardingChecklist, StatusTag, upload, useConfirm } from '../../components';
 import { toDateString, type Dayjs } from '../../dates';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -116,6 +117,7 @@ export function ContractDetailPage() {
     <>
       <ContractHeader contract={c} reload={reload} onSign={() => setSigning(true)} />
       <ContractFacts contract={c} />
+      <OnboardingChecklist contractId={c.id} refreshKey={c.version} />
       <AttachmentsCard contract={c} reload={reload} />
       <InvoicesCard invoices={c.invoices} reload={reload} customerId={c.customerId} />
       <CommissioningCard orders={c.commissioning} reload={reload} />
@@ -127,11 +129,15 @@ export function ContractDetailPage() {
 /** Number, status, the documents, and what the reader may do next (send, sign, object to renewal). */
 function ContractHeader({ contract: c, reload, onSign }: { contract: ContractDetail; reload: () => void; onSign: () => void }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const showError = useApiErrors();
-  const staff = me?.kind === 'staff';
+  const confirm = useConfirm();
+  const may = { send: useCan('contract.send'), sign: useCan('contract.sign'), object: useCan('contract.objectToRenewal') };
   const path = { params: { path: { id: c.id } } };
   const act = (p: Promise<unknown>) => p.then(reload, showError);
+  const objectToRenewal = () =>
+    confirm({ title: 'confirm.objectToRenewal.title', consequence: 'confirm.objectToRenewal.consequence', ok: 'contracts.objectToRenewal' }, () =>
+      act(unwrap(client.POST('/api/v1/contracts/{id}/object-to-renewal', path))),
+    );
   return (
     <Space align="center" style={{ marginBottom: 12 }} wrap>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="contract-number">
@@ -140,14 +146,14 @@ function ContractHeader({ contract: c, reload, onSign }: { contract: ContractDet
       <ContractStatus status={c.status} />
       <Button href={`/api/v1/contracts/${c.id}/document?format=pdf`}>{t('contracts.pdf')}</Button>
       <Button href={`/api/v1/contracts/${c.id}/document?format=docx`}>{t('contracts.docx')}</Button>
-      {staff && c.status === 'draft' && <Button onClick={() => act(unwrap(client.POST('/api/v1/contracts/{id}/send', path)))}>{t('contracts.send')}</Button>}
-      {staff && (c.status === 'draft' || c.status === 'sent') && (
+      {may.send && c.status === 'draft' && <Button onClick={() => act(unwrap(client.POST('/api/v1/contracts/{id}/send', path)))}>{t('contracts.send')}</Button>}
+      {may.sign && (c.status === 'draft' || c.status === 'sent') && (
         <Button type="primary" onClick={onSign}>
           {t('contracts.sign')}
         </Button>
       )}
-      {(c.status === 'active' || c.status === 'signed') && !c.nonRenewalNoticedAt && (staff || me?.roles.includes('owner')) && (
-        <Button danger onClick={() => act(unwrap(client.POST('/api/v1/contracts/{id}/object-to-renewal', path)))}>
+      {(c.status === 'active' || c.status === 'signed') && !c.nonRenewalNoticedAt && may.object && (
+        <Button danger onClick={objectToRenewal} data-testid="object-to-renewal">
           {t('contracts.objectToRenewal')}
         </Button>
       )}

@@ -32,10 +32,12 @@ export function KycExpiry({ value }: { value: string | null }) {
   return <>{value ?? t('kyc.noExpiry')}</>;
 }
 
-export function KycTab({ customerId, staff, canUpload }: { customerId: string; staff: boolean; canUpload: boolean }) {
+export function KycTab({ customerId, staff, canUpload, onChanged }: { customerId: string; staff: boolean; canUpload: boolean; onChanged?: () => void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/kyc', { params: { path: { id: customerId } } })), [customerId]);
+  const { data, reload: reloadList } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/kyc', { params: { path: { id: customerId } } })), [customerId]);
+  // a review or an upload moves the readiness banner and the checklist above the tabs too
+  const reload = () => (reloadList(), onChanged?.());
   const [uploading, setUploading] = useState(false);
   const review = async (doc: KycDocument, verify: boolean, reason?: string) => {
     try {
@@ -157,16 +159,17 @@ export function RejectButton({ onReject }: { onReject(reason: string): void }) {
 }
 
 /** Both sides' rosters (人员名单), now, as of a day, or every version (5.10). */
-export function RosterTab({ customerId, staff, canEditOwn }: { customerId: string; staff: boolean; canEditOwn: boolean }) {
+export function RosterTab({ customerId, staff, canEditOwn, onChanged }: { customerId: string; staff: boolean; canEditOwn: boolean; onChanged?: () => void }) {
   const { t } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
   // 5.10: each side answers for its former staff, so "who was on it on that day" must be one click away
   const [asOf, setAsOf] = useState<string | null>(null);
   const at = asOf ? `${asOf}T23:59:59.999+08:00` : undefined;
-  const { data, reload } = useLoad(() => {
+  const { data, reload: reloadList } = useLoad(() => {
     const params = { path: { id: customerId } };
     return unwrap(showHistory ? client.GET('/api/v1/customers/{id}/roster/history', { params }) : client.GET('/api/v1/customers/{id}/roster', { params: { ...params, query: { at } } }));
   }, [customerId, showHistory, at]);
+  const reload = () => (reloadList(), onChanged?.());
   const past = showHistory || asOf !== null;
   const [editing, setEditing] = useState<{ side: Side; member?: Member } | null>(null);
   const canEdit = (side: Side) => (side === 'customer' ? canEditOwn : staff);
