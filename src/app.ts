@@ -136,7 +136,8 @@ export function buildServices(ctx: AppContext) {
   const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
   const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, customers, clock, horizonYears: ctx.config.CALENDAR_HORIZON_YEARS, bus });
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
-  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
+  const fourEyes = ctx.config.FOUR_EYES === 'on';
+  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids, fourEyes });
   const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });
   // facility: the floor (sites, rooms, cabinets), customers' servers, the network (switches, ports)
   const floorRepo = makeFloorRepository(db);
@@ -174,7 +175,7 @@ export function buildServices(ctx: AppContext) {
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, declarations, complaints, inspections ──
   const complianceRepo = makeComplianceRepository(db);
-  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids });
+  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids, fourEyes });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
   const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
   const gate = makeGateService({
@@ -198,7 +199,7 @@ export function buildServices(ctx: AppContext) {
       applyOn: ctx.config.GATE_APPLY === 'on',
     },
   });
-  const declarations = makeDeclarationsService({ repo: complianceRepo, servers, notices, files, audit, clock, ids });
+  const declarations = makeDeclarationsService({ repo: complianceRepo, servers, customers, notices, files, audit, clock, ids });
   const complaints = makeComplaintsService({ repo: complianceRepo, servers, ipam, contracts, notices, files, audit, clock, ids });
   const inspections = makeInspectionsService({ repo: complianceRepo, servers, files, audit, clock, ids });
   registerConstraintErrors(complianceConstraints);

@@ -64,7 +64,7 @@ const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
   customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get' | 'addTask'>;
-  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server'>;
+  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server' | 'facts'>;
   floor: Pick<FloorService, 'site'>;
   ipam: Pick<IpamService, 'allocations'>;
   /** invoices are billing's: issued through it in the activation's or renewal's transaction */
@@ -174,8 +174,13 @@ export function makeContractsService(deps: {
       await audit.recordRead(scope, { entity: 'contract', entityId: id, customerId: contract.customerId });
       // the term clock: service ends at 24:00 Asia/Shanghai of the end date plus credited compensation (7.2)
       const serviceEndsAt = contract.termEnd ? new Date(endOfDayShanghai(contract.termEnd as CalendarDate).getTime() + contract.compensationHours * 3_600_000) : null;
+      // issue 18: what the contract covers — the customer, the site, each server where it sits and its addresses
+      const [customerName, site, servers] = await Promise.all([repo.customerName(contract.customerId), deps.floor.site(scope, contract.siteId), deps.servers.facts(scope, { customerId: contract.customerId, contractId: id })]);
       return {
         ...contract,
+        customerName,
+        site: { id: site.id, name: site.name, accessPoint: site.accessPoint },
+        servers: await Promise.all(servers.map(async (s) => ({ ...s, addresses: (await deps.ipam.allocations(scope, { serverId: s.id, activeOnly: true })).map((a) => a.address) }))),
         serviceEndsAt: serviceEndsAt ? formatShanghai(serviceEndsAt) : null,
         serverIds: await repo.serverIds(id),
         invoices: await deps.billing.invoices(scope, { contractId: id }),

@@ -154,6 +154,7 @@ export function makeServersService(deps: {
       const found = await deps.cabinets.findCabinet(input.cabinetId, outer);
       if (!found) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'field.invalid' }]);
       const { cabinet } = found;
+      if (cabinet.retiredAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'inventory.parentRetired', params: { name: cabinet.code } }]);
       const faces: ('front' | 'rear')[] = input.face === 'full' ? ['front', 'rear'] : [input.face];
       try {
         return await (outer ?? repo.db).transaction(async (tx) => {

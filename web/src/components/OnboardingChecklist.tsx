@@ -30,13 +30,14 @@ function StateIcon({ state }: { state: OnboardingStep['state'] }) {
  * and the customer's own portal.
  */
 export function OnboardingChecklist({ customerId, contractId, refreshKey }: OnboardingChecklistProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // what is missing comes worded by the server in the reader's language: a language switch asks again
   const { data } = useLoad(
     () =>
       contractId
         ? unwrap(client.GET('/api/v1/contracts/{id}/onboarding', { params: { path: { id: contractId } } }))
         : unwrap(client.GET('/api/v1/customers/{id}/onboarding', { params: { path: { id: customerId ?? '' } } })),
-    [customerId, contractId, refreshKey],
+    [customerId, contractId, refreshKey, locale],
   );
   if (!data) return null;
   const done = data.steps.filter((s) => s.state === 'done').length;

@@ -18,6 +18,7 @@ const KycTab = lazy(async () => ({ default: (await tabs()).KycTab }));
 const RosterTab = lazy(async () => ({ default: (await tabs()).RosterTab }));
 const RequestsTab = lazy(async () => ({ default: (await tabs()).RequestsTab }));
 const OutboxTab = lazy(async () => ({ default: (await tabs()).OutboxTab }));
+const PaperRecordsTab = lazy(async () => ({ default: (await import('./PaperRecordsTab')).PaperRecordsTab }));
 const loading = (tab: ReactNode) => <Suspense fallback={<PageLoading />}>{tab}</Suspense>;
 
 const CONTACT_FIELDS = ['registeredAddress', 'postalAddress', 'noticeEmail', 'noticeFax', 'contactPhone'] as const;
@@ -60,6 +61,15 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
           { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} staff={staff} canEditOwn={staff || Boolean(me?.roles.some((r) => r === 'owner' || r === 'technical'))} onChanged={changed} />) },
           { key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} staff={staff} onDecided={reload} />) },
           { key: 'notices', label: t('customers.tab.notices'), children: loading(<OutboxTab customerId={id} />) },
+          ...(staff
+            ? [
+                {
+                  key: 'compliance',
+                  label: <span data-testid="tab-compliance">{t('customers.tab.compliance')}</span>,
+                  children: loading(<PaperRecordsTab customerId={id} canRecord={Boolean(me?.roles.some((r) => r === 'compliance' || r === 'sales' || r === 'admin'))} onChanged={changed} />),
+                },
+              ]
+            : []),
         ]}
       />
     </>

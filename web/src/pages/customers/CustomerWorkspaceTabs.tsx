@@ -64,7 +64,18 @@ export function KycTab({ customerId, staff, canUpload, onChanged }: { customerId
           { title: t('kyc.holder'), dataIndex: 'holderName' },
           { title: t('kyc.idNumber'), render: (_, d) => <>{t(`kyc.idType.${d.idType}`)} {d.idNumber}</> },
           { title: t('kyc.expiresOn'), dataIndex: 'expiresOn', render: (v: KycDocument['expiresOn']) => <KycExpiry value={v} /> },
-          { title: t('common.status'), render: (_, d) => <Tag color={KYC_STATUS_COLOR[d.status]}>{t(`kyc.status.${d.status}`)}{d.rejectReason ? `：${d.rejectReason}` : ''}</Tag> },
+          {
+            title: t('common.status'),
+            render: (_, d) => (
+              <Space size={4} wrap>
+                <Tag color={KYC_STATUS_COLOR[d.status]}>
+                  {t(`kyc.status.${d.status}`)}
+                  {d.rejectReason ? `：${d.rejectReason}` : ''}
+                </Tag>
+                {d.receivedOn && <Tag>{t('paper.receivedByOn', { who: d.receivedBy ?? '', day: d.receivedOn })}</Tag>}
+              </Space>
+            ),
+          },
           {
             title: t('common.actions'),
             render: (_, d) => (
@@ -83,13 +94,13 @@ export function KycTab({ customerId, staff, canUpload, onChanged }: { customerId
           },
         ]}
       />
-      {uploading && <KycUploadForm customerId={customerId} onClose={() => setUploading(false)} onUploaded={reload} />}
+      {uploading && <KycUploadForm customerId={customerId} staff={staff} onClose={() => setUploading(false)} onUploaded={reload} />}
     </>
   );
 }
 
 /** The upload form of a KYC document (multipart: its particulars and the file — PDF, JPEG or PNG). */
-function KycUploadForm({ customerId, onClose, onUploaded }: { customerId: string; onClose: () => void; onUploaded: () => void }) {
+function KycUploadForm({ customerId, staff, onClose, onUploaded }: { customerId: string; staff: boolean; onClose: () => void; onUploaded: () => void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
   const [fileList, setFileList] = useState<UploadFile[]>([]);
@@ -136,6 +147,17 @@ function KycUploadForm({ customerId, onClose, onUploaded }: { customerId: string
             <DatePicker />
           </Form.Item>
         </Space>
+        {staff && (
+          // a copy the customer handed over on paper: who at the provider received it, and the day (issue 18)
+          <Space wrap>
+            <Form.Item name="receivedBy" label={t('paper.receivedBy')} extra={t('paper.kycHint')}>
+              <Input data-testid="kyc-received-by" />
+            </Form.Item>
+            <Form.Item name="receivedOn" label={t('paper.receivedOn')}>
+              <DatePicker data-testid="kyc-received-on" />
+            </Form.Item>
+          </Space>
+        )}
         <Form.Item name="file" label={t('kyc.file')} rules={[{ required: true }]}>
           <Upload accept=".pdf,.jpg,.jpeg,.png" maxCount={1} beforeUpload={() => false} fileList={fileList} onChange={({ fileList: l }) => setFileList(l)}>
             <Button>{t('kyc.file')}</Button>
