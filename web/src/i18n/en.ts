@@ -587,6 +587,10 @@ export const en: Record<MessageKey, string> = {
   'ipam.nextFreeHint': 'Leave empty for the next free address',
   'facility.sites': 'Sites',
   'dns.records': 'Records',
+  // ── issue 18 journey ──
+  'provider.noneYet': "The provider's particulars have not been filled in yet; an administrator fills them in before contracts are drafted.",
+  'provider.noneYetAdmin': "The provider's particulars have not been filled in yet: contracts, invoices and notices use them. Fill them in first, then upload the seal.",
+  'provider.fillIn': "Fill in the provider's particulars",
   // billing (payments, fapiao, dunning, expiry)
   'nav.expiring': 'Expiring',
   'nav.dunning': 'Dunning',

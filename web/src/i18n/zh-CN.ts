@@ -586,6 +586,10 @@ export const zhCN = {
   'ipam.nextFreeHint': '留空则分配下一个可用地址',
   'facility.sites': '机房',
   'dns.records': '解析记录',
+  // ── issue 18 journey ──
+  'provider.noneYet': '乙方信息尚未填写，请系统管理员填写后再起草合同。',
+  'provider.noneYetAdmin': '乙方信息尚未填写：合同、发票和通知都要用到这些信息。请先填写，然后上传公章。',
+  'provider.fillIn': '填写乙方信息',
   // billing (payments, 发票, dunning, expiry)
   'nav.expiring': '即将到期',
   'nav.dunning': '催收',
