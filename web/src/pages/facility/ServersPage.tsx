@@ -5,7 +5,8 @@ import { useSession } from '../../auth/session';
 import { ExportLink, Instant, StatusTag } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { InspectModal, PortModal, RackModal, RegisterModal, AllocateModal } from './servers/ServerModals';
+import { Link } from 'react-router';
+import { ImportServersModal, InspectModal, PortModal, RackModal, RegisterModal, AllocateModal } from './servers/ServerModals';
 
 type Server = Schemas['Server'];
 type Allocation = Schemas['IpAllocation'];
@@ -13,7 +14,7 @@ type ServerStatus = Server['status'];
 
 const STATUS_COLOR: Partial<Record<ServerStatus, string>> = { racked: 'blue', commissioning: 'gold', in_service: 'green', suspended: 'orange', removed: 'red' };
 /** What a NOC engineer is doing to which server (one dialog at a time). */
-type DialogState = { kind: 'register' } | { kind: 'inspect' | 'rack' | 'port' | 'ip'; server: Server } | null;
+type DialogState = { kind: 'register' | 'import' } | { kind: 'inspect' | 'rack' | 'port' | 'ip'; server: Server } | null;
 
 /** Servers: NOC inspects, racks and puts them in service; a customer sees its own, with their IPs. */
 export function ServersPage() {
@@ -36,10 +37,16 @@ export function ServersPage() {
             {t('facility.register')}
           </Button>
         )}
+        {noc && (
+          <Button size="small" data-testid="server-import" onClick={() => setDialog({ kind: 'import' })}>
+            {t('facility.import.title')}
+          </Button>
+        )}
       </Space>
       {me?.kind === 'customer' && <BandwidthSummary reloadOn={[data, dialog]} />}
       <ServerTable items={data?.items} ips={ips?.items} staff={me?.kind === 'staff'} noc={noc} onDialog={setDialog} onChanged={reload} />
       {dialog?.kind === 'register' && <RegisterModal onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'import' && <ImportServersModal onClose={() => setDialog(null)} onDone={reload} />}
       {dialog?.kind === 'inspect' && <InspectModal server={dialog.server} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'rack' && <RackModal server={dialog.server} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'port' && <PortModal server={dialog.server} onClose={() => setDialog(null)} onDone={done} />}
@@ -73,7 +80,7 @@ function ServerTable(props: { items?: Server[]; ips?: Allocation[]; staff: boole
       columns={[
         ...(props.staff ? [{ title: t('nav.customers'), dataIndex: 'customerName' }] : []),
         { title: t('facility.brand'), render: (_, s) => `${s.brand} ${s.model}` },
-        { title: t('facility.serial'), dataIndex: 'serialNumber' },
+        { title: t('facility.serial'), render: (_, s) => <Link to={`${props.staff ? '/console' : '/portal'}/servers/${s.id}`}>{s.serialNumber}</Link> },
         { title: t('facility.heightU'), dataIndex: 'heightU' },
         { title: t('common.status'), dataIndex: 'status', render: (s: ServerStatus) => <StatusTag value={s} prefix="facility.status" colors={STATUS_COLOR} /> },
         { title: t('facility.rackedAt'), dataIndex: 'rackedAt', render: (v: string | null) => <Instant value={v} /> },
