@@ -143,7 +143,7 @@ export function buildServices(ctx: AppContext) {
   const floorRepo = makeFloorRepository(db);
   const networkRepo = makeNetworkRepository(db);
   const floor = makeFloorService({ repo: floorRepo, audit, clock, ids });
-  const servers = makeServersService({ repo: makeServersRepository(db), cabinets: floorRepo, ports: networkRepo, customers, audit, clock, ids, bus });
+  const servers = makeServersService({ repo: makeServersRepository(db), cabinets: floorRepo, ports: networkRepo, customers, audit, files, clock, ids, bus });
   const network = makeNetworkService({ repo: networkRepo, rooms: floorRepo, servers, audit, clock, ids });
   const ipam = makeIpamService({ repo: makeIpamRepository(db), servers, audit, clock, ids, bus });
   const dns = makeDnsService({

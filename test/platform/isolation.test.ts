@@ -51,6 +51,9 @@ export interface TenantB {
   secrets: string[];
   // billing
   dunningActionId?: string;
+  // issue 18: the intake checklist and one of its photos
+  intakeInspectionId?: string;
+  inspectionPhotoId?: string;
 }
 
 interface Case {
@@ -246,6 +249,12 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'PATCH /api/v1/ip-pools/{id}': (b) => ({ params: { id: b.poolId }, body: { version: 1, gateway: null } }),
   'POST /api/v1/ip-pools/{id}/retire': (b) => ({ params: { id: b.poolId } }),
   'GET /api/v1/ip-pools/{id}/reserved': (b) => ({ params: { id: b.poolId } }),
+  'POST /api/v1/servers/import': (b) => ({ body: { customerId: b.customerId, csv: 'brand,model,serial,height_u\nDell,R1,EVILCSV,1\n' } }),
+  'POST /api/v1/servers/{id}/inspections/{inspectionId}/photos': (b) => ({
+    params: { id: b.serverId, inspectionId: b.intakeInspectionId! },
+    multipart: multipart({ item: 'rails' }, { name: 'x.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 2]) }),
+  }),
+  'GET /api/v1/inspection-photos/{id}': (b) => ({ params: { id: b.inspectionPhotoId! } }),
   'POST /api/v1/ip-allocations/next': (b) => ({ body: { poolId: b.poolId, serverId: b.serverId, count: 1 } }),
   // ── compliance ──
   'GET /api/v1/compliance/domains': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
@@ -354,7 +363,8 @@ beforeAll(async () => {
   const cabinet = await t.services.floor.createCabinet(system, { roomId: room.id, code: 'B01' });
   const sw = await t.services.network.createSwitch(system, { roomId: room.id, name: 'SW-B', model: 'x', portCount: 4 });
   const bServer = await t.services.servers.createServer(system, { customerId: customerB.id, brand: 'Dell', model: 'R750', serialNumber: 'BSECRETSN', heightU: 2 });
-  await t.services.servers.inspect(system, bServer.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+  const bIntake = await t.services.servers.inspect(system, bServer.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
+  const bPhoto = await t.services.servers.addInspectionPhoto(system, bServer.id, bIntake.id, { item: 'rails', fileName: 'rails.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]) });
   await t.services.provider.update(system, { legalName: '乙方', uscc: '91110106MA00YQ8D7K', address: 'x', domicileCourt: 'x', bankName: 'x', bankAccount: '1234567890', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: 'x', sealFile: null });
   for (const [kind, idType, idNumber] of [['business_licence', 'uscc', '91350100M000100Y43'], ['legal_representative_id', 'resident_id', '11010519491231002X']] as const) {
     const d = await t.services.kyc.upload(system, customerB.id, { kind, holderName: '乙', idType, idNumber, fileName: 'k.pdf', bytes: pdf });
@@ -428,6 +438,8 @@ beforeAll(async () => {
     ticketAttachmentId: bAttachment.id,
     noticeDeliveryId: bPost.id,
     dunningActionId: bProposal.id,
+    intakeInspectionId: bIntake.id,
+    inspectionPhotoId: bPhoto.id,
     domainId: bDomain.id,
     serviceId: bService.id,
     paperAttestationId: bPaper.id,

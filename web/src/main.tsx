@@ -47,6 +47,7 @@ const ServersPage = facility('ServersPage');
 const IpPoolsPage = facility('IpPoolsPage');
 const NetboxImportPage = facility('NetboxImportPage');
 const InventoryPage = facility('InventoryPage');
+const ServerDetailPage = facility('ServerDetailPage');
 const DnsPage = dns('DnsPage');
 const CompliancePage = compliance('CompliancePage');
 const DomainsPage = compliance('DomainsPage');
@@ -118,6 +119,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="servers" element={<ServersPage />} />
+                <Route path="servers/:id" element={<ServerDetailPage />} />
                 <Route path="ip-pools" element={<IpPoolsPage />} />
                 <Route path="inventory" element={<InventoryPage />} />
                 <Route path="kyc" element={<KycQueuePage />} />
@@ -156,6 +158,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="tickets" element={<TicketsPage />} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="servers" element={<ServersPage />} />
+                <Route path="servers/:id" element={<ServerDetailPage />} />
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="account" element={<AccountPage />} />

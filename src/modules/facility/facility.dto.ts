@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdParams, ItemsOf, RowVersion, Timestamp } from '../../http/dto.js';
-import { CABINET_STATUSES, RACKING_FACES, RACK_FACES, SERVER_STATUSES } from './facility.schema.js';
+import { CABINET_STATUSES, INSPECTION_ITEMS, RACKING_FACES, RACK_FACES, SERVER_STATUSES } from './facility.schema.js';
 
 export { IdParams };
 const name = (max = 100) => z.string().trim().min(1).max(max);
@@ -113,6 +113,12 @@ export const Server = z
   })
   .meta({ id: 'Server' });
 
+export const InspectionPhoto = z
+  .object({ id: z.uuid(), item: z.enum(INSPECTION_ITEMS), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), createdAt: Timestamp })
+  .meta({ id: 'InspectionPhoto' });
+export const InspectionItemResult = z
+  .object({ item: z.enum(INSPECTION_ITEMS), ok: z.boolean(), note: z.string().nullable(), photos: z.array(InspectionPhoto) })
+  .meta({ id: 'InspectionItemResult' });
 export const Inspection = z
   .object({
     id: z.uuid(),
@@ -126,6 +132,8 @@ export const Inspection = z
     passed: z.boolean(),
     notes: z.string().nullable(),
     inspectedAt: Timestamp,
+    /** each item with its note and photos (inspections recorded before issue 18 have no notes) */
+    items: z.array(InspectionItemResult),
   })
   .meta({ id: 'ServerInspection' });
 
@@ -164,7 +172,22 @@ export const CreateServerBody = z.object({
   powerW: z.number().int().min(1).max(10_000).optional(),
   contractId: z.uuid().nullable().optional(),
 });
-export const InspectionBody = z.object({ powerSupplies: z.boolean(), rails: z.boolean(), interfaces: z.boolean(), labelling: z.boolean(), notes: z.string().max(500).nullable().optional() });
+const itemNote = z.string().max(500).nullable().optional();
+export const InspectionBody = z.object({
+  powerSupplies: z.boolean(),
+  rails: z.boolean(),
+  interfaces: z.boolean(),
+  labelling: z.boolean(),
+  notes: z.string().max(500).nullable().optional(),
+  /** the inspector's note on each item */
+  itemNotes: z.object({ powerSupplies: itemNote, rails: itemNote, interfaces: itemNote, labelling: itemNote }).optional(),
+});
+export const ImportServersBody = z.object({ customerId: z.uuid(), csv: z.string().min(1).max(1_000_000) });
+export const ServerImportRow = z
+  .object({ line: z.number(), serialNumber: z.string(), status: z.enum(['created', 'refused']), serverId: z.uuid().nullable(), message: z.string().nullable(), fields: z.array(z.object({ path: z.string(), message: z.string() })) })
+  .meta({ id: 'ServerImportRow' });
+export const ServerImportReport = z.object({ created: z.number(), refused: z.number(), rows: z.array(ServerImportRow) }).meta({ id: 'ServerImportReport' });
+export const InspectionPhotoParams = z.object({ id: z.uuid(), inspectionId: z.uuid() });
 export const RackBody = z.object({ cabinetId: z.uuid(), lowestU: z.number().int().min(1).max(60), face: z.enum(RACKING_FACES) });
 /** The statuses a person sets by hand; racking and removal have their own routes. */
 export const MANUAL_SERVER_STATUSES = ['commissioning', 'in_service', 'suspended'] as const satisfies readonly (typeof SERVER_STATUSES)[number][];

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { scopeOf } from '../../http/auth.js';
 import { sendCsv } from '../../http/csv.js';
+import { readUpload, UPLOAD_MAX_BYTES } from '../../http/upload.js';
+import { toErrorResponse } from '../../http/errors.js';
 import { FileBody, IdParams, NoContent } from '../../http/dto.js';
 import {
   AddPortsBody,
@@ -29,7 +31,11 @@ import {
   CreatedSwitch,
   ElevationSvg,
   Inspection,
+  ImportServersBody,
+  ServerImportReport,
   InspectionBody,
+  InspectionPhoto,
+  InspectionPhotoParams,
   PortAssignment,
   PortList,
   RackBody,
@@ -121,12 +127,33 @@ function serverRoutes(app: App, { servers }: Deps) {
   app.post('/servers', { schema: { tags, summary: 'Register a customer server, expected at the site (第二条)', body: CreateServerBody, response: { 201: Server } } }, async (request, reply) =>
     reply.status(201).send(await servers.createServer(scopeOf(request), request.body)),
   );
+  app.post('/servers/import', { schema: { tags, summary: "Register several of a customer's servers from a CSV; a report per row (created, or refused with the reason)", body: ImportServersBody, response: { 200: ServerImportReport } } }, async (request) => {
+    const rows = (await servers.importServers(scopeOf(request), request.body)).map((r) => {
+      if (r.server) return { line: r.line, serialNumber: r.serialNumber, status: 'created' as const, serverId: r.server.id, message: null, fields: [] };
+      const { body } = toErrorResponse(r.error, request.locale, request.id);
+      return { line: r.line, serialNumber: r.serialNumber, status: 'refused' as const, serverId: null, message: body.error.message, fields: body.error.fields };
+    });
+    return { created: rows.filter((r) => r.status === 'created').length, refused: rows.filter((r) => r.status === 'refused').length, rows };
+  });
   app.get('/servers/:id', { schema: { tags, summary: 'One server with its placement, ports and inspections', params: IdParams, response: { 200: ServerDetail } } }, async (request) =>
     servers.server(scopeOf(request), request.params.id),
   );
   app.post('/servers/:id/inspections', { schema: { tags, summary: 'Record the intake inspection (5.2)', params: IdParams, body: InspectionBody, response: { 201: Inspection } } }, async (request, reply) =>
     reply.status(201).send(await servers.inspect(scopeOf(request), request.params.id, request.body)),
   );
+  app.post(
+    '/servers/:id/inspections/:inspectionId/photos',
+    { schema: { tags, summary: 'A photo of one checklist item (multipart: item, file — JPEG/PNG ≤ 10 MB)', params: InspectionPhotoParams, consumes: ['multipart/form-data'], response: { 201: InspectionPhoto } } },
+    async (request, reply) => {
+      const { bytes, fileName, fields } = await readUpload(request, UPLOAD_MAX_BYTES);
+      return reply.status(201).send(await servers.addInspectionPhoto(scopeOf(request), request.params.id, request.params.inspectionId, { item: fields.item ?? '', bytes, fileName }));
+    },
+  );
+  app.get('/inspection-photos/:id', { schema: { tags, summary: 'A checklist photo', params: IdParams, produces: ['image/jpeg', 'image/png'], response: { 200: FileBody } } }, async (request, reply) => {
+    const f = await servers.inspectionPhoto(scopeOf(request), request.params.id);
+    reply.header('content-type', f.contentType).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');
+    return f.bytes;
+  });
   app.post('/servers/:id/rack', { schema: { tags, summary: 'Rack a server: sets the activation date (7.1); 409 when the U range is occupied', params: IdParams, body: RackBody, response: { 200: Server } } }, async (request) =>
     servers.rack(scopeOf(request), request.params.id, request.body),
   );

@@ -1,14 +1,16 @@
-import { and, asc, desc, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { preparedTenantFilter, tenantFilter, tenantParams } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customerNames } from '../customers/customers.read.js';
-import { cabinets, intakeInspections, portAssignments, rooms, serverPlacements, servers, sites, switchPorts } from './facility.schema.js';
+import { cabinets, intakeInspectionItems, intakeInspectionPhotos, intakeInspections, portAssignments, rooms, serverPlacements, servers, sites, switchPorts } from './facility.schema.js';
 import { looksLikeUuid } from './u-range.js';
 
 export type ServerRow = typeof servers.$inferSelect;
 export type PlacementRow = typeof serverPlacements.$inferSelect;
 export type InspectionRow = typeof intakeInspections.$inferSelect;
+export type InspectionItemRow = typeof intakeInspectionItems.$inferSelect;
+export type InspectionPhotoRow = typeof intakeInspectionPhotos.$inferSelect;
 
 export interface ServerFilter {
   customerId?: string;
@@ -108,6 +110,22 @@ export function makeServersRepository(db: Db) {
 
     // ── inspections ─────────────────────────────────────────────────────
     insertInspection: (tx: Executor, row: InspectionRow) => tx.insert(intakeInspections).values(row),
+    insertInspectionItems: (tx: Executor, rows: InspectionItemRow[]) => tx.insert(intakeInspectionItems).values(rows),
+    insertInspectionPhoto: (tx: Executor, row: InspectionPhotoRow) => tx.insert(intakeInspectionPhotos).values(row),
+    async findInspection(scope: Scope, id: string, tx: Executor = db): Promise<InspectionRow | undefined> {
+      const [row] = await tx.select().from(intakeInspections).where(and(eq(intakeInspections.id, id), tenantFilter(scope, intakeInspections.customerId)));
+      return row;
+    },
+    inspectionItems: (inspectionIds: string[]) =>
+      inspectionIds.length ? db.select().from(intakeInspectionItems).where(inArray(intakeInspectionItems.inspectionId, inspectionIds)) : Promise.resolve([] as InspectionItemRow[]),
+    inspectionPhotos: (inspectionIds: string[]) =>
+      inspectionIds.length
+        ? db.select().from(intakeInspectionPhotos).where(inArray(intakeInspectionPhotos.inspectionId, inspectionIds)).orderBy(asc(intakeInspectionPhotos.createdAt))
+        : Promise.resolve([] as InspectionPhotoRow[]),
+    async findInspectionPhoto(scope: Scope, id: string): Promise<InspectionPhotoRow | undefined> {
+      const [row] = await db.select().from(intakeInspectionPhotos).where(and(eq(intakeInspectionPhotos.id, id), tenantFilter(scope, intakeInspectionPhotos.customerId)));
+      return row;
+    },
     async latestInspection(serverId: string, tx: Executor = db): Promise<InspectionRow | undefined> {
       const [row] = await tx.select().from(intakeInspections).where(eq(intakeInspections.serverId, serverId)).orderBy(desc(intakeInspections.inspectedAt)).limit(1);
       return row;

@@ -1,15 +1,18 @@
 import type { Clock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, type FieldError } from '../../core/errors.js';
+import { csvObjects } from '../../core/csv.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requirePermission, requireReader, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Face } from './facility.schema.js';
+import { INSPECTION_ITEMS, type Face, type InspectionItem } from './facility.schema.js';
 import type { FloorRepository } from './floor.repository.js';
 import type { NetworkRepository } from './network.repository.js';
-import type { ServerRow, ServersRepository } from './servers.repository.js';
+import type { InspectionPhotoRow, InspectionRow, ServerRow, ServersRepository } from './servers.repository.js';
+import { sniffDocumentType } from '../../files/sniff.js';
+import type { FileStore } from '../../files/file-store.js';
 import { needsCompletion } from './placeholders.js';
 import { parseURange, uRange } from './u-range.js';
 
@@ -39,6 +42,8 @@ export function makeServersService(deps: {
   ports: Pick<NetworkRepository, 'assignmentsOf' | 'releaseAssignmentsOfServer'>;
   customers: { exists(scope: Scope, id: string, tx?: Executor): Promise<boolean> };
   audit: Pick<AuditService, 'record' | 'recordRead'>;
+  /** photos of the intake checklist (content-addressed, like KYC copies) */
+  files: Pick<FileStore, 'put' | 'get'>;
   clock: Clock;
   ids: IdGenerator;
   /** emits facility.serverRacked / facility.serverRemoved (facility.events.ts) inside the change's transaction */
@@ -60,7 +65,26 @@ export function makeServersService(deps: {
     return new AppError('U_RANGE_OCCUPIED', { cabinet: cabinetCode, face, range: `U${range.lowest}–U${range.highest}`, occupant }, [{ path: 'lowestU', key: 'U_RANGE_OCCUPIED', params: { cabinet: cabinetCode, face, range: `U${range.lowest}–U${range.highest}`, occupant } }]);
   }
 
-  return {
+  /** A server's inspections, newest first, each with its items, notes and photos. */
+  async function inspectionsWithItems(scope: Scope, serverId: string) {
+    const rows = await repo.inspections(scope, serverId);
+    const inspectionIds = rows.map((r) => r.id);
+    const [items, photos] = await Promise.all([repo.inspectionItems(inspectionIds), repo.inspectionPhotos(inspectionIds)]);
+    return rows.map((r) => ({
+      ...r,
+      items: INSPECTION_ITEMS.map((item) => {
+        const found = items.find((i) => i.inspectionId === r.id && i.item === item);
+        return {
+          item,
+          ok: found?.ok ?? r[item],
+          note: found?.note ?? null,
+          photos: photos.filter((p) => p.inspectionId === r.id && p.item === item).map((p) => ({ id: p.id, item: p.item, fileName: p.fileName, contentType: p.contentType, sizeBytes: p.sizeBytes, createdAt: p.createdAt })),
+        };
+      }),
+    }));
+  }
+
+  const service = {
     async createServer(scope: Scope, input: { customerId: string; brand: string; model: string; serialNumber: string; heightU: number; powerW?: number; contractId?: string | null; name?: string | null }, tx?: Executor) {
       requirePermission(scope, 'server.register');
       if (!(await deps.customers.exists(scope, input.customerId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
@@ -87,6 +111,41 @@ export function makeServersService(deps: {
         await audit.record(tx, scope, { action: 'server.create', entity: 'server', entityId: row.id, customerId: row.customerId, after: row });
       });
       return row;
+    },
+
+    /**
+     * Several servers of one customer from a CSV (brand, model, serial, height_u, power_w, name): each
+     * row registered on its own (one transaction per row, so a row is whole or absent), and a report
+     * per row — the server created, or the refusal to be worded in the user's language.
+     */
+    async importServers(scope: Scope, input: { customerId: string; csv: string }) {
+      requirePermission(scope, 'server.register');
+      if (!(await deps.customers.exists(scope, input.customerId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
+      const { header, rows } = csvObjects(input.csv.replace(/^\uFEFF/, ''));
+      const col = (...names: string[]) => names.find((n) => header.includes(n));
+      const columns = { brand: col('brand', '品牌'), model: col('model', '型号'), serial: col('serial', 'serialnumber', 'serial_number', '序列号'), height: col('height_u', 'heightu', 'u', '高度'), power: col('power_w', 'powerw', '功率'), name: col('name', '名称') };
+      const missing = (['brand', 'model', 'serial', 'height'] as const).filter((k) => !columns[k]);
+      if (missing.length) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'csv', key: 'facility.csvColumns', params: { columns: 'brand, model, serial, height_u' } }]);
+      const report: { line: number; serialNumber: string; server?: ServerRow; error?: unknown }[] = [];
+      for (const row of rows) {
+        const v = (k: keyof typeof columns) => (columns[k] ? row.values[columns[k]!] : '') ?? '';
+        const serialNumber = v('serial');
+        try {
+          const fields: FieldError[] = [];
+          for (const [k, path] of [['brand', 'brand'], ['model', 'model'], ['serial', 'serialNumber']] as const) if (!v(k)) fields.push({ path, key: 'field.required' });
+          const heightU = Number(v('height'));
+          if (!Number.isInteger(heightU) || heightU < 1 || heightU > 10) fields.push({ path: 'heightU', key: 'facility.csvHeight' });
+          const powerW = v('power') ? Number(v('power')) : undefined;
+          if (powerW !== undefined && (!Number.isInteger(powerW) || powerW < 1 || powerW > 10_000)) fields.push({ path: 'powerW', key: 'facility.csvPower' });
+          if (row.extra) fields.push({ path: 'csv', key: 'facility.csvExtraCells' });
+          if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+          const server = await service.createServer(scope, { customerId: input.customerId, brand: v('brand'), model: v('model'), serialNumber, heightU, powerW, name: v('name') || null });
+          report.push({ line: row.line, serialNumber: server.serialNumber, server });
+        } catch (error) {
+          report.push({ line: row.line, serialNumber, error });
+        }
+      }
+      return report;
     },
 
     async servers(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }) {
@@ -120,29 +179,76 @@ export function makeServersService(deps: {
             }
           : null,
         ports: (await deps.ports.assignmentsOf(scope, { serverId: id })).map((a) => ({ ...a.assignment, portName: a.portName, switchName: a.switchName })),
-        inspections: await repo.inspections(scope, id),
+        inspections: await inspectionsWithItems(scope, id),
       };
     },
 
-    /** 5.2: recorded at intake; a failed inspection blocks racking until a later one passes. */
-    async inspect(scope: Scope, serverId: string, checklist: { powerSupplies: boolean; rails: boolean; interfaces: boolean; labelling: boolean; notes?: string | null }, tx?: Executor) {
+    /**
+     * 5.2: recorded at intake, item by item with the inspector's note; a failed inspection blocks
+     * racking until a later one passes.
+     */
+    async inspect(scope: Scope, serverId: string, checklist: Record<InspectionItem, boolean> & { notes?: string | null; itemNotes?: Partial<Record<InspectionItem, string | null>> }, tx?: Executor) {
       requirePermission(scope, 'server.inspect');
       const server = await loadServer(scope, serverId, tx);
-      const row = {
+      const row: InspectionRow = {
         id: ids.uuid(),
         serverId,
         customerId: server.customerId,
         inspectorId: scope.kind === 'staff' ? scope.userId : null,
-        ...checklist,
-        notes: checklist.notes ?? null,
-        passed: checklist.powerSupplies && checklist.rails && checklist.interfaces && checklist.labelling,
+        powerSupplies: checklist.powerSupplies,
+        rails: checklist.rails,
+        interfaces: checklist.interfaces,
+        labelling: checklist.labelling,
+        notes: checklist.notes?.trim() || null,
+        passed: INSPECTION_ITEMS.every((item) => checklist[item]),
         inspectedAt: clock.now(),
       };
+      const items = INSPECTION_ITEMS.map((item) => ({ inspectionId: row.id, item, ok: checklist[item], note: checklist.itemNotes?.[item]?.trim() || null }));
       await (tx ?? repo.db).transaction(async (tx) => {
         await repo.insertInspection(tx, row);
-        await audit.record(tx, scope, { action: 'server.inspect', entity: 'server', entityId: serverId, customerId: server.customerId, after: row });
+        await repo.insertInspectionItems(tx, items);
+        await audit.record(tx, scope, { action: 'server.inspect', entity: 'server', entityId: serverId, customerId: server.customerId, after: { ...row, items } });
       });
-      return row;
+      return { ...row, items: items.map((i) => ({ item: i.item, ok: i.ok, note: i.note, photos: [] })) };
+    },
+
+    /** A photo of one checklist item (JPEG or PNG, recognised by its bytes), kept in the file store. */
+    async addInspectionPhoto(scope: Scope, serverId: string, inspectionId: string, input: { item: string; bytes: Buffer; fileName: string }) {
+      requirePermission(scope, 'server.inspect');
+      const inspection = await repo.findInspection(scope, inspectionId);
+      if (!inspection || inspection.serverId !== serverId) throw new AppError('NOT_FOUND', { entity: 'server' });
+      const item = INSPECTION_ITEMS.find((i) => i === input.item);
+      if (!item) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'item', key: 'field.invalid' }]);
+      if (input.bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileEmpty' }]);
+      const type = sniffDocumentType(input.bytes);
+      if (type !== 'image/jpeg' && type !== 'image/png') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'facility.photoType' }]);
+      const stored = deps.files.put(input.bytes);
+      const row: InspectionPhotoRow = {
+        id: ids.uuid(),
+        inspectionId,
+        customerId: inspection.customerId,
+        item,
+        fileSha256: stored.sha256,
+        fileName: input.fileName.slice(0, 200),
+        contentType: type,
+        sizeBytes: stored.size,
+        uploadedBy: scope.kind === 'staff' ? scope.userId : null,
+        createdAt: clock.now(),
+      };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertInspectionPhoto(tx, row);
+        await audit.record(tx, scope, { action: 'server.inspectionPhoto', entity: 'server', entityId: serverId, customerId: inspection.customerId, after: { ...row } });
+      });
+      return { id: row.id, item: row.item, fileName: row.fileName, contentType: row.contentType, sizeBytes: row.sizeBytes, createdAt: row.createdAt };
+    },
+
+    /** A checklist photo, for staff and the server's own customer. */
+    async inspectionPhoto(scope: Scope, photoId: string) {
+      requireReader(scope);
+      const row = await repo.findInspectionPhoto(scope, photoId);
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'server' });
+      await audit.recordRead(scope, { entity: 'inspection_photo', entityId: photoId, customerId: row.customerId });
+      return { bytes: deps.files.get(row.fileSha256), contentType: row.contentType, fileName: row.fileName };
     },
 
     /**
@@ -289,6 +395,7 @@ export function makeServersService(deps: {
       return after;
     },
   };
+  return service;
 }
 
 export type ServersService = ReturnType<typeof makeServersService>;

@@ -5082,6 +5082,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspection-photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A checklist photo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices": {
         parameters: {
             query?: never;
@@ -7121,6 +7160,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/servers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register several of a customer's servers from a CSV; a report per row (created, or refused with the reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId: string;
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServerImportReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/servers/{id}": {
         parameters: {
             query?: never;
@@ -7186,6 +7269,12 @@ export interface paths {
                         interfaces: boolean;
                         labelling: boolean;
                         notes?: string | null;
+                        itemNotes?: {
+                            powerSupplies?: string | null;
+                            rails?: string | null;
+                            interfaces?: string | null;
+                            labelling?: string | null;
+                        };
                     };
                 };
             };
@@ -7197,6 +7286,45 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ServerInspection"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/servers/{id}/inspections/{inspectionId}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A photo of one checklist item (multipart: item, file — JPEG/PNG ≤ 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    inspectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InspectionPhoto"];
                     };
                 };
             };
@@ -10772,6 +10900,40 @@ export interface components {
             withheldReason: string | null;
             createdAt: string | null;
         };
+        InspectionItemResult: {
+            /** @enum {string} */
+            item: "powerSupplies" | "rails" | "interfaces" | "labelling";
+            ok: boolean;
+            note: string | null;
+            photos: components["schemas"]["InspectionPhoto"][];
+        };
+        InspectionItemResultInput: {
+            /** @enum {string} */
+            item: "powerSupplies" | "rails" | "interfaces" | "labelling";
+            ok: boolean;
+            note: string | null;
+            photos: components["schemas"]["InspectionPhotoInput"][];
+        };
+        InspectionPhoto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            item: "powerSupplies" | "rails" | "interfaces" | "labelling";
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            createdAt: (string) | null;
+        };
+        InspectionPhotoInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            item: "powerSupplies" | "rails" | "interfaces" | "labelling";
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            createdAt: string | null;
+        };
         Interruption: {
             /** Format: uuid */
             id: string;
@@ -12086,6 +12248,40 @@ export interface components {
             ports: components["schemas"]["PortAssignmentInput"][];
             inspections: components["schemas"]["ServerInspectionInput"][];
         };
+        ServerImportReport: {
+            created: number;
+            refused: number;
+            rows: components["schemas"]["ServerImportRow"][];
+        };
+        ServerImportReportInput: {
+            created: number;
+            refused: number;
+            rows: components["schemas"]["ServerImportRowInput"][];
+        };
+        ServerImportRow: {
+            line: number;
+            serialNumber: string;
+            /** @enum {string} */
+            status: "created" | "refused";
+            serverId: string | null;
+            message: string | null;
+            fields: {
+                path: string;
+                message: string;
+            }[];
+        };
+        ServerImportRowInput: {
+            line: number;
+            serialNumber: string;
+            /** @enum {string} */
+            status: "created" | "refused";
+            serverId: string | null;
+            message: string | null;
+            fields: {
+                path: string;
+                message: string;
+            }[];
+        };
         ServerInput: {
             /** Format: uuid */
             id: string;
@@ -12123,6 +12319,7 @@ export interface components {
             passed: boolean;
             notes: string | null;
             inspectedAt: (string) | null;
+            items: components["schemas"]["InspectionItemResult"][];
         };
         ServerInspectionInput: {
             /** Format: uuid */
@@ -12139,6 +12336,7 @@ export interface components {
             passed: boolean;
             notes: string | null;
             inspectedAt: string | null;
+            items: components["schemas"]["InspectionItemResultInput"][];
         };
         ServerPlacement: {
             /** Format: uuid */

@@ -6,7 +6,8 @@ import { useSession } from '../../auth/session';
 import { ExportLink, Instant, StatusTag } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { InspectModal, PortModal, RackModal, RegisterModal, AllocateModal } from './servers/ServerModals';
+import { Link } from 'react-router';
+import { ImportServersModal, InspectModal, PortModal, RackModal, RegisterModal, AllocateModal } from './servers/ServerModals';
 
 type Server = Schemas['Server'];
 type Allocation = Schemas['IpAllocation'];
@@ -14,7 +15,7 @@ type ServerStatus = Server['status'];
 
 const STATUS_COLOR: Partial<Record<ServerStatus, string>> = { racked: 'blue', commissioning: 'gold', in_service: 'green', suspended: 'orange', removed: 'red' };
 /** What a NOC engineer is doing to which server (one dialog at a time). */
-type DialogState = { kind: 'register' } | { kind: 'inspect' | 'rack' | 'port' | 'ip'; server: Server } | null;
+type DialogState = { kind: 'register' | 'import' } | { kind: 'inspect' | 'rack' | 'port' | 'ip'; server: Server } | null;
 
 /** Servers: NOC inspects, racks and puts them in service; a customer sees its own, with their IPs. */
 export function ServersPage() {
@@ -38,10 +39,16 @@ export function ServersPage() {
             {t('facility.register')}
           </Button>
         )}
+        {noc && (
+          <Button size="small" data-testid="server-import" onClick={() => setDialog({ kind: 'import' })}>
+            {t('facility.import.title')}
+          </Button>
+        )}
       </Space>
       {me?.kind === 'customer' && <BandwidthSummary reloadOn={[data, dialog]} />}
       <ServerTable items={data?.items} ips={ips?.items} staff={me?.kind === 'staff'} noc={noc} onDialog={setDialog} onChanged={reload} />
       {dialog?.kind === 'register' && <RegisterModal onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'import' && <ImportServersModal onClose={() => setDialog(null)} onDone={reload} />}
       {dialog?.kind === 'inspect' && <InspectModal server={dialog.server} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'rack' && <RackModal server={dialog.server} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'port' && <PortModal server={dialog.server} onClose={() => setDialog(null)} onDone={done} />}
@@ -79,7 +86,7 @@ function ServerTable(props: { items?: Server[]; ips?: Allocation[]; staff: boole
           title: t('facility.serial'),
           render: (_, s) => (
             <>
-              {s.serialNumber}
+              <Link to={`${props.staff ? '/console' : '/portal'}/servers/${s.id}`}>{s.serialNumber}</Link>
               {s.needsCompletion && (
                 <Tag color="orange" title={t('facility.needsCompletionHint')} style={{ marginLeft: 6 }} data-testid={`needs-completion-${s.serialNumber}`}>
                   {t('facility.needsCompletion')}

@@ -4,3 +4,4 @@ export { NetboxImportPage } from './NetboxImportPage';
 export { RacksPage } from './RacksPage';
 export { ServersPage } from './ServersPage';
 export { InventoryPage } from './InventoryPage';
+export { ServerDetailPage } from './ServerDetailPage';

@@ -218,6 +218,7 @@ export function CabinetsTab({ onElevation }: { onElevation: (cabinetId: string) 
           { title: t('common.status'), dataIndex: 'status', render: (s: Cabinet['status']) => <Tag color={s === 'active' ? 'green' : s === 'reserved' ? 'gold' : undefined}>{t(`inventory.cabinetStatus.${s}` as MessageKey)}</Tag> },
           {
             title: t('common.actions'),
+            fixed: 'right' as const,
             render: (_: unknown, c: Cabinet) => (
               <Space>
                 <Button size="small" data-testid={`inventory-elevation-${c.code}`} onClick={() => onElevation(c.id)}>
