@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { FileStore } from '../../files/file-store.js';
@@ -9,8 +9,17 @@ import { attestationState, checkDeclaredService, checkLogRetention, oneYearAfter
 import type { AuditService } from '../audit/audit.service.js';
 import type { ServersService } from '../facility/servers.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
-import { actorId, requireOwnerTechnicalOr, serverOf, storeDocument, type Upload } from './common.js';
+import { actorId, serverOf, storeDocument, type Upload } from './common.js';
 import type { ComplianceRepository, ServiceRow } from './compliance.repository.js';
+
+/** An attestation the customer filed itself (not a paper one staff recorded). */
+const NOT_ON_PAPER = { scanSha256: null, scanFileName: null, scanContentType: null, receivedBy: null, receivedOn: null };
+
+/** An attestation as it leaves the module: no file hash; whether a signed scan is on file. */
+const publicAttestation = <R extends { scanSha256: string | null }>(r: R) => {
+  const { scanSha256, ...rest } = r;
+  return { ...rest, hasScan: scanSha256 !== null };
+};
 
 /** A declared service as it leaves the module: no file hash, and its standing violation (a non-www service without its agreement). */
 const withViolation = (s: ServiceRow) => {
@@ -27,6 +36,8 @@ const withViolation = (s: ServiceRow) => {
 export function makeDeclarationsService(deps: {
   repo: ComplianceRepository;
   servers: Pick<ServersService, 'findServer'>;
+  /** a paper attestation names a customer that must exist (and be visible to the one recording it) */
+  customers: { exists(scope: Scope, id: string): Promise<boolean> };
   notices: Pick<NoticesService, 'register'>;
   files: FileStore;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
@@ -45,7 +56,7 @@ export function makeDeclarationsService(deps: {
   return {
     // ── 5.3 declared services ───────────────────────────────────────────
     async declareService(scope: Scope, input: { serverId: string; kind: string; description?: string }) {
-      requireOwnerTechnicalOr(scope, 'compliance', 'sales');
+      requirePermission(scope, 'service.declare');
       const server = await serverOf(deps.servers, scope, input.serverId);
       const check = checkDeclaredService(input.kind, false);
       if (!check.allowed) throw new AppError(check.reason === 'SERVICE_PROHIBITED' ? 'SERVICE_PROHIBITED' : 'VALIDATION_FAILED', { kind: input.kind }, [{ path: 'kind', key: check.reason }]);
@@ -77,7 +88,7 @@ export function makeDeclarationsService(deps: {
 
     /** The signed supplementary agreement (5.3) that makes a non-www service lawful; staff file it. */
     async fileAgreement(scope: Scope, id: string, file: Upload) {
-      requireStaff(scope, 'compliance', 'sales');
+      requirePermission(scope, 'service.fileAgreement');
       const current = await liveService(scope, id);
       if (current.kind === 'www') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'kind', key: 'compliance.wwwNeedsNoAgreement' }]);
       const stored = storeDocument(deps.files, file);
@@ -89,7 +100,7 @@ export function makeDeclarationsService(deps: {
     },
 
     async withdrawService(scope: Scope, id: string) {
-      requireOwnerTechnicalOr(scope, 'compliance', 'sales');
+      requirePermission(scope, 'service.withdraw');
       const current = await liveService(scope, id);
       return repo.db.transaction(async (tx) => {
         const after = await repo.updateService(tx, id, { withdrawnAt: clock.now() });
@@ -115,24 +126,72 @@ export function makeDeclarationsService(deps: {
 
     // ── 5.5 log retention ───────────────────────────────────────────────
     async attest(scope: Scope, input: { customerId?: string; location: string; retentionMonths: number }) {
-      requireOwnerTechnicalOr(scope, 'compliance');
+      requirePermission(scope, 'attestation.file');
       const customerId = scope.kind === 'customer' ? scope.customerId : input.customerId;
       if (!customerId) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.required' }]);
       const problem = checkLogRetention(input.retentionMonths);
       if (problem) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'retentionMonths', key: problem }]);
       if (!input.location.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'location', key: 'field.required' }]);
       const attestedOn = today();
-      const row = { id: ids.uuid(), customerId, location: input.location.trim(), retentionMonths: input.retentionMonths, attestedOn, validUntil: oneYearAfter(attestedOn), attestedBy: actorId(scope), remindedAt: null, createdAt: clock.now() };
+      const row = { id: ids.uuid(), customerId, location: input.location.trim(), retentionMonths: input.retentionMonths, attestedOn, validUntil: oneYearAfter(attestedOn), attestedBy: actorId(scope), remindedAt: null, createdAt: clock.now(), ...NOT_ON_PAPER };
       await repo.db.transaction(async (tx) => {
         await repo.insertAttestation(tx, row);
         await audit.record(tx, scope, { action: 'logRetention.attest', entity: 'compliance_log_attestation', entityId: row.id, customerId, after: row });
       });
-      return row;
+      return publicAttestation(row);
+    },
+
+    /**
+     * Issue 18 §2: the attestation the customer signed on paper, recorded by staff — the scan, who at the provider
+     * received it and on which day; it runs a year from that day (5.5). Audited as a paper record.
+     */
+    async recordPaper(scope: Scope, input: { customerId: string; location: string; retentionMonths: number; receivedBy: string; receivedOn: string; file: Upload }) {
+      requireStaff(scope, 'compliance', 'sales');
+      const fields: { path: string; key: string }[] = [];
+      const problem = checkLogRetention(input.retentionMonths);
+      if (problem) fields.push({ path: 'retentionMonths', key: problem });
+      if (!input.location.trim()) fields.push({ path: 'location', key: 'field.required' });
+      if (!input.receivedBy.trim()) fields.push({ path: 'receivedBy', key: 'field.required' });
+      if (input.receivedOn > today()) fields.push({ path: 'receivedOn', key: 'kyc.receivedInFuture' });
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      if (!(await deps.customers.exists(scope, input.customerId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
+      const scan = storeDocument(deps.files, input.file);
+      const attestedOn = input.receivedOn as CalendarDate;
+      const row = {
+        id: ids.uuid(),
+        customerId: input.customerId,
+        location: input.location.trim(),
+        retentionMonths: input.retentionMonths,
+        attestedOn,
+        validUntil: oneYearAfter(attestedOn),
+        attestedBy: actorId(scope),
+        remindedAt: null,
+        createdAt: clock.now(),
+        scanSha256: scan.sha256,
+        scanFileName: scan.fileName,
+        scanContentType: scan.contentType,
+        receivedBy: input.receivedBy.trim().slice(0, 100),
+        receivedOn: input.receivedOn,
+      };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertAttestation(tx, row);
+        await audit.record(tx, scope, { action: 'logRetention.recordPaper', entity: 'compliance_log_attestation', entityId: row.id, customerId: row.customerId, after: row });
+      });
+      return publicAttestation(row);
+    },
+
+    /** The signed scan of a paper attestation (a customer its own; the read audited like other files). */
+    async attestationScan(scope: Scope, id: string) {
+      requireReader(scope);
+      const row = await repo.findAttestation(scope, id);
+      if (!row || !row.scanSha256 || !row.scanContentType) throw new AppError('NOT_FOUND', { entity: 'compliance_log_attestation' });
+      await audit.recordRead(scope, { entity: 'compliance_log_attestation', entityId: id, customerId: row.customerId });
+      return { bytes: deps.files.get(row.scanSha256), contentType: row.scanContentType, fileName: row.scanFileName ?? 'attestation' };
     },
 
     async attestations(scope: Scope, customerId: string) {
       requireReader(scope);
-      return repo.attestations(scope, customerId);
+      return (await repo.attestations(scope, customerId)).map(publicAttestation);
     },
 
     /**

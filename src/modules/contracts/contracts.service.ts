@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
@@ -64,7 +64,7 @@ const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
   customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get' | 'addTask'>;
-  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server'>;
+  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server' | 'facts'>;
   floor: Pick<FloorService, 'site'>;
   ipam: Pick<IpamService, 'allocations'>;
   /** invoices are billing's: issued through it in the activation's or renewal's transaction */
@@ -95,9 +95,26 @@ export function makeContractsService(deps: {
       if (!from.includes(before.status)) throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: before.status, to: action });
       const after = await repo.update(tx, id, { ...patch(before), updatedAt: clock.now(), version: before.version + 1 });
       await audit.record(tx, scope, { action: `contract.${action}`, entity: 'contract', entityId: id, customerId: before.customerId, before, after });
+      await statusChanged(tx, scope, before, after);
       if (then) await then(tx, after);
       return after;
     });
+  }
+
+  /** Issue 18 §4: tells the customers module (contracts.statusChanged) when a contract's status moved, in the change's tx. */
+  async function statusChanged(tx: Executor, scope: Scope, before: ContractRow | null, after: ContractRow) {
+    if (before && before.status === after.status) return;
+    const statuses = await repo.statusesOfCustomer(tx, after.customerId);
+    await bus.emit(tx, scope, 'contracts.statusChanged', { customerId: after.customerId, contractId: after.id, from: before?.status ?? null, to: after.status, statuses });
+  }
+
+  /**
+   * What keeps this customer's contract from activation (7.1, 5.10, 5.5): the customers module's readiness
+   * and every answer to contracts.activationBlockers — the one list racking refuses with and the checklist shows.
+   */
+  async function blockers(tx: Executor, scope: Scope, customerId: string): Promise<string[]> {
+    const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, customerId, tx);
+    return [...readiness.missing, ...(await bus.ask(tx, scope, 'contracts.activationBlockers', { customerId }))];
   }
 
   /**
@@ -111,6 +128,7 @@ export function makeContractsService(deps: {
       const before = contract;
       if (contract.nonRenewalNoticedAt) {
         contract = await repo.update(tx, contract.id, { status: 'ended', updatedAt: clock.now(), version: contract.version + 1 });
+        await statusChanged(tx, system, before, contract);
         result.ended += 1;
       } else {
         const next = renewalTerm({ end: contract.termEnd as CalendarDate, compensationHours: contract.compensationHours }, contract.termMonths);
@@ -156,8 +174,13 @@ export function makeContractsService(deps: {
       await audit.recordRead(scope, { entity: 'contract', entityId: id, customerId: contract.customerId });
       // the term clock: service ends at 24:00 Asia/Shanghai of the end date plus credited compensation (7.2)
       const serviceEndsAt = contract.termEnd ? new Date(endOfDayShanghai(contract.termEnd as CalendarDate).getTime() + contract.compensationHours * 3_600_000) : null;
+      // issue 18: what the contract covers — the customer, the site, each server where it sits and its addresses
+      const [customerName, site, servers] = await Promise.all([repo.customerName(contract.customerId), deps.floor.site(scope, contract.siteId), deps.servers.facts(scope, { customerId: contract.customerId, contractId: id })]);
       return {
         ...contract,
+        customerName,
+        site: { id: site.id, name: site.name, accessPoint: site.accessPoint },
+        servers: await Promise.all(servers.map(async (s) => ({ ...s, addresses: (await deps.ipam.allocations(scope, { serverId: s.id, activeOnly: true })).map((a) => a.address) }))),
         serviceEndsAt: serviceEndsAt ? formatShanghai(serviceEndsAt) : null,
         serverIds: await repo.serverIds(id),
         invoices: await deps.billing.invoices(scope, { contractId: id }),
@@ -165,9 +188,15 @@ export function makeContractsService(deps: {
       };
     },
 
+    /** The contract's row as the scope may see it, without its documents (another module's view; not audited as a read). */
+    async find(scope: Scope, id: string) {
+      requireReader(scope);
+      return load(scope, id);
+    },
+
     /** A draft from the shipped template; its number is taken now, in this transaction, so numbers have no gaps. */
     async create(scope: Scope, input: NewContract): Promise<ContractRow> {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.create');
       const fields: FieldError[] = [];
       if (!(await deps.customers.exists(scope, input.customerId))) fields.push({ path: 'customerId', key: 'field.unknownCustomer' });
       let fee = 0;
@@ -225,18 +254,19 @@ export function makeContractsService(deps: {
         await repo.insertServers(tx, servers.map((s) => ({ contractId: row.id, serverId: s.id, customerId: s.customerId })));
         for (const s of servers) await deps.servers.linkContract(tx, s.id, row.id);
         await audit.record(tx, scope, { action: 'contract.create', entity: 'contract', entityId: row.id, customerId: row.customerId, after: { ...row, serverIds: input.serverIds } });
+        await statusChanged(tx, scope, null, row);
         return row;
       });
     },
 
     send: (scope: Scope, id: string) => {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.send');
       return transition(scope, id, ['draft'], () => ({ status: 'sent' }), 'send');
     },
 
     /** Signed: the scan of the signed contract on file, and both attachments (附件一, 附件二) signed too. */
     async sign(scope: Scope, id: string, input: { signingDate: string; securityLetterSigned: boolean; userUndertakingSigned: boolean; signedCopy: Uint8Array }) {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.sign');
       const fields: FieldError[] = [];
       try {
         parseDate(input.signingDate, 'signingDate');
@@ -269,9 +299,7 @@ export function makeContractsService(deps: {
       // 附件: both attachments signed as well as the contract itself
       const unsigned = [contract.securityLetterSigned ? null : 'securityLetterSigned', contract.userUndertakingSigned ? null : 'userUndertakingSigned'].filter((f): f is string => f !== null);
       if (unsigned.length) throw new AppError('ACTIVATION_REFUSED', { reason: unsigned.join(', ') }, unsigned.map((path) => ({ path, key: 'contracts.attachmentUnsigned' })));
-      const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, contract.customerId, tx);
-      const missing: string[] = [...readiness.missing];
-      missing.push(...(await bus.ask(tx, scope, 'contracts.activationBlockers', { customerId: contract.customerId })));
+      const missing = await blockers(tx, scope, contract.customerId);
       if (missing.length) throw new AppError('ACTIVATION_REFUSED', { reason: missing.join(', ') }, missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
       const calendar = await deps.calendar.current(tx);
       const terms = contract.terms as ContractTerms;
@@ -295,11 +323,19 @@ export function makeContractsService(deps: {
       const after = await repo.update(tx, contract.id, { status: 'active', activationDate: rackedOn, termStart: t.start, termEnd: t.end, updatedAt: now, version: contract.version + 1 });
       const invoice = await deps.billing.issueInvoice(tx, invoiced(after), t.start, t.end, calendar);
       await audit.record(tx, scope, { action: 'contract.activate', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before: contract, after: { ...after, invoice } });
+      await statusChanged(tx, scope, contract, after);
+    },
+
+    /** Issue 18: what would refuse activating this customer's contract now (field names, i18n under contracts.gap.*). */
+    async activationBlockers(scope: Scope, customerId: string): Promise<string[]> {
+      requireReader(scope);
+      if (!(await deps.customers.exists(scope, customerId))) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      return blockers(repo.db, scope, customerId);
     },
 
     /** 5.1: done in time, or late (a provider breach the customer can see). */
     async completeCommissioning(scope: Scope, orderId: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'commissioning.complete');
       const order = await repo.findCommissioning(scope, orderId);
       if (!order) throw new AppError('NOT_FOUND', { entity: 'commissioning_order' });
       if (order.completedAt) throw new AppError('CONFLICT', { detail: 'completed' });
@@ -342,9 +378,7 @@ export function makeContractsService(deps: {
 
     /** 第十三条: either side may object to the renewal before the term ends. */
     async objectToRenewal(scope: Scope, id: string) {
-      if (scope.kind === 'customer') {
-        if (!scope.roles.includes('owner')) throw new AppError('FORBIDDEN');
-      } else requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.objectToRenewal');
       return transition(scope, id, ['active', 'signed'], (c) => {
         if (c.termEnd && c.termEnd < today()) throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: 'expired', to: 'objectToRenewal' });
         return { nonRenewalNoticedAt: clock.now() };
@@ -353,7 +387,7 @@ export function makeContractsService(deps: {
 
     /** 6.8 termination for cause (clause cited, no refund) or by agreement. */
     async terminate(scope: Scope, id: string, input: { kind: (typeof TERMINATION_KINDS)[number]; clause?: string }) {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.terminate');
       if (input.kind === 'for_cause' && !input.clause) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'clause', key: 'field.required' }]);
       return transition(scope, id, ['signed', 'active'], () => ({ status: input.kind === 'for_cause' ? 'terminated_for_cause' : 'terminated_by_agreement' }), `terminate.${input.kind}${input.clause ? `:${input.clause}` : ''}`);
     },
@@ -424,7 +458,7 @@ export function makeContractsService(deps: {
      * Contracts drafted from now on use it; existing contracts keep theirs.
      */
     async addTemplate(scope: Scope, input: { blocks: TemplateBlock[]; note?: string | null }) {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'contractTemplate.add');
       const fields: FieldError[] = [];
       input.blocks.forEach((b, i) => {
         for (const m of b.text.matchAll(/\{\{(\w+)\}\}/g)) if (!TEMPLATE_FIELDS.includes(m[1])) fields.push({ path: `blocks.${i}.text`, key: 'field.invalid' });
@@ -445,7 +479,7 @@ export function makeContractsService(deps: {
 
     /** 附件一 / 附件二 signed: its scan on file marks it signed (before or after the contract itself). */
     async signAttachment(scope: Scope, id: string, part: AttachmentPart, scan: Uint8Array) {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.signAttachment');
       if (!scan.byteLength || !sniffDocumentType(scan)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileType' }]);
       const stored = deps.files.put(scan);
       const patch = part === 'security-letter' ? { securityLetterSigned: true, securityLetterSha256: stored.sha256 } : { userUndertakingSigned: true, userUndertakingSha256: stored.sha256 };

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { Emitter } from '../../core/reactions.js';
@@ -62,7 +62,7 @@ export function makeServersService(deps: {
 
   return {
     async createServer(scope: Scope, input: { customerId: string; brand: string; model: string; serialNumber: string; heightU: number; powerW?: number; contractId?: string | null; name?: string | null }, tx?: Executor) {
-      requireStaff(scope, 'noc', 'sales');
+      requirePermission(scope, 'server.register');
       if (!(await deps.customers.exists(scope, input.customerId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
       const now = clock.now();
       const row: ServerRow = {
@@ -126,7 +126,7 @@ export function makeServersService(deps: {
 
     /** 5.2: recorded at intake; a failed inspection blocks racking until a later one passes. */
     async inspect(scope: Scope, serverId: string, checklist: { powerSupplies: boolean; rails: boolean; interfaces: boolean; labelling: boolean; notes?: string | null }, tx?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.inspect');
       const server = await loadServer(scope, serverId, tx);
       const row = {
         id: ids.uuid(),
@@ -150,10 +150,11 @@ export function makeServersService(deps: {
      * (EXCLUDE), so two NOC engineers racking into the same slot at once cannot both succeed.
      */
     async rack(scope: Scope, serverId: string, input: { cabinetId: string; lowestU: number; face: Face }, outer?: Executor) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.rack');
       const found = await deps.cabinets.findCabinet(input.cabinetId, outer);
       if (!found) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'field.invalid' }]);
       const { cabinet } = found;
+      if (cabinet.retiredAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'inventory.parentRetired', params: { name: cabinet.code } }]);
       const faces: ('front' | 'rear')[] = input.face === 'full' ? ['front', 'rear'] : [input.face];
       try {
         return await (outer ?? repo.db).transaction(async (tx) => {
@@ -186,7 +187,7 @@ export function makeServersService(deps: {
     },
 
     async setStatus(scope: Scope, serverId: string, status: ServerRow['status']) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.setStatus');
       return repo.db.transaction(async (tx) => {
         const server = await repo.lockServer(tx, serverId);
         if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
@@ -199,7 +200,7 @@ export function makeServersService(deps: {
 
     /** Off the rack: its U and ports are released; the reactions to facility.serverRemoved release its addresses and domains. */
     async remove(scope: Scope, serverId: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.remove');
       return repo.db.transaction(async (tx) => {
         const server = await repo.lockServer(tx, serverId);
         if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
@@ -240,6 +241,36 @@ export function makeServersService(deps: {
       }
       return [...byServer.values()];
     },
+    /**
+     * Issue 18: what the onboarding checklist and the contract page show of a customer's servers — where each
+     * sits, whether its latest intake inspection passed (5.2), how many ports it has — without auditing a
+     * read per server (the caller's own read is audited where it is made).
+     */
+    async facts(scope: Scope, filter: { customerId?: string; contractId?: string }) {
+      requireReader(scope);
+      const rows = (await repo.serverRows(scope, { customerId: filter.customerId })).filter((r) => r.server.status !== 'removed' && (!filter.contractId || r.server.contractId === filter.contractId));
+      return Promise.all(
+        rows.map(async ({ server }) => {
+          const [placement] = await repo.livePlacements(server.id);
+          const located = placement ? await deps.cabinets.findCabinet(placement.cabinetId) : undefined;
+          const latest = await repo.latestInspection(server.id);
+          return {
+            id: server.id,
+            customerId: server.customerId,
+            contractId: server.contractId,
+            brand: server.brand,
+            model: server.model,
+            serialNumber: server.serialNumber,
+            heightU: server.heightU,
+            status: server.status,
+            inspected: latest?.passed ?? false,
+            inspectionFailed: latest ? !latest.passed : false,
+            placement: located && placement ? { cabinetId: located.cabinet.id, cabinetCode: located.cabinet.code, roomName: located.room.name, siteName: located.site.name, ...parseURange(placement.uRange) } : null,
+            ports: (await deps.ports.assignmentsOf(scope, { serverId: server.id })).length,
+          };
+        }),
+      );
+    },
     // ── incidents (6.3): scope resolution and suspension, in the caller's transaction ──
     /** Servers affected by a scope entry; staff/system only (the NOC's view of the floor). */
     serversInScope(tx: Executor, kind: 'site' | 'room' | 'cabinet' | 'switch' | 'port' | 'server', id: string) {
@@ -249,7 +280,7 @@ export function makeServersService(deps: {
     serverIdByLabel: (tx: Executor, key: string) => repo.serverByIdOrSerial(key, tx),
     /** setStatus inside another module's transaction (suspension for a destabilising server, 6.3). */
     async setStatusIn(tx: Executor, scope: Scope, serverId: string, status: ServerRow['status'], reason: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'server.setStatus');
       const server = await repo.lockServer(tx, serverId);
       if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
       if (!TRANSITIONS[server.status].includes(status)) throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: status });

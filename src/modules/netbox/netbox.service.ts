@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { csvObjects } from '../../core/csv.js';
 import { t, type Locale } from '../../core/i18n/index.js';
-import { requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, type Scope } from '../../core/scope.js';
 import type { Db, Executor } from '../../db/client.js';
 import { cidrContains, formatIp, parseCidr, parseIp, type Cidr } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -423,7 +423,7 @@ export function makeNetboxService(deps: {
 
   return {
     async importCsv(scope: Scope, files: Partial<Record<NetboxKind, string>>, opts: { dryRun: boolean; locale: Locale; mapping?: ImportMapping }): Promise<ImportReport> {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'netbox.import');
       const parsed = parse(files);
       const { roles, tenants } = await mappingOf(scope, parsed, opts.mapping ?? {});
       const rows = (kind: NetboxKind) => parsed.find((p) => p.kind === kind)?.rows.map((r) => r.values) ?? [];
