@@ -198,6 +198,9 @@ export const en: Record<MessageKey, string> = {
   'netbox.note.reservedUnknown': '“{name}” is not a server here: reserved in its pool',
   'netbox.note.reservedFor': 'Used by {name} (not a customer server): reserved in its pool',
   'netbox.note.allocated': 'Allocated to {name}',
+  'netbox.field.name': 'name',
+  'netbox.field.serial': 'serial number',
+  'netbox.field.and': ' or ',
   // compliance (5.3–5.8, 6.3, 6.6, 6.8)
   DOMAIN_TAKEN: 'The domain {domain} is already on the domain list (one live entry per domain)',
   DOMAIN_INVALID_TRANSITION: 'The domain entry is "{from}" and cannot become "{to}"',

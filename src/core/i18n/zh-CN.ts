@@ -190,7 +190,7 @@ export const zhCN = {
   'netbox.note.statusIgnored': '状态为 {status}，未导入',
   'netbox.note.gateway': '网关 {gateway}',
   'netbox.note.roleIgnored': '角色“{role}”映射为忽略',
-  'netbox.note.placeholder': '缺少 {fields}，已生成占位值，待补全',
+  'netbox.note.placeholder': '缺少{fields}，已生成占位值，待补全',
   'netbox.note.notRacked': 'NetBox 中未上架（无机柜或 U 位），登记为待上架',
   'netbox.note.switch': '交换机，{ports} 个端口',
   'netbox.note.interfaceNotSwitch': '不是交换机的接口，未导入',
@@ -201,6 +201,9 @@ export const zhCN = {
   'netbox.note.reservedUnknown': '“{name}”不是本系统的服务器：在地址池中保留',
   'netbox.note.reservedFor': '{name} 使用（非客户服务器）：在地址池中保留',
   'netbox.note.allocated': '分配给 {name}',
+  'netbox.field.name': '名称',
+  'netbox.field.serial': '序列号',
+  'netbox.field.and': '和',
   // compliance (5.3–5.8, 6.3, 6.6, 6.8)
   DOMAIN_TAKEN: '域名 {domain} 已在域名清单中（同一域名只能有一条有效记录）',
   DOMAIN_INVALID_TRANSITION: '域名记录当前状态为“{from}”，不能变为“{to}”',

@@ -276,7 +276,10 @@ export function makeNetboxService(deps: {
       await servers.rack(scope, server.id, placement, tx);
     }
     remember({ kind: 'server', id: server.id, customerId, name });
-    const missing = [!v.name && 'name', !v.serial && 'serial'].filter(Boolean).join(', ');
+    const missing = [!v.name && 'name', !v.serial && 'serial']
+      .filter((f): f is string => Boolean(f))
+      .map((f) => t(ctx.locale, `netbox.field.${f}`))
+      .join(t(ctx.locale, 'netbox.field.and'));
     const note = missing ? { key: 'netbox.note.placeholder', params: { fields: missing } } : racked && !placement ? { key: 'netbox.note.notRacked' } : undefined;
     return { status: 'create', ref: name, note };
   }

@@ -90,7 +90,7 @@ describe('NetBox 4.2 export (All data CSV, the column titles NetBox writes)', ()
       'yz-edge-rtr01:ignored',
       'hy-old-01:ignored',
     ]);
-    expect(rowOf(report, 'devices', 'TBD-netbox-103').note).toBe('No name, serial: a placeholder was generated; to be completed');
+    expect(rowOf(report, 'devices', 'TBD-netbox-103').note).toBe('No name or serial number: a placeholder was generated; to be completed');
     expect(rowOf(report, 'devices', 'jb-app-01').fields).toEqual([{ path: 'tenant', message: "Tenant “Jimbob's Banking & Trust” maps to no customer; choose one in the preview’s mapping (create the customer first)" }]);
     expect(rowOf(report, 'devices', 'yz-a01-tor').note).toBe('Switch with 5 ports');
     expect(fileOf(report, 'interfaces').counts).toEqual({ create: 6, unchanged: 0, ignored: 3, refused: 0 });
@@ -124,7 +124,7 @@ describe('NetBox 4.2 export (All data CSV, the column titles NetBox writes)', ()
     expect(rowOf(report, 'devices', 'jb-app-01').fields![0].message).toBe("租户“Jimbob's Banking & Trust”未对应任何客户；请在预览的映射表中选择客户（客户须先建档）");
     expect(rowOf(report, 'ipAddresses', '198.51.100.30/24').fields![0].message).toBe('设备“jb-app-01”本次被拒绝，地址不能分配给它');
     expect(rowOf(report, 'ipAddresses', '203.0.113.99/24').fields![0].message).toBe('没有包含该地址的地址池');
-    expect(rowOf(report, 'devices', 'TBD-netbox-103').note).toBe('缺少 name, serial，已生成占位值，待补全');
+    expect(rowOf(report, 'devices', 'TBD-netbox-103').note).toBe('缺少名称和序列号，已生成占位值，待补全');
   });
 
   it('imports with the operator’s mapping, and a re-run finds every row unchanged', async () => {
@@ -298,7 +298,7 @@ describe('rackpact import netbox (CLI)', () => {
       const lines = preview.out.split('\n');
       expect(lines).toContain('role\tCore Switch\t1\tignore');
       expect(lines).toContain('tenant\t北京寰宇网络科技有限公司\t10\t北京寰宇网络科技有限公司');
-      expect(lines).toContain('devices.csv:4\tcreate\tTBD-netbox-103\tNo name, serial: a placeholder was generated; to be completed');
+      expect(lines).toContain('devices.csv:4\tcreate\tTBD-netbox-103\tNo name or serial number: a placeholder was generated; to be completed');
       expect(lines).toContain('devices.csv:8\tignored\tyz-core-01\tRole “Core Switch” is mapped to ignore');
       expect(lines.at(-1)).toMatch(/^preview, nothing written: \d+ to create, 0 unchanged, \d+ ignored, 0 refused$/);
 

@@ -91,7 +91,7 @@ export function NetboxImportPage() {
           />
           {(report.roles.length > 0 || report.tenants.length > 0) && <NetboxMapping report={report} mapping={mapping} onChange={remap} />}
           {report.files.map((f) => (
-            <NetboxFileReport key={f.kind} file={f} dryRun={report.dryRun} />
+            <NetboxFileReport key={f.kind} file={f} uploaded={files[f.kind]?.name} dryRun={report.dryRun} />
           ))}
         </>
       )}
@@ -175,7 +175,7 @@ function NetboxMapping({ report, mapping, onChange }: NetboxMappingProps) {
               render: (_, r) => (
                 <Select<RoleAction>
                   data-testid={`netbox-role-${r.role}`}
-                  style={{ width: 140 }}
+                  style={{ width: 180 }}
                   value={mapping.roles[r.role] ?? r.action}
                   options={ACTIONS.map((a) => ({ value: a, label: t(`netbox.action.${a}`) }))}
                   onChange={(action) => onChange({ ...mapping, roles: { ...mapping.roles, [r.role]: action } })}
@@ -215,16 +215,18 @@ function NetboxMapping({ report, mapping, onChange }: NetboxMappingProps) {
 
 interface NetboxFileReportProps {
   file: Report['files'][number];
+  /** the name of the file the operator chose (netbox_devices.csv, …) */
+  uploaded?: string;
   dryRun: boolean;
 }
 
 /** One file's rows: what each became (or would become), and why when it is more than the status says. */
-function NetboxFileReport({ file, dryRun }: NetboxFileReportProps) {
+function NetboxFileReport({ file, uploaded, dryRun }: NetboxFileReportProps) {
   const { t } = useI18n();
   const label = (s: Status) => t(s === 'create' && !dryRun ? 'netbox.status.created' : `netbox.status.${s}`);
   return (
     <Card
-      title={`${t(`netbox.kind.${file.kind}`)} · ${file.file}`}
+      title={`${t(`netbox.kind.${file.kind}`)} · ${uploaded ?? file.file}`}
       extra={(Object.keys(file.counts) as Status[]).filter((s) => file.counts[s] > 0).map((s) => (
         <Tag key={s} color={STATUS_COLOR[s]}>
           {label(s)} {file.counts[s]}
