@@ -223,7 +223,7 @@ export function buildServices(ctx: AppContext) {
   registerConstraintErrors(dnsConstraints);
 
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
-  const netbox = makeNetboxService({ db, floor, servers, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
+  const netbox = makeNetboxService({ db, floor, servers, network, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.

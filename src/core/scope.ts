@@ -1,4 +1,5 @@
 import { AppError } from './errors.js';
+import { PERMISSIONS, type Action, type Permission } from './permissions.js';
 
 export const STAFF_ROLES = ['admin', 'sales', 'noc', 'compliance', 'finance', 'auditor'] as const;
 export const CUSTOMER_ROLES = ['owner', 'technical', 'billing'] as const;
@@ -46,6 +47,20 @@ export function requireStaff(scope: Scope, ...roles: StaffRole[]): void {
   if (roles.length === 0) return;
   if (scope.roles.includes('admin') || roles.some((r) => scope.roles.includes(r))) return;
   throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The roles half of `action` by the one table (permissions.ts): staff in its roles (admins always),
+ * a customer user in its customer roles, or the system. Whose data a customer acts on stays the
+ * service's check, made before this one (a foreign id answers 404, not 403).
+ */
+export function requirePermission(scope: Scope, action: Action): void {
+  const p: Permission = PERMISSIONS[action];
+  if (scope.kind === 'customer') {
+    if ((p.customer ?? []).some((r) => scope.roles.includes(r))) return;
+    throw new AppError('FORBIDDEN');
+  }
+  requireStaff(scope, ...(p.staff.length ? p.staff : (['admin'] as const)));
 }
 
 /** Staff who may read (every staff role, auditors included) or a customer reading its own data. */

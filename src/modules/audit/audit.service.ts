@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { actorOf, requireStaff, type Scope } from '../../core/scope.js';
+import { actorOf, requirePermission, requireStaff, type Scope } from '../../core/scope.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { AuditFilter, AuditRepository, AuditRow } from './audit.repository.js';
 import type { Anchor, AnchorStore } from './audit.anchors.js';
@@ -103,7 +103,7 @@ export function makeAuditService(deps: { db: Db; repo: AuditRepository; clock: C
      * goes in after the file is written (no file I/O inside a transaction), and the next anchor covers it.
      */
     async anchorOnRequest(scope: Scope): Promise<{ anchor: Anchor; file: string; written: boolean } | null> {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'audit.anchor');
       const taken = await signHead();
       if (taken?.written) {
         await db.transaction((tx) => record(tx, scope, { action: 'audit.anchor', entity: 'audit_anchor', entityId: String(taken.anchor.seq), after: { ...taken.anchor, file: taken.file } }));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ApiTokenRow, AuthRepository, UserRow } from './auth.repository.js';
 import type { TOKEN_SCOPES } from './auth.schema.js';
@@ -34,7 +34,7 @@ export function makeTokensService(deps: {
      * its maker) — an admin may issue a read-only token for a customer user's own integration.
      */
     async create(scope: Scope, input: { name: string; scopes: TokenScope[]; expiresAt?: Date | null; userId?: string | null }) {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'token.manage');
       if (scope.kind !== 'staff') throw new AppError('FORBIDDEN'); // a token records the person who made it
       const userId = input.userId ?? scope.userId;
       if (userId !== scope.userId) {
@@ -68,7 +68,7 @@ export function makeTokensService(deps: {
     },
 
     async revoke(scope: Scope, id: string): Promise<void> {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'token.manage');
       const row = await repo.findTokenById(id);
       if (!row) throw new AppError('NOT_FOUND', { entity: 'api_token' });
       if (row.revokedAt) return;

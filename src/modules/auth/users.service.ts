@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import type { Locale } from '../../core/i18n/index.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { CUSTOMER_ROLES, STAFF_ROLES, requireStaff, systemScope, type CustomerRole, type Scope, type StaffRole } from '../../core/scope.js';
+import { CUSTOMER_ROLES, STAFF_ROLES, requirePermission, requireStaff, systemScope, type CustomerRole, type Scope, type StaffRole } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AuthRepository, UserFilter, UserRow } from './auth.repository.js';
@@ -85,7 +85,7 @@ export function makeUsersService(deps: {
   }
 
   async function setDisabled(scope: Scope, id: string, disabled: boolean): Promise<PublicUser> {
-    requireStaff(scope, 'admin');
+    requirePermission(scope, 'user.manage');
     const before = await load(scope, id);
     if (disabled && scope.kind === 'staff' && before.id === scope.userId) throw new AppError('CONFLICT', { detail: 'cannot disable yourself' });
     const after = await repo.db.transaction(async (tx) => {
@@ -115,7 +115,7 @@ export function makeUsersService(deps: {
 
     async create(scope: Scope, input: NewUser, opts: { demoSeed?: boolean } = {}): Promise<PublicUser> {
       // the CLI creates the first admin with a system scope
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'user.manage');
       const login = input.login.trim().toLowerCase();
       const normalized = { ...input, login, customerId: input.customerId ?? null };
       await validate(scope, normalized, opts);
@@ -153,7 +153,7 @@ export function makeUsersService(deps: {
 
     /** Sets a random temporary password, shown once to the admin, and ends the user's sessions. */
     async resetPassword(scope: Scope, id: string): Promise<{ temporaryPassword: string }> {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'user.manage');
       const user = await load(scope, id);
       const temporaryPassword = randomBytes(12).toString('base64url');
       const passwordHash = await passwords.hash(temporaryPassword);

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
 import type { Emitter } from '../../core/reactions.js';
@@ -313,7 +313,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
      * as the customer's credit and applied to its next invoice. A bank reference is recorded once.
      */
     async recordPayment(scope: Scope, invoiceId: string, input: { amount: string; receivedOn: string; bankReference: string | null }) {
-      requireStaff(scope, 'finance');
+      requirePermission(scope, 'invoice.recordPayment');
       const fields: FieldError[] = [];
       let amountFen = 0;
       try {
@@ -364,9 +364,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
 
     /** 发票 request: title, tax number and type (普票/专票), by the customer's owner/billing user or finance. */
     async requestFapiao(scope: Scope, invoiceId: string, input: { title: string; taxNumber: string; type: 'ordinary' | 'special' }) {
-      if (scope.kind === 'customer') {
-        if (!scope.roles.some((r) => r === 'owner' || r === 'billing')) throw new AppError('FORBIDDEN');
-      } else requireStaff(scope, 'finance');
+      requirePermission(scope, 'invoice.requestFapiao');
       const taxNumber = input.taxNumber.trim().toUpperCase();
       if (!/^[0-9A-Z]{15,20}$/.test(taxNumber)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'taxNumber', key: 'billing.taxNumber' }]);
       return repo.db.transaction(async (tx) => {
@@ -382,7 +380,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
 
     /** Finance enters the 发票 number once the 发票 is issued (8 digits, or 20 for a 全电发票). */
     async recordFapiao(scope: Scope, invoiceId: string, input: { fapiaoNumber: string; issuedOn: string }) {
-      requireStaff(scope, 'finance');
+      requirePermission(scope, 'invoice.recordFapiao');
       const fields: FieldError[] = [];
       if (!/^(\d{8}|\d{20})$/.test(input.fapiaoNumber)) fields.push({ path: 'fapiaoNumber', key: 'billing.fapiaoNumber' });
       try {
@@ -427,7 +425,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
     },
 
     async setDunningPolicy(scope: Scope, input: DunningPolicy) {
-      requireStaff(scope, 'finance');
+      requirePermission(scope, 'dunning.setPolicy');
       let p: DunningPolicy;
       try {
         p = validateDunningPolicy(input);
@@ -453,7 +451,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
      * formal notice of suspension; it never terminates the contract (that stays a separate, cited act).
      */
     async decideProposal(scope: Scope, actionId: string, input: { decision: 'confirmed' | 'dismissed'; note?: string }) {
-      requireStaff(scope, 'finance');
+      requirePermission(scope, 'dunning.decide');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockAction(tx, actionId);
         if (!before || before.kind !== 'suspension_proposal') throw new AppError('NOT_FOUND', { entity: 'dunning_action' });

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { Executor } from '../../db/client.js';
-import { requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, type Scope } from '../../core/scope.js';
 import {
   arrangementProblems,
   arrangementToSchedule,
@@ -176,7 +176,7 @@ export function makeCalendarService(deps: {
 
     /** The year as it would be with this arrangement, nothing saved (admin). */
     async preview(scope: Scope, year: number, input: ArrangementInput): Promise<YearView> {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'calendar.edit');
       const schedule = checkedSchedule(year, input);
       const rows = (await repo.list()).filter((r) => r.year !== year);
       const calendar = makeCalendar([...rows.map((r) => r.schedule as YearSchedule), schedule], { today: today(), horizonYears: deps.horizonYears });
@@ -185,7 +185,7 @@ export function makeCalendarService(deps: {
 
     /** Saves a year's official arrangement as an admin entered it from the notice (audited); open provisional records are recomputed. */
     async saveYear(scope: Scope, year: number, input: ArrangementInput): Promise<{ year: number; view: YearView; recomputed: RecomputedRecord[] }> {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'calendar.edit');
       const schedule = checkedSchedule(year, input);
       const { recomputed, calendar, row } = await store(scope, schedule, 'calendar.saveYear');
       return { year, view: view(calendar, year, row), recomputed };
@@ -193,7 +193,7 @@ export function makeCalendarService(deps: {
 
     /** Loads (or replaces) a year's official schedule from its JSON file (YearSchedule); validated before anything is stored. */
     async loadYear(scope: Scope, json: unknown): Promise<number> {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'calendar.edit');
       const schedule = parseYearSchedule(json);
       await store(scope, schedule, 'calendar.loadYear');
       return schedule.year;

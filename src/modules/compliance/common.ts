@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.js';
-import { requireStaff, type Scope, type StaffRole } from '../../core/scope.js';
+import type { Scope } from '../../core/scope.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType, type DocumentType } from '../../files/sniff.js';
 import type { ServersService } from '../facility/servers.service.js';
@@ -33,13 +33,6 @@ export function storeDocument(files: FileStore, file: Upload, path = 'file'): St
 export const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null);
 /** Who acted, as a name for a system scope acting on their behalf. */
 export const actorName = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.login : scope.kind === 'system' ? scope.reason : scope.name);
-
-/** A customer's owner or technical lead, or staff in one of `roles`. */
-export function requireOwnerTechnicalOr(scope: Scope, ...roles: StaffRole[]): void {
-  if (scope.kind === 'customer') {
-    if (!scope.roles.some((r) => r === 'owner' || r === 'technical')) throw new AppError('FORBIDDEN');
-  } else requireStaff(scope, ...roles);
-}
 
 /** The server acted on, as the scope may see it; else 404. */
 export async function serverOf(servers: Pick<ServersService, 'findServer'>, scope: Scope, serverId: string) {

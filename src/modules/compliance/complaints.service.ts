@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { DEFAULT_LOCALE, t } from '../../core/i18n/index.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { FileStore } from '../../files/file-store.js';
@@ -72,7 +72,7 @@ export function makeComplaintsService(deps: {
 
   /** One step of a complaint's life, under lock, from the states it may leave, audited. */
   async function move(scope: Scope, id: string, from: ComplaintRow['status'][], patch: (c: ComplaintRow, tx: Executor) => Promise<Partial<ComplaintRow>> | Partial<ComplaintRow>, action: string) {
-    requireStaff(scope, 'compliance');
+    requirePermission(scope, 'complaint.handle');
     return repo.db.transaction(async (tx) => {
       const before = await repo.lockComplaint(tx, id);
       if (!before) throw new AppError('NOT_FOUND', { entity: 'complaint' });
@@ -113,7 +113,7 @@ export function makeComplaintsService(deps: {
     // ── 5.4, 5.8 complaints and violations ──────────────────────────────
     /** Intake: the IP or domain named in the complaint tells whose server it is (IPAM, the domain list). */
     async intake(scope: Scope, input: IntakeInput) {
-      requireStaff(scope, 'compliance', 'noc');
+      requirePermission(scope, 'complaint.intake');
       if (!input.ip && !input.domain) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'ip', key: 'compliance.ipOrDomain' }]);
       const { customerId, serverId, domainId, domain, ip } = await locateTarget(scope, input);
       if (!customerId) throw new AppError('COMPLAINT_UNMAPPED', { target: input.domain ?? input.ip });
@@ -151,7 +151,7 @@ export function makeComplaintsService(deps: {
     },
 
     async complaintEvidence(scope: Scope, id: string, file: Upload) {
-      requireStaff(scope, 'compliance', 'noc');
+      requirePermission(scope, 'complaint.intake');
       await load(scope, id);
       const stored = storeDocument(deps.files, file);
       return repo.db.transaction(async (tx) => {
@@ -212,7 +212,7 @@ export function makeComplaintsService(deps: {
 
     /** 6.8: a confirmed breach of 5.3–5.7 ends the contract for cause, without refund, through the contracts service. */
     async terminateForCause(scope: Scope, complaintId: string, contractId: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'complaint.terminateForCause');
       const c = await load(scope, complaintId);
       if (c.status !== 'confirmed' && c.status !== 'resolved') throw new AppError('COMPLAINT_INVALID_TRANSITION', { from: c.status, to: 'terminate' });
       if (!c.clause || !mayTerminateForCause(c.clause)) throw new AppError('TERMINATION_NOT_ALLOWED', { clause: c.clause ?? '—' });
@@ -229,7 +229,7 @@ export function makeComplaintsService(deps: {
     // ── 6.3 suspension and restoration ──────────────────────────────────
     /** The server's domains leave the gate at its next apply; NOC gets the port shutdown instruction. */
     async suspendServer(scope: Scope, input: SuspendInput) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'violation.suspendServer');
       const server = await serverOf(deps.servers, scope, input.serverId);
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'suspended' });
       if (input.complaintId) {
@@ -268,7 +268,7 @@ export function makeComplaintsService(deps: {
 
     /** 6.3: service resumes once the fault is fixed; the restoration says what was fixed. */
     async restoreServer(scope: Scope, suspensionId: string, note: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'violation.restoreServer');
       const s = await repo.findSuspension(scope, suspensionId);
       if (!s || s.restoredAt) throw new AppError('NOT_FOUND', { entity: 'suspension' });
       if (!note.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'note', key: 'field.required' }]);

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { FileStore } from '../../files/file-store.js';
@@ -9,7 +9,7 @@ import { attestationState, checkDeclaredService, checkLogRetention, oneYearAfter
 import type { AuditService } from '../audit/audit.service.js';
 import type { ServersService } from '../facility/servers.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
-import { actorId, requireOwnerTechnicalOr, serverOf, storeDocument, type Upload } from './common.js';
+import { actorId, serverOf, storeDocument, type Upload } from './common.js';
 import type { ComplianceRepository, ServiceRow } from './compliance.repository.js';
 
 /** An attestation the customer filed itself (not a paper one staff recorded). */
@@ -56,7 +56,7 @@ export function makeDeclarationsService(deps: {
   return {
     // ── 5.3 declared services ───────────────────────────────────────────
     async declareService(scope: Scope, input: { serverId: string; kind: string; description?: string }) {
-      requireOwnerTechnicalOr(scope, 'compliance', 'sales');
+      requirePermission(scope, 'service.declare');
       const server = await serverOf(deps.servers, scope, input.serverId);
       const check = checkDeclaredService(input.kind, false);
       if (!check.allowed) throw new AppError(check.reason === 'SERVICE_PROHIBITED' ? 'SERVICE_PROHIBITED' : 'VALIDATION_FAILED', { kind: input.kind }, [{ path: 'kind', key: check.reason }]);
@@ -88,7 +88,7 @@ export function makeDeclarationsService(deps: {
 
     /** The signed supplementary agreement (5.3) that makes a non-www service lawful; staff file it. */
     async fileAgreement(scope: Scope, id: string, file: Upload) {
-      requireStaff(scope, 'compliance', 'sales');
+      requirePermission(scope, 'service.fileAgreement');
       const current = await liveService(scope, id);
       if (current.kind === 'www') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'kind', key: 'compliance.wwwNeedsNoAgreement' }]);
       const stored = storeDocument(deps.files, file);
@@ -100,7 +100,7 @@ export function makeDeclarationsService(deps: {
     },
 
     async withdrawService(scope: Scope, id: string) {
-      requireOwnerTechnicalOr(scope, 'compliance', 'sales');
+      requirePermission(scope, 'service.withdraw');
       const current = await liveService(scope, id);
       return repo.db.transaction(async (tx) => {
         const after = await repo.updateService(tx, id, { withdrawnAt: clock.now() });
@@ -126,7 +126,7 @@ export function makeDeclarationsService(deps: {
 
     // ── 5.5 log retention ───────────────────────────────────────────────
     async attest(scope: Scope, input: { customerId?: string; location: string; retentionMonths: number }) {
-      requireOwnerTechnicalOr(scope, 'compliance');
+      requirePermission(scope, 'attestation.file');
       const customerId = scope.kind === 'customer' ? scope.customerId : input.customerId;
       if (!customerId) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.required' }]);
       const problem = checkLogRetention(input.retentionMonths);

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { actorOf, requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { actorOf, requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { FileStore } from '../../files/file-store.js';
@@ -35,9 +35,7 @@ const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'cus
 
 /** A customer's owner or technical lead, or compliance/sales staff, may keep the domain list. */
 function requireEditor(scope: Scope) {
-  if (scope.kind === 'customer') {
-    if (!scope.roles.some((r) => r === 'owner' || r === 'technical')) throw new AppError('FORBIDDEN');
-  } else requireStaff(scope, 'compliance', 'sales');
+  requirePermission(scope, 'domain.edit');
 }
 
 /**
@@ -232,7 +230,7 @@ export function makeDomainsService(deps: {
 
     /** A compliance user verifies (or re-verifies, or restores) an entry, saying how; due again in a year. */
     async verify(scope: Scope, id: string, input: { method: NonNullable<DomainRow['verificationMethod']>; note: string }) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'domain.verify');
       const current = await load(scope, id);
       if (!current.evidenceSha256) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'evidence', key: 'compliance.evidenceRequired' }]);
       const own = scope.kind === 'staff' && current.evidenceUploadedBy === scope.userId;
@@ -244,13 +242,13 @@ export function makeDomainsService(deps: {
 
     /** 5.7: stale or doubtful filing data — the site is closed until it is cleared. */
     async suspend(scope: Scope, id: string, reason: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'domain.suspend');
       return move(scope, id, 'suspended', () => ({ statusReason: reason.trim() }), 'suspend', { type: 'compliance.domainSuspended', payload: (d) => ({ domain: d.domainUnicode, reason: d.statusReason }) });
     },
 
     /** 5.7: false filing data or a cancelled filing — access is withdrawn for good. */
     async revoke(scope: Scope, id: string, reason: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'domain.revoke');
       return move(scope, id, 'revoked', () => ({ statusReason: reason.trim() }), 'revoke', { type: 'compliance.domainRevoked', payload: (d) => ({ domain: d.domainUnicode, reason: d.statusReason }) });
     },
 

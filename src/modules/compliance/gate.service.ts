@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
@@ -89,7 +89,7 @@ export function makeGateService(deps: {
 
     /** Write, `nginx -t`, reload; on a failed test the previous files are restored and the failure recorded. */
     async apply(scope: Scope, opts: { trigger?: string; force?: boolean } = {}) {
-      requireStaff(scope, 'compliance', 'noc');
+      requirePermission(scope, 'gate.apply');
       const trigger = opts.trigger ?? (scope.kind === 'staff' ? scope.login : scope.kind === 'system' ? scope.reason : 'api');
       const next = chain.then(() => applyNow(scope, trigger, opts.force ?? false));
       chain = next.catch(() => undefined);

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, type Scope } from '../../core/scope.js';
 import type { FileStore } from '../../files/file-store.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ServersService } from '../facility/servers.service.js';
@@ -48,7 +48,7 @@ export function makeInspectionsService(deps: {
 
   return {
     async recordInspection(scope: Scope, input: InspectionInput, file: Upload) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'inspection.record');
       const server = await serverOf(deps.servers, scope, input.serverId);
       const at = new Date(input.inspectedAt);
       if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'inspectedAt', key: 'field.invalid' }]);
@@ -80,7 +80,7 @@ export function makeInspectionsService(deps: {
 
     /** Withholding (on the authority's instruction) or releasing a record: the reason is required and audited. */
     async setWithheld(scope: Scope, id: string, input: { withheld: boolean; reason: string }) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'inspection.withhold');
       if (!input.reason.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reason', key: 'compliance.withheldReason' }]);
       const before = await load(scope, id);
       return repo.db.transaction(async (tx) => {

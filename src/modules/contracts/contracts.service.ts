@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
@@ -196,7 +196,7 @@ export function makeContractsService(deps: {
 
     /** A draft from the shipped template; its number is taken now, in this transaction, so numbers have no gaps. */
     async create(scope: Scope, input: NewContract): Promise<ContractRow> {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.create');
       const fields: FieldError[] = [];
       if (!(await deps.customers.exists(scope, input.customerId))) fields.push({ path: 'customerId', key: 'field.unknownCustomer' });
       let fee = 0;
@@ -260,13 +260,13 @@ export function makeContractsService(deps: {
     },
 
     send: (scope: Scope, id: string) => {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.send');
       return transition(scope, id, ['draft'], () => ({ status: 'sent' }), 'send');
     },
 
     /** Signed: the scan of the signed contract on file, and both attachments (附件一, 附件二) signed too. */
     async sign(scope: Scope, id: string, input: { signingDate: string; securityLetterSigned: boolean; userUndertakingSigned: boolean; signedCopy: Uint8Array }) {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.sign');
       const fields: FieldError[] = [];
       try {
         parseDate(input.signingDate, 'signingDate');
@@ -335,7 +335,7 @@ export function makeContractsService(deps: {
 
     /** 5.1: done in time, or late (a provider breach the customer can see). */
     async completeCommissioning(scope: Scope, orderId: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'commissioning.complete');
       const order = await repo.findCommissioning(scope, orderId);
       if (!order) throw new AppError('NOT_FOUND', { entity: 'commissioning_order' });
       if (order.completedAt) throw new AppError('CONFLICT', { detail: 'completed' });
@@ -378,9 +378,7 @@ export function makeContractsService(deps: {
 
     /** 第十三条: either side may object to the renewal before the term ends. */
     async objectToRenewal(scope: Scope, id: string) {
-      if (scope.kind === 'customer') {
-        if (!scope.roles.includes('owner')) throw new AppError('FORBIDDEN');
-      } else requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.objectToRenewal');
       return transition(scope, id, ['active', 'signed'], (c) => {
         if (c.termEnd && c.termEnd < today()) throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: 'expired', to: 'objectToRenewal' });
         return { nonRenewalNoticedAt: clock.now() };
@@ -389,7 +387,7 @@ export function makeContractsService(deps: {
 
     /** 6.8 termination for cause (clause cited, no refund) or by agreement. */
     async terminate(scope: Scope, id: string, input: { kind: (typeof TERMINATION_KINDS)[number]; clause?: string }) {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.terminate');
       if (input.kind === 'for_cause' && !input.clause) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'clause', key: 'field.required' }]);
       return transition(scope, id, ['signed', 'active'], () => ({ status: input.kind === 'for_cause' ? 'terminated_for_cause' : 'terminated_by_agreement' }), `terminate.${input.kind}${input.clause ? `:${input.clause}` : ''}`);
     },
@@ -460,7 +458,7 @@ export function makeContractsService(deps: {
      * Contracts drafted from now on use it; existing contracts keep theirs.
      */
     async addTemplate(scope: Scope, input: { blocks: TemplateBlock[]; note?: string | null }) {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'contractTemplate.add');
       const fields: FieldError[] = [];
       input.blocks.forEach((b, i) => {
         for (const m of b.text.matchAll(/\{\{(\w+)\}\}/g)) if (!TEMPLATE_FIELDS.includes(m[1])) fields.push({ path: `blocks.${i}.text`, key: 'field.invalid' });
@@ -481,7 +479,7 @@ export function makeContractsService(deps: {
 
     /** 附件一 / 附件二 signed: its scan on file marks it signed (before or after the contract itself). */
     async signAttachment(scope: Scope, id: string, part: AttachmentPart, scan: Uint8Array) {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'contract.signAttachment');
       if (!scan.byteLength || !sniffDocumentType(scan)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileType' }]);
       const stored = deps.files.put(scan);
       const patch = part === 'security-letter' ? { securityLetterSigned: true, securityLetterSha256: stored.sha256 } : { userUndertakingSigned: true, userUndertakingSha256: stored.sha256 };

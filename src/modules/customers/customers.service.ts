@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import { shanghaiDate } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Executor } from '../../db/client.js';
@@ -124,7 +124,7 @@ export function makeCustomersService(deps: {
     },
 
     async create(scope: Scope, input: CustomerInput): Promise<CustomerRow> {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'customer.create');
       const checked = checkFields(input) as CustomerInput;
       const now = clock.now();
       const row: CustomerRow = {
@@ -152,7 +152,7 @@ export function makeCustomersService(deps: {
 
     /** Staff edit; a stale version answers 409 STALE_VERSION and changes nothing. */
     async update(scope: Scope, id: string, patch: CustomerPatch): Promise<CustomerRow> {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'customer.update');
       return (await applyPatch(scope, id, patch, 'customer.update')).after;
     },
 
@@ -188,7 +188,7 @@ export function makeCustomersService(deps: {
 
     /** Approving applies the proposal to the customer (at its current version) and notifies both sides. */
     async decideChange(scope: Scope, requestId: string, decision: { approve: boolean; note?: string }) {
-      requireStaff(scope, 'sales');
+      requirePermission(scope, 'customer.decideChange');
       const request = await repo.findChangeRequest(scope, requestId);
       if (!request) throw new AppError('NOT_FOUND', { entity: 'customer_change_request' });
       if (request.status !== 'pending') throw new AppError('CONFLICT', { detail: request.status });
@@ -292,7 +292,7 @@ export function makeCustomersService(deps: {
     },
 
     async completeTask(scope: Scope, id: string) {
-      requireStaff(scope, 'sales', 'noc', 'compliance', 'finance');
+      requirePermission(scope, 'task.complete');
       return repo.db.transaction(async (tx) => {
         const row = await repo.completeTask(tx, id, scope.kind === 'staff' ? scope.userId : null, clock.now());
         if (!row) throw new AppError('NOT_FOUND', { entity: 'task' });

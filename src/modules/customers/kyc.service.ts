@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import { addDays, parseDate, shanghaiDate, validateResidentId, validateUscc } from '../../rules/index.js';
@@ -111,10 +111,10 @@ export function makeKycService(deps: {
     async upload(scope: Scope, customerId: string, input: KycUpload) {
       if (scope.kind === 'customer') {
         if (scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
-        if (!scope.roles.includes('owner')) throw new AppError('FORBIDDEN');
         // a paper copy is received by the provider: only staff record one
         if (input.receivedBy || input.receivedOn) throw new AppError('FORBIDDEN');
-      } else requireStaff(scope, 'sales', 'compliance');
+      }
+      requirePermission(scope, 'kyc.upload');
       if (!(await deps.customers.find(scope, customerId))) throw new AppError('NOT_FOUND', { entity: 'customer' });
       const { idNumber, contentType } = checkUpload(input);
       const paper = Boolean(input.receivedOn);
@@ -149,7 +149,7 @@ export function makeKycService(deps: {
     },
 
     async review(scope: Scope, id: string, decision: { verify: boolean; reason?: string | null }) {
-      requireStaff(scope, 'sales', 'compliance');
+      requirePermission(scope, 'kyc.review');
       const before = await load(scope, id);
       if (before.status !== 'pending') throw new AppError('CONFLICT', { detail: before.status });
       if (!decision.verify && !decision.reason?.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reason', key: 'field.required' }]);

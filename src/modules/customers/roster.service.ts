@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { checkPhone } from './customer-fields.js';
@@ -52,10 +52,8 @@ export function makeRosterService(deps: {
   function mayEdit(scope: Scope, customerId: string, side: RosterSide): void {
     if (scope.kind === 'customer') {
       if (scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
-      if (side !== 'customer' || !scope.roles.some((r) => r === 'owner' || r === 'technical')) throw new AppError('FORBIDDEN');
-      return;
     }
-    requireStaff(scope, side === 'customer' ? 'sales' : 'noc', 'sales');
+    requirePermission(scope, side === 'customer' ? 'roster.editCustomerSide' : 'roster.editProviderSide');
   }
 
   async function requireCustomer(scope: Scope, customerId: string) {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import { formatIp, hasControlCharacter, parseCidr, parseIp, reverseRecord, reverseZones, shanghaiDate, validateDomain, validateRecordName, type Cidr } from '../../rules/index.js';
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -21,10 +21,8 @@ export interface RecordInput {
 function mayEdit(scope: Scope, customerId: string): void {
   if (scope.kind === 'customer') {
     if (scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'dns_zone' });
-    if (!scope.roles.some((r) => r === 'owner' || r === 'technical')) throw new AppError('FORBIDDEN');
-    return;
   }
-  requireStaff(scope, 'noc', 'sales');
+  requirePermission(scope, 'dns.edit');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { AppError } from '../../core/errors.js';
-import { requireStaff, requireTokenScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, requireTokenScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -214,7 +214,7 @@ export function makeAlertsService(deps: {
      * matched; later deliveries of the alert then find it. Audited.
      */
     async mapUnmatched(scope: Scope, id: string, entries: ScopeEntry[]) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'alert.map');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockUnmatched(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'unmatched_alert' });

@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { DEFAULT_LOCALE, t, type Locale } from '../../core/i18n/index.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { formatShanghaiMinute, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -231,7 +231,7 @@ export function makeIncidentsService(deps: {
     withClock,
 
     async open(scope: Scope, input: OpenInput) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'incident.manage');
       const result = await repo.db.transaction(async (tx) => {
         const opened = await openIn(tx, scope, { ...input, source: 'noc' });
         await notify(tx, scope, opened.servers.map((s) => s.customerId), 'incident.opened', { number: opened.incident.number, title: opened.incident.title, startedAt: formatShanghaiMinute(opened.incident.startedAt), servers: opened.servers.length }, 'incident', opened.incident.id);
@@ -241,7 +241,7 @@ export function makeIncidentsService(deps: {
     },
 
     async resolve(scope: Scope, id: string, input: { resolvedAt?: Date; note?: string }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'incident.manage');
       return repo.db.transaction(async (tx) => {
         const incident = await repo.lock(tx, id);
         if (!incident) throw new AppError('NOT_FOUND', { entity: 'incident' });
@@ -254,7 +254,7 @@ export function makeIncidentsService(deps: {
 
     /** Edit or reclassify; the affected contracts' ledgers are recomputed and every change audited. */
     async update(scope: Scope, id: string, patch: IncidentPatch) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'incident.manage');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lock(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'incident' });
@@ -292,7 +292,7 @@ export function makeIncidentsService(deps: {
     },
 
     async addNote(scope: Scope, id: string, body: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'incident.manage');
       return repo.db.transaction(async (tx) => {
         const incident = await repo.lock(tx, id);
         if (!incident) throw new AppError('NOT_FOUND', { entity: 'incident' });
@@ -307,7 +307,7 @@ export function makeIncidentsService(deps: {
      * told; the interval is the customer's fault and earns nothing.
      */
     async suspend(scope: Scope, input: { serverId: string; reason: string; evidence: string }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'incident.suspendServer');
       return repo.db.transaction(async (tx) => {
         const server = await deps.servers.setStatusIn(tx, scope, input.serverId, 'suspended', input.reason);
         const opened = await openIn(tx, scope, { title: input.reason, cause: 'customer_fault', causeEvidence: input.evidence, scope: [{ kind: 'server', target: server.id }], source: 'suspension' });
@@ -318,7 +318,7 @@ export function makeIncidentsService(deps: {
     },
 
     async restore(scope: Scope, incidentId: string, input: { note?: string }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'incident.suspendServer');
       return repo.db.transaction(async (tx) => {
         const incident = await repo.lock(tx, incidentId);
         if (!incident || incident.source !== 'suspension') throw new AppError('NOT_FOUND', { entity: 'incident' });

@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { DEFAULT_LOCALE, t, type Locale } from '../../core/i18n/index.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, type Scope } from '../../core/scope.js';
 import { checkNoticeWindow, formatShanghai, formatShanghaiMinute, shanghaiDate, DEFAULT_CONTRACT_TERMS } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { sha256 } from '../auth/auth.service.js';
@@ -56,7 +56,7 @@ export function makeMaintenanceService(deps: {
 
   return {
     async schedule(scope: Scope, input: { title: string; kind: MaintenanceKind; description?: string; startsAt: Date; endsAt: Date; scope: ScopeEntry[] }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'maintenance.manage');
       const now = clock.now();
       if (input.endsAt <= input.startsAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'endsAt', key: 'incident.endBeforeStart' }]);
       if (input.startsAt <= now) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'startsAt', key: 'maintenance.startsInPast' }]);
@@ -138,7 +138,7 @@ export function makeMaintenanceService(deps: {
     },
 
     async cancel(scope: Scope, id: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'maintenance.manage');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockWindow(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'maintenance' });
@@ -156,7 +156,7 @@ export function makeMaintenanceService(deps: {
      * each customer's consent (as it stood at the start), resolved at the end, and the ledgers follow.
      */
     async perform(scope: Scope, id: string, input: { startedAt?: Date; endedAt?: Date }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'maintenance.manage');
       return repo.db.transaction(async (tx) => {
         const window = await repo.lockWindow(tx, id);
         if (!window) throw new AppError('NOT_FOUND', { entity: 'maintenance' });

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
 import { formatShanghai } from '../../rules/index.js';
@@ -63,8 +63,8 @@ export function makeNoticesService(deps: {
   function mayEditPreferences(scope: Scope, customerId: string) {
     if (scope.kind === 'customer') {
       if (scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
-      if (!scope.roles.some((r) => r === 'owner' || r === 'technical')) throw new AppError('FORBIDDEN');
-    } else requireStaff(scope, 'sales');
+    }
+    requirePermission(scope, 'noticePreferences.edit');
   }
 
   type Channel = { channel: DeliveryRow['channel']; address: string };
@@ -187,7 +187,7 @@ export function makeNoticesService(deps: {
      * which marks the delivery sent; the file is kept and served like the notice itself.
      */
     async recordProof(scope: Scope, noticeId: string, deliveryId: string, file: { bytes: Buffer; fileName: string }) {
-      requireStaff(scope, 'sales', 'noc', 'compliance', 'finance');
+      requirePermission(scope, 'notice.recordProof');
       const notice = await repo.find(scope, noticeId);
       if (!notice) throw new AppError('NOT_FOUND', { entity: 'notice' });
       if (file.bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'file', key: 'kyc.fileEmpty' }]);
@@ -244,12 +244,9 @@ export function makeNoticesService(deps: {
       let direction: NoticeRow['direction'];
       if (scope.kind === 'customer') {
         if (scope.customerId !== input.customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
-        if (!scope.roles.includes('owner')) throw new AppError('FORBIDDEN');
         direction = 'customer_to_provider';
-      } else {
-        requireStaff(scope, 'sales', 'noc', 'compliance', 'finance');
-        direction = 'provider_to_customer';
-      }
+      } else direction = 'provider_to_customer';
+      requirePermission(scope, 'notice.send');
       const row = await repo.db.transaction(async (tx) => register(tx, scope, { customerId: input.customerId, direction, type: 'generic', payload: { subject: input.subject, body: input.body } }));
       return row!; // only an outbox item can be a duplicate
     },

@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
-import { requireReader, requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
@@ -47,7 +47,7 @@ export function makeProviderService(deps: {
     },
 
     async update(scope: Scope, input: ProviderProfileInput): Promise<ProviderProfileRow> {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'provider.update');
       const fields: FieldError[] = [];
       const uscc = checkUscc(input.uscc, 'uscc', fields);
       const phone = checkPhone(input.phone, 'phone', fields);
@@ -79,7 +79,7 @@ export function makeProviderService(deps: {
      * the seal it was printed with. Checked by content; nothing is stored when it is refused.
      */
     async setSeal(scope: Scope, bytes: Uint8Array): Promise<ProviderProfileRow> {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'provider.update');
       const fields: FieldError[] = [];
       if (bytes.byteLength === 0) fields.push({ path: 'file', key: 'kyc.fileEmpty' });
       else if (bytes.byteLength > SEAL_MAX_BYTES) fields.push({ path: 'file', key: 'kyc.fileTooLarge', params: { mb: SEAL_MAX_BYTES / 1024 / 1024 } });

@@ -1,7 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { PERMISSIONS } from '../../core/permissions.js';
+import { requirePermission, requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
@@ -27,8 +28,8 @@ const NEXT: Record<TicketRow['status'], TicketRow['status'][]> = {
 
 /** A screenshot, a scan or a log as PDF: the document types sniffed elsewhere, up to 10 MB. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-/** Staff who work tickets (an assignee must hold one of these). */
-const HELPDESK_ROLES = ['noc', 'sales', 'compliance', 'admin'];
+/** Staff who work tickets (an assignee must hold one of these): the permission table's, and admins. */
+const HELPDESK_ROLES: readonly string[] = ['admin', ...PERMISSIONS['ticket.work'].staff];
 
 const minutesBetween = (a: Date | null, b: Date | null) => (a && b ? Math.round((b.getTime() - a.getTime()) / 60_000) : null);
 
@@ -157,7 +158,7 @@ export function makeTicketsService(deps: {
       let customerId: string;
       if (scope.kind === 'customer') customerId = scope.customerId;
       else {
-        requireStaff(scope, 'noc', 'sales', 'compliance');
+        requirePermission(scope, 'ticket.open');
         if (!input.customerId) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.required' }]);
         customerId = input.customerId;
       }
@@ -226,7 +227,7 @@ export function makeTicketsService(deps: {
      * an internal note (staff only) is neither a response nor shown or mailed to the customer.
      */
     async comment(scope: Scope, id: string, body: string, opts: { internal?: boolean } = {}) {
-      if (scope.kind !== 'customer') requireStaff(scope, 'noc', 'sales', 'compliance');
+      requirePermission(scope, 'ticket.open');
       const internal = opts.internal === true;
       if (internal && scope.kind === 'customer') throw new AppError('FORBIDDEN');
       const ticket = await load(scope, id);
@@ -248,7 +249,7 @@ export function makeTicketsService(deps: {
       // a customer may close its own resolved ticket or reopen it; the rest is the NOC's
       if (scope.kind === 'customer') {
         if (!(ticket.status === 'resolved' && (status === 'closed' || status === 'in_progress'))) throw new AppError('FORBIDDEN');
-      } else requireStaff(scope, 'noc', 'sales', 'compliance');
+      } else requirePermission(scope, 'ticket.work');
       if (!NEXT[ticket.status].includes(status)) throw new AppError('INVALID_TRANSITION', { entity: 'ticket', from: ticket.status, to: status });
       const now = clock.now();
       const after = await repo.db.transaction(async (tx) => {
@@ -266,7 +267,7 @@ export function makeTicketsService(deps: {
 
     /** Gives the ticket to one staff member (or back to the queue with null); audited. */
     async assign(scope: Scope, id: string, assigneeId: string | null) {
-      requireStaff(scope, 'noc', 'sales', 'compliance');
+      requirePermission(scope, 'ticket.work');
       const ticket = await load(scope, id);
       if (assigneeId) {
         const user = await deps.users.contactOf(assigneeId);
@@ -290,7 +291,7 @@ export function makeTicketsService(deps: {
 
     /** A file on a ticket or one of its replies, checked by content (PDF/JPEG/PNG) and size. */
     async attach(scope: Scope, id: string, input: { bytes: Buffer; fileName: string; commentId?: string | null; internal?: boolean }) {
-      if (scope.kind !== 'customer') requireStaff(scope, 'noc', 'sales', 'compliance');
+      requirePermission(scope, 'ticket.open');
       const internal = input.internal === true;
       if (internal && scope.kind === 'customer') throw new AppError('FORBIDDEN');
       const ticket = await load(scope, id);
@@ -348,7 +349,7 @@ export function makeTicketsService(deps: {
 
     /** An admin changes a type's targets; tickets are judged by the targets in force when asked. */
     async setSlaTarget(scope: Scope, type: TicketType, input: SlaTarget) {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'ticket.setSlaTarget');
       return repo.db.transaction(async (tx) => {
         const { before, after } = await repo.updateSlaTarget(tx, type, { ...input, updatedBy: actorId(scope), updatedAt: clock.now() });
         await audit.record(tx, scope, { action: 'ticket.slaTarget', entity: 'ticket_sla_target', entityId: type, before, after });

@@ -796,6 +796,9 @@ export interface paths {
                         code: string;
                         heightU?: number;
                         powerBudgetW?: number;
+                        ratedCurrentA?: number | null;
+                        positionRow?: string | null;
+                        positionColumn?: number | null;
                     };
                 };
             };
@@ -853,6 +856,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cabinets/utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** U and power used per cabinet, summed by the database (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    roomId?: string;
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CabinetUtilisation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a cabinet: code, height, rated power and current, position, active/reserved (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        /** @enum {string} */
+                        status?: "active" | "reserved";
+                        heightU?: number;
+                        powerBudgetW?: number;
+                        ratedCurrentA?: number | null;
+                        positionRow?: string | null;
+                        positionColumn?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cabinet"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}/elevation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rack elevation as data: both faces, who sits where, utilisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Elevation"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cabinets/{id}/elevation.svg": {
         parameters: {
             query?: never;
@@ -885,6 +1019,44 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a cabinet (NOC); refused while a server is racked in it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cabinet"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5283,6 +5455,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ip-allocations/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Allocate the next N free addresses of a pool to a server, all or none (6.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        poolId: string;
+                        /** Format: uuid */
+                        serverId: string;
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IpAllocation"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ip-allocations/{id}": {
         parameters: {
             query?: never;
@@ -5369,11 +5589,7 @@ export interface paths {
                         vlan?: number | null;
                         quarantineDays?: number;
                         siteId?: string | null;
-                        reserved?: {
-                            first: string;
-                            last: string;
-                            reason: string;
-                        }[];
+                        reserved?: components["schemas"]["IpReservedRangeInput"][];
                     };
                 };
             };
@@ -5425,6 +5641,134 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a pool: name, gateway, VLAN, quarantine, site, reserved ranges (NOC); the prefix stays */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        gateway?: string | null;
+                        vlan?: number | null;
+                        quarantineDays?: number;
+                        siteId?: string | null;
+                        reserved?: components["schemas"]["IpReservedRangeInput"][];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpPool"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}/reserved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pool's reserved ranges (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IpReservedRange"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a pool (NOC); refused while an address of it is allocated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpPool"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5848,7 +6192,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import NetBox CSV exports (sites, racks, devices, IP addresses): a dry run reports every row; apply imports the good rows in one transaction */
+        /** Import NetBox 3.x/4.x CSV (sites, racks, prefixes, devices, interfaces, IP addresses; import or export column names): the preview (dryRun) reports every row as create / unchanged / ignored / refused and the role and tenant mapping; apply imports with the mapping given, in one transaction */
         post: {
             parameters: {
                 query?: never;
@@ -5863,8 +6207,18 @@ export interface paths {
                         dryRun?: boolean;
                         sites?: string;
                         racks?: string;
+                        prefixes?: string;
                         devices?: string;
+                        interfaces?: string;
                         ipAddresses?: string;
+                        roles?: {
+                            role: string;
+                            action: components["schemas"]["NetboxRoleActionInput"];
+                        }[];
+                        tenants?: {
+                            tenant: string;
+                            customerId: string | null;
+                        }[];
                     };
                 };
             };
@@ -6526,6 +6880,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rooms/utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** U and power used per room, summed by the database (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    roomId?: string;
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoomUtilisation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a room (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/rooms/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a room (NOC); refused while a cabinet or switch in it is not retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/servers": {
         parameters: {
             query?: never;
@@ -7010,6 +7488,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a site (NOC); 409 STALE_VERSION when someone saved first */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        address?: string;
+                        accessPoint?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a site (NOC); refused while a room in it is not retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status": {
         parameters: {
             query?: never;
@@ -7129,6 +7693,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/switch-ports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a port or change its speed (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        speedMbps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SwitchPort"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/switches": {
         parameters: {
             query?: never;
@@ -7236,6 +7845,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/switches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a switch (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cabinetId?: string | null;
+                        name?: string;
+                        model?: string;
+                        uplinkMbps?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Switch"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/switches/{id}/ports": {
         parameters: {
             query?: never;
@@ -7275,7 +7932,76 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add ports to a switch (NOC) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                        speedMbps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SwitchPort"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/switches/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a switch (NOC); refused while a server is connected to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Switch"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8490,6 +9216,11 @@ export interface components {
             /** @enum {string} */
             status: "active" | "reserved" | "retired";
             createdAt: (string) | null;
+            version: number;
+            positionRow: string | null;
+            positionColumn: number | null;
+            ratedCurrentA: number | null;
+            retiredAt: (string) | null;
         };
         CabinetInput: {
             /** Format: uuid */
@@ -8505,6 +9236,45 @@ export interface components {
             /** @enum {string} */
             status: "active" | "reserved" | "retired";
             createdAt: string | null;
+            version: number;
+            positionRow: string | null;
+            positionColumn: number | null;
+            ratedCurrentA: number | null;
+            retiredAt: string | null;
+        };
+        CabinetUtilisation: {
+            /** Format: uuid */
+            cabinetId: string;
+            code: string;
+            /** Format: uuid */
+            roomId: string;
+            heightU: number;
+            powerBudgetW: number;
+            ratedCurrentA: number | null;
+            positionRow: string | null;
+            positionColumn: number | null;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
+            usedU: number;
+            powerW: number;
+            servers: number;
+        };
+        CabinetUtilisationInput: {
+            /** Format: uuid */
+            cabinetId: string;
+            code: string;
+            /** Format: uuid */
+            roomId: string;
+            heightU: number;
+            powerBudgetW: number;
+            ratedCurrentA: number | null;
+            positionRow: string | null;
+            positionColumn: number | null;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
+            usedU: number;
+            powerW: number;
+            servers: number;
         };
         CalendarArrangementInput: {
             source?: string;
@@ -9216,6 +9986,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
             ports: components["schemas"]["SwitchPort"][];
         };
         CreatedSwitchInput: {
@@ -9228,6 +10000,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
             ports: components["schemas"]["SwitchPortInput"][];
         };
         Customer: {
@@ -9645,6 +10419,48 @@ export interface components {
             reminderDays: number[];
             suspensionProposalDays: number;
             updatedAt: string | null;
+        };
+        Elevation: {
+            cabinet: components["schemas"]["Cabinet"];
+            siteName: string;
+            slots: components["schemas"]["ElevationSlot"][];
+            usedU: number;
+            powerW: number;
+        };
+        ElevationInput: {
+            cabinet: components["schemas"]["CabinetInput"];
+            siteName: string;
+            slots: components["schemas"]["ElevationSlotInput"][];
+            usedU: number;
+            powerW: number;
+        };
+        ElevationSlot: {
+            /** @enum {string} */
+            face: "front" | "rear";
+            lowest: number;
+            highest: number;
+            serverId: string | null;
+            customerName: string | null;
+            brand: string | null;
+            model: string | null;
+            serialNumber: string | null;
+            name: string | null;
+            powerW: number | null;
+            own: boolean;
+        };
+        ElevationSlotInput: {
+            /** @enum {string} */
+            face: "front" | "rear";
+            lowest: number;
+            highest: number;
+            serverId: string | null;
+            customerName: string | null;
+            brand: string | null;
+            model: string | null;
+            serialNumber: string | null;
+            name: string | null;
+            powerW: number | null;
+            own: boolean;
         };
         Error: {
             error: {
@@ -10188,6 +11004,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         IpPoolInput: {
             /** Format: uuid */
@@ -10199,6 +11017,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         IpPoolWithUsage: {
             /** Format: uuid */
@@ -10210,6 +11030,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
             usage: {
                 usable: string;
                 allocated: number;
@@ -10227,12 +11049,24 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
             usage: {
                 usable: string;
                 allocated: number;
                 quarantined: number;
                 free: string;
             };
+        };
+        IpReservedRange: {
+            first: string;
+            last: string;
+            reason: string;
+        };
+        IpReservedRangeInput: {
+            first: string;
+            last: string;
+            reason: string;
         };
         KycDocument: {
             /** Format: uuid */
@@ -10536,33 +11370,66 @@ export interface components {
             customerName: string | null;
             locale: components["schemas"]["LocaleInput"];
         };
+        NetboxCounts: {
+            create: number;
+            unchanged: number;
+            ignored: number;
+            refused: number;
+        };
+        NetboxCountsInput: {
+            create: number;
+            unchanged: number;
+            ignored: number;
+            refused: number;
+        };
         NetboxImportReport: {
             dryRun: boolean;
-            ok: number;
-            rejected: number;
+            counts: components["schemas"]["NetboxCounts"];
             files: {
-                /** @enum {string} */
-                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                kind: components["schemas"]["NetboxKind"];
                 file: string;
+                counts: components["schemas"]["NetboxCounts"];
                 rows: components["schemas"]["NetboxRowReport"][];
             }[];
+            roles: components["schemas"]["NetboxRoleMapping"][];
+            tenants: components["schemas"]["NetboxTenantMapping"][];
         };
         NetboxImportReportInput: {
             dryRun: boolean;
-            ok: number;
-            rejected: number;
+            counts: components["schemas"]["NetboxCountsInput"];
             files: {
-                /** @enum {string} */
-                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                kind: components["schemas"]["NetboxKindInput"];
                 file: string;
+                counts: components["schemas"]["NetboxCountsInput"];
                 rows: components["schemas"]["NetboxRowReportInput"][];
             }[];
+            roles: components["schemas"]["NetboxRoleMappingInput"][];
+            tenants: components["schemas"]["NetboxTenantMappingInput"][];
+        };
+        /** @enum {string} */
+        NetboxKind: "sites" | "racks" | "prefixes" | "devices" | "interfaces" | "ipAddresses";
+        /** @enum {string} */
+        NetboxKindInput: "sites" | "racks" | "prefixes" | "devices" | "interfaces" | "ipAddresses";
+        /** @enum {string} */
+        NetboxRoleAction: "server" | "switch" | "ignore";
+        /** @enum {string} */
+        NetboxRoleActionInput: "server" | "switch" | "ignore";
+        NetboxRoleMapping: {
+            role: string;
+            devices: number;
+            action: components["schemas"]["NetboxRoleAction"];
+        };
+        NetboxRoleMappingInput: {
+            role: string;
+            devices: number;
+            action: components["schemas"]["NetboxRoleActionInput"];
         };
         NetboxRowReport: {
             line: number;
             /** @enum {string} */
-            status: "ok" | "error";
+            status: "create" | "unchanged" | "ignored" | "refused";
             ref: string;
+            note?: string;
             code?: string;
             reason?: string;
             fields?: {
@@ -10573,14 +11440,27 @@ export interface components {
         NetboxRowReportInput: {
             line: number;
             /** @enum {string} */
-            status: "ok" | "error";
+            status: "create" | "unchanged" | "ignored" | "refused";
             ref: string;
+            note?: string;
             code?: string;
             reason?: string;
             fields?: {
                 path: string;
                 message: string;
             }[];
+        };
+        NetboxTenantMapping: {
+            tenant: string;
+            rows: number;
+            customerId: string | null;
+            customerName: string | null;
+        };
+        NetboxTenantMappingInput: {
+            tenant: string;
+            rows: number;
+            customerId: string | null;
+            customerName: string | null;
         };
         Notice: {
             /** Format: uuid */
@@ -10969,6 +11849,8 @@ export interface components {
             siteId: string;
             name: string;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         RoomInput: {
             /** Format: uuid */
@@ -10977,6 +11859,34 @@ export interface components {
             siteId: string;
             name: string;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
+        };
+        RoomUtilisation: {
+            /** Format: uuid */
+            roomId: string;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            cabinets: number;
+            totalU: number;
+            usedU: number;
+            powerBudgetW: number;
+            powerW: number;
+        };
+        RoomUtilisationInput: {
+            /** Format: uuid */
+            roomId: string;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            cabinets: number;
+            totalU: number;
+            usedU: number;
+            powerBudgetW: number;
+            powerW: number;
         };
         RosterList: {
             items: components["schemas"]["RosterMember"][];
@@ -11115,6 +12025,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -11136,6 +12047,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -11160,6 +12072,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -11184,6 +12097,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -11286,6 +12200,8 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         SiteInput: {
             /** Format: uuid */
@@ -11295,6 +12211,8 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         StaffTask: {
             /** Format: uuid */
@@ -11370,6 +12288,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         SwitchInput: {
             /** Format: uuid */
@@ -11381,6 +12301,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         SwitchPort: {
             /** Format: uuid */

@@ -2,7 +2,9 @@
  * What several areas of the web app show the same way. Pages import from here, not from each other.
  * - Money: integer fen as ￥12,345.60 · Instant: Beijing time to the minute · StatusTag: an enum value's label
  * - ExportLink: a list's CSV download · upload: a multipart request with the session's headers
+ * - useConfirm: asks before a formal or irreversible act, naming the clause and the consequence
  */
+export { useConfirm, type ConfirmOptions } from './confirm';
 export { ExportLink } from './ExportLink';
 export { Instant } from './Instant';
 export { Money } from './Money';

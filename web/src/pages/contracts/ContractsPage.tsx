@@ -3,8 +3,9 @@ import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, Money, OnboardingChecklist, StatusTag, upload } from '../../components';
+import { Instant, Money, OnboardingChecklist, StatusTag, upload, useConfirm } from '../../components';
 import { toDateString, type Dayjs } from '../../dates';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -38,7 +39,7 @@ export function ContractsPage() {
   const base = me?.kind === 'customer' ? '/portal/contracts' : '/console/contracts';
   const { data } = useLoad(() => unwrap(client.GET('/api/v1/contracts')), []);
   const [creating, setCreating] = useState(false);
-  const canCreate = me?.roles.some((r) => r === 'sales' || r === 'admin');
+  const canCreate = useCan('contract.create');
   return (
     <>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
@@ -154,11 +155,15 @@ export function ContractDetailPage() {
 /** Number, status, the documents, and what the reader may do next (send, sign, object to renewal). */
 function ContractHeader({ contract: c, reload, onSign }: { contract: ContractDetail; reload: () => void; onSign: () => void }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const showError = useApiErrors();
-  const staff = me?.kind === 'staff';
+  const confirm = useConfirm();
+  const may = { send: useCan('contract.send'), sign: useCan('contract.sign'), object: useCan('contract.objectToRenewal') };
   const path = { params: { path: { id: c.id } } };
   const act = (p: Promise<unknown>) => p.then(reload, showError);
+  const objectToRenewal = () =>
+    confirm({ title: 'confirm.objectToRenewal.title', consequence: 'confirm.objectToRenewal.consequence', ok: 'contracts.objectToRenewal' }, () =>
+      act(unwrap(client.POST('/api/v1/contracts/{id}/object-to-renewal', path))),
+    );
   return (
     <Space align="center" style={{ marginBottom: 12 }} wrap>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="contract-number">
@@ -167,14 +172,14 @@ function ContractHeader({ contract: c, reload, onSign }: { contract: ContractDet
       <ContractStatus status={c.status} />
       <Button href={`/api/v1/contracts/${c.id}/document?format=pdf`}>{t('contracts.pdf')}</Button>
       <Button href={`/api/v1/contracts/${c.id}/document?format=docx`}>{t('contracts.docx')}</Button>
-      {staff && c.status === 'draft' && <Button onClick={() => act(unwrap(client.POST('/api/v1/contracts/{id}/send', path)))}>{t('contracts.send')}</Button>}
-      {staff && (c.status === 'draft' || c.status === 'sent') && (
+      {may.send && c.status === 'draft' && <Button onClick={() => act(unwrap(client.POST('/api/v1/contracts/{id}/send', path)))}>{t('contracts.send')}</Button>}
+      {may.sign && (c.status === 'draft' || c.status === 'sent') && (
         <Button type="primary" onClick={onSign}>
           {t('contracts.sign')}
         </Button>
       )}
-      {(c.status === 'active' || c.status === 'signed') && !c.nonRenewalNoticedAt && (staff || me?.roles.includes('owner')) && (
-        <Button danger onClick={() => act(unwrap(client.POST('/api/v1/contracts/{id}/object-to-renewal', path)))}>
+      {(c.status === 'active' || c.status === 'signed') && !c.nonRenewalNoticedAt && may.object && (
+        <Button danger onClick={objectToRenewal} data-testid="object-to-renewal">
           {t('contracts.objectToRenewal')}
         </Button>
       )}
@@ -245,9 +250,8 @@ function ContractServersCard({ contract: c }: { contract: ContractDetail }) {
 /** 5.1: installation and commissioning orders, done in time or breached; the NOC marks them done. */
 function CommissioningCard({ orders, reload }: { orders: Commissioning[]; reload: () => void }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const showError = useApiErrors();
-  const noc = me?.kind === 'staff' && me.roles.some((r) => r === 'noc' || r === 'admin');
+  const noc = useCan('commissioning.complete');
   const complete = (id: string) => unwrap(client.POST('/api/v1/commissioning/{id}/complete', { params: { path: { id } } })).then(reload, showError);
   return (
     <Card title={t('contracts.commissioning')} size="small">

@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { ExportLink, Instant, StatusTag } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -19,7 +20,8 @@ type DialogState = { kind: 'register' } | { kind: 'inspect' | 'rack' | 'port' | 
 export function ServersPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const noc = me?.kind === 'staff' && me.roles.some((r) => r === 'noc' || r === 'admin');
+  const noc = useCan('server.rack');
+  const mayRegister = useCan('server.register');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/servers')), []);
   const { data: ips } = useLoad(() => unwrap(client.GET('/api/v1/ip-allocations')), [data]);
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -31,7 +33,7 @@ export function ServersPage() {
         <ExportLink href="/servers/export.csv" what="nav.servers" />
         <ExportLink href="/ip-allocations/export.csv" what="ipam.address" />
         {me?.kind === 'staff' && <ExportLink href="/switch-ports/export.csv" what="facility.port" />}
-        {noc && (
+        {mayRegister && (
           <Button type="primary" size="small" data-testid="server-register" onClick={() => setDialog({ kind: 'register' })}>
             {t('facility.register')}
           </Button>
@@ -73,7 +75,19 @@ function ServerTable(props: { items?: Server[]; ips?: Allocation[]; staff: boole
       columns={[
         ...(props.staff ? [{ title: t('nav.customers'), dataIndex: 'customerName' }] : []),
         { title: t('facility.brand'), render: (_, s) => `${s.brand} ${s.model}` },
-        { title: t('facility.serial'), dataIndex: 'serialNumber' },
+        {
+          title: t('facility.serial'),
+          render: (_, s) => (
+            <>
+              {s.serialNumber}
+              {s.needsCompletion && (
+                <Tag color="orange" title={t('facility.needsCompletionHint')} style={{ marginLeft: 6 }} data-testid={`needs-completion-${s.serialNumber}`}>
+                  {t('facility.needsCompletion')}
+                </Tag>
+              )}
+            </>
+          ),
+        },
         { title: t('facility.heightU'), dataIndex: 'heightU' },
         { title: t('common.status'), dataIndex: 'status', render: (s: ServerStatus) => <StatusTag value={s} prefix="facility.status" colors={STATUS_COLOR} /> },
         { title: t('facility.rackedAt'), dataIndex: 'rackedAt', render: (v: string | null) => <Instant value={v} /> },
