@@ -76,6 +76,8 @@ export const PERMISSIONS = {
   'service.withdraw': { staff: ['compliance', 'sales'], customer: ['owner', 'technical'] },
   'service.fileAgreement': { staff: ['compliance', 'sales'] },
   'attestation.file': { staff: ['compliance'], customer: ['owner', 'technical'] },
+  // issue 18 §2: the attestation the customer signed on paper, recorded by staff with its scan
+  'attestation.recordPaper': { staff: ['compliance', 'sales'] },
   'complaint.intake': { staff: ['compliance', 'noc'] },
   'complaint.handle': { staff: ['compliance'] },
   'complaint.terminateForCause': { staff: ['compliance'] },

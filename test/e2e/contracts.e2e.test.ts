@@ -91,9 +91,9 @@ describe('contracts in a real browser', () => {
     // 附件一 and 附件二 signed: each scan uploaded on its own
     const scan = { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
     await staff.locator('.ant-upload:has([data-testid=attachment-upload-security-letter]) input[type=file]').setInputFiles(scan);
-    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count()).toBe(1);
+    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count(), { timeout: 15_000 }).toBe(1);
     await staff.locator('.ant-upload:has([data-testid=attachment-upload-user-undertaking]) input[type=file]').setInputFiles(scan);
-    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count()).toBe(2);
+    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count(), { timeout: 15_000 }).toBe(2);
 
     // signed: the date, both attachments, the scan of the signed copy
     await staff.getByRole('button', { name: '登记签署' }).click();
@@ -105,9 +105,9 @@ describe('contracts in a real browser', () => {
     expect(await staff.locator('.ant-modal-wrap:visible #userUndertakingSigned').isChecked()).toBe(true);
     await staff.locator('.ant-modal-wrap:visible input[type=file]').setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await okButton(staff).click();
-    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count()).toBe(3);
+    await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count(), { timeout: 15_000 }).toBe(3);
     // signed: the contract step is done and racking is next, for the NOC
-    await expect.poll(() => staff.getByTestId('onboarding-step-contract').getAttribute('data-state')).toBe('done');
+    await expect.poll(() => staff.getByTestId('onboarding-step-contract').getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
     expect(await staff.getByTestId('onboarding-step-racked').getAttribute('data-state')).toBe('todo');
     await shot(staff, 'checklist-contract-zh-CN');
     await staff.getByTestId('lang-switch').click();

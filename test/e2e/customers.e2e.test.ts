@@ -138,5 +138,5 @@ describe('customers, KYC and rosters in a real browser', () => {
     expect(await admin.getByTestId('provider-profile').textContent()).toContain('北京云桥数据科技有限公司');
     await shot(admin, 'provider-profile-seal');
     for (const p of [staff, admin, customer]) await p.close();
-  });
+  }, 360_000); // the checklist's steps, the four-eyes refusal and both languages' screenshots on top of the walk
 });

@@ -76,6 +76,7 @@ const PROBES: Record<Action, Probe> = {
   'service.withdraw': (s, sc) => s.declarations.withdrawService(sc, NONE),
   'service.fileAgreement': (s, sc) => s.declarations.fileAgreement(sc, NONE, { fileName: 'a.pdf', bytes: EMPTY }),
   'attestation.file': (s, sc) => s.declarations.attest(sc, { customerId: NONE, location: '', retentionMonths: 0 }),
+  'attestation.recordPaper': (s, sc) => s.declarations.recordPaper(sc, { customerId: NONE, location: '', retentionMonths: 0, receivedBy: '', receivedOn: '2026-01-01', file: { fileName: 'p.pdf', bytes: EMPTY } }),
   'complaint.intake': (s, sc) => s.complaints.intake(sc, anyInput({ description: '' })),
   'complaint.handle': (s, sc) => s.complaints.dismissComplaint(sc, NONE, { note: '' }),
   'complaint.terminateForCause': (s, sc) => s.complaints.terminateForCause(sc, NONE, NONE),

@@ -146,7 +146,7 @@ export function makeDeclarationsService(deps: {
      * received it and on which day; it runs a year from that day (5.5). Audited as a paper record.
      */
     async recordPaper(scope: Scope, input: { customerId: string; location: string; retentionMonths: number; receivedBy: string; receivedOn: string; file: Upload }) {
-      requireStaff(scope, 'compliance', 'sales');
+      requirePermission(scope, 'attestation.recordPaper');
       const fields: { path: string; key: string }[] = [];
       const problem = checkLogRetention(input.retentionMonths);
       if (problem) fields.push({ path: 'retentionMonths', key: problem });

@@ -75,7 +75,8 @@ export function makeOnboardingService(deps: {
     const servers = (await deps.servers.facts(scope, { customerId })).filter((s) => !contract || !s.contractId || s.contractId === contract.id);
     const contractServers = contract ? servers.filter((s) => s.contractId === contract.id) : [];
     const allocations = await deps.ipam.allocations(scope, { customerId, activeOnly: true });
-    const domains = (await deps.domains.list(scope, { customerId })).filter((d) => d.status !== 'revoked');
+    // a contract's view: the websites on its own servers; the customer's: all of them
+    const domains = (await deps.domains.list(scope, { customerId })).filter((d) => d.status !== 'revoked' && (!contractId || contractServers.some((s) => s.id === d.serverId)));
     const invoices = contract ? (await deps.billing.invoices(scope, { contractId: contract.id })).filter((i) => i.status !== 'void') : [];
 
     const steps: OnboardingStep[] = [];

@@ -29,6 +29,7 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
+  const canRecordPaper = useCan('attestation.recordPaper');
   const mayUploadKyc = useCan('kyc.upload');
   const mayEditCustomerSide = useCan('roster.editCustomerSide');
   const path = { path: { id } };
@@ -69,7 +70,7 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
                 {
                   key: 'compliance',
                   label: <span data-testid="tab-compliance">{t('customers.tab.compliance')}</span>,
-                  children: loading(<PaperRecordsTab customerId={id} canRecord={Boolean(me?.roles.some((r) => r === 'compliance' || r === 'sales' || r === 'admin'))} onChanged={changed} />),
+                  children: loading(<PaperRecordsTab customerId={id} canRecord={canRecordPaper} onChanged={changed} />),
                 },
               ]
             : []),
