@@ -93,6 +93,9 @@ import { makeInspectionsService } from './modules/compliance/inspections.service
 import { complianceRoutes } from './modules/compliance/compliance.routes.js';
 import { complianceReactions } from './modules/compliance/reactions.js';
 import { complianceConstraints } from './modules/compliance/compliance.constraints.js';
+import { customersReactions } from './modules/customers/reactions.js';
+import { makeOnboardingService } from './modules/onboarding/onboarding.service.js';
+import { onboardingRoutes } from './modules/onboarding/onboarding.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 
@@ -133,7 +136,8 @@ export function buildServices(ctx: AppContext) {
   const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
   const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, customers, clock, horizonYears: ctx.config.CALENDAR_HORIZON_YEARS, bus });
   const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
-  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids });
+  const fourEyes = ctx.config.FOUR_EYES === 'on';
+  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids, fourEyes });
   const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });
   // facility: the floor (sites, rooms, cabinets), customers' servers, the network (switches, ports)
   const floorRepo = makeFloorRepository(db);
@@ -171,7 +175,7 @@ export function buildServices(ctx: AppContext) {
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, declarations, complaints, inspections ──
   const complianceRepo = makeComplianceRepository(db);
-  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids });
+  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids, fourEyes });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
   const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
   const gate = makeGateService({
@@ -195,10 +199,13 @@ export function buildServices(ctx: AppContext) {
       applyOn: ctx.config.GATE_APPLY === 'on',
     },
   });
-  const declarations = makeDeclarationsService({ repo: complianceRepo, servers, notices, files, audit, clock, ids });
+  const declarations = makeDeclarationsService({ repo: complianceRepo, servers, customers, notices, files, audit, clock, ids });
   const complaints = makeComplaintsService({ repo: complianceRepo, servers, ipam, contracts, notices, files, audit, clock, ids });
   const inspections = makeInspectionsService({ repo: complianceRepo, servers, files, audit, clock, ids });
   registerConstraintErrors(complianceConstraints);
+
+  // issue 18 §2: the guided path, read from the modules' own services (readiness, blockers, servers, invoices)
+  const onboarding = makeOnboardingService({ customers, kyc, declarations, servers, contracts, ipam, domains, billing });
 
   // incidents, planned work and the compensation ledger (6.3, 7.2, 7.3)
   const incidentsRepo = makeIncidentsRepository(db);
@@ -216,7 +223,7 @@ export function buildServices(ctx: AppContext) {
   registerConstraintErrors(dnsConstraints);
 
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
-  const netbox = makeNetboxService({ db, floor, servers, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
+  const netbox = makeNetboxService({ db, floor, servers, network, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -227,11 +234,12 @@ export function buildServices(ctx: AppContext) {
     ...billingReactions({ billing }),
     ...noticesReactions({ notices }),
     ...complianceReactions({ domains, declarations }),
+    ...customersReactions({ customers }),
   );
 
   return {
     audit, customers, roster, kyc, provider, floor, servers, network, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
-    netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus,
+    netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus, onboarding,
   };
 }
 
@@ -256,6 +264,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'netbox', description: 'NetBox CSV 导入导出 — NetBox CSV import and export' }, routes: netboxRoutes(services) },
     { tag: { name: 'billing', description: '账单、收款、余额、发票、催收、到期 — invoices, payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
     { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
+    { tag: { name: 'onboarding', description: '开通引导清单 — the guided path from a new customer to a live, paid server' }, routes: onboardingRoutes(services) },
     { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
   ];
 }

@@ -21,7 +21,7 @@ export const HELP: Record<Locale, string> = {
   calc <子命令>                  合同规则计算（rackpact calc --help）
   calendar load <文件.json>      导入国务院公布的某年节假日安排（JSON 格式见 README），并重算暂定期限
   calendar show <年份>           按月显示该年工作日历（暂定年份标明“暂”）
-  import netbox [--dry-run] <目录>  导入 NetBox 导出的 CSV（sites/racks/devices/ip-addresses.csv），逐行报告
+  import netbox [--dry-run] [--mapping 映射.json] <目录>  导入 NetBox 3.x/4.x 的 CSV（sites/racks/prefixes/devices/interfaces/ip-addresses，导入或导出列名），逐行报告新建/未变/忽略/拒绝
   gate export [--dir 目录]       按已核验的域名清单生成 nginx 接入网关文件（不重载）
   gate apply [--force]          生成网关文件，nginx -t 检查通过后重载；失败则保留原网关
   compensation recompute        按全部中断记录重算每份合同的补偿明细（第 7.2 条）
@@ -48,7 +48,7 @@ Commands:
   calc <subcommand>             Contract rule calculations (rackpact calc --help)
   calendar load <file.json>     Load a year's official State Council holiday schedule (JSON, see README); recomputes provisional dates
   calendar show <year>          Print the year as month grids (provisional days marked 暂)
-  import netbox [--dry-run] <dir>  Import NetBox CSV exports (sites/racks/devices/ip-addresses.csv), reporting each row
+  import netbox [--dry-run] [--mapping map.json] <dir>  Import NetBox 3.x/4.x CSV (sites/racks/prefixes/devices/interfaces/ip-addresses, import or export column names), each row create/unchanged/ignored/refused
   gate export [--dir DIR]       Write the nginx gate files from the verified domain list (no reload)
   gate apply [--force]          Write the gate files, nginx -t, reload; a failed test keeps the previous gate
   compensation recompute        Recompute every contract's compensation ledger from its interruptions (7.2)

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -16,7 +16,8 @@ import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js
 import { backup, restore } from './backup.js';
 import { HELP } from './help.js';
 import { renderYear } from './calendar-show.js';
-import { NETBOX_FILES, NETBOX_KINDS, type NetboxKind } from '../modules/netbox/netbox.service.js';
+import { kindOfFileName, NETBOX_FILES, NETBOX_KINDS, type NetboxKind } from '../modules/netbox/netbox.columns.js';
+import type { ImportMapping } from '../modules/netbox/netbox.service.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const SYSTEM = systemScope('cli');
@@ -189,11 +190,13 @@ async function calendarCommand({ config, sub, args, io }: CommandContext): Promi
 }
 
 async function importCommand({ config, sub, args, io }: CommandContext): Promise<number> {
-  if (sub !== 'netbox') throw new UsageError('import netbox [--dry-run] <dir>');
+  if (sub !== 'netbox') throw new UsageError('import netbox [--dry-run] [--mapping <file.json>] <dir>');
   // `--dry-run <dir>`: the parser takes the directory as the flag's value
   const dryRunValue = args.options['dry-run'];
   const dir = typeof dryRunValue === 'string' ? dryRunValue : requirePositional(args, 2, 'dir');
-  return withRuntime(config, (rt) => importNetbox(rt, dir, dryRunValue !== undefined, io), 'import netbox', io);
+  const mappingFile = args.options.mapping;
+  const mapping = typeof mappingFile === 'string' ? (JSON.parse(readFileSync(mappingFile, 'utf8')) as ImportMapping) : undefined;
+  return withRuntime(config, (rt) => importNetbox(rt, dir, { dryRun: dryRunValue !== undefined, mapping }, io), 'import netbox', io);
 }
 
 /** 先备案后接入: the nginx gate, generated from the verified domain list only. */
@@ -258,23 +261,29 @@ async function filesVerify(rt: Runtime, io: Io): Promise<number> {
   return 0;
 }
 
-/** NetBox CSV files from a directory; prints one line per row and exits 1 when any row is refused. */
-async function importNetbox(rt: Runtime, dir: string, dryRun: boolean, io: Io): Promise<number> {
+/**
+ * NetBox CSV files from a directory (sites.csv or NetBox's netbox_sites.csv, …); prints the role and
+ * tenant mapping used, one line per row, and exits 1 only when a row is refused (a re-run's
+ * unchanged rows are fine).
+ */
+async function importNetbox(rt: Runtime, dir: string, opts: { dryRun: boolean; mapping?: ImportMapping }, io: Io): Promise<number> {
   const files: Partial<Record<NetboxKind, string>> = {};
-  for (const kind of NETBOX_KINDS) {
-    const path = join(dir, NETBOX_FILES[kind].file);
-    if (existsSync(path)) files[kind] = readFileSync(path, 'utf8');
+  for (const name of readdirSync(dir).sort()) {
+    const kind = kindOfFileName(name);
+    if (kind && !files[kind]) files[kind] = readFileSync(join(dir, name), 'utf8');
   }
   if (!Object.keys(files).length) throw new UsageError(`${dir}/{${NETBOX_KINDS.map((k) => NETBOX_FILES[k].file).join(',')}}`);
-  const report = await rt.services.netbox.importCsv(SYSTEM, files, { dryRun, locale: io.lang });
+  const report = await rt.services.netbox.importCsv(SYSTEM, files, { dryRun: opts.dryRun, locale: io.lang, mapping: opts.mapping });
+  for (const r of report.roles) io.out(`role\t${r.role}\t${r.devices}\t${r.action}`);
+  for (const x of report.tenants) io.out(`tenant\t${x.tenant}\t${x.rows}\t${x.customerName ?? '-'}`);
   for (const f of report.files) {
     for (const r of f.rows) {
-      const detail = r.status === 'ok' ? '' : `\t${r.reason}${r.fields?.length ? ` (${r.fields.map((x) => `${x.path}: ${x.message}`).join('; ')})` : ''}`;
+      const detail = r.status === 'refused' ? `\t${r.reason}${r.fields?.length ? ` (${r.fields.map((x) => `${x.path}: ${x.message}`).join('; ')})` : ''}` : r.note ? `\t${r.note}` : '';
       io.out(`${f.file}:${r.line}\t${r.status}\t${r.ref}${detail}`);
     }
   }
-  io.out(t(io.lang, dryRun ? 'cli.netboxDryRun' : 'cli.netboxImported', { ok: report.ok, rejected: report.rejected }));
-  return report.rejected ? 1 : 0;
+  io.out(t(io.lang, opts.dryRun ? 'cli.netboxDryRun' : 'cli.netboxImported', report.counts));
+  return report.counts.refused ? 1 : 0;
 }
 
 function requirePositional(args: ParsedArgs, index: number, name: string): string {

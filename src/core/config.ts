@@ -100,6 +100,11 @@ const ConfigSchema = z.object({
   GATE_PID_FILE: z.string().min(1).optional(),
   /** `on`: the job tests and reloads nginx after each change; `off`: only `rackpact gate apply` does. */
   GATE_APPLY: z.enum(['on', 'off']).default('on'),
+  /**
+   * Issue 18 §6, four eyes: a KYC document or an ICP filing is verified by someone other than who uploaded it.
+   * `off` for a one-person shop: the same person may then verify, and each such verification is audited as a waiver.
+   */
+  FOUR_EYES: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -54,6 +54,15 @@ export const HTTP_STATUS = {
   INVALID_DATA: 400,
   FILE_NOT_IN_STORE: 404,
   ALERT_ALREADY_MAPPED: 409,
+  // issue 18 onboarding: the four-eyes rule (§6)
+  FOUR_EYES_REQUIRED: 403,
+  // issue 18 inventory: retiring something that still holds something
+  SITE_HAS_ROOMS: 409,
+  ROOM_IN_USE: 409,
+  CABINET_OCCUPIED: 409,
+  SWITCH_IN_USE: 409,
+  IP_POOL_IN_USE: 409,
+  RETIRED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

@@ -24,7 +24,7 @@ export const PERMISSIONS = {
   'customer.create': { staff: ['sales'] },
   'customer.update': { staff: ['sales'] },
   'customer.decideChange': { staff: ['sales'] },
-  'kyc.upload': { staff: ['sales'], customer: ['owner'] },
+  'kyc.upload': { staff: ['sales', 'compliance'], customer: ['owner'] },
   'kyc.review': { staff: ['sales', 'compliance'] },
   'roster.editCustomerSide': { staff: ['sales'], customer: ['owner', 'technical'] },
   'roster.editProviderSide': { staff: ['noc', 'sales'] },

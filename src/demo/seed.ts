@@ -152,13 +152,15 @@ async function seedFacility(services: Services) {
   return { site, cabinets, sw, v4, v6 };
 }
 
-/** 甲方: the customer, both sides' rosters (6.5), its verified KYC documents and the log-retention attestation (5.5). */
+/**
+ * 甲方: the customer, both sides' rosters (6.5), its verified KYC documents and the log-retention attestation (5.5).
+ * It starts as a prospect; its status follows its contract (issue 18 §4) and is 在约 once the contract is active.
+ */
 async function seedCustomer(services: Services, c: DemoCustomer) {
   const scope = systemScope('demo-seed');
   const customer = await services.customers.create(scope, {
     name: c.name,
     uscc: c.uscc,
-    status: 'active',
     registeredAddress: c.registeredAddress,
     postalAddress: c.postalAddress,
     noticeEmail: c.noticeEmail,

@@ -13,6 +13,7 @@ export const FILE_COLUMNS = [
   'contracts.security_letter_sha256',
   'contracts.signed_copy_sha256',
   'contracts.user_undertaking_sha256',
+  'intake_inspection_photos.file_sha256',
   'kyc_documents.file_sha256',
   'notice_deliveries.proof_file',
   'provider_profiles.seal_file',

@@ -82,6 +82,11 @@ describe('contracts in a real browser', () => {
     await staff.waitForURL(/\/console\/contracts\/[0-9a-f-]{36}$/);
     const contractNumber = (await staff.getByTestId('contract-number').textContent())!;
     await staff.locator('.ant-tag', { hasText: '草稿' }).waitFor();
+    // what the contract covers, and its onboarding checklist (issue 18 §2): the draft still to be sent and signed
+    expect(await staff.getByTestId('contract-coverage').textContent()).toContain('E2E-DRAFT-0001');
+    await staff.getByTestId('onboarding-step-contract').filter({ hasText: `合同 ${contractNumber} 仍是草稿` }).waitFor();
+    expect(await staff.getByTestId('onboarding-step-racked').getAttribute('data-state')).toBe('blocked');
+    expect(await staff.getByTestId('onboarding-step-kyc').getAttribute('data-state')).toBe('done');
 
     // 附件一 and 附件二 signed: each scan uploaded on its own
     const scan = { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') };
@@ -101,6 +106,15 @@ describe('contracts in a real browser', () => {
     await staff.locator('.ant-modal-wrap:visible input[type=file]').setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await okButton(staff).click();
     await expect.poll(() => staff.locator('.ant-tag', { hasText: /^已签署$/ }).count()).toBe(3);
+    // signed: the contract step is done and racking is next, for the NOC
+    await expect.poll(() => staff.getByTestId('onboarding-step-contract').getAttribute('data-state')).toBe('done');
+    expect(await staff.getByTestId('onboarding-step-racked').getAttribute('data-state')).toBe('todo');
+    await shot(staff, 'checklist-contract-zh-CN');
+    await staff.getByTestId('lang-switch').click();
+    await staff.getByTestId('onboarding-step-racked').filter({ hasText: 'E2E-DRAFT-0001 is not racked yet' }).waitFor();
+    await shot(staff, 'checklist-contract-en');
+    await staff.getByTestId('lang-switch').click();
+    await staff.getByTestId('onboarding-step-racked').filter({ hasText: 'E2E-DRAFT-0001 尚未上架' }).waitFor();
 
     // racked by the NOC: the contract becomes active (7.1)
     await staff.getByTestId('nav-servers').click();

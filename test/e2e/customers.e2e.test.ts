@@ -47,6 +47,14 @@ describe('customers, KYC and rosters in a real browser', () => {
     await staff.waitForURL(/\/console\/customers\/[0-9a-f-]{36}$/);
     const customerId = staff.url().split('/').pop()!;
     expect(await staff.getByTestId('customer-name').textContent()).toBe('深圳星河云计算有限公司');
+    // the onboarding checklist (issue 18 §2): the whole path in order, who acts, what is missing, a link to the form
+    await staff.getByTestId('onboarding-step-roster').waitFor();
+    const stateOf = (key: string) => staff.getByTestId(`onboarding-step-${key}`).getAttribute('data-state');
+    expect(await stateOf('roster')).toBe('todo');
+    expect(await stateOf('contract')).toBe('blocked');
+    expect(await stateOf('invoice')).toBe('blocked');
+    expect(await staff.getByTestId('onboarding-link-roster').getAttribute('href')).toBe(`/console/customers/${customerId}?tab=roster`);
+    expect(await staff.getByTestId('onboarding-step-server').textContent()).toContain('NOC');
 
     // the business licence, as a PDF file picked in the upload dialog
     const pdf = join(mkdtempSync(join(tmpdir(), 'kyc-')), '营业执照.pdf');
@@ -59,6 +67,18 @@ describe('customers, KYC and rosters in a real browser', () => {
     await staff.locator('.ant-modal-footer .ant-btn-primary').click();
     await staff.locator('.ant-table td', { hasText: '91440300MA5DC1B7XM' }).first().waitFor();
     await shot(staff, 'customers-staff-kyc');
+    // the checklist above the tabs follows the upload without a reload: now it waits for a colleague's review
+    await staff.getByTestId('onboarding-step-kyc').filter({ hasText: '营业执照已上传，待另一位同事核验' }).waitFor();
+    // four eyes (§6): sales uploaded it, so sales cannot verify it; the refusal says why
+    await staff.locator('.ant-table-row', { hasText: '91440300MA5DC1B7XM' }).getByRole('button', { name: '核验通过' }).click();
+    await staff.locator('.ant-message', { hasText: '四眼原则' }).waitFor();
+    await shot(staff, 'checklist-customer-zh-CN');
+    await staff.getByTestId('lang-switch').click();
+    await staff.getByTestId('onboarding-checklist').filter({ hasText: 'Onboarding checklist' }).waitFor();
+    await staff.getByTestId('onboarding-step-kyc').filter({ hasText: 'waiting for a colleague to verify it' }).waitFor();
+    await shot(staff, 'checklist-customer-en');
+    await staff.getByTestId('lang-switch').click();
+    await staff.getByTestId('onboarding-checklist').filter({ hasText: '开通引导清单' }).waitFor();
 
     // an admin gives the customer a portal user
     const admin = await env.browser.newPage();

@@ -150,27 +150,47 @@ describe('facility in a real browser', () => {
     await page.close();
   });
 
-  it('lets NOC dry-run a NetBox export and see every row, bad ones with their reason', async () => {
+  it('lets NOC preview a NetBox 4.2 export, map its roles and tenants, import it, and see the placeholders flagged', async () => {
+    const { readdirSync } = await import('node:fs');
     const { fileURLToPath } = await import('node:url');
-    const dir = fileURLToPath(new URL('../fixtures/netbox/', import.meta.url));
+    const dir = fileURLToPath(new URL('../fixtures/netbox-4.x/', import.meta.url));
     const page = await env.browser.newPage();
     await logIn(page, env.server.url, 'noc');
     await page.waitForURL(/\/console$/);
     await page.getByTestId('nav-netbox-import').click();
-    for (const [kind, file] of [['sites', 'sites.csv'], ['racks', 'racks.csv'], ['devices', 'devices.csv'], ['ipAddresses', 'ip-addresses.csv']]) {
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByTestId(`netbox-${kind}`).click();
-      await (await chooser).setFiles(`${dir}${file}`);
-      await page.getByTestId(`netbox-${kind}`).filter({ hasText: '✓' }).waitFor();
-    }
-    await page.getByRole('button', { name: '试运行' }).click();
-    await page.locator('.ant-alert', { hasText: '试运行' }).waitFor();
-    // the sample's devices are fine; the demo already holds 203.0.113.10 and has no pool for 2001:db8:300::/48
-    await page.locator('.ant-card', { hasText: 'devices.csv' }).locator('.ant-tag', { hasText: '通过' }).first().waitFor();
-    const ipCard = page.locator('.ant-card', { hasText: 'ip-addresses.csv' });
-    await ipCard.locator('.ant-table-row', { hasText: '2001:db8:300::10/48' }).locator('.ant-tag', { hasText: '拒绝' }).waitFor();
-    expect(await ipCard.locator('.ant-table-row', { hasText: '2001:db8:300::10/48' }).textContent()).toContain('没有包含该地址的地址池');
-    await shot(page, 'netbox-dry-run');
+    // the whole export at once: the page sorts the files by NetBox's names
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('netbox-files').click();
+    await (await chooser).setFiles(readdirSync(dir).map((f) => `${dir}${f}`));
+    for (const kind of ['sites', 'racks', 'prefixes', 'devices', 'interfaces', 'ipAddresses']) await page.getByTestId(`netbox-${kind}`).filter({ hasText: '✓' }).waitFor();
+    await page.getByTestId('netbox-preview').click();
+    await page.locator('.ant-alert', { hasText: '预览（未写入）' }).waitFor();
+    const devices = page.getByTestId('netbox-report-devices');
+    expect(await devices.locator('.ant-table-row', { hasText: 'TBD-netbox-103' }).textContent()).toContain('已生成占位值，待补全');
+    expect(await devices.locator('.ant-table-row', { hasText: 'jb-app-01' }).textContent()).toContain('未对应任何客户');
+    // the demo has no customer for Jimbob's: the operator maps that tenant to one, and a role to ignore
+    await page.getByTestId("netbox-tenant-Jimbob's Banking & Trust").click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '北京寰宇网络科技有限公司' }).click();
+    await page.getByTestId('netbox-role-Core Switch').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '忽略' }).click();
+    await page.locator('.ant-alert', { hasText: '映射已修改' }).waitFor();
+    expect(await page.getByTestId('netbox-import').isDisabled()).toBe(true);
+    await page.getByTestId('netbox-preview').click();
+    await devices.locator('.ant-table-row', { hasText: 'jb-app-01' }).locator('.ant-tag', { hasText: '将新建' }).waitFor();
+    expect(await devices.locator('.ant-table-row', { hasText: 'yz-core-01' }).textContent()).toContain('映射为忽略');
+    await shot(page, 'netbox-preview-zh');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('netbox-preview').click();
+    await page.locator('.ant-alert', { hasText: 'Preview (nothing written)' }).waitFor();
+    await devices.locator('.ant-table-row', { hasText: 'yz-core-01' }).locator('td', { hasText: 'mapped to ignore' }).waitFor();
+    await shot(page, 'netbox-preview-en');
+    await page.getByTestId('netbox-import').click();
+    await page.locator('.ant-alert', { hasText: 'Imported:' }).waitFor();
+    // the unnamed Dell now a server flagged for completion
+    await page.getByTestId('nav-servers').click();
+    await page.getByTestId('needs-completion-TBD-NETBOX-103').waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('needs-completion-TBD-NETBOX-103').filter({ hasText: '待补全' }).waitFor();
     await page.close();
   });
 });

@@ -39,6 +39,8 @@ export interface TenantB {
   // compliance
   domainId: string;
   serviceId: string;
+  /** B's attestation received on paper, with its scan (issue 18) */
+  paperAttestationId: string;
   complaintId: string;
   suspensionId: string;
   inspectionId: string;
@@ -85,6 +87,8 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/customers': () => ({ body: { name: '入侵者公司' } }),
   'PATCH /api/v1/customers/{id}': (b) => ({ params: { id: b.customerId }, body: { version: 1, postalAddress: 'x' } }),
   'GET /api/v1/customers/{id}/readiness': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/customers/{id}/onboarding': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/contracts/{id}/onboarding': (b) => ({ params: { id: b.contractId } }),
   'POST /api/v1/customers/{id}/change-requests': (b) => ({ params: { id: b.customerId }, body: { postalAddress: '入侵' } }),
   'GET /api/v1/change-requests': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/change-requests/{id}/decision': (b) => ({ params: { id: b.changeRequestId }, body: { approve: true } }),
@@ -225,6 +229,24 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/ip-allocations/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'GET /api/v1/dns/zones/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'GET /api/v1/dns/records/export.csv': (b) => ({ query: { zoneId: b.zoneId }, listForA: true }),
+  // ── issue 18 inventory: edit, retire, utilisation, elevation data, bulk ──
+  'PATCH /api/v1/sites/{id}': (b) => ({ params: { id: b.siteId }, body: { version: 1, name: 'x' } }),
+  'POST /api/v1/sites/{id}/retire': (b) => ({ params: { id: b.siteId } }),
+  'PATCH /api/v1/rooms/{id}': (b) => ({ params: { id: b.roomId }, body: { version: 1, name: 'x' } }),
+  'POST /api/v1/rooms/{id}/retire': (b) => ({ params: { id: b.roomId } }),
+  'PATCH /api/v1/cabinets/{id}': (b) => ({ params: { id: b.cabinetId }, body: { version: 1, heightU: 1 } }),
+  'POST /api/v1/cabinets/{id}/retire': (b) => ({ params: { id: b.cabinetId } }),
+  'GET /api/v1/cabinets/utilisation': () => ({}),
+  'GET /api/v1/rooms/utilisation': () => ({}),
+  'GET /api/v1/cabinets/{id}/elevation': (b) => ({ params: { id: b.cabinetId } }),
+  'PATCH /api/v1/switches/{id}': (b) => ({ params: { id: b.switchId }, body: { version: 1, name: 'evil' } }),
+  'POST /api/v1/switches/{id}/retire': (b) => ({ params: { id: b.switchId } }),
+  'POST /api/v1/switches/{id}/ports': (b) => ({ params: { id: b.switchId }, body: { count: 1 } }),
+  'PATCH /api/v1/switch-ports/{id}': (b) => ({ params: { id: b.portId }, body: { name: 'evil' } }),
+  'PATCH /api/v1/ip-pools/{id}': (b) => ({ params: { id: b.poolId }, body: { version: 1, gateway: null } }),
+  'POST /api/v1/ip-pools/{id}/retire': (b) => ({ params: { id: b.poolId } }),
+  'GET /api/v1/ip-pools/{id}/reserved': (b) => ({ params: { id: b.poolId } }),
+  'POST /api/v1/ip-allocations/next': (b) => ({ body: { poolId: b.poolId, serverId: b.serverId, count: 1 } }),
   // ── compliance ──
   'GET /api/v1/compliance/domains': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/compliance/domains': (b) => ({ body: { customerId: b.customerId, serverId: b.serverId, domain: 'a-steals.example.cn', use: 'non_commercial', filingNumber: '京ICP备12345678号' } }),
@@ -245,6 +267,10 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/compliance/services/{id}/withdraw': (b) => ({ params: { id: b.serviceId } }),
   'GET /api/v1/compliance/attestations': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   'POST /api/v1/compliance/attestations': (b) => ({ body: { customerId: b.customerId, location: 'x', retentionMonths: 6 }, ownOnly: true }),
+  'POST /api/v1/compliance/attestations/paper': (b) => ({
+    multipart: multipart({ customerId: b.customerId, location: 'x', retentionMonths: '6', receivedBy: 'x', receivedOn: '2026-03-01' }, { name: 'p.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }),
+  }),
+  'GET /api/v1/compliance/attestations/{id}/scan': (b) => ({ params: { id: b.paperAttestationId } }),
   'GET /api/v1/compliance/readiness/{id}': (b) => ({ params: { id: b.customerId } }),
   'GET /api/v1/compliance/queue/attestations': () => ({}),
   'GET /api/v1/compliance/complaints': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
@@ -336,6 +362,7 @@ beforeAll(async () => {
   }
   await t.services.roster.upsert(system, customerB.id, { side: 'customer', role: 'legal_representative', name: '乙法人', mobile: '13800000002', available24h: true });
   await t.services.declarations.attest(system, { customerId: customerB.id, location: '乙方日志秘密位置', retentionMonths: 12 });
+  const bPaper = await t.services.declarations.recordPaper(system, { customerId: customerB.id, location: '乙方纸质承诺', retentionMonths: 12, receivedBy: '前台', receivedOn: '2026-03-01', file: { fileName: 'paper.pdf', bytes: pdf } });
   const bContract = await t.services.contracts.create(system, { customerId: customerB.id, siteId: site.id, serverIds: [bServer.id], annualFee: '12000' });
   await t.services.contracts.sign(system, bContract.id, { signingDate: '2026-03-01', securityLetterSigned: true, userUndertakingSigned: true, signedCopy: pdf });
   await t.services.servers.rack(system, bServer.id, { cabinetId: cabinet.id, lowestU: 10, face: 'full' });
@@ -403,6 +430,7 @@ beforeAll(async () => {
     dunningActionId: bProposal.id,
     domainId: bDomain.id,
     serviceId: bService.id,
+    paperAttestationId: bPaper.id,
     complaintId: bComplaint.id,
     suspensionId: bSuspension.id,
     inspectionId: bInspection.id,

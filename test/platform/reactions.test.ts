@@ -25,6 +25,7 @@ describe('cross-module reactions', () => {
       'event billing.invoiceDueMovedEarlier → notices',
       'event facility.serverRemoved → compliance',
       'question contracts.activationBlockers → compliance',
+      'event contracts.statusChanged → customers',
     ]);
   });
 });

@@ -46,6 +46,7 @@ const RacksPage = facility('RacksPage');
 const ServersPage = facility('ServersPage');
 const IpPoolsPage = facility('IpPoolsPage');
 const NetboxImportPage = facility('NetboxImportPage');
+const InventoryPage = facility('InventoryPage');
 const DnsPage = dns('DnsPage');
 const CompliancePage = compliance('CompliancePage');
 const DomainsPage = compliance('DomainsPage');
@@ -118,6 +119,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="servers" element={<ServersPage />} />
                 <Route path="ip-pools" element={<IpPoolsPage />} />
+                <Route path="inventory" element={<InventoryPage />} />
                 <Route path="kyc" element={<KycQueuePage />} />
                 <Route path="tasks" element={<TasksPage />} />
                 <Route path="provider" element={<ProviderPage />} />

@@ -25,6 +25,7 @@ export const NAV: NavEntry[] = [
   { key: 'contracts', path: '/console/contracts', labelKey: 'nav.contracts', audience: 'staff', roles: ['sales', 'finance', 'noc', 'auditor'] },
   { key: 'tickets', path: '/console/tickets', labelKey: 'nav.tickets', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
   { key: 'notices', path: '/console/notices', labelKey: 'nav.notices', audience: 'staff', roles: ALL_STAFF },
+  { key: 'inventory', path: '/console/inventory', labelKey: 'nav.inventory', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
   { key: 'racks', path: '/console/racks', labelKey: 'nav.racks', audience: 'staff', roles: ALL_STAFF },
   { key: 'servers', path: '/console/servers', labelKey: 'nav.servers', audience: 'staff', roles: ALL_STAFF },
   { key: 'ip-pools', path: '/console/ip-pools', labelKey: 'nav.ipPools', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
@@ -77,7 +78,7 @@ export const NAV: NavEntry[] = [
 export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff' | 'customer'; entries: string[] }[] = [
   { key: 'overview', labelKey: 'navSection.overview', audience: 'staff', entries: ['dashboard', 'tasks'] },
   { key: 'business', labelKey: 'navSection.business', audience: 'staff', entries: ['customers', 'kyc-queue', 'contracts', 'expiring', 'dunning', 'contract-templates'] },
-  { key: 'facility', labelKey: 'navSection.facility', audience: 'staff', entries: ['racks', 'servers', 'ip-pools', 'dns', 'netbox-import', 'incidents'] },
+  { key: 'facility', labelKey: 'navSection.facility', audience: 'staff', entries: ['inventory', 'racks', 'servers', 'ip-pools', 'dns', 'netbox-import', 'incidents'] },
   { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains', 'conduct'] },
   { key: 'service', labelKey: 'navSection.service', audience: 'staff', entries: ['tickets', 'ticket-reports', 'notices', 'notice-preferences'] },
   { key: 'system', labelKey: 'navSection.system', audience: 'staff', entries: ['provider', 'users', 'tokens', 'audit', 'calendar', 'account'] },

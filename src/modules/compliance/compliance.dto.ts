@@ -37,6 +37,14 @@ export const DeclareServiceBody = z.object({ serverId: z.uuid(), kind: z.string(
 
 export const AttestationQuery = z.object({ customerId: z.uuid() });
 export const AttestBody = z.object({ customerId: z.uuid().optional(), location: z.string().trim().min(1).max(500), retentionMonths: z.number().int() });
+/** A paper attestation's fields (multipart, beside its `file`): issue 18 §2. */
+export const PaperAttestationFields = z.object({
+  customerId: z.uuid(),
+  location: z.string().trim().min(1).max(500),
+  retentionMonths: z.coerce.number().int(),
+  receivedBy: z.string().trim().min(1).max(100),
+  receivedOn: CalendarDate,
+});
 
 export const ComplaintQuery = z.object({ customerId: z.uuid().optional(), status: z.enum(COMPLAINT_STATUSES).optional() });
 export const IntakeBody = z.object({
@@ -151,6 +159,9 @@ export const LogRetentionAttestation = z
     remindedAt: Timestamp,
     createdAt: Timestamp,
     state: z.enum(ATTESTATION_STATES).optional(),
+    hasScan: z.boolean().optional().describe('a paper attestation: its signed scan is on file'),
+    receivedBy: z.string().nullable().optional().describe('a paper attestation: who at the provider received it'),
+    receivedOn: CalendarDate.nullable().optional().describe('a paper attestation: the day it was received'),
   })
   .meta({ id: 'LogRetentionAttestation' });
 export const LogRetentionAttestationList = ItemsOf(LogRetentionAttestation);

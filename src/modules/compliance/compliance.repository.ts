@@ -126,6 +126,10 @@ export function makeComplianceRepository(db: Db) {
         .from(complianceLogAttestations)
         .where(and(tenantFilter(scope, complianceLogAttestations.customerId), eq(complianceLogAttestations.customerId, customerId)))
         .orderBy(desc(complianceLogAttestations.validUntil), desc(complianceLogAttestations.createdAt)),
+    async findAttestation(scope: Scope, id: string): Promise<AttestationRow | undefined> {
+      const [row] = await db.select().from(complianceLogAttestations).where(and(eq(complianceLogAttestations.id, id), tenantFilter(scope, complianceLogAttestations.customerId)));
+      return row;
+    },
     insertAttestation: (tx: Executor, row: AttestationRow) => tx.insert(complianceLogAttestations).values(row),
     /** Each customer's latest attestation (for the queue and the reminders). */
     latestAttestations: () =>

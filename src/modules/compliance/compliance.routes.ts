@@ -36,6 +36,7 @@ import {
   LogRetentionReadiness,
   Note,
   NotifyBody,
+  PaperAttestationFields,
   Reason,
   ServerSuspension,
   ServerSuspensionList,
@@ -150,6 +151,26 @@ function declarationRoutes(app: App, declarations: DeclarationsService) {
     '/compliance/attestations',
     { schema: { tags, summary: 'Attest where and how long access logs are kept (≥ 6 months)', body: AttestBody, response: { 201: LogRetentionAttestation } } },
     async (request, reply) => reply.status(201).send(await declarations.attest(scopeOf(request), request.body)),
+  );
+  app.post(
+    '/compliance/attestations/paper',
+    {
+      schema: {
+        tags,
+        summary: 'Record an attestation the customer signed on paper (staff; multipart: customerId, location, retentionMonths, receivedBy, receivedOn, file)',
+        consumes: ['multipart/form-data'],
+        response: { 201: LogRetentionAttestation },
+      },
+    },
+    async (request, reply) => {
+      const { fields, ...file } = await readUpload(request, UPLOAD_MAX_BYTES);
+      const parsed = PaperAttestationFields.safeParse(fields);
+      if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, parsed.error.issues.map((i) => ({ path: i.path.join('.'), key: 'field.invalid' })));
+      return reply.status(201).send(await declarations.recordPaper(scopeOf(request), { ...parsed.data, file }));
+    },
+  );
+  app.get('/compliance/attestations/:id/scan', { schema: { tags, summary: "A paper attestation's signed scan", ...fileDownload } }, async (request, reply) =>
+    sendDocument(reply, await declarations.attestationScan(scopeOf(request), request.params.id)),
   );
   app.get(
     '/compliance/readiness/:id',

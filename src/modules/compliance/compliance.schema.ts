@@ -38,6 +38,8 @@ export const complianceDomains = pgTable('compliance_domains', {
   version: integer('version').notNull(),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
+  /** four eyes (issue 18 §6): who put the evidence on file cannot verify it */
+  evidenceUploadedBy: uuid('evidence_uploaded_by'),
 });
 
 export const complianceGateApplies = pgTable('compliance_gate_applies', {
@@ -77,6 +79,12 @@ export const complianceLogAttestations = pgTable('compliance_log_attestations', 
   attestedBy: uuid('attested_by'),
   remindedAt: ts('reminded_at'),
   createdAt: ts('created_at').notNull(),
+  /** received on paper (issue 18): the signed scan, who at the provider received it, and the day */
+  scanSha256: text('scan_sha256'),
+  scanFileName: text('scan_file_name'),
+  scanContentType: text('scan_content_type', { enum: DOCUMENT_TYPES }),
+  receivedBy: text('received_by'),
+  receivedOn: date('received_on', { mode: 'string' }),
 });
 
 export const complianceComplaints = pgTable('compliance_complaints', {

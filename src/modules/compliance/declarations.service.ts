@@ -12,6 +12,15 @@ import type { NoticesService } from '../notices/notices.service.js';
 import { actorId, serverOf, storeDocument, type Upload } from './common.js';
 import type { ComplianceRepository, ServiceRow } from './compliance.repository.js';
 
+/** An attestation the customer filed itself (not a paper one staff recorded). */
+const NOT_ON_PAPER = { scanSha256: null, scanFileName: null, scanContentType: null, receivedBy: null, receivedOn: null };
+
+/** An attestation as it leaves the module: no file hash; whether a signed scan is on file. */
+const publicAttestation = <R extends { scanSha256: string | null }>(r: R) => {
+  const { scanSha256, ...rest } = r;
+  return { ...rest, hasScan: scanSha256 !== null };
+};
+
 /** A declared service as it leaves the module: no file hash, and its standing violation (a non-www service without its agreement). */
 const withViolation = (s: ServiceRow) => {
   const check = checkDeclaredService(s.kind, s.agreementSha256 !== null);
@@ -27,6 +36,8 @@ const withViolation = (s: ServiceRow) => {
 export function makeDeclarationsService(deps: {
   repo: ComplianceRepository;
   servers: Pick<ServersService, 'findServer'>;
+  /** a paper attestation names a customer that must exist (and be visible to the one recording it) */
+  customers: { exists(scope: Scope, id: string): Promise<boolean> };
   notices: Pick<NoticesService, 'register'>;
   files: FileStore;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
@@ -122,17 +133,65 @@ export function makeDeclarationsService(deps: {
       if (problem) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'retentionMonths', key: problem }]);
       if (!input.location.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'location', key: 'field.required' }]);
       const attestedOn = today();
-      const row = { id: ids.uuid(), customerId, location: input.location.trim(), retentionMonths: input.retentionMonths, attestedOn, validUntil: oneYearAfter(attestedOn), attestedBy: actorId(scope), remindedAt: null, createdAt: clock.now() };
+      const row = { id: ids.uuid(), customerId, location: input.location.trim(), retentionMonths: input.retentionMonths, attestedOn, validUntil: oneYearAfter(attestedOn), attestedBy: actorId(scope), remindedAt: null, createdAt: clock.now(), ...NOT_ON_PAPER };
       await repo.db.transaction(async (tx) => {
         await repo.insertAttestation(tx, row);
         await audit.record(tx, scope, { action: 'logRetention.attest', entity: 'compliance_log_attestation', entityId: row.id, customerId, after: row });
       });
-      return row;
+      return publicAttestation(row);
+    },
+
+    /**
+     * Issue 18 §2: the attestation the customer signed on paper, recorded by staff — the scan, who at the provider
+     * received it and on which day; it runs a year from that day (5.5). Audited as a paper record.
+     */
+    async recordPaper(scope: Scope, input: { customerId: string; location: string; retentionMonths: number; receivedBy: string; receivedOn: string; file: Upload }) {
+      requireStaff(scope, 'compliance', 'sales');
+      const fields: { path: string; key: string }[] = [];
+      const problem = checkLogRetention(input.retentionMonths);
+      if (problem) fields.push({ path: 'retentionMonths', key: problem });
+      if (!input.location.trim()) fields.push({ path: 'location', key: 'field.required' });
+      if (!input.receivedBy.trim()) fields.push({ path: 'receivedBy', key: 'field.required' });
+      if (input.receivedOn > today()) fields.push({ path: 'receivedOn', key: 'kyc.receivedInFuture' });
+      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      if (!(await deps.customers.exists(scope, input.customerId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);
+      const scan = storeDocument(deps.files, input.file);
+      const attestedOn = input.receivedOn as CalendarDate;
+      const row = {
+        id: ids.uuid(),
+        customerId: input.customerId,
+        location: input.location.trim(),
+        retentionMonths: input.retentionMonths,
+        attestedOn,
+        validUntil: oneYearAfter(attestedOn),
+        attestedBy: actorId(scope),
+        remindedAt: null,
+        createdAt: clock.now(),
+        scanSha256: scan.sha256,
+        scanFileName: scan.fileName,
+        scanContentType: scan.contentType,
+        receivedBy: input.receivedBy.trim().slice(0, 100),
+        receivedOn: input.receivedOn,
+      };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertAttestation(tx, row);
+        await audit.record(tx, scope, { action: 'logRetention.recordPaper', entity: 'compliance_log_attestation', entityId: row.id, customerId: row.customerId, after: row });
+      });
+      return publicAttestation(row);
+    },
+
+    /** The signed scan of a paper attestation (a customer its own; the read audited like other files). */
+    async attestationScan(scope: Scope, id: string) {
+      requireReader(scope);
+      const row = await repo.findAttestation(scope, id);
+      if (!row || !row.scanSha256 || !row.scanContentType) throw new AppError('NOT_FOUND', { entity: 'compliance_log_attestation' });
+      await audit.recordRead(scope, { entity: 'compliance_log_attestation', entityId: id, customerId: row.customerId });
+      return { bytes: deps.files.get(row.scanSha256), contentType: row.scanContentType, fileName: row.scanFileName ?? 'attestation' };
     },
 
     async attestations(scope: Scope, customerId: string) {
       requireReader(scope);
-      return repo.attestations(scope, customerId);
+      return (await repo.attestations(scope, customerId)).map(publicAttestation);
     },
 
     /**

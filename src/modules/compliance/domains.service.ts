@@ -52,6 +52,8 @@ export function makeDomainsService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
+  /** four eyes (issue 18 §6): who put the evidence on file cannot verify it; off for a one-person shop (audited) */
+  fourEyes: boolean;
 }) {
   const { repo, audit, clock, ids } = deps;
   const today = () => shanghaiDate(clock.now());
@@ -96,8 +98,9 @@ export function makeDomainsService(deps: {
 
   const taken = (domain: string) => new AppError('DOMAIN_TAKEN', { domain }, [{ path: 'domain', key: 'DOMAIN_TAKEN', params: { domain } }]);
 
-  async function move(scope: Scope, id: string, to: DomainRow['status'], patch: (d: DomainRow) => Partial<DomainRow>, action: string, notice?: { type: string; payload: (d: DomainRow) => Record<string, unknown> }) {
+  async function move(scope: Scope, id: string, to: DomainRow['status'], patch: (d: DomainRow) => Partial<DomainRow>, action: string, notice?: { type: string; payload: (d: DomainRow) => Record<string, unknown> } | null, alsoIn?: (tx: Executor) => Promise<unknown>) {
     return repo.db.transaction(async (tx) => {
+      if (alsoIn) await alsoIn(tx);
       const before = await repo.lockDomain(tx, scope, id);
       if (!before) throw new AppError('NOT_FOUND', { entity: 'domain' });
       if (!DOMAIN_TRANSITIONS[before.status].includes(to)) throw new AppError('DOMAIN_INVALID_TRANSITION', { from: before.status, to });
@@ -139,6 +142,7 @@ export function makeDomainsService(deps: {
         verificationMethod: null,
         verificationNote: null,
         reverifyDueOn: null,
+        evidenceUploadedBy: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -205,6 +209,7 @@ export function makeDomainsService(deps: {
           evidenceSha256: stored.sha256,
           evidenceFileName: input.fileName.slice(0, 200),
           evidenceContentType: contentType,
+          evidenceUploadedBy: actorId(scope),
           status: 'submitted',
           statusReason: null,
           updatedAt: clock.now(),
@@ -228,8 +233,11 @@ export function makeDomainsService(deps: {
       requirePermission(scope, 'domain.verify');
       const current = await load(scope, id);
       if (!current.evidenceSha256) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'evidence', key: 'compliance.evidenceRequired' }]);
+      const own = scope.kind === 'staff' && current.evidenceUploadedBy === scope.userId;
+      if (own && deps.fourEyes) throw new AppError('FOUR_EYES_REQUIRED', { entity: 'compliance_domain' });
       const now = clock.now();
-      return move(scope, id, 'verified', () => ({ statusReason: null, verifiedAt: now, verifiedBy: actorId(scope), verifier: actorOf(scope).actorLogin ?? 'system', verificationMethod: input.method, verificationNote: input.note.trim(), reverifyDueOn: reverificationDue(today()) }), current.status === 'verified' ? 'reverify' : 'verify');
+      const waiver = own ? (tx: Executor) => audit.record(tx, scope, { action: 'fourEyes.waive', entity: 'compliance_domain', entityId: id, customerId: current.customerId, after: { evidenceUploadedBy: current.evidenceUploadedBy, verifiedBy: actorId(scope), setting: 'FOUR_EYES=off' } }) : undefined;
+      return move(scope, id, 'verified', () => ({ statusReason: null, verifiedAt: now, verifiedBy: actorId(scope), verifier: actorOf(scope).actorLogin ?? 'system', verificationMethod: input.method, verificationNote: input.note.trim(), reverifyDueOn: reverificationDue(today()) }), current.status === 'verified' ? 'reverify' : 'verify', null, waiver);
     },
 
     /** 5.7: stale or doubtful filing data — the site is closed until it is cleared. */

@@ -68,7 +68,25 @@ export const CommissioningOrder = z
   })
   .meta({ id: 'CommissioningOrder' });
 
+/** A server under the contract as the contract page shows it (issue 18): where it sits and its live addresses. */
+export const ContractServer = z
+  .object({
+    id: z.uuid(),
+    brand: z.string(),
+    model: z.string(),
+    serialNumber: z.string(),
+    heightU: z.number().int(),
+    status: z.string(),
+    inspected: z.boolean(),
+    placement: z.object({ cabinetId: z.uuid(), cabinetCode: z.string(), roomName: z.string(), siteName: z.string(), lowest: z.number().int(), highest: z.number().int() }).nullable(),
+    ports: z.number().int(),
+    addresses: z.array(z.string()),
+  })
+  .meta({ id: 'ContractServer' });
+
 export const ContractDetail = Contract.extend({
+  site: z.object({ id: z.uuid(), name: z.string(), accessPoint: z.string() }),
+  servers: z.array(ContractServer),
   /** 24:00 Asia/Shanghai of the term's end plus credited compensation (7.2) */
   serviceEndsAt: InstantString.nullable(),
   serverIds: z.array(z.uuid()),

@@ -5,6 +5,11 @@ declare module '../../core/reactions.js' {
   interface DomainEvents {
     /** 第十三条: one side objected to the renewal — a formal notice to the other side. */
     'contracts.renewalObjected': ContractRow;
+    /**
+     * Issue 18 §4: a contract's status changed (drafted, sent, signed, activated, ended, terminated); with it the
+     * statuses of all this customer's contracts, so the customer's own status can follow them in the same transaction.
+     */
+    'contracts.statusChanged': { customerId: string; contractId: string; from: ContractRow['status'] | null; to: ContractRow['status']; statuses: ContractRow['status'][] };
   }
   interface DomainQuestions {
     /**

@@ -34,6 +34,10 @@ export function makeContractsRepository(db: Db) {
       const [row] = await tx.select({ c: contracts }).from(contractServers).innerJoin(contracts, eq(contracts.id, contractServers.contractId)).where(eq(contractServers.serverId, serverId));
       return row?.c;
     },
+    /** The customer's name, from the customers module's read model. */
+    customerName: async (customerId: string) => (await db.select({ name: customerNames.name }).from(customerNames).where(eq(customerNames.id, customerId)))[0]?.name ?? '',
+    /** Every contract status of one customer, in the caller's transaction (the customer's status follows them). */
+    statusesOfCustomer: async (tx: Executor, customerId: string) => (await tx.select({ status: contracts.status }).from(contracts).where(eq(contracts.customerId, customerId))).map((r) => r.status),
     serverIds: async (contractId: string) => (await db.select({ id: contractServers.serverId }).from(contractServers).where(eq(contractServers.contractId, contractId))).map((r) => r.id),
     list: (scope: Scope, f: { customerId?: string; status?: ContractRow['status'] }) =>
       db

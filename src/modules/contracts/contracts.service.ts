@@ -64,7 +64,7 @@ const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
   customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get' | 'addTask'>;
-  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server'>;
+  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server' | 'facts'>;
   floor: Pick<FloorService, 'site'>;
   ipam: Pick<IpamService, 'allocations'>;
   /** invoices are billing's: issued through it in the activation's or renewal's transaction */
@@ -95,9 +95,26 @@ export function makeContractsService(deps: {
       if (!from.includes(before.status)) throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: before.status, to: action });
       const after = await repo.update(tx, id, { ...patch(before), updatedAt: clock.now(), version: before.version + 1 });
       await audit.record(tx, scope, { action: `contract.${action}`, entity: 'contract', entityId: id, customerId: before.customerId, before, after });
+      await statusChanged(tx, scope, before, after);
       if (then) await then(tx, after);
       return after;
     });
+  }
+
+  /** Issue 18 §4: tells the customers module (contracts.statusChanged) when a contract's status moved, in the change's tx. */
+  async function statusChanged(tx: Executor, scope: Scope, before: ContractRow | null, after: ContractRow) {
+    if (before && before.status === after.status) return;
+    const statuses = await repo.statusesOfCustomer(tx, after.customerId);
+    await bus.emit(tx, scope, 'contracts.statusChanged', { customerId: after.customerId, contractId: after.id, from: before?.status ?? null, to: after.status, statuses });
+  }
+
+  /**
+   * What keeps this customer's contract from activation (7.1, 5.10, 5.5): the customers module's readiness
+   * and every answer to contracts.activationBlockers — the one list racking refuses with and the checklist shows.
+   */
+  async function blockers(tx: Executor, scope: Scope, customerId: string): Promise<string[]> {
+    const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, customerId, tx);
+    return [...readiness.missing, ...(await bus.ask(tx, scope, 'contracts.activationBlockers', { customerId }))];
   }
 
   /**
@@ -111,6 +128,7 @@ export function makeContractsService(deps: {
       const before = contract;
       if (contract.nonRenewalNoticedAt) {
         contract = await repo.update(tx, contract.id, { status: 'ended', updatedAt: clock.now(), version: contract.version + 1 });
+        await statusChanged(tx, system, before, contract);
         result.ended += 1;
       } else {
         const next = renewalTerm({ end: contract.termEnd as CalendarDate, compensationHours: contract.compensationHours }, contract.termMonths);
@@ -156,13 +174,24 @@ export function makeContractsService(deps: {
       await audit.recordRead(scope, { entity: 'contract', entityId: id, customerId: contract.customerId });
       // the term clock: service ends at 24:00 Asia/Shanghai of the end date plus credited compensation (7.2)
       const serviceEndsAt = contract.termEnd ? new Date(endOfDayShanghai(contract.termEnd as CalendarDate).getTime() + contract.compensationHours * 3_600_000) : null;
+      // issue 18: what the contract covers — the customer, the site, each server where it sits and its addresses
+      const [customerName, site, servers] = await Promise.all([repo.customerName(contract.customerId), deps.floor.site(scope, contract.siteId), deps.servers.facts(scope, { customerId: contract.customerId, contractId: id })]);
       return {
         ...contract,
+        customerName,
+        site: { id: site.id, name: site.name, accessPoint: site.accessPoint },
+        servers: await Promise.all(servers.map(async (s) => ({ ...s, addresses: (await deps.ipam.allocations(scope, { serverId: s.id, activeOnly: true })).map((a) => a.address) }))),
         serviceEndsAt: serviceEndsAt ? formatShanghai(serviceEndsAt) : null,
         serverIds: await repo.serverIds(id),
         invoices: await deps.billing.invoices(scope, { contractId: id }),
         commissioning: await repo.commissioning(scope, { contractId: id }),
       };
+    },
+
+    /** The contract's row as the scope may see it, without its documents (another module's view; not audited as a read). */
+    async find(scope: Scope, id: string) {
+      requireReader(scope);
+      return load(scope, id);
     },
 
     /** A draft from the shipped template; its number is taken now, in this transaction, so numbers have no gaps. */
@@ -225,6 +254,7 @@ export function makeContractsService(deps: {
         await repo.insertServers(tx, servers.map((s) => ({ contractId: row.id, serverId: s.id, customerId: s.customerId })));
         for (const s of servers) await deps.servers.linkContract(tx, s.id, row.id);
         await audit.record(tx, scope, { action: 'contract.create', entity: 'contract', entityId: row.id, customerId: row.customerId, after: { ...row, serverIds: input.serverIds } });
+        await statusChanged(tx, scope, null, row);
         return row;
       });
     },
@@ -269,9 +299,7 @@ export function makeContractsService(deps: {
       // 附件: both attachments signed as well as the contract itself
       const unsigned = [contract.securityLetterSigned ? null : 'securityLetterSigned', contract.userUndertakingSigned ? null : 'userUndertakingSigned'].filter((f): f is string => f !== null);
       if (unsigned.length) throw new AppError('ACTIVATION_REFUSED', { reason: unsigned.join(', ') }, unsigned.map((path) => ({ path, key: 'contracts.attachmentUnsigned' })));
-      const readiness = await deps.customers.activationReadiness({ kind: 'system', reason: 'activation' }, contract.customerId, tx);
-      const missing: string[] = [...readiness.missing];
-      missing.push(...(await bus.ask(tx, scope, 'contracts.activationBlockers', { customerId: contract.customerId })));
+      const missing = await blockers(tx, scope, contract.customerId);
       if (missing.length) throw new AppError('ACTIVATION_REFUSED', { reason: missing.join(', ') }, missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
       const calendar = await deps.calendar.current(tx);
       const terms = contract.terms as ContractTerms;
@@ -295,6 +323,14 @@ export function makeContractsService(deps: {
       const after = await repo.update(tx, contract.id, { status: 'active', activationDate: rackedOn, termStart: t.start, termEnd: t.end, updatedAt: now, version: contract.version + 1 });
       const invoice = await deps.billing.issueInvoice(tx, invoiced(after), t.start, t.end, calendar);
       await audit.record(tx, scope, { action: 'contract.activate', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before: contract, after: { ...after, invoice } });
+      await statusChanged(tx, scope, contract, after);
+    },
+
+    /** Issue 18: what would refuse activating this customer's contract now (field names, i18n under contracts.gap.*). */
+    async activationBlockers(scope: Scope, customerId: string): Promise<string[]> {
+      requireReader(scope);
+      if (!(await deps.customers.exists(scope, customerId))) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      return blockers(repo.db, scope, customerId);
     },
 
     /** 5.1: done in time, or late (a provider breach the customer can see). */

@@ -73,7 +73,7 @@ export const CreateCustomerBody = z.object({
 export const UpdateCustomerBody = CreateCustomerBody.partial().extend({ version: RowVersion });
 
 export const ActivationReadiness = z
-  .object({ ready: z.boolean(), missing: z.array(ActivationGap) })
+  .object({ ready: z.boolean(), missing: z.array(ActivationGap), rosterMembers: z.number().int().describe("people on the customer's side of the roster now (5.10)") })
   .meta({ id: 'CustomerActivationReadiness', description: 'Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10)' });
 
 // ── contact-change requests ─────────────────────────────────────────────
@@ -148,6 +148,8 @@ export const KycDocument = z
     reviewedAt: Timestamp,
     uploadedBy: z.string().nullable(),
     createdAt: Timestamp,
+    receivedBy: z.string().nullable().describe('received on paper: who at the provider took it'),
+    receivedOn: CalendarDate.nullable().describe('received on paper: the day'),
   })
   .meta({ id: 'KycDocument' });
 export const KycList = ItemsOf(KycDocument).meta({ id: 'KycDocumentList' });
@@ -159,6 +161,8 @@ export const KycMeta = z.object({
   idNumber: z.string().trim().min(1).max(40),
   issuedOn: CalendarDate.optional(),
   expiresOn: CalendarDate.optional(),
+  receivedBy: z.string().trim().max(100).optional(),
+  receivedOn: CalendarDate.optional(),
 });
 export const KycQueueQuery = z.object({ status: KycStatus.default('pending') });
 export const ReviewBody = z.object({ verify: z.boolean(), reason: z.string().trim().max(500).optional() });

@@ -180,6 +180,12 @@ export function makeCustomersRepository(db: Db) {
     },
 
     /** Customers a provider-wide notice goes to: those with a running relationship (active or suspended). */
+    /** The row locked for the caller's transaction (a reaction that moves the status reads and writes under it). */
+    async lock(tx: Executor, id: string): Promise<CustomerRow | undefined> {
+      const [row] = await tx.select().from(customers).where(eq(customers.id, id)).for('update');
+      return row;
+    },
+
     async idsUnderContract(tx: Executor = db): Promise<string[]> {
       const rows = await tx.select({ id: customers.id }).from(customers).where(inArray(customers.status, ['active', 'suspended'])).orderBy(asc(customers.id));
       return rows.map((r) => r.id);

@@ -59,6 +59,9 @@ export const kycDocuments = pgTable('kyc_documents', {
   reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   uploadedBy: uuid('uploaded_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  /** received on paper (issue 18): the provider's person who took it and the day */
+  receivedBy: text('received_by'),
+  receivedOn: date('received_on', { mode: 'string' }),
 });
 
 /** 人员名单 (5.10, 6.5): one row per version of a person on a side's roster. */

@@ -47,6 +47,22 @@ function checkFields(input: Partial<CustomerInput>): Partial<CustomerInput> {
 export const ACTIVATION_GAPS = ['legalRepresentative24h', 'technicalLead24h', 'kycBusinessLicence', 'kycLegalRepresentativeId'] as const;
 export type ActivationGap = (typeof ACTIVATION_GAPS)[number];
 
+/** What a contract's status says about its customer (contracts' CONTRACT_STATUSES, named here to keep the modules apart). */
+type ContractStatus = 'draft' | 'sent' | 'signed' | 'active' | 'ended' | 'terminated_for_cause' | 'terminated_by_agreement';
+
+/**
+ * Issue 18 §4: the customer's status follows its contracts — 潜在 prospect (none yet in force) → 在约 active (one
+ * in force) → 终止 former (every one ended or terminated). 暂停 suspended is the provider's decision (6.3) and
+ * stays while a contract is open; only the end of every contract moves a suspended customer on (to former).
+ */
+export function statusFromContracts(current: CustomerRow['status'], statuses: readonly ContractStatus[]): CustomerRow['status'] {
+  const open = statuses.filter((s) => s === 'draft' || s === 'sent' || s === 'signed' || s === 'active');
+  if (statuses.length > 0 && open.length === 0) return 'former';
+  if (current === 'suspended') return 'suspended';
+  if (open.includes('active')) return 'active';
+  return 'prospect';
+}
+
 export function makeCustomersService(deps: {
   repo: CustomersRepository;
   roster: RosterRepository;
@@ -203,7 +219,7 @@ export function makeCustomersService(deps: {
      * 5.10 / 7.1 precondition for activating a server: both 24-hour contacts on the customer's
      * roster and the business licence and legal representative's ID verified.
      */
-    async activationReadiness(scope: Scope, customerId: string, tx?: Executor): Promise<{ ready: boolean; missing: ActivationGap[] }> {
+    async activationReadiness(scope: Scope, customerId: string, tx?: Executor): Promise<{ ready: boolean; missing: ActivationGap[]; rosterMembers: number }> {
       requireReader(scope);
       if (!(await repo.find(scope, customerId, tx))) throw new AppError('NOT_FOUND', { entity: 'customer' });
       const roster = await deps.roster.asOf(scope, customerId, clock.now(), 'customer', tx);
@@ -217,7 +233,22 @@ export function makeCustomersService(deps: {
       if (!has24h('technical_lead')) missing.push('technicalLead24h');
       if (!verified('business_licence')) missing.push('kycBusinessLicence');
       if (!verified('legal_representative_id')) missing.push('kycLegalRepresentativeId');
-      return { ready: missing.length === 0, missing };
+      return { ready: missing.length === 0, missing, rosterMembers: roster.length };
+    },
+
+    /**
+     * Issue 18 §4, the customers module's reaction to contracts.statusChanged (reactions.ts): the status follows
+     * the contracts in the contract change's own transaction; a change is audited with the contract that moved it.
+     */
+    async followContracts(tx: Executor, scope: Scope, change: { customerId: string; contractId: string; statuses: ContractStatus[] }) {
+      const before = await repo.lock(tx, change.customerId);
+      if (!before) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      const status = statusFromContracts(before.status, change.statuses);
+      if (status === before.status) return before;
+      const after = await repo.update(tx, before.id, before.version, { status, updatedAt: clock.now() });
+      if (!after) throw new AppError('STALE_VERSION');
+      await audit.record(tx, scope, { action: 'customer.status', entity: 'customer', entityId: before.id, customerId: before.id, before: { status: before.status }, after: { status, contractId: change.contractId } });
+      return after;
     },
 
     // ── outbox, for the notices module ─────────────────────────────────

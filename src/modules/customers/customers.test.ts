@@ -286,7 +286,7 @@ describe('activation readiness', () => {
   it('names what is missing: both 24-hour contacts and verified KYC', async () => {
     const fresh = await makeCustomer(t.services, { name: '准备中公司' });
     const readiness = (await sales.get(`/api/v1/customers/${fresh.id}/readiness`)).json();
-    expect(readiness).toEqual({ ready: false, missing: ['legalRepresentative24h', 'technicalLead24h', 'kycBusinessLicence', 'kycLegalRepresentativeId'] });
+    expect(readiness).toEqual({ ready: false, missing: ['legalRepresentative24h', 'technicalLead24h', 'kycBusinessLicence', 'kycLegalRepresentativeId'], rosterMembers: 0 });
     await t.services.roster.upsert(system, fresh.id, { side: 'customer', role: 'legal_representative', name: '甲', mobile: '13800000001', available24h: true });
     await t.services.roster.upsert(system, fresh.id, { side: 'customer', role: 'technical_lead', name: '乙', mobile: '13800000002', available24h: false });
     expect((await t.services.customers.activationReadiness(system, fresh.id)).missing).toEqual(['technicalLead24h', 'kycBusinessLicence', 'kycLegalRepresentativeId']);
@@ -317,11 +317,11 @@ describe('activation readiness over time', () => {
       const doc = await t.services.kyc.upload(system, c.id, { kind, holderName: '甲', idType, idNumber, expiresOn, fileName: 'x.pdf', bytes: PDF });
       await t.services.kyc.review(system, doc.id, { verify: true });
     }
-    expect(await t.services.customers.activationReadiness(system, c.id)).toEqual({ ready: true, missing: [] });
+    expect(await t.services.customers.activationReadiness(system, c.id)).toEqual({ ready: true, missing: [], rosterMembers: 2 });
     t.clock.set('2026-04-01T15:59:00Z'); // 23:59 on the expiry day in Shanghai: still valid that day
     expect((await t.services.customers.activationReadiness(system, c.id)).ready).toBe(true);
     t.clock.set('2026-04-01T16:00:00Z'); // 00:00 on 2 April in Shanghai
-    expect(await t.services.customers.activationReadiness(system, c.id)).toEqual({ ready: false, missing: ['kycLegalRepresentativeId'] });
+    expect(await t.services.customers.activationReadiness(system, c.id)).toEqual({ ready: false, missing: ['kycLegalRepresentativeId'], rosterMembers: 2 });
     t.clock.set(start);
   });
 });

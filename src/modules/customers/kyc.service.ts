@@ -22,6 +22,9 @@ export interface KycUpload {
   expiresOn?: string | null;
   fileName: string;
   bytes: Uint8Array;
+  /** received on paper (staff only): who at the provider took it, and the day */
+  receivedBy?: string | null;
+  receivedOn?: string | null;
 }
 
 export const publicKyc = (r: KycRow) => {
@@ -36,6 +39,8 @@ export function makeKycService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
+  /** four eyes (issue 18 §6): the uploader cannot verify; off for a one-person shop (each self-verification audited) */
+  fourEyes: boolean;
 }) {
   const { repo, files, audit, clock, ids } = deps;
 
@@ -67,6 +72,8 @@ export function makeKycService(deps: {
       }
     }
     if (input.issuedOn && input.expiresOn && input.expiresOn <= input.issuedOn) fields.push({ path: 'expiresOn', key: 'kyc.expiryBeforeIssue' });
+    if (Boolean(input.receivedBy?.trim()) !== Boolean(input.receivedOn)) fields.push({ path: input.receivedOn ? 'receivedBy' : 'receivedOn', key: 'kyc.receivedBoth' });
+    else if (input.receivedOn && input.receivedOn > shanghaiDate(clock.now())) fields.push({ path: 'receivedOn', key: 'kyc.receivedInFuture' });
     if (input.bytes.byteLength === 0) fields.push({ path: 'file', key: 'kyc.fileEmpty' });
     else if (input.bytes.byteLength > KYC_MAX_BYTES) fields.push({ path: 'file', key: 'kyc.fileTooLarge', params: { mb: KYC_MAX_BYTES / 1024 / 1024 } });
     const contentType = sniffDocumentType(input.bytes);
@@ -89,6 +96,12 @@ export function makeKycService(deps: {
       return (await repo.listForCustomer(scope, customerId)).map(publicKyc);
     },
 
+    /** Issue 18: each document's kind and standing (no number, no file), for the onboarding checklist; not a read of the documents. */
+    async standing(scope: Scope, customerId: string) {
+      requireReader(scope);
+      return (await repo.listForCustomer(scope, customerId)).map((d) => ({ id: d.id, kind: d.kind, status: d.status, expiresOn: d.expiresOn, uploadedBy: d.uploadedBy }));
+    },
+
     async queue(scope: Scope, status: KycRow['status'] = 'pending') {
       requireStaff(scope, 'sales', 'compliance', 'auditor');
       return (await repo.queue(scope, status)).map((r) => ({ ...publicKyc(r.document), customerName: r.customerName }));
@@ -98,10 +111,13 @@ export function makeKycService(deps: {
     async upload(scope: Scope, customerId: string, input: KycUpload) {
       if (scope.kind === 'customer') {
         if (scope.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
+        // a paper copy is received by the provider: only staff record one
+        if (input.receivedBy || input.receivedOn) throw new AppError('FORBIDDEN');
       }
       requirePermission(scope, 'kyc.upload');
       if (!(await deps.customers.find(scope, customerId))) throw new AppError('NOT_FOUND', { entity: 'customer' });
       const { idNumber, contentType } = checkUpload(input);
+      const paper = Boolean(input.receivedOn);
       const stored = files.put(input.bytes);
       const row: KycRow = {
         id: ids.uuid(),
@@ -122,10 +138,12 @@ export function makeKycService(deps: {
         reviewedAt: null,
         uploadedBy: scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null,
         createdAt: clock.now(),
+        receivedBy: paper ? input.receivedBy!.trim().slice(0, 100) : null,
+        receivedOn: paper ? input.receivedOn! : null,
       };
       await repo.db.transaction(async (tx) => {
         await repo.insert(tx, row);
-        await audit.record(tx, scope, { action: 'kyc.upload', entity: 'kyc_document', entityId: row.id, customerId, after: publicKyc(row) });
+        await audit.record(tx, scope, { action: paper ? 'kyc.recordPaper' : 'kyc.upload', entity: 'kyc_document', entityId: row.id, customerId, after: publicKyc(row) });
       });
       return publicKyc(row);
     },
@@ -135,7 +153,11 @@ export function makeKycService(deps: {
       const before = await load(scope, id);
       if (before.status !== 'pending') throw new AppError('CONFLICT', { detail: before.status });
       if (!decision.verify && !decision.reason?.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reason', key: 'field.required' }]);
+      // four eyes (§6): whoever uploaded or recorded the document does not also vouch for it
+      const own = decision.verify && scope.kind === 'staff' && before.uploadedBy === scope.userId;
+      if (own && deps.fourEyes) throw new AppError('FOUR_EYES_REQUIRED', { entity: 'kyc_document' });
       return repo.db.transaction(async (tx) => {
+        if (own) await audit.record(tx, scope, { action: 'fourEyes.waive', entity: 'kyc_document', entityId: id, customerId: before.customerId, after: { uploadedBy: before.uploadedBy, verifiedBy: scope.userId, setting: 'FOUR_EYES=off' } });
         const after = await repo.update(tx, id, 'pending', {
           status: decision.verify ? 'verified' : 'rejected',
           rejectReason: decision.verify ? null : decision.reason!.trim(),

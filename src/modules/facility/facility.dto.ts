@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { IdParams, ItemsOf, Timestamp } from '../../http/dto.js';
+import { IdParams, ItemsOf, RowVersion, Timestamp } from '../../http/dto.js';
 import { CABINET_STATUSES, RACKING_FACES, RACK_FACES, SERVER_STATUSES } from './facility.schema.js';
 
 export { IdParams };
 const name = (max = 100) => z.string().trim().min(1).max(max);
 
 // ── the floor: sites (机房), rooms, cabinets (机柜) ─────────────────────
-export const Site = z.object({ id: z.uuid(), code: z.string(), name: z.string(), address: z.string(), accessPoint: z.string(), createdAt: Timestamp }).meta({ id: 'Site' });
-export const Room = z.object({ id: z.uuid(), siteId: z.uuid(), name: z.string(), createdAt: Timestamp }).meta({ id: 'Room' });
+export const Site = z
+  .object({ id: z.uuid(), code: z.string(), name: z.string(), address: z.string(), accessPoint: z.string(), createdAt: Timestamp, version: z.number(), retiredAt: Timestamp })
+  .meta({ id: 'Site' });
+export const Room = z.object({ id: z.uuid(), siteId: z.uuid(), name: z.string(), createdAt: Timestamp, version: z.number(), retiredAt: Timestamp }).meta({ id: 'Room' });
 export const Cabinet = z
   .object({
     id: z.uuid(),
@@ -19,6 +21,11 @@ export const Cabinet = z
     powerBudgetW: z.number(),
     status: z.enum(CABINET_STATUSES),
     createdAt: Timestamp,
+    version: z.number(),
+    positionRow: z.string().nullable(),
+    positionColumn: z.number().nullable(),
+    ratedCurrentA: z.number().nullable(),
+    retiredAt: Timestamp,
   })
   .meta({ id: 'Cabinet' });
 
@@ -29,7 +36,56 @@ export const CreateSiteBody = z.object({ code: z.string().regex(/^[A-Z0-9-]{2,20
 export const RoomQuery = z.object({ siteId: z.uuid().optional() });
 export const CreateRoomBody = z.object({ siteId: z.uuid(), name: name() });
 export const CabinetQuery = z.object({ roomId: z.uuid().optional() });
-export const CreateCabinetBody = z.object({ roomId: z.uuid(), code: name(20), heightU: z.number().int().min(1).max(60).optional(), powerBudgetW: z.number().int().min(1).optional() });
+const CabinetFields = {
+  heightU: z.number().int().min(1).max(60).optional(),
+  powerBudgetW: z.number().int().min(1).max(1_000_000).optional(),
+  ratedCurrentA: z.number().int().min(1).max(1000).nullable().optional(),
+  positionRow: z.string().trim().max(10).nullable().optional(),
+  positionColumn: z.number().int().min(1).max(999).nullable().optional(),
+};
+export const CreateCabinetBody = z.object({ roomId: z.uuid(), code: name(20), ...CabinetFields });
+export const UpdateSiteBody = CreateSiteBody.partial().extend({ version: RowVersion });
+export const UpdateRoomBody = z.object({ name: name().optional(), version: RowVersion });
+export const UpdateCabinetBody = z.object({ code: name(20).optional(), status: z.enum(['active', 'reserved']).optional(), ...CabinetFields, version: RowVersion });
+export const UtilisationQuery = z.object({ roomId: z.uuid().optional(), siteId: z.uuid().optional() });
+export const CabinetUtilisation = z
+  .object({
+    cabinetId: z.uuid(),
+    code: z.string(),
+    roomId: z.uuid(),
+    heightU: z.number(),
+    powerBudgetW: z.number(),
+    ratedCurrentA: z.number().nullable(),
+    positionRow: z.string().nullable(),
+    positionColumn: z.number().nullable(),
+    status: z.enum(CABINET_STATUSES),
+    usedU: z.number(),
+    powerW: z.number(),
+    servers: z.number(),
+  })
+  .meta({ id: 'CabinetUtilisation' });
+export const RoomUtilisation = z
+  .object({ roomId: z.uuid(), name: z.string(), siteId: z.uuid(), siteName: z.string(), cabinets: z.number(), totalU: z.number(), usedU: z.number(), powerBudgetW: z.number(), powerW: z.number() })
+  .meta({ id: 'RoomUtilisation' });
+export const CabinetUtilisationList = ItemsOf(CabinetUtilisation);
+export const RoomUtilisationList = ItemsOf(RoomUtilisation);
+/** One placement on the elevation; the server's fields are null when a customer looks at another's. */
+export const ElevationSlot = z
+  .object({
+    face: z.enum(RACK_FACES),
+    lowest: z.number(),
+    highest: z.number(),
+    serverId: z.uuid().nullable(),
+    customerName: z.string().nullable(),
+    brand: z.string().nullable(),
+    model: z.string().nullable(),
+    serialNumber: z.string().nullable(),
+    name: z.string().nullable(),
+    powerW: z.number().nullable(),
+    own: z.boolean(),
+  })
+  .meta({ id: 'ElevationSlot' });
+export const Elevation = z.object({ cabinet: Cabinet, siteName: z.string(), slots: z.array(ElevationSlot), usedU: z.number(), powerW: z.number() }).meta({ id: 'Elevation' });
 /** The rack elevation is an SVG document. */
 export const ElevationSvg = z.string().meta({ description: 'the rack elevation, both faces (image/svg+xml)' });
 
@@ -44,6 +100,8 @@ export const Server = z
     model: z.string(),
     serialNumber: z.string(),
     name: z.string().nullable().optional(),
+    /** a NetBox import made up its serial number or name (TBD-…): someone must enter the real one */
+    needsCompletion: z.boolean().optional(),
     heightU: z.number(),
     powerW: z.number(),
     status: z.enum(SERVER_STATUSES),
@@ -114,7 +172,7 @@ export const ServerStatusBody = z.object({ status: z.enum(MANUAL_SERVER_STATUSES
 
 // ── the network: switches, ports (6.1) ────────────────────────────────
 export const Switch = z
-  .object({ id: z.uuid(), roomId: z.uuid(), cabinetId: z.uuid().nullable(), name: z.string(), model: z.string(), uplinkMbps: z.number(), createdAt: Timestamp })
+  .object({ id: z.uuid(), roomId: z.uuid(), cabinetId: z.uuid().nullable(), name: z.string(), model: z.string(), uplinkMbps: z.number(), createdAt: Timestamp, version: z.number(), retiredAt: Timestamp })
   .meta({ id: 'Switch' });
 export const SwitchPort = z.object({ id: z.uuid(), name: z.string(), speedMbps: z.number() }).meta({ id: 'SwitchPort' });
 export const SwitchList = ItemsOf(Switch);
@@ -129,6 +187,10 @@ export const CreateSwitchBody = z.object({
   portCount: z.number().int().min(0).max(96),
   portSpeedMbps: z.number().int().min(1).optional(),
 });
+export const UpdateSwitchBody = z.object({ cabinetId: z.uuid().nullable().optional(), name: name(50).optional(), model: name(50).optional(), uplinkMbps: z.number().int().min(1).optional(), version: RowVersion });
+export const AddPortsBody = z.object({ count: z.number().int().min(1).max(96), speedMbps: z.number().int().min(1).optional() });
+export const AddedPorts = ItemsOf(SwitchPort);
+export const UpdatePortBody = z.object({ name: name(30).optional(), speedMbps: z.number().int().min(1).optional() });
 export const AssignPortBody = z.object({ portId: z.uuid(), interfaceName: name(30), bandwidthMbps: z.number().int().min(1).optional() });
 export const BandwidthQuery = z.object({ customerId: z.uuid().optional() });
 export const CustomerBandwidth = z.object({ customerId: z.uuid(), ports: z.number(), portMbps: z.number(), uplinkMbps: z.number() }).meta({ id: 'CustomerBandwidth' });

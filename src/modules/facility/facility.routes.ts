@@ -4,7 +4,18 @@ import { scopeOf } from '../../http/auth.js';
 import { sendCsv } from '../../http/csv.js';
 import { FileBody, IdParams, NoContent } from '../../http/dto.js';
 import {
+  AddPortsBody,
+  AddedPorts,
   AssignPortBody,
+  CabinetUtilisationList,
+  Elevation,
+  RoomUtilisationList,
+  UpdateCabinetBody,
+  UpdatePortBody,
+  UpdateRoomBody,
+  UpdateSiteBody,
+  UpdateSwitchBody,
+  UtilisationQuery,
   BandwidthList,
   BandwidthQuery,
   Cabinet,
@@ -34,6 +45,8 @@ import {
   Site,
   SiteList,
   SwitchList,
+  Switch,
+  SwitchPort,
 } from './facility.dto.js';
 import type { FloorService } from './floor.service.js';
 import type { NetworkService } from './network.service.js';
@@ -63,6 +76,34 @@ function floorRoutes(app: App, { floor }: Deps) {
   }));
   app.post('/cabinets', { schema: { tags, summary: 'Create a cabinet (NOC)', body: CreateCabinetBody, response: { 201: Cabinet } } }, async (request, reply) =>
     reply.status(201).send(await floor.createCabinet(scopeOf(request), request.body)),
+  );
+  // ── edit and retire (issue 18); retiring is refused while something still lives inside ──
+  app.patch('/sites/:id', { schema: { tags, summary: 'Edit a site (NOC); 409 STALE_VERSION when someone saved first', params: IdParams, body: UpdateSiteBody, response: { 200: Site } } }, async (request) =>
+    floor.updateSite(scopeOf(request), request.params.id, request.body),
+  );
+  app.post('/sites/:id/retire', { schema: { tags, summary: 'Retire a site (NOC); refused while a room in it is not retired', params: IdParams, response: { 200: Site } } }, async (request) =>
+    floor.retireSite(scopeOf(request), request.params.id),
+  );
+  app.patch('/rooms/:id', { schema: { tags, summary: 'Rename a room (NOC)', params: IdParams, body: UpdateRoomBody, response: { 200: Room } } }, async (request) =>
+    floor.updateRoom(scopeOf(request), request.params.id, request.body),
+  );
+  app.post('/rooms/:id/retire', { schema: { tags, summary: 'Retire a room (NOC); refused while a cabinet or switch in it is not retired', params: IdParams, response: { 200: Room } } }, async (request) =>
+    floor.retireRoom(scopeOf(request), request.params.id),
+  );
+  app.patch('/cabinets/:id', { schema: { tags, summary: 'Edit a cabinet: code, height, rated power and current, position, active/reserved (NOC)', params: IdParams, body: UpdateCabinetBody, response: { 200: Cabinet } } }, async (request) =>
+    floor.updateCabinet(scopeOf(request), request.params.id, request.body),
+  );
+  app.post('/cabinets/:id/retire', { schema: { tags, summary: 'Retire a cabinet (NOC); refused while a server is racked in it', params: IdParams, response: { 200: Cabinet } } }, async (request) =>
+    floor.retireCabinet(scopeOf(request), request.params.id),
+  );
+  app.get('/cabinets/utilisation', { schema: { tags, summary: 'U and power used per cabinet, summed by the database (staff)', querystring: UtilisationQuery, response: { 200: CabinetUtilisationList } } }, async (request) => ({
+    items: await floor.cabinetUtilisation(scopeOf(request), request.query.roomId),
+  }));
+  app.get('/rooms/utilisation', { schema: { tags, summary: 'U and power used per room, summed by the database (staff)', querystring: UtilisationQuery, response: { 200: RoomUtilisationList } } }, async (request) => ({
+    items: await floor.roomUtilisation(scopeOf(request), request.query.siteId),
+  }));
+  app.get('/cabinets/:id/elevation', { schema: { tags, summary: 'Rack elevation as data: both faces, who sits where, utilisation', params: IdParams, response: { 200: Elevation } } }, async (request) =>
+    floor.elevationData(scopeOf(request), request.params.id),
   );
   app.get('/cabinets/:id/elevation.svg', { schema: { tags, summary: 'Rack elevation, both faces (SVG)', params: IdParams, produces: ['image/svg+xml'], response: { 200: ElevationSvg } } }, async (request, reply) => {
     const svg = await floor.elevation(scopeOf(request), request.params.id, request.locale);
@@ -102,6 +143,18 @@ function networkRoutes(app: App, { network }: Deps) {
   app.get('/switches', { schema: { tags, summary: 'Switches', response: { 200: SwitchList } } }, async (request) => ({ items: await network.switches(scopeOf(request)) }));
   app.post('/switches', { schema: { tags, summary: 'Create a switch with its ports', body: CreateSwitchBody, response: { 201: CreatedSwitch } } }, async (request, reply) =>
     reply.status(201).send(await network.createSwitch(scopeOf(request), request.body)),
+  );
+  app.patch('/switches/:id', { schema: { tags, summary: 'Edit a switch (NOC)', params: IdParams, body: UpdateSwitchBody, response: { 200: Switch } } }, async (request) =>
+    network.updateSwitch(scopeOf(request), request.params.id, request.body),
+  );
+  app.post('/switches/:id/retire', { schema: { tags, summary: 'Retire a switch (NOC); refused while a server is connected to it', params: IdParams, response: { 200: Switch } } }, async (request) =>
+    network.retireSwitch(scopeOf(request), request.params.id),
+  );
+  app.post('/switches/:id/ports', { schema: { tags, summary: 'Add ports to a switch (NOC)', params: IdParams, body: AddPortsBody, response: { 201: AddedPorts } } }, async (request, reply) =>
+    reply.status(201).send({ items: await network.addPorts(scopeOf(request), request.params.id, request.body) }),
+  );
+  app.patch('/switch-ports/:id', { schema: { tags, summary: "Rename a port or change its speed (NOC)", params: IdParams, body: UpdatePortBody, response: { 200: SwitchPort } } }, async (request) =>
+    network.updatePort(scopeOf(request), request.params.id, request.body),
   );
   app.get('/switches/:id/ports', { schema: { tags, summary: 'Ports of a switch and who uses them', params: IdParams, response: { 200: PortList } } }, async (request) => ({
     items: await network.ports(scopeOf(request), request.params.id),

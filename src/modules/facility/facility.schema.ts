@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, timestamp, uuid, customType } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid, customType } from 'drizzle-orm/pg-core';
 
 /** A cabinet in use, held back for a customer, or out of service. */
 export const CABINET_STATUSES = ['active', 'reserved', 'retired'] as const;
@@ -18,6 +18,8 @@ export const sites = pgTable('sites', {
   address: text('address').notNull(),
   accessPoint: text('access_point').notNull() /* 接入点 */,
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 export const rooms = pgTable('rooms', {
@@ -25,6 +27,8 @@ export const rooms = pgTable('rooms', {
   siteId: uuid('site_id').notNull(),
   name: text('name').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 export const cabinets = pgTable('cabinets', {
@@ -35,6 +39,13 @@ export const cabinets = pgTable('cabinets', {
   powerBudgetW: integer('power_budget_w').notNull(),
   status: text('status', { enum: CABINET_STATUSES }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull(),
+  /** where it stands in the room: row (A, B…) and column (1, 2…) */
+  positionRow: text('position_row'),
+  positionColumn: integer('position_column'),
+  /** the feed's rated current (A); the rated power is powerBudgetW */
+  ratedCurrentA: integer('rated_current_a'),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 export const SERVER_STATUSES = ['expected', 'racked', 'commissioning', 'in_service', 'suspended', 'removed'] as const;
@@ -85,6 +96,34 @@ export const intakeInspections = pgTable('intake_inspections', {
   inspectedAt: timestamp('inspected_at', { withTimezone: true }).notNull(),
 });
 
+/** 5.2: the intake checklist's items, in the order they are checked. */
+export const INSPECTION_ITEMS = ['powerSupplies', 'rails', 'interfaces', 'labelling'] as const;
+export type InspectionItem = (typeof INSPECTION_ITEMS)[number];
+
+export const intakeInspectionItems = pgTable(
+  'intake_inspection_items',
+  {
+    inspectionId: uuid('inspection_id').notNull(),
+    item: text('item', { enum: INSPECTION_ITEMS }).notNull(),
+    ok: boolean('ok').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.item] })],
+);
+
+export const intakeInspectionPhotos = pgTable('intake_inspection_photos', {
+  id: uuid('id').primaryKey(),
+  inspectionId: uuid('inspection_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  item: text('item', { enum: INSPECTION_ITEMS }).notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type', { enum: ['image/jpeg', 'image/png'] }).notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
 export const switches = pgTable('switches', {
   id: uuid('id').primaryKey(),
   roomId: uuid('room_id').notNull(),
@@ -93,6 +132,8 @@ export const switches = pgTable('switches', {
   model: text('model').notNull(),
   uplinkMbps: integer('uplink_mbps').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 export const switchPorts = pgTable('switch_ports', {

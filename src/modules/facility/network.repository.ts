@@ -25,8 +25,8 @@ export function makeNetworkRepository(db: Db) {
         .leftJoin(portAssignments, and(eq(portAssignments.portId, switchPorts.id), isNull(portAssignments.releasedAt)))
         .where(eq(switchPorts.switchId, switchId))
         .orderBy(asc(switchPorts.name)),
-    async findPort(id: string) {
-      const [row] = await db.select({ port: switchPorts, switch: switches }).from(switchPorts).innerJoin(switches, eq(switches.id, switchPorts.switchId)).where(eq(switchPorts.id, id));
+    async findPort(id: string, tx: Executor = db) {
+      const [row] = await tx.select({ port: switchPorts, switch: switches }).from(switchPorts).innerJoin(switches, eq(switches.id, switchPorts.switchId)).where(eq(switchPorts.id, id));
       return row;
     },
     insertAssignment: (tx: Executor, row: PortAssignmentRow) => tx.insert(portAssignments).values(row),
@@ -55,6 +55,33 @@ export function makeNetworkRepository(db: Db) {
             f.customerIds ? inArray(portAssignments.customerId, f.customerIds) : undefined,
           ),
         ),
+    // ── edit and retire (issue 18) ──
+    async findSwitch(id: string, tx: Executor = db): Promise<SwitchRow | undefined> {
+      const [row] = await tx.select().from(switches).where(eq(switches.id, id));
+      return row;
+    },
+    async lockSwitch(tx: Executor, id: string): Promise<SwitchRow | undefined> {
+      const [row] = await tx.select().from(switches).where(eq(switches.id, id)).for('update');
+      return row;
+    },
+    async updateSwitch(tx: Executor, id: string, version: number, patch: Partial<SwitchRow>): Promise<SwitchRow | undefined> {
+      const [row] = await tx.update(switches).set({ ...patch, version: version + 1 }).where(and(eq(switches.id, id), eq(switches.version, version))).returning();
+      return row;
+    },
+    async updatePort(tx: Executor, id: string, patch: Partial<PortRow>): Promise<PortRow | undefined> {
+      const [row] = await tx.update(switchPorts).set(patch).where(eq(switchPorts.id, id)).returning();
+      return row;
+    },
+    portNames: (switchId: string, tx: Executor = db) => tx.select({ name: switchPorts.name }).from(switchPorts).where(eq(switchPorts.switchId, switchId)),
+    /** Servers connected to a switch's ports now. */
+    serversOnSwitch: (switchId: string, tx: Executor = db) =>
+      tx
+        .selectDistinct({ serialNumber: servers.serialNumber })
+        .from(portAssignments)
+        .innerJoin(switchPorts, eq(switchPorts.id, portAssignments.portId))
+        .innerJoin(servers, eq(servers.id, portAssignments.serverId))
+        .where(and(eq(switchPorts.switchId, switchId), isNull(portAssignments.releasedAt)))
+        .orderBy(asc(servers.serialNumber)),
     async switchByIdOrName(key: string, tx: Executor = db) {
       const rows = await tx.select({ id: switches.id }).from(switches).where(looksLikeUuid(key) ? eq(switches.id, key) : eq(switches.name, key));
       return rows.length === 1 ? rows[0].id : undefined;

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FloorRepository } from './floor.repository.js';
-import type { NetworkRepository, PortAssignmentRow } from './network.repository.js';
+import type { NetworkRepository, PortAssignmentRow, PortRow, SwitchRow } from './network.repository.js';
 import type { ServersService } from './servers.service.js';
 
 /** The network (6.1): switches and their ports, which server interface uses which port, bandwidth per customer. */
@@ -23,17 +23,92 @@ export function makeNetworkService(deps: {
   const { repo, audit, clock, ids } = deps;
 
   return {
-    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number }) {
+    // `portNames` (a NetBox import: the switch's own interface names) instead of GE1/0/1…; `outer`: the importer's transaction
+    async createSwitch(scope: Scope, input: { roomId: string; cabinetId?: string | null; name: string; model: string; uplinkMbps?: number; portCount: number; portSpeedMbps?: number; portNames?: string[] }, outer?: Executor) {
       requirePermission(scope, 'switch.create');
-      if (!(await deps.rooms.findRoom(input.roomId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
-      const row = { id: ids.uuid(), roomId: input.roomId, cabinetId: input.cabinetId ?? null, name: input.name, model: input.model, uplinkMbps: input.uplinkMbps ?? 1000, createdAt: clock.now() };
-      const ports = Array.from({ length: input.portCount }, (_, i) => ({ id: ids.uuid(), switchId: row.id, name: `GE1/0/${i + 1}`, speedMbps: input.portSpeedMbps ?? 1000 }));
-      await repo.db.transaction(async (tx) => {
-        await repo.insertSwitch(tx, row);
-        if (ports.length) await repo.insertPorts(tx, ports);
-        await audit.record(tx, scope, { action: 'switch.create', entity: 'switch', entityId: row.id, after: { ...row, ports: ports.length } });
-      });
+      const room = await deps.rooms.findRoom(input.roomId, outer);
+      if (!room) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'field.invalid' }]);
+      if (room.retiredAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'roomId', key: 'inventory.parentRetired', params: { name: room.name } }]);
+      const row: SwitchRow = { id: ids.uuid(), roomId: input.roomId, cabinetId: input.cabinetId ?? null, name: input.name, model: input.model, uplinkMbps: input.uplinkMbps ?? 1000, createdAt: clock.now(), version: 1, retiredAt: null };
+      const portNames = input.portNames ?? Array.from({ length: input.portCount }, (_, i) => `GE1/0/${i + 1}`);
+      const ports = portNames.map((name) => ({ id: ids.uuid(), switchId: row.id, name, speedMbps: input.portSpeedMbps ?? 1000 }));
+      try {
+        await (outer ?? repo.db).transaction(async (tx) => {
+          await repo.insertSwitch(tx, row);
+          if (ports.length) await repo.insertPorts(tx, ports);
+          await audit.record(tx, scope, { action: 'switch.create', entity: 'switch', entityId: row.id, after: { ...row, ports: ports.length } });
+        });
+      } catch (err) {
+        if (violates(err, 'switches_name_key')) throw new AppError('CONFLICT', { detail: input.name }, [{ path: 'name', key: 'inventory.nameTaken' }]);
+        throw err;
+      }
       return { ...row, ports };
+    },
+    /** Name, model, uplink and the cabinet it stands in. */
+    async updateSwitch(scope: Scope, id: string, input: { version: number; name?: string; model?: string; uplinkMbps?: number; cabinetId?: string | null }) {
+      requireStaff(scope, 'noc');
+      const { version, ...patch } = input;
+      try {
+        return await repo.db.transaction(async (tx) => {
+          const before = await repo.lockSwitch(tx, id);
+          if (!before) throw new AppError('NOT_FOUND', { entity: 'switch' });
+          if (before.retiredAt) throw new AppError('RETIRED', { entity: 'switch', name: before.name });
+          const after = await repo.updateSwitch(tx, id, version, patch);
+          if (!after) throw new AppError('STALE_VERSION', {}, [{ path: 'version', key: 'STALE_VERSION' }]);
+          await audit.record(tx, scope, { action: 'switch.update', entity: 'switch', entityId: id, before, after });
+          return after;
+        });
+      } catch (err) {
+        if (violates(err, 'switches_name_key')) throw new AppError('CONFLICT', { detail: input.name }, [{ path: 'name', key: 'inventory.nameTaken' }]);
+        throw err;
+      }
+    },
+    /** A switch is retired once no server is connected to it. */
+    async retireSwitch(scope: Scope, id: string) {
+      requireStaff(scope, 'noc');
+      return repo.db.transaction(async (tx) => {
+        const before = await repo.lockSwitch(tx, id);
+        if (!before) throw new AppError('NOT_FOUND', { entity: 'switch' });
+        if (before.retiredAt) return before;
+        const connected = await repo.serversOnSwitch(id, tx);
+        if (connected.length) throw new AppError('SWITCH_IN_USE', { switch: before.name, count: connected.length, names: connected.slice(0, 5).map((c) => c.serialNumber).join(', ') });
+        const after = (await repo.updateSwitch(tx, id, before.version, { retiredAt: clock.now() }))!;
+        await audit.record(tx, scope, { action: 'switch.retire', entity: 'switch', entityId: id, before, after });
+        return after;
+      });
+    },
+    /** More ports on a switch, numbered on from the highest GE1/0/n it has. */
+    async addPorts(scope: Scope, switchId: string, input: { count: number; speedMbps?: number }) {
+      requireStaff(scope, 'noc');
+      return repo.db.transaction(async (tx) => {
+        const sw = await repo.lockSwitch(tx, switchId);
+        if (!sw) throw new AppError('NOT_FOUND', { entity: 'switch' });
+        if (sw.retiredAt) throw new AppError('RETIRED', { entity: 'switch', name: sw.name });
+        const taken = new Set((await repo.portNames(switchId, tx)).map((p) => p.name));
+        const ports: PortRow[] = [];
+        for (let n = 1; ports.length < input.count; n += 1) {
+          if (!taken.has(`GE1/0/${n}`)) ports.push({ id: ids.uuid(), switchId, name: `GE1/0/${n}`, speedMbps: input.speedMbps ?? 1000 });
+        }
+        await repo.insertPorts(tx, ports);
+        await audit.record(tx, scope, { action: 'switch.addPorts', entity: 'switch', entityId: switchId, after: { ports: ports.map((p) => p.name) } });
+        return ports;
+      });
+    },
+    /** A port's name or speed. */
+    async updatePort(scope: Scope, portId: string, input: { name?: string; speedMbps?: number }) {
+      requireStaff(scope, 'noc');
+      try {
+        return await repo.db.transaction(async (tx) => {
+          const before = await repo.findPort(portId, tx);
+          if (!before) throw new AppError('NOT_FOUND', { entity: 'port' });
+          const after = (await repo.updatePort(tx, portId, input))!;
+          await audit.record(tx, scope, { action: 'port.update', entity: 'switch', entityId: before.switch.id, before: before.port, after });
+          return after;
+        });
+      } catch (err) {
+        if (violates(err, 'switch_ports_switch_id_name_key')) throw new AppError('CONFLICT', { detail: input.name }, [{ path: 'name', key: 'inventory.nameTaken' }]);
+        throw err;
+      }
     },
     async switches(scope: Scope) {
       requireStaff(scope);
@@ -50,7 +125,9 @@ export function makeNetworkService(deps: {
       const server = await deps.servers.findServer(scope, serverId);
       if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'port' });
-      if (!(await repo.findPort(input.portId))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'portId', key: 'field.invalid' }]);
+      const port = await repo.findPort(input.portId);
+      if (!port) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'portId', key: 'field.invalid' }]);
+      if (port.switch.retiredAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'portId', key: 'inventory.parentRetired', params: { name: port.switch.name } }]);
       const row: PortAssignmentRow = {
         id: ids.uuid(),
         portId: input.portId,

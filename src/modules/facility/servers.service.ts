@@ -10,6 +10,7 @@ import type { Face } from './facility.schema.js';
 import type { FloorRepository } from './floor.repository.js';
 import type { NetworkRepository } from './network.repository.js';
 import type { ServerRow, ServersRepository } from './servers.repository.js';
+import { needsCompletion } from './placeholders.js';
 import { parseURange, uRange } from './u-range.js';
 
 /** Which status may follow which (racking and removal have their own calls). */
@@ -90,13 +91,13 @@ export function makeServersService(deps: {
 
     async servers(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }) {
       requireReader(scope);
-      return (await repo.serverRows(scope, filter)).map((r) => ({ ...r.server, customerName: r.customerName }));
+      return (await repo.serverRows(scope, filter)).map((r) => ({ ...r.server, customerName: r.customerName, needsCompletion: needsCompletion(r.server) }));
     },
     /** One page of servers and the total (a customer's own only). */
     async serverPage(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }, page: { page: number; pageSize: number }) {
       requireReader(scope);
       const [rows, total] = await Promise.all([repo.serverRows(scope, filter, page), repo.countServers(scope, filter)]);
-      return { items: rows.map((r) => ({ ...r.server, customerName: r.customerName })), total };
+      return { items: rows.map((r) => ({ ...r.server, customerName: r.customerName, needsCompletion: needsCompletion(r.server) })), total };
     },
 
     async server(scope: Scope, id: string) {
@@ -107,6 +108,7 @@ export function makeServersService(deps: {
       const located = placements[0] ? await deps.cabinets.findCabinet(placements[0].cabinetId) : undefined;
       return {
         ...server,
+        needsCompletion: needsCompletion(server),
         placement: located
           ? {
               cabinetId: located.cabinet.id,
@@ -152,6 +154,7 @@ export function makeServersService(deps: {
       const found = await deps.cabinets.findCabinet(input.cabinetId, outer);
       if (!found) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'field.invalid' }]);
       const { cabinet } = found;
+      if (cabinet.retiredAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'cabinetId', key: 'inventory.parentRetired', params: { name: cabinet.code } }]);
       const faces: ('front' | 'rear')[] = input.face === 'full' ? ['front', 'rear'] : [input.face];
       try {
         return await (outer ?? repo.db).transaction(async (tx) => {
@@ -237,6 +240,36 @@ export function makeServersService(deps: {
         byServer.set(r.server.id, entry);
       }
       return [...byServer.values()];
+    },
+    /**
+     * Issue 18: what the onboarding checklist and the contract page show of a customer's servers — where each
+     * sits, whether its latest intake inspection passed (5.2), how many ports it has — without auditing a
+     * read per server (the caller's own read is audited where it is made).
+     */
+    async facts(scope: Scope, filter: { customerId?: string; contractId?: string }) {
+      requireReader(scope);
+      const rows = (await repo.serverRows(scope, { customerId: filter.customerId })).filter((r) => r.server.status !== 'removed' && (!filter.contractId || r.server.contractId === filter.contractId));
+      return Promise.all(
+        rows.map(async ({ server }) => {
+          const [placement] = await repo.livePlacements(server.id);
+          const located = placement ? await deps.cabinets.findCabinet(placement.cabinetId) : undefined;
+          const latest = await repo.latestInspection(server.id);
+          return {
+            id: server.id,
+            customerId: server.customerId,
+            contractId: server.contractId,
+            brand: server.brand,
+            model: server.model,
+            serialNumber: server.serialNumber,
+            heightU: server.heightU,
+            status: server.status,
+            inspected: latest?.passed ?? false,
+            inspectionFailed: latest ? !latest.passed : false,
+            placement: located && placement ? { cabinetId: located.cabinet.id, cabinetCode: located.cabinet.code, roomName: located.room.name, siteName: located.site.name, ...parseURange(placement.uRange) } : null,
+            ports: (await deps.ports.assignmentsOf(scope, { serverId: server.id })).length,
+          };
+        }),
+      );
     },
     // ── incidents (6.3): scope resolution and suspension, in the caller's transaction ──
     /** Servers affected by a scope entry; staff/system only (the NOC's view of the floor). */

@@ -23,6 +23,17 @@ export function makeIpamRepository(db: Db) {
       const [row] = await tx.select().from(ipPools).where(eq(ipPools.id, id)).for('update');
       return row;
     },
+    async updatePool(tx: Executor, id: string, version: number, patch: Partial<PoolRow>): Promise<PoolRow | undefined> {
+      const [row] = await tx.update(ipPools).set({ ...patch, version: version + 1 }).where(and(eq(ipPools.id, id), eq(ipPools.version, version))).returning();
+      return row;
+    },
+    replaceReserved: async (tx: Executor, poolId: string, rows: ReservedRow[]) => {
+      await tx.delete(ipReservedRanges).where(eq(ipReservedRanges.poolId, poolId));
+      if (rows.length) await tx.insert(ipReservedRanges).values(rows);
+    },
+    /** Addresses allocated now (not those in quarantine), lowest first. */
+    liveInPool: (poolId: string, tx: Executor = db) =>
+      tx.select({ address: ipAllocations.address }).from(ipAllocations).where(and(eq(ipAllocations.poolId, poolId), isNull(ipAllocations.releasedAt))).orderBy(sql`${ipAllocations.address}`),
     reserved: (poolId: string, tx: Executor = db) => tx.select().from(ipReservedRanges).where(eq(ipReservedRanges.poolId, poolId)),
     /** Addresses held at an instant: allocated, or released but still in quarantine. */
     held: (poolId: string, at: Date, tx: Executor = db) =>

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { scopeOf } from '../../http/auth.js';
 import { sendCsv } from '../../http/csv.js';
 import { FileBody } from '../../http/dto.js';
-import { AllocateBody, Allocation, AllocationList, AllocationQuery, CreatePoolBody, IdParams, Pool, PoolList } from './ipam.dto.js';
+import { AllocateBody, AllocateNextBody, Allocation, AllocationList, AllocationQuery, CreatePoolBody, IdParams, Pool, PoolList, ReservedList, UpdatePoolBody } from './ipam.dto.js';
 import type { IpamService } from './ipam.service.js';
 
 export function ipamRoutes(deps: { ipam: IpamService }): FastifyPluginAsyncZod {
@@ -20,6 +20,18 @@ export function ipamRoutes(deps: { ipam: IpamService }): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.status(201).send(await ipam.createPool(scopeOf(request), request.body)),
+    );
+    app.patch('/ip-pools/:id', { schema: { tags: ['ipam'], summary: 'Edit a pool: name, gateway, VLAN, quarantine, site, reserved ranges (NOC); the prefix stays', params: IdParams, body: UpdatePoolBody, response: { 200: Pool } } }, async (request) =>
+      ipam.updatePool(scopeOf(request), request.params.id, request.body),
+    );
+    app.post('/ip-pools/:id/retire', { schema: { tags: ['ipam'], summary: 'Retire a pool (NOC); refused while an address of it is allocated', params: IdParams, response: { 200: Pool } } }, async (request) =>
+      ipam.retirePool(scopeOf(request), request.params.id),
+    );
+    app.get('/ip-pools/:id/reserved', { schema: { tags: ['ipam'], summary: "A pool's reserved ranges (staff)", params: IdParams, response: { 200: ReservedList } } }, async (request) => ({
+      items: await ipam.reservedOf(scopeOf(request), request.params.id),
+    }));
+    app.post('/ip-allocations/next', { schema: { tags: ['ipam'], summary: 'Allocate the next N free addresses of a pool to a server, all or none (6.1)', body: AllocateNextBody, response: { 201: AllocationList } } }, async (request, reply) =>
+      reply.status(201).send({ items: await ipam.allocateNext(scopeOf(request), request.body) }),
     );
     app.get(
       '/ip-allocations',

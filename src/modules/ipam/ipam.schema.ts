@@ -9,6 +9,8 @@ export const ipPools = pgTable('ip_pools', {
   vlan: integer('vlan'),
   quarantineDays: integer('quarantine_days').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 export const ipReservedRanges = pgTable('ip_reserved_ranges', {

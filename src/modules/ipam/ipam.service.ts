@@ -21,6 +21,15 @@ function unusable(pool: Cidr, gateway: IpAddress | null, reserved: { first: bigi
   return reserved.some((r) => v >= r.first && v <= r.last);
 }
 
+/** What a pool form may set besides its name and prefix. */
+interface PoolInput {
+  gateway?: string | null;
+  vlan?: number | null;
+  quarantineDays?: number;
+  siteId?: string | null;
+  reserved?: { first: string; last: string; reason: string }[];
+}
+
 export function makeIpamService(deps: {
   repo: IpamRepository;
   servers: Pick<ServersService, 'findServer'>;
@@ -55,43 +64,114 @@ export function makeIpamService(deps: {
     return { usable: usable.toString(), allocated, quarantined, free: (usable - BigInt(held.length)).toString() };
   }
 
-  return {
-    async createPool(scope: Scope, input: { name: string; prefix: string; gateway?: string | null; vlan?: number | null; quarantineDays?: number; siteId?: string | null; reserved?: { first: string; last: string; reason: string }[] }) {
+  /** The gateway and reserved ranges checked against the prefix; every wrong one named at its field. */
+  function checkPoolInput(cidr: Cidr | null, input: { gateway?: string | null; reserved?: { first: string; last: string; reason: string }[] }, fields: FieldError[]) {
+    const gateway = input.gateway ? parseIp(input.gateway) : null;
+    if (input.gateway && (!gateway || (cidr !== null && !cidrContains(cidr, gateway)))) fields.push({ path: 'gateway', key: 'ipam.gatewayOutside' });
+    const reserved = (input.reserved ?? []).map((r, i) => {
+      const first = parseIp(r.first);
+      const last = parseIp(r.last);
+      if (!first || !last || cidr === null || !cidrContains(cidr, first) || !cidrContains(cidr, last) || first.value > last.value) fields.push({ path: `reserved.${i}`, key: 'ipam.rangeOutside' });
+      return { first, last, reason: r.reason };
+    });
+    if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+    return { gateway: gateway ? formatIp(gateway) : null, reserved: reserved.map((r) => ({ firstAddress: formatIp(r.first!), lastAddress: formatIp(r.last!), reason: r.reason })) };
+  }
+
+  const service = {
+    async createPool(scope: Scope, input: PoolInput & { name: string; prefix: string }, outer?: Executor) {
       requirePermission(scope, 'ipPool.create');
-      const fields: FieldError[] = [];
       const cidr = parseCidr(input.prefix);
-      if ('error' in cidr) fields.push({ path: 'prefix', key: cidr.error });
-      const gateway = input.gateway ? parseIp(input.gateway) : null;
-      if (input.gateway && (!gateway || ('error' in cidr ? false : !cidrContains(cidr, gateway)))) fields.push({ path: 'gateway', key: 'ipam.gatewayOutside' });
-      const reserved = (input.reserved ?? []).map((r, i) => {
-        const first = parseIp(r.first);
-        const last = parseIp(r.last);
-        if (!first || !last || 'error' in cidr || !cidrContains(cidr, first) || !cidrContains(cidr, last) || first.value > last.value) fields.push({ path: `reserved.${i}`, key: 'ipam.rangeOutside' });
-        return { first, last, reason: r.reason };
-      });
-      if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+      const checked = checkPoolInput('error' in cidr ? null : cidr, input, 'error' in cidr ? [{ path: 'prefix', key: cidr.error }] : []);
       const c = cidr as Cidr;
       const pool: PoolRow = {
         id: ids.uuid(),
         name: input.name.trim(),
         siteId: input.siteId ?? null,
         prefix: `${formatIp({ version: c.version, value: c.network })}/${c.prefix}`,
-        gateway: gateway ? formatIp(gateway) : null,
+        gateway: checked.gateway,
         vlan: input.vlan ?? null,
         quarantineDays: input.quarantineDays ?? 30,
         createdAt: clock.now(),
+        version: 1,
+        retiredAt: null,
       };
       try {
-        await repo.db.transaction(async (tx) => {
+        await (outer ?? repo.db).transaction(async (tx) => {
           await repo.insertPool(tx, pool);
-          if (reserved.length) await repo.insertReserved(tx, reserved.map((r) => ({ id: ids.uuid(), poolId: pool.id, firstAddress: formatIp(r.first!), lastAddress: formatIp(r.last!), reason: r.reason })));
+          if (checked.reserved.length) await repo.insertReserved(tx, checked.reserved.map((r) => ({ ...r, id: ids.uuid(), poolId: pool.id })));
           await audit.record(tx, scope, { action: 'ipPool.create', entity: 'ip_pool', entityId: pool.id, after: { ...pool, reserved: input.reserved ?? [] } });
         });
       } catch (err) {
         if (violates(err, 'ip_pools_no_overlap')) throw new AppError('IP_POOL_OVERLAP', {}, [{ path: 'prefix', key: 'IP_POOL_OVERLAP' }]);
+        if (violates(err, 'ip_pools_name_key')) throw new AppError('CONFLICT', { detail: input.name }, [{ path: 'name', key: 'inventory.nameTaken' }]);
         throw err;
       }
       return pool;
+    },
+
+    /**
+     * Name, gateway, VLAN, quarantine, site and the reserved ranges (replaced as a whole); the prefix
+     * stays. A gateway or reserved range may not cover an address allocated now.
+     */
+    async updatePool(scope: Scope, id: string, input: PoolInput & { version: number; name?: string }) {
+      requireStaff(scope, 'noc');
+      try {
+        return await repo.db.transaction(async (tx) => {
+          const before = await repo.lockPool(tx, id);
+          if (!before) throw new AppError('NOT_FOUND', { entity: 'ip_pool' });
+          if (before.version !== input.version) throw new AppError('STALE_VERSION', {}, [{ path: 'version', key: 'STALE_VERSION' }]);
+          if (before.retiredAt) throw new AppError('RETIRED', { entity: 'ip_pool', name: before.name });
+          const cidr = poolCidr(before);
+          const checked = checkPoolInput(cidr, { gateway: input.gateway === undefined ? before.gateway : input.gateway, reserved: input.reserved }, []);
+          const live = (await repo.liveInPool(id, tx)).map((a) => parseIp(a.address)!);
+          const fields: FieldError[] = [];
+          const gw = checked.gateway ? parseIp(checked.gateway) : null;
+          const hit = gw && live.find((a) => a.value === gw.value);
+          if (hit && input.gateway !== undefined) fields.push({ path: 'gateway', key: 'ipam.coversAllocated', params: { address: formatIp(hit) } });
+          checked.reserved.forEach((r, i) => {
+            const first = parseIp(r.firstAddress)!.value;
+            const last = parseIp(r.lastAddress)!.value;
+            const held = live.find((a) => a.value >= first && a.value <= last);
+            if (held) fields.push({ path: `reserved.${i}`, key: 'ipam.coversAllocated', params: { address: formatIp(held) } });
+          });
+          if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
+          const after = (await repo.updatePool(tx, id, before.version, {
+            name: input.name?.trim(),
+            gateway: checked.gateway,
+            vlan: input.vlan,
+            quarantineDays: input.quarantineDays,
+            siteId: input.siteId,
+          }))!;
+          if (input.reserved) await repo.replaceReserved(tx, id, checked.reserved.map((r) => ({ ...r, id: ids.uuid(), poolId: id })));
+          await audit.record(tx, scope, { action: 'ipPool.update', entity: 'ip_pool', entityId: id, before, after: { ...after, ...(input.reserved ? { reserved: input.reserved } : {}) } });
+          return after;
+        });
+      } catch (err) {
+        if (violates(err, 'ip_pools_name_key')) throw new AppError('CONFLICT', { detail: input.name }, [{ path: 'name', key: 'inventory.nameTaken' }]);
+        throw err;
+      }
+    },
+
+    /** A pool is retired once none of its addresses is allocated (quarantined ones may rest). */
+    async retirePool(scope: Scope, id: string) {
+      requireStaff(scope, 'noc');
+      return repo.db.transaction(async (tx) => {
+        const before = await repo.lockPool(tx, id);
+        if (!before) throw new AppError('NOT_FOUND', { entity: 'ip_pool' });
+        if (before.retiredAt) return before;
+        const live = await repo.liveInPool(id, tx);
+        if (live.length) throw new AppError('IP_POOL_IN_USE', { pool: before.name, count: live.length, names: live.slice(0, 5).map((a) => formatIp(parseIp(a.address)!)).join(', ') + (live.length > 5 ? ' …' : '') });
+        const after = (await repo.updatePool(tx, id, before.version, { retiredAt: clock.now() }))!;
+        await audit.record(tx, scope, { action: 'ipPool.retire', entity: 'ip_pool', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    /** The reserved ranges of a pool (the edit form shows them). */
+    async reservedOf(scope: Scope, poolId: string) {
+      requireStaff(scope);
+      return (await repo.reserved(poolId)).map((r) => ({ first: r.firstAddress, last: r.lastAddress, reason: r.reason }));
     },
 
     async pools(scope: Scope) {
@@ -111,6 +191,8 @@ export function makeIpamService(deps: {
       if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'ip' });
       const wanted = input.address ? parseIp(input.address) : null;
       if (input.address && !wanted) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'IP_FORMAT' }]);
+      const target = await repo.findPool(input.poolId, outer);
+      if (target?.retiredAt) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'poolId', key: 'inventory.parentRetired', params: { name: target.name } }]);
       try {
         return await (outer ?? repo.db).transaction(async (tx) => {
           const now = clock.now();
@@ -141,6 +223,16 @@ export function makeIpamService(deps: {
         }
         throw err;
       }
+    },
+
+    /** 6.1 in bulk: the next `count` free addresses of a pool to one server — all of them, or none (the pool too small). */
+    async allocateNext(scope: Scope, input: { poolId: string; serverId: string; count: number }): Promise<AllocationRow[]> {
+      requireStaff(scope, 'noc');
+      return repo.db.transaction(async (tx) => {
+        const rows: AllocationRow[] = [];
+        for (let i = 0; i < input.count; i += 1) rows.push(await service.allocate(scope, { poolId: input.poolId, serverId: input.serverId }, tx));
+        return rows;
+      });
     },
 
     /** Released addresses rest in quarantine (the pool's days) before anyone gets them again. */
@@ -199,6 +291,20 @@ export function makeIpamService(deps: {
       return (await repo.list(scope, filter)).map((r) => ({ ...r.allocation, poolName: r.poolName, gateway: r.gateway, prefix: r.prefix, vlan: r.vlan }));
     },
 
+    // ── NetBox import: an address NetBox knows but no server of ours holds (a gateway, a switch, a VM, a reservation) ──
+    /** Reserves one address of a pool, in the importer's transaction; 'exists' when a reserved range already covers it. */
+    async reserveAddress(scope: Scope, input: { poolId: string; address: string; reason: string }, tx: Executor): Promise<'created' | 'exists'> {
+      requireStaff(scope, 'noc');
+      const ip = parseIp(input.address);
+      const pool = await repo.lockPool(tx, input.poolId);
+      if (!ip || !pool || !cidrContains(poolCidr(pool), ip)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'ipam.rangeOutside' }]);
+      if (reservedRanges(await repo.reserved(pool.id, tx)).some((r) => ip.value >= r.first && ip.value <= r.last)) return 'exists';
+      const row = { id: ids.uuid(), poolId: pool.id, firstAddress: formatIp(ip), lastAddress: formatIp(ip), reason: input.reason };
+      await repo.insertReserved(tx, [row]);
+      await audit.record(tx, scope, { action: 'ipPool.reserve', entity: 'ip_pool', entityId: pool.id, after: row });
+      return 'created';
+    },
+
     // ── for the compliance module (gate, complaint intake) ──
     /** All live (server, address) pairs: the gate passes a domain only to an address its server still holds. */
     async activeAddresses(scope: Scope) {
@@ -218,6 +324,7 @@ export function makeIpamService(deps: {
       return row?.serverId ?? undefined;
     },
   };
+  return service;
 }
 
 export type IpamService = ReturnType<typeof makeIpamService>;

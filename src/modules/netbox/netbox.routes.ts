@@ -14,14 +14,15 @@ export function netboxRoutes(deps: { netbox: NetboxService }): FastifyPluginAsyn
         bodyLimit: 25 * 1024 * 1024,
         schema: {
           tags: ['netbox'],
-          summary: 'Import NetBox CSV exports (sites, racks, devices, IP addresses): a dry run reports every row; apply imports the good rows in one transaction',
+          summary:
+            'Import NetBox 3.x/4.x CSV (sites, racks, prefixes, devices, interfaces, IP addresses; import or export column names): the preview (dryRun) reports every row as create / unchanged / ignored / refused and the role and tenant mapping; apply imports with the mapping given, in one transaction',
           body: ImportBody,
           response: { 200: ImportReport },
         },
       },
       async (request) => {
-        const { dryRun, ...files } = request.body;
-        return netbox.importCsv(scopeOf(request), files, { dryRun, locale: request.locale });
+        const { dryRun, roles, tenants, ...files } = request.body;
+        return netbox.importCsv(scopeOf(request), files, { dryRun, locale: request.locale, mapping: { roles, tenants } });
       },
     );
     app.get(

@@ -796,6 +796,9 @@ export interface paths {
                         code: string;
                         heightU?: number;
                         powerBudgetW?: number;
+                        ratedCurrentA?: number | null;
+                        positionRow?: string | null;
+                        positionColumn?: number | null;
                     };
                 };
             };
@@ -853,6 +856,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cabinets/utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** U and power used per cabinet, summed by the database (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    roomId?: string;
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CabinetUtilisation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a cabinet: code, height, rated power and current, position, active/reserved (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        /** @enum {string} */
+                        status?: "active" | "reserved";
+                        heightU?: number;
+                        powerBudgetW?: number;
+                        ratedCurrentA?: number | null;
+                        positionRow?: string | null;
+                        positionColumn?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cabinet"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}/elevation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rack elevation as data: both faces, who sits where, utilisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Elevation"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cabinets/{id}/elevation.svg": {
         parameters: {
             query?: never;
@@ -885,6 +1019,44 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cabinets/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a cabinet (NOC); refused while a server is racked in it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cabinet"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1509,6 +1681,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/attestations/paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an attestation the customer signed on paper (staff; multipart: customerId, location, retentionMonths, receivedBy, receivedOn, file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogRetentionAttestation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance/attestations/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A paper attestation's signed scan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3256,6 +3504,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract's onboarding checklist (its servers, addresses and invoices) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingChecklist"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/{id}/send": {
         parameters: {
             query?: never;
@@ -3707,6 +3993,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's onboarding checklist: each step done, to do or blocked, who does it, what is missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OnboardingChecklist"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5131,6 +5455,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ip-allocations/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Allocate the next N free addresses of a pool to a server, all or none (6.1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        poolId: string;
+                        /** Format: uuid */
+                        serverId: string;
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IpAllocation"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ip-allocations/{id}": {
         parameters: {
             query?: never;
@@ -5217,11 +5589,7 @@ export interface paths {
                         vlan?: number | null;
                         quarantineDays?: number;
                         siteId?: string | null;
-                        reserved?: {
-                            first: string;
-                            last: string;
-                            reason: string;
-                        }[];
+                        reserved?: components["schemas"]["IpReservedRangeInput"][];
                     };
                 };
             };
@@ -5273,6 +5641,134 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a pool: name, gateway, VLAN, quarantine, site, reserved ranges (NOC); the prefix stays */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        gateway?: string | null;
+                        vlan?: number | null;
+                        quarantineDays?: number;
+                        siteId?: string | null;
+                        reserved?: components["schemas"]["IpReservedRangeInput"][];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpPool"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}/reserved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pool's reserved ranges (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IpReservedRange"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ip-pools/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a pool (NOC); refused while an address of it is allocated */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IpPool"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5696,7 +6192,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import NetBox CSV exports (sites, racks, devices, IP addresses): a dry run reports every row; apply imports the good rows in one transaction */
+        /** Import NetBox 3.x/4.x CSV (sites, racks, prefixes, devices, interfaces, IP addresses; import or export column names): the preview (dryRun) reports every row as create / unchanged / ignored / refused and the role and tenant mapping; apply imports with the mapping given, in one transaction */
         post: {
             parameters: {
                 query?: never;
@@ -5711,8 +6207,18 @@ export interface paths {
                         dryRun?: boolean;
                         sites?: string;
                         racks?: string;
+                        prefixes?: string;
                         devices?: string;
+                        interfaces?: string;
                         ipAddresses?: string;
+                        roles?: {
+                            role: string;
+                            action: components["schemas"]["NetboxRoleActionInput"];
+                        }[];
+                        tenants?: {
+                            tenant: string;
+                            customerId: string | null;
+                        }[];
                     };
                 };
             };
@@ -6374,6 +6880,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rooms/utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** U and power used per room, summed by the database (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    roomId?: string;
+                    siteId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoomUtilisation"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a room (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/rooms/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a room (NOC); refused while a cabinet or switch in it is not retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/servers": {
         parameters: {
             query?: never;
@@ -6858,6 +7488,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a site (NOC); 409 STALE_VERSION when someone saved first */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        address?: string;
+                        accessPoint?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a site (NOC); refused while a room in it is not retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Site"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status": {
         parameters: {
             query?: never;
@@ -6977,6 +7693,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/switch-ports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a port or change its speed (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        speedMbps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SwitchPort"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/switches": {
         parameters: {
             query?: never;
@@ -7084,6 +7845,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/switches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a switch (NOC) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cabinetId?: string | null;
+                        name?: string;
+                        model?: string;
+                        uplinkMbps?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Switch"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/switches/{id}/ports": {
         parameters: {
             query?: never;
@@ -7123,7 +7932,76 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add ports to a switch (NOC) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                        speedMbps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SwitchPort"][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/switches/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a switch (NOC); refused while a server is connected to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Switch"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8338,6 +9216,11 @@ export interface components {
             /** @enum {string} */
             status: "active" | "reserved" | "retired";
             createdAt: (string) | null;
+            version: number;
+            positionRow: string | null;
+            positionColumn: number | null;
+            ratedCurrentA: number | null;
+            retiredAt: (string) | null;
         };
         CabinetInput: {
             /** Format: uuid */
@@ -8353,6 +9236,45 @@ export interface components {
             /** @enum {string} */
             status: "active" | "reserved" | "retired";
             createdAt: string | null;
+            version: number;
+            positionRow: string | null;
+            positionColumn: number | null;
+            ratedCurrentA: number | null;
+            retiredAt: string | null;
+        };
+        CabinetUtilisation: {
+            /** Format: uuid */
+            cabinetId: string;
+            code: string;
+            /** Format: uuid */
+            roomId: string;
+            heightU: number;
+            powerBudgetW: number;
+            ratedCurrentA: number | null;
+            positionRow: string | null;
+            positionColumn: number | null;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
+            usedU: number;
+            powerW: number;
+            servers: number;
+        };
+        CabinetUtilisationInput: {
+            /** Format: uuid */
+            cabinetId: string;
+            code: string;
+            /** Format: uuid */
+            roomId: string;
+            heightU: number;
+            powerBudgetW: number;
+            ratedCurrentA: number | null;
+            positionRow: string | null;
+            positionColumn: number | null;
+            /** @enum {string} */
+            status: "active" | "reserved" | "retired";
+            usedU: number;
+            powerW: number;
+            servers: number;
         };
         CalendarArrangementInput: {
             source?: string;
@@ -8835,6 +9757,13 @@ export interface components {
             version: number;
             createdAt: (string) | null;
             updatedAt: (string) | null;
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                accessPoint: string;
+            };
+            servers: components["schemas"]["ContractServer"][];
             serviceEndsAt: string | null;
             serverIds: string[];
             invoices: components["schemas"]["Invoice"][];
@@ -8874,6 +9803,13 @@ export interface components {
             version: number;
             createdAt: string | null;
             updatedAt: string | null;
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                accessPoint: string;
+            };
+            servers: components["schemas"]["ContractServerInput"][];
             serviceEndsAt: string | null;
             serverIds: string[];
             invoices: components["schemas"]["InvoiceInput"][];
@@ -8931,6 +9867,48 @@ export interface components {
             termEnd: string | null;
             serviceEndsAt: string | null;
             lines: components["schemas"]["CompensationLineInput"][];
+        };
+        ContractServer: {
+            /** Format: uuid */
+            id: string;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            heightU: number;
+            status: string;
+            inspected: boolean;
+            placement: {
+                /** Format: uuid */
+                cabinetId: string;
+                cabinetCode: string;
+                roomName: string;
+                siteName: string;
+                lowest: number;
+                highest: number;
+            } | null;
+            ports: number;
+            addresses: string[];
+        };
+        ContractServerInput: {
+            /** Format: uuid */
+            id: string;
+            brand: string;
+            model: string;
+            serialNumber: string;
+            heightU: number;
+            status: string;
+            inspected: boolean;
+            placement: {
+                /** Format: uuid */
+                cabinetId: string;
+                cabinetCode: string;
+                roomName: string;
+                siteName: string;
+                lowest: number;
+                highest: number;
+            } | null;
+            ports: number;
+            addresses: string[];
         };
         /** @enum {string} */
         ContractStatus: "draft" | "sent" | "signed" | "active" | "ended" | "terminated_for_cause" | "terminated_by_agreement";
@@ -9008,6 +9986,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
             ports: components["schemas"]["SwitchPort"][];
         };
         CreatedSwitchInput: {
@@ -9020,6 +10000,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
             ports: components["schemas"]["SwitchPortInput"][];
         };
         Customer: {
@@ -9047,11 +10029,15 @@ export interface components {
         CustomerActivationReadiness: {
             ready: boolean;
             missing: components["schemas"]["CustomerActivationGap"][];
+            /** @description people on the customer's side of the roster now (5.10) */
+            rosterMembers: number;
         };
         /** @description Whether a server of this customer may be activated: 24-hour contacts and verified KYC (5.10) */
         CustomerActivationReadinessInput: {
             ready: boolean;
             missing: components["schemas"]["CustomerActivationGapInput"][];
+            /** @description people on the customer's side of the roster now (5.10) */
+            rosterMembers: number;
         };
         CustomerBandwidth: {
             /** Format: uuid */
@@ -9433,6 +10419,48 @@ export interface components {
             reminderDays: number[];
             suspensionProposalDays: number;
             updatedAt: string | null;
+        };
+        Elevation: {
+            cabinet: components["schemas"]["Cabinet"];
+            siteName: string;
+            slots: components["schemas"]["ElevationSlot"][];
+            usedU: number;
+            powerW: number;
+        };
+        ElevationInput: {
+            cabinet: components["schemas"]["CabinetInput"];
+            siteName: string;
+            slots: components["schemas"]["ElevationSlotInput"][];
+            usedU: number;
+            powerW: number;
+        };
+        ElevationSlot: {
+            /** @enum {string} */
+            face: "front" | "rear";
+            lowest: number;
+            highest: number;
+            serverId: string | null;
+            customerName: string | null;
+            brand: string | null;
+            model: string | null;
+            serialNumber: string | null;
+            name: string | null;
+            powerW: number | null;
+            own: boolean;
+        };
+        ElevationSlotInput: {
+            /** @enum {string} */
+            face: "front" | "rear";
+            lowest: number;
+            highest: number;
+            serverId: string | null;
+            customerName: string | null;
+            brand: string | null;
+            model: string | null;
+            serialNumber: string | null;
+            name: string | null;
+            powerW: number | null;
+            own: boolean;
         };
         Error: {
             error: {
@@ -9976,6 +11004,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         IpPoolInput: {
             /** Format: uuid */
@@ -9987,6 +11017,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         IpPoolWithUsage: {
             /** Format: uuid */
@@ -9998,6 +11030,8 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
             usage: {
                 usable: string;
                 allocated: number;
@@ -10015,12 +11049,24 @@ export interface components {
             vlan: number | null;
             quarantineDays: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
             usage: {
                 usable: string;
                 allocated: number;
                 quarantined: number;
                 free: string;
             };
+        };
+        IpReservedRange: {
+            first: string;
+            last: string;
+            reason: string;
+        };
+        IpReservedRangeInput: {
+            first: string;
+            last: string;
+            reason: string;
         };
         KycDocument: {
             /** Format: uuid */
@@ -10043,6 +11089,10 @@ export interface components {
             reviewedAt: (string) | null;
             uploadedBy: string | null;
             createdAt: (string) | null;
+            /** @description received on paper: who at the provider took it */
+            receivedBy: string | null;
+            /** @description received on paper: the day */
+            receivedOn: string | null;
         };
         KycDocumentInput: {
             /** Format: uuid */
@@ -10065,6 +11115,10 @@ export interface components {
             reviewedAt: string | null;
             uploadedBy: string | null;
             createdAt: string | null;
+            /** @description received on paper: who at the provider took it */
+            receivedBy: string | null;
+            /** @description received on paper: the day */
+            receivedOn: string | null;
         };
         KycDocumentList: {
             items: components["schemas"]["KycDocument"][];
@@ -10124,6 +11178,12 @@ export interface components {
             createdAt: (string) | null;
             /** @enum {string} */
             state?: "missing" | "expired" | "due_soon" | "valid";
+            /** @description a paper attestation: its signed scan is on file */
+            hasScan?: boolean;
+            /** @description a paper attestation: who at the provider received it */
+            receivedBy?: string | null;
+            /** @description a paper attestation: the day it was received */
+            receivedOn?: string | null;
         };
         LogRetentionAttestationInput: {
             /** Format: uuid */
@@ -10141,6 +11201,12 @@ export interface components {
             createdAt: string | null;
             /** @enum {string} */
             state?: "missing" | "expired" | "due_soon" | "valid";
+            /** @description a paper attestation: its signed scan is on file */
+            hasScan?: boolean;
+            /** @description a paper attestation: who at the provider received it */
+            receivedBy?: string | null;
+            /** @description a paper attestation: the day it was received */
+            receivedOn?: string | null;
         };
         LogRetentionReadiness: {
             ready: boolean;
@@ -10304,33 +11370,66 @@ export interface components {
             customerName: string | null;
             locale: components["schemas"]["LocaleInput"];
         };
+        NetboxCounts: {
+            create: number;
+            unchanged: number;
+            ignored: number;
+            refused: number;
+        };
+        NetboxCountsInput: {
+            create: number;
+            unchanged: number;
+            ignored: number;
+            refused: number;
+        };
         NetboxImportReport: {
             dryRun: boolean;
-            ok: number;
-            rejected: number;
+            counts: components["schemas"]["NetboxCounts"];
             files: {
-                /** @enum {string} */
-                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                kind: components["schemas"]["NetboxKind"];
                 file: string;
+                counts: components["schemas"]["NetboxCounts"];
                 rows: components["schemas"]["NetboxRowReport"][];
             }[];
+            roles: components["schemas"]["NetboxRoleMapping"][];
+            tenants: components["schemas"]["NetboxTenantMapping"][];
         };
         NetboxImportReportInput: {
             dryRun: boolean;
-            ok: number;
-            rejected: number;
+            counts: components["schemas"]["NetboxCountsInput"];
             files: {
-                /** @enum {string} */
-                kind: "sites" | "racks" | "devices" | "ipAddresses";
+                kind: components["schemas"]["NetboxKindInput"];
                 file: string;
+                counts: components["schemas"]["NetboxCountsInput"];
                 rows: components["schemas"]["NetboxRowReportInput"][];
             }[];
+            roles: components["schemas"]["NetboxRoleMappingInput"][];
+            tenants: components["schemas"]["NetboxTenantMappingInput"][];
+        };
+        /** @enum {string} */
+        NetboxKind: "sites" | "racks" | "prefixes" | "devices" | "interfaces" | "ipAddresses";
+        /** @enum {string} */
+        NetboxKindInput: "sites" | "racks" | "prefixes" | "devices" | "interfaces" | "ipAddresses";
+        /** @enum {string} */
+        NetboxRoleAction: "server" | "switch" | "ignore";
+        /** @enum {string} */
+        NetboxRoleActionInput: "server" | "switch" | "ignore";
+        NetboxRoleMapping: {
+            role: string;
+            devices: number;
+            action: components["schemas"]["NetboxRoleAction"];
+        };
+        NetboxRoleMappingInput: {
+            role: string;
+            devices: number;
+            action: components["schemas"]["NetboxRoleActionInput"];
         };
         NetboxRowReport: {
             line: number;
             /** @enum {string} */
-            status: "ok" | "error";
+            status: "create" | "unchanged" | "ignored" | "refused";
             ref: string;
+            note?: string;
             code?: string;
             reason?: string;
             fields?: {
@@ -10341,14 +11440,27 @@ export interface components {
         NetboxRowReportInput: {
             line: number;
             /** @enum {string} */
-            status: "ok" | "error";
+            status: "create" | "unchanged" | "ignored" | "refused";
             ref: string;
+            note?: string;
             code?: string;
             reason?: string;
             fields?: {
                 path: string;
                 message: string;
             }[];
+        };
+        NetboxTenantMapping: {
+            tenant: string;
+            rows: number;
+            customerId: string | null;
+            customerName: string | null;
+        };
+        NetboxTenantMappingInput: {
+            tenant: string;
+            rows: number;
+            customerId: string | null;
+            customerName: string | null;
         };
         Notice: {
             /** Format: uuid */
@@ -10438,6 +11550,60 @@ export interface components {
             categories: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
             locked: ("incident" | "maintenance" | "billing" | "contract" | "roster" | "tickets" | "general")[];
         };
+        /** @enum {string} */
+        OnboardingActor: "customer" | "sales" | "compliance" | "noc" | "finance";
+        /** @enum {string} */
+        OnboardingActorInput: "customer" | "sales" | "compliance" | "noc" | "finance";
+        /** @description The guided path from a new customer to a live, paid server (issue 18 §2), in order */
+        OnboardingChecklist: {
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            steps: components["schemas"]["OnboardingStep"][];
+        };
+        /** @description The guided path from a new customer to a live, paid server (issue 18 §2), in order */
+        OnboardingChecklistInput: {
+            /** Format: uuid */
+            customerId: string;
+            contractId: string | null;
+            steps: components["schemas"]["OnboardingStepInput"][];
+        };
+        OnboardingStep: {
+            key: components["schemas"]["OnboardingStepKey"];
+            /** @description done; todo (someone can act now); blocked (an earlier step must be done first) */
+            state: components["schemas"]["OnboardingStepState"];
+            /** @description who does it: the customer (portal) or a staff role */
+            actors: components["schemas"]["OnboardingActor"][];
+            missing: {
+                code: string;
+                /** @description what is missing, in the reader's language */
+                text: string;
+            }[];
+            /** @description the page where the step is done (console or portal) */
+            href: string;
+        };
+        OnboardingStepInput: {
+            key: components["schemas"]["OnboardingStepKeyInput"];
+            /** @description done; todo (someone can act now); blocked (an earlier step must be done first) */
+            state: components["schemas"]["OnboardingStepStateInput"];
+            /** @description who does it: the customer (portal) or a staff role */
+            actors: components["schemas"]["OnboardingActorInput"][];
+            missing: {
+                code: string;
+                /** @description what is missing, in the reader's language */
+                text: string;
+            }[];
+            /** @description the page where the step is done (console or portal) */
+            href: string;
+        };
+        /** @enum {string} */
+        OnboardingStepKey: "roster" | "kyc" | "contacts24h" | "logRetention" | "server" | "contract" | "racked" | "network" | "domains" | "invoice";
+        /** @enum {string} */
+        OnboardingStepKeyInput: "roster" | "kyc" | "contacts24h" | "logRetention" | "server" | "contract" | "racked" | "network" | "domains" | "invoice";
+        /** @enum {string} */
+        OnboardingStepState: "done" | "todo" | "blocked";
+        /** @enum {string} */
+        OnboardingStepStateInput: "done" | "todo" | "blocked";
         OpenedIncident: {
             /** Format: uuid */
             id: string;
@@ -10683,6 +11849,8 @@ export interface components {
             siteId: string;
             name: string;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         RoomInput: {
             /** Format: uuid */
@@ -10691,6 +11859,34 @@ export interface components {
             siteId: string;
             name: string;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
+        };
+        RoomUtilisation: {
+            /** Format: uuid */
+            roomId: string;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            cabinets: number;
+            totalU: number;
+            usedU: number;
+            powerBudgetW: number;
+            powerW: number;
+        };
+        RoomUtilisationInput: {
+            /** Format: uuid */
+            roomId: string;
+            name: string;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            cabinets: number;
+            totalU: number;
+            usedU: number;
+            powerBudgetW: number;
+            powerW: number;
         };
         RosterList: {
             items: components["schemas"]["RosterMember"][];
@@ -10829,6 +12025,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10850,6 +12047,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10874,6 +12072,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -10898,6 +12097,7 @@ export interface components {
             model: string;
             serialNumber: string;
             name?: string | null;
+            needsCompletion?: boolean;
             heightU: number;
             powerW: number;
             /** @enum {string} */
@@ -11000,6 +12200,8 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         SiteInput: {
             /** Format: uuid */
@@ -11009,6 +12211,8 @@ export interface components {
             address: string;
             accessPoint: string;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         StaffTask: {
             /** Format: uuid */
@@ -11084,6 +12288,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: (string) | null;
+            version: number;
+            retiredAt: (string) | null;
         };
         SwitchInput: {
             /** Format: uuid */
@@ -11095,6 +12301,8 @@ export interface components {
             model: string;
             uplinkMbps: number;
             createdAt: string | null;
+            version: number;
+            retiredAt: string | null;
         };
         SwitchPort: {
             /** Format: uuid */

@@ -8,5 +8,6 @@ export { useConfirm, type ConfirmOptions } from './confirm';
 export { ExportLink } from './ExportLink';
 export { Instant } from './Instant';
 export { Money } from './Money';
+export { OnboardingChecklist, type OnboardingChecklistProps } from './OnboardingChecklist';
 export { StatusTag, type StatusTagProps } from './StatusTag';
 export { upload } from './upload';

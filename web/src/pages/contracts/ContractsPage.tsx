@@ -5,17 +5,18 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, Money, StatusTag, upload, useConfirm } from '../../components';
+import { Instant, Money, OnboardingChecklist, StatusTag, upload, useConfirm } from '../../components';
 import { toDateString, type Dayjs } from '../../dates';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { AttachmentsCard } from './AttachmentsCard';
 import { InvoicesCard } from './BillingPages';
 
 type Contract = Schemas['Contract'];
 type ContractDetail = Schemas['ContractDetail'];
 type Commissioning = Schemas['CommissioningOrder'];
+type ContractServerEntry = Schemas['ContractServer'];
 /** The draft form: the API's body, the fee as the person typed it. */
 type DraftValues = ApiBody<'/api/v1/contracts', 'post'>;
 type SignValues = { signingDate?: Dayjs; securityLetterSigned?: boolean; userUndertakingSigned?: boolean; file?: unknown };
@@ -80,6 +81,8 @@ function DraftContractModal({ base, onClose }: { base: string; onClose: () => vo
     () => (customerId ? unwrap(client.GET('/api/v1/servers', { params: { query: { customerId, status: 'expected' } } })) : Promise.resolve({ items: [] })),
     [customerId],
   );
+  // what the contract may name: the customer's registered servers not yet under another contract
+  const available = servers?.items.filter((s) => !s.contractId) ?? [];
   const draft = (v: DraftValues) =>
     unwrap(client.POST('/api/v1/contracts', { body: { ...v, annualFee: String(v.annualFee) } })).then(
       (c) => navigate(`${base}/${c.id}`),
@@ -91,11 +94,33 @@ function DraftContractModal({ base, onClose }: { base: string; onClose: () => vo
         <Form.Item name="customerId" label={t('nav.customers')} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" options={customers?.items.map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
-        <Form.Item name="siteId" label={t('contracts.site')} rules={[{ required: true }]}>
-          <Select options={sites?.items.map((s) => ({ value: s.id, label: s.name }))} />
+        <Form.Item
+          name="siteId"
+          label={t('contracts.site')}
+          rules={[{ required: true }]}
+          extra={sites && !sites.items.length ? <span>{t('contracts.noSites')} <Link to="/console/racks">{t('contracts.buildSite')}</Link></span> : undefined}
+        >
+          <Select options={sites?.items.map((s) => ({ value: s.id, label: s.name }))} notFoundContent={t('contracts.noSites')} />
         </Form.Item>
-        <Form.Item name="serverIds" label={t('contracts.servers')} rules={[{ required: true }]}>
-          <Select mode="multiple" options={servers?.items.filter((s) => !s.contractId).map((s) => ({ value: s.id, label: `${s.brand} ${s.model} · ${s.serialNumber}` }))} />
+        <Form.Item
+          name="serverIds"
+          label={t('contracts.servers')}
+          rules={[{ required: true }]}
+          extra={
+            customerId && servers && !available.length ? (
+              <span data-testid="contract-no-servers">
+                {t('contracts.noServers')} <Link to="/console/servers">{t('contracts.registerServer')}</Link>
+              </span>
+            ) : undefined
+          }
+        >
+          <Select
+            mode="multiple"
+            data-testid="contract-servers"
+            placeholder={customerId ? undefined : t('contracts.pickCustomerFirst')}
+            notFoundContent={customerId ? t('contracts.noServers') : t('contracts.pickCustomerFirst')}
+            options={available.map((s) => ({ value: s.id, label: `${s.brand} ${s.model} · ${s.serialNumber}` }))}
+          />
         </Form.Item>
         <Form.Item name="annualFee" label={t('contracts.annualFee')} rules={[{ required: true }]}>
           <Input prefix="￥" placeholder="36,000.00" />
@@ -117,6 +142,8 @@ export function ContractDetailPage() {
     <>
       <ContractHeader contract={c} reload={reload} onSign={() => setSigning(true)} />
       <ContractFacts contract={c} />
+      <ContractServersCard contract={c} />
+      <OnboardingChecklist contractId={c.id} refreshKey={c.version} />
       <AttachmentsCard contract={c} reload={reload} />
       <InvoicesCard invoices={c.invoices} reload={reload} customerId={c.customerId} />
       <CommissioningCard orders={c.commissioning} reload={reload} />
@@ -187,6 +214,36 @@ function ContractFacts({ contract: c }: { contract: ContractDetail }) {
         </span>
       </Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/** What the contract covers (issue 18): the customer, the site and access point, each server where it sits and its addresses. */
+function ContractServersCard({ contract: c }: { contract: ContractDetail }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const base = me?.kind === 'customer' ? '/portal' : '/console';
+  return (
+    <Card size="small" style={{ marginBottom: 16 }} data-testid="contract-coverage">
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 8 }}>
+        <Descriptions.Item label={t('contracts.customer')}>
+          {me?.kind === 'staff' ? <Link to={`/console/customers/${c.customerId}`}>{c.customerName}</Link> : c.customerName}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('contracts.site')}>{`${c.site.name} · ${c.site.accessPoint}`}</Descriptions.Item>
+      </Descriptions>
+      <Table<ContractServerEntry>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={c.servers}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('contracts.server'), render: (_, s) => <Link to={`${base}/servers`}>{`${s.brand} ${s.model} · ${s.serialNumber}`}</Link> },
+          { title: t('common.status'), dataIndex: 'status', render: (v: string) => t(`facility.status.${v}` as MessageKey) },
+          { title: t('contracts.cabinet'), render: (_, s) => (s.placement ? `${s.placement.siteName} ${s.placement.roomName} ${s.placement.cabinetCode} U${s.placement.lowest}–U${s.placement.highest}` : t('contracts.notRacked')) },
+          { title: t('contracts.addresses'), render: (_, s) => (s.addresses.length ? s.addresses.join(', ') : '—') },
+        ]}
+      />
+    </Card>
   );
 }
 

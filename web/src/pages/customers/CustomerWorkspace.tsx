@@ -3,7 +3,7 @@ import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant } from '../../components';
+import { Instant, OnboardingChecklist } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { PageLoading } from '../../layout/PageLoading';
@@ -19,20 +19,24 @@ const KycTab = lazy(async () => ({ default: (await tabs()).KycTab }));
 const RosterTab = lazy(async () => ({ default: (await tabs()).RosterTab }));
 const RequestsTab = lazy(async () => ({ default: (await tabs()).RequestsTab }));
 const OutboxTab = lazy(async () => ({ default: (await tabs()).OutboxTab }));
+const PaperRecordsTab = lazy(async () => ({ default: (await import('./PaperRecordsTab')).PaperRecordsTab }));
 const loading = (tab: ReactNode) => <Suspense fallback={<PageLoading />}>{tab}</Suspense>;
 
 const CONTACT_FIELDS = ['registeredAddress', 'postalAddress', 'noticeEmail', 'noticeFax', 'contactPhone'] as const;
 
 /** One customer, for staff (editable) and for the customer itself in the portal (its own side only). */
-export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | 'kyc' | 'roster' | 'requests' | 'notices' }) {
+export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | 'kyc' | 'roster' | 'requests' | 'notices' | 'compliance' }) {
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
   const mayUploadKyc = useCan('kyc.upload');
   const mayEditCustomerSide = useCan('roster.editCustomerSide');
   const path = { path: { id } };
-  const { data: customer, reload } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}', { params: path })), [id]);
-  const { data: readiness } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/readiness', { params: path })), [id, customer?.version]);
+  // bumped by a tab whose change moves the readiness and the checklist (a review, a roster edit, an upload)
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+  const { data: customer, reload } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}', { params: path })), [id, changes]);
+  const { data: readiness } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/readiness', { params: path })), [id, customer?.version, changes]);
   if (!customer) return null;
   return (
     <>
@@ -50,15 +54,25 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
           title={readiness.ready ? t('customers.ready') : `${t('customers.readiness')}: ${readiness.missing.map((m) => t(`customers.gap.${m}`)).join('；')}`}
         />
       )}
+      <OnboardingChecklist customerId={id} refreshKey={`${customer.version}:${changes}`} />
       <Tabs
         key={tab ?? 'profile'}
         defaultActiveKey={tab}
         items={[
           { key: 'profile', label: t('customers.tab.profile'), children: <ProfileTab customer={customer} staff={staff} onSaved={reload} /> },
-          { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: loading(<KycTab customerId={id} canUpload={mayUploadKyc} />) },
-          { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} canEditOwn={mayEditCustomerSide} />) },
+          { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: loading(<KycTab customerId={id} staff={staff} canUpload={mayUploadKyc} onChanged={changed} />) },
+          { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} canEditOwn={mayEditCustomerSide} onChanged={changed} />) },
           { key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} onDecided={reload} />) },
           { key: 'notices', label: t('customers.tab.notices'), children: loading(<OutboxTab customerId={id} />) },
+          ...(staff
+            ? [
+                {
+                  key: 'compliance',
+                  label: <span data-testid="tab-compliance">{t('customers.tab.compliance')}</span>,
+                  children: loading(<PaperRecordsTab customerId={id} canRecord={Boolean(me?.roles.some((r) => r === 'compliance' || r === 'sales' || r === 'admin'))} onChanged={changed} />),
+                },
+              ]
+            : []),
         ]}
       />
     </>

@@ -33,10 +33,12 @@ export function KycExpiry({ value }: { value: string | null }) {
   return <>{value ?? t('kyc.noExpiry')}</>;
 }
 
-export function KycTab({ customerId, canUpload }: { customerId: string; canUpload: boolean }) {
+export function KycTab({ customerId, staff, canUpload, onChanged }: { customerId: string; staff: boolean; canUpload: boolean; onChanged?: () => void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/kyc', { params: { path: { id: customerId } } })), [customerId]);
+  const { data, reload: reloadList } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/kyc', { params: { path: { id: customerId } } })), [customerId]);
+  // a review or an upload moves the readiness banner and the checklist above the tabs too
+  const reload = () => (reloadList(), onChanged?.());
   const [uploading, setUploading] = useState(false);
   const mayReview = useCan('kyc.review');
   const review = async (doc: KycDocument, verify: boolean, reason?: string) => {
@@ -64,7 +66,18 @@ export function KycTab({ customerId, canUpload }: { customerId: string; canUploa
           { title: t('kyc.holder'), dataIndex: 'holderName' },
           { title: t('kyc.idNumber'), render: (_, d) => <>{t(`kyc.idType.${d.idType}`)} {d.idNumber}</> },
           { title: t('kyc.expiresOn'), dataIndex: 'expiresOn', render: (v: KycDocument['expiresOn']) => <KycExpiry value={v} /> },
-          { title: t('common.status'), render: (_, d) => <Tag color={KYC_STATUS_COLOR[d.status]}>{t(`kyc.status.${d.status}`)}{d.rejectReason ? `：${d.rejectReason}` : ''}</Tag> },
+          {
+            title: t('common.status'),
+            render: (_, d) => (
+              <Space size={4} wrap>
+                <Tag color={KYC_STATUS_COLOR[d.status]}>
+                  {t(`kyc.status.${d.status}`)}
+                  {d.rejectReason ? `：${d.rejectReason}` : ''}
+                </Tag>
+                {d.receivedOn && <Tag>{t('paper.receivedByOn', { who: d.receivedBy ?? '', day: d.receivedOn })}</Tag>}
+              </Space>
+            ),
+          },
           {
             title: t('common.actions'),
             render: (_, d) => (
@@ -83,13 +96,13 @@ export function KycTab({ customerId, canUpload }: { customerId: string; canUploa
           },
         ]}
       />
-      {uploading && <KycUploadForm customerId={customerId} onClose={() => setUploading(false)} onUploaded={reload} />}
+      {uploading && <KycUploadForm customerId={customerId} staff={staff} onClose={() => setUploading(false)} onUploaded={reload} />}
     </>
   );
 }
 
 /** The upload form of a KYC document (multipart: its particulars and the file — PDF, JPEG or PNG). */
-function KycUploadForm({ customerId, onClose, onUploaded }: { customerId: string; onClose: () => void; onUploaded: () => void }) {
+function KycUploadForm({ customerId, staff, onClose, onUploaded }: { customerId: string; staff: boolean; onClose: () => void; onUploaded: () => void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
   const [fileList, setFileList] = useState<UploadFile[]>([]);
@@ -136,6 +149,17 @@ function KycUploadForm({ customerId, onClose, onUploaded }: { customerId: string
             <DatePicker />
           </Form.Item>
         </Space>
+        {staff && (
+          // a copy the customer handed over on paper: who at the provider received it, and the day (issue 18)
+          <Space wrap>
+            <Form.Item name="receivedBy" label={t('paper.receivedBy')} extra={t('paper.kycHint')}>
+              <Input data-testid="kyc-received-by" />
+            </Form.Item>
+            <Form.Item name="receivedOn" label={t('paper.receivedOn')}>
+              <DatePicker data-testid="kyc-received-on" />
+            </Form.Item>
+          </Space>
+        )}
         <Form.Item name="file" label={t('kyc.file')} rules={[{ required: true }]}>
           <Upload accept=".pdf,.jpg,.jpeg,.png" maxCount={1} beforeUpload={() => false} fileList={fileList} onChange={({ fileList: l }) => setFileList(l)}>
             <Button>{t('kyc.file')}</Button>
@@ -159,16 +183,17 @@ export function RejectButton({ onReject }: { onReject(reason: string): void }) {
 }
 
 /** Both sides' rosters (人员名单), now, as of a day, or every version (5.10). */
-export function RosterTab({ customerId, canEditOwn }: { customerId: string; canEditOwn: boolean }) {
+export function RosterTab({ customerId, canEditOwn, onChanged }: { customerId: string; canEditOwn: boolean; onChanged?: () => void }) {
   const { t } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
   // 5.10: each side answers for its former staff, so "who was on it on that day" must be one click away
   const [asOf, setAsOf] = useState<string | null>(null);
   const at = asOf ? `${asOf}T23:59:59.999+08:00` : undefined;
-  const { data, reload } = useLoad(() => {
+  const { data, reload: reloadList } = useLoad(() => {
     const params = { path: { id: customerId } };
     return unwrap(showHistory ? client.GET('/api/v1/customers/{id}/roster/history', { params }) : client.GET('/api/v1/customers/{id}/roster', { params: { ...params, query: { at } } }));
   }, [customerId, showHistory, at]);
+  const reload = () => (reloadList(), onChanged?.());
   const past = showHistory || asOf !== null;
   const [editing, setEditing] = useState<{ side: Side; member?: Member } | null>(null);
   const mayEditProviderSide = useCan('roster.editProviderSide');

@@ -1,6 +1,6 @@
 import { Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { client, qs, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -92,7 +92,12 @@ function CreateCustomerForm({ onClose }: { onClose: () => void }) {
   );
 }
 
+const WORKSPACE_TABS = ['profile', 'kyc', 'roster', 'requests', 'notices', 'compliance'] as const;
+
 export function CustomerDetailPage() {
   const { id } = useParams();
-  return id ? <CustomerWorkspace id={id} /> : null;
+  // the checklist links straight to a tab: /console/customers/:id?tab=roster
+  const [search] = useSearchParams();
+  const tab = WORKSPACE_TABS.find((t) => t === search.get('tab'));
+  return id ? <CustomerWorkspace id={id} tab={tab} /> : null;
 }

@@ -75,7 +75,19 @@ function ServerTable(props: { items?: Server[]; ips?: Allocation[]; staff: boole
       columns={[
         ...(props.staff ? [{ title: t('nav.customers'), dataIndex: 'customerName' }] : []),
         { title: t('facility.brand'), render: (_, s) => `${s.brand} ${s.model}` },
-        { title: t('facility.serial'), dataIndex: 'serialNumber' },
+        {
+          title: t('facility.serial'),
+          render: (_, s) => (
+            <>
+              {s.serialNumber}
+              {s.needsCompletion && (
+                <Tag color="orange" title={t('facility.needsCompletionHint')} style={{ marginLeft: 6 }} data-testid={`needs-completion-${s.serialNumber}`}>
+                  {t('facility.needsCompletion')}
+                </Tag>
+              )}
+            </>
+          ),
+        },
         { title: t('facility.heightU'), dataIndex: 'heightU' },
         { title: t('common.status'), dataIndex: 'status', render: (s: ServerStatus) => <StatusTag value={s} prefix="facility.status" colors={STATUS_COLOR} /> },
         { title: t('facility.rackedAt'), dataIndex: 'rackedAt', render: (v: string | null) => <Instant value={v} /> },

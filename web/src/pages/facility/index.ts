@@ -3,3 +3,4 @@ export { IpPoolsPage } from './IpPoolsPage';
 export { NetboxImportPage } from './NetboxImportPage';
 export { RacksPage } from './RacksPage';
 export { ServersPage } from './ServersPage';
+export { InventoryPage } from './InventoryPage';

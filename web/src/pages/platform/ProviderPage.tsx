@@ -1,6 +1,6 @@
-import { App, Button, Descriptions, Form, Image, Input, Modal, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Image, Input, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -36,9 +36,11 @@ export function ProviderPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const admin = useCan('provider.update');
-  const { data: current, reload } = useLoad(() => unwrap(client.GET('/api/v1/provider')), []);
+  // a new installation has no profile yet (404): the admin fills in the first version here
+  const { data: current, reload } = useLoad(() => unwrap(client.GET('/api/v1/provider')).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))), []);
   const { data: versions, reload: reloadVersions } = useLoad(() => unwrap(client.GET('/api/v1/provider/versions')), [current?.version]);
   const [editing, setEditing] = useState(false);
+  if (current === null) return <FirstProfile admin={admin} onSaved={() => (message.success(t('provider.savedVersion', { version: 1 })), reload(), reloadVersions())} />;
   if (!current) return null;
   const saved = () => (message.success(t('provider.savedVersion', { version: current.version + 1 })), reload(), reloadVersions());
   return (
@@ -55,6 +57,24 @@ export function ProviderPage() {
       )}
       <Versions items={versions?.items} />
       {editing && <ProfileForm profile={current} onClose={() => setEditing(false)} onSaved={saved} />}
+    </>
+  );
+}
+
+/** No profile yet: says so, and the admin fills in the first version (the seal is uploaded after it). */
+function FirstProfile({ admin, onSaved }: { admin: boolean; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  return (
+    <>
+      <Typography.Title level={3}>{t('nav.provider')}</Typography.Title>
+      <Alert type="warning" showIcon style={{ maxWidth: 680, marginBottom: 16 }} title={t(admin ? 'provider.noneYetAdmin' : 'provider.noneYet')} data-testid="provider-none" />
+      {admin && (
+        <Button type="primary" onClick={() => setEditing(true)} data-testid="provider-edit">
+          {t('provider.fillIn')}
+        </Button>
+      )}
+      {editing && <ProfileForm profile={null} onClose={() => setEditing(false)} onSaved={onSaved} />}
     </>
   );
 }
@@ -123,14 +143,14 @@ function Versions({ items }: { items: Profile[] | undefined }) {
 }
 
 /** Edits the particulars; empty optional fields are saved as null, the current seal is kept. */
-function ProfileForm({ profile, onClose, onSaved }: { profile: Profile; onClose: () => void; onSaved: () => void }) {
+function ProfileForm({ profile, onClose, onSaved }: { profile: Profile | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
   const [form] = Form.useForm<ProfileValues>();
   const save = async (values: ProfileValues) => {
     try {
       const body = Object.fromEntries(FIELDS.map(([f, , required]) => [f, required ? values[f] : values[f] || null])) as ProfileValues;
-      await unwrap(client.PUT('/api/v1/provider', { body: { ...body, sealFile: profile.sealFile } }));
+      await unwrap(client.PUT('/api/v1/provider', { body: { ...body, sealFile: profile?.sealFile ?? null } }));
       onClose();
       onSaved();
     } catch (e) {
@@ -139,7 +159,7 @@ function ProfileForm({ profile, onClose, onSaved }: { profile: Profile; onClose:
   };
   return (
     <Modal open title={t('nav.provider')} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden width={640}>
-      <Form form={form} layout="vertical" initialValues={profile} onFinish={save}>
+      <Form form={form} layout="vertical" initialValues={profile ?? undefined} onFinish={save}>
         {FIELDS.map(([field, label, required]) => (
           <Form.Item key={field} name={field} label={t(label)} rules={required ? [{ required: true }] : []}>
             <Input data-testid={`provider-form-${field}`} />
