@@ -4,7 +4,7 @@
  * column has a header; 提出不续约（第十三条）is shown only to roles the API lets object, and asks first —
  * cancelling changes nothing.
  */
-import type { Browser, Page } from 'playwright';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { logIn, shot, useServerAndBrowser } from './server.js';
 
