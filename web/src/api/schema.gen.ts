@@ -8223,6 +8223,7 @@ export interface components {
             at: (string) | null;
             actorId: string | null;
             actorLogin: string | null;
+            actorName: string | null;
             actorKind: components["schemas"]["AuditActorKind"];
             action: string;
             entity: string;
@@ -8239,6 +8240,7 @@ export interface components {
             at: string | null;
             actorId: string | null;
             actorLogin: string | null;
+            actorName: string | null;
             actorKind: components["schemas"]["AuditActorKindInput"];
             action: string;
             entity: string;

@@ -25,6 +25,8 @@ const FIELDS: [keyof ProfileValues, MessageKey, boolean][] = [
   ['noticeFax', 'customers.noticeFax', false],
 ];
 
+const HISTORY_ROLES: readonly string[] = ['admin', 'sales', 'finance', 'auditor'];
+
 /**
  * 乙方信息 — the provider profile, its versions and its seal. Admins edit; every save is a new
  * version, so a contract keeps the particulars (and the seal) it was signed under.
@@ -38,7 +40,9 @@ export function ProviderPage() {
   const { message } = App.useApp();
   const admin = Boolean(me?.roles.includes('admin'));
   const { data: current, reload } = useLoad(() => unwrap(client.GET('/api/v1/provider')), []);
-  const { data: versions, reload: reloadVersions } = useLoad(() => unwrap(client.GET('/api/v1/provider/versions')), [current?.version]);
+  // the version history is for the roles that sign and bill under it (provider.service history()); others are not asked
+  const history = Boolean(me?.roles.some((r) => HISTORY_ROLES.includes(r)));
+  const { data: versions, reload: reloadVersions } = useLoad(async () => (history ? unwrap(client.GET('/api/v1/provider/versions')) : undefined), [current?.version, history]);
   const [editing, setEditing] = useState(false);
   if (!current) return null;
   const saved = () => (message.success(t('provider.savedVersion', { version: current.version + 1 })), reload(), reloadVersions());
@@ -54,7 +58,7 @@ export function ProviderPage() {
           {t('customers.edit')}
         </Button>
       )}
-      <Versions items={versions?.items} />
+      {history && <Versions items={versions?.items} />}
       {editing && <ProfileForm profile={current} onClose={() => setEditing(false)} onSaved={saved} />}
     </>
   );
