@@ -20,8 +20,10 @@ const ALL_USERS = ['admin', 'sales', 'noc', 'compliance', 'finance', 'auditor', 
 const USERS = process.env.WALK_USERS ? process.env.WALK_USERS.split(',') : ALL_USERS;
 const LANGS = ['zh-CN', 'en'] as const;
 type Lang = (typeof LANGS)[number];
-/** The few pages kept as screenshots (`walk-<user>-<lang>-<page>`): where labels, instants and pickers meet. */
-const SHOTS = new Set(['admin:audit', 'admin:ticket-reports', 'compliance:compliance', 'noc:servers', 'alice:my-company', 'alice:my-contracts']);
+/** The few pages kept as screenshots (`walk-<user>-<page>-<lang>[-<tab>]`): where labels, instants and pickers meet. */
+/** Menu pages that list records each with a page of its own: the first record's page is walked too. */
+const DETAIL_LISTS = new Set(['/console/customers', '/console/contracts', '/portal/contracts']);
+const SHOTS = new Set(['admin:audit', 'admin:ticket-reports', 'compliance:compliance', 'noc:servers', 'alice:my-company', 'alice:my-contracts', 'sales:customers-detail']);
 
 /**
  * What may look like an identifier but is data a person reads, removed before the checks:
@@ -58,9 +60,14 @@ const CHECKS: { kind: string; pattern: RegExp }[] = [
  */
 const ZH_LABELS = new Set([...readFileSync('web/src/i18n/zh-CN.ts', 'utf8').matchAll(/^\s+'[^']+': '([^'{]+)',$/gm)].map(([, v]) => v).filter((v) => /\p{Script=Han}/u.test(v)));
 const ZH_UNITS = /^(个月|长期|年|天|小时|分钟|元|是|否|无|至)$/;
+/** The demo staff are named by their job ("销售 王芳", "合规 赵静"): a person's name is data, whatever words it holds. */
+const ZH_NAME_TITLES = /^(系统管理员|销售|网络运维|合规|财务|审计)$/;
 
 function chineseIn(text: string): string[] {
-  return [...text.matchAll(/[\p{Script=Han}（）《》“”、，：；]+/gu)].map(([run]) => run).filter((run) => ZH_LABELS.has(run) || ZH_UNITS.test(run)).map((run) => `Chinese in English: ${run}`);
+  return [...text.matchAll(/[\p{Script=Han}（）《》“”、，：；]+/gu)]
+    .map(([run]) => run)
+    .filter((run) => (ZH_LABELS.has(run) || ZH_UNITS.test(run)) && !ZH_NAME_TITLES.test(run))
+    .map((run) => `Chinese in English: ${run}`);
 }
 
 function offendersIn(text: string, lang: Lang = 'zh-CN'): string[] {
@@ -127,7 +134,10 @@ async function visibleText(page: Page): Promise<string> {
     const main = document.querySelector('main') ?? document.body;
     const placeholders = [...main.querySelectorAll('input[placeholder], textarea[placeholder]')].map((e) => e.getAttribute('placeholder') ?? '');
     const selects = [...main.querySelectorAll('.ant-select-selection-placeholder, .ant-select-content-value, .ant-select-selection-item')].map((e) => (e as HTMLElement).innerText);
-    return [document.body.innerText, ...placeholders, ...selects].join('\n');
+    // a code block shows a file or a program's answer as it is (the calendar file's format, nginx's output): not UI text
+    let text = document.body.innerText;
+    for (const verbatim of [...document.querySelectorAll('pre, code')].map((e) => (e as HTMLElement).innerText)) if (verbatim.trim()) text = text.replace(verbatim, ' ');
+    return [text, ...placeholders, ...selects].join('\n');
   });
 }
 
@@ -146,6 +156,20 @@ async function walk(user: string, lang: Lang): Promise<{ findings: Finding[]; vi
   const check = async (where: string) => {
     const what = [...offendersIn(await settle(page, w), lang), ...w.problems.splice(0)];
     if (what.length) findings.push({ where, what });
+  };
+  // every tab of the page's outermost tab bar (a bar nested in a tab is read as that tab shows)
+  const walkTabs = async (where: string, shotKey: string) => {
+    const bar = page.locator('main .ant-tabs').first().locator(':scope > .ant-tabs-nav');
+    const tabKeys = await bar.locator('.ant-tabs-tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-key') ?? ''));
+    for (const [i, tabKey] of tabKeys.entries()) {
+      if (i === 0) continue;
+      const beforeTab = await mainText(page);
+      // a tab scrolled into the bar's overflow is still a tab: the click event opens it where a pointer could not reach
+      await bar.locator(`.ant-tabs-tab[data-node-key="${tabKey}"]`).dispatchEvent('click', undefined, { timeout: 5_000 });
+      await replaced(page, beforeTab);
+      await check(`${where} [${tabKey}]`);
+      if (SHOTS.has(shotKey)) await shot(page, `walk-${shotKey.replace(':', '-')}-${lang}-${tabKey}`);
+    }
   };
   try {
     await logIn(page, env.server.url, user);
@@ -167,18 +191,19 @@ async function walk(user: string, lang: Lang): Promise<{ findings: Finding[]; vi
       const where = `${user}/${lang} ${entry.path}`;
       visited.push(entry.path);
       await check(where);
-      if (SHOTS.has(`${user}:${key}`)) await shot(page, `walk-${user}-${lang}-${key}`);
-      // every tab of the page's outermost tab bar (a bar nested in a tab is read as that tab shows)
-      const bar = page.locator('main .ant-tabs').first().locator(':scope > .ant-tabs-nav');
-      const tabKeys = await bar.locator('.ant-tabs-tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-key') ?? ''));
-      for (const [i, tabKey] of tabKeys.entries()) {
-        if (i === 0) continue;
-        const beforeTab = await mainText(page);
-        // a tab scrolled into the bar's overflow is still a tab: the click event opens it where a pointer could not reach
-        await bar.locator(`.ant-tabs-tab[data-node-key="${tabKey}"]`).dispatchEvent('click', undefined, { timeout: 5_000 });
-        await replaced(page, beforeTab);
-        await check(`${where} [${tabKey}]`);
-        if (SHOTS.has(`${user}:${key}`)) await shot(page, `walk-${user}-${lang}-${key}-${tabKey}`);
+      if (SHOTS.has(`${user}:${key}`)) await shot(page, `walk-${user}-${key}-${lang}`);
+      await walkTabs(where, `${user}:${key}`);
+      // a list's first record too, where the menu leads to a list of records with pages of their own
+      if (DETAIL_LISTS.has(entry.path)) {
+        const first = page.locator(`main table a[href^="${entry.path}/"]`).first();
+        if (await first.count()) {
+          const beforeDetail = await mainText(page);
+          await first.click();
+          await replaced(page, beforeDetail);
+          const detail = `${user}/${lang} ${new URL(page.url()).pathname.replace(/[0-9a-f-]{36}/, ':id')}`;
+          await check(detail);
+          await walkTabs(detail, `${user}:${key}-detail`);
+        }
       }
     }
   } finally {
