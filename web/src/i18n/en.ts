@@ -787,7 +787,7 @@ export const en: Record<MessageKey, string> = {
   'outboxKind.server.restored': 'Server restored',
   'outboxKind.maintenance.scheduled': 'Planned work notice',
   'outboxKind.maintenance.cancelled': 'Planned work cancelled',
-  'audit.object': 'Object',
+  'audit.object': 'Name',
   'compliance.gateFailedNever': 'The last gate update failed (nginx -t or reload), and no gate configuration has ever been applied: no gate is running yet',
   'compliance.trigger.cli': 'Command line',
   'compliance.trigger.api': 'API',

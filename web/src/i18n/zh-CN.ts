@@ -786,7 +786,7 @@ export const zhCN = {
   'outboxKind.server.restored': '服务器恢复',
   'outboxKind.maintenance.scheduled': '计划作业通知',
   'outboxKind.maintenance.cancelled': '计划作业取消',
-  'audit.object': '对象',
+  'audit.object': '名称',
   'compliance.gateFailedNever': '最近一次网关更新失败（nginx -t 未通过或重载失败），且网关从未成功生效过：目前没有在运行的网关配置',
   'compliance.trigger.cli': '命令行',
   'compliance.trigger.api': 'API',
