@@ -54,7 +54,8 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
           { key: 'profile', label: t('customers.tab.profile'), children: <ProfileTab customer={customer} staff={staff} onSaved={reload} /> },
           { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: loading(<KycTab customerId={id} staff={staff} canUpload={staff || Boolean(me?.roles.includes('owner'))} />) },
           { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} staff={staff} canEditOwn={staff || Boolean(me?.roles.some((r) => r === 'owner' || r === 'technical'))} />) },
-          { key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} staff={staff} onDecided={reload} />) },
+          // change requests are read by the customer and by sales, auditors and admins (customers.service listChangeRequests)
+          ...(!staff || me?.roles.some((r) => r === 'admin' || r === 'sales' || r === 'auditor') ? [{ key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} staff={staff} onDecided={reload} />) }] : []),
           { key: 'notices', label: t('customers.tab.notices'), children: loading(<OutboxTab customerId={id} />) },
         ]}
       />
