@@ -11,6 +11,7 @@ import { demoLoginsText, seedDemo } from '../demo/seed.js';
 import { jobHandlers } from '../jobs/handlers.js';
 import { startJobs } from '../jobs/runner.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { localParams } from '../http/errors.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { backup, restore } from './backup.js';
@@ -338,7 +339,7 @@ function reportError(err: unknown, io: Io, command: string): number {
   }
   if (err instanceof AppError) {
     const detail = err.fields.map((f) => `${f.path}: ${t(io.lang, f.key, f.params)}`).join('; ');
-    io.err(`${err.code}: ${t(io.lang, err.code, err.params)}${detail ? ` (${detail})` : ''}`);
+    io.err(`${err.code}: ${t(io.lang, err.code, localParams(io.lang, err.code, err.params, err.fields))}${detail ? ` (${detail})` : ''}`);
     return 1;
   }
   if (err instanceof Error && err.name === 'RuleError') {

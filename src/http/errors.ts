@@ -33,10 +33,27 @@ function zodMessage(locale: Locale, issue: Record<string, unknown>): string {
   return (typeof out === 'string' ? out : out?.message) ?? String(issue.message ?? '');
 }
 
-/** An `entity` param names the kind of object in the user's language (`entity.invoice` → 账单 / The invoice). */
-function localParams(locale: Locale, params: Record<string, unknown>): Record<string, unknown> {
-  const key = typeof params.entity === 'string' ? `entity.${params.entity}` : '';
-  return key && hasMessage(key) ? { ...params, entity: t(locale, key) } : params;
+/**
+ * Params in the user's language: `entity` names the kind of object (`entity.invoice` → 账单 / The invoice);
+ * a refused transition's `from` and `to` name the state or the step (`transition.<kind>.<value>`, then
+ * `transition.<value>`, then the step before its qualifier: `terminate.for_cause:6.8` → `transition.terminate`),
+ * the kind from `entity` or the code (`DOMAIN_INVALID_TRANSITION` → domain); a refusal whose `reason` is
+ * left to its fields (ACTIVATION_REFUSED) reads the fields' messages.
+ */
+export function localParams(locale: Locale, code: string, params: Record<string, unknown>, fields: FieldError[]): Record<string, unknown> {
+  const out = { ...params };
+  const entityKey = typeof params.entity === 'string' ? `entity.${params.entity}` : '';
+  if (entityKey && hasMessage(entityKey)) out.entity = t(locale, entityKey);
+  const kind = typeof params.entity === 'string' ? params.entity : code.endsWith('_INVALID_TRANSITION') ? code.slice(0, -'_INVALID_TRANSITION'.length).toLowerCase() : '';
+  for (const name of ['from', 'to'] as const) {
+    const value = params[name];
+    if (typeof value !== 'string') continue;
+    const step = value.split(/[.:]/)[0];
+    const key = [`transition.${kind}.${value}`, `transition.${value}`, `transition.${kind}.${step}`, `transition.${step}`].find(hasMessage);
+    if (key) out[name] = t(locale, key);
+  }
+  if (params.reason === undefined && fields.length) out.reason = renderFields(locale, fields).map((f) => f.message).join(t(locale, 'transition.listSeparator'));
+  return out;
 }
 
 function body(code: string, message: string, fields: { path: string; message: string }[] = []): ErrorBody {
@@ -49,7 +66,7 @@ function renderFields(locale: Locale, fields: FieldError[]) {
 
 export function toErrorResponse(err: unknown, locale: Locale, requestId: string): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.status, body: body(err.code, t(locale, err.code, localParams(locale, err.params)), renderFields(locale, err.fields)) };
+    return { status: err.status, body: body(err.code, t(locale, err.code, localParams(locale, err.code, err.params, err.fields)), renderFields(locale, err.fields)) };
   }
   // rules core errors (RuleError): a stable code and params, messages registered in i18n
   if (err instanceof Error && err.name === 'RuleError' && 'code' in err) {

@@ -216,11 +216,14 @@ describe('messages and ownership (item 20)', () => {
     await admin.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'resolved' });
     await admin.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'closed' });
     const zh = await admin.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'in_progress' });
-    expect(zh.json().error).toMatchObject({ code: 'INVALID_TRANSITION', message: '工单当前状态为“closed”，不能变为“in_progress”' });
+    expect(zh.json().error).toMatchObject({ code: 'INVALID_TRANSITION', message: '工单当前状态为“已关闭”，不能变为“处理中”' });
     const en = await admin.post(`/api/v1/tickets/${ticket.id}/status`, { status: 'in_progress' }, { 'accept-language': 'en' });
-    expect(en.json().error.message).toBe('The ticket is "closed" and cannot become "in_progress"');
+    expect(en.json().error.message).toBe('The ticket is "closed" and cannot become "in progress"');
     const invoice = toErrorResponse(new AppError('INVALID_TRANSITION', { entity: 'invoice', from: 'void', to: 'payment' }), 'zh-CN', 'r');
-    expect(invoice.body.error.message).toBe('账单当前状态为“void”，不能变为“payment”');
+    expect(invoice.body.error.message).toBe('账单当前状态为“已作废”，不能变为“登记付款”');
+    // the state and the step in words, by kind: a contract's action with its clause, a domain's state from the code
+    expect(toErrorResponse(new AppError('INVALID_TRANSITION', { entity: 'contract', from: 'draft', to: 'terminate.for_cause:6.8' }), 'en', 'r').body.error.message).toBe('The contract is "draft" and cannot become "terminate"');
+    expect(toErrorResponse(new AppError('DOMAIN_INVALID_TRANSITION', { from: 'revoked', to: 'submitted' }), 'zh-CN', 'r').body.error.message).toBe('域名记录当前状态为“已撤销”，不能变为“待核验”');
   });
 
   it("refuses a ticket naming another company's domain, naming domain; its own and unlisted ones are fine", async () => {

@@ -13,6 +13,8 @@ export const AuditEntry = z
     at: Timestamp,
     actorId: z.string().nullable(),
     actorLogin: z.string().nullable(),
+    /** The actor's display name, when the actor is a user (the log shows people by name). */
+    actorName: z.string().nullable(),
     actorKind: AuditActorKind,
     action: z.string(),
     entity: z.string(),

@@ -3,7 +3,10 @@ import { scopeOf } from '../../http/auth.js';
 import { AnchorTaken, AuditPage, AuditQuery, ChainVerification } from './audit.dto.js';
 import type { AuditService } from './audit.service.js';
 
-export function auditRoutes(deps: { audit: AuditService }): FastifyPluginAsyncZod {
+/** Who an actor is by name (the users service's `contactOf`): the log shows people, not ids. */
+type ActorNames = { contactOf(id: string): Promise<{ displayName: string } | null> };
+
+export function auditRoutes(deps: { audit: AuditService; users: ActorNames }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/audit',
@@ -17,7 +20,9 @@ export function auditRoutes(deps: { audit: AuditService }): FastifyPluginAsyncZo
       },
       async (request) => {
         const { items, total } = await deps.audit.list(scopeOf(request), request.query);
-        return { items: items.map(({ prevHash: _p, hash: _h, ...row }) => row), total };
+        const ids = [...new Set(items.map((r) => r.actorId).filter((id): id is string => id !== null))];
+        const names = new Map(await Promise.all(ids.map(async (id) => [id, (await deps.users.contactOf(id))?.displayName ?? null] as const)));
+        return { items: items.map(({ prevHash: _p, hash: _h, ...row }) => ({ ...row, actorName: row.actorId ? (names.get(row.actorId) ?? null) : null })), total };
       },
     );
     app.get(

@@ -305,6 +305,8 @@ describe('suspension of a server in service (6.3)', () => {
     const refused = await (await t.login('c-noc')).post(`/api/v1/servers/${server.id}/rack`, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({ code: 'ACTIVATION_REFUSED', fields: [{ path: 'logRetentionAttestation', message: '缺少有效的网站访问日志留存承诺（第 5.5 条，保存不少于 6 个月）' }] });
+    // the refusal itself reads the reason, not the field's name (issue 18)
+    expect(refused.json().error.message).toBe('不能开通：缺少有效的网站访问日志留存承诺（第 5.5 条，保存不少于 6 个月）');
     expect((await t.services.servers.findServer(system, server.id))!.status).not.toBe('racked');
     await t.services.declarations.attest(system, { customerId: c.id, location: '自建日志服务器', retentionMonths: 6 });
     await t.services.servers.rack(system, server.id, { cabinetId: cabinet.id, lowestU: 5, face: 'full' });

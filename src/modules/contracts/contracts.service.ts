@@ -295,12 +295,12 @@ export function makeContractsService(deps: {
     async onServerRacked(tx: Executor, scope: Scope, server: ServerRow): Promise<void> {
       const contract = await repo.ofServer(tx, server.id);
       if (!contract) return;
-      if (contract.status !== 'signed' && contract.status !== 'active') throw new AppError('ACTIVATION_REFUSED', { reason: contract.status }, [{ path: 'contract', key: 'contracts.notSigned' }]);
+      if (contract.status !== 'signed' && contract.status !== 'active') throw new AppError('ACTIVATION_REFUSED', {}, [{ path: 'contract', key: 'contracts.notSigned' }]);
       // 附件: both attachments signed as well as the contract itself
       const unsigned = [contract.securityLetterSigned ? null : 'securityLetterSigned', contract.userUndertakingSigned ? null : 'userUndertakingSigned'].filter((f): f is string => f !== null);
-      if (unsigned.length) throw new AppError('ACTIVATION_REFUSED', { reason: unsigned.join(', ') }, unsigned.map((path) => ({ path, key: 'contracts.attachmentUnsigned' })));
+      if (unsigned.length) throw new AppError('ACTIVATION_REFUSED', {}, unsigned.map((path) => ({ path, key: `contracts.gap.${path}` })));
       const missing = await blockers(tx, scope, contract.customerId);
-      if (missing.length) throw new AppError('ACTIVATION_REFUSED', { reason: missing.join(', ') }, missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
+      if (missing.length) throw new AppError('ACTIVATION_REFUSED', {}, missing.map((m) => ({ path: m, key: `contracts.gap.${m}` })));
       const calendar = await deps.calendar.current(tx);
       const terms = contract.terms as ContractTerms;
       const rackedOn = shanghaiDate(server.rackedAt!);

@@ -9,9 +9,23 @@ export interface NoticeText {
 type Render = (p: Record<string, unknown>) => { 'zh-CN': NoticeText; en: NoticeText };
 
 const s = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
-const person = (m: unknown) => {
+/** The roster's roles in each language (the customers module's ROSTER_ROLES). */
+const ROSTER_ROLES: Record<string, { 'zh-CN': string; en: string }> = {
+  legal_representative: { 'zh-CN': '法定代表人', en: 'legal representative' },
+  technical_lead: { 'zh-CN': '技术负责人', en: 'technical lead' },
+  network_admin: { 'zh-CN': '网络管理', en: 'network admin' },
+  device_admin: { 'zh-CN': '设备管理', en: 'device admin' },
+  server_admin: { 'zh-CN': '服务器管理', en: 'server admin' },
+  contract_contact: { 'zh-CN': '合同联系人', en: 'contract contact' },
+};
+/** A roster member in the notice's language: name, role in words (not its code) and mobile. */
+const person = (m: unknown, lang: 'zh-CN' | 'en' = 'zh-CN') => {
   const r = (m ?? {}) as Record<string, unknown>;
-  return m ? `${s(r.name)}（${s(r.role)}，手机 ${s(r.mobile)}${r.available24h ? '，24 小时' : ''}）` : '—';
+  if (!m) return '—';
+  const role = ROSTER_ROLES[String(r.role)]?.[lang] ?? s(r.role);
+  return lang === 'en'
+    ? `${s(r.name)} (${role}, mobile ${s(r.mobile)}${r.available24h ? ', 24 hours' : ''})`
+    : `${s(r.name)}（${role}，手机 ${s(r.mobile)}${r.available24h ? '，24 小时' : ''}）`;
 };
 
 export const NOTICE_TEMPLATES: Record<string, Render> = {
@@ -22,7 +36,7 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
     },
     en: {
       subject: 'Notice of a roster change (clauses 5.10 / 6.5)',
-      body: `Under clauses 5.10 and 6.5 we notify you of a change to the roster:\nBefore: ${person(p.before)}\nAfter: ${person(p.after)}`,
+      body: `Under clauses 5.10 and 6.5 we notify you of a change to the roster:\nBefore: ${person(p.before, 'en')}\nAfter: ${person(p.after, 'en')}`,
     },
   }),
   'kyc.expiring': (p) => ({

@@ -9229,6 +9229,7 @@ export interface components {
             at: (string) | null;
             actorId: string | null;
             actorLogin: string | null;
+            actorName: string | null;
             actorKind: components["schemas"]["AuditActorKind"];
             action: string;
             entity: string;
@@ -9245,6 +9246,7 @@ export interface components {
             at: string | null;
             actorId: string | null;
             actorLogin: string | null;
+            actorName: string | null;
             actorKind: components["schemas"]["AuditActorKindInput"];
             action: string;
             entity: string;

@@ -16,6 +16,8 @@ interface I18nState {
   locale: Locale;
   setLocale(locale: Locale): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** Whether the catalog names this key (for labels of values the server may add later). */
+  has(key: string): key is MessageKey;
 }
 
 const I18nContext = createContext<I18nState | null>(null);
@@ -37,7 +39,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       catalogs[locale][key].replace(/\{(\w+)\}/g, (w, k: string) => (params[k] === undefined ? w : String(params[k]))),
     [locale],
   );
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const has = useCallback((key: string): key is MessageKey => key in catalogs[locale], [locale]);
+  const value = useMemo(() => ({ locale, setLocale, t, has }), [locale, setLocale, t, has]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

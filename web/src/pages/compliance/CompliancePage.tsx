@@ -4,7 +4,7 @@ import { useCan } from '../../auth/can';
 import { Instant, StatusTag } from '../../components';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { DOMAIN_STATUS_COLOR, DomainActions, DomainEvidence } from './DomainsPage';
 
 type GateApply = Schemas['GateApply'];
@@ -18,7 +18,7 @@ const STILL_OPEN: readonly Complaint['status'][] = ['open', 'notified', 'confirm
 
 /** The gate: what nginx runs now, whether the verified state is in force, every apply and nginx's answer. */
 function GatePanel() {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/compliance/gate')), []);
   const mayApply = useCan('gate.apply');
@@ -27,7 +27,7 @@ function GatePanel() {
   const apply = () => unwrap(client.POST('/api/v1/compliance/gate/apply', { body: { force: true } })).then(reload, showError);
   return (
     <>
-      {failed && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('compliance.gateFailed')} description={<pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{failed.output}</pre>} data-testid="gate-failed" />}
+      {failed && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t(data.inForce ? 'compliance.gateFailed' : 'compliance.gateFailedNever')} description={<pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{failed.output}</pre>} data-testid="gate-failed" />}
       <Descriptions bordered size="small" column={2} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('compliance.gateDomains')}>{data.domainCount}</Descriptions.Item>
         <Descriptions.Item label={t('compliance.gatePending')}>{data.pending ? <Tag color="orange">{t('common.yes')}</Tag> : <Tag color="green">{t('common.no')}</Tag>}</Descriptions.Item>
@@ -58,7 +58,7 @@ function GatePanel() {
           { title: t('audit.at'), dataIndex: 'startedAt', render: (v: string) => <Instant value={v} /> },
           { title: t('common.status'), dataIndex: 'outcome', render: (o: GateApply['outcome']) => <StatusTag value={o} prefix="compliance.outcome" colors={OUTCOME_COLOR} /> },
           { title: t('compliance.gateDomains'), dataIndex: 'domainCount' },
-          { title: t('compliance.triggeredBy'), dataIndex: 'triggeredBy' },
+          { title: t('compliance.triggeredBy'), dataIndex: 'triggeredBy', render: (v: string) => (has(`compliance.trigger.${v}`) ? t(`compliance.trigger.${v}` as MessageKey) : v) },
           { title: 'nginx', dataIndex: 'output', render: (v: string) => <Typography.Text code>{v.slice(0, 200)}</Typography.Text> },
         ]}
       />

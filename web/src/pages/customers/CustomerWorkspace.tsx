@@ -63,7 +63,8 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
           { key: 'profile', label: t('customers.tab.profile'), children: <ProfileTab customer={customer} staff={staff} onSaved={reload} /> },
           { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: loading(<KycTab customerId={id} staff={staff} canUpload={mayUploadKyc} onChanged={changed} />) },
           { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} canEditOwn={mayEditCustomerSide} onChanged={changed} />) },
-          { key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} onDecided={reload} />) },
+          // change requests are read by the customer and by sales, auditors and admins (customers.service listChangeRequests)
+          ...(!staff || me?.roles.some((r) => r === 'admin' || r === 'sales' || r === 'auditor') ? [{ key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} onDecided={reload} />) }] : []),
           { key: 'notices', label: t('customers.tab.notices'), children: loading(<OutboxTab customerId={id} />) },
           ...(staff
             ? [

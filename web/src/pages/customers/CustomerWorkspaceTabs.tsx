@@ -365,7 +365,7 @@ export function RequestsTab({ customerId, onDecided }: { customerId: string; onD
 
 /** Notices owed to either side because of changes to this customer (第九条). */
 export function OutboxTab({ customerId }: { customerId: string }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const { data } = useLoad(() => unwrap(client.GET('/api/v1/customers/{id}/outbox', { params: { path: { id: customerId } } })), [customerId]);
   return (
     <Table<OutboxItem>
@@ -374,7 +374,7 @@ export function OutboxTab({ customerId }: { customerId: string }) {
       dataSource={data?.items}
       columns={[
         { title: t('audit.at'), dataIndex: 'createdAt', render: (v: OutboxItem['createdAt']) => <Instant value={v} /> },
-        { title: t('audit.action'), dataIndex: 'kind' },
+        { title: t('audit.action'), dataIndex: 'kind', render: (k: OutboxItem['kind']) => (has(`outboxKind.${k}`) ? t(`outboxKind.${k}` as MessageKey) : k) },
         { title: t('notices.direction'), dataIndex: 'direction', render: (d: OutboxItem['direction']) => t(`notice.direction.${d}`) },
         { title: t('common.status'), dataIndex: 'drainedAt', render: (d: OutboxItem['drainedAt']) => (d ? t('notice.handed') : <Tag color="gold">{t('notice.pending')}</Tag>) },
       ]}

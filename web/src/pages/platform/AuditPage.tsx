@@ -5,7 +5,7 @@ import { useSession } from '../../auth/session';
 import { Instant } from '../../components';
 import { beijingMinute, shanghaiInstant } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 
 type AuditEntry = Schemas['AuditEntry'];
 type ChainVerification = Schemas['AuditChainVerification'];
@@ -50,9 +50,26 @@ function VerifyResult({ result }: { result: ChainVerification }) {
   );
 }
 
+/** What a person calls the object a row is about, from the record itself: its number, name, login, address… */
+const NAME_FIELDS = ['number', 'name', 'displayName', 'login', 'fqdn', 'domain', 'hostname', 'serial', 'address', 'cidr', 'label', 'title', 'subject', 'holderName', 'code'] as const;
+function objectName(entry: AuditEntry): string | undefined {
+  for (const record of [entry.after, entry.before]) {
+    if (!record || typeof record !== 'object') continue;
+    const r = record as Record<string, unknown>;
+    const found = NAME_FIELDS.map((f) => r[f]).find((v) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number');
+    if (found !== undefined) return String(found);
+  }
+  return undefined;
+}
+
 /** The audit log: admins and auditors see all of it; a customer sees the audit of its own data. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
+  /** `contract.terminate.for_cause:6.8` → the most specific label the catalog has (`auditAction.contract.terminate`). */
+  const actionLabel = (action: string): string => {
+    for (let a = action.split(':')[0]; a; a = a.includes('.') ? a.slice(0, a.lastIndexOf('.')) : '') if (has(`auditAction.${a}`)) return t(`auditAction.${a}` as MessageKey);
+    return action;
+  };
   const { me } = useSession();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [page, setPage] = useState(1);
@@ -82,11 +99,10 @@ export function AuditPage() {
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('audit.at'), dataIndex: 'at', render: (at: AuditEntry['at']) => <Instant value={at} />, width: 170 },
-          { title: t('audit.actor'), render: (_, r) => <>{r.actorLogin ?? '—'} <Tag>{t(`audit.actorKind.${r.actorKind}`)}</Tag></> },
-          { title: t('audit.action'), dataIndex: 'action', render: (a: AuditEntry['action']) => <Tag color={a === 'read' ? 'default' : 'blue'}>{a}</Tag> },
-          { title: t('audit.entity'), dataIndex: 'entity' },
-          { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true },
-          { title: t('audit.requestId'), dataIndex: 'requestId', ellipsis: true },
+          { title: t('audit.actor'), render: (_, r) => <><span title={r.actorLogin ?? undefined}>{r.actorName ?? r.actorLogin ?? '—'}</span> <Tag>{t(`audit.actorKind.${r.actorKind}`)}</Tag></> },
+          { title: t('audit.action'), dataIndex: 'action', render: (a: AuditEntry['action']) => <Tag color={a === 'read' ? 'default' : 'blue'} title={a}>{actionLabel(a)}</Tag> },
+          { title: t('audit.entity'), dataIndex: 'entity', render: (e: AuditEntry['entity']) => (has(`auditEntity.${e}`) ? t(`auditEntity.${e}` as MessageKey) : e) },
+          { title: t('audit.object'), render: (_, r) => <span title={r.entityId ?? undefined}>{objectName(r) ?? '—'}</span> },
         ]}
       />
     </>
@@ -148,7 +164,19 @@ function AuditFilters({ onChange }: { onChange: (change: AuditFilter) => void })
 function BeforeAfter({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
   return (
-    <Space align="start" size="large">
+    <Space align="start" size="large" wrap>
+      <div>
+        <Typography.Text type="secondary">{t('audit.entityId')}</Typography.Text>
+        <div>
+          <Typography.Text code copyable={!!entry.entityId}>
+            {entry.entityId ?? '—'}
+          </Typography.Text>
+        </div>
+        <Typography.Text type="secondary">{t('audit.requestId')}</Typography.Text>
+        <div>
+          <Typography.Text code>{entry.requestId ?? '—'}</Typography.Text>
+        </div>
+      </div>
       <div>
         <Typography.Text type="secondary">{t('audit.before')}</Typography.Text>
         <pre style={{ margin: 0, maxWidth: 520, whiteSpace: 'pre-wrap' }}>{JSON.stringify(entry.before, null, 2)}</pre>

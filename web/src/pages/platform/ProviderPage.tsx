@@ -2,6 +2,7 @@ import { Alert, App, Button, Descriptions, Form, Image, Input, Modal, Space, Tab
 import { useState } from 'react';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
+import { useSession } from '../../auth/session';
 import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -25,6 +26,8 @@ const FIELDS: [keyof ProfileValues, MessageKey, boolean][] = [
   ['noticeFax', 'customers.noticeFax', false],
 ];
 
+const HISTORY_ROLES: readonly string[] = ['admin', 'sales', 'finance', 'auditor'];
+
 /**
  * 乙方信息 — the provider profile, its versions and its seal. Admins edit; every save is a new
  * version, so a contract keeps the particulars (and the seal) it was signed under.
@@ -35,10 +38,13 @@ const FIELDS: [keyof ProfileValues, MessageKey, boolean][] = [
 export function ProviderPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const { me } = useSession();
   const admin = useCan('provider.update');
   // a new installation has no profile yet (404): the admin fills in the first version here
   const { data: current, reload } = useLoad(() => unwrap(client.GET('/api/v1/provider')).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))), []);
-  const { data: versions, reload: reloadVersions } = useLoad(() => unwrap(client.GET('/api/v1/provider/versions')), [current?.version]);
+  // the version history is for the roles that sign and bill under it (provider.service history()); others are not asked
+  const history = Boolean(me?.roles.some((r) => HISTORY_ROLES.includes(r)));
+  const { data: versions, reload: reloadVersions } = useLoad(async () => (history ? unwrap(client.GET('/api/v1/provider/versions')) : undefined), [current?.version, history]);
   const [editing, setEditing] = useState(false);
   if (current === null) return <FirstProfile admin={admin} onSaved={() => (message.success(t('provider.savedVersion', { version: 1 })), reload(), reloadVersions())} />;
   if (!current) return null;
@@ -55,7 +61,7 @@ export function ProviderPage() {
           {t('customers.edit')}
         </Button>
       )}
-      <Versions items={versions?.items} />
+      {history && <Versions items={versions?.items} />}
       {editing && <ProfileForm profile={current} onClose={() => setEditing(false)} onSaved={saved} />}
     </>
   );

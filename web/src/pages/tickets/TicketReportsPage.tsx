@@ -1,8 +1,9 @@
-import { Button, Form, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { client, qs, unwrap, type ApiBody, type ApiQuery, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { Instant } from '../../components';
+import { fromDateString } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -74,6 +75,11 @@ function ResponseChart({ rows }: { rows: Row[] }) {
   );
 }
 
+/** A month ('YYYY-MM') in the UI's language (antd's picker, dayjs's locale follows the UI; the browser's own month input would not). */
+function MonthPicker({ value, onChange, testId }: { value: string; onChange: (month: string) => void; testId: string }) {
+  return <DatePicker picker="month" allowClear={false} value={value ? fromDateString(`${value}-01`) : null} onChange={(d) => d && onChange(d.format('YYYY-MM'))} data-testid={testId} />;
+}
+
 /** 6.1: how fast the provider answers and fixes, per month and type, against the targets. */
 export function TicketReportsPage() {
   const { t } = useI18n();
@@ -87,9 +93,9 @@ export function TicketReportsPage() {
       <Typography.Title level={3}>{t('nav.ticketReports')}</Typography.Title>
       <Space style={{ marginBottom: 12 }} wrap>
         {t('reports.from')}
-        <input type="month" value={shown.from} onChange={(e) => e.target.value && setRange({ ...shown, from: e.target.value })} data-testid="report-from" />
+        <MonthPicker value={shown.from} onChange={(from) => setRange({ ...shown, from })} testId="report-from" />
         {t('reports.to')}
-        <input type="month" value={shown.to} onChange={(e) => e.target.value && setRange({ ...shown, to: e.target.value })} data-testid="report-to" />
+        <MonthPicker value={shown.to} onChange={(to) => setRange({ ...shown, to })} testId="report-to" />
         <Button href={`/api/v1/tickets/reports/response-times.csv${query}`} data-testid="report-csv">
           {t('reports.csv')}
         </Button>
