@@ -91,7 +91,8 @@ export const PERMISSIONS = {
   'alert.map': { staff: ['noc'] },
 
   // notices (第九条), helpdesk
-  'notice.send': { staff: WORKING_STAFF },
+  // a customer's owner files a notice to the provider (e.g. an objection); staff send one to the customer
+  'notice.send': { staff: WORKING_STAFF, customer: ['owner'] },
   'notice.recordProof': { staff: WORKING_STAFF },
   'noticePreferences.edit': { staff: ['sales'], customer: ['owner', 'technical'] },
   'ticket.open': { staff: ['noc', 'sales', 'compliance'], customer: ['owner', 'technical', 'billing'] },

@@ -244,12 +244,9 @@ export function makeNoticesService(deps: {
       let direction: NoticeRow['direction'];
       if (scope.kind === 'customer') {
         if (scope.customerId !== input.customerId) throw new AppError('NOT_FOUND', { entity: 'customer' });
-        if (!scope.roles.includes('owner')) throw new AppError('FORBIDDEN');
         direction = 'customer_to_provider';
-      } else {
-        requirePermission(scope, 'notice.send');
-        direction = 'provider_to_customer';
-      }
+      } else direction = 'provider_to_customer';
+      requirePermission(scope, 'notice.send');
       const row = await repo.db.transaction(async (tx) => register(tx, scope, { customerId: input.customerId, direction, type: 'generic', payload: { subject: input.subject, body: input.body } }));
       return row!; // only an outbox item can be a duplicate
     },

@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { PERMISSIONS } from '../../core/permissions.js';
 import { requirePermission, requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
@@ -27,8 +28,8 @@ const NEXT: Record<TicketRow['status'], TicketRow['status'][]> = {
 
 /** A screenshot, a scan or a log as PDF: the document types sniffed elsewhere, up to 10 MB. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-/** Staff who work tickets (an assignee must hold one of these). */
-const HELPDESK_ROLES = ['noc', 'sales', 'compliance', 'admin'];
+/** Staff who work tickets (an assignee must hold one of these): the permission table's, and admins. */
+const HELPDESK_ROLES: readonly string[] = ['admin', ...PERMISSIONS['ticket.work'].staff];
 
 const minutesBetween = (a: Date | null, b: Date | null) => (a && b ? Math.round((b.getTime() - a.getTime()) / 60_000) : null);
 

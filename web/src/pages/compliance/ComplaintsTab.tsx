@@ -1,8 +1,9 @@
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { COMPLAINT_CATEGORIES, VIOLATION_CLAUSE_LIST } from '../../../../src/rules/compliance';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { Instant, StatusTag, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -57,6 +58,8 @@ function ComplaintActions({ c, onDone }: { c: Complaint; onDone: () => void }) {
       )}
       {c.status === 'confirmed' && button('resolve')}
       <Modal open={action !== null} title={action ? `${t(`conduct.${action}`)} · ${c.number}` : ''} onCancel={() => setAction(null)} onOk={() => form.submit()} destroyOnHidden>
+        {/* asks first: what this step does to the customer, by the clause */}
+        {action && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t(`confirm.complaint.${action}`)} data-testid="triage-consequence" />}
         <Form<TriageValues> form={form} layout="vertical" initialValues={{ hours: 24, clause: c.suggestedClause }} onFinish={(v) => action && triage(c, action, v).then(() => (setAction(null), onDone()), (e) => showError(e, form))}>
           {action === 'notify' && (
             <>
@@ -134,10 +137,10 @@ function IntakeForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => 
 }
 
 /** 5.4, 5.8: complaints about the customer — staff take them in and triage; the customer sees its own. */
-export function ComplaintsTab({ staff, roles }: { staff: boolean; roles: readonly string[] }) {
-  // what the API lets each role do: intake by compliance and NOC, triage by compliance (admin does all)
-  const mayIntake = staff && roles.some((r) => r === 'compliance' || r === 'noc' || r === 'admin');
-  const mayTriage = staff && roles.some((r) => r === 'compliance' || r === 'admin');
+export function ComplaintsTab({ staff }: { staff: boolean }) {
+  // what the API lets each role do (src/core/permissions.ts): intake by compliance and NOC, triage by compliance
+  const mayIntake = useCan('complaint.intake');
+  const mayTriage = useCan('complaint.handle');
   const { t } = useI18n();
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/compliance/complaints')), []);
@@ -191,7 +194,7 @@ export function ComplaintsTab({ staff, roles }: { staff: boolean; roles: readonl
               </Space>
             ),
           },
-          ...(mayTriage ? [{ title: '', render: (_: unknown, r: Complaint) => <ComplaintActions c={r} onDone={reload} /> }] : []),
+          ...(mayTriage ? [{ title: t('common.actions'), render: (_: unknown, r: Complaint) => <ComplaintActions c={r} onDone={reload} /> }] : []),
         ]}
       />
       {adding && <IntakeForm onClose={() => setAdding(false)} onSaved={reload} />}

@@ -1,5 +1,6 @@
 import { Alert, Button, Descriptions, Table, Tabs, Tag, Typography } from 'antd';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { Instant, StatusTag } from '../../components';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -20,6 +21,7 @@ function GatePanel() {
   const { t } = useI18n();
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/compliance/gate')), []);
+  const mayApply = useCan('gate.apply');
   if (!data) return null;
   const failed = data.lastAttempt && data.lastAttempt.outcome !== 'applied' ? data.lastAttempt : null;
   const apply = () => unwrap(client.POST('/api/v1/compliance/gate/apply', { body: { force: true } })).then(reload, showError);
@@ -43,9 +45,11 @@ function GatePanel() {
           {data.dir}
         </Descriptions.Item>
       </Descriptions>
-      <Button type="primary" style={{ marginBottom: 12 }} onClick={apply} data-testid="gate-apply">
-        {t('compliance.gateApply')}
-      </Button>
+      {mayApply && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={apply} data-testid="gate-apply">
+          {t('compliance.gateApply')}
+        </Button>
+      )}
       <Table<GateApply>
         rowKey="id"
         size="small"
@@ -76,7 +80,7 @@ function FilingQueue({ items, onChanged }: { items: Domain[] | undefined; onChan
         { title: t('compliance.filingNumber'), dataIndex: 'filingNumber' },
         { title: t('compliance.evidence'), render: (_: unknown, r) => <DomainEvidence d={r} /> },
         { title: t('common.status'), dataIndex: 'status', render: (s: Domain['status']) => <StatusTag value={s} prefix="compliance.status" colors={DOMAIN_STATUS_COLOR} /> },
-        { title: '', render: (_: unknown, r) => <DomainActions d={r} onDone={onChanged} /> },
+        { title: t('common.actions'), render: (_: unknown, r) => <DomainActions d={r} onDone={onChanged} /> },
       ]}
     />
   );

@@ -12,7 +12,6 @@ export function ConductPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
-  const roles = me?.roles ?? [];
   const { data: servers } = useLoad(() => unwrap(client.GET('/api/v1/servers')), []);
   const list = servers?.items ?? [];
   return (
@@ -20,9 +19,9 @@ export function ConductPage() {
       <Typography.Title level={3}>{t('nav.conduct')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'complaints', label: t('conduct.complaints'), children: <ComplaintsTab staff={staff} roles={roles} /> },
-          { key: 'inspections', label: t('conduct.inspections'), children: <InspectionsTab staff={staff} servers={list} roles={roles} /> },
-          { key: 'services', label: t('conduct.services'), children: <ServicesTab staff={staff} servers={list} roles={roles} /> },
+          { key: 'complaints', label: t('conduct.complaints'), children: <ComplaintsTab staff={staff} /> },
+          { key: 'inspections', label: t('conduct.inspections'), children: <InspectionsTab staff={staff} servers={list} /> },
+          { key: 'services', label: t('conduct.services'), children: <ServicesTab staff={staff} servers={list} /> },
         ]}
       />
     </>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Ta
 import { useState } from 'react';
 import { DOMAIN_USES, VERIFICATION_METHODS } from '../../../../src/rules/compliance';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { Instant, StatusTag, upload } from '../../components';
 import { calendarDate } from '../../format';
@@ -28,24 +29,29 @@ export function DomainActions({ d, onDone }: { d: Domain; onDone: () => void }) 
   const [verifying, setVerifying] = useState(false);
   const [closing, setClosing] = useState<'suspend' | 'revoke' | null>(null);
   const [form] = Form.useForm();
-  if (d.status === 'revoked') return null;
+  const may = { verify: useCan('domain.verify'), suspend: useCan('domain.suspend'), revoke: useCan('domain.revoke') };
+  if (d.status === 'revoked' || !(may.verify || may.suspend || may.revoke)) return null;
   const params = { path: { id: d.id } };
   const verify = (body: VerifyValues) => unwrap(client.POST('/api/v1/compliance/domains/{id}/verify', { params, body })).then(() => (setVerifying(false), onDone()), (e) => showError(e, form));
   const close = (action: 'suspend' | 'revoke', body: { reason: string }) =>
     unwrap(client.POST(action === 'suspend' ? '/api/v1/compliance/domains/{id}/suspend' : '/api/v1/compliance/domains/{id}/revoke', { params, body })).then(() => (setClosing(null), onDone()), (e) => showError(e, form));
   return (
     <Space size="small">
-      <Button size="small" type="primary" onClick={() => setVerifying(true)} data-testid={`verify-${d.domain}`}>
-        {t(d.status === 'verified' ? 'compliance.reverify' : 'compliance.verify')}
-      </Button>
-      {d.status === 'verified' && (
+      {may.verify && (
+        <Button size="small" type="primary" onClick={() => setVerifying(true)} data-testid={`verify-${d.domain}`}>
+          {t(d.status === 'verified' ? 'compliance.reverify' : 'compliance.verify')}
+        </Button>
+      )}
+      {may.suspend && d.status === 'verified' && (
         <Button size="small" onClick={() => setClosing('suspend')}>
           {t('compliance.suspend')}
         </Button>
       )}
-      <Button size="small" danger onClick={() => setClosing('revoke')} data-testid={`revoke-${d.domain}`}>
-        {t('compliance.revoke')}
-      </Button>
+      {may.revoke && (
+        <Button size="small" danger onClick={() => setClosing('revoke')} data-testid={`revoke-${d.domain}`}>
+          {t('compliance.revoke')}
+        </Button>
+      )}
       <Modal open={verifying} title={`${t('compliance.verify')} · ${d.domainUnicode}`} onCancel={() => setVerifying(false)} onOk={() => form.submit()} destroyOnHidden>
         <Form<VerifyValues> form={form} layout="vertical" initialValues={{ method: 'miit_lookup' }} onFinish={verify}>
           <Form.Item name="method" label={t('compliance.method')}>
@@ -56,7 +62,17 @@ export function DomainActions({ d, onDone }: { d: Domain; onDone: () => void }) 
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={closing !== null} title={closing ? t(`compliance.${closing}`) : ''} onCancel={() => setClosing(null)} onOk={() => form.submit()} destroyOnHidden>
+      {/* asks first: the act, its clause and what follows, with the reason the gate's log will carry */}
+      <Modal
+        open={closing !== null}
+        title={closing ? `${t(`confirm.domain.${closing}.title`)} · ${d.domainUnicode}` : ''}
+        onCancel={() => setClosing(null)}
+        onOk={() => form.submit()}
+        okText={closing ? t(`compliance.${closing}`) : undefined}
+        okButtonProps={{ danger: true }}
+        destroyOnHidden
+      >
+        {closing && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t(`confirm.domain.${closing}.consequence`)} data-testid="close-consequence" />}
         <Form<{ reason: string }> form={form} layout="vertical" onFinish={(v) => closing && close(closing, v)}>
           <Form.Item name="reason" label={t('compliance.reason')} rules={[{ required: true }]}>
             <Input.TextArea rows={3} data-testid="close-reason" />
@@ -154,7 +170,7 @@ function DomainTable({ items, staff, onEdit, onChanged }: { items: Domain[] | un
           ),
         },
         {
-          title: '',
+          title: t('common.actions'),
           render: (_: unknown, r) =>
             staff ? (
               <DomainActions d={r} onDone={onChanged} />

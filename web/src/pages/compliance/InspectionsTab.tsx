@@ -2,6 +2,7 @@ import { Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typograp
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -101,8 +102,9 @@ function WithholdForm({ inspection, onClose, onSaved }: { inspection: Inspection
 }
 
 /** 6.6: inspections on an authority's authorisation — staff record them; the customer sees those not withheld. */
-export function InspectionsTab({ staff, servers, roles }: { staff: boolean; servers: ServerRef[]; roles: readonly string[] }) {
-  const mayRecord = staff && roles.some((r) => r === 'compliance' || r === 'admin');
+export function InspectionsTab({ staff, servers }: { staff: boolean; servers: ServerRef[] }) {
+  const mayRecord = useCan('inspection.record');
+  const mayWithhold = useCan('inspection.withhold');
   const { t } = useI18n();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/compliance/inspections')), []);
   const [adding, setAdding] = useState(false);
@@ -114,7 +116,7 @@ export function InspectionsTab({ staff, servers, roles }: { staff: boolean; serv
       <Space direction="vertical" size={0}>
         {r.withheld ? <Tag color="red">{t('conduct.withheldTag')}</Tag> : <Tag color="green">{t('conduct.visibleTag')}</Tag>}
         {r.withheldReason && <Typography.Text type="secondary">{r.withheldReason}</Typography.Text>}
-        {mayRecord && (
+        {mayWithhold && (
           <Button size="small" onClick={() => setWithholding(r)}>
             {t(r.withheld ? 'conduct.release' : 'conduct.withhold')}
           </Button>

@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Uplo
 import { useState } from 'react';
 import { DECLARABLE_SERVICES } from '../../../../src/rules/compliance';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -60,20 +61,21 @@ function Agreement({ s, mayFile, onSaved }: { s: DeclaredService; mayFile: boole
 }
 
 /** 5.3: the services declared per server; anything but www needs the supplementary agreement on file. */
-export function ServicesTab({ staff, servers, roles }: { staff: boolean; servers: ServerRef[]; roles: readonly string[] }) {
+export function ServicesTab({ staff, servers }: { staff: boolean; servers: ServerRef[] }) {
   const { t } = useI18n();
   const showError = useApiErrors();
   const [serverId, setServerId] = useState<string | undefined>();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/compliance/services', { params: { query: { serverId } } })), [serverId]);
   const byId = new Map(servers.map((s) => [s.id, s]));
-  const mayDeclare = staff ? roles.some((r) => r === 'compliance' || r === 'sales' || r === 'admin') : roles.some((r) => r === 'owner' || r === 'technical');
-  const mayFile = staff && roles.some((r) => r === 'compliance' || r === 'sales' || r === 'admin');
+  const mayDeclare = useCan('service.declare');
+  const mayWithdraw = useCan('service.withdraw');
+  const mayFile = useCan('service.fileAgreement');
   const options = servers.map((s) => ({ value: s.id, label: serverLabel(s, staff) }));
   const withdraw = (s: DeclaredService) => unwrap(client.POST('/api/v1/compliance/services/{id}/withdraw', { params: { path: { id: s.id } } })).then(reload, showError);
   const withdrawColumn = {
-    title: '',
+    title: t('common.actions'),
     render: (_: unknown, r: DeclaredService) => (
-      <Popconfirm title={t('conduct.withdraw')} onConfirm={() => withdraw(r)}>
+      <Popconfirm title={t('confirm.serviceWithdraw.title')} description={t('confirm.serviceWithdraw.consequence')} okText={t('conduct.withdraw')} okButtonProps={{ danger: true }} onConfirm={() => withdraw(r)}>
         <Button size="small">{t('conduct.withdraw')}</Button>
       </Popconfirm>
     ),
@@ -96,7 +98,7 @@ export function ServicesTab({ staff, servers, roles }: { staff: boolean; servers
           { title: t('conduct.declaredAt'), dataIndex: 'declaredAt', render: (v: string) => <Instant value={v} /> },
           { title: t('conduct.agreement'), render: (_: unknown, r) => <Agreement s={r} mayFile={mayFile} onSaved={reload} /> },
           { title: t('common.status'), dataIndex: 'violation', render: (v: string | null) => (v ? <Tag color="red">{t('conduct.violation.agreementMissing')}</Tag> : <Tag color="green">{t('conduct.compliant')}</Tag>) },
-          ...(mayDeclare ? [withdrawColumn] : []),
+          ...(mayWithdraw ? [withdrawColumn] : []),
         ]}
       />
     </>

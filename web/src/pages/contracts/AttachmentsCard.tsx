@@ -1,6 +1,6 @@
 import { App, Button, Card, Space, Table, Tag, Upload } from 'antd';
 import { ApiError, type paths, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { upload } from '../../components';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -22,9 +22,8 @@ const CLOSED: Partial<Record<Schemas['ContractStatus'], true>> = { ended: true, 
 /** 附件一 and 附件二: each a document of its own (PDF, Word), each signed by uploading its scan. */
 export function AttachmentsCard({ contract, reload }: { contract: Contract; reload: () => void }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const { message } = App.useApp();
-  const staff = me?.kind === 'staff' && me.roles.some((r) => r === 'sales' || r === 'admin');
+  const staff = useCan('contract.signAttachment');
   const parts = (Object.keys(PARTS) as AttachmentPart[]).map((part): AttachmentEntry => ({ part, title: t(PARTS[part].title), signed: PARTS[part].signed(contract) }));
   const uploadScan = async (part: AttachmentPart, file: File) => {
     const fd = new FormData();
@@ -47,7 +46,7 @@ export function AttachmentsCard({ contract, reload }: { contract: Contract; relo
           { title: t('contracts.attachments'), dataIndex: 'title' },
           { title: t('common.status'), render: (_, p) => (p.signed ? <Tag color="green">{t('contracts.attachment.signed')}</Tag> : <Tag color="gold">{t('contracts.attachment.unsigned')}</Tag>) },
           {
-            title: '',
+            title: t('contracts.attachment.files'),
             render: (_, p) => (
               <Space>
                 <a href={`/api/v1/contracts/${contract.id}/document?format=pdf&part=${p.part}`}>PDF</a>

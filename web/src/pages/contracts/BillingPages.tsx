@@ -2,8 +2,9 @@ import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Sp
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, unwrap, type ApiBody, type ApiResponse, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, Money, StatusTag } from '../../components';
+import { Instant, Money, StatusTag, useConfirm } from '../../components';
 import { todayInShanghai } from '../../dates';
 import { calendarDate, money } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -54,9 +55,9 @@ export function InvoicesCard({ invoices, reload, customerId }: { invoices: Invoi
 
 function InvoicesTable({ invoices, onPay, onRequestFapiao, onEnterFapiao }: { invoices: Invoice[]; onPay: (i: Invoice) => void; onRequestFapiao: (i: Invoice) => void; onEnterFapiao: (i: Invoice) => void }) {
   const { t } = useI18n();
-  const { me } = useSession();
-  const finance = me?.kind === 'staff' && me.roles.some((r) => r === 'finance' || r === 'admin');
-  const canRequest = finance || (me?.kind === 'customer' && me.roles.some((r) => r === 'owner' || r === 'billing'));
+  const mayPay = useCan('invoice.recordPayment');
+  const canRequest = useCan('invoice.requestFapiao');
+  const mayEnterFapiao = useCan('invoice.recordFapiao');
   return (
     <Table<Invoice>
       rowKey="id"
@@ -72,13 +73,13 @@ function InvoicesTable({ invoices, onPay, onRequestFapiao, onEnterFapiao }: { in
         { title: t('common.status'), render: (_, i) => <InvoiceStatus status={i.status} /> },
         { title: t('billing.fapiao'), render: (_, i) => (i.fapiaoNumber ? `${i.fapiaoNumber}（${calendarDate(i.fapiaoIssuedOn)}）` : i.fapiaoType ? t('billing.fapiaoRequested') : '—') },
         {
-          title: '',
+          title: t('common.actions'),
           render: (_, i) => (
             <Space size="small" wrap>
               <a href={`/api/v1/invoices/${i.id}/document?format=pdf`} data-testid={`invoice-pdf-${i.number}`}>
                 {t('billing.invoicePdf')}
               </a>
-              {finance && i.status !== 'paid' && i.status !== 'void' && (
+              {mayPay && i.status !== 'paid' && i.status !== 'void' && (
                 <Button size="small" onClick={() => onPay(i)}>
                   {t('billing.recordPayment')}
                 </Button>
@@ -88,7 +89,7 @@ function InvoicesTable({ invoices, onPay, onRequestFapiao, onEnterFapiao }: { in
                   {t('billing.requestFapiao')}
                 </Button>
               )}
-              {finance && i.fapiaoType && !i.fapiaoNumber && (
+              {mayEnterFapiao && i.fapiaoType && !i.fapiaoNumber && (
                 <Button size="small" onClick={() => onEnterFapiao(i)}>
                   {t('billing.enterFapiao')}
                 </Button>
@@ -210,16 +211,20 @@ export function ExpiringPage() {
 /** Dunning: suspension proposals to confirm or dismiss, reminders sent, and the policy. */
 export function DunningPage() {
   const { t } = useI18n();
-  const { me } = useSession();
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/billing/dunning')), []);
   const { data: policy, reload: reloadPolicy } = useLoad(() => unwrap(client.GET('/api/v1/billing/dunning-policy')), []);
-  const finance = me?.kind === 'staff' && me.roles.some((r) => r === 'finance' || r === 'admin');
-  const decide = (id: string, decision: 'confirmed' | 'dismissed') => unwrap(client.POST('/api/v1/billing/dunning/{id}/decision', { params: { path: { id } }, body: { decision } })).then(reload, showError);
+  const finance = useCan('dunning.decide');
+  const mayEditPolicy = useCan('dunning.setPolicy');
+  const confirm = useConfirm();
+  const decideNow = (id: string, decision: 'confirmed' | 'dismissed') => unwrap(client.POST('/api/v1/billing/dunning/{id}/decision', { params: { path: { id } }, body: { decision } })).then(reload, showError);
+  // confirming a suspension sends the customer a formal notice: asked first, the clause and what follows named
+  const decide = (id: string, decision: 'confirmed' | 'dismissed') =>
+    decision === 'confirmed' ? confirm({ title: 'confirm.suspension.title', consequence: 'confirm.suspension.consequence', ok: 'billing.confirmSuspension' }, () => decideNow(id, decision)) : decideNow(id, decision);
   return (
     <>
       <Typography.Title level={3}>{t('nav.dunning')}</Typography.Title>
-      {policy && <PolicyCard policy={policy} editable={finance} onSaved={reloadPolicy} />}
+      {policy && <PolicyCard policy={policy} editable={mayEditPolicy} onSaved={reloadPolicy} />}
       <Table<DunningRow>
         rowKey="id"
         dataSource={data?.items}

@@ -39,7 +39,7 @@ export function ContractsPage() {
   const base = me?.kind === 'customer' ? '/portal/contracts' : '/console/contracts';
   const { data } = useLoad(() => unwrap(client.GET('/api/v1/contracts')), []);
   const [creating, setCreating] = useState(false);
-  const canCreate = me?.roles.some((r) => r === 'sales' || r === 'admin');
+  const canCreate = useCan('contract.create');
   return (
     <>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
@@ -250,9 +250,8 @@ function ContractServersCard({ contract: c }: { contract: ContractDetail }) {
 /** 5.1: installation and commissioning orders, done in time or breached; the NOC marks them done. */
 function CommissioningCard({ orders, reload }: { orders: Commissioning[]; reload: () => void }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const showError = useApiErrors();
-  const noc = me?.kind === 'staff' && me.roles.some((r) => r === 'noc' || r === 'admin');
+  const noc = useCan('commissioning.complete');
   const complete = (id: string) => unwrap(client.POST('/api/v1/commissioning/{id}/complete', { params: { path: { id } } })).then(reload, showError);
   return (
     <Card title={t('contracts.commissioning')} size="small">

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { Instant } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -13,9 +13,8 @@ type TemplateBlocks = Template['blocks'];
 /** Contract template versions; admins add one as JSON blocks and see warnings for repealed laws. */
 export function TemplatesPage() {
   const { t } = useI18n();
-  const { me } = useSession();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/contract-templates')), []);
-  const admin = me?.kind === 'staff' && me.roles.includes('admin');
+  const admin = useCan('contractTemplate.add');
   return (
     <>
       <Typography.Title level={3}>{t('contracts.templates')}</Typography.Title>
@@ -25,7 +24,7 @@ export function TemplatesPage() {
         pagination={false}
         columns={[
           { title: t('contracts.template.version'), dataIndex: 'version' },
-          { title: '', dataIndex: 'note' },
+          { title: t('contracts.template.note'), dataIndex: 'note' },
           { title: t('common.updatedAt'), dataIndex: 'createdAt', render: (v: Template['createdAt']) => <Instant value={v} /> },
           { title: t('contracts.template.warnings'), render: (_, r) => r.warnings.map((w) => <Tag key={w.path + w.cited} color="orange">{w.cited}</Tag>) },
         ]}

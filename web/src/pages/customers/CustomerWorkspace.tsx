@@ -1,6 +1,7 @@
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Tabs, Typography } from 'antd';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { Instant, OnboardingChecklist } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -28,6 +29,8 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
+  const mayUploadKyc = useCan('kyc.upload');
+  const mayEditCustomerSide = useCan('roster.editCustomerSide');
   const path = { path: { id } };
   // bumped by a tab whose change moves the readiness and the checklist (a review, a roster edit, an upload)
   const [changes, setChanges] = useState(0);
@@ -57,9 +60,9 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
         defaultActiveKey={tab}
         items={[
           { key: 'profile', label: t('customers.tab.profile'), children: <ProfileTab customer={customer} staff={staff} onSaved={reload} /> },
-          { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: loading(<KycTab customerId={id} staff={staff} canUpload={staff || Boolean(me?.roles.includes('owner'))} onChanged={changed} />) },
-          { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} staff={staff} canEditOwn={staff || Boolean(me?.roles.some((r) => r === 'owner' || r === 'technical'))} onChanged={changed} />) },
-          { key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} staff={staff} onDecided={reload} />) },
+          { key: 'kyc', label: <span data-testid="tab-kyc">{t('customers.tab.kyc')}</span>, children: loading(<KycTab customerId={id} staff={staff} canUpload={mayUploadKyc} onChanged={changed} />) },
+          { key: 'roster', label: <span data-testid="tab-roster">{t('customers.tab.roster')}</span>, children: loading(<RosterTab customerId={id} canEditOwn={mayEditCustomerSide} onChanged={changed} />) },
+          { key: 'requests', label: t('customers.tab.requests'), children: loading(<RequestsTab customerId={id} onDecided={reload} />) },
           { key: 'notices', label: t('customers.tab.notices'), children: loading(<OutboxTab customerId={id} />) },
           ...(staff
             ? [

@@ -2,6 +2,7 @@ import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Select, S
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import dayjs from 'dayjs';
 import { toDateString, type Dayjs } from '../../dates';
 import { Instant, upload } from '../../components';
@@ -39,6 +40,7 @@ export function KycTab({ customerId, staff, canUpload, onChanged }: { customerId
   // a review or an upload moves the readiness banner and the checklist above the tabs too
   const reload = () => (reloadList(), onChanged?.());
   const [uploading, setUploading] = useState(false);
+  const mayReview = useCan('kyc.review');
   const review = async (doc: KycDocument, verify: boolean, reason?: string) => {
     try {
       await unwrap(client.POST('/api/v1/kyc/{id}/review', { params: { path: { id: doc.id } }, body: { verify, reason } }));
@@ -81,7 +83,7 @@ export function KycTab({ customerId, staff, canUpload, onChanged }: { customerId
             render: (_, d) => (
               <Space>
                 <a href={`/api/v1/kyc/${d.id}/file`}>{t('kyc.download')}</a>
-                {staff && d.status === 'pending' && (
+                {mayReview && d.status === 'pending' && (
                   <>
                     <Button size="small" type="primary" onClick={() => review(d, true)}>
                       {t('kyc.verify')}
@@ -181,7 +183,7 @@ export function RejectButton({ onReject }: { onReject(reason: string): void }) {
 }
 
 /** Both sides' rosters (人员名单), now, as of a day, or every version (5.10). */
-export function RosterTab({ customerId, staff, canEditOwn, onChanged }: { customerId: string; staff: boolean; canEditOwn: boolean; onChanged?: () => void }) {
+export function RosterTab({ customerId, canEditOwn, onChanged }: { customerId: string; canEditOwn: boolean; onChanged?: () => void }) {
   const { t } = useI18n();
   const [showHistory, setShowHistory] = useState(false);
   // 5.10: each side answers for its former staff, so "who was on it on that day" must be one click away
@@ -194,7 +196,8 @@ export function RosterTab({ customerId, staff, canEditOwn, onChanged }: { custom
   const reload = () => (reloadList(), onChanged?.());
   const past = showHistory || asOf !== null;
   const [editing, setEditing] = useState<{ side: Side; member?: Member } | null>(null);
-  const canEdit = (side: Side) => (side === 'customer' ? canEditOwn : staff);
+  const mayEditProviderSide = useCan('roster.editProviderSide');
+  const canEdit = (side: Side) => (side === 'customer' ? canEditOwn : mayEditProviderSide);
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -264,7 +267,7 @@ function RosterSideTable(props: { customerId: string; members: Member[] | undefi
                       <Button size="small" onClick={() => onEdit(m)}>
                         {t('customers.edit')}
                       </Button>
-                      <Popconfirm title={t('roster.remove')} onConfirm={() => remove(m)}>
+                      <Popconfirm title={t('confirm.rosterRemove.title')} description={t('confirm.rosterRemove.consequence')} okText={t('roster.remove')} okButtonProps={{ danger: true }} onConfirm={() => remove(m)}>
                         <Button size="small" danger>
                           {t('roster.remove')}
                         </Button>
@@ -320,10 +323,11 @@ function RosterMemberForm({ customerId, side, member, onClose, onSaved }: { cust
 }
 
 /** Contact-change requests of this customer; sales decides the pending ones. */
-export function RequestsTab({ customerId, staff, onDecided }: { customerId: string; staff: boolean; onDecided(): void }) {
+export function RequestsTab({ customerId, onDecided }: { customerId: string; onDecided(): void }) {
   const { t } = useI18n();
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/change-requests', { params: { query: { customerId } } })), [customerId]);
+  const mayDecide = useCan('customer.decideChange');
   const decide = (id: string, approve: boolean) =>
     unwrap(client.POST('/api/v1/change-requests/{id}/decision', { params: { path: { id } }, body: { approve } })).then(() => (reload(), onDecided()), showError);
   return (
@@ -343,7 +347,7 @@ export function RequestsTab({ customerId, staff, onDecided }: { customerId: stri
         {
           title: t('common.actions'),
           render: (_, r) =>
-            staff && r.status === 'pending' ? (
+            mayDecide && r.status === 'pending' ? (
               <Space>
                 <Button size="small" type="primary" onClick={() => decide(r.id, true)}>
                   {t('request.approve')}
@@ -371,7 +375,7 @@ export function OutboxTab({ customerId }: { customerId: string }) {
       columns={[
         { title: t('audit.at'), dataIndex: 'createdAt', render: (v: OutboxItem['createdAt']) => <Instant value={v} /> },
         { title: t('audit.action'), dataIndex: 'kind' },
-        { title: '', dataIndex: 'direction', render: (d: OutboxItem['direction']) => t(`notice.direction.${d}`) },
+        { title: t('notices.direction'), dataIndex: 'direction', render: (d: OutboxItem['direction']) => t(`notice.direction.${d}`) },
         { title: t('common.status'), dataIndex: 'drainedAt', render: (d: OutboxItem['drainedAt']) => (d ? t('notice.handed') : <Tag color="gold">{t('notice.pending')}</Tag>) },
       ]}
     />

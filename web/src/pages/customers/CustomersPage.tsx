@@ -2,7 +2,7 @@ import { Button, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { client, qs, unwrap, type ApiBody, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CustomerStatus } from './CustomerStatus';
@@ -16,12 +16,11 @@ const PAGE_SIZE = 20;
 /** 客户 — the staff's customer list: search, CSV export, and (sales, admin) a new customer. */
 export function CustomersPage() {
   const { t } = useI18n();
-  const { me } = useSession();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const { data, loading } = useLoad(() => unwrap(client.GET('/api/v1/customers', { params: { query: { q: q || undefined, page, pageSize: PAGE_SIZE } } })), [q, page]);
-  const canCreate = me?.roles.some((r) => r === 'sales' || r === 'admin');
+  const canCreate = useCan('customer.create');
   return (
     <>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>

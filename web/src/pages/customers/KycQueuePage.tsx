@@ -2,6 +2,7 @@ import { Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { Instant } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -18,6 +19,7 @@ export function KycQueuePage() {
   const showError = useApiErrors();
   const [status, setStatus] = useState<QueueStatus>('pending');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/kyc/queue', { params: { query: { status } } })), [status]);
+  const mayReview = useCan('kyc.review');
   const review = (id: string, body: { verify: boolean; reason?: string }) => unwrap(client.POST('/api/v1/kyc/{id}/review', { params: { path: { id } }, body })).then(reload, showError);
   return (
     <>
@@ -44,7 +46,7 @@ export function KycQueuePage() {
             render: (_, d) => (
               <Space>
                 <a href={`/api/v1/kyc/${d.id}/file`}>{t('kyc.download')}</a>
-                {status === 'pending' && (
+                {mayReview && status === 'pending' && (
                   <>
                     <Button size="small" type="primary" onClick={() => review(d.id, { verify: true })}>
                       {t('kyc.verify')}

@@ -1,7 +1,7 @@
 import { Button, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { client, unwrap, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { useRecordLabel } from '../platform/YearGrid';
@@ -42,10 +42,9 @@ function TaskWhat({ task: x }: { task: Task }) {
 /** 待办 — open staff tasks, e.g. a licence or ID expiring within 30 days (5.10), oldest due first. */
 export function TasksPage() {
   const { t } = useI18n();
-  const { me } = useSession();
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/tasks')), []);
-  const canClose = Boolean(me?.roles.some((r) => r !== 'auditor'));
+  const canClose = useCan('task.complete');
   return (
     <>
       <Typography.Title level={3}>{t('nav.tasks')}</Typography.Title>

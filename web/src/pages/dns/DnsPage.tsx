@@ -1,6 +1,7 @@
 import { Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { client, qs, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -50,7 +51,7 @@ function ZoneRecords({ zone, canEdit, onChanged }: { zone: Zone; canEdit: boolea
                 {
                   title: t('common.actions'),
                   render: (_: unknown, r: DnsRecord) => (
-                    <Popconfirm title={t('dns.deleteRecord')} onConfirm={() => remove(r)}>
+                    <Popconfirm title={t('confirm.dnsRecord.title')} description={t('confirm.dnsRecord.consequence')} okText={t('dns.deleteRecord')} okButtonProps={{ danger: true }} onConfirm={() => remove(r)}>
                       <Button size="small" danger>
                         {t('dns.deleteRecord')}
                       </Button>
@@ -137,9 +138,11 @@ function PtrTable({ customerId, canEdit }: { customerId?: string; canEdit: boole
                         {t('dns.setPtr')}
                       </Button>
                       {ptrOf(a.id) && (
-                        <Button size="small" danger onClick={() => removePtr(a)}>
-                          {t('dns.deleteRecord')}
-                        </Button>
+                        <Popconfirm title={t('confirm.dnsPtr.title')} description={t('confirm.dnsPtr.consequence')} okText={t('dns.deleteRecord')} okButtonProps={{ danger: true }} onConfirm={() => removePtr(a)}>
+                          <Button size="small" danger>
+                            {t('dns.deleteRecord')}
+                          </Button>
+                        </Popconfirm>
                       )}
                     </Space>
                   ),
@@ -197,7 +200,7 @@ export function DnsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
-  const canEdit = staff ? me.roles.some((r) => ['admin', 'noc', 'sales'].includes(r)) : !!me?.roles.some((r) => r === 'owner' || r === 'technical');
+  const canEdit = useCan('dns.edit');
   const [customerId, setCustomerId] = useState<string | undefined>(undefined);
   return (
     <>

@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { ExportLink, Instant, StatusTag } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -19,7 +20,8 @@ type DialogState = { kind: 'register' } | { kind: 'inspect' | 'rack' | 'port' | 
 export function ServersPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const noc = me?.kind === 'staff' && me.roles.some((r) => r === 'noc' || r === 'admin');
+  const noc = useCan('server.rack');
+  const mayRegister = useCan('server.register');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/servers')), []);
   const { data: ips } = useLoad(() => unwrap(client.GET('/api/v1/ip-allocations')), [data]);
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -31,7 +33,7 @@ export function ServersPage() {
         <ExportLink href="/servers/export.csv" what="nav.servers" />
         <ExportLink href="/ip-allocations/export.csv" what="ipam.address" />
         {me?.kind === 'staff' && <ExportLink href="/switch-ports/export.csv" what="facility.port" />}
-        {noc && (
+        {mayRegister && (
           <Button type="primary" size="small" data-testid="server-register" onClick={() => setDialog({ kind: 'register' })}>
             {t('facility.register')}
           </Button>

@@ -72,7 +72,7 @@ export function ContractLedger({ contractId }: { contractId: string }) {
           },
           { title: t('status.incidents'), render: (_, l) => l.incidentNumbers?.join(', ') },
           {
-            title: '',
+            title: t('common.actions'),
             render: (_, l) => (
               <Button size="small" onClick={() => setDisputing(l)}>
                 {t('status.dispute')}

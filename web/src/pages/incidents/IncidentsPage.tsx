@@ -1,5 +1,5 @@
 import { Tabs, Typography } from 'antd';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { useI18n } from '../../i18n';
 import { IncidentsTab } from './IncidentsTab';
 import { MaintenanceTab } from './MaintenanceTab';
@@ -8,8 +8,7 @@ import { UnmatchedAlertsTab } from './UnmatchedAlertsTab';
 /** The NOC's incidents and planned work (6.3, 7.2, 7.3). */
 export function IncidentsPage() {
   const { t } = useI18n();
-  const { me } = useSession();
-  const noc = me?.roles.some((r) => r === 'noc' || r === 'admin');
+  const noc = useCan('alert.map');
   return (
     <>
       <Typography.Title level={3}>{t('nav.incidents')}</Typography.Title>

@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Col, Descriptions, Drawer, Form, Input, Modal, 
 import { useState } from 'react';
 import { INCIDENT_CAUSES, type IncidentCause } from '../../../../src/rules/incidents';
 import { client, unwrap, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { Instant } from '../../components';
 import { instant } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -156,8 +156,7 @@ function IncidentDrawer({ id, noc, onClose, onChanged }: { id: string | null; no
 /** Incidents (6.2, 6.3): the board, the list, and one incident in a drawer. */
 export function IncidentsTab() {
   const { t } = useI18n();
-  const { me } = useSession();
-  const noc = Boolean(me?.roles.some((r) => r === 'noc' || r === 'admin'));
+  const noc = useCan('incident.manage');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/incidents')), []);
   const [opening, setOpening] = useState(false);
   const [current, setCurrent] = useState<string | null>(null);

@@ -2,9 +2,11 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { MAINTENANCE_KINDS, type MaintenanceKind } from '../../../../src/rules/incidents';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ConsentTag, fromShanghai, ScopeFields, WindowSpan } from './incidentParts';
+import { useConfirm } from '../../components';
 
 type Window = Schemas['MaintenanceWindow'];
 /** The schedule form: one scope entry picked, Beijing wall-clock times. */
@@ -61,14 +63,21 @@ export function MaintenanceTab() {
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/maintenance')), []);
   const [scheduling, setScheduling] = useState(false);
+  const mayManage = useCan('maintenance.manage');
+  const confirm = useConfirm();
   const perform = (w: Window) => unwrap(client.POST('/api/v1/maintenance/{id}/perform', { params: { path: { id: w.id } }, body: {} })).then(reload, showError);
-  const cancel = (w: Window) => unwrap(client.POST('/api/v1/maintenance/{id}/cancel', { params: { path: { id: w.id } } })).then(reload, showError);
+  const cancel = (w: Window) =>
+    confirm({ title: 'confirm.maintenanceCancel.title', consequence: 'confirm.maintenanceCancel.consequence', ok: 'confirm.maintenanceCancel.ok' }, () =>
+      unwrap(client.POST('/api/v1/maintenance/{id}/cancel', { params: { path: { id: w.id } } })).then(reload, showError),
+    );
   return (
     <>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('maintenance.rule')} />
-      <Button type="primary" onClick={() => setScheduling(true)} style={{ marginBottom: 12 }}>
-        {t('maintenance.schedule')}
-      </Button>
+      {mayManage && (
+        <Button type="primary" onClick={() => setScheduling(true)} style={{ marginBottom: 12 }}>
+          {t('maintenance.schedule')}
+        </Button>
+      )}
       <Table<Window>
         rowKey="id"
         dataSource={data?.items}
@@ -80,8 +89,9 @@ export function MaintenanceTab() {
           { title: t('common.status'), dataIndex: 'status', render: (s: Window['status']) => t(`maintenance.status.${s}`) },
           { title: t('maintenance.consents'), render: (_, w) => (w.needsConsent ? w.consents?.map((c) => <ConsentTag key={c.customerId} consent={c} withName />) : t('maintenance.noticeOnly')) },
           {
-            title: '',
+            title: t('common.actions'),
             render: (_, w) =>
+              mayManage &&
               w.status === 'scheduled' && (
                 <Space>
                   <Button size="small" onClick={() => perform(w)}>

@@ -67,7 +67,7 @@ export function UnmatchedAlertsTab() {
           { title: t('unmatched.startsAt'), dataIndex: 'startsAt', render: (v: string) => <Instant value={v} /> },
           { title: t('unmatched.endsAt'), dataIndex: 'endsAt', render: (v: string | null) => (v ? <Instant value={v} /> : <Tag color="red">{t('unmatched.firing')}</Tag>) },
           {
-            title: '',
+            title: t('common.actions'),
             key: 'action',
             render: (_, r) =>
               r.mappedAt ? (

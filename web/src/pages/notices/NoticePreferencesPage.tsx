@@ -1,6 +1,7 @@
 import { Alert, App, Checkbox, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -22,7 +23,7 @@ export function NoticePreferencesPage() {
   const showError = useApiErrors();
   const staff = me?.kind === 'staff';
   // a customer keeps its own people's choices (owner, technical); sales may on the customer's request
-  const mayEdit = me?.roles.some((r) => (staff ? r === 'sales' || r === 'admin' : r === 'owner' || r === 'technical'));
+  const mayEdit = useCan('noticePreferences.edit');
   const [customerId, setCustomerId] = useState<string>();
   const { data: customers } = useLoad(() => (staff ? unwrap(client.GET('/api/v1/customers', { params: { query: { pageSize: 200 } } })) : Promise.resolve(undefined)), [staff]);
   const { data, reload } = useLoad(

@@ -1,8 +1,9 @@
 import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, upload } from '../../components';
+import { Instant, upload, useConfirm } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 
@@ -15,11 +16,10 @@ const DELIVERY_COLORS: Record<Delivery['status'], string> = { pending: 'gold', s
 /** 第九条: every formal notice to and from the customer, with where it went and the proof. */
 export function NoticesPage() {
   const { t, locale } = useI18n();
-  const { me } = useSession();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/notices')), []);
   const [sending, setSending] = useState(false);
-  const mayProve = me?.kind === 'staff' && me.roles.some((r) => ['admin', 'sales', 'noc', 'compliance', 'finance'].includes(r));
-  const canSend = me?.kind === 'staff' ? !me.roles.includes('auditor') || me.roles.includes('admin') : me?.roles.includes('owner');
+  const mayProve = useCan('notice.recordProof');
+  const canSend = useCan('notice.send');
   return (
     <>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
@@ -38,11 +38,11 @@ export function NoticesPage() {
         expandable={{ expandedRowRender: (n) => <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{locale === 'en' ? n.bodyEn : n.bodyZh}</pre> }}
         columns={[
           { title: t('audit.at'), dataIndex: 'createdAt', render: (at: Notice['createdAt']) => <Instant value={at} />, width: 170 },
-          { title: '', dataIndex: 'direction', render: (d: Notice['direction']) => t(`notice.direction.${d}`) },
+          { title: t('notices.direction'), dataIndex: 'direction', render: (d: Notice['direction']) => t(`notice.direction.${d}`) },
           { title: t('notices.subject'), render: (_, n) => (locale === 'en' ? n.subjectEn : n.subjectZh) },
           { title: t('notices.recipient'), dataIndex: 'recipientName' },
           { title: t('notices.deliveries'), render: (_, n) => n.deliveries.map((d) => <DeliveryTag key={d.id} notice={n} delivery={d} mayProve={mayProve} onProved={reload} />) },
-          { title: '', render: (_, n) => <a href={`/api/v1/notices/${n.id}/letter.pdf`}>{t('notices.letter')}</a> },
+          { title: t('notices.letterColumn'), render: (_, n) => <a href={`/api/v1/notices/${n.id}/letter.pdf`}>{t('notices.letter')}</a> },
         ]}
       />
       {sending && <SendNoticeModal onClose={() => setSending(false)} onSent={reload} />}
@@ -83,10 +83,13 @@ function SendNoticeModal({ onClose, onSent }: { onClose: () => void; onSent: () 
   const { t } = useI18n();
   const { me } = useSession();
   const showError = useApiErrors();
+  const confirm = useConfirm();
   const staff = me?.kind === 'staff';
   const [form] = Form.useForm<SendValues>();
   const { data: customers } = useLoad(() => (staff ? unwrap(client.GET('/api/v1/customers', { params: { query: { pageSize: 200 } } })) : Promise.resolve(undefined)), []);
-  const send = async (v: SendValues) => {
+  // 第九条: a formal notice, in the register for good once sent
+  const send = (v: SendValues) => confirm({ title: 'confirm.notice.title', consequence: 'confirm.notice.consequence', ok: 'notices.send' }, () => sendNow(v));
+  const sendNow = async (v: SendValues) => {
     try {
       await unwrap(client.POST('/api/v1/notices', { body: { ...v, customerId: v.customerId ?? me?.customerId ?? '' } }));
       onClose();

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input,
 import type { FormInstance } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { refreshCalendarStatus, useCalendarStatus } from '../../calendarStatus';
 import { Instant } from '../../components';
 import { fromDateString, toDateString, type Dayjs } from '../../dates';
@@ -116,9 +116,8 @@ function ArrangementTable({ arrangement }: { arrangement: Arrangement[] }) {
  */
 export function CalendarPage() {
   const { t } = useI18n();
-  const { me } = useSession();
   const status = useCalendarStatus();
-  const isAdmin = Boolean(me?.roles.includes('admin'));
+  const isAdmin = useCan('calendar.edit');
   const [year, setYear] = useState<number>();
   // the year worth looking at first: next year while it is provisional in the autumn, else this one
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Descriptions, Form, Image, Input, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -34,9 +34,8 @@ const FIELDS: [keyof ProfileValues, MessageKey, boolean][] = [
  */
 export function ProviderPage() {
   const { t } = useI18n();
-  const { me } = useSession();
   const { message } = App.useApp();
-  const admin = Boolean(me?.roles.includes('admin'));
+  const admin = useCan('provider.update');
   // a new installation has no profile yet (404): the admin fills in the first version here
   const { data: current, reload } = useLoad(() => unwrap(client.GET('/api/v1/provider')).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))), []);
   const { data: versions, reload: reloadVersions } = useLoad(() => unwrap(client.GET('/api/v1/provider/versions')), [current?.version]);

@@ -64,7 +64,7 @@ function RevokeToken({ token, onRevoked }: { token: Token; onRevoked: () => void
     }
   };
   return (
-    <Popconfirm title={t('tokens.revoke')} onConfirm={revoke}>
+    <Popconfirm title={t('confirm.tokenRevoke.title')} description={t('confirm.tokenRevoke.consequence')} okText={t('tokens.revoke')} okButtonProps={{ danger: true }} onConfirm={revoke}>
       <Button size="small" danger>
         {t('tokens.revoke')}
       </Button>

@@ -79,7 +79,7 @@ function UserActions({ user: u, onChanged }: { user: User; onChanged: () => void
           {t('users.enable')}
         </Button>
       ) : (
-        <Popconfirm title={t('users.disableConfirm')} onConfirm={() => act(() => unwrap(client.POST('/api/v1/users/{id}/disable', { params })))}>
+        <Popconfirm title={t('confirm.userDisable.title')} description={t('users.disableConfirm')} okText={t('users.disable')} okButtonProps={{ danger: true }} onConfirm={() => act(() => unwrap(client.POST('/api/v1/users/{id}/disable', { params })))}>
           <Button size="small" danger>
             {t('users.disable')}
           </Button>

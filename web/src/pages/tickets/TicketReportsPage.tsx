@@ -1,7 +1,7 @@
 import { Button, Form, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { client, qs, unwrap, type ApiBody, type ApiQuery, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { Instant } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -77,8 +77,7 @@ function ResponseChart({ rows }: { rows: Row[] }) {
 /** 6.1: how fast the provider answers and fixes, per month and type, against the targets. */
 export function TicketReportsPage() {
   const { t } = useI18n();
-  const { me } = useSession();
-  const admin = me?.kind === 'staff' && me.roles.includes('admin');
+  const admin = useCan('ticket.setSlaTarget');
   const [range, setRange] = useState<RangeState>({});
   const query = qs(range);
   const { data } = useLoad(() => unwrap(client.GET('/api/v1/tickets/reports/response-times', { params: { query: range } })), [query]);
@@ -147,7 +146,7 @@ function SlaTargets({ admin }: { admin: boolean }) {
           ...(admin
             ? [
                 {
-                  title: '',
+                  title: t('common.actions'),
                   render: (_: unknown, r: Target) => (
                     <Button size="small" onClick={() => setEditing(r)}>
                       {t('customers.edit')}

@@ -1,12 +1,13 @@
 import { Button, Checkbox, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type ApiBody, type ApiQuery, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { Instant, StatusTag } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { TicketDrawer } from './TicketDrawer';
-import { HELPDESK_ROLES, STATUS_COLORS, TICKET_TYPES, useMinutes, type Ticket, type TicketType } from './kinds';
+import { STATUS_COLORS, TICKET_TYPES, useMinutes, type Ticket, type TicketType } from './kinds';
 import { SlaTag } from './SlaTag';
 
 type QueueOrder = NonNullable<ApiQuery<'/api/v1/tickets', 'get'>['sort']>;
@@ -27,7 +28,7 @@ export function TicketsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
-  const mayWork = staff && me.roles.some((r) => HELPDESK_ROLES.includes(r));
+  const mayWork = useCan('ticket.work');
   const [filter, setFilter] = useState<QueueFilterState>({ sort: staff ? 'age' : 'newest', active: staff });
   const query: ApiQuery<'/api/v1/tickets', 'get'> = {
     type: filter.type,

@@ -26,9 +26,6 @@ export const STATUS_COLORS: Record<TicketStatus, string> = { open: 'red', acknow
 export const SLA_COLORS: Record<SlaClock['state'], string> = { met: 'green', breached: 'red', running: 'blue', none: 'default' };
 export const MAIL_COLORS: Record<Schemas['TicketMail']['status'], string> = { pending: 'gold', sent: 'green', failed: 'red' };
 
-/** Staff roles that work tickets (the server's HELPDESK_ROLES): they open, answer, move and assign. */
-export const HELPDESK_ROLES = ['noc', 'sales', 'compliance', 'admin'];
-
 /** Whole minutes as '12 min', '—' while not measured. */
 export function useMinutes() {
   const { t } = useI18n();
