@@ -386,6 +386,9 @@ describe('issue 18: from an empty database to a live, paid server, through the U
     await submitDialog(page);
     const row = page.locator('.ant-table-row', { hasText: SERVER.serial });
     await row.getByRole('button', { name: /进场验收/ }).click();
+    // 5.2: every item looked at and ticked by the inspector (nothing is pre-ticked), one with a note
+    for (const item of ['powerSupplies', 'rails', 'interfaces', 'labelling']) await page.getByTestId(`intake-ok-${item}`).check();
+    await page.getByTestId('intake-note-labelling').fill('资产标签已贴');
     await snap(page, 'server-inspect');
     await submitDialog(page);
     await confirmDone(page, 'staff', 'server');
@@ -430,8 +433,8 @@ describe('issue 18: from an empty database to a live, paid server, through the U
 
   it('NOC racks the server (the term starts, 7.1), connects a port and allocates an IP (6.1), and puts it in service', async () => {
     const page = await as(STAFF.noc.login, STAFF_PASSWORD);
-    await follow(page, 'staff', 'racked');
-    await page.getByTestId('nav-servers').click(); // racking is done from the server list
+    await follow(page, 'staff', 'racked'); // the step's link opens the server list, where racking is done
+    await page.waitForURL(/\/console\/servers$/);
     const row = page.locator('.ant-table-row', { hasText: SERVER.serial });
     await row.getByRole('button', { name: /^上\s*架$/ }).click();
     await choose(page, modal(page).locator('#cabinetId'), CABINET.code);

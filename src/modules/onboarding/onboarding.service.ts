@@ -138,7 +138,7 @@ export function makeOnboardingService(deps: {
       }
       if (!contractServers.length && !rackMissing.length) rackMissing.push({ code: 'notRacked', params: { serial: '—' } });
     }
-    step('racked', ['noc'], `${base}/racks`, rackMissing, rackBlocked);
+    step('racked', ['noc'], `${base}/servers` /* racking is done from the server list */, rackMissing, rackBlocked);
 
     // 6.1: a switch port and an address for each racked server
     const racked = contractServers.filter((s) => s.placement);
