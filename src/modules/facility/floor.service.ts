@@ -86,7 +86,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
     },
     // ── edit and retire (issue 18) ──────────────────────────────────────
     async updateSite(scope: Scope, id: string, input: { version: number; code?: string; name?: string; address?: string; accessPoint?: string }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'site.update');
       const { version, ...patch } = input;
       return repo.db.transaction(async (tx) => {
         const before = await repo.findSite(id, tx);
@@ -99,7 +99,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
     },
     /** A site is retired once nothing lives in it: every room retired first. */
     async retireSite(scope: Scope, id: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'site.retire');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockSite(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'site' });
@@ -112,7 +112,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
       });
     },
     async updateRoom(scope: Scope, id: string, input: { version: number; name?: string }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'room.update');
       const { version, ...patch } = input;
       return repo.db.transaction(async (tx) => {
         const before = await repo.findRoom(id, tx);
@@ -125,7 +125,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
     },
     /** A room is retired once its cabinets and switches are. */
     async retireRoom(scope: Scope, id: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'room.retire');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockRoom(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'room' });
@@ -142,7 +142,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
     },
     /** Code, height, rated power and current, position, active or reserved (retiring has its own call). */
     async updateCabinet(scope: Scope, id: string, input: CabinetInput & { version: number; code?: string; status?: 'active' | 'reserved' }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'cabinet.update');
       const { version, ...patch } = input;
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockCabinet(tx, id);
@@ -161,7 +161,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
     },
     /** A cabinet is retired once no server is racked in it. */
     async retireCabinet(scope: Scope, id: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'cabinet.retire');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockCabinet(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'cabinet' });

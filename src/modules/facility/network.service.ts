@@ -46,7 +46,7 @@ export function makeNetworkService(deps: {
     },
     /** Name, model, uplink and the cabinet it stands in. */
     async updateSwitch(scope: Scope, id: string, input: { version: number; name?: string; model?: string; uplinkMbps?: number; cabinetId?: string | null }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'switch.update');
       const { version, ...patch } = input;
       try {
         return await repo.db.transaction(async (tx) => {
@@ -65,7 +65,7 @@ export function makeNetworkService(deps: {
     },
     /** A switch is retired once no server is connected to it. */
     async retireSwitch(scope: Scope, id: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'switch.retire');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockSwitch(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'switch' });
@@ -79,7 +79,7 @@ export function makeNetworkService(deps: {
     },
     /** More ports on a switch, numbered on from the highest GE1/0/n it has. */
     async addPorts(scope: Scope, switchId: string, input: { count: number; speedMbps?: number }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'switch.addPorts');
       return repo.db.transaction(async (tx) => {
         const sw = await repo.lockSwitch(tx, switchId);
         if (!sw) throw new AppError('NOT_FOUND', { entity: 'switch' });
@@ -96,7 +96,7 @@ export function makeNetworkService(deps: {
     },
     /** A port's name or speed. */
     async updatePort(scope: Scope, portId: string, input: { name?: string; speedMbps?: number }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'port.update');
       try {
         return await repo.db.transaction(async (tx) => {
           const before = await repo.findPort(portId, tx);

@@ -115,7 +115,7 @@ export function makeIpamService(deps: {
      * stays. A gateway or reserved range may not cover an address allocated now.
      */
     async updatePool(scope: Scope, id: string, input: PoolInput & { version: number; name?: string }) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ipPool.update');
       try {
         return await repo.db.transaction(async (tx) => {
           const before = await repo.lockPool(tx, id);
@@ -155,7 +155,7 @@ export function makeIpamService(deps: {
 
     /** A pool is retired once none of its addresses is allocated (quarantined ones may rest). */
     async retirePool(scope: Scope, id: string) {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ipPool.retire');
       return repo.db.transaction(async (tx) => {
         const before = await repo.lockPool(tx, id);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'ip_pool' });
@@ -227,7 +227,7 @@ export function makeIpamService(deps: {
 
     /** 6.1 in bulk: the next `count` free addresses of a pool to one server — all of them, or none (the pool too small). */
     async allocateNext(scope: Scope, input: { poolId: string; serverId: string; count: number }): Promise<AllocationRow[]> {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ip.allocate');
       return repo.db.transaction(async (tx) => {
         const rows: AllocationRow[] = [];
         for (let i = 0; i < input.count; i += 1) rows.push(await service.allocate(scope, { poolId: input.poolId, serverId: input.serverId }, tx));
@@ -294,7 +294,7 @@ export function makeIpamService(deps: {
     // ── NetBox import: an address NetBox knows but no server of ours holds (a gateway, a switch, a VM, a reservation) ──
     /** Reserves one address of a pool, in the importer's transaction; 'exists' when a reserved range already covers it. */
     async reserveAddress(scope: Scope, input: { poolId: string; address: string; reason: string }, tx: Executor): Promise<'created' | 'exists'> {
-      requireStaff(scope, 'noc');
+      requirePermission(scope, 'ipPool.create');
       const ip = parseIp(input.address);
       const pool = await repo.lockPool(tx, input.poolId);
       if (!ip || !pool || !cidrContains(poolCidr(pool), ip)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'address', key: 'ipam.rangeOutside' }]);

@@ -1,6 +1,6 @@
 import { Alert, App, Button } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useSession } from '../../../auth/session';
+import { useCan } from '../../../auth/can';
 import { useApiErrors } from '../../../hooks';
 import { useI18n, type MessageKey } from '../../../i18n';
 
@@ -8,10 +8,12 @@ import { useI18n, type MessageKey } from '../../../i18n';
 export const INVENTORY_TABS = ['sites', 'rooms', 'cabinets', 'switches', 'pools'] as const;
 export type InventoryTabState = (typeof INVENTORY_TABS)[number];
 
-/** NOC and admins build the data centre; everyone else on staff reads it. */
+/**
+ * Who builds the data centre (NOC and admins, from the permission table); everyone else on staff reads it.
+ * Every inventory action (create, update, retire of sites, rooms, cabinets, switches, pools) has the same roles.
+ */
 export function useNoc(): boolean {
-  const { me } = useSession();
-  return me?.kind === 'staff' && me.roles.some((r) => r === 'noc' || r === 'admin');
+  return useCan('site.create');
 }
 
 /** Switches to another tab of the inventory page. */
