@@ -299,7 +299,7 @@ describe('activation readiness', () => {
     }
     const tech = (await t.services.roster.current(system, fresh.id)).find((m) => m.role === 'technical_lead')!;
     await t.services.roster.upsert(system, fresh.id, { memberId: tech.memberId, side: 'customer', role: 'technical_lead', name: '乙', mobile: '13800000002', available24h: true });
-    expect(await t.services.customers.activationReadiness(system, fresh.id)).toEqual({ ready: true, missing: [] });
+    expect(await t.services.customers.activationReadiness(system, fresh.id)).toEqual({ ready: true, missing: [], rosterMembers: 2 });
     expect((await sales.get(`/api/v1/customers/${fresh.id}/readiness`)).json().ready).toBe(true);
   });
 });
