@@ -9,6 +9,7 @@ export const FILE_COLUMNS = [
   'compliance_complaints.evidence_sha256',
   'compliance_domains.evidence_sha256',
   'compliance_inspections.document_sha256',
+  'compliance_log_attestations.scan_sha256',
   'compliance_services.agreement_sha256',
   'contracts.security_letter_sha256',
   'contracts.signed_copy_sha256',
