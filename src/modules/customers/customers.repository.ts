@@ -181,8 +181,13 @@ export function makeCustomersRepository(db: Db) {
 
     /** Customers a provider-wide notice goes to: those with a running relationship (active or suspended). */
     /** The row locked for the caller's transaction (a reaction that moves the status reads and writes under it). */
+    /**
+     * The customer's row for a status change. NO KEY UPDATE, not UPDATE: concurrent activations of the
+     * same customer's contracts already hold KEY SHARE on it (their rows' foreign keys) when they get
+     * here after taking the invoice counter, and FOR UPDATE would wait on those: a deadlock (seen on PostgreSQL).
+     */
     async lock(tx: Executor, id: string): Promise<CustomerRow | undefined> {
-      const [row] = await tx.select().from(customers).where(eq(customers.id, id)).for('update');
+      const [row] = await tx.select().from(customers).where(eq(customers.id, id)).for('no key update');
       return row;
     },
 
