@@ -40,7 +40,7 @@ const DATA_PATTERNS: RegExp[] = [
 ];
 
 /** Words that are spelt like identifiers but are real names: product names shown as they are written. */
-const ALLOWED_WORDS = new Set(['rackpact', 'iDRAC', 'iLO', 'macOS', 'iOS', 'IPv4', 'IPv6']);
+const ALLOWED_WORDS = new Set(['rackpact', 'iDRAC', 'iLO', 'macOS', 'iOS', 'IPv4', 'IPv6', 'kW']); // kW: the unit of rated power
 
 const CHECKS: { kind: string; pattern: RegExp }[] = [
   // a catalog key shown as is: two or more dotted lower-case segments (facility.foo, nav.x, notice.register)
