@@ -92,3 +92,8 @@ export const invalidField = (path: string, key: string, params?: Record<string, 
  * `login`). Each module declares its own in `<area>.constraints.ts`; the composition root registers them.
  */
 export type ConstraintErrors = Record<string, { code: ErrorCode; field?: string }>;
+
+/** The first few names of what blocks an action, for a refusal's message (`A01, A02, … ` when there are more). */
+export function someNames(list: readonly string[], max = 5): string {
+  return list.slice(0, max).join(', ') + (list.length > max ? ' …' : '');
+}

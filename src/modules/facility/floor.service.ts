@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, someNames } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { t, type Locale } from '../../core/i18n/index.js';
 import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
@@ -21,7 +21,6 @@ interface CabinetInput {
 }
 
 /** A few names for a refusal ("A01、A02 等 5 个" is said by the message around it). */
-const names = (list: string[]) => list.slice(0, 5).join(', ') + (list.length > 5 ? ' …' : '');
 
 /** The floor: sites (机房), rooms and cabinets (机柜), and the rack elevation drawn from what sits in a cabinet. */
 export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<AuditService, 'record' | 'recordRead'>; clock: Clock; ids: IdGenerator }) {
@@ -105,7 +104,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
         if (!before) throw new AppError('NOT_FOUND', { entity: 'site' });
         if (before.retiredAt) return before;
         const live = await repo.liveRoomsOfSite(id, tx);
-        if (live.length) throw new AppError('SITE_HAS_ROOMS', { site: before.name, count: live.length, names: names(live.map((r) => r.name)) });
+        if (live.length) throw new AppError('SITE_HAS_ROOMS', { site: before.name, count: live.length, names: someNames(live.map((r) => r.name)) });
         const after = (await repo.updateSite(tx, id, before.version, { retiredAt: clock.now() }))!;
         await audit.record(tx, scope, { action: 'site.retire', entity: 'site', entityId: id, before, after });
         return after;
@@ -133,7 +132,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
         const cabinets = await repo.liveCabinetsOfRoom(id, tx);
         const switches = await repo.liveSwitchesOfRoom(id, tx);
         if (cabinets.length || switches.length) {
-          throw new AppError('ROOM_IN_USE', { room: before.name, cabinets: cabinets.length, switches: switches.length, names: names([...cabinets.map((c) => c.code), ...switches.map((w) => w.name)]) });
+          throw new AppError('ROOM_IN_USE', { room: before.name, cabinets: cabinets.length, switches: switches.length, names: someNames([...cabinets.map((c) => c.code), ...switches.map((w) => w.name)]) });
         }
         const after = (await repo.updateRoom(tx, id, before.version, { retiredAt: clock.now() }))!;
         await audit.record(tx, scope, { action: 'room.retire', entity: 'room', entityId: id, before, after });
@@ -167,7 +166,7 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
         if (!before) throw new AppError('NOT_FOUND', { entity: 'cabinet' });
         if (before.retiredAt) return before;
         const racked = await repo.serversInCabinet(id, tx);
-        if (racked.length) throw new AppError('CABINET_OCCUPIED', { cabinet: before.code, count: racked.length, names: names(racked.map((r) => r.serialNumber)) });
+        if (racked.length) throw new AppError('CABINET_OCCUPIED', { cabinet: before.code, count: racked.length, names: someNames(racked.map((r) => r.serialNumber)) });
         const after = (await repo.updateCabinet(tx, id, before.version, { status: 'retired', retiredAt: clock.now() }))!;
         await audit.record(tx, scope, { action: 'cabinet.retire', entity: 'cabinet', entityId: id, before, after });
         return after;

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, someNames } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
@@ -71,7 +71,7 @@ export function makeNetworkService(deps: {
         if (!before) throw new AppError('NOT_FOUND', { entity: 'switch' });
         if (before.retiredAt) return before;
         const connected = await repo.serversOnSwitch(id, tx);
-        if (connected.length) throw new AppError('SWITCH_IN_USE', { switch: before.name, count: connected.length, names: connected.slice(0, 5).map((c) => c.serialNumber).join(', ') });
+        if (connected.length) throw new AppError('SWITCH_IN_USE', { switch: before.name, count: connected.length, names: someNames(connected.map((c) => c.serialNumber)) });
         const after = (await repo.updateSwitch(tx, id, before.version, { retiredAt: clock.now() }))!;
         await audit.record(tx, scope, { action: 'switch.retire', entity: 'switch', entityId: id, before, after });
         return after;

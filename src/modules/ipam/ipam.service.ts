@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import { AppError, type FieldError } from '../../core/errors.js';
+import { AppError, someNames, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
@@ -161,7 +161,7 @@ export function makeIpamService(deps: {
         if (!before) throw new AppError('NOT_FOUND', { entity: 'ip_pool' });
         if (before.retiredAt) return before;
         const live = await repo.liveInPool(id, tx);
-        if (live.length) throw new AppError('IP_POOL_IN_USE', { pool: before.name, count: live.length, names: live.slice(0, 5).map((a) => formatIp(parseIp(a.address)!)).join(', ') + (live.length > 5 ? ' …' : '') });
+        if (live.length) throw new AppError('IP_POOL_IN_USE', { pool: before.name, count: live.length, names: someNames(live.map((a) => formatIp(parseIp(a.address)!))) });
         const after = (await repo.updatePool(tx, id, before.version, { retiredAt: clock.now() }))!;
         await audit.record(tx, scope, { action: 'ipPool.retire', entity: 'ip_pool', entityId: id, before, after });
         return after;

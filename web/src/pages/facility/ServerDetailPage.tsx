@@ -2,6 +2,7 @@ import { Button, Card, Descriptions, Empty, Image, Space, Table, Tag, Typography
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { Instant, StatusTag } from '../../components';
 import { useLoad } from '../../hooks';
@@ -17,7 +18,7 @@ export function ServerDetailPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const base = me?.kind === 'customer' ? '/portal' : '/console';
-  const noc = me?.kind === 'staff' && me.roles.some((r) => r === 'noc' || r === 'admin');
+  const mayInspect = useCan('server.inspect');
   const { data: s, reload } = useLoad(() => unwrap(client.GET('/api/v1/servers/{id}', { params: { path: { id } } })), [id]);
   const { data: ips } = useLoad(() => unwrap(client.GET('/api/v1/ip-allocations', { params: { query: { serverId: id } } })), [id]);
   const [inspecting, setInspecting] = useState(false);
@@ -54,7 +55,7 @@ export function ServerDetailPage() {
         title={t('facility.inspection.title')}
         data-testid="server-inspections"
         extra={
-          noc &&
+          mayInspect &&
           s.status === 'expected' && (
             <Button data-testid="server-inspect" onClick={() => setInspecting(true)}>
               {t('facility.inspect')}
