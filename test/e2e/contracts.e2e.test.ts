@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -18,12 +18,6 @@ async function apiFrom(page: Page, method: string, path: string, body?: unknown)
     },
     [method, path, body] as const,
   );
-}
-
-async function chooseOption(page: Page, fieldId: string, optionText: string | RegExp) {
-  await page.locator(`#${fieldId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
 }
 
 const okButton = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary');
@@ -73,8 +67,8 @@ describe('contracts in a real browser', () => {
     await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '北京寰宇网络科技有限公司' }).waitFor();
     await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '北京寰宇网络科技有限公司' }).click();
     await staff.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
-    await chooseOption(staff, 'siteId', '北京牛街庄机房');
-    await chooseOption(staff, 'serverIds', 'E2E-DRAFT-0001');
+    await chooseOption(staff, staff.locator('#siteId'), '北京牛街庄机房');
+    await chooseOption(staff, staff.locator('#serverIds'), 'E2E-DRAFT-0001');
     await staff.locator('.ant-modal-title').click(); // a multiple select stays open
     await staff.locator('#annualFee').fill('48,000.00');
     await shot(staff, 'contracts-draft-form');
@@ -120,7 +114,7 @@ describe('contracts in a real browser', () => {
     await staff.getByTestId('nav-servers').click();
     const row = staff.locator('.ant-table-row', { hasText: 'E2E-DRAFT-0001' });
     await row.getByRole('button', { name: /^上\s*架$/ }).click();
-    await chooseOption(staff, 'cabinetId', 'A02');
+    await chooseOption(staff, staff.locator('#cabinetId'), 'A02');
     await staff.locator('#lowestU').fill('2');
     await okButton(staff).click();
     await row.locator('.ant-tag', { hasText: /已上架|调试中/ }).waitFor();

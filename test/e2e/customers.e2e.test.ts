@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -17,21 +17,6 @@ async function apiFrom(page: Page, method: string, path: string, body?: unknown)
     },
     [method, path, body] as const,
   );
-}
-
-/** Picks an antd Select option and waits until the select shows it (a click during the dropdown's animation can miss). */
-async function chooseOption(page: Page, fieldId: string, optionText: string) {
-  const chosen = page.locator('.ant-select', { has: page.locator(`#${fieldId}`), hasText: optionText });
-  for (let attempt = 1; ; attempt++) {
-    await page.locator(`#${fieldId}`).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
-    try {
-      await chosen.first().waitFor({ timeout: 3000 });
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-    }
-  }
 }
 
 describe('customers, KYC and rosters in a real browser', () => {
@@ -98,7 +83,7 @@ describe('customers, KYC and rosters in a real browser', () => {
     await customer.getByTestId('nav-my-roster').click();
     await customer.waitForURL(/\/portal\/roster$/);
     await customer.getByTestId('roster-add-customer').click();
-    await chooseOption(customer, 'role', '技术负责人');
+    await chooseOption(customer, customer.locator('#role'), '技术负责人');
     await customer.getByTestId('roster-name').fill('陈工');
     await customer.getByTestId('roster-mobile').fill('13812345678');
     await customer.locator('.ant-modal-footer .ant-btn-primary').click();

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 /** A 1×1 PNG: a checklist photo. */
@@ -12,21 +12,9 @@ const dialog = (page: Page) => page.locator('.ant-modal-container:visible');
  * Picks an option of an antd Select and waits until the select shows it: on a loaded machine a click
  * during the dropdown's opening animation can miss, and the dialog then refuses its empty field.
  */
-async function pick(page: Page, select: Locator, option: string | RegExp) {
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    try {
-      await select.filter({ hasText: option }).waitFor({ timeout: 5000 });
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-    }
-  }
-}
 /** Picks an option of the antd Select in the form item with this label. */
 async function choose(page: Page, label: string, option: string | RegExp) {
-  await pick(page, dialog(page).locator('.ant-form-item', { hasText: label }).locator('.ant-select'), option);
+  await chooseOption(page, dialog(page).locator('.ant-form-item', { hasText: label }).locator('.ant-select'), option);
 }
 async function confirm(page: Page) {
   await dialog(page).locator('.ant-modal-footer .ant-btn-primary').click();
@@ -339,7 +327,7 @@ describe('facility in a real browser', () => {
     await shot(page, 'inventory-pools-en');
     await page.getByTestId('nav-servers').click();
     await page.getByTestId('server-import').click();
-    await pick(page, page.getByTestId('import-customer'), '上海蓝山数据有限公司');
+    await chooseOption(page, page.getByTestId('import-customer'), '上海蓝山数据有限公司');
     await page.getByTestId('import-csv').fill('brand,model,serial,height_u,power_w\nInspur,NF5280M6,E2E-DC-02,2,450\nInspur,NF5280M6,,2,450\n');
     await page.getByTestId('import-run').click();
     await page.getByTestId('import-summary').filter({ hasText: '1 registered, 1 row(s) refused' }).waitFor();

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? join(process.cwd(), 'test-results', 'screenshots');
@@ -102,4 +102,24 @@ export function useServerAndBrowser(): { server: Awaited<ReturnType<typeof start
     await ctx.server?.stop();
   });
   return ctx;
+}
+
+/**
+ * Picks the option with this text in an antd Select (its dropdown is portalled to the body) and waits until the
+ * select shows it. Each click is short and retried: on a loaded machine a click can land while the dropdown is
+ * still animating in or out (CI once waited 30 s on an option that had closed under it), and options loaded late
+ * can replace the ones first shown. A select that already shows the option is left alone, so a multiple select's
+ * option is never clicked out again.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string | RegExp, timeoutMs = 60_000): Promise<void> {
+  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shown = root.filter({ hasText: option });
+  const deadline = Date.now() + timeoutMs;
+  while (!(await shown.count())) {
+    if (Date.now() > deadline) throw new Error(`the select never showed ${String(option)}`);
+    const open = page.locator('.ant-select-dropdown:visible');
+    if (!(await open.count())) await root.click({ timeout: 5_000 }).catch(() => undefined);
+    await open.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 5_000 }).catch(() => undefined);
+    await shown.first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
 }
