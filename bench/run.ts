@@ -3,7 +3,7 @@
  * against a baseline measured in the same run, so the numbers mean the same on any machine.
  * Writes bench/RESULTS.md.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,4 +26,17 @@ for (const file of files) {
 }
 const header = `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Ratios compare against a baseline measured in the same run.\n`;
 if (!only) writeFileSync(join(dir, 'RESULTS.md'), `${header}\n${sections.join('\n')}`);
+else {
+  // a filtered run replaces (or appends) only its own files' sections, keeping the others' figures
+  const path = join(dir, 'RESULTS.md');
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : `${header}\n`;
+  const kept = existing.split(/\n(?=## )/);
+  for (const section of sections) {
+    const title = section.slice(0, section.indexOf('\n'));
+    const at = kept.findIndex((s) => s.startsWith(title));
+    if (at >= 0) kept[at] = section.trimEnd() + '\n';
+    else kept.push(section.trimEnd() + '\n');
+  }
+  writeFileSync(path, kept.join('\n'));
+}
 process.exitCode = failed ? 1 : 0;
