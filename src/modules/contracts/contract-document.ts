@@ -105,7 +105,7 @@ export function fillTemplate(facts: ContractFacts, source: string): DocBlock[] {
     termText: years,
     termDates: start && end ? `起 ${formatChineseDate(start as CalendarDate)} 至 ${formatChineseDate(end as CalendarDate)}` : '起止日期自开通日起计算',
     // the template writes "元/年" after the figures, as the agreement does
-    feeFigures: formatYuan(facts.annualFeeFen as Fen).replace(/\.00$/, ''),
+    feeFigures: formatYuan(facts.annualFeeFen as Fen),
     feeCapital: toCapital(facts.annualFeeFen as Fen),
     ipList: facts.ips.length ? facts.ips.join('、') : '开通时分配',
     signingDate: facts.signingDate ? ` ${formatChineseDate(facts.signingDate as CalendarDate)} ` : DATE_BLANK,
@@ -182,8 +182,8 @@ export interface RenderOptions {
 }
 
 /** The footer line besides the page numbers: contract number and, when given, the fingerprint. */
-export function footerLabel(opts: Pick<RenderOptions, 'number' | 'fingerprint'>): string {
-  return `合同编号：${opts.number}${opts.fingerprint ? `　SHA-256: ${opts.fingerprint}` : ''}`;
+export function footerLabel(opts: Pick<RenderOptions, 'number' | 'fingerprint' | 'draft'>): string {
+  return `${opts.draft ? '草稿　' : ''}合同编号：${opts.number}${opts.fingerprint ? `　SHA-256: ${opts.fingerprint}` : ''}`;
 }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -384,7 +384,7 @@ export async function toDocx(blocks: DocBlock[], opts: RenderOptions): Promise<B
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [footerRun(`合同编号：${opts.number}　第 `), new TextRun({ children: [PageNumber.CURRENT], size: 16, font: FONT, language: LANG }), footerRun(' 页 共 '), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, font: FONT, language: LANG }), footerRun(' 页')],
+                children: [footerRun(`${footerLabel({ number: opts.number, draft: opts.draft })}　第 `), new TextRun({ children: [PageNumber.CURRENT], size: 16, font: FONT, language: LANG }), footerRun(' 页 共 '), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, font: FONT, language: LANG }), footerRun(' 页')],
               }),
               ...(opts.fingerprint ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [footerRun(`SHA-256: ${opts.fingerprint}`)] })] : []),
             ],

@@ -156,7 +156,7 @@ export function makeContractsService(deps: {
    * lead) and a 24-hour telephone (the legal representative's or technical lead's, 5.10).
    */
   async function snapshotCustomer(tx: Executor, scope: Scope, customerId: string): Promise<CustomerSnapshot> {
-    const customer = await deps.customers.get(scope, customerId, tx);
+    const customer = await deps.customers.get(scope, customerId);
     const people = deps.roster ? await deps.roster.peopleNow(tx, customerId, 'customer') : [];
     const byRole = (role: string) => people.find((p) => p.role === role);
     const contact = byRole('contract_contact') ?? byRole('technical_lead') ?? null;
@@ -311,8 +311,9 @@ export function makeContractsService(deps: {
       const now = clock.now();
       const year = Number(today().slice(0, 4));
       const terms: ContractTerms = { ...DEFAULT_CONTRACT_TERMS, ...input.terms, termMonths: input.termMonths ?? DEFAULT_CONTRACT_TERMS.termMonths };
+      // read before the transaction: the customer record's read is audited on its own connection
+      const customerSnapshot = await snapshotCustomer(repo.db, scope, input.customerId);
       return repo.db.transaction(async (tx) => {
-        const customerSnapshot = await snapshotCustomer(tx, scope, input.customerId);
         const sequence = await repo.nextNumber(tx, year);
         const templateVersion = (await repo.latestTemplate(tx))?.version ?? TEMPLATE_VERSION;
         const row: ContractRow = {

@@ -57,10 +57,8 @@ export function chineseNumeral(n: number): string {
 }
 
 export function fromChineseNumeral(s: string): number | null {
-  const m = /^([二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(s);
-  if (!m || s === '') return null;
-  if (!m[2]) return m[1] || !m[3] ? null : CN_DIGITS.indexOf(m[3]);
-  return (m[1] ? CN_DIGITS.indexOf(m[1]) : 1) * 10 + (m[3] ? CN_DIGITS.indexOf(m[3]) : 0);
+  for (let n = 1; n <= 99; n++) if (chineseNumeral(n) === s) return n;
+  return null;
 }
 
 const ARTICLE = /^第([一二三四五六七八九十]+)条\s*(.*)$/;
@@ -81,7 +79,8 @@ export function readLine(raw: string, line: number): TreeNode | null {
   if (s === '[[signatures]]') return { kind: 'signatures', text: '', line };
   if (s.startsWith('## ')) return { kind: 'subtitle', text: s.slice(3).trim(), line };
   if (s.startsWith('# ')) return { kind: 'title', text: s.slice(2).trim(), line };
-  if (s.startsWith('> ')) return { kind: 'plain', text: s.slice(2).trim(), line };
+  // a plain line keeps its leading full-width spaces (the attachment list's hanging indent)
+  if (s.startsWith('> ')) return { kind: 'plain', text: s.slice(2).replace(/^[ \t]+/, ''), line };
   let m = ATTACHMENT.exec(s);
   if (m) return { kind: 'attachment', number: `附件${m[1]}`, text: m[2], line };
   m = ARTICLE.exec(s);
@@ -222,9 +221,86 @@ export function blocksToSource(blocks: readonly TemplateBlock[]): string {
         if (seenArticle && !inAttachment && signaturesDone) break; // part of the signature block
         out.push(`> ${text}`);
         break;
-      default:
-        out.push(text);
+      default: {
+        // colocation-v1 kept some of the PDF's broken lines as blocks of their own ("6.8…违反本协议" /
+        // "第五条" / "5.3、" …): a paragraph that follows a clause or paragraph left unfinished (no closing
+        // punctuation) continues it
+        const prev = out.length ? readLine(out[out.length - 1], 0) : null;
+        const unfinished = prev && (prev.kind === 'clause' || prev.kind === 'para') && !/[。；：！？”]$/.test(out[out.length - 1]) && !text.startsWith('《');
+        if (unfinished) out[out.length - 1] += text;
+        else out.push(text);
+      }
     }
   }
   return out.join('\n');
+}
+
+/** Text compared without whitespace: the agreement's PDF line breaks and spacing carry no words. */
+export const normalise = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Lines cut into clauses — 序言 (before 第一条), each article's own text (第N条), each clause (N.M),
+ * each attachment (附件N) — keyed by number, each clause's text whitespace-free. A line starting
+ * with a mark begins a new clause when the mark is an article, clause or attachment; any other line
+ * (sub-items included) continues the clause before it. The same reading serves the agreement's
+ * hard-broken lines and the template's paragraphs.
+ */
+export function clauseSegments(lines: readonly string[]): { key: string; text: string }[] {
+  const out: { key: string; text: string }[] = [{ key: '序言', text: '' }];
+  for (const line of lines) {
+    const node = readLine(line, 0);
+    if (!node) continue;
+    if (node.kind === 'article' || node.kind === 'clause' || node.kind === 'attachment') out.push({ key: node.number!, text: '' });
+    out[out.length - 1].text += normalise(line.replace(/^\s*(#+|>)\s/, ''));
+  }
+  return out.filter((s) => s.key !== '序言' || s.text);
+}
+
+/** The template's paragraphs as lines of text, references written out from the tree, marks as the agreement prints them. */
+export function templateLines(source: string): string[] {
+  const { tree } = parseTemplate(source);
+  return tree.nodes.map((n) => nodeText(tree, n));
+}
+
+export interface ClauseDifference {
+  clause: string;
+  agreement: string;
+  template: string;
+}
+
+/**
+ * The template against the agreement clause by clause, whitespace removed: each documented
+ * substitution of a clause applied to the agreement's text first; every remaining difference is
+ * listed (the differing stretch with a few characters either side), and so is a clause one side
+ * lacks and a substitution whose words the agreement does not have.
+ */
+export function compareWithAgreement(agreement: string, source: string, substitutions: readonly { clause: string; agreement: string; template: string }[]): ClauseDifference[] {
+  const theirs = clauseSegments(agreement.split(/\r?\n/));
+  const ours = clauseSegments(templateLines(source));
+  const diffs: ClauseDifference[] = [];
+  const keysA = theirs.map((s) => s.key);
+  const keysT = ours.map((s) => s.key);
+  if (keysA.join('|') !== keysT.join('|')) {
+    for (const k of keysA) if (!keysT.includes(k)) diffs.push({ clause: k, agreement: '(clause)', template: '(missing)' });
+    for (const k of keysT) if (!keysA.includes(k)) diffs.push({ clause: k, agreement: '(missing)', template: '(clause)' });
+    if (!diffs.length) diffs.push({ clause: '(order)', agreement: keysA.join(' '), template: keysT.join(' ') });
+  }
+  for (const seg of theirs) {
+    const mine = ours.find((s) => s.key === seg.key);
+    if (!mine) continue;
+    let expected = seg.text;
+    for (const sub of substitutions.filter((x) => x.clause === seg.key)) {
+      const from = normalise(sub.agreement);
+      if (!expected.includes(from)) diffs.push({ clause: seg.key, agreement: `(substitution not found) ${from}`, template: normalise(sub.template) });
+      else expected = expected.replace(from, normalise(sub.template));
+    }
+    if (expected === mine.text) continue;
+    let p = 0;
+    while (p < expected.length && p < mine.text.length && expected[p] === mine.text[p]) p++;
+    let q = 0;
+    while (q < expected.length - p && q < mine.text.length - p && expected[expected.length - 1 - q] === mine.text[mine.text.length - 1 - q]) q++;
+    const ctx = 6;
+    diffs.push({ clause: seg.key, agreement: expected.slice(Math.max(0, p - ctx), expected.length - q + ctx), template: mine.text.slice(Math.max(0, p - ctx), mine.text.length - q + ctx) });
+  }
+  return diffs;
 }
