@@ -17,6 +17,7 @@ APT_PACKAGES=(chromium fonts-noto-cjk postgresql-contrib bind9-utils poppler-uti
 # the compliance gate tests run a real nginx (HTTP by Host, TLS by SNI via the stream module) and curl
 APT_PACKAGES+=(nginx libnginx-mod-stream curl)
 APT_PACKAGES+=(prometheus-alertmanager) # incidents: the end-to-end Alertmanager test
+APT_PACKAGES+=(libreoffice-writer-nogui) # contracts: the .docx opened and printed by LibreOffice (issue 19)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -162,7 +162,12 @@ export function buildServices(ctx: AppContext) {
   // billing: invoices, payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through;
   // before contracts, which issues invoices through it
   const billing = makeBillingService({ repo: makeBillingRepository(db), customers, provider, notices, calendar, pdf, audit, clock, ids, bus });
-  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, servers, floor, ipam, billing, provider, calendar, files, pdf, audit, clock, ids, bus });
+  const contracts = makeContractsService({
+    repo: makeContractsRepository(db), customers, servers, floor, ipam, billing, provider, calendar, files, pdf, audit, clock, ids, bus,
+    // issue 19 (contract documents): the roster for the parties block; the domain list (built below, read at render time)
+    roster,
+    domainList: async (scope, customerId) => (await domains.list(scope, { customerId })).filter((d) => d.status !== 'revoked').map((d) => ({ domain: d.domainUnicode, filingNumber: d.filingNumber, address: d.address })),
+  });
   const authRepo = makeAuthRepository(db);
   // answers only once the HTTP shell listens for changes to users and sessions (buildHttp)
   const sessionCache = makeSessionCache({ clock });

@@ -5,6 +5,7 @@ import { repealedLawCitations } from '../../rules/index.js';
 import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
 import { makeActivationReadyCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 import { COLOCATION_V1 } from './templates/colocation-v1.js';
+import { COLOCATION_2026 } from './templates/colocation-2026.js';
 
 const system = systemScope('test');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
@@ -74,14 +75,17 @@ afterAll(() => t.close());
 describe('versioned templates', () => {
   it('ships a template citing the 民法典 and no repealed law', async () => {
     expect(repealedLawCitations(COLOCATION_V1.map((b) => b.text))).toEqual([]);
-    const [shipped] = (await admin.get('/api/v1/contract-templates')).json().items;
-    expect(shipped).toMatchObject({ version: 'colocation-v1', warnings: [] });
-    expect(JSON.stringify(shipped.blocks)).toContain('《中华人民共和国民法典》');
+    const [v1, shipped] = (await admin.get('/api/v1/contract-templates')).json().items;
+    expect(v1).toMatchObject({ version: 'colocation-v1', warnings: [], source: null });
+    expect(JSON.stringify(v1.blocks)).toContain('《中华人民共和国民法典》');
+    // issue 19: the structured-text template new contracts are drafted from
+    expect(shipped).toMatchObject({ version: 'colocation-2026', warnings: [], blocks: [] });
+    expect(shipped.source).toContain('《中华人民共和国民法典》');
   });
 
   it('saves a new version citing a repealed law with a warning; only admins; contracts keep their version', async () => {
     const before = await draft();
-    expect(before.templateVersion).toBe('colocation-v1');
+    expect(before.templateVersion).toBe('colocation-2026');
     const blocks = COLOCATION_V1.map((b) => ({ ...b, text: b.text.replace('《中华人民共和国民法典》', '《中华人民共和国合同法》、《担保法》') }));
     expect((await sales.post('/api/v1/contract-templates', { blocks })).statusCode).toBe(403);
     const unknown = await admin.post('/api/v1/contract-templates', { blocks: [...blocks, { kind: 'para', text: '{{nonsense}}' }] });
@@ -101,6 +105,27 @@ describe('versioned templates', () => {
     expect(old).not.toContain('合同法》');
     // a clean version after it: no warnings, and the numbering continues
     expect((await admin.post('/api/v1/contract-templates', { blocks: COLOCATION_V1 })).json()).toMatchObject({ version: 'colocation-v3', warnings: [] });
+  });
+});
+
+describe('templates as structured text (issue 19)', () => {
+  it('takes a version written as text: numbering and references checked by line, a repealed law warned of, contracts drafted from it', async () => {
+    const broken = COLOCATION_2026.replace('5.11协议服务期内', '5.12协议服务期内').replace('{{ref:7.2}}', '{{ref:7.9}}');
+    const refused = await admin.post('/api/v1/contract-templates', { source: broken });
+    expect(refused.statusCode).toBe(400);
+    const line = (needle: string) => broken.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toEqual([`source.${line('5.12协议')}`, `source.${line('{{ref:7.9}}')}`]);
+    const old = COLOCATION_2026.replace('《中华人民共和国民法典》', '《中华人民共和国合同法》');
+    const saved = await admin.post('/api/v1/contract-templates', { source: old, note: '文本版' });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json()).toMatchObject({ blocks: [], warnings: [{ path: `source.${old.split('\n').findIndex((l) => l.includes('合同法')) + 1}`, cited: '《中华人民共和国合同法》' }] });
+    const c = await draft();
+    expect(c.templateVersion).toBe(saved.json().version);
+    const html = (await sales.get(`/api/v1/contracts/${c.id}/document?format=html`)).body;
+    expect(html).toContain('《中华人民共和国合同法》');
+    expect(html).toContain('本协议第五条 5.3、5.4、5.5、5.6、5.7等条款');
+    // back to the shipped wording for the tests after this one
+    expect((await admin.post('/api/v1/contract-templates', { source: COLOCATION_2026 })).json().warnings).toEqual([]);
   });
 });
 

@@ -119,6 +119,8 @@ export const ContractTemplate = z
     version: z.string(),
     sequence: z.number().int(),
     blocks: z.array(TemplateBlock),
+    /** issue 19: a template written as structured text (one paragraph per line; its blocks are then empty) */
+    source: z.string().nullable(),
     note: z.string().nullable(),
     warnings: z.array(z.object({ path: z.string(), code: z.literal('REPEALED_LAW'), cited: z.string(), repealedOn: z.string(), replacedBy: z.string() })),
     createdBy: z.uuid().nullable(),
@@ -126,4 +128,5 @@ export const ContractTemplate = z
   })
   .meta({ id: 'ContractTemplate' });
 export const ContractTemplateList = ItemsOf(ContractTemplate);
-export const AddTemplateBody = z.object({ blocks: z.array(TemplateBlock).min(1).max(2000), note: z.string().trim().max(200).optional() });
+/** Blocks (as before) or, since issue 19, structured text (`source`, see templates/template-tree.ts) — one of the two. */
+export const AddTemplateBody = z.object({ blocks: z.array(TemplateBlock).min(1).max(2000).optional(), source: z.string().min(1).max(200_000).optional(), note: z.string().trim().max(200).optional() });

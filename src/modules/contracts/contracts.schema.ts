@@ -2,6 +2,18 @@ import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, times
 import type { ContractTerms } from '../../rules/index.js';
 import type { TemplateBlock } from './templates/colocation-v1.js';
 
+/** 甲方 as the contract lists it, copied from the customer record and roster when the contract is drafted. */
+export interface CustomerSnapshot {
+  name: string;
+  uscc: string | null;
+  registeredAddress: string | null;
+  legalRepresentative: string | null;
+  contactPerson: string | null;
+  phone24h: string | null;
+  email: string | null;
+  noticeAddress: string | null;
+}
+
 export const contractNumberCounters = pgTable('contract_number_counters', {
   year: integer('year').primaryKey(),
   lastNumber: integer('last_number').notNull(),
@@ -41,6 +53,8 @@ export const contracts = pgTable('contracts', {
   // 0011: each attachment's signed scan
   securityLetterSha256: text('security_letter_sha256'),
   userUndertakingSha256: text('user_undertaking_sha256'),
+  // 0025: 甲方's particulars as they were when the contract was drafted (the parties block)
+  customerSnapshot: jsonb('customer_snapshot').$type<CustomerSnapshot>(),
 });
 
 export const contractServers = pgTable(
@@ -80,6 +94,8 @@ export const contractTemplates = pgTable('contract_templates', {
   version: text('version').primaryKey(),
   sequence: integer('sequence').notNull(),
   blocks: jsonb('blocks').$type<TemplateBlock[]>().notNull(),
+  // 0025: a template written as structured text (template-tree.ts); its blocks are then empty
+  source: text('source'),
   note: text('note'),
   warnings: jsonb('warnings').$type<TemplateWarning[]>().notNull(),
   createdBy: uuid('created_by'),

@@ -31,12 +31,18 @@ import type { ServersService, ServerRow } from '../facility/servers.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
-import { documentPart, fillTemplate, PART_TITLES, toDocx, toHtml, type AttachmentPart, type ContractFacts, type DocumentFormat, type DocumentPart } from './contract-document.js';
-import type { TERMINATION_KINDS } from './contracts.schema.js';
+import type { RosterService } from '../customers/roster.service.js';
+import { documentPart, fillTemplate, footerLabel, PART_TITLES, TEMPLATE_FIELDS, toDocx, toHtml, type AttachmentPart, type ContractFacts, type DocumentFormat, type DocumentPart } from './contract-document.js';
+import type { CustomerSnapshot, TERMINATION_KINDS } from './contracts.schema.js';
 import { COLOCATION_V1, type TemplateBlock } from './templates/colocation-v1.js';
+import { COLOCATION_2026, COLOCATION_2026_VERSION } from './templates/colocation-2026.js';
+import { blocksToSource, parseTemplate } from './templates/template-tree.js';
 import type { ContractRow, ContractsRepository } from './contracts.repository.js';
 
-export const TEMPLATE_VERSION = 'colocation-v1';
+/** The template shipped before issue 19 (flat blocks); contracts drafted under it keep it. */
+export const TEMPLATE_V1_VERSION = 'colocation-v1';
+/** The shipped template new contracts are drafted from (structured text, issue 19). */
+export const TEMPLATE_VERSION = COLOCATION_2026_VERSION;
 
 export interface NewContract {
   customerId: string;
@@ -70,6 +76,10 @@ export function makeContractsService(deps: {
   /** invoices are billing's: issued through it in the activation's or renewal's transaction */
   billing: Pick<BillingService, 'issueInvoice' | 'invoices'>;
   provider: Pick<ProviderService, 'current' | 'version'>;
+  /** the customer's roster, for the contract's contact person and 24-hour telephone in the parties block */
+  roster?: Pick<RosterService, 'peopleNow'>;
+  /** 域名清单: the customer's domains with their filings, for the domain list form (compliance's; looked up at render time) */
+  domainList?: (scope: Scope, customerId: string) => Promise<{ domain: string; filingNumber: string | null; address: string | null }[]>;
   pdf: PdfRenderer;
   calendar: { current(tx?: Executor): Promise<Calendar> };
   files: FileStore;
@@ -138,6 +148,90 @@ export function makeContractsService(deps: {
       }
       await audit.record(tx, system, { action: contract.status === 'ended' ? 'contract.end' : 'contract.renew', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before, after: contract });
     }
+  }
+
+  /**
+   * 甲方's particulars as the contract will list them, read now (when the contract is drafted) from the
+   * customer record and its roster: the contract's contact person (contract_contact, else the technical
+   * lead) and a 24-hour telephone (the legal representative's or technical lead's, 5.10).
+   */
+  async function snapshotCustomer(tx: Executor, scope: Scope, customerId: string): Promise<CustomerSnapshot> {
+    const customer = await deps.customers.get(scope, customerId);
+    const people = deps.roster ? await deps.roster.peopleNow(tx, customerId, 'customer') : [];
+    const byRole = (role: string) => people.find((p) => p.role === role);
+    const contact = byRole('contract_contact') ?? byRole('technical_lead') ?? null;
+    const phone = (p: (typeof people)[number] | undefined | null) => p?.mobile ?? p?.landline ?? null;
+    const around = people.filter((p) => p.available24h && (p.role === 'legal_representative' || p.role === 'technical_lead'));
+    return {
+      name: customer.name,
+      uscc: customer.uscc,
+      registeredAddress: customer.registeredAddress,
+      legalRepresentative: customer.legalRepresentative ?? byRole('legal_representative')?.name ?? null,
+      contactPerson: contact ? `${contact.name}${phone(contact) ? `（${phone(contact)}）` : ''}` : null,
+      phone24h: phone(around[0]) ?? customer.contactPhone,
+      email: contact?.email ?? customer.noticeEmail,
+      noticeAddress: customer.postalAddress ?? customer.registeredAddress,
+    };
+  }
+
+  /** The wording a contract was drafted under, as structured text (flat-block templates converted). */
+  async function templateSource(version: string): Promise<string> {
+    if (version === TEMPLATE_VERSION) return COLOCATION_2026;
+    if (version === TEMPLATE_V1_VERSION) return blocksToSource(COLOCATION_V1);
+    const row = await repo.template(version);
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'contract_template' });
+    return row.source ?? blocksToSource(row.blocks as TemplateBlock[]);
+  }
+
+  /**
+   * Everything the contract's documents say, from the modules that own it, as it stands for this
+   * contract: 乙方 from the provider profile version the contract was drafted under, 甲方 from the
+   * snapshot taken then (the customer record for contracts drafted before snapshots), the site, the
+   * servers with their placement and addresses, the customer's domain list.
+   */
+  async function documentFacts(scope: Scope, contract: ContractRow): Promise<{ facts: ContractFacts; sealFile: string | null }> {
+    const [customer, provider, site] = await Promise.all([
+      contract.customerSnapshot ? Promise.resolve(contract.customerSnapshot) : snapshotCustomer(repo.db, scope, contract.customerId),
+      deps.provider.version(scope, contract.providerVersion),
+      deps.floor.site(scope, contract.siteId),
+    ]);
+    const servers = [];
+    const ips: string[] = [];
+    for (const serverId of await repo.serverIds(contract.id)) {
+      const s = await deps.servers.server(scope, serverId);
+      servers.push({ brand: s.brand, model: s.model, serialNumber: s.serialNumber, heightU: s.heightU, cabinet: s.placement ? `${s.placement.cabinetCode}（U${s.placement.lowest}–U${s.placement.highest}）` : null });
+      for (const a of await deps.ipam.allocations(scope, { serverId, activeOnly: true })) ips.push(a.address);
+    }
+    const domains = deps.domainList ? await deps.domainList(scope, contract.customerId) : [];
+    const facts: ContractFacts = {
+      number: contract.number,
+      customerName: customer.name,
+      providerName: provider.legalName,
+      customer,
+      provider: {
+        name: provider.legalName,
+        uscc: provider.uscc,
+        registeredAddress: provider.address,
+        legalRepresentative: provider.legalRepresentative,
+        contactPerson: provider.contactPerson,
+        phone24h: provider.phone,
+        email: provider.noticeEmail,
+        noticeAddress: provider.postalAddress,
+        bankName: provider.bankName,
+        bankAccount: provider.bankAccount,
+      },
+      accessPoint: site.accessPoint,
+      servers,
+      ips,
+      domains,
+      termMonths: contract.termMonths,
+      termStart: contract.termStart,
+      termEnd: contract.termEnd,
+      annualFeeFen: contract.annualFeeFen,
+      signingDate: contract.signingDate,
+      signingPlace: contract.signingPlace,
+    };
+    return { facts, sealFile: provider.sealFile };
   }
 
   return {
@@ -217,6 +311,8 @@ export function makeContractsService(deps: {
       const now = clock.now();
       const year = Number(today().slice(0, 4));
       const terms: ContractTerms = { ...DEFAULT_CONTRACT_TERMS, ...input.terms, termMonths: input.termMonths ?? DEFAULT_CONTRACT_TERMS.termMonths };
+      // read before the transaction: the customer record's read is audited on its own connection
+      const customerSnapshot = await snapshotCustomer(repo.db, scope, input.customerId);
       return repo.db.transaction(async (tx) => {
         const sequence = await repo.nextNumber(tx, year);
         const templateVersion = (await repo.latestTemplate(tx))?.version ?? TEMPLATE_VERSION;
@@ -249,6 +345,7 @@ export function makeContractsService(deps: {
           updatedAt: now,
           securityLetterSha256: null,
           userUndertakingSha256: null,
+          customerSnapshot,
         };
         await repo.insert(tx, row);
         await repo.insertServers(tx, servers.map((s) => ({ contractId: row.id, serverId: s.id, customerId: s.customerId })));
@@ -410,69 +507,65 @@ export function makeContractsService(deps: {
     async document(scope: Scope, id: string, format: DocumentFormat, part: DocumentPart = 'contract'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
       requireReader(scope);
       const contract = await load(scope, id);
-      const template = contract.templateVersion === TEMPLATE_VERSION ? COLOCATION_V1 : ((await repo.template(contract.templateVersion))!.blocks as TemplateBlock[]);
-      const [customer, provider, site] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.version(scope, contract.providerVersion), deps.floor.site(scope, contract.siteId)]);
-      const servers = [];
-      const ips: string[] = [];
-      for (const serverId of await repo.serverIds(id)) {
-        const s = await deps.servers.server(scope, serverId);
-        servers.push({ brand: s.brand, model: s.model, serialNumber: s.serialNumber, heightU: s.heightU, cabinet: s.placement ? `${s.placement.cabinetCode}（U${s.placement.lowest}–U${s.placement.highest}）` : null });
-        for (const a of await deps.ipam.allocations(scope, { serverId, activeOnly: true })) ips.push(a.address);
-      }
-      const facts: ContractFacts = {
-        number: contract.number,
-        customerName: customer.name,
-        providerName: provider.legalName,
-        accessPoint: site.accessPoint,
-        servers,
-        ips,
-        termMonths: contract.termMonths,
-        termStart: contract.termStart,
-        termEnd: contract.termEnd,
-        annualFeeFen: contract.annualFeeFen,
-        signingDate: contract.signingDate,
-        signingPlace: contract.signingPlace,
-      };
-      const blocks = documentPart(fillTemplate(facts, template), part);
-      const sealBytes = provider.sealFile && deps.files.has(provider.sealFile) ? deps.files.get(provider.sealFile) : null;
+      const { facts, sealFile } = await documentFacts(scope, contract);
+      const blocks = documentPart(fillTemplate(facts, await templateSource(contract.templateVersion)), part, facts);
+      // a draft is watermarked and never sealed; the seal is the provider's, on the copies it issues
+      const draft = contract.status === 'draft';
+      const sealBytes = !draft && sealFile && deps.files.has(sealFile) ? deps.files.get(sealFile) : null;
       const seal = sealBytes ? `data:${sniffDocumentType(sealBytes) ?? 'image/png'};base64,${sealBytes.toString('base64')}` : null;
+      const opts = { number: contract.number, sealDataUri: seal, draft };
       const fileName = `${contract.number}-${PART_TITLES[part]}`;
-      if (format === 'docx') return { bytes: await toDocx(blocks, { number: contract.number }), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${fileName}.docx` };
-      const html = toHtml(blocks, { number: contract.number, sealDataUri: seal });
+      if (format === 'docx') return { bytes: await toDocx(blocks, opts), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${fileName}.docx` };
+      const html = toHtml(blocks, opts);
       if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
-      return { bytes: await deps.pdf.render(html, { footerLabel: contract.number }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
+      return { bytes: await deps.pdf.render(html, { footerLabel: footerLabel(opts) }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
     },
 
     // --- templates and attachments (versioned wording; each attachment signed on its own scan) ---
 
-    /** The shipped template and every version admins added, newest last. */
+    /** The shipped templates (colocation-v1, then colocation-2026) and every version admins added, newest last. */
     async templates(scope: Scope) {
       requireStaff(scope);
-      const shipped = { version: TEMPLATE_VERSION, sequence: 1, blocks: [...COLOCATION_V1], note: '随系统提供：引用《中华人民共和国民法典》', warnings: templateWarnings(COLOCATION_V1), createdBy: null, createdAt: null };
-      return [shipped, ...(await repo.templates())];
+      const v1 = { version: TEMPLATE_V1_VERSION, sequence: 1, blocks: [...COLOCATION_V1], source: null, note: '随系统提供：引用《中华人民共和国民法典》', warnings: templateWarnings(COLOCATION_V1), createdBy: null, createdAt: null };
+      const shipped = { version: TEMPLATE_VERSION, sequence: 1, blocks: [], source: COLOCATION_2026, note: '随系统提供（结构化文本）：按条款分段，条款引用由编号生成；引用《中华人民共和国民法典》', warnings: sourceWarnings(COLOCATION_2026), createdBy: null, createdAt: null };
+      return [v1, shipped, ...(await repo.templates()).map((t) => ({ ...t, source: t.source ?? null }))];
     },
 
     /**
-     * A new template version (admin). Its blanks must be known fields; citing a repealed law
-     * (《合同法》, 《担保法》 …) saves but answers with warnings naming the law and its replacement.
-     * Contracts drafted from now on use it; existing contracts keep theirs.
+     * A new template version (admin), as blocks or as structured text (template-tree.ts). Its blanks
+     * must be known fields; structured text must number its articles, clauses and items in sequence
+     * and refer only to clauses it has. Citing a repealed law (《合同法》, 《担保法》 …) saves but answers
+     * with warnings naming the law and its replacement. Contracts drafted from now on use it;
+     * existing contracts keep theirs.
      */
-    async addTemplate(scope: Scope, input: { blocks: TemplateBlock[]; note?: string | null }) {
+    async addTemplate(scope: Scope, input: { blocks?: TemplateBlock[]; source?: string; note?: string | null }) {
       requirePermission(scope, 'contractTemplate.add');
       const fields: FieldError[] = [];
-      input.blocks.forEach((b, i) => {
+      const blocks = input.source === undefined ? (input.blocks ?? []) : [];
+      const source = input.source ?? null;
+      if ((source === null) === (blocks.length === 0)) fields.push({ path: source === null ? 'blocks' : 'source', key: 'field.required' });
+      blocks.forEach((b, i) => {
         for (const m of b.text.matchAll(/\{\{(\w+)\}\}/g)) if (!TEMPLATE_FIELDS.includes(m[1])) fields.push({ path: `blocks.${i}.text`, key: 'field.invalid' });
       });
-      if (!input.blocks.some((b) => b.kind === 'title')) fields.push({ path: 'blocks', key: 'field.required' });
-      if (input.blocks.filter((b) => b.kind === 'attachment').length !== 2) fields.push({ path: 'blocks', key: 'contracts.attachmentUnsigned' });
+      if (blocks.length) {
+        if (!blocks.some((b) => b.kind === 'title')) fields.push({ path: 'blocks', key: 'field.required' });
+        if (blocks.filter((b) => b.kind === 'attachment').length !== 2) fields.push({ path: 'blocks', key: 'contracts.attachmentUnsigned' });
+      }
+      if (source !== null) {
+        const { tree, errors } = parseTemplate(source);
+        for (const e of errors) fields.push({ path: `source.${e.line}`, key: 'field.invalid', params: { detail: e.message } });
+        for (const n of tree.nodes) for (const m of n.text.matchAll(/\{\{(\w+)\}\}/g)) if (!TEMPLATE_FIELDS.includes(m[1])) fields.push({ path: `source.${n.line}`, key: 'field.invalid' });
+        if (!tree.nodes.some((n) => n.kind === 'title')) fields.push({ path: 'source', key: 'field.required' });
+        if (tree.nodes.filter((n) => n.kind === 'attachment').length !== 2) fields.push({ path: 'source', key: 'contracts.attachmentUnsigned' });
+      }
       if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
-      const warnings = templateWarnings(input.blocks);
+      const warnings = source === null ? templateWarnings(blocks) : sourceWarnings(source);
       return repo.db.transaction(async (tx) => {
         const latest = await repo.latestTemplate(tx);
         const sequence = (latest?.sequence ?? 1) + 1;
-        const row = { version: `colocation-v${sequence}`, sequence, blocks: input.blocks, note: input.note ?? null, warnings, createdBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
+        const row = { version: `colocation-v${sequence}`, sequence, blocks, source, note: input.note ?? null, warnings, createdBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
         await repo.insertTemplate(tx, row);
-        await audit.record(tx, scope, { action: 'contractTemplate.add', entity: 'contract_template', entityId: null, after: { ...row, blocks: input.blocks.length } });
+        await audit.record(tx, scope, { action: 'contractTemplate.add', entity: 'contract_template', entityId: null, after: { ...row, blocks: blocks.length, source: source === null ? null : source.length } });
         return row;
       });
     },
@@ -509,11 +602,14 @@ export function makeContractsService(deps: {
   };
 }
 
-/** Blanks a template may use (filled by fillTemplate). */
-const TEMPLATE_FIELDS = ['customerName', 'providerName', 'accessPoint', 'serverCount', 'serverList', 'termText', 'termDates', 'feeFigures', 'feeCapital', 'ipList', 'signingDate', 'signingPlace'];
-
 function templateWarnings(blocks: readonly TemplateBlock[]) {
   return repealedLawCitations(blocks.map((b) => b.text)).map((c) => ({ path: `blocks.${c.index}.text`, code: 'REPEALED_LAW' as const, cited: c.cited, repealedOn: c.repealedOn, replacedBy: c.replacedBy }));
+}
+
+/** A structured-text template's citations of repealed law, by line ("source.<line>"). */
+function sourceWarnings(source: string) {
+  const lines = source.split(/\r?\n/);
+  return repealedLawCitations(lines).map((c) => ({ path: `source.${c.index + 1}`, code: 'REPEALED_LAW' as const, cited: c.cited, repealedOn: c.repealedOn, replacedBy: c.replacedBy }));
 }
 
 export type ContractsService = ReturnType<typeof makeContractsService>;

@@ -197,7 +197,7 @@ describe('contract documents', () => {
       '牛街庄电信机房',
       'DOC-SN-0001',
       '192.0.2.1',
-      '￥36,000.00/年（大写叁万陆仟元整）',
+      '￥36,000.00 元/年（大写叁万陆仟元整）',
       '起2026年9月28日至2027年9月27日',
       '《中华人民共和国民法典》',
       '本合同于2026年9月28日由双方的授权代表在北京订立',
@@ -221,7 +221,7 @@ describe('contract documents', () => {
     const c = (await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [serverId], annualFee: '1000.5' })).json();
     const html = (await sales.get(`/api/v1/contracts/${c.id}/document?format=html`)).body;
     expect(html).toContain('起止日期自开通日起计算');
-    expect(html).toContain('￥1,000.50/年（大写 壹仟元伍角）');
+    expect(html).toContain('￥1,000.50 元/年（大写 壹仟元伍角）');
     expect(html).toContain('机柜号：上架时确定');
   });
 });

@@ -18,6 +18,8 @@ export const ProviderProfileBody = z.object({
   noticeFax: optionalText(40),
   postalAddress: text(),
   sealFile: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
+  legalRepresentative: optionalText(50) /* 法定代表人 */,
+  contactPerson: optionalText(50) /* 合同联系人 */,
 });
 
 export const ProviderProfile = ProviderProfileBody.extend({
@@ -25,6 +27,8 @@ export const ProviderProfile = ProviderProfileBody.extend({
   noticeEmail: z.string().nullable(),
   noticeFax: z.string().nullable(),
   sealFile: z.string().nullable(),
+  legalRepresentative: z.string().nullable(),
+  contactPerson: z.string().nullable(),
   version: z.number(),
   createdBy: z.string().nullable(),
   createdAt: Timestamp,

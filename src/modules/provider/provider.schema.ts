@@ -15,6 +15,9 @@ export const providerProfiles = pgTable('provider_profiles', {
   noticeFax: text('notice_fax'),
   postalAddress: text('postal_address').notNull(),
   sealFile: text('seal_file'),
+  // 0025: the parties block names them
+  legalRepresentative: text('legal_representative') /* 法定代表人 */,
+  contactPerson: text('contact_person') /* 合同联系人 */,
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });

@@ -9,7 +9,8 @@ import { checkPhone, checkUscc } from '../customers/customer-fields.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { ProviderProfileRow, ProviderRepository } from './provider.repository.js';
 
-export type ProviderProfileInput = Omit<ProviderProfileRow, 'version' | 'createdBy' | 'createdAt'>;
+export type ProviderProfileInput = Omit<ProviderProfileRow, 'version' | 'createdBy' | 'createdAt' | 'legalRepresentative' | 'contactPerson'> &
+  Partial<Pick<ProviderProfileRow, 'legalRepresentative' | 'contactPerson'>>;
 
 /** The seal is drawn over the signature line of documents: a PNG (for its transparency), kept small. */
 export const SEAL_MAX_BYTES = 1024 * 1024;
@@ -59,6 +60,8 @@ export function makeProviderService(deps: {
         const before = await repo.latest(tx);
         const row: ProviderProfileRow = {
           ...input,
+          legalRepresentative: input.legalRepresentative?.trim() || null,
+          contactPerson: input.contactPerson?.trim() || null,
           uscc: uscc!,
           phone: phone ?? null,
           noticeFax: noticeFax ?? null,

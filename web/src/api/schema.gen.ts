@@ -3209,7 +3209,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        blocks: components["schemas"]["ContractTemplateBlockInput"][];
+                        blocks?: components["schemas"]["ContractTemplateBlockInput"][];
+                        source?: string;
                         note?: string;
                     };
                 };
@@ -3435,7 +3436,7 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "pdf" | "docx" | "html";
-                    part?: "contract" | "security-letter" | "user-undertaking";
+                    part?: "contract" | "security-letter" | "user-undertaking" | "domain-list";
                 };
                 header?: never;
                 path: {
@@ -6735,6 +6736,8 @@ export interface paths {
                         noticeFax?: string | null;
                         postalAddress: string;
                         sealFile?: string | null;
+                        legalRepresentative?: string | null;
+                        contactPerson?: string | null;
                     };
                 };
             };
@@ -10048,6 +10051,7 @@ export interface components {
             version: string;
             sequence: number;
             blocks: components["schemas"]["ContractTemplateBlock"][];
+            source: string | null;
             note: string | null;
             warnings: {
                 path: string;
@@ -10074,6 +10078,7 @@ export interface components {
             version: string;
             sequence: number;
             blocks: components["schemas"]["ContractTemplateBlockInput"][];
+            source: string | null;
             note: string | null;
             warnings: {
                 path: string;
@@ -11901,6 +11906,8 @@ export interface components {
             noticeFax: string | null;
             postalAddress: string;
             sealFile: string | null;
+            legalRepresentative: string | null;
+            contactPerson: string | null;
             version: number;
             createdBy: string | null;
             createdAt: (string) | null;
@@ -11918,6 +11925,8 @@ export interface components {
             noticeFax: string | null;
             postalAddress: string;
             sealFile: string | null;
+            legalRepresentative: string | null;
+            contactPerson: string | null;
             version: number;
             createdBy: string | null;
             createdAt: string | null;
