@@ -122,7 +122,7 @@ export function makeRosterService(deps: {
     return side === 'customer' ? ('customer_to_provider' as const) : ('provider_to_customer' as const);
   }
 
-  return {
+  const service = {
     async current(scope: Scope, customerId: string, at?: Date) {
       requireReader(scope);
       await requireCustomer(scope, customerId);
@@ -225,7 +225,7 @@ export function makeRosterService(deps: {
     /** Adds a person or changes one: a one-person change (see change). */
     async upsert(scope: Scope, customerId: string, input: RosterMemberInput, received?: ReceivedInput) {
       const { side, ...member } = input;
-      const result = await this.change(scope, customerId, { side, items: [{ op: 'upsert', ...member }], received });
+      const result = await service.change(scope, customerId, { side, items: [{ op: 'upsert', ...member }], received });
       return result.members[0];
     },
 
@@ -233,9 +233,10 @@ export function makeRosterService(deps: {
     async remove(scope: Scope, customerId: string, memberId: string, received?: ReceivedInput) {
       const previous = await repo.currentVersion(scope, memberId);
       if (!previous || previous.customerId !== customerId) throw new AppError('NOT_FOUND', { entity: 'roster_member' });
-      await this.change(scope, customerId, { side: previous.side, items: [{ op: 'remove', memberId }], received });
+      await service.change(scope, customerId, { side: previous.side, items: [{ op: 'remove', memberId }], received });
     },
   };
+  return service;
 }
 
 export type RosterService = ReturnType<typeof makeRosterService>;
