@@ -135,7 +135,7 @@ export function buildServices(ctx: AppContext) {
   const fileCheck = makeFilesService({ repo: makeFilesRepository(db), files });
   const customers = makeCustomersService({ repo: customersRepo, roster: rosterRepo, kyc: kycRepo, audit, clock, ids });
   const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, customers, clock, horizonYears: ctx.config.CALENDAR_HORIZON_YEARS, bus });
-  const roster = makeRosterService({ repo: rosterRepo, customers, audit, clock, ids });
+  const roster = makeRosterService({ repo: rosterRepo, customers, files, audit, clock, ids });
   const fourEyes = ctx.config.FOUR_EYES === 'on';
   const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids, fourEyes });
   const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });

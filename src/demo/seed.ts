@@ -167,8 +167,14 @@ async function seedCustomer(services: Services, c: DemoCustomer) {
     contactPhone: c.contactPhone,
     legalRepresentative: c.legalRepresentative,
   });
-  for (const m of c.roster) await services.roster.upsert(scope, customer.id, { side: 'customer', ...m });
-  for (const m of DEMO_PROVIDER_ROSTER) await services.roster.upsert(scope, customer.id, { side: 'provider', ...m });
+  // one change per side (issue 19 §5): the customer's people came on the roster form it handed over at
+  // signing — received from the customer, nothing sent; the provider's people are its one notice to the customer
+  await services.roster.change(scope, customer.id, {
+    side: 'customer',
+    items: c.roster.map((m) => ({ op: 'upsert' as const, ...m })),
+    received: { how: 'in_person', documentName: '《甲方人员名单及联系方式》（签约时当面递交）' },
+  });
+  await services.roster.change(scope, customer.id, { side: 'provider', items: DEMO_PROVIDER_ROSTER.map((m) => ({ op: 'upsert' as const, ...m })) });
   const documents = [
     { kind: 'business_licence', holderName: c.name, idType: 'uscc', idNumber: c.uscc, issuedOn: '2019-05-10', expiresOn: null, fileName: '营业执照.pdf', bytes: DEMO_PDF },
     { kind: 'legal_representative_id', holderName: c.legalRepresentative, idType: 'resident_id', idNumber: c.legalRepresentativeId, issuedOn: '2017-03-01', expiresOn: '2037-03-01', fileName: '法定代表人身份证.png', bytes: DEMO_PNG },

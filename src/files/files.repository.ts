@@ -17,6 +17,7 @@ export const FILE_COLUMNS = [
   'intake_inspection_photos.file_sha256',
   'kyc_documents.file_sha256',
   'notice_deliveries.proof_file',
+  'notices.document_sha256',
   'provider_profiles.seal_file',
   'ticket_attachments.sha256',
 ] as const;

@@ -115,7 +115,7 @@ describe('helpdesk and notices in a real browser', () => {
       return undefined;
     }, 170_000);
     expect(mail.to).toEqual(['notice@yunqiao-idc.example']);
-    expect(mail.subject).toBe('人员名单变更通知（第 5.10 / 6.5 条）');
+    expect(mail.subject).toBe('甲方人员名单变更通知（第 5.10 / 6.5 条）');
 
     const staff = await browser.newPage();
     await logIn(staff, server.url, 'sales');
@@ -127,9 +127,16 @@ describe('helpdesk and notices in a real browser', () => {
     while ((await collapsed.count()) > 0) await collapsed.first().click();
     const body = staff.locator('.ant-table-expanded-row', { hasText: '夜班孙工' });
     await body.waitFor();
+    // issue 19: the demo's rosters came on the form each customer handed over — received from it, in
+    // words, how it came and by which document, and nothing waiting to be sent
+    const received = staff.locator('.ant-table-row', { hasText: '甲方来函（乙方代为登记）' }).first();
+    await received.waitFor();
+    expect(await received.textContent()).toContain('当面递交');
+    expect(await received.textContent()).toContain('《甲方人员名单及联系方式》');
+    expect(await received.textContent()).not.toContain('待发送');
     await shot(staff, 'helpdesk-notice-register');
 
-    // 第九条 proof: the postal receipt of the letter to the provider, uploaded by staff, marks it delivered
+    // 第九条 proof: the postal receipt of the provider's letter to the customer, uploaded by staff, marks it delivered
     const noticeRow = staff.locator('.ant-table-row', { hasText: '人员名单变更通知' }).filter({ has: staff.locator('[data-testid^="notice-proof-"]') }).first();
     const chooser = staff.waitForEvent('filechooser');
     await noticeRow.locator('[data-testid^="notice-proof-"]').first().click();

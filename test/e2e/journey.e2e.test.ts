@@ -298,6 +298,9 @@ describe('issue 18: from an empty database to a live, paid server, through the U
       await page.getByTestId('roster-name').fill(name);
       await page.getByTestId('roster-mobile').fill(mobile);
       await modal(page).locator('#available24h').check();
+      // issue 19: sales types in what the customer handed over — how it came and the document
+      await choose(page, modal(page).locator('#receivedHow'), '当面递交');
+      await page.getByTestId('roster-document-name').fill('《甲方人员名单》（开户资料）');
       await submitDialog(page);
       await page.locator('.ant-table-row', { hasText: name }).first().waitFor();
     }

@@ -33,6 +33,8 @@ export interface TenantB {
   invoiceId: string;
   commissioningId: string;
   noticeId: string;
+  /** B's notice received from it with the scan of its letter (issue 19) */
+  receivedNoticeId: string;
   ticketId: string;
   ticketAttachmentId: string;
   noticeDeliveryId: string;
@@ -213,6 +215,12 @@ const CASES: Record<string, (b: TenantB) => Case> = {
     multipart: multipart({}, { name: 'receipt.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }),
   }),
   'GET /api/v1/notices/{id}/deliveries/{deliveryId}/proof': (b) => ({ params: { id: b.noticeId, deliveryId: b.noticeDeliveryId } }),
+  // issue 19: the scan of a received notice; a roster change of B's recorded by someone else
+  'GET /api/v1/notices/{id}/document': (b) => ({ params: { id: b.receivedNoticeId } }),
+  'POST /api/v1/customers/{id}/roster/changes': (b) => ({
+    params: { id: b.customerId },
+    multipart: multipart({ side: 'customer', items: JSON.stringify([{ op: 'upsert', role: 'server_admin', name: '入侵者' }]) }),
+  }),
   'GET /api/v1/notice-preferences': (b) => ({ query: { customerId: b.customerId } }),
   'PUT /api/v1/notice-preferences/{memberId}': (b) => ({ params: { memberId: b.rosterMemberId }, body: { customerId: b.customerId, categories: ['incident'] } }),
   // ── facility/ipam/dns additions (issue 7) ──
@@ -350,7 +358,13 @@ beforeAll(async () => {
   const bClient = await t.login('b-owner');
   await bClient.put('/api/v1/auth/locale', { locale: 'en' });
   const system = systemScope('isolation-fixture');
-  const member = await t.services.roster.upsert(system, customerB.id, { side: 'customer', role: 'technical_lead', name: '乙方技术秘密', mobile: '13800000001', available24h: true });
+  // issue 19: B's roster person came by letter, recorded with its scan (a notice received from B)
+  const member = await t.services.roster.upsert(
+    system,
+    customerB.id,
+    { side: 'customer', role: 'technical_lead', name: '乙方技术秘密', mobile: '13800000001', available24h: true },
+    { how: 'post', documentName: '乙方来函秘密', document: { bytes: Buffer.from('%PDF-1.4\n%%EOF\n'), fileName: 'b-letter.pdf' } },
+  );
   const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
   const bDocument = await t.services.kyc.upload(system, customerB.id, { kind: 'handler_id', holderName: '乙经办人', idType: 'passport', idNumber: 'E12345678', expiresOn: '2026-03-20', fileName: 'b.pdf', bytes: pdf });
   const expiring = await t.services.kyc.upload(system, customerB.id, { kind: 'handler_id', holderName: '乙经办人', idType: 'passport', idNumber: 'E12345679', expiresOn: '2026-03-20', fileName: 'b2.pdf', bytes: pdf });
@@ -383,8 +397,12 @@ beforeAll(async () => {
   await t.services.billing.sweep();
   const [bProposal] = await t.services.billing.dunning(system, { invoiceId: bContractDetail.invoices[0].id, decision: 'proposed' });
   t.clock.set(setupNow.toISOString());
+  // issue 19: a notice to B with a post leg (the provider's side of B's roster; B's postal address)
+  await t.services.customers.update(system, customerB.id, { version: (await t.services.customers.get(system, customerB.id)).version, postalAddress: '乙方邮寄地址秘密' });
+  await t.services.roster.upsert(system, customerB.id, { side: 'provider', role: 'network_admin', name: '乙方对接人', mobile: '13800000009', available24h: true });
   await t.services.notices.drainOutbox();
   const bNotice = (await t.services.notices.list(system, customerB.id)).find((n) => n.deliveries.some((d) => d.channel === 'post'))!;
+  const bReceived = (await t.services.notices.list(system, customerB.id)).find((n) => n.hasDocument)!;
   const bTicket = await t.services.tickets.open(system, { customerId: customerB.id, serverId: bServer.id, type: 'reboot', subject: '乙方工单秘密', description: '' });
   const bAttachment = await t.services.tickets.attach(system, bTicket.id, { bytes: pdf, fileName: 'b-secret-attachment.pdf' });
   const bPost = bNotice.deliveries.find((d) => d.channel === 'post')!;
@@ -434,6 +452,7 @@ beforeAll(async () => {
     invoiceId: bContractDetail.invoices[0].id,
     commissioningId: bContractDetail.commissioning[0].id,
     noticeId: bNotice.id,
+    receivedNoticeId: bReceived.id,
     ticketId: bTicket.id,
     ticketAttachmentId: bAttachment.id,
     noticeDeliveryId: bPost.id,

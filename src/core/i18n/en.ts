@@ -366,4 +366,8 @@ export const en: Record<MessageKey, string> = {
   'contracts.gap.securityLetterSigned': 'Attachment 1 (security responsibility letter) is not signed',
   'contracts.gap.userUndertakingSigned': 'Attachment 2 (IDC user undertaking) is not signed',
   // ── end issue 18 words ──
+  // ── issue 19 §5/§7: notices received from the customer, legs that never apply ──
+  'roster.receivedOnlyForStaff': "Only a change staff record on the customer's behalf says how it was received and by which document",
+  'notices.deliveryCancelled': 'This delivery was cancelled (it never applied); it takes no receipt',
+  // ── end issue 19 notices words ──
 };

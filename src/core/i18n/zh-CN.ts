@@ -369,6 +369,10 @@ export const zhCN = {
   'contracts.gap.securityLetterSigned': '附件一《入网安全责任书》尚未签署',
   'contracts.gap.userUndertakingSigned': '附件二《IDC用户承诺书》尚未签署',
   // ── end issue 18 words ──
+  // ── issue 19 §5/§7: notices received from the customer, legs that never apply ──
+  'roster.receivedOnlyForStaff': '只有乙方工作人员代甲方登记的变更才记录收到方式和来函',
+  'notices.deliveryCancelled': '此送达已取消（不适用），不能上传回执',
+  // ── end issue 19 notices words ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

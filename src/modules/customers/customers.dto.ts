@@ -127,6 +127,31 @@ export const RosterMemberBody = z.object({
   available24h: z.boolean().optional(),
 });
 
+/** How a change the customer sent came and the document that carried it (staff record it; issue 19 §5). */
+export const RECEIVED_HOW = ['email', 'post', 'fax', 'in_person'] as const;
+export const ReceivedBody = z.object({
+  how: z.enum(RECEIVED_HOW),
+  documentName: z.string().trim().min(1).max(200),
+});
+/** PUT /roster: one person; staff changing the customer's side say how the change came (received). */
+export const RosterUpsertBody = RosterMemberBody.extend({ received: ReceivedBody.optional() });
+/** One roster change of one side: several people added, changed or taken off, one notice (issue 19 §5). */
+export const RosterChangeItem = z.discriminatedUnion('op', [
+  RosterMemberBody.omit({ side: true }).extend({ op: z.literal('upsert') }),
+  z.object({ op: z.literal('remove'), memberId: z.uuid() }),
+]);
+/** The multipart fields of POST /roster/changes (`items` is the JSON list; file: the scan of the document). */
+export const RosterChangeFields = z.object({
+  side: RosterSide,
+  items: z.array(RosterChangeItem).min(1).max(50),
+  how: z.enum(RECEIVED_HOW).optional(),
+  documentName: z.string().trim().min(1).max(200).optional(),
+});
+export const RosterRemoveQuery = z.object({ how: z.enum(RECEIVED_HOW).optional(), documentName: z.string().trim().min(1).max(200).optional() });
+export const RosterChangeResult = z
+  .object({ members: z.array(RosterMember), removed: z.array(z.uuid()) })
+  .meta({ id: 'RosterChangeResult' });
+
 // ── KYC (5.10) ──────────────────────────────────────────────────────────
 export const KycDocument = z
   .object({

@@ -23,8 +23,11 @@ import {
   ReviewBody,
   RosterList,
   RosterMember,
-  RosterMemberBody,
+  RosterChangeFields,
+  RosterChangeResult,
   RosterMemberParams,
+  RosterRemoveQuery,
+  RosterUpsertBody,
   RosterQuery,
   StaffTask,
   StaffTaskList,
@@ -34,7 +37,7 @@ import {
 import { KYC_CONTENT_TYPES } from './customers.schema.js';
 import type { CustomersService } from './customers.service.js';
 import { KYC_MAX_BYTES, type KycService } from './kyc.service.js';
-import type { RosterService } from './roster.service.js';
+import { RECEIVED_DOCUMENT_MAX_BYTES, type RosterService } from './roster.service.js';
 
 const CSV_COLUMNS = ['id', 'name', 'uscc', 'status', 'legalRepresentative', 'contactPhone', 'noticeEmail', 'noticeFax', 'registeredAddress', 'postalAddress', 'createdAt'] as const;
 
@@ -150,15 +153,63 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
     );
     app.put(
       '/customers/:id/roster',
-      { schema: { tags: ['customers'], summary: 'Add a person or change one (a new version; the other side is notified)', params: IdParams, body: RosterMemberBody, response: { 200: RosterMember } } },
-      async (request) => roster.upsert(scopeOf(request), request.params.id, request.body),
+      {
+        schema: {
+          tags: ['customers'],
+          summary: "Add a person or change one (a one-person change: a new version, one notice); staff changing the customer's side say how the change came (received)",
+          params: IdParams,
+          body: RosterUpsertBody,
+          response: { 200: RosterMember },
+        },
+      },
+      async (request) => {
+        const { received, ...member } = request.body;
+        return roster.upsert(scopeOf(request), request.params.id, member, received);
+      },
     );
     app.delete(
       '/customers/:id/roster/:memberId',
-      { schema: { tags: ['customers'], summary: 'Take a person off the roster', params: RosterMemberParams, response: { 204: NoContent } } },
+      {
+        schema: {
+          tags: ['customers'],
+          summary: "Take a person off the roster (a one-person change); staff taking one off the customer's side say how the change came (how, documentName)",
+          params: RosterMemberParams,
+          querystring: RosterRemoveQuery,
+          response: { 204: NoContent },
+        },
+      },
       async (request, reply) => {
-        await roster.remove(scopeOf(request), request.params.id, request.params.memberId);
+        const { how, documentName } = request.query;
+        await roster.remove(scopeOf(request), request.params.id, request.params.memberId, how || documentName ? { how: how ?? null, documentName: documentName ?? null } : undefined);
         return reply.status(204).send(null);
+      },
+    );
+    // issue 19 §5: one change, several people, one notice; staff record one the customer sent, with its document
+    app.post(
+      '/customers/:id/roster/changes',
+      {
+        schema: {
+          tags: ['customers'],
+          summary:
+            "One roster change of one side, one notice (multipart: side, items — JSON list of {op: upsert|remove, …}, how, documentName, file — the scan of the document that carried it, PDF/JPEG/PNG ≤ 10 MB; staff recording the customer's side must give how and documentName)",
+          params: IdParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: RosterChangeResult },
+        },
+      },
+      async (request) => {
+        const { fields, file } = await readForm(request, { maxBytes: RECEIVED_DOCUMENT_MAX_BYTES });
+        let items: unknown;
+        try {
+          items = JSON.parse(fields.items ?? '');
+        } catch {
+          throw new AppError('VALIDATION_FAILED', {}, [{ path: 'items', key: 'field.invalid' }]);
+        }
+        const parsed = RosterChangeFields.safeParse({ ...fields, items });
+        if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, parsed.error.issues.map((i) => ({ path: i.path.join('.'), key: 'field.invalid' })));
+        const { side, items: changes, how, documentName } = parsed.data;
+        const received = how || documentName || file ? { how: how ?? null, documentName: documentName ?? null, document: file } : undefined;
+        return roster.change(scopeOf(request), request.params.id, { side, items: changes, received });
       },
     );
 

@@ -167,8 +167,9 @@ describe('rosters (5.10, 6.5)', () => {
     expect(await count('notice_outbox')).toBe(outboxBefore + 2);
     const outbox = (await sales.get(`/api/v1/customers/${customerId}/outbox`)).json().items;
     expect(outbox[0]).toMatchObject({ kind: 'roster.changed', direction: 'customer_to_provider' });
-    expect(outbox[0].payload.before.name).toBe('张博');
-    expect(outbox[0].payload.after.name).toBe('王磊');
+    expect(outbox[0].payload.changes).toHaveLength(1); // one change, one notice (issue 19)
+    expect(outbox[0].payload.changes[0].before.name).toBe('张博');
+    expect(outbox[0].payload.changes[0].after.name).toBe('王磊');
   });
 
   it("lets the customer keep its own side only, and staff the provider's side", async () => {
@@ -180,7 +181,7 @@ describe('rosters (5.10, 6.5)', () => {
     const res = await noc.put(`/api/v1/customers/${customerId}/roster`, { side: 'provider', role: 'network_admin', name: '李强', mobile: '13922223333', available24h: true });
     expect(res.statusCode).toBe(200);
     const outbox = (await sales.get(`/api/v1/customers/${customerId}/outbox`)).json().items;
-    expect(outbox.find((o: { payload: { after?: { name: string } } }) => o.payload.after?.name === '李强').direction).toBe('provider_to_customer');
+    expect(outbox.find((o: { payload: { changes: { after?: { name: string } }[] } }) => o.payload.changes[0].after?.name === '李强').direction).toBe('provider_to_customer');
   });
 
   it('validates phones and demands a mobile for a 24-hour contact', async () => {

@@ -28,3 +28,23 @@ it('seeds the provider with its seal, and two customers complete enough to activ
   }
   expect(await seedDemo(t.services, t.clock)).toEqual({ seeded: false }); // idempotent
 });
+
+// issue 19 §5: the demo's rosters are one change per side — the customer's received from it (nothing to
+// send), the provider's one notice to the customer — and no leg waits to be posted to the provider itself
+it('holds no notices marked 甲方 → 乙方 with deliveries to the provider, one per person', async () => {
+  await t.services.notices.drainOutbox();
+  for (const demo of DEMO_CUSTOMERS) {
+    const { items } = await t.services.customers.list(system, { page: 1, pageSize: 50 });
+    const c = items.find((x) => x.name === demo.name)!;
+    const roster = (await t.services.notices.list(system, c.id)).filter((n) => n.type === 'roster.changed');
+    const fromCustomer = roster.filter((n) => n.direction === 'customer_to_provider');
+    expect(fromCustomer).toHaveLength(1);
+    expect(fromCustomer[0]).toMatchObject({ received: true, receivedHow: 'in_person', deliveries: [] });
+    for (const m of demo.roster) expect(fromCustomer[0].bodyZh).toContain(m.name);
+    expect(roster.filter((n) => n.direction === 'provider_to_customer')).toHaveLength(1);
+    const pendingToProvider = (await t.services.notices.list(system, c.id)).flatMap((n) =>
+      n.direction === 'customer_to_provider' ? n.deliveries.filter((d) => d.status === 'pending' && (d.channel === 'post' || d.channel === 'fax')) : [],
+    );
+    expect(pendingToProvider).toEqual([]);
+  }
+});

@@ -176,6 +176,8 @@ export const CompensationLine = z
     reasons: z.array(z.string()),
     incidentIds: z.array(z.string()),
     incidentNumbers: z.array(z.string()).optional(),
+    /** the server an excluded line is about (its name and serial number; issue 19) */
+    servers: z.array(z.string()).optional(),
     breach: z.boolean(),
     computedAt: Timestamp,
   })

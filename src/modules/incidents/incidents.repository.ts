@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -328,6 +328,12 @@ export function makeIncidentsRepository(db: Db) {
     // ── the ledger ──────────────────────────────────────────────────────
     ledgerOf: (scope: Scope, contractId: string, tx: Executor = db) =>
       tx.select().from(compensationLines).where(and(eq(compensationLines.contractId, contractId), tenantFilter(scope, compensationLines.customerId))).orderBy(asc(compensationLines.fromAt), asc(compensationLines.kind)),
+    /** The closed interruptions of a contract (one per server and incident): which servers a ledger line stands for. */
+    closedInterruptionsOf: (contractId: string) =>
+      db
+        .select({ incidentId: interruptions.incidentId, serverId: interruptions.serverId, startedAt: interruptions.startedAt, endedAt: interruptions.endedAt })
+        .from(interruptions)
+        .where(and(eq(interruptions.contractId, contractId), isNotNull(interruptions.endedAt))),
     ledgerOfCustomer: (scope: Scope, customerId: string) =>
       db.select().from(compensationLines).where(and(eq(compensationLines.customerId, customerId), tenantFilter(scope, compensationLines.customerId))).orderBy(desc(compensationLines.fromAt)).limit(1000),
     async findLine(scope: Scope, id: string): Promise<LedgerLineRow | undefined> {

@@ -389,13 +389,39 @@ export function makeIncidentsService(deps: {
         const inc = await repo.find(systemScope('ledger'), id);
         if (inc) numbers.set(id, inc.number);
       }
+      // issue 19 §7: an excluded line stands for one server's interruption (identical lines, one per
+      // server); it names that server, so the customer can tell which of its servers each line is about
+      const excluded = lines.filter((l) => l.kind === 'excluded');
+      const serversOfLine = new Map<string, string[]>();
+      if (excluded.length) {
+        const labels = new Map<string, string>();
+        const label = async (serverId: string) => {
+          if (!labels.has(serverId)) {
+            const server = await deps.servers.findServer(systemScope('ledger'), serverId);
+            labels.set(serverId, server ? (server.name ? `${server.name} (${server.serialNumber})` : server.serialNumber) : serverId);
+          }
+          return labels.get(serverId)!;
+        };
+        const pool = new Map<string, string[]>();
+        const key = (incidentId: string, from: Date, to: Date) => `${incidentId} ${from.getTime()} ${to.getTime()}`;
+        for (const i of await repo.closedInterruptionsOf(contractId)) {
+          const k = key(i.incidentId, i.startedAt, i.endedAt!);
+          pool.set(k, [...(pool.get(k) ?? []), await label(i.serverId)]);
+        }
+        for (const names of pool.values()) names.sort();
+        for (const l of excluded) {
+          const names = pool.get(key(l.incidentIds[0], l.fromAt, l.toAt));
+          const name = names?.shift();
+          if (name) serversOfLine.set(l.id, [name]);
+        }
+      }
       return {
         contractId,
         contractNumber: contract.number,
         compensationHours: contract.compensationHours,
         termEnd: contract.termEnd,
         serviceEndsAt: contract.serviceEndsAt,
-        lines: lines.map((l) => ({ ...l, incidentNumbers: l.incidentIds.map((i) => numbers.get(i) ?? i) })),
+        lines: lines.map((l) => ({ ...l, incidentNumbers: l.incidentIds.map((i) => numbers.get(i) ?? i), servers: serversOfLine.get(l.id) })),
       };
     },
 

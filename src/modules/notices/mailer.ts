@@ -6,6 +6,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** e.g. the notice's letter as a PDF */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface Mailer {
@@ -30,7 +32,7 @@ export function makeMailer(smtpUrl: string | undefined, opts: { timeoutMs: numbe
   return {
     configured: true,
     async send(mail) {
-      const info = await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
       return { messageId: info.messageId, response: info.response };
     },
   };
@@ -69,7 +71,7 @@ export async function drainMailOutbox<T>(opts: {
   claimNext(now: Date, claimedUntil: Date): Promise<T | undefined>;
   /** The attempt count after the claim (this attempt included). */
   attemptsOf(item: T): number;
-  mailOf(item: T): OutgoingMail;
+  mailOf(item: T): OutgoingMail | Promise<OutgoingMail>;
   /** Writes the outcome if the claim is still ours (claimedUntil unchanged). */
   record(item: T, claimedUntil: Date, outcome: MailOutcome): Promise<unknown>;
 }): Promise<{ sent: number; retried: number; failed: number }> {
@@ -80,7 +82,7 @@ export async function drainMailOutbox<T>(opts: {
     const item = await opts.claimNext(claimedAt, claimedUntil);
     if (!item) break;
     try {
-      const accepted = await opts.send(opts.mailOf(item));
+      const accepted = await opts.send(await opts.mailOf(item));
       await opts.record(item, claimedUntil, { status: 'sent', sentAt: opts.clock.now(), proof: `${accepted.messageId} ${accepted.response}`.slice(0, 500), lastError: null, nextAttemptAt: null, claimedUntil: null });
       result.sent += 1;
     } catch (err) {

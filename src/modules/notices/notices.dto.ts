@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ItemsOf, Timestamp } from '../../http/dto.js';
 import { ROSTER_ROLES } from '../customers/customers.dto.js';
-import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTICE_CATEGORIES, NOTICE_DIRECTIONS } from './notices.schema.js';
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTICE_CATEGORIES, NOTICE_DIRECTIONS, RECEIVED_HOW } from './notices.schema.js';
 
 // ── requests ──────────────────────────────────────────────────────────────
 /** Staff name the customer; a customer's own id is taken from its session. */
@@ -52,9 +52,15 @@ const noticeFields = {
   relatedEntity: z.string().nullable(),
   relatedId: z.string().nullable(),
   createdAt: Timestamp,
+  /** received FROM the customer and recorded by staff (no deliveries); how it came and the document that carried it */
+  received: z.boolean(),
+  receivedHow: z.enum(RECEIVED_HOW).nullable(),
+  documentName: z.string().nullable(),
 };
 
-export const Notice = z.object({ ...noticeFields, deliveries: z.array(NoticeDelivery) }).meta({ id: 'Notice' });
+export const Notice = z
+  .object({ ...noticeFields, hasDocument: z.boolean().describe('a scan of the document that carried it: GET /notices/:id/document'), deliveries: z.array(NoticeDelivery) })
+  .meta({ id: 'Notice' });
 export const NoticeList = ItemsOf(Notice);
 
 /** What sending answers: the notice just registered (its deliveries are read with GET /notices/:id). */

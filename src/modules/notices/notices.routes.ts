@@ -35,6 +35,19 @@ export function noticesRoutes(deps: { notices: NoticesService }): FastifyPluginA
       { schema: { tags: ['notices'], summary: 'The notice printed as a letter on the letterhead', params: IdParams, produces: ['application/pdf'], response: { 200: FileBody } } },
       async (request, reply) => reply.type('application/pdf').send(await notices.letter(scopeOf(request), request.params.id)),
     );
+    app.get(
+      '/notices/:id/document',
+      { schema: { tags: ['notices'], summary: 'The scan of the document that carried a notice received from the customer', params: IdParams, produces: [...DOCUMENT_TYPES], response: { 200: FileBody } } },
+      async (request, reply) => {
+        const f = await notices.document(scopeOf(request), request.params.id);
+        reply
+          .header('content-type', f.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store');
+        return f.bytes;
+      },
+    );
     app.post(
       '/notices/:id/deliveries/:deliveryId/proof',
       {

@@ -1,10 +1,14 @@
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Which side a notice goes to: from the provider (乙方) to the customer (甲方), or back. */
 export const NOTICE_DIRECTIONS = ['provider_to_customer', 'customer_to_provider'] as const;
 /** How a notice reaches its recipient (第九条): the portal at once, e-mail through the outbox, post and fax with proof. */
 export const DELIVERY_CHANNELS = ['email', 'post', 'fax', 'portal'] as const;
-export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+/** 'cancelled': a leg that never applies (post or fax to the provider itself; anything on a received notice, migration 0027) */
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+/** How a notice the provider received from the customer came (issue 19 §5). */
+export const RECEIVED_HOW = ['email', 'post', 'fax', 'in_person'] as const;
+export type ReceivedHow = (typeof RECEIVED_HOW)[number];
 
 /** 第九条: a formal notice between the sides. */
 export const notices = pgTable('notices', {
@@ -22,6 +26,15 @@ export const notices = pgTable('notices', {
   sourceOutboxId: uuid('source_outbox_id'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  /**
+   * A notice the provider RECEIVED from the customer and its staff recorded (e.g. a roster change sent on
+   * paper): no deliveries; how it came and the document that carried it (its name, a scan if any).
+   */
+  received: boolean('received').notNull().default(false),
+  receivedHow: text('received_how', { enum: RECEIVED_HOW }),
+  documentName: text('document_name'),
+  documentSha256: text('document_sha256'),
+  documentContentType: text('document_content_type'),
 });
 
 export const noticeDeliveries = pgTable('notice_deliveries', {

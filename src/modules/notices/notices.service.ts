@@ -10,7 +10,7 @@ import type { CustomersService } from '../customers/customers.service.js';
 import type { RosterService } from '../customers/roster.service.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
-import { NOTICE_CATEGORIES, type NoticeCategory } from './notices.schema.js';
+import { NOTICE_CATEGORIES, RECEIVED_HOW, type NoticeCategory, type ReceivedHow } from './notices.schema.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import { drainMailOutbox, type Mailer } from './mailer.js';
 import type { DeliveryRow, NoticeRow, NoticesRepository } from './notices.repository.js';
@@ -29,9 +29,39 @@ export interface NewNotice {
   relatedEntity?: string | null;
   relatedId?: string | null;
   sourceOutboxId?: string | null;
+  /**
+   * Issue 19 §5: the notice came FROM the customer and provider staff recorded it (a roster change sent on
+   * paper, by e-mail, fax or handed over): no deliveries — nothing is sent — and how it came and the
+   * document that carried it. Only for customer_to_provider.
+   */
+  received?: ReceivedParticulars;
+  /** who recorded it, when registered later from an outbox item (the drain runs as the system) */
+  createdBy?: string | null;
+}
+
+export interface ReceivedParticulars {
+  how: ReceivedHow | null;
+  documentName: string | null;
+  documentSha256?: string | null;
+  documentContentType?: string | null;
 }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** A notice written in English as well (a free-text notice without an English text is one text, shown once). */
+const bilingual = (n: Pick<NoticeRow, 'subjectZh' | 'subjectEn' | 'bodyZh' | 'bodyEn'>) => n.bodyEn !== n.bodyZh || n.subjectEn !== n.subjectZh;
+const RECEIVED_HOW_WORDS: Record<ReceivedHow, string> = { email: '电子邮件', post: '邮寄', fax: '传真', in_person: '当面递交' };
+/** The PDF's name in the mail: the subject, without characters a mail client or file system would refuse. */
+const letterFileName = (n: NoticeRow) => `${n.subjectZh.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 80) || n.id.slice(0, 8)}.pdf`;
+
+/** The received particulars an outbox item carries (customers' roster changes entered by staff), checked. */
+function receivedOf(value: unknown): ReceivedParticulars | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const r = value as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  const how = RECEIVED_HOW.find((h) => h === r.how) ?? null;
+  return { how, documentName: str(r.documentName), documentSha256: str(r.documentSha256), documentContentType: str(r.documentContentType) };
+}
 
 export function makeNoticesService(deps: {
   repo: NoticesRepository;
@@ -86,10 +116,11 @@ export function makeNoticesService(deps: {
       }
       return { recipientName: customer.name, channels };
     }
+    // the customer's notice reaches the provider in its own system at once, and its notice mailbox gets a
+    // copy; post and fax would be the provider posting to itself (legs nobody would ever send, issue 19)
     const provider = await deps.provider.current(system, tx);
+    if (input.received) return { recipientName: provider.legalName, channels: [] };
     if (provider.noticeEmail) channels.push({ channel: 'email', address: provider.noticeEmail });
-    channels.push({ channel: 'post', address: provider.postalAddress });
-    if (provider.noticeFax) channels.push({ channel: 'fax', address: provider.noticeFax });
     return { recipientName: provider.legalName, channels };
   }
 
@@ -98,6 +129,7 @@ export function makeNoticesService(deps: {
    * delivery per channel. The e-mail delivery is a durable outbox row in the same transaction.
    */
   async function register(tx: Executor, scope: Scope, input: NewNotice): Promise<NoticeRow | null> {
+    if (input.received && input.direction !== 'customer_to_provider') throw new Error('only a notice from the customer can be recorded as received');
     const text = renderNotice(input.type, input.payload);
     const now = clock.now();
     const { recipientName, channels } = await addressees(tx, input);
@@ -114,11 +146,16 @@ export function makeNoticesService(deps: {
       relatedEntity: input.relatedEntity ?? null,
       relatedId: input.relatedId ?? null,
       sourceOutboxId: input.sourceOutboxId ?? null,
-      createdBy: scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null,
+      createdBy: input.createdBy ?? (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null),
       createdAt: now,
+      received: Boolean(input.received),
+      receivedHow: input.received?.how ?? null,
+      documentName: input.received?.documentName ?? null,
+      documentSha256: input.received?.documentSha256 ?? null,
+      documentContentType: input.received?.documentContentType ?? null,
     };
     if (!(await repo.insert(tx, row))) return null;
-    await repo.insertDeliveries(
+    if (channels.length) await repo.insertDeliveries(
       tx,
       channels.map((c) => ({
         id: ids.uuid(),
@@ -143,9 +180,47 @@ export function makeNoticesService(deps: {
     return row;
   }
 
+  /**
+   * The letter: from the provider on its letterhead with its seal (a notice the provider issues), or
+   * from the customer to the provider (no letterhead, no seal); a notice received from the customer
+   * says how it came and which document carried it. The body appears once per language it was written in.
+   */
+  async function renderLetter(notice: NoticeRow): Promise<Buffer> {
+    const provider = await deps.provider.current(system);
+    const fromProvider = notice.direction === 'provider_to_customer';
+    const customer = fromProvider ? null : await deps.customers.get(system, notice.customerId);
+    const seal = fromProvider && provider.sealFile ? `<img class="seal" alt="" src="data:image/png;base64,${deps.files.get(provider.sealFile).toString('base64')}">` : '';
+    const sender = fromProvider ? provider.legalName : customer!.name;
+    const date = formatShanghai(notice.createdAt).slice(0, 10);
+    const receivedHow = notice.receivedHow ? RECEIVED_HOW_WORDS[notice.receivedHow] : '未记录';
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+        body { font-family: 'Noto Serif CJK SC', serif; font-size: 12pt; line-height: 1.8; }
+        .head { border-bottom: 2px solid #1264b4; padding-bottom: 6pt; margin-bottom: 18pt; }
+        .head b { font-size: 16pt; } .head div { font-size: 9pt; color: #555; }
+        h1 { font-size: 15pt; text-align: center; } p { white-space: pre-wrap; }
+        .received { border: 1px solid #999; padding: 4pt 8pt; font-size: 10pt; }
+        .sign { position: relative; text-align: right; margin-top: 24pt; }
+        .seal { position: absolute; right: 0; top: -36pt; width: 42mm; height: 42mm; opacity: 0.85; }
+        .en { margin-top: 18pt; border-top: 1px solid #ccc; font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10.5pt; }
+      </style></head><body>
+      ${fromProvider ? `<div class="head"><b>${escape(provider.legalName)}</b><div>${escape(provider.address)} · ${escape(provider.phone ?? '')} · ${escape(provider.noticeEmail ?? '')}</div></div>` : ''}
+      ${notice.received ? `<p class="received">甲方来函登记（乙方代为登记，非乙方发出的通知）　收到方式：${escape(receivedHow)}　来函：${escape(notice.documentName ?? '未记录')}</p>` : ''}
+      <p>致：${escape(notice.recipientName)}</p>
+      <h1>${escape(notice.subjectZh)}</h1>
+      <p>${escape(notice.bodyZh)}</p>
+      <div class="sign">${seal}${escape(sender)}<br>${escape(date)}</div>
+      ${bilingual(notice) ? `<div class="en"><h1>${escape(notice.subjectEn)}</h1><p>${escape(notice.bodyEn)}</p></div>` : ''}
+      </body></html>`;
+    return deps.pdf.render(html, { footerLabel: notice.id.slice(0, 8) });
+  }
+
   async function withDeliveries(rows: NoticeRow[]) {
     const deliveries = await repo.deliveriesOf(rows.map((r) => r.id));
-    return rows.map((r) => ({ ...r, deliveries: deliveries.filter((d) => d.noticeId === r.id).map((d) => ({ ...d, hasProofFile: d.proofFile !== null })) }));
+    return rows.map(({ documentSha256, ...r }) => ({
+      ...r,
+      hasDocument: documentSha256 !== null,
+      deliveries: deliveries.filter((d) => d.noticeId === r.id).map((d) => ({ ...d, hasProofFile: d.proofFile !== null })),
+    }));
   }
 
   return {
@@ -199,6 +274,7 @@ export function makeNoticesService(deps: {
         const delivery = await repo.lockDelivery(tx, noticeId, deliveryId);
         if (!delivery) throw new AppError('NOT_FOUND', { entity: 'notice_delivery' });
         if (delivery.channel !== 'post' && delivery.channel !== 'fax') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'deliveryId', key: 'notices.proofOnlyPostFax' }]);
+        if (delivery.status === 'cancelled') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'deliveryId', key: 'notices.deliveryCancelled' }]);
         const label = delivery.channel === 'post' ? '邮寄回执 postal receipt' : '传真报告 fax report';
         const patch = {
           status: 'sent' as const,
@@ -224,6 +300,16 @@ export function makeNoticesService(deps: {
       if (!delivery?.proofFile) throw new AppError('NOT_FOUND', { entity: 'notice_delivery' });
       await audit.recordRead(scope, { entity: 'notice', entityId: noticeId, customerId: notice.customerId });
       return { bytes: deps.files.get(delivery.proofFile), contentType: delivery.proofContentType ?? 'application/octet-stream' };
+    },
+
+    /** The scan of the document that carried a received notice (issue 19 §5), as staff uploaded it. */
+    async document(scope: Scope, noticeId: string) {
+      requireReader(scope);
+      const notice = await repo.find(scope, noticeId);
+      if (!notice?.documentSha256) throw new AppError('NOT_FOUND', { entity: 'notice' });
+      await audit.recordRead(scope, { entity: 'notice', entityId: noticeId, customerId: notice.customerId });
+      const extension = notice.documentContentType === 'application/pdf' ? 'pdf' : notice.documentContentType === 'image/png' ? 'png' : 'jpg';
+      return { bytes: deps.files.get(notice.documentSha256), contentType: notice.documentContentType ?? 'application/octet-stream', fileName: `${notice.documentName ?? notice.id.slice(0, 8)}.${extension}` };
     },
 
     async list(scope: Scope, customerId?: string) {
@@ -254,7 +340,16 @@ export function makeNoticesService(deps: {
     /** Turns the customers module's outbox into formal notices; idempotent (one notice per item). */
     async drainOutbox(): Promise<number> {
       return deps.customers.drainOutbox(async (item, tx) => {
-        await register(tx, system, { customerId: item.customerId, direction: item.direction, type: item.kind, payload: item.payload as Record<string, unknown>, sourceOutboxId: item.id });
+        const payload = item.payload as Record<string, unknown>;
+        await register(tx, system, {
+          customerId: item.customerId,
+          direction: item.direction,
+          type: item.kind,
+          payload,
+          sourceOutboxId: item.id,
+          received: item.direction === 'customer_to_provider' ? receivedOf(payload.received) : undefined,
+          createdBy: typeof payload.recordedBy === 'string' ? payload.recordedBy : null,
+        });
       });
     },
 
@@ -273,30 +368,25 @@ export function makeNoticesService(deps: {
         send: (mail) => deps.mailer.send(mail),
         claimNext: (now, claimedUntil) => repo.db.transaction((tx) => repo.claimDueEmail(tx, now, claimedUntil)),
         attemptsOf: ({ delivery }) => delivery.attempts,
-        mailOf: ({ delivery, notice }) => ({ from, to: delivery.address, subject: notice.subjectZh, text: `${notice.bodyZh}\n\n——\n${notice.subjectEn}\n${notice.bodyEn}` }),
+        // the letter goes along as a PDF (with the seal on the provider's notices); the text is the body once,
+        // and the English once more only where the notice has an English text of its own
+        mailOf: async ({ delivery, notice }) => ({
+          from,
+          to: delivery.address,
+          subject: notice.subjectZh,
+          text: bilingual(notice) ? `${notice.bodyZh}\n\n——\n${notice.subjectEn}\n${notice.bodyEn}` : notice.bodyZh,
+          attachments: [{ filename: letterFileName(notice), content: await renderLetter(notice), contentType: 'application/pdf' }],
+        }),
         record: ({ delivery }, claimedUntil, outcome) => repo.recordEmailOutcome(delivery.id, claimedUntil, outcome),
       });
     },
 
-    /** The notice as a printed letter on the provider's letterhead (for post and fax). */
+    /** The notice as a printed letter (for post and fax; the PDF an e-mail carries). */
     async letter(scope: Scope, id: string): Promise<Buffer> {
       requireReader(scope);
       const notice = await repo.find(scope, id);
       if (!notice) throw new AppError('NOT_FOUND', { entity: 'notice' });
-      const provider = await deps.provider.current(system);
-      const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
-        body { font-family: 'Noto Serif CJK SC', serif; font-size: 12pt; line-height: 1.8; }
-        .head { border-bottom: 2px solid #1264b4; padding-bottom: 6pt; margin-bottom: 18pt; }
-        .head b { font-size: 16pt; } .head div { font-size: 9pt; color: #555; }
-        h1 { font-size: 15pt; text-align: center; } p { white-space: pre-wrap; }
-      </style></head><body>
-      <div class="head"><b>${escape(provider.legalName)}</b><div>${escape(provider.address)} · ${escape(provider.phone ?? '')} · ${escape(provider.noticeEmail ?? '')}</div></div>
-      <p>致：${escape(notice.recipientName)}</p>
-      <h1>${escape(notice.subjectZh)}</h1>
-      <p>${escape(notice.bodyZh)}</p>
-      <p style="text-align:right">${escape(provider.legalName)}<br>${escape(formatShanghai(notice.createdAt).slice(0, 10))}</p>
-      </body></html>`;
-      return deps.pdf.render(html, { footerLabel: notice.id.slice(0, 8) });
+      return renderLetter(notice);
     },
   };
 }

@@ -30,7 +30,7 @@ describe('formal notices (第九条)', () => {
     expect(await t.services.notices.drainOutbox()).toBe(1);
     expect(await t.services.notices.drainOutbox()).toBe(0);
     const [notice] = await t.services.notices.list(system, customerId);
-    expect(notice).toMatchObject({ type: 'roster.changed', direction: 'provider_to_customer', recipientName: '通知客户', subjectZh: '人员名单变更通知（第 5.10 / 6.5 条）' });
+    expect(notice).toMatchObject({ type: 'roster.changed', direction: 'provider_to_customer', recipientName: '通知客户', subjectZh: '乙方人员名单变更通知（第 5.10 / 6.5 条）' });
     expect(notice.deliveries.map((d) => [d.channel, d.address, d.status])).toEqual([
       ['email', 'legal@notice-customer.example', 'pending'],
       ['portal', 'portal', 'sent'],
@@ -40,7 +40,7 @@ describe('formal notices (第九条)', () => {
     expect(smtp.received).toHaveLength(1);
     const mail = await simpleParser(smtp.received[0].raw);
     expect(smtp.received[0].to).toEqual(['legal@notice-customer.example']);
-    expect(mail.subject).toBe('人员名单变更通知（第 5.10 / 6.5 条）');
+    expect(mail.subject).toBe('乙方人员名单变更通知（第 5.10 / 6.5 条）');
     expect(mail.text).toContain('李强');
     expect(mail.from?.text).toContain('notice@yunqiao.example');
     const sent = (await t.services.notices.get(system, notice.id)).deliveries.find((d) => d.channel === 'email')!;

@@ -28,17 +28,38 @@ const person = (m: unknown, lang: 'zh-CN' | 'en' = 'zh-CN') => {
     : `${s(r.name)}（${role}，手机 ${s(r.mobile)}${r.available24h ? '，24 小时' : ''}）`;
 };
 
+/** One person's change in a roster change: added (no before), removed (no after) or changed. */
+interface RosterChangeItem {
+  before: unknown;
+  after: unknown;
+}
+/** A roster change's people: `changes` (one change, several people, issue 19) or the older one-person payload. */
+const rosterChanges = (p: Record<string, unknown>): RosterChangeItem[] =>
+  Array.isArray(p.changes) ? (p.changes as RosterChangeItem[]) : [{ before: p.before ?? null, after: p.after ?? null }];
+
 export const NOTICE_TEMPLATES: Record<string, Render> = {
-  'roster.changed': (p) => ({
-    'zh-CN': {
-      subject: '人员名单变更通知（第 5.10 / 6.5 条）',
-      body: `根据协议第 5.10、6.5 条，现通知贵方人员名单的变更：\n变更前：${person(p.before)}\n变更后：${person(p.after)}\n变更自通知所载时间起生效。`,
-    },
-    en: {
-      subject: 'Notice of a roster change (clauses 5.10 / 6.5)',
-      body: `Under clauses 5.10 and 6.5 we notify you of a change to the roster:\nBefore: ${person(p.before, 'en')}\nAfter: ${person(p.after, 'en')}`,
-    },
-  }),
+  'roster.changed': (p) => {
+    const changes = rosterChanges(p);
+    const side = changes.map((c) => ((c.after ?? c.before) as { side?: string } | null)?.side).find(Boolean) ?? 'customer';
+    const zhSide = side === 'provider' ? '乙方' : '甲方';
+    const enSide = side === 'provider' ? "the provider's" : "the customer's";
+    const line = (c: RosterChangeItem, lang: 'zh-CN' | 'en') => {
+      if (!c.before) return lang === 'en' ? `Added: ${person(c.after, 'en')}` : `新增：${person(c.after)}`;
+      if (!c.after) return lang === 'en' ? `Removed: ${person(c.before, 'en')}` : `移除：${person(c.before)}`;
+      return lang === 'en' ? `Changed: ${person(c.before, 'en')} → ${person(c.after, 'en')}` : `变更：${person(c.before)} → ${person(c.after)}`;
+    };
+    const list = (lang: 'zh-CN' | 'en') => changes.map((c, i) => `${changes.length > 1 ? `${i + 1}. ` : ''}${line(c, lang)}`).join('\n');
+    return {
+      'zh-CN': {
+        subject: `${zhSide}人员名单变更通知（第 5.10 / 6.5 条）`,
+        body: `根据协议第 5.10、6.5 条，${zhSide}人员名单变更如下：\n${list('zh-CN')}\n变更自通知所载时间起生效。`,
+      },
+      en: {
+        subject: `Notice of a change to ${enSide} roster (clauses 5.10 / 6.5)`,
+        body: `Under clauses 5.10 and 6.5, ${enSide} roster changes as follows:\n${list('en')}\nThe change takes effect at the time of this notice.`,
+      },
+    };
+  },
   'kyc.expiring': (p) => ({
     'zh-CN': { subject: '证照即将到期提醒（第 5.10 条）', body: `贵方存档的证照（${s(p.holderName)}）将于 ${s(p.expiresOn)} 到期，请在到期前提交更新后的复印件。` },
     en: { subject: 'A document on file expires soon (clause 5.10)', body: `The document on file for ${s(p.holderName)} expires on ${s(p.expiresOn)}. Please send an updated copy before then.` },

@@ -4146,7 +4146,7 @@ export interface paths {
                 };
             };
         };
-        /** Add a person or change one (a new version; the other side is notified) */
+        /** Add a person or change one (a one-person change: a new version, one notice); staff changing the customer's side say how the change came (received) */
         put: {
             parameters: {
                 query?: never;
@@ -4168,6 +4168,11 @@ export interface paths {
                         landline?: string | null;
                         email?: string | null;
                         available24h?: boolean;
+                        received?: {
+                            /** @enum {string} */
+                            how: "email" | "post" | "fax" | "in_person";
+                            documentName: string;
+                        };
                     };
                 };
             };
@@ -4184,6 +4189,44 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/roster/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One roster change of one side, one notice (multipart: side, items — JSON list of {op: upsert|remove, …}, how, documentName, file — the scan of the document that carried it, PDF/JPEG/PNG ≤ 10 MB; staff recording the customer's side must give how and documentName) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RosterChangeResult"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4238,10 +4281,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Take a person off the roster */
+        /** Take a person off the roster (a one-person change); staff taking one off the customer's side say how the change came (how, documentName) */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    how?: "email" | "post" | "fax" | "in_person";
+                    documentName?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -6531,6 +6577,46 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scan of the document that carried a notice received from the customer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9665,6 +9751,7 @@ export interface components {
             reasons: string[];
             incidentIds: string[];
             incidentNumbers?: string[];
+            servers?: string[];
             breach: boolean;
             computedAt: (string) | null;
         };
@@ -9684,6 +9771,7 @@ export interface components {
             reasons: string[];
             incidentIds: string[];
             incidentNumbers?: string[];
+            servers?: string[];
             breach: boolean;
             computedAt: string | null;
         };
@@ -11647,6 +11735,11 @@ export interface components {
             relatedEntity: string | null;
             relatedId: string | null;
             createdAt: (string) | null;
+            received: boolean;
+            receivedHow: ("email" | "post" | "fax" | "in_person") | null;
+            documentName: string | null;
+            /** @description a scan of the document that carried it: GET /notices/:id/document */
+            hasDocument: boolean;
             deliveries: components["schemas"]["NoticeDelivery"][];
         };
         NoticeDelivery: {
@@ -11656,7 +11749,7 @@ export interface components {
             channel: "email" | "post" | "fax" | "portal";
             address: string;
             /** @enum {string} */
-            status: "pending" | "sent" | "failed";
+            status: "pending" | "sent" | "failed" | "cancelled";
             attempts: number;
             nextAttemptAt: (string) | null;
             lastError: string | null;
@@ -11671,7 +11764,7 @@ export interface components {
             channel: "email" | "post" | "fax" | "portal";
             address: string;
             /** @enum {string} */
-            status: "pending" | "sent" | "failed";
+            status: "pending" | "sent" | "failed" | "cancelled";
             attempts: number;
             nextAttemptAt: string | null;
             lastError: string | null;
@@ -11695,6 +11788,11 @@ export interface components {
             relatedEntity: string | null;
             relatedId: string | null;
             createdAt: string | null;
+            received: boolean;
+            receivedHow: ("email" | "post" | "fax" | "in_person") | null;
+            documentName: string | null;
+            /** @description a scan of the document that carried it: GET /notices/:id/document */
+            hasDocument: boolean;
             deliveries: components["schemas"]["NoticeDeliveryInput"][];
         };
         NoticePreference: {
@@ -12061,6 +12159,14 @@ export interface components {
             powerBudgetW: number;
             powerW: number;
         };
+        RosterChangeResult: {
+            members: components["schemas"]["RosterMember"][];
+            removed: string[];
+        };
+        RosterChangeResultInput: {
+            members: components["schemas"]["RosterMemberInput"][];
+            removed: string[];
+        };
         RosterList: {
             items: components["schemas"]["RosterMember"][];
         };
@@ -12165,6 +12271,9 @@ export interface components {
             relatedEntity: string | null;
             relatedId: string | null;
             createdAt: (string) | null;
+            received: boolean;
+            receivedHow: ("email" | "post" | "fax" | "in_person") | null;
+            documentName: string | null;
             sourceOutboxId: string | null;
             createdBy: string | null;
         };
@@ -12184,6 +12293,9 @@ export interface components {
             relatedEntity: string | null;
             relatedId: string | null;
             createdAt: string | null;
+            received: boolean;
+            receivedHow: ("email" | "post" | "fax" | "in_person") | null;
+            documentName: string | null;
             sourceOutboxId: string | null;
             createdBy: string | null;
         };

@@ -1305,4 +1305,21 @@ export const en: Record<MessageKey, string> = {
   'unmatched.map': 'Map to scope',
   'unmatched.mapTitle': 'Where does “{name}” bite?',
   'unmatched.mapHint': 'Confirming opens the incident: interruptions count from the alert’s start, and if the alert has ended the incident is resolved too.',
+  // ── issue 19 §5/§7: notices received from the customer; the ledger's servers ──
+  'notice.direction.received': 'From the customer (recorded by us)',
+  'notices.receivedHow': 'Received by',
+  'notices.receivedHow.email': 'e-mail',
+  'notices.receivedHow.post': 'post',
+  'notices.receivedHow.fax': 'fax',
+  'notices.receivedHow.in_person': 'in person',
+  'notices.receivedHow.unrecorded': 'not recorded',
+  'notices.documentName': 'Document',
+  'notices.documentScan': 'Scan of the document',
+  'notices.documentScanChoose': 'Choose a scan (optional)',
+  'notices.nothingSent': 'Nothing to send (received)',
+  'notices.status.cancelled': 'not applicable',
+  'roster.received.hint': "The customer's roster is the customer's: record how the customer sent this change and the document that carried it. It is kept as a notice received from the customer; nothing is sent.",
+  'roster.received.documentExample': 'e.g. letter of 2026-03-01 on staff changes',
+  'status.server': 'Server',
+  // ── end issue 19 notices words ──
 };

@@ -1304,6 +1304,23 @@ export const zhCN = {
   'unmatched.map': '指定影响范围',
   'unmatched.mapTitle': '指定告警“{name}”的影响范围',
   'unmatched.mapHint': '确认后即登记故障：中断自告警开始时刻起算；若告警已结束，故障同时恢复。',
+  // ── issue 19 §5/§7: notices received from the customer; the ledger's servers ──
+  'notice.direction.received': '甲方来函（乙方代为登记）',
+  'notices.receivedHow': '收到方式',
+  'notices.receivedHow.email': '电子邮件',
+  'notices.receivedHow.post': '邮寄',
+  'notices.receivedHow.fax': '传真',
+  'notices.receivedHow.in_person': '当面递交',
+  'notices.receivedHow.unrecorded': '未记录',
+  'notices.documentName': '来函名称',
+  'notices.documentScan': '来函扫描件',
+  'notices.documentScanChoose': '选择扫描件（可选）',
+  'notices.nothingSent': '无需送达（收到的来函）',
+  'notices.status.cancelled': '不适用',
+  'roster.received.hint': '甲方人员名单由甲方提交：请登记甲方通过何种方式送来变更，以及载明变更的来函。登记后记为收到甲方的通知，不向任何一方发送。',
+  'roster.received.documentExample': '例如：《人员变更函》2026-03-01',
+  'status.server': '服务器',
+  // ── end issue 19 notices words ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

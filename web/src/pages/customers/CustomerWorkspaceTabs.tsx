@@ -5,6 +5,7 @@ import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import dayjs from 'dayjs';
 import { toDateString, type Dayjs } from '../../dates';
+import { useSession } from '../../auth/session';
 import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -195,7 +196,9 @@ export function RosterTab({ customerId, canEditOwn, onChanged }: { customerId: s
   }, [customerId, showHistory, at]);
   const reload = () => (reloadList(), onChanged?.());
   const past = showHistory || asOf !== null;
-  const [editing, setEditing] = useState<{ side: Side; member?: Member } | null>(null);
+  const [editing, setEditing] = useState<{ side: Side; member?: Member; removing?: boolean } | null>(null);
+  // issue 19: staff changing the customer's side record a change the customer sent them
+  const staff = useSession().me?.kind === 'staff';
   const mayEditProviderSide = useCan('roster.editProviderSide');
   const canEdit = (side: Side) => (side === 'customer' ? canEditOwn : mayEditProviderSide);
   return (
@@ -224,18 +227,21 @@ export function RosterTab({ customerId, canEditOwn, onChanged }: { customerId: s
             past={past}
             editable={canEdit(side)}
             onEdit={(member) => setEditing({ side, member })}
+            onRemove={side === 'customer' && staff ? (member) => setEditing({ side, member, removing: true }) : undefined}
             onRemoved={reload}
           />
         </div>
       ))}
-      {editing && <RosterMemberForm customerId={customerId} side={editing.side} member={editing.member} onClose={() => setEditing(null)} onSaved={reload} />}
+      {editing && (
+        <RosterMemberForm customerId={customerId} side={editing.side} member={editing.member} removing={editing.removing} onBehalf={editing.side === 'customer' && staff} onClose={() => setEditing(null)} onSaved={reload} />
+      )}
     </>
   );
 }
 
 /** One side's people: their contacts, and either the versions' validity (past) or edit and remove. */
-function RosterSideTable(props: { customerId: string; members: Member[] | undefined; past: boolean; editable: boolean; onEdit(m: Member): void; onRemoved(): void }) {
-  const { customerId, members, past, editable, onEdit, onRemoved } = props;
+function RosterSideTable(props: { customerId: string; members: Member[] | undefined; past: boolean; editable: boolean; onEdit(m: Member): void; onRemove?: (m: Member) => void; onRemoved(): void }) {
+  const { customerId, members, past, editable, onEdit, onRemove, onRemoved } = props;
   const { t } = useI18n();
   const showError = useApiErrors();
   const remove = (m: Member) =>
@@ -267,11 +273,17 @@ function RosterSideTable(props: { customerId: string; members: Member[] | undefi
                       <Button size="small" onClick={() => onEdit(m)}>
                         {t('customers.edit')}
                       </Button>
-                      <Popconfirm title={t('confirm.rosterRemove.title')} description={t('confirm.rosterRemove.consequence')} okText={t('roster.remove')} okButtonProps={{ danger: true }} onConfirm={() => remove(m)}>
-                        <Button size="small" danger>
+                      {onRemove ? (
+                        <Button size="small" danger onClick={() => onRemove(m)}>
                           {t('roster.remove')}
                         </Button>
-                      </Popconfirm>
+                      ) : (
+                        <Popconfirm title={t('confirm.rosterRemove.title')} description={t('confirm.rosterRemove.consequence')} okText={t('roster.remove')} okButtonProps={{ danger: true }} onConfirm={() => remove(m)}>
+                          <Button size="small" danger>
+                            {t('roster.remove')}
+                          </Button>
+                        </Popconfirm>
+                      )}
                     </Space>
                   ),
               },
@@ -281,42 +293,87 @@ function RosterSideTable(props: { customerId: string; members: Member[] | undefi
   );
 }
 
-/** Adds a person to a side's roster or changes one (a new version; the other side is notified). */
-function RosterMemberForm({ customerId, side, member, onClose, onSaved }: { customerId: string; side: Side; member?: Member; onClose(): void; onSaved(): void }) {
+/** How a change the customer sent came (the server's enum; the type checks it against the document). */
+const RECEIVED_HOW: NonNullable<Schemas['Notice']['receivedHow']>[] = ['email', 'post', 'fax', 'in_person'];
+type FormValues = MemberValues & { receivedHow?: (typeof RECEIVED_HOW)[number]; documentName?: string };
+
+/**
+ * Adds a person to a side's roster, changes one, or (staff, the customer's side) takes one off. A
+ * change by the customer's own user is its notice to the provider; staff changing the customer's side
+ * record a change the customer SENT them (issue 19): how it came, the document's name and its scan.
+ */
+function RosterMemberForm(props: { customerId: string; side: Side; member?: Member; removing?: boolean; onBehalf: boolean; onClose(): void; onSaved(): void }) {
+  const { customerId, side, member, removing, onBehalf, onClose, onSaved } = props;
   const { t } = useI18n();
   const showError = useApiErrors();
-  const [form] = Form.useForm<MemberValues>();
-  const save = async (values: MemberValues) => {
+  const [form] = Form.useForm<FormValues>();
+  const [scan, setScan] = useState<File | null>(null);
+  const save = async (values: FormValues) => {
     try {
-      const body = { ...values, memberId: member?.memberId, side, mobile: values.mobile || null, landline: values.landline || null, email: values.email || null };
-      await unwrap(client.PUT('/api/v1/customers/{id}/roster', { params: { path: { id: customerId } }, body }));
+      const { receivedHow, documentName, ...particulars } = values;
+      if (onBehalf) {
+        const item = removing
+          ? { op: 'remove', memberId: member!.memberId }
+          : { op: 'upsert', ...particulars, memberId: member?.memberId, mobile: particulars.mobile || null, landline: particulars.landline || null, email: particulars.email || null };
+        const fd = new FormData();
+        fd.append('side', side);
+        fd.append('items', JSON.stringify([item]));
+        if (receivedHow) fd.append('how', receivedHow);
+        if (documentName) fd.append('documentName', documentName);
+        if (scan) fd.append('file', scan);
+        await upload<Schemas['RosterChangeResult']>('POST', `/customers/${customerId}/roster/changes`, fd);
+      } else {
+        const body = { ...particulars, memberId: member?.memberId, side, mobile: particulars.mobile || null, landline: particulars.landline || null, email: particulars.email || null };
+        await unwrap(client.PUT('/api/v1/customers/{id}/roster', { params: { path: { id: customerId } }, body }));
+      }
       onClose();
       onSaved();
     } catch (e) {
       showError(e, form);
     }
   };
+  const title = removing ? `${t('roster.remove')} · ${member?.name ?? ''}` : member ? t('customers.edit') : t('roster.add');
   return (
-    <Modal open title={member ? t('customers.edit') : t('roster.add')} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okButtonProps={removing ? { danger: true } : undefined} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={member ?? { available24h: false }} onFinish={save}>
-        <Form.Item name="role" label={t('roster.role')} rules={[{ required: true }]}>
-          <Select options={ROSTER_ROLES.map((r) => ({ value: r, label: t(`roster.role.${r}`) }))} data-testid="roster-role" />
-        </Form.Item>
-        <Form.Item name="name" label={t('roster.name')} rules={[{ required: true }]}>
-          <Input data-testid="roster-name" />
-        </Form.Item>
-        <Form.Item name="mobile" label={t('roster.mobile')}>
-          <Input data-testid="roster-mobile" />
-        </Form.Item>
-        <Form.Item name="landline" label={t('roster.landline')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="email" label={t('roster.email')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="available24h" valuePropName="checked">
-          <Checkbox>{t('roster.available24h')}</Checkbox>
-        </Form.Item>
+        {!removing && (
+          <>
+            <Form.Item name="role" label={t('roster.role')} rules={[{ required: true }]}>
+              <Select options={ROSTER_ROLES.map((r) => ({ value: r, label: t(`roster.role.${r}`) }))} data-testid="roster-role" />
+            </Form.Item>
+            <Form.Item name="name" label={t('roster.name')} rules={[{ required: true }]}>
+              <Input data-testid="roster-name" />
+            </Form.Item>
+            <Form.Item name="mobile" label={t('roster.mobile')}>
+              <Input data-testid="roster-mobile" />
+            </Form.Item>
+            <Form.Item name="landline" label={t('roster.landline')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="email" label={t('roster.email')}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="available24h" valuePropName="checked">
+              <Checkbox>{t('roster.available24h')}</Checkbox>
+            </Form.Item>
+          </>
+        )}
+        {onBehalf && (
+          <>
+            <Typography.Paragraph type="secondary">{t('roster.received.hint')}</Typography.Paragraph>
+            <Form.Item name="receivedHow" label={t('notices.receivedHow')} rules={[{ required: true }]}>
+              <Select options={RECEIVED_HOW.map((h) => ({ value: h, label: t(`notices.receivedHow.${h}`) }))} data-testid="roster-received-how" />
+            </Form.Item>
+            <Form.Item name="documentName" label={t('notices.documentName')} rules={[{ required: true }]} extra={t('roster.received.documentExample')}>
+              <Input data-testid="roster-document-name" />
+            </Form.Item>
+            <Form.Item label={t('notices.documentScan')}>
+              <Upload accept="application/pdf,image/png,image/jpeg" maxCount={1} beforeUpload={(f) => (setScan(f), false)} onRemove={() => setScan(null)}>
+                <Button data-testid="roster-document-file">{t('notices.documentScanChoose')}</Button>
+              </Upload>
+            </Form.Item>
+          </>
+        )}
       </Form>
     </Modal>
   );

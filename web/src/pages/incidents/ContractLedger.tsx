@@ -71,6 +71,8 @@ export function ContractLedger({ contractId }: { contractId: string }) {
             ),
           },
           { title: t('status.incidents'), render: (_, l) => l.incidentNumbers?.join(', ') },
+          // issue 19: an excluded line is one server's interruption — which server
+          { title: t('status.server'), render: (_, l) => l.servers?.join(', ') ?? '' },
           {
             title: t('common.actions'),
             render: (_, l) => (

@@ -11,7 +11,7 @@ type Notice = Schemas['Notice'];
 type Delivery = Schemas['NoticeDelivery'];
 /** The send form; a customer's own id is added from its session. */
 type SendValues = ApiBody<'/api/v1/notices', 'post'>;
-const DELIVERY_COLORS: Record<Delivery['status'], string> = { pending: 'gold', sent: 'green', failed: 'red' };
+const DELIVERY_COLORS: Record<Delivery['status'], string> = { pending: 'gold', sent: 'green', failed: 'red', cancelled: 'default' };
 
 /** 第九条: every formal notice to and from the customer, with where it went and the proof. */
 export function NoticesPage() {
@@ -38,10 +38,31 @@ export function NoticesPage() {
         expandable={{ expandedRowRender: (n) => <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{locale === 'en' ? n.bodyEn : n.bodyZh}</pre> }}
         columns={[
           { title: t('audit.at'), dataIndex: 'createdAt', render: (at: Notice['createdAt']) => <Instant value={at} />, width: 170 },
-          { title: t('notices.direction'), dataIndex: 'direction', render: (d: Notice['direction']) => t(`notice.direction.${d}`) },
+          // issue 19: which way, in words; a notice received from the customer says how it came and by which document
+          { title: t('notices.direction'), render: (_, n) => (n.received ? <Tag color="blue">{t('notice.direction.received')}</Tag> : t(`notice.direction.${n.direction}`)) },
+          {
+            title: t('notices.receivedHow'),
+            render: (_, n) =>
+              n.received ? (
+                <Space direction="vertical" size={0}>
+                  <span>{n.receivedHow ? t(`notices.receivedHow.${n.receivedHow}`) : t('notices.receivedHow.unrecorded')}</span>
+                  {n.documentName && <Typography.Text type="secondary">{n.documentName}</Typography.Text>}
+                  {n.hasDocument && (
+                    <a href={`/api/v1/notices/${n.id}/document`} data-testid={`notice-document-${n.id}`}>
+                      {t('notices.documentScan')}
+                    </a>
+                  )}
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
           { title: t('notices.subject'), render: (_, n) => (locale === 'en' ? n.subjectEn : n.subjectZh) },
           { title: t('notices.recipient'), dataIndex: 'recipientName' },
-          { title: t('notices.deliveries'), render: (_, n) => n.deliveries.map((d) => <DeliveryTag key={d.id} notice={n} delivery={d} mayProve={mayProve} onProved={reload} />) },
+          {
+            title: t('notices.deliveries'),
+            render: (_, n) => (n.received ? <Typography.Text type="secondary">{t('notices.nothingSent')}</Typography.Text> : n.deliveries.map((d) => <DeliveryTag key={d.id} notice={n} delivery={d} mayProve={mayProve} onProved={reload} />)),
+          },
           { title: t('notices.letterColumn'), render: (_, n) => <a href={`/api/v1/notices/${n.id}/letter.pdf`}>{t('notices.letter')}</a> },
         ]}
       />
@@ -67,7 +88,7 @@ function DeliveryTag({ notice, delivery: d, mayProve, onProved }: { notice: Noti
       </Tag>
       {d.hasProofFile && <a href={`/api/v1/notices/${notice.id}/deliveries/${d.id}/proof`}>{t('notices.proofFile')}</a>}
       {/* 第九条: a postal receipt or fax report is the proof of a post or fax delivery */}
-      {mayProve && (d.channel === 'post' || d.channel === 'fax') && !d.hasProofFile && (
+      {mayProve && (d.channel === 'post' || d.channel === 'fax') && d.status !== 'cancelled' && !d.hasProofFile && (
         <Upload accept="application/pdf,image/png,image/jpeg" showUploadList={false} beforeUpload={prove}>
           <Button size="small" data-testid={`notice-proof-${d.id}`}>
             {t('notices.uploadProof')}
