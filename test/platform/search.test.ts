@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemScope, type Scope } from '../../core/scope.js';
-import { makeTestApp, type ApiClient, type TestApp } from '../../../test/harness/app.js';
-import { makeActivationReadyCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
-import { fillSearchData, searchAddress, searchCabinetCode, searchContractNumber, searchCustomerName, searchDomain, searchInvoiceNumber, searchSerial } from '../../../test/harness/search-fill.js';
-import { makeBillingRepository } from '../billing/billing.repository.js';
-import { makeComplianceRepository } from '../compliance/compliance.repository.js';
-import { makeContractsRepository } from '../contracts/contracts.repository.js';
-import { makeCustomersRepository } from '../customers/customers.repository.js';
-import { makeFloorRepository } from '../facility/floor.repository.js';
-import { makeServersRepository } from '../facility/servers.repository.js';
-import { makeIpamRepository } from '../ipam/ipam.repository.js';
-import { classify } from './search.classify.js';
-import type { SearchResult } from './search.service.js';
+import { systemScope, type Scope } from '../../src/core/scope.js';
+import { makeTestApp, type ApiClient, type TestApp } from '../harness/app.js';
+import { makeActivationReadyCustomer, makeCustomerUser, makeStaff } from '../harness/factories.js';
+import { fillSearchData, searchAddress, searchCabinetCode, searchContractNumber, searchCustomerName, searchDomain, searchInvoiceNumber, searchSerial } from '../harness/search-fill.js';
+import { makeBillingRepository } from '../../src/modules/billing/billing.repository.js';
+import { makeComplianceRepository } from '../../src/modules/compliance/compliance.repository.js';
+import { makeContractsRepository } from '../../src/modules/contracts/contracts.repository.js';
+import { makeCustomersRepository } from '../../src/modules/customers/customers.repository.js';
+import { makeFloorRepository } from '../../src/modules/facility/floor.repository.js';
+import { makeServersRepository } from '../../src/modules/facility/servers.repository.js';
+import { makeIpamRepository } from '../../src/modules/ipam/ipam.repository.js';
+import { classify } from '../../src/modules/search/search.classify.js';
+import type { SearchResult } from '../../src/modules/search/search.service.js';
 
 /**
  * The global search (issue 20 §3) on both databases: every kind of query finds its row with the chain
