@@ -96,6 +96,9 @@ import { complianceConstraints } from './modules/compliance/compliance.constrain
 import { customersReactions } from './modules/customers/reactions.js';
 import { makeOnboardingService } from './modules/onboarding/onboarding.service.js';
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes.js';
+// issue 20 §3: the global search
+import { makeSearchService } from './modules/search/search.service.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 
@@ -230,6 +233,9 @@ export function buildServices(ctx: AppContext) {
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
   const netbox = makeNetboxService({ db, floor, servers, network, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
 
+  // issue 20 §3: the global search asks each area through its own service
+  const search = makeSearchService({ customers, servers, floor, ipam, domains, contracts, billing });
+
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
   bus.subscribe(
@@ -245,6 +251,8 @@ export function buildServices(ctx: AppContext) {
   return {
     audit, customers, roster, kyc, provider, floor, servers, network, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
     netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus, onboarding,
+    // issue 20 §3
+    search,
   };
 }
 
@@ -271,6 +279,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
     { tag: { name: 'onboarding', description: '开通引导清单 — the guided path from a new customer to a live, paid server' }, routes: onboardingRoutes(services) },
     { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
+    // issue 20 §3
+    { tag: { name: 'search', description: '全局搜索 — the global search (IP, domain, serial, cabinet, contract, invoice, customer)' }, routes: searchRoutes(services) },
   ];
 }
 

@@ -71,6 +71,8 @@ export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Pr
     const ids = opts.ids ?? randomIds;
     const sessionSecret = sessionSecretFor(config);
     const services = buildServices({ config, database, clock, ids, sessionSecret });
+    // issue 20: customers from before migration 0029 (or loaded by SQL) get their searchable pinyin now
+    await services.customers.fillPinyin();
     return { config, database, services, clock, ids, sessionSecret, migration, close: () => database.close() };
   } catch (err) {
     await database.close();

@@ -338,6 +338,8 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/portal/calendar-feed': () => ({ ownOnly: true }),
   'GET /api/v1/portal/calendar.ics': () => ({ query: { token: 'rpc_not-a-real-token' }, ownOnly: true }),
   'GET /api/v1/status': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  // issue 20 §3: the global search — B's serial number must not come back to A (the search test walks every kind)
+  'GET /api/v1/search': () => ({ query: { q: 'BSECRETSN' }, listForA: true }),
 };
 
 let t: TestApp;

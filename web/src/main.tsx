@@ -32,6 +32,8 @@ const notices = pagesOf(() => import('./pages/notices'));
 const tickets = pagesOf(() => import('./pages/tickets'));
 const platform = pagesOf(() => import('./pages/platform'));
 const portal = pagesOf(() => import('./pages/portal'));
+// issue 20 §3: the global search
+const searchPages = pagesOf(() => import('./pages/search'));
 
 const CustomersPage = customers('CustomersPage');
 const CustomerDetailPage = customers('CustomerDetailPage');
@@ -66,6 +68,7 @@ const TokensPage = platform('TokensPage');
 const UsersPage = platform('UsersPage');
 const ProviderPage = platform('ProviderPage');
 const MyCompanyPage = portal('MyCompanyPage');
+const SearchPage = searchPages('SearchPage');
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -141,6 +144,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="conduct" element={<ConductPage />} />
+                {/* issue 20 §3 */}
+                <Route path="search" element={<SearchPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -168,6 +173,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="status" element={<StatusPage />} />
                 <Route path="conduct" element={<ConductPage />} />
+                {/* issue 20 §3 */}
+                <Route path="search" element={<SearchPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

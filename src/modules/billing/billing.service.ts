@@ -217,6 +217,12 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
   }
 
   return {
+    /** The global search (issue 20): invoices by number prefix. */
+    async searchNumbers(scope: Scope, prefix: string, limit: number) {
+      requireReader(scope);
+      return repo.searchNumbers(scope, prefix, limit);
+    },
+
     /**
      * 第四条: the annual invoice of a contract's term (contracts calls this when it activates or renews
      * one, in its transaction): dated the first day of its period (the day it fell due, even when a late

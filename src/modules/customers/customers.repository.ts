@@ -48,6 +48,8 @@ function searchArms(term: string, rosterCustomerIds: string[]): SQL | undefined 
   if ([...lower].length === 2) arms.push(sql`"customers"."name_bigrams" @> ARRAY[${lower}]::text[]`);
   else arms.push(ilike(customers.name, `%${escapeLike(term)}%`));
   if (/^[a-z0-9]+$/.test(lower)) arms.push(like(customers.nameInitials, `${lower}%`));
+  // full pinyin or initials anywhere in the name (0029's trigram index; below three letters a trigram cannot help)
+  if (/^[a-z0-9]{3,}$/.test(lower) && /[a-z]/.test(lower)) arms.push(like(customers.namePinyin, `%${lower}%`));
   if (/^[0-9a-z]{2,18}$/.test(lower)) arms.push(like(customers.uscc, `${term.toUpperCase()}%`));
   for (const prefix of phonePrefixes(term)) arms.push(like(customers.contactPhone, `${prefix}%`));
   if (rosterCustomerIds.length) arms.push(inArray(customers.id, rosterCustomerIds));
@@ -125,6 +127,21 @@ export function makeCustomersRepository(db: Db) {
         if (rows.length) yield rows;
         if (rows.length < batch) return;
       }
+    },
+
+    /** The global search's customer arm: the first `limit` matches by name, no total. */
+    async search(scope: Scope, term: string, limit: number): Promise<CustomerRow[]> {
+      return (await listQueries(scope, { q: term, page: 1, pageSize: limit })).page();
+    },
+
+    /** Customers whose name_pinyin is not written yet (rows from before 0029, or inserted by SQL). */
+    withoutPinyin: (limit: number) => db.select({ id: customers.id, name: customers.name }).from(customers).where(isNull(customers.namePinyin)).limit(limit),
+
+    async setPinyin(rows: { id: string; namePinyin: string }[]): Promise<void> {
+      if (!rows.length) return;
+      await db.execute(
+        sql`UPDATE customers AS c SET name_pinyin = v.p FROM unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.namePinyin))}::text[]) AS v(id, p) WHERE c.id = v.id`,
+      );
     },
 
     async insert(tx: Executor, row: CustomerRow): Promise<void> {

@@ -24,6 +24,8 @@ export const customers = pgTable('customers', {
   name: text('name').notNull(),
   /** pinyin initials of the name, for search (北京寰宇 → bjhy) */
   nameInitials: text('name_initials').notNull(),
+  /** full pinyin then initials (北京寰宇 → "beijinghuanyu bjhy"), for the global search (0029); null until filled at start */
+  namePinyin: text('name_pinyin'),
   uscc: text('uscc') /* 统一社会信用代码 */,
   status: text('status', { enum: CUSTOMER_STATUSES }).notNull(),
   registeredAddress: text('registered_address') /* 注册地址 */,

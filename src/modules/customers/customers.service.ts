@@ -33,6 +33,15 @@ export function nameInitials(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** 北京寰宇 → "beijinghuanyu bjhy": the full pinyin and the initials, searched anywhere (issue 20 global search). */
+export function namePinyin(name: string): string {
+  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  return `${full} ${nameInitials(name)}`;
+}
+
 function checkFields(input: Partial<CustomerInput>): Partial<CustomerInput> {
   const fields: FieldError[] = [];
   const out = { ...input };
@@ -88,7 +97,7 @@ export function makeCustomersService(deps: {
     const before = await load(scope, id);
     const { version, ...changes } = checked as CustomerPatch;
     const update: Partial<CustomerRow> = { ...changes, updatedAt: clock.now() };
-    if (changes.name) update.nameInitials = nameInitials(changes.name);
+    if (changes.name) Object.assign(update, { nameInitials: nameInitials(changes.name), namePinyin: namePinyin(changes.name) });
     return repo.db.transaction(async (tx) => {
       const after = await repo.update(tx, id, version, update);
       if (!after) throw new AppError('STALE_VERSION', {}, [{ path: 'version', key: 'STALE_VERSION' }]);
@@ -98,6 +107,23 @@ export function makeCustomersService(deps: {
   }
 
   return {
+    /** The global search's customer arm (name, pinyin anywhere, credit code, phone); a customer finds only itself. */
+    async search(scope: Scope, term: string, limit: number) {
+      requireReader(scope);
+      return (await repo.search(scope, term, limit)).map((c) => ({ id: c.id, name: c.name, status: c.status, contactPhone: c.contactPhone, uscc: c.uscc }));
+    },
+
+    /** Writes name_pinyin for the customers that have none (at start: rows from before migration 0029); returns how many. */
+    async fillPinyin(batch = 2000): Promise<number> {
+      let filled = 0;
+      for (;;) {
+        const rows = await repo.withoutPinyin(batch);
+        await repo.setPinyin(rows.map((r) => ({ id: r.id, namePinyin: namePinyin(r.name) })));
+        filled += rows.length;
+        if (rows.length < batch) return filled;
+      }
+    },
+
     async list(scope: Scope, filter: CustomerFilter) {
       requireReader(scope);
       return repo.list(scope, filter);
@@ -131,6 +157,7 @@ export function makeCustomersService(deps: {
         id: ids.uuid(),
         name: checked.name.trim(),
         nameInitials: nameInitials(checked.name),
+        namePinyin: namePinyin(checked.name),
         uscc: checked.uscc ?? null,
         status: checked.status ?? 'prospect',
         registeredAddress: checked.registeredAddress ?? null,

@@ -7132,6 +7132,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The global search: an IP or prefix, domain, serial number, cabinet code, contract or invoice number, or customer (name, pinyin, phone), each hit with its chain (a customer finds only its own) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    kind?: components["schemas"]["SearchKindInput"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResult"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/servers": {
         parameters: {
             query?: never;
@@ -12254,6 +12293,60 @@ export interface components {
             consents?: components["schemas"]["MaintenanceConsentInput"][];
             affectedCustomers: number;
             affectedServers: number;
+        };
+        SearchChainLink: {
+            /** @enum {string} */
+            kind: "server" | "cabinet" | "customer" | "contract";
+            /** Format: uuid */
+            id: string;
+            label: string;
+        };
+        SearchChainLinkInput: {
+            /** @enum {string} */
+            kind: "server" | "cabinet" | "customer" | "contract";
+            /** Format: uuid */
+            id: string;
+            label: string;
+        };
+        SearchHit: {
+            kind: components["schemas"]["SearchKind"];
+            /** Format: uuid */
+            id: string;
+            label: string;
+            status: string | null;
+            detail: string | null;
+            amountFen: number | null;
+            chain: components["schemas"]["SearchChainLink"][];
+        };
+        SearchHitInput: {
+            kind: components["schemas"]["SearchKindInput"];
+            /** Format: uuid */
+            id: string;
+            label: string;
+            status: string | null;
+            detail: string | null;
+            amountFen: number | null;
+            chain: components["schemas"]["SearchChainLinkInput"][];
+        };
+        /** @enum {string} */
+        SearchKind: "ip" | "domain" | "server" | "cabinet" | "contract" | "invoice" | "customer";
+        /** @enum {string} */
+        SearchKindInput: "ip" | "domain" | "server" | "cabinet" | "contract" | "invoice" | "customer";
+        SearchResult: {
+            q: string;
+            kinds: components["schemas"]["SearchKind"][];
+            groups: {
+                kind: components["schemas"]["SearchKind"];
+                hits: components["schemas"]["SearchHit"][];
+            }[];
+        };
+        SearchResultInput: {
+            q: string;
+            kinds: components["schemas"]["SearchKindInput"][];
+            groups: {
+                kind: components["schemas"]["SearchKindInput"];
+                hits: components["schemas"]["SearchHitInput"][];
+            }[];
         };
         SentNotice: {
             /** Format: uuid */

@@ -1321,6 +1321,28 @@ export const zhCN = {
   'roster.received.documentExample': '例如：《人员变更函》2026-03-01',
   'status.server': '服务器',
   // ── end issue 19 notices words ──
+  // issue 20 §3: the global search
+  'search.title': '搜索',
+  'search.placeholder': 'IP / 域名 / 序列号 / 机柜 / 合同号 / 账单号 / 客户名称、拼音、电话',
+  'search.boxPlaceholder': '搜索 IP、域名、序列号、合同、客户…',
+  'search.hint': '输入 IP 地址或网段、域名、服务器序列号、机柜编号、合同号、账单号，或客户名称（中文、全拼、首字母）、电话。',
+  'search.none': '没有找到与“{q}”相符的结果',
+  'search.askedKinds': '按输入的格式查找：{kinds}',
+  'search.kindSeparator': '、',
+  'search.kind.ip': 'IP',
+  'search.kind.domain': '域名',
+  'search.kind.server': '服务器',
+  'search.kind.cabinet': '机柜',
+  'search.kind.contract': '合同',
+  'search.kind.invoice': '账单',
+  'search.kind.customer': '客户',
+  'search.group.ip': 'IP 地址',
+  'search.group.domain': '域名',
+  'search.group.server': '服务器（序列号）',
+  'search.group.cabinet': '机柜',
+  'search.group.contract': '合同',
+  'search.group.invoice': '账单',
+  'search.group.customer': '客户',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,5 @@
-import { MenuOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { MenuOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Grid, Input, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCalendarStatus } from '../calendarStatus';
@@ -64,6 +64,21 @@ export function AppLayout() {
       ))}
     </>
   );
+  // issue 20 §3: the global search, for staff and (scoped to their own objects) customer users
+  const searchBase = me.kind === 'staff' ? '/console' : '/portal';
+  // on a phone the header has no room for the box: a button opens the results page, which has its own
+  const searchBox = narrow ? (
+    <Button type="text" icon={<SearchOutlined />} aria-label={t('search.title')} data-testid="global-search-open" onClick={() => navigate(`${searchBase}/search`)} />
+  ) : (
+    <Input.Search
+      data-testid="global-search"
+      allowClear
+      placeholder={t('search.boxPlaceholder')}
+      aria-label={t('search.title')}
+      style={{ width: 320 }}
+      onSearch={(v) => v.trim() && navigate(`${searchBase}/search?q=${encodeURIComponent(v.trim())}`)}
+    />
+  );
   const logoutButton = (
     <Button
       data-testid="logout"
@@ -111,6 +126,7 @@ export function AppLayout() {
               {t('layout.menu')}
             </Button>
           )}
+          <div style={{ flex: 1, display: 'flex', justifyContent: narrow ? 'flex-end' : 'flex-start' }}>{searchBox}</div>
           <Space size={narrow ? 'small' : 'middle'} data-testid="user-menu">
             {!narrow && who}
             <LanguageSwitch />
