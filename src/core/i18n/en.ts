@@ -366,4 +366,13 @@ export const en: Record<MessageKey, string> = {
   'contracts.gap.securityLetterSigned': 'Attachment 1 (security responsibility letter) is not signed',
   'contracts.gap.userUndertakingSigned': 'Attachment 2 (IDC user undertaking) is not signed',
   // ── end issue 18 words ──
+  // ── finance desk (issue 20 item 4) ──
+  'finance.bankColumns': 'The bank statement lacks the columns: {missing} (date, amount, payer name, reference are needed)',
+  'finance.bankDate': 'The transaction date cannot be read',
+  'finance.bankAmount': 'The amount cannot be read or is not money received',
+  'finance.bankReference': 'The reference is missing',
+  'finance.bankPayer': 'The payer name is missing',
+  'finance.bankNoSuchLine': 'The file has no such line',
+  'finance.bankReferenceUsed': 'A payment with this bank reference was already recorded for this customer',
+  'finance.periodOrder': 'The start date is after the end date',
 };
