@@ -32,6 +32,7 @@ const notices = pagesOf(() => import('./pages/notices'));
 const tickets = pagesOf(() => import('./pages/tickets'));
 const platform = pagesOf(() => import('./pages/platform'));
 const portal = pagesOf(() => import('./pages/portal'));
+const finance = pagesOf(() => import('./pages/finance'));
 
 const CustomersPage = customers('CustomersPage');
 const CustomerDetailPage = customers('CustomerDetailPage');
@@ -66,6 +67,11 @@ const TokensPage = platform('TokensPage');
 const UsersPage = platform('UsersPage');
 const ProviderPage = platform('ProviderPage');
 const MyCompanyPage = portal('MyCompanyPage');
+// finance desk (issue 20 item 4)
+const ReceivablesPage = finance('ReceivablesPage');
+const PaymentsPage = finance('PaymentsPage');
+const StatementPage = finance('StatementPage');
+const BankImportPage = finance('BankImportPage');
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -141,6 +147,11 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="conduct" element={<ConductPage />} />
+                {/* finance desk (issue 20 item 4) */}
+                <Route path="receivables" element={<ReceivablesPage />} />
+                <Route path="payments" element={<PaymentsPage />} />
+                <Route path="statement" element={<StatementPage />} />
+                <Route path="bank-import" element={<BankImportPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -168,6 +179,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="status" element={<StatusPage />} />
                 <Route path="conduct" element={<ConductPage />} />
+                {/* finance desk (issue 20 item 4) */}
+                <Route path="statement" element={<StatementPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

@@ -260,10 +260,10 @@ export function makeBillingService(deps: {
 body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10.5pt; } h1 { text-align: center; letter-spacing: 6pt; margin-bottom: 2pt; }
 h3 { margin: 10pt 0 2pt; } table { width: 100%; border-collapse: collapse; margin: 4pt 0; } th, td { border: 1px solid #444; padding: 3pt 6pt; text-align: left; } th { width: 28%; background: #f3f3f3; }
 .amount { font-size: 12pt; font-weight: bold; } .ref { font-size: 12pt; font-weight: bold; letter-spacing: 1pt; }
-.sign { margin-top: 14pt; position: relative; height: 42mm; } .seal { position: absolute; right: 16mm; top: -4mm; height: 40mm; opacity: .85; }
+.sign { margin-top: 14pt; position: relative; height: 42mm; } .seal { position: absolute; left: 36mm; top: -6mm; height: 40mm; opacity: .85; }
 </style></head><body><h1>缴费通知单</h1><p style="text-align:center;margin-top:0">（账单编号：${esc(inv.number)}　合同编号：${esc(facts.contractNumber)}）</p>
 <p>致 ${esc(facts.customerName)}（甲方）：</p>
-<p>根据双方签订的《服务器托管服务协议》（合同编号 ${esc(facts.contractNumber)}）第四条，现将本期业务资费通知如下，请按期支付。</p>
+<p>根据双方签订的《服务器托管协议》（合同编号 ${esc(facts.contractNumber)}）第四条，现将本期业务资费通知如下，请按期支付。</p>
 <table>${row('服务期间', `起 ${d(inv.periodStart)} 至 ${d(inv.periodEnd)}`)}
 <tr><th>应付金额</th><td class="amount">${esc(formatYuan(inv.amountFen as Fen))}（大写 ${esc(toCapital(inv.amountFen as Fen))}）</td></tr>
 ${row('已收款', formatYuan(inv.paidFen as Fen))}${row('预存余额抵扣', formatYuan(inv.creditAppliedFen as Fen))}
