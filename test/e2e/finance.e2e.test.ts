@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { logIn, SCREENSHOT_DIR, shot, useServerAndBrowser } from './server.js';
 
 /** The finance desk (issue 20 item 4) in a real browser, on the demo data, in both languages. */
 const env = useServerAndBrowser();
@@ -32,7 +32,7 @@ describe('the finance desk', () => {
     await page.waitForURL(/\/console\/receivables$/);
     await page.getByTestId('bucket-not_due').waitFor();
     await page.locator('.ant-table-row').first().waitFor();
-    const receivables = await api<{ items: { number: string; customerName: string; outstandingFen: number }[] }>(page, '/billing/receivables');
+    const receivables = await api<{ items: { invoiceId: string; number: string; customerName: string; outstandingFen: number }[] }>(page, '/billing/receivables');
     expect(receivables.items.length).toBeGreaterThan(0);
     expect(await page.locator('.ant-table-row').count()).toBe(receivables.items.length);
     await expectReadable(page);
@@ -84,6 +84,10 @@ describe('the finance desk', () => {
     const pdfHref = await page.getByTestId('statement-pdf').getAttribute('href');
     const pdf = await page.request.get(`${env.server.url}${pdfHref}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
+    writeFileSync(join(SCREENSHOT_DIR, 'finance-statement.pdf'), await pdf.body());
+    // the payment notice of the invoice just paid, as the customer's accountant gets it
+    const notice = await page.request.get(`${env.server.url}/api/v1/invoices/${receivables.items[0].invoiceId}/document`);
+    writeFileSync(join(SCREENSHOT_DIR, 'finance-payment-notice.pdf'), await notice.body());
     await expectReadable(page);
     await shot(page, 'finance-statement-zh');
 

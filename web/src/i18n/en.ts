@@ -1306,6 +1306,7 @@ export const en: Record<MessageKey, string> = {
   'unmatched.mapTitle': 'Where does “{name}” bite?',
   'unmatched.mapHint': 'Confirming opens the incident: interruptions count from the alert’s start, and if the alert has ended the incident is resolved too.',
   // ── finance desk (issue 20 item 4) ──
+  'finance.customer': 'Customer',
   'billing.receivedInFuture': 'The date received cannot be after today',
   'navSection.finance': 'Finance',
   'nav.myStatement': 'Statement',

@@ -1305,6 +1305,7 @@ export const zhCN = {
   'unmatched.mapTitle': '指定告警“{name}”的影响范围',
   'unmatched.mapHint': '确认后即登记故障：中断自告警开始时刻起算；若告警已结束，故障同时恢复。',
   // ── finance desk (issue 20 item 4) ──
+  'finance.customer': '客户',
   'billing.receivedInFuture': '收款日期不能晚于今天',
   'navSection.finance': '财务',
   'nav.myStatement': '对账单',

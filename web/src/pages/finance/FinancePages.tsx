@@ -148,7 +148,7 @@ export function StatementPage() {
       {data && (
         <>
           <Descriptions bordered size="small" column={3} style={{ marginBottom: 16 }}>
-            <Descriptions.Item label={t('nav.customers')}>{data.customerName}</Descriptions.Item>
+            <Descriptions.Item label={t('finance.customer')}>{data.customerName}</Descriptions.Item>
             <Descriptions.Item label={t('finance.period')} span={2}>{`${calendarDate(data.from)} – ${calendarDate(data.to)}`}</Descriptions.Item>
             <Descriptions.Item label={t('finance.opening')}><Money fen={data.openingBalanceFen} /></Descriptions.Item>
             <Descriptions.Item label={t('finance.invoiced')}><Money fen={data.invoicedFen} /></Descriptions.Item>
@@ -246,6 +246,7 @@ export function BankImportPage() {
           rowKey="line"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={lines}
           rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (l) => ({ disabled: l.alreadyRecorded || !!l.error }) }}
           columns={[
@@ -260,7 +261,7 @@ export function BankImportPage() {
                 l.error || l.alreadyRecorded ? (
                   '—'
                 ) : (
-                  <Select allowClear showSearch optionFilterProp="label" style={{ width: 320 }} size="small" options={invoiceOptions} value={chosen[l.line]} onChange={(v) => setChosen((c) => ({ ...c, [l.line]: v }))} placeholder={t('finance.pickInvoice')} />
+                  <Select allowClear showSearch optionFilterProp="label" style={{ width: 280 }} size="small" options={invoiceOptions} value={chosen[l.line]} onChange={(v) => setChosen((c) => ({ ...c, [l.line]: v }))} placeholder={t('finance.pickInvoice')} />
                 ),
             },
             {
