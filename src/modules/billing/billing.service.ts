@@ -257,10 +257,11 @@ export function makeBillingService(deps: {
       ? `<table>${row('发票类型', FAPIAO_TYPE_ZH[inv.fapiaoType])}${row('发票抬头', inv.fapiaoTitle ?? '')}${row('纳税人识别号', inv.fapiaoTaxNumber ?? '—')}${row('申请状态', inv.fapiaoNumber ? `已开具：发票号码 ${inv.fapiaoNumber}（${d(inv.fapiaoIssuedOn!)}）` : '已申请，待开具')}${row('开票金额', `${formatYuan(inv.amountFen as Fen)}（大写 ${toCapital(inv.amountFen as Fen)}）`)}</table>`
       : `<p>尚未申请发票。如需开具，请在客户门户提交发票申请（抬头、纳税人识别号、普票或专票），乙方按本账单金额 ${esc(formatYuan(inv.amountFen as Fen))} 开具。</p>`;
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(inv.number)}</title><style>
-body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10.5pt; } h1 { text-align: center; letter-spacing: 6pt; margin-bottom: 2pt; }
-h3 { margin: 10pt 0 2pt; } table { width: 100%; border-collapse: collapse; margin: 4pt 0; } th, td { border: 1px solid #444; padding: 3pt 6pt; text-align: left; } th { width: 28%; background: #f3f3f3; }
-.amount { font-size: 12pt; font-weight: bold; } .ref { font-size: 12pt; font-weight: bold; letter-spacing: 1pt; }
-.sign { margin-top: 14pt; position: relative; height: 42mm; } .seal { position: absolute; left: 36mm; top: -6mm; height: 40mm; opacity: .85; }
+body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10pt; } h1 { text-align: center; letter-spacing: 6pt; margin: 0 0 2pt; } p { margin: 4pt 0; }
+h3 { margin: 8pt 0 2pt; font-size: 11pt; } table { width: 100%; border-collapse: collapse; margin: 3pt 0; } th, td { border: 1px solid #444; padding: 2pt 6pt; text-align: left; } th { width: 24%; background: #f3f3f3; }
+.amount { font-size: 11.5pt; font-weight: bold; } .ref { font-size: 11.5pt; font-weight: bold; letter-spacing: 1pt; }
+/* the seal stamps the signature line; the block never splits across pages, and the seal stays inside it */
+.sign { margin-top: 10pt; position: relative; height: 38mm; break-inside: avoid; page-break-inside: avoid; } .seal { position: absolute; left: 36mm; top: 0; height: 36mm; opacity: .85; }
 </style></head><body><h1>缴费通知单</h1><p style="text-align:center;margin-top:0">（账单编号：${esc(inv.number)}　合同编号：${esc(facts.contractNumber)}）</p>
 <p>致 ${esc(facts.customerName)}（甲方）：</p>
 <p>根据双方签订的《服务器托管协议》（合同编号 ${esc(facts.contractNumber)}）第四条，现将本期业务资费通知如下，请按期支付。</p>

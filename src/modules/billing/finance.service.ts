@@ -174,7 +174,7 @@ export function makeFinanceDesk(deps: {
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>对账单</title><style>
 body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10.5pt; } h1 { text-align: center; letter-spacing: 6pt; }
 table { width: 100%; border-collapse: collapse; margin: 6pt 0; } th, td { border: 1px solid #444; padding: 3pt 5pt; text-align: left; } th { background: #f3f3f3; }
-td.n, td.d { text-align: right; white-space: nowrap; } td.d { text-align: left; } .nw { white-space: nowrap; } .sign { margin-top: 18pt; position: relative; height: 44mm; } .seal { position: absolute; left: 36mm; top: -4mm; height: 40mm; opacity: .85; }
+td.n, td.d { text-align: right; white-space: nowrap; } td.d { text-align: left; } .nw { white-space: nowrap; } .sign { margin-top: 18pt; position: relative; height: 44mm; break-inside: avoid; page-break-inside: avoid; } .seal { position: absolute; left: 36mm; top: 0; height: 40mm; opacity: .85; }
 </style></head><body><h1>对账单</h1>
 <table><tr><th>客户（甲方）</th><td>${esc(s.customerName)}</td></tr><tr><th>乙方</th><td>${esc(p.legalName)}</td></tr>
 <tr><th>对账期间</th><td>${d(s.from)} 至 ${d(s.to)}</td></tr>

@@ -171,6 +171,8 @@ describe('bank-statement import', () => {
 describe('the payment notice (缴费通知单)', () => {
   it('names the payee account, the amount in 大写, the 附言, the 4.2 reading and the contract, under the seal', async () => {
     const d = await activeContract(beta, '12345.60');
+    // paid in part: the notice lists the payment and stays one page with its seal whole
+    await t.services.billing.recordPayment(system, d.invoice.id, { amount: '345.60', receivedOn: '2026-09-30', bankReference: 'BETA-NOTICE-1' });
     const owner = await t.login('f-beta');
     const pdf = await owner.get(`/api/v1/invoices/${d.invoice.id}/document`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -179,7 +181,8 @@ describe('the payment notice (缴费通知单)', () => {
     const file = join(dir, 'payment-notice.pdf');
     writeFileSync(file, pdf.rawPayload);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const s of ['缴费通知单', `户名${PROVIDER}`, `账号${ACCOUNT}`, '开户银行工商银行北京分行', '￥12,345.60（大写壹万贰仟叁佰肆拾伍元陆角）', `合同编号${d.number}`, `汇款附言`, d.invoice.number, '第四条4.2', '尚未申请发票']) {
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    for (const s of ['缴费通知单', `户名${PROVIDER}`, `账号${ACCOUNT}`, '开户银行工商银行北京分行', '￥12,345.60（大写壹万贰仟叁佰肆拾伍元陆角）', `合同编号${d.number}`, `汇款附言`, d.invoice.number, '第四条4.2', '尚未申请发票', 'BETA-NOTICE-1', '尚欠金额￥12,000.00（大写壹万贰仟元整）']) {
       expect(text, s).toContain(s);
     }
     expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').filter((l) => /^\s*\d+\s+\d+\s+image/.test(l)).length).toBeGreaterThanOrEqual(1);
