@@ -53,7 +53,7 @@ export function ReceivablesPage() {
         ))}
       </Row>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('nav.customers')} style={{ width: 260 }} options={customers} value={customerId} onChange={setCustomerId} data-testid="receivables-customer" />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('finance.customer')} style={{ width: 260 }} options={customers} value={customerId} onChange={setCustomerId} data-testid="receivables-customer" />
         <Select allowClear placeholder={t('finance.bucket')} style={{ width: 180 }} value={bucket} onChange={setBucket} options={(Object.keys(BUCKETS) as Bucket[]).map((b) => ({ value: b, label: t(BUCKETS[b].label) }))} />
         {data && (
           <Typography.Text>
@@ -67,7 +67,7 @@ export function ReceivablesPage() {
         dataSource={data?.items}
         columns={[
           { title: t('billing.invoiceNumber'), dataIndex: 'number' },
-          { title: t('nav.customers'), dataIndex: 'customerName' },
+          { title: t('finance.customer'), dataIndex: 'customerName' },
           { title: t('finance.contractNumber'), dataIndex: 'contractNumber' },
           { title: t('contracts.dueOn'), dataIndex: 'dueOn', render: calendarDate },
           { title: t('billing.amount'), dataIndex: 'amountFen', render: (fen: number) => <Money fen={fen} /> },
@@ -94,7 +94,7 @@ export function PaymentsPage() {
     <>
       <Typography.Title level={3}>{t('nav.payments')}</Typography.Title>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('nav.customers')} style={{ width: 260 }} options={customers} value={customerId} onChange={setCustomerId} />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('finance.customer')} style={{ width: 260 }} options={customers} value={customerId} onChange={setCustomerId} />
         <Input type="date" aria-label={t('finance.from')} placeholder={t('finance.from')} style={{ width: 160 }} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value || undefined }))} />
         <Input type="date" aria-label={t('finance.to')} placeholder={t('finance.to')} style={{ width: 160 }} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value || undefined }))} />
         <ExportLink href={`/billing/payments/export.csv${qs ? `?${qs}` : ''}`} what="nav.payments" />
@@ -105,7 +105,7 @@ export function PaymentsPage() {
         dataSource={data?.items}
         columns={[
           { title: t('billing.receivedOn'), dataIndex: 'receivedOn', render: calendarDate },
-          { title: t('nav.customers'), dataIndex: 'customerName' },
+          { title: t('finance.customer'), dataIndex: 'customerName' },
           { title: t('billing.amount'), dataIndex: 'amountFen', render: (fen: number) => <Money fen={fen} /> },
           { title: t('finance.settled'), render: (_, p) => `${p.invoiceNumber}${p.creditedFen > 0 ? ` · ${t('finance.toCredit')} ${money(p.creditedFen)}` : ''}` },
           { title: t('billing.bankReference'), dataIndex: 'bankReference', render: (r: string | null) => r ?? '—' },
@@ -135,7 +135,7 @@ export function StatementPage() {
     <>
       <Typography.Title level={3}>{t('nav.statement')}</Typography.Title>
       <Space style={{ marginBottom: 12 }} wrap>
-        {staff && <Select showSearch optionFilterProp="label" placeholder={t('nav.customers')} style={{ width: 260 }} options={customers} value={picked} onChange={setPicked} data-testid="statement-customer" />}
+        {staff && <Select showSearch optionFilterProp="label" placeholder={t('finance.customer')} style={{ width: 260 }} options={customers} value={picked} onChange={setPicked} data-testid="statement-customer" />}
         <Input type="date" aria-label={t('finance.from')} value={range.from} style={{ width: 160 }} onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))} />
         <Input type="date" aria-label={t('finance.to')} value={range.to} style={{ width: 160 }} onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))} />
         {customerId && (
