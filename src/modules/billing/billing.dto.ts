@@ -229,6 +229,8 @@ export const BankImportPreview = z
         amountFen: Fen.nullable(),
         payerName: z.string(),
         reference: z.string(),
+        /** recorded as the payment's bank reference: the bank's serial when the file has one, else the reference */
+        bankReference: z.string(),
         error: z.string().nullable(),
         alreadyRecorded: z.boolean(),
         invoice: z.object({ id: z.uuid(), number: z.string(), customerId: z.uuid(), customerName: z.string(), outstandingFen: Fen }).nullable(),

@@ -143,11 +143,6 @@ export function makeFinanceRepository(db: Db) {
          LIMIT 20000`);
       return rowsOf(result).map((r) => ({ id: String(r.id), number: String(r.number), customerId: String(r.customer_id), customerName: String(r.customer_name), outstandingFen: Number(r.outstanding_fen), dueOn: String(r.due_on) }));
     },
-    /** Invoices by number (a bank line naming one that is already paid still shows which it was). */
-    async invoicesByNumber(numbers: string[]) {
-      if (!numbers.length) return [];
-      return db.select({ id: invoices.id, number: invoices.number, customerId: invoices.customerId, status: invoices.status }).from(invoices).where(sql`${invoices.number} = ANY(${`{${numbers.join(',')}}`}::text[])`);
-    },
     /** Which of these line hashes were already recorded (and as which payment). */
     async importedLines(hashes: string[], tx: Executor = db) {
       if (!hashes.length) return [];

@@ -33,8 +33,10 @@ const COLUMNS = {
   date: ['date', 'value date', '交易日期', '日期', '入账日期', '记账日期'],
   amount: ['amount', 'credit', '金额', '贷方金额', '收入金额', '交易金额', '贷方发生额'],
   payer: ['payer name', 'payer', 'payer_name', '付款人', '付款人名称', '付款方', '对方户名', '对方账户名称', '对方名称'],
-  reference: ['reference', 'ref', '附言', '摘要', '用途', '备注', '交易流水号', '流水号'],
+  reference: ['reference', 'ref', '附言', '摘要', '用途', '备注'],
 } as const;
+/** The bank's own number of the transfer, when the export has one: the payment's bank reference (unique per customer). */
+const SERIAL = ['bank reference', 'serial', 'transaction id', '交易流水号', '流水号', '凭证号'];
 
 /** 2026-10-08, 2026/10/8, 20261008 → 2026-10-08; anything else null. */
 function bankDate(text: string): string | null {
@@ -54,6 +56,8 @@ export interface BankLine {
   amountFen: number | null;
   payerName: string;
   reference: string;
+  /** what the payment records as its bank reference: the bank's serial when the file has one, else the reference */
+  bankReference: string;
   /** a message key when the line cannot be read */
   error: string | null;
 }
@@ -62,7 +66,9 @@ export interface BankLine {
 export function readBankStatement(text: string): BankLine[] {
   const { header, rows } = csvObjects(text);
   const col = (names: readonly string[]) => header.find((h) => names.includes(h));
-  const cols = { date: col(COLUMNS.date), amount: col(COLUMNS.amount), payer: col(COLUMNS.payer), reference: col(COLUMNS.reference) };
+  const serialCol = col(SERIAL);
+  // a file with a serial but no 附言 column reads the serial as its reference
+  const cols = { date: col(COLUMNS.date), amount: col(COLUMNS.amount), payer: col(COLUMNS.payer), reference: col(COLUMNS.reference) ?? serialCol };
   const missing = Object.entries(cols).filter(([, v]) => !v).map(([k]) => k);
   if (!rows.length || missing.length) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'csv', key: 'finance.bankColumns', params: { missing: missing.join(', ') || '—' } }]);
   const seen = new Map<string, number>();
@@ -76,11 +82,12 @@ export function readBankStatement(text: string): BankLine[] {
     }
     const payerName = r.values[cols.payer!];
     const reference = r.values[cols.reference!];
+    const serial = serialCol ? r.values[serialCol] : '';
     const error = !receivedOn ? 'finance.bankDate' : amountFen === null || amountFen <= 0 ? 'finance.bankAmount' : !reference ? 'finance.bankReference' : !payerName ? 'finance.bankPayer' : null;
-    const key = `${receivedOn ?? r.values[cols.date!]}|${amountFen ?? r.values[cols.amount!]}|${normalisePayerName(payerName)}|${reference.trim()}`;
+    const key = `${receivedOn ?? r.values[cols.date!]}|${amountFen ?? r.values[cols.amount!]}|${normalisePayerName(payerName)}|${reference.trim()}|${serial}`;
     const repeat = (seen.get(key) ?? 0) + 1;
     seen.set(key, repeat);
-    return { line: r.line, lineHash: createHash('sha256').update(`${key}|${repeat}`).digest('hex'), receivedOn, amountFen, payerName, reference, error };
+    return { line: r.line, lineHash: createHash('sha256').update(`${key}|${repeat}`).digest('hex'), receivedOn, amountFen, payerName, reference, bankReference: (serial || reference).slice(0, 64), error };
   });
 }
 
@@ -237,7 +244,7 @@ ${credit ? `<h3>预存余额变动</h3><table><tr><th>日期</th><th>摘要</th>
         try {
           const paymentId = await deps.db.transaction(async (tx) => {
             if ((await finance.importedLines([l.lineHash], tx)).length) return null;
-            const { payment } = await deps.settle(tx, scope, c.invoiceId, { amountFen: l.amountFen!, receivedOn: l.receivedOn!, bankReference: l.reference.slice(0, 64) }, { bankLine: { line: l.line, lineHash: l.lineHash, payerName: l.payerName, reference: l.reference } });
+            const { payment } = await deps.settle(tx, scope, c.invoiceId, { amountFen: l.amountFen!, receivedOn: l.receivedOn!, bankReference: l.bankReference }, { bankLine: { line: l.line, lineHash: l.lineHash, payerName: l.payerName, reference: l.reference } });
             await finance.insertImportedLine(tx, { lineHash: l.lineHash, receivedOn: l.receivedOn!, amountFen: l.amountFen!, payerName: l.payerName.slice(0, 200), reference: l.reference.slice(0, 200), invoiceId: c.invoiceId, paymentId: payment.id, recordedBy: scope.kind === 'staff' ? scope.userId : null, recordedAt: deps.now() });
             return payment.id;
           });

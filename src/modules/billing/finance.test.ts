@@ -155,6 +155,12 @@ describe('bank-statement import', () => {
     expect(again.results.map((r: { status: string }) => r.status)).toEqual(['alreadyRecorded', 'alreadyRecorded', 'refused']);
     expect(await paymentCount()).toBe(before + 1);
     expect((await finance.post('/api/v1/billing/bank-import/preview', { csv })).json().lines[0].alreadyRecorded).toBe(true);
+    // two transfers with the same 附言 are told apart by the bank's serial, which the payment keeps as its reference
+    const alphaOpen = (await t.services.billing.invoices(system, { customerId: alpha })).find((i) => i.status !== 'paid' && outstanding(i) > 200)!;
+    const serials = ['date,amount,payer,reference,serial', '2026-10-20,1.00,阿尔法科技（北京）有限公司,托管费,ICBC-0001', '2026-10-20,1.00,阿尔法科技（北京）有限公司,托管费,ICBC-0002'].join('\n');
+    const both = (await finance.post('/api/v1/billing/bank-import/record', { csv: serials, confirmed: [{ line: 2, invoiceId: alphaOpen.id }, { line: 3, invoiceId: alphaOpen.id }] })).json();
+    expect(both.results.map((r: { status: string }) => r.status)).toEqual(['recorded', 'recorded']);
+    expect((await t.services.billing.invoice(system, alphaOpen.id)).payments.map((p) => p.bankReference)).toEqual(expect.arrayContaining(['ICBC-0001', 'ICBC-0002']));
     // the database refuses a second record of the line even past the service
     await expect(t.database.raw.query(`INSERT INTO bank_import_lines (line_hash, received_on, amount_fen, payer_name, reference, invoice_id, payment_id, recorded_at) SELECT line_hash, received_on, amount_fen, payer_name, reference, invoice_id, payment_id, recorded_at FROM bank_import_lines`)).rejects.toThrow();
     // the payments list says who recorded it, from the import, and the CSV carries the bank reference

@@ -9575,6 +9575,7 @@ export interface components {
                 amountFen: number | null;
                 payerName: string;
                 reference: string;
+                bankReference: string;
                 error: string | null;
                 alreadyRecorded: boolean;
                 invoice: {
@@ -9600,6 +9601,7 @@ export interface components {
                 amountFen: number | null;
                 payerName: string;
                 reference: string;
+                bankReference: string;
                 error: string | null;
                 alreadyRecorded: boolean;
                 invoice: {
