@@ -53,6 +53,7 @@ import { makeNoticesService } from './modules/notices/notices.service.js';
 import { noticesReactions } from './modules/notices/reactions.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { makeBillingRepository } from './modules/billing/billing.repository.js';
+import { makeFinanceRepository } from './modules/billing/finance.repository.js';
 import { makeBillingService } from './modules/billing/billing.service.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
 import { billingReactions } from './modules/billing/reactions.js';
@@ -164,7 +165,7 @@ export function buildServices(ctx: AppContext) {
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
   // billing: invoices, payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through;
   // before contracts, which issues invoices through it
-  const billing = makeBillingService({ repo: makeBillingRepository(db), customers, provider, notices, calendar, pdf, audit, clock, ids, bus });
+  const billing = makeBillingService({ repo: makeBillingRepository(db), finance: makeFinanceRepository(db), files, customers, provider, notices, calendar, pdf, audit, clock, ids, bus });
   const contracts = makeContractsService({
     repo: makeContractsRepository(db), customers, servers, floor, ipam, billing, provider, calendar, files, pdf, audit, clock, ids, bus,
     // issue 19 (contract documents): the roster for the parties block; the domain list (built below, read at render time)

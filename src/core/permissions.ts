@@ -121,6 +121,9 @@ export const PERMISSIONS = {
   'provider.update': ADMIN_ONLY,
   'calendar.edit': ADMIN_ONLY,
   'audit.anchor': ADMIN_ONLY,
+
+  // finance desk (issue 20 item 4): recording the reviewed lines of the provider's bank statement
+  'payment.importBank': { staff: ['finance'] },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

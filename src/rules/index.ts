@@ -20,3 +20,4 @@ export * from './compliance.js';
 export * from './incidents.js';
 export * from './holiday-law.js';
 export * from './arrangement.js';
+export * from './finance.js';

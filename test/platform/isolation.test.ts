@@ -340,6 +340,14 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/status': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
   // issue 20 §3: the global search — B's serial number must not come back to A (the search test walks every kind)
   'GET /api/v1/search': () => ({ query: { q: 'BSECRETSN' }, listForA: true }),
+  // finance desk (issue 20 item 4): staff lists refuse customers; B's statement is not A's to read
+  'GET /api/v1/billing/receivables': (b) => ({ query: { customerId: b.customerId } }),
+  'GET /api/v1/billing/payments': (b) => ({ query: { customerId: b.customerId } }),
+  'GET /api/v1/billing/payments/export.csv': (b) => ({ query: { customerId: b.customerId } }),
+  'GET /api/v1/customers/{id}/statement': (b) => ({ params: { id: b.customerId } }),
+  'GET /api/v1/customers/{id}/statement/document': (b) => ({ params: { id: b.customerId } }),
+  'POST /api/v1/billing/bank-import/preview': (b) => ({ body: { csv: `date,amount,payer,reference\n2026-03-01,1.00,x,${b.customerId}` } }),
+  'POST /api/v1/billing/bank-import/record': (b) => ({ body: { csv: 'date,amount,payer,reference\n2026-03-01,1.00,x,y', confirmed: [{ line: 2, invoiceId: b.invoiceId }] } }),
 };
 
 let t: TestApp;

@@ -114,6 +114,9 @@ const PROBES: Record<Action, Probe> = {
   'provider.update': (s, sc) => s.provider.update(sc, anyInput({})),
   'calendar.edit': (s, sc) => s.calendar.preview(sc, 2026, anyInput({})),
   'audit.anchor': (s, sc) => s.audit.anchorOnRequest(sc),
+
+  // finance desk (issue 20 item 4): a file without the bank's columns is refused after the role check
+  'payment.importBank': (s, sc) => s.billing.bankImportRecord(sc, { csv: 'x', confirmed: [{ line: 2, invoiceId: NONE }] }),
 };
 
 /** Whether the service let `scope` past its role check. */

@@ -34,6 +34,7 @@ const platform = pagesOf(() => import('./pages/platform'));
 const portal = pagesOf(() => import('./pages/portal'));
 // issue 20 §3: the global search
 const searchPages = pagesOf(() => import('./pages/search'));
+const finance = pagesOf(() => import('./pages/finance'));
 
 const CustomersPage = customers('CustomersPage');
 const CustomerDetailPage = customers('CustomerDetailPage');
@@ -69,6 +70,11 @@ const UsersPage = platform('UsersPage');
 const ProviderPage = platform('ProviderPage');
 const MyCompanyPage = portal('MyCompanyPage');
 const SearchPage = searchPages('SearchPage');
+// finance desk (issue 20 item 4)
+const ReceivablesPage = finance('ReceivablesPage');
+const PaymentsPage = finance('PaymentsPage');
+const StatementPage = finance('StatementPage');
+const BankImportPage = finance('BankImportPage');
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -146,6 +152,11 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="conduct" element={<ConductPage />} />
                 {/* issue 20 §3 */}
                 <Route path="search" element={<SearchPage />} />
+                {/* finance desk (issue 20 item 4) */}
+                <Route path="receivables" element={<ReceivablesPage />} />
+                <Route path="payments" element={<PaymentsPage />} />
+                <Route path="statement" element={<StatementPage />} />
+                <Route path="bank-import" element={<BankImportPage />} />
               </Route>
               <Route
                 path="/portal"
@@ -175,6 +186,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="conduct" element={<ConductPage />} />
                 {/* issue 20 §3 */}
                 <Route path="search" element={<SearchPage />} />
+                {/* finance desk (issue 20 item 4) */}
+                <Route path="statement" element={<StatementPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

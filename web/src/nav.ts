@@ -69,6 +69,12 @@ export const NAV: NavEntry[] = [
   // compliance: complaints, inspections, declared services (5.3, 5.4, 5.8, 6.6)
   { key: 'conduct', path: '/console/conduct', labelKey: 'nav.conduct', audience: 'staff', roles: ['compliance', 'noc', 'sales', 'auditor'] },
   { key: 'my-conduct', path: '/portal/conduct', labelKey: 'nav.conduct', audience: 'customer', roles: ALL_CUSTOMER },
+  // finance desk (issue 20 item 4): receivables, payments received, statements, bank-statement import
+  { key: 'receivables', path: '/console/receivables', labelKey: 'nav.receivables', audience: 'staff', roles: ['finance', 'auditor'] },
+  { key: 'payments', path: '/console/payments', labelKey: 'nav.payments', audience: 'staff', roles: ['finance', 'auditor'] },
+  { key: 'statement', path: '/console/statement', labelKey: 'nav.statement', audience: 'staff', roles: ['finance', 'auditor', 'sales'] },
+  { key: 'bank-import', path: '/console/bank-import', labelKey: 'nav.bankImport', audience: 'staff', roles: ['finance'] },
+  { key: 'my-statement', path: '/portal/statement', labelKey: 'nav.myStatement', audience: 'customer', roles: ['owner', 'billing'] },
 ];
 
 /**
@@ -86,6 +92,8 @@ export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff
   { key: 'my-service', labelKey: 'navSection.myService', audience: 'customer', entries: ['my-status', 'my-servers', 'my-racks', 'my-dns', 'my-domains', 'my-conduct'] },
   { key: 'my-contact', labelKey: 'navSection.myContact', audience: 'customer', entries: ['my-tickets', 'my-notices', 'my-notice-preferences'] },
   { key: 'my-account', labelKey: 'navSection.myAccount', audience: 'customer', entries: ['my-audit', 'portal-account'] },
+  // finance desk (issue 20 item 4)
+  { key: 'finance', labelKey: 'navSection.finance', audience: 'staff', entries: ['receivables', 'payments', 'statement', 'bank-import'] },
 ];
 
 /** The user's entries grouped into the sections that have any (empty sections are left out). */

@@ -370,4 +370,13 @@ export const en: Record<MessageKey, string> = {
   'roster.receivedOnlyForStaff': "Only a change staff record on the customer's behalf says how it was received and by which document",
   'notices.deliveryCancelled': 'This delivery was cancelled (it never applied); it takes no receipt',
   // ── end issue 19 notices words ──
+  // ── finance desk (issue 20 item 4) ──
+  'finance.bankColumns': 'The bank statement lacks the columns: {missing} (date, amount, payer name, reference are needed)',
+  'finance.bankDate': 'The transaction date cannot be read',
+  'finance.bankAmount': 'The amount cannot be read or is not money received',
+  'finance.bankReference': 'The reference is missing',
+  'finance.bankPayer': 'The payer name is missing',
+  'finance.bankNoSuchLine': 'The file has no such line',
+  'finance.bankReferenceUsed': 'A payment with this bank reference was already recorded for this customer',
+  'finance.periodOrder': 'The start date is after the end date',
 };

@@ -373,6 +373,15 @@ export const zhCN = {
   'roster.receivedOnlyForStaff': '只有乙方工作人员代甲方登记的变更才记录收到方式和来函',
   'notices.deliveryCancelled': '此送达已取消（不适用），不能上传回执',
   // ── end issue 19 notices words ──
+  // ── finance desk (issue 20 item 4) ──
+  'finance.bankColumns': '银行流水文件缺少列：{missing}（需要日期、金额、付款人、附言/流水号）',
+  'finance.bankDate': '交易日期无法识别',
+  'finance.bankAmount': '金额无法识别或不是收入',
+  'finance.bankReference': '缺少附言/流水号',
+  'finance.bankPayer': '缺少付款人名称',
+  'finance.bankNoSuchLine': '文件中没有该行',
+  'finance.bankReferenceUsed': '该客户已登记过相同银行流水号的收款',
+  'finance.periodOrder': '起始日期不能晚于截止日期',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

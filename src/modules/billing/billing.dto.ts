@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Fen, ItemsOf, Timestamp } from '../../http/dto.js';
 import { DUNNING_DECISIONS, DUNNING_KINDS, FAPIAO_TYPES, INVOICE_STATUSES } from './billing.schema.js';
+import { AGING_BUCKETS } from '../../rules/finance.js';
 
 export const InvoiceStatus = z.enum(INVOICE_STATUSES).meta({ id: 'InvoiceStatus' });
 export const FapiaoType = z.enum(FAPIAO_TYPES).meta({ id: 'FapiaoType', description: 'ordinary 增值税普通发票（普票）/ special 增值税专用发票（专票）' });
@@ -146,3 +147,103 @@ export const SweepDay = z
   })
   .meta({ id: 'BillingSweepDay' });
 export const SweepList = ItemsOf(SweepDay);
+
+// ── finance desk (issue 20 item 4) ──
+export const AgingBucket = z.enum(AGING_BUCKETS).meta({ id: 'AgingBucket', description: 'days past the 第四条 due date: not_due (≤0), d1_30, d31_60, d61_90, over_90' });
+export const ReceivablesQuery = z.object({ customerId: z.uuid().optional(), bucket: AgingBucket.optional(), asOf: CalendarDate.optional() });
+export const Receivables = z
+  .object({
+    asOf: CalendarDate,
+    items: z.array(
+      z.object({
+        invoiceId: z.uuid(),
+        number: z.string(),
+        customerId: z.uuid(),
+        customerName: z.string(),
+        contractId: z.uuid(),
+        contractNumber: z.string(),
+        issuedOn: CalendarDate,
+        dueOn: CalendarDate,
+        status: InvoiceStatus,
+        amountFen: Fen,
+        outstandingFen: Fen,
+        daysPastDue: z.number().int(),
+        bucket: AgingBucket,
+      }),
+    ),
+    /** every bucket, in order, with the customer filter applied (not the bucket filter) */
+    buckets: z.array(z.object({ bucket: AgingBucket, invoices: z.number().int(), outstandingFen: Fen })),
+    totalFen: Fen,
+  })
+  .meta({ id: 'Receivables' });
+
+export const PaymentsQuery = z.object({ customerId: z.uuid().optional(), from: CalendarDate.optional(), to: CalendarDate.optional() });
+export const ReceivedPayment = Payment.extend({
+  invoiceNumber: z.string(),
+  customerName: z.string(),
+  recordedByName: z.string().nullable(),
+  /** recorded from an imported bank statement line */
+  imported: z.boolean(),
+}).meta({ id: 'ReceivedPayment' });
+export const ReceivedPaymentList = ItemsOf(ReceivedPayment);
+
+export const StatementQuery = z.object({ from: CalendarDate.optional(), to: CalendarDate.optional() });
+export const Statement = z
+  .object({
+    customerId: z.uuid(),
+    customerName: z.string(),
+    from: CalendarDate,
+    to: CalendarDate,
+    /** invoiced minus received before the period: positive is owed, negative is held as credit */
+    openingBalanceFen: z.number().int(),
+    invoicedFen: Fen,
+    receivedFen: Fen,
+    closingBalanceFen: z.number().int(),
+    openingCreditFen: Fen,
+    closingCreditFen: Fen,
+    lines: z.array(
+      z.object({
+        on: CalendarDate,
+        kind: z.enum(['invoice', 'payment']),
+        invoiceId: z.uuid(),
+        invoiceNumber: z.string(),
+        contractNumber: z.string().nullable(),
+        bankReference: z.string().nullable(),
+        debitFen: Fen,
+        creditFen: Fen,
+        balanceFen: z.number().int(),
+      }),
+    ),
+    credit: z.array(z.object({ on: CalendarDate, amountFen: z.number().int(), invoiceNumber: z.string() })),
+  })
+  .meta({ id: 'CustomerStatement' });
+
+export const BankImportBody = z.object({ csv: z.string().min(1).max(2_000_000) });
+export const BankImportPreview = z
+  .object({
+    lines: z.array(
+      z.object({
+        line: z.number().int(),
+        lineHash: z.string(),
+        receivedOn: CalendarDate.nullable(),
+        amountFen: Fen.nullable(),
+        payerName: z.string(),
+        reference: z.string(),
+        /** recorded as the payment's bank reference: the bank's serial when the file has one, else the reference */
+        bankReference: z.string(),
+        error: z.string().nullable(),
+        alreadyRecorded: z.boolean(),
+        invoice: z.object({ id: z.uuid(), number: z.string(), customerId: z.uuid(), customerName: z.string(), outstandingFen: Fen }).nullable(),
+        confidence: z.enum(['high', 'medium', 'low', 'none']),
+        reasons: z.array(z.enum(['invoiceNumber', 'amountEqualsOutstanding', 'amountDiffers', 'payerIsCustomer', 'payerDiffers', 'onlyInvoiceWithAmount', 'severalInvoicesWithAmount'])),
+      }),
+    ),
+  })
+  .meta({ id: 'BankImportPreview' });
+export const BankImportRecordBody = BankImportBody.extend({
+  /** the lines the reviewer confirmed, by line number, each with the invoice it settles */
+  confirmed: z.array(z.object({ line: z.number().int().min(2), invoiceId: z.uuid() })).min(1).max(5000),
+});
+export const BankImportResult = z
+  .object({ results: z.array(z.object({ line: z.number().int(), status: z.enum(['recorded', 'alreadyRecorded', 'refused']), paymentId: z.uuid().nullable(), error: z.string().nullable() })) })
+  .meta({ id: 'BankImportResult' });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { scopeOf } from '../../http/auth.js';
 import { FileBody, IdParams } from '../../http/dto.js';
+import { sendCsv } from '../../http/csv.js';
 import {
   CustomerCredit,
   DunningAction,
@@ -22,8 +23,19 @@ import {
   RecordPaymentBody,
   SweepList,
   SweepQuery,
+  BankImportBody,
+  BankImportPreview,
+  BankImportRecordBody,
+  BankImportResult,
+  PaymentsQuery,
+  ReceivedPaymentList,
+  Receivables,
+  ReceivablesQuery,
+  Statement,
+  StatementQuery,
 } from './billing.dto.js';
 import type { BillingService } from './billing.service.js';
+import { toYuanString, type Fen } from '../../rules/index.js';
 
 export function billingRoutes(deps: { billing: BillingService }): FastifyPluginAsyncZod {
   const { billing } = deps;
@@ -100,6 +112,52 @@ export function billingRoutes(deps: { billing: BillingService }): FastifyPluginA
       '/billing/sweeps',
       { schema: { tags: ['billing'], summary: 'The daily sweep, day by day (staff)', querystring: SweepQuery, response: { 200: SweepList } } },
       async (request) => ({ items: await billing.sweeps(scopeOf(request), request.query.limit) }),
+    );
+
+    // ── finance desk (issue 20 item 4) ──
+    app.get(
+      '/billing/receivables',
+      { schema: { tags: ['billing'], summary: 'Receivables (应收账款): open invoices with aging buckets, summed by the database (finance, auditors)', querystring: ReceivablesQuery, response: { 200: Receivables } } },
+      async (request) => billing.receivables(scopeOf(request), request.query),
+    );
+    app.get(
+      '/billing/payments',
+      { schema: { tags: ['billing'], summary: 'Payments received (收款记录): amount, date, bank reference, who recorded, what it settled', querystring: PaymentsQuery, response: { 200: ReceivedPaymentList } } },
+      async (request) => ({ items: await billing.paymentsReceived(scopeOf(request), request.query) }),
+    );
+    app.get(
+      '/billing/payments/export.csv',
+      { schema: { tags: ['billing'], summary: 'Payments received as CSV', querystring: PaymentsQuery, produces: ['text/csv'], response: { 200: FileBody } } },
+      async (request, reply) =>
+        sendCsv(
+          reply,
+          'payments.csv',
+          ['receivedOn', 'customer', 'invoice', 'amountYuan', 'appliedYuan', 'creditedYuan', 'bankReference', 'recordedBy', 'imported', 'recordedAt'],
+          (await billing.paymentsReceived(scopeOf(request), request.query)).map((p) => [p.receivedOn, p.customerName, p.invoiceNumber, toYuanString(p.amountFen as Fen), toYuanString(p.appliedFen as Fen), toYuanString(p.creditedFen as Fen), p.bankReference, p.recordedByName, p.imported ? 'yes' : 'no', p.createdAt]),
+        ),
+    );
+    app.get(
+      '/customers/:id/statement',
+      { schema: { tags: ['billing'], summary: "The customer's statement (对账单) for a period: opening balance, invoices, payments, credit, closing balance", params: IdParams, querystring: StatementQuery, response: { 200: Statement } } },
+      async (request) => billing.statement(scopeOf(request), request.params.id, request.query),
+    );
+    app.get(
+      '/customers/:id/statement/document',
+      { schema: { tags: ['billing'], summary: 'The statement as a PDF with the provider seal', params: IdParams, querystring: StatementQuery, produces: ['application/pdf'], response: { 200: FileBody } } },
+      async (request, reply) => {
+        const doc = await billing.statementDocument(scopeOf(request), request.params.id, request.query);
+        return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.bytes);
+      },
+    );
+    app.post(
+      '/billing/bank-import/preview',
+      { bodyLimit: 4 * 1024 * 1024, schema: { tags: ['billing'], summary: "The provider's bank statement (CSV: date, amount, payer name, reference) matched to invoices for review; records nothing", body: BankImportBody, response: { 200: BankImportPreview } } },
+      async (request) => ({ lines: await billing.bankImportPreview(scopeOf(request), request.body.csv) }),
+    );
+    app.post(
+      '/billing/bank-import/record',
+      { bodyLimit: 4 * 1024 * 1024, schema: { tags: ['billing'], summary: 'Record the bank-statement lines the reviewer confirmed, each line once', body: BankImportRecordBody, response: { 200: BankImportResult } } },
+      async (request) => billing.bankImportRecord(scopeOf(request), request.body),
     );
   };
 }

@@ -120,3 +120,16 @@ export const dailySweeps = pgTable('daily_sweeps', {
   ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),
   result: jsonb('result').$type<Partial<SweepDayResult>>().notNull(),
 });
+
+/** 0028: bank-statement lines a reviewer confirmed and recorded, once each (the hash of the line is the key). */
+export const bankImportLines = pgTable('bank_import_lines', {
+  lineHash: text('line_hash').primaryKey(),
+  receivedOn: date('received_on', { mode: 'string' }).notNull(),
+  amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+  payerName: text('payer_name').notNull(),
+  reference: text('reference').notNull(),
+  invoiceId: uuid('invoice_id').notNull(),
+  paymentId: uuid('payment_id').notNull(),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+});

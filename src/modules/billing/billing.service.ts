@@ -39,6 +39,10 @@ import type { NoticesService } from '../notices/notices.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import { DEADLINE_MOVED_TASK, type RecomputedRecord } from '../calendar/calendar.service.js';
 import type { BillingRepository, DunningActionRow, InvoiceRow } from './billing.repository.js';
+import type { FinanceRepository } from './finance.repository.js';
+import { makeFinanceDesk } from './finance.service.js';
+import type { FileStore } from '../../files/file-store.js';
+import { sniffDocumentType } from '../../files/sniff.js';
 import type { SweepDayResult } from './billing.schema.js';
 
 export type { SweepDayResult };
@@ -82,6 +86,10 @@ export function makeBillingService(deps: {
   ids: IdGenerator;
   /** emits billing.* and asks billing.sweepingDay (billing.events.ts), in the change's transaction */
   bus: Emitter<Executor>;
+  /** the finance desk's reads (receivables, payments, statements, bank import; issue 20) */
+  finance: FinanceRepository;
+  /** the provider's seal image, printed on the documents the provider issues (payment notice, statement) */
+  files: Pick<FileStore, 'get' | 'has'>;
 }) {
   const { repo, audit, clock, ids, bus } = deps;
   const today = () => shanghaiDate(clock.now());
@@ -95,6 +103,37 @@ export function makeBillingService(deps: {
   async function policy(tx?: Executor): Promise<DunningPolicy & { updatedAt: Date }> {
     const row = await repo.policy(tx);
     return { reminderDays: row.reminderDays, suspensionProposalDays: row.suspensionProposalDays, updatedAt: row.updatedAt };
+  }
+
+
+  /**
+   * One bank transfer against an invoice, in the caller's transaction (recordPayment, the bank import):
+   * partial payments add up; whatever exceeds what is owed is kept as the customer's credit.
+   */
+  async function settle(tx: Executor, scope: Scope, invoiceId: string, input: { amountFen: number; receivedOn: string; bankReference: string | null }, auditExtra: Record<string, unknown> = {}) {
+    const { amountFen } = input;
+    const before = await repo.lockInvoice(tx, invoiceId);
+    if (!before) throw new AppError('NOT_FOUND', { entity: 'invoice' });
+    if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: before.status, to: 'payment' });
+    const { appliedFen, creditedFen } = allocatePayment(before, amountFen);
+    const paidFen = before.paidFen + appliedFen;
+    const settled = { ...before, paidFen };
+    const status = invoiceStatus(settled, today());
+    const after = await repo.updateInvoice(tx, invoiceId, {
+      paidFen,
+      status: before.status === 'paid' ? 'paid' : status,
+      paidOn: before.paidOn ?? (status === 'paid' ? input.receivedOn : null),
+      // past its due date before today's sweep ran: overdue all the same, from the day after the due date
+      overdueSince: status === 'overdue' ? (before.overdueSince ?? addDays(before.dueOn as CalendarDate, 1)) : before.overdueSince,
+    });
+    const payment = { id: ids.uuid(), invoiceId, customerId: before.customerId, amountFen, appliedFen, creditedFen, receivedOn: input.receivedOn, bankReference: input.bankReference, recordedBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
+    await repo.insertPayment(tx, payment);
+    if (creditedFen > 0) {
+      await repo.lockCredit(tx, before.customerId);
+      await repo.moveCredit(tx, { id: ids.uuid(), customerId: before.customerId, amountFen: creditedFen, paymentId: payment.id, invoiceId, createdAt: clock.now() });
+    }
+    await audit.record(tx, scope, { action: 'invoice.payment', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after: { ...after, payment, ...auditExtra } });
+    return { ...after, outstandingFen: outstanding(after), payment };
   }
 
   const sweepScope: Scope = { kind: 'system', reason: 'daily-sweep' };
@@ -196,25 +235,63 @@ export function makeBillingService(deps: {
     (inv.dueOnProvisional ? '；暂定（国务院尚未公布该年节假日安排，按《全国年节及纪念日放假办法》推算）' : '') +
     (inv.provisionalDueOn ? `；原告知 ${formatChineseDate(inv.provisionalDueOn as CalendarDate)}，已按国务院公布的安排调整` : '');
 
-  function invoiceHtml(inv: InvoiceRow, facts: { contractNumber: string; customerName: string; providerName: string; bankName: string; bankAccount: string; payments: { receivedOn: string; amountFen: number; bankReference: string | null }[] }) {
+  /** The provider's seal as a data URI for the documents it issues; none when no seal is set (or its file is missing). */
+  function sealUri(sealFile: string | null): string | null {
+    if (!sealFile || !deps.files.has(sealFile)) return null;
+    const bytes = deps.files.get(sealFile);
+    return `data:${sniffDocumentType(bytes) ?? 'image/png'};base64,${bytes.toString('base64')}`;
+  }
+
+  /**
+   * 缴费通知单 (issue 19 item 4): what the customer's accountant needs to pay it — the payee's account
+   * (户名 is the provider's legal name, as the bank checks it), the amount in figures and 大写, the
+   * due date with the 4.2 reading it rests on, the contract number, what to write as the transfer's
+   * 附言 (the invoice number, so the bank import matches it), the 发票 request summary — issued by the
+   * provider, so sealed.
+   */
+  function invoiceHtml(inv: InvoiceRow, facts: { contractNumber: string; customerName: string; providerName: string; bankName: string; bankAccount: string; sealUri: string | null; payments: { receivedOn: string; amountFen: number; bankReference: string | null }[] }) {
     const row = (k: string, v: string) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`;
     const owed = outstanding(inv);
+    const d = (x: string) => formatChineseDate(x as CalendarDate);
+    const fapiao = inv.fapiaoType
+      ? `<table>${row('发票类型', FAPIAO_TYPE_ZH[inv.fapiaoType])}${row('发票抬头', inv.fapiaoTitle ?? '')}${row('纳税人识别号', inv.fapiaoTaxNumber ?? '—')}${row('申请状态', inv.fapiaoNumber ? `已开具：发票号码 ${inv.fapiaoNumber}（${d(inv.fapiaoIssuedOn!)}）` : '已申请，待开具')}${row('开票金额', `${formatYuan(inv.amountFen as Fen)}（大写 ${toCapital(inv.amountFen as Fen)}）`)}</table>`
+      : `<p>尚未申请发票。如需开具，请在客户门户提交发票申请（抬头、纳税人识别号、普票或专票），乙方按本账单金额 ${esc(formatYuan(inv.amountFen as Fen))} 开具。</p>`;
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(inv.number)}</title><style>
-body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 11pt; } h1 { text-align: center; letter-spacing: 6pt; }
-table { width: 100%; border-collapse: collapse; margin: 8pt 0; } th, td { border: 1px solid #444; padding: 4pt 6pt; text-align: left; } th { width: 30%; background: #f3f3f3; }
-.amount { font-size: 13pt; font-weight: bold; }
-</style></head><body><h1>付款通知书（账单）</h1><p style="text-align:right">账单编号：${esc(inv.number)}</p><table>
-${row('甲方（付款方）', facts.customerName)}${row('乙方（收款方）', facts.providerName)}${row('合同编号', facts.contractNumber)}
-${row('服务期间', `起 ${formatChineseDate(inv.periodStart as CalendarDate)} 至 ${formatChineseDate(inv.periodEnd as CalendarDate)}`)}
+body { font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10pt; } h1 { text-align: center; letter-spacing: 6pt; margin: 0 0 2pt; } p { margin: 4pt 0; }
+h3 { margin: 8pt 0 2pt; font-size: 11pt; } table { width: 100%; border-collapse: collapse; margin: 3pt 0; } th, td { border: 1px solid #444; padding: 2pt 6pt; text-align: left; } th { width: 24%; background: #f3f3f3; }
+.amount { font-size: 11.5pt; font-weight: bold; } .ref { font-size: 11.5pt; font-weight: bold; letter-spacing: 1pt; }
+/* the seal stamps the signature line; the block never splits across pages, and the seal stays inside it */
+.sign { margin-top: 10pt; position: relative; height: 38mm; break-inside: avoid; page-break-inside: avoid; } .seal { position: absolute; left: 36mm; top: 0; height: 36mm; opacity: .85; }
+</style></head><body><h1>缴费通知单</h1><p style="text-align:center;margin-top:0">（账单编号：${esc(inv.number)}　合同编号：${esc(facts.contractNumber)}）</p>
+<p>致 ${esc(facts.customerName)}（甲方）：</p>
+<p>根据双方签订的《服务器托管协议》（合同编号 ${esc(facts.contractNumber)}）第四条，现将本期业务资费通知如下，请按期支付。</p>
+<table>${row('服务期间', `起 ${d(inv.periodStart)} 至 ${d(inv.periodEnd)}`)}
 <tr><th>应付金额</th><td class="amount">${esc(formatYuan(inv.amountFen as Fen))}（大写 ${esc(toCapital(inv.amountFen as Fen))}）</td></tr>
-${row('开具日期', formatChineseDate(inv.issuedOn as CalendarDate))}${row('付款期限', `${formatChineseDate(inv.dueOn as CalendarDate)}前（第四条：开通后一周内）${dueNote(inv)}`)}
-${row('已收款', formatYuan(inv.paidFen as Fen))}${row('余额抵扣', formatYuan(inv.creditAppliedFen as Fen))}
+${row('已收款', formatYuan(inv.paidFen as Fen))}${row('预存余额抵扣', formatYuan(inv.creditAppliedFen as Fen))}
 <tr><th>尚欠金额</th><td class="amount">${esc(formatYuan(owed))}（大写 ${esc(toCapital(owed))}）</td></tr>
-${row('状态', STATUS_ZH[inv.status])}${row('收款账户', `${facts.bankName} ${facts.bankAccount}`)}
-${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：${inv.fapiaoTitle}；税号：${inv.fapiaoTaxNumber ?? '—'}${inv.fapiaoNumber ? `；发票号码：${inv.fapiaoNumber}（${inv.fapiaoIssuedOn}）` : '；待开具'}`) : ''}
-</table>${facts.payments.length ? `<h3>收款记录</h3><table>${facts.payments.map((p) => row(formatChineseDate(p.receivedOn as CalendarDate), `${formatYuan(p.amountFen as Fen)}${p.bankReference ? `（银行流水号 ${p.bankReference}）` : ''}`)).join('')}</table>` : ''}
+${row('付款期限', `${d(inv.dueOn)}前付清（含当日）${dueNote(inv)}`)}
+${row('期限依据', `第四条 4.2“付款时间：业务开通后一周内甲方一次性支付乙方业务资费”；本期自 ${d(inv.periodStart)} 起算，期限末日遇法定休假日顺延至其后第一个工作日（《民法典》第二百零三条）`)}
+${row('开具日期', d(inv.issuedOn))}${row('状态', STATUS_ZH[inv.status])}</table>
+<h3>收款账户（乙方）</h3><table>${row('户名', facts.providerName)}${row('开户银行', facts.bankName)}${row('账号', facts.bankAccount)}
+<tr><th>汇款附言</th><td>请在汇款附言（用途）栏填写账单编号 <span class="ref">${esc(inv.number)}</span>，以便乙方核对入账</td></tr></table>
+<h3>发票</h3>${fapiao}
+${facts.payments.length ? `<h3>收款记录</h3><table>${facts.payments.map((p) => row(d(p.receivedOn), `${formatYuan(p.amountFen as Fen)}${p.bankReference ? `（银行流水 ${p.bankReference}）` : ''}`)).join('')}</table>` : ''}
+<div class="sign"><p>乙方（盖章）：${esc(facts.providerName)}</p><p>日期：${d(inv.issuedOn)}</p>${facts.sealUri ? `<img class="seal" src="${facts.sealUri}" alt="">` : ''}</div>
 </body></html>`;
   }
+
+  const desk = makeFinanceDesk({
+    finance: deps.finance,
+    db: repo.db,
+    settle,
+    customers: deps.customers,
+    provider: deps.provider,
+    seal: sealUri,
+    pdf: deps.pdf,
+    audit,
+    today,
+    now: () => clock.now(),
+  });
 
   return {
     /** The global search (issue 20): invoices by number prefix. */
@@ -335,30 +412,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
         fields.push({ path: 'receivedOn', key: 'field.invalid' });
       }
       if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
-      return repo.db.transaction(async (tx) => {
-        const before = await repo.lockInvoice(tx, invoiceId);
-        if (!before) throw new AppError('NOT_FOUND', { entity: 'invoice' });
-        if (before.status === 'void') throw new AppError('INVALID_TRANSITION', { entity: 'invoice', from: before.status, to: 'payment' });
-        const { appliedFen, creditedFen } = allocatePayment(before, amountFen);
-        const paidFen = before.paidFen + appliedFen;
-        const settled = { ...before, paidFen };
-        const status = invoiceStatus(settled, today());
-        const after = await repo.updateInvoice(tx, invoiceId, {
-          paidFen,
-          status: before.status === 'paid' ? 'paid' : status,
-          paidOn: before.paidOn ?? (status === 'paid' ? input.receivedOn : null),
-          // past its due date before today's sweep ran: overdue all the same, from the day after the due date
-          overdueSince: status === 'overdue' ? (before.overdueSince ?? addDays(before.dueOn as CalendarDate, 1)) : before.overdueSince,
-        });
-        const payment = { id: ids.uuid(), invoiceId, customerId: before.customerId, amountFen, appliedFen, creditedFen, receivedOn: input.receivedOn, bankReference: input.bankReference, recordedBy: scope.kind === 'staff' ? scope.userId : null, createdAt: clock.now() };
-        await repo.insertPayment(tx, payment);
-        if (creditedFen > 0) {
-          await repo.lockCredit(tx, before.customerId);
-          await repo.moveCredit(tx, { id: ids.uuid(), customerId: before.customerId, amountFen: creditedFen, paymentId: payment.id, invoiceId, createdAt: clock.now() });
-        }
-        await audit.record(tx, scope, { action: 'invoice.payment', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after: { ...after, payment } });
-        return { ...after, outstandingFen: outstanding(after), payment };
-      });
+      return repo.db.transaction((tx) => settle(tx, scope, invoiceId, { amountFen, receivedOn: input.receivedOn, bankReference: input.bankReference }));
     },
 
     async credit(scope: Scope, customerId: string) {
@@ -418,9 +472,10 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
         providerName: provider.legalName,
         bankName: provider.bankName,
         bankAccount: provider.bankAccount,
+        sealUri: sealUri(provider.sealFile),
         payments: await repo.payments(scope, invoiceId),
       });
-      const fileName = `${inv.number}-付款通知书`;
+      const fileName = `${inv.number}-缴费通知单`;
       if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
       return { bytes: await deps.pdf.render(html, { footerLabel: inv.number }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
     },
@@ -520,6 +575,9 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
       requireStaff(scope);
       return repo.sweeps(limit);
     },
+
+    // the finance desk (issue 20 item 4): finance.service.ts
+    ...desk,
   };
 }
 

@@ -536,6 +536,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/bank-import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider's bank statement (CSV: date, amount, payer name, reference) matched to invoices for review; records nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BankImportPreview"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/bank-import/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the bank-statement lines the reviewer confirmed, each line once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                        confirmed: {
+                            line: number;
+                            /** Format: uuid */
+                            invoiceId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BankImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/dunning": {
         parameters: {
             query?: never;
@@ -701,6 +790,128 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received (收款记录): amount, date, bank reference, who recorded, what it settled */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReceivedPayment"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/payments/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received as CSV */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivables (应收账款): open invoices with aging buckets, summed by the database (finance, auditors) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    bucket?: components["schemas"]["AgingBucketInput"];
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Receivables"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4306,6 +4517,88 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's statement (对账单) for a period: opening balance, invoices, payments, credit, closing balance */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerStatement"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/statement/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement as a PDF with the provider seal */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -9156,6 +9449,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description days past the 第四条 due date: not_due (≤0), d1_30, d31_60, d61_90, over_90
+         * @enum {string}
+         */
+        AgingBucket: "not_due" | "d1_30" | "d31_60" | "d61_90" | "over_90";
+        /**
+         * @description days past the 第四条 due date: not_due (≤0), d1_30, d31_60, d61_90, over_90
+         * @enum {string}
+         */
+        AgingBucketInput: "not_due" | "d1_30" | "d31_60" | "d61_90" | "over_90";
         AlertIngestResult: {
             received: number;
             results: {
@@ -9391,6 +9694,76 @@ export interface components {
         AuditPageInput: {
             items: components["schemas"]["AuditEntryInput"][];
             total: number;
+        };
+        BankImportPreview: {
+            lines: {
+                line: number;
+                lineHash: string;
+                receivedOn: string | null;
+                amountFen: number | null;
+                payerName: string;
+                reference: string;
+                bankReference: string;
+                error: string | null;
+                alreadyRecorded: boolean;
+                invoice: {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    /** Format: uuid */
+                    customerId: string;
+                    customerName: string;
+                    /** @description amount in fen (分): 100 = ¥1.00 */
+                    outstandingFen: number;
+                } | null;
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low" | "none";
+                reasons: ("invoiceNumber" | "amountEqualsOutstanding" | "amountDiffers" | "payerIsCustomer" | "payerDiffers" | "onlyInvoiceWithAmount" | "severalInvoicesWithAmount")[];
+            }[];
+        };
+        BankImportPreviewInput: {
+            lines: {
+                line: number;
+                lineHash: string;
+                receivedOn: string | null;
+                amountFen: number | null;
+                payerName: string;
+                reference: string;
+                bankReference: string;
+                error: string | null;
+                alreadyRecorded: boolean;
+                invoice: {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    /** Format: uuid */
+                    customerId: string;
+                    customerName: string;
+                    /** @description amount in fen (分): 100 = ¥1.00 */
+                    outstandingFen: number;
+                } | null;
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low" | "none";
+                reasons: ("invoiceNumber" | "amountEqualsOutstanding" | "amountDiffers" | "payerIsCustomer" | "payerDiffers" | "onlyInvoiceWithAmount" | "severalInvoicesWithAmount")[];
+            }[];
+        };
+        BankImportResult: {
+            results: {
+                line: number;
+                /** @enum {string} */
+                status: "recorded" | "alreadyRecorded" | "refused";
+                paymentId: string | null;
+                error: string | null;
+            }[];
+        };
+        BankImportResultInput: {
+            results: {
+                line: number;
+                /** @enum {string} */
+                status: "recorded" | "alreadyRecorded" | "refused";
+                paymentId: string | null;
+                error: string | null;
+            }[];
         };
         BillingPayment: {
             /** Format: uuid */
@@ -10449,6 +10822,88 @@ export interface components {
         CustomerPageInput: {
             items: components["schemas"]["CustomerInput"][];
             total: number;
+        };
+        CustomerStatement: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            openingBalanceFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            invoicedFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            receivedFen: number;
+            closingBalanceFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            openingCreditFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            closingCreditFen: number;
+            lines: {
+                /** Format: date */
+                on: string;
+                /** @enum {string} */
+                kind: "invoice" | "payment";
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                contractNumber: string | null;
+                bankReference: string | null;
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                debitFen: number;
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                creditFen: number;
+                balanceFen: number;
+            }[];
+            credit: {
+                /** Format: date */
+                on: string;
+                amountFen: number;
+                invoiceNumber: string;
+            }[];
+        };
+        CustomerStatementInput: {
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            openingBalanceFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            invoicedFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            receivedFen: number;
+            closingBalanceFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            openingCreditFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            closingCreditFen: number;
+            lines: {
+                /** Format: date */
+                on: string;
+                /** @enum {string} */
+                kind: "invoice" | "payment";
+                /** Format: uuid */
+                invoiceId: string;
+                invoiceNumber: string;
+                contractNumber: string | null;
+                bankReference: string | null;
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                debitFen: number;
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                creditFen: number;
+                balanceFen: number;
+            }[];
+            credit: {
+                /** Format: date */
+                on: string;
+                amountFen: number;
+                invoiceNumber: string;
+            }[];
         };
         /** @enum {string} */
         CustomerStatus: "prospect" | "active" | "suspended" | "former";
@@ -12073,6 +12528,120 @@ export interface components {
         };
         ProviderProfileListInput: {
             items: components["schemas"]["ProviderProfileInput"][];
+        };
+        Receivables: {
+            /** Format: date */
+            asOf: string;
+            items: {
+                /** Format: uuid */
+                invoiceId: string;
+                number: string;
+                /** Format: uuid */
+                customerId: string;
+                customerName: string;
+                /** Format: uuid */
+                contractId: string;
+                contractNumber: string;
+                /** Format: date */
+                issuedOn: string;
+                /** Format: date */
+                dueOn: string;
+                status: components["schemas"]["InvoiceStatus"];
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                amountFen: number;
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                outstandingFen: number;
+                daysPastDue: number;
+                bucket: components["schemas"]["AgingBucket"];
+            }[];
+            buckets: {
+                bucket: components["schemas"]["AgingBucket"];
+                invoices: number;
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                outstandingFen: number;
+            }[];
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            totalFen: number;
+        };
+        ReceivablesInput: {
+            /** Format: date */
+            asOf: string;
+            items: {
+                /** Format: uuid */
+                invoiceId: string;
+                number: string;
+                /** Format: uuid */
+                customerId: string;
+                customerName: string;
+                /** Format: uuid */
+                contractId: string;
+                contractNumber: string;
+                /** Format: date */
+                issuedOn: string;
+                /** Format: date */
+                dueOn: string;
+                status: components["schemas"]["InvoiceStatusInput"];
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                amountFen: number;
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                outstandingFen: number;
+                daysPastDue: number;
+                bucket: components["schemas"]["AgingBucketInput"];
+            }[];
+            buckets: {
+                bucket: components["schemas"]["AgingBucketInput"];
+                invoices: number;
+                /** @description amount in fen (分): 100 = ¥1.00 */
+                outstandingFen: number;
+            }[];
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            totalFen: number;
+        };
+        ReceivedPayment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            appliedFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditedFen: number;
+            /** Format: date */
+            receivedOn: string;
+            bankReference: string | null;
+            recordedBy: string | null;
+            createdAt: (string) | null;
+            invoiceNumber: string;
+            customerName: string;
+            recordedByName: string | null;
+            imported: boolean;
+        };
+        ReceivedPaymentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            amountFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            appliedFen: number;
+            /** @description amount in fen (分): 100 = ¥1.00 */
+            creditedFen: number;
+            /** Format: date */
+            receivedOn: string;
+            bankReference: string | null;
+            recordedBy: string | null;
+            createdAt: string | null;
+            invoiceNumber: string;
+            customerName: string;
+            recordedByName: string | null;
+            imported: boolean;
         };
         RecordedPayment: {
             /** Format: uuid */
