@@ -370,6 +370,13 @@ async function serve(config: Config, io: Io): Promise<number> {
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   io.out(`rackpact ${rt.database.kind === 'pglite' ? '(embedded database)' : '(PostgreSQL)'} listening on ${url}`);
   if (seedWanted) io.out(`demo logins — ${demoLoginsText()}`);
+  // issue 19 §8: Chromium starts now, in the background, so the first document does not wait for it
+  if (config.PDF_WARM === 'on') {
+    rt.services.pdf.warm().then(
+      () => logger.info({ pdf: rt.services.pdf.status() }, 'document printer ready'),
+      (err: unknown) => logger.warn(`document printer: Chromium did not start (${(err as Error).message}); documents will try again`),
+    );
+  }
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -366,4 +366,16 @@ export const en: Record<MessageKey, string> = {
   'contracts.gap.securityLetterSigned': 'Attachment 1 (security responsibility letter) is not signed',
   'contracts.gap.userUndertakingSigned': 'Attachment 2 (IDC user undertaking) is not signed',
   // ── end issue 18 words ──
+  // ── issue 19 §8 / issue 20 §6: the document printer and progress ──
+  DOCUMENT_RENDER_TIMEOUT: 'Generating the document took longer than {seconds} s; the document printer is busy or not answering, please try again shortly',
+  DOCUMENT_RENDER_FAILED: 'The document could not be generated (document printer error: {reason}); please try again shortly',
+  'cli.progress.import': 'NetBox import',
+  'cli.progress.backup': 'Backup',
+  'cli.progress.restore': 'Restore',
+  'cli.progress.recompute': 'Recomputing compensation',
+  'cli.progress.files': 'files',
+  'cli.progress.rows': 'rows',
+  'cli.progress.contracts': 'contracts',
+  'cli.progress.database': 'database',
+  // ── end issue 19 §8 / issue 20 §6 ──
 };

@@ -369,6 +369,18 @@ export const zhCN = {
   'contracts.gap.securityLetterSigned': '附件一《入网安全责任书》尚未签署',
   'contracts.gap.userUndertakingSigned': '附件二《IDC用户承诺书》尚未签署',
   // ── end issue 18 words ──
+  // ── issue 19 §8 / issue 20 §6: the document printer and progress ──
+  DOCUMENT_RENDER_TIMEOUT: '文档生成超时（超过 {seconds} 秒），打印服务繁忙或无响应，请稍后重试',
+  DOCUMENT_RENDER_FAILED: '文档生成失败（打印服务出错：{reason}），请稍后重试',
+  'cli.progress.import': '导入 NetBox',
+  'cli.progress.backup': '备份',
+  'cli.progress.restore': '恢复',
+  'cli.progress.recompute': '重算补偿',
+  'cli.progress.files': '文件',
+  'cli.progress.rows': '行',
+  'cli.progress.contracts': '份合同',
+  'cli.progress.database': '数据库',
+  // ── end issue 19 §8 / issue 20 §6 ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
