@@ -374,8 +374,8 @@ export const en: Record<MessageKey, string> = {
   'cli.progress.restore': 'Restore',
   'cli.progress.recompute': 'Recomputing compensation',
   'cli.progress.files': 'files',
-  'cli.progress.rows': 'rows',
-  'cli.progress.contracts': 'contracts',
+  'cli.progress.check': "checking each contract's ledger",
+  'cli.progress.rewrite': 'rewriting the ledgers that changed',
   'cli.progress.database': 'database',
   // ── end issue 19 §8 / issue 20 §6 ──
 };

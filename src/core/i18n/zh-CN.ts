@@ -377,8 +377,8 @@ export const zhCN = {
   'cli.progress.restore': '恢复',
   'cli.progress.recompute': '重算补偿',
   'cli.progress.files': '文件',
-  'cli.progress.rows': '行',
-  'cli.progress.contracts': '份合同',
+  'cli.progress.check': '核对各合同的补偿明细',
+  'cli.progress.rewrite': '重写有变化的明细',
   'cli.progress.database': '数据库',
   // ── end issue 19 §8 / issue 20 §6 ──
 } as const;
