@@ -83,6 +83,8 @@ export function makeChromiumPdfRenderer(options: PdfPoolOptions = {}): PdfRender
   let pid: number | undefined;
   /** pages being opened (counted against the pool size before they exist) */
   let opening = 0;
+  /** renders asked for since the pool was made (the warm-up gives way once there is one) */
+  let started = 0;
   let waiters: Array<{ resolve: (p: { page: Page; instance: Instance }) => void; reject: (e: unknown) => void }> = [];
 
   async function launch(): Promise<Instance> {
@@ -171,11 +173,16 @@ export function makeChromiumPdfRenderer(options: PdfPoolOptions = {}): PdfRender
 
   async function warmUp(): Promise<void> {
     const inst = await instance();
-    // open the pool's pages and print once on each, so the fonts are loaded before the first document
-    const opened: Page[] = [];
-    while (inst.pages.size + opening < size) opened.push(await openPage(inst));
-    await Promise.all(opened.map((p) => printOn(p, WARM_HTML, {})));
-    for (const p of opened) release(inst, p, false);
+    // open the pool's pages and print once on each, one after the other, so the fonts are loaded before
+    // the first document; a document asked for meanwhile does that itself, and the warm-up steps aside
+    // rather than compete with it for the CPU
+    while (inst.pages.size + opening < size && !inst.dead && !closing) {
+      const page = await openPage(inst);
+      let broken = false;
+      if (started === 0) await printOn(page, WARM_HTML, {}).catch(() => (broken = true));
+      release(inst, page, broken);
+      if (broken) break;
+    }
   }
 
   async function printOn(page: Page, html: string, opts: { footerLabel?: string }): Promise<Buffer> {
@@ -211,6 +218,7 @@ export function makeChromiumPdfRenderer(options: PdfPoolOptions = {}): PdfRender
   }
 
   async function render(html: string, opts: { footerLabel?: string } = {}): Promise<Buffer> {
+    started += 1;
     const deadline: Deadline = { expired: false };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
