@@ -1305,4 +1305,16 @@ export const en: Record<MessageKey, string> = {
   'unmatched.map': 'Map to scope',
   'unmatched.mapTitle': 'Where does “{name}” bite?',
   'unmatched.mapHint': 'Confirming opens the incident: interruptions count from the alert’s start, and if the alert has ended the incident is resolved too.',
+  // ── issue 19 §8 / issue 20 §6: downloads and long work with progress ──
+  'download.generating': 'Generating…',
+  'download.received': 'Received {size} of {total}',
+  'download.seconds': '{seconds} s',
+  'progress.working': 'Working…',
+  'progress.upload': 'Uploading the files',
+  'progress.server': 'The server is working',
+  'progress.netboxImport': 'Importing the NetBox data (checking and writing each row)',
+  'progress.netboxPreview': 'Previewing the NetBox import (checking each row, writing nothing)',
+  'progress.recompute': "Recomputing every contract's compensation ledger",
+  'progress.gateApply': 'Writing the gate configuration and reloading nginx',
+  // ── end issue 19 §8 / issue 20 §6 ──
 };

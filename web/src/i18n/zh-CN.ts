@@ -1304,6 +1304,18 @@ export const zhCN = {
   'unmatched.map': '指定影响范围',
   'unmatched.mapTitle': '指定告警“{name}”的影响范围',
   'unmatched.mapHint': '确认后即登记故障：中断自告警开始时刻起算；若告警已结束，故障同时恢复。',
+  // ── issue 19 §8 / issue 20 §6: downloads and long work with progress ──
+  'download.generating': '正在生成…',
+  'download.received': '已接收 {size} / {total}',
+  'download.seconds': '{seconds} 秒',
+  'progress.working': '处理中…',
+  'progress.upload': '正在上传文件',
+  'progress.server': '服务器正在处理',
+  'progress.netboxImport': '导入 NetBox 数据（校验并写入每一行）',
+  'progress.netboxPreview': '预览 NetBox 导入（校验每一行，不写入）',
+  'progress.recompute': '重算全部合同的补偿明细',
+  'progress.gateApply': '生成接入网关配置并让 nginx 重新加载',
+  // ── end issue 19 §8 / issue 20 §6 ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { DocumentDownload } from '../../components';
 
 type Report = Schemas['NetboxImportReport'];
 type Row = Schemas['NetboxRowReport'];
@@ -79,7 +80,9 @@ export function NetboxImportPage() {
           <Button data-testid="netbox-import" type="primary" disabled={!chosen || !report?.dryRun || stale} loading={busy} onClick={() => run(false)}>
             {t('netbox.import')}
           </Button>
-          <a href="/api/v1/netbox/export/devices.csv">{t('netbox.exportDevices')}</a>
+          <DocumentDownload as="link" href="/netbox/export/devices.csv">
+            {t('netbox.exportDevices')}
+          </DocumentDownload>
         </Space>
       </Card>
       {report && (
