@@ -173,10 +173,12 @@ export function makeChromiumPdfRenderer(options: PdfPoolOptions = {}): PdfRender
 
   async function warmUp(): Promise<void> {
     const inst = await instance();
+    // a document asked for during the launch takes the first page before the warm-up looks
+    await new Promise((resolve) => setImmediate(resolve));
     // open the pool's pages and print once on each, one after the other, so the fonts are loaded before
-    // the first document; a document asked for meanwhile does that itself, and the warm-up steps aside
-    // rather than compete with it for the CPU
-    while (inst.pages.size + opening < size && !inst.dead && !closing) {
+    // the first document; once a document has been asked for the warm-up steps aside (the document
+    // warms the browser itself) rather than compete with it for the CPU; more pages open when needed
+    while (started === 0 && inst.pages.size + opening < size && !inst.dead && !closing) {
       const page = await openPage(inst);
       let broken = false;
       if (started === 0) await printOn(page, WARM_HTML, {}).catch(() => (broken = true));
