@@ -1,5 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeFileStore } from '../files/file-store.js';
 import { makeProgress, type ProgressSink } from './progress.js';
+import { main } from './rackpact.js';
 
 /** What a stream was sent, as a terminal or as a pipe. */
 function sink(isTTY: boolean): ProgressSink & { out: string } {
@@ -73,5 +78,28 @@ describe('CLI progress (stderr)', () => {
     p.update({ step: '合同', done: 0 });
     p.update({ step: '合同', done: 7 });
     expect(out.out).toBe('重算补偿 · 合同 0\n');
+  });
+});
+
+describe('the CLI commands draw their progress on the progress sink, the report stays on stdout', () => {
+  it('backup and restore: the database step, then the files one by one', async () => {
+    const run = async (argv: string[], env: Record<string, string>) => {
+      const out: string[] = [];
+      const progress = sink(false);
+      const code = await main(argv, { out: (s) => out.push(s), err: (s) => out.push(`ERR ${s}`), lang: 'en', progress }, env);
+      return { code, out: out.join('\n'), progress: progress.out };
+    };
+    const source = { DATA_DIR: mkdtempSync(join(tmpdir(), 'rackpact-progress-')) };
+    expect((await run(['migrate'], source)).code).toBe(0);
+    makeFileStore(join(source.DATA_DIR, 'files')).put(Buffer.from('%PDF-1.4\n%%EOF\n'));
+    const file = join(mkdtempSync(join(tmpdir(), 'rackpact-progress-bak-')), 'b.tar');
+
+    const backup = await run(['backup', file], source);
+    expect(backup).toMatchObject({ code: 0, out: 'backup written: the database and 1 stored files' });
+    expect(backup.progress.trimEnd().split('\n')).toEqual(['Backup · database 0/1 0%', 'Backup · database 1/1 100%', 'Backup · files 0/1 0%', 'Backup · files 1/1 100%']);
+
+    const restore = await run(['restore', file], { DATA_DIR: mkdtempSync(join(tmpdir(), 'rackpact-progress-to-')) });
+    expect(restore).toMatchObject({ code: 0, out: 'restored: the database and 1 stored files' });
+    expect(restore.progress.trimEnd().split('\n')).toEqual(['Restore · files 0/1 0%', 'Restore · files 1/1 100%', 'Restore · database 0/1 0%', 'Restore · database 1/1 100%']);
   });
 });
