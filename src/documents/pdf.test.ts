@@ -39,13 +39,19 @@ describe('the document printer (one Chromium, a pool of pages)', () => {
   it('prints concurrent documents on one browser, at most PDF_PAGES at a time, each its own text', async () => {
     const pdf = renderer({ pages: 2 });
     const texts = ['甲方 合同一', '乙方 合同二', '第五条 合同三', '第九条 合同四', '附件一 合同五'];
-    const outputs = await Promise.all(texts.map((t, i) => pdf.render(doc(t), { footerLabel: `RP-${i}` })));
+    // what the pool holds while the five are under way: never more than two pages, never more than two printing
+    const seen: Array<ReturnType<PdfRenderer['status']>> = [];
+    const sampler = setInterval(() => seen.push(pdf.status()), 5);
+    const outputs = await Promise.all(texts.map((t, i) => pdf.render(doc(t), { footerLabel: `RP-${i}` }))).finally(() => clearInterval(sampler));
+    expect(Math.max(...seen.map((s) => s.pages))).toBeLessThanOrEqual(2);
+    expect(Math.max(...seen.map((s) => s.busy))).toBeLessThanOrEqual(2);
     expect(pdf.status()).toMatchObject({ launches: 1, pages: 2, busy: 0, waiting: 0 });
     outputs.forEach((out, i) => {
       expect(out.subarray(0, 5).toString()).toBe('%PDF-');
       const text = pdfText(out);
       expect(text).toContain(texts[i]);
-      expect(text).toContain(`RP-${i}`);
+      // the footer's label and page numbers are Chromium's print machinery, not script: they print with JavaScript off
+      expect(text).toMatch(new RegExp(`RP-${i} 第 1 页 共 1 页`));
       // no other document's text on a reused page
       for (const other of texts.filter((_, j) => j !== i)) expect(text).not.toContain(other);
     });
