@@ -1310,8 +1310,6 @@ export const en: Record<MessageKey, string> = {
   'download.received': 'Received {size} of {total}',
   'download.seconds': '{seconds} s',
   'progress.working': 'Working…',
-  'progress.upload': 'Uploading the files',
-  'progress.server': 'The server is working',
   'progress.netboxImport': 'Importing the NetBox data (checking and writing each row)',
   'progress.netboxPreview': 'Previewing the NetBox import (checking each row, writing nothing)',
   'progress.recompute': "Recomputing every contract's compensation ledger",

@@ -1309,8 +1309,6 @@ export const zhCN = {
   'download.received': '已接收 {size} / {total}',
   'download.seconds': '{seconds} 秒',
   'progress.working': '处理中…',
-  'progress.upload': '正在上传文件',
-  'progress.server': '服务器正在处理',
   'progress.netboxImport': '导入 NetBox 数据（校验并写入每一行）',
   'progress.netboxPreview': '预览 NetBox 导入（校验每一行，不写入）',
   'progress.recompute': '重算全部合同的补偿明细',
