@@ -160,7 +160,8 @@ export function buildServices(ctx: AppContext) {
     hostmaster: ctx.config.DNS_HOSTMASTER,
     ipam,
   });
-  const pdf = makeChromiumPdfRenderer();
+  // issue 19 §8: one Chromium with a pool of pages for every document; `serve` warms it once it listens
+  const pdf = makeChromiumPdfRenderer({ pages: ctx.config.PDF_PAGES, timeoutMs: ctx.config.PDF_TIMEOUT_SECONDS * 1000 });
   const mailer = ctx.mailer ?? makeMailer(ctx.config.SMTP_URL, { timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   const notices = makeNoticesService({ repo: makeNoticesRepository(db), customers, roster, files, provider, mailer, pdf, audit, clock, ids });
   // billing: invoices, payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through;

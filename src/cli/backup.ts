@@ -46,7 +46,11 @@ export interface RestoreReport {
   files: number | null;
 }
 
-export async function backup(config: Config, file: string, opts: { files: boolean } = { files: true }): Promise<BackupReport> {
+/** Issue 20 §6: where backup and restore are, for the CLI's progress bar (step `database` 0/1 → 1/1, then `files` n/total). */
+export type BackupProgress = (e: { step: 'database' | 'files'; done: number; total: number }) => void;
+
+export async function backup(config: Config, file: string, opts: { files: boolean; onProgress?: BackupProgress } = { files: true }): Promise<BackupReport> {
+  const progress: BackupProgress = opts.onProgress ?? (() => undefined);
   const kind = config.DATABASE_URL ? 'postgres' : 'pglite';
   const store = makeFileStore(filesDir(config));
   const work = mkdtempSync(join(tmpdir(), 'rackpact-backup-'));
@@ -54,6 +58,7 @@ export async function backup(config: Config, file: string, opts: { files: boolea
   let fd: number | undefined;
   try {
     const dump = join(work, 'database');
+    progress({ step: 'database', done: 0, total: 1 });
     if (config.DATABASE_URL) {
       run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${dump}`, `--dbname=${ownerUrl(config)}`]);
     } else {
@@ -68,13 +73,18 @@ export async function backup(config: Config, file: string, opts: { files: boolea
         await database.close();
       }
     }
+    progress({ step: 'database', done: 1, total: 1 });
     const hashes = opts.files ? store.list() : null;
     const manifest: Manifest = { format: 'rackpact-backup', version: 1, database: kind, createdAt: new Date().toISOString(), files: hashes?.length ?? null };
     fd = openSync(partial, 'w', 0o600);
     const tar = new TarWriter(fd);
     tar.add(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
     copyInto(tar, kind === 'pglite' ? PGLITE_ENTRY : PGDUMP_ENTRY, dump);
-    for (const hash of hashes ?? []) copyInto(tar, `files/${hash.slice(0, 2)}/${hash}`, store.pathOf(hash));
+    if (hashes) progress({ step: 'files', done: 0, total: hashes.length });
+    (hashes ?? []).forEach((hash, i) => {
+      copyInto(tar, `files/${hash.slice(0, 2)}/${hash}`, store.pathOf(hash));
+      progress({ step: 'files', done: i + 1, total: hashes!.length });
+    });
     tar.end();
     fsyncSync(fd);
     closeSync(fd);
@@ -98,7 +108,8 @@ function copyInto(tar: TarWriter, name: string, path: string): void {
   }
 }
 
-export async function restore(config: Config, file: string, opts: { force: boolean; files?: boolean } = { force: false }): Promise<RestoreReport> {
+export async function restore(config: Config, file: string, opts: { force: boolean; files?: boolean; onProgress?: BackupProgress } = { force: false }): Promise<RestoreReport> {
+  const progress: BackupProgress = opts.onProgress ?? (() => undefined);
   if (!existsSync(file)) throw new Error(`backup file not found: ${file}`);
   const fd = openSync(file, 'r');
   try {
@@ -108,8 +119,10 @@ export async function restore(config: Config, file: string, opts: { force: boole
       // a backup from before files were included: the bare database dump
       const legacy = head.subarray(0, 5).toString('latin1') === 'PGDMP' ? 'postgres' : 'pglite';
       expectKind(config, legacy, file);
+      progress({ step: 'database', done: 0, total: 1 });
       if (legacy === 'postgres') await pgRestore(config, file);
       else await restorePglite(config, () => readEntry(fd, { name: file, size: statSync(file).size, offset: 0 }), opts.force);
+      progress({ step: 'database', done: 1, total: 1 });
       return { database: legacy, files: null };
     }
     const entries = listTar(fd);
@@ -120,7 +133,8 @@ export async function restore(config: Config, file: string, opts: { force: boole
     expectKind(config, manifest.database, file);
     const files = entries.filter((e) => e.name.startsWith('files/'));
     // the files first: once the database is back, every row it restores finds its file
-    const restoredFiles = opts.files === false ? null : putFiles(config, fd, files);
+    const restoredFiles = opts.files === false ? null : putFiles(config, fd, files, progress);
+    progress({ step: 'database', done: 0, total: 1 });
     if (manifest.database === 'postgres') {
       const work = mkdtempSync(join(tmpdir(), 'rackpact-restore-'));
       try {
@@ -133,6 +147,7 @@ export async function restore(config: Config, file: string, opts: { force: boole
     } else {
       await restorePglite(config, () => readEntry(fd, entryOf(byName, PGLITE_ENTRY, file)), opts.force);
     }
+    progress({ step: 'database', done: 1, total: 1 });
     return { database: manifest.database, files: manifest.files === null ? null : restoredFiles };
   } finally {
     closeSync(fd);
@@ -156,10 +171,12 @@ function entryOf(byName: Map<string, TarEntry>, name: string, file: string): Tar
 }
 
 /** Puts each file back through the store (which skips ones it has), checking the bytes against the name. */
-function putFiles(config: Config, fd: number, entries: TarEntry[]): number {
+function putFiles(config: Config, fd: number, entries: TarEntry[], progress: BackupProgress): number {
   const store = makeFileStore(filesDir(config));
-  for (const entry of entries) {
+  progress({ step: 'files', done: 0, total: entries.length });
+  for (const [i, entry] of entries.entries()) {
     const hash = entry.name.split('/').at(-1) ?? '';
+    progress({ step: 'files', done: i + 1, total: entries.length });
     if (store.has(hash)) continue;
     const bytes = readEntry(fd, entry);
     if (createHash('sha256').update(bytes).digest('hex') !== hash) throw new Error(`backup entry ${entry.name} does not match its hash; the backup is damaged`);

@@ -15,6 +15,7 @@ import { localParams } from '../http/errors.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { backup, restore } from './backup.js';
+import { makeProgress, type Progress, type ProgressEvent, type ProgressSink } from './progress.js';
 import { HELP } from './help.js';
 import { renderYear } from './calendar-show.js';
 import { kindOfFileName, NETBOX_FILES, NETBOX_KINDS, type NetboxKind } from '../modules/netbox/netbox.columns.js';
@@ -27,13 +28,31 @@ interface Io {
   out(s: string): void;
   err(s: string): void;
   lang: Locale;
+  /** Where the long commands draw their progress (stderr); none: no progress shown. */
+  progress?: ProgressSink;
 }
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
   lang: localeFromEnv(process.env),
+  progress: process.stderr,
 };
+
+/**
+ * Issue 20 §6: a long command's progress on stderr (a bar on a terminal, plain lines otherwise), ended
+ * before the command's own report is printed. Nothing when the Io has no progress sink.
+ */
+async function withProgress<T>(io: Io, label: string, stepLabel: (step: string) => string, fn: (onProgress: (e: ProgressEvent) => void) => Promise<T>): Promise<T> {
+  const progress: Progress | undefined = io.progress ? makeProgress(io.progress, { label, stepLabel }) : undefined;
+  try {
+    return await fn((e) => progress?.update(e));
+  } finally {
+    progress?.finish();
+  }
+}
+
+const backupStep = (lang: Locale) => (step: string) => t(lang, step === 'files' ? 'cli.progress.files' : 'cli.progress.database', {});
 
 /**
  * Where each command that opens the database can be done while the server holds the embedded
@@ -157,7 +176,7 @@ async function backupCommand({ config, args, io }: CommandContext): Promise<numb
   // `--no-files <file>`: the parser takes the file as the flag's value
   const noFiles = args.options['no-files'];
   const file = typeof noFiles === 'string' ? noFiles : requirePositional(args, 1, 'file');
-  const r = await backup(config, file, { files: noFiles === undefined });
+  const r = await withProgress(io, t(io.lang, 'cli.progress.backup', {}), backupStep(io.lang), (onProgress) => backup(config, file, { files: noFiles === undefined, onProgress }));
   io.out(t(io.lang, r.files === null ? 'cli.backupDoneNoFiles' : 'cli.backupDone', { files: r.files ?? 0 }));
   return 0;
 }
@@ -166,7 +185,9 @@ async function restoreCommand({ config, args, io }: CommandContext): Promise<num
   const noFiles = args.options['no-files'];
   const force = args.options.force;
   const file = [noFiles, force].find((v): v is string => typeof v === 'string') ?? requirePositional(args, 1, 'file');
-  const r = await restore(config, file, { force: force !== undefined, files: noFiles === undefined });
+  const r = await withProgress(io, t(io.lang, 'cli.progress.restore', {}), backupStep(io.lang), (onProgress) =>
+    restore(config, file, { force: force !== undefined, files: noFiles === undefined, onProgress }),
+  );
   io.out(t(io.lang, r.files === null ? 'cli.restoreDoneNoFiles' : 'cli.restoreDone', { files: r.files ?? 0 }));
   return 0;
 }
@@ -219,7 +240,9 @@ async function gateCommand({ config, sub, args, io }: CommandContext): Promise<n
 async function compensationCommand({ config, sub, io }: CommandContext): Promise<number> {
   if (sub !== 'recompute') throw new UsageError('compensation recompute');
   return withRuntime(config, async (rt) => {
-    const r = await rt.services.incidents.recomputeAll();
+    const r = await withProgress(io, t(io.lang, 'cli.progress.recompute', {}), (step) => t(io.lang, step === 'check' ? 'cli.progress.check' : 'cli.progress.rewrite', {}), (onProgress) =>
+      rt.services.incidents.recomputeAll({ onProgress }),
+    );
     io.out(t(io.lang, 'cli.compensationRecomputed', r));
     return 0;
   }, 'compensation recompute', io);
@@ -274,7 +297,9 @@ async function importNetbox(rt: Runtime, dir: string, opts: { dryRun: boolean; m
     if (kind && !files[kind]) files[kind] = readFileSync(join(dir, name), 'utf8');
   }
   if (!Object.keys(files).length) throw new UsageError(`${dir}/{${NETBOX_KINDS.map((k) => NETBOX_FILES[k].file).join(',')}}`);
-  const report = await rt.services.netbox.importCsv(SYSTEM, files, { dryRun: opts.dryRun, locale: io.lang, mapping: opts.mapping });
+  const report = await withProgress(io, t(io.lang, 'cli.progress.import', {}), (step) => NETBOX_FILES[step as NetboxKind]?.file ?? step, (onProgress) =>
+    rt.services.netbox.importCsv(SYSTEM, files, { dryRun: opts.dryRun, locale: io.lang, mapping: opts.mapping, onProgress }),
+  );
   for (const r of report.roles) io.out(`role\t${r.role}\t${r.devices}\t${r.action}`);
   for (const x of report.tenants) io.out(`tenant\t${x.tenant}\t${x.rows}\t${x.customerName ?? '-'}`);
   for (const f of report.files) {
@@ -370,6 +395,13 @@ async function serve(config: Config, io: Io): Promise<number> {
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   io.out(`rackpact ${rt.database.kind === 'pglite' ? '(embedded database)' : '(PostgreSQL)'} listening on ${url}`);
   if (seedWanted) io.out(`demo logins — ${demoLoginsText()}`);
+  // issue 19 §8: Chromium starts now, in the background, so the first document does not wait for it
+  if (config.PDF_WARM === 'on') {
+    rt.services.pdf.warm().then(
+      () => logger.info({ pdf: rt.services.pdf.status() }, 'document printer ready'),
+      (err: unknown) => logger.warn(`document printer: Chromium did not start (${(err as Error).message}); documents will try again`),
+    );
+  }
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -105,6 +105,13 @@ const ConfigSchema = z.object({
    * `off` for a one-person shop: the same person may then verify, and each such verification is audited as a waiver.
    */
   FOUR_EYES: z.enum(['on', 'off']).default('on'),
+  // ── issue 19 §8: the document printer (one warm Chromium shared by every PDF render) ──
+  /** `on`: `serve` launches Chromium in the background once it listens, so the first document is quick. */
+  PDF_WARM: z.enum(['on', 'off']).default('on'),
+  /** Pages of the shared Chromium printing at the same time; further renders wait their turn. */
+  PDF_PAGES: z.coerce.number().int().min(1).max(8).default(2),
+  /** One render's limit (waiting for a page included); past it the request gets DOCUMENT_RENDER_TIMEOUT (503). */
+  PDF_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -63,6 +63,9 @@ export const HTTP_STATUS = {
   SWITCH_IN_USE: 409,
   IP_POOL_IN_USE: 409,
   RETIRED: 409,
+  // issue 19 §8: the document printer (Chromium) did not answer in time, or failed
+  DOCUMENT_RENDER_TIMEOUT: 503,
+  DOCUMENT_RENDER_FAILED: 503,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

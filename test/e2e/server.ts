@@ -29,7 +29,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real server, as `npm start` runs it (built web UI, embedded database seeded with demo data). */
+/**
+ * The real server, as `npm start` runs it (built web UI, embedded database seeded with demo data);
+ * without a warm document printer unless a test asks for `PDF_WARM: 'on'` (one Chromium less per server).
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void>; output(): string; now(): Date }> {
   const port = await freePort();
   const suiteStart = process.env.E2E_CLOCK_START ?? process.env.CLOCK_START;
@@ -39,7 +42,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
   const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/rackpact.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS: 'off', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS: 'off', PDF_WARM: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

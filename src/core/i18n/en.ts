@@ -379,4 +379,16 @@ export const en: Record<MessageKey, string> = {
   'finance.bankNoSuchLine': 'The file has no such line',
   'finance.bankReferenceUsed': 'A payment with this bank reference was already recorded for this customer',
   'finance.periodOrder': 'The start date is after the end date',
+  // ── issue 19 §8 / issue 20 §6: the document printer and progress ──
+  DOCUMENT_RENDER_TIMEOUT: 'Generating the document took longer than {seconds} s; the document printer is busy or not answering, please try again shortly',
+  DOCUMENT_RENDER_FAILED: 'The document could not be generated (document printer error: {reason}); please try again shortly',
+  'cli.progress.import': 'NetBox import',
+  'cli.progress.backup': 'Backup',
+  'cli.progress.restore': 'Restore',
+  'cli.progress.recompute': 'Recomputing compensation',
+  'cli.progress.files': 'files',
+  'cli.progress.check': "checking each contract's ledger",
+  'cli.progress.rewrite': 'rewriting the ledgers that changed',
+  'cli.progress.database': 'database',
+  // ── end issue 19 §8 / issue 20 §6 ──
 };

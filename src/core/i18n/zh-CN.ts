@@ -382,6 +382,18 @@ export const zhCN = {
   'finance.bankNoSuchLine': '文件中没有该行',
   'finance.bankReferenceUsed': '该客户已登记过相同银行流水号的收款',
   'finance.periodOrder': '起始日期不能晚于截止日期',
+  // ── issue 19 §8 / issue 20 §6: the document printer and progress ──
+  DOCUMENT_RENDER_TIMEOUT: '文档生成超时（超过 {seconds} 秒），打印服务繁忙或无响应，请稍后重试',
+  DOCUMENT_RENDER_FAILED: '文档生成失败（打印服务出错：{reason}），请稍后重试',
+  'cli.progress.import': '导入 NetBox',
+  'cli.progress.backup': '备份',
+  'cli.progress.restore': '恢复',
+  'cli.progress.recompute': '重算补偿',
+  'cli.progress.files': '文件',
+  'cli.progress.check': '核对各合同的补偿明细',
+  'cli.progress.rewrite': '重写有变化的明细',
+  'cli.progress.database': '数据库',
+  // ── end issue 19 §8 / issue 20 §6 ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -433,7 +433,8 @@ export function makeIncidentsService(deps: {
     },
 
     /** Recomputes every contract with closed interruptions or a ledger (CLI, bench, after a rules change), `batch` contracts per read. */
-    async recomputeAll(opts: { batch?: number } = {}): Promise<{ contracts: number; changed: number }> {
+    async recomputeAll(opts: { batch?: number; onProgress?: (e: { step: 'check' | 'recompute'; done: number; total: number }) => void } = {}): Promise<{ contracts: number; changed: number }> {
+      const progress = opts.onProgress ?? (() => undefined);
       const system = systemScope('compensation-recompute');
       const size = opts.batch ?? 125;
       // 1. every contract's ledger from one snapshot, without locks: a read when nothing changed
@@ -464,17 +465,21 @@ export function makeIncidentsService(deps: {
             next = k + size < ids.length ? run(k + size) : undefined;
             await new Promise((resolve) => setImmediate(resolve));
             feeds.forEach((feed, i) => check(ids[k + i], feed));
+            progress({ step: 'check', done: Math.min(k + size, ids.length), total: ids.length + emptied.length });
           }
           for (const id of emptied) check(id, []);
+          progress({ step: 'check', done: ids.length + emptied.length, total: ids.length + emptied.length });
           return { contracts: ids.length + emptied.length, stale };
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },
       );
       // 2. the ledgers that differ, again under lock: an edit committed since the snapshot is seen, or already did the work
       let changed = 0;
+      progress({ step: 'recompute', done: 0, total: stale.length });
       for (let i = 0; i < stale.length; i += size) {
         const r = await repo.db.transaction((tx) => recompute(tx, system, stale.slice(i, i + size)));
         changed += r.filter((x) => x.changed).length;
+        progress({ step: 'recompute', done: Math.min(i + size, stale.length), total: stale.length });
       }
       return { contracts, changed };
     },

@@ -64,6 +64,9 @@ export interface ImportReport {
   /** every tenant of a device or address, with the customer it maps to (null: none) */
   tenants: { tenant: string; rows: number; customerId: string | null; customerName: string | null }[];
 }
+/** Issue 20 §6: rows done of the file being imported (the CLI's progress bar). */
+export type ImportProgress = (e: { step: NetboxKind; done: number; total: number }) => void;
+
 export interface ImportMapping {
   roles?: { role: string; action: RoleAction }[];
   tenants?: { tenant: string; customerId: string | null }[];
@@ -377,10 +380,14 @@ export function makeNetboxService(deps: {
   }
 
   /** The files in dependency order, then one audit record of the whole import. */
-  async function importFiles(ctx: ImportContext, parsed: ParsedFile[], tx: Executor, report: ImportReport) {
+  async function importFiles(ctx: ImportContext, parsed: ParsedFile[], tx: Executor, report: ImportReport, onProgress?: ImportProgress) {
     for (const file of parsed) {
       const rows: RowReport[] = [];
-      for (const r of file.rows) rows.push(await importRow(ctx, file, r, tx));
+      onProgress?.({ step: file.kind, done: 0, total: file.rows.length });
+      for (const r of file.rows) {
+        rows.push(await importRow(ctx, file, r, tx));
+        onProgress?.({ step: file.kind, done: rows.length, total: file.rows.length });
+      }
       const counts = zero();
       for (const r of rows) counts[r.status] += 1;
       for (const s of Object.keys(counts) as RowStatus[]) report.counts[s] += counts[s];
@@ -422,7 +429,7 @@ export function makeNetboxService(deps: {
   }
 
   return {
-    async importCsv(scope: Scope, files: Partial<Record<NetboxKind, string>>, opts: { dryRun: boolean; locale: Locale; mapping?: ImportMapping }): Promise<ImportReport> {
+    async importCsv(scope: Scope, files: Partial<Record<NetboxKind, string>>, opts: { dryRun: boolean; locale: Locale; mapping?: ImportMapping; onProgress?: ImportProgress }): Promise<ImportReport> {
       requirePermission(scope, 'netbox.import');
       const parsed = parse(files);
       const { roles, tenants } = await mappingOf(scope, parsed, opts.mapping ?? {});
@@ -452,7 +459,7 @@ export function makeNetboxService(deps: {
       try {
         // one transaction for the whole import; a preview is the same run, rolled back at the end
         await deps.db.transaction(async (tx) => {
-          await importFiles(ctx, parsed, tx, report);
+          await importFiles(ctx, parsed, tx, report, opts.onProgress);
           if (opts.dryRun) throw new DryRunRollback();
         });
       } catch (err) {

@@ -1423,4 +1423,14 @@ export const en: Record<MessageKey, string> = {
   'finance.periodOrder': 'The start date is after the end date',
   'confirm.bankImport.title': 'Record {n} bank payments?',
   'confirm.bankImport.consequence': "The payments are recorded against the chosen invoices (第四条); their status changes and any overpayment becomes the customer's credit. This cannot be undone here.",
+  // ── issue 19 §8 / issue 20 §6: downloads and long work with progress ──
+  'download.generating': 'Generating…',
+  'download.received': 'Received {size} of {total}',
+  'download.seconds': '{seconds} s',
+  'progress.working': 'Working…',
+  'progress.netboxImport': 'Importing the NetBox data (checking and writing each row)',
+  'progress.netboxPreview': 'Previewing the NetBox import (checking each row, writing nothing)',
+  'progress.recompute': "Recomputing every contract's compensation ledger",
+  'progress.gateApply': 'Writing the gate configuration and reloading nginx',
+  // ── end issue 19 §8 / issue 20 §6 ──
 };

@@ -1422,6 +1422,16 @@ export const zhCN = {
   'finance.periodOrder': '起始日期不能晚于截止日期',
   'confirm.bankImport.title': '登记 {n} 笔银行收款？',
   'confirm.bankImport.consequence': '将按所选账单登记收款（第四条），账单状态随之更新，多付部分转入客户预付余额；登记后不能在此撤回。',
+  // ── issue 19 §8 / issue 20 §6: downloads and long work with progress ──
+  'download.generating': '正在生成…',
+  'download.received': '已接收 {size} / {total}',
+  'download.seconds': '{seconds} 秒',
+  'progress.working': '处理中…',
+  'progress.netboxImport': '导入 NetBox 数据（校验并写入每一行）',
+  'progress.netboxPreview': '预览 NetBox 导入（校验每一行，不写入）',
+  'progress.recompute': '重算全部合同的补偿明细',
+  'progress.gateApply': '生成接入网关配置并让 nginx 重新加载',
+  // ── end issue 19 §8 / issue 20 §6 ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,7 +1,8 @@
 import { Alert, Button, Descriptions, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
-import { Instant, StatusTag } from '../../components';
+import { Instant, StatusTag, WorkProgress } from '../../components';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -22,9 +23,16 @@ function GatePanel() {
   const showError = useApiErrors();
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/compliance/gate')), []);
   const mayApply = useCan('gate.apply');
+  // issue 20 §6: when the running apply started (nginx -t and the reload answer only at the end)
+  const [applying, setApplying] = useState<number | null>(null);
   if (!data) return null;
   const failed = data.lastAttempt && data.lastAttempt.outcome !== 'applied' ? data.lastAttempt : null;
-  const apply = () => unwrap(client.POST('/api/v1/compliance/gate/apply', { body: { force: true } })).then(reload, showError);
+  const apply = () => {
+    setApplying(Date.now());
+    unwrap(client.POST('/api/v1/compliance/gate/apply', { body: { force: true } }))
+      .then(reload, showError)
+      .finally(() => setApplying(null));
+  };
   return (
     <>
       {failed && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t(data.inForce ? 'compliance.gateFailed' : 'compliance.gateFailedNever')} description={<pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{failed.output}</pre>} data-testid="gate-failed" />}
@@ -46,10 +54,11 @@ function GatePanel() {
         </Descriptions.Item>
       </Descriptions>
       {mayApply && (
-        <Button type="primary" style={{ marginBottom: 12 }} onClick={apply} data-testid="gate-apply">
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={apply} loading={applying !== null} data-testid="gate-apply">
           {t('compliance.gateApply')}
         </Button>
       )}
+      <WorkProgress since={applying} step={t('progress.gateApply')} testId="gate-progress" />
       <Table<GateApply>
         rowKey="id"
         size="small"

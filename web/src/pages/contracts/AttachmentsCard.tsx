@@ -1,7 +1,7 @@
 import { App, Button, Card, Space, Table, Tag, Upload } from 'antd';
 import { ApiError, type paths, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
-import { upload } from '../../components';
+import { DocumentDownload, upload } from '../../components';
 import { useI18n, type MessageKey } from '../../i18n';
 
 type Contract = Pick<Schemas['Contract'], 'id' | 'status' | 'securityLetterSigned' | 'userUndertakingSigned'>;
@@ -49,8 +49,12 @@ export function AttachmentsCard({ contract, reload }: { contract: Contract; relo
             title: t('contracts.attachment.files'),
             render: (_, p) => (
               <Space>
-                <a href={`/api/v1/contracts/${contract.id}/document?format=pdf&part=${p.part}`}>PDF</a>
-                <a href={`/api/v1/contracts/${contract.id}/document?format=docx&part=${p.part}`}>Word</a>
+                <DocumentDownload as="link" href={`/contracts/${contract.id}/document?format=pdf&part=${p.part}`}>
+                  PDF
+                </DocumentDownload>
+                <DocumentDownload as="link" href={`/contracts/${contract.id}/document?format=docx&part=${p.part}`}>
+                  Word
+                </DocumentDownload>
                 {staff && !CLOSED[contract.status] && (
                   <Upload accept=".pdf,.jpg,.jpeg,.png" showUploadList={false} beforeUpload={(file) => (void uploadScan(p.part, file), false)}>
                     <Button size="small" data-testid={`attachment-upload-${p.part}`}>

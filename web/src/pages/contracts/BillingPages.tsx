@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { client, unwrap, type ApiBody, type ApiResponse, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, Money, StatusTag, useConfirm } from '../../components';
+import { DocumentDownload, Instant, Money, StatusTag, useConfirm } from '../../components';
 import { todayInShanghai } from '../../dates';
 import { calendarDate, money } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -76,9 +76,9 @@ function InvoicesTable({ invoices, onPay, onRequestFapiao, onEnterFapiao }: { in
           title: t('common.actions'),
           render: (_, i) => (
             <Space size="small" wrap>
-              <a href={`/api/v1/invoices/${i.id}/document?format=pdf`} data-testid={`invoice-pdf-${i.number}`}>
+              <DocumentDownload as="link" href={`/invoices/${i.id}/document?format=pdf`} data-testid={`invoice-pdf-${i.number}`}>
                 {t('billing.invoicePdf')}
-              </a>
+              </DocumentDownload>
               {mayPay && i.status !== 'paid' && i.status !== 'void' && (
                 <Button size="small" onClick={() => onPay(i)}>
                   {t('billing.recordPayment')}

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, Money, OnboardingChecklist, StatusTag, upload, useConfirm } from '../../components';
+import { DocumentDownload, Instant, Money, OnboardingChecklist, StatusTag, upload, useConfirm } from '../../components';
 import { toDateString, type Dayjs } from '../../dates';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -170,8 +170,12 @@ function ContractHeader({ contract: c, reload, onSign }: { contract: ContractDet
         {c.number}
       </Typography.Title>
       <ContractStatus status={c.status} />
-      <Button href={`/api/v1/contracts/${c.id}/document?format=pdf`}>{t('contracts.pdf')}</Button>
-      <Button href={`/api/v1/contracts/${c.id}/document?format=docx`}>{t('contracts.docx')}</Button>
+      <DocumentDownload href={`/contracts/${c.id}/document?format=pdf`} data-testid="contract-pdf">
+        {t('contracts.pdf')}
+      </DocumentDownload>
+      <DocumentDownload href={`/contracts/${c.id}/document?format=docx`} data-testid="contract-docx">
+        {t('contracts.docx')}
+      </DocumentDownload>
       {may.send && c.status === 'draft' && <Button onClick={() => act(unwrap(client.POST('/api/v1/contracts/{id}/send', path)))}>{t('contracts.send')}</Button>}
       {may.sign && (c.status === 'draft' || c.status === 'sent') && (
         <Button type="primary" onClick={onSign}>

@@ -7,6 +7,7 @@ import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CustomerStatus } from './CustomerStatus';
 import { CustomerWorkspace } from './CustomerWorkspace';
+import { DocumentDownload } from '../../components';
 
 type Customer = Schemas['Customer'];
 type NewCustomer = ApiBody<'/api/v1/customers', 'post'>;
@@ -29,7 +30,7 @@ export function CustomersPage() {
         </Typography.Title>
         <Space wrap>
           <Input.Search placeholder={t('customers.searchHint')} allowClear onSearch={(v) => (setPage(1), setQ(v))} style={{ width: 320 }} data-testid="customer-search" />
-          <Button href={`/api/v1/customers/export.csv${qs({ q })}`}>{t('customers.export')}</Button>
+          <DocumentDownload href={`/customers/export.csv${qs({ q })}`}>{t('customers.export')}</DocumentDownload>
           {canCreate && (
             <Button type="primary" onClick={() => setCreating(true)} data-testid="customer-create">
               {t('customers.create')}

@@ -5,7 +5,7 @@ import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ExportLink, Instant } from '../../components';
+import { DocumentDownload, ExportLink, Instant } from '../../components';
 
 type Zone = Schemas['DnsZone'];
 type DnsRecord = Schemas['DnsRecord'];
@@ -31,9 +31,9 @@ function ZoneRecords({ zone, canEdit, onChanged }: { zone: Zone; canEdit: boolea
     <Card
       title={`${zone.domain} · ${t('dns.serial')} ${data?.serial ?? zone.serial}`}
       extra={
-        <a href={`/api/v1/dns/zones/${zone.id}/zonefile`} download={`${zone.domain}.zone`}>
+        <DocumentDownload as="link" href={`/dns/zones/${zone.id}/zonefile`} fileName={`${zone.domain}.zone`}>
           {t('dns.exportZone')}
-        </a>
+        </DocumentDownload>
       }
     >
       <Table<DnsRecord>
@@ -182,9 +182,9 @@ function ReverseZones() {
         {
           title: t('common.actions'),
           render: (_, z) => (
-            <a href={`/api/v1/dns/reverse-zones/${z.origin}/zonefile`} download={`${z.origin}.zone`}>
+            <DocumentDownload as="link" href={`/dns/reverse-zones/${z.origin}/zonefile`} fileName={`${z.origin}.zone`}>
               {t('dns.exportZone')}
-            </a>
+            </DocumentDownload>
           ),
         },
       ]}

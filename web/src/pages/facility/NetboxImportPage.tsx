@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { DocumentDownload, WorkProgress } from '../../components';
 
 type Report = Schemas['NetboxImportReport'];
 type Row = Schemas['NetboxRowReport'];
@@ -49,9 +50,12 @@ export function NetboxImportPage() {
   const [report, setReport] = useState<Report | null>(null);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
+  // issue 20 §6: when the running preview or import started, and which it is (the server answers once, at the end)
+  const [running, setRunning] = useState<{ since: number; dryRun: boolean } | null>(null);
   const addFile = (kind: Kind, name: string, text: string) => (setFiles((prev) => ({ ...prev, [kind]: { name, text } })), setReport(null));
   const run = (dryRun: boolean) => {
     setBusy(true);
+    setRunning({ since: Date.now(), dryRun });
     const body = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, f.text]));
     const roles = Object.entries(mapping.roles).map(([role, action]) => ({ role, action }));
     const tenants = Object.entries(mapping.tenants).map(([tenant, customerId]) => ({ tenant, customerId }));
@@ -62,7 +66,7 @@ export function NetboxImportPage() {
         // the server's mapping (asked for or suggested) becomes the one shown and sent next
         setMapping({ roles: Object.fromEntries(r.roles.map((x) => [x.role, x.action])), tenants: Object.fromEntries(r.tenants.map((x) => [x.tenant, x.customerId])) });
       }, showError)
-      .finally(() => setBusy(false));
+      .finally(() => (setBusy(false), setRunning(null)));
   };
   const remap = (next: MappingState) => (setMapping(next), setStale(true));
   const chosen = Object.keys(files).length > 0;
@@ -79,8 +83,11 @@ export function NetboxImportPage() {
           <Button data-testid="netbox-import" type="primary" disabled={!chosen || !report?.dryRun || stale} loading={busy} onClick={() => run(false)}>
             {t('netbox.import')}
           </Button>
-          <a href="/api/v1/netbox/export/devices.csv">{t('netbox.exportDevices')}</a>
+          <DocumentDownload as="link" href="/netbox/export/devices.csv">
+            {t('netbox.exportDevices')}
+          </DocumentDownload>
         </Space>
+        <WorkProgress since={running?.since ?? null} step={t(running?.dryRun ? 'progress.netboxPreview' : 'progress.netboxImport')} testId="netbox-progress" />
       </Card>
       {report && (
         <>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, upload, useConfirm } from '../../components';
+import { DocumentDownload, Instant, upload, useConfirm } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 
@@ -63,7 +63,11 @@ export function NoticesPage() {
             title: t('notices.deliveries'),
             render: (_, n) => (n.received ? <Typography.Text type="secondary">{t('notices.nothingSent')}</Typography.Text> : n.deliveries.map((d) => <DeliveryTag key={d.id} notice={n} delivery={d} mayProve={mayProve} onProved={reload} />)),
           },
-          { title: t('notices.letterColumn'), render: (_, n) => <a href={`/api/v1/notices/${n.id}/letter.pdf`}>{t('notices.letter')}</a> },
+          { title: t('notices.letterColumn'), render: (_, n) => (
+              <DocumentDownload as="link" href={`/notices/${n.id}/letter.pdf`}>
+                {t('notices.letter')}
+              </DocumentDownload>
+            ) },
         ]}
       />
       {sending && <SendNoticeModal onClose={() => setSending(false)} onSent={reload} />}

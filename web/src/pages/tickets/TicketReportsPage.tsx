@@ -2,7 +2,7 @@ import { Button, DatePicker, Form, InputNumber, Modal, Space, Table, Typography 
 import { useState } from 'react';
 import { client, qs, unwrap, type ApiBody, type ApiQuery, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
-import { Instant } from '../../components';
+import { DocumentDownload, Instant } from '../../components';
 import { fromDateString } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -96,9 +96,9 @@ export function TicketReportsPage() {
         <MonthPicker value={shown.from} onChange={(from) => setRange({ ...shown, from })} testId="report-from" />
         {t('reports.to')}
         <MonthPicker value={shown.to} onChange={(to) => setRange({ ...shown, to })} testId="report-to" />
-        <Button href={`/api/v1/tickets/reports/response-times.csv${query}`} data-testid="report-csv">
+        <DocumentDownload href={`/tickets/reports/response-times.csv${query}`} data-testid="report-csv">
           {t('reports.csv')}
-        </Button>
+        </DocumentDownload>
       </Space>
       <ReportTable rows={data?.items} />
       <ResponseChart rows={data?.items ?? []} />
