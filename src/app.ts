@@ -98,6 +98,12 @@ import { makeOnboardingService } from './modules/onboarding/onboarding.service.j
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
+// alert channels (issue 20 §5)
+import { makeAlertingRepository } from './modules/alerting/alerting.repository.js';
+import { makeAlertingService } from './modules/alerting/alerting.service.js';
+import { alertingRoutes } from './modules/alerting/alerting.routes.js';
+import { alertingReactions } from './modules/alerting/reactions.js';
+import { alertingConstraints } from './modules/alerting/alerting.constraints.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -171,7 +177,7 @@ export function buildServices(ctx: AppContext) {
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
   // a ticket's domain is checked against the domain list (built below; called only at request time) and DNS zones
   const domainHolders = async (names: string[]) => [...(await domains.holdersOf(names)), ...(await dns.zoneHoldersOf(names))];
-  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), servers, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids });
+  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), servers, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids, bus });
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, declarations, complaints, inspections ──
   const complianceRepo = makeComplianceRepository(db);
@@ -186,6 +192,7 @@ export function buildServices(ctx: AppContext) {
     clock,
     ids,
     alerts: gateAlerts,
+    bus,
     settings: {
       dir: gateDir,
       nginxBin: ctx.config.NGINX_BIN,
@@ -209,7 +216,7 @@ export function buildServices(ctx: AppContext) {
 
   // incidents, planned work and the compensation ledger (6.3, 7.2, 7.3)
   const incidentsRepo = makeIncidentsRepository(db);
-  const incidents = makeIncidentsService({ repo: incidentsRepo, servers, ipam, contracts, notices, tickets, audit, clock, ids });
+  const incidents = makeIncidentsService({ repo: incidentsRepo, servers, ipam, contracts, notices, tickets, audit, clock, ids, bus });
   const maintenance = makeMaintenanceService({ repo: incidentsRepo, incidents, audit, clock, ids });
   const alerts = makeAlertsService({ repo: incidentsRepo, incidents, servers, floor, network, audit, clock, ids });
   registerConstraintErrors(incidentsConstraints);
@@ -225,6 +232,10 @@ export function buildServices(ctx: AppContext) {
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
   const netbox = makeNetboxService({ db, floor, servers, network, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
 
+  // alert channels (issue 20 §5): 企业微信 / 钉钉 robots and signed webhooks, fed by other modules' events
+  const alerting = makeAlertingService({ repo: makeAlertingRepository(db), audit, clock, ids, publicUrl: ctx.config.PUBLIC_URL, timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
+  registerConstraintErrors(alertingConstraints);
+
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
   bus.subscribe(
@@ -235,11 +246,15 @@ export function buildServices(ctx: AppContext) {
     ...noticesReactions({ notices }),
     ...complianceReactions({ domains, declarations }),
     ...customersReactions({ customers }),
+    // alert channels (issue 20 §5)
+    ...alertingReactions({ alerting, customers }),
   );
 
   return {
     audit, customers, roster, kyc, provider, floor, servers, network, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
     netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus, onboarding,
+    // alert channels (issue 20 §5)
+    alerting,
   };
 }
 
@@ -266,6 +281,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
     { tag: { name: 'onboarding', description: '开通引导清单 — the guided path from a new customer to a live, paid server' }, routes: onboardingRoutes(services) },
     { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
+    // alert channels (issue 20 §5)
+    { tag: { name: 'alerting', description: '告警通道：企业微信、钉钉群机器人与 Webhook — alert channels' }, routes: alertingRoutes(services) },
   ];
 }
 

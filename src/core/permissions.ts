@@ -121,6 +121,9 @@ export const PERMISSIONS = {
   'provider.update': ADMIN_ONLY,
   'calendar.edit': ADMIN_ONLY,
   'audit.anchor': ADMIN_ONLY,
+
+  // alert channels (issue 20 §5): 企业微信 / 钉钉 robots and webhooks, the event × role matrix, deliveries
+  'alertChannel.manage': ADMIN_ONLY,
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -114,6 +114,8 @@ const PROBES: Record<Action, Probe> = {
   'provider.update': (s, sc) => s.provider.update(sc, anyInput({})),
   'calendar.edit': (s, sc) => s.calendar.preview(sc, 2026, anyInput({})),
   'audit.anchor': (s, sc) => s.audit.anchorOnRequest(sc),
+  // alert channels (issue 20 §5)
+  'alertChannel.manage': (s, sc) => s.alerting.channels(sc),
 };
 
 /** Whether the service let `scope` past its role check. */

@@ -366,4 +366,9 @@ export const en: Record<MessageKey, string> = {
   'contracts.gap.securityLetterSigned': 'Attachment 1 (security responsibility letter) is not signed',
   'contracts.gap.userUndertakingSigned': 'Attachment 2 (IDC user undertaking) is not signed',
   // ── end issue 18 words ──
+  // ── alert channels (issue 20 §5) ──
+  'entity.alert_channel': 'The alert channel',
+  'alerting.wecomUnsigned': 'A WeCom group robot takes no signing secret (its key is the key parameter of the webhook URL)',
+  'alerting.nameTaken': 'An alert channel with this name exists',
+  // ── end alert channels ──
 };

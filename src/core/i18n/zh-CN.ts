@@ -369,6 +369,11 @@ export const zhCN = {
   'contracts.gap.securityLetterSigned': '附件一《入网安全责任书》尚未签署',
   'contracts.gap.userUndertakingSigned': '附件二《IDC用户承诺书》尚未签署',
   // ── end issue 18 words ──
+  // ── alert channels (issue 20 §5) ──
+  'entity.alert_channel': '告警通道',
+  'alerting.wecomUnsigned': '企业微信群机器人不使用加签密钥（密钥在 Webhook 地址的 key 参数中）',
+  'alerting.nameTaken': '已有同名的告警通道',
+  // ── end alert channels ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

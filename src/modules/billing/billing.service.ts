@@ -351,6 +351,7 @@ ${inv.fapiaoType ? row('发票', `${FAPIAO_TYPE_ZH[inv.fapiaoType]}；抬头：$
           await repo.moveCredit(tx, { id: ids.uuid(), customerId: before.customerId, amountFen: creditedFen, paymentId: payment.id, invoiceId, createdAt: clock.now() });
         }
         await audit.record(tx, scope, { action: 'invoice.payment', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after: { ...after, payment } });
+        await bus.emit(tx, scope, 'billing.paymentRecorded', { invoice: after, payment });
         return { ...after, outstandingFen: outstanding(after), payment };
       });
     },
