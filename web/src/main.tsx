@@ -65,6 +65,8 @@ const CalendarPage = platform('CalendarPage');
 const TokensPage = platform('TokensPage');
 const UsersPage = platform('UsersPage');
 const ProviderPage = platform('ProviderPage');
+// alert channels (issue 20 §5)
+const AlertChannelsPage = platform('AlertChannelsPage');
 const MyCompanyPage = portal('MyCompanyPage');
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
@@ -141,6 +143,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="conduct" element={<ConductPage />} />
+                {/* alert channels (issue 20 §5) */}
+                <Route path="alert-channels" element={<AlertChannelsPage />} />
               </Route>
               <Route
                 path="/portal"

@@ -69,6 +69,8 @@ export const NAV: NavEntry[] = [
   // compliance: complaints, inspections, declared services (5.3, 5.4, 5.8, 6.6)
   { key: 'conduct', path: '/console/conduct', labelKey: 'nav.conduct', audience: 'staff', roles: ['compliance', 'noc', 'sales', 'auditor'] },
   { key: 'my-conduct', path: '/portal/conduct', labelKey: 'nav.conduct', audience: 'customer', roles: ALL_CUSTOMER },
+  // alert channels (issue 20 §5): admin only (shows at the end of the system section)
+  { key: 'alert-channels', path: '/console/alert-channels', labelKey: 'nav.alertChannels', audience: 'staff', roles: ['admin'] },
 ];
 
 /**
