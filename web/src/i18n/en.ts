@@ -1343,7 +1343,7 @@ export const en: Record<MessageKey, string> = {
   'alerting.eventKind': 'Event',
   'alerting.event.ticket.urgentReboot': 'Urgent reboot ticket',
   'alerting.event.incident.opened': 'Incident opened',
-  'alerting.event.commissioning.atRisk': 'Commissioning deadline at risk (5.1)',
+  'alerting.event.commissioning.atRisk': 'Commissioning at risk (5.1)',
   'alerting.event.payment.received': 'Payment received',
   'alerting.event.gate.applyFailed': 'Gate apply failed',
   'alerting.event.test': 'Test message',

@@ -103,7 +103,7 @@ export function AlertChannelsPage() {
         ]}
       />
       <SubscriptionMatrix channels={channels.data?.items ?? []} manage={manage} />
-      <Card title={t('alerting.deliveries')} size="small" style={{ marginTop: 24 }} extra={<Button size="small" onClick={deliveries.reload}>{t('alerting.refresh')}</Button>}>
+      <Card title={t('alerting.deliveries')} size="small" style={{ marginTop: 24 }} extra={<Button size="small" onClick={deliveries.reload} data-testid="alert-deliveries-refresh">{t('alerting.refresh')}</Button>}>
         <Table<Delivery>
           rowKey="id"
           size="small"
@@ -192,19 +192,18 @@ function SubscriptionMatrix({ channels, manage }: { channels: Channel[]; manage:
         size="small"
         loading={subs.loading}
         pagination={false}
-        scroll={{ x: true }}
+        tableLayout="fixed"
         dataSource={EVENTS.map((event) => ({ event }))}
         columns={[
-          { title: t('alerting.eventKind'), dataIndex: 'event', fixed: 'left', width: 180, render: (e: EventKind) => <Typography.Text strong>{t(eventKey(e))}</Typography.Text> },
+          { title: t('alerting.eventKind'), dataIndex: 'event', width: 190, render: (e: EventKind) => <strong style={{ display: 'block', whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{t(eventKey(e))}</strong> },
           ...ROLES.map((role) => ({
             title: t(`role.${role}` as MessageKey),
             key: role,
-            width: 170,
             render: (_: unknown, row: { event: EventKind }) => (
               <Select
                 mode="multiple"
                 size="small"
-                style={{ width: '100%', minWidth: 150 }}
+                style={{ width: '100%' }}
                 disabled={!manage}
                 placeholder="—"
                 options={options}
