@@ -330,6 +330,14 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/portal/calendar-feed': () => ({ ownOnly: true }),
   'GET /api/v1/portal/calendar.ics': () => ({ query: { token: 'rpc_not-a-real-token' }, ownOnly: true }),
   'GET /api/v1/status': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  // alert channels (issue 20 §5): admin only
+  'GET /api/v1/alert-channels': () => ({}),
+  'POST /api/v1/alert-channels': () => ({ body: { kind: 'webhook', name: 'x', url: 'https://example.cn/hook', secret: 'x' } }),
+  'PATCH /api/v1/alert-channels/{id}': () => ({ params: { id: '00000000-0000-4000-8000-0000000000a1' }, body: { enabled: false } }),
+  'POST /api/v1/alert-channels/{id}/test': () => ({ params: { id: '00000000-0000-4000-8000-0000000000a1' } }),
+  'GET /api/v1/alert-subscriptions': () => ({}),
+  'PUT /api/v1/alert-subscriptions': () => ({ body: { items: [] } }),
+  'GET /api/v1/alert-deliveries': () => ({}),
 };
 
 let t: TestApp;
