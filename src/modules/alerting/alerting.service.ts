@@ -130,7 +130,7 @@ export function makeAlertingService(deps: {
       if (!claimed) break;
       const { delivery, channel } = claimed;
       try {
-        const request = buildRequest(channel, { deliveryId: delivery.id, eventKind: delivery.eventKind, title: delivery.title, body: delivery.body, link: delivery.link, occurredAt: claimedAt });
+        const request = buildRequest(channel, { deliveryId: delivery.id, eventKind: delivery.eventKind, title: delivery.title, body: delivery.body, link: delivery.link, occurredAt: delivery.createdAt, sentAt: claimedAt });
         const response = await post(request, deps.timeoutMs, channel.kind !== 'webhook');
         await repo.recordOutcome(delivery.id, claimedUntil, { status: 'sent', sentAt: clock.now(), response, lastError: null, nextAttemptAt: null, claimedUntil: null });
         result.sent += 1;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemScope } from '../../core/scope.js';
+import { systemScope, type Scope } from '../../core/scope.js';
 import { makeTestApp, type ApiClient, type TestApp } from '../../../test/harness/app.js';
 import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 
@@ -78,13 +78,15 @@ let admin: ApiClient;
 let receiver: Receiver;
 let customerId: string;
 let serverId: string;
+let nocScope: Scope;
 
 beforeAll(async () => {
   receiver = new Receiver();
   await receiver.listen();
   t = await makeTestApp({ now: '2026-03-02T19:00:00Z', env: { PUBLIC_URL: 'https://idc.example.cn' } });
   await makeStaff(t.services, 'al-admin', ['admin']);
-  await makeStaff(t.services, 'al-noc', ['noc']);
+  const noc = await makeStaff(t.services, 'al-noc', ['noc']);
+  nocScope = { kind: 'staff', userId: noc.id, login: 'al-noc', roles: ['noc'] };
   const c = await makeCustomer(t.services, { name: '告警客户' });
   customerId = c.id;
   await makeCustomerUser(t.services, 'al-owner', c.id);
@@ -186,7 +188,7 @@ describe('alert channels (issue 20 §5)', () => {
     expect(ticket.statusCode).toBe(201);
     // an ordinary ticket alerts nobody
     expect((await owner.post('/api/v1/tickets', { type: 'general', subject: '咨询', description: '问题' })).statusCode).toBe(201);
-    await t.services.incidents.open({ kind: 'staff', userId: '00000000-0000-0000-0000-0000000000aa', roles: ['noc'] }, { title: '机柜 A01 断电', cause: 'provider_fault', scope: [{ kind: 'server', target: serverId }] });
+    await t.services.incidents.open(nocScope, { title: '机柜 A01 断电', cause: 'provider_fault', scope: [{ kind: 'server', target: serverId }] });
 
     expect(await t.services.alerting.deliverDue()).toMatchObject({ sent: 3, retried: 0, failed: 0 });
     const fresh = receiver.accepted.slice(before);
@@ -241,7 +243,7 @@ describe('alert channels (issue 20 §5)', () => {
     const port = receiver.port;
     await receiver.close();
     const before = receiver.accepted.length;
-    const incident = await t.services.incidents.open({ kind: 'staff', userId: '00000000-0000-0000-0000-0000000000aa', roles: ['noc'] }, { title: '上联光缆中断', cause: 'provider_fault', lineFault: true, scope: [{ kind: 'server', target: serverId }] });
+    const incident = await t.services.incidents.open(nocScope, { title: '上联光缆中断', cause: 'provider_fault', lineFault: true, scope: [{ kind: 'server', target: serverId }] });
 
     // down: the connection is refused; the delivery waits a minute
     expect(await t.services.alerting.deliverDue()).toMatchObject({ sent: 0, retried: 1 });

@@ -8,7 +8,10 @@ export interface AlertMessage {
   title: string;
   body: string;
   link: string | null;
+  /** when the event was raised (the delivery was queued) */
   occurredAt: Date;
+  /** this attempt's moment: 钉钉 checks its signature's timestamp against its own clock */
+  sentAt: Date;
 }
 
 export interface ChannelTarget {
@@ -48,7 +51,7 @@ export function buildRequest(target: ChannelTarget, m: AlertMessage): HttpReques
     case 'dingtalk': {
       let url = target.url;
       if (target.secret) {
-        const timestamp = m.occurredAt.getTime();
+        const timestamp = m.sentAt.getTime();
         url += `${url.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${dingTalkSign(target.secret, timestamp)}`;
       }
       return { url, headers: json, body: JSON.stringify({ msgtype: 'markdown', markdown: { title: m.title, text: markdownOf(m) } }) };
