@@ -39,6 +39,20 @@ export function webhookSignature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+/** At most `max` bytes of UTF-8, cut at a character boundary (企业微信 refuses markdown content over 4096 bytes). */
+export function truncateUtf8(text: string, max: number): string {
+  if (Buffer.byteLength(text, 'utf8') <= max) return text;
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (bytes + n > max - 3) break;
+    out += ch;
+    bytes += n;
+  }
+  return `${out}…`;
+}
+
 const markdownOf = (m: AlertMessage) => `### ${m.title}\n${m.body}${m.link ? `\n\n[查看详情](${m.link})` : ''}`;
 
 /** The request a channel's receiver expects (企业微信 / 钉钉 group-robot JSON, or our signed webhook). */
@@ -47,7 +61,7 @@ export function buildRequest(target: ChannelTarget, m: AlertMessage): HttpReques
   switch (target.kind) {
     case 'wecom':
       // 企业微信群机器人: markdown content at most 4096 bytes; the key is in the URL
-      return { url: target.url, headers: json, body: JSON.stringify({ msgtype: 'markdown', markdown: { content: markdownOf(m) } }) };
+      return { url: target.url, headers: json, body: JSON.stringify({ msgtype: 'markdown', markdown: { content: truncateUtf8(markdownOf(m), 4096) } }) };
     case 'dingtalk': {
       let url = target.url;
       if (target.secret) {
