@@ -102,6 +102,12 @@ import { makeSearchService } from './modules/search/search.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
+// alert channels (issue 20 §5)
+import { makeAlertingRepository } from './modules/alerting/alerting.repository.js';
+import { makeAlertingService } from './modules/alerting/alerting.service.js';
+import { alertingRoutes } from './modules/alerting/alerting.routes.js';
+import { alertingReactions } from './modules/alerting/reactions.js';
+import { alertingConstraints } from './modules/alerting/alerting.constraints.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -181,7 +187,7 @@ export function buildServices(ctx: AppContext) {
   const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
   // a ticket's domain is checked against the domain list (built below; called only at request time) and DNS zones
   const domainHolders = async (names: string[]) => [...(await domains.holdersOf(names)), ...(await dns.zoneHoldersOf(names))];
-  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), servers, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids });
+  const tickets = makeTicketsService({ repo: makeTicketsRepository(db), servers, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids, bus });
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, declarations, complaints, inspections ──
   const complianceRepo = makeComplianceRepository(db);
@@ -196,6 +202,7 @@ export function buildServices(ctx: AppContext) {
     clock,
     ids,
     alerts: gateAlerts,
+    bus,
     settings: {
       dir: gateDir,
       nginxBin: ctx.config.NGINX_BIN,
@@ -219,7 +226,7 @@ export function buildServices(ctx: AppContext) {
 
   // incidents, planned work and the compensation ledger (6.3, 7.2, 7.3)
   const incidentsRepo = makeIncidentsRepository(db);
-  const incidents = makeIncidentsService({ repo: incidentsRepo, servers, ipam, contracts, notices, tickets, audit, clock, ids });
+  const incidents = makeIncidentsService({ repo: incidentsRepo, servers, ipam, contracts, notices, tickets, audit, clock, ids, bus });
   const maintenance = makeMaintenanceService({ repo: incidentsRepo, incidents, audit, clock, ids });
   const alerts = makeAlertsService({ repo: incidentsRepo, incidents, servers, floor, network, audit, clock, ids });
   registerConstraintErrors(incidentsConstraints);
@@ -237,6 +244,9 @@ export function buildServices(ctx: AppContext) {
 
   // issue 20 §3: the global search asks each area through its own service
   const search = makeSearchService({ customers, servers, floor, ipam, domains, contracts, billing });
+  // alert channels (issue 20 §5): 企业微信 / 钉钉 robots and signed webhooks, fed by other modules' events
+  const alerting = makeAlertingService({ repo: makeAlertingRepository(db), audit, clock, ids, publicUrl: ctx.config.PUBLIC_URL, timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
+  registerConstraintErrors(alertingConstraints);
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -248,6 +258,8 @@ export function buildServices(ctx: AppContext) {
     ...noticesReactions({ notices }),
     ...complianceReactions({ domains, declarations }),
     ...customersReactions({ customers }),
+    // alert channels (issue 20 §5)
+    ...alertingReactions({ alerting, customers }),
   );
 
   return {
@@ -255,6 +267,8 @@ export function buildServices(ctx: AppContext) {
     netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus, onboarding,
     // issue 20 §3
     search,
+    // alert channels (issue 20 §5)
+    alerting,
   };
 }
 
@@ -283,6 +297,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
     // issue 20 §3
     { tag: { name: 'search', description: '全局搜索 — the global search (IP, domain, serial, cabinet, contract, invoice, customer)' }, routes: searchRoutes(services) },
+    // alert channels (issue 20 §5)
+    { tag: { name: 'alerting', description: '告警通道：企业微信、钉钉群机器人与 Webhook — alert channels' }, routes: alertingRoutes(services) },
   ];
 }
 

@@ -124,6 +124,8 @@ export const PERMISSIONS = {
 
   // finance desk (issue 20 item 4): recording the reviewed lines of the provider's bank statement
   'payment.importBank': { staff: ['finance'] },
+  // alert channels (issue 20 §5): 企业微信 / 钉钉 robots and webhooks, the event × role matrix, deliveries
+  'alertChannel.manage': ADMIN_ONLY,
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -13,3 +13,4 @@ export * from '../modules/tickets/tickets.schema.js';
 export * from '../modules/billing/billing.schema.js';
 export * from '../modules/compliance/compliance.schema.js';
 export * from '../modules/incidents/incidents.schema.js';
+export * from '../modules/alerting/alerting.schema.js';

@@ -72,4 +72,15 @@ export const JOBS = {
     cron: '30 8 * * *',
     description: "From 1 October, a to-do item for admins and NOC while next year's State Council holiday arrangement is not loaded",
   },
+  // ── alert channels (issue 20 §5) ──
+  alertDeliveries: {
+    name: 'alert-deliveries',
+    cron: '* * * * *',
+    description: 'Send due alerts to 企业微信 / 钉钉 robots and webhooks; retry with backoff',
+  },
+  commissioningAtRisk: {
+    name: 'commissioning-at-risk',
+    cron: '5 * * * *',
+    description: 'Alert the subscribed channels of commissioning orders still open on their deadline day (5.1)',
+  },
 } as const satisfies Record<string, JobDefinition>;

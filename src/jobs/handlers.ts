@@ -17,5 +17,8 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.auditAnchor.name]: () => services.audit.anchor(systemScope('audit-anchor')),
     [JOBS.lineFaultBreaches.name]: () => services.incidents.flagLineFaultBreaches(),
     [JOBS.calendarNextYear.name]: () => services.calendar.remindNextYear(),
+    // alert channels (issue 20 §5)
+    [JOBS.alertDeliveries.name]: () => services.alerting.deliverDue(),
+    [JOBS.commissioningAtRisk.name]: () => services.contracts.warnCommissioningAtRisk(),
   };
 }

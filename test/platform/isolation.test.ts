@@ -348,6 +348,14 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/customers/{id}/statement/document': (b) => ({ params: { id: b.customerId } }),
   'POST /api/v1/billing/bank-import/preview': (b) => ({ body: { csv: `date,amount,payer,reference\n2026-03-01,1.00,x,${b.customerId}` } }),
   'POST /api/v1/billing/bank-import/record': (b) => ({ body: { csv: 'date,amount,payer,reference\n2026-03-01,1.00,x,y', confirmed: [{ line: 2, invoiceId: b.invoiceId }] } }),
+  // alert channels (issue 20 §5): admin only
+  'GET /api/v1/alert-channels': () => ({}),
+  'POST /api/v1/alert-channels': () => ({ body: { kind: 'webhook', name: 'x', url: 'https://example.cn/hook', secret: 'x' } }),
+  'PATCH /api/v1/alert-channels/{id}': () => ({ params: { id: '00000000-0000-4000-8000-0000000000a1' }, body: { enabled: false } }),
+  'POST /api/v1/alert-channels/{id}/test': () => ({ params: { id: '00000000-0000-4000-8000-0000000000a1' } }),
+  'GET /api/v1/alert-subscriptions': () => ({}),
+  'PUT /api/v1/alert-subscriptions': () => ({ body: { items: [] } }),
+  'GET /api/v1/alert-deliveries': () => ({}),
 };
 
 let t: TestApp;

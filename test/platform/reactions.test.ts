@@ -26,6 +26,12 @@ describe('cross-module reactions', () => {
       'event facility.serverRemoved → compliance',
       'question contracts.activationBlockers → compliance',
       'event contracts.statusChanged → customers',
+      // alert channels (issue 20 §5)
+      'event tickets.opened → alerting',
+      'event incidents.opened → alerting',
+      'event contracts.commissioningAtRisk → alerting',
+      'event billing.paymentRecorded → alerting',
+      'event compliance.gateApplyFailed → alerting',
     ]);
   });
 });

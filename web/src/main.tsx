@@ -68,6 +68,8 @@ const CalendarPage = platform('CalendarPage');
 const TokensPage = platform('TokensPage');
 const UsersPage = platform('UsersPage');
 const ProviderPage = platform('ProviderPage');
+// alert channels (issue 20 §5)
+const AlertChannelsPage = platform('AlertChannelsPage');
 const MyCompanyPage = portal('MyCompanyPage');
 const SearchPage = searchPages('SearchPage');
 // finance desk (issue 20 item 4)
@@ -157,6 +159,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="payments" element={<PaymentsPage />} />
                 <Route path="statement" element={<StatementPage />} />
                 <Route path="bank-import" element={<BankImportPage />} />
+                {/* alert channels (issue 20 §5) */}
+                <Route path="alert-channels" element={<AlertChannelsPage />} />
               </Route>
               <Route
                 path="/portal"

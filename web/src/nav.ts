@@ -75,6 +75,8 @@ export const NAV: NavEntry[] = [
   { key: 'statement', path: '/console/statement', labelKey: 'nav.statement', audience: 'staff', roles: ['finance', 'auditor', 'sales'] },
   { key: 'bank-import', path: '/console/bank-import', labelKey: 'nav.bankImport', audience: 'staff', roles: ['finance'] },
   { key: 'my-statement', path: '/portal/statement', labelKey: 'nav.myStatement', audience: 'customer', roles: ['owner', 'billing'] },
+  // alert channels (issue 20 §5): admin only (shows at the end of the system section)
+  { key: 'alert-channels', path: '/console/alert-channels', labelKey: 'nav.alertChannels', audience: 'staff', roles: ['admin'] },
 ];
 
 /**

@@ -391,4 +391,9 @@ export const en: Record<MessageKey, string> = {
   'cli.progress.rewrite': 'rewriting the ledgers that changed',
   'cli.progress.database': 'database',
   // ── end issue 19 §8 / issue 20 §6 ──
+  // ── alert channels (issue 20 §5) ──
+  'entity.alert_channel': 'The alert channel',
+  'alerting.wecomUnsigned': 'A WeCom group robot takes no signing secret (its key is the key parameter of the webhook URL)',
+  'alerting.nameTaken': 'An alert channel with this name exists',
+  // ── end alert channels ──
 };

@@ -394,6 +394,11 @@ export const zhCN = {
   'cli.progress.rewrite': '重写有变化的明细',
   'cli.progress.database': '数据库',
   // ── end issue 19 §8 / issue 20 §6 ──
+  // ── alert channels (issue 20 §5) ──
+  'entity.alert_channel': '告警通道',
+  'alerting.wecomUnsigned': '企业微信群机器人不使用加签密钥（密钥在 Webhook 地址的 key 参数中）',
+  'alerting.nameTaken': '已有同名的告警通道',
+  // ── end alert channels ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

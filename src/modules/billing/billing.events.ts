@@ -9,6 +9,8 @@ declare module '../../core/reactions.js' {
      * customer could rely on the announced date, so it is told by formal notice.
      */
     'billing.invoiceDueMovedEarlier': { invoice: InvoiceRow; announced: string };
+    /** Issue 20 §5: finance recorded a bank transfer against an invoice (the invoice as it stands after it). */
+    'billing.paymentRecorded': { invoice: InvoiceRow; payment: { id: string; amountFen: number; receivedOn: string; bankReference: string | null } };
   }
   interface DomainQuestions {
     /**

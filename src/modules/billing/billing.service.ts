@@ -133,6 +133,8 @@ export function makeBillingService(deps: {
       await repo.moveCredit(tx, { id: ids.uuid(), customerId: before.customerId, amountFen: creditedFen, paymentId: payment.id, invoiceId, createdAt: clock.now() });
     }
     await audit.record(tx, scope, { action: 'invoice.payment', entity: 'invoice', entityId: invoiceId, customerId: before.customerId, before, after: { ...after, payment, ...auditExtra } });
+    // issue 20 §5: finance's alert channels hear of it (recorded by hand or from the bank import)
+    await bus.emit(tx, scope, 'billing.paymentRecorded', { invoice: after, payment });
     return { ...after, outstandingFen: outstanding(after), payment };
   }
 

@@ -3,6 +3,8 @@ import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requirePermission, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import type { Emitter } from '../../core/reactions.js';
+import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
@@ -34,6 +36,7 @@ export function makeGateService(deps: {
   ids: IdGenerator;
   settings: GateSettings;
   alerts: GateAlert[];
+  bus: Emitter<Executor>;
 }) {
   const { repo, audit, clock, ids, settings } = deps;
   const system = systemScope('compliance-gate');
@@ -58,6 +61,7 @@ export function makeGateService(deps: {
     await repo.db.transaction(async (tx) => {
       await repo.insertApply(tx, row);
       await audit.record(tx, scope, { action: `gate.${row.outcome}`, entity: 'compliance_gate', entityId: row.id, after: { ...row, output: row.output.slice(0, 2000) } });
+      if (row.outcome !== 'applied') await deps.bus.emit(tx, scope, 'compliance.gateApplyFailed', row);
     });
     if (row.outcome !== 'applied') for (const alert of deps.alerts) alert(row);
   }

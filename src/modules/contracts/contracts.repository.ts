@@ -92,6 +92,15 @@ export function makeContractsRepository(db: Db) {
     overdueCommissioning: (today: string) =>
       db.select().from(commissioningOrders).where(and(isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt), lt(commissioningOrders.dueOn, today))),
 
+    /** Issue 20 §5: open orders whose deadline is `today` — the last day of 5.1's two working days — with the contract's number. */
+    commissioningDueToday: (today: string) =>
+      db
+        .select({ order: commissioningOrders, contractNumber: contracts.number })
+        .from(commissioningOrders)
+        .innerJoin(contracts, eq(contracts.id, commissioningOrders.contractId))
+        .where(and(isNull(commissioningOrders.completedAt), isNull(commissioningOrders.breachedAt), eq(commissioningOrders.dueOn, today)))
+        .orderBy(asc(commissioningOrders.id)),
+
     // ── issue 16: orders computed on a provisional calendar year, still open, locked for recomputation ──
     /** Commissioning orders neither completed nor breached, with their contract's terms, in id order. */
     lockOpenProvisionalCommissioning: (tx: Executor) =>

@@ -465,6 +465,17 @@ export function makeContractsService(deps: {
     },
 
     /**
+     * Issue 20 §5: an open order on the last day of its deadline (5.1) is at risk — told to whoever
+     * subscribed (alert channels), each hourly run; the listener keeps one alert per order.
+     */
+    async warnCommissioningAtRisk(): Promise<number> {
+      const scope = { kind: 'system', reason: 'commissioning-deadline' } as const;
+      const due = await repo.commissioningDueToday(today());
+      for (const { order, contractNumber } of due) await repo.db.transaction((tx) => deps.bus.emit(tx, scope, 'contracts.commissioningAtRisk', { order, contractNumber }));
+      return due.length;
+    },
+
+    /**
      * 第十三条: at term end the contract renews itself (a new term from the next day and a new annual
      * invoice) unless a non-renewal objection is on file, in which case it ends. Unused compensation
      * hours move to the end of the renewed term. Catch-up safe: a contract several terms behind

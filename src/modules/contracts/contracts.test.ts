@@ -97,6 +97,23 @@ describe('signing and activation (7.1, 5.1, 第四条)', () => {
     expect(c.commissioning).toMatchObject([{ rackedOn: '2026-09-30', dueOn: '2026-10-09', completedAt: null, breachedAt: null }]);
   });
 
+  // alert channels (issue 20 §5): the deadline day raises 'commissioning at risk' once per order, into the alert outbox
+  it('warns the subscribed alert channels of an order still open on its deadline day (5.1), once', async () => {
+    const channel = await t.services.alerting.createChannel(system, { kind: 'webhook', name: '合同测试通道', url: 'http://127.0.0.1:9/never-drained', secret: 'k' });
+    await t.services.alerting.setSubscriptions(system, [
+      { eventKind: 'commissioning.atRisk', role: 'noc', channelId: channel.id },
+      { eventKind: 'payment.received', role: 'finance', channelId: channel.id },
+    ]);
+    t.clock.set('2026-10-08T15:59:00Z'); // 23:59 on 10-08 in Beijing: the deadline is tomorrow
+    expect(await t.services.contracts.warnCommissioningAtRisk()).toBe(0);
+    t.clock.set('2026-10-08T16:05:00Z'); // 00:05 on the deadline day
+    expect(await t.services.contracts.warnCommissioningAtRisk()).toBe(1);
+    expect(await t.services.contracts.warnCommissioningAtRisk()).toBe(1);
+    const queued = (await t.services.alerting.deliveries(system, {})).filter((d) => d.eventKind === 'commissioning.atRisk');
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ status: 'pending', title: expect.stringContaining('RP-2026-') });
+  });
+
   it('flags a missed commissioning deadline as a provider breach, once', async () => {
     t.clock.set('2026-10-09T15:59:00Z'); // 23:59 on the deadline day in Beijing: not yet
     expect(await t.services.contracts.flagCommissioningBreaches()).toBe(0);
@@ -118,6 +135,13 @@ describe('signing and activation (7.1, 5.1, 第四条)', () => {
     const paid = await finance.post(`/api/v1/invoices/${invoice.id}/payments`, payment);
     expect(paid.statusCode, paid.body).toBe(201);
     expect(paid.json()).toMatchObject({ status: 'paid', paidOn: '2026-10-08', paidFen: 3600000, outstandingFen: 0, payment: { amountFen: 3600000, appliedFen: 3600000, creditedFen: 0 } });
+  });
+
+  // alert channels (issue 20 §5)
+  it('tells the alert channels subscribed to payments received of the payment recorded', async () => {
+    const queued = (await t.services.alerting.deliveries(system, {})).filter((d) => d.eventKind === 'payment.received');
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ status: 'pending', title: expect.stringContaining('36,000.00'), body: expect.stringContaining('K-ACT-1') });
   });
 
   it('has no route that marks an invoice paid without a payment record', async () => {

@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, t, type Locale } from '../../core/i18n/index.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { requirePermission, requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
+import type { Emitter } from '../../core/reactions.js';
 import { formatShanghaiMinute, lineFaultClock, shanghaiDate, DEFAULT_CONTRACT_TERMS } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ContractsService } from '../contracts/contracts.service.js';
@@ -68,6 +69,7 @@ export function makeIncidentsService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
+  bus: Emitter<Executor>;
 }) {
   const { repo, audit, clock, ids } = deps;
 
@@ -178,6 +180,7 @@ export function makeIncidentsService(deps: {
     );
     await note(tx, scope, id, 'opened', input.note?.trim() || row.title);
     await audit.record(tx, scope, { action: 'incident.open', entity: 'incident', entityId: id, after: { ...row, scope: input.scope, servers: servers.map((s) => s.id) } });
+    await deps.bus.emit(tx, scope, 'incidents.opened', { incident: row, servers: servers.length, customers: new Set(servers.map((s) => s.customerId)).size });
     return { incident: row, servers };
   }
 

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../../core/ids.js';
 import { PERMISSIONS } from '../../core/permissions.js';
 import { requirePermission, requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
+import type { Emitter } from '../../core/reactions.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import { DEFAULT_SLA_TARGET, domainAndParents, formatShanghai, validateDomain, responseTimeReport, shanghaiDate, ticketSla, type SlaTarget } from '../../rules/index.js';
@@ -76,6 +77,7 @@ export function makeTicketsService(deps: {
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
+  bus: Emitter<Executor>;
 }) {
   const { repo, audit, clock, ids } = deps;
   const system = systemScope('tickets');
@@ -187,6 +189,7 @@ export function makeTicketsService(deps: {
       await repo.db.transaction(async (tx) => {
         await repo.insert(tx, row);
         await audit.record(tx, scope, { action: 'ticket.open', entity: 'ticket', entityId: id, customerId, after: row });
+        await deps.bus.emit(tx, scope, 'tickets.opened', row);
       });
       return present(row, await targets());
     },

@@ -56,6 +56,261 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alert-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert channels (secrets never answered; URLs masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertChannelList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a channel: 企业微信 / 钉钉 group robot or generic webhook */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: components["schemas"]["AlertChannelKindInput"];
+                        name: string;
+                        url: string;
+                        /** @description 钉钉 加签 secret (SEC…), or the webhook HMAC key (required for webhook); never answered back */
+                        secret?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertChannel"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a channel (name, URL, secret, enabled); omitted fields stay */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description omitted: unchanged */
+                        url?: string;
+                        /** @description omitted: unchanged; null: removed */
+                        secret?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertChannel"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/alert-channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message through the outbox now; answers the delivery after the attempt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertDelivery"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent alert deliveries with their status */
+        get: {
+            parameters: {
+                query?: {
+                    channelId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertDeliveryList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which channels each event kind reaches, per staff role */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertSubscriptionList"];
+                    };
+                };
+            };
+        };
+        /** Replace the whole matrix (event kind × role → channels) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AlertSubscriptionInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertSubscriptionList"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts/alertmanager": {
         parameters: {
             query?: never;
@@ -9459,6 +9714,96 @@ export interface components {
          * @enum {string}
          */
         AgingBucketInput: "not_due" | "d1_30" | "d31_60" | "d61_90" | "over_90";
+        AlertChannel: {
+            id: string;
+            kind: components["schemas"]["AlertChannelKind"];
+            name: string;
+            /** @description the URL with its query values cut to four characters (the robots carry their key there) */
+            url: string;
+            secretSet: boolean;
+            enabled: boolean;
+            createdBy: string | null;
+            createdAt: (string) | null;
+            updatedAt: (string) | null;
+        };
+        AlertChannelInput: {
+            id: string;
+            kind: components["schemas"]["AlertChannelKindInput"];
+            name: string;
+            /** @description the URL with its query values cut to four characters (the robots carry their key there) */
+            url: string;
+            secretSet: boolean;
+            enabled: boolean;
+            createdBy: string | null;
+            createdAt: string | null;
+            updatedAt: string | null;
+        };
+        /**
+         * @description wecom = 企业微信群机器人, dingtalk = 钉钉群机器人, webhook = generic signed webhook
+         * @enum {string}
+         */
+        AlertChannelKind: "wecom" | "dingtalk" | "webhook";
+        /**
+         * @description wecom = 企业微信群机器人, dingtalk = 钉钉群机器人, webhook = generic signed webhook
+         * @enum {string}
+         */
+        AlertChannelKindInput: "wecom" | "dingtalk" | "webhook";
+        AlertChannelList: {
+            items: components["schemas"]["AlertChannel"][];
+        };
+        AlertChannelListInput: {
+            items: components["schemas"]["AlertChannelInput"][];
+        };
+        AlertDelivery: {
+            id: string;
+            /** @enum {string} */
+            eventKind: "ticket.urgentReboot" | "incident.opened" | "commissioning.atRisk" | "payment.received" | "gate.applyFailed" | "test";
+            eventKey: string;
+            channelId: string;
+            channelName: string;
+            channelKind: components["schemas"]["AlertChannelKind"];
+            title: string;
+            body: string;
+            link: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            nextAttemptAt: (string) | null;
+            lastError: string | null;
+            response: string | null;
+            sentAt: (string) | null;
+            createdAt: (string) | null;
+        };
+        AlertDeliveryInput: {
+            id: string;
+            /** @enum {string} */
+            eventKind: "ticket.urgentReboot" | "incident.opened" | "commissioning.atRisk" | "payment.received" | "gate.applyFailed" | "test";
+            eventKey: string;
+            channelId: string;
+            channelName: string;
+            channelKind: components["schemas"]["AlertChannelKindInput"];
+            title: string;
+            body: string;
+            link: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            response: string | null;
+            sentAt: string | null;
+            createdAt: string | null;
+        };
+        AlertDeliveryList: {
+            items: components["schemas"]["AlertDelivery"][];
+        };
+        AlertDeliveryListInput: {
+            items: components["schemas"]["AlertDeliveryInput"][];
+        };
+        /** @enum {string} */
+        AlertEventKind: "ticket.urgentReboot" | "incident.opened" | "commissioning.atRisk" | "payment.received" | "gate.applyFailed";
+        /** @enum {string} */
+        AlertEventKindInput: "ticket.urgentReboot" | "incident.opened" | "commissioning.atRisk" | "payment.received" | "gate.applyFailed";
         AlertIngestResult: {
             received: number;
             results: {
@@ -9476,6 +9821,26 @@ export interface components {
                 outcome: "opened" | "joined" | "duplicate" | "resolved" | "resolved_late" | "already_resolved" | "unmatched";
                 incidentId: string | null;
             }[];
+        };
+        AlertSubscription: {
+            eventKind: components["schemas"]["AlertEventKind"];
+            /** @enum {string} */
+            role: "admin" | "sales" | "noc" | "compliance" | "finance" | "auditor";
+            /** Format: uuid */
+            channelId: string;
+        };
+        AlertSubscriptionInput: {
+            eventKind: components["schemas"]["AlertEventKindInput"];
+            /** @enum {string} */
+            role: "admin" | "sales" | "noc" | "compliance" | "finance" | "auditor";
+            /** Format: uuid */
+            channelId: string;
+        };
+        AlertSubscriptionList: {
+            items: components["schemas"]["AlertSubscription"][];
+        };
+        AlertSubscriptionListInput: {
+            items: components["schemas"]["AlertSubscriptionInput"][];
         };
         AlertmanagerWebhook: {
             version: string;

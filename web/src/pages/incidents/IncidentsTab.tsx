@@ -159,7 +159,8 @@ export function IncidentsTab() {
   const noc = useCan('incident.manage');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/incidents')), []);
   const [opening, setOpening] = useState(false);
-  const [current, setCurrent] = useState<string | null>(null);
+  // ?incident=<id> opens that incident (the link an alert channel's message carries, issue 20 §5)
+  const [current, setCurrent] = useState<string | null>(() => new URLSearchParams(window.location.search).get('incident'));
   const [tick, setTick] = useState(0);
   const refresh = () => (reload(), setTick((n) => n + 1));
   return (

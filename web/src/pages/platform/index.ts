@@ -6,3 +6,5 @@ export { DashboardPage } from './DashboardPage';
 export { ProviderPage } from './ProviderPage';
 export { TokensPage } from './TokensPage';
 export { UsersPage } from './UsersPage';
+// alert channels (issue 20 §5)
+export { AlertChannelsPage } from './AlertChannelsPage';

@@ -41,7 +41,8 @@ export function TicketsPage() {
   const { data: servers } = useLoad(() => unwrap(client.GET('/api/v1/servers')), []);
   const { data: contracts } = useLoad(() => unwrap(client.GET('/api/v1/contracts')), []);
   const [opening, setOpening] = useState(false);
-  const [current, setCurrent] = useState<string | null>(null);
+  // ?ticket=<id> opens that ticket (the link an alert channel's message carries, issue 20 §5)
+  const [current, setCurrent] = useState<string | null>(() => new URLSearchParams(window.location.search).get('ticket'));
   return (
     <>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>

@@ -1,0 +1,9 @@
+import type { GateApplyRow } from './compliance.repository.js';
+
+/** What the compliance module tells other modules, inside the transaction of the change (src/core/reactions.ts). */
+declare module '../../core/reactions.js' {
+  interface DomainEvents {
+    /** The gate's apply failed (nginx refused the files or the reload): the previous gate stays in force, someone must look. */
+    'compliance.gateApplyFailed': Omit<GateApplyRow, 'seq'>;
+  }
+}
