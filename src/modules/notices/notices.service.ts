@@ -186,11 +186,12 @@ export function makeNoticesService(deps: {
    * says how it came and which document carried it. The body appears once per language it was written in.
    */
   async function renderLetter(notice: NoticeRow): Promise<Buffer> {
-    const provider = await deps.provider.current(system);
+    // a letter is printed even before the provider's profile is filled in (no letterhead, no seal then)
+    const provider = await deps.provider.current(system).catch(() => null);
     const fromProvider = notice.direction === 'provider_to_customer';
     const customer = fromProvider ? null : await deps.customers.get(system, notice.customerId);
-    const seal = fromProvider && provider.sealFile ? `<img class="seal" alt="" src="data:image/png;base64,${deps.files.get(provider.sealFile).toString('base64')}">` : '';
-    const sender = fromProvider ? provider.legalName : customer!.name;
+    const seal = fromProvider && provider?.sealFile ? `<img class="seal" alt="" src="data:image/png;base64,${deps.files.get(provider.sealFile).toString('base64')}">` : '';
+    const sender = fromProvider ? (provider?.legalName ?? '') : customer!.name;
     const date = formatShanghai(notice.createdAt).slice(0, 10);
     const receivedHow = notice.receivedHow ? RECEIVED_HOW_WORDS[notice.receivedHow] : '未记录';
     const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
@@ -203,7 +204,7 @@ export function makeNoticesService(deps: {
         .seal { position: absolute; right: 0; top: -36pt; width: 42mm; height: 42mm; opacity: 0.85; }
         .en { margin-top: 18pt; border-top: 1px solid #ccc; font-family: 'Noto Sans CJK SC', sans-serif; font-size: 10.5pt; }
       </style></head><body>
-      ${fromProvider ? `<div class="head"><b>${escape(provider.legalName)}</b><div>${escape(provider.address)} · ${escape(provider.phone ?? '')} · ${escape(provider.noticeEmail ?? '')}</div></div>` : ''}
+      ${fromProvider && provider ? `<div class="head"><b>${escape(provider.legalName)}</b><div>${escape(provider.address)} · ${escape(provider.phone ?? '')} · ${escape(provider.noticeEmail ?? '')}</div></div>` : ''}
       ${notice.received ? `<p class="received">甲方来函登记（乙方代为登记，非乙方发出的通知）　收到方式：${escape(receivedHow)}　来函：${escape(notice.documentName ?? '未记录')}</p>` : ''}
       <p>致：${escape(notice.recipientName)}</p>
       <h1>${escape(notice.subjectZh)}</h1>
