@@ -12218,7 +12218,6 @@ export interface components {
         /** @enum {string} */
         SearchKindInput: "ip" | "domain" | "server" | "cabinet" | "contract" | "invoice" | "customer";
         SearchResult: {
-            q: string;
             kinds: components["schemas"]["SearchKind"][];
             groups: {
                 kind: components["schemas"]["SearchKind"];
@@ -12226,7 +12225,6 @@ export interface components {
             }[];
         };
         SearchResultInput: {
-            q: string;
             kinds: components["schemas"]["SearchKindInput"][];
             groups: {
                 kind: components["schemas"]["SearchKindInput"];
