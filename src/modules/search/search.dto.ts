@@ -27,7 +27,6 @@ export const SearchHit = z
 
 export const SearchResult = z
   .object({
-    q: z.string(),
     kinds: z.array(SearchKindSchema),
     groups: z.array(z.object({ kind: SearchKindSchema, hits: z.array(SearchHit) })),
   })

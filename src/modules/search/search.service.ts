@@ -29,7 +29,6 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  q: string;
   /** the kinds the query's shape can match (and so were asked) */
   kinds: SearchKind[];
   groups: { kind: SearchKind; hits: SearchHit[] }[];
@@ -131,7 +130,7 @@ export function makeSearchService(deps: {
       const plan = classify(q);
       const kinds = kindsOf(plan).filter((k) => !only || k === only);
       const groups = await Promise.all(kinds.map(async (kind) => ({ kind, hits: await byKind[kind](scope, plan) })));
-      return { q, kinds, groups: groups.filter((g) => g.hits.length > 0) };
+      return { kinds, groups: groups.filter((g) => g.hits.length > 0) };
     },
   };
 }

@@ -13267,7 +13267,6 @@ export interface components {
         /** @enum {string} */
         SearchKindInput: "ip" | "domain" | "server" | "cabinet" | "contract" | "invoice" | "customer";
         SearchResult: {
-            q: string;
             kinds: components["schemas"]["SearchKind"][];
             groups: {
                 kind: components["schemas"]["SearchKind"];
@@ -13275,7 +13274,6 @@ export interface components {
             }[];
         };
         SearchResultInput: {
-            q: string;
             kinds: components["schemas"]["SearchKindInput"][];
             groups: {
                 kind: components["schemas"]["SearchKindInput"];
