@@ -47,6 +47,9 @@ import { makeContractsService } from './modules/contracts/contracts.service.js';
 import { contractsReactions } from './modules/contracts/reactions.js';
 import { contractsRoutes } from './modules/contracts/contracts.routes.js';
 import { contractsConstraints } from './modules/contracts/contracts.constraints.js';
+// issue 19 §3 (doc-versions): the frozen copies of contract documents
+import { makeContractCopies } from './modules/contracts/contract-copies.js';
+import { makeContractCopiesRepository } from './modules/contracts/contract-copies.repository.js';
 import { makeMailer, type Mailer } from './modules/notices/mailer.js';
 import { makeNoticesRepository } from './modules/notices/notices.repository.js';
 import { makeNoticesService } from './modules/notices/notices.service.js';
@@ -162,7 +165,7 @@ export function buildServices(ctx: AppContext) {
   // billing: invoices, payments, credit, 发票, dunning, the daily sweep — after notices, which it sends through;
   // before contracts, which issues invoices through it
   const billing = makeBillingService({ repo: makeBillingRepository(db), customers, provider, notices, calendar, pdf, audit, clock, ids, bus });
-  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, servers, floor, ipam, billing, provider, calendar, files, pdf, audit, clock, ids, bus });
+  const contracts = makeContractsService({ repo: makeContractsRepository(db), customers, servers, floor, ipam, billing, provider, calendar, files, copies: makeContractCopies({ repo: makeContractCopiesRepository(db), files, pdf, clock }), pdf, audit, clock, ids, bus });
   const authRepo = makeAuthRepository(db);
   // answers only once the HTTP shell listens for changes to users and sessions (buildHttp)
   const sessionCache = makeSessionCache({ clock });

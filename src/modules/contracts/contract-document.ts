@@ -47,7 +47,12 @@ export function fillTemplate(facts: ContractFacts, template: readonly TemplateBl
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export function toHtml(blocks: TemplateBlock[], opts: { number: string; sealDataUri?: string | null }): string {
+/**
+ * draft (doc-versions, issue 19 §3): watermarked 草稿 on every page, and never a seal; fingerprint: the
+ * SHA-256 of the filled text, printed at the end (and, by the PDF printer, in every page's footer).
+ */
+export function toHtml(blocks: TemplateBlock[], opts: { number: string; sealDataUri?: string | null; draft?: boolean; fingerprint?: string }): string {
+  const sealDataUri = opts.draft ? null : opts.sealDataUri;
   const body = blocks
     .map((b) => {
       const t = escape(b.text);
@@ -63,7 +68,7 @@ export function toHtml(blocks: TemplateBlock[], opts: { number: string; sealData
         case 'attachmentTitle':
           return `<h2>${t}</h2>`;
         case 'party':
-          return `<p class="party">${t}${opts.sealDataUri && t.startsWith('乙方（盖章）') ? `<img class="seal" src="${opts.sealDataUri}" alt="">` : ''}</p>`;
+          return `<p class="party">${t}${sealDataUri && t.startsWith('乙方（盖章）') ? `<img class="seal" src="${sealDataUri}" alt="">` : ''}</p>`;
         case 'sign':
           return `<p class="sign">${t}</p>`;
         default:
@@ -80,10 +85,12 @@ h3 { font-size: 12pt; margin: 12pt 0 4pt; }
 p { text-indent: 2em; margin: 2pt 0; } p.party, p.sign { text-indent: 0; } p.party { font-weight: bold; margin-top: 10pt; }
 p.attachment { text-indent: 0; break-before: page; font-weight: bold; }
 .seal { height: 38mm; vertical-align: middle; margin-left: 8mm; opacity: .85; }
-</style></head><body>${body}</body></html>`;
+.watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 120pt; color: rgba(200, 0, 0, .12); transform: rotate(-30deg); pointer-events: none; z-index: 10; }
+p.fingerprint { text-indent: 0; margin-top: 16pt; font-size: 8pt; color: #555; word-break: break-all; }
+</style></head><body>${opts.draft ? '<div class="watermark">草稿</div>' : ''}${body}${opts.fingerprint ? `<p class="fingerprint">文本指纹（SHA-256）：${escape(opts.fingerprint)}</p>` : ''}</body></html>`;
 }
 
-export async function toDocx(blocks: TemplateBlock[], opts: { number: string }): Promise<Buffer> {
+export async function toDocx(blocks: TemplateBlock[], opts: { number: string; draft?: boolean; fingerprint?: string }): Promise<Buffer> {
   const font = { eastAsia: 'SimSun', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
   const run = (text: string, extra: { bold?: boolean; size?: number } = {}) => new TextRun({ text, font, size: extra.size ?? 22, bold: extra.bold });
   const children: Paragraph[] = [];
@@ -121,7 +128,10 @@ export async function toDocx(blocks: TemplateBlock[], opts: { number: string }):
         properties: {},
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'], size: 18, font })] })],
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${opts.draft ? '草稿 ' : ''}${opts.number} 第 `, PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'], size: 18, font })] }),
+              ...(opts.fingerprint ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `文本指纹（SHA-256）：${opts.fingerprint}`, size: 14, font })] })] : []),
+            ],
           }),
         },
         children,

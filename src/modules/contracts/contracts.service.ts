@@ -31,10 +31,13 @@ import type { ServersService, ServerRow } from '../facility/servers.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
-import { documentPart, fillTemplate, PART_TITLES, toDocx, toHtml, type AttachmentPart, type ContractFacts, type DocumentFormat, type DocumentPart } from './contract-document.js';
+import { documentPart, DOCUMENT_PARTS, fillTemplate, PART_TITLES, toDocx, toHtml, type AttachmentPart, type ContractFacts, type DocumentFormat, type DocumentPart } from './contract-document.js';
 import type { TERMINATION_KINDS } from './contracts.schema.js';
 import { COLOCATION_V1, type TemplateBlock } from './templates/colocation-v1.js';
 import type { ContractRow, ContractsRepository } from './contracts.repository.js';
+import { CONTENT_TYPES, type ContractCopies, type RenderedCopy } from './contract-copies.js';
+import { blockLines, textFingerprint } from './activation-confirmation.js';
+import type { ContractCopyKind } from './contract-copies.schema.js';
 
 export const TEMPLATE_VERSION = 'colocation-v1';
 
@@ -64,15 +67,17 @@ const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
   customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get' | 'addTask'>;
-  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server' | 'facts'>;
+  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server' | 'facts' | 'placementIn'>;
   floor: Pick<FloorService, 'site'>;
-  ipam: Pick<IpamService, 'allocations'>;
+  ipam: Pick<IpamService, 'allocations' | 'addressesIn'>;
   /** invoices are billing's: issued through it in the activation's or renewal's transaction */
   billing: Pick<BillingService, 'issueInvoice' | 'invoices'>;
   provider: Pick<ProviderService, 'current' | 'version'>;
   pdf: PdfRenderer;
   calendar: { current(tx?: Executor): Promise<Calendar> };
   files: FileStore;
+  /** issue 19 §3: the frozen copies (sent for signature, 开通确认单) */
+  copies: ContractCopies;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
@@ -138,6 +143,107 @@ export function makeContractsService(deps: {
       }
       await audit.record(tx, system, { action: contract.status === 'ended' ? 'contract.end' : 'contract.renew', entity: 'contract', entityId: contract.id, customerId: contract.customerId, before, after: contract });
     }
+  }
+
+  /**
+   * The filled template of one part. As sent (issue 19 §3), it holds what was agreed at signing: the
+   * particulars known only at racking (cabinet, addresses, the term's dates) and the signing date (written
+   * by hand on paper) stay blank — racking puts them on the 开通确认单, never into the contract.
+   */
+  async function filled(scope: Scope, contract: ContractRow, part: DocumentPart, opts: { asSent: boolean }) {
+    const template = contract.templateVersion === TEMPLATE_VERSION ? COLOCATION_V1 : ((await repo.template(contract.templateVersion))!.blocks as TemplateBlock[]);
+    const [customer, provider, site] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.version(scope, contract.providerVersion), deps.floor.site(scope, contract.siteId)]);
+    const servers = [];
+    const ips: string[] = [];
+    for (const serverId of await repo.serverIds(contract.id)) {
+      const s = await deps.servers.server(scope, serverId);
+      servers.push({ brand: s.brand, model: s.model, serialNumber: s.serialNumber, heightU: s.heightU, cabinet: !opts.asSent && s.placement ? `${s.placement.cabinetCode}（U${s.placement.lowest}–U${s.placement.highest}）` : null });
+      if (!opts.asSent) for (const a of await deps.ipam.allocations(scope, { serverId, activeOnly: true })) ips.push(a.address);
+    }
+    const facts: ContractFacts = {
+      number: contract.number,
+      customerName: customer.name,
+      providerName: provider.legalName,
+      accessPoint: site.accessPoint,
+      servers,
+      ips,
+      termMonths: contract.termMonths,
+      termStart: opts.asSent ? null : contract.termStart,
+      termEnd: opts.asSent ? null : contract.termEnd,
+      annualFeeFen: contract.annualFeeFen,
+      signingDate: opts.asSent ? null : contract.signingDate,
+      signingPlace: contract.signingPlace,
+    };
+    return { blocks: documentPart(fillTemplate(facts, template), part), sealFile: provider.sealFile };
+  }
+
+  /** The seal as a data: URI for the HTML, or null when the provider has none on file. */
+  function sealUri(sealFile: string | null | undefined): string | null {
+    const bytes = sealFile && deps.files.has(sealFile) ? deps.files.get(sealFile) : null;
+    return bytes ? `data:${sniffDocumentType(bytes) ?? 'image/png'};base64,${bytes.toString('base64')}` : null;
+  }
+
+  /**
+   * Issue 19 §3: renders the copy sent for signature — every part, HTML and .docx, sealed, its fingerprint
+   * in the footer — and stores it. Rendered before the sending's transaction (the reads are other modules');
+   * recorded once: a copy already frozen stays as it was.
+   */
+  async function freezeSent(scope: Scope, contract: ContractRow) {
+    if (await deps.copies.has(contract.id, 'sent', 'contract')) return;
+    const rendered: RenderedCopy[] = [];
+    for (const part of DOCUMENT_PARTS) {
+      const { blocks, sealFile } = await filled(scope, contract, part, { asSent: true });
+      const fingerprint = textFingerprint(blockLines(blocks));
+      rendered.push({ part, format: 'html', bytes: Buffer.from(toHtml(blocks, { number: contract.number, sealDataUri: sealUri(sealFile), fingerprint })), fingerprint });
+      rendered.push({ part, format: 'docx', bytes: await toDocx(blocks, { number: contract.number, fingerprint }), fingerprint });
+    }
+    await deps.copies.save(contract, 'sent', rendered);
+  }
+
+  /** A frozen copy's bytes; a contract sent before copies were kept (or its sent copy lost) is frozen at its first request. */
+  async function frozenCopy(scope: Scope, contract: ContractRow, kind: ContractCopyKind, part: string, format: DocumentFormat) {
+    if (kind === 'sent' && !(DOCUMENT_PARTS as readonly string[]).includes(part)) throw new AppError('NOT_FOUND', { entity: 'contract_document' });
+    if (kind === 'sent') {
+      // a draft has no sent copy yet: it is rendered fresh (document()), never frozen before it is sent
+      if (contract.status === 'draft') throw new AppError('NOT_FOUND', { entity: 'contract_document' });
+      await freezeSent(scope, contract);
+    }
+    return deps.copies.serve(contract, kind, part, format);
+  }
+
+  /** Every 开通确认单 recorded at racking and not yet rendered, rendered now with the provider's current seal. */
+  async function renderActivations(scope: Scope, contract: ContractRow) {
+    if (!(await deps.copies.activationsPending(contract.id))) return;
+    const [customer, provider] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.current(scope)]);
+    await deps.copies.renderActivations(contract, { customerName: customer.name, providerName: provider.legalName }, sealUri(provider.sealFile));
+  }
+
+  /**
+   * Issue 19 §3: what the 开通确认单 of this racking will say — the cabinet and U range just taken, the
+   * server's live addresses, the 开通日 and the term — recorded in the racking's transaction.
+   */
+  async function recordActivation(tx: Executor, contract: ContractRow, server: ServerRow, rackedOn: CalendarDate) {
+    const placement = await deps.servers.placementIn(tx, server.id);
+    if (!placement) return;
+    const t = contract.termStart ? { start: contract.termStart, end: contract.termEnd } : term(rackedOn, contract.termMonths, 0);
+    await deps.copies.recordActivation(tx, {
+      id: ids.uuid(),
+      contractId: contract.id,
+      customerId: contract.customerId,
+      sequence: await deps.copies.nextActivationSequence(tx, contract.id),
+      serverId: server.id,
+      contractNumber: contract.number,
+      serverLabel: `${server.brand} ${server.model}，系列号 ${server.serialNumber}，${server.heightU}U`,
+      cabinet: `${placement.siteName} ${placement.roomName} ${placement.cabinetCode}`,
+      lowestU: placement.lowest,
+      highestU: placement.highest,
+      faces: placement.faces.join(','),
+      addresses: await deps.ipam.addressesIn(tx, server.id),
+      activationDate: rackedOn,
+      termStart: t.start,
+      termEnd: t.end,
+      createdAt: clock.now(),
+    });
   }
 
   return {
@@ -259,8 +365,12 @@ export function makeContractsService(deps: {
       });
     },
 
-    send: (scope: Scope, id: string) => {
+    /** Sent for signature: the copy sent is rendered now and frozen (issue 19 §3); it is what the customer signs. */
+    async send(scope: Scope, id: string) {
       requirePermission(scope, 'contract.send');
+      const draft = await load(scope, id);
+      if (draft.status !== 'draft') throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: draft.status, to: 'send' });
+      await freezeSent(scope, draft);
       return transition(scope, id, ['draft'], () => ({ status: 'sent' }), 'send');
     },
 
@@ -278,6 +388,9 @@ export function makeContractsService(deps: {
       if (!input.signedCopy.byteLength || !sniffDocumentType(input.signedCopy)) fields.push({ path: 'signedCopy', key: 'kyc.fileType' });
       if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
       const stored = deps.files.put(input.signedCopy);
+      // signed straight from the draft (never sent): what was signed is the draft's text, frozen now as the sent copy
+      const current = await load(scope, id);
+      if (current.status === 'draft') await freezeSent(scope, current);
       return transition(
         scope,
         id,
@@ -318,6 +431,7 @@ export function makeContractsService(deps: {
         breachedAt: null,
         createdAt: now,
       });
+      await recordActivation(tx, contract, server, rackedOn);
       if (contract.status === 'active') return;
       const t = term(rackedOn, contract.termMonths, 0);
       const after = await repo.update(tx, contract.id, { status: 'active', activationDate: rackedOn, termStart: t.start, termEnd: t.end, updatedAt: now, version: contract.version + 1 });
@@ -403,44 +517,65 @@ export function makeContractsService(deps: {
     },
 
     /**
-     * The contract as a document — HTML, PDF (Chromium printing that HTML) or .docx — from one
-     * filled template: the provider profile version it was made under, its servers and addresses,
-     * the fee in figures and 大写, the term written 起 … 至 ….
+     * The contract as a document — HTML, PDF (Chromium printing that HTML) or .docx. A draft is filled from
+     * the current facts every time, watermarked 草稿 and without the seal. Once sent (issue 19 §3) the
+     * contract is the frozen copy that was sent for signature, served byte for byte, never regenerated.
      */
     async document(scope: Scope, id: string, format: DocumentFormat, part: DocumentPart = 'contract'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
       requireReader(scope);
       const contract = await load(scope, id);
-      const template = contract.templateVersion === TEMPLATE_VERSION ? COLOCATION_V1 : ((await repo.template(contract.templateVersion))!.blocks as TemplateBlock[]);
-      const [customer, provider, site] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.version(scope, contract.providerVersion), deps.floor.site(scope, contract.siteId)]);
-      const servers = [];
-      const ips: string[] = [];
-      for (const serverId of await repo.serverIds(id)) {
-        const s = await deps.servers.server(scope, serverId);
-        servers.push({ brand: s.brand, model: s.model, serialNumber: s.serialNumber, heightU: s.heightU, cabinet: s.placement ? `${s.placement.cabinetCode}（U${s.placement.lowest}–U${s.placement.highest}）` : null });
-        for (const a of await deps.ipam.allocations(scope, { serverId, activeOnly: true })) ips.push(a.address);
-      }
-      const facts: ContractFacts = {
-        number: contract.number,
-        customerName: customer.name,
-        providerName: provider.legalName,
-        accessPoint: site.accessPoint,
-        servers,
-        ips,
-        termMonths: contract.termMonths,
-        termStart: contract.termStart,
-        termEnd: contract.termEnd,
-        annualFeeFen: contract.annualFeeFen,
-        signingDate: contract.signingDate,
-        signingPlace: contract.signingPlace,
-      };
-      const blocks = documentPart(fillTemplate(facts, template), part);
-      const sealBytes = provider.sealFile && deps.files.has(provider.sealFile) ? deps.files.get(provider.sealFile) : null;
-      const seal = sealBytes ? `data:${sniffDocumentType(sealBytes) ?? 'image/png'};base64,${sealBytes.toString('base64')}` : null;
       const fileName = `${contract.number}-${PART_TITLES[part]}`;
-      if (format === 'docx') return { bytes: await toDocx(blocks, { number: contract.number }), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${fileName}.docx` };
-      const html = toHtml(blocks, { number: contract.number, sealDataUri: seal });
-      if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
-      return { bytes: await deps.pdf.render(html, { footerLabel: contract.number }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
+      if (contract.status !== 'draft') {
+        const copy = await frozenCopy(scope, contract, 'sent', part, format);
+        return { bytes: copy.bytes, contentType: CONTENT_TYPES[format], fileName: `${fileName}.${format}` };
+      }
+      const { blocks } = await filled(scope, contract, part, { asSent: false });
+      if (format === 'docx') return { bytes: await toDocx(blocks, { number: contract.number, draft: true }), contentType: CONTENT_TYPES.docx, fileName: `${fileName}.docx` };
+      const html = toHtml(blocks, { number: contract.number, draft: true });
+      if (format === 'html') return { bytes: Buffer.from(html), contentType: CONTENT_TYPES.html, fileName: `${fileName}.html` };
+      return { bytes: await deps.pdf.render(html, { footerLabel: `草稿 ${contract.number}` }), contentType: CONTENT_TYPES.pdf, fileName: `${fileName}.pdf` };
+    },
+
+    /**
+     * Issue 19 §3: the versions of the contract's documents — the copy sent for signature (each part, each
+     * format made so far), each 开通确认单, and the signed scans — with their SHA-256. A racking's
+     * confirmation not yet rendered is rendered now, once.
+     */
+    async documents(scope: Scope, id: string) {
+      requireReader(scope);
+      const contract = await load(scope, id);
+      await audit.recordRead(scope, { entity: 'contract_documents', entityId: id, customerId: contract.customerId });
+      await renderActivations(scope, contract);
+      const items: { kind: ContractCopyKind; part: string; format: DocumentFormat; sha256: string | null; fingerprint: string; sizeBytes: number | null; createdAt: string; url: string }[] = (await deps.copies.list(id)).map((r) => ({
+        kind: r.kind,
+        part: r.part,
+        format: r.format,
+        sha256: r.fileSha256,
+        fingerprint: r.textFingerprint,
+        sizeBytes: r.sizeBytes,
+        createdAt: r.createdAt.toISOString(),
+        url: `/api/v1/contracts/${id}/documents/${r.kind}/${r.part}?format=${r.format}`,
+      }));
+      // the PDF of a copy is printed at its first download: listed as downloadable before it exists
+      for (const html of items.filter((i) => i.format === 'html')) {
+        if (!items.some((i) => i.kind === html.kind && i.part === html.part && i.format === 'pdf')) items.push({ ...html, format: 'pdf', sha256: null, sizeBytes: null, url: html.url.replace(/format=html$/, 'format=pdf') });
+      }
+      const scans = [
+        contract.signedCopySha256 ? { part: 'contract', sha256: contract.signedCopySha256 } : null,
+        contract.securityLetterSha256 ? { part: 'security-letter', sha256: contract.securityLetterSha256 } : null,
+        contract.userUndertakingSha256 ? { part: 'user-undertaking', sha256: contract.userUndertakingSha256 } : null,
+      ].filter((x): x is { part: string; sha256: string } => x !== null);
+      return { status: contract.status, draftDownloadable: contract.status === 'draft', items, signedScans: scans };
+    },
+
+    /** One frozen copy: the sent copy's parts or a 开通确认单, as recorded (the PDF printed at its first request). */
+    async documentCopy(scope: Scope, id: string, kind: ContractCopyKind, part: string, format: DocumentFormat) {
+      requireReader(scope);
+      const contract = await load(scope, id);
+      if (kind === 'activation') await renderActivations(scope, contract);
+      const copy = await frozenCopy(scope, contract, kind, part, format);
+      const title = kind === 'activation' ? `服务开通确认单-${part.replace('confirmation-', '')}` : (PART_TITLES[part as DocumentPart] ?? part);
+      return { bytes: copy.bytes, sha256: copy.row.fileSha256, contentType: CONTENT_TYPES[format], fileName: `${contract.number}-${title}.${format}` };
     },
 
     // --- templates and attachments (versioned wording; each attachment signed on its own scan) ---
