@@ -330,6 +330,9 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/portal/calendar-feed': () => ({ ownOnly: true }),
   'GET /api/v1/portal/calendar.ics': () => ({ query: { token: 'rpc_not-a-real-token' }, ownOnly: true }),
   'GET /api/v1/status': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  // issue 19 §3 (doc-versions): the versions of B's contract documents (its sent copy is frozen: B's contract is signed)
+  'GET /api/v1/contracts/{id}/documents': (b) => ({ params: { id: b.contractId } }),
+  'GET /api/v1/contracts/{id}/documents/{kind}/{part}': (b) => ({ params: { id: b.contractId, kind: 'sent', part: 'contract' }, query: { format: 'html' } }),
 };
 
 let t: TestApp;
