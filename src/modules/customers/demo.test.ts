@@ -28,3 +28,22 @@ it('seeds the provider with its seal, and two customers complete enough to activ
   }
   expect(await seedDemo(t.services, t.clock)).toEqual({ seeded: false }); // idempotent
 });
+
+// issue 19 §3 (doc-versions): the demo's contracts carry their frozen, sealed copies and a 开通确认单 per racked server
+it('gives each demo contract its sealed copy sent for signature and a sealed 开通确认单 listing the addresses', async () => {
+  const contracts = await t.services.contracts.list(system, {});
+  expect(contracts.length).toBeGreaterThan(0);
+  let confirmations = 0;
+  for (const c of contracts) {
+    const docs = await t.services.contracts.documents(system, c.id);
+    expect(docs.items.filter((i) => i.kind === 'sent' && i.format === 'html')).toHaveLength(3);
+    expect((await t.services.contracts.document(system, c.id, 'html')).bytes.toString()).toContain('class="seal"');
+    const confirmation = docs.items.find((i) => i.kind === 'activation' && i.format === 'html');
+    if (c.status !== 'active' || !confirmation) continue;
+    const html = (await t.services.contracts.documentCopy(system, c.id, 'activation', confirmation.part, 'html')).bytes.toString();
+    expect(html).toContain('class="seal"');
+    expect(html).not.toContain('未分配');
+    confirmations += 1;
+  }
+  expect(confirmations).toBeGreaterThan(0);
+});
