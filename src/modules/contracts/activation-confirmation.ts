@@ -70,7 +70,7 @@ table { width: 100%; border-collapse: collapse; margin: 12pt 0; }
 th, td { border: 1px solid #333; padding: 4pt 8pt; text-align: left; vertical-align: top; }
 th { width: 28%; font-weight: bold; background: #f4f4f4; }
 .issuer { margin-top: 28pt; margin-left: 50%; position: relative; }
-.seal { position: absolute; left: 10mm; top: -14mm; height: 38mm; opacity: .85; }
+.seal { position: absolute; left: 10mm; top: -14mm; height: 38mm; opacity: .8; mix-blend-mode: multiply; }
 .fingerprint { margin-top: 24pt; font-size: 8pt; color: #555; word-break: break-all; }
 </style></head><body>
 <h1>${TITLE}</h1><p class="number">合同编号：${escape(f.contractNumber)}　第 ${f.sequence} 号</p>

@@ -1321,7 +1321,7 @@ export const zhCN = {
   'contractDocs.fingerprint': '文本指纹',
   'contractDocs.created': '生成时间',
   'contractDocs.download': '下载',
-  'contractDocs.notPrinted': '首次下载时由冻结文本打印',
+  'contractDocs.notPrinted': '首次下载时打印',
   'contractDocs.signedScans': '签署扫描件：',
   'contractDocs.none': '尚无冻结文本',
   'auditEntity.contract_documents': '合同文本版本',

@@ -54,6 +54,7 @@ export function DocumentsCard({ contractId, refreshKey }: { contractId: string; 
         size="small"
         pagination={false}
         dataSource={rows}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('contractDocs.none') }}
         columns={[
           { title: t('contractDocs.document'), render: (_, r) => `${t(`contractDocs.kind.${r.kind}`)} · ${partLabel(r)}` },
