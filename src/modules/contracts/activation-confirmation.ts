@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatChineseDate, type CalendarDate } from '../../rules/index.js';
 import type { TemplateBlock } from './templates/colocation-v1.js';
 
@@ -81,7 +81,8 @@ th { width: 28%; font-weight: bold; background: #f4f4f4; }
 </body></html>`;
 }
 
-export async function activationDocx(f: ActivationFacts, opts: { fingerprint: string }): Promise<Buffer> {
+/** The .docx of the confirmation; `sealPng` (the provider's seal, when it is a PNG) is set beside the issuer's line. */
+export async function activationDocx(f: ActivationFacts, opts: { fingerprint: string; sealPng?: Buffer | null }): Promise<Buffer> {
   const font = { eastAsia: 'SimSun', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
   const run = (text: string, extra: { bold?: boolean; size?: number } = {}) => new TextRun({ text, font, size: extra.size ?? 22, bold: extra.bold, language: { eastAsia: 'zh-CN' } });
   const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [run(text, { bold })] })] });
@@ -103,7 +104,11 @@ export async function activationDocx(f: ActivationFacts, opts: { fingerprint: st
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`合同编号：${f.contractNumber}　第 ${f.sequence} 号`, { size: 20 })] }),
           new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: activationRows(f).map(([k, v]) => new TableRow({ children: [cell(k, true), cell(v)] })) }),
           new Paragraph({ spacing: { before: 200 }, children: [run(NOTE)] }),
-          new Paragraph({ spacing: { before: 400 }, indent: { left: 4400 }, children: [run(`乙方（盖章）：${f.providerName}`)] }),
+          new Paragraph({
+            spacing: { before: 400 },
+            indent: { left: 4400 },
+            children: [run(`乙方（盖章）：${f.providerName}`), ...(opts.sealPng ? [new ImageRun({ type: 'png', data: opts.sealPng, transformation: { width: 110, height: 110 } })] : [])],
+          }),
           new Paragraph({ indent: { left: 4400 }, children: [run(`日期：${formatChineseDate(f.activationDate as CalendarDate)}`)] }),
         ],
       },

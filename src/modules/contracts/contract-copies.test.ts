@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
@@ -141,6 +142,10 @@ describe('versions of a contract document', () => {
     for (const s of ['服务开通确认单', number, '北京机房', 'A07', 'U11–U12（前）', '198.51.100.1', '2026年9月29日', '起2026年9月29日至2027年9月28日', '北京云桥数据科技有限公司']) expect(text, s).toContain(s);
     const confirmationHtml = (await owner.get(`/api/v1/contracts/${contractId}/documents/activation/confirmation-1?format=html`)).body;
     expect(confirmationHtml).toContain('class="seal"');
+    // the .docx is sealed too: the seal image is in the package, the fingerprint in the footer
+    const docx = unzipSync(new Uint8Array((await owner.get(`/api/v1/contracts/${contractId}/documents/activation/confirmation-1?format=docx`)).rawPayload));
+    expect(Object.keys(docx).some((k) => k.startsWith('word/media/'))).toBe(true);
+    expect(Object.entries(docx).some(([k, v]) => k.startsWith('word/footer') && strFromU8(v).includes(html.fingerprint))).toBe(true);
     // later address changes do not touch it: frozen like the others
     const pool = await t.services.ipam.createPool(system, { name: 'ver2', prefix: '203.0.113.0/24' });
     await t.services.ipam.allocate(system, { poolId: pool.id, serverId });

@@ -76,15 +76,15 @@ export function makeContractCopies(deps: { repo: ContractCopiesRepository; files
      * Renders every 开通确认单 whose facts were recorded but which is not stored yet (racking records the
      * facts in its transaction; the document is made from them after it, once, and sealed).
      */
-    async renderActivations(contract: { id: string; customerId: string }, names: { customerName: string; providerName: string }, sealDataUri: string | null) {
+    async renderActivations(contract: { id: string; customerId: string }, names: { customerName: string; providerName: string }, seal: { dataUri: string | null; png: Buffer | null }) {
       for (const f of await repo.activationFacts(contract.id)) {
         const part = ACTIVATION_PART(f.sequence);
         if (await repo.document(contract.id, 'activation', part, 'html')) continue;
         const facts: ActivationFacts = { ...f, ...names, addresses: f.addresses };
         const fingerprint = textFingerprint(activationLines(facts));
         await save(contract, 'activation', [
-          { part, format: 'html', bytes: Buffer.from(activationHtml(facts, { sealDataUri, fingerprint })), fingerprint },
-          { part, format: 'docx', bytes: await activationDocx(facts, { fingerprint }), fingerprint },
+          { part, format: 'html', bytes: Buffer.from(activationHtml(facts, { sealDataUri: seal.dataUri, fingerprint })), fingerprint },
+          { part, format: 'docx', bytes: await activationDocx(facts, { fingerprint, sealPng: seal.png }), fingerprint },
         ]);
       }
     },

@@ -215,7 +215,9 @@ export function makeContractsService(deps: {
   async function renderActivations(scope: Scope, contract: ContractRow) {
     if (!(await deps.copies.activationsPending(contract.id))) return;
     const [customer, provider] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.current(scope)]);
-    await deps.copies.renderActivations(contract, { customerName: customer.name, providerName: provider.legalName }, sealUri(provider.sealFile));
+    const sealBytes = provider.sealFile && deps.files.has(provider.sealFile) ? deps.files.get(provider.sealFile) : null;
+    const png = sealBytes && sniffDocumentType(sealBytes) === 'image/png' ? sealBytes : null;
+    await deps.copies.renderActivations(contract, { customerName: customer.name, providerName: provider.legalName }, { dataUri: sealUri(provider.sealFile), png });
   }
 
   /**
