@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
+import type { Executor } from '../../db/client.js';
 import type { FileStore } from '../../files/file-store.js';
 import { activationDocx, activationHtml, activationLines, textFingerprint, type ActivationFacts } from './activation-confirmation.js';
 import type { ContractCopyKind } from './contract-copies.schema.js';
@@ -32,14 +33,21 @@ export function makeContractCopies(deps: { repo: ContractCopiesRepository; files
   const { repo, files, clock } = deps;
 
   /** Stores the files and records them; a copy already recorded is kept as it was (the first writer wins). */
-  async function save(contract: { id: string; customerId: string }, kind: ContractCopyKind, rendered: RenderedCopy[] | (Omit<RenderedCopy, 'format'> & { format: DocumentFormat })[]) {
+  /**
+   * Stores the files and records them — in `tx` when given (the sending's or signing's transaction, so a
+   * copy is recorded only if the contract moved), else in a transaction of its own. Returns what was stored.
+   */
+  async function save(contract: { id: string; customerId: string }, kind: ContractCopyKind, rendered: (Omit<RenderedCopy, 'format'> & { format: DocumentFormat })[], tx?: Executor) {
     const stored = rendered.map((r) => ({ r, file: files.put(r.bytes) }));
     const now = clock.now();
-    await repo.db.transaction(async (tx) => {
+    const write = async (ex: Executor) => {
       for (const { r, file } of stored) {
-        await repo.insertDocument(tx, { contractId: contract.id, customerId: contract.customerId, kind, part: r.part, format: r.format, fileSha256: file.sha256, sizeBytes: file.size, textFingerprint: r.fingerprint, createdAt: now });
+        await repo.insertDocument(ex, { contractId: contract.id, customerId: contract.customerId, kind, part: r.part, format: r.format, fileSha256: file.sha256, sizeBytes: file.size, textFingerprint: r.fingerprint, createdAt: now });
       }
-    });
+    };
+    if (tx) await write(tx);
+    else await repo.db.transaction(write);
+    return stored.map(({ r, file }) => ({ part: r.part, format: r.format, sha256: file.sha256, fingerprint: r.fingerprint }));
   }
 
   async function bytesOf(row: ContractDocumentRow) {

@@ -188,8 +188,8 @@ export function makeContractsService(deps: {
    * in the footer — and stores it. Rendered before the sending's transaction (the reads are other modules');
    * recorded once: a copy already frozen stays as it was.
    */
-  async function freezeSent(scope: Scope, contract: ContractRow) {
-    if (await deps.copies.has(contract.id, 'sent', 'contract')) return;
+  async function renderSent(scope: Scope, contract: ContractRow): Promise<RenderedCopy[] | null> {
+    if (await deps.copies.has(contract.id, 'sent', 'contract')) return null;
     const rendered: RenderedCopy[] = [];
     for (const part of DOCUMENT_PARTS) {
       const { blocks, sealFile } = await filled(scope, contract, part, { asSent: true });
@@ -197,7 +197,20 @@ export function makeContractsService(deps: {
       rendered.push({ part, format: 'html', bytes: Buffer.from(toHtml(blocks, { number: contract.number, sealDataUri: sealUri(sealFile), fingerprint })), fingerprint });
       rendered.push({ part, format: 'docx', bytes: await toDocx(blocks, { number: contract.number, fingerprint }), fingerprint });
     }
-    await deps.copies.save(contract, 'sent', rendered);
+    return rendered;
+  }
+
+  /** Records the rendered sent copy in the sending's (or signing's) transaction, audited with each file's SHA-256. */
+  async function recordSent(tx: Executor, scope: Scope, contract: ContractRow, rendered: RenderedCopy[] | null) {
+    if (!rendered) return;
+    const files = await deps.copies.save(contract, 'sent', rendered, tx);
+    await audit.record(tx, scope, { action: 'contract.freezeSent', entity: 'contract', entityId: contract.id, customerId: contract.customerId, after: { kind: 'sent', files } });
+  }
+
+  /** A sent copy missing (a contract sent before copies were kept): rendered from what was agreed and frozen now. */
+  async function freezeSent(scope: Scope, contract: ContractRow) {
+    const rendered = await renderSent(scope, contract);
+    if (rendered) await repo.db.transaction((tx) => recordSent(tx, { kind: 'system', reason: 'contract-copy' }, contract, rendered));
   }
 
   /** A frozen copy's bytes; a contract sent before copies were kept (or its sent copy lost) is frozen at its first request. */
@@ -372,8 +385,8 @@ export function makeContractsService(deps: {
       requirePermission(scope, 'contract.send');
       const draft = await load(scope, id);
       if (draft.status !== 'draft') throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: draft.status, to: 'send' });
-      await freezeSent(scope, draft);
-      return transition(scope, id, ['draft'], () => ({ status: 'sent' }), 'send');
+      const rendered = await renderSent(scope, draft);
+      return transition(scope, id, ['draft'], () => ({ status: 'sent' }), 'send', (tx, after) => recordSent(tx, scope, after, rendered));
     },
 
     /** Signed: the scan of the signed contract on file, and both attachments (附件一, 附件二) signed too. */
@@ -392,13 +405,14 @@ export function makeContractsService(deps: {
       const stored = deps.files.put(input.signedCopy);
       // signed straight from the draft (never sent): what was signed is the draft's text, frozen now as the sent copy
       const current = await load(scope, id);
-      if (current.status === 'draft') await freezeSent(scope, current);
+      const rendered = current.status === 'draft' ? await renderSent(scope, current) : null;
       return transition(
         scope,
         id,
         ['draft', 'sent'],
         () => ({ status: 'signed', signingDate: input.signingDate, securityLetterSigned: true, userUndertakingSigned: true, signedCopySha256: stored.sha256 }),
         'sign',
+        (tx, after) => recordSent(tx, scope, after, rendered),
       );
     },
 

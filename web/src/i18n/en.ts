@@ -1325,5 +1325,6 @@ export const en: Record<MessageKey, string> = {
   'contractDocs.notPrinted': 'printed on first download',
   'contractDocs.signedScans': 'Signed scans: ',
   'contractDocs.none': 'No frozen copy yet',
+  'auditAction.contract.freezeSent': 'Froze the copy sent for signature',
   'auditEntity.contract_documents': 'Contract document versions',
 };

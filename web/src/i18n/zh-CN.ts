@@ -1324,6 +1324,7 @@ export const zhCN = {
   'contractDocs.notPrinted': '首次下载时打印',
   'contractDocs.signedScans': '签署扫描件：',
   'contractDocs.none': '尚无冻结文本',
+  'auditAction.contract.freezeSent': '冻结发送签署文本',
   'auditEntity.contract_documents': '合同文本版本',
 } as const;
 
