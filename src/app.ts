@@ -47,6 +47,9 @@ import { makeContractsService } from './modules/contracts/contracts.service.js';
 import { contractsReactions } from './modules/contracts/reactions.js';
 import { contractsRoutes } from './modules/contracts/contracts.routes.js';
 import { contractsConstraints } from './modules/contracts/contracts.constraints.js';
+// issue 19 §3 (doc-versions): the frozen copies of contract documents
+import { makeContractCopies } from './modules/contracts/contract-copies.js';
+import { makeContractCopiesRepository } from './modules/contracts/contract-copies.repository.js';
 import { makeMailer, type Mailer } from './modules/notices/mailer.js';
 import { makeNoticesRepository } from './modules/notices/notices.repository.js';
 import { makeNoticesService } from './modules/notices/notices.service.js';
@@ -175,6 +178,8 @@ export function buildServices(ctx: AppContext) {
   const billing = makeBillingService({ repo: makeBillingRepository(db), finance: makeFinanceRepository(db), files, customers, provider, notices, calendar, pdf, audit, clock, ids, bus });
   const contracts = makeContractsService({
     repo: makeContractsRepository(db), customers, servers, floor, ipam, billing, provider, calendar, files, pdf, audit, clock, ids, bus,
+    // issue 19 §3: the frozen versions of the contract's documents (sent copy, 开通确认单)
+    copies: makeContractCopies({ repo: makeContractCopiesRepository(db), files, pdf, clock }),
     // issue 19 (contract documents): the roster for the parties block; the domain list (built below, read at render time)
     roster,
     domainList: async (scope, customerId) => (await domains.list(scope, { customerId })).filter((d) => d.status !== 'revoked').map((d) => ({ domain: d.domainUnicode, filingNumber: d.filingNumber, address: d.address })),

@@ -14,3 +14,5 @@ export * from '../modules/billing/billing.schema.js';
 export * from '../modules/compliance/compliance.schema.js';
 export * from '../modules/incidents/incidents.schema.js';
 export * from '../modules/alerting/alerting.schema.js';
+// issue 19 §3 (doc-versions): the frozen versions of a contract's documents
+export * from '../modules/contracts/contract-copies.schema.js';

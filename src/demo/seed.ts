@@ -207,9 +207,14 @@ async function seedContract(services: Services, c: DemoCustomer, customerId: str
   return servers;
 }
 
-/** Racks one server in cabinet A01 with a switch port and an IPv4 and IPv6 address; skipped when the calendar cannot answer. */
+/**
+ * Racks one server in cabinet A01 with a switch port and an IPv4 and IPv6 address; skipped when the calendar
+ * cannot answer. The addresses are allocated first, so the 开通确认单 racking makes lists them (issue 19 §3).
+ */
 async function rackServer(services: Services, server: { id: string; heightU: number }, facility: DemoFacility, rack: RackCursor) {
   const scope = systemScope('demo-seed');
+  await services.ipam.allocate(scope, { poolId: facility.v4.id, serverId: server.id });
+  await services.ipam.allocate(scope, { poolId: facility.v6.id, serverId: server.id });
   try {
     await services.servers.rack(scope, server.id, { cabinetId: facility.cabinets[0].id, lowestU: rack.nextU, face: 'full' });
   } catch (err) {
@@ -220,8 +225,6 @@ async function rackServer(services: Services, server: { id: string; heightU: num
   }
   rack.nextU += server.heightU + 1;
   await services.network.assignPort(scope, server.id, { portId: facility.sw.ports[rack.nextPort++].id, interfaceName: 'eth0' });
-  await services.ipam.allocate(scope, { poolId: facility.v4.id, serverId: server.id });
-  await services.ipam.allocate(scope, { poolId: facility.v6.id, serverId: server.id });
 }
 
 /** The customer's portal users, with the demo password. */

@@ -20,6 +20,8 @@ export const FILE_COLUMNS = [
   'notices.document_sha256',
   'provider_profiles.seal_file',
   'ticket_attachments.sha256',
+  // issue 19 §3 (doc-versions): the frozen copies of contract documents
+  'contract_documents.file_sha256',
 ] as const;
 
 export interface FileReference {

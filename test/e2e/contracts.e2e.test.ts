@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, SCREENSHOT_DIR, shot, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -26,6 +26,13 @@ function pdfText(bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-pdf-'));
   writeFileSync(join(dir, 'd.pdf'), bytes);
   return execFileSync('pdftotext', ['-layout', join(dir, 'd.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+/** The first page of a PDF as a PNG at 60 dpi, saved among the screenshots as `<name>-1.png`. */
+function pdfPageImage(bytes: Buffer, name: string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-pdf-'));
+  writeFileSync(join(dir, 'd.pdf'), bytes);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(dir, 'd.pdf'), join(SCREENSHOT_DIR, `${name}-1`)]);
 }
 
 const chineseDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -147,7 +154,33 @@ describe('contracts in a real browser', () => {
     for (const s of [invoiceNumber, contractNumber, '￥48,000.00（大写肆万捌仟元整）', `起${chineseDate(termStart)}至${chineseDate(termEnd)}`]) expect(invoiceText, s).toContain(s);
     const contractPdf = await page.request.get(`${env.server.url}${await page.getByRole('link', { name: '下载 PDF' }).getAttribute('href')}`);
     const contractText = pdfText(await contractPdf.body());
-    for (const s of ['￥48,000.00/年（大写肆万捌仟元整）', `起${chineseDate(termStart)}至${chineseDate(termEnd)}`, 'E2E-DRAFT-0001']) expect(contractText, s).toContain(s);
+    // the signed copy is the copy sent for signature, frozen (issue 19 §3): the term's dates are not in it ...
+    for (const s of ['￥48,000.00/年（大写肆万捌仟元整）', '起止日期自开通日起计算', 'E2E-DRAFT-0001', '文本指纹']) expect(contractText, s).toContain(s);
+    expect(contractText).not.toContain(`起${chineseDate(termStart)}至${chineseDate(termEnd)}`);
+
+    // ... they are on the 开通确认单 made at racking, listed in the 合同文本 card with the signed copy
+    const card = page.getByTestId('contract-documents');
+    await card.scrollIntoViewIfNeeded();
+    const signedLink = card.getByTestId('doc-sent-contract-pdf');
+    const confirmationLink = card.getByTestId('doc-activation-confirmation-1-pdf');
+    await confirmationLink.waitFor();
+    await shot(page, 'contract-documents-card-zh-CN');
+    const signed = await (await page.request.get(`${env.server.url}${await signedLink.getAttribute('href')}`)).body();
+    expect(Buffer.compare(signed, await contractPdf.body())).toBe(0);
+    const confirmation = await (await page.request.get(`${env.server.url}${await confirmationLink.getAttribute('href')}`)).body();
+    const confirmationText = pdfText(confirmation);
+    for (const s of ['服务开通确认单', contractNumber, 'A02', 'U2–U2', `起${chineseDate(termStart)}至${chineseDate(termEnd)}`]) expect(confirmationText, s).toContain(s);
+    // the first page of each, as the customer's legal department would look at it
+    pdfPageImage(signed, 'contract-signed-copy');
+    pdfPageImage(confirmation, 'contract-activation-confirmation');
+    // the card re-read shows the PDFs now printed, each with its SHA-256; in English too
+    await page.reload();
+    await page.getByTestId('contract-documents').waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('contract-documents').filter({ hasText: 'Service activation confirmation' }).waitFor();
+    await page.getByTestId('contract-documents').scrollIntoViewIfNeeded();
+    await shot(page, 'contract-documents-card-en');
+    await page.getByTestId('lang-switch').click();
     await page.close();
   });
 });

@@ -356,6 +356,9 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/alert-subscriptions': () => ({}),
   'PUT /api/v1/alert-subscriptions': () => ({ body: { items: [] } }),
   'GET /api/v1/alert-deliveries': () => ({}),
+  // issue 19 §3 (doc-versions): the versions of B's contract documents (its sent copy is frozen: B's contract is signed)
+  'GET /api/v1/contracts/{id}/documents': (b) => ({ params: { id: b.contractId } }),
+  'GET /api/v1/contracts/{id}/documents/{kind}/{part}': (b) => ({ params: { id: b.contractId, kind: 'sent', part: 'contract' }, query: { format: 'html' } }),
 };
 
 let t: TestApp;

@@ -17,6 +17,7 @@ import {
   TerminateBody,
 } from './contracts.dto.js';
 import type { ContractsService } from './contracts.service.js';
+import { ContractCopyParams, ContractCopyQuery, ContractDocumentVersions } from './contract-copies.dto.js';
 
 export function contractsRoutes(deps: { contracts: ContractsService }): FastifyPluginAsyncZod {
   const { contracts } = deps;
@@ -52,6 +53,33 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
         const doc = await contracts.document(scopeOf(request), request.params.id, request.query.format, request.query.part);
         return reply
           .header('content-type', doc.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+          .send(doc.bytes);
+      },
+    );
+    // issue 19 §3 (doc-versions): the versions of the contract's documents, each frozen once made
+    app.get(
+      '/contracts/:id/documents',
+      { schema: { tags: ['contracts'], summary: 'The versions of the contract documents: the copy sent for signature, each 开通确认单 (service activation confirmation), the signed scans — with their SHA-256', params: IdParams, response: { 200: ContractDocumentVersions } } },
+      async (request) => contracts.documents(scopeOf(request), request.params.id),
+    );
+    app.get(
+      '/contracts/:id/documents/:kind/:part',
+      {
+        schema: {
+          tags: ['contracts'],
+          summary: 'One frozen copy (sent: contract | security-letter | user-undertaking; activation: confirmation-<n>), byte-identical at every download; the PDF is printed from the frozen HTML once',
+          params: ContractCopyParams,
+          querystring: ContractCopyQuery,
+          produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html'],
+          response: { 200: FileBody },
+        },
+      },
+      async (request, reply) => {
+        const doc = await contracts.documentCopy(scopeOf(request), request.params.id, request.params.kind, request.params.part, request.query.format);
+        return reply
+          .header('content-type', doc.contentType)
+          .header('x-content-sha256', doc.sha256)
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
           .send(doc.bytes);
       },

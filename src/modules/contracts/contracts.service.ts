@@ -32,12 +32,15 @@ import type { ProviderService } from '../provider/provider.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
 import type { RosterService } from '../customers/roster.service.js';
-import { documentPart, fillTemplate, footerLabel, PART_TITLES, TEMPLATE_FIELDS, toDocx, toHtml, type AttachmentPart, type ContractFacts, type DocumentFormat, type DocumentPart } from './contract-document.js';
+import { documentPart, DOCUMENT_PARTS, fillTemplate, footerLabel, PART_TITLES, TEMPLATE_FIELDS, toDocx, toHtml, type AttachmentPart, type ContractFacts, type DocumentFormat, type DocumentPart } from './contract-document.js';
 import type { CustomerSnapshot, TERMINATION_KINDS } from './contracts.schema.js';
 import { COLOCATION_V1, type TemplateBlock } from './templates/colocation-v1.js';
 import { COLOCATION_2026, COLOCATION_2026_VERSION } from './templates/colocation-2026.js';
 import { blocksToSource, parseTemplate } from './templates/template-tree.js';
 import type { ContractRow, ContractsRepository } from './contracts.repository.js';
+import { CONTENT_TYPES, type ContractCopies, type RenderedCopy } from './contract-copies.js';
+import { blockLines, textFingerprint } from './activation-confirmation.js';
+import type { ContractCopyKind } from './contract-copies.schema.js';
 
 /** The template shipped before issue 19 (flat blocks); contracts drafted under it keep it. */
 export const TEMPLATE_V1_VERSION = 'colocation-v1';
@@ -70,9 +73,9 @@ const invoiced = (c: ContractRow): InvoicedContract => ({ id: c.id, customerId: 
 export function makeContractsService(deps: {
   repo: ContractsRepository;
   customers: Pick<CustomersService, 'exists' | 'activationReadiness' | 'get' | 'addTask'>;
-  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server' | 'facts'>;
+  servers: Pick<ServersService, 'findServer' | 'linkContract' | 'server' | 'facts' | 'placementIn'>;
   floor: Pick<FloorService, 'site'>;
-  ipam: Pick<IpamService, 'allocations'>;
+  ipam: Pick<IpamService, 'allocations' | 'addressesIn'>;
   /** invoices are billing's: issued through it in the activation's or renewal's transaction */
   billing: Pick<BillingService, 'issueInvoice' | 'invoices'>;
   provider: Pick<ProviderService, 'current' | 'version'>;
@@ -83,6 +86,8 @@ export function makeContractsService(deps: {
   pdf: PdfRenderer;
   calendar: { current(tx?: Executor): Promise<Calendar> };
   files: FileStore;
+  /** issue 19 §3: the frozen copies (sent for signature, 开通确认单) */
+  copies: ContractCopies;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
@@ -234,6 +239,103 @@ export function makeContractsService(deps: {
     return { facts, sealFile: provider.sealFile };
   }
 
+  /**
+   * The filled template of one part. As sent (issue 19 §3), it holds what was agreed at signing: the
+   * particulars known only at racking (cabinet, addresses, the term's dates) and the signing date (written
+   * by hand on paper) stay blank — racking puts them on the 开通确认单, never into the contract.
+   */
+  async function filled(scope: Scope, contract: ContractRow, part: DocumentPart, opts: { asSent: boolean }) {
+    const { facts, sealFile } = await documentFacts(scope, contract);
+    const shown: ContractFacts = opts.asSent
+      ? { ...facts, servers: facts.servers.map((s) => ({ ...s, cabinet: null })), ips: [], termStart: null, termEnd: null, signingDate: null }
+      : facts;
+    return { blocks: documentPart(fillTemplate(shown, await templateSource(contract.templateVersion)), part, shown), sealFile };
+  }
+
+  /** The seal as a data: URI for the HTML, or null when the provider has none on file. */
+  function sealUri(sealFile: string | null | undefined): string | null {
+    const bytes = sealFile && deps.files.has(sealFile) ? deps.files.get(sealFile) : null;
+    return bytes ? `data:${sniffDocumentType(bytes) ?? 'image/png'};base64,${bytes.toString('base64')}` : null;
+  }
+
+  /**
+   * Issue 19 §3: renders the copy sent for signature — every part, HTML and .docx, sealed, its fingerprint
+   * in the footer — and stores it. Rendered before the sending's transaction (the reads are other modules');
+   * recorded once: a copy already frozen stays as it was.
+   */
+  async function renderSent(scope: Scope, contract: ContractRow): Promise<RenderedCopy[] | null> {
+    if (await deps.copies.has(contract.id, 'sent', 'contract')) return null;
+    const rendered: RenderedCopy[] = [];
+    for (const part of DOCUMENT_PARTS) {
+      const { blocks, sealFile } = await filled(scope, contract, part, { asSent: true });
+      const fingerprint = textFingerprint(blockLines(blocks));
+      rendered.push({ part, format: 'html', bytes: Buffer.from(toHtml(blocks, { number: contract.number, sealDataUri: sealUri(sealFile), fingerprint })), fingerprint });
+      rendered.push({ part, format: 'docx', bytes: await toDocx(blocks, { number: contract.number, fingerprint }), fingerprint });
+    }
+    return rendered;
+  }
+
+  /** Records the rendered sent copy in the sending's (or signing's) transaction, audited with each file's SHA-256. */
+  async function recordSent(tx: Executor, scope: Scope, contract: ContractRow, rendered: RenderedCopy[] | null) {
+    if (!rendered) return;
+    const files = await deps.copies.save(contract, 'sent', rendered, tx);
+    await audit.record(tx, scope, { action: 'contract.freezeSent', entity: 'contract', entityId: contract.id, customerId: contract.customerId, after: { kind: 'sent', files } });
+  }
+
+  /** A sent copy missing (a contract sent before copies were kept): rendered from what was agreed and frozen now. */
+  async function freezeSent(scope: Scope, contract: ContractRow) {
+    const rendered = await renderSent(scope, contract);
+    if (rendered) await repo.db.transaction((tx) => recordSent(tx, { kind: 'system', reason: 'contract-copy' }, contract, rendered));
+  }
+
+  /** A frozen copy's bytes; a contract sent before copies were kept (or its sent copy lost) is frozen at its first request. */
+  async function frozenCopy(scope: Scope, contract: ContractRow, kind: ContractCopyKind, part: string, format: DocumentFormat) {
+    if (kind === 'sent' && !(DOCUMENT_PARTS as readonly string[]).includes(part)) throw new AppError('NOT_FOUND', { entity: 'contract_document' });
+    if (kind === 'sent') {
+      // a draft has no sent copy yet: it is rendered fresh (document()), never frozen before it is sent
+      if (contract.status === 'draft') throw new AppError('NOT_FOUND', { entity: 'contract_document' });
+      await freezeSent(scope, contract);
+    }
+    return deps.copies.serve(contract, kind, part, format);
+  }
+
+  /** Every 开通确认单 recorded at racking and not yet rendered, rendered now with the provider's current seal. */
+  async function renderActivations(scope: Scope, contract: ContractRow) {
+    if (!(await deps.copies.activationsPending(contract.id))) return;
+    const [customer, provider] = await Promise.all([deps.customers.get(scope, contract.customerId), deps.provider.current(scope)]);
+    const sealBytes = provider.sealFile && deps.files.has(provider.sealFile) ? deps.files.get(provider.sealFile) : null;
+    const png = sealBytes && sniffDocumentType(sealBytes) === 'image/png' ? sealBytes : null;
+    await deps.copies.renderActivations(contract, { customerName: customer.name, providerName: provider.legalName }, { dataUri: sealUri(provider.sealFile), png });
+  }
+
+  /**
+   * Issue 19 §3: what the 开通确认单 of this racking will say — the cabinet and U range just taken, the
+   * server's live addresses, the 开通日 and the term — recorded in the racking's transaction.
+   */
+  async function recordActivation(tx: Executor, contract: ContractRow, server: ServerRow, rackedOn: CalendarDate) {
+    const placement = await deps.servers.placementIn(tx, server.id);
+    if (!placement) return;
+    const t = contract.termStart ? { start: contract.termStart, end: contract.termEnd } : term(rackedOn, contract.termMonths, 0);
+    await deps.copies.recordActivation(tx, {
+      id: ids.uuid(),
+      contractId: contract.id,
+      customerId: contract.customerId,
+      sequence: await deps.copies.nextActivationSequence(tx, contract.id),
+      serverId: server.id,
+      contractNumber: contract.number,
+      serverLabel: `${server.brand} ${server.model}，系列号 ${server.serialNumber}，${server.heightU}U`,
+      cabinet: `${placement.siteName} ${placement.roomName} ${placement.cabinetCode}`,
+      lowestU: placement.lowest,
+      highestU: placement.highest,
+      faces: placement.faces.join(','),
+      addresses: await deps.ipam.addressesIn(tx, server.id),
+      activationDate: rackedOn,
+      termStart: t.start,
+      termEnd: t.end,
+      createdAt: clock.now(),
+    });
+  }
+
   return {
     /** The global search (issue 20): contracts by number prefix. */
     async searchNumbers(scope: Scope, prefix: string, limit: number) {
@@ -362,9 +464,13 @@ export function makeContractsService(deps: {
       });
     },
 
-    send: (scope: Scope, id: string) => {
+    /** Sent for signature: the copy sent is rendered now and frozen (issue 19 §3); it is what the customer signs. */
+    async send(scope: Scope, id: string) {
       requirePermission(scope, 'contract.send');
-      return transition(scope, id, ['draft'], () => ({ status: 'sent' }), 'send');
+      const draft = await load(scope, id);
+      if (draft.status !== 'draft') throw new AppError('INVALID_TRANSITION', { entity: 'contract', from: draft.status, to: 'send' });
+      const rendered = await renderSent(scope, draft);
+      return transition(scope, id, ['draft'], () => ({ status: 'sent' }), 'send', (tx, after) => recordSent(tx, scope, after, rendered));
     },
 
     /** Signed: the scan of the signed contract on file, and both attachments (附件一, 附件二) signed too. */
@@ -381,12 +487,16 @@ export function makeContractsService(deps: {
       if (!input.signedCopy.byteLength || !sniffDocumentType(input.signedCopy)) fields.push({ path: 'signedCopy', key: 'kyc.fileType' });
       if (fields.length) throw new AppError('VALIDATION_FAILED', {}, fields);
       const stored = deps.files.put(input.signedCopy);
+      // signed straight from the draft (never sent): what was signed is the draft's text, frozen now as the sent copy
+      const current = await load(scope, id);
+      const rendered = current.status === 'draft' ? await renderSent(scope, current) : null;
       return transition(
         scope,
         id,
         ['draft', 'sent'],
         () => ({ status: 'signed', signingDate: input.signingDate, securityLetterSigned: true, userUndertakingSigned: true, signedCopySha256: stored.sha256 }),
         'sign',
+        (tx, after) => recordSent(tx, scope, after, rendered),
       );
     },
 
@@ -421,6 +531,7 @@ export function makeContractsService(deps: {
         breachedAt: null,
         createdAt: now,
       });
+      await recordActivation(tx, contract, server, rackedOn);
       if (contract.status === 'active') return;
       const t = term(rackedOn, contract.termMonths, 0);
       const after = await repo.update(tx, contract.id, { status: 'active', activationDate: rackedOn, termStart: t.start, termEnd: t.end, updatedAt: now, version: contract.version + 1 });
@@ -517,25 +628,67 @@ export function makeContractsService(deps: {
     },
 
     /**
-     * The contract as a document — HTML, PDF (Chromium printing that HTML) or .docx — from one
-     * filled template: the provider profile version it was made under, its servers and addresses,
-     * the fee in figures and 大写, the term written 起 … 至 ….
+     * The contract as a document — HTML, PDF (Chromium printing that HTML) or .docx. A draft is filled from
+     * the current facts every time, watermarked 草稿 and without the seal. Once sent (issue 19 §3) the
+     * contract is the frozen copy that was sent for signature, served byte for byte, never regenerated.
      */
     async document(scope: Scope, id: string, format: DocumentFormat, part: DocumentPart = 'contract'): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
       requireReader(scope);
       const contract = await load(scope, id);
-      const { facts, sealFile } = await documentFacts(scope, contract);
-      const blocks = documentPart(fillTemplate(facts, await templateSource(contract.templateVersion)), part, facts);
-      // a draft is watermarked and never sealed; the seal is the provider's, on the copies it issues
-      const draft = contract.status === 'draft';
-      const sealBytes = !draft && sealFile && deps.files.has(sealFile) ? deps.files.get(sealFile) : null;
-      const seal = sealBytes ? `data:${sniffDocumentType(sealBytes) ?? 'image/png'};base64,${sealBytes.toString('base64')}` : null;
-      const opts = { number: contract.number, sealDataUri: seal, draft };
       const fileName = `${contract.number}-${PART_TITLES[part]}`;
-      if (format === 'docx') return { bytes: await toDocx(blocks, opts), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: `${fileName}.docx` };
+      if (contract.status !== 'draft') {
+        const copy = await frozenCopy(scope, contract, 'sent', part, format);
+        return { bytes: copy.bytes, contentType: CONTENT_TYPES[format], fileName: `${fileName}.${format}` };
+      }
+      const { blocks } = await filled(scope, contract, part, { asSent: false });
+      // a draft is watermarked and never sealed; the seal is the provider's, on the copies it issues
+      const opts = { number: contract.number, draft: true };
+      if (format === 'docx') return { bytes: await toDocx(blocks, opts), contentType: CONTENT_TYPES.docx, fileName: `${fileName}.docx` };
       const html = toHtml(blocks, opts);
-      if (format === 'html') return { bytes: Buffer.from(html), contentType: 'text/html; charset=utf-8', fileName: `${fileName}.html` };
-      return { bytes: await deps.pdf.render(html, { footerLabel: footerLabel(opts) }), contentType: 'application/pdf', fileName: `${fileName}.pdf` };
+      if (format === 'html') return { bytes: Buffer.from(html), contentType: CONTENT_TYPES.html, fileName: `${fileName}.html` };
+      return { bytes: await deps.pdf.render(html, { footerLabel: footerLabel(opts) }), contentType: CONTENT_TYPES.pdf, fileName: `${fileName}.pdf` };
+    },
+
+    /**
+     * Issue 19 §3: the versions of the contract's documents — the copy sent for signature (each part, each
+     * format made so far), each 开通确认单, and the signed scans — with their SHA-256. A racking's
+     * confirmation not yet rendered is rendered now, once.
+     */
+    async documents(scope: Scope, id: string) {
+      requireReader(scope);
+      const contract = await load(scope, id);
+      await audit.recordRead(scope, { entity: 'contract_documents', entityId: id, customerId: contract.customerId });
+      await renderActivations(scope, contract);
+      const items: { kind: ContractCopyKind; part: string; format: DocumentFormat; sha256: string | null; fingerprint: string; sizeBytes: number | null; createdAt: string; url: string }[] = (await deps.copies.list(id)).map((r) => ({
+        kind: r.kind,
+        part: r.part,
+        format: r.format,
+        sha256: r.fileSha256,
+        fingerprint: r.textFingerprint,
+        sizeBytes: r.sizeBytes,
+        createdAt: r.createdAt.toISOString(),
+        url: `/api/v1/contracts/${id}/documents/${r.kind}/${r.part}?format=${r.format}`,
+      }));
+      // the PDF of a copy is printed at its first download: listed as downloadable before it exists
+      for (const html of items.filter((i) => i.format === 'html')) {
+        if (!items.some((i) => i.kind === html.kind && i.part === html.part && i.format === 'pdf')) items.push({ ...html, format: 'pdf', sha256: null, sizeBytes: null, url: html.url.replace(/format=html$/, 'format=pdf') });
+      }
+      const scans = [
+        contract.signedCopySha256 ? { part: 'contract', sha256: contract.signedCopySha256 } : null,
+        contract.securityLetterSha256 ? { part: 'security-letter', sha256: contract.securityLetterSha256 } : null,
+        contract.userUndertakingSha256 ? { part: 'user-undertaking', sha256: contract.userUndertakingSha256 } : null,
+      ].filter((x): x is { part: string; sha256: string } => x !== null);
+      return { status: contract.status, draftDownloadable: contract.status === 'draft', items, signedScans: scans };
+    },
+
+    /** One frozen copy: the sent copy's parts or a 开通确认单, as recorded (the PDF printed at its first request). */
+    async documentCopy(scope: Scope, id: string, kind: ContractCopyKind, part: string, format: DocumentFormat) {
+      requireReader(scope);
+      const contract = await load(scope, id);
+      if (kind === 'activation') await renderActivations(scope, contract);
+      const copy = await frozenCopy(scope, contract, kind, part, format);
+      const title = kind === 'activation' ? `服务开通确认单-${part.replace('confirmation-', '')}` : (PART_TITLES[part as DocumentPart] ?? part);
+      return { bytes: copy.bytes, sha256: copy.row.fileSha256, contentType: CONTENT_TYPES[format], fileName: `${contract.number}-${title}.${format}` };
     },
 
     // --- templates and attachments (versioned wording; each attachment signed on its own scan) ---

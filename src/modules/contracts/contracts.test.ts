@@ -196,15 +196,18 @@ describe('termination', () => {
 });
 
 describe('contract documents', () => {
-  it('renders the signed, activated contract to PDF and .docx from one source, with 大写 and the term dates', async () => {
+  it('renders the signed, activated contract to PDF and .docx from one source, with 大写; the particulars of racking go on the 开通确认单 (issue 19 §3)', async () => {
     t.clock.set('2026-09-28T02:00:00Z');
     sales = await t.login('k-sales');
     const serverId = await inspectedServer(customerId, 'DOC-SN-0001');
     const c = (await sales.post('/api/v1/contracts', { customerId, siteId, serverIds: [serverId], annualFee: '36000' })).json();
     await sign(sales, c.id);
-    await t.services.servers.rack(system, serverId, { cabinetId, lowestU: 30, face: 'full' });
     const pool = await t.services.ipam.createPool(system, { name: 'doc', prefix: '192.0.2.0/24' });
     await t.services.ipam.allocate(system, { poolId: pool.id, serverId });
+    await t.services.servers.rack(system, serverId, { cabinetId, lowestU: 30, face: 'full' });
+    // the 开通确认单 carries what racking fixed: the cabinet, the U range, the address, the term
+    const confirmation = (await (await t.login('k-owner')).get(`/api/v1/contracts/${c.id}/documents/activation/confirmation-1?format=html`)).body.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+    for (const s of ['服务开通确认单', c.number, 'A01', 'U30–U30（前后）', '192.0.2.1', '开通日2026年9月28日', '起2026年9月28日至2027年9月27日']) expect(confirmation, s).toContain(s);
 
     const pdf = await (await t.login('k-owner')).get(`/api/v1/contracts/${c.id}/document?format=pdf`);
     expect(pdf.statusCode).toBe(200);
@@ -220,11 +223,13 @@ describe('contract documents', () => {
       '北京云桥数据科技有限公司',
       '牛街庄电信机房',
       'DOC-SN-0001',
-      '192.0.2.1',
+      // the copy signed: the particulars known only at racking left as they were when it was sent
+      '机柜号：上架时确定',
+      '1个独立IP（开通时分配）地址',
       '￥36,000.00 元/年（大写叁万陆仟元整）',
-      '起2026年9月28日至2027年9月27日',
+      '起止日期自开通日起计算',
       '《中华人民共和国民法典》',
-      '本合同于2026年9月28日由双方的授权代表在北京订立',
+      '由双方的授权代表在北京订立',
       '第1页共',
     ]) {
       expect(text, expected).toContain(expected.replace(/\s+/g, ''));
@@ -235,7 +240,7 @@ describe('contract documents', () => {
     const docx = await sales.get(`/api/v1/contracts/${c.id}/document?format=docx`);
     expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
     const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']);
-    for (const expected of ['叁万陆仟元整', '起 2026年9月28日 至 2027年9月27日', c.number, 'DOC-SN-0001', '《中华人民共和国民法典》']) expect(xml, expected).toContain(expected);
+    for (const expected of ['叁万陆仟元整', '起止日期自开通日起计算', c.number, 'DOC-SN-0001', '《中华人民共和国民法典》']) expect(xml, expected).toContain(expected);
     const other = await t.login('k-finance');
     expect((await other.get(`/api/v1/contracts/${c.id}/document?format=html`)).statusCode).toBe(200);
   });

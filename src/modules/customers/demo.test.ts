@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { DEMO_CUSTOMERS, DEMO_PROVIDER, seedDemo } from '../../demo/seed.js';
 import { makeTestApp, type TestApp } from '../../../test/harness/app.js';
+import { DOCUMENT_PARTS } from '../contracts/contract-document.js';
 
 const system = systemScope('test');
 let t: TestApp;
@@ -47,4 +48,23 @@ it('holds no notices marked 甲方 → 乙方 with deliveries to the provider, o
     );
     expect(pendingToProvider).toEqual([]);
   }
+});
+
+// issue 19 §3 (doc-versions): the demo's contracts carry their frozen, sealed copies and a 开通确认单 per racked server
+it('gives each demo contract its sealed copy sent for signature and a sealed 开通确认单 listing the addresses', async () => {
+  const contracts = await t.services.contracts.list(system, {});
+  expect(contracts.length).toBeGreaterThan(0);
+  let confirmations = 0;
+  for (const c of contracts) {
+    const docs = await t.services.contracts.documents(system, c.id);
+    expect(docs.items.filter((i) => i.kind === 'sent' && i.format === 'html')).toHaveLength(DOCUMENT_PARTS.length);
+    expect((await t.services.contracts.document(system, c.id, 'html')).bytes.toString()).toContain('class="seal"');
+    const confirmation = docs.items.find((i) => i.kind === 'activation' && i.format === 'html');
+    if (c.status !== 'active' || !confirmation) continue;
+    const html = (await t.services.contracts.documentCopy(system, c.id, 'activation', confirmation.part, 'html')).bytes.toString();
+    expect(html).toContain('class="seal"');
+    expect(html).not.toContain('未分配');
+    confirmations += 1;
+  }
+  expect(confirmations).toBeGreaterThan(0);
 });

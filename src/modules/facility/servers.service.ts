@@ -386,6 +386,16 @@ export function makeServersService(deps: {
         }),
       );
     },
+    /**
+     * Issue 19 §3 (doc-versions): where a server sits, read in the caller's transaction — the racking's,
+     * so the 开通确认单 records the placement the racking just made. Null when the server is not racked.
+     */
+    async placementIn(tx: Executor, serverId: string) {
+      const placements = await repo.livePlacements(serverId, tx);
+      const located = placements[0] ? await deps.cabinets.findCabinet(placements[0].cabinetId, tx) : undefined;
+      if (!located) return null;
+      return { siteName: located.site.name, roomName: located.room.name, cabinetCode: located.cabinet.code, faces: placements.map((p) => p.face), ...parseURange(placements[0].uRange) };
+    },
     // ── incidents (6.3): scope resolution and suspension, in the caller's transaction ──
     /** Servers affected by a scope entry; staff/system only (the NOC's view of the floor). */
     serversInScope(tx: Executor, kind: 'site' | 'room' | 'cabinet' | 'switch' | 'port' | 'server', id: string) {

@@ -292,6 +292,11 @@ export function makeIpamService(deps: {
       return (await repo.list(scope, filter, 10_000_000)).map((r) => ({ ...r.allocation, poolName: r.poolName, prefix: r.prefix }));
     },
 
+    /** Issue 19 §3 (doc-versions): a server's live addresses, read in the caller's transaction (the racking's). */
+    async addressesIn(tx: Executor, serverId: string): Promise<string[]> {
+      return (await repo.activeOfServer(serverId, tx)).map((a) => a.address).sort();
+    },
+
     async allocations(scope: Scope, filter: { serverId?: string; customerId?: string; poolId?: string; activeOnly?: boolean }) {
       requireReader(scope);
       return (await repo.list(scope, filter)).map((r) => ({ ...r.allocation, poolName: r.poolName, gateway: r.gateway, prefix: r.prefix, vlan: r.vlan }));

@@ -3933,6 +3933,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of the contract documents: the copy sent for signature, each 开通确认单 (service activation confirmation), the signed scans — with their SHA-256 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractDocumentVersions"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/documents/{kind}/{part}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One frozen copy (sent: contract | security-letter | user-undertaking; activation: confirmation-<n>), byte-identical at every download; the PDF is printed from the frozen HTML once */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "docx" | "html";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    kind: components["schemas"]["ContractCopyKindInput"];
+                    part: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/{id}/object-to-renewal": {
         parameters: {
             query?: never;
@@ -10721,6 +10803,10 @@ export interface components {
             createdAt: (string) | null;
             updatedAt: (string) | null;
         };
+        /** @enum {string} */
+        ContractCopyKind: "sent" | "activation";
+        /** @enum {string} */
+        ContractCopyKindInput: "sent" | "activation";
         ContractDetail: {
             /** Format: uuid */
             id: string;
@@ -10812,6 +10898,46 @@ export interface components {
             serverIds: string[];
             invoices: components["schemas"]["InvoiceInput"][];
             commissioning: components["schemas"]["CommissioningOrderInput"][];
+        };
+        ContractDocumentVersion: {
+            kind: components["schemas"]["ContractCopyKind"];
+            part: string;
+            /** @enum {string} */
+            format: "pdf" | "docx" | "html";
+            sha256: string | null;
+            fingerprint: string;
+            sizeBytes: number | null;
+            createdAt: string;
+            url: string;
+        };
+        ContractDocumentVersionInput: {
+            kind: components["schemas"]["ContractCopyKindInput"];
+            part: string;
+            /** @enum {string} */
+            format: "pdf" | "docx" | "html";
+            sha256: string | null;
+            fingerprint: string;
+            sizeBytes: number | null;
+            createdAt: string;
+            url: string;
+        };
+        ContractDocumentVersions: {
+            status: components["schemas"]["ContractStatus"];
+            draftDownloadable: boolean;
+            items: components["schemas"]["ContractDocumentVersion"][];
+            signedScans: {
+                part: string;
+                sha256: string;
+            }[];
+        };
+        ContractDocumentVersionsInput: {
+            status: components["schemas"]["ContractStatusInput"];
+            draftDownloadable: boolean;
+            items: components["schemas"]["ContractDocumentVersionInput"][];
+            signedScans: {
+                part: string;
+                sha256: string;
+            }[];
         };
         ContractInput: {
             /** Format: uuid */

@@ -1485,6 +1485,28 @@ export const zhCN = {
   'alerting.status.sent': '已送达',
   'alerting.status.failed': '失败',
   // ── end alert channels ──
+  // ── issue 19 §3 (doc-versions): the versions of a contract document ──
+  'contractDocs.title': '合同文本',
+  'contractDocs.intro': '草稿每次按当前信息生成，带“草稿”水印、不加盖印章；发送签署时生成的文本即冻结，签署后始终提供同一份文件；上架后的机柜、U 位、IP 地址载于单独的《服务开通确认单》。',
+  'contractDocs.draft': '草稿（未发送，随信息更新）',
+  'contractDocs.draftGone': '合同已发送，草稿不再提供下载，请使用下列冻结文本。',
+  'contractDocs.kind.sent': '发送签署文本',
+  'contractDocs.kind.activation': '服务开通确认单',
+  'contractDocs.part.contract': '服务器托管协议',
+  'contractDocs.part.security-letter': '附件一《入网安全责任书》',
+  'contractDocs.part.user-undertaking': '附件二《IDC用户承诺书》',
+  'contractDocs.part.confirmation': '第 {n} 号',
+  'contractDocs.document': '文件',
+  'contractDocs.format': '格式',
+  'contractDocs.sha256': 'SHA-256',
+  'contractDocs.fingerprint': '文本指纹',
+  'contractDocs.created': '生成时间',
+  'contractDocs.download': '下载',
+  'contractDocs.notPrinted': '首次下载时打印',
+  'contractDocs.signedScans': '签署扫描件：',
+  'contractDocs.none': '尚无冻结文本',
+  'auditAction.contract.freezeSent': '冻结发送签署文本',
+  'auditEntity.contract_documents': '合同文本版本',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

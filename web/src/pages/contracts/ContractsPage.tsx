@@ -11,6 +11,7 @@ import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 import { AttachmentsCard } from './AttachmentsCard';
+import { DocumentsCard } from './DocumentsCard';
 import { InvoicesCard } from './BillingPages';
 
 type Contract = Schemas['Contract'];
@@ -145,6 +146,7 @@ export function ContractDetailPage() {
       <ContractServersCard contract={c} />
       <OnboardingChecklist contractId={c.id} refreshKey={c.version} />
       <AttachmentsCard contract={c} reload={reload} />
+      <DocumentsCard contractId={c.id} refreshKey={c.version} />
       <InvoicesCard invoices={c.invoices} reload={reload} customerId={c.customerId} />
       <CommissioningCard orders={c.commissioning} reload={reload} />
       {signing && <SignModal contract={c} onClose={() => setSigning(false)} onSigned={() => (setSigning(false), reload())} />}
