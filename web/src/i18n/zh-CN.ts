@@ -1304,6 +1304,8 @@ export const zhCN = {
   'unmatched.map': '指定影响范围',
   'unmatched.mapTitle': '指定告警“{name}”的影响范围',
   'unmatched.mapHint': '确认后即登记故障：中断自告警开始时刻起算；若告警已结束，故障同时恢复。',
+  // contract documents (issue 19): the domain list registration form
+  'contracts.attachment.domainList': '《域名清单登记表》',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
