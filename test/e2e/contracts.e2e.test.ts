@@ -153,7 +153,7 @@ describe('contracts in a real browser', () => {
     for (const s of [invoiceNumber, contractNumber, '￥48,000.00（大写肆万捌仟元整）', `起${chineseDate(termStart)}至${chineseDate(termEnd)}`]) expect(invoiceText, s).toContain(s);
     const contractPdf = await page.request.get(`${env.server.url}${await page.getByRole('link', { name: '下载 PDF' }).getAttribute('href')}`);
     const contractText = pdfText(await contractPdf.body());
-    for (const s of ['￥48,000.00/年（大写肆万捌仟元整）', `起${chineseDate(termStart)}至${chineseDate(termEnd)}`, 'E2E-DRAFT-0001']) expect(contractText, s).toContain(s);
+    for (const s of ['￥48,000.00元/年（大写肆万捌仟元整）', '法定代表人：王建华', '91110106MA00YQ8D7K', `起${chineseDate(termStart)}至${chineseDate(termEnd)}`, 'E2E-DRAFT-0001']) expect(contractText, s).toContain(s);
     await page.close();
   });
 });
