@@ -260,7 +260,8 @@ footer.screen { margin-top: 24pt; font-size: 9pt; color: #666; text-align: cente
 
 /** Word and LibreOffice pick a Chinese font only when the runs say they are Chinese (w:lang w:eastAsia). */
 const FONT = { eastAsia: 'Noto Serif CJK SC', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
-const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' };
+// (the Western tag stays English: tagged zh-CN, LibreOffice breaks Latin words such as "www" anywhere)
+const LANG = { value: 'en-US', eastAsia: 'zh-CN' };
 
 function dataUriBytes(uri: string): { bytes: Buffer; type: 'png' | 'jpg' } | null {
   const m = /^data:image\/(png|jpeg);base64,(.*)$/.exec(uri);
