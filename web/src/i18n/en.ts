@@ -1307,4 +1307,5 @@ export const en: Record<MessageKey, string> = {
   'unmatched.mapHint': 'Confirming opens the incident: interruptions count from the alert’s start, and if the alert has ended the incident is resolved too.',
   // contract documents (issue 19): the domain list registration form
   'contracts.attachment.domainList': 'Domain list registration form (域名清单登记表)',
+  'provider.contactPerson': 'Contract contact (name, telephone)',
 };

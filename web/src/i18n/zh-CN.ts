@@ -1306,6 +1306,7 @@ export const zhCN = {
   'unmatched.mapHint': '确认后即登记故障：中断自告警开始时刻起算；若告警已结束，故障同时恢复。',
   // contract documents (issue 19): the domain list registration form
   'contracts.attachment.domainList': '《域名清单登记表》',
+  'provider.contactPerson': '合同联系人（姓名、电话）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
