@@ -28,6 +28,9 @@ export const DEMO_PROVIDER = {
   noticeFax: '010-63781235',
   postalAddress: '北京市丰台区南四环西路 188 号 12 区 5 号楼 云桥数据 法务部（邮编 100070）',
   sealFile: null,
+  // the contract's parties block names them (issue 19)
+  legalRepresentative: '王建华',
+  contactPerson: '李娜（010-63781236）',
 };
 
 /** A 1×1 PNG and a one-page PDF: real files of the accepted types, standing in for scanned copies. */

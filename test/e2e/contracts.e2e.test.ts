@@ -155,7 +155,7 @@ describe('contracts in a real browser', () => {
     const contractPdf = await page.request.get(`${env.server.url}${await page.getByRole('link', { name: '下载 PDF' }).getAttribute('href')}`);
     const contractText = pdfText(await contractPdf.body());
     // the signed copy is the copy sent for signature, frozen (issue 19 §3): the term's dates are not in it ...
-    for (const s of ['￥48,000.00/年（大写肆万捌仟元整）', '起止日期自开通日起计算', 'E2E-DRAFT-0001', '文本指纹']) expect(contractText, s).toContain(s);
+    for (const s of ['￥48,000.00元/年（大写肆万捌仟元整）', '法定代表人：王建华', '91110106MA00YQ8D7K', '起止日期自开通日起计算', 'E2E-DRAFT-0001', '文本指纹']) expect(contractText, s).toContain(s);
     expect(contractText).not.toContain(`起${chineseDate(termStart)}至${chineseDate(termEnd)}`);
 
     // ... they are on the 开通确认单 made at racking, listed in the 合同文本 card with the signed copy

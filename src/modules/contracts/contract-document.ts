@@ -17,7 +17,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { formatChineseDate, formatYuan, term, toCapital, type CalendarDate, type Fen } from '../../rules/index.js';
-import { nodeText, parseTemplate, resolveRefs } from './templates/template-tree.js';
+import { parseTemplate, resolveRefs } from './templates/template-tree.js';
 
 /** One party's particulars as the contract lists them (第九条 sends notices to "本合同列明的地址"). */
 export interface PartyParticulars {
@@ -122,12 +122,10 @@ export function fillTemplate(facts: ContractFacts, source: string): DocBlock[] {
       case 'attachment':
         return { kind: 'attachment', number: n.number!, text: fill(resolveRefs(tree, n.text)) };
       default:
-        return { kind: n.kind, number: n.number, level: n.level, text: fill(n.kind === 'para' || n.kind === 'plain' || n.kind === 'title' || n.kind === 'subtitle' ? resolveRefs(tree, n.text) : resolveRefs(tree, n.text)) };
+        return { kind: n.kind, number: n.number, level: n.level, text: fill(resolveRefs(tree, n.text)) };
     }
   });
 }
-// (nodeText is the comparison test's reading of a node; re-exported for it)
-export { nodeText };
 
 /** The agreement, 附件一 (入网安全责任书), 附件二 (IDC用户承诺书): signed each on its own scan. */
 export const ATTACHMENT_PARTS = ['security-letter', 'user-undertaking'] as const;
@@ -262,7 +260,8 @@ footer.screen { margin-top: 24pt; font-size: 9pt; color: #666; text-align: cente
 
 /** Word and LibreOffice pick a Chinese font only when the runs say they are Chinese (w:lang w:eastAsia). */
 const FONT = { eastAsia: 'Noto Serif CJK SC', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
-const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' };
+// (the Western tag stays English: tagged zh-CN, LibreOffice breaks Latin words such as "www" anywhere)
+const LANG = { value: 'en-US', eastAsia: 'zh-CN' };
 
 function dataUriBytes(uri: string): { bytes: Buffer; type: 'png' | 'jpg' } | null {
   const m = /^data:image\/(png|jpeg);base64,(.*)$/.exec(uri);

@@ -2,7 +2,7 @@
 // seal only on what the provider issues — read back from the PDF Chromium prints and from the .docx
 // as LibreOffice opens it (pdftotext -layout), the way a legal department reads the pages.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';

@@ -1508,4 +1508,7 @@ export const en: Record<MessageKey, string> = {
   'contractDocs.none': 'No frozen copy yet',
   'auditAction.contract.freezeSent': 'Froze the copy sent for signature',
   'auditEntity.contract_documents': 'Contract document versions',
+  // contract documents (issue 19): the domain list registration form
+  'contracts.attachment.domainList': 'Domain list registration form (域名清单登记表)',
+  'provider.contactPerson': 'Contract contact (name, telephone)',
 };

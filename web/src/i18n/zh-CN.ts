@@ -1507,6 +1507,9 @@ export const zhCN = {
   'contractDocs.none': '尚无冻结文本',
   'auditAction.contract.freezeSent': '冻结发送签署文本',
   'auditEntity.contract_documents': '合同文本版本',
+  // contract documents (issue 19): the domain list registration form
+  'contracts.attachment.domainList': '《域名清单登记表》',
+  'provider.contactPerson': '合同联系人（姓名、电话）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -24,6 +24,9 @@ const FIELDS: [keyof ProfileValues, MessageKey, boolean][] = [
   ['phone', 'provider.phone', false],
   ['noticeEmail', 'customers.noticeEmail', false],
   ['noticeFax', 'customers.noticeFax', false],
+  // the contract's parties block names them (issue 19)
+  ['legalRepresentative', 'customers.legalRepresentative', false],
+  ['contactPerson', 'provider.contactPerson', false],
 ];
 
 const HISTORY_ROLES: readonly string[] = ['admin', 'sales', 'finance', 'auditor'];
