@@ -9,6 +9,7 @@ import { systemScope } from '../../core/scope.js';
 import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
 import { makeActivationReadyCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
 import { demoSealPng } from '../provider/demo-seal.js';
+import { DOCUMENT_PARTS } from './contract-document.js';
 
 // Issue 19 §3: the versions of a contract document — the draft, the copy sent for signature, the signed
 // copy frozen, and the 开通确认单 made at racking.
@@ -86,7 +87,7 @@ describe('versions of a contract document', () => {
     expect(sha256(html.rawPayload)).toBe(recorded.sha256);
     expect(sentHtml).toContain('class="seal"');
     expect(sentHtml).not.toContain('watermark">草稿');
-    expect(sentHtml).toContain(`文本指纹（SHA-256）：${recorded.fingerprint}`);
+    expect(sentHtml).toContain(`SHA-256: ${recorded.fingerprint}`);
 
     const pdf = await owner.get(`/api/v1/contracts/${contractId}/document?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -160,7 +161,7 @@ describe('versions of a contract document', () => {
     const m = multipart({ signingDate: '2026-09-29', securityLetterSigned: 'true', userUndertakingSigned: 'true' }, { name: 'signed.pdf', bytes: PDF });
     expect((await sales.request('POST', `/api/v1/contracts/${c.id}/sign`, m.body, m.headers)).json().status).toBe('signed');
     const list = (await sales.get(`/api/v1/contracts/${c.id}/documents`)).json();
-    expect(list.items.filter((i: { kind: string }) => i.kind === 'sent')).toHaveLength(9);
+    expect(list.items.filter((i: { kind: string }) => i.kind === 'sent')).toHaveLength(DOCUMENT_PARTS.length * 3);
     const html = (await sales.get(`/api/v1/contracts/${c.id}/document?format=html`)).body;
     expect(html).toContain('VER-0002');
     expect(html).not.toContain('watermark">草稿');

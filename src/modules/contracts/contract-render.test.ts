@@ -168,7 +168,8 @@ describe('the contract .docx (LibreOffice)', () => {
     const lines = pdfText(file);
     expect(layoutProblems(lines)).toEqual([]);
     const text = normalise(lines.join(''));
-    for (const s of [PROVIDER_USCC, CUSTOMER_USCC, '本合同于2026年9月28日由双方的授权代表在北京订立', '机柜号：A01', '第1页共']) expect(text, s).toContain(normalise(s));
+    // the signed contract is the copy sent for signature (issue 19 §3): racking's cabinet is on the 开通确认单, not here
+    for (const s of [PROVIDER_USCC, CUSTOMER_USCC, '由双方的授权代表在北京订立', '机柜号：上架时确定', '第1页共']) expect(text, s).toContain(normalise(s));
     expect(imagesIn(file)).toBe(1);
     // (pdffonts names LibreOffice's embedded CJK subsets after the collection's first face, "NotoSerifCJKjp",
     // whichever face it drew from; the zh-CN tag is what makes it draw the SC glyphs — checked by eye on 直骨角)

@@ -269,8 +269,9 @@ export function makeContractsService(deps: {
     for (const part of DOCUMENT_PARTS) {
       const { blocks, sealFile } = await filled(scope, contract, part, { asSent: true });
       const fingerprint = textFingerprint(blockLines(blocks));
-      rendered.push({ part, format: 'html', bytes: Buffer.from(toHtml(blocks, { number: contract.number, sealDataUri: sealUri(sealFile), fingerprint })), fingerprint });
-      rendered.push({ part, format: 'docx', bytes: await toDocx(blocks, { number: contract.number, fingerprint }), fingerprint });
+      const opts = { number: contract.number, sealDataUri: sealUri(sealFile), fingerprint };
+      rendered.push({ part, format: 'html', bytes: Buffer.from(toHtml(blocks, opts)), fingerprint });
+      rendered.push({ part, format: 'docx', bytes: await toDocx(blocks, opts), fingerprint });
     }
     return rendered;
   }
