@@ -97,6 +97,17 @@ import { customersReactions } from './modules/customers/reactions.js';
 import { makeOnboardingService } from './modules/onboarding/onboarding.service.js';
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
+// ── desk: dashboards, the to-do list, the daily digest (issue 20) ──
+import { makeCustomersDesk } from './modules/customers/customers.desk.js';
+import { makeContractsDesk } from './modules/contracts/contracts.desk.js';
+import { makeBillingDesk } from './modules/billing/billing.desk.js';
+import { makeComplianceDesk } from './modules/compliance/compliance.desk.js';
+import { makeTicketsDesk } from './modules/tickets/tickets.desk.js';
+import { makeIncidentsDesk } from './modules/incidents/incidents.desk.js';
+import { makeFacilityDesk } from './modules/facility/facility.desk.js';
+import { makeDeskRepository } from './modules/desk/desk.repository.js';
+import { makeDeskService } from './modules/desk/desk.service.js';
+import { deskRoutes } from './modules/desk/desk.routes.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
@@ -237,9 +248,31 @@ export function buildServices(ctx: AppContext) {
     ...customersReactions({ customers }),
   );
 
+  // ── desk (issue 20): each area answers its own to-do items and figures in SQL; the desk merges them ──
+  const desk = makeDeskService({
+    repo: makeDeskRepository(db),
+    sources: {
+      customers: makeCustomersDesk(db),
+      contracts: makeContractsDesk(db),
+      billing: makeBillingDesk(db),
+      compliance: makeComplianceDesk(db),
+      tickets: makeTicketsDesk(db),
+      incidents: makeIncidentsDesk(db),
+      facility: makeFacilityDesk(db),
+    },
+    floor,
+    users,
+    mailer,
+    provider,
+    publicUrl: ctx.config.PUBLIC_URL ?? 'http://localhost:8080',
+    clock,
+    ids,
+  });
+
   return {
     audit, customers, roster, kyc, provider, floor, servers, network, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
     netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus, onboarding,
+    desk,
   };
 }
 
@@ -266,6 +299,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
     { tag: { name: 'onboarding', description: '开通引导清单 — the guided path from a new customer to a live, paid server' }, routes: onboardingRoutes(services) },
     { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
+    // ── desk (issue 20) ──
+    { tag: { name: 'desk', description: '工作台：待办、角色看板、每日摘要 — the desk: to-do list, role dashboards, daily digest' }, routes: deskRoutes(services) },
   ];
 }
 

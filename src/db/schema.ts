@@ -13,3 +13,5 @@ export * from '../modules/tickets/tickets.schema.js';
 export * from '../modules/billing/billing.schema.js';
 export * from '../modules/compliance/compliance.schema.js';
 export * from '../modules/incidents/incidents.schema.js';
+// ── desk: the digest outbox (issue 20) ──
+export * from '../modules/desk/desk.schema.js';

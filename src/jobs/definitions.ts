@@ -72,4 +72,15 @@ export const JOBS = {
     cron: '30 8 * * *',
     description: "From 1 October, a to-do item for admins and NOC while next year's State Council holiday arrangement is not loaded",
   },
+  // ── desk (issue 20) ──
+  deskDigest: {
+    name: 'desk-digest',
+    cron: '0 8 * * *',
+    description: "E-mail each staff member their to-do list (待办), by deadline; one digest a person a day",
+  },
+  deskDigestDeliveries: {
+    name: 'desk-digest-deliveries',
+    cron: '*/5 * * * *',
+    description: 'Retry the digest e-mails that could not be sent yet, with backoff',
+  },
 } as const satisfies Record<string, JobDefinition>;

@@ -17,5 +17,8 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.auditAnchor.name]: () => services.audit.anchor(systemScope('audit-anchor')),
     [JOBS.lineFaultBreaches.name]: () => services.incidents.flagLineFaultBreaches(),
     [JOBS.calendarNextYear.name]: () => services.calendar.remindNextYear(),
+    // desk (issue 20)
+    [JOBS.deskDigest.name]: () => services.desk.sendDailyDigest(),
+    [JOBS.deskDigestDeliveries.name]: () => services.desk.deliverDigests(),
   };
 }
