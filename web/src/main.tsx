@@ -32,11 +32,12 @@ const notices = pagesOf(() => import('./pages/notices'));
 const tickets = pagesOf(() => import('./pages/tickets'));
 const platform = pagesOf(() => import('./pages/platform'));
 const portal = pagesOf(() => import('./pages/portal'));
+// ── desk: dashboards and the to-do list (issue 20) ──
+const desk = pagesOf(() => import('./pages/desk'));
 
 const CustomersPage = customers('CustomersPage');
 const CustomerDetailPage = customers('CustomerDetailPage');
 const KycQueuePage = customers('KycQueuePage');
-const TasksPage = customers('TasksPage');
 const ContractsPage = contracts('ContractsPage');
 const ContractDetailPage = contracts('ContractDetailPage');
 const ExpiringPage = contracts('ExpiringPage');
@@ -58,7 +59,6 @@ const NoticesPage = notices('NoticesPage');
 const NoticePreferencesPage = notices('NoticePreferencesPage');
 const TicketsPage = tickets('TicketsPage');
 const TicketReportsPage = tickets('TicketReportsPage');
-const DashboardPage = platform('DashboardPage');
 const AccountPage = platform('AccountPage');
 const AuditPage = platform('AuditPage');
 const CalendarPage = platform('CalendarPage');
@@ -66,6 +66,9 @@ const TokensPage = platform('TokensPage');
 const UsersPage = platform('UsersPage');
 const ProviderPage = platform('ProviderPage');
 const MyCompanyPage = portal('MyCompanyPage');
+const DeskDashboardPage = desk('DeskDashboardPage');
+const DeskTodoPage = desk('DeskTodoPage');
+const PortalTodoPage = desk('PortalTodoPage');
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -110,7 +113,7 @@ createRoot(document.getElementById('root')!).render(
                   </Guard>
                 }
               >
-                <Route index element={<DashboardPage />} />
+                <Route index element={<DeskDashboardPage />} />
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="customers/:id" element={<CustomerDetailPage />} />
                 <Route path="contracts" element={<ContractsPage />} />
@@ -123,7 +126,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="ip-pools" element={<IpPoolsPage />} />
                 <Route path="inventory" element={<InventoryPage />} />
                 <Route path="kyc" element={<KycQueuePage />} />
-                <Route path="tasks" element={<TasksPage />} />
+                <Route path="tasks" element={<DeskTodoPage />} />
                 <Route path="provider" element={<ProviderPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="tokens" element={<TokensPage />} />
@@ -168,6 +171,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="status" element={<StatusPage />} />
                 <Route path="conduct" element={<ConductPage />} />
+                {/* desk (issue 20): the customer's own to-do list */}
+                <Route path="todo" element={<PortalTodoPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>
