@@ -330,6 +330,11 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/portal/calendar-feed': () => ({ ownOnly: true }),
   'GET /api/v1/portal/calendar.ics': () => ({ query: { token: 'rpc_not-a-real-token' }, ownOnly: true }),
   'GET /api/v1/status': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  // ── desk (issue 20): A's to-do list holds nothing of B's; dashboards and the digest are staff's ──
+  'GET /api/v1/desk/todo': () => ({ listForA: true }),
+  'GET /api/v1/desk/dashboards/{role}': () => ({ params: { role: 'admin' } }),
+  'GET /api/v1/desk/digest': () => ({}),
+  'PUT /api/v1/desk/digest': () => ({ body: { optedOut: true } }),
 };
 
 let t: TestApp;

@@ -99,8 +99,8 @@ export function makeContractsDesk(db: Db) {
     /** Contract counts and sums for the dashboards, each one SQL aggregate. */
     async figures(ctx: DeskContext) {
       const today = shanghaiDate(ctx.now);
-      const [r] = rowsOf<Record<string, number>>(
-        await db.execute(sql`
+      const [rr, or] = await Promise.all([
+        db.execute(sql`
           SELECT count(*) FILTER (WHERE status = 'active')::int AS active,
                  coalesce(sum(annual_fee_fen) FILTER (WHERE status = 'active'), 0)::float8 AS annual_fen,
                  count(*) FILTER (WHERE status = 'draft')::int AS draft,
@@ -111,13 +111,13 @@ export function makeContractsDesk(db: Db) {
                  count(*) FILTER (WHERE status = 'active' AND term_end BETWEEN ${today}::date AND ${addDays(today, 60)}::date)::int AS expiring60,
                  count(*) FILTER (WHERE status = 'active' AND term_end BETWEEN ${today}::date AND ${addDays(today, 60)}::date AND non_renewal_noticed_at IS NOT NULL)::int AS objected60
             FROM contracts`),
-      );
-      const [o] = rowsOf<Record<string, number>>(
-        await db.execute(sql`
+        db.execute(sql`
           SELECT count(*)::int AS open, count(*) FILTER (WHERE due_on < ${today}::date)::int AS late,
                  count(*) FILTER (WHERE due_on = ${today}::date AND breached_at IS NULL)::int AS due_today
             FROM commissioning_orders WHERE completed_at IS NULL`),
-      );
+      ]);
+      const [r] = rowsOf<Record<string, number>>(rr);
+      const [o] = rowsOf<Record<string, number>>(or);
       const n = (x: unknown) => Number(x ?? 0);
       return {
         activeContracts: n(r.active),
