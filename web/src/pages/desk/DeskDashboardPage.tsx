@@ -74,7 +74,7 @@ export function DeskDashboardPage() {
               <Row gutter={[16, 16]} data-testid="desk-figures">
                 {data?.figures.map((f) => (
                   <Col xs={12} md={8} xl={6} key={f.key}>
-                    <Link to={f.link} data-testid={`desk-figure-${f.key}`} data-value={f.value}>
+                    <Link to={f.link} data-testid={`desk-figure-${f.key}`} data-value={f.value} data-unit={f.unit}>
                       <Card size="small" hoverable>
                         <Statistic title={t(`desk.figure.${f.key}` as MessageKey)} valueRender={() => <FigureValue figure={f} />} />
                       </Card>

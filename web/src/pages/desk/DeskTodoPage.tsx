@@ -18,6 +18,17 @@ export function filterItems(items: Item[], params: URLSearchParams, now: number)
   );
 }
 
+/**
+ * A deadline as the agreement says it: a day's end is 24:00 of that day (the instant is 00:00 of the
+ * next, which would read as a day late), any other instant as the minute in Beijing.
+ */
+function DueAt({ value }: { value: string }) {
+  const beijing = new Date(new Date(value).getTime() + 8 * 3_600_000);
+  if (beijing.getUTCHours() !== 0 || beijing.getUTCMinutes() !== 0) return <Instant value={value} />;
+  const day = new Date(beijing.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return <time dateTime={value}>{`${day} 24:00`}</time>;
+}
+
 function DigestSwitch() {
   const { t } = useI18n();
   const showError = useApiErrors();
@@ -58,7 +69,7 @@ export function DeskTodoPage({ audience = 'staff' }: { audience?: 'staff' | 'cus
     <>
       <Typography.Title level={3}>{t('desk.todo.title')}</Typography.Title>
       <Space style={{ marginBottom: 12 }} wrap>
-        <span data-testid="desk-todo-count" data-count={items.length}>
+        <span data-testid="desk-todo-count" data-count={items.length} data-loaded={data ? 1 : 0}>
           {t('desk.todo.count', { n: items.length })}
         </span>
         {filter && (
@@ -85,7 +96,7 @@ export function DeskTodoPage({ audience = 'staff' }: { audience?: 'staff' | 'cus
             render: (_, i) =>
               i.dueAt ? (
                 <Space size={4}>
-                  <Instant value={String(i.dueAt)} />
+                  <DueAt value={String(i.dueAt)} />
                   {new Date(String(i.dueAt)).getTime() < now && <Tag color="red">{t('desk.todo.late')}</Tag>}
                 </Space>
               ) : (
