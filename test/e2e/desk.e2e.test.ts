@@ -83,13 +83,11 @@ async function figuresOn(page: Page): Promise<Shown[]> {
 
 /** The rows of the list a figure's link opened (the to-do list says its count; the others are tables). */
 async function rowsOf(page: Page, href: string): Promise<number> {
-  await page.waitForLoadState('networkidle');
   if (href.startsWith('/console/tasks')) {
     await page.locator('[data-testid="desk-todo-count"][data-loaded="1"]').waitFor({ timeout: 90_000 });
     return Number(await page.getByTestId('desk-todo-count').getAttribute('data-count'));
   }
   await page.locator('.ant-layout-content .ant-table-wrapper').first().waitFor({ timeout: 90_000 });
-  await page.locator('.ant-layout-content .ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);
   return page.locator('.ant-layout-content .ant-table-wrapper').last().locator('tr.ant-table-row').count();
 }
 
@@ -124,7 +122,13 @@ describe('the role dashboards', () => {
       for (const f of figures.filter(countable)) {
         await page.getByTestId(`desk-figure-${f.key}`).click();
         await page.waitForURL((u) => `${u.pathname}${u.search}` === f.href);
-        expect(await rowsOf(page, f.href), `${role} ${f.key}: ${f.href}`).toBe(f.value);
+        try {
+          // the list loads after the page: its rows are polled until they settle on the figure (or time out)
+          await expect.poll(() => rowsOf(page, f.href), { message: `${role} ${f.key}: ${f.href}`, timeout: 60_000 }).toBe(f.value);
+        } catch (err) {
+          await shot(page, `desk-failed-${role}-${f.key}`);
+          throw err;
+        }
         if (f.value > 0 && role === 'noc' && f.key === 'commissioningOpen') await shot(page, 'desk-todo-commissioning-zh');
         await page.goBack();
         await page.getByTestId('desk-figures').waitFor({ timeout: 90_000 });

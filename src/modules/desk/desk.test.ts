@@ -6,11 +6,13 @@ import { systemScope } from '../../core/scope.js';
 import { DEMO_CUSTOMERS, seedDemo } from '../../demo/seed.js';
 import { makeTestApp, TEST_PASSWORD, type TestApp } from '../../../test/harness/app.js';
 import { lastTwelveMonths } from './desk.service.js';
+import { startSmtp, type SmtpReceiver } from '../../../test/harness/smtp.js';
 
 const system = systemScope('test');
 const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
 let t: TestApp;
 let items: DeskItem[];
+let smtp: SmtpReceiver;
 const staffScope = (roles: string[]): Scope => ({ kind: 'staff', userId: '00000000-0000-4000-8000-00000000ffff', login: 'x', roles: roles as never });
 
 /** One number from SQL, the test's own count to hold the dashboard's against. */
@@ -21,7 +23,8 @@ async function count(query: ReturnType<typeof sql>): Promise<number> {
 
 beforeAll(async () => {
   // 15 October 2026, 10:00 in Beijing: next year's holiday arrangement is not out yet (the calendar's to-do)
-  t = await makeTestApp({ now: '2026-10-15T02:00:00Z' });
+  smtp = await startSmtp();
+  t = await makeTestApp({ now: '2026-10-15T02:00:00Z', env: { SMTP_URL: smtp.url } });
   await seedDemo(t.services, t.clock);
   const s = t.services;
   const [hy, ls] = [DEMO_CUSTOMERS[0], DEMO_CUSTOMERS[1]];
@@ -57,7 +60,10 @@ beforeAll(async () => {
   await s.calendar.remindNextYear();
   items = await s.desk.todo(system);
 }, 180_000);
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
 
 describe('the to-do list (待办)', () => {
   it('holds items from every area, sorted by deadline, each with its clause where the agreement sets one', () => {
@@ -171,5 +177,11 @@ describe('the daily digest', () => {
     expect(mail.body).toContain('线路故障');
     expect(mail.body).toContain('Line fault');
     expect(mail.itemCount).toBe((await s.desk.todo(staffScope(['noc']))).length);
+
+    // sent through SMTP once; the outbox remembers it
+    expect(await s.desk.deliverDigests()).toEqual({ sent: 2, retried: 0, failed: 0 });
+    expect(await s.desk.deliverDigests()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(['cmp2@idc.example', 'noc2@idc.example']);
+    expect((await s.desk.digestsOf('2026-10-15')).map((d) => d.status)).toEqual(['sent', 'sent']);
   });
 });

@@ -53,7 +53,7 @@ function DigestSwitch() {
  * sorted by deadline. Staff see their roles' items (/console/tasks); a customer user its own (/portal/todo).
  */
 export function DeskTodoPage({ audience = 'staff' }: { audience?: 'staff' | 'customer' }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const showError = useApiErrors();
   const [params, setParams] = useSearchParams();
   const canClose = useCan('task.complete');
@@ -63,7 +63,10 @@ export function DeskTodoPage({ audience = 'staff' }: { audience?: 'staff' | 'cus
   const items = filterItems(data?.items ?? [], params, now);
   const filter = ['area', 'kind', 'late']
     .filter((k) => params.get(k))
-    .map((k) => (k === 'area' ? t(`desk.area.${params.get('area')}` as MessageKey) : k === 'late' ? t('desk.todo.late') : t(`desk.kind.${params.get('kind')}` as MessageKey, {}).replace(/\{\w+\}/g, '…')))
+    .map((k) => {
+      const key = k === 'area' ? `desk.area.${params.get('area')}` : k === 'late' ? 'desk.todo.late' : `desk.filter.${params.get('kind')}`;
+      return has(key) ? t(key) : (params.get(k) ?? '');
+    })
     .join(' · ');
   return (
     <>
@@ -104,7 +107,7 @@ export function DeskTodoPage({ audience = 'staff' }: { audience?: 'staff' | 'cus
               ),
           },
           { title: t('desk.todo.area'), width: 110, render: (_, i) => <Tag>{t(`desk.area.${i.area}` as MessageKey)}</Tag> },
-          { title: t('desk.todo.what'), render: (_, i) => <Link to={i.link}>{t(i.titleKey as MessageKey, i.params)}</Link> },
+          { title: t('desk.todo.what'), render: (_, i) => <Link to={i.link}>{has(i.titleKey) ? t(i.titleKey, i.params) : t(`desk.area.${i.area}` as MessageKey)}</Link> },
           {
             title: t('desk.todo.customer'),
             render: (_, i) => (i.customerId && audience === 'staff' ? <Link to={`/console/customers/${i.customerId}`}>{i.customerName}</Link> : (i.customerName ?? '—')),
