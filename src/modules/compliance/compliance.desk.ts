@@ -21,11 +21,11 @@ export function makeComplianceDesk(db: Db) {
       const until = addDays(today, HORIZON_DAYS);
       const rows = rowsOf<{ kind: string; id: string; label: string; due_on: string | null; due_ms: number | null; clause: string | null; customer_id: string; customer_name: string }>(
         await db.execute(sql`
-          SELECT 'domain.awaitingVerification' AS kind, d.id, d.domain AS label, NULL::text AS due_on, NULL::float8 AS due_ms, '5.6' AS clause, d.customer_id, c.name AS customer_name
+          SELECT 'domain.awaitingVerification' AS kind, d.id, d.domain_unicode AS label, NULL::text AS due_on, NULL::float8 AS due_ms, '5.6' AS clause, d.customer_id, c.name AS customer_name
             FROM compliance_domains d JOIN customers c ON c.id = d.customer_id
            WHERE d.status = 'submitted' AND (${cid}::uuid IS NULL OR d.customer_id = ${cid}::uuid)
           UNION ALL
-          SELECT 'domain.reverify', d.id, d.domain, d.reverify_due_on::text, NULL, '5.6', d.customer_id, c.name
+          SELECT 'domain.reverify', d.id, d.domain_unicode, d.reverify_due_on::text, NULL, '5.6', d.customer_id, c.name
             FROM compliance_domains d JOIN customers c ON c.id = d.customer_id
            WHERE d.status = 'verified' AND d.reverify_due_on <= ${until}::date AND (${cid}::uuid IS NULL OR d.customer_id = ${cid}::uuid)
           UNION ALL
