@@ -104,6 +104,17 @@ import { onboardingRoutes } from './modules/onboarding/onboarding.routes.js';
 import { makeSearchService } from './modules/search/search.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
+// ── desk: dashboards, the to-do list, the daily digest (issue 20) ──
+import { makeCustomersDesk } from './modules/customers/customers.desk.js';
+import { makeContractsDesk } from './modules/contracts/contracts.desk.js';
+import { makeBillingDesk } from './modules/billing/billing.desk.js';
+import { makeComplianceDesk } from './modules/compliance/compliance.desk.js';
+import { makeTicketsDesk } from './modules/tickets/tickets.desk.js';
+import { makeIncidentsDesk } from './modules/incidents/incidents.desk.js';
+import { makeFacilityDesk } from './modules/facility/facility.desk.js';
+import { makeDeskRepository } from './modules/desk/desk.repository.js';
+import { makeDeskService } from './modules/desk/desk.service.js';
+import { deskRoutes } from './modules/desk/desk.routes.js';
 import { REASON_MESSAGES, RULE_MESSAGES } from './rules/index.js';
 // alert channels (issue 20 §5)
 import { makeAlertingRepository } from './modules/alerting/alerting.repository.js';
@@ -267,6 +278,27 @@ export function buildServices(ctx: AppContext) {
     ...alertingReactions({ alerting, customers }),
   );
 
+  // ── desk (issue 20): each area answers its own to-do items and figures in SQL; the desk merges them ──
+  const desk = makeDeskService({
+    repo: makeDeskRepository(db),
+    sources: {
+      customers: makeCustomersDesk(db),
+      contracts: makeContractsDesk(db),
+      billing: makeBillingDesk(db),
+      compliance: makeComplianceDesk(db),
+      tickets: makeTicketsDesk(db),
+      incidents: makeIncidentsDesk(db),
+      facility: makeFacilityDesk(db),
+    },
+    floor,
+    users,
+    mailer,
+    provider,
+    publicUrl: ctx.config.PUBLIC_URL ?? 'http://localhost:8080',
+    clock,
+    ids,
+  });
+
   return {
     audit, customers, roster, kyc, provider, floor, servers, network, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
     netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus, onboarding,
@@ -274,6 +306,7 @@ export function buildServices(ctx: AppContext) {
     search,
     // alert channels (issue 20 §5)
     alerting,
+    desk,
   };
 }
 
@@ -304,6 +337,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'search', description: '全局搜索 — the global search (IP, domain, serial, cabinet, contract, invoice, customer)' }, routes: searchRoutes(services) },
     // alert channels (issue 20 §5)
     { tag: { name: 'alerting', description: '告警通道：企业微信、钉钉群机器人与 Webhook — alert channels' }, routes: alertingRoutes(services) },
+    // ── desk (issue 20) ──
+    { tag: { name: 'desk', description: '工作台：待办、角色看板、每日摘要 — the desk: to-do list, role dashboards, daily digest' }, routes: deskRoutes(services) },
   ];
 }
 

@@ -16,3 +16,5 @@ export * from '../modules/incidents/incidents.schema.js';
 export * from '../modules/alerting/alerting.schema.js';
 // issue 19 §3 (doc-versions): the frozen versions of a contract's documents
 export * from '../modules/contracts/contract-copies.schema.js';
+// ── desk: the digest outbox (issue 20) ──
+export * from '../modules/desk/desk.schema.js';

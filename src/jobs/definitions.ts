@@ -83,4 +83,15 @@ export const JOBS = {
     cron: '5 * * * *',
     description: 'Alert the subscribed channels of commissioning orders still open on their deadline day (5.1)',
   },
+  // ── desk (issue 20) ──
+  deskDigest: {
+    name: 'desk-digest',
+    cron: '0 8 * * *',
+    description: "E-mail each staff member their to-do list (待办), by deadline; one digest a person a day",
+  },
+  deskDigestDeliveries: {
+    name: 'desk-digest-deliveries',
+    cron: '*/5 * * * *',
+    description: 'Retry the digest e-mails that could not be sent yet, with backoff',
+  },
 } as const satisfies Record<string, JobDefinition>;

@@ -359,6 +359,11 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   // issue 19 §3 (doc-versions): the versions of B's contract documents (its sent copy is frozen: B's contract is signed)
   'GET /api/v1/contracts/{id}/documents': (b) => ({ params: { id: b.contractId } }),
   'GET /api/v1/contracts/{id}/documents/{kind}/{part}': (b) => ({ params: { id: b.contractId, kind: 'sent', part: 'contract' }, query: { format: 'html' } }),
+  // ── desk (issue 20): A's to-do list holds nothing of B's; dashboards and the digest are staff's ──
+  'GET /api/v1/desk/todo': () => ({ listForA: true }),
+  'GET /api/v1/desk/dashboards/{role}': () => ({ params: { role: 'admin' } }),
+  'GET /api/v1/desk/digest': () => ({}),
+  'PUT /api/v1/desk/digest': () => ({ body: { optedOut: true } }),
 };
 
 let t: TestApp;

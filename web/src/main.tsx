@@ -35,11 +35,12 @@ const portal = pagesOf(() => import('./pages/portal'));
 // issue 20 §3: the global search
 const searchPages = pagesOf(() => import('./pages/search'));
 const finance = pagesOf(() => import('./pages/finance'));
+// ── desk: dashboards and the to-do list (issue 20) ──
+const desk = pagesOf(() => import('./pages/desk'));
 
 const CustomersPage = customers('CustomersPage');
 const CustomerDetailPage = customers('CustomerDetailPage');
 const KycQueuePage = customers('KycQueuePage');
-const TasksPage = customers('TasksPage');
 const ContractsPage = contracts('ContractsPage');
 const ContractDetailPage = contracts('ContractDetailPage');
 const ExpiringPage = contracts('ExpiringPage');
@@ -61,7 +62,6 @@ const NoticesPage = notices('NoticesPage');
 const NoticePreferencesPage = notices('NoticePreferencesPage');
 const TicketsPage = tickets('TicketsPage');
 const TicketReportsPage = tickets('TicketReportsPage');
-const DashboardPage = platform('DashboardPage');
 const AccountPage = platform('AccountPage');
 const AuditPage = platform('AuditPage');
 const CalendarPage = platform('CalendarPage');
@@ -77,6 +77,9 @@ const ReceivablesPage = finance('ReceivablesPage');
 const PaymentsPage = finance('PaymentsPage');
 const StatementPage = finance('StatementPage');
 const BankImportPage = finance('BankImportPage');
+const DeskDashboardPage = desk('DeskDashboardPage');
+const DeskTodoPage = desk('DeskTodoPage');
+const PortalTodoPage = desk('PortalTodoPage');
 
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
@@ -121,7 +124,7 @@ createRoot(document.getElementById('root')!).render(
                   </Guard>
                 }
               >
-                <Route index element={<DashboardPage />} />
+                <Route index element={<DeskDashboardPage />} />
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="customers/:id" element={<CustomerDetailPage />} />
                 <Route path="contracts" element={<ContractsPage />} />
@@ -134,7 +137,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="ip-pools" element={<IpPoolsPage />} />
                 <Route path="inventory" element={<InventoryPage />} />
                 <Route path="kyc" element={<KycQueuePage />} />
-                <Route path="tasks" element={<TasksPage />} />
+                <Route path="tasks" element={<DeskTodoPage />} />
                 <Route path="provider" element={<ProviderPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="tokens" element={<TokensPage />} />
@@ -192,6 +195,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="search" element={<SearchPage />} />
                 {/* finance desk (issue 20 item 4) */}
                 <Route path="statement" element={<StatementPage />} />
+                {/* desk (issue 20): the customer's own to-do list */}
+                <Route path="todo" element={<PortalTodoPage />} />
               </Route>
               <Route path="*" element={<Home />} />
             </Routes>

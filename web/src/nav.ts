@@ -77,6 +77,8 @@ export const NAV: NavEntry[] = [
   { key: 'my-statement', path: '/portal/statement', labelKey: 'nav.myStatement', audience: 'customer', roles: ['owner', 'billing'] },
   // alert channels (issue 20 §5): admin only (shows at the end of the system section)
   { key: 'alert-channels', path: '/console/alert-channels', labelKey: 'nav.alertChannels', audience: 'staff', roles: ['admin'] },
+  // desk (issue 20): the customer's own to-do list
+  { key: 'my-todo', path: '/portal/todo', labelKey: 'nav.tasks', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
 /**
@@ -90,7 +92,7 @@ export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff
   { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains', 'conduct'] },
   { key: 'service', labelKey: 'navSection.service', audience: 'staff', entries: ['tickets', 'ticket-reports', 'notices', 'notice-preferences'] },
   { key: 'system', labelKey: 'navSection.system', audience: 'staff', entries: ['provider', 'users', 'tokens', 'audit', 'calendar', 'account'] },
-  { key: 'my-business', labelKey: 'navSection.myBusiness', audience: 'customer', entries: ['my-company', 'my-documents', 'my-roster', 'my-contracts', 'my-expiring'] },
+  { key: 'my-business', labelKey: 'navSection.myBusiness', audience: 'customer', entries: ['my-todo', 'my-company', 'my-documents', 'my-roster', 'my-contracts', 'my-expiring'] },
   { key: 'my-service', labelKey: 'navSection.myService', audience: 'customer', entries: ['my-status', 'my-servers', 'my-racks', 'my-dns', 'my-domains', 'my-conduct'] },
   { key: 'my-contact', labelKey: 'navSection.myContact', audience: 'customer', entries: ['my-tickets', 'my-notices', 'my-notice-preferences'] },
   { key: 'my-account', labelKey: 'navSection.myAccount', audience: 'customer', entries: ['my-audit', 'portal-account'] },

@@ -4941,6 +4941,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk/dashboards/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A role's dashboard: figures counted by the database, each linked to its list, and charts (staff of that role, admins, auditors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    role: components["schemas"]["DashboardRoleInput"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskDashboard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I get the daily to-do digest e-mail (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskDigestPreference"];
+                    };
+                };
+            };
+        };
+        /** Opt out of (or back into) the daily to-do digest e-mail (staff, for themselves) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeskDigestPreferenceInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskDigestPreference"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My to-do list (待办) from every area, by deadline: staff by role, a customer user its own customer's */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeskTodo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dns/ptr-records": {
         parameters: {
             query?: never;
@@ -11412,6 +11546,10 @@ export interface components {
             maintenance: components["schemas"]["MaintenanceWindowInput"][];
             ledger: components["schemas"]["CompensationLineInput"][];
         };
+        /** @enum {string} */
+        DashboardRole: "admin" | "sales" | "noc" | "compliance" | "finance";
+        /** @enum {string} */
+        DashboardRoleInput: "admin" | "sales" | "noc" | "compliance" | "finance";
         DeclaredService: {
             /** Format: uuid */
             id: string;
@@ -11448,6 +11586,108 @@ export interface components {
             /** @description the standing violation's reason code (SERVICE_AGREEMENT_MISSING: a non-www service without its agreement), or null */
             violation: string | null;
         };
+        /** @enum {string} */
+        DeskArea: "kyc" | "contracts" | "commissioning" | "billing" | "compliance" | "tickets" | "incidents" | "maintenance" | "calendar";
+        /** @enum {string} */
+        DeskAreaInput: "kyc" | "contracts" | "commissioning" | "billing" | "compliance" | "tickets" | "incidents" | "maintenance" | "calendar";
+        DeskChart: {
+            key: string;
+            /** @enum {string} */
+            kind: "line" | "column" | "bar" | "pie";
+            unit: components["schemas"]["DeskUnit"];
+            points: {
+                label: string;
+                series: string;
+                value: number;
+            }[];
+        };
+        DeskChartInput: {
+            key: string;
+            /** @enum {string} */
+            kind: "line" | "column" | "bar" | "pie";
+            unit: components["schemas"]["DeskUnitInput"];
+            points: {
+                label: string;
+                series: string;
+                value: number;
+            }[];
+        };
+        DeskDashboard: {
+            role: components["schemas"]["DashboardRole"];
+            asOf: (string) | null;
+            figures: components["schemas"]["DeskFigure"][];
+            charts: components["schemas"]["DeskChart"][];
+        };
+        DeskDashboardInput: {
+            role: components["schemas"]["DashboardRoleInput"];
+            asOf: string | null;
+            figures: components["schemas"]["DeskFigureInput"][];
+            charts: components["schemas"]["DeskChartInput"][];
+        };
+        DeskDigestPreference: {
+            optedOut: boolean;
+        };
+        DeskDigestPreferenceInput: {
+            optedOut: boolean;
+        };
+        /** @description A dashboard number counted by the database, with the filtered list behind it (link) */
+        DeskFigure: {
+            key: string;
+            value: number;
+            unit: components["schemas"]["DeskUnit"];
+            link: string;
+        };
+        /** @description A dashboard number counted by the database, with the filtered list behind it (link) */
+        DeskFigureInput: {
+            key: string;
+            value: number;
+            unit: components["schemas"]["DeskUnitInput"];
+            link: string;
+        };
+        /** @description One to-do item (待办): what is due, by when (dueAt, null = no deadline), for whom, under which clause */
+        DeskItem: {
+            kind: string;
+            area: components["schemas"]["DeskArea"];
+            subjectId: string;
+            titleKey: string;
+            params: {
+                [key: string]: string | number;
+            };
+            dueAt: (string) | null;
+            clause: string | null;
+            customerId: string | null;
+            customerName: string | null;
+            link: string;
+            roles: ("admin" | "sales" | "noc" | "compliance" | "finance" | "auditor")[];
+            forCustomer: boolean;
+        };
+        /** @description One to-do item (待办): what is due, by when (dueAt, null = no deadline), for whom, under which clause */
+        DeskItemInput: {
+            kind: string;
+            area: components["schemas"]["DeskAreaInput"];
+            subjectId: string;
+            titleKey: string;
+            params: {
+                [key: string]: string | number;
+            };
+            dueAt: string | null;
+            clause: string | null;
+            customerId: string | null;
+            customerName: string | null;
+            link: string;
+            roles: ("admin" | "sales" | "noc" | "compliance" | "finance" | "auditor")[];
+            forCustomer: boolean;
+        };
+        DeskTodo: {
+            items: components["schemas"]["DeskItem"][];
+        };
+        DeskTodoInput: {
+            items: components["schemas"]["DeskItemInput"][];
+        };
+        /** @enum {string} */
+        DeskUnit: "count" | "fen" | "hours" | "percent";
+        /** @enum {string} */
+        DeskUnitInput: "count" | "fen" | "hours" | "percent";
         DisputeTicket: {
             /** Format: uuid */
             id: string;

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useSearchParams } from 'react-router';
 import { useState } from 'react';
 import { DOMAIN_USES, VERIFICATION_METHODS } from '../../../../src/rules/compliance';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
@@ -230,7 +231,11 @@ export function DomainsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const staff = me?.kind === 'staff';
-  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/compliance/domains')), []);
+  // a dashboard figure links here with ?status=submitted|verified|…, or ?status=refused (suspended and revoked: what the gate refuses) (issue 20)
+  const [search] = useSearchParams();
+  const status = search.get('status');
+  const { data: all, reload } = useLoad(() => unwrap(client.GET('/api/v1/compliance/domains')), []);
+  const data = all && status ? { items: all.items.filter((d) => (status === 'refused' ? d.status === 'suspended' || d.status === 'revoked' : d.status === status)) } : all;
   // null: closed; 'new': adding; a domain: editing it
   const [form, setForm] = useState<Domain | 'new' | null>(null);
   return (

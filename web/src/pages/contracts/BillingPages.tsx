@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { client, unwrap, type ApiBody, type ApiResponse, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
@@ -181,8 +181,12 @@ const BUCKET_COLORS: Record<number, string> = { 7: 'red', 30: 'orange', 60: 'gol
 export function ExpiringPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const [within, setWithin] = useState(60);
-  const { data } = useLoad(() => unwrap(client.GET('/api/v1/contracts/expiring', { params: { query: { withinDays: within } } })), [within]);
+  // a dashboard figure links here with ?within=7|30|60 and ?renews=no (issue 20)
+  const [search] = useSearchParams();
+  const [within, setWithin] = useState(Number(search.get('within')) || 60);
+  const { data: all } = useLoad(() => unwrap(client.GET('/api/v1/contracts/expiring', { params: { query: { withinDays: within } } })), [within]);
+  const renews = search.get('renews');
+  const data = all && renews ? { items: all.items.filter((c) => c.renews === (renews === 'yes')) } : all;
   const base = me?.kind === 'customer' ? '/portal/contracts' : '/console/contracts';
   return (
     <>
@@ -212,7 +216,10 @@ export function ExpiringPage() {
 export function DunningPage() {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/billing/dunning')), []);
+  // a dashboard figure links here with ?decision=proposed (issue 20)
+  const [search] = useSearchParams();
+  const decision = (search.get('decision') ?? undefined) as DunningRow['decision'] | undefined;
+  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/billing/dunning', { params: { query: { decision: decision ?? undefined } } })), [decision]);
   const { data: policy, reload: reloadPolicy } = useLoad(() => unwrap(client.GET('/api/v1/billing/dunning-policy')), []);
   const finance = useCan('dunning.decide');
   const mayEditPolicy = useCan('dunning.setPolicy');

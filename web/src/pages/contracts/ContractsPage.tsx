@@ -1,7 +1,7 @@
 import { Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
@@ -38,7 +38,10 @@ export function ContractsPage() {
   const { t } = useI18n();
   const { me } = useSession();
   const base = me?.kind === 'customer' ? '/portal/contracts' : '/console/contracts';
-  const { data } = useLoad(() => unwrap(client.GET('/api/v1/contracts')), []);
+  // a dashboard figure links here with ?status= (issue 20)
+  const [search] = useSearchParams();
+  const status = (search.get('status') ?? undefined) as Contract['status'] | undefined;
+  const { data } = useLoad(() => unwrap(client.GET('/api/v1/contracts', { params: { query: { status } } })), [status]);
   const [creating, setCreating] = useState(false);
   const canCreate = useCan('contract.create');
   return (

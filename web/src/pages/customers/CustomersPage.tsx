@@ -20,7 +20,10 @@ export function CustomersPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const { data, loading } = useLoad(() => unwrap(client.GET('/api/v1/customers', { params: { query: { q: q || undefined, page, pageSize: PAGE_SIZE } } })), [q, page]);
+  // a dashboard figure links here with ?status= (issue 20)
+  const [search] = useSearchParams();
+  const status = (search.get('status') ?? undefined) as Schemas['CustomerStatusInput'] | undefined;
+  const { data, loading } = useLoad(() => unwrap(client.GET('/api/v1/customers', { params: { query: { q: q || undefined, status, page, pageSize: PAGE_SIZE } } })), [q, page, status]);
   const canCreate = useCan('customer.create');
   return (
     <>

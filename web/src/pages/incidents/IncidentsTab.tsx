@@ -1,4 +1,5 @@
 import { Button, Card, Checkbox, Col, Descriptions, Drawer, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import { useState } from 'react';
 import { INCIDENT_CAUSES, type IncidentCause } from '../../../../src/rules/incidents';
 import { client, unwrap, type Schemas } from '../../api/client';
@@ -157,7 +158,10 @@ function IncidentDrawer({ id, noc, onClose, onChanged }: { id: string | null; no
 export function IncidentsTab() {
   const { t } = useI18n();
   const noc = useCan('incident.manage');
-  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/incidents')), []);
+  // a dashboard figure links here with ?status=open (issue 20)
+  const [search] = useSearchParams();
+  const status = (search.get('status') ?? undefined) as Incident['status'] | undefined;
+  const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/incidents', { params: { query: { status } } })), [status]);
   const [opening, setOpening] = useState(false);
   // ?incident=<id> opens that incident (the link an alert channel's message carries, issue 20 §5)
   const [current, setCurrent] = useState<string | null>(() => new URLSearchParams(window.location.search).get('incident'));

@@ -2,7 +2,6 @@
 export { AccountPage } from './AccountPage';
 export { AuditPage } from './AuditPage';
 export { CalendarPage } from './CalendarPage';
-export { DashboardPage } from './DashboardPage';
 export { ProviderPage } from './ProviderPage';
 export { TokensPage } from './TokensPage';
 export { UsersPage } from './UsersPage';

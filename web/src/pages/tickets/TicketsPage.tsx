@@ -1,4 +1,5 @@
 import { Button, Checkbox, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import { useState } from 'react';
 import { client, unwrap, type ApiBody, type ApiQuery, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
@@ -29,7 +30,9 @@ export function TicketsPage() {
   const { me } = useSession();
   const staff = me?.kind === 'staff';
   const mayWork = useCan('ticket.work');
-  const [filter, setFilter] = useState<QueueFilterState>({ sort: staff ? 'age' : 'newest', active: staff });
+  // a dashboard figure links here with ?type=reboot&open=1 (issue 20)
+  const [search] = useSearchParams();
+  const [filter, setFilter] = useState<QueueFilterState>({ sort: staff ? 'age' : 'newest', active: staff || search.get('open') === '1', type: (search.get('type') ?? undefined) as TicketType | undefined });
   const query: ApiQuery<'/api/v1/tickets', 'get'> = {
     type: filter.type,
     active: filter.active ? 'true' : undefined,
