@@ -70,8 +70,12 @@ export function AttachmentsCard({ contract, reload }: { contract: Contract; relo
       {/* the domain list form the agreement names among its 附件: printed with the customer's domains, filled in by hand */}
       <Space style={{ marginTop: 8 }}>
         <span>{t('contracts.attachment.domainList')}</span>
-        <a href={`/api/v1/contracts/${contract.id}/document?format=pdf&part=domain-list`}>PDF</a>
-        <a href={`/api/v1/contracts/${contract.id}/document?format=docx&part=domain-list`}>Word</a>
+        <DocumentDownload as="link" href={`/contracts/${contract.id}/document?format=pdf&part=domain-list`}>
+          PDF
+        </DocumentDownload>
+        <DocumentDownload as="link" href={`/contracts/${contract.id}/document?format=docx&part=domain-list`}>
+          Word
+        </DocumentDownload>
       </Space>
     </Card>
   );

@@ -1,12 +1,13 @@
 import { Alert, Card, Space, Table, Typography } from 'antd';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { DocumentDownload } from '../../components/DocumentDownload';
 import { Instant } from '../../components/Instant';
 import { useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
 
 type Version = Schemas['ContractDocumentVersion'];
 /** One row: a document (kind and part) with its formats. */
-type Row = { key: string; kind: Version['kind']; part: string; createdAt: string; fingerprint: string; files: Version[] };
+type DocumentEntry = { key: string; kind: Version['kind']; part: string; createdAt: string; fingerprint: string; files: Version[] };
 
 const FORMAT_LABEL: Record<Version['format'], string> = { pdf: 'PDF', docx: 'Word', html: 'HTML' };
 
@@ -18,7 +19,7 @@ export function DocumentsCard({ contractId, refreshKey }: { contractId: string; 
   const { t } = useI18n();
   const { data } = useLoad(() => unwrap(client.GET('/api/v1/contracts/{id}/documents', { params: { path: { id: contractId } } })), [contractId, refreshKey]);
   if (!data) return null;
-  const rows: Row[] = [];
+  const rows: DocumentEntry[] = [];
   for (const v of data.items) {
     const key = `${v.kind}/${v.part}`;
     let row = rows.find((r) => r.key === key);
@@ -27,7 +28,7 @@ export function DocumentsCard({ contractId, refreshKey }: { contractId: string; 
   }
   const order: Version['format'][] = ['pdf', 'docx', 'html'];
   for (const r of rows) r.files.sort((a, b) => order.indexOf(a.format) - order.indexOf(b.format));
-  const partLabel = (r: Row) => (r.kind === 'activation' ? t('contractDocs.part.confirmation', { n: r.part.replace('confirmation-', '') }) : t(`contractDocs.part.${r.part}` as MessageKey));
+  const partLabel = (r: DocumentEntry) => (r.kind === 'activation' ? t('contractDocs.part.confirmation', { n: r.part.replace('confirmation-', '') }) : t(`contractDocs.part.${r.part}` as MessageKey));
   return (
     <Card title={t('contractDocs.title')} size="small" style={{ marginBottom: 16 }} data-testid="contract-documents">
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
@@ -41,15 +42,19 @@ export function DocumentsCard({ contractId, refreshKey }: { contractId: string; 
           message={
             <Space>
               {t('contractDocs.draft')}
-              <a href={`/api/v1/contracts/${contractId}/document?format=pdf`}>PDF</a>
-              <a href={`/api/v1/contracts/${contractId}/document?format=docx`}>Word</a>
+              <DocumentDownload as="link" href={`/contracts/${contractId}/document?format=pdf`}>
+                PDF
+              </DocumentDownload>
+              <DocumentDownload as="link" href={`/contracts/${contractId}/document?format=docx`}>
+                Word
+              </DocumentDownload>
             </Space>
           }
         />
       ) : (
         <Alert type="success" showIcon style={{ marginBottom: 8 }} message={t('contractDocs.draftGone')} />
       )}
-      <Table<Row>
+      <Table<DocumentEntry>
         rowKey="key"
         size="small"
         pagination={false}
@@ -64,9 +69,9 @@ export function DocumentsCard({ contractId, refreshKey }: { contractId: string; 
               <Space direction="vertical" size={0}>
                 {r.files.map((f) => (
                   <Space key={f.format} size="small">
-                    <a href={f.url} data-testid={`doc-${r.kind}-${r.part}-${f.format}`}>
+                    <DocumentDownload as="link" href={f.url} data-testid={`doc-${r.kind}-${r.part}-${f.format}`}>
                       {FORMAT_LABEL[f.format]}
-                    </a>
+                    </DocumentDownload>
                     {f.sha256 ? (
                       <Typography.Text code copyable={{ text: f.sha256 }} style={{ fontSize: 11 }} title={f.sha256}>
                         {f.sha256.slice(0, 16)}…

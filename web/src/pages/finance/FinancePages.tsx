@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { client, unwrap, type ApiResponse, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { ExportLink, Instant, Money, useConfirm } from '../../components';
+import { DocumentDownload, ExportLink, Instant, Money, useConfirm } from '../../components';
 import { todayInShanghai } from '../../dates';
 import { calendarDate, money } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -74,7 +74,11 @@ export function ReceivablesPage() {
           { title: t('billing.outstanding'), dataIndex: 'outstandingFen', render: (fen: number) => <Money fen={fen} /> },
           { title: t('finance.daysPastDue'), dataIndex: 'daysPastDue', render: (d: number) => (d > 0 ? d : '—') },
           { title: t('finance.bucket'), dataIndex: 'bucket', render: (b: Bucket) => <Tag color={BUCKETS[b].color}>{t(BUCKETS[b].label)}</Tag> },
-          { title: t('common.actions'), render: (_, r) => <a href={`/api/v1/invoices/${r.invoiceId}/document?format=pdf`}>{t('finance.paymentNotice')}</a> },
+          { title: t('common.actions'), render: (_, r) => (
+              <DocumentDownload as="link" href={`/invoices/${r.invoiceId}/document?format=pdf`}>
+                {t('finance.paymentNotice')}
+              </DocumentDownload>
+            ) },
         ]}
       />
     </>
@@ -139,9 +143,9 @@ export function StatementPage() {
         <Input type="date" aria-label={t('finance.from')} value={range.from} style={{ width: 160 }} onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))} />
         <Input type="date" aria-label={t('finance.to')} value={range.to} style={{ width: 160 }} onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))} />
         {customerId && (
-          <Button href={`/api/v1/customers/${customerId}/statement/document?from=${range.from}&to=${range.to}`} data-testid="statement-pdf">
+          <DocumentDownload href={`/customers/${customerId}/statement/document?from=${range.from}&to=${range.to}`} data-testid="statement-pdf">
             {t('finance.downloadPdf')}
-          </Button>
+          </DocumentDownload>
         )}
       </Space>
       {!customerId && staff && <Alert type="info" showIcon message={t('finance.pickCustomer')} />}
