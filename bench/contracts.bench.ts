@@ -2,16 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildServices } from '../src/app.js';
 import { systemClock } from '../src/core/clock.js';
 import { parseConfig } from '../src/core/config.js';
 import { randomIds } from '../src/core/ids.js';
 import { systemScope } from '../src/core/scope.js';
-import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { addDays, DEFAULT_CONTRACT_TERMS, shanghaiDate } from '../src/rules/index.js';
-import { ADMIN_URL, figure, type BenchFigure } from './harness.js';
+import { figure, withScratchDatabase, type BenchFigure } from './harness.js';
 
 const N = 100_000;
 
@@ -28,21 +26,8 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
  * the same HTML as a static page.
  */
 export async function run(): Promise<BenchFigure[]> {
-  const name = `rackpact_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await admin.connect();
-  } catch (err) {
-    // the figures are about PostgreSQL; without one there is nothing to measure (set BENCH_DATABASE_URL)
-    console.log(`contracts.bench.ts: no PostgreSQL at ${ADMIN_URL} (${(err as Error).message}); skipped`);
-    return [];
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
   const figures: BenchFigure[] = [];
-  try {
+  const ran = await withScratchDatabase('contracts', 10, async (database) => {
     await migrate(database);
     const config = parseConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rackpact-bench-')) });
     const services = buildServices({ config, database, clock: systemClock, ids: randomIds, sessionSecret: 'bench-secret-0123456789abcdef0123' });
@@ -112,10 +97,6 @@ export async function run(): Promise<BenchFigure[]> {
     const stat = median(statics);
     figures.push(figure({ name: `contracts: one contract PDF (${Math.round(html.length / 1024)} KiB of HTML)`, baseline: 'Chromium printing the same HTML, static', unit: 'ms', value: doc, baselineValue: stat, target: '≤ 1.5', ok: doc / stat <= 1.5 }));
     await services.pdf.close();
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-  return figures;
+  });
+  return ran === null ? [] : figures;
 }

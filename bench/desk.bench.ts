@@ -8,10 +8,9 @@ import { systemClock } from '../src/core/clock.js';
 import { parseConfig } from '../src/core/config.js';
 import { randomIds } from '../src/core/ids.js';
 import { systemScope } from '../src/core/scope.js';
-import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { DEFAULT_CONTRACT_TERMS, shanghaiDate } from '../src/rules/index.js';
-import { ADMIN_URL, figure, type BenchFigure } from './harness.js';
+import { figure, withScratchDatabase, type BenchFigure } from './harness.js';
 
 const CUSTOMERS = 20_000;
 const CONTRACTS = 100_000;
@@ -38,18 +37,6 @@ interface Captured {
  * against the slowest of them (target ≤ 2: the page costs little more than its largest aggregate).
  */
 export async function run(): Promise<BenchFigure[]> {
-  const name = `rackpact_bench_desk_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await admin.connect();
-  } catch (err) {
-    console.log(`desk.bench.ts: no PostgreSQL at ${ADMIN_URL} (${(err as Error).message}); skipped`);
-    return [];
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   const figures: BenchFigure[] = [];
   // statements the dashboard sends, recorded while `capture` is set
   let capture: Captured[] | null = null;
@@ -59,6 +46,7 @@ export async function run(): Promise<BenchFigure[]> {
     if (capture) capture.push(typeof q === 'string' ? { text: q, values: (args[1] as unknown[]) ?? [] } : { text: q.text, values: q.values ?? (args[1] as unknown[]) ?? [] });
     return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pg.Pool.prototype.query;
+  const ran = await withScratchDatabase('desk', 10, async (database) => {
   try {
     await migrate(database);
     const config = parseConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rackpact-bench-')) });
@@ -161,9 +149,7 @@ export async function run(): Promise<BenchFigure[]> {
     }
   } finally {
     pg.Pool.prototype.query = originalQuery;
-    await database.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
   }
-  return figures;
+  });
+  return ran === null ? [] : figures;
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/client.js';
 
 export interface BenchFigure {
   name: string;
@@ -45,5 +46,35 @@ export async function adminQuery(sql: string): Promise<void> {
     await c.query(sql);
   } finally {
     await c.end();
+  }
+}
+
+/**
+ * A scratch PostgreSQL database for one bench (`rackpact_bench_<bench>_<pid>`): created, opened with this
+ * pool size, handed to `fn`, then closed and dropped whatever happens. The figures are about PostgreSQL:
+ * without a server at ADMIN_URL the bench is skipped (null; set BENCH_DATABASE_URL).
+ */
+export async function withScratchDatabase<T>(bench: string, poolSize: number, fn: (database: Database) => Promise<T>): Promise<T | null> {
+  const name = `rackpact_bench_${bench}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch (err) {
+    console.log(`${bench}.bench.ts: no PostgreSQL at ${ADMIN_URL} (${(err as Error).message}); skipped`);
+    return null;
+  }
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize });
+    try {
+      return await fn(database);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
   }
 }

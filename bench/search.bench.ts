@@ -2,13 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildServices } from '../src/app.js';
 import { systemClock } from '../src/core/clock.js';
 import { parseConfig } from '../src/core/config.js';
 import { randomIds } from '../src/core/ids.js';
 import { systemScope } from '../src/core/scope.js';
-import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { namePinyin } from '../src/modules/customers/customers.service.js';
 import {
@@ -21,7 +19,7 @@ import {
   searchInvoiceNumber,
   searchSerial,
 } from '../test/harness/search-fill.js';
-import { ADMIN_URL, figure, type BenchFigure } from './harness.js';
+import { figure, withScratchDatabase, type BenchFigure } from './harness.js';
 
 /** Issue 20's scale: 20k customers, 100k servers, 1M addresses, 500k domains. */
 const SIZE = { customers: 20_000, servers: 100_000, addresses: 1_000_000, domains: 500_000 };
@@ -51,20 +49,8 @@ async function latencies(fn: (i: number) => Promise<unknown>): Promise<{ p50: nu
  * row (one SQL statement on the same pool). Target: ≤ 3× at p50 and p99, and within 150 ms.
  */
 export async function run(): Promise<BenchFigure[]> {
-  const name = `rackpact_bench_search_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await admin.connect();
-  } catch (err) {
-    console.log(`search.bench.ts: no PostgreSQL at ${ADMIN_URL} (${(err as Error).message}); skipped`);
-    return [];
-  }
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 8 });
   const figures: BenchFigure[] = [];
-  try {
+  const ran = await withScratchDatabase('search', 8, async (database) => {
     await migrate(database);
     const config = parseConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rackpact-bench-')) });
     const services = buildServices({ config, database, clock: systemClock, ids: randomIds, sessionSecret: 'bench-secret-0123456789abcdef0123' });
@@ -102,10 +88,6 @@ export async function run(): Promise<BenchFigure[]> {
         );
       }
     }
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.end();
-  }
-  return figures;
+  });
+  return ran === null ? [] : figures;
 }
