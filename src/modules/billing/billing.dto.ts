@@ -150,7 +150,9 @@ export const SweepList = ItemsOf(SweepDay);
 
 // ── finance desk (issue 20 item 4) ──
 export const AgingBucket = z.enum(AGING_BUCKETS).meta({ id: 'AgingBucket', description: 'days past the 第四条 due date: not_due (≤0), d1_30, d31_60, d61_90, over_90' });
-export const ReceivablesQuery = z.object({ customerId: z.uuid().optional(), bucket: AgingBucket.optional(), asOf: CalendarDate.optional() });
+/** A bucket, or `overdue`: every bucket past the due date (the dashboards' 逾期应收). */
+export const ReceivablesBucketFilter = z.enum([...AGING_BUCKETS, 'overdue']).meta({ id: 'ReceivablesBucketFilter' });
+export const ReceivablesQuery = z.object({ customerId: z.uuid().optional(), bucket: ReceivablesBucketFilter.optional(), asOf: CalendarDate.optional() });
 export const Receivables = z
   .object({
     asOf: CalendarDate,

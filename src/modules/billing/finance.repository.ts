@@ -42,7 +42,7 @@ const rowsOf = (result: unknown) => (result as { rows: Raw[] }).rows;
 export function makeFinanceRepository(db: Db) {
   return {
     /** Open invoices with what each owes and its aging bucket on `asOf`, filtered in SQL; oldest due first. */
-    async receivables(f: { asOf: string; customerId?: string; bucket?: AgingBucket }, limit = 2000): Promise<ReceivableRow[]> {
+    async receivables(f: { asOf: string; customerId?: string; bucket?: AgingBucket | 'overdue' }, limit = 2000): Promise<ReceivableRow[]> {
       const result = await db.execute(sql`
         SELECT * FROM (
           SELECT invoices.id AS invoice_id, invoices.number, invoices.customer_id, customer_names.name AS customer_name,
@@ -54,7 +54,7 @@ export function makeFinanceRepository(db: Db) {
             JOIN ${contractFacts} ON contract_facts.id = invoices.contract_id
            WHERE ${OPEN} AND (${f.customerId ?? null}::uuid IS NULL OR invoices.customer_id = ${f.customerId ?? null}::uuid)
         ) r
-         WHERE (${f.bucket ?? null}::text IS NULL OR r.bucket = ${f.bucket ?? null}::text)
+         WHERE (${f.bucket ?? null}::text IS NULL OR r.bucket = ${f.bucket ?? null}::text OR (${f.bucket ?? null}::text = 'overdue' AND r.bucket <> 'not_due'))
          ORDER BY r.due_on, r.number
          LIMIT ${limit}`);
       return rowsOf(result).map((r) => ({

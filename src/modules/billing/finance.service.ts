@@ -198,7 +198,7 @@ ${credit ? `<h3>预存余额变动</h3><table><tr><th>日期</th><th>摘要</th>
 
   return {
     /** 应收账款: open invoices with what each owes and its aging bucket, and the per-bucket sums — all by the database. */
-    async receivables(scope: Scope, f: { customerId?: string; bucket?: AgingBucket; asOf?: string }) {
+    async receivables(scope: Scope, f: { customerId?: string; bucket?: AgingBucket | 'overdue'; asOf?: string }) {
       deskReader(scope);
       const asOf = f.asOf ?? deps.today();
       const [items, sums] = await Promise.all([finance.receivables({ asOf, customerId: f.customerId, bucket: f.bucket }), finance.aging({ asOf, customerId: f.customerId })]);

@@ -70,6 +70,9 @@ describe('receivables with aging (computed by the database)', () => {
       // the bucket filter is applied in SQL: the other buckets list nothing
       const other = bucket === 'not_due' ? 'over_90' : 'not_due';
       expect((await finance.get(`/api/v1/billing/receivables?customerId=${alpha}&asOf=${asOf}&bucket=${other}`)).json().items).toEqual([]);
+      // overdue (the dashboards' 逾期应收): every bucket past the due date, never the one not yet due
+      const overdue = (await finance.get(`/api/v1/billing/receivables?customerId=${alpha}&asOf=${asOf}&bucket=overdue`)).json().items;
+      expect(overdue.map((i: { invoiceId: string }) => i.invoiceId)).toEqual(bucket === 'not_due' ? [] : [a.invoice.id]);
     }
   });
 

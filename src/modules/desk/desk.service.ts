@@ -128,7 +128,7 @@ export function makeDeskService(deps: {
           f('activeCustomers', cu.activeCustomers, 'count', '/console/customers?status=active'),
           f('annualContractValue', c.annualContractValueFen, 'fen', '/console/contracts?status=active'),
           f('receivable', b.receivableFen, 'fen', '/console/receivables'),
-          f('overdue', b.overdueFen, 'fen', '/console/receivables?aging=overdue'),
+          f('overdue', b.overdueFen, 'fen', '/console/receivables?bucket=overdue'),
           f('renewals30', c.expiring30, 'count', '/console/expiring?within=30'),
           f('renewals60', c.expiring60, 'count', '/console/expiring?within=60'),
           f('incidentsOpen', i.incidentsOpen, 'count', '/console/incidents?status=open'),
@@ -203,12 +203,12 @@ export function makeDeskService(deps: {
         const b = await s.billing.figures(ctx);
         figures.push(
           f('receivable', b.receivableFen, 'fen', '/console/receivables'),
-          f('agingNotDue', b.agingNotDueFen, 'fen', '/console/receivables?aging=current'),
-          f('aging1to30', b.aging1to30Fen, 'fen', '/console/receivables?aging=1-30'),
-          f('aging31to60', b.aging31to60Fen, 'fen', '/console/receivables?aging=31-60'),
-          f('aging61to90', b.aging61to90Fen, 'fen', '/console/receivables?aging=61-90'),
-          f('agingOver90', b.agingOver90Fen, 'fen', '/console/receivables?aging=90+'),
-          f('paymentsThisMonth', b.paymentsThisMonthFen, 'fen', '/console/receivables'),
+          f('agingNotDue', b.agingNotDueFen, 'fen', '/console/receivables?bucket=not_due'),
+          f('aging1to30', b.aging1to30Fen, 'fen', '/console/receivables?bucket=d1_30'),
+          f('aging31to60', b.aging31to60Fen, 'fen', '/console/receivables?bucket=d31_60'),
+          f('aging61to90', b.aging61to90Fen, 'fen', '/console/receivables?bucket=d61_90'),
+          f('agingOver90', b.agingOver90Fen, 'fen', '/console/receivables?bucket=over_90'),
+          f('paymentsThisMonth', b.paymentsThisMonthFen, 'fen', `/console/payments?from=${today.slice(0, 8)}01&to=${today}`),
           f('fapiaoWaiting', b.fapiaoWaiting, 'count', '/console/tasks?kind=fapiao.requested'),
           f('dunningDue', b.dunningDue, 'count', '/console/dunning?decision=proposed'),
         );

@@ -1145,7 +1145,7 @@ export interface paths {
             parameters: {
                 query?: {
                     customerId?: string;
-                    bucket?: components["schemas"]["AgingBucketInput"];
+                    bucket?: components["schemas"]["ReceivablesBucketFilterInput"];
                     asOf?: string;
                 };
                 header?: never;
@@ -13294,6 +13294,10 @@ export interface components {
             /** @description amount in fen (分): 100 = ¥1.00 */
             totalFen: number;
         };
+        /** @enum {string} */
+        ReceivablesBucketFilter: "not_due" | "d1_30" | "d31_60" | "d61_90" | "over_90" | "overdue";
+        /** @enum {string} */
+        ReceivablesBucketFilterInput: "not_due" | "d1_30" | "d31_60" | "d61_90" | "over_90" | "overdue";
         ReceivablesInput: {
             /** Format: date */
             asOf: string;

@@ -1359,6 +1359,7 @@ export const en: Record<MessageKey, string> = {
   'finance.bucket.d31_60': '31–60 days overdue',
   'finance.bucket.d61_90': '61–90 days overdue',
   'finance.bucket.over_90': 'Over 90 days overdue',
+  'finance.bucket.overdue': 'All overdue',
   'finance.invoiceCount': '{n} invoices',
   'finance.total': 'Total receivable',
   'finance.asOf': 'as of',

@@ -1358,6 +1358,7 @@ export const zhCN = {
   'finance.bucket.d31_60': '逾期 31–60 天',
   'finance.bucket.d61_90': '逾期 61–90 天',
   'finance.bucket.over_90': '逾期 90 天以上',
+  'finance.bucket.overdue': '全部逾期',
   'finance.invoiceCount': '{n} 张账单',
   'finance.total': '应收合计',
   'finance.asOf': '截至',

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Col, Descriptions, Input, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { client, unwrap, type ApiResponse, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
@@ -24,6 +25,8 @@ const BUCKETS: Record<Bucket, { label: MessageKey; color: string }> = {
   d61_90: { label: 'finance.bucket.d61_90', color: 'volcano' },
   over_90: { label: 'finance.bucket.over_90', color: 'red' },
 };
+type BucketFilter = Schemas['ReceivablesBucketFilter'];
+const BUCKET_FILTERS: Record<BucketFilter, MessageKey> = { ...Object.fromEntries(Object.entries(BUCKETS).map(([k, v]) => [k, v.label])), overdue: 'finance.bucket.overdue' } as Record<BucketFilter, MessageKey>;
 const CONFIDENCE_COLORS: Record<PreviewLine['confidence'], string> = { high: 'green', medium: 'blue', low: 'orange', none: 'default' };
 
 /** The customers for a filter (staff). */
@@ -37,7 +40,12 @@ export function ReceivablesPage() {
   const { t } = useI18n();
   const customers = useCustomerOptions();
   const [customerId, setCustomerId] = useState<string | undefined>();
-  const [bucket, setBucket] = useState<Bucket | undefined>();
+  // a dashboard figure links here with ?bucket= (issue 20): a bucket, or overdue for every bucket past due
+  const [search] = useSearchParams();
+  const [bucket, setBucket] = useState<BucketFilter | undefined>(() => {
+    const b = search.get('bucket');
+    return b && b in BUCKET_FILTERS ? (b as BucketFilter) : undefined;
+  });
   const { data } = useLoad(() => unwrap(client.GET('/api/v1/billing/receivables', { params: { query: { customerId, bucket } } })), [customerId, bucket]);
   return (
     <>
@@ -54,7 +62,7 @@ export function ReceivablesPage() {
       </Row>
       <Space style={{ marginBottom: 12 }} wrap>
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('finance.customer')} style={{ width: 260 }} options={customers} value={customerId} onChange={setCustomerId} data-testid="receivables-customer" />
-        <Select allowClear placeholder={t('finance.bucket')} style={{ width: 180 }} value={bucket} onChange={setBucket} options={(Object.keys(BUCKETS) as Bucket[]).map((b) => ({ value: b, label: t(BUCKETS[b].label) }))} />
+        <Select allowClear placeholder={t('finance.bucket')} style={{ width: 180 }} value={bucket} onChange={setBucket} options={(Object.keys(BUCKET_FILTERS) as BucketFilter[]).map((b) => ({ value: b, label: t(BUCKET_FILTERS[b]) }))} />
         {data && (
           <Typography.Text>
             {t('finance.total')}: <Money fen={data.totalFen} /> · {t('finance.asOf')} {calendarDate(data.asOf)}
@@ -90,7 +98,9 @@ export function PaymentsPage() {
   const { t } = useI18n();
   const customers = useCustomerOptions();
   const [customerId, setCustomerId] = useState<string | undefined>();
-  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  // a dashboard figure (payments this month) links here with ?from=&to= (issue 20)
+  const [search] = useSearchParams();
+  const [range, setRange] = useState<{ from?: string; to?: string }>(() => ({ from: search.get('from') ?? undefined, to: search.get('to') ?? undefined }));
   const query = { customerId, ...range };
   const { data } = useLoad(() => unwrap(client.GET('/api/v1/billing/payments', { params: { query } })), [customerId, range.from, range.to]);
   const qs = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1])).toString();
