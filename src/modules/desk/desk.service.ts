@@ -9,7 +9,7 @@ import type { BillingDesk } from '../billing/billing.desk.js';
 import type { ComplianceDesk } from '../compliance/compliance.desk.js';
 import type { ContractsDesk } from '../contracts/contracts.desk.js';
 import type { CustomersDesk } from '../customers/customers.desk.js';
-import type { FacilityDesk } from '../facility/facility.desk.js';
+import { NEARLY_FULL_SHARE, type FacilityDesk } from '../facility/facility.desk.js';
 import type { FloorService } from '../facility/floor.service.js';
 import type { IncidentsDesk } from '../incidents/incidents.desk.js';
 import { drainMailOutbox, type Mailer } from '../notices/mailer.js';
@@ -181,7 +181,7 @@ export function makeDeskService(deps: {
           f('lineFaultsLate', i.lineFaultsLate, 'count', '/console/tasks?kind=incident.lineFault&late=1'),
           f('maintenanceNext7', i.maintenanceNext7, 'count', '/console/tasks?area=maintenance'),
           f('maintenanceUnnoticed', i.maintenanceUnnoticed, 'count', '/console/tasks?kind=maintenance.notice'),
-          f('cabinetsNearlyFull', fa.cabinetsNearlyFull, 'count', '/console/racks'),
+          f('cabinetsNearlyFull', fa.cabinetsNearlyFull, 'count', `/console/racks?minUsed=${Math.round(NEARLY_FULL_SHARE * 100)}`),
         );
         charts.push({ key: 'roomUtilisation', kind: 'bar', unit: 'percent', points: byRoom });
         break;

@@ -47,7 +47,12 @@ export const CreateCabinetBody = z.object({ roomId: z.uuid(), code: name(20), ..
 export const UpdateSiteBody = CreateSiteBody.partial().extend({ version: RowVersion });
 export const UpdateRoomBody = z.object({ name: name().optional(), version: RowVersion });
 export const UpdateCabinetBody = z.object({ code: name(20).optional(), status: z.enum(['active', 'reserved']).optional(), ...CabinetFields, version: RowVersion });
-export const UtilisationQuery = z.object({ roomId: z.uuid().optional(), siteId: z.uuid().optional() });
+export const UtilisationQuery = z.object({
+  roomId: z.uuid().optional(),
+  siteId: z.uuid().optional(),
+  /** only cabinets with at least this share of their U in use (the NOC desk's 'nearly full' is 90) */
+  minUsedPercent: z.coerce.number().int().min(0).max(100).optional(),
+});
 export const CabinetUtilisation = z
   .object({
     cabinetId: z.uuid(),

@@ -103,7 +103,7 @@ function floorRoutes(app: App, { floor }: Deps) {
     floor.retireCabinet(scopeOf(request), request.params.id),
   );
   app.get('/cabinets/utilisation', { schema: { tags, summary: 'U and power used per cabinet, summed by the database (staff)', querystring: UtilisationQuery, response: { 200: CabinetUtilisationList } } }, async (request) => ({
-    items: await floor.cabinetUtilisation(scopeOf(request), request.query.roomId),
+    items: await floor.cabinetUtilisation(scopeOf(request), request.query.roomId, request.query.minUsedPercent),
   }));
   app.get('/rooms/utilisation', { schema: { tags, summary: 'U and power used per room, summed by the database (staff)', querystring: UtilisationQuery, response: { 200: RoomUtilisationList } } }, async (request) => ({
     items: await floor.roomUtilisation(scopeOf(request), request.query.siteId),

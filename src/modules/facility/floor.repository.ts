@@ -167,7 +167,7 @@ export function makeFloorRepository(db: Db) {
      * U and power used per cabinet, summed by the database: each live server once (a full-depth one
      * has a front and a rear placement), its U from the placement's range and its power as registered.
      */
-    async cabinetUtilisation(filter: { roomId?: string; cabinetId?: string }) {
+    async cabinetUtilisation(filter: { roomId?: string; cabinetId?: string; minUsedPercent?: number }) {
       const result = await db.execute(sql`
         SELECT c.id AS cabinet_id, c.code, c.room_id, c.height_u, c.power_budget_w, c.rated_current_a, c.position_row, c.position_column, c.status,
                coalesce(sum(p.u), 0)::int AS used_u, coalesce(sum(p.power_w), 0)::int AS power_w, count(p.server_id)::int AS servers
@@ -180,6 +180,7 @@ export function makeFloorRepository(db: Db) {
          WHERE (${filter.roomId ?? null}::uuid IS NULL OR c.room_id = ${filter.roomId ?? null}::uuid)
            AND (${filter.cabinetId ?? null}::uuid IS NULL OR c.id = ${filter.cabinetId ?? null}::uuid)
          GROUP BY c.id
+        HAVING (${filter.minUsedPercent ?? null}::int IS NULL OR (c.height_u > 0 AND coalesce(sum(p.u), 0) * 100 >= ${filter.minUsedPercent ?? null}::int * c.height_u))
          ORDER BY c.position_row NULLS LAST, c.position_column NULLS LAST, c.code`);
       return (result as unknown as { rows: CabinetUtilisationRow[] }).rows.map((r) => ({
         cabinetId: r.cabinet_id,

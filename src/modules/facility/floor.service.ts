@@ -181,9 +181,9 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
     },
 
     /** U and power used per cabinet (of a room), summed by the database. */
-    async cabinetUtilisation(scope: Scope, roomId?: string) {
+    async cabinetUtilisation(scope: Scope, roomId?: string, minUsedPercent?: number) {
       requireStaff(scope);
-      return repo.cabinetUtilisation({ roomId });
+      return repo.cabinetUtilisation({ roomId, minUsedPercent });
     },
     /** U and power used per room (of a site), summed by the database. */
     async roomUtilisation(scope: Scope, siteId?: string) {

@@ -125,6 +125,11 @@ describe('utilisation and the elevation (summed by the database)', () => {
     cabinetId = save;
     const [row] = (await noc.get(`/api/v1/cabinets/utilisation?roomId=${roomId}`)).json().items.filter((c: { code: string }) => c.code === 'B10');
     expect(row).toMatchObject({ usedU: 3, powerW: 800, servers: 2, heightU: 10 });
+    // the NOC desk's "nearly full" list is picked by the database: B10 has 30 % of its U in use
+    const atLeast = async (percent: number) => (await noc.get(`/api/v1/cabinets/utilisation?roomId=${roomId}&minUsedPercent=${percent}`)).json().items.map((c: { code: string }) => c.code);
+    expect(await atLeast(30)).toContain('B10');
+    expect(await atLeast(31)).not.toContain('B10');
+    expect((await noc.get('/api/v1/cabinets/utilisation?minUsedPercent=101')).statusCode).toBe(400);
     const room = (await noc.get(`/api/v1/rooms/utilisation?siteId=${siteId}`)).json().items[0];
     const cabinets = (await noc.get(`/api/v1/cabinets/utilisation?roomId=${roomId}`)).json().items.filter((c: { status: string }) => c.status !== 'retired');
     expect(room.usedU).toBe(cabinets.reduce((n: number, c: { usedU: number }) => n + c.usedU, 0));

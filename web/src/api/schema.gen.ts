@@ -1335,6 +1335,7 @@ export interface paths {
                 query?: {
                     roomId?: string;
                     siteId?: string;
+                    minUsedPercent?: number;
                 };
                 header?: never;
                 path?: never;
@@ -7785,6 +7786,7 @@ export interface paths {
                 query?: {
                     roomId?: string;
                     siteId?: string;
+                    minUsedPercent?: number;
                 };
                 header?: never;
                 path?: never;

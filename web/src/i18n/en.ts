@@ -587,6 +587,8 @@ export const en: Record<MessageKey, string> = {
   'facility.powerW': 'Power (W)',
   'facility.elevationSvg': 'Download the elevation (SVG)',
   'facility.roomUtilisation': 'Utilisation per room',
+  'facility.nearlyFull': 'Cabinets with ≥ {percent}% of their U in use',
+  'facility.nearlyFullNone': 'No cabinet is nearly full',
   'facility.placementValue': '{site} {room} cabinet {cabinet} U{lowest}–U{highest}',
   'facility.notRacked': 'Not racked yet',
   'facility.inspection.title': 'Intake inspection (clause 5.2)',

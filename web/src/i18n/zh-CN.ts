@@ -586,6 +586,8 @@ export const zhCN = {
   'facility.powerW': '功率 (W)',
   'facility.elevationSvg': '下载立面图 (SVG)',
   'facility.roomUtilisation': '各房间使用率',
+  'facility.nearlyFull': 'U 位使用率 ≥ {percent}% 的机柜',
+  'facility.nearlyFullNone': '没有接近满载的机柜',
   'facility.placementValue': '{site} {room} 机柜 {cabinet} U{lowest}–U{highest}',
   'facility.notRacked': '尚未上架',
   'facility.inspection.title': '进场验收（第 5.2 条）',
