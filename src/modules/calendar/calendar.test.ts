@@ -77,7 +77,7 @@ describe('racking across New Year on the provisional 2027, then the official 202
     // 第四条: 30 December + 7 days = Wednesday 6 January
     expect(open.invoices).toMatchObject([{ dueOn: '2027-01-06', dueOnProvisional: true, provisionalDueOn: null }]);
     const html = (await t.services.billing.invoiceDocument(system, open.invoices[0].id, 'html')).bytes.toString();
-    expect(html).toContain('2027年1月6日前（第四条：开通后一周内）；暂定（国务院尚未公布该年节假日安排');
+    expect(html).toContain('2027年1月6日前付清（含当日）；暂定（国务院尚未公布该年节假日安排');
   });
 
   it('keeps closed records as they were: a completed order and a paid invoice', async () => {
@@ -148,7 +148,7 @@ describe('racking across New Year on the provisional 2027, then the official 202
     const owner = await t.login('cal-owner');
     expect((await owner.get(`/api/v1/invoices/${early.invoices[0].id}`)).json()).toMatchObject({ dueOn: '2027-01-09', provisionalDueOn: '2027-01-11', dueOnProvisional: false });
     const html = (await owner.get(`/api/v1/invoices/${early.invoices[0].id}/document?format=html`)).body;
-    expect(html).toContain('2027年1月9日前（第四条：开通后一周内）；原告知 2027年1月11日，已按国务院公布的安排调整');
+    expect(html).toContain('2027年1月9日前付清（含当日）；原告知 2027年1月11日，已按国务院公布的安排调整');
     expect(html).not.toContain('暂定');
     const notices = (await owner.get('/api/v1/notices')).json().items.filter((n: { type: string }) => n.type === 'billing.dueDateMoved');
     expect(notices).toHaveLength(1);
