@@ -61,6 +61,8 @@ export function DeskDashboardPage() {
         <>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {t('desk.dashboard.title', { role: t(`role.${role}` as MessageKey) })}
+            {/* a space between the title and its time, so the words stay apart when the page is read as text */}
+            {data && ' '}
             {data && (
               <Typography.Text type="secondary" style={{ fontSize: 13, marginLeft: 12, fontWeight: 'normal' }}>
                 {t('desk.dashboard.asOf')} <Instant value={String(data.asOf)} />
