@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, type SmtpReceiver } from '../harness/smtp.js';
-import { e2eClockStart, launchBrowser, logIn, shot, startServer } from './server.js';
+import { chooseOption, e2eClockStart, launchBrowser, logIn, shot, startServer } from './server.js';
 
 /**
  * The night is real for the server: CLOCK_START sets its clock to the coming 03:00 in Beijing (a few
@@ -49,8 +49,7 @@ describe('helpdesk and notices in a real browser', () => {
     await customer.waitForURL(/\/portal$/);
     await customer.getByTestId('nav-my-tickets').click();
     await customer.getByTestId('ticket-open').click();
-    await customer.locator('#serverId').click();
-    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'HY-7XK2Q93' }).click();
+    await chooseOption(customer, customer.locator('#serverId'), 'HY-7XK2Q93');
     await customer.locator('#subject').fill('夜间重启 HY-7XK2Q93');
     await customer.locator('.ant-modal-footer .ant-btn-primary').click();
     const row = customer.locator('.ant-table-row', { hasText: '夜间重启 HY-7XK2Q93' });
@@ -99,8 +98,7 @@ describe('helpdesk and notices in a real browser', () => {
     await customer.getByTestId('nav-my-roster').click();
     await customer.waitForURL(/\/portal\/roster$/);
     await customer.getByTestId('roster-add-customer').click();
-    await customer.locator('#role').click();
-    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '服务器管理' }).first().click();
+    await chooseOption(customer, customer.locator('#role'), '服务器管理');
     await customer.getByTestId('roster-name').fill('夜班孙工');
     await customer.getByTestId('roster-mobile').fill('13811112222');
     await customer.locator('.ant-modal-footer .ant-btn-primary').click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -15,8 +15,7 @@ describe('incidents in a real browser', () => {
     await noc.getByTestId('incident-open').click();
     await noc.getByTestId('incident-title').fill('A01 机柜 PDU 跳闸');
     // the scope kind defaults to cabinet; pick the demo cabinet A01
-    await noc.locator('#scopeTarget').click();
-    await noc.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'A01' }).first().click();
+    await chooseOption(noc, noc.locator('#scopeTarget'), 'A01');
     // three hours ago by the server's clock (E2E_CLOCK_START may move it)
     const start = new Date(Math.floor(env.server.now().getTime() / 60_000) * 60_000 - 3 * 3_600_000);
     await noc.getByTestId('incident-started-at').fill(beijing(start));

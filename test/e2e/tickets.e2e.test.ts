@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -10,8 +10,7 @@ describe('tickets in a real browser', () => {
     await customer.waitForURL(/\/portal$/);
     await customer.getByTestId('nav-my-tickets').click();
     await customer.getByTestId('ticket-open').click();
-    await customer.locator('#serverId').click();
-    await customer.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'HY-7XK2Q93' }).click();
+    await chooseOption(customer, customer.locator('#serverId'), 'HY-7XK2Q93');
     await customer.locator('#subject').fill('凌晨重启 R750');
     await customer.locator('.ant-modal-footer .ant-btn-primary').click();
     await customer.locator('.ant-table td', { hasText: '凌晨重启 R750' }).waitFor();
