@@ -36,6 +36,7 @@ import {
 } from './billing.dto.js';
 import type { BillingService } from './billing.service.js';
 import { toYuanString, type Fen } from '../../rules/index.js';
+import { contentDisposition } from '../../http/download.js';
 
 export function billingRoutes(deps: { billing: BillingService }): FastifyPluginAsyncZod {
   const { billing } = deps;
@@ -64,7 +65,7 @@ export function billingRoutes(deps: { billing: BillingService }): FastifyPluginA
       },
       async (request, reply) => {
         const doc = await billing.invoiceDocument(scopeOf(request), request.params.id, request.query.format);
-        return reply.header('content-type', doc.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.bytes);
+        return reply.header('content-type', doc.contentType).header('content-disposition', contentDisposition(doc.fileName)).send(doc.bytes);
       },
     );
     app.post(
@@ -146,7 +147,7 @@ export function billingRoutes(deps: { billing: BillingService }): FastifyPluginA
       { schema: { tags: ['billing'], summary: 'The statement as a PDF with the provider seal', params: IdParams, querystring: StatementQuery, produces: ['application/pdf'], response: { 200: FileBody } } },
       async (request, reply) => {
         const doc = await billing.statementDocument(scopeOf(request), request.params.id, request.query);
-        return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.bytes);
+        return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(doc.fileName)).send(doc.bytes);
       },
     );
     app.post(

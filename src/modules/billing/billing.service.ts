@@ -42,7 +42,6 @@ import type { BillingRepository, DunningActionRow, InvoiceRow } from './billing.
 import type { FinanceRepository } from './finance.repository.js';
 import { makeFinanceDesk } from './finance.service.js';
 import type { FileStore } from '../../files/file-store.js';
-import { sniffDocumentType } from '../../files/sniff.js';
 import type { SweepDayResult } from './billing.schema.js';
 
 export type { SweepDayResult };
@@ -77,7 +76,7 @@ const STATUS_ZH = { unpaid: '未付款', partially_paid: '部分付款', paid: '
 export function makeBillingService(deps: {
   repo: BillingRepository;
   customers: Pick<CustomersService, 'get' | 'addTask'>;
-  provider: Pick<ProviderService, 'current'>;
+  provider: Pick<ProviderService, 'current' | 'sealDataUri'>;
   notices: Pick<NoticesService, 'register'>;
   calendar: { current(tx?: Executor): Promise<Calendar> };
   pdf: PdfRenderer;
@@ -237,12 +236,7 @@ export function makeBillingService(deps: {
     (inv.dueOnProvisional ? '；暂定（国务院尚未公布该年节假日安排，按《全国年节及纪念日放假办法》推算）' : '') +
     (inv.provisionalDueOn ? `；原告知 ${formatChineseDate(inv.provisionalDueOn as CalendarDate)}，已按国务院公布的安排调整` : '');
 
-  /** The provider's seal as a data URI for the documents it issues; none when no seal is set (or its file is missing). */
-  function sealUri(sealFile: string | null): string | null {
-    if (!sealFile || !deps.files.has(sealFile)) return null;
-    const bytes = deps.files.get(sealFile);
-    return `data:${sniffDocumentType(bytes) ?? 'image/png'};base64,${bytes.toString('base64')}`;
-  }
+  const sealUri = (sealFile: string | null) => deps.provider.sealDataUri(sealFile);
 
   /**
    * 缴费通知单 (issue 19 item 4): what the customer's accountant needs to pay it — the payee's account

@@ -52,6 +52,7 @@ import type { DeclarationsService } from './declarations.service.js';
 import type { DomainsService } from './domains.service.js';
 import type { GateService } from './gate.service.js';
 import type { InspectionsService } from './inspections.service.js';
+import { contentDisposition } from '../../http/download.js';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 const tags = ['compliance'];
@@ -60,7 +61,7 @@ const fileDownload = { params: IdParams, produces: [...DOCUMENT_TYPES], response
 
 /** A filed document as a download: its own type, never sniffed by the browser; a customer's file is private. */
 function sendDocument(reply: FastifyReply, f: { bytes: Buffer; contentType: string; fileName: string }) {
-  reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');
+  reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName)).header('x-content-type-options', 'nosniff');
   return f.bytes;
 }
 

@@ -18,6 +18,7 @@ import {
 } from './contracts.dto.js';
 import type { ContractsService } from './contracts.service.js';
 import { ContractCopyParams, ContractCopyQuery, ContractDocumentVersions } from './contract-copies.dto.js';
+import { contentDisposition } from '../../http/download.js';
 
 export function contractsRoutes(deps: { contracts: ContractsService }): FastifyPluginAsyncZod {
   const { contracts } = deps;
@@ -53,7 +54,7 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
         const doc = await contracts.document(scopeOf(request), request.params.id, request.query.format, request.query.part);
         return reply
           .header('content-type', doc.contentType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+          .header('content-disposition', contentDisposition(doc.fileName))
           .send(doc.bytes);
       },
     );
@@ -80,7 +81,7 @@ export function contractsRoutes(deps: { contracts: ContractsService }): FastifyP
         return reply
           .header('content-type', doc.contentType)
           .header('x-content-sha256', doc.sha256)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+          .header('content-disposition', contentDisposition(doc.fileName))
           .send(doc.bytes);
       },
     );

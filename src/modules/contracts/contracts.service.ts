@@ -78,7 +78,7 @@ export function makeContractsService(deps: {
   ipam: Pick<IpamService, 'allocations' | 'addressesIn'>;
   /** invoices are billing's: issued through it in the activation's or renewal's transaction */
   billing: Pick<BillingService, 'issueInvoice' | 'invoices'>;
-  provider: Pick<ProviderService, 'current' | 'version'>;
+  provider: Pick<ProviderService, 'current' | 'version' | 'sealDataUri'>;
   /** the customer's roster, for the contract's contact person and 24-hour telephone in the parties block */
   roster?: Pick<RosterService, 'peopleNow'>;
   /** 域名清单: the customer's domains with their filings, for the domain list form (compliance's; looked up at render time) */
@@ -252,11 +252,7 @@ export function makeContractsService(deps: {
     return { blocks: documentPart(fillTemplate(shown, await templateSource(contract.templateVersion)), part, shown), sealFile };
   }
 
-  /** The seal as a data: URI for the HTML, or null when the provider has none on file. */
-  function sealUri(sealFile: string | null | undefined): string | null {
-    const bytes = sealFile && deps.files.has(sealFile) ? deps.files.get(sealFile) : null;
-    return bytes ? `data:${sniffDocumentType(bytes) ?? 'image/png'};base64,${bytes.toString('base64')}` : null;
-  }
+  const sealUri = (sealFile: string | null | undefined) => deps.provider.sealDataUri(sealFile);
 
   /**
    * Issue 19 §3: renders the copy sent for signature — every part, HTML and .docx, sealed, its fingerprint

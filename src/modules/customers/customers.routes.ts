@@ -38,6 +38,7 @@ import { KYC_CONTENT_TYPES } from './customers.schema.js';
 import type { CustomersService } from './customers.service.js';
 import { KYC_MAX_BYTES, type KycService } from './kyc.service.js';
 import { RECEIVED_DOCUMENT_MAX_BYTES, type RosterService } from './roster.service.js';
+import { contentDisposition } from '../../http/download.js';
 
 const CSV_COLUMNS = ['id', 'name', 'uscc', 'status', 'legalRepresentative', 'contactPhone', 'noticeEmail', 'noticeFax', 'registeredAddress', 'postalAddress', 'createdAt'] as const;
 
@@ -265,7 +266,7 @@ export function customersRoutes(deps: { customers: CustomersService; roster: Ros
       const f = await kyc.file(scopeOf(request), request.params.id);
       reply
         .header('content-type', f.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('content-disposition', contentDisposition(f.fileName))
         .header('x-content-type-options', 'nosniff');
       return f.bytes;
       },

@@ -57,6 +57,7 @@ import {
 import type { FloorService } from './floor.service.js';
 import type { NetworkService } from './network.service.js';
 import type { ServersService } from './servers.service.js';
+import { contentDisposition } from '../../http/download.js';
 
 /** The Fastify instance a zod-typed plugin is handed. */
 type App = Parameters<FastifyPluginAsyncZod>[0];
@@ -151,7 +152,7 @@ function serverRoutes(app: App, { servers }: Deps) {
   );
   app.get('/inspection-photos/:id', { schema: { tags, summary: 'A checklist photo', params: IdParams, produces: ['image/jpeg', 'image/png'], response: { 200: FileBody } } }, async (request, reply) => {
     const f = await servers.inspectionPhoto(scopeOf(request), request.params.id);
-    reply.header('content-type', f.contentType).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).header('x-content-type-options', 'nosniff');
+    reply.header('content-type', f.contentType).header('content-disposition', contentDisposition(f.fileName, 'inline')).header('x-content-type-options', 'nosniff');
     return f.bytes;
   });
   app.post('/servers/:id/rack', { schema: { tags, summary: 'Rack a server: sets the activation date (7.1); 409 when the U range is occupied', params: IdParams, body: RackBody, response: { 200: Server } } }, async (request) =>

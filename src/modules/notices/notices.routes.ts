@@ -6,6 +6,7 @@ import { FileBody, IdParams } from '../../http/dto.js';
 import { readUpload } from '../../http/upload.js';
 import { CustomerQuery, DeliveryParams, MemberParams, Notice, NoticeList, NoticePreference, NoticePreferenceList, PreferencesBody, SendNoticeBody, SentNotice } from './notices.dto.js';
 import { PROOF_MAX_BYTES, type NoticesService } from './notices.service.js';
+import { contentDisposition } from '../../http/download.js';
 
 export function noticesRoutes(deps: { notices: NoticesService }): FastifyPluginAsyncZod {
   const { notices } = deps;
@@ -42,7 +43,7 @@ export function noticesRoutes(deps: { notices: NoticesService }): FastifyPluginA
         const f = await notices.document(scopeOf(request), request.params.id);
         reply
           .header('content-type', f.contentType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+          .header('content-disposition', contentDisposition(f.fileName))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store');
         return f.bytes;

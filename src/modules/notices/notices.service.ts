@@ -68,7 +68,7 @@ export function makeNoticesService(deps: {
   customers: Pick<CustomersService, 'get' | 'drainOutbox'>;
   roster: Pick<RosterService, 'peopleNow'>;
   files: FileStore;
-  provider: Pick<ProviderService, 'current'>;
+  provider: Pick<ProviderService, 'current' | 'sealDataUri'>;
   mailer: Mailer;
   pdf: PdfRenderer;
   audit: Pick<AuditService, 'record' | 'recordRead'>;
@@ -190,7 +190,8 @@ export function makeNoticesService(deps: {
     const provider = await deps.provider.current(system).catch(() => null);
     const fromProvider = notice.direction === 'provider_to_customer';
     const customer = fromProvider ? null : await deps.customers.get(system, notice.customerId);
-    const seal = fromProvider && provider?.sealFile ? `<img class="seal" alt="" src="data:image/png;base64,${deps.files.get(provider.sealFile).toString('base64')}">` : '';
+    const sealUri = fromProvider ? deps.provider.sealDataUri(provider?.sealFile) : null;
+    const seal = sealUri ? `<img class="seal" alt="" src="${sealUri}">` : '';
     const sender = fromProvider ? (provider?.legalName ?? '') : customer!.name;
     const date = formatShanghai(notice.createdAt).slice(0, 10);
     const receivedHow = notice.receivedHow ? RECEIVED_HOW_WORDS[notice.receivedHow] : '未记录';

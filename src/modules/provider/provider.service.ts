@@ -93,6 +93,17 @@ export function makeProviderService(deps: {
       return service.update(scope, { ...profile, sealFile: deps.files.put(bytes).sha256 });
     },
 
+    /**
+     * A version's seal as a data: URI, for the documents the provider issues (the sent contract, the
+     * 开通确认单, payment notices, statements, letters); null when none is set or its file is missing.
+     * Not a read for callers: the issuing services decide where it is printed.
+     */
+    sealDataUri(sealFile: string | null | undefined): string | null {
+      if (!sealFile || !deps.files.has(sealFile)) return null;
+      const bytes = deps.files.get(sealFile);
+      return `data:${sniffDocumentType(bytes) ?? 'image/png'};base64,${bytes.toString('base64')}`;
+    },
+
     /** The seal image of the current (or a given) version; staff only — it is not for copying. */
     async seal(scope: Scope, version?: number): Promise<Buffer> {
       requireStaff(scope);

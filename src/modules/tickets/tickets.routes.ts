@@ -25,6 +25,7 @@ import {
   TicketSlaTargetList,
 } from './tickets.dto.js';
 import { ATTACHMENT_MAX_BYTES, type TicketsService } from './tickets.service.js';
+import { contentDisposition } from '../../http/download.js';
 
 export function ticketsRoutes(deps: { tickets: TicketsService }): FastifyPluginAsyncZod {
   const { tickets } = deps;
@@ -148,7 +149,7 @@ export function ticketsRoutes(deps: { tickets: TicketsService }): FastifyPluginA
         const f = await tickets.attachmentFile(scopeOf(request), request.params.id, request.params.attachmentId);
         reply
           .header('content-type', f.contentType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+          .header('content-disposition', contentDisposition(f.fileName))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store');
         return f.bytes;
