@@ -35,8 +35,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(l);
   }, []);
   const t = useCallback(
+    // A key computed from server data may be missing from a catalog: show the other language, then
+    // the key itself (the page walk flags it), rather than crashing the whole page.
     (key: MessageKey, params: Record<string, string | number> = {}) =>
-      catalogs[locale][key].replace(/\{(\w+)\}/g, (w, k: string) => (params[k] === undefined ? w : String(params[k]))),
+      ((catalogs[locale][key] as string | undefined) ?? (catalogs['zh-CN'][key] as string | undefined) ?? String(key)).replace(/\{(\w+)\}/g, (w, k: string) => (params[k] === undefined ? w : String(params[k]))),
     [locale],
   );
   const has = useCallback((key: string): key is MessageKey => key in catalogs[locale], [locale]);
