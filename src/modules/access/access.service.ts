@@ -193,9 +193,8 @@ export function makeAccessService(deps: {
       const fields: FieldError[] = checkVisitWindow(input, now, settings);
       const servers = await deps.servers.facts(system, { customerId });
       const byId = new Map(servers.map((s) => [s.id, s]));
-      input.serverIds.forEach((id, i) => {
-        if (!byId.has(id)) fields.push({ path: `serverIds.${i}`, key: 'access.serverNotYours' });
-      });
+      // a server that is not this customer's is not found (as a ticket's server), whoever asks
+      if (input.serverIds.some((id) => !byId.has(id))) throw new AppError('NOT_FOUND', { entity: 'server' });
       const rooms = await roomNames();
       if (!rooms.has(input.roomId)) fields.push({ path: 'roomId', key: 'field.invalid' });
       else {

@@ -98,7 +98,7 @@ describe('visit requests gated by the roster (5.10)', () => {
     ['outside opening hours for a non-emergency', { startsAt: bj('21:00'), endsAt: bj('22:00') }, 'startsAt'],
     ['a room without the customer\'s servers', { roomId: '' }, 'roomId'],
   ])('refuses %s with 400 naming the field', async (_, patch, field) => {
-    const res = await book(owner, patch.roomId === '' ? { roomId: emptyRoomId, serverIds: [] } : patch);
+    const res = await book(owner, (patch as Record<string, string>).roomId === '' ? { roomId: emptyRoomId, serverIds: [] } : patch);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain(field);
   });
