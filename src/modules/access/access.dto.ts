@@ -48,8 +48,7 @@ export const AccessSettingsBody = z
     closesMinute: z.number().int(),
     maxVisitMinutes: z.number().int(),
     equipmentRoles: z.array(z.enum(ROSTER_ROLES)).max(ROSTER_ROLES.length),
-  })
-  .meta({ id: 'AccessSettingsInput' });
+  });
 export const AccessSettingsView = z
   .object({ opensMinute: z.number().int(), closesMinute: z.number().int(), maxVisitMinutes: z.number().int(), equipmentRoles: z.array(z.string()) })
   .meta({ id: 'AccessSettings' });
