@@ -122,6 +122,11 @@ import { makeAlertingService } from './modules/alerting/alerting.service.js';
 import { alertingRoutes } from './modules/alerting/alerting.routes.js';
 import { alertingReactions } from './modules/alerting/reactions.js';
 import { alertingConstraints } from './modules/alerting/alerting.constraints.js';
+// site access (issue 21)
+import { makeAccessRepository } from './modules/access/access.repository.js';
+import { makeAccessService } from './modules/access/access.service.js';
+import { accessRoutes } from './modules/access/access.routes.js';
+import { accessConstraints } from './modules/access/access.constraints.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -264,6 +269,10 @@ export function buildServices(ctx: AppContext) {
   const alerting = makeAlertingService({ repo: makeAlertingRepository(db), audit, clock, ids, publicUrl: ctx.config.PUBLIC_URL, timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   registerConstraintErrors(alertingConstraints);
 
+  // site access (issue 21): visits and equipment in and out, gated by the 5.10 roster
+  const access = makeAccessService({ repo: makeAccessRepository(db), roster, customers, floor, servers, billing, complaints, inspections, notices, audit, clock, ids });
+  registerConstraintErrors(accessConstraints);
+
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
   bus.subscribe(
@@ -307,6 +316,8 @@ export function buildServices(ctx: AppContext) {
     // alert channels (issue 20 §5)
     alerting,
     desk,
+    // site access (issue 21)
+    access,
   };
 }
 
@@ -337,6 +348,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'search', description: '全局搜索 — the global search (IP, domain, serial, cabinet, contract, invoice, customer)' }, routes: searchRoutes(services) },
     // alert channels (issue 20 §5)
     { tag: { name: 'alerting', description: '告警通道：企业微信、钉钉群机器人与 Webhook — alert channels' }, routes: alertingRoutes(services) },
+    // site access (issue 21)
+    { tag: { name: 'access', description: '进出机房与设备进出：申请、前台登记、设备进出单（5.10 人员名单）— site access: visits, front desk, equipment in and out' }, routes: accessRoutes(services) },
     // ── desk (issue 20) ──
     { tag: { name: 'desk', description: '工作台：待办、角色看板、每日摘要 — the desk: to-do list, role dashboards, daily digest' }, routes: deskRoutes(services) },
   ];

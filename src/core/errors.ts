@@ -54,6 +54,15 @@ export const HTTP_STATUS = {
   INVALID_DATA: 400,
   FILE_NOT_IN_STORE: 404,
   ALERT_ALREADY_MAPPED: 409,
+  // site access (issue 21)
+  VISIT_NOT_APPROVED: 409,
+  VISIT_ALREADY_CHECKED_IN: 409,
+  VISIT_NOT_CHECKED_IN: 409,
+  VISIT_ALREADY_CHECKED_OUT: 409,
+  VISIT_OUTSIDE_WINDOW: 409,
+  VISITOR_NOT_ON_ROSTER: 422,
+  RELEASE_BLOCKED: 409,
+  RELEASE_AUTHORISER_REMOVED: 422,
   // issue 18 onboarding: the four-eyes rule (§6)
   FOUR_EYES_REQUIRED: 403,
   // issue 18 inventory: retiring something that still holds something

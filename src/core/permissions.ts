@@ -115,6 +115,16 @@ export const PERMISSIONS = {
   'ticket.work': { staff: ['noc', 'sales', 'compliance'] },
   'ticket.setSlaTarget': ADMIN_ONLY,
 
+  // site access (issue 21): visits to the machine room (5.10 roster), equipment in and out
+  'visit.request': { staff: ['noc', 'sales'], customer: ['owner', 'technical'] },
+  'visit.decide': { staff: ['noc'] },
+  'visit.frontDesk': { staff: ['noc'] },
+  // the release is the customer's act, by a roster person authorised for equipment (staff enter it on their word)
+  'equipment.release': { staff: ['noc'], customer: ['owner', 'technical'] },
+  'equipment.move': { staff: ['noc'] },
+  'equipment.overrideHold': ADMIN_ONLY,
+  'access.settings': ADMIN_ONLY,
+
   // platform
   'user.manage': ADMIN_ONLY,
   'token.manage': ADMIN_ONLY,

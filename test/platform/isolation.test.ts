@@ -56,6 +56,10 @@ export interface TenantB {
   // issue 18: the intake checklist and one of its photos
   intakeInspectionId?: string;
   inspectionPhotoId?: string;
+  // issue 21: site access
+  visitId?: string;
+  visitPersonId?: string;
+  movementId?: string;
 }
 
 interface Case {
@@ -360,6 +364,25 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/contracts/{id}/documents': (b) => ({ params: { id: b.contractId } }),
   'GET /api/v1/contracts/{id}/documents/{kind}/{part}': (b) => ({ params: { id: b.contractId, kind: 'sent', part: 'contract' }, query: { format: 'html' } }),
   // ── desk (issue 20): A's to-do list holds nothing of B's; dashboards and the digest are staff's ──
+  // site access (issue 21)
+  'GET /api/v1/access/settings': () => ({ ownOnly: true }),
+  'PUT /api/v1/access/settings': () => ({ body: { opensMinute: 0, closesMinute: 1440, maxVisitMinutes: 1440, equipmentRoles: ['contract_contact'] } }),
+  'GET /api/v1/access/booking-options': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/access/visits': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/access/visits': (b) => ({ body: { customerId: b.customerId, roomId: b.roomId, purpose: 'maintenance', startsAt: '2099-03-02T10:00:00+08:00', endsAt: '2099-03-02T11:00:00+08:00', memberIds: [b.rosterMemberId], serverIds: [b.serverId] } }),
+  'GET /api/v1/access/visits/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/access/visits/{id}': (b) => ({ params: { id: b.visitId! } }),
+  'POST /api/v1/access/visits/{id}/decision': (b) => ({ params: { id: b.visitId! }, body: { approve: false, reason: 'x' } }),
+  'POST /api/v1/access/visits/{id}/people/{personId}/check-in': (b) => ({ params: { id: b.visitId!, personId: b.visitPersonId! }, body: { idDocumentType: 'passport', idLast4: '1234' } }),
+  'POST /api/v1/access/visits/{id}/people/{personId}/check-out': (b) => ({ params: { id: b.visitId!, personId: b.visitPersonId! } }),
+  'GET /api/v1/access/front-desk': () => ({}),
+  'GET /api/v1/access/reports/visits': () => ({ query: { from: '2000-01-01', to: '2099-12-31' }, listForA: true }),
+  'GET /api/v1/access/equipment': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'GET /api/v1/access/equipment/export.csv': (b) => ({ query: { customerId: b.customerId }, listForA: true }),
+  'POST /api/v1/access/equipment/in': (b) => ({ body: { serverId: b.serverId, cabinetId: b.cabinetId, lowestU: 30, face: 'front' } }),
+  'POST /api/v1/access/equipment/releases': (b) => ({ body: { serverId: b.serverId, memberId: b.rosterMemberId } }),
+  'GET /api/v1/access/equipment/{id}/holds': (b) => ({ params: { id: b.movementId! } }),
+  'POST /api/v1/access/equipment/{id}/take-out': (b) => ({ params: { id: b.movementId! }, body: {} }),
   'GET /api/v1/desk/todo': () => ({ listForA: true }),
   'GET /api/v1/desk/dashboards/{role}': () => ({ params: { role: 'admin' } }),
   'GET /api/v1/desk/digest': () => ({}),
@@ -497,6 +520,14 @@ beforeAll(async () => {
     secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt', bContractDetail.invoices[0].number, 'b-secret-site', '乙方FTP秘密', '乙方日志秘密位置', '乙方投诉来源秘密', '乙方暂停秘密', '乙方检查机关秘密', bComplaint.number, '乙方故障秘密', bIncident.number, '乙方作业秘密', bWindow.number, bLine.id],
   };
   // issue 7: B's reverse DNS must not leak either
+  // issue 21: B's visit (tomorrow 10:00 in Beijing) and a release of its server
+  const tomorrow = new Date(t.clock.now().getTime() + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  const bVisit = await t.services.access.book(system, { customerId: customerB.id, roomId: room.id, purpose: 'maintenance', startsAt: new Date(`${tomorrow}T10:00:00+08:00`), endsAt: new Date(`${tomorrow}T11:00:00+08:00`), memberIds: [member.memberId], serverIds: [bServer.id], note: '乙方进出秘密' });
+  const bRelease = await t.services.access.authoriseRelease(system, { serverId: bServer.id, memberId: member.memberId, note: '乙方放行秘密' });
+  b.visitId = bVisit.id;
+  b.visitPersonId = bVisit.people[0].id;
+  b.movementId = bRelease.id;
+  b.secrets.push(bVisit.number, bRelease.number, '乙方进出秘密', '乙方放行秘密');
   await t.services.dns.setPtr(system, ip.id, { hostname: 'b-secret-ptr.example.cn' });
   b.secrets.push('b-secret-ptr');
   asA = await t.login('a-owner');

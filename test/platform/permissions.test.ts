@@ -109,6 +109,14 @@ const PROBES: Record<Action, Probe> = {
   'ticket.work': (s, sc) => s.tickets.assign(sc, NONE, null),
   'ticket.setSlaTarget': (s, sc) => s.tickets.setSlaTarget(sc, 'network', anyInput({ firstResponseMinutes: -1 })),
 
+  'visit.request': (s, sc, cid) => s.access.book(sc, anyInput({ customerId: cid, roomId: NONE, purpose: 'maintenance', startsAt: new Date(0), endsAt: new Date(0), memberIds: [], serverIds: [] })),
+  'visit.decide': (s, sc) => s.access.decide(sc, NONE, { approve: false, reason: 'x' }),
+  'visit.frontDesk': (s, sc) => s.access.checkOut(sc, NONE, NONE),
+  'equipment.release': (s, sc) => s.access.authoriseRelease(sc, { serverId: NONE, memberId: NONE }),
+  'equipment.move': (s, sc) => s.access.takeOut(sc, NONE, {}),
+  'equipment.overrideHold': (s, sc) => s.access.takeOut(sc, NONE, { overrideReason: 'x' }),
+  'access.settings': (s, sc) => s.access.setSettings(sc, anyInput({ opensMinute: -1, closesMinute: 0, maxVisitMinutes: 0, equipmentRoles: [] })),
+
   'user.manage': (s, sc) => s.users.resetPassword(sc, NONE),
   'token.manage': (s, sc) => s.tokens.revoke(sc, NONE),
   'provider.update': (s, sc) => s.provider.update(sc, anyInput({})),

@@ -399,6 +399,38 @@ export const zhCN = {
   'alerting.wecomUnsigned': '企业微信群机器人不使用加签密钥（密钥在 Webhook 地址的 key 参数中）',
   'alerting.nameTaken': '已有同名的告警通道',
   // ── end alert channels ──
+  // ── site access (issue 21) ──
+  'VISIT_NOT_APPROVED': '该进出机房申请尚未批准（当前：{from}），不能办理入场',
+  'VISIT_ALREADY_CHECKED_IN': '{name} 已办理入场，不能重复登记',
+  'VISIT_NOT_CHECKED_IN': '{name} 尚未入场，不能办理离场',
+  'VISIT_ALREADY_CHECKED_OUT': '{name} 已办理离场',
+  'VISIT_OUTSIDE_WINDOW': '不在预约时段内（{startsAt} 至 {endsAt}，可提前 2 小时入场）',
+  'VISITOR_NOT_ON_ROSTER': '{name} 已不在甲方人员名单上（第 {clause} 条），拒绝入场；已记录',
+  'RELEASE_BLOCKED': '设备不能出场：存在未结事项（{holds}）。如确需放行，须填写强制放行理由（将记入审计日志）',
+  'RELEASE_AUTHORISER_REMOVED': '放行授权人 {name} 已不在甲方人员名单上（第 {clause} 条），该授权自其移出名单时起失效',
+  'entity.visit': '进出机房申请',
+  'entity.equipment_movement': '设备进出单',
+  'transition.visit.pending': '待审批',
+  'transition.visit.approved': '已批准',
+  'transition.visit.refused': '已拒绝',
+  'transition.equipment_movement.released': '已授权待出',
+  'transition.equipment_movement.completed': '已完成',
+  'access.windowInPast': '预约时段不能早于当前时间',
+  'access.windowOrder': '结束时间须晚于开始时间',
+  'access.windowTooLong': '单次进入机房不能超过 {hours} 小时',
+  'access.outsideHours': '非紧急事由须在机房开放时间 {opens}–{closes} 内，且在同一天',
+  'access.closesBeforeOpens': '关闭时间须晚于开放时间',
+  'access.maxVisitRange': '最长时长须在 15 分钟到 24 小时之间',
+  'access.idLast4': '请填写证件号码的后 4 位（数字或字母）',
+  'access.idLast4Only': '只登记证件号码的后 4 位，请勿填写完整号码',
+  'access.serverNotYours': '不是该客户的服务器',
+  'access.roomWithoutServers': '该机房没有该客户的服务器',
+  'access.serverNotInRoom': '该服务器不在所选机房',
+  'access.notOnRoster': '此人不在甲方人员名单上（第 {clause} 条），不能进入机房或授权设备出场',
+  'access.refusalReason': '拒绝时须说明理由',
+  'access.notAuthorisedForEquipment': '此人在人员名单中的角色无权授权设备出场（第 {clause} 条：默认为法定代表人或技术负责人）',
+  'access.holdsBlock': '存在阻止出场的事项：{holds}',
+  // ── end site access ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -314,9 +314,10 @@ export function makeServersService(deps: {
     },
 
     /** Off the rack: its U and ports are released; the reactions to facility.serverRemoved release its addresses and domains. */
-    async remove(scope: Scope, serverId: string) {
+    async remove(scope: Scope, serverId: string, outer?: Executor) {
       requirePermission(scope, 'server.remove');
-      return repo.db.transaction(async (tx) => {
+      // issue 21: a 设备进出单 takes the server out in its own transaction (outer)
+      return (outer ?? repo.db).transaction(async (tx) => {
         const server = await repo.lockServer(tx, serverId);
         if (!server) throw new AppError('NOT_FOUND', { entity: 'server' });
         if (server.status === 'removed') throw new AppError('INVALID_TRANSITION', { entity: 'server', from: server.status, to: 'removed' });
@@ -380,7 +381,7 @@ export function makeServersService(deps: {
             status: server.status,
             inspected: latest?.passed ?? false,
             inspectionFailed: latest ? !latest.passed : false,
-            placement: located && placement ? { cabinetId: located.cabinet.id, cabinetCode: located.cabinet.code, roomName: located.room.name, siteName: located.site.name, ...parseURange(placement.uRange) } : null,
+            placement: located && placement ? { cabinetId: located.cabinet.id, cabinetCode: located.cabinet.code, roomId: located.room.id, roomName: located.room.name, siteName: located.site.name, ...parseURange(placement.uRange) } : null,
             ports: (await deps.ports.assignmentsOf(scope, { serverId: server.id })).length,
           };
         }),

@@ -190,6 +190,15 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
     'zh-CN': { subject: `计划作业取消 ${s(p.number)}`, body: `原定于 ${s(p.startsAt)} 开始的作业（${s(p.title)}）已取消。` },
     en: { subject: `Planned work cancelled ${s(p.number)}`, body: `The work planned from ${s(p.startsAt)} (${s(p.title)}) is cancelled.` },
   }),
+  // ── site access (issue 21): the answer to a visit request (进出机房申请) ──
+  'visit.approved': (p) => ({
+    'zh-CN': { subject: `进出机房申请已批准 ${s(p.number)}`, body: `贵方的进出机房申请 ${s(p.number)} 已批准：${s(p.room)}，${s(p.startsAt)} 至 ${s(p.endsAt)}，人员：${s(p.people)}。\n入场时请携带本人身份证件，前台将核对甲方人员名单（第 5.10 条）；名单上已移除的人员不能入场。` },
+    en: { subject: `Visit request approved ${s(p.number)}`, body: `Your visit request ${s(p.number)} is approved: ${s(p.room)}, ${s(p.startsAt)} to ${s(p.endsAt)}; people: ${s(p.people)}.\nBring an ID document; the front desk checks each person against your roster (clause 5.10), and anyone removed from it is not let in.` },
+  }),
+  'visit.refused': (p) => ({
+    'zh-CN': { subject: `进出机房申请未获批准 ${s(p.number)}`, body: `贵方的进出机房申请 ${s(p.number)}（${s(p.room)}，${s(p.startsAt)} 至 ${s(p.endsAt)}）未获批准。\n理由：${s(p.reason)}` },
+    en: { subject: `Visit request refused ${s(p.number)}`, body: `Your visit request ${s(p.number)} (${s(p.room)}, ${s(p.startsAt)} to ${s(p.endsAt)}) is refused.\nReason: ${s(p.reason)}` },
+  }),
   generic: (p) => ({
     'zh-CN': { subject: s(p.subject), body: s(p.body) },
     en: { subject: s(p.subjectEn ?? p.subject), body: s(p.bodyEn ?? p.body) },

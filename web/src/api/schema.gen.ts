@@ -56,6 +56,736 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/access/booking-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a visit may be booked for: the rooms holding the customer's servers, its servers, its roster now */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitBookingOptions"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/equipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Equipment in and out (设备进出单), newest first (a customer sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    serverId?: string;
+                    status?: "released" | "completed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EquipmentMovementList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/equipment/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The equipment log as CSV */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/equipment/in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A server brought in: its passed intake inspection (5.2), racked now (7.1: the racking day starts the term) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serverId: string;
+                        /** Format: uuid */
+                        cabinetId: string;
+                        lowestU: number;
+                        /** @enum {string} */
+                        face: "front" | "rear" | "full";
+                        visitId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EquipmentMovement"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/equipment/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A release authorised by a roster person authorised for equipment (5.10) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serverId: string;
+                        /** Format: uuid */
+                        memberId: string;
+                        visitId?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EquipmentMovement"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/equipment/{id}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What would block this release now: unpaid invoices past due, complaints with evidence, withheld inspections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReleaseHoldList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/equipment/{id}/take-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The server leaves: holds checked (override with a reason, audited), unracked — U, ports, addresses released */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        overrideReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EquipmentMovement"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/front-desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The front desk: today's expected visitors (approved visits touching the day, Asia/Shanghai) */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrontDesk"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/reports/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits per customer and per room between two dates */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's opening hours, the longest visit, the roster roles that may authorise equipment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessSettings"];
+                    };
+                };
+            };
+        };
+        /** Change the opening hours, the longest visit, the equipment roles (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        opensMinute: number;
+                        closesMinute: number;
+                        maxVisitMinutes: number;
+                        equipmentRoles: ("legal_representative" | "technical_lead" | "network_admin" | "device_admin" | "server_admin" | "contract_contact")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visit requests (进出机房申请): by customer, status, room, dates (a customer sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "pending" | "approved" | "refused";
+                    roomId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Book a visit: window, room, the people from the customer's roster now (5.10), purpose, servers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        customerId?: string;
+                        /** Format: uuid */
+                        roomId: string;
+                        /** @enum {string} */
+                        purpose: "installation" | "maintenance" | "inspection" | "removal" | "emergency";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        memberIds: string[];
+                        /** @default [] */
+                        serverIds?: string[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/visits/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visit log as CSV: one line per person, times in Beijing time */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "pending" | "approved" | "refused";
+                    roomId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit with its people, each with whether they were on the roster at the time of the visit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/visits/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or refuse a visit (a refusal says why); the customer is told through its notices */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/visits/{id}/people/{personId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** At the door: the person checked against the roster now, the ID document (type and last 4 only), escort */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        idDocumentType: "resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other";
+                        idLast4: string;
+                        escort?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/visits/{id}/people/{personId}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The time out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alert-channels": {
         parameters: {
             query?: never;
@@ -9922,6 +10652,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessSettings: {
+            opensMinute: number;
+            closesMinute: number;
+            maxVisitMinutes: number;
+            equipmentRoles: string[];
+        };
+        AccessSettingsInput: {
+            opensMinute: number;
+            closesMinute: number;
+            maxVisitMinutes: number;
+            equipmentRoles: string[];
+        };
         /**
          * @description days past the 第四条 due date: not_due (≤0), d1_30, d31_60, d61_90, over_90
          * @enum {string}
@@ -11912,6 +12654,70 @@ export interface components {
             powerW: number | null;
             own: boolean;
         };
+        EquipmentMovement: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            serverId: string;
+            server: {
+                serialNumber: string;
+                brand: string;
+                model: string;
+            } | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** @enum {string} */
+            status: "released" | "completed";
+            visitId: string | null;
+            inspectionId: string | null;
+            authorisedMemberId: string | null;
+            authorisedName: string | null;
+            authorisedRole: string | null;
+            note: string | null;
+            holds: components["schemas"]["ReleaseHold"][];
+            overrideReason: string | null;
+            createdAt: (string) | null;
+            completedAt: (string) | null;
+        };
+        EquipmentMovementInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            serverId: string;
+            server: {
+                serialNumber: string;
+                brand: string;
+                model: string;
+            } | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** @enum {string} */
+            status: "released" | "completed";
+            visitId: string | null;
+            inspectionId: string | null;
+            authorisedMemberId: string | null;
+            authorisedName: string | null;
+            authorisedRole: string | null;
+            note: string | null;
+            holds: components["schemas"]["ReleaseHoldInput"][];
+            overrideReason: string | null;
+            createdAt: string | null;
+            completedAt: string | null;
+        };
+        EquipmentMovementList: {
+            items: components["schemas"]["EquipmentMovement"][];
+        };
+        EquipmentMovementListInput: {
+            items: components["schemas"]["EquipmentMovementInput"][];
+        };
         Error: {
             error: {
                 code: string;
@@ -11976,6 +12782,14 @@ export interface components {
          * @enum {string}
          */
         FapiaoTypeInput: "ordinary" | "special";
+        FrontDesk: {
+            date: string;
+            visits: components["schemas"]["Visit"][];
+        };
+        FrontDeskInput: {
+            date: string;
+            visits: components["schemas"]["VisitInput"][];
+        };
         GateApply: {
             /** Format: uuid */
             id: string;
@@ -13458,6 +14272,22 @@ export interface components {
             outstandingFen: number;
             payment: components["schemas"]["BillingPaymentInput"];
         };
+        ReleaseHold: {
+            /** @enum {string} */
+            kind: "unpaid_invoice" | "complaint_evidence" | "inspection";
+            ref: string;
+        };
+        ReleaseHoldInput: {
+            /** @enum {string} */
+            kind: "unpaid_invoice" | "complaint_evidence" | "inspection";
+            ref: string;
+        };
+        ReleaseHoldList: {
+            items: components["schemas"]["ReleaseHold"][];
+        };
+        ReleaseHoldListInput: {
+            items: components["schemas"]["ReleaseHoldInput"][];
+        };
         Room: {
             /** Format: uuid */
             id: string;
@@ -14458,6 +15288,190 @@ export interface components {
         UserRole: "admin" | "sales" | "noc" | "compliance" | "finance" | "auditor" | "owner" | "technical" | "billing";
         /** @enum {string} */
         UserRoleInput: "admin" | "sales" | "noc" | "compliance" | "finance" | "auditor" | "owner" | "technical" | "billing";
+        Visit: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            siteName: string;
+            /** @enum {string} */
+            purpose: "installation" | "maintenance" | "inspection" | "removal" | "emergency";
+            startsAt: (string) | null;
+            endsAt: (string) | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused";
+            requestedAt: (string) | null;
+            decidedAt: (string) | null;
+            decisionReason: string | null;
+            serverIds: string[];
+            people: components["schemas"]["VisitPerson"][];
+            rosterAt?: (string) | null;
+        };
+        VisitBookingOptions: {
+            rooms: {
+                /** Format: uuid */
+                roomId: string;
+                roomName: string;
+                siteName: string;
+            }[];
+            servers: {
+                /** Format: uuid */
+                id: string;
+                serialNumber: string;
+                brand: string;
+                model: string;
+                status: string;
+                roomId: string | null;
+                cabinetCode: string | null;
+            }[];
+            people: {
+                /** Format: uuid */
+                memberId: string;
+                name: string;
+                role: string;
+                mayAuthoriseEquipment: boolean;
+            }[];
+            settings: components["schemas"]["AccessSettings"];
+        };
+        VisitBookingOptionsInput: {
+            rooms: {
+                /** Format: uuid */
+                roomId: string;
+                roomName: string;
+                siteName: string;
+            }[];
+            servers: {
+                /** Format: uuid */
+                id: string;
+                serialNumber: string;
+                brand: string;
+                model: string;
+                status: string;
+                roomId: string | null;
+                cabinetCode: string | null;
+            }[];
+            people: {
+                /** Format: uuid */
+                memberId: string;
+                name: string;
+                role: string;
+                mayAuthoriseEquipment: boolean;
+            }[];
+            settings: components["schemas"]["AccessSettingsInput"];
+        };
+        VisitInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            siteName: string;
+            /** @enum {string} */
+            purpose: "installation" | "maintenance" | "inspection" | "removal" | "emergency";
+            startsAt: string | null;
+            endsAt: string | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "refused";
+            requestedAt: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            serverIds: string[];
+            people: components["schemas"]["VisitPersonInput"][];
+            rosterAt?: string | null;
+        };
+        VisitList: {
+            items: components["schemas"]["Visit"][];
+        };
+        VisitListInput: {
+            items: components["schemas"]["VisitInput"][];
+        };
+        VisitPerson: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            role: string;
+            idDocumentType: ("resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other") | null;
+            idLast4: string | null;
+            escort: string | null;
+            checkedInAt: (string) | null;
+            checkedOutAt: (string) | null;
+            refusedAt: (string) | null;
+            refusal: string | null;
+            onRosterAtVisit?: boolean;
+            onRosterNow?: boolean;
+        };
+        VisitPersonInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            role: string;
+            idDocumentType: ("resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other") | null;
+            idLast4: string | null;
+            escort: string | null;
+            checkedInAt: string | null;
+            checkedOutAt: string | null;
+            refusedAt: string | null;
+            refusal: string | null;
+            onRosterAtVisit?: boolean;
+            onRosterNow?: boolean;
+        };
+        VisitReport: {
+            from: string;
+            to: string;
+            customers: {
+                /** Format: uuid */
+                customerId: string;
+                customerName: string;
+                visits: number;
+                approved: number;
+                people: number;
+            }[];
+            rooms: {
+                /** Format: uuid */
+                roomId: string;
+                roomName: string;
+                siteName: string;
+                visits: number;
+                approved: number;
+                people: number;
+            }[];
+        };
+        VisitReportInput: {
+            from: string;
+            to: string;
+            customers: {
+                /** Format: uuid */
+                customerId: string;
+                customerName: string;
+                visits: number;
+                approved: number;
+                people: number;
+            }[];
+            rooms: {
+                /** Format: uuid */
+                roomId: string;
+                roomName: string;
+                siteName: string;
+                visits: number;
+                approved: number;
+                people: number;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
