@@ -122,6 +122,10 @@ import { makeAlertingService } from './modules/alerting/alerting.service.js';
 import { alertingRoutes } from './modules/alerting/alerting.routes.js';
 import { alertingReactions } from './modules/alerting/reactions.js';
 import { alertingConstraints } from './modules/alerting/alerting.constraints.js';
+// issue 22 §1–3: the regulator's view (basic-data register, exports, reconciliation)
+import { makeRegulatorRepository } from './modules/regulator/regulator.repository.js';
+import { makeRegulatorChanges, makeRegulatorService } from './modules/regulator/regulator.service.js';
+import { regulatorReactions } from './modules/regulator/reactions.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -161,7 +165,7 @@ export function buildServices(ctx: AppContext) {
   const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, customers, clock, horizonYears: ctx.config.CALENDAR_HORIZON_YEARS, bus });
   const roster = makeRosterService({ repo: rosterRepo, customers, files, audit, clock, ids });
   const fourEyes = ctx.config.FOUR_EYES === 'on';
-  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids, fourEyes });
+  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids, fourEyes, bus });
   const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });
   // facility: the floor (sites, rooms, cabinets), customers' servers, the network (switches, ports)
   const floorRepo = makeFloorRepository(db);
@@ -207,7 +211,7 @@ export function buildServices(ctx: AppContext) {
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, declarations, complaints, inspections ──
   const complianceRepo = makeComplianceRepository(db);
-  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids, fourEyes });
+  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids, fourEyes, bus });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
   const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
   const gate = makeGateService({
@@ -264,6 +268,11 @@ export function buildServices(ctx: AppContext) {
   const alerting = makeAlertingService({ repo: makeAlertingRepository(db), audit, clock, ids, publicUrl: ctx.config.PUBLIC_URL, timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   registerConstraintErrors(alertingConstraints);
 
+  // issue 22 §1–2: the change register (fed in-transaction through the bus) and the register's exports
+  const regulatorRepo = makeRegulatorRepository(db);
+  const regulatorChanges = makeRegulatorChanges({ repo: regulatorRepo, calendar, clock, ids });
+  const regulator = makeRegulatorService({ repo: regulatorRepo, changes: regulatorChanges, provider, floor, network, servers, ipam, kyc, domains, audit, clock, ids });
+
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
   bus.subscribe(
@@ -276,6 +285,8 @@ export function buildServices(ctx: AppContext) {
     ...customersReactions({ customers }),
     // alert channels (issue 20 §5)
     ...alertingReactions({ alerting, customers }),
+    // issue 22 §1: each change to a basic-data record gets its change-register row in the same transaction
+    ...regulatorReactions({ changes: regulatorChanges, servers }),
   );
 
   // ── desk (issue 20): each area answers its own to-do items and figures in SQL; the desk merges them ──
@@ -307,6 +318,9 @@ export function buildServices(ctx: AppContext) {
     // alert channels (issue 20 §5)
     alerting,
     desk,
+    // issue 22
+    regulator,
+    regulatorChanges,
   };
 }
 

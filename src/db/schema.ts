@@ -18,3 +18,5 @@ export * from '../modules/alerting/alerting.schema.js';
 export * from '../modules/contracts/contract-copies.schema.js';
 // ── desk: the digest outbox (issue 20) ──
 export * from '../modules/desk/desk.schema.js';
+// issue 22 §1–3: the regulator's view (basic-data change register, exports, reconciliation)
+export * from '../modules/regulator/regulator.schema.js';
