@@ -59,7 +59,7 @@ export function makeRegulatorRepository(db: Db) {
     async markExported(tx: Executor, exportId: string, afterSeq: number, throughSeq: number, since?: Date) {
       await tx
         .update(regulatorChanges)
-        .set({ status: 'exported', exportId })
+        .set({ status: 'exported', exportId, resultCode: null, rejectReason: null })
         .where(
           and(
             gt(regulatorChanges.seq, afterSeq),

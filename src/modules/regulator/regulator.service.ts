@@ -41,7 +41,8 @@ export interface ExportResult {
   files: { name: string; sha256: string; bytes: number }[];
 }
 
-const headerOf = <T>(write: (r: T) => Field[]) => write({} as T).map(([name]) => name);
+const headerOf = <T>(write: (r: T) => Field[], blank: T = {} as T) => write(blank).map(([name]) => name);
+const BLANK_CHANGE: ChangeEntry = { seq: 0, kind: 'user', recordKey: '', action: '', cause: '', occurredAt: new Date(0), dueOn: '', detail: {} };
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
@@ -249,7 +250,7 @@ export function makeRegulatorService(deps: {
           if (failures.length) throw refused(failures);
         }
         const entries: ChangeEntry[] = changes.map((c) => ({ seq: c.seq, kind: c.kind, recordKey: c.recordKey, action: c.action, cause: c.cause, occurredAt: c.occurredAt, dueOn: c.dueOn, detail: c.detail }));
-        const out = encode('change', 'changeList', headerOf(writeChange), entries, writeChange, attrs);
+        const out = encode('change', 'changeList', headerOf(writeChange, BLANK_CHANGE), entries, writeChange, attrs);
         files['changes.xml'] = enc.encode(out.xml);
         files['changes.csv'] = enc.encode(out.csv);
         counts.changes = entries.length;
