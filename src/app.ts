@@ -124,8 +124,11 @@ import { alertingReactions } from './modules/alerting/reactions.js';
 import { alertingConstraints } from './modules/alerting/alerting.constraints.js';
 // issue 22 §1–3: the regulator's view (basic-data register, exports, reconciliation)
 import { makeRegulatorRepository } from './modules/regulator/regulator.repository.js';
+import { GATE_FILES } from './modules/compliance/gate-config.js';
+import { promises as dnsPromises } from 'node:dns';
 import { makeRegulatorChanges, makeRegulatorService } from './modules/regulator/regulator.service.js';
 import { regulatorReactions } from './modules/regulator/reactions.js';
+import { makeRegulatorDesk } from './modules/regulator/regulator.desk.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -271,7 +274,12 @@ export function buildServices(ctx: AppContext) {
   // issue 22 §1–2: the change register (fed in-transaction through the bus) and the register's exports
   const regulatorRepo = makeRegulatorRepository(db);
   const regulatorChanges = makeRegulatorChanges({ repo: regulatorRepo, calendar, clock, ids });
-  const regulator = makeRegulatorService({ repo: regulatorRepo, changes: regulatorChanges, provider, floor, network, servers, ipam, kyc, domains, audit, clock, ids });
+  const regulator = makeRegulatorService({
+    repo: regulatorRepo, changes: regulatorChanges, provider, floor, network, servers, ipam, kyc, domains, complaints, audit, clock, ids,
+    // §3: the gate's access log (the format gate-config.ts writes) and DNS, for the daily reconciliation
+    gateLog: join(gateDir, GATE_FILES.accessLog),
+    resolver: dnsPromises,
+  });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -300,6 +308,8 @@ export function buildServices(ctx: AppContext) {
       tickets: makeTicketsDesk(db),
       incidents: makeIncidentsDesk(db),
       facility: makeFacilityDesk(db),
+      // issue 22
+      regulator: makeRegulatorDesk(db),
     },
     floor,
     users,

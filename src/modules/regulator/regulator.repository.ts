@@ -123,11 +123,12 @@ export function makeRegulatorRepository(db: Db) {
           set: { hits: sql`${regulatorFindings.hits} + excluded.hits`, lastSeenOn: sql`greatest(${regulatorFindings.lastSeenOn}, excluded.last_seen_on)`, detail: sql`excluded.detail` },
         });
     },
-    findings: (f: { status?: FindingRow['status']; kind?: FindingKind; limit: number }) =>
+    openFindings: (tx: Executor, kind: FindingKind) => tx.select().from(regulatorFindings).where(and(eq(regulatorFindings.kind, kind), eq(regulatorFindings.status, 'open'))),
+    findings: (f: { status?: FindingRow['status']; kind?: FindingKind; id?: string; limit: number }) =>
       db
         .select()
         .from(regulatorFindings)
-        .where(and(f.status ? eq(regulatorFindings.status, f.status) : undefined, f.kind ? eq(regulatorFindings.kind, f.kind) : undefined))
+        .where(and(f.status ? eq(regulatorFindings.status, f.status) : undefined, f.kind ? eq(regulatorFindings.kind, f.kind) : undefined, f.id ? eq(regulatorFindings.id, f.id) : undefined))
         .orderBy(asc(regulatorFindings.dueOn), asc(regulatorFindings.subject))
         .limit(f.limit),
     async lockFinding(tx: Executor, id: string): Promise<FindingRow | undefined> {

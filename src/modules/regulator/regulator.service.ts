@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Clock } from '../../core/clock.js';
@@ -16,10 +17,37 @@ import type { NetworkService } from '../facility/network.service.js';
 import type { ServersService } from '../facility/servers.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
+import type { ComplaintsService } from '../compliance/complaints.service.js';
+import { addDays } from '../../rules/index.js';
+import { countLine, emptyCounts, type GateLogCounts } from './gate-log.js';
+import type { FindingRow } from './regulator.repository.js';
+import type { FindingKind } from './regulator.schema.js';
 import { buildRegister, validateRegister, type Register, type RegisterFailure, type RegisterSources } from './register.js';
 import type { ChangeRow, ExportRow, RegulatorRepository, RegulatorSettingsRow } from './regulator.repository.js';
 import { RECORD_KINDS, type ChangeAction, type RecordKind } from './regulator.schema.js';
 import { encode, KIND_FILES, LAYOUT_VERSION, WRITERS, writeChange, type ChangeEntry, type Field } from './writer.js';
+
+/** A name's A and AAAA records; an error with code ENOTFOUND/ENODATA means the name does not resolve. */
+export interface Resolver {
+  resolve4(name: string): Promise<string[]>;
+  resolve6(name: string): Promise<string[]>;
+}
+
+/** A finding as the reconciliation sees it, before it is stored. */
+interface Sighting {
+  kind: FindingKind;
+  subject: string;
+  serverIp?: string | null;
+  customerId?: string | null;
+  serverId?: string | null;
+  hits: number;
+  detail: Record<string, unknown>;
+}
+
+/** Reconcile this many days back at most when the job has never run or was down long (the log is rotated anyway). */
+const RECON_CATCH_UP_DAYS = 7;
+/** DNS look-ups in flight at once. */
+const DNS_PARALLEL = 16;
 
 /** Working days to report a change when the province has no setting of its own. */
 export const DEFAULT_REPORT_WORKING_DAYS = 5;
@@ -94,12 +122,17 @@ export function makeRegulatorService(deps: {
   floor: Pick<FloorService, 'sites' | 'rooms' | 'cabinets'>;
   network: Pick<NetworkService, 'switches' | 'portInventory'>;
   servers: Pick<ServersService, 'serverInventory'>;
-  ipam: Pick<IpamService, 'registerSegments'>;
+  ipam: Pick<IpamService, 'registerSegments' | 'activeAddresses' | 'holderOf' | 'allocationsWithoutServer'>;
   kyc: Pick<KycService, 'registerUsers'>;
-  domains: Pick<DomainsService, 'registerServices'>;
+  domains: Pick<DomainsService, 'registerServices' | 'verifiedDomains'>;
+  complaints: Pick<ComplaintsService, 'intake'>;
   audit: Pick<AuditService, 'record'>;
   clock: Clock;
   ids: IdGenerator;
+  /** the gate's access log (GATE_DIR/gate-access.log) and its rotated predecessor (.1) */
+  gateLog: string;
+  /** DNS look-ups (node:dns/promises by default; tests hand in their own) */
+  resolver: Resolver;
 }) {
   const { repo, audit, clock, ids } = deps;
   const staff = (scope: Scope) => requireStaff(scope, 'compliance');
@@ -178,7 +211,166 @@ export function makeRegulatorService(deps: {
     return { zip, listing };
   }
 
+  async function readGateLog(day: CalendarDate): Promise<GateLogCounts> {
+    const counts = emptyCounts();
+    for (const path of [`${deps.gateLog}.1`, deps.gateLog]) {
+      if (!existsSync(path)) continue;
+      const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+      for await (const line of lines) countLine(counts, line, day);
+    }
+    return counts;
+  }
+
+  const NOT_RESOLVING = new Set(['ENOTFOUND', 'ENODATA', 'NXDOMAIN', 'ESERVFAIL']);
+  async function addressesOf(name: string): Promise<string[] | 'unknown'> {
+    const out: string[] = [];
+    let definite = 0;
+    for (const ask of [deps.resolver.resolve4, deps.resolver.resolve6]) {
+      try {
+        out.push(...(await ask.call(deps.resolver, name)));
+        definite += 1;
+      } catch (err) {
+        if (NOT_RESOLVING.has((err as { code?: string }).code ?? '')) definite += 1;
+      }
+    }
+    // a timeout or refusal says nothing about the name: no finding on a guess
+    return definite === 2 ? out : 'unknown';
+  }
+
+  /** What the gate's log, IPAM, KYC and DNS show today that the register's regulator would flag. */
+  async function sightings(scope: Scope, day: CalendarDate): Promise<{ lines: number; found: Sighting[] }> {
+    const found: Sighting[] = [];
+    const log = await readGateLog(day);
+    for (const r of log.refused.values()) {
+      const holder = await deps.ipam.holderOf(scope, r.serverIp);
+      found.push({ kind: r.proto === 'http' ? 'unfiled_host' : 'unfiled_sni', subject: `${r.name}@${r.serverIp}`, serverIp: r.serverIp, customerId: holder?.customerId ?? null, serverId: holder?.serverId ?? null, hits: r.hits, detail: { name: r.name, day } });
+    }
+    const live = new Set((await deps.ipam.activeAddresses(scope)).map((a) => a.address));
+    for (const [address, hits] of log.answered) if (!live.has(address)) found.push({ kind: 'unallocated_ip', subject: address, serverIp: address, hits, detail: { day } });
+    const verified = new Set((await deps.kyc.registerUsers(scope)).filter((u) => u.verified_id_number).map((u) => u.id));
+    for (const a of await deps.ipam.allocationsWithoutServer(scope)) found.push({ kind: 'allocation_no_user', subject: a.address, serverIp: a.address, customerId: a.customerId, hits: 0, detail: { reason: 'no_server' } });
+    for (const x of await deps.ipam.registerSegments(scope)) {
+      if (x.live && x.customer_id && !verified.has(x.customer_id)) {
+        found.push({ kind: 'allocation_no_user', subject: `${x.first_address}-${x.last_address}`, serverIp: x.first_address, customerId: x.customer_id, hits: 0, detail: { reason: 'user_not_verified', addresses: x.addresses } });
+      }
+    }
+    const domains = await deps.domains.verifiedDomains(scope);
+    for (let i = 0; i < domains.length; i += DNS_PARALLEL) {
+      const batch = domains.slice(i, i + DNS_PARALLEL);
+      const answers = await Promise.all(batch.map((d) => addressesOf(d.domain)));
+      batch.forEach((d, j) => {
+        const a = answers[j];
+        if (a !== 'unknown' && !a.includes(d.address)) {
+          found.push({ kind: 'filing_not_resolving', subject: d.domain, serverIp: d.address, customerId: d.customerId, serverId: d.serverId, hits: 0, detail: { filingNumber: d.filingNumber, resolvesTo: a } });
+        }
+      });
+    }
+    return { lines: log.lines, found };
+  }
+
+  /** Kinds that describe a state (not traffic): an open finding no longer seen is cleared. */
+  const STATE_KINDS: FindingKind[] = ['allocation_no_user', 'filing_not_resolving'];
+
+  async function reconcileDay(scope: Scope, day: CalendarDate): Promise<number | null> {
+    const { lines, found } = await sightings(scope, day);
+    const now = clock.now();
+    return repo.db.transaction(async (tx) => {
+      if (!(await repo.claimReconDay(tx, { day, ranAt: now, logLines: lines, findings: found.length }))) return null;
+      const dueOn = await deps.changes.dueOn(tx, now);
+      for (const f of found) {
+        await repo.upsertFinding(tx, {
+          id: ids.uuid(),
+          kind: f.kind,
+          subject: f.subject.slice(0, 400),
+          serverIp: f.serverIp ?? null,
+          customerId: f.customerId ?? null,
+          serverId: f.serverId ?? null,
+          hits: f.hits,
+          detail: f.detail,
+          firstSeenOn: day,
+          lastSeenOn: day,
+          dueOn,
+          status: 'open',
+          complaintId: null,
+          closedBy: null,
+          closedAt: null,
+        });
+      }
+      const seen = new Set(found.filter((f) => STATE_KINDS.includes(f.kind)).map((f) => `${f.kind} ${f.subject}`));
+      for (const kind of STATE_KINDS) {
+        for (const open of await repo.openFindings(tx, kind)) {
+          if (!seen.has(`${kind} ${open.subject}`)) await repo.updateFinding(tx, open.id, { status: 'cleared', closedAt: now, closedBy: 'reconciliation' });
+        }
+      }
+      await audit.record(tx, scope, { action: 'regulator.reconcile', entity: 'regulator_recon_run', entityId: day, after: { day, logLines: lines, findings: found.length } });
+      return found.length;
+    });
+  }
+
   const service = {
+    /**
+     * The daily reconciliation (issue 22 §3), catch-up safe: each day after the last reconciled one up to
+     * `through` (default yesterday, Beijing time; at most a week back) is reconciled once.
+     */
+    async reconcile(scope: Scope, opts: { through?: CalendarDate } = {}): Promise<{ days: CalendarDate[]; findings: number }> {
+      staff(scope);
+      const through = opts.through ?? addDays(shanghaiDate(clock.now()), -1);
+      const last = await repo.lastReconDay();
+      let day = last ? addDays(last as CalendarDate, 1) : through;
+      if (day < addDays(through, -RECON_CATCH_UP_DAYS)) day = addDays(through, -RECON_CATCH_UP_DAYS);
+      const days: CalendarDate[] = [];
+      let findings = 0;
+      for (; day <= through; day = addDays(day, 1)) {
+        const n = await reconcileDay(scope, day);
+        if (n === null) continue;
+        days.push(day);
+        findings += n;
+      }
+      return { days, findings };
+    },
+
+    async findings(scope: Scope, filter: { status?: FindingRow['status']; kind?: FindingKind; limit?: number }) {
+      reader(scope);
+      return repo.findings({ ...filter, limit: filter.limit ?? 500 });
+    },
+
+    /**
+     * One step from a finding to a complaint/violation (5.6 unfiled site on our IP; 5.11 filing data no longer
+     * true) through the compliance service; the finding then points at it.
+     */
+    async convertFinding(scope: Scope, id: string) {
+      requireStaff(scope, 'compliance');
+      const [f] = (await repo.findings({ status: 'open', limit: 1, id })) as FindingRow[];
+      if (!f) throw new AppError('REGULATOR_FINDING_CLOSED');
+      const name = typeof f.detail.name === 'string' ? f.detail.name : f.kind === 'filing_not_resolving' ? f.subject : null;
+      const complaint = await deps.complaints.intake(scope, {
+        source: '监管对账 regulator reconciliation',
+        category: f.kind === 'unfiled_host' || f.kind === 'unfiled_sni' || f.kind === 'filing_not_resolving' ? 'unfiled_site' : 'other',
+        description: `${f.kind}: ${f.subject} (${f.hits} hits, ${f.firstSeenOn}–${f.lastSeenOn})`,
+        ip: f.serverIp,
+        domain: f.kind === 'unfiled_host' || f.kind === 'unfiled_sni' ? null : name,
+      });
+      return repo.db.transaction(async (tx) => {
+        const open = await repo.lockFinding(tx, id);
+        if (!open || open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
+        const after = await repo.updateFinding(tx, id, { status: 'converted', complaintId: complaint.id, closedAt: clock.now(), closedBy: actorOf(scope).actorLogin ?? 'system' });
+        await audit.record(tx, scope, { action: 'regulator.finding.convert', entity: 'regulator_finding', entityId: id, customerId: complaint.customerId, before: open, after });
+        return { finding: after, complaint };
+      });
+    },
+
+    async dismissFinding(scope: Scope, id: string, note: string) {
+      requireStaff(scope, 'compliance');
+      if (!note.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'note', key: 'field.required' }]);
+      return repo.db.transaction(async (tx) => {
+        const open = await repo.lockFinding(tx, id);
+        if (!open || open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
+        const after = await repo.updateFinding(tx, id, { status: 'dismissed', closedAt: clock.now(), closedBy: actorOf(scope).actorLogin ?? 'system', detail: { ...open.detail, dismissNote: note.trim().slice(0, 500) } });
+        await audit.record(tx, scope, { action: 'regulator.finding.dismiss', entity: 'regulator_finding', entityId: id, before: open, after });
+        return after;
+      });
+    },
+
     async settings(scope: Scope) {
       reader(scope);
       const settings = await repo.settings();
