@@ -127,6 +127,13 @@ import { makeAccessRepository } from './modules/access/access.repository.js';
 import { makeAccessService } from './modules/access/access.service.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { accessConstraints } from './modules/access/access.constraints.js';
+// issue 22 §1–3: the regulator's view (basic-data register, exports, reconciliation)
+import { makeRegulatorRepository } from './modules/regulator/regulator.repository.js';
+import { GATE_FILES } from './modules/compliance/gate-config.js';
+import { promises as dnsPromises } from 'node:dns';
+import { makeRegulatorChanges, makeRegulatorService } from './modules/regulator/regulator.service.js';
+import { regulatorReactions } from './modules/regulator/reactions.js';
+import { makeRegulatorDesk } from './modules/regulator/regulator.desk.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -166,7 +173,7 @@ export function buildServices(ctx: AppContext) {
   const calendar = makeCalendarService({ repo: makeCalendarRepository(db), audit, customers, clock, horizonYears: ctx.config.CALENDAR_HORIZON_YEARS, bus });
   const roster = makeRosterService({ repo: rosterRepo, customers, files, audit, clock, ids });
   const fourEyes = ctx.config.FOUR_EYES === 'on';
-  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids, fourEyes });
+  const kyc = makeKycService({ repo: kycRepo, customers: customersRepo, files, audit, clock, ids, fourEyes, bus });
   const provider = makeProviderService({ repo: makeProviderRepository(db), files, customers, audit, clock });
   // facility: the floor (sites, rooms, cabinets), customers' servers, the network (switches, ports)
   const floorRepo = makeFloorRepository(db);
@@ -212,7 +219,7 @@ export function buildServices(ctx: AppContext) {
 
   // ── compliance (5.3–5.8, 6.3, 6.6, 6.8): the domain list, the gate, declarations, complaints, inspections ──
   const complianceRepo = makeComplianceRepository(db);
-  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids, fourEyes });
+  const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids, fourEyes, bus });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
   const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
   const gate = makeGateService({
@@ -272,6 +279,15 @@ export function buildServices(ctx: AppContext) {
   // site access (issue 21): visits and equipment in and out, gated by the 5.10 roster
   const access = makeAccessService({ repo: makeAccessRepository(db), roster, customers, floor, servers, billing, complaints, inspections, notices, audit, clock, ids });
   registerConstraintErrors(accessConstraints);
+  // issue 22 §1–2: the change register (fed in-transaction through the bus) and the register's exports
+  const regulatorRepo = makeRegulatorRepository(db);
+  const regulatorChanges = makeRegulatorChanges({ repo: regulatorRepo, calendar, clock, ids });
+  const regulator = makeRegulatorService({
+    repo: regulatorRepo, changes: regulatorChanges, provider, floor, network, servers, ipam, kyc, domains, complaints, audit, clock, ids,
+    // §3: the gate's access log (the format gate-config.ts writes) and DNS, for the daily reconciliation
+    gateLog: join(gateDir, GATE_FILES.accessLog),
+    resolver: dnsPromises,
+  });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -285,6 +301,8 @@ export function buildServices(ctx: AppContext) {
     ...customersReactions({ customers }),
     // alert channels (issue 20 §5)
     ...alertingReactions({ alerting, customers }),
+    // issue 22 §1: each change to a basic-data record gets its change-register row in the same transaction
+    ...regulatorReactions({ changes: regulatorChanges, servers }),
   );
 
   // ── desk (issue 20): each area answers its own to-do items and figures in SQL; the desk merges them ──
@@ -298,6 +316,8 @@ export function buildServices(ctx: AppContext) {
       tickets: makeTicketsDesk(db),
       incidents: makeIncidentsDesk(db),
       facility: makeFacilityDesk(db),
+      // issue 22
+      regulator: makeRegulatorDesk(db),
     },
     floor,
     users,
@@ -318,6 +338,9 @@ export function buildServices(ctx: AppContext) {
     desk,
     // site access (issue 21)
     access,
+    // issue 22
+    regulator,
+    regulatorChanges,
   };
 }
 

@@ -24,6 +24,9 @@ export const HELP: Record<Locale, string> = {
   import netbox [--dry-run] [--mapping 映射.json] <目录>  导入 NetBox 3.x/4.x 的 CSV（sites/racks/prefixes/devices/interfaces/ip-addresses，导入或导出列名），逐行报告新建/未变/忽略/拒绝
   gate export [--dir 目录]       按已核验的域名清单生成 nginx 接入网关文件（不重载）
   gate apply [--force]          生成网关文件，nginx -t 检查通过后重载；失败则保留原网关
+  regulator export --dir 目录 [--full | --since 时刻]  导出监管基础数据（全量或自上次确认后的增量，XML+CSV 压缩包含 SHA-256 清单）；校验不通过则列出全部问题、不生成文件
+  regulator ack <导出ID> --code 结果码 | regulator reject <导出ID> --code 结果码 --reason 原因  登记管局回执
+  regulator reconcile           按网关日志与解析结果对账（每日任务同样执行）
   compensation recompute        按全部中断记录重算每份合同的补偿明细（第 7.2 条）
 
 环境变量: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY CALENDAR_HORIZON_YEARS
@@ -51,6 +54,9 @@ Commands:
   import netbox [--dry-run] [--mapping map.json] <dir>  Import NetBox 3.x/4.x CSV (sites/racks/prefixes/devices/interfaces/ip-addresses, import or export column names), each row create/unchanged/ignored/refused
   gate export [--dir DIR]       Write the nginx gate files from the verified domain list (no reload)
   gate apply [--force]          Write the gate files, nginx -t, reload; a failed test keeps the previous gate
+  regulator export --dir DIR [--full | --since INSTANT]  Export the regulator's basic data (full, or the changes since the last acknowledged export; XML+CSV zipped with a SHA-256 manifest); a failed check lists every problem and writes nothing
+  regulator ack <export-id> --code CODE | regulator reject <export-id> --code CODE --reason TEXT  Record the regulator's answer
+  regulator reconcile           Reconcile the gate's log and DNS against the register (the daily job does the same)
   compensation recompute        Recompute every contract's compensation ledger from its interruptions (7.2)
 
 Environment: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY CALENDAR_HORIZON_YEARS

@@ -100,6 +100,7 @@ const COMMANDS: Record<string, Command> = {
   calendar: calendarCommand,
   import: importCommand,
   gate: gateCommand,
+  regulator: regulatorCommand,
   compensation: compensationCommand,
 };
 
@@ -235,6 +236,48 @@ async function gateCommand({ config, sub, args, io }: CommandContext): Promise<n
     io.out(`gate ${r.outcome}: ${r.domainCount} domains${'output' in r && r.output ? `\n${r.output}` : ''}`);
     return r.outcome === 'applied' || r.outcome === 'unchanged' ? 0 : 1;
   }, `gate ${sub}`, io);
+}
+
+/** Issue 22 §2–3: the regulator's basic data (export, the regulator's answer) and the reconciliation. */
+async function regulatorCommand({ config, sub, args, io }: CommandContext): Promise<number> {
+  const usage = 'regulator export --dir DIR [--full | --since INSTANT] | regulator ack <export-id> --code CODE | regulator reject <export-id> --code CODE --reason TEXT | regulator reconcile';
+  if (sub !== 'export' && sub !== 'ack' && sub !== 'reject' && sub !== 'reconcile') throw new UsageError(usage);
+  return withRuntime(config, async (rt) => {
+    const regulator = rt.services.regulator;
+    if (sub === 'export') {
+      const dir = args.options.dir;
+      if (typeof dir !== 'string') throw new UsageError(usage);
+      const sinceText = args.options.since;
+      const since = typeof sinceText === 'string' ? new Date(sinceText) : null;
+      if (since && Number.isNaN(since.getTime())) throw new UsageError(usage);
+      if (since && args.options.full) throw new UsageError(usage);
+      try {
+        const r = await regulator.export(SYSTEM, { mode: args.options.full ? 'full' : 'incremental', since, dir });
+        io.out(`${r.path}\nsha256 ${r.export.sha256}\n${Object.entries(r.export.recordCounts).map(([k, n]) => `${k}: ${n}`).join('\n')}`);
+        return 0;
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'REGULATOR_EXPORT_INVALID') {
+          // every failure, one a line, in the operator's language; nothing was written
+          io.err(t(io.lang, 'REGULATOR_EXPORT_INVALID', err.params));
+          for (const f of err.fields) io.err(`  ${f.path}: ${t(io.lang, f.key, f.params ?? {})}`);
+          return 1;
+        }
+        throw err;
+      }
+    }
+    if (sub === 'reconcile') {
+      const r = await regulator.reconcile(SYSTEM);
+      io.out(`reconciled ${r.days.join(', ') || '(nothing due)'}: ${r.findings} findings`);
+      return 0;
+    }
+    const id = requirePositional(args, 2, 'export-id');
+    const code = args.options.code;
+    if (typeof code !== 'string') throw new UsageError(usage);
+    const reason = typeof args.options.reason === 'string' ? args.options.reason : null;
+    const r = await regulator.decide(SYSTEM, id, { accepted: sub === 'ack', resultCode: code, reason });
+    io.out(`${r.fileName}: ${r.status} (${r.resultCode})`);
+    return 0;
+  }, `regulator ${sub}`, io);
 }
 
 async function compensationCommand({ config, sub, io }: CommandContext): Promise<number> {

@@ -20,3 +20,5 @@ export * from '../modules/contracts/contract-copies.schema.js';
 export * from '../modules/desk/desk.schema.js';
 // issue 21: site access (visits, equipment in and out)
 export * from '../modules/access/access.schema.js';
+// issue 22 §1–3: the regulator's view (basic-data change register, exports, reconciliation)
+export * from '../modules/regulator/regulator.schema.js';

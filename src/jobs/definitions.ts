@@ -83,6 +83,12 @@ export const JOBS = {
     cron: '5 * * * *',
     description: 'Alert the subscribed channels of commissioning orders still open on their deadline day (5.1)',
   },
+  // ── the regulator's view (issue 22 §3) ──
+  regulatorReconcile: {
+    name: 'regulator-reconcile',
+    cron: '40 6 * * *',
+    description: "Reconcile yesterday (and any missed day) against the regulator's own checks: refused Host/SNI per server IP and answering unallocated IPs from the gate's log, allocations without a verified user, filed domains no longer resolving to us",
+  },
   // ── desk (issue 20) ──
   deskDigest: {
     name: 'desk-digest',

@@ -20,6 +20,8 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     // alert channels (issue 20 §5)
     [JOBS.alertDeliveries.name]: () => services.alerting.deliverDue(),
     [JOBS.commissioningAtRisk.name]: () => services.contracts.warnCommissioningAtRisk(),
+    // the regulator's view (issue 22 §3)
+    [JOBS.regulatorReconcile.name]: () => services.regulator.reconcile(systemScope('regulator-reconcile')),
     // desk (issue 20)
     [JOBS.deskDigest.name]: () => services.desk.sendDailyDigest(),
     [JOBS.deskDigestDeliveries.name]: () => services.desk.deliverDigests(),

@@ -32,6 +32,13 @@ describe('cross-module reactions', () => {
       'event contracts.commissioningAtRisk → alerting',
       'event billing.paymentRecorded → alerting',
       'event compliance.gateApplyFailed → alerting',
+      // the regulator's change register (issue 22 §1)
+      'event customers.identityVerified → regulator',
+      'event ipam.addressAllocated → regulator',
+      'event ipam.addressReleased → regulator',
+      'event compliance.domainStatusChanged → regulator',
+      'event facility.serverRacked → regulator',
+      'event facility.serverRemoved → regulator',
     ]);
   });
 });

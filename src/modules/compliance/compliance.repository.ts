@@ -21,6 +21,30 @@ export type ComplaintRow = typeof complianceComplaints.$inferSelect;
 export type SuspensionRow = typeof complianceSuspensions.$inferSelect;
 export type InspectionRow = typeof complianceInspections.$inferSelect;
 
+/**
+ * Issue 22: the regulator's service records — one per customer and filing (ICP 备案号 or licence), with the
+ * verified domains it covers and the addresses they are served from; one statement, for COPY in the benchmark.
+ */
+export const registerServicesSql = sql`
+  SELECT d.customer_id::text AS customer_id, d.filing_number, d.use, min(d.psb_number) AS psb_number,
+         string_agg(d.domain, ',' ORDER BY d.domain) AS domains,
+         string_agg(DISTINCT d.address, ',') AS addresses,
+         to_char(min(d.verified_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS verified_on
+    FROM compliance_domains d
+   WHERE d.status = 'verified'
+   GROUP BY d.customer_id, d.filing_number, d.use
+   ORDER BY d.customer_id, d.filing_number`;
+
+export interface RegisterServiceRow {
+  customer_id: string;
+  filing_number: string;
+  use: 'commercial' | 'non_commercial';
+  psb_number: string | null;
+  domains: string;
+  addresses: string;
+  verified_on: string | null;
+}
+
 export function makeComplianceRepository(db: Db) {
   return {
     db,
@@ -58,6 +82,12 @@ export function makeComplianceRepository(db: Db) {
       names.length
         ? (await db.selectDistinct({ customerId: complianceDomains.customerId }).from(complianceDomains).where(and(inArray(complianceDomains.domain, names), ne(complianceDomains.status, 'revoked')))).map((r) => r.customerId)
         : [],
+    async registerServices(): Promise<RegisterServiceRow[]> {
+      return ((await db.execute(registerServicesSql)) as unknown as { rows: RegisterServiceRow[] }).rows as RegisterServiceRow[];
+    },
+    /** Verified domains with the address they are served from (reconciliation: does the name still resolve to us). */
+    verifiedDomains: () =>
+      db.select({ id: complianceDomains.id, domain: complianceDomains.domain, address: complianceDomains.address, customerId: complianceDomains.customerId, serverId: complianceDomains.serverId, filingNumber: complianceDomains.filingNumber }).from(complianceDomains).where(eq(complianceDomains.status, 'verified')),
     listDomains: (scope: Scope, f: { customerId?: string; serverId?: string; status?: DomainRow['status'] }) =>
       db
         .select({ domain: complianceDomains, customerName: customerNames.name })

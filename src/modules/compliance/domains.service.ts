@@ -3,6 +3,7 @@ import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { actorOf, requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
+import type { Emitter } from '../../core/reactions.js';
 import { violates } from '../../db/pg-errors.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
@@ -54,6 +55,8 @@ export function makeDomainsService(deps: {
   ids: IdGenerator;
   /** four eyes (issue 18 §6): who put the evidence on file cannot verify it; off for a one-person shop (audited) */
   fourEyes: boolean;
+  /** compliance.domainStatusChanged (compliance.events.ts), inside the change's transaction */
+  bus?: Emitter<Executor>;
 }) {
   const { repo, audit, clock, ids } = deps;
   const today = () => shanghaiDate(clock.now());
@@ -105,6 +108,7 @@ export function makeDomainsService(deps: {
       if (!before) throw new AppError('NOT_FOUND', { entity: 'domain' });
       if (!DOMAIN_TRANSITIONS[before.status].includes(to)) throw new AppError('DOMAIN_INVALID_TRANSITION', { from: before.status, to });
       const after = await repo.updateDomain(tx, id, { ...patch(before), status: to, updatedAt: clock.now(), version: before.version + 1 });
+      await deps.bus?.emit(tx, scope, 'compliance.domainStatusChanged', { before: before.status, after });
       await audit.record(tx, scope, { action: `domain.${action}`, entity: 'compliance_domain', entityId: id, customerId: before.customerId, before: publicDomain(before), after: publicDomain(after) });
       if (notice) await deps.notices.register(tx, scope, { customerId: before.customerId, direction: 'provider_to_customer', type: notice.type, payload: notice.payload(after), relatedEntity: 'compliance_domain', relatedId: id });
       return publicDomain(after);
@@ -264,6 +268,18 @@ export function makeDomainsService(deps: {
      */
     holdersOf: (names: string[]) => repo.domainHolders(names),
 
+    // ── for the regulator module (issue 22) ──
+    /** The service records: per customer and filing, the verified domains and their addresses. */
+    async registerServices(scope: Scope) {
+      requireStaff(scope, 'compliance', 'auditor');
+      return repo.registerServices();
+    },
+    /** Verified domains and the address each is served from (does it still resolve to us?). */
+    async verifiedDomains(scope: Scope) {
+      requireStaff(scope, 'compliance', 'auditor');
+      return repo.verifiedDomains();
+    },
+
     async list(scope: Scope, filter: { customerId?: string; serverId?: string; status?: DomainRow['status'] }) {
       requireReader(scope);
       const t = today();
@@ -288,6 +304,7 @@ export function makeDomainsService(deps: {
     async revokeForServer(tx: Executor, scope: Scope, serverId: string) {
       for (const d of await repo.domainsOfServer(serverId, tx)) {
         const after = await repo.updateDomain(tx, d.id, { status: 'revoked', statusReason: 'server removed', updatedAt: clock.now(), version: d.version + 1 });
+        await deps.bus?.emit(tx, scope, 'compliance.domainStatusChanged', { before: d.status, after });
         await audit.record(tx, scope, { action: 'domain.revoke', entity: 'compliance_domain', entityId: d.id, customerId: d.customerId, before: publicDomain(d), after: publicDomain(after) });
       }
     },

@@ -23,7 +23,16 @@ export interface GateOptions {
  * One map file serves both ports: `name address;` per verified domain (IPv6 in brackets). The
  * upstream ports are added in nginx.conf, so 500k names are written, hashed and parsed once.
  */
-export const GATE_FILES = { conf: 'nginx.conf', map: 'gate.map', blockedPage: 'rackpact-451.html' } as const;
+export const GATE_FILES = { conf: 'nginx.conf', map: 'gate.map', blockedPage: 'rackpact-451.html', accessLog: 'gate-access.log' } as const;
+
+/**
+ * The gate's access log (issue 22 §3, the regulator module's reconciliation reads it): one line per HTTP
+ * request and per TLS connection, space-separated, the asked name last (it may hold anything but a line break):
+ *   rackpact-gate http <msec> <server_addr> <status> <passed-to address or -> <Host>
+ *   rackpact-gate tls  <msec> <server_addr> <status> <passed-to address or -> <SNI or ->
+ * "-" as the passed-to address: the name is not on the verified list and was refused (451, or no TLS).
+ */
+export const GATE_LOG_PREFIX = 'rackpact-gate';
 
 /** The default main configuration. An operator's own template may use the same {{placeholders}}. */
 export const DEFAULT_GATE_TEMPLATE = `# rackpact gate: generated from the verified domain list (先备案后接入). Do not edit by hand:
@@ -38,7 +47,8 @@ events {
 }
 
 http {
-    access_log off;
+    log_format rackpact_gate 'rackpact-gate http $msec $server_addr $status $rackpact_upstream_logged $host';
+    access_log {{dir}}/${GATE_FILES.accessLog} rackpact_gate;
     client_body_temp_path {{dir}}/tmp/client_body;
     proxy_temp_path {{dir}}/tmp/proxy;
     fastcgi_temp_path {{dir}}/tmp/fastcgi;
@@ -56,6 +66,10 @@ http {
     map $rackpact_upstream $rackpact_allowed {
         "" 0;
         default 1;
+    }
+    map $rackpact_upstream $rackpact_upstream_logged {
+        "" "-";
+        default $rackpact_upstream;
     }
 
     server {
@@ -95,8 +109,18 @@ stream {
         "" rackpact_blocked;
         default $rackpact_tls_address:{{upstream_https_port}};
     }
+    map $rackpact_tls_address $rackpact_tls_logged {
+        "" "-";
+        default $rackpact_tls_address;
+    }
+    map $ssl_preread_server_name $rackpact_sni_logged {
+        "" "-";
+        default $ssl_preread_server_name;
+    }
+    log_format rackpact_gate 'rackpact-gate tls $msec $server_addr $status $rackpact_tls_logged $rackpact_sni_logged';
     server {
         listen {{https_listen}};
+        access_log {{dir}}/${GATE_FILES.accessLog} rackpact_gate;
         ssl_preread on;
         proxy_connect_timeout 10s;
         proxy_pass $rackpact_tls_upstream;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -6,9 +6,39 @@ import { customers, kycDocuments } from './customers.schema.js';
 
 export type KycRow = typeof kycDocuments.$inferSelect;
 
+/** Issue 22: the regulator's user records — each customer with its verified business licence (real name), if any. */
+export const registerUsersSql = sql`
+  SELECT c.id::text AS id, c.name, c.uscc, c.status, c.registered_address, c.postal_address, c.legal_representative, c.contact_phone, c.notice_email,
+         k.holder_name AS verified_name, k.id_type AS verified_id_type, k.id_number AS verified_id_number,
+         to_char(k.reviewed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS verified_on
+    FROM customers c
+    LEFT JOIN LATERAL (SELECT holder_name, id_type, id_number, reviewed_at FROM kyc_documents d
+                        WHERE d.customer_id = c.id AND d.kind = 'business_licence' AND d.status = 'verified'
+                        ORDER BY d.reviewed_at DESC LIMIT 1) k ON true
+   ORDER BY c.id`;
+
+export interface RegisterUserRow {
+  id: string;
+  name: string;
+  uscc: string | null;
+  status: string;
+  registered_address: string | null;
+  postal_address: string | null;
+  legal_representative: string | null;
+  contact_phone: string | null;
+  notice_email: string | null;
+  verified_name: string | null;
+  verified_id_type: string | null;
+  verified_id_number: string | null;
+  verified_on: string | null;
+}
+
 export function makeKycRepository(db: Db) {
   return {
     db,
+    async registerUsers(): Promise<RegisterUserRow[]> {
+      return ((await db.execute(registerUsersSql)) as unknown as { rows: RegisterUserRow[] }).rows as RegisterUserRow[];
+    },
 
     async find(scope: Scope, id: string, tx: Executor = db): Promise<KycRow | undefined> {
       const [row] = await tx

@@ -6,6 +6,8 @@ import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
 import { addDays, parseDate, shanghaiDate, validateResidentId, validateUscc } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { Emitter } from '../../core/reactions.js';
+import type { Executor } from '../../db/client.js';
 import type { CustomersRepository } from './customers.repository.js';
 import type { KycRepository, KycRow } from './kyc.repository.js';
 
@@ -41,6 +43,8 @@ export function makeKycService(deps: {
   ids: IdGenerator;
   /** four eyes (issue 18 §6): the uploader cannot verify; off for a one-person shop (each self-verification audited) */
   fourEyes: boolean;
+  /** customers.identityVerified (customers.events.ts), inside the review's transaction */
+  bus?: Emitter<Executor>;
 }) {
   const { repo, files, audit, clock, ids } = deps;
 
@@ -100,6 +104,12 @@ export function makeKycService(deps: {
     async standing(scope: Scope, customerId: string) {
       requireReader(scope);
       return (await repo.listForCustomer(scope, customerId)).map((d) => ({ id: d.id, kind: d.kind, status: d.status, expiresOn: d.expiresOn, uploadedBy: d.uploadedBy }));
+    },
+
+    /** Issue 22: every customer with its verified real name (business licence), for the regulator's user records. */
+    async registerUsers(scope: Scope) {
+      requireStaff(scope, 'compliance', 'auditor');
+      return repo.registerUsers();
     },
 
     async queue(scope: Scope, status: KycRow['status'] = 'pending') {
@@ -169,6 +179,7 @@ export function makeKycService(deps: {
         if (decision.verify) {
           // the replaced document's expiry reminder has been dealt with by this very replacement
           const superseded = await repo.supersedeOthers(tx, after.customerId, after.kind, after.id);
+          await deps.bus?.emit(tx, scope, 'customers.identityVerified', { customerId: after.customerId, documentId: after.id, kind: after.kind });
           await deps.customers.completeTasksAbout(tx, 'kyc.expiring', superseded, reviewer, clock.now());
         } else {
           // the customer has to send a better copy: tell them why

@@ -24,5 +24,11 @@ export const DESK_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
   'desk.kind.incident.lineFault': { 'zh-CN': '线路故障 24 小时时限：{number} {title}', en: 'Line fault, 24-hour clock: {number} {title}' },
   'desk.kind.incident.open': { 'zh-CN': '未结故障：{number} {title}', en: 'Open incident: {number} {title}' },
   'desk.kind.maintenance.notice': { 'zh-CN': '计划作业待通知：{number} {title}', en: 'Planned work to notify: {number} {title}' },
+  'desk.kind.regulator.finding.unfiled_host': { 'zh-CN': '未备案网站在我方 IP 上被访问（HTTP Host）：{label}，{count} 次', en: 'Unfiled site asked for on our IP (HTTP Host): {label}, {count} requests' },
+  'desk.kind.regulator.finding.unfiled_sni': { 'zh-CN': '未备案网站在我方 IP 上被访问（TLS SNI）：{label}，{count} 次', en: 'Unfiled site asked for on our IP (TLS SNI): {label}, {count} connections' },
+  'desk.kind.regulator.finding.unallocated_ip': { 'zh-CN': '未分配的 IP 有流量应答：{label}', en: 'An unallocated IP answers traffic: {label}' },
+  'desk.kind.regulator.finding.allocation_no_user': { 'zh-CN': '已分配 IP 无实名用户：{label}', en: 'Allocated IPs without a verified user: {label}' },
+  'desk.kind.regulator.finding.filing_not_resolving': { 'zh-CN': '备案域名已不解析到我方：{label}', en: 'Filed domain no longer resolves to us: {label}' },
+  'desk.kind.regulator.changesDue': { 'zh-CN': '基础数据变更待报送：{count} 项（{status}），{date} 前', en: 'Basic-data changes to report: {count} ({status}) by {date}' },
   'desk.kind.maintenance.upcoming': { 'zh-CN': '计划作业（已通知）：{number} {title}', en: 'Planned work (noticed): {number} {title}' },
 };

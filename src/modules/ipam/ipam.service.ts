@@ -219,6 +219,7 @@ export function makeIpamService(deps: {
             if (!next.row) throw new AppError('IP_POOL_EXHAUSTED', { pool: next.pool });
             row = { ...next.row, address: formatIp(parseIp(next.row.address)!) };
           }
+          await bus.emit(tx, scope, 'ipam.addressAllocated', row);
           await audit.record(tx, scope, { action: 'ip.allocate', entity: 'server', entityId: server.id, customerId: server.customerId, after: row });
           return row;
         });
@@ -314,6 +315,18 @@ export function makeIpamService(deps: {
       await repo.insertReserved(tx, [row]);
       await audit.record(tx, scope, { action: 'ipPool.reserve', entity: 'ip_pool', entityId: pool.id, after: row });
       return 'created';
+    },
+
+    // ── for the regulator module (issue 22) ──
+    /** The IP-segment records: runs of addresses per pool, holder and state, and the reserved ranges. */
+    async registerSegments(scope: Scope) {
+      requireStaff(scope, 'compliance', 'auditor');
+      return repo.registerSegments(clock.now());
+    },
+    /** Live allocations with no server (the server's row gone): an address held for nobody. */
+    async allocationsWithoutServer(scope: Scope) {
+      requireStaff(scope, 'compliance', 'auditor');
+      return repo.allocationsWithoutServer();
     },
 
     // ── for the compliance module (gate, complaint intake) ──

@@ -1,0 +1,291 @@
+/**
+ * The basic-data register (issue 22 §1): the records of the ISMS basic-data interface (YD/T 2248/2405/2406),
+ * assembled from what the other modules' services hand over, and the checks a file must pass before it
+ * leaves. Pure: no database, no files — the service reads, this shapes and checks.
+ */
+import { checkFiling, validateUscc } from '../../rules/index.js';
+import type { RecordKind } from './regulator.schema.js';
+
+export interface OperatorRecord {
+  licenceNumber: string;
+  unitName: string;
+  uscc: string;
+  address: string;
+  legalRepresentative: string;
+  contactPerson: string;
+  phone: string;
+  email: string;
+}
+export interface HouseRecord {
+  houseId: string;
+  name: string;
+  address: string;
+  accessPoint: string;
+  nature: string;
+  officer: string;
+  officerPhone: string;
+  province: string;
+}
+export interface GatewayRecord {
+  gatewayId: string;
+  houseId: string;
+  name: string;
+  model: string;
+  uplinkMbps: number;
+}
+export interface FrameRecord {
+  frameId: string;
+  houseId: string;
+  room: string;
+  code: string;
+  heightU: number;
+  status: string;
+  occupied: boolean;
+}
+export interface IpSegmentRecord {
+  segmentId: string;
+  houseId: string;
+  startIp: string;
+  endIp: string;
+  addresses: number;
+  useType: 'static' | 'reserved';
+  userId: string;
+  userName: string;
+  userIdType: string;
+  userIdNumber: string;
+  allocatedOn: string;
+  note: string;
+}
+export interface UserRecord {
+  userId: string;
+  unitName: string;
+  nature: string;
+  idType: string;
+  idNumber: string;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  email: string;
+  verifiedOn: string;
+  status: string;
+}
+export interface ServiceRecord {
+  serviceId: string;
+  userId: string;
+  contentType: string;
+  filingType: 'icp_filing' | 'icp_licence';
+  filingNumber: string;
+  psbNumber: string;
+  accessMethod: string;
+  domains: string;
+  addresses: string;
+}
+export interface OccupiedRecord {
+  occupiedId: string;
+  userId: string;
+  houseId: string;
+  frameId: string;
+  bandwidthMbps: number;
+  ipSegments: string;
+  distributedOn: string;
+}
+
+export interface Register {
+  operator: OperatorRecord[];
+  house: HouseRecord[];
+  gateway: GatewayRecord[];
+  frame: FrameRecord[];
+  ip_segment: IpSegmentRecord[];
+  user: UserRecord[];
+  service: ServiceRecord[];
+  occupied: OccupiedRecord[];
+}
+
+/** What the other modules hand over, as their services return it. */
+export interface RegisterSources {
+  settings: { licenceNumber: string; province: string; houseNature: string; houseOfficer: string; houseOfficerPhone: string };
+  provider: { legalName: string; uscc: string; address: string; legalRepresentative: string | null; contactPerson: string | null; phone: string | null; noticeEmail: string | null } | null;
+  sites: { id: string; code: string; name: string; address: string; accessPoint: string; retiredAt: Date | null }[];
+  rooms: { id: string; siteId: string; name: string }[];
+  cabinets: { cabinet: { id: string; roomId: string; code: string; heightU: number; status: string; retiredAt: Date | null } }[];
+  switches: { id: string; roomId: string; name: string; model: string; uplinkMbps: number; retiredAt: Date | null }[];
+  users: {
+    id: string;
+    name: string;
+    uscc: string | null;
+    status: string;
+    registered_address: string | null;
+    postal_address: string | null;
+    legal_representative: string | null;
+    contact_phone: string | null;
+    notice_email: string | null;
+    verified_name: string | null;
+    verified_id_type: string | null;
+    verified_id_number: string | null;
+    verified_on: string | null;
+  }[];
+  segments: { pool_id: string; site_id: string | null; first_address: string; last_address: string; addresses: number; customer_id: string | null; live: boolean; allocated_on: string | null; reason: string | null }[];
+  services: { customer_id: string; filing_number: string; use: 'commercial' | 'non_commercial'; psb_number: string | null; domains: string; addresses: string }[];
+  /** live servers with where they stand and when they were racked */
+  servers: { id: string; customerId: string; status: string; siteName: string | null; cabinetCode: string | null; rackedAt: Date | null }[];
+  /** bandwidth per server (its port assignments) */
+  bandwidth: Map<string, number>;
+}
+
+const s = (v: string | null | undefined) => v ?? '';
+const dateOf = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '');
+export const segmentId = (poolId: string, firstAddress: string) => `${poolId}/${firstAddress}`;
+export const serviceId = (customerId: string, filingNumber: string) => `${customerId}/${filingNumber}`;
+export const frameId = (houseId: string, cabinetCode: string) => `${houseId}/${cabinetCode}`;
+
+/** The customers who are users of the register: those with a server, an address or a filed site with us (a prospect is not yet). */
+function usersInService(src: RegisterSources): Set<string> {
+  const ids = new Set<string>();
+  for (const x of src.servers) ids.add(x.customerId);
+  for (const x of src.segments) if (x.customer_id && x.live) ids.add(x.customer_id);
+  for (const x of src.services) ids.add(x.customer_id);
+  return ids;
+}
+
+export function buildRegister(src: RegisterSources): Register {
+  const siteById = new Map(src.sites.map((x) => [x.id, x]));
+  const siteByName = new Map(src.sites.map((x) => [x.name, x]));
+  const roomById = new Map(src.rooms.map((x) => [x.id, x]));
+  const houseOfRoom = (roomId: string) => {
+    const room = roomById.get(roomId);
+    return room ? (siteById.get(room.siteId)?.code ?? '') : '';
+  };
+  const usersById = new Map(src.users.map((u) => [u.id, u]));
+  const serving = usersInService(src);
+  const p = src.provider;
+  const st = src.settings;
+
+  const operator: OperatorRecord[] = [
+    {
+      licenceNumber: st.licenceNumber,
+      unitName: s(p?.legalName),
+      uscc: s(p?.uscc),
+      address: s(p?.address),
+      legalRepresentative: s(p?.legalRepresentative),
+      contactPerson: s(p?.contactPerson),
+      phone: s(p?.phone),
+      email: s(p?.noticeEmail),
+    },
+  ];
+  const house: HouseRecord[] = src.sites
+    .filter((x) => !x.retiredAt)
+    .map((x) => ({ houseId: x.code, name: x.name, address: x.address, accessPoint: x.accessPoint, nature: st.houseNature, officer: st.houseOfficer, officerPhone: st.houseOfficerPhone, province: st.province }));
+  const gateway: GatewayRecord[] = src.switches.filter((x) => !x.retiredAt).map((x) => ({ gatewayId: x.id, houseId: houseOfRoom(x.roomId), name: x.name, model: x.model, uplinkMbps: x.uplinkMbps }));
+  const occupiedFrames = new Set(src.servers.filter((x) => x.cabinetCode && x.siteName).map((x) => frameId(siteByName.get(x.siteName!)?.code ?? '', x.cabinetCode!)));
+  const frame: FrameRecord[] = src.cabinets
+    .filter((x) => !x.cabinet.retiredAt)
+    .map(({ cabinet: c }) => {
+      const houseId = houseOfRoom(c.roomId);
+      const id = frameId(houseId, c.code);
+      return { frameId: id, houseId, room: roomById.get(c.roomId)?.name ?? '', code: c.code, heightU: c.heightU, status: c.status, occupied: occupiedFrames.has(id) };
+    });
+  const segmentsByUserHouse = new Map<string, string[]>();
+  const ip_segment: IpSegmentRecord[] = src.segments.map((x) => {
+    const u = x.customer_id && x.live ? usersById.get(x.customer_id) : undefined;
+    const id = segmentId(x.pool_id, x.first_address);
+    const houseId = x.site_id ? (siteById.get(x.site_id)?.code ?? '') : '';
+    if (u) {
+      const key = `${u.id} ${houseId}`;
+      const list = segmentsByUserHouse.get(key) ?? [];
+      list.push(`${x.first_address}-${x.last_address}`);
+      segmentsByUserHouse.set(key, list);
+    }
+    return {
+      segmentId: id,
+      houseId,
+      startIp: x.first_address,
+      endIp: x.last_address,
+      addresses: x.addresses,
+      useType: x.customer_id && x.live ? 'static' : 'reserved',
+      userId: u?.id ?? (x.live ? s(x.customer_id) : ''),
+      userName: s(u?.verified_name ?? u?.name),
+      userIdType: s(u?.verified_id_type),
+      userIdNumber: s(u?.verified_id_number),
+      allocatedOn: s(x.allocated_on),
+      note: x.customer_id && !x.live ? 'quarantine' : s(x.reason),
+    };
+  });
+  const user: UserRecord[] = src.users
+    .filter((u) => serving.has(u.id))
+    .map((u) => ({
+      userId: u.id,
+      unitName: s(u.verified_name ?? u.name),
+      nature: 'enterprise',
+      idType: s(u.verified_id_type),
+      idNumber: s(u.verified_id_number),
+      address: s(u.registered_address ?? u.postal_address),
+      contactName: s(u.legal_representative),
+      contactPhone: s(u.contact_phone),
+      email: s(u.notice_email),
+      verifiedOn: s(u.verified_on),
+      status: u.status,
+    }));
+  const service: ServiceRecord[] = src.services.map((x) => ({
+    serviceId: serviceId(x.customer_id, x.filing_number),
+    userId: x.customer_id,
+    contentType: 'website',
+    filingType: x.use === 'commercial' ? 'icp_licence' : 'icp_filing',
+    filingNumber: x.filing_number,
+    psbNumber: s(x.psb_number),
+    accessMethod: 'colocation',
+    domains: x.domains,
+    addresses: x.addresses,
+  }));
+  const occupied: OccupiedRecord[] = src.servers
+    .filter((x) => x.status !== 'removed' && x.cabinetCode && x.siteName)
+    .map((x) => {
+      const houseId = siteByName.get(x.siteName!)?.code ?? '';
+      return {
+        occupiedId: x.id,
+        userId: x.customerId,
+        houseId,
+        frameId: frameId(houseId, x.cabinetCode!),
+        bandwidthMbps: src.bandwidth.get(x.id) ?? 0,
+        ipSegments: (segmentsByUserHouse.get(`${x.customerId} ${houseId}`) ?? []).join(','),
+        distributedOn: dateOf(x.rackedAt),
+      };
+    });
+  return { operator, house, gateway, frame, ip_segment, user, service, occupied };
+}
+
+/** One reason a register cannot leave; the record it is about and a message key (both catalogs). */
+export interface RegisterFailure {
+  kind: RecordKind;
+  recordKey: string;
+  reason: 'user.notVerified' | 'user.idNumberInvalid' | 'service.filingInvalid' | 'service.userNotVerified' | 'segment.noUser' | 'operator.licenceMissing';
+  detail?: string;
+}
+
+/**
+ * Before a file leaves: the operator names its licence; every user has a verified real identity (a
+ * verified business licence with a valid USCC); every service with a domain has a filing number in the right
+ * form (a licence for commercial use, a filing otherwise) and a verified user; every IP segment has a user
+ * or is reserved. Every failure is listed; a register with any is not exported at all.
+ */
+export function validateRegister(reg: Pick<Register, 'operator' | 'user' | 'service' | 'ip_segment'>): RegisterFailure[] {
+  const failures: RegisterFailure[] = [];
+  for (const o of reg.operator) if (!o.licenceNumber.trim()) failures.push({ kind: 'operator', recordKey: o.uscc || 'operator', reason: 'operator.licenceMissing' });
+  const verified = new Set<string>();
+  for (const u of reg.user) {
+    if (!u.idNumber || !u.verifiedOn) failures.push({ kind: 'user', recordKey: u.userId, reason: 'user.notVerified', detail: u.unitName });
+    else if (u.idType === 'uscc' && !validateUscc(u.idNumber).valid) failures.push({ kind: 'user', recordKey: u.userId, reason: 'user.idNumberInvalid', detail: u.idNumber });
+    else verified.add(u.userId);
+  }
+  for (const x of reg.service) {
+    if (x.domains) {
+      const check = checkFiling(x.filingType === 'icp_licence' ? 'commercial' : 'non_commercial', x.filingNumber, x.psbNumber || null);
+      if (!check.valid) failures.push({ kind: 'service', recordKey: x.serviceId, reason: 'service.filingInvalid', detail: `${x.filingNumber} (${check.fields.map((f) => f.reason).join(', ')})` });
+    }
+    if (!verified.has(x.userId)) failures.push({ kind: 'service', recordKey: x.serviceId, reason: 'service.userNotVerified', detail: x.userId });
+  }
+  for (const x of reg.ip_segment) {
+    if (x.useType === 'reserved') continue;
+    if (!x.userId || !verified.has(x.userId)) failures.push({ kind: 'ip_segment', recordKey: x.segmentId, reason: 'segment.noUser', detail: `${x.startIp}-${x.endIp}` });
+  }
+  return failures;
+}

@@ -1,0 +1,515 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { join, resolve } from 'node:path';
+import { zipSync } from 'fflate';
+import type { Clock } from '../../core/clock.js';
+import { AppError } from '../../core/errors.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { actorOf, requireStaff, type Scope } from '../../core/scope.js';
+import type { Executor } from '../../db/client.js';
+import { checkFiling, shanghaiDate, workingDayDeadline, type Calendar, type CalendarDate } from '../../rules/index.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { KycService } from '../customers/kyc.service.js';
+import type { DomainsService } from '../compliance/domains.service.js';
+import type { FloorService } from '../facility/floor.service.js';
+import type { NetworkService } from '../facility/network.service.js';
+import type { ServersService } from '../facility/servers.service.js';
+import type { IpamService } from '../ipam/ipam.service.js';
+import type { ProviderService } from '../provider/provider.service.js';
+import type { ComplaintsService } from '../compliance/complaints.service.js';
+import { addDays } from '../../rules/index.js';
+import { countLine, emptyCounts, type GateLogCounts } from './gate-log.js';
+import type { FindingRow } from './regulator.repository.js';
+import type { FindingKind } from './regulator.schema.js';
+import { buildRegister, validateRegister, type Register, type RegisterFailure, type RegisterSources } from './register.js';
+import type { ChangeRow, ExportRow, RegulatorRepository, RegulatorSettingsRow } from './regulator.repository.js';
+import { RECORD_KINDS, type ChangeAction, type RecordKind } from './regulator.schema.js';
+import { encode, KIND_FILES, LAYOUT_VERSION, WRITERS, writeChange, type ChangeEntry, type Field } from './writer.js';
+
+/** A name's A and AAAA records; an error with code ENOTFOUND/ENODATA means the name does not resolve. */
+export interface Resolver {
+  resolve4(name: string): Promise<string[]>;
+  resolve6(name: string): Promise<string[]>;
+}
+
+/** A finding as the reconciliation sees it, before it is stored. */
+interface Sighting {
+  kind: FindingKind;
+  subject: string;
+  serverIp?: string | null;
+  customerId?: string | null;
+  serverId?: string | null;
+  hits: number;
+  detail: Record<string, unknown>;
+}
+
+/** Reconcile this many days back at most when the job has never run or was down long (the log is rotated anyway). */
+const RECON_CATCH_UP_DAYS = 7;
+/** DNS look-ups in flight at once. */
+const DNS_PARALLEL = 16;
+
+/** Working days to report a change when the province has no setting of its own. */
+export const DEFAULT_REPORT_WORKING_DAYS = 5;
+
+/** What another module's change means for a record (the recorder's input). */
+export interface ChangeInput {
+  kind: RecordKind;
+  recordKey: string;
+  action: ChangeAction;
+  /** what happened, in the recording module's words: 'ipam.allocated', 'kyc.verified', … */
+  cause: string;
+  customerId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface ExportResult {
+  export: ExportRow;
+  path: string;
+  files: { name: string; sha256: string; bytes: number }[];
+}
+
+const headerOf = <T>(write: (r: T) => Field[], blank: T = {} as T) => write(blank).map(([name]) => name);
+const BLANK_CHANGE: ChangeEntry = { seq: 0, kind: 'user', recordKey: '', action: '', cause: '', occurredAt: new Date(0), dueOn: '', detail: {} };
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+
+/**
+ * The change register (issue 22 §1): other modules' changes reach it through the reaction bus
+ * (regulator/reactions.ts), inside their own transactions; `record` computes the reporting deadline on the
+ * working-day calendar — N working days, a setting per province, 5 by default.
+ */
+export function makeRegulatorChanges(deps: { repo: RegulatorRepository; calendar: { current(tx?: Executor): Promise<Calendar> }; clock: Clock; ids: IdGenerator }) {
+  const { repo, clock, ids } = deps;
+  return {
+    async dueOn(tx: Executor, at: Date): Promise<CalendarDate> {
+      const settings = await repo.settings(tx);
+      const days = (await repo.workingDays(tx, settings.province)) ?? DEFAULT_REPORT_WORKING_DAYS;
+      return workingDayDeadline(await deps.calendar.current(tx), shanghaiDate(at), days);
+    },
+    /** One row in the caller's transaction: if the change rolls back, so does its register row. */
+    async record(tx: Executor, input: ChangeInput): Promise<void> {
+      const now = clock.now();
+      await repo.insertChange(tx, {
+        id: ids.uuid(),
+        kind: input.kind,
+        recordKey: input.recordKey,
+        action: input.action,
+        cause: input.cause,
+        customerId: input.customerId ?? null,
+        detail: input.detail ?? {},
+        occurredAt: now,
+        dueOn: await this.dueOn(tx, now),
+        status: 'pending',
+        exportId: null,
+        resultCode: null,
+        rejectReason: null,
+      });
+    },
+  };
+}
+export type RegulatorChanges = ReturnType<typeof makeRegulatorChanges>;
+
+/**
+ * The regulator's view (issue 22 §1–2): the basic-data register assembled from the other modules'
+ * services, checked, and exported as a full snapshot or the changes since the last acknowledged export —
+ * XML and CSV per record kind, zipped with a SHA-256 manifest; the regulator's answer recorded.
+ */
+export function makeRegulatorService(deps: {
+  repo: RegulatorRepository;
+  changes: RegulatorChanges;
+  provider: Pick<ProviderService, 'current'>;
+  floor: Pick<FloorService, 'sites' | 'rooms' | 'cabinets'>;
+  network: Pick<NetworkService, 'switches' | 'portInventory'>;
+  servers: Pick<ServersService, 'serverInventory'>;
+  ipam: Pick<IpamService, 'registerSegments' | 'activeAddresses' | 'holderOf' | 'allocationsWithoutServer'>;
+  kyc: Pick<KycService, 'registerUsers'>;
+  domains: Pick<DomainsService, 'registerServices' | 'verifiedDomains'>;
+  complaints: Pick<ComplaintsService, 'intake'>;
+  audit: Pick<AuditService, 'record'>;
+  clock: Clock;
+  ids: IdGenerator;
+  /** the gate's access log (GATE_DIR/gate-access.log) and its rotated predecessor (.1) */
+  gateLog: string;
+  /** DNS look-ups (node:dns/promises by default; tests hand in their own) */
+  resolver: Resolver;
+}) {
+  const { repo, audit, clock, ids } = deps;
+  const staff = (scope: Scope) => requireStaff(scope, 'compliance');
+  const reader = (scope: Scope) => requireStaff(scope, 'compliance', 'auditor');
+
+  async function sources(scope: Scope): Promise<RegisterSources> {
+    const settings = await repo.settings();
+    let provider: Awaited<ReturnType<ProviderService['current']>> | null = null;
+    try {
+      provider = await deps.provider.current(scope);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+    }
+    // one after another: the embedded database has one connection
+    const sites = await deps.floor.sites(scope);
+    const rooms = await deps.floor.rooms(scope);
+    const cabinets = await deps.floor.cabinets(scope);
+    const switches = await deps.network.switches(scope);
+    const ports = await deps.network.portInventory(scope);
+    const servers = await deps.servers.serverInventory(scope, {});
+    const segments = await deps.ipam.registerSegments(scope);
+    const users = await deps.kyc.registerUsers(scope);
+    const services = await deps.domains.registerServices(scope);
+    const bandwidth = new Map<string, number>();
+    for (const p of ports) if (p.assignment) bandwidth.set(p.assignment.serverId, (bandwidth.get(p.assignment.serverId) ?? 0) + p.assignment.bandwidthMbps);
+    return {
+      settings,
+      provider,
+      sites,
+      rooms,
+      cabinets,
+      switches,
+      users,
+      segments,
+      services,
+      servers: servers.filter((x) => x.server.status !== 'removed').map((x) => ({ id: x.server.id, customerId: x.server.customerId, status: x.server.status, siteName: x.siteName, cabinetCode: x.cabinetCode, rackedAt: x.server.rackedAt })),
+      bandwidth,
+    };
+  }
+
+  /** An incremental file is checked for the records it names: the users of its changes verified, its services' filings well-formed. */
+  function validateChanges(users: Map<string, RegisterSources['users'][number]>, changes: ChangeRow[]): RegisterFailure[] {
+    const failures: RegisterFailure[] = [];
+    const seen = new Set<string>();
+    for (const c of changes) {
+      if (c.action === 'delete') continue;
+      if (c.customerId && !seen.has(c.customerId)) {
+        seen.add(c.customerId);
+        const u = users.get(c.customerId);
+        if (!u?.verified_id_number) failures.push({ kind: 'user', recordKey: c.customerId, reason: 'user.notVerified', detail: u?.name });
+      }
+      if (c.kind === 'service') {
+        const d = c.detail as { filingNumber?: string; use?: 'commercial' | 'non_commercial'; psbNumber?: string | null };
+        const check = checkFiling(d.use ?? 'non_commercial', d.filingNumber ?? '', d.psbNumber ?? null);
+        if (!check.valid) failures.push({ kind: 'service', recordKey: c.recordKey, reason: 'service.filingInvalid', detail: d.filingNumber });
+      }
+      if (c.kind === 'ip_segment' && !c.customerId) failures.push({ kind: 'ip_segment', recordKey: c.recordKey, reason: 'segment.noUser' });
+    }
+    return failures;
+  }
+
+  const refused = (failures: RegisterFailure[]) =>
+    new AppError(
+      'REGULATOR_EXPORT_INVALID',
+      { count: failures.length },
+      failures.map((f) => ({ path: `${f.kind}:${f.recordKey}`, key: `regulator.failure.${f.reason}`, params: { key: f.recordKey, detail: f.detail ?? '' } })),
+    );
+
+  function zipFiles(files: Record<string, Uint8Array>, meta: Record<string, unknown>): { zip: Uint8Array; listing: ExportResult['files'] } {
+    const listing = Object.entries(files).map(([name, bytes]) => ({ name, sha256: sha256(bytes), bytes: bytes.byteLength }));
+    const manifest = JSON.stringify({ ...meta, layout: LAYOUT_VERSION, algorithm: 'SHA-256', files: listing }, null, 2);
+    const sums = listing.map((f) => `${f.sha256}  ${f.name}\n`).join('');
+    const enc = new TextEncoder();
+    // deflate level 1: the files are text and large; the manifest's hashes are of the uncompressed bytes
+    const zip = zipSync({ ...files, 'manifest.json': enc.encode(manifest), 'SHA256SUMS': enc.encode(sums) }, { level: 1, mtime: new Date(Date.UTC(2020, 0, 1)) });
+    return { zip, listing };
+  }
+
+  async function readGateLog(day: CalendarDate): Promise<GateLogCounts> {
+    const counts = emptyCounts();
+    for (const path of [`${deps.gateLog}.1`, deps.gateLog]) {
+      if (!existsSync(path)) continue;
+      const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+      for await (const line of lines) countLine(counts, line, day);
+    }
+    return counts;
+  }
+
+  const NOT_RESOLVING = new Set(['ENOTFOUND', 'ENODATA', 'NXDOMAIN', 'ESERVFAIL']);
+  async function addressesOf(name: string): Promise<string[] | 'unknown'> {
+    const out: string[] = [];
+    let definite = 0;
+    for (const ask of [deps.resolver.resolve4, deps.resolver.resolve6]) {
+      try {
+        out.push(...(await ask.call(deps.resolver, name)));
+        definite += 1;
+      } catch (err) {
+        if (NOT_RESOLVING.has((err as { code?: string }).code ?? '')) definite += 1;
+      }
+    }
+    // a timeout or refusal says nothing about the name: no finding on a guess
+    return definite === 2 ? out : 'unknown';
+  }
+
+  /** What the gate's log, IPAM, KYC and DNS show today that the register's regulator would flag. */
+  async function sightings(scope: Scope, day: CalendarDate): Promise<{ lines: number; found: Sighting[] }> {
+    const found: Sighting[] = [];
+    const log = await readGateLog(day);
+    for (const r of log.refused.values()) {
+      const holder = await deps.ipam.holderOf(scope, r.serverIp);
+      found.push({ kind: r.proto === 'http' ? 'unfiled_host' : 'unfiled_sni', subject: `${r.name}@${r.serverIp}`, serverIp: r.serverIp, customerId: holder?.customerId ?? null, serverId: holder?.serverId ?? null, hits: r.hits, detail: { name: r.name, day } });
+    }
+    const live = new Set((await deps.ipam.activeAddresses(scope)).map((a) => a.address));
+    for (const [address, hits] of log.answered) if (!live.has(address)) found.push({ kind: 'unallocated_ip', subject: address, serverIp: address, hits, detail: { day } });
+    const verified = new Set((await deps.kyc.registerUsers(scope)).filter((u) => u.verified_id_number).map((u) => u.id));
+    for (const a of await deps.ipam.allocationsWithoutServer(scope)) found.push({ kind: 'allocation_no_user', subject: a.address, serverIp: a.address, customerId: a.customerId, hits: 0, detail: { reason: 'no_server' } });
+    for (const x of await deps.ipam.registerSegments(scope)) {
+      if (x.live && x.customer_id && !verified.has(x.customer_id)) {
+        found.push({ kind: 'allocation_no_user', subject: `${x.first_address}-${x.last_address}`, serverIp: x.first_address, customerId: x.customer_id, hits: 0, detail: { reason: 'user_not_verified', addresses: x.addresses } });
+      }
+    }
+    const domains = await deps.domains.verifiedDomains(scope);
+    for (let i = 0; i < domains.length; i += DNS_PARALLEL) {
+      const batch = domains.slice(i, i + DNS_PARALLEL);
+      const answers = await Promise.all(batch.map((d) => addressesOf(d.domain)));
+      batch.forEach((d, j) => {
+        const a = answers[j];
+        if (a !== 'unknown' && !a.includes(d.address)) {
+          found.push({ kind: 'filing_not_resolving', subject: d.domain, serverIp: d.address, customerId: d.customerId, serverId: d.serverId, hits: 0, detail: { filingNumber: d.filingNumber, resolvesTo: a } });
+        }
+      });
+    }
+    return { lines: log.lines, found };
+  }
+
+  /** Kinds that describe a state (not traffic): an open finding no longer seen is cleared. */
+  const STATE_KINDS: FindingKind[] = ['allocation_no_user', 'filing_not_resolving'];
+
+  async function reconcileDay(scope: Scope, day: CalendarDate): Promise<number | null> {
+    const { lines, found } = await sightings(scope, day);
+    const now = clock.now();
+    return repo.db.transaction(async (tx) => {
+      if (!(await repo.claimReconDay(tx, { day, ranAt: now, logLines: lines, findings: found.length }))) return null;
+      const dueOn = await deps.changes.dueOn(tx, now);
+      for (const f of found) {
+        await repo.upsertFinding(tx, {
+          id: ids.uuid(),
+          kind: f.kind,
+          subject: f.subject.slice(0, 400),
+          serverIp: f.serverIp ?? null,
+          customerId: f.customerId ?? null,
+          serverId: f.serverId ?? null,
+          hits: f.hits,
+          detail: f.detail,
+          firstSeenOn: day,
+          lastSeenOn: day,
+          dueOn,
+          status: 'open',
+          complaintId: null,
+          closedBy: null,
+          closedAt: null,
+        });
+      }
+      const seen = new Set(found.filter((f) => STATE_KINDS.includes(f.kind)).map((f) => `${f.kind} ${f.subject}`));
+      for (const kind of STATE_KINDS) {
+        for (const open of await repo.openFindings(tx, kind)) {
+          if (!seen.has(`${kind} ${open.subject}`)) await repo.updateFinding(tx, open.id, { status: 'cleared', closedAt: now, closedBy: 'reconciliation' });
+        }
+      }
+      await audit.record(tx, scope, { action: 'regulator.reconcile', entity: 'regulator_recon_run', entityId: day, after: { day, logLines: lines, findings: found.length } });
+      return found.length;
+    });
+  }
+
+  const service = {
+    /**
+     * The daily reconciliation (issue 22 §3), catch-up safe: each day after the last reconciled one up to
+     * `through` (default yesterday, Beijing time; at most a week back) is reconciled once.
+     */
+    async reconcile(scope: Scope, opts: { through?: CalendarDate } = {}): Promise<{ days: CalendarDate[]; findings: number }> {
+      staff(scope);
+      const through = opts.through ?? addDays(shanghaiDate(clock.now()), -1);
+      const last = await repo.lastReconDay();
+      let day = last ? addDays(last as CalendarDate, 1) : through;
+      if (day < addDays(through, -RECON_CATCH_UP_DAYS)) day = addDays(through, -RECON_CATCH_UP_DAYS);
+      const days: CalendarDate[] = [];
+      let findings = 0;
+      for (; day <= through; day = addDays(day, 1)) {
+        const n = await reconcileDay(scope, day);
+        if (n === null) continue;
+        days.push(day);
+        findings += n;
+      }
+      return { days, findings };
+    },
+
+    async findings(scope: Scope, filter: { status?: FindingRow['status']; kind?: FindingKind; limit?: number }) {
+      reader(scope);
+      return repo.findings({ ...filter, limit: filter.limit ?? 500 });
+    },
+
+    /**
+     * One step from a finding to a complaint/violation (5.6 unfiled site on our IP; 5.11 filing data no longer
+     * true) through the compliance service; the finding then points at it.
+     */
+    async convertFinding(scope: Scope, id: string) {
+      requireStaff(scope, 'compliance');
+      const [f] = (await repo.findings({ status: 'open', limit: 1, id })) as FindingRow[];
+      if (!f) throw new AppError('REGULATOR_FINDING_CLOSED');
+      const name = typeof f.detail.name === 'string' ? f.detail.name : f.kind === 'filing_not_resolving' ? f.subject : null;
+      const complaint = await deps.complaints.intake(scope, {
+        source: '监管对账 regulator reconciliation',
+        category: f.kind === 'unfiled_host' || f.kind === 'unfiled_sni' || f.kind === 'filing_not_resolving' ? 'unfiled_site' : 'other',
+        description: `${f.kind}: ${f.subject} (${f.hits} hits, ${f.firstSeenOn}–${f.lastSeenOn})`,
+        ip: f.serverIp,
+        domain: f.kind === 'unfiled_host' || f.kind === 'unfiled_sni' ? null : name,
+      });
+      return repo.db.transaction(async (tx) => {
+        const open = await repo.lockFinding(tx, id);
+        if (!open || open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
+        const after = await repo.updateFinding(tx, id, { status: 'converted', complaintId: complaint.id, closedAt: clock.now(), closedBy: actorOf(scope).actorLogin ?? 'system' });
+        await audit.record(tx, scope, { action: 'regulator.finding.convert', entity: 'regulator_finding', entityId: id, customerId: complaint.customerId, before: open, after });
+        return { finding: after, complaint };
+      });
+    },
+
+    async dismissFinding(scope: Scope, id: string, note: string) {
+      requireStaff(scope, 'compliance');
+      if (!note.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'note', key: 'field.required' }]);
+      return repo.db.transaction(async (tx) => {
+        const open = await repo.lockFinding(tx, id);
+        if (!open || open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
+        const after = await repo.updateFinding(tx, id, { status: 'dismissed', closedAt: clock.now(), closedBy: actorOf(scope).actorLogin ?? 'system', detail: { ...open.detail, dismissNote: note.trim().slice(0, 500) } });
+        await audit.record(tx, scope, { action: 'regulator.finding.dismiss', entity: 'regulator_finding', entityId: id, before: open, after });
+        return after;
+      });
+    },
+
+    async settings(scope: Scope) {
+      reader(scope);
+      const settings = await repo.settings();
+      return { ...settings, workingDays: (await repo.workingDays(repo.db, settings.province)) ?? DEFAULT_REPORT_WORKING_DAYS };
+    },
+    async updateSettings(scope: Scope, input: Partial<Pick<RegulatorSettingsRow, 'licenceNumber' | 'province' | 'houseNature' | 'houseOfficer' | 'houseOfficerPhone'>> & { workingDays?: number }) {
+      staff(scope);
+      if (input.province !== undefined && !/^[0-9]{6}$/.test(input.province)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'province', key: 'field.invalid' }]);
+      if (input.workingDays !== undefined && !(Number.isInteger(input.workingDays) && input.workingDays >= 1 && input.workingDays <= 60)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'workingDays', key: 'field.invalid' }]);
+      return repo.db.transaction(async (tx) => {
+        const before = await repo.settings(tx);
+        const { workingDays, ...patch } = input;
+        const after = await repo.updateSettings(tx, { ...patch, updatedAt: clock.now() });
+        if (workingDays !== undefined) await repo.setWorkingDays(tx, after.province, workingDays);
+        await audit.record(tx, scope, { action: 'regulator.settings', entity: 'regulator_settings', entityId: '1', before, after: { ...after, workingDays } });
+        return after;
+      });
+    },
+
+    /** The register as it stands now (every record kind), from the other modules' services. */
+    async register(scope: Scope): Promise<Register> {
+      reader(scope);
+      return buildRegister(await sources(scope));
+    },
+
+    /** Every reason the register could not be exported now (empty: it can). */
+    async validate(scope: Scope): Promise<RegisterFailure[]> {
+      reader(scope);
+      return validateRegister(buildRegister(await sources(scope)));
+    },
+
+    /**
+     * Writes a zip into `dir`: a full snapshot (every record, and the change-register rows it covers), or an
+     * incremental file (the change-register rows after the last acknowledged export, or since an instant).
+     * Every failure of validation is listed in the refusal and nothing is written.
+     */
+    async export(scope: Scope, input: { mode: 'full' | 'incremental'; since?: Date | null; dir: string }): Promise<ExportResult> {
+      staff(scope);
+      const now = clock.now();
+      const files: Record<string, Uint8Array> = {};
+      const enc = new TextEncoder();
+      const counts: Record<string, number> = {};
+      const attrs = `layout="${LAYOUT_VERSION}" generated="${now.toISOString()}"`;
+      if (input.mode === 'full') {
+        const reg = buildRegister(await sources(scope));
+        const failures = validateRegister(reg);
+        if (failures.length) throw refused(failures);
+        for (const kind of RECORD_KINDS) {
+          const { file, element } = KIND_FILES[kind];
+          const write = WRITERS[kind] as (r: unknown) => Field[];
+          const out = encode(element, `${element}List`, headerOf(write), reg[kind] as unknown[], write, attrs);
+          files[`${file}.xml`] = enc.encode(out.xml);
+          files[`${file}.csv`] = enc.encode(out.csv);
+          counts[kind] = reg[kind].length;
+        }
+      }
+      // read before the transaction (the embedded database has one connection, and the transaction holds it)
+      const users = input.mode === 'incremental' ? new Map((await deps.kyc.registerUsers(scope)).map((u) => [u.id, u])) : new Map();
+      mkdirSync(input.dir, { recursive: true });
+      const id = ids.uuid();
+      return repo.db.transaction(async (tx) => {
+        await repo.lockExports(tx);
+        const since = input.mode === 'incremental' && input.since ? input.since : undefined;
+        const afterSeq = input.mode === 'incremental' && !since ? await repo.lastAcknowledgedSeq(tx) : 0;
+        const throughSeq = await repo.maxChangeSeq(tx);
+        const changes = (await repo.changesAfter(tx, afterSeq, since)).filter((c) => c.seq <= throughSeq);
+        if (input.mode === 'incremental') {
+          const failures = validateChanges(users, changes);
+          if (failures.length) throw refused(failures);
+        }
+        const entries: ChangeEntry[] = changes.map((c) => ({ seq: c.seq, kind: c.kind, recordKey: c.recordKey, action: c.action, cause: c.cause, occurredAt: c.occurredAt, dueOn: c.dueOn, detail: c.detail }));
+        const out = encode('change', 'changeList', headerOf(writeChange, BLANK_CHANGE), entries, writeChange, attrs);
+        files['changes.xml'] = enc.encode(out.xml);
+        files['changes.csv'] = enc.encode(out.csv);
+        counts.changes = entries.length;
+        const fileName = `rackpact-regulator-${input.mode}-${stamp(now)}-${id.slice(0, 8)}.zip`;
+        const { zip, listing } = zipFiles(files, { mode: input.mode, exportId: id, generatedAt: now.toISOString(), since: since?.toISOString() ?? null, afterSeq, throughSeq, counts });
+        const path = resolve(join(input.dir, fileName));
+        const row = await repo.insertExport(tx, {
+          id,
+          mode: input.mode,
+          since: since ?? null,
+          afterSeq,
+          throughSeq: Math.max(throughSeq, afterSeq),
+          fileName,
+          sha256: sha256(zip),
+          sizeBytes: zip.byteLength,
+          recordCounts: counts,
+          changeCount: entries.length,
+          status: 'exported',
+          resultCode: null,
+          rejectReason: null,
+          createdBy: actorOf(scope).actorLogin ?? 'system',
+          createdAt: now,
+          decidedBy: null,
+          decidedAt: null,
+        });
+        if (entries.length) await repo.markExported(tx, id, afterSeq, throughSeq, since);
+        await audit.record(tx, scope, { action: `regulator.export.${input.mode}`, entity: 'regulator_export', entityId: id, after: { fileName, sha256: row.sha256, counts, afterSeq, throughSeq } });
+        // a local file, written before the commit: a failed write leaves no export behind
+        writeFileSync(path, zip);
+        return { export: row, path, files: listing };
+      });
+    },
+
+    /** The regulator accepted (its result code) or refused (code and reason) an export; its changes follow it. */
+    async decide(scope: Scope, exportId: string, input: { accepted: boolean; resultCode: string; reason?: string | null }) {
+      staff(scope);
+      const code = input.resultCode.trim();
+      if (!code || code.length > 60) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'resultCode', key: 'field.required' }]);
+      if (!input.accepted && !input.reason?.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reason', key: 'field.required' }]);
+      return repo.db.transaction(async (tx) => {
+        const before = await repo.lockExport(tx, exportId);
+        if (!before) throw new AppError('NOT_FOUND', { entity: 'regulator_export' });
+        if (before.status !== 'exported') throw new AppError('REGULATOR_EXPORT_DECIDED', { status: before.status });
+        const reason = input.accepted ? null : input.reason!.trim().slice(0, 2000);
+        const after = await repo.updateExport(tx, exportId, { status: input.accepted ? 'acknowledged' : 'rejected', resultCode: code, rejectReason: reason, decidedAt: clock.now(), decidedBy: actorOf(scope).actorLogin ?? 'system' });
+        await repo.decideChanges(tx, exportId, input.accepted ? { status: 'acknowledged', resultCode: code, rejectReason: null } : { status: 'rejected', resultCode: code, rejectReason: reason });
+        await audit.record(tx, scope, { action: input.accepted ? 'regulator.export.acknowledge' : 'regulator.export.reject', entity: 'regulator_export', entityId: exportId, before, after });
+        return after;
+      });
+    },
+
+    async exports(scope: Scope, limit = 100) {
+      reader(scope);
+      return repo.exports(limit);
+    },
+    async exportFile(scope: Scope, exportId: string, dir: string) {
+      reader(scope);
+      const row = await repo.findExport(exportId);
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'regulator_export' });
+      return { row, path: resolve(join(dir, row.fileName)) };
+    },
+    async changes(scope: Scope, filter: { status?: ChangeRow['status']; exportId?: string; limit?: number }) {
+      reader(scope);
+      return repo.changes({ ...filter, limit: filter.limit ?? 500 });
+    },
+  };
+  return service;
+}
+
+export type RegulatorService = ReturnType<typeof makeRegulatorService>;

@@ -1,0 +1,178 @@
+/**
+ * The file layout handed to the provincial 通信管理局 (issue 22 §2), documented field by field in
+ * docs/regulator.md. The provincial interface's exact schema differs by province and version, so each
+ * record kind has ONE function here giving its fields in order (element name, CSV column, value); an operator
+ * adapts a province's layout by changing that function. The XML and CSV encoders below are shared.
+ */
+import type { FrameRecord, GatewayRecord, HouseRecord, IpSegmentRecord, OccupiedRecord, OperatorRecord, Register, ServiceRecord, UserRecord } from './register.js';
+import type { RecordKind } from './regulator.schema.js';
+
+export type Field = readonly [name: string, value: string | number | boolean];
+
+export const LAYOUT_VERSION = 'rackpact-isms-1';
+
+export const writeOperator = (r: OperatorRecord): Field[] => [
+  ['licenceNumber', r.licenceNumber],
+  ['unitName', r.unitName],
+  ['uscc', r.uscc],
+  ['address', r.address],
+  ['legalRepresentative', r.legalRepresentative],
+  ['contactPerson', r.contactPerson],
+  ['phone', r.phone],
+  ['email', r.email],
+];
+export const writeHouse = (r: HouseRecord): Field[] => [
+  ['houseId', r.houseId],
+  ['name', r.name],
+  ['address', r.address],
+  ['accessPoint', r.accessPoint],
+  ['nature', r.nature],
+  ['officer', r.officer],
+  ['officerPhone', r.officerPhone],
+  ['province', r.province],
+];
+export const writeGateway = (r: GatewayRecord): Field[] => [
+  ['gatewayId', r.gatewayId],
+  ['houseId', r.houseId],
+  ['name', r.name],
+  ['model', r.model],
+  ['uplinkMbps', r.uplinkMbps],
+];
+export const writeFrame = (r: FrameRecord): Field[] => [
+  ['frameId', r.frameId],
+  ['houseId', r.houseId],
+  ['room', r.room],
+  ['code', r.code],
+  ['heightU', r.heightU],
+  ['status', r.status],
+  ['occupied', r.occupied],
+];
+export const writeIpSegment = (r: IpSegmentRecord): Field[] => [
+  ['segmentId', r.segmentId],
+  ['houseId', r.houseId],
+  ['startIp', r.startIp],
+  ['endIp', r.endIp],
+  ['addresses', r.addresses],
+  ['useType', r.useType],
+  ['userId', r.userId],
+  ['userName', r.userName],
+  ['userIdType', r.userIdType],
+  ['userIdNumber', r.userIdNumber],
+  ['allocatedOn', r.allocatedOn],
+  ['note', r.note],
+];
+export const writeUser = (r: UserRecord): Field[] => [
+  ['userId', r.userId],
+  ['unitName', r.unitName],
+  ['nature', r.nature],
+  ['idType', r.idType],
+  ['idNumber', r.idNumber],
+  ['address', r.address],
+  ['contactName', r.contactName],
+  ['contactPhone', r.contactPhone],
+  ['email', r.email],
+  ['verifiedOn', r.verifiedOn],
+  ['status', r.status],
+];
+export const writeService = (r: ServiceRecord): Field[] => [
+  ['serviceId', r.serviceId],
+  ['userId', r.userId],
+  ['contentType', r.contentType],
+  ['filingType', r.filingType],
+  ['filingNumber', r.filingNumber],
+  ['psbNumber', r.psbNumber],
+  ['accessMethod', r.accessMethod],
+  ['domains', r.domains],
+  ['addresses', r.addresses],
+];
+export const writeOccupied = (r: OccupiedRecord): Field[] => [
+  ['occupiedId', r.occupiedId],
+  ['userId', r.userId],
+  ['houseId', r.houseId],
+  ['frameId', r.frameId],
+  ['bandwidthMbps', r.bandwidthMbps],
+  ['ipSegments', r.ipSegments],
+  ['distributedOn', r.distributedOn],
+];
+
+/** A change register row as written into an incremental file. */
+export interface ChangeEntry {
+  seq: number;
+  kind: RecordKind;
+  recordKey: string;
+  action: string;
+  cause: string;
+  occurredAt: Date;
+  dueOn: string;
+  detail: Record<string, unknown>;
+}
+export const writeChange = (c: ChangeEntry): Field[] => [
+  ['seq', c.seq],
+  ['kind', c.kind],
+  ['recordKey', c.recordKey],
+  ['action', c.action],
+  ['cause', c.cause],
+  ['occurredAt', c.occurredAt.toISOString()],
+  ['dueOn', c.dueOn],
+  ['detail', JSON.stringify(c.detail)],
+];
+
+/** The element name of each kind in the XML files (and the file's base name). */
+export const KIND_FILES: Record<RecordKind, { file: string; element: string }> = {
+  operator: { file: 'operator', element: 'operator' },
+  house: { file: 'house', element: 'house' },
+  gateway: { file: 'gateway', element: 'gateway' },
+  frame: { file: 'frame', element: 'frame' },
+  ip_segment: { file: 'ip_segment', element: 'ipSegment' },
+  user: { file: 'user', element: 'user' },
+  service: { file: 'service', element: 'service' },
+  occupied: { file: 'occupied', element: 'occupiedSpace' },
+};
+
+type Writer<T> = (r: T) => Field[];
+export const WRITERS: { [K in RecordKind]: Writer<Register[K][number]> } = {
+  operator: writeOperator,
+  house: writeHouse,
+  gateway: writeGateway,
+  frame: writeFrame,
+  ip_segment: writeIpSegment,
+  user: writeUser,
+  service: writeService,
+  occupied: writeOccupied,
+};
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** XML 1.0 text: markup escaped, characters XML forbids (C0 controls but tab/newline) dropped. */
+export const xmlText = (v: string | number | boolean): string =>
+  typeof v === 'string' ? v.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '') : String(v);
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; a leading =+-@ is defused for spreadsheets. */
+export function csvField(v: string | number | boolean): string {
+  if (typeof v !== 'string') return String(v);
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One kind's records as CSV (header row from the layout; an empty list still has its header) and as XML. */
+export function encode<T>(element: string, root: string, header: readonly string[], rows: readonly T[], write: Writer<T>, attrs: string): { csv: string; xml: string } {
+  const csv: string[] = [header.join(',')];
+  const xml: string[] = [`<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>`];
+  for (const r of rows) {
+    const fields = write(r);
+    let line = '';
+    let el = `<${element}>`;
+    for (let i = 0; i < fields.length; i += 1) {
+      const [name, value] = fields[i];
+      line += i === 0 ? csvField(value) : `,${csvField(value)}`;
+      el += `<${name}>${xmlText(value)}</${name}>`;
+    }
+    csv.push(line);
+    xml.push(`${el}</${element}>`);
+  }
+  xml.push(`</${root}>\n`);
+  return { csv: `${csv.join('\r\n')}\r\n`, xml: xml.join('\n') };
+}
+
+/** The field names a writer produces, read from a blank record of the kind (for an empty list's header). */
+export function headerOf<T>(write: Writer<T>, blank: T): string[] {
+  return write(blank).map(([name]) => name);
+}
