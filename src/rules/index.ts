@@ -21,3 +21,4 @@ export * from './incidents.js';
 export * from './holiday-law.js';
 export * from './arrangement.js';
 export * from './finance.js';
+export * from './security-report.js';
