@@ -90,7 +90,7 @@ import { incidentsConstraints } from './modules/incidents/incidents.constraints.
 import { registerMessages } from './core/i18n/index.js';
 import { makeComplianceRepository } from './modules/compliance/compliance.repository.js';
 import { makeDomainsService } from './modules/compliance/domains.service.js';
-import { makeGateService, type GateAlert } from './modules/compliance/gate.service.js';
+import { makeGateService, type GateAlert, type GateBlockSource } from './modules/compliance/gate.service.js';
 import { makeComplaintsService } from './modules/compliance/complaints.service.js';
 import { makeDeclarationsService } from './modules/compliance/declarations.service.js';
 import { makeInspectionsService } from './modules/compliance/inspections.service.js';
@@ -122,6 +122,10 @@ import { makeAlertingService } from './modules/alerting/alerting.service.js';
 import { alertingRoutes } from './modules/alerting/alerting.routes.js';
 import { alertingReactions } from './modules/alerting/reactions.js';
 import { alertingConstraints } from './modules/alerting/alerting.constraints.js';
+// ── issue 22 §4–7: takedown orders, evidence packs, security reports, personal-data retention ──
+import { makeTakedownsRepository } from './modules/takedowns/takedowns.repository.js';
+import { makeTakedownsService } from './modules/takedowns/takedowns.service.js';
+import { takedownsRoutes } from './modules/takedowns/takedowns.routes.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -210,6 +214,7 @@ export function buildServices(ctx: AppContext) {
   const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids, fourEyes });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
   const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
+  const gateBlocks: GateBlockSource[] = [];
   const gate = makeGateService({
     repo: complianceRepo,
     ipam,
@@ -218,6 +223,7 @@ export function buildServices(ctx: AppContext) {
     clock,
     ids,
     alerts: gateAlerts,
+    blocks: gateBlocks,
     bus,
     settings: {
       dir: gateDir,
@@ -264,6 +270,10 @@ export function buildServices(ctx: AppContext) {
   const alerting = makeAlertingService({ repo: makeAlertingRepository(db), audit, clock, ids, publicUrl: ctx.config.PUBLIC_URL, timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   registerConstraintErrors(alertingConstraints);
 
+  // ── issue 22 §4: takedown orders through the gate and the suspension flow; the gate keeps their names closed ──
+  const takedowns = makeTakedownsService({ repo: makeTakedownsRepository(db), domains, ipam, servers, complaints, gate, customers, notices, provider, pdf, files, audit, clock, ids });
+  gateBlocks.push(() => takedowns.inForce());
+
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
   bus.subscribe(
@@ -307,6 +317,8 @@ export function buildServices(ctx: AppContext) {
     // alert channels (issue 20 §5)
     alerting,
     desk,
+    // issue 22 §4–7
+    takedowns,
   };
 }
 
@@ -338,6 +350,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     // alert channels (issue 20 §5)
     { tag: { name: 'alerting', description: '告警通道：企业微信、钉钉群机器人与 Webhook — alert channels' }, routes: alertingRoutes(services) },
     // ── desk (issue 20) ──
+    // ── issue 22 §4–7 ──
+    { tag: { name: 'takedowns', description: '违法违规网站处置：登记、执行、阻断证明、回执 — takedown orders executed and proven' }, routes: takedownsRoutes(services) },
     { tag: { name: 'desk', description: '工作台：待办、角色看板、每日摘要 — the desk: to-do list, role dashboards, daily digest' }, routes: deskRoutes(services) },
   ];
 }

@@ -18,3 +18,5 @@ export * from '../modules/alerting/alerting.schema.js';
 export * from '../modules/contracts/contract-copies.schema.js';
 // ── desk: the digest outbox (issue 20) ──
 export * from '../modules/desk/desk.schema.js';
+// ── issue 22 §4–7: takedown orders, security reports, personal-data retention ──
+export * from '../modules/takedowns/takedowns.schema.js';
