@@ -126,6 +126,9 @@ import { alertingConstraints } from './modules/alerting/alerting.constraints.js'
 import { makeTakedownsRepository } from './modules/takedowns/takedowns.repository.js';
 import { makeTakedownsService } from './modules/takedowns/takedowns.service.js';
 import { takedownsRoutes } from './modules/takedowns/takedowns.routes.js';
+import { makeSecurityReportsRepository } from './modules/incidents/security-reports.repository.js';
+import { makeSecurityReportsService } from './modules/incidents/security-reports.service.js';
+import { securityReportsRoutes } from './modules/incidents/security-reports.routes.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -273,6 +276,8 @@ export function buildServices(ctx: AppContext) {
   // ── issue 22 §4: takedown orders through the gate and the suspension flow; the gate keeps their names closed ──
   const takedowns = makeTakedownsService({ repo: makeTakedownsRepository(db), domains, ipam, servers, complaints, gate, customers, notices, provider, pdf, files, audit, clock, ids });
   gateBlocks.push(() => takedowns.inForce());
+  // issue 22 §6: security-event reports kept with the incident
+  const securityReports = makeSecurityReportsService({ repo: makeSecurityReportsRepository(db), incidents: incidentsRepo, audit, clock });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -319,6 +324,7 @@ export function buildServices(ctx: AppContext) {
     desk,
     // issue 22 §4–7
     takedowns,
+    securityReports,
   };
 }
 
@@ -344,7 +350,12 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'billing', description: '账单、收款、余额、发票、催收、到期 — invoices, payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
     { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
     { tag: { name: 'onboarding', description: '开通引导清单 — the guided path from a new customer to a live, paid server' }, routes: onboardingRoutes(services) },
-    { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
+    { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: async (app) => {
+        await app.register(incidentsRoutes(services));
+        // issue 22 §6: the security-event report kept with the incident
+        await app.register(securityReportsRoutes(services));
+      },
+    },
     // issue 20 §3
     { tag: { name: 'search', description: '全局搜索 — the global search (IP, domain, serial, cabinet, contract, invoice, customer)' }, routes: searchRoutes(services) },
     // alert channels (issue 20 §5)
