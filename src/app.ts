@@ -90,7 +90,7 @@ import { incidentsConstraints } from './modules/incidents/incidents.constraints.
 import { registerMessages } from './core/i18n/index.js';
 import { makeComplianceRepository } from './modules/compliance/compliance.repository.js';
 import { makeDomainsService } from './modules/compliance/domains.service.js';
-import { makeGateService, type GateAlert } from './modules/compliance/gate.service.js';
+import { makeGateService, type GateAlert, type GateBlockSource } from './modules/compliance/gate.service.js';
 import { makeComplaintsService } from './modules/compliance/complaints.service.js';
 import { makeDeclarationsService } from './modules/compliance/declarations.service.js';
 import { makeInspectionsService } from './modules/compliance/inspections.service.js';
@@ -134,6 +134,13 @@ import { promises as dnsPromises } from 'node:dns';
 import { makeRegulatorChanges, makeRegulatorService } from './modules/regulator/regulator.service.js';
 import { regulatorReactions } from './modules/regulator/reactions.js';
 import { makeRegulatorDesk } from './modules/regulator/regulator.desk.js';
+// ── issue 22 §4–7: takedown orders, evidence packs, security reports, personal-data retention ──
+import { makeTakedownsRepository } from './modules/takedowns/takedowns.repository.js';
+import { makeTakedownsService } from './modules/takedowns/takedowns.service.js';
+import { takedownsRoutes } from './modules/takedowns/takedowns.routes.js';
+import { makeSecurityReportsRepository } from './modules/incidents/security-reports.repository.js';
+import { makeSecurityReportsService } from './modules/incidents/security-reports.service.js';
+import { securityReportsRoutes } from './modules/incidents/security-reports.routes.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -222,6 +229,7 @@ export function buildServices(ctx: AppContext) {
   const domains = makeDomainsService({ repo: complianceRepo, servers, ipam, notices, files, audit, clock, ids, fourEyes, bus });
   const gateDir = resolve(ctx.config.GATE_DIR ?? join(ctx.config.DATA_DIR, 'gate'));
   const gateAlerts: GateAlert[] = [(row) => console.error(`rackpact gate: ${row.outcome} (${row.domainCount} domains); the previous gate stays in force\n${row.output}`)];
+  const gateBlocks: GateBlockSource[] = [];
   const gate = makeGateService({
     repo: complianceRepo,
     ipam,
@@ -230,6 +238,7 @@ export function buildServices(ctx: AppContext) {
     clock,
     ids,
     alerts: gateAlerts,
+    blocks: gateBlocks,
     bus,
     settings: {
       dir: gateDir,
@@ -288,6 +297,11 @@ export function buildServices(ctx: AppContext) {
     gateLog: join(gateDir, GATE_FILES.accessLog),
     resolver: dnsPromises,
   });
+  // ── issue 22 §4: takedown orders through the gate and the suspension flow; the gate keeps their names closed ──
+  const takedowns = makeTakedownsService({ repo: makeTakedownsRepository(db), domains, ipam, servers, complaints, gate, customers, notices, provider, pdf, files, audit, clock, ids });
+  gateBlocks.push(() => takedowns.inForce());
+  // issue 22 §6: security-event reports kept with the incident
+  const securityReports = makeSecurityReportsService({ repo: makeSecurityReportsRepository(db), incidents: incidentsRepo, audit, clock });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -341,6 +355,9 @@ export function buildServices(ctx: AppContext) {
     // issue 22
     regulator,
     regulatorChanges,
+    // issue 22 §4–7
+    takedowns,
+    securityReports,
   };
 }
 
@@ -366,7 +383,12 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'billing', description: '账单、收款、余额、发票、催收、到期 — invoices, payments, credit, fapiao, dunning, expiry' }, routes: billingRoutes(services) },
     { tag: { name: 'compliance', description: '合规：域名清单与备案、接入网关、申报服务、日志留存、投诉违规、检查 — compliance (5.3–5.8, 6.3, 6.6, 6.8)' }, routes: complianceRoutes(services) },
     { tag: { name: 'onboarding', description: '开通引导清单 — the guided path from a new customer to a live, paid server' }, routes: onboardingRoutes(services) },
-    { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: incidentsRoutes(services) },
+    { tag: { name: 'incidents', description: '故障、计划作业与补偿（6.3、7.2、7.3）— incidents, planned work, compensation' }, routes: async (app) => {
+        await app.register(incidentsRoutes(services));
+        // issue 22 §6: the security-event report kept with the incident
+        await app.register(securityReportsRoutes(services));
+      },
+    },
     // issue 20 §3
     { tag: { name: 'search', description: '全局搜索 — the global search (IP, domain, serial, cabinet, contract, invoice, customer)' }, routes: searchRoutes(services) },
     // alert channels (issue 20 §5)
@@ -374,6 +396,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     // site access (issue 21)
     { tag: { name: 'access', description: '进出机房与设备进出：申请、前台登记、设备进出单（5.10 人员名单）— site access: visits, front desk, equipment in and out' }, routes: accessRoutes(services) },
     // ── desk (issue 20) ──
+    // ── issue 22 §4–7 ──
+    { tag: { name: 'takedowns', description: '违法违规网站处置：登记、执行、阻断证明、回执 — takedown orders executed and proven' }, routes: takedownsRoutes(services) },
     { tag: { name: 'desk', description: '工作台：待办、角色看板、每日摘要 — the desk: to-do list, role dashboards, daily digest' }, routes: deskRoutes(services) },
   ];
 }

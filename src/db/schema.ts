@@ -22,3 +22,5 @@ export * from '../modules/desk/desk.schema.js';
 export * from '../modules/access/access.schema.js';
 // issue 22 §1–3: the regulator's view (basic-data change register, exports, reconciliation)
 export * from '../modules/regulator/regulator.schema.js';
+// ── issue 22 §4–7: takedown orders, security reports, personal-data retention ──
+export * from '../modules/takedowns/takedowns.schema.js';

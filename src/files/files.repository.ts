@@ -22,6 +22,9 @@ export const FILE_COLUMNS = [
   'ticket_attachments.sha256',
   // issue 19 §3 (doc-versions): the frozen copies of contract documents
   'contract_documents.file_sha256',
+  // issue 22 §4: the authority's order and the sealed receipt
+  'takedown_orders.scan_sha256',
+  'takedown_orders.receipt_sha256',
 ] as const;
 
 export interface FileReference {

@@ -437,4 +437,21 @@ export const en: Record<MessageKey, string> = {
   'access.notAuthorisedForEquipment': "This person's roster role may not authorise equipment leaving (clause {clause}: by default the legal representative or the technical lead)",
   'access.holdsBlock': "Blocked by: {holds}",
   // ── end site access ──
+  // ── issue 22 §4–7: takedowns, evidence packs, security reports, retention ──
+  TAKEDOWN_UNMAPPED: 'What the order names ({target}) belongs to none of our customers',
+  TAKEDOWN_GATE_FAILED: 'The gate did not take effect ({outcome}); nothing was blocked and the previous gate stays in force — check and try again',
+  TAKEDOWN_INVALID_TRANSITION: 'The takedown order is "{from}" and cannot be "{to}"',
+  LEGAL_HOLD: "The customer's data is under legal hold ({holds}) and cannot be deleted now",
+  'entity.takedown': 'The takedown order',
+  'entity.securityReport': 'The security event report',
+  'entity.retentionRequest': 'The personal-data request',
+  'takedown.noTargets': 'Name at least one domain, IP address or server',
+  'takedown.manyCustomers': 'The targets belong to several customers: register one order per customer',
+  'takedown.actionNeedsTarget': 'A required action has no target of its kind',
+  'takedown.deadlineBeforeReceived': 'The deadline cannot be before the order was received',
+  'takedown.proofFailed': 'The block check failed: {name} still answers',
+  'security.reportIncomplete': 'The report is incomplete; missing: {items}',
+  'security.alreadyReported': 'The event was reported; its grade can no longer change',
+  'retention.requestType': 'Personal-data deletion/correction request',
+  // ── end issue 22 §4–7 ──
 };

@@ -440,6 +440,23 @@ export const zhCN = {
   'access.notAuthorisedForEquipment': '此人在人员名单中的角色无权授权设备出场（第 {clause} 条：默认为法定代表人或技术负责人）',
   'access.holdsBlock': '存在阻止出场的事项：{holds}',
   // ── end site access ──
+  // ── issue 22 §4–7: takedowns, evidence packs, security reports, retention ──
+  TAKEDOWN_UNMAPPED: '处置指令所列对象（{target}）不属于本机房任何客户',
+  TAKEDOWN_GATE_FAILED: '接入网关未能生效（{outcome}），阻断未完成；原网关配置仍在运行，请检查后重试',
+  TAKEDOWN_INVALID_TRANSITION: '处置指令当前状态为“{from}”，不能执行“{to}”',
+  LEGAL_HOLD: '该客户的资料处于法律保全中（{holds}），暂不能删除',
+  'entity.takedown': '处置指令',
+  'entity.securityReport': '网络安全事件报告',
+  'entity.retentionRequest': '个人信息删除/更正请求',
+  'takedown.noTargets': '请至少填写一个域名、IP 地址或服务器',
+  'takedown.manyCustomers': '所列对象属于多个客户，请按客户分别登记',
+  'takedown.actionNeedsTarget': '所选处置要求没有对应的处置对象',
+  'takedown.deadlineBeforeReceived': '处置期限不能早于收文时间',
+  'takedown.proofFailed': '阻断检测未通过：{name} 仍可访问',
+  'security.reportIncomplete': '报告内容不完整，缺少：{items}',
+  'security.alreadyReported': '该事件已报告，不能再修改分级',
+  'retention.requestType': '个人信息删除/更正请求',
+  // ── end issue 22 §4–7 ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

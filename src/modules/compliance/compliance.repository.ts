@@ -43,6 +43,10 @@ export interface RegisterServiceRow {
   domains: string;
   addresses: string;
   verified_on: string | null;
+/** Names and addresses an authority ordered closed (issue 22 §4): kept off the gate whatever their filing says. */
+export interface GateBlocks {
+  domains: string[];
+  addresses: string[];
 }
 
 export function makeComplianceRepository(db: Db) {
@@ -125,16 +129,20 @@ export function makeComplianceRepository(db: Db) {
      * live suspension, at an address the server still holds (`held`, from IPAM). The database
      * writes the lines (see mapLine), so 500k domains cost about what a COPY of them does.
      */
-    async gateMap(held: { serverId: string | null; address: string }[], tx: Executor = db): Promise<{ count: number; text: string }> {
+    async gateMap(held: { serverId: string | null; address: string }[], blocked: GateBlocks = { domains: [], addresses: [] }, tx: Executor = db): Promise<{ count: number; text: string }> {
       // one parameter for any number of addresses (drizzle would spread an array into a list)
       const json = JSON.stringify(held.filter((h) => h.serverId).map((h) => ({ s: h.serverId, a: h.address })));
+      const blockedNames = JSON.stringify(blocked.domains);
+      const blockedAddresses = JSON.stringify(blocked.addresses);
       const result = await tx.execute(sql`
         WITH held (server_id, address) AS (SELECT s, a FROM jsonb_to_recordset(${json}::jsonb) AS r(s uuid, a text))
         SELECT count(*)::int AS n,
                coalesce(string_agg(d.domain || ' ' || CASE WHEN position(':' IN d.address) > 0 THEN '[' || d.address || ']' ELSE d.address END || E';\n', '' ORDER BY d.domain COLLATE "C"), '') AS t
         FROM compliance_domains d JOIN held h ON h.server_id = d.server_id AND h.address = d.address
         WHERE d.status = 'verified'
-          AND NOT EXISTS (SELECT 1 FROM compliance_suspensions s WHERE s.server_id = d.server_id AND s.restored_at IS NULL)`);
+          AND NOT EXISTS (SELECT 1 FROM compliance_suspensions s WHERE s.server_id = d.server_id AND s.restored_at IS NULL)
+          AND d.domain NOT IN (SELECT jsonb_array_elements_text(${blockedNames}::jsonb))
+          AND d.address NOT IN (SELECT jsonb_array_elements_text(${blockedAddresses}::jsonb))`);
       const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { n: number; t: string }[];
       return { count: rows[0]?.n ?? 0, text: rows[0]?.t ?? '' };
     },

@@ -8,7 +8,7 @@ import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { IpamService } from '../ipam/ipam.service.js';
 import type { ProviderService } from '../provider/provider.service.js';
-import type { ComplianceRepository, GateApplyRow } from './compliance.repository.js';
+import type { ComplianceRepository, GateApplyRow, GateBlocks } from './compliance.repository.js';
 import { DEFAULT_GATE_TEMPLATE, renderGate, type GateOptions } from './gate-config.js';
 import { applyGate, fingerprintOf, writeGateFiles } from './nginx.js';
 
@@ -18,6 +18,9 @@ export interface GateSettings extends GateOptions {
   templatePath?: string;
   applyOn: boolean;
 }
+
+/** Where the gate learns what must stay closed besides unverified names (takedown orders, issue 22 §4). */
+export type GateBlockSource = () => Promise<GateBlocks>;
 
 /** Told when an apply fails: the previous gate stays in force, and someone must look. */
 export type GateAlert = (apply: Omit<GateApplyRow, 'seq'>) => void;
@@ -36,6 +39,8 @@ export function makeGateService(deps: {
   ids: IdGenerator;
   settings: GateSettings;
   alerts: GateAlert[];
+  /** filled by app.ts once the modules that order blocks are built */
+  blocks?: GateBlockSource[];
   bus: Emitter<Executor>;
 }) {
   const { repo, audit, clock, ids, settings } = deps;
@@ -45,7 +50,13 @@ export function makeGateService(deps: {
 
   async function render() {
     const held = await deps.ipam.activeAddresses(system);
-    const map = await repo.gateMap(held);
+    const blocked: GateBlocks = { domains: [], addresses: [] };
+    for (const source of deps.blocks ?? []) {
+      const b = await source();
+      blocked.domains.push(...b.domains);
+      blocked.addresses.push(...b.addresses);
+    }
+    const map = await repo.gateMap(held, blocked);
     const template = settings.templatePath ? readFileSync(settings.templatePath, 'utf8') : DEFAULT_GATE_TEMPLATE;
     let providerName = '本机房';
     try {
@@ -82,6 +93,8 @@ export function makeGateService(deps: {
 
   return {
     render,
+    /** where the gate listens (the takedown proof probes a blocked name there) */
+    listens: () => ({ http: settings.httpListen, https: settings.httpsListen }),
 
     /** `rackpact gate export`: the files only, into a directory of the operator's choosing. */
     async export(scope: Scope, dir?: string) {

@@ -22,6 +22,7 @@ export const DESK_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
   'desk.kind.ticket.respond': { 'zh-CN': '工单待响应：{number}', en: 'Ticket awaiting first response: {number}' },
   'desk.kind.ticket.resolve': { 'zh-CN': '工单待解决：{number}', en: 'Ticket to resolve: {number}' },
   'desk.kind.incident.lineFault': { 'zh-CN': '线路故障 24 小时时限：{number} {title}', en: 'Line fault, 24-hour clock: {number} {title}' },
+  'desk.kind.incident.securityReport': { 'zh-CN': '网络安全事件待报告：{number} {title}', en: 'Security event to report: {number} {title}' },
   'desk.kind.incident.open': { 'zh-CN': '未结故障：{number} {title}', en: 'Open incident: {number} {title}' },
   'desk.kind.maintenance.notice': { 'zh-CN': '计划作业待通知：{number} {title}', en: 'Planned work to notify: {number} {title}' },
   'desk.kind.regulator.finding.unfiled_host': { 'zh-CN': '未备案网站在我方 IP 上被访问（HTTP Host）：{label}，{count} 次', en: 'Unfiled site asked for on our IP (HTTP Host): {label}, {count} requests' },

@@ -36,10 +36,30 @@ export function makeIncidentsDesk(db: Db) {
                  extract(epoch FROM m.starts_at)::float8 * 1000
             FROM maintenance_windows m
            WHERE m.status = 'scheduled' AND m.starts_at >= ${now}::timestamptz AND m.starts_at < ${now}::timestamptz + make_interval(days => ${MAINTENANCE_HORIZON_DAYS})
+          UNION ALL
+          -- issue 22 §6: a 较大-or-graver security event not yet reported, against its 4 h / 1 h clock
+          SELECT 'security', i.id, i.number, i.title, false, false, extract(epoch FROM r.report_due_at)::float8 * 1000, NULL
+            FROM incident_security_reports r JOIN incidents i ON i.id = r.incident_id
+           WHERE r.reported_at IS NULL AND r.report_due_at IS NOT NULL
           LIMIT 1000`),
       );
       return rows.map((r) =>
-        r.kind === 'incident'
+        r.kind === 'security'
+          ? {
+              kind: 'incident.securityReport',
+              area: 'incidents' as const,
+              subjectId: r.id,
+              titleKey: 'desk.kind.incident.securityReport',
+              params: { number: r.number, title: r.title },
+              dueAt: instantOf(r.due_ms),
+              clause: null,
+              customerId: null,
+              customerName: null,
+              link: `/console/incidents/${r.id}`,
+              roles: ['noc', 'compliance'] as const,
+              forCustomer: false,
+            }
+          : r.kind === 'incident'
           ? {
               kind: r.line_fault ? 'incident.lineFault' : 'incident.open',
               area: 'incidents' as const,

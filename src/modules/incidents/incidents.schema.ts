@@ -1,5 +1,6 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { CONSENT_BOUND_KINDS, INCIDENT_CAUSES, MAINTENANCE_KINDS, NOTICE_BOUND_KINDS, SCOPE_KINDS, type IncidentCause, type MaintenanceKind, type ScopeKind } from '../../rules/incidents.js';
+import { SECURITY_GRADES } from '../../rules/security-report.js';
 
 // the agreement's value lists live in the rules core, shared with the UI
 export { CONSENT_BOUND_KINDS, INCIDENT_CAUSES, MAINTENANCE_KINDS, NOTICE_BOUND_KINDS, SCOPE_KINDS, type IncidentCause, type MaintenanceKind, type ScopeKind };
@@ -149,4 +150,32 @@ export const calendarFeedTokens = pgTable('calendar_feed_tokens', {
   customerId: uuid('customer_id').primaryKey(),
   tokenHash: text('token_hash').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+// ── issue 22 §6: a network-security event's grade and its report (国家网络安全事件报告管理办法) ──
+export const incidentSecurityReports = pgTable('incident_security_reports', {
+  incidentId: uuid('incident_id').primaryKey(),
+  grade: text('grade', { enum: SECURITY_GRADES }).notNull(),
+  classifiedAt: timestamp('classified_at', { withTimezone: true }).notNull(),
+  classifiedBy: uuid('classified_by'),
+  criticalInfrastructure: boolean('critical_infrastructure').notNull(),
+  reportDueAt: timestamp('report_due_at', { withTimezone: true }),
+  unit: text('unit') /* 报告单位 */,
+  occurredAt: timestamp('occurred_at', { withTimezone: true }) /* 发生时间 */,
+  place: text('place') /* 地点 */,
+  eventType: text('event_type') /* 事件类型 */,
+  impact: text('impact') /* 影响 */,
+  measures: text('measures') /* 已采取的措施 */,
+  reportedAt: timestamp('reported_at', { withTimezone: true }),
+  reportedBy: uuid('reported_by'),
+  reportedTo: text('reported_to'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** One row: whether the provider is a critical-information-infrastructure operator (1 h instead of 4 h). */
+export const securityReportSettings = pgTable('security_report_settings', {
+  id: boolean('id').primaryKey(),
+  criticalInfrastructure: boolean('critical_infrastructure').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -159,6 +159,17 @@ export const NOTICE_TEMPLATES: Record<string, Render> = {
     'zh-CN': { subject: '网站访问日志留存承诺续签提醒（第 5.5 条）', body: `贵方关于网站访问日志留存的承诺（保存位置：${s(p.location)}）有效期至 ${s(p.validUntil)}。请在到期前于客户门户重新确认，日志保存期限不少于 6 个月。` },
     en: { subject: 'Log-retention attestation due (clause 5.5)', body: `Your attestation of access-log retention (kept at: ${s(p.location)}) is valid until ${s(p.validUntil)}. Please renew it in the portal; logs are kept at least 6 months.` },
   }),
+  // ── issue 22 §4: an authority's takedown order executed ──
+  'takedown.executed': (p) => ({
+    'zh-CN': {
+      subject: `违法违规网站处置通知 ${s(p.number)}（第 5.4、5.6、5.8 条，第 6.3、6.8 条）`,
+      body: `根据${s(p.issuer)}《${s(p.documentNumber)}》的要求，乙方已于 ${s(p.blockedAt)} 对贵方下列对象采取处置措施（${s(p.actions)}）：${s(p.targets)}\n事由：${s(p.reason)}\n贵方依协议第 5.4、5.8 条承诺合法使用托管服务，并依第 5.6 条先备案后接入；乙方依第 6.3 条暂停相关服务，违反第 5.3—5.7 条的，乙方可依第 6.8 条终止服务且已付费用不予退还。\n如有异议，请于收到本通知后与乙方联系并向发文机关申请复核。`,
+    },
+    en: {
+      subject: `Takedown order executed ${s(p.number)} (clauses 5.4, 5.6, 5.8, 6.3, 6.8)`,
+      body: `On the order of ${s(p.issuer)} (${s(p.documentNumber)}) the provider took the following action (${s(p.actions)}) at ${s(p.blockedAt)} against: ${s(p.targets)}\nReason: ${s(p.reason)}\nUnder clauses 5.4 and 5.8 you undertook lawful use, and under 5.6 filing before access; the provider suspends service under 6.3, and a breach of 5.3–5.7 lets it end the service under 6.8 without refund.\nTo object, contact the provider and ask the issuing authority for review.`,
+    },
+  }),
   // ── incidents and planned work (6.3, 7.3) ──
   'incident.opened': (p) => ({
     'zh-CN': { subject: `服务中断通知 ${s(p.number)}`, body: `贵方托管的服务器受故障影响（${s(p.title)}），中断自 ${s(p.startedAt)} 起。我方正在处理，恢复后将另行通知；补偿按协议第 7.2 条计入服务期。` },
