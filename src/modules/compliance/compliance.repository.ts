@@ -43,6 +43,8 @@ export interface RegisterServiceRow {
   domains: string;
   addresses: string;
   verified_on: string | null;
+}
+
 /** Names and addresses an authority ordered closed (issue 22 §4): kept off the gate whatever their filing says. */
 export interface GateBlocks {
   domains: string[];
