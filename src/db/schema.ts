@@ -18,3 +18,5 @@ export * from '../modules/alerting/alerting.schema.js';
 export * from '../modules/contracts/contract-copies.schema.js';
 // ── desk: the digest outbox (issue 20) ──
 export * from '../modules/desk/desk.schema.js';
+// ── issue 23 §5: Idempotency-Key answers (src/http/idempotency.ts) ──
+export * from '../http/idempotency.schema.js';
