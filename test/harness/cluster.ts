@@ -6,7 +6,7 @@
  * next one, POSTs included (`non_idempotent`: the Idempotency-Key makes that safe).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, startNginx } from './nginx.js';
@@ -20,7 +20,9 @@ pid ${opts.dir}/nginx.pid;
 error_log ${opts.dir}/error.log warn;
 events { worker_connections 1024; }
 http {
-    access_log off;
+    # which process(es) answered: "a:p1, a:p2" when the first one failed and the request went on
+    log_format balancer '$upstream_addr $status';
+    access_log ${opts.dir}/access.log balancer;
     client_body_temp_path ${opts.dir}/tmp/client_body;
     proxy_temp_path ${opts.dir}/tmp/proxy;
     fastcgi_temp_path ${opts.dir}/tmp/fastcgi;
@@ -58,6 +60,8 @@ export interface ServeProcess {
   output: () => string;
   /** SIGKILL, as a crash: no graceful shutdown. */
   kill(): Promise<void>;
+  /** SIGSTOP: the process still holds its port (connections queue) but answers nothing. */
+  freeze(): void;
   stop(): Promise<void>;
 }
 
@@ -107,13 +111,15 @@ export async function startServe(opts: { databaseUrl: string; env?: Record<strin
     child.kill(sig);
     await exited;
   };
-  return { port, url: `http://127.0.0.1:${port}`, child, output: () => out, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  return { port, url: `http://127.0.0.1:${port}`, child, output: () => out, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM'), freeze: () => void child.kill('SIGSTOP') };
 }
 
 export interface Cluster {
   processes: ServeProcess[];
   /** the balancer's address */
   url: string;
+  /** The balancer's access log: one `upstream_addr status` line per request. */
+  accessLog(): string[];
   stop(): Promise<void>;
 }
 
@@ -133,6 +139,7 @@ export async function startCluster(opts: { databaseUrl: string; count: number; e
     return {
       processes,
       url: `http://127.0.0.1:${listen}`,
+      accessLog: () => (existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8').split('\n').filter(Boolean) : []),
       async stop() {
         await started.stop();
         await Promise.all(processes.map((p) => p.stop()));
@@ -151,7 +158,7 @@ export class Browser {
   constructor(public base: string) {}
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
-    const h: Record<string, string> = { 'content-type': 'application/json', ...extra };
+    const h: Record<string, string> = { ...extra };
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get('rp_csrf');
     if (csrf) h['x-csrf-token'] = decodeURIComponent(csrf);
@@ -173,7 +180,11 @@ export class Browser {
   }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: () => unknown; text: string; headers: Headers }> {
-    const res = await fetch(this.base + path, { method, headers: this.headers(headers), body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.base + path, {
+      method,
+      headers: this.headers(body === undefined ? headers : { 'content-type': 'application/json', ...headers }),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');

@@ -159,6 +159,9 @@ export function makeGateService(deps: {
      */
     async applyIfChanged(trigger = 'job') {
       if (!settings.applyOn) return { outcome: 'disabled' as const };
+      // the idle case without the cross-process lock: one one-row read (issue 23 §3)
+      const state = await repo.gateState();
+      if (state.version === state.checkedVersion && checkedTemplate === hashOf(readTemplate())) return { outcome: 'unchanged' as const, gateVersion: state.version };
       const r = await serialized(() => applyNow(system, trigger, false));
       return { outcome: r.outcome, gateVersion: r.gateVersion };
     },
