@@ -68,7 +68,7 @@ describe.skipIf(TEST_DB !== 'postgres')('several app processes behind nginx on o
     expect(await me(elsewhere)).toBe(200);
     const here = new Browser(direct(0));
     await here.login('kx-two', TEST_PASSWORD);
-    expect((await here.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-Passw0rd-for-kx-two' })).status).toBe(204);
+    expect((await here.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Harbour-Lantern-Quiet-2026' })).status).toBe(204);
     expect(await settles(() => me(elsewhere), 401)).toBe(401);
     expect(await me(here)).toBe(200);
 
