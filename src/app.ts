@@ -8,6 +8,7 @@ import type { Database, Executor } from './db/client.js';
 import { ReactionBus } from './core/reactions.js';
 import { currentMigrationVersion } from './db/migrate.js';
 import { buildHttpServer, type HttpModule } from './http/server.js';
+import { makeIdempotencyStore } from './http/idempotency.js';
 import { registerConstraintErrors, toErrorResponse } from './http/errors.js';
 import { makeAuditRepository } from './modules/audit/audit.repository.js';
 import { makeAnchorStore } from './modules/audit/audit.anchors.js';
@@ -90,7 +91,7 @@ import { incidentsConstraints } from './modules/incidents/incidents.constraints.
 import { registerMessages } from './core/i18n/index.js';
 import { makeComplianceRepository } from './modules/compliance/compliance.repository.js';
 import { makeDomainsService } from './modules/compliance/domains.service.js';
-import { makeGateService, type GateAlert, type GateBlockSource } from './modules/compliance/gate.service.js';
+import { GATE_CHANNEL, makeGateService, type GateAlert, type GateBlockSource } from './modules/compliance/gate.service.js';
 import { makeComplaintsService } from './modules/compliance/complaints.service.js';
 import { makeDeclarationsService } from './modules/compliance/declarations.service.js';
 import { makeInspectionsService } from './modules/compliance/inspections.service.js';
@@ -240,6 +241,7 @@ export function buildServices(ctx: AppContext) {
     alerts: gateAlerts,
     blocks: gateBlocks,
     bus,
+    exclusive: gateExclusive(ctx.database),
     settings: {
       dir: gateDir,
       nginxBin: ctx.config.NGINX_BIN,
@@ -344,6 +346,7 @@ export function buildServices(ctx: AppContext) {
 
   return {
     audit, customers, roster, kyc, provider, floor, servers, network, ipam, dns, contracts, notices, tickets, files, pdf, auth, users, tokens, calendar, sessionCache,
+    idempotency: makeIdempotencyStore(db, clock, ctx.config.IDEMPOTENCY_LEASE_SECONDS),
     netbox, billing, domains, gate, gateAlerts, declarations, complaints, inspections, incidents, maintenance, alerts, fileCheck, bus, onboarding,
     // issue 20 §3
     search,
@@ -421,6 +424,7 @@ export async function buildHttp(services: Services, ctx: AppContext, opts: HttpO
     publicUrl: ctx.config.PUBLIC_URL,
     publicApiDocs: ctx.config.PUBLIC_API_DOCS === 'on',
     metricsListen: ctx.config.METRICS_LISTEN,
+    idempotency: { store: services.idempotency, leaseSeconds: ctx.config.IDEMPOTENCY_LEASE_SECONDS },
     health: async () => {
       try {
         return { ok: true, database: ctx.database.kind, migration: await currentMigrationVersion(ctx.database) };
@@ -435,6 +439,34 @@ export async function buildHttp(services: Services, ctx: AppContext, opts: HttpO
   const stopListening = await ctx.database.listen(AUTH_CHANNEL, services.sessionCache.listener);
   http.addHook('onClose', stopListening);
   return http;
+}
+
+/** Several app processes on one PostgreSQL: one gate check-and-apply at a time, under an advisory lock on a connection of its own. */
+const GATE_LOCK_KEY = 0x67617465; // 'gate'
+function gateExclusive(database: Database): (<T>(fn: () => Promise<T>) => Promise<T>) | undefined {
+  if (database.kind !== 'postgres') return undefined; // one process per embedded database
+  return (fn) =>
+    database.withSession(async (session) => {
+      await session.query('SELECT pg_advisory_lock($1)', [GATE_LOCK_KEY]);
+      try {
+        return await fn();
+      } finally {
+        await session.query('SELECT pg_advisory_unlock($1)', [GATE_LOCK_KEY]);
+      }
+    });
+}
+
+/**
+ * issue 23 §4: a change to the gate's input wakes the apply at once in this process (NOTIFY at
+ * commit, from whichever process made it); the per-minute job stays as the safety net.
+ */
+export async function startGateWaker(services: Pick<Services, 'gate'>, database: Database, log: (err: unknown) => void, debounceMs?: number): Promise<() => Promise<void>> {
+  const waker = services.gate.waker({ log, debounceMs });
+  const stopListening = await database.listen(GATE_CHANNEL, waker.listener);
+  return async () => {
+    waker.stop();
+    await stopListening();
+  };
 }
 
 export async function buildApp(ctx: AppContext, opts: HttpOptions = {}) {

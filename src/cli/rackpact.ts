@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { buildHttp } from '../app.js';
+import { buildHttp, startGateWaker } from '../app.js';
 import { parseConfig, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { localeFromEnv, t, type Locale } from '../core/i18n/index.js';
@@ -432,6 +432,8 @@ async function serve(config: Config, io: Io): Promise<number> {
   if (seedWanted && (await seedDemo(rt.services, rt.clock)).seeded) logger.info('demo data loaded');
   const http = await buildHttp(rt.services, { ...rt, passwords: undefined }, { logger, webDir: WEB_DIR });
   const jobs = config.JOBS === 'on' ? await startJobs(rt.database, jobHandlers(rt.services), logger) : undefined;
+  // issue 23 §4: the gate applies within seconds of a change, not at the next minute
+  const stopGateWaker = config.GATE_APPLY === 'on' ? await startGateWaker(rt.services, rt.database, (err) => logger.error({ err }, 'gate apply failed')) : undefined;
   await http.listen({ port: config.PORT, host: config.HOST });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -452,6 +454,7 @@ async function serve(config: Config, io: Io): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await http.close();
+  await stopGateWaker?.();
   await jobs?.stop();
   await rt.close();
   return 0;

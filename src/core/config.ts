@@ -71,6 +71,8 @@ const ConfigSchema = z.object({
   METRICS_LISTEN: z.string().regex(/^(\[[0-9a-f:]+\]:|[0-9.]+:)?\d{1,5}$/i, 'a port or address:port').optional(),
   /** `on`: the OpenAPI document and Swagger UI are public; otherwise staff (or a token) only. */
   PUBLIC_API_DOCS: z.enum(['on', 'off']).default('off'),
+  /** issue 23 §5: how long a retry with the same Idempotency-Key waits for the first request before taking over (its process may have died). */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** The provider's authoritative name servers and hostmaster, for exported zones (6.1). */
   DNS_NAMESERVERS: z.string().regex(/^[a-z0-9.-]+\.(,[a-z0-9.-]+\.)*$/, 'comma-separated FQDNs ending with a dot').default('ns1.yunqiao-idc.example.,ns2.yunqiao-idc.example.'),
   DNS_HOSTMASTER: z.string().regex(/^[a-z0-9.-]+\.$/, 'an FQDN ending with a dot').default('hostmaster.yunqiao-idc.example.'),

@@ -84,6 +84,9 @@ export const HTTP_STATUS = {
   // issue 19 §8: the document printer (Chromium) did not answer in time, or failed
   DOCUMENT_RENDER_TIMEOUT: 503,
   DOCUMENT_RENDER_FAILED: 503,
+  // issue 23 §5: Idempotency-Key on creating POSTs
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_PROGRESS: 409,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

@@ -24,3 +24,5 @@ export * from '../modules/access/access.schema.js';
 export * from '../modules/regulator/regulator.schema.js';
 // ── issue 22 §4–7: takedown orders, security reports, personal-data retention ──
 export * from '../modules/takedowns/takedowns.schema.js';
+// ── issue 23 §5: Idempotency-Key answers (src/http/idempotency.ts) ──
+export * from '../http/idempotency.schema.js';

@@ -22,6 +22,7 @@ import type { IdGenerator } from '../core/ids.js';
 import { docsGate, registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { registerInputChecks } from './input.js';
+import { registerIdempotency, type IdempotencyStore } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import type { TokensService } from '../modules/auth/tokens.service.js';
@@ -52,6 +53,8 @@ export interface HttpServerOptions {
   publicApiDocs?: boolean;
   /** METRICS_LISTEN: a second listener for /metrics alone, without a token. */
   metricsListen?: string;
+  /** issue 23 §5: stored answers of POSTs sent with an Idempotency-Key. */
+  idempotency?: { store: IdempotencyStore; leaseSeconds: number };
 }
 
 /**
@@ -106,6 +109,7 @@ export async function buildHttpServer(opts: HttpServerOptions): Promise<FastifyI
   // before the documentation routes, so that they see who is asking
   registerAuth(app, { auth: opts.auth, tokens: opts.tokens });
   registerInputChecks(app);
+  if (opts.idempotency) registerIdempotency(app, opts.idempotency.store, opts.idempotency.leaseSeconds);
   const gateDocs = docsGate(opts.publicApiDocs ?? false);
   // uploads (KYC copies, signed contracts): one file of at most 10 MB; the module checks type by content
   await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 20, fieldSize: 1000 } });

@@ -5,7 +5,7 @@ import { JOBS } from './definitions.js';
 /** Each handler calls one service; the job shell adds nothing but scheduling. */
 export function jobHandlers(services: Services): Record<string, () => Promise<unknown>> {
   return {
-    [JOBS.purgeExpiredSessions.name]: () => services.auth.purgeExpiredSessions(),
+    [JOBS.purgeExpiredSessions.name]: async () => ({ sessions: await services.auth.purgeExpiredSessions(), idempotencyKeys: await services.idempotency.purge() }),
     [JOBS.kycExpiryReminders.name]: () => services.kyc.remindExpiring(),
     [JOBS.commissioningBreaches.name]: () => services.contracts.flagCommissioningBreaches(),
     [JOBS.contractRenewals.name]: () => services.billing.sweep(),

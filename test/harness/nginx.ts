@@ -4,6 +4,7 @@
  * and a raw TCP upstream that counts connections (the TLS one: nginx passes the ClientHello on).
  */
 import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -52,14 +53,70 @@ export async function startNginx(dir: string) {
   };
 }
 
-/** A site on the customer's server: answers with its Host header. */
+const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+const wsAccept = (key: string) => createHash('sha1').update(key + WS_GUID).digest('base64');
+
+/** One WebSocket frame (FIN, text, payload < 126 bytes), masked as a client must send it or unmasked as a server does. */
+function wsFrame(text: string, masked: boolean): Buffer {
+  const payload = Buffer.from(text, 'utf8');
+  if (payload.length >= 126) throw new Error('short frames only');
+  if (!masked) return Buffer.concat([Buffer.from([0x81, payload.length]), payload]);
+  const mask = randomBytes(4);
+  const body = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
+  return Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, body]);
+}
+
+/** The text of one short frame (masked or not), or undefined until it is complete. */
+function wsRead(buf: Buffer): string | undefined {
+  if (buf.length < 2) return undefined;
+  const masked = (buf[1]! & 0x80) !== 0;
+  const len = buf[1]! & 0x7f;
+  const start = 2 + (masked ? 4 : 0);
+  if (buf.length < start + len) return undefined;
+  const body = buf.subarray(start, start + len);
+  return Buffer.from(masked ? body.map((b, i) => b ^ buf[2 + (i % 4)]!) : body).toString('utf8');
+}
+
+/**
+ * A site on the customer's server: answers with its Host header; a WebSocket upgrade (RFC 6455
+ * handshake) is accepted and each text frame echoed back as `echo <text> from <host>`.
+ */
 export async function startHttpUpstream(host: string, port: number) {
   const server = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end(`upstream says hello to ${req.headers.host}`);
   });
+  const upgraded = new Set<net.Socket>();
+  server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket) => {
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
+    socket.on('end', () => socket.end());
+    const key = req.headers['sec-websocket-key'];
+    if (req.headers.upgrade?.toLowerCase() !== 'websocket' || typeof key !== 'string') {
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${wsAccept(key)}\r\n\r\n`);
+    let buf = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      const text = wsRead(buf);
+      if (text !== undefined) {
+        buf = Buffer.alloc(0);
+        socket.write(wsFrame(`echo ${text} from ${req.headers.host}`, false));
+      }
+    });
+    socket.on('error', () => undefined);
+  });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  return { close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of upgraded) socket.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** The TLS side: counts connections that nginx passed on (after reading the SNI). */
@@ -72,6 +129,44 @@ export async function startTcpUpstream(host: string, port: number) {
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return { state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * A WebSocket client through the gate: the upgrade to ws://<host>/ on 127.0.0.1:port, one text
+ * frame sent, the first frame received. Resolves with the status and, on 101, the reply's text.
+ */
+export async function websocketEcho(host: string, port: number, text: string): Promise<{ status: number; accepted: boolean; reply?: string }> {
+  const key = randomBytes(16).toString('base64');
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/', headers: { Host: host, Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Key': key, 'Sec-WebSocket-Version': '13' } });
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error('websocket: no answer in 10 s'));
+    }, 10_000);
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, accepted: false });
+    });
+    req.on('upgrade', (res, socket) => {
+      const accepted = res.headers['sec-websocket-accept'] === wsAccept(key);
+      let buf = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => {
+        buf = Buffer.concat([buf, chunk]);
+        const reply = wsRead(buf);
+        if (reply === undefined) return;
+        clearTimeout(timer);
+        socket.destroy();
+        resolve({ status: res.statusCode ?? 0, accepted, reply });
+      });
+      socket.write(wsFrame(text, true));
+    });
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    req.end();
+  });
 }
 
 /** curl --resolve, as the operator would check it: status and body of http://<host>/ through the gate. */

@@ -7,6 +7,7 @@ import {
   complianceComplaints,
   complianceDomains,
   complianceGateApplies,
+  complianceGateState,
   complianceInspections,
   complianceLogAttestations,
   complianceServices,
@@ -148,6 +149,22 @@ export function makeComplianceRepository(db: Db) {
       const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { n: number; t: string }[];
       return { count: rows[0]?.n ?? 0, text: rows[0]?.t ?? '' };
     },
+
+    // ── gate version (issue 23 §3) ──
+    /** The current version and the one the last check covered: one row, one index lookup. */
+    async gateState(): Promise<{ version: number; checkedVersion: number }> {
+      const [row] = await db.select({ version: complianceGateState.version, checkedVersion: complianceGateState.checkedVersion }).from(complianceGateState);
+      return row ?? { version: 1, checkedVersion: 0 };
+    },
+    /** Moves the version in the caller's transaction (and wakes the apply at its commit). */
+    async bumpGateVersion(tx: Executor): Promise<number> {
+      const result = await tx.execute(sql`SELECT compliance_gate_bump()::int8 AS v`);
+      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { v: string | number }[];
+      return Number(rows[0]?.v);
+    },
+    /** The last check covered `version` (never moves back: two checks may finish out of order). */
+    markGateChecked: (version: number, tx: Executor = db) =>
+      tx.update(complianceGateState).set({ checkedVersion: sql`greatest(${complianceGateState.checkedVersion}, ${version})` }).where(eq(complianceGateState.id, true)),
 
     // ── gate applies ──
     insertApply: (tx: Executor, row: Omit<GateApplyRow, 'seq'>) => tx.insert(complianceGateApplies).values(row),

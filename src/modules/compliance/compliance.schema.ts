@@ -52,6 +52,15 @@ export const complianceGateApplies = pgTable('compliance_gate_applies', {
   domainCount: integer('domain_count').notNull(),
   output: text('output').notNull(),
   triggeredBy: text('triggered_by').notNull(),
+  /** the gate version (compliance_gate_state) the files were rendered at (issue 23 §3) */
+  gateVersion: bigint('gate_version', { mode: 'number' }),
+});
+
+/** One row: the gate version, moved by triggers in the transaction of every change the gate renders (migration 0035). */
+export const complianceGateState = pgTable('compliance_gate_state', {
+  id: boolean('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  checkedVersion: bigint('checked_version', { mode: 'number' }).notNull(),
 });
 
 export const complianceServices = pgTable('compliance_services', {

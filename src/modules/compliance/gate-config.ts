@@ -71,6 +71,11 @@ http {
         "" "-";
         default $rackpact_upstream;
     }
+    # WebSocket sites: the client's Upgrade is passed on; other requests keep the upstream connection open
+    map $http_upgrade $rackpact_connection {
+        default upgrade;
+        "" "";
+    }
 
     server {
         listen {{http_listen}} default_server;
@@ -86,6 +91,9 @@ http {
                 return 451;
             }
             proxy_pass http://$rackpact_upstream:{{upstream_http_port}};
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $rackpact_connection;
             proxy_set_header Host $host;
             proxy_set_header X-Real-IP $remote_addr;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
 import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
-import { curlHttp, eventually, freePort, startHttpUpstream, startNginx, startTcpUpstream, tlsAttempt } from '../../../test/harness/nginx.js';
+import { curlHttp, eventually, freePort, startHttpUpstream, startNginx, startTcpUpstream, tlsAttempt, websocketEcho } from '../../../test/harness/nginx.js';
+import { startGateWaker } from '../../app.js';
 import { DEFAULT_GATE_TEMPLATE } from './gate-config.js';
 import type { GateApplyRow } from './compliance.repository.js';
 
@@ -160,5 +161,79 @@ describe('the gate on a real nginx', () => {
 
   it('lets neither a customer nor an auditor apply the gate', async () => {
     expect((await owner.post('/api/v1/compliance/gate/apply', {})).statusCode).toBe(403);
+  });
+});
+
+/** Waits (polling, generous timeout, no time asserted) until the gate's last check covered `version`. */
+async function checkedReaches(version: number, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await t.services.gate.versions();
+    if (v.checkedVersion >= version) return v;
+    if (Date.now() > until) throw new Error(`gate check stayed at ${v.checkedVersion}, wanted ${version}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// issue 23 §3–§4: no per-minute job runs in a test app; only the waker (NOTIFY at commit) can apply here
+describe('the gate reacts to a change at once (no minute tick)', () => {
+  let stopWaker: () => Promise<void>;
+  let liveId: string;
+  const LIVE = 'live.example.cn';
+  beforeAll(async () => {
+    stopWaker = await startGateWaker(t.services, t.database, (err) => {
+      throw err;
+    }, 200);
+  });
+  afterAll(async () => stopWaker?.());
+
+  it('an idle check reads one number and does nothing', async () => {
+    await t.services.gate.applyIfChanged(); // the first check of this process renders
+    const before = await t.services.gate.versions();
+    expect(before.checkedVersion).toBe(before.version);
+    expect(await t.services.gate.applyIfChanged()).toEqual({ outcome: 'unchanged', gateVersion: before.version });
+    // a change that is not the gate's (a note) does not move the version
+    const after = await t.services.gate.versions();
+    expect(after.version).toBe(before.version);
+  });
+
+  it('a verification reaches traffic, WebSockets included, and a revocation closes it, each by the waker', async () => {
+    liveId = await addDomain(LIVE, '沪ICP备12345680号');
+    await checkedReaches((await t.services.gate.versions()).version);
+    expect(await eventually(async () => (await curlHttp(LIVE, httpPort)).status, 451)).toBe(451);
+
+    const v = await compliance.post(`/api/v1/compliance/domains/${liveId}/verify`, { method: 'miit_lookup', note: 'ok' });
+    expect(v.statusCode, v.body).toBe(200);
+    const verifiedAt = (await t.services.gate.versions()).version;
+    await checkedReaches(verifiedAt);
+    const status = await t.services.gate.status(system);
+    expect(status.lastAttempt).toMatchObject({ outcome: 'applied', triggeredBy: 'wake' });
+    expect(status.lastAttempt!.gateVersion).toBeGreaterThanOrEqual(verifiedAt);
+    expect(status.pending).toBe(false);
+    expect(readFileSync(join(gateDir, 'gate.map'), 'utf8')).toContain(`${LIVE} 127.0.0.2;`);
+    expect(await eventually(async () => (await curlHttp(LIVE, httpPort)).status, 200)).toBe(200);
+
+    // HTTP/1.1 with Upgrade/Connection passed on: the customer's WebSocket site answers through the gate
+    const ws = await websocketEcho(LIVE, httpPort, '你好 gate');
+    expect(ws).toEqual({ status: 101, accepted: true, reply: `echo 你好 gate from ${LIVE}` });
+    // and an unfiled name cannot upgrade past the gate
+    expect((await websocketEcho('unfiled.example.cn', httpPort, 'x')).status).toBe(451);
+
+    expect((await compliance.post(`/api/v1/compliance/domains/${liveId}/revoke`, { reason: '备案已被注销' })).json().status).toBe('revoked');
+    const revokedAt = (await t.services.gate.versions()).version;
+    expect(revokedAt).toBeGreaterThan(verifiedAt);
+    await checkedReaches(revokedAt);
+    expect((await t.services.gate.status(system)).lastAttempt).toMatchObject({ outcome: 'applied', triggeredBy: 'wake' });
+    expect(readFileSync(join(gateDir, 'gate.map'), 'utf8')).not.toContain(LIVE);
+    expect(await eventually(async () => (await curlHttp(LIVE, httpPort)).status, 451)).toBe(451);
+  });
+
+  it('a module outside the triggers moves the version in its own transaction (bumpGateVersion)', async () => {
+    const before = (await t.services.gate.versions()).version;
+    const bumped = await t.database.db.transaction((tx) => t.services.gate.bumpGateVersion(tx));
+    expect(bumped).toBe(before + 1);
+    await checkedReaches(bumped);
+    // nothing the gate renders changed: the check found the same files and nginx was not reloaded
+    expect((await t.services.gate.status(system)).lastAttempt!.gateVersion).toBeLessThan(bumped);
   });
 });

@@ -47,11 +47,17 @@ function toApiError(response: Response, body: unknown): ApiError {
   return new ApiError(response.status, e.code ?? 'HTTP_' + response.status, e.message ?? response.statusText, e.fields ?? []);
 }
 
-/** What every request of this session carries: the UI's language, and on a change the CSRF token. */
+/**
+ * What every request of this session carries: the UI's language, on a change the CSRF token, and
+ * on a POST (a submit) an Idempotency-Key of its own: a load balancer that sends the same request
+ * to another app process after the first one died gets the first answer, not a second record.
+ */
 export function sessionHeaders(method: string): Record<string, string> {
   const headers: Record<string, string> = { 'accept-language': currentLocale };
   const csrf = method === 'GET' || method === 'HEAD' ? undefined : csrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;
+  // getRandomValues, not randomUUID: the latter is missing on plain http away from localhost
+  if (method.toUpperCase() === 'POST') headers['idempotency-key'] = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   return headers;
 }
 
