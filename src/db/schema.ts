@@ -18,3 +18,5 @@ export * from '../modules/alerting/alerting.schema.js';
 export * from '../modules/contracts/contract-copies.schema.js';
 // ── desk: the digest outbox (issue 20) ──
 export * from '../modules/desk/desk.schema.js';
+// ── daily duties done per day (issue 23 §8) ──
+export * from '../jobs/duties.schema.js';
