@@ -394,25 +394,39 @@ async function serve(config: Config, io: Io): Promise<number> {
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   io.out(`rackpact ${rt.database.kind === 'pglite' ? '(embedded database)' : '(PostgreSQL)'} listening on ${url}`);
   if (seedWanted) io.out(`demo logins — ${demoLoginsText()}`);
-  // issue 23 §1: what can wait starts once the server answers — the job queue with the daily duties'
-  // catch-up (§8), then the document printer
-  const jobs = config.JOBS === 'on' ? await startBackground(rt, jobHandlers(rt.services), logger) : undefined;
-  // issue 19 §8: Chromium starts now, in the background, so the first document does not wait for it
-  // (a process of its own: its memory is not the server's RSS)
-  if (config.PDF_WARM === 'on') {
-    rt.services.pdf.warm().then(
-      () => logger.info({ pdf: rt.services.pdf.status() }, 'document printer ready'),
-      (err: unknown) => logger.warn(`document printer: Chromium did not start (${(err as Error).message}); documents will try again`),
-    );
-  }
+  // issue 23 §1: what can wait starts a few seconds after the server listens, so that the first pages are
+  // not queued behind it (on the embedded database every query shares one connection): the job queue with
+  // the daily duties' catch-up (§8), then the document printer — Chromium, a process of its own whose
+  // memory is not the server's RSS
+  let jobs: Awaited<ReturnType<typeof startBackground>> | undefined;
+  let started: Promise<void> | undefined;
+  const timer = setTimeout(() => {
+    started = (config.JOBS === 'on' ? startBackground(rt, jobHandlers(rt.services), logger) : Promise.resolve(undefined))
+      .then((j) => {
+        jobs = j;
+        // issue 19 §8: Chromium starts now, in the background, so the first document does not wait for it
+        if (config.PDF_WARM === 'on') {
+          rt.services.pdf.warm().then(
+            () => logger.info({ pdf: rt.services.pdf.status() }, 'document printer ready'),
+            (err: unknown) => logger.warn(`document printer: Chromium did not start (${(err as Error).message}); documents will try again`),
+          );
+        }
+      })
+      .catch((err: unknown) => logger.error({ err }, 'the job queue did not start'));
+  }, BACKGROUND_AFTER_MS);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  clearTimeout(timer);
+  await started;
   await http.close();
   await jobs?.stop();
   await rt.close();
   return 0;
 }
+
+/** How long after listening `serve` starts the job queue and the document printer (issue 23 §1). */
+const BACKGROUND_AFTER_MS = 3000;
