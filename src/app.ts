@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from './core/clock.js';
+import { PACKAGE_ROOT } from './paths.js';
 import { filesDir, type Config } from './core/config.js';
 import type { IdGenerator } from './core/ids.js';
 import type { Database, Executor } from './db/client.js';
@@ -148,7 +149,7 @@ registerMessages(RULE_MESSAGES);
 registerMessages(REASON_MESSAGES);
 registerMessages(COMPLIANCE_REASON_MESSAGES);
 
-export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+export const VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
 export interface AppContext {
   config: Config;

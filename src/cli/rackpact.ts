@@ -1,7 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { buildHttp, startGateWaker } from '../app.js';
 import { parseConfig, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
@@ -9,10 +7,12 @@ import { localeFromEnv, t, type Locale } from '../core/i18n/index.js';
 import { systemScope } from '../core/scope.js';
 import { demoLoginsText, seedDemo } from '../demo/seed.js';
 import { jobHandlers } from '../jobs/handlers.js';
-import { startJobs } from '../jobs/runner.js';
+import { startBackground } from '../jobs/runner.js';
+import { makeLogger } from '../http/logging.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { localParams } from '../http/errors.js';
 import { openRuntime, type Runtime } from '../runtime.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { backup, restore } from './backup.js';
 import { makeProgress, type Progress, type ProgressEvent, type ProgressSink } from './progress.js';
@@ -21,7 +21,7 @@ import { renderYear } from './calendar-show.js';
 import { kindOfFileName, NETBOX_FILES, NETBOX_KINDS, type NetboxKind } from '../modules/netbox/netbox.columns.js';
 import type { ImportMapping } from '../modules/netbox/netbox.service.js';
 
-const WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const WEB_DIR = join(PACKAGE_ROOT, 'dist', 'web');
 const SYSTEM = systemScope('cli');
 
 interface Io {
@@ -426,12 +426,11 @@ async function readAllStdin(): Promise<string> {
 }
 
 async function serve(config: Config, io: Io): Promise<number> {
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = makeLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const rt = await openRuntime(config, { command: 'serve', log: (message) => logger.warn(message) });
   const seedWanted = config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && !config.DATABASE_URL);
   if (seedWanted && (await seedDemo(rt.services, rt.clock)).seeded) logger.info('demo data loaded');
   const http = await buildHttp(rt.services, { ...rt, passwords: undefined }, { logger, webDir: WEB_DIR });
-  const jobs = config.JOBS === 'on' ? await startJobs(rt.database, jobHandlers(rt.services), logger) : undefined;
   // issue 23 §4: the gate applies within seconds of a change, not at the next minute
   const stopGateWaker = config.GATE_APPLY === 'on' ? await startGateWaker(rt.services, rt.database, (err) => logger.error({ err }, 'gate apply failed')) : undefined;
   await http.listen({ port: config.PORT, host: config.HOST });
@@ -440,22 +439,40 @@ async function serve(config: Config, io: Io): Promise<number> {
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   io.out(`rackpact ${rt.database.kind === 'pglite' ? '(embedded database)' : '(PostgreSQL)'} listening on ${url}`);
   if (seedWanted) io.out(`demo logins — ${demoLoginsText()}`);
-  // issue 19 §8: Chromium starts now, in the background, so the first document does not wait for it
-  if (config.PDF_WARM === 'on') {
-    rt.services.pdf.warm().then(
-      () => logger.info({ pdf: rt.services.pdf.status() }, 'document printer ready'),
-      (err: unknown) => logger.warn(`document printer: Chromium did not start (${(err as Error).message}); documents will try again`),
-    );
-  }
+  // issue 23 §1: what can wait starts a few seconds after the server listens, so that the first pages are
+  // not queued behind it (on the embedded database every query shares one connection): the job queue with
+  // the daily duties' catch-up (§8), then the document printer — Chromium, a process of its own whose
+  // memory is not the server's RSS
+  let jobs: Awaited<ReturnType<typeof startBackground>> | undefined;
+  let started: Promise<void> | undefined;
+  const timer = setTimeout(() => {
+    started = (config.JOBS === 'on' ? startBackground(rt, jobHandlers(rt.services), logger) : Promise.resolve(undefined))
+      .then((j) => {
+        jobs = j;
+        // issue 19 §8: Chromium starts now, in the background, so the first document does not wait for it
+        if (config.PDF_WARM === 'on') {
+          rt.services.pdf.warm().then(
+            () => logger.info({ pdf: rt.services.pdf.status() }, 'document printer ready'),
+            (err: unknown) => logger.warn(`document printer: Chromium did not start (${(err as Error).message}); documents will try again`),
+          );
+        }
+      })
+      .catch((err: unknown) => logger.error({ err }, 'the job queue did not start'));
+  }, BACKGROUND_AFTER_MS);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  clearTimeout(timer);
+  await started;
   await http.close();
   await stopGateWaker?.();
   await jobs?.stop();
   await rt.close();
   return 0;
 }
+
+/** How long after listening `serve` starts the job queue and the document printer (issue 23 §1). */
+const BACKGROUND_AFTER_MS = 3000;

@@ -61,6 +61,8 @@ const ConfigSchema = z.object({
   SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: one readable line per entry (the default on a terminal); `json`: one JSON object per line (the default otherwise). */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   /** Load demo data into an empty database on first start (default on for the embedded database). */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Proxies whose X-Forwarded-* headers are believed; default none. */

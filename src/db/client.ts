@@ -68,6 +68,17 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts.dataDir, opts);
 }
 
+/**
+ * PGlite's PostgreSQL keeps its shared buffers inside the process (the WebAssembly heap, never handed
+ * back): the default 128 MB of them was a quarter of an idle server's memory (issue 23 §2). The embedded
+ * database serves one small shop whose working set is a few MB; 16 MB keeps it cached. The other
+ * settings bound what one query may take on top (sorts, index builds, temporary tables).
+ */
+const PGLITE_START_PARAMS = [
+  ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
+  ...['-c', 'shared_buffers=16MB', '-c', 'work_mem=4MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'],
+];
+
 async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   const onDisk = dataDir !== undefined && !dataDir.startsWith('memory://');
   if (onDisk) mkdirSync(dataDir, { recursive: true });
@@ -75,7 +86,7 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
   const lock = onDisk ? await lockDataDir(dataDir, { command: opts.command, log: opts.log }) : undefined;
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir: opts.loadDataDir });
+    client = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir: opts.loadDataDir, startParams: PGLITE_START_PARAMS });
   } catch (err) {
     lock?.release();
     throw err;

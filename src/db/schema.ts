@@ -26,3 +26,5 @@ export * from '../modules/regulator/regulator.schema.js';
 export * from '../modules/takedowns/takedowns.schema.js';
 // ── issue 23 §5: Idempotency-Key answers (src/http/idempotency.ts) ──
 export * from '../http/idempotency.schema.js';
+// ── daily duties done per day (issue 23 §8) ──
+export * from '../jobs/duties.schema.js';

@@ -1,4 +1,6 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// playwright-core is loaded by the first launch, not at start (issue 23: ~0.4 s of every start for a browser
+// most starts never need before someone prints)
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppError } from '../core/errors.js';
 
 /**
@@ -89,6 +91,7 @@ export function makeChromiumPdfRenderer(options: PdfPoolOptions = {}): PdfRender
 
   async function launch(): Promise<Instance> {
     launches += 1;
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath, args: ARGS });
     const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false });
     await context.route(NOT_INLINE, (route) => route.abort());

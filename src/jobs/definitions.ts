@@ -4,12 +4,23 @@
  */
 export interface JobDefinition {
   name: string;
-  /** cron, in Asia/Shanghai */
+  /** cron, in Asia/Shanghai (the process's wall clock) — the jobs that run through the day */
   cron?: string;
+  /**
+   * A daily duty (issue 23 §8): due each day from this time (HH:MM, Beijing) on the application's
+   * clock, run by the per-minute `daily-duties` job and at start, caught up at once when missed
+   * (src/jobs/duties.ts).
+   */
+  at?: string;
   description: string;
 }
 
 export const JOBS = {
+  dailyDuties: {
+    name: 'daily-duties',
+    cron: '* * * * *',
+    description: "Run every daily duty (the jobs with `at`) whose time came on the application's clock and that is not done yet, in order (issue 23 §8)",
+  },
   purgeExpiredSessions: {
     name: 'sessions-purge-expired',
     cron: '17 * * * *',
@@ -17,7 +28,7 @@ export const JOBS = {
   },
   kycExpiryReminders: {
     name: 'kyc-expiry-reminders',
-    cron: '5 8 * * *',
+    at: '08:05',
     description: 'Remind customers and sales of licences and IDs expiring within 30 days',
   },
   commissioningBreaches: {
@@ -27,7 +38,7 @@ export const JOBS = {
   },
   contractRenewals: {
     name: 'contract-renewals',
-    cron: '10 0 * * *',
+    at: '00:00',
     description: 'The daily sweep, day by day with catch-up: renewals (第十三条), overdue invoices and dunning (第四条), expiry reminders',
   },
   noticeOutbox: {
@@ -53,12 +64,12 @@ export const JOBS = {
   },
   complianceAttestationReminders: {
     name: 'compliance-attestation-reminders',
-    cron: '20 8 * * *',
+    at: '08:20',
     description: 'Remind customers whose log-retention attestation lapses within 30 days (5.5)',
   },
   auditAnchor: {
     name: 'audit-anchor',
-    cron: '30 0 * * *',
+    at: '00:30',
     description: "Sign the audit chain's head into a file outside the database, so truncation or a re-hashed rewrite is found (issue 15)",
   },
   lineFaultBreaches: {
@@ -69,7 +80,7 @@ export const JOBS = {
   // ── calendar (issue 16) ──
   calendarNextYear: {
     name: 'calendar-next-year',
-    cron: '30 8 * * *',
+    at: '08:30',
     description: "From 1 October, a to-do item for admins and NOC while next year's State Council holiday arrangement is not loaded",
   },
   // ── alert channels (issue 20 §5) ──
@@ -92,7 +103,7 @@ export const JOBS = {
   // ── desk (issue 20) ──
   deskDigest: {
     name: 'desk-digest',
-    cron: '0 8 * * *',
+    at: '08:00',
     description: "E-mail each staff member their to-do list (待办), by deadline; one digest a person a day",
   },
   deskDigestDeliveries: {

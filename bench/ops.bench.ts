@@ -1,0 +1,184 @@
+/**
+ * Issue 23 §1–2: how fast `rackpact serve` answers and how much memory it holds, as an operator runs it
+ * (`node dist/server/rackpact.mjs serve`, built by `npm run build`), against `node -e` starting an HTTP
+ * server that answers (measured in the same run). Each start runs in a fresh process; the first answer
+ * is the first 200 of /api/health. Then a few minutes of GETs over every area (every parameterless GET of
+ * the OpenAPI document, signed in as admin) with the RSS sampled after each round: the memory must level
+ * off — the slope over the last half of the rounds, not the time taken, is what is checked.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { adminQuery, ADMIN_URL, figure, type BenchFigure } from './harness.js';
+
+const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
+const BUNDLE = join(ROOT, 'dist', 'server', 'rackpact.mjs');
+let nextPort = 18_600 + (process.pid % 200);
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Started {
+  child: ChildProcess;
+  ms: number;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Spawns a server and waits for its first 200 at `path`; the time from spawn to that answer. */
+async function start(args: string[], env: Record<string, string>, path: string, limitMs = 120_000): Promise<Started> {
+  const port = nextPort++;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${stderr.slice(-2000)}`);
+    if (performance.now() - t0 > limitMs) throw new Error(`no answer within ${limitMs} ms`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}${path}`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(20);
+  }
+  const ms = performance.now() - t0;
+  return {
+    child,
+    ms,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const NODE_HTTP = ['-e', "require('http').createServer((q, s) => s.end('ok')).listen(+process.env.PORT, process.env.HOST)"];
+
+/** Signs in as the demo admin and GETs every parameterless path of the OpenAPI document once per round. */
+async function workload(port: number, rounds: number, sample: () => number): Promise<{ samples: number[]; requests: number }> {
+  const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'rackpact-demo' }) });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const doc = (await (await fetch(`${base}/api/openapi.json`, { headers: { cookie } })).json()) as { paths: Record<string, Record<string, unknown>> };
+  const paths = Object.entries(doc.paths)
+    .filter(([p, ops]) => ops.get && !p.includes('{') && !/export|backup|logout|\.csv|document/.test(p))
+    .map(([p]) => p);
+  const samples: number[] = [];
+  let requests = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const p of paths) {
+      const res = await fetch(`${base}${p}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      requests += 1;
+    }
+    // the web app too: the shell and its largest asset
+    await (await fetch(`${base}/`)).arrayBuffer();
+    samples.push(sample());
+  }
+  return { samples, requests };
+}
+
+/** Least-squares slope of ys over their index. */
+function slope(ys: number[]): number {
+  const n = ys.length;
+  const mx = (n - 1) / 2;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+export async function run(): Promise<BenchFigure[]> {
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--build-only'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+  const figures: BenchFigure[] = [];
+
+  // the baseline: a bare node HTTP server, started three times
+  const bare: number[] = [];
+  let bareRss = 0;
+  for (let i = 0; i < 3; i++) {
+    const s = await start(NODE_HTTP, {}, '/');
+    bare.push(s.ms);
+    bareRss = rssMb(s.child.pid!);
+    await s.stop();
+  }
+  const bareMs = median(bare);
+
+  // PGlite: a new data dir (migrations + demo data), then warm starts
+  const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-ops-bench-'));
+  const env = { DATA_DIR: dataDir, PDF_WARM: 'off', LOG_LEVEL: 'warn' };
+  try {
+    const cold = await start([BUNDLE, 'serve'], env, '/api/health');
+    await cold.stop();
+    figures.push(figure({ name: 'first start, new data dir (migrations + demo data), PGlite', baseline: 'node -e http server', unit: 'ms', value: cold.ms, baselineValue: bareMs, target: '≤ 15 s', ok: cold.ms <= 15_000 }));
+    const warm: number[] = [];
+    let last: Started | undefined;
+    for (let i = 0; i < 3; i++) {
+      last = await start([BUNDLE, 'serve'], env, '/api/health');
+      warm.push(last.ms);
+      if (i < 2) await last.stop();
+    }
+    const warmMs = median(warm);
+    figures.push(figure({ name: 'warm start to first answer, PGlite', baseline: 'node -e http server', unit: 'ms', value: warmMs, baselineValue: bareMs, target: '≤ 3 s', ok: warmMs <= 3000 }));
+    await sleep(10_000); // the jobs' first minute and the daily duties' catch-up settle
+    const idle = rssMb(last!.child.pid!);
+    figures.push(figure({ name: 'idle RSS after a warm start, PGlite (Chromium not counted: its own process)', baseline: 'node -e http server', unit: 'MB', value: idle, baselineValue: bareRss, target: '≤ 250 MB', ok: idle <= 250 }));
+
+    // a few minutes of every area: RSS must level off
+    const rounds = Number(process.env.OPS_BENCH_ROUNDS ?? 40);
+    const { samples, requests } = await workload(last!.port, rounds, () => rssMb(last!.child.pid!));
+    const tail = samples.slice(Math.floor(samples.length / 2));
+    const perRound = slope(tail);
+    // growth left in the second half, projected over as many rounds again, against the level reached
+    const drift = (perRound * tail.length) / median(tail);
+    figures.push(figure({ name: `RSS growth over the second half of ${rounds} rounds of every GET (${requests} requests; peak ${Math.max(...samples).toFixed(0)} MB)`, baseline: 'RSS level reached', unit: 'MB', value: Math.max(0, perRound * tail.length), baselineValue: median(tail), target: '≤ 0.05 (plateau)', ok: drift <= 0.05 }));
+    await last!.stop();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  // PostgreSQL: a scratch database; the first start migrates (no demo data), then warm starts
+  const name = `rackpact_bench_ops_${process.pid}`;
+  try {
+    await adminQuery(`CREATE DATABASE ${name}`);
+  } catch (err) {
+    console.log(`ops.bench.ts: no PostgreSQL at ${ADMIN_URL} (${(err as Error).message}); PostgreSQL figures skipped`);
+    return figures;
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const pgDir = mkdtempSync(join(tmpdir(), 'rackpact-ops-bench-pg-'));
+  const pgEnv = { DATA_DIR: pgDir, DATABASE_URL: url.toString(), PDF_WARM: 'off', LOG_LEVEL: 'warn', DEMO_DATA: 'on' };
+  try {
+    await (await start([BUNDLE, 'serve'], pgEnv, '/api/health')).stop();
+    const warm: number[] = [];
+    let last: Started | undefined;
+    for (let i = 0; i < 3; i++) {
+      last = await start([BUNDLE, 'serve'], pgEnv, '/api/health');
+      warm.push(last.ms);
+      if (i < 2) await last.stop();
+    }
+    const warmMs = median(warm);
+    figures.push(figure({ name: 'warm start to first answer, PostgreSQL', baseline: 'node -e http server', unit: 'ms', value: warmMs, baselineValue: bareMs, target: '≤ 3 s', ok: warmMs <= 3000 }));
+    await sleep(10_000);
+    const idle = rssMb(last!.child.pid!);
+    figures.push(figure({ name: 'idle RSS after a warm start, PostgreSQL', baseline: 'node -e http server', unit: 'MB', value: idle, baselineValue: bareRss, target: '≤ 200 MB', ok: idle <= 200 }));
+    await last!.stop();
+  } finally {
+    rmSync(pgDir, { recursive: true, force: true });
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  return figures;
+}
