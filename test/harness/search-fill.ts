@@ -47,7 +47,25 @@ export async function fillSearchData(services: Services, database: Database, siz
   const cabinets = Math.ceil(size.servers / per);
   const { customers: C, servers: S, addresses: A, domains: D } = size;
   const idOf = (kind: string, i: string) => `md5('${kind}' || ${i})::uuid`;
+  // Loading into bare tables and building their indexes and constraints afterwards is what makes a million
+  // rows take a few minutes rather than twenty: one sorted build per index instead of a million insertions
+  // into each (the EXCLUDE constraints' GiST above all), one join per foreign key instead of a lookup per row.
+  // Every index and constraint comes back as it was (its definition read from the catalog), checked on the
+  // data; only the primary keys and unique constraints stay in place throughout.
+  const tables = ['customers', 'contracts', 'invoices', 'cabinets', 'servers', 'server_placements', 'ip_allocations', 'compliance_domains'];
+  const list = tables.map((t) => `'${t}'::regclass`).join(', ');
+  const constraints = await database.raw.query<{ tbl: string; name: string; def: string }>(
+    `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+     WHERE conrelid IN (${list}) AND contype IN ('f', 'x') ORDER BY contype DESC, conname`,
+  );
+  const indexes = await database.raw.query<{ name: string; def: string }>(
+    `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def FROM pg_index i
+     WHERE indrelid IN (${list}) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)`,
+  );
   await database.raw.exec(`
+    SET maintenance_work_mem = '256MB';
+    ${constraints.map((c) => `ALTER TABLE ${c.tbl} DROP CONSTRAINT "${c.name}";`).join('\n')}
+    ${indexes.map((i) => `DROP INDEX ${i.name};`).join('\n')}
     INSERT INTO customers (id, name, name_initials, name_pinyin, status, contact_phone, version, created_at, updated_at)
     SELECT ${idOf('c', 'i')}, c[1 + i % 10] || w[1 + (i * 7) % 12] || t[1 + (i * 5) % 6] || i || '有限公司',
            ci[1 + i % 10] || wi[1 + (i * 7) % 12] || ti[1 + (i * 5) % 6] || i || 'yxgs',
@@ -82,6 +100,9 @@ export async function fillSearchData(services: Services, database: Database, siz
     SELECT ${idOf('d', 'i')}, ${idOf('c', `((i % ${S}) % ${C})`)}, ${idOf('s', `(i % ${S})`)}, 'site' || i || '.c' || (i % 997) || '.cn', 'site' || i || '.c' || (i % 997) || '.cn',
            host('10.0.0.0'::inet + (i % ${S})), 'non_commercial', '京ICP备12345678号', 'verified', now(), 'fill', 'miit_lookup', current_date + 365, 1, now(), now()
     FROM generate_series(0, ${D - 1}) i;
+    ${indexes.map((i) => `${i.def};`).join('\n')}
+    ${constraints.map((c) => `ALTER TABLE ${c.tbl} ADD CONSTRAINT "${c.name}" ${c.def};`).join('\n')}
+    RESET maintenance_work_mem;
     ANALYZE;
   `);
 }
