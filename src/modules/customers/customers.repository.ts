@@ -118,11 +118,6 @@ export function makeCustomersRepository(db: Db) {
       }
     },
 
-    /** The global search's customer arm: the first `limit` matches by name, no total. */
-    async search(scope: Scope, term: string, limit: number): Promise<CustomerRow[]> {
-      return (await listQueries(scope, { q: term, page: 1, pageSize: limit })).page();
-    },
-
     /** Customers whose name_pinyin is not written yet (rows from before 0029, or inserted by SQL). */
     withoutPinyin: (limit: number) => db.select({ id: customers.id, name: customers.name }).from(customers).where(isNull(customers.namePinyin)).limit(limit),
 
