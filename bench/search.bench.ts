@@ -56,7 +56,7 @@ export async function run(): Promise<BenchFigure[]> {
     const services = buildServices({ config, database, clock: systemClock, ids: randomIds, sessionSecret: 'bench-secret-0123456789abcdef0123' });
     const system = systemScope('bench');
     const t0 = performance.now();
-    await fillSearchData(services, database, SIZE);
+    await fillSearchData(services, database, SIZE, (line) => console.log(`search.bench.ts: ${line}`));
     console.log(`search.bench.ts: filled ${JSON.stringify(SIZE)} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     const raw = database.raw;
     const { customers: C, servers: S, addresses: A, domains: D } = SIZE;

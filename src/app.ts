@@ -104,6 +104,7 @@ import { makeOnboardingService } from './modules/onboarding/onboarding.service.j
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes.js';
 // issue 20 §3: the global search
 import { makeSearchService } from './modules/search/search.service.js';
+import { makeSearchRepository } from './modules/search/search.repository.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
 // ── desk: dashboards, the to-do list, the daily digest (issue 20) ──
@@ -282,8 +283,8 @@ export function buildServices(ctx: AppContext) {
   // issue 7: NetBox CSV import/export through the facility, IPAM and DNS services
   const netbox = makeNetboxService({ db, floor, servers, network, ipam, dns, customers, audit, clock, describeError: (err, locale) => toErrorResponse(err, locale, '') });
 
-  // issue 20 §3: the global search asks each area through its own service
-  const search = makeSearchService({ customers, servers, floor, ipam, domains, contracts, billing });
+  // issue 20 §3: the global search — one statement per query over the areas' tables (its read model)
+  const search = makeSearchService({ repo: makeSearchRepository(database.raw) });
   // alert channels (issue 20 §5): 企业微信 / 钉钉 robots and signed webhooks, fed by other modules' events
   const alerting = makeAlertingService({ repo: makeAlertingRepository(db), audit, clock, ids, publicUrl: ctx.config.PUBLIC_URL, timeoutMs: ctx.config.SMTP_TIMEOUT_SECONDS * 1000 });
   registerConstraintErrors(alertingConstraints);

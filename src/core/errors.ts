@@ -59,6 +59,7 @@ export const HTTP_STATUS = {
   TERMINATION_NOT_ALLOWED: 422,
   // incidents and planned work
   NOTICE_TOO_SHORT: 422,
+  COMPENSATION_RECOMPUTE_RUNNING: 409,
   // input at the boundary, stored files, unmatched alerts (issue 15, i15-input)
   INVALID_DATA: 400,
   FILE_NOT_IN_STORE: 404,

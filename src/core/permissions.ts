@@ -104,6 +104,8 @@ export const PERMISSIONS = {
   'incident.suspendServer': { staff: ['noc'] },
   'maintenance.manage': { staff: ['noc'] },
   'alert.map': { staff: ['noc'] },
+  // 7.2: recomputing every contract's compensation ledger (after a rules change), and reading its progress
+  'compensation.recompute': { staff: ['finance'] },
 
   // notices (第九条), helpdesk
   // a customer's owner files a notice to the provider (e.g. an objection); staff send one to the customer

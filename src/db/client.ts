@@ -17,7 +17,11 @@ export type Executor = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Raw SQL on one connection, for the migrator, pg-boss and backups. */
 export interface RawSession {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `name`: on PostgreSQL, a prepared statement of that name on each connection (parsed once, its plan
+   * cached — the server may keep a generic one); one name is one text. PGlite runs the text as given.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   exec(sql: string): Promise<void>;
 }
 
@@ -134,8 +138,8 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
 /** A RawSession over anything with pg's query(): the pool, or one checked-out client. */
 function rawOf(queryable: Pick<pg.Pool, 'query'>): RawSession {
   return {
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await queryable.query(sql, params)).rows as T[];
+    async query<T>(sql: string, params: unknown[] = [], name?: string) {
+      return (await (name ? queryable.query({ name, text: sql, values: params }) : queryable.query(sql, params))).rows as T[];
     },
     async exec(sql: string) {
       await queryable.query(sql);

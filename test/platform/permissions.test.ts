@@ -125,6 +125,7 @@ const PROBES: Record<Action, Probe> = {
 
   // finance desk (issue 20 item 4): a file without the bank's columns is refused after the role check
   'payment.importBank': (s, sc) => s.billing.bankImportRecord(sc, { csv: 'x', confirmed: [{ line: 2, invoiceId: NONE }] }),
+  'compensation.recompute': (s, sc) => s.incidents.recomputeRun(sc, NONE),
   // alert channels (issue 20 §5)
   'alertChannel.manage': (s, sc) => s.alerting.channels(sc),
 };

@@ -64,7 +64,7 @@ export const NAV: NavEntry[] = [
   { key: 'contract-templates', path: '/console/contract-templates', labelKey: 'contracts.templates', audience: 'staff', roles: ['admin', 'sales', 'auditor'] },
   { key: 'my-expiring', path: '/portal/expiring', labelKey: 'nav.expiring', audience: 'customer', roles: ALL_CUSTOMER },
   // incidents, planned work, compensation (6.3, 7.2, 7.3)
-  { key: 'incidents', path: '/console/incidents', labelKey: 'nav.incidents', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
+  { key: 'incidents', path: '/console/incidents', labelKey: 'nav.incidents', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'finance', 'auditor'] },
   { key: 'my-status', path: '/portal/status', labelKey: 'nav.status', audience: 'customer', roles: ALL_CUSTOMER },
   // compliance: complaints, inspections, declared services (5.3, 5.4, 5.8, 6.6)
   { key: 'conduct', path: '/console/conduct', labelKey: 'nav.conduct', audience: 'staff', roles: ['compliance', 'noc', 'sales', 'auditor'] },

@@ -137,6 +137,7 @@ export const en: Record<MessageKey, string> = {
   'contracts.templateRepealedLaw': 'The template cites {cited}, repealed on {repealedOn}; cite {replacedBy} instead',
   'contracts.attachmentScanMissing': 'The signed attachment has not been uploaded',
   NOTICE_TOO_SHORT: 'Expansion, relocation and cut-over work needs {hours} hours of notice (clause 6.3); with notice given now it may start at {earliestStart} at the earliest',
+  COMPENSATION_RECOMPUTE_RUNNING: 'A recomputation of the compensation ledgers is already running; wait for it to finish',
   'incident.evidenceRequired': 'Force majeure (a third-party circuit included) needs its evidence (clause 10)',
   'incident.inFuture': 'The time cannot be later than now',
   'incident.endBeforeStart': 'The end must be after the start',

@@ -139,6 +139,7 @@ export const zhCN = {
   'contracts.attachmentScanMissing': '附件签署件尚未上传',
   // incidents, planned work, compensation
   NOTICE_TOO_SHORT: '扩容、搬迁、割接作业须提前 {hours} 小时通知（第 6.3 条）；按现在通知，最早可于 {earliestStart} 开始',
+  COMPENSATION_RECOMPUTE_RUNNING: '补偿台账正在重算中，请等待本次重算完成',
   'incident.evidenceRequired': '不可抗力（含第三方线路故障）须附证据（第十条）',
   'incident.inFuture': '时间不能晚于现在',
   'incident.endBeforeStart': '结束时间须晚于开始时间',

@@ -15,25 +15,6 @@ export function makeBillingRepository(db: Db) {
   return {
     db,
 
-    /** The global search (issue 20): invoices whose number starts so, with their contract's number and the customer's name. */
-    searchNumbers: (scope: Scope, prefix: string, limit: number) =>
-      db
-        .select({
-          id: invoices.id,
-          number: invoices.number,
-          status: invoices.status,
-          amountFen: invoices.amountFen,
-          contractId: invoices.contractId,
-          contractNumber: contractFacts.number,
-          customerId: invoices.customerId,
-          customerName: customerNames.name,
-        })
-        .from(invoices)
-        .innerJoin(contractFacts, eq(contractFacts.id, invoices.contractId))
-        .innerJoin(customerNames, eq(customerNames.id, invoices.customerId))
-        .where(and(sql`${invoices.number} LIKE ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, tenantFilter(scope, invoices.customerId)))
-        .orderBy(sql`${invoices.number} USING ~<~`)
-        .limit(limit),
     async invoice(scope: Scope, id: string, tx: Executor = db): Promise<InvoiceRow | undefined> {
       const [row] = await tx.select().from(invoices).where(and(eq(invoices.id, id), tenantFilter(scope, invoices.customerId)));
       return row;

@@ -290,12 +290,6 @@ ${facts.payments.length ? `<h3>收款记录</h3><table>${facts.payments.map((p) 
   });
 
   return {
-    /** The global search (issue 20): invoices by number prefix. */
-    async searchNumbers(scope: Scope, prefix: string, limit: number) {
-      requireReader(scope);
-      return repo.searchNumbers(scope, prefix, limit);
-    },
-
     /**
      * 第四条: the annual invoice of a contract's term (contracts calls this when it activates or renews
      * one, in its transaction): dated the first day of its period (the day it fell due, even when a late

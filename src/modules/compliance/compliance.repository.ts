@@ -56,21 +56,6 @@ export function makeComplianceRepository(db: Db) {
   return {
     db,
 
-    /**
-     * The global search (issue 20): a domain by its name or the start of it, or the domains under a parent
-     * (example.com → www.example.com) as a prefix of the reversed name — both btree ranges (0029).
-     */
-    searchDomains: (scope: Scope, name: string, limit: number) => {
-      const escaped = name.replace(/[\\%_]/g, (c) => `\\${c}`);
-      const reversed = [...`.${name}`].reverse().join('').replace(/[\\%_]/g, (c) => `\\${c}`);
-      return db
-        .select({ id: complianceDomains.id, domain: complianceDomains.domain, status: complianceDomains.status, serverId: complianceDomains.serverId, customerId: complianceDomains.customerId, customerName: customerNames.name })
-        .from(complianceDomains)
-        .innerJoin(customerNames, eq(customerNames.id, complianceDomains.customerId))
-        .where(and(sql`(${complianceDomains.domain} LIKE ${`${escaped}%`} OR reverse(${complianceDomains.domain}) LIKE ${`${reversed}%`})`, tenantFilter(scope, complianceDomains.customerId)))
-        .limit(limit);
-    },
-
     // ── domains ──
     async findDomain(scope: Scope, id: string, tx: Executor = db): Promise<DomainRow | undefined> {
       const [row] = await tx.select().from(complianceDomains).where(and(eq(complianceDomains.id, id), tenantFilter(scope, complianceDomains.customerId)));

@@ -116,12 +116,6 @@ export function makeDomainsService(deps: {
   }
 
   return {
-    /** The global search (issue 20): domains on the list by name, name prefix or parent domain. */
-    async searchDomains(scope: Scope, name: string, limit: number) {
-      requireReader(scope);
-      return repo.searchDomains(scope, name, limit);
-    },
-
     async add(scope: Scope, input: DomainInput) {
       requireEditor(scope);
       const customerId = scope.kind === 'customer' ? scope.customerId : input.customerId;

@@ -12,15 +12,6 @@ export function makeContractsRepository(db: Db) {
   return {
     db,
 
-    /** The global search (issue 20): contracts whose number starts so (RP-2026-00…), with the customer's name. */
-    searchNumbers: (scope: Scope, prefix: string, limit: number) =>
-      db
-        .select({ id: contracts.id, number: contracts.number, status: contracts.status, customerId: contracts.customerId, customerName: customerNames.name })
-        .from(contracts)
-        .innerJoin(customerNames, eq(customerNames.id, contracts.customerId))
-        .where(and(sql`${contracts.number} LIKE ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, tenantFilter(scope, contracts.customerId)))
-        .orderBy(sql`${contracts.number} USING ~<~`)
-        .limit(limit),
     /** The next number of a year, in the caller's transaction: a rollback gives it back, so numbers stay continuous. */
     async nextNumber(tx: Executor, year: number): Promise<number> {
       const [row] = await tx

@@ -334,12 +334,6 @@ export function makeContractsService(deps: {
   }
 
   return {
-    /** The global search (issue 20): contracts by number prefix. */
-    async searchNumbers(scope: Scope, prefix: string, limit: number) {
-      requireReader(scope);
-      return repo.searchNumbers(scope, prefix, limit);
-    },
-
     /**
      * Issue 16, contracts' answer to calendar.yearLoaded (reactions.ts), in the transaction that loads an
      * official year: every commissioning order neither completed nor breached whose deadline was computed

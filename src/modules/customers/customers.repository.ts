@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, sql, type 
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
+import { phonePrefixes } from '../../rules/validators/phone.js';
 import { customerChangeRequests, customers, noticeOutbox, rosterMembers, staffTasks } from './customers.schema.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -19,19 +20,7 @@ export interface CustomerFilter {
 /** LIKE patterns treat % and _ as wildcards; a search for "50%" means the characters. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/**
- * What a typed phone number may look like stored: the rules core keeps mobiles as 11 digits and
- * landlines as 010-62345678, so "01062345678", "010 6234" and "+86 139…" all find their row.
- */
-export function phonePrefixes(term: string): string[] {
-  const digits = term.replace(/[\s()+-]/g, '').replace(/^(0086|86(?=1[3-9]))/, '');
-  if (!/^\d{3,}$/.test(digits)) return [];
-  const out = [digits];
-  // landline area codes: three digits for 010 and 02x, four otherwise; the dash follows them
-  if (digits.startsWith('0') && digits.length > 3) out.push(`${digits.slice(0, 3)}-${digits.slice(3)}`);
-  if (digits.startsWith('0') && digits.length > 4) out.push(`${digits.slice(0, 4)}-${digits.slice(4)}`);
-  return out;
-}
+export { phonePrefixes };
 
 /**
  * One index-backed arm per way of finding a customer, and only the arms the term's shape can match,
@@ -127,11 +116,6 @@ export function makeCustomersRepository(db: Db) {
         if (rows.length) yield rows;
         if (rows.length < batch) return;
       }
-    },
-
-    /** The global search's customer arm: the first `limit` matches by name, no total. */
-    async search(scope: Scope, term: string, limit: number): Promise<CustomerRow[]> {
-      return (await listQueries(scope, { q: term, page: 1, pageSize: limit })).page();
     },
 
     /** Customers whose name_pinyin is not written yet (rows from before 0029, or inserted by SQL). */

@@ -107,12 +107,6 @@ export function makeCustomersService(deps: {
   }
 
   return {
-    /** The global search's customer arm (name, pinyin anywhere, credit code, phone); a customer finds only itself. */
-    async search(scope: Scope, term: string, limit: number) {
-      requireReader(scope);
-      return (await repo.search(scope, term, limit)).map((c) => ({ id: c.id, name: c.name, status: c.status, contactPhone: c.contactPhone, uscc: c.uscc }));
-    },
-
     /** Writes name_pinyin for the customers that have none (at start: rows from before migration 0029); returns how many. */
     async fillPinyin(batch = 2000): Promise<number> {
       let filled = 0;

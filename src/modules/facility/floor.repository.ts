@@ -38,27 +38,6 @@ export function makeFloorRepository(db: Db) {
   return {
     db,
 
-    /**
-     * The global search (issue 20): cabinets whose code starts so, with their room and site. A customer finds
-     * only the cabinets its servers sit in now.
-     */
-    searchCabinets: (customerId: string | null, codePrefix: string, limit: number) =>
-      db
-        .select({ id: cabinets.id, code: cabinets.code, status: cabinets.status, roomId: rooms.id, roomName: rooms.name, siteId: sites.id, siteName: sites.name })
-        .from(cabinets)
-        .innerJoin(rooms, eq(rooms.id, cabinets.roomId))
-        .innerJoin(sites, eq(sites.id, rooms.siteId))
-        .where(
-          and(
-            sql`lower(${cabinets.code}) LIKE ${`${codePrefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
-            customerId === null
-              ? undefined
-              : sql`${cabinets.id} IN (SELECT ${serverPlacements.cabinetId} FROM ${serverPlacements} WHERE ${serverPlacements.removedAt} IS NULL AND ${serverPlacements.customerId} = ${customerId})`,
-          ),
-        )
-        .orderBy(sql`lower(${cabinets.code}) USING ~<~`)
-        .limit(limit),
-
     insertSite: (tx: Executor, row: SiteRow) => tx.insert(sites).values(row),
     insertRoom: (tx: Executor, row: RoomRow) => tx.insert(rooms).values(row),
     insertCabinet: (tx: Executor, row: CabinetRow) => tx.insert(cabinets).values(row),

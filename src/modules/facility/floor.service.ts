@@ -35,13 +35,6 @@ export function makeFloorService(deps: { repo: FloorRepository; audit: Pick<Audi
   }
 
   return {
-    /** The global search (issue 20): cabinets by code prefix; a customer finds only those its servers sit in. */
-    async searchCabinets(scope: Scope, codePrefix: string, limit: number) {
-      requireReader(scope);
-      if (scope.kind === 'token') return [];
-      return repo.searchCabinets(scope.kind === 'customer' ? scope.customerId : null, codePrefix, limit);
-    },
-
     // `tx`: an importer's transaction to join (a savepoint inside it); by default a transaction of its own
     async createSite(scope: Scope, input: { code: string; name: string; address: string; accessPoint: string }, tx?: Executor) {
       requirePermission(scope, 'site.create');

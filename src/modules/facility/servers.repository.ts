@@ -3,7 +3,6 @@ import type { Db, Executor } from '../../db/client.js';
 import { preparedTenantFilter, tenantFilter, tenantParams } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
 import { customerNames } from '../customers/customers.read.js';
-import { contractFacts } from '../contracts/contracts.read.js';
 import { cabinets, intakeInspectionItems, intakeInspectionPhotos, intakeInspections, portAssignments, rooms, serverPlacements, servers, sites, switchPorts } from './facility.schema.js';
 import { looksLikeUuid } from './u-range.js';
 
@@ -58,41 +57,6 @@ export function makeServersRepository(db: Db) {
 
   return {
     db,
-
-    /**
-     * The global search's chain (issue 20): servers by serial-number prefix or by id, each with the cabinet it
-     * sits in now, its customer's name and its contract's number — one query, through the customers' and
-     * contracts' published read models.
-     */
-    searchChains: (scope: Scope, by: { serialPrefix: string } | { ids: string[] }, limit: number) => {
-      const where =
-        'ids' in by
-          ? inArray(servers.id, by.ids.length ? by.ids : ['00000000-0000-0000-0000-000000000000'])
-          : sql`lower(${servers.serialNumber}) LIKE ${`${by.serialPrefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
-      // a full-depth server has a front and a rear placement, in one cabinet: the first one says where
-      const cabinet = (column: 'id' | 'code') =>
-        sql<string | null>`(SELECT c.${sql.raw(column)} FROM ${cabinets} c WHERE c.id = (SELECT p.cabinet_id FROM ${serverPlacements} p WHERE p.server_id = ${servers.id} AND p.removed_at IS NULL LIMIT 1))`;
-      const query = db
-        .select({
-          id: servers.id,
-          serialNumber: servers.serialNumber,
-          name: servers.name,
-          brand: servers.brand,
-          model: servers.model,
-          status: servers.status,
-          customerId: servers.customerId,
-          customerName: customerNames.name,
-          contractId: servers.contractId,
-          contractNumber: contractFacts.number,
-          cabinetId: cabinet('id'),
-          cabinetCode: cabinet('code'),
-        })
-        .from(servers)
-        .innerJoin(customerNames, eq(customerNames.id, servers.customerId))
-        .leftJoin(contractFacts, eq(contractFacts.id, servers.contractId))
-        .where(and(where, tenantFilter(scope, servers.customerId)));
-      return 'ids' in by ? query.limit(limit) : query.orderBy(sql`lower(${servers.serialNumber}) USING ~<~`).limit(limit);
-    },
 
     // ── servers ─────────────────────────────────────────────────────────
     async findServer(scope: Scope, id: string, tx: Executor = db): Promise<ServerRow | undefined> {

@@ -85,15 +85,6 @@ export function makeServersService(deps: {
   }
 
   const service = {
-    /**
-     * The global search (issue 20): servers by serial-number prefix, or the servers an address or domain
-     * points at, each with its chain — cabinet, customer, contract.
-     */
-    async searchChains(scope: Scope, by: { serialPrefix: string } | { ids: string[] }, limit: number) {
-      requireReader(scope);
-      return repo.searchChains(scope, by, limit);
-    },
-
     async createServer(scope: Scope, input: { customerId: string; brand: string; model: string; serialNumber: string; heightU: number; powerW?: number; contractId?: string | null; name?: string | null }, tx?: Executor) {
       requirePermission(scope, 'server.register');
       if (!(await deps.customers.exists(scope, input.customerId, tx))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'customerId', key: 'field.unknownCustomer' }]);

@@ -11,4 +11,6 @@ export const incidentsConstraints: ConstraintErrors = {
   alert_events_once: { code: 'CONFLICT' },
   interruptions_once: { code: 'CONFLICT' },
   maintenance_consents_one_per_customer: { code: 'CONFLICT' },
+  // one compensation recomputation at a time (0040)
+  compensation_recompute_runs_one_running: { code: 'COMPENSATION_RECOMPUTE_RUNNING' },
 };

@@ -10,6 +10,7 @@ import {
   INCIDENT_STATUSES,
   LEDGER_LINE_KINDS,
   MAINTENANCE_KINDS,
+  RECOMPUTE_STEPS,
   SCOPE_KINDS,
   UPDATE_KINDS,
   WINDOW_STATUSES,
@@ -221,3 +222,23 @@ export const CalendarFeed = z.object({ token: z.string(), path: z.string() }).me
 export const CustomerStatusPage = z
   .object({ current: z.array(Incident), recent: z.array(Incident), maintenance: z.array(MaintenanceWindow), ledger: z.array(CompensationLine) })
   .meta({ id: 'CustomerStatusPage' });
+
+/** Issue 20 §6: a compensation recomputation started from the web, and how far it got. */
+export const RecomputeRun = z
+  .object({
+    id: z.uuid(),
+    requestedBy: z.uuid().nullable(),
+    requestedAt: Timestamp,
+    /** queued → check (every contract's ledger against its feed) → recompute (the ledgers that differ) → done | failed */
+    step: z.enum(RECOMPUTE_STEPS),
+    done: z.number().int(),
+    total: z.number().int(),
+    /** once done: contracts looked at, ledgers rewritten */
+    contracts: z.number().int().nullable(),
+    changed: z.number().int().nullable(),
+    error: z.string().nullable(),
+    heartbeatAt: Timestamp,
+    finishedAt: Timestamp,
+  })
+  .meta({ id: 'CompensationRecomputeRun' });
+export const LatestRecomputeRun = z.object({ run: RecomputeRun.nullable() }).meta({ id: 'LatestCompensationRecomputeRun' });

@@ -7,6 +7,7 @@ import {
   alertEvents,
   calendarFeedTokens,
   compensationLedgers,
+  compensationRecomputeRuns,
   compensationLines,
   incidentScope,
   incidentUpdates,
@@ -53,9 +54,39 @@ export interface FeedGroup {
 }
 export type ScopeEntry = { kind: (typeof incidentScope.$inferSelect)['kind']; target: string };
 
+export type RecomputeRunRow = typeof compensationRecomputeRuns.$inferSelect;
+
 export function makeIncidentsRepository(db: Db) {
   return {
     db,
+
+    // ── the recomputation started from the web (issue 20 §6) ──
+    insertRecomputeRun: (tx: Executor, row: RecomputeRunRow) => tx.insert(compensationRecomputeRuns).values(row),
+    async recomputeRun(id: string): Promise<RecomputeRunRow | undefined> {
+      const [row] = await db.select().from(compensationRecomputeRuns).where(eq(compensationRecomputeRuns.id, id));
+      return row;
+    },
+    async latestRecomputeRun(): Promise<RecomputeRunRow | undefined> {
+      const [row] = await db.select().from(compensationRecomputeRuns).orderBy(desc(compensationRecomputeRuns.requestedAt)).limit(1);
+      return row;
+    },
+    /** How far a run got; only while it is unfinished (a late write never reopens a finished run). */
+    progressRecomputeRun: (id: string, p: { step: 'check' | 'recompute'; done: number; total: number }, at: Date) =>
+      db
+        .update(compensationRecomputeRuns)
+        .set({ step: p.step, done: p.done, total: p.total, heartbeatAt: at })
+        .where(and(eq(compensationRecomputeRuns.id, id), isNull(compensationRecomputeRuns.finishedAt))),
+    finishRecomputeRun: (id: string, end: { contracts: number; changed: number } | { error: string }, at: Date) =>
+      db
+        .update(compensationRecomputeRuns)
+        .set('error' in end ? { step: 'failed', error: end.error, heartbeatAt: at, finishedAt: at } : { step: 'done', done: sql`${compensationRecomputeRuns.total}`, contracts: end.contracts, changed: end.changed, heartbeatAt: at, finishedAt: at })
+        .where(eq(compensationRecomputeRuns.id, id)),
+    /** Runs whose process stopped writing before `before` (it died mid-run): given up, so a new one may start. */
+    abandonStaleRecomputeRuns: (before: Date, at: Date) =>
+      db
+        .update(compensationRecomputeRuns)
+        .set({ step: 'failed', error: 'abandoned: no progress since the heartbeat', finishedAt: at })
+        .where(and(isNull(compensationRecomputeRuns.finishedAt), lte(compensationRecomputeRuns.heartbeatAt, before))),
 
     // ── incidents ───────────────────────────────────────────────────────
     insert: (tx: Executor, row: IncidentRow) => tx.insert(incidents).values(row),

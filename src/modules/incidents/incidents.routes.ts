@@ -22,6 +22,8 @@ import {
   IncidentList,
   IncidentPatchBody,
   IncidentQuery,
+  LatestRecomputeRun,
+  RecomputeRun,
   MaintenanceQuery,
   MaintenanceWindowList,
   MapAlertBody,
@@ -127,6 +129,22 @@ function compensationRoutes(app: App, incidents: IncidentsService) {
       const svg = await incidents.timelineSvg(scopeOf(request), request.params.id, request.query.lang ?? request.locale);
       return reply.type('image/svg+xml; charset=utf-8').header('x-content-type-options', 'nosniff').send(svg);
     },
+  );
+  // issue 20 §6: the recomputation (the CLI's `compensation recompute`) as a background job, and its progress
+  app.post(
+    '/compensation/recompute-runs',
+    { schema: { tags, summary: "Start recomputing every contract's compensation ledger in the background (one run at a time; 409 while one runs)", response: { 202: RecomputeRun } } },
+    async (request, reply) => reply.status(202).send(await incidents.startRecompute(scopeOf(request))),
+  );
+  app.get(
+    '/compensation/recompute-runs/latest',
+    { schema: { tags, summary: 'The latest recomputation (running or finished), or none', response: { 200: LatestRecomputeRun } } },
+    async (request) => ({ run: await incidents.latestRecomputeRun(scopeOf(request)) }),
+  );
+  app.get(
+    '/compensation/recompute-runs/:id',
+    { schema: { tags, summary: "A recomputation's progress: its step, contracts done of total, and once finished its result", params: IdParams, response: { 200: RecomputeRun } } },
+    async (request) => incidents.recomputeRun(scopeOf(request), request.params.id),
   );
   app.post(
     '/compensation/lines/:id/dispute',

@@ -179,3 +179,19 @@ export const securityReportSettings = pgTable('security_report_settings', {
   updatedBy: uuid('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/** Issue 20 §6: a compensation recomputation started from the web, and how far it got (0040). */
+export const RECOMPUTE_STEPS = ['queued', 'check', 'recompute', 'done', 'failed'] as const;
+export const compensationRecomputeRuns = pgTable('compensation_recompute_runs', {
+  id: uuid('id').primaryKey(),
+  requestedBy: uuid('requested_by'),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+  step: text('step', { enum: RECOMPUTE_STEPS }).notNull(),
+  done: integer('done').notNull().default(0),
+  total: integer('total').notNull().default(0),
+  contracts: integer('contracts'),
+  changed: integer('changed'),
+  error: text('error'),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});

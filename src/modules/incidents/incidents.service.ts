@@ -224,7 +224,7 @@ export function makeIncidentsService(deps: {
   /** What a customer may see of an incident: no other customer's servers, no free-text evidence of others. */
   const forCustomer = (row: IncidentRow) => ({ ...row, fingerprint: null, openedBy: null });
 
-  return {
+  const service = {
     resolveScope,
     openIn,
     resolveIn,
@@ -515,6 +515,85 @@ export function makeIncidentsService(deps: {
     /** Interruptions as the status page shows them to the customer. */
     async interruptionsOf(scope: Scope, incidentId: string): Promise<InterruptionRow[]> {
       return repo.interruptionsOf(scope, incidentId);
+    },
+  };
+
+  /**
+   * Issue 20 §6: the recomputation as a background job started from the web (the CLI's
+   * `compensation recompute` runs the same recomputeAll in the foreground). Its progress goes to the run's
+   * row as it moves — the latest step only, one write at a time — so every page reads the same figures.
+   */
+  const RECOMPUTE_STALE_MS = 10 * 60_000;
+  const running = new Set<Promise<void>>();
+
+  async function runRecompute(id: string): Promise<void> {
+    let pending: { step: 'check' | 'recompute'; done: number; total: number } | undefined;
+    let writing: Promise<void> | undefined;
+    const write = (): Promise<void> | undefined => {
+      if (writing || !pending) return writing;
+      const p = pending;
+      pending = undefined;
+      // the rows of a step are written after it in order; a failed write is retried by the next one
+      writing = repo
+        .progressRecomputeRun(id, p, clock.now())
+        .then(() => undefined, () => undefined)
+        .finally(() => {
+          writing = undefined;
+          void write();
+        });
+      return writing;
+    };
+    try {
+      const r = await service.recomputeAll({
+        onProgress: (e) => {
+          pending = e;
+          void write();
+        },
+      });
+      while (writing) await writing;
+      await repo.finishRecomputeRun(id, r, clock.now());
+    } catch (err) {
+      while (writing) await writing;
+      await repo.finishRecomputeRun(id, { error: err instanceof Error ? err.message : String(err) }, clock.now()).catch(() => undefined);
+    }
+  }
+
+  return {
+    ...service,
+
+    /** Starts the recomputation in the background; refused (409) while another run is unfinished. */
+    async startRecompute(scope: Scope) {
+      requirePermission(scope, 'compensation.recompute');
+      const now = clock.now();
+      // a run whose process died stops beating: after a while it no longer holds the place of the one running
+      await repo.abandonStaleRecomputeRuns(new Date(now.getTime() - RECOMPUTE_STALE_MS), now);
+      const row = { id: ids.uuid(), requestedBy: actorId(scope), requestedAt: now, step: 'queued' as const, done: 0, total: 0, contracts: null, changed: null, error: null, heartbeatAt: now, finishedAt: null };
+      await repo.db.transaction(async (tx) => {
+        await repo.insertRecomputeRun(tx, row);
+        await audit.record(tx, scope, { action: 'compensation.recomputeStarted', entity: 'compensation_recompute_run', entityId: row.id, after: row });
+      });
+      const job = runRecompute(row.id).finally(() => running.delete(job));
+      running.add(job);
+      return row;
+    },
+
+    /** A run's progress and, once finished, its result. */
+    async recomputeRun(scope: Scope, id: string) {
+      requirePermission(scope, 'compensation.recompute');
+      const row = await repo.recomputeRun(id);
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'compensation_recompute_run' });
+      return row;
+    },
+
+    /** The latest run (running or finished), or null: what the page shows when it opens. */
+    async latestRecomputeRun(scope: Scope) {
+      requirePermission(scope, 'compensation.recompute');
+      return (await repo.latestRecomputeRun()) ?? null;
+    },
+
+    /** Resolves once every run this process started has finished (shutdown, tests). */
+    async recomputeSettled(): Promise<void> {
+      while (running.size) await Promise.all([...running]);
     },
   };
 }

@@ -177,6 +177,48 @@ describe('compensation ledger (7.2 / 7.3 / 6.3 / 第十条)', () => {
     expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 0 });
   });
 
+  it('recomputing from the web: a background job with its progress and result, one at a time, finance and admin only', async () => {
+    await makeStaff(t.services, 'i-finance', ['finance']);
+    const finance = await t.login('i-finance');
+    expect((await finance.get('/api/v1/compensation/recompute-runs/latest')).json()).toEqual({ run: null });
+    await t.database.raw.query('UPDATE compensation_ledgers SET digest = $2 WHERE contract_id = $1', [a.contractId, 'tampered']);
+    const started = await finance.post('/api/v1/compensation/recompute-runs', {});
+    expect(started.statusCode, started.body).toBe(202);
+    const run = started.json();
+    expect(run.step).toBe('queued');
+    await t.services.incidents.recomputeSettled();
+    const finished = (await finance.get(`/api/v1/compensation/recompute-runs/${run.id}`)).json();
+    expect(finished).toMatchObject({ id: run.id, step: 'done', contracts: 3, error: null, done: finished.total });
+    expect(finished.changed).toBe(1); // the tampered ledger
+    expect((await finance.get('/api/v1/compensation/recompute-runs/latest')).json().run).toEqual(finished);
+    expect(await t.services.incidents.recomputeAll()).toEqual({ contracts: 3, changed: 0 });
+    // who started it is in the audit trail
+    const [audit] = await t.database.raw.query<{ actor_login: string }>("SELECT actor_login FROM audit_log WHERE action = 'compensation.recomputeStarted' AND entity_id = $1", [run.id]);
+    expect(audit.actor_login).toBe('i-finance');
+    // NOC and customers may not start it or read it
+    expect((await noc.post('/api/v1/compensation/recompute-runs', {})).statusCode).toBe(403);
+    expect((await noc.get(`/api/v1/compensation/recompute-runs/${run.id}`)).statusCode).toBe(403);
+    expect((await (await t.login('i-a-owner')).post('/api/v1/compensation/recompute-runs', {})).statusCode).toBe(403);
+  });
+
+  it('one run at a time; a run whose process died stops holding the place of the one running', async () => {
+    const now = t.clock.now();
+    const insert = (id: string, heartbeat: Date) =>
+      t.database.raw.query("INSERT INTO compensation_recompute_runs (id, requested_at, step, done, total, heartbeat_at) VALUES ($1, $2, 'check', 1, 3, $2)", [id, heartbeat]);
+    // one moving (its heartbeat is recent): a second start is refused by the database's one-running index
+    await insert('00000000-0000-4000-8000-0000000000aa', new Date(now.getTime() - 60_000));
+    const refused = await (await t.login('i-finance')).post('/api/v1/compensation/recompute-runs', {});
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('COMPENSATION_RECOMPUTE_RUNNING');
+    await t.database.raw.query("DELETE FROM compensation_recompute_runs WHERE id = '00000000-0000-4000-8000-0000000000aa'");
+    // one silent for longer than ten minutes: given up
+    await insert('00000000-0000-4000-8000-00000000dead', new Date(now.getTime() - 11 * 60_000));
+    const run = await t.services.incidents.startRecompute(system);
+    await t.services.incidents.recomputeSettled();
+    expect((await t.services.incidents.recomputeRun(system, '00000000-0000-4000-8000-00000000dead')).step).toBe('failed');
+    expect((await t.services.incidents.recomputeRun(system, run.id)).step).toBe('done');
+  });
+
   it('two changes to one contract at once leave one consistent ledger', async () => {
     const open = (title: string, start: string) => t.services.incidents.open(system, { title, cause: 'provider_fault', scope: [{ kind: 'server', target: c.serverIds[0] }], startedAt: new Date(start) });
     const [x, y] = [await open('并发一', '2026-05-30T01:00:00+08:00'), await open('并发二', '2026-05-30T03:00:00+08:00')];

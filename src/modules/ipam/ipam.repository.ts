@@ -2,7 +2,6 @@ import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
-import { customerNames } from '../customers/customers.read.js';
 import { ipAllocations, ipPools, ipReservedRanges } from './ipam.schema.js';
 
 export type PoolRow = typeof ipPools.$inferSelect;
@@ -54,18 +53,6 @@ export function makeIpamRepository(db: Db) {
     allocationsWithoutServer: () =>
       db.select({ id: ipAllocations.id, address: ipAllocations.address, customerId: ipAllocations.customerId }).from(ipAllocations).where(and(isNull(ipAllocations.releasedAt), isNull(ipAllocations.serverId))),
 
-    /**
-     * The global search: live allocations at an address or inside a prefix (issue 20). `<<=` on inet becomes
-     * a range on ip_allocations_address_live_idx (0029), so a /16 reads its own addresses, not the table.
-     */
-    searchAddresses: (scope: Scope, prefix: string, limit: number) =>
-      db
-        .select({ id: ipAllocations.id, address: ipAllocations.address, serverId: ipAllocations.serverId, customerId: ipAllocations.customerId, customerName: customerNames.name })
-        .from(ipAllocations)
-        .innerJoin(customerNames, eq(customerNames.id, ipAllocations.customerId))
-        .where(and(sql`${ipAllocations.address} <<= ${prefix}::inet`, isNull(ipAllocations.releasedAt), tenantFilter(scope, ipAllocations.customerId)))
-        .orderBy(asc(ipAllocations.address))
-        .limit(limit),
     insertPool: (tx: Executor, row: PoolRow) => tx.insert(ipPools).values(row),
     insertReserved: (tx: Executor, rows: ReservedRow[]) => tx.insert(ipReservedRanges).values(rows),
     listPools: () => db.select().from(ipPools).orderBy(asc(ipPools.name)),

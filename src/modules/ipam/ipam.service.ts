@@ -79,12 +79,6 @@ export function makeIpamService(deps: {
   }
 
   const service = {
-    /** The global search (issue 20): live allocations at an address or inside a prefix (a CIDR in canonical form). */
-    async searchAddresses(scope: Scope, prefix: string, limit: number) {
-      requireReader(scope);
-      return repo.searchAddresses(scope, prefix, limit);
-    },
-
     async createPool(scope: Scope, input: PoolInput & { name: string; prefix: string }, outer?: Executor) {
       requirePermission(scope, 'ipPool.create');
       const cidr = parseCidr(input.prefix);

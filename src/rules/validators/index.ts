@@ -3,7 +3,7 @@ export { validateResidentId } from './resident-id.js';
 export { validateIcpFiling, validateIcpLicence } from './icp.js';
 export { validatePsbFiling } from './psb.js';
 export { domainAndParents, validateDomain } from './domain.js';
-export { validatePhone } from './phone.js';
+export { phonePrefixes, validatePhone } from './phone.js';
 export { validateIp, validateCidr, parseIp, parseCidr, formatIp, cidrContains, cidrSize, ipAt, type Cidr, type IpAddress, type IpVersion } from './ip.js';
 export { PROVINCES } from './provinces.js';
 export type { Validation } from './result.js';

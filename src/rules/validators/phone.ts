@@ -20,3 +20,17 @@ export function validatePhone(value: string): Validation<{ kind: 'mobile' | 'lan
   if (/^0[12]/.test(area) && landline[2].length !== 8) return fail('PHONE_LANDLINE_FORMAT');
   return ok(`${area}-${landline[2]}${extension ? `-${extension}` : ''}`, { kind: 'landline' as const });
 }
+
+/**
+ * What a typed phone number may look like stored: the rules core keeps mobiles as 11 digits and
+ * landlines as 010-62345678, so "01062345678", "010 6234" and "+86 139…" all find their row.
+ */
+export function phonePrefixes(term: string): string[] {
+  const digits = term.replace(/[\s()+-]/g, '').replace(/^(0086|86(?=1[3-9]))/, '');
+  if (!/^\d{3,}$/.test(digits)) return [];
+  const out = [digits];
+  // landline area codes: three digits for 010 and 02x, four otherwise; the dash follows them
+  if (digits.startsWith('0') && digits.length > 3) out.push(`${digits.slice(0, 3)}-${digits.slice(3)}`);
+  if (digits.startsWith('0') && digits.length > 4) out.push(`${digits.slice(0, 4)}-${digits.slice(4)}`);
+  return out;
+}

@@ -2737,6 +2737,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compensation/recompute-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start recomputing every contract's compensation ledger in the background (one run at a time; 409 while one runs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompensationRecomputeRun"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation/recompute-runs/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest recomputation (running or finished), or none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LatestCompensationRecomputeRun"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compensation/recompute-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recomputation's progress: its step, contracts done of total, and once finished its result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompensationRecomputeRun"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compensation/{id}": {
         parameters: {
             query?: never;
@@ -11512,6 +11622,36 @@ export interface components {
             breach: boolean;
             computedAt: string | null;
         };
+        CompensationRecomputeRun: {
+            /** Format: uuid */
+            id: string;
+            requestedBy: string | null;
+            requestedAt: (string) | null;
+            /** @enum {string} */
+            step: "queued" | "check" | "recompute" | "done" | "failed";
+            done: number;
+            total: number;
+            contracts: number | null;
+            changed: number | null;
+            error: string | null;
+            heartbeatAt: (string) | null;
+            finishedAt: (string) | null;
+        };
+        CompensationRecomputeRunInput: {
+            /** Format: uuid */
+            id: string;
+            requestedBy: string | null;
+            requestedAt: string | null;
+            /** @enum {string} */
+            step: "queued" | "check" | "recompute" | "done" | "failed";
+            done: number;
+            total: number;
+            contracts: number | null;
+            changed: number | null;
+            error: string | null;
+            heartbeatAt: string | null;
+            finishedAt: string | null;
+        };
         Complaint: {
             /** Format: uuid */
             id: string;
@@ -13442,6 +13582,12 @@ export interface components {
         KycStatus: "pending" | "verified" | "rejected" | "superseded";
         /** @enum {string} */
         KycStatusInput: "pending" | "verified" | "rejected" | "superseded";
+        LatestCompensationRecomputeRun: {
+            run: components["schemas"]["CompensationRecomputeRun"] | null;
+        };
+        LatestCompensationRecomputeRunInput: {
+            run: components["schemas"]["CompensationRecomputeRunInput"] | null;
+        };
         LineFaultClock: {
             deadline: (string) | null;
             remainingMinutes: number;
