@@ -66,6 +66,19 @@ export const HTTP_STATUS = {
   // issue 19 §8: the document printer (Chromium) did not answer in time, or failed
   DOCUMENT_RENDER_TIMEOUT: 503,
   DOCUMENT_RENDER_FAILED: 503,
+  // ── issue 24: accounts and self-service ──
+  SECOND_FACTOR_EXPIRED: 401,
+  SECOND_FACTOR_ENROLMENT_REQUIRED: 403,
+  TOTP_WRONG: 400,
+  TOTP_REPLAYED: 400,
+  TOTP_ALREADY_ENROLLED: 409,
+  RECOVERY_CODE_WRONG: 400,
+  PASSKEY_REJECTED: 400,
+  INVITATION_EXPIRED: 410,
+  INVITATION_USED: 409,
+  INVITATION_OPEN: 409,
+  LAST_OWNER: 409,
+  TOKEN_SCOPE_NOT_HELD: 403,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

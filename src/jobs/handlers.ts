@@ -20,6 +20,8 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     // alert channels (issue 20 §5)
     [JOBS.alertDeliveries.name]: () => services.alerting.deliverDue(),
     [JOBS.commissioningAtRisk.name]: () => services.contracts.warnCommissioningAtRisk(),
+    // issue 24
+    [JOBS.accountMail.name]: () => services.accountMailer.deliverDue(),
     // desk (issue 20)
     [JOBS.deskDigest.name]: () => services.desk.sendDailyDigest(),
     [JOBS.deskDigestDeliveries.name]: () => services.desk.deliverDigests(),

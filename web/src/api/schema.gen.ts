@@ -56,6 +56,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My second factors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountFactors"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ten new recovery codes in place of the old (needs a current TOTP code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where I am signed in (device, address, last seen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountSessionList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my sessions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a TOTP enrolment: a secret and its QR code (confirmed by a code from the app) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TotpEnrolment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the TOTP enrolment; returns ten recovery codes once and ends my other sessions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alert-channels": {
         parameters: {
             query?: never;
@@ -619,6 +847,49 @@ export interface paths {
                     "application/json": {
                         login: string;
                         password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginReply"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The second step of a sign-in: a TOTP code or a recovery code (each once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        recoveryCode?: string;
                     };
                 };
             };
@@ -4403,6 +4674,72 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/customers/{id}/account-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's sign-in policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountPolicy"];
+                    };
+                };
+            };
+        };
+        /** Require a second factor of every user of the customer (its owner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        require2fa: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountPolicy"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/change-requests": {
         parameters: {
             query?: never;
@@ -4484,6 +4821,91 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person by e-mail (a single-use link that expires) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        displayName: string;
+                        roles: string[];
+                        locale?: components["schemas"]["LocaleInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an open invitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4935,6 +5357,272 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's users and invitations (its owner; staff read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Team"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's API tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerApiTokenList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a token for the customer's automation (scopes its owner holds; the secret is returned once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        scopes: components["schemas"]["ApiTokenScopeInput"][];
+                        expiresAt?: (string) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerApiTokenCreated"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of the customer's tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user of the customer (ends their sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-enable a user of the customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/users/{userId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a user's customer roles (one enabled owner always remains) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -5927,6 +6615,89 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link offers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPreview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: choose a login and password (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        login: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9880,6 +10651,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/reset-factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a user's second factors after a lost device (admin: staff; a customer's owner: its users); ends their sessions, tells them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/reset-password": {
         parameters: {
             query?: never;
@@ -9922,6 +10729,58 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountFactors: {
+            totp: boolean;
+            recoveryCodesLeft: number;
+            passkeys: {
+                id: string;
+                name: string;
+                createdAt: (string) | null;
+                lastUsedAt: (string) | null;
+            }[];
+            required: boolean;
+        };
+        AccountFactorsInput: {
+            totp: boolean;
+            recoveryCodesLeft: number;
+            passkeys: {
+                id: string;
+                name: string;
+                createdAt: string | null;
+                lastUsedAt: string | null;
+            }[];
+            required: boolean;
+        };
+        AccountPolicy: {
+            require2fa: boolean;
+        };
+        AccountPolicyInput: {
+            require2fa: boolean;
+        };
+        AccountSession: {
+            /** @description a handle for ending the session (not the cookie) */
+            id: string;
+            current: boolean;
+            ip: string | null;
+            userAgent: string | null;
+            createdAt: (string) | null;
+            lastSeenAt: (string) | null;
+        };
+        AccountSessionInput: {
+            /** @description a handle for ending the session (not the cookie) */
+            id: string;
+            current: boolean;
+            ip: string | null;
+            userAgent: string | null;
+            createdAt: string | null;
+            lastSeenAt: string | null;
+        };
+        AccountSessionList: {
+            items: components["schemas"]["AccountSession"][];
+        };
+        AccountSessionListInput: {
+            items: components["schemas"]["AccountSessionInput"][];
+        };
         /**
          * @description days past the 第四条 due date: not_due (≤0), d1_30, d31_60, d61_90, over_90
          * @enum {string}
@@ -10175,9 +11034,9 @@ export interface components {
             items: components["schemas"]["ApiTokenInput"][];
         };
         /** @enum {string} */
-        ApiTokenScope: "alerts:write" | "metrics:read" | "read";
+        ApiTokenScope: "alerts:write" | "dns:write" | "metrics:read" | "read" | "tickets:write";
         /** @enum {string} */
-        ApiTokenScopeInput: "alerts:write" | "metrics:read" | "read";
+        ApiTokenScopeInput: "alerts:write" | "dns:write" | "metrics:read" | "read" | "tickets:write";
         /** @enum {string} */
         AuditActorKind: "staff" | "customer" | "token" | "system";
         /** @enum {string} */
@@ -11301,6 +12160,56 @@ export interface components {
             /** @description people on the customer's side of the roster now (5.10) */
             rosterMembers: number;
         };
+        CustomerApiToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            scopes: components["schemas"]["ApiTokenScope"][];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            userId: string;
+            createdAt: (string) | null;
+            expiresAt: (string) | null;
+            lastUsedAt: (string) | null;
+            revokedAt: (string) | null;
+            customerId: string | null;
+            lastUsedIp: string | null;
+        };
+        CustomerApiTokenCreated: {
+            /** @description the secret, returned this once */
+            token: string;
+            item: components["schemas"]["CustomerApiToken"];
+        };
+        CustomerApiTokenCreatedInput: {
+            /** @description the secret, returned this once */
+            token: string;
+            item: components["schemas"]["CustomerApiTokenInput"];
+        };
+        CustomerApiTokenInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            scopes: components["schemas"]["ApiTokenScopeInput"][];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            userId: string;
+            createdAt: string | null;
+            expiresAt: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            customerId: string | null;
+            lastUsedIp: string | null;
+        };
+        CustomerApiTokenList: {
+            items: components["schemas"]["CustomerApiToken"][];
+        };
+        CustomerApiTokenListInput: {
+            items: components["schemas"]["CustomerApiTokenInput"][];
+        };
         CustomerBandwidth: {
             /** Format: uuid */
             customerId: string;
@@ -11450,6 +12359,10 @@ export interface components {
             items: components["schemas"]["CustomerInput"][];
             total: number;
         };
+        /** @enum {string} */
+        CustomerRole: "owner" | "technical" | "billing";
+        /** @enum {string} */
+        CustomerRoleInput: "owner" | "technical" | "billing";
         CustomerStatement: {
             /** Format: uuid */
             customerId: string;
@@ -12284,6 +13197,60 @@ export interface components {
             endedAt: string | null;
             consentAt: string | null;
         };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["CustomerRole"][];
+            locale: components["schemas"]["Locale"];
+            /** Format: uuid */
+            invitedBy: string;
+            createdAt: (string) | null;
+            expiresAt: (string) | null;
+            acceptedAt: (string) | null;
+            acceptedUserId: string | null;
+            revokedAt: (string) | null;
+            /** @enum {string} */
+            status: "open" | "accepted" | "revoked" | "expired";
+        };
+        InvitationInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["CustomerRoleInput"][];
+            locale: components["schemas"]["LocaleInput"];
+            /** Format: uuid */
+            invitedBy: string;
+            createdAt: string | null;
+            expiresAt: string | null;
+            acceptedAt: string | null;
+            acceptedUserId: string | null;
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "accepted" | "revoked" | "expired";
+        };
+        InvitationPreview: {
+            customerName: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["CustomerRole"][];
+            expiresAt: (string) | null;
+            locale: components["schemas"]["Locale"];
+        };
+        InvitationPreviewInput: {
+            customerName: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["CustomerRoleInput"][];
+            expiresAt: string | null;
+            locale: components["schemas"]["LocaleInput"];
+        };
         Invoice: {
             /** Format: uuid */
             id: string;
@@ -12707,10 +13674,16 @@ export interface components {
             gap: string | null;
         };
         LoginReply: {
-            user: components["schemas"]["Me"];
+            user: components["schemas"]["Me"] | null;
+            secondFactor: {
+                methods: ("totp" | "recovery" | "passkey")[];
+            } | null;
         };
         LoginReplyInput: {
-            user: components["schemas"]["MeInput"];
+            user: components["schemas"]["MeInput"] | null;
+            secondFactor: {
+                methods: ("totp" | "recovery" | "passkey")[];
+            } | null;
         };
         MaintenanceConsent: {
             /** Format: uuid */
@@ -12842,6 +13815,8 @@ export interface components {
             customerId: string | null;
             customerName: string | null;
             locale: components["schemas"]["Locale"];
+            factors: ("totp" | "recovery" | "passkey")[];
+            enrolmentRequired: boolean;
         };
         MeInput: {
             /** Format: uuid */
@@ -12853,6 +13828,8 @@ export interface components {
             customerId: string | null;
             customerName: string | null;
             locale: components["schemas"]["LocaleInput"];
+            factors: ("totp" | "recovery" | "passkey")[];
+            enrolmentRequired: boolean;
         };
         NetboxCounts: {
             create: number;
@@ -13458,6 +14435,14 @@ export interface components {
             outstandingFen: number;
             payment: components["schemas"]["BillingPaymentInput"];
         };
+        RecoveryCodes: {
+            /** @description shown this once */
+            recoveryCodes: string[];
+        };
+        RecoveryCodesInput: {
+            /** @description shown this once */
+            recoveryCodes: string[];
+        };
         Room: {
             /** Format: uuid */
             id: string;
@@ -13652,6 +14637,10 @@ export interface components {
                 hits: components["schemas"]["SearchHitInput"][];
             }[];
         };
+        /** @enum {string} */
+        SecondFactorMethod: "totp" | "recovery" | "passkey";
+        /** @enum {string} */
+        SecondFactorMethodInput: "totp" | "recovery" | "passkey";
         SentNotice: {
             /** Format: uuid */
             id: string;
@@ -14034,6 +15023,54 @@ export interface components {
             name: string;
             speedMbps: number;
         };
+        Team: {
+            customerName: string;
+            require2fa: boolean;
+            users: components["schemas"]["TeamMember"][];
+            invitations: components["schemas"]["Invitation"][];
+        };
+        TeamInput: {
+            customerName: string;
+            require2fa: boolean;
+            users: components["schemas"]["TeamMemberInput"][];
+            invitations: components["schemas"]["InvitationInput"][];
+        };
+        TeamMember: {
+            /** Format: uuid */
+            id: string;
+            login: string;
+            displayName: string;
+            email: string | null;
+            kind: components["schemas"]["UserKind"];
+            roles: components["schemas"]["UserRole"][];
+            customerId: string | null;
+            customerName: string | null;
+            disabled: boolean;
+            lastLoginAt: (string) | null;
+            createdAt: (string) | null;
+            /** @description the 5.10 roster person with the same e-mail */
+            rosterMemberId: string | null;
+            rosterName: string | null;
+            secondFactor: boolean;
+        };
+        TeamMemberInput: {
+            /** Format: uuid */
+            id: string;
+            login: string;
+            displayName: string;
+            email: string | null;
+            kind: components["schemas"]["UserKindInput"];
+            roles: components["schemas"]["UserRoleInput"][];
+            customerId: string | null;
+            customerName: string | null;
+            disabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string | null;
+            /** @description the 5.10 roster person with the same e-mail */
+            rosterMemberId: string | null;
+            rosterName: string | null;
+            secondFactor: boolean;
+        };
         /** @description shown once */
         TemporaryPassword: {
             temporaryPassword: string;
@@ -14313,6 +15350,18 @@ export interface components {
             firstResponseMinutes: number;
             resolutionMinutes: number | null;
             updatedAt: string | null;
+        };
+        TotpEnrolment: {
+            secret: string;
+            uri: string;
+            /** @description the otpauth URI as a PNG data URI */
+            qrDataUri: string;
+        };
+        TotpEnrolmentInput: {
+            secret: string;
+            uri: string;
+            /** @description the otpauth URI as a PNG data URI */
+            qrDataUri: string;
         };
         UnmatchedAlert: {
             /** Format: uuid */
