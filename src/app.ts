@@ -107,6 +107,12 @@ import { makeSearchService } from './modules/search/search.service.js';
 import { makeSearchRepository } from './modules/search/search.repository.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { COMPLIANCE_REASON_MESSAGES } from './rules/compliance.js';
+// ── issue 24: accounts and self-service ──
+import { makeAccountsRepository } from './modules/auth/accounts.repository.js';
+import { makeAccountMail, makeAccountMailer } from './modules/auth/account-mail.js';
+import { makeFactorsService } from './modules/auth/factors.service.js';
+import { makeTeamService } from './modules/auth/team.service.js';
+import { accountRoutes } from './modules/auth/account.routes.js';
 // ── desk: dashboards, the to-do list, the daily digest (issue 20) ──
 import { makeCustomersDesk } from './modules/customers/customers.desk.js';
 import { makeContractsDesk } from './modules/contracts/contracts.desk.js';
@@ -220,9 +226,18 @@ export function buildServices(ctx: AppContext) {
   const authRepo = makeAuthRepository(db);
   // answers only once the HTTP shell listens for changes to users and sessions (buildHttp)
   const sessionCache = makeSessionCache({ clock });
-  const auth = makeAuthService({ repo: authRepo, audit, clock, passwords, sessionSecret: ctx.sessionSecret, sessions: sessionCache, addressFailures: ctx.config.LOGIN_ADDRESS_FAILURES });
+  // issue 24: second factors, the customer's own users and tokens, account e-mails
+  const accountsRepo = makeAccountsRepository(db);
+  const accountMail = makeAccountMail({ repo: accountsRepo, ids });
+  const publicUrl = ctx.config.PUBLIC_URL ?? 'http://localhost:8080';
+  const auth = makeAuthService({
+    repo: authRepo, accounts: accountsRepo, mail: accountMail, requireStaff2fa: ctx.config.REQUIRE_2FA_STAFF === 'on',
+    audit, clock, passwords, sessionSecret: ctx.sessionSecret, sessions: sessionCache, addressFailures: ctx.config.LOGIN_ADDRESS_FAILURES,
+  });
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords, sessions: sessionCache });
-  const tokens = makeTokensService({ repo: authRepo, audit, clock, ids });
+  const tokens = makeTokensService({ repo: authRepo, accounts: accountsRepo, audit, clock, ids });
+  const factors = makeFactorsService({ repo: authRepo, accounts: accountsRepo, auth, mail: accountMail, audit, clock, ids, passwords, sessions: sessionCache });
+  const team = makeTeamService({ repo: authRepo, accounts: accountsRepo, customers, roster, mail: accountMail, audit, clock, ids, passwords, sessions: sessionCache, publicUrl });
   // a ticket's domain is checked against the domain list (built below; called only at request time) and DNS zones
   const domainHolders = async (names: string[]) => [...(await domains.holdersOf(names)), ...(await dns.zoneHoldersOf(names))];
   const tickets = makeTicketsService({ repo: makeTicketsRepository(db), servers, contracts, users, notices, provider, domainHolders, files, mailer, audit, clock, ids, bus });
@@ -324,6 +339,7 @@ export function buildServices(ctx: AppContext) {
   );
 
   // ── desk (issue 20): each area answers its own to-do items and figures in SQL; the desk merges them ──
+  const accountMailer = makeAccountMailer({ repo: accountsRepo, mailer, provider, clock });
   const desk = makeDeskService({
     repo: makeDeskRepository(db),
     sources: {
@@ -363,6 +379,8 @@ export function buildServices(ctx: AppContext) {
     // issue 22 §4–7
     takedowns,
     securityReports,
+    // issue 24
+    factors, team, accountMailer,
   };
 }
 
@@ -374,6 +392,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
       tag: { name: 'auth', description: '登录、用户与 API 令牌 — accounts, sessions, API tokens' },
       routes: authRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL }),
     },
+    { tag: { name: 'account', description: '账户安全与客户团队：会话、第二验证、通行密钥、邀请、客户令牌 — account security, customer teams and tokens' }, routes: accountRoutes(services) },
     { tag: { name: 'customers', description: '甲方客户：资料、证照、人员名单 — customers, KYC, rosters' }, routes: customersRoutes(services) },
     { tag: { name: 'provider', description: '乙方信息 — the provider profile' }, routes: providerRoutes(services) },
     { tag: { name: 'facility', description: '机房、机柜、服务器、端口 — sites, cabinets, servers, ports' }, routes: facilityRoutes(services) },

@@ -109,6 +109,8 @@ const ConfigSchema = z.object({
    * `off` for a one-person shop: the same person may then verify, and each such verification is audited as a waiver.
    */
   FOUR_EYES: z.enum(['on', 'off']).default('on'),
+  /** issue 24: staff must enrol a second factor (TOTP or a passkey) before anything else; `off` for tests and demos that sign in by password alone */
+  REQUIRE_2FA_STAFF: z.enum(['on', 'off']).default('on'),
   // ── issue 19 §8: the document printer (one warm Chromium shared by every PDF render) ──
   /** `on`: `serve` launches Chromium in the background once it listens, so the first document is quick. */
   PDF_WARM: z.enum(['on', 'off']).default('on'),

@@ -130,6 +130,11 @@ export const PERMISSIONS = {
   // platform
   'user.manage': ADMIN_ONLY,
   'token.manage': ADMIN_ONLY,
+  // issue 24: a customer's owner manages its own users, invitations, tokens, second-factor policy and resets
+  'team.manage': { staff: [], customer: ['owner'] },
+  'customerToken.manage': { staff: [], customer: ['owner'] },
+  'account.resetFactors': { staff: [], customer: ['owner'] },
+  'account.setPolicy': { staff: [], customer: ['owner'] },
   'provider.update': ADMIN_ONLY,
   'calendar.edit': ADMIN_ONLY,
   'audit.anchor': ADMIN_ONLY,

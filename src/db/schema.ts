@@ -1,6 +1,8 @@
 // The one drizzle schema: every module's tables, re-exported. SQL lives in migrations/.
 export * from '../modules/customers/customers.schema.js';
 export * from '../modules/auth/auth.schema.js';
+// issue 24: second factors, invitations, account mail
+export * from '../modules/auth/accounts.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/calendar/calendar.schema.js';
 export * from '../modules/provider/provider.schema.js';

@@ -6,10 +6,14 @@ import type { Scope } from '../core/scope.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import { scopeOfUser } from '../modules/auth/auth.service.js';
 import type { TokensService } from '../modules/auth/tokens.service.js';
+import { scopeForOperation } from '../core/token-scopes.js';
 
 export const SESSION_COOKIE = 'rp_session';
 export const CSRF_COOKIE = 'rp_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** issue 24: a sign-in waiting for its second factor (short-lived), and the browser's long-lived device id */
+export const CHALLENGE_COOKIE = 'rp_2fa';
+export const DEVICE_COOKIE = 'rp_device';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,6 +23,8 @@ declare module 'fastify' {
     csrfToken?: string;
     /** The API token presented, whatever scope the request acts with (a `read` token reads as its user). */
     apiToken?: Extract<Scope, { kind: 'token' }>;
+    /** a session signed in while a required second factor is not enrolled (issue 24): the account's routes only */
+    enrolmentDue?: boolean;
   }
   interface FastifyContextConfig {
     /** Routes reachable without a session or token (login, health). */
@@ -65,6 +71,7 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('apiToken', undefined);
+  app.decorateRequest('enrolmentDue', false);
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.locale = localeFrom(request.headers['accept-language']);
@@ -72,12 +79,16 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
     if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) throw new AppError('CSRF_FAILED');
     const authz = request.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
-      const found = await deps.tokens.authenticate(authz.slice(7).trim(), request.id);
+      const found = await deps.tokens.authenticate(authz.slice(7).trim(), request.id, request.ip);
       if (!found) throw new AppError('NOT_AUTHENTICATED');
       request.apiToken = found.token;
-      // `read` lets a token read what its user may read; on any other method it stays a bare
-      // machine token, which no write route admits beyond its own scopes (alerts:write)
-      if (found.token.scopes.includes('read') && SAFE_METHODS.has(request.method)) {
+      // `read` lets a token read what its user may read; a write scope (tickets:write, dns:write) lets it
+      // make the writes the scope matrix lists, as its user (whose roles still decide); on anything else
+      // it stays a bare machine token, which no write route admits beyond its own scopes (alerts:write)
+      const safe = SAFE_METHODS.has(request.method);
+      const writeScope = safe ? undefined : scopeForOperation(request.method, request.routeOptions.url ?? '');
+      const actsAsUser = safe ? found.token.scopes.includes('read') : writeScope !== undefined && found.token.scopes.includes(writeScope);
+      if (actsAsUser) {
         if (!found.user || found.user.disabledAt) throw new AppError('NOT_AUTHENTICATED');
         request.scope = scopeOfUser(found.user, request.id);
       } else {
@@ -92,6 +103,7 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
     if (!request.headers['accept-language']) request.locale = found.user.locale;
     request.scope = scopeOfUser(found.user, request.id);
     request.sessionToken = token;
+    request.enrolmentDue = found.session.needsEnrolment;
     request.csrfToken = found.session.csrfToken;
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
@@ -103,8 +115,15 @@ export function registerAuth(app: FastifyInstance, deps: { auth: AuthService; to
     if (!request.url.startsWith('/api/v1/')) return;
     if (request.is404 || request.routeOptions.config?.public) return;
     if (!request.scope) throw new AppError('NOT_AUTHENTICATED');
+    // until a required second factor is enrolled, only the account's own routes answer
+    if (request.enrolmentDue && !ENROLMENT_ROUTES.some((prefix) => request.routeOptions.url?.startsWith(prefix))) {
+      throw new AppError('SECOND_FACTOR_ENROLMENT_REQUIRED');
+    }
   });
 }
+
+/** What a session owing an enrolment may reach: sign-out, who am I, and the account's security. */
+const ENROLMENT_ROUTES = ['/api/v1/auth/', '/api/v1/account/'];
 
 /**
  * The OpenAPI document and Swagger UI: public only with PUBLIC_API_DOCS=on; otherwise for signed-in

@@ -84,6 +84,12 @@ export const JOBS = {
     description: "From 1 October, a to-do item for admins and NOC while next year's State Council holiday arrangement is not loaded",
   },
   // ── alert channels (issue 20 §5) ──
+  // ── issue 24: account e-mails (invitation, factor reset, new device) ──
+  accountMail: {
+    name: 'account-mail',
+    cron: '* * * * *',
+    description: 'Send due account e-mails (invitations, factor resets, new-device sign-ins); retry with backoff',
+  },
   alertDeliveries: {
     name: 'alert-deliveries',
     cron: '* * * * *',

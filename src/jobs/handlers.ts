@@ -22,6 +22,8 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.commissioningAtRisk.name]: () => services.contracts.warnCommissioningAtRisk(),
     // the regulator's view (issue 22 §3)
     [JOBS.regulatorReconcile.name]: () => services.regulator.reconcile(systemScope('regulator-reconcile')),
+    // issue 24
+    [JOBS.accountMail.name]: () => services.accountMailer.deliverDue(),
     // desk (issue 20)
     [JOBS.deskDigest.name]: () => services.desk.sendDailyDigest(),
     [JOBS.deskDigestDeliveries.name]: () => services.desk.deliverDigests(),

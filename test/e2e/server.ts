@@ -42,7 +42,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<{ u
   const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/rackpact.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS: 'off', PDF_WARM: 'off', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS: 'off', PDF_WARM: 'off', REQUIRE_2FA_STAFF: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

@@ -63,7 +63,7 @@ export async function makeTestApp(opts: { now?: string; env?: Record<string, str
   const dataDir = mkdtempSync(join(tmpdir(), 'rackpact-test-'));
   // tests log in often under a frozen clock (the address limit has tests of its own), and walk the
   // OpenAPI document anonymously (its protection has tests of its own too)
-  const config = parseConfig({ DATA_DIR: dataDir, DATABASE_URL: tdb.url, LOGIN_ADDRESS_FAILURES: '10000', PUBLIC_API_DOCS: 'on', ...opts.env });
+  const config = parseConfig({ DATA_DIR: dataDir, DATABASE_URL: tdb.url, LOGIN_ADDRESS_FAILURES: '10000', PUBLIC_API_DOCS: 'on', REQUIRE_2FA_STAFF: 'off', ...opts.env });
   const ctx = { config, database: tdb.database, clock, ids: sequentialIds(), sessionSecret: 'test-session-secret-0123456789abcdef' };
   const { http, services } = await buildApp(ctx);
   await http.ready();

@@ -60,6 +60,9 @@ export interface TenantB {
   visitId?: string;
   visitPersonId?: string;
   movementId?: string;
+  // issue 24: B's open invitation and B's own API token
+  invitationId: string;
+  customerTokenId: string;
 }
 
 interface Case {
@@ -90,6 +93,28 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'GET /api/v1/tokens': () => ({}),
   'POST /api/v1/tokens': () => ({ body: { name: 'x', scopes: ['read'] } }),
   'DELETE /api/v1/tokens/{id}': (b) => ({ params: { id: b.tokenId } }),
+  // ── issue 24: my account is my own; B's team, invitations, tokens and policy are not A's ──
+  'POST /api/v1/auth/login/second-factor': () => ({ body: { code: '123456' }, ownOnly: true }),
+  'GET /api/v1/account/sessions': () => ({ ownOnly: true }),
+  'DELETE /api/v1/account/sessions/{id}': () => ({ params: { id: '0123456789abcdef0123456789abcdef' } }),
+  'GET /api/v1/account/factors': () => ({ ownOnly: true }),
+  'POST /api/v1/account/totp': () => ({ ownOnly: true }),
+  'POST /api/v1/account/totp/confirm': () => ({ body: { code: '123456' }, ownOnly: true }),
+  'POST /api/v1/account/recovery-codes': () => ({ body: { code: '123456' }, ownOnly: true }),
+  'POST /api/v1/users/{id}/reset-factors': (b) => ({ params: { id: b.userId } }),
+  'GET /api/v1/customers/{id}/team': (b) => ({ params: { id: b.customerId } }),
+  'POST /api/v1/customers/{id}/invitations': (b) => ({ params: { id: b.customerId }, body: { email: 'intruder@example.cn', displayName: 'x', roles: ['owner'] } }),
+  'DELETE /api/v1/customers/{id}/invitations/{invitationId}': (b) => ({ params: { id: b.customerId, invitationId: b.invitationId } }),
+  'PUT /api/v1/customers/{id}/users/{userId}/roles': (b) => ({ params: { id: b.customerId, userId: b.userId }, body: { roles: ['billing'] } }),
+  'POST /api/v1/customers/{id}/users/{userId}/disable': (b) => ({ params: { id: b.customerId, userId: b.userId } }),
+  'POST /api/v1/customers/{id}/users/{userId}/enable': (b) => ({ params: { id: b.customerId, userId: b.userId } }),
+  'GET /api/v1/customers/{id}/account-policy': (b) => ({ params: { id: b.customerId } }),
+  'PUT /api/v1/customers/{id}/account-policy': (b) => ({ params: { id: b.customerId }, body: { require2fa: true } }),
+  'GET /api/v1/customers/{id}/tokens': (b) => ({ params: { id: b.customerId } }),
+  'POST /api/v1/customers/{id}/tokens': (b) => ({ params: { id: b.customerId }, body: { name: 'x', scopes: ['read'] } }),
+  'DELETE /api/v1/customers/{id}/tokens/{tokenId}': (b) => ({ params: { id: b.customerId, tokenId: b.customerTokenId } }),
+  'GET /api/v1/invitations/{token}': () => ({ params: { token: 'not-a-real-invitation-token-xxxxxxxx' }, ownOnly: true }),
+  'POST /api/v1/invitations/{token}/accept': () => ({ params: { token: 'not-a-real-invitation-token-xxxxxxxx' }, body: { login: 'intruder2', password: 'x' }, ownOnly: true }),
   'GET /api/v1/customers': () => ({ listForA: true }),
   'GET /api/v1/customers/{id}': (b) => ({ params: { id: b.customerId } }),
   'GET /api/v1/customers/export.csv': () => ({ listForA: true }),
@@ -406,6 +431,10 @@ beforeAll(async () => {
   const bUser = await makeCustomerUser(t.services, 'b-owner', customerB.id);
   const admin = await t.login('walk-admin');
   const token = (await admin.post('/api/v1/tokens', { name: 'b-walk', scopes: ['read'] })).json();
+  // issue 24: B's owner invites a colleague and makes a token of its own
+  const bOwnerScope = { kind: 'customer' as const, userId: bUser.id, login: 'b-owner', customerId: customerB.id, roles: ['owner' as const] };
+  const bInvitation = await t.services.team.invite(bOwnerScope, customerB.id, { email: 'b-secret-invitee@example.cn', displayName: '乙方受邀人秘密', roles: ['technical'] });
+  const bToken = await t.services.tokens.createForCustomer(bOwnerScope, customerB.id, { name: 'b-secret-token', scopes: ['read', 'tickets:write'] });
   // B's own activity, so B has audit rows, a roster, a KYC document, a change request and a task of its own
   const bClient = await t.login('b-owner');
   await bClient.put('/api/v1/auth/locale', { locale: 'en' });
@@ -485,6 +514,8 @@ beforeAll(async () => {
     customerName: customerB.name,
     userId: bUser.id,
     tokenId: token.item.id,
+    invitationId: bInvitation.id,
+    customerTokenId: bToken.item.id,
     rosterMemberId: member.memberId,
     kycDocumentId: bDocument.id,
     changeRequestId: change.id,
@@ -520,7 +551,7 @@ beforeAll(async () => {
     incidentId: bIncident.id,
     maintenanceId: bWindow.id,
     compensationLineId: bLine.id,
-    secrets: [customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt', bContractDetail.invoices[0].number, 'b-secret-site', '乙方FTP秘密', '乙方日志秘密位置', '乙方投诉来源秘密', '乙方暂停秘密', '乙方检查机关秘密', bComplaint.number, '乙方故障秘密', bIncident.number, '乙方作业秘密', bWindow.number, bLine.id],
+    secrets: ['b-secret-invitee', '乙方受邀人秘密', 'b-secret-token', bToken.item.prefix, customerB.id, customerB.name, bUser.id, 'b-owner', '乙方技术秘密', '乙经办人', '乙方新地址秘密', bDocument.id, change.id, bServer.id, 'BSECRETSN', ip.address, 'b-secret-zone', bContract.number, '乙方工单秘密', bTicket.number, 'b-secret-attachment', 'b-secret-receipt', bContractDetail.invoices[0].number, 'b-secret-site', '乙方FTP秘密', '乙方日志秘密位置', '乙方投诉来源秘密', '乙方暂停秘密', '乙方检查机关秘密', bComplaint.number, '乙方故障秘密', bIncident.number, '乙方作业秘密', bWindow.number, bLine.id],
   };
   // issue 7: B's reverse DNS must not leak either
   // issue 21: B's visit (tomorrow 10:00 in Beijing) and a release of its server
@@ -580,5 +611,11 @@ describe('tenant isolation walk', () => {
     expect((await bOwner.get('/api/v1/auth/me')).json().customerId).toBe(b.customerId);
     const rows = await t.database.raw.query<{ disabled_at: Date | null }>('SELECT disabled_at FROM users WHERE id = $1', [b.userId]);
     expect(rows[0].disabled_at).toBeNull();
+    // issue 24: B's invitation is still open, B's token unrevoked, B's policy unset
+    const team = await t.services.team.team(systemScope('walk'), b.customerId);
+    expect(team.invitations.find((i) => i.id === b.invitationId)?.status).toBe('open');
+    expect(team.require2fa).toBe(false);
+    const tokens = await t.services.tokens.listOfCustomer(systemScope('walk'), b.customerId);
+    expect(tokens.find((x) => x.id === b.customerTokenId)?.revokedAt).toBeNull();
   });
 });

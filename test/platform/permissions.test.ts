@@ -119,6 +119,11 @@ const PROBES: Record<Action, Probe> = {
 
   'user.manage': (s, sc) => s.users.resetPassword(sc, NONE),
   'token.manage': (s, sc) => s.tokens.revoke(sc, NONE),
+  // issue 24: a customer's owner on its own customer (staff: admin); unknown ids meet NOT_FOUND after the role check
+  'team.manage': (s, sc, cid) => s.team.revokeInvitation(sc, cid, NONE),
+  'customerToken.manage': (s, sc, cid) => s.tokens.revokeOfCustomer(sc, cid, NONE),
+  'account.resetFactors': async (s, sc) => s.factors.reset(sc, await s.users.idOfLogin('perm-c-billing')),
+  'account.setPolicy': (s, sc, cid) => s.factors.setPolicy(sc, cid, false),
   'provider.update': (s, sc) => s.provider.update(sc, anyInput({})),
   'calendar.edit': (s, sc) => s.calendar.preview(sc, 2026, anyInput({})),
   'audit.anchor': (s, sc) => s.audit.anchorOnRequest(sc),

@@ -1,9 +1,9 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, lazy, type ComponentType, type ReactNode } from 'react';
+import { StrictMode, Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionProvider, useSession } from './auth/session';
 import { setDateLocale } from './dates';
 import { I18nProvider, useI18n } from './i18n';
@@ -71,6 +71,9 @@ const ProviderPage = platform('ProviderPage');
 // alert channels (issue 20 §5)
 const AlertChannelsPage = platform('AlertChannelsPage');
 const MyCompanyPage = portal('MyCompanyPage');
+// issue 24
+const TeamPage = portal('TeamPage');
+const InvitePage = portal('InvitePage');
 const SearchPage = searchPages('SearchPage');
 // finance desk (issue 20 item 4)
 const ReceivablesPage = finance('ReceivablesPage');
@@ -84,9 +87,13 @@ const PortalTodoPage = desk('PortalTodoPage');
 /** Lets a page through only for the right audience; anyone else goes to their own home. */
 function Guard({ audience, children }: { audience: 'staff' | 'customer'; children: ReactNode }) {
   const { me, loading } = useSession();
+  const location = useLocation();
   if (loading) return <Spin style={{ display: 'block', marginTop: 120 }} />;
   if (!me) return <Navigate to="/login" replace />;
   if (me.kind !== audience) return <Navigate to={homeOf(me)} replace />;
+  // a required second factor not yet enrolled: the account page until it is (issue 24)
+  const accountPath = me.kind === 'staff' ? '/console/account' : '/portal/account';
+  if (me.enrolmentRequired && location.pathname !== accountPath) return <Navigate to={accountPath} replace />;
   return <>{children}</>;
 }
 
@@ -116,6 +123,7 @@ createRoot(document.getElementById('root')!).render(
             <Routes>
               <Route path="/" element={<Home />} />
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/invite/:token" element={<Suspense fallback={<Spin style={{ display: "block", marginTop: 120 }} />}><InvitePage /></Suspense>} />
               <Route
                 path="/console"
                 element={
@@ -176,6 +184,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route index element={<MyCompanyPage />} />
                 <Route path="documents" element={<MyCompanyPage tab="kyc" />} />
                 <Route path="roster" element={<MyCompanyPage tab="roster" />} />
+                <Route path="team" element={<TeamPage />} />
                 <Route path="contracts" element={<ContractsPage />} />
                 <Route path="contracts/:id" element={<ContractDetailPage />} />
                 <Route path="tickets" element={<TicketsPage />} />

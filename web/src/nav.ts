@@ -53,6 +53,7 @@ export const NAV: NavEntry[] = [
   { key: 'netbox-import', path: '/console/netbox-import', labelKey: 'nav.netboxImport', audience: 'staff', roles: ['noc'] },
   { key: 'my-dns', path: '/portal/dns', labelKey: 'nav.myDns', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-domains', path: '/portal/domains', labelKey: 'nav.domains', audience: 'customer', roles: ALL_CUSTOMER },
+  { key: 'team', path: '/portal/team', labelKey: 'nav.team', audience: 'customer', roles: ['owner'] },
   { key: 'portal-account', path: '/portal/account', labelKey: 'nav.account', audience: 'customer', roles: ALL_CUSTOMER },
   // helpdesk reports and notice preferences (issue 6)
   { key: 'ticket-reports', path: '/console/ticket-reports', labelKey: 'nav.ticketReports', audience: 'staff', roles: ['noc', 'sales', 'compliance', 'auditor'] },
@@ -95,7 +96,7 @@ export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff
   { key: 'my-business', labelKey: 'navSection.myBusiness', audience: 'customer', entries: ['my-todo', 'my-company', 'my-documents', 'my-roster', 'my-contracts', 'my-expiring'] },
   { key: 'my-service', labelKey: 'navSection.myService', audience: 'customer', entries: ['my-status', 'my-servers', 'my-racks', 'my-dns', 'my-domains', 'my-conduct'] },
   { key: 'my-contact', labelKey: 'navSection.myContact', audience: 'customer', entries: ['my-tickets', 'my-notices', 'my-notice-preferences'] },
-  { key: 'my-account', labelKey: 'navSection.myAccount', audience: 'customer', entries: ['my-audit', 'portal-account'] },
+  { key: 'my-account', labelKey: 'navSection.myAccount', audience: 'customer', entries: ['team', 'my-audit', 'portal-account'] },
   // finance desk (issue 20 item 4)
   { key: 'finance', labelKey: 'navSection.finance', audience: 'staff', entries: ['receivables', 'payments', 'statement', 'bank-import'] },
 ];

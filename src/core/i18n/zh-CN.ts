@@ -461,6 +461,31 @@ export const zhCN = {
   'security.alreadyReported': '该事件已报告，不能再修改分级',
   'retention.requestType': '个人信息删除/更正请求',
   // ── end issue 22 §4–7 ──
+  // ── issue 24: accounts and self-service ──
+  SECOND_FACTOR_EXPIRED: "登录的第二步已过期或无效，请重新输入密码登录",
+  SECOND_FACTOR_ENROLMENT_REQUIRED: "请先在“账户安全”中设置第二验证方式（动态口令或通行密钥），再进行其他操作",
+  TOTP_WRONG: "动态口令不正确",
+  TOTP_REPLAYED: "该动态口令已使用过，请等待下一个口令",
+  TOTP_ALREADY_ENROLLED: "已设置动态口令；如需更换，请先由管理员或客户主账户重置",
+  RECOVERY_CODE_WRONG: "恢复码不正确或已使用",
+  PASSKEY_REJECTED: "通行密钥验证失败：{reason}",
+  INVITATION_EXPIRED: "邀请链接已过期，请联系贵公司主账户重新邀请",
+  INVITATION_USED: "邀请链接已使用或已撤回",
+  INVITATION_OPEN: "已向 {email} 发出尚未接受的邀请",
+  LAST_OWNER: "至少须保留一名启用的主账户（owner）",
+  TOKEN_SCOPE_NOT_HELD: "您本人不具备令牌权限范围“{scope}”，不能将其授予令牌",
+  'account.mail.invitation.subject': "{inviter} 邀请您加入 {customer} 的 rackpact 账户",
+  'account.mail.invitation.body': "{name}，您好：\n\n{inviter} 邀请您以“{roles}”身份加入 {customer} 在 rackpact 的客户账户。\n请在 {expires}（北京时间）前打开以下链接设置登录名和密码（链接仅可使用一次）：\n\n{link}\n\n如非本人预期，请忽略本邮件。",
+  'account.mail.factor_reset.subject': "您的 rackpact 第二验证方式已被重置",
+  'account.mail.factor_reset.body': "{name}，您好：\n\n{by} 于 {at}（北京时间）重置了您账户（{login}）的第二验证方式（动态口令、恢复码、通行密钥），您的所有登录会话已结束。\n请登录后重新设置。如非您本人申请，请立即联系管理员。",
+  'account.mail.new_device.subject': "rackpact：新设备登录提醒",
+  'account.mail.new_device.body': "{name}，您好：\n\n您的账户（{login}）于 {at}（北京时间）从一台新设备登录。\n地址：{ip}\n设备：{device}\n\n如非本人操作，请立即修改密码，并在“账户安全”中结束该会话。",
+  'account.field.rolesCustomer': "角色 {role} 不是客户角色（owner、technical、billing）",
+  'account.field.notCustomerUser': "该用户不是本客户的用户",
+  'account.role.owner': "主账户",
+  'account.role.technical': "技术联系人",
+  'account.role.billing': "财务联系人",
+  // ── end issue 24 ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

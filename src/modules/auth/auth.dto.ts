@@ -26,9 +26,18 @@ export const Me = z
     customerId: z.uuid().nullable(),
     customerName: z.string().nullable(),
     locale: UserLocale,
+    /** issue 24: the second factors this user has, and whether one is required and still missing */
+    factors: z.array(z.enum(['totp', 'recovery', 'passkey'])),
+    enrolmentRequired: z.boolean(),
   })
   .meta({ id: 'Me' });
-export const LoginReply = z.object({ user: Me }).meta({ id: 'LoginReply' });
+export const LoginReply = z
+  .object({
+    /** null while a second factor is still needed */
+    user: Me.nullable(),
+    secondFactor: z.object({ methods: z.array(z.enum(['totp', 'recovery', 'passkey'])) }).nullable(),
+  })
+  .meta({ id: 'LoginReply' });
 export const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),

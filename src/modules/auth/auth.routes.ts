@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions, scopeOf } from '../../http/auth.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CHALLENGE_COOKIE, CSRF_COOKIE, DEVICE_COOKIE, SESSION_COOKIE, cookieOptions, scopeOf } from '../../http/auth.js';
+import { SECOND_FACTOR_MINUTES, type AuthService, type LoginResult } from './auth.service.js';
+import { SecondFactorBody } from './account.dto.js';
 import { IdParams, NoContent } from '../../http/dto.js';
-import type { AuthService } from './auth.service.js';
 import type { TokensService } from './tokens.service.js';
 import type { UsersService } from './users.service.js';
+import type { FactorsService } from './factors.service.js';
 import {
   ApiTokenList,
   ChangePasswordBody,
@@ -24,9 +27,30 @@ export function authRoutes(deps: {
   auth: AuthService;
   users: UsersService;
   tokens: TokensService;
+  factors: FactorsService;
   publicUrl?: string;
 }): FastifyPluginAsyncZod {
   const { auth, users, tokens } = deps;
+
+  const client = (request: FastifyRequest) => ({
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    requestId: request.id,
+    device: request.cookies[DEVICE_COOKIE],
+  });
+
+  /** A session sets its cookies (and the device's); a second factor still owed sets the challenge's. */
+  function answer(request: FastifyRequest, reply: FastifyReply, result: LoginResult) {
+    if (result.kind === 'second_factor') {
+      reply.setCookie(CHALLENGE_COOKIE, result.challenge, { ...cookieOptions(request, deps.publicUrl, true), maxAge: SECOND_FACTOR_MINUTES * 60 });
+      return { user: null, secondFactor: { methods: result.methods } };
+    }
+    reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(request, deps.publicUrl, true));
+    reply.setCookie(CSRF_COOKIE, result.csrfToken, cookieOptions(request, deps.publicUrl, false));
+    reply.setCookie(DEVICE_COOKIE, result.device, { ...cookieOptions(request, deps.publicUrl, true), maxAge: 400 * 24 * 3600 });
+    reply.clearCookie(CHALLENGE_COOKIE, { path: '/' });
+    return { user: result.user, secondFactor: null };
+  }
 
   return async (app) => {
     app.post(
@@ -36,15 +60,25 @@ export function authRoutes(deps: {
         schema: { tags: ['auth'], summary: 'Log in (sets the session and CSRF cookies)', body: LoginBody, response: { 200: LoginReply } },
       },
       async (request, reply) => {
-        const result = await auth.login({
-          ...request.body,
-          ip: request.ip,
-          userAgent: request.headers['user-agent'],
-          requestId: request.id,
-        });
-        reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(request, deps.publicUrl, true));
-        reply.setCookie(CSRF_COOKIE, result.csrfToken, cookieOptions(request, deps.publicUrl, false));
-        return { user: result.user };
+        const result = await auth.login({ ...request.body, ...client(request) });
+        return answer(request, reply, result);
+      },
+    );
+
+    app.post(
+      '/auth/login/second-factor',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['auth'],
+          summary: 'The second step of a sign-in: a TOTP code or a recovery code (each once)',
+          body: SecondFactorBody,
+          response: { 200: LoginReply },
+        },
+      },
+      async (request, reply) => {
+        const result = await auth.secondFactor({ ...request.body, challenge: request.cookies[CHALLENGE_COOKIE], ...client(request) });
+        return answer(request, reply, result);
       },
     );
 
@@ -112,6 +146,22 @@ export function authRoutes(deps: {
         },
       },
       async (request) => users.resetPassword(scopeOf(request), request.params.id),
+    );
+
+    app.post(
+      '/users/:id/reset-factors',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "Reset a user's second factors after a lost device (admin: staff; a customer's owner: its users); ends their sessions, tells them",
+          params: IdParams,
+          response: { 204: NoContent },
+        },
+      },
+      async (request, reply) => {
+        await deps.factors.reset(scopeOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
     );
 
     // ── API tokens (admin) ──────────────────────────────────────────────

@@ -1,7 +1,8 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { customers } from '../customers/customers.schema.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import type { CustomerRole, StaffRole } from '../../core/scope.js';
+import type { TokenScopeName } from '../../core/token-scopes.js';
 
 /** A staff member of the provider (乙方) or a user of a customer (甲方). */
 export const USER_KINDS = ['staff', 'customer'] as const;
@@ -9,7 +10,7 @@ export const USER_KINDS = ['staff', 'customer'] as const;
  * Scopes a token can hold; tokens.service checks them on creation; modules that accept tokens check for theirs. `read`: GET what the
  * token's user may read; `metrics:read`: scrape /metrics; `alerts:write`: the Alertmanager webhook.
  */
-export const TOKEN_SCOPES = ['alerts:write', 'metrics:read', 'read'] as const;
+export const TOKEN_SCOPES = ['alerts:write', 'dns:write', 'metrics:read', 'read', 'tickets:write'] as const satisfies readonly TokenScopeName[];
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
@@ -37,6 +38,8 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   ip: text('ip'),
   userAgent: text('user_agent'),
+  /** signed in while a required second factor is not enrolled: only the account's routes (0037) */
+  needsEnrolment: boolean('needs_enrolment').notNull().default(false),
 });
 
 export const loginThrottle = pgTable('login_throttle', {
@@ -59,4 +62,7 @@ export const apiTokens = pgTable('api_tokens', {
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** a customer's token (made by its owner) is limited to the company (0037) */
+  customerId: uuid('customer_id').references(() => customers.id),
+  lastUsedIp: text('last_used_ip'),
 });

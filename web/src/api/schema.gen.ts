@@ -786,6 +786,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My second factors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountFactors"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ten new recovery codes in place of the old (needs a current TOTP code) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where I am signed in (device, address, last seen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountSessionList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my sessions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a TOTP enrolment: a secret and its QR code (confirmed by a code from the app) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TotpEnrolment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the TOTP enrolment; returns ten recovery codes once and ends my other sessions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodes"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alert-channels": {
         parameters: {
             query?: never;
@@ -1349,6 +1577,49 @@ export interface paths {
                     "application/json": {
                         login: string;
                         password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginReply"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The second step of a sign-in: a TOTP code or a recovery code (each once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        recoveryCode?: string;
                     };
                 };
             };
@@ -5243,6 +5514,72 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/customers/{id}/account-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's sign-in policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountPolicy"];
+                    };
+                };
+            };
+        };
+        /** Require a second factor of every user of the customer (its owner) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        require2fa: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountPolicy"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/change-requests": {
         parameters: {
             query?: never;
@@ -5324,6 +5661,91 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a person by e-mail (a single-use link that expires) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        displayName: string;
+                        roles: string[];
+                        locale?: components["schemas"]["LocaleInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an open invitation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5775,6 +6197,272 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's users and invitations (its owner; staff read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Team"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's API tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerApiTokenList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a token for the customer's automation (scopes its owner holds; the secret is returned once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        scopes: components["schemas"]["ApiTokenScopeInput"][];
+                        expiresAt?: (string) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerApiTokenCreated"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of the customer's tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user of the customer (ends their sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-enable a user of the customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/users/{userId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a user's customer roles (one enabled owner always remains) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -6522,6 +7210,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/security-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the provider reports as a critical-infrastructure operator (1 h instead of 4 h) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReportSettings"];
+                    };
+                };
+            };
+        };
+        /** Set the critical-infrastructure operator setting (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityReportSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReportSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}": {
         parameters: {
             query?: never;
@@ -6734,6 +7482,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/security-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's security-event grade and report (null when not classified) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: components["schemas"]["SecurityReport"] | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the report form (unit, time, place, type, impact, measures) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityReportFormInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReport"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/security-report/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify as a network-security event: 较大 or graver starts the 4 h (1 h) report clock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityClassifyBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/security-report/reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the report was made (every item filled in): to whom and when */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityReportedBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspection-photos/{id}": {
         parameters: {
             query?: never;
@@ -6767,6 +7665,89 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link offers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPreview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: choose a login and password (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        login: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9870,6 +10851,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/takedowns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Takedown orders (compliance, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "registered" | "executed" | "lifted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Takedown"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an authority's takedown order (the targets must be one customer's) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TakedownBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its targets and proof */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Execute: suspend, block at the gate and apply, probe the blocked names (HTTP 451 / TLS refused), notify the customer (第九条), seal the receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the order (withdrawn by the authority); its block leaves the gate at the next apply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sealed completion receipt (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authority's document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File the authority's document (multipart: file — PDF, JPEG or PNG) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -10720,6 +11986,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/reset-factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a user's second factors after a lost device (admin: staff; a customer's owner: its users); ends their sessions, tells them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/reset-password": {
         parameters: {
             query?: never;
@@ -10773,6 +12075,58 @@ export interface components {
             closesMinute: number;
             maxVisitMinutes: number;
             equipmentRoles: string[];
+        };
+        AccountFactors: {
+            totp: boolean;
+            recoveryCodesLeft: number;
+            passkeys: {
+                id: string;
+                name: string;
+                createdAt: (string) | null;
+                lastUsedAt: (string) | null;
+            }[];
+            required: boolean;
+        };
+        AccountFactorsInput: {
+            totp: boolean;
+            recoveryCodesLeft: number;
+            passkeys: {
+                id: string;
+                name: string;
+                createdAt: string | null;
+                lastUsedAt: string | null;
+            }[];
+            required: boolean;
+        };
+        AccountPolicy: {
+            require2fa: boolean;
+        };
+        AccountPolicyInput: {
+            require2fa: boolean;
+        };
+        AccountSession: {
+            /** @description a handle for ending the session (not the cookie) */
+            id: string;
+            current: boolean;
+            ip: string | null;
+            userAgent: string | null;
+            createdAt: (string) | null;
+            lastSeenAt: (string) | null;
+        };
+        AccountSessionInput: {
+            /** @description a handle for ending the session (not the cookie) */
+            id: string;
+            current: boolean;
+            ip: string | null;
+            userAgent: string | null;
+            createdAt: string | null;
+            lastSeenAt: string | null;
+        };
+        AccountSessionList: {
+            items: components["schemas"]["AccountSession"][];
+        };
+        AccountSessionListInput: {
+            items: components["schemas"]["AccountSessionInput"][];
         };
         /**
          * @description days past the 第四条 due date: not_due (≤0), d1_30, d31_60, d61_90, over_90
@@ -11027,9 +12381,9 @@ export interface components {
             items: components["schemas"]["ApiTokenInput"][];
         };
         /** @enum {string} */
-        ApiTokenScope: "alerts:write" | "metrics:read" | "read";
+        ApiTokenScope: "alerts:write" | "dns:write" | "metrics:read" | "read" | "tickets:write";
         /** @enum {string} */
-        ApiTokenScopeInput: "alerts:write" | "metrics:read" | "read";
+        ApiTokenScopeInput: "alerts:write" | "dns:write" | "metrics:read" | "read" | "tickets:write";
         /** @enum {string} */
         AuditActorKind: "staff" | "customer" | "token" | "system";
         /** @enum {string} */
@@ -12183,6 +13537,56 @@ export interface components {
             /** @description people on the customer's side of the roster now (5.10) */
             rosterMembers: number;
         };
+        CustomerApiToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            scopes: components["schemas"]["ApiTokenScope"][];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            userId: string;
+            createdAt: (string) | null;
+            expiresAt: (string) | null;
+            lastUsedAt: (string) | null;
+            revokedAt: (string) | null;
+            customerId: string | null;
+            lastUsedIp: string | null;
+        };
+        CustomerApiTokenCreated: {
+            /** @description the secret, returned this once */
+            token: string;
+            item: components["schemas"]["CustomerApiToken"];
+        };
+        CustomerApiTokenCreatedInput: {
+            /** @description the secret, returned this once */
+            token: string;
+            item: components["schemas"]["CustomerApiTokenInput"];
+        };
+        CustomerApiTokenInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            scopes: components["schemas"]["ApiTokenScopeInput"][];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            userId: string;
+            createdAt: string | null;
+            expiresAt: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            customerId: string | null;
+            lastUsedIp: string | null;
+        };
+        CustomerApiTokenList: {
+            items: components["schemas"]["CustomerApiToken"][];
+        };
+        CustomerApiTokenListInput: {
+            items: components["schemas"]["CustomerApiTokenInput"][];
+        };
         CustomerBandwidth: {
             /** Format: uuid */
             customerId: string;
@@ -12332,6 +13736,10 @@ export interface components {
             items: components["schemas"]["CustomerInput"][];
             total: number;
         };
+        /** @enum {string} */
+        CustomerRole: "owner" | "technical" | "billing";
+        /** @enum {string} */
+        CustomerRoleInput: "owner" | "technical" | "billing";
         CustomerStatement: {
             /** Format: uuid */
             customerId: string;
@@ -13238,6 +14646,60 @@ export interface components {
             endedAt: string | null;
             consentAt: string | null;
         };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["CustomerRole"][];
+            locale: components["schemas"]["Locale"];
+            /** Format: uuid */
+            invitedBy: string;
+            createdAt: (string) | null;
+            expiresAt: (string) | null;
+            acceptedAt: (string) | null;
+            acceptedUserId: string | null;
+            revokedAt: (string) | null;
+            /** @enum {string} */
+            status: "open" | "accepted" | "revoked" | "expired";
+        };
+        InvitationInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["CustomerRoleInput"][];
+            locale: components["schemas"]["LocaleInput"];
+            /** Format: uuid */
+            invitedBy: string;
+            createdAt: string | null;
+            expiresAt: string | null;
+            acceptedAt: string | null;
+            acceptedUserId: string | null;
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "accepted" | "revoked" | "expired";
+        };
+        InvitationPreview: {
+            customerName: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["CustomerRole"][];
+            expiresAt: (string) | null;
+            locale: components["schemas"]["Locale"];
+        };
+        InvitationPreviewInput: {
+            customerName: string;
+            email: string;
+            displayName: string;
+            roles: components["schemas"]["CustomerRoleInput"][];
+            expiresAt: string | null;
+            locale: components["schemas"]["LocaleInput"];
+        };
         Invoice: {
             /** Format: uuid */
             id: string;
@@ -13667,10 +15129,16 @@ export interface components {
             gap: string | null;
         };
         LoginReply: {
-            user: components["schemas"]["Me"];
+            user: components["schemas"]["Me"] | null;
+            secondFactor: {
+                methods: ("totp" | "recovery" | "passkey")[];
+            } | null;
         };
         LoginReplyInput: {
-            user: components["schemas"]["MeInput"];
+            user: components["schemas"]["MeInput"] | null;
+            secondFactor: {
+                methods: ("totp" | "recovery" | "passkey")[];
+            } | null;
         };
         MaintenanceConsent: {
             /** Format: uuid */
@@ -13802,6 +15270,8 @@ export interface components {
             customerId: string | null;
             customerName: string | null;
             locale: components["schemas"]["Locale"];
+            factors: ("totp" | "recovery" | "passkey")[];
+            enrolmentRequired: boolean;
         };
         MeInput: {
             /** Format: uuid */
@@ -13813,6 +15283,8 @@ export interface components {
             customerId: string | null;
             customerName: string | null;
             locale: components["schemas"]["LocaleInput"];
+            factors: ("totp" | "recovery" | "passkey")[];
+            enrolmentRequired: boolean;
         };
         NetboxCounts: {
             create: number;
@@ -14418,6 +15890,14 @@ export interface components {
             outstandingFen: number;
             payment: components["schemas"]["BillingPaymentInput"];
         };
+        RecoveryCodes: {
+            /** @description shown this once */
+            recoveryCodes: string[];
+        };
+        RecoveryCodesInput: {
+            /** @description shown this once */
+            recoveryCodes: string[];
+        };
         ReleaseHold: {
             /** @enum {string} */
             kind: "unpaid_invoice" | "complaint_evidence" | "inspection";
@@ -14627,6 +16107,92 @@ export interface components {
                 kind: components["schemas"]["SearchKindInput"];
                 hits: components["schemas"]["SearchHitInput"][];
             }[];
+        };
+        /** @enum {string} */
+        SecondFactorMethod: "totp" | "recovery" | "passkey";
+        /** @enum {string} */
+        SecondFactorMethodInput: "totp" | "recovery" | "passkey";
+        SecurityClassifyBody: {
+            /** @enum {string} */
+            grade: "general" | "major" | "serious" | "especially_serious";
+        };
+        SecurityClassifyBodyInput: {
+            /** @enum {string} */
+            grade: "general" | "major" | "serious" | "especially_serious";
+        };
+        SecurityReport: {
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            grade: "general" | "major" | "serious" | "especially_serious";
+            classifiedAt: (string) | null;
+            classifiedBy: string | null;
+            criticalInfrastructure: boolean;
+            reportDueAt: (string) | null;
+            unit: string | null;
+            occurredAt: (string) | null;
+            place: string | null;
+            eventType: string | null;
+            impact: string | null;
+            measures: string | null;
+            reportedAt: (string) | null;
+            reportedBy: string | null;
+            reportedTo: string | null;
+            updatedAt: (string) | null;
+            missing: string[];
+            late: boolean;
+        };
+        SecurityReportForm: {
+            unit?: string | null;
+            occurredAt?: string | null;
+            place?: string | null;
+            eventType?: string | null;
+            impact?: string | null;
+            measures?: string | null;
+        };
+        SecurityReportFormInput: {
+            unit?: string | null;
+            occurredAt?: string | null;
+            place?: string | null;
+            eventType?: string | null;
+            impact?: string | null;
+            measures?: string | null;
+        };
+        SecurityReportInput: {
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            grade: "general" | "major" | "serious" | "especially_serious";
+            classifiedAt: string | null;
+            classifiedBy: string | null;
+            criticalInfrastructure: boolean;
+            reportDueAt: string | null;
+            unit: string | null;
+            occurredAt: string | null;
+            place: string | null;
+            eventType: string | null;
+            impact: string | null;
+            measures: string | null;
+            reportedAt: string | null;
+            reportedBy: string | null;
+            reportedTo: string | null;
+            updatedAt: string | null;
+            missing: string[];
+            late: boolean;
+        };
+        SecurityReportSettings: {
+            criticalInfrastructure: boolean;
+        };
+        SecurityReportSettingsInput: {
+            criticalInfrastructure: boolean;
+        };
+        SecurityReportedBody: {
+            reportedTo: string;
+            reportedAt?: string | null;
+        };
+        SecurityReportedBodyInput: {
+            reportedTo: string;
+            reportedAt?: string | null;
         };
         SentNotice: {
             /** Format: uuid */
@@ -15010,6 +16576,198 @@ export interface components {
             name: string;
             speedMbps: number;
         };
+        Takedown: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            issuer: string;
+            documentNumber: string;
+            scanFileName: string | null;
+            scanContentType: string | null;
+            receivedAt: (string) | null;
+            deadlineAt: (string) | null;
+            actions: ("block_domain" | "block_ip" | "suspend_server" | "preserve_evidence")[];
+            reason: string;
+            /** @enum {string} */
+            status: "registered" | "executed" | "lifted";
+            registeredBy: string | null;
+            registeredAt: (string) | null;
+            executedBy: string | null;
+            executedAt: (string) | null;
+            noticeId: string | null;
+            liftedAt: (string) | null;
+            liftedBy: string | null;
+            liftNote: string | null;
+            hasScan: boolean;
+            hasReceipt: boolean;
+            targets: {
+                /** @enum {string} */
+                kind: "domain" | "ip" | "server";
+                value: string;
+                serverId: string | null;
+            }[];
+            proof: components["schemas"]["TakedownProof"] | null;
+        };
+        TakedownBody: {
+            issuer: string;
+            documentNumber: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            actions: ("block_domain" | "block_ip" | "suspend_server" | "preserve_evidence")[];
+            reason: string;
+            domains?: string[];
+            ips?: string[];
+            serverIds?: string[];
+        };
+        TakedownBodyInput: {
+            issuer: string;
+            documentNumber: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            actions: ("block_domain" | "block_ip" | "suspend_server" | "preserve_evidence")[];
+            reason: string;
+            domains?: string[];
+            ips?: string[];
+            serverIds?: string[];
+        };
+        TakedownCheck: {
+            name: string;
+            /** @enum {string} */
+            protocol: "http" | "tls";
+            /** @enum {string} */
+            result: "blocked" | "open" | "error";
+            detail: string;
+            at: string;
+            attempts: number;
+        };
+        TakedownCheckInput: {
+            name: string;
+            /** @enum {string} */
+            protocol: "http" | "tls";
+            /** @enum {string} */
+            result: "blocked" | "open" | "error";
+            detail: string;
+            at: string;
+            attempts: number;
+        };
+        TakedownInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            issuer: string;
+            documentNumber: string;
+            scanFileName: string | null;
+            scanContentType: string | null;
+            receivedAt: string | null;
+            deadlineAt: string | null;
+            actions: ("block_domain" | "block_ip" | "suspend_server" | "preserve_evidence")[];
+            reason: string;
+            /** @enum {string} */
+            status: "registered" | "executed" | "lifted";
+            registeredBy: string | null;
+            registeredAt: string | null;
+            executedBy: string | null;
+            executedAt: string | null;
+            noticeId: string | null;
+            liftedAt: string | null;
+            liftedBy: string | null;
+            liftNote: string | null;
+            hasScan: boolean;
+            hasReceipt: boolean;
+            targets: {
+                /** @enum {string} */
+                kind: "domain" | "ip" | "server";
+                value: string;
+                serverId: string | null;
+            }[];
+            proof: components["schemas"]["TakedownProofInput"] | null;
+        };
+        TakedownProof: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            gateApplyId: string | null;
+            gateFingerprint: string;
+            gateOutcome: string;
+            blockedAt: (string) | null;
+            secondsToBlock: number;
+            checks: components["schemas"]["TakedownCheck"][];
+            suspensionIds: string[];
+            recordedAt: (string) | null;
+        };
+        TakedownProofInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            gateApplyId: string | null;
+            gateFingerprint: string;
+            gateOutcome: string;
+            blockedAt: string | null;
+            secondsToBlock: number;
+            checks: components["schemas"]["TakedownCheckInput"][];
+            suspensionIds: string[];
+            recordedAt: string | null;
+        };
+        Team: {
+            customerName: string;
+            require2fa: boolean;
+            users: components["schemas"]["TeamMember"][];
+            invitations: components["schemas"]["Invitation"][];
+        };
+        TeamInput: {
+            customerName: string;
+            require2fa: boolean;
+            users: components["schemas"]["TeamMemberInput"][];
+            invitations: components["schemas"]["InvitationInput"][];
+        };
+        TeamMember: {
+            /** Format: uuid */
+            id: string;
+            login: string;
+            displayName: string;
+            email: string | null;
+            kind: components["schemas"]["UserKind"];
+            roles: components["schemas"]["UserRole"][];
+            customerId: string | null;
+            customerName: string | null;
+            disabled: boolean;
+            lastLoginAt: (string) | null;
+            createdAt: (string) | null;
+            /** @description the 5.10 roster person with the same e-mail */
+            rosterMemberId: string | null;
+            rosterName: string | null;
+            secondFactor: boolean;
+        };
+        TeamMemberInput: {
+            /** Format: uuid */
+            id: string;
+            login: string;
+            displayName: string;
+            email: string | null;
+            kind: components["schemas"]["UserKindInput"];
+            roles: components["schemas"]["UserRoleInput"][];
+            customerId: string | null;
+            customerName: string | null;
+            disabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string | null;
+            /** @description the 5.10 roster person with the same e-mail */
+            rosterMemberId: string | null;
+            rosterName: string | null;
+            secondFactor: boolean;
+        };
         /** @description shown once */
         TemporaryPassword: {
             temporaryPassword: string;
@@ -15289,6 +17047,18 @@ export interface components {
             firstResponseMinutes: number;
             resolutionMinutes: number | null;
             updatedAt: string | null;
+        };
+        TotpEnrolment: {
+            secret: string;
+            uri: string;
+            /** @description the otpauth URI as a PNG data URI */
+            qrDataUri: string;
+        };
+        TotpEnrolmentInput: {
+            secret: string;
+            uri: string;
+            /** @description the otpauth URI as a PNG data URI */
+            qrDataUri: string;
         };
         UnmatchedAlert: {
             /** Format: uuid */

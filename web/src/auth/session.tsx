@@ -5,7 +5,9 @@ import { ApiError, client, unwrap, type Me } from '../api/client';
 interface SessionState {
   me: Me | null;
   loading: boolean;
-  login(login: string, password: string): Promise<Me>;
+  /** the user, or null while a second factor is still owed (then `secondFactor` finishes the sign-in) */
+  login(login: string, password: string): Promise<Me | null>;
+  secondFactor(answer: { code?: string; recoveryCode?: string }): Promise<Me | null>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
 }
@@ -37,12 +39,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
+  const secondFactor = useCallback(async (answer: { code?: string; recoveryCode?: string }) => {
+    const { user } = await unwrap(client.POST('/api/v1/auth/login/second-factor', { body: answer }));
+    setMe(user);
+    return user;
+  }, []);
+
   const logout = useCallback(async () => {
     await unwrap(client.POST('/api/v1/auth/logout'));
     setMe(null);
   }, []);
 
-  return <SessionContext.Provider value={{ me, loading, login, logout, refresh }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ me, loading, login, secondFactor, logout, refresh }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

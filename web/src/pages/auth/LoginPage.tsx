@@ -8,7 +8,9 @@ import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { homeOf } from '../../nav';
 
 export function LoginPage() {
-  const { me, login } = useSession();
+  const { me, login, secondFactor } = useSession();
+  // after the password: the second factor still owed (TOTP code, or a recovery code instead)
+  const [step, setStep] = useState<'password' | 'totp' | 'recovery'>('password');
   const { t } = useI18n();
   const navigate = useNavigate();
   const [error, setError] = useState<string>();
@@ -26,14 +28,44 @@ export function LoginPage() {
         </div>
         <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
         {error && <Alert data-testid="login-error" type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
+        {step !== 'password' && (
+          <Form
+            layout="vertical"
+            onFinish={async (values: { answer: string }) => {
+              setBusy(true);
+              setError(undefined);
+              try {
+                const user = await secondFactor(step === 'totp' ? { code: values.answer } : { recoveryCode: values.answer });
+                if (user) navigate(homeOf(user), { replace: true });
+              } catch (e) {
+                setError(e instanceof ApiError ? e.message : String(e));
+                if (e instanceof ApiError && e.code === 'SECOND_FACTOR_EXPIRED') setStep('password');
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            <Form.Item name="answer" label={t(step === 'totp' ? 'login.totpCode' : 'login.recoveryCode')} rules={[{ required: true }]}>
+              <Input data-testid="login-second-factor" autoComplete="one-time-code" inputMode={step === 'totp' ? 'numeric' : 'text'} autoFocus />
+            </Form.Item>
+            <Button data-testid="login-second-submit" type="primary" htmlType="submit" block loading={busy}>
+              {t('login.verify')}
+            </Button>
+            <Button type="link" block onClick={() => setStep(step === 'totp' ? 'recovery' : 'totp')}>
+              {t(step === 'totp' ? 'login.useRecoveryCode' : 'login.useTotp')}
+            </Button>
+          </Form>
+        )}
         <Form
           layout="vertical"
+          style={step === 'password' ? undefined : { display: 'none' }}
           onFinish={async (values: { login: string; password: string }) => {
             setBusy(true);
             setError(undefined);
             try {
               const user = await login(values.login, values.password);
-              navigate(homeOf(user), { replace: true });
+              if (user) navigate(homeOf(user), { replace: true });
+              else setStep('totp');
             } catch (e) {
               setError(e instanceof ApiError ? e.message : String(e));
             } finally {

@@ -3,6 +3,7 @@ import { client, unwrap, type ApiBody } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiErrors } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { AccountSecurity } from './AccountSecurity';
 
 type PasswordChange = ApiBody<'/api/v1/auth/password', 'post'>;
 
@@ -22,6 +23,7 @@ export function AccountPage() {
         <Descriptions.Item label={t('users.displayName')}>{me.displayName}</Descriptions.Item>
         {me.customerName && <Descriptions.Item label={t('users.customer')}>{me.customerName}</Descriptions.Item>}
       </Descriptions>
+      <AccountSecurity />
       <Card title={t('account.changePassword')} style={{ maxWidth: 640 }}>
         <Form
           form={form}

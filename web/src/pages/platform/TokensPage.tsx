@@ -5,10 +5,12 @@ import { Instant } from '../../components';
 import { endOfShanghaiDay, type Dayjs } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { TOKEN_SCOPE_NAMES } from '../../../../src/core/token-scopes';
 
 type Token = Schemas['ApiToken'];
 type Scope = Schemas['ApiTokenScope'];
-const SCOPES: Scope[] = ['alerts:write', 'metrics:read', 'read'];
+/** the scopes from the one matrix the server checks too (src/core/token-scopes.ts) */
+const SCOPES: Scope[] = TOKEN_SCOPE_NAMES;
 /** The form's values: a day picked for the expiry, which ends at midnight Beijing time. */
 interface TokenValues {
   name: string;
