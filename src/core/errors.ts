@@ -69,6 +69,7 @@ export const HTTP_STATUS = {
   // issue 23 §5: Idempotency-Key on creating POSTs
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  IDEMPOTENCY_ALREADY_APPLIED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;
