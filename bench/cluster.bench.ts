@@ -17,7 +17,7 @@ import { migrate } from '../src/db/migrate.js';
 import { Browser, startCluster } from '../test/harness/cluster.js';
 import { ADMIN_URL, figure, throughput, withScratchDatabase, type BenchFigure } from './harness.js';
 
-const PASSWORD = 'bench-Password-2026';
+const PASSWORD = 'Harbour-Lantern-Quiet-2026';
 const SECONDS = 15;
 const CONCURRENCY = 8;
 

@@ -9,7 +9,7 @@ import type { Database, Executor } from './db/client.js';
 import { ReactionBus } from './core/reactions.js';
 import { currentMigrationVersion } from './db/migrate.js';
 import { buildHttpServer, type HttpModule } from './http/server.js';
-import { makeIdempotencyStore } from './http/idempotency.js';
+import { makeIdempotencyStore, markWrites } from './http/idempotency.js';
 import { registerConstraintErrors, toErrorResponse } from './http/errors.js';
 import { makeAuditRepository } from './modules/audit/audit.repository.js';
 import { makeAnchorStore } from './modules/audit/audit.anchors.js';
@@ -173,6 +173,8 @@ export interface AppContext {
 export function buildServices(ctx: AppContext) {
   const { database, clock, ids } = ctx;
   const db = database.db;
+  // issue 23 §5: a request's writes mark its Idempotency-Key in their own transaction
+  markWrites(db);
   const passwords = ctx.passwords ?? argon2idHasher;
   // cross-module reactions: emitting services get `bus` (emit/ask); each reacting module's reactions.ts is subscribed below
   const bus = new ReactionBus<Executor>();

@@ -101,6 +101,7 @@ export const HTTP_STATUS = {
   INVITATION_OPEN: 409,
   LAST_OWNER: 409,
   TOKEN_SCOPE_NOT_HELD: 403,
+  IDEMPOTENCY_ALREADY_APPLIED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -15,6 +15,7 @@ export const idempotencyKeys = pgTable(
     responseBody: text('response_body'),
     createdAt: ts('created_at').notNull(),
     leaseUntil: ts('lease_until').notNull(),
+    writeCommitted: boolean('write_committed').notNull().default(false),
     completedAt: ts('completed_at'),
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] })],

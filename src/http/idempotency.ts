@@ -11,9 +11,12 @@
  *   (the process that claimed it died before answering) it takes the key over and runs the request.
  *   A server error (5xx) drops the claim so that the retry runs it again.
  * - Only JSON (or empty) bodies: an upload is streamed to its handler and is not replayed.
- * Known limit: a process that dies after its transaction committed and before the answer was
- * stored (between two statements) leaves a claim that a retry takes over when the lease ends.
+ * - Every database transaction the first request commits also marks its key (`write_committed`,
+ *   in the same transaction: `markWrites`). A retry that finds the key marked but unanswered after
+ *   the lease (the process died between its commit and storing the answer) does not run it again:
+ *   it is answered 409 IDEMPOTENCY_ALREADY_APPLIED (the write is there; its answer was lost).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -32,6 +35,42 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency?: { principal: string; key: string };
   }
+}
+
+/** The claim of the request being handled, for the transactions it runs (set in preHandler). */
+interface RequestClaim {
+  claim?: { principal: string; key: string };
+  wrote: boolean;
+}
+const current = new AsyncLocalStorage<RequestClaim>();
+
+/**
+ * Makes every `db.transaction(...)` of a request that holds an Idempotency-Key claim mark the claim
+ * in that same transaction (at its end, so a rollback leaves no mark). Call once on the Db that
+ * the services use.
+ */
+const marked = new WeakSet<Db>();
+export function markWrites(db: Db): void {
+  if (marked.has(db)) return;
+  marked.add(db);
+  const original = db.transaction.bind(db) as Db['transaction'];
+  const wrapped: Db['transaction'] = (fn, config) =>
+    original(async (tx) => {
+      const result = await fn(tx);
+      const store = current.getStore();
+      if (store?.claim) {
+        await tx
+          .update(idempotencyKeys)
+          .set({ writeCommitted: true })
+          .where(and(eq(idempotencyKeys.principal, store.claim.principal), eq(idempotencyKeys.key, store.claim.key)));
+      }
+      return result;
+    }, config).then((result) => {
+      const store = current.getStore();
+      if (store?.claim) store.wrote = true;
+      return result;
+    });
+  (db as { transaction: Db['transaction'] }).transaction = wrapped;
 }
 
 export function makeIdempotencyStore(db: Db, clock: Clock, leaseSeconds: number) {
@@ -56,6 +95,7 @@ export function makeIdempotencyStore(db: Db, clock: Clock, leaseSeconds: number)
             eq(idempotencyKeys.route, route),
             eq(idempotencyKeys.requestHash, requestHash),
             isNull(idempotencyKeys.statusCode),
+            eq(idempotencyKeys.writeCommitted, false),
             lt(idempotencyKeys.leaseUntil, sql`clock_timestamp()`),
           ),
         )
@@ -101,6 +141,8 @@ const hashOf = (request: FastifyRequest) => createHash('sha256').update(request.
 
 /** Registers the hooks; after registerAuth, so that the principal is known. */
 export function registerIdempotency(app: FastifyInstance, store: IdempotencyStore, leaseSeconds: number) {
+  // the request's context for markWrites: everything after onRequest runs inside it
+  app.addHook('onRequest', (_request, _reply, done) => current.run({ wrote: false }, done));
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'POST') return;
     const key = request.headers[IDEMPOTENCY_HEADER];
@@ -115,6 +157,8 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     for (;;) {
       if (await store.claim(principal, key, route, hash)) {
         request.idempotency = { principal, key };
+        const ctx = current.getStore();
+        if (ctx) ctx.claim = { principal, key };
         return;
       }
       const row = await store.find(principal, key);
@@ -125,6 +169,8 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
         if (row.contentType) reply.header('content-type', row.contentType);
         return reply.send(row.responseBody);
       }
+      // its process wrote and died before answering: the write stands, and is not made twice
+      if (row.writeCommitted && row.leaseUntil.getTime() < Date.now()) throw new AppError('IDEMPOTENCY_ALREADY_APPLIED');
       if (Date.now() > giveUpAt) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
@@ -134,9 +180,13 @@ export function registerIdempotency(app: FastifyInstance, store: IdempotencyStor
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = undefined;
+    const ctx = current.getStore();
+    const wrote = ctx?.wrote ?? false;
+    if (ctx) ctx.claim = undefined;
     const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : payload === null || payload === undefined ? '' : undefined;
-    if (reply.statusCode >= 500 || body === undefined) {
-      await store.release(claim.principal, claim.key);
+    // nothing was written: a retry may run it again; once written, the answer (even a 5xx) is the one
+    if ((reply.statusCode >= 500 && !wrote) || body === undefined) {
+      if (!wrote) await store.release(claim.principal, claim.key);
       return payload;
     }
     const type = reply.getHeader('content-type');

@@ -3,6 +3,7 @@
  * record — the same
  * request twice at once included; another body with the key is refused. Across processes: test/platform/cluster.test.ts.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type ApiClient, type TestApp } from '../harness/app.js';
 import { makeCustomer, makeCustomerUser } from '../harness/factories.js';
@@ -66,5 +67,32 @@ describe('Idempotency-Key', () => {
     const again = await owner.post('/api/v1/tickets/00000000-0000-4000-8000-000000000000/replies', { body: 'x' }, { 'idempotency-key': 'key-refused-001' });
     expect(again.statusCode).toBe(bad.statusCode);
     expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('after the lease of a claim whose process died: runs it when nothing was written, never twice when it was', async () => {
+    const [{ id: ownerId }] = await t.database.raw.query<{ id: string }>("SELECT id::text FROM users WHERE login = 'i-owner'");
+    const claim = async (key: string, subject: string, wrote: boolean) => {
+      const hash = createHash('sha256').update('POST').update('\0').update('/api/v1/tickets').update('\0').update(JSON.stringify(ticket(subject))).digest('hex');
+      await t.database.raw.query(
+        "INSERT INTO idempotency_keys (principal, key, route, request_hash, created_at, lease_until, write_committed) VALUES ($1, $2, 'POST /api/v1/tickets', $3, now(), now() - interval '1 second', $4)",
+        [`user:${ownerId}`, key, hash, wrote],
+      );
+    };
+    await claim('key-died-before-1', '未写', false);
+    const ran = await owner.post('/api/v1/tickets', ticket('未写'), { 'idempotency-key': 'key-died-before-1' });
+    expect(ran.statusCode).toBe(201);
+    expect(await ticketsNamed('未写')).toBe(1);
+    await claim('key-died-after-01', '已写', true);
+    const refused = await owner.post('/api/v1/tickets', ticket('已写'), { 'idempotency-key': 'key-died-after-01' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('IDEMPOTENCY_ALREADY_APPLIED');
+    expect(await ticketsNamed('已写')).toBe(0);
+  });
+
+  it("marks the claim in the request's own transaction", async () => {
+    const res = await owner.post('/api/v1/tickets', ticket('标记'), { 'idempotency-key': 'key-marked-00001' });
+    expect(res.statusCode).toBe(201);
+    const [row] = await t.database.raw.query<{ write_committed: boolean; status_code: number }>("SELECT write_committed, status_code FROM idempotency_keys WHERE key = 'key-marked-00001'");
+    expect(row).toEqual({ write_committed: true, status_code: 201 });
   });
 });

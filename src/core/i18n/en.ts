@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   USCC_TAKEN: 'Unified social credit code {uscc} is already registered to another customer',
   STALE_VERSION: 'Someone else changed this record; reload it before saving',
   IDEMPOTENCY_KEY_REUSED: 'This request key was already used for a different request; submit again',
+  IDEMPOTENCY_ALREADY_APPLIED: 'This request was already carried out, but its answer was lost; reload to see the result',
   IDEMPOTENCY_IN_PROGRESS: 'The same request is still being processed; try again in a moment',
   PASSWORD_WRONG: 'The current password is wrong',
   U_RANGE_OCCUPIED: '{range} on the {face} of cabinet {cabinet} is occupied{occupant}',

@@ -16,6 +16,7 @@ export const zhCN = {
   USCC_TAKEN: '统一社会信用代码 {uscc} 已登记在其他客户名下',
   STALE_VERSION: '该记录已被他人修改，请刷新后再保存',
   IDEMPOTENCY_KEY_REUSED: '该请求编号已用于另一个请求，请重新提交',
+  IDEMPOTENCY_ALREADY_APPLIED: '该请求已经执行，但结果未能返回，请刷新页面查看',
   IDEMPOTENCY_IN_PROGRESS: '同一请求仍在处理中，请稍后再试',
   PASSWORD_WRONG: '当前密码不正确',
   U_RANGE_OCCUPIED: '机柜 {cabinet} {face} 的 {range} 已被占用{occupant}',

@@ -95,6 +95,8 @@ CREATE TABLE idempotency_keys (
   response_body text,
   created_at timestamptz NOT NULL,
   lease_until timestamptz NOT NULL,
+  -- set in the same transaction as the request's write: a retry after its process died knows it happened
+  write_committed boolean NOT NULL DEFAULT false,
   completed_at timestamptz,
   PRIMARY KEY (principal, key),
   CHECK ((status_code IS NULL) = (completed_at IS NULL)),
