@@ -253,7 +253,7 @@ async function regulatorCommand({ config, sub, args, io }: CommandContext): Prom
       if (since && args.options.full) throw new UsageError(usage);
       try {
         const r = await regulator.export(SYSTEM, { mode: args.options.full ? 'full' : 'incremental', since, dir });
-        io.out(`${r.path}\nsha256 ${r.export.sha256}\n${Object.entries(r.export.recordCounts).map(([k, n]) => `${k}: ${n}`).join('\n')}`);
+        io.out(`${r.path}\nexport ${r.export.id}\nsha256 ${r.export.sha256}\n${Object.entries(r.export.recordCounts).map(([k, n]) => `${k}: ${n}`).join('\n')}`);
         return 0;
       } catch (err) {
         if (err instanceof AppError && err.code === 'REGULATOR_EXPORT_INVALID') {

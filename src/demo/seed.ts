@@ -104,6 +104,7 @@ export async function seedDemo(services: Services, clock: Clock = systemClock): 
 
   await seedStaff(services);
   await seedProvider(services);
+  await seedRegulator(services);
   const facility = await seedFacility(services);
   const rack: RackCursor = { nextU: 10, nextPort: 0 };
   for (const c of DEMO_CUSTOMERS) {
@@ -138,6 +139,11 @@ async function seedProvider(services: Services) {
   const scope = systemScope('demo-seed');
   await services.provider.update(scope, DEMO_PROVIDER);
   await services.provider.setSeal(scope, demoSealPng());
+}
+
+/** Issue 22: the licence holder's particulars for the regulator's basic data (a demo licence number). */
+async function seedRegulator(services: Services) {
+  await services.regulator.updateSettings(systemScope('demo-seed'), { licenceNumber: 'B1.B2-20180001', province: '110000', houseNature: 'self_built', houseOfficer: '王运维', houseOfficerPhone: '010-62345678', workingDays: 5 });
 }
 
 /** 第一条: the site the agreement names, a room, two 42U cabinets, a switch, IPv4 and IPv6 pools. */

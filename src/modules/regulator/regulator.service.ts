@@ -20,11 +20,10 @@ import type { ProviderService } from '../provider/provider.service.js';
 import type { ComplaintsService } from '../compliance/complaints.service.js';
 import { addDays } from '../../rules/index.js';
 import { countLine, emptyCounts, type GateLogCounts } from './gate-log.js';
-import type { FindingRow } from './regulator.repository.js';
-import type { FindingKind } from './regulator.schema.js';
+import type { FindingRow, ChangeRow, ExportRow, RegulatorRepository, RegulatorSettingsRow } from './regulator.repository.js';
+import type { FindingKind, ChangeAction, RecordKind } from './regulator.schema.js';
 import { buildRegister, validateRegister, type Register, type RegisterFailure, type RegisterSources } from './register.js';
-import type { ChangeRow, ExportRow, RegulatorRepository, RegulatorSettingsRow } from './regulator.repository.js';
-import { RECORD_KINDS, type ChangeAction, type RecordKind } from './regulator.schema.js';
+import { RECORD_KINDS } from './regulator.schema.js';
 import { encode, KIND_FILES, LAYOUT_VERSION, WRITERS, writeChange, type ChangeEntry, type Field } from './writer.js';
 
 /** A name's A and AAAA records; an error with code ENOTFOUND/ENODATA means the name does not resolve. */

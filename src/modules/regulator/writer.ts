@@ -142,34 +142,57 @@ export const WRITERS: { [K in RecordKind]: Writer<Register[K][number]> } = {
 };
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const XML_SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 /** XML 1.0 text: markup escaped, characters XML forbids (C0 controls but tab/newline) dropped. */
-export const xmlText = (v: string | number | boolean): string =>
-  typeof v === 'string' ? v.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '') : String(v);
+export function xmlText(v: string | number | boolean): string {
+  if (typeof v !== 'string') return String(v);
+  if (!XML_SPECIAL.test(v)) return v;
+  return v.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+const CSV_SPECIAL = /[",\r\n]|^[=+\-@\t]/;
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; a leading =+-@ is defused for spreadsheets. */
 export function csvField(v: string | number | boolean): string {
   if (typeof v !== 'string') return String(v);
+  if (!CSV_SPECIAL.test(v)) return v;
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Rows are joined into one flat string per this many, so the heap holds a few large strings, not millions of small ones. */
+const CHUNK_ROWS = 1000;
+
 /** One kind's records as CSV (header row from the layout; an empty list still has its header) and as XML. */
 export function encode<T>(element: string, root: string, header: readonly string[], rows: readonly T[], write: Writer<T>, attrs: string): { csv: string; xml: string } {
-  const csv: string[] = [header.join(',')];
-  const xml: string[] = [`<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>`];
+  const csvChunks: string[] = [header.join(',')];
+  const xmlChunks: string[] = [`<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>`];
+  let csvBatch: string[] = [];
+  let xmlBatch: string[] = [];
   for (const r of rows) {
     const fields = write(r);
-    let line = '';
-    let el = `<${element}>`;
+    const cells = new Array<string>(fields.length);
+    const els = new Array<string>(fields.length + 2);
+    els[0] = `<${element}>`;
     for (let i = 0; i < fields.length; i += 1) {
       const [name, value] = fields[i];
-      line += i === 0 ? csvField(value) : `,${csvField(value)}`;
-      el += `<${name}>${xmlText(value)}</${name}>`;
+      cells[i] = csvField(value);
+      els[i + 1] = `<${name}>${xmlText(value)}</${name}>`;
     }
-    csv.push(line);
-    xml.push(`${el}</${element}>`);
+    els[fields.length + 1] = `</${element}>`;
+    csvBatch.push(cells.join(','));
+    xmlBatch.push(els.join(''));
+    if (csvBatch.length === CHUNK_ROWS) {
+      csvChunks.push(csvBatch.join('\r\n'));
+      xmlChunks.push(xmlBatch.join('\n'));
+      csvBatch = [];
+      xmlBatch = [];
+    }
   }
-  xml.push(`</${root}>\n`);
-  return { csv: `${csv.join('\r\n')}\r\n`, xml: xml.join('\n') };
+  if (csvBatch.length) {
+    csvChunks.push(csvBatch.join('\r\n'));
+    xmlChunks.push(xmlBatch.join('\n'));
+  }
+  xmlChunks.push(`</${root}>\n`);
+  return { csv: `${csvChunks.join('\r\n')}\r\n`, xml: xmlChunks.join('\n') };
 }
 
 /** The field names a writer produces, read from a blank record of the kind (for an empty list's header). */
