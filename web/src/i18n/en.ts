@@ -1689,6 +1689,7 @@ export const en: Record<MessageKey, string> = {
   'access.escort': "Escort",
   'access.today': "Expected today ({date})",
   'access.noVisitorsToday': "No approved visits today",
+  'access.direction': 'Direction',
   'access.direction.in': "In",
   'access.direction.out': "Out",
   'access.movementStatus.released': "Released, awaiting removal",

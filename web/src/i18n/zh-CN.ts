@@ -1688,6 +1688,7 @@ export const zhCN = {
   'access.escort': "陪同人员",
   'access.today': "今日预约到访（{date}）",
   'access.noVisitorsToday': "今日没有已批准的到访",
+  'access.direction': '方向',
   'access.direction.in': "进",
   'access.direction.out': "出",
   'access.movementStatus.released': "已授权待出",

@@ -26,6 +26,11 @@ export function PersonLine({ p }: { p: VisitPersonRow }) {
           {t(`access.id.${p.idDocumentType}`)} ****{p.idLast4}
         </Tag>
       )}
+      {p.escort && (
+        <Tag>
+          {t('access.escort')} {p.escort}
+        </Tag>
+      )}
       {p.checkedInAt && (
         <Tag color="green">
           {t('access.checkedIn')} <Instant value={p.checkedInAt as string} />
@@ -69,7 +74,7 @@ export function VisitTable({ items, staff, actions }: { items: VisitRow[] | unde
         { title: t('access.people'), render: (_: unknown, v: VisitRow) => <Space direction="vertical" size={2}>{v.people.map((p) => <PersonLine key={p.id} p={p} />)}</Space> },
         { title: t('common.status'), dataIndex: 'status', render: (s: VisitRow['status']) => <StatusTag value={s} prefix="access.status" colors={VISIT_COLORS} /> },
         { title: t('access.decisionReason'), dataIndex: 'decisionReason', render: (r: string | null) => r ?? '' },
-        ...(actions ? [{ title: '', render: (_: unknown, v: VisitRow) => actions(v) }] : []),
+        ...(actions ? [{ title: t('common.actions'), render: (_: unknown, v: VisitRow) => actions(v) }] : []),
       ]}
     />
   );
@@ -88,14 +93,14 @@ export function MovementTable({ items, staff, actions }: { items: MovementRow[] 
       columns={[
         { title: t('access.number'), dataIndex: 'number' },
         ...(staff ? [{ title: t('access.customer'), dataIndex: 'customerName' }] : []),
-        { title: '', dataIndex: 'direction', render: (d: MovementRow['direction']) => <Tag color={d === 'in' ? 'blue' : 'purple'}>{t(`access.direction.${d}`)}</Tag> },
+        { title: t('access.direction'), dataIndex: 'direction', render: (d: MovementRow['direction']) => <Tag color={d === 'in' ? 'blue' : 'purple'}>{t(`access.direction.${d}`)}</Tag> },
         { title: t('access.server'), render: (_: unknown, m: MovementRow) => (m.server ? `${m.server.brand} ${m.server.model} · ${m.server.serialNumber}` : '') },
         { title: t('access.authoriser'), render: (_: unknown, m: MovementRow) => (m.authorisedName ? `${m.authorisedName}（${t(`roster.role.${m.authorisedRole}` as MessageKey)}）` : '') },
         { title: t('common.status'), dataIndex: 'status', render: (s: MovementRow['status']) => t(`access.movementStatus.${s}`) },
         { title: t('access.holds'), render: (_: unknown, m: MovementRow) => m.holds.map((h) => t(`access.hold.${h.kind}`, { ref: h.ref })).join('；') + (m.overrideReason ? ` — ${m.overrideReason}` : '') },
         { title: t('audit.at'), dataIndex: 'createdAt', render: (v: string) => <Instant value={v} /> },
         { title: t('access.movementStatus.completed'), dataIndex: 'completedAt', render: (v: string | null) => <Instant value={v} /> },
-        ...(actions ? [{ title: '', render: (_: unknown, m: MovementRow) => actions(m) }] : []),
+        ...(actions ? [{ title: t('common.actions'), render: (_: unknown, m: MovementRow) => actions(m) }] : []),
       ]}
     />
   );
