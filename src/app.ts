@@ -125,6 +125,7 @@ import { alertingConstraints } from './modules/alerting/alerting.constraints.js'
 // site access (issue 21)
 import { makeAccessRepository } from './modules/access/access.repository.js';
 import { makeAccessService } from './modules/access/access.service.js';
+import { makeAccessDesk } from './modules/access/access.desk.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { accessConstraints } from './modules/access/access.constraints.js';
 
@@ -298,6 +299,8 @@ export function buildServices(ctx: AppContext) {
       tickets: makeTicketsDesk(db),
       incidents: makeIncidentsDesk(db),
       facility: makeFacilityDesk(db),
+      // site access (issue 21): pending visit requests, today's expected visitors
+      access: makeAccessDesk(db),
     },
     floor,
     users,

@@ -60,6 +60,8 @@ export function makeDeskService(deps: {
     tickets: TicketsDesk;
     incidents: IncidentsDesk;
     facility: FacilityDesk;
+    /** site access (issue 21) */
+    access?: DeskSource;
   };
   floor: Pick<FloorService, 'roomUtilisation'>;
   users: { activeStaff(scope: Scope): Promise<PublicUser[]> };
@@ -70,7 +72,7 @@ export function makeDeskService(deps: {
   ids: IdGenerator;
 }) {
   const { sources: s, clock } = deps;
-  const itemSources: DeskSource[] = [s.customers, s.contracts, s.billing, s.compliance, s.tickets, s.incidents];
+  const itemSources: DeskSource[] = [s.customers, s.contracts, s.billing, s.compliance, s.tickets, s.incidents, ...(s.access ? [s.access] : [])];
 
   async function allItems(scope: Scope): Promise<DeskItem[]> {
     const ctx = { now: clock.now() };
