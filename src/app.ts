@@ -134,6 +134,7 @@ import { alertingConstraints } from './modules/alerting/alerting.constraints.js'
 // site access (issue 21)
 import { makeAccessRepository } from './modules/access/access.repository.js';
 import { makeAccessService } from './modules/access/access.service.js';
+import { makeAccessDesk } from './modules/access/access.desk.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { accessConstraints } from './modules/access/access.constraints.js';
 // issue 22 §1–3: the regulator's view (basic-data register, exports, reconciliation)
@@ -354,6 +355,8 @@ export function buildServices(ctx: AppContext) {
       facility: makeFacilityDesk(db),
       // issue 22
       regulator: makeRegulatorDesk(db),
+      // site access (issue 21): pending visit requests, today's expected visitors
+      access: makeAccessDesk(db),
     },
     floor,
     users,

@@ -6,7 +6,7 @@
  */
 import type { Scope, StaffRole } from './scope.js';
 
-export const DESK_AREAS = ['kyc', 'contracts', 'commissioning', 'billing', 'compliance', 'tickets', 'incidents', 'maintenance', 'calendar'] as const;
+export const DESK_AREAS = ['kyc', 'contracts', 'commissioning', 'billing', 'compliance', 'tickets', 'incidents', 'maintenance', 'calendar', 'access'] as const;
 export type DeskArea = (typeof DESK_AREAS)[number];
 
 /** One thing somebody has to do, by when, for whom, under which clause. */

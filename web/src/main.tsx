@@ -37,6 +37,11 @@ const searchPages = pagesOf(() => import('./pages/search'));
 const finance = pagesOf(() => import('./pages/finance'));
 // ── desk: dashboards and the to-do list (issue 20) ──
 const desk = pagesOf(() => import('./pages/desk'));
+// site access (issue 21)
+const access = pagesOf(() => import('./pages/access'));
+const VisitsPage = access('VisitsPage');
+const FrontDeskPage = access('FrontDeskPage');
+const MyVisitsPage = access('MyVisitsPage');
 
 const CustomersPage = customers('CustomersPage');
 const CustomerDetailPage = customers('CustomerDetailPage');
@@ -163,6 +168,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="conduct" element={<ConductPage />} />
+                <Route path="visits" element={<VisitsPage />} />
+                <Route path="front-desk" element={<FrontDeskPage />} />
                 {/* issue 20 §3 */}
                 <Route path="search" element={<SearchPage />} />
                 {/* finance desk (issue 20 item 4) */}
@@ -190,6 +197,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="tickets" element={<TicketsPage />} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="servers" element={<ServersPage />} />
+                <Route path="visits" element={<MyVisitsPage />} />
                 <Route path="servers/:id" element={<ServerDetailPage />} />
                 <Route path="racks" element={<RacksPage />} />
                 <Route path="audit" element={<AuditPage />} />

@@ -79,6 +79,10 @@ export const NAV: NavEntry[] = [
   // alert channels (issue 20 §5): admin only (shows at the end of the system section)
   { key: 'alert-channels', path: '/console/alert-channels', labelKey: 'nav.alertChannels', audience: 'staff', roles: ['admin'] },
   // desk (issue 20): the customer's own to-do list
+  // site access (issue 21): visits and equipment in and out, gated by the 5.10 roster
+  { key: 'visits', path: '/console/visits', labelKey: 'nav.visits', audience: 'staff', roles: ['noc', 'sales', 'auditor'] },
+  { key: 'front-desk', path: '/console/front-desk', labelKey: 'nav.frontDesk', audience: 'staff', roles: ['noc'] },
+  { key: 'my-visits', path: '/portal/visits', labelKey: 'nav.myVisits', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-todo', path: '/portal/todo', labelKey: 'nav.tasks', audience: 'customer', roles: ALL_CUSTOMER },
 ];
 
@@ -89,12 +93,12 @@ export const NAV: NavEntry[] = [
 export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff' | 'customer'; entries: string[] }[] = [
   { key: 'overview', labelKey: 'navSection.overview', audience: 'staff', entries: ['dashboard', 'tasks'] },
   { key: 'business', labelKey: 'navSection.business', audience: 'staff', entries: ['customers', 'kyc-queue', 'contracts', 'expiring', 'dunning', 'contract-templates'] },
-  { key: 'facility', labelKey: 'navSection.facility', audience: 'staff', entries: ['inventory', 'racks', 'servers', 'ip-pools', 'dns', 'netbox-import', 'incidents'] },
+  { key: 'facility', labelKey: 'navSection.facility', audience: 'staff', entries: ['inventory', 'racks', 'servers', 'visits', 'front-desk', 'ip-pools', 'dns', 'netbox-import', 'incidents'] },
   { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains', 'conduct'] },
   { key: 'service', labelKey: 'navSection.service', audience: 'staff', entries: ['tickets', 'ticket-reports', 'notices', 'notice-preferences'] },
   { key: 'system', labelKey: 'navSection.system', audience: 'staff', entries: ['provider', 'users', 'tokens', 'audit', 'calendar', 'account'] },
   { key: 'my-business', labelKey: 'navSection.myBusiness', audience: 'customer', entries: ['my-todo', 'my-company', 'my-documents', 'my-roster', 'my-contracts', 'my-expiring'] },
-  { key: 'my-service', labelKey: 'navSection.myService', audience: 'customer', entries: ['my-status', 'my-servers', 'my-racks', 'my-dns', 'my-domains', 'my-conduct'] },
+  { key: 'my-service', labelKey: 'navSection.myService', audience: 'customer', entries: ['my-status', 'my-servers', 'my-visits', 'my-racks', 'my-dns', 'my-domains', 'my-conduct'] },
   { key: 'my-contact', labelKey: 'navSection.myContact', audience: 'customer', entries: ['my-tickets', 'my-notices', 'my-notice-preferences'] },
   { key: 'my-account', labelKey: 'navSection.myAccount', audience: 'customer', entries: ['team', 'my-audit', 'portal-account'] },
   // finance desk (issue 20 item 4)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, Instant, ItemsOf, Timestamp } from '../../http/dto.js';
 import { ID_DOCUMENT_TYPES, VISIT_PURPOSES } from '../../rules/access.js';
-import { ROSTER_ROLES } from '../customers/customers.schema.js';
+import { ROSTER_ROLES } from '../customers/customers.dto.js';
 import { MOVEMENT_DIRECTIONS, MOVEMENT_STATUSES, VISIT_STATUSES } from './access.schema.js';
 
 // ── requests ──────────────────────────────────────────────────────────────

@@ -62,6 +62,8 @@ export function makeDeskService(deps: {
     facility: FacilityDesk;
     /** issue 22: reconciliation findings and changes to report */
     regulator?: DeskSource;
+    /** site access (issue 21) */
+    access?: DeskSource;
   };
   floor: Pick<FloorService, 'roomUtilisation'>;
   users: { activeStaff(scope: Scope): Promise<PublicUser[]> };
@@ -72,7 +74,7 @@ export function makeDeskService(deps: {
   ids: IdGenerator;
 }) {
   const { sources: s, clock } = deps;
-  const itemSources: DeskSource[] = [s.customers, s.contracts, s.billing, s.compliance, s.tickets, s.incidents, ...(s.regulator ? [s.regulator] : [])];
+  const itemSources: DeskSource[] = [s.customers, s.contracts, s.billing, s.compliance, s.tickets, s.incidents, ...(s.regulator ? [s.regulator] : []), ...(s.access ? [s.access] : [])];
 
   async function allItems(scope: Scope): Promise<DeskItem[]> {
     const ctx = { now: clock.now() };

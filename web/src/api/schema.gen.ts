@@ -13879,9 +13879,9 @@ export interface components {
             violation: string | null;
         };
         /** @enum {string} */
-        DeskArea: "kyc" | "contracts" | "commissioning" | "billing" | "compliance" | "tickets" | "incidents" | "maintenance" | "calendar";
+        DeskArea: "kyc" | "contracts" | "commissioning" | "billing" | "compliance" | "tickets" | "incidents" | "maintenance" | "calendar" | "access";
         /** @enum {string} */
-        DeskAreaInput: "kyc" | "contracts" | "commissioning" | "billing" | "compliance" | "tickets" | "incidents" | "maintenance" | "calendar";
+        DeskAreaInput: "kyc" | "contracts" | "commissioning" | "billing" | "compliance" | "tickets" | "incidents" | "maintenance" | "calendar" | "access";
         DeskChart: {
             key: string;
             /** @enum {string} */
