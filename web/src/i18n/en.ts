@@ -1696,4 +1696,13 @@ export const en: Record<MessageKey, string> = {
   'invite.done': "Account {login} created; sign in",
   'roster.alsoDisableUser': "Also disable their rackpact user ({login})",
   // ── end issue 24 ──
+  // ── issue 24: passkeys ──
+  'login.passkey': "Sign in with a passkey",
+  'security.passkeys': "Passkeys",
+  'security.passkeyAdd': "Add a passkey",
+  'security.passkeyAdded': "Passkey added",
+  'security.noPasskeys': "No passkeys yet",
+  'security.passkeyRemove': "Remove",
+  'security.passkeyRemoveConfirm': "Remove this passkey? It can no longer sign you in.",
+  // ── end issue 24 ──
 };

@@ -1695,6 +1695,15 @@ export const zhCN = {
   'invite.done': "账户 {login} 已创建，请登录",
   'roster.alsoDisableUser': "同时停用其 rackpact 用户（{login}）",
   // ── end issue 24 ──
+  // ── issue 24: passkeys ──
+  'login.passkey': "使用通行密钥登录",
+  'security.passkeys': "通行密钥（Passkey）",
+  'security.passkeyAdd': "添加通行密钥",
+  'security.passkeyAdded': "已添加通行密钥",
+  'security.noPasskeys': "尚未添加通行密钥",
+  'security.passkeyRemove': "删除",
+  'security.passkeyRemoveConfirm': "删除该通行密钥？之后不能再用它登录。",
+  // ── end issue 24 ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
