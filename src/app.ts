@@ -112,6 +112,7 @@ import { makeAccountsRepository } from './modules/auth/accounts.repository.js';
 import { makeAccountMail, makeAccountMailer } from './modules/auth/account-mail.js';
 import { makeFactorsService } from './modules/auth/factors.service.js';
 import { makeTeamService } from './modules/auth/team.service.js';
+import { makePasskeysService } from './modules/auth/passkeys.service.js';
 import { accountRoutes } from './modules/auth/account.routes.js';
 // ── desk: dashboards, the to-do list, the daily digest (issue 20) ──
 import { makeCustomersDesk } from './modules/customers/customers.desk.js';
@@ -240,6 +241,7 @@ export function buildServices(ctx: AppContext) {
   const users = makeUsersService({ repo: authRepo, audit, customers, clock, ids, passwords, sessions: sessionCache });
   const tokens = makeTokensService({ repo: authRepo, accounts: accountsRepo, audit, clock, ids });
   const factors = makeFactorsService({ repo: authRepo, accounts: accountsRepo, auth, mail: accountMail, audit, clock, ids, passwords, sessions: sessionCache });
+  const passkeys = makePasskeysService({ repo: authRepo, accounts: accountsRepo, auth, audit, clock, sessions: sessionCache });
   const team = makeTeamService({ repo: authRepo, accounts: accountsRepo, customers, roster, mail: accountMail, audit, clock, ids, passwords, sessions: sessionCache, publicUrl });
   // a ticket's domain is checked against the domain list (built below; called only at request time) and DNS zones
   const domainHolders = async (names: string[]) => [...(await domains.holdersOf(names)), ...(await dns.zoneHoldersOf(names))];
@@ -385,7 +387,7 @@ export function buildServices(ctx: AppContext) {
     takedowns,
     securityReports,
     // issue 24
-    factors, team, accountMailer,
+    factors, team, accountMailer, passkeys,
   };
 }
 
@@ -397,7 +399,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
       tag: { name: 'auth', description: '登录、用户与 API 令牌 — accounts, sessions, API tokens' },
       routes: authRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL }),
     },
-    { tag: { name: 'account', description: '账户安全与客户团队：会话、第二验证、通行密钥、邀请、客户令牌 — account security, customer teams and tokens' }, routes: accountRoutes(services) },
+    { tag: { name: 'account', description: '账户安全与客户团队：会话、第二验证、通行密钥、邀请、客户令牌 — account security, customer teams and tokens' }, routes: accountRoutes({ ...services, publicUrl: ctx.config.PUBLIC_URL }) },
     { tag: { name: 'customers', description: '甲方客户：资料、证照、人员名单 — customers, KYC, rosters' }, routes: customersRoutes(services) },
     { tag: { name: 'provider', description: '乙方信息 — the provider profile' }, routes: providerRoutes(services) },
     { tag: { name: 'facility', description: '机房、机柜、服务器、端口 — sites, cabinets, servers, ports' }, routes: facilityRoutes(services) },

@@ -119,4 +119,36 @@ describe('accounts in a real browser', () => {
     await owner.getByTestId('invitation-accepted').waitFor();
     await owner.close();
   }, 240_000);
+
+  it('a customer user registers a passkey with Chromium’s virtual authenticator and signs in with it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // WebAuthn binds a passkey to a host name (not an IP address): the same server as localhost
+    const url = server.url.replace('127.0.0.1', 'localhost');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await logIn(page, url, 'bob');
+    await page.waitForURL(/\/portal$/);
+    await page.goto(`${url}/portal/account`);
+    await page.getByTestId('passkey-add').click();
+    await page.getByTestId('passkey-item').waitFor();
+    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+    expect(credentials).toHaveLength(1);
+    expect(credentials[0].isResidentCredential).toBe(true);
+    await shot(page, 'account-passkey-registered');
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login$/);
+
+    // no login, no password: the passkey alone
+    await page.getByTestId('login-passkey').click();
+    await page.waitForURL(/\/portal$/);
+    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
+    expect(me).toMatchObject({ login: 'bob', kind: 'customer', factors: ['passkey'] });
+    const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+    expect(after.credentials[0].signCount).toBeGreaterThan(0);
+    await context.close();
+  }, 120_000);
 });

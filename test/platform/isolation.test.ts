@@ -96,6 +96,11 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   // ── issue 24: my account is my own; B's team, invitations, tokens and policy are not A's ──
   'POST /api/v1/auth/login/second-factor': () => ({ body: { code: '123456' }, ownOnly: true }),
   'GET /api/v1/account/sessions': () => ({ ownOnly: true }),
+  'POST /api/v1/auth/passkey/options': () => ({ ownOnly: true }),
+  'POST /api/v1/auth/passkey/login': () => ({ body: { response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }, ownOnly: true }),
+  'POST /api/v1/account/passkeys/options': () => ({ ownOnly: true }),
+  'POST /api/v1/account/passkeys': () => ({ body: { name: 'x', response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }, ownOnly: true }),
+  'DELETE /api/v1/account/passkeys/{id}': () => ({ params: { id: 'not-a-passkey-of-mine' } }),
   'DELETE /api/v1/account/sessions/{id}': () => ({ params: { id: '0123456789abcdef0123456789abcdef' } }),
   'GET /api/v1/account/factors': () => ({ ownOnly: true }),
   'POST /api/v1/account/totp': () => ({ ownOnly: true }),

@@ -32,6 +32,8 @@ const notices = pagesOf(() => import('./pages/notices'));
 const tickets = pagesOf(() => import('./pages/tickets'));
 const platform = pagesOf(() => import('./pages/platform'));
 const portal = pagesOf(() => import('./pages/portal'));
+// issue 24: the team page and the invitation link
+const teamPages = pagesOf(() => import('./pages/team'));
 // issue 20 §3: the global search
 const searchPages = pagesOf(() => import('./pages/search'));
 const finance = pagesOf(() => import('./pages/finance'));
@@ -77,8 +79,8 @@ const ProviderPage = platform('ProviderPage');
 const AlertChannelsPage = platform('AlertChannelsPage');
 const MyCompanyPage = portal('MyCompanyPage');
 // issue 24
-const TeamPage = portal('TeamPage');
-const InvitePage = portal('InvitePage');
+const TeamPage = teamPages('TeamPage');
+const InvitePage = teamPages('InvitePage');
 const SearchPage = searchPages('SearchPage');
 // finance desk (issue 20 item 4)
 const ReceivablesPage = finance('ReceivablesPage');

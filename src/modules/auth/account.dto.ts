@@ -100,3 +100,13 @@ export const CreatedCustomerToken = z
   .object({ token: z.string().describe('the secret, returned this once'), item: CustomerToken })
   .meta({ id: 'CustomerApiTokenCreated' });
 export const CustomerTokenParams = z.object({ id: z.uuid(), tokenId: z.uuid() });
+
+// ── passkeys (issue 24 §1) ──────────────────────────────────────────────
+/** WebAuthn options as @simplewebauthn/server makes them (PublicKeyCredential*OptionsJSON), for @simplewebauthn/browser. */
+export const PasskeyOptions = z.record(z.string(), z.unknown()).meta({ id: 'PasskeyOptions' });
+/** The browser's credential as @simplewebauthn/browser returns it (RegistrationResponseJSON / AuthenticationResponseJSON). */
+const WebAuthnResponse = z.object({ id: z.string().min(1).max(1400), rawId: z.string().max(1400), type: z.literal('public-key'), response: z.record(z.string(), z.unknown()) }).loose();
+export const RegisterPasskeyBody = z.object({ name: z.string().trim().min(1).max(100), response: WebAuthnResponse });
+export const PasskeyLoginBody = z.object({ response: WebAuthnResponse });
+export const Passkey = z.object({ id: z.string(), name: z.string(), createdAt: Timestamp, lastUsedAt: Timestamp }).meta({ id: 'Passkey' });
+export const PasskeyParams = z.object({ id: z.string().min(1).max(1400) });

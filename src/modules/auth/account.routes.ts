@@ -23,16 +23,35 @@ import {
   TeamUserParams,
   TotpCodeBody,
   TotpEnrolment,
+  Passkey,
+  PasskeyOptions,
+  PasskeyParams,
+  RegisterPasskeyBody,
 } from './account.dto.js';
 import { User } from './auth.dto.js';
 import type { AuthService } from './auth.service.js';
 import type { FactorsService } from './factors.service.js';
 import type { TeamService } from './team.service.js';
 import type { TokensService } from './tokens.service.js';
+import type { PasskeysService, RelyingParty } from './passkeys.service.js';
+import type { FastifyRequest } from 'fastify';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 
 /** Issue 24: my account's security, a customer's team and tokens, invitation links. */
-export function accountRoutes(deps: { auth: AuthService; factors: FactorsService; team: TeamService; tokens: TokensService }): FastifyPluginAsyncZod {
-  const { auth, factors, team, tokens } = deps;
+/**
+ * The relying party a passkey is bound to: PUBLIC_URL's host when set, else the host the browser
+ * asked (a development server on localhost).
+ */
+export function relyingParty(request: FastifyRequest, publicUrl: string | undefined): RelyingParty {
+  if (publicUrl) {
+    const url = new URL(publicUrl);
+    return { rpID: url.hostname, origin: url.origin };
+  }
+  return { rpID: request.hostname, origin: `${request.protocol}://${request.host}` };
+}
+
+export function accountRoutes(deps: { auth: AuthService; factors: FactorsService; team: TeamService; tokens: TokensService; passkeys: PasskeysService; publicUrl?: string }): FastifyPluginAsyncZod {
+  const { auth, factors, team, tokens, passkeys } = deps;
   const tags = ['account'];
   return async (app) => {
     // ── my sessions ─────────────────────────────────────────────────────
@@ -66,6 +85,27 @@ export function accountRoutes(deps: { auth: AuthService; factors: FactorsService
       '/account/recovery-codes',
       { schema: { tags, summary: 'Ten new recovery codes in place of the old (needs a current TOTP code)', body: TotpCodeBody, response: { 200: RecoveryCodes } } },
       async (request) => factors.regenerateRecoveryCodes(scopeOf(request), request.body.code),
+    );
+
+    // ── my passkeys ─────────────────────────────────────────────────────
+    app.post(
+      '/account/passkeys/options',
+      { schema: { tags, summary: 'Options for registering a passkey (WebAuthn)', response: { 200: PasskeyOptions } } },
+      async (request) => ({ ...(await passkeys.registrationOptions(scopeOf(request), relyingParty(request, deps.publicUrl))) }),
+    );
+    app.post(
+      '/account/passkeys',
+      { schema: { tags, summary: 'Register a passkey from the browser’s answer to the options', body: RegisterPasskeyBody, response: { 201: Passkey } } },
+      async (request, reply) =>
+        reply.status(201).send(await passkeys.register(scopeOf(request), relyingParty(request, deps.publicUrl), { name: request.body.name, response: request.body.response as unknown as RegistrationResponseJSON })),
+    );
+    app.delete(
+      '/account/passkeys/:id',
+      { schema: { tags, summary: 'Remove one of my passkeys', params: PasskeyParams, response: { 204: NoContent } } },
+      async (request, reply) => {
+        await passkeys.remove(scopeOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
     );
 
     // ── a customer's team ──────────────────────────────────────────────

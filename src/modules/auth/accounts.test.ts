@@ -358,3 +358,66 @@ describe('account e-mails', () => {
     expect(mails[0].body).toContain('198.51.100.20');
   });
 });
+
+describe('passkeys: bad assertions', () => {
+  const accounts = () => makeAccountsRepository(t.database.db);
+  const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
+  let pkCredential: string;
+  let otherCredential: string;
+
+  beforeAll(async () => {
+    const pk = await makeCustomerUser(t.services, 'pk1', customerId, ['technical']);
+    const other = await t.services.users.idOfLogin('owner2');
+    pkCredential = b64('credential-of-pk1');
+    otherCredential = b64('credential-of-owner2');
+    const row = (id: string, userId: string) => ({ id, userId, name: 'key', publicKey: b64('not-a-real-key'), counter: 0, transports: [], createdAt: t.clock.now(), lastUsedAt: null });
+    await accounts().db.transaction(async (tx) => {
+      await accounts().insertCredential(tx, row(pkCredential, pk.id));
+      await accounts().insertCredential(tx, row(otherCredential, other));
+    });
+  });
+
+  const assertion = (id: string, challenge: string, origin: string) => ({
+    id,
+    rawId: id,
+    type: 'public-key',
+    response: { clientDataJSON: b64(JSON.stringify({ type: 'webauthn.get', challenge, origin })), authenticatorData: b64(Buffer.alloc(37)), signature: b64('sig') },
+    clientExtensionResults: {},
+  });
+
+  it('after a password, an assertion from another user’s passkey is refused, and no session starts', async () => {
+    const first = await t.http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'pk1', password: TEST_PASSWORD } });
+    expect(first.json().secondFactor.methods).toEqual(['passkey']);
+    const options = await t.http.inject({ method: 'POST', url: '/api/v1/auth/passkey/options', cookies: cookiesOf(first), headers: { host: 'localhost:8080' } });
+    expect(options.json().allowCredentials.map((c: { id: string }) => c.id)).toEqual([pkCredential]);
+    const res = await t.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/passkey/login',
+      cookies: cookiesOf(first),
+      headers: { host: 'localhost:8080', origin: 'http://localhost:8080' },
+      payload: { response: assertion(otherCredential, options.json().challenge, 'https://portal.example.cn') },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('PASSKEY_REJECTED');
+    expect(res.json().error.message).toContain('another user');
+    expect(res.cookies.find((c) => c.name === 'rp_session')).toBeUndefined();
+  });
+
+  it('an assertion made for another origin is refused', async () => {
+    const options = await t.http.inject({ method: 'POST', url: '/api/v1/auth/passkey/options' });
+    const challenge = cookiesOf(options);
+    const res = await t.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/passkey/login',
+      cookies: challenge,
+      payload: { response: assertion(pkCredential, options.json().challenge, 'https://rackpact.evil.example') },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('PASSKEY_REJECTED');
+    expect(res.json().error.message).toContain('rackpact.evil.example');
+    expect(res.cookies.find((c) => c.name === 'rp_session')).toBeUndefined();
+    // the ceremony's challenge was single use
+    const again = await t.http.inject({ method: 'POST', url: '/api/v1/auth/passkey/login', cookies: challenge, payload: { response: assertion(pkCredential, options.json().challenge, 'https://portal.example.cn') } });
+    expect(again.json().error.code).toBe('SECOND_FACTOR_EXPIRED');
+  });
+});

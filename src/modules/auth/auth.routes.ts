@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CHALLENGE_COOKIE, CSRF_COOKIE, DEVICE_COOKIE, SESSION_COOKIE, cookieOptions, scopeOf } from '../../http/auth.js';
 import { SECOND_FACTOR_MINUTES, type AuthService, type LoginResult } from './auth.service.js';
-import { SecondFactorBody } from './account.dto.js';
+import { PasskeyLoginBody, PasskeyOptions, SecondFactorBody } from './account.dto.js';
+import { relyingParty } from './account.routes.js';
+import type { PasskeysService } from './passkeys.service.js';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { IdParams, NoContent } from '../../http/dto.js';
 import type { TokensService } from './tokens.service.js';
 import type { UsersService } from './users.service.js';
@@ -28,6 +31,7 @@ export function authRoutes(deps: {
   users: UsersService;
   tokens: TokensService;
   factors: FactorsService;
+  passkeys: PasskeysService;
   publicUrl?: string;
 }): FastifyPluginAsyncZod {
   const { auth, users, tokens } = deps;
@@ -78,6 +82,35 @@ export function authRoutes(deps: {
       },
       async (request, reply) => {
         const result = await auth.secondFactor({ ...request.body, challenge: request.cookies[CHALLENGE_COOKIE], ...client(request) });
+        return answer(request, reply, result);
+      },
+    );
+
+    app.post(
+      '/auth/passkey/options',
+      {
+        config: { public: true },
+        schema: { tags: ['auth'], summary: 'Options for signing in with a passkey (after a password: that user’s passkeys only)', response: { 200: PasskeyOptions } },
+      },
+      async (request, reply) => {
+        const { options, challenge } = await deps.passkeys.loginOptions(relyingParty(request, deps.publicUrl), request.cookies[CHALLENGE_COOKIE], client(request));
+        reply.setCookie(CHALLENGE_COOKIE, challenge, { ...cookieOptions(request, deps.publicUrl, true), maxAge: SECOND_FACTOR_MINUTES * 60 });
+        return { ...options };
+      },
+    );
+    app.post(
+      '/auth/passkey/login',
+      {
+        config: { public: true },
+        schema: { tags: ['auth'], summary: 'Sign in with a passkey’s assertion', body: PasskeyLoginBody, response: { 200: LoginReply } },
+      },
+      async (request, reply) => {
+        const result = await deps.passkeys.login(
+          relyingParty(request, deps.publicUrl),
+          request.cookies[CHALLENGE_COOKIE],
+          request.body.response as unknown as AuthenticationResponseJSON,
+          client(request),
+        );
         return answer(request, reply, result);
       },
     );

@@ -274,7 +274,10 @@ export function makeAuthService(deps: {
     },
 
     /** A sign-in already proven another way (a passkey): the session, the device, the mail. */
-    startVerifiedSession: (user: UserRow, input: LoginInput) => startSession(user, input, clock.now()),
+    startVerifiedSession: (user: UserRow, input: LoginInput, keys?: { address: string; pair: string }) => startSession(user, input, clock.now(), keys),
+
+    /** Counts an attempt on the sign-in limits (a passkey assertion), refusing it while they owe a wait. */
+    reserveFor: (keys: { address: string; pair: string }, now: Date) => reserveAttempt(keys, now),
 
     /**
      * Resolves a session cookie; slides the idle expiry at most every few minutes. A session this

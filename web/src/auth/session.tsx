@@ -8,6 +8,8 @@ interface SessionState {
   /** the user, or null while a second factor is still owed (then `secondFactor` finishes the sign-in) */
   login(login: string, password: string): Promise<Me | null>;
   secondFactor(answer: { code?: string; recoveryCode?: string }): Promise<Me | null>;
+  /** signs in with a passkey: `ask` runs the browser's ceremony on the server's options */
+  passkey(ask: (options: Record<string, unknown>) => Promise<unknown>): Promise<Me | null>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
 }
@@ -45,12 +47,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
+  const passkey = useCallback(async (ask: (options: Record<string, unknown>) => Promise<unknown>) => {
+    const options = await unwrap(client.POST('/api/v1/auth/passkey/options'));
+    const answer = (await ask(options)) as { id: string; rawId: string; type: 'public-key'; response: Record<string, unknown> };
+    const { user } = await unwrap(client.POST('/api/v1/auth/passkey/login', { body: { response: answer } }));
+    setMe(user);
+    return user;
+  }, []);
+
   const logout = useCallback(async () => {
     await unwrap(client.POST('/api/v1/auth/logout'));
     setMe(null);
   }, []);
 
-  return <SessionContext.Provider value={{ me, loading, login, secondFactor, logout, refresh }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ me, loading, login, secondFactor, passkey, logout, refresh }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

@@ -1793,4 +1793,13 @@ export const en: Record<MessageKey, string> = {
   'access.number': "Number",
   'access.submit': "Submit",
   'access.takeOutConfirm': "Take this server out of the machine room? Its U, ports and IP addresses are released; this cannot be undone.",
+  // ── issue 24: passkeys ──
+  'login.passkey': "Sign in with a passkey",
+  'security.passkeys': "Passkeys",
+  'security.passkeyAdd': "Add a passkey",
+  'security.passkeyAdded': "Passkey added",
+  'security.noPasskeys': "No passkeys yet",
+  'security.passkeyRemove': "Remove",
+  'security.passkeyRemoveConfirm': "Remove this passkey? It can no longer sign you in.",
+  // ── end issue 24 ──
 };

@@ -1792,6 +1792,15 @@ export const zhCN = {
   'access.number': "编号",
   'access.submit': "提交",
   'access.takeOutConfirm': "确认该服务器搬出机房？将释放其机位（U）、端口与 IP 地址，无法撤销。",
+  // ── issue 24: passkeys ──
+  'login.passkey': "使用通行密钥登录",
+  'security.passkeys': "通行密钥（Passkey）",
+  'security.passkeyAdd': "添加通行密钥",
+  'security.passkeyAdded': "已添加通行密钥",
+  'security.noPasskeys': "尚未添加通行密钥",
+  'security.passkeyRemove': "删除",
+  'security.passkeyRemoveConfirm': "删除该通行密钥？之后不能再用它登录。",
+  // ── end issue 24 ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -8,7 +9,7 @@ import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { homeOf } from '../../nav';
 
 export function LoginPage() {
-  const { me, login, secondFactor } = useSession();
+  const { me, login, secondFactor, passkey } = useSession();
   // after the password: the second factor still owed (TOTP code, or a recovery code instead)
   const [step, setStep] = useState<'password' | 'totp' | 'recovery'>('password');
   const { t } = useI18n();
@@ -83,6 +84,24 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        {step === 'password' && (
+          <Button
+            data-testid="login-passkey"
+            block
+            style={{ marginTop: 12 }}
+            onClick={async () => {
+              setError(undefined);
+              try {
+                const user = await passkey(async (optionsJSON) => startAuthentication({ optionsJSON: optionsJSON as unknown as PublicKeyCredentialRequestOptionsJSON }));
+                if (user) navigate(homeOf(user), { replace: true });
+              } catch (e) {
+                setError(e instanceof ApiError ? e.message : String(e));
+              }
+            }}
+          >
+            {t('login.passkey')}
+          </Button>
+        )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('login.staffHint')}
         </Typography.Paragraph>

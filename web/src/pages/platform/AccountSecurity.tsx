@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Form, Image, Input, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { client, unwrap, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { Instant } from '../../components';
@@ -8,6 +9,11 @@ import { useI18n } from '../../i18n';
 
 type SessionRow = Schemas['AccountSession'];
 type EnrolmentEntry = Schemas['TotpEnrolment'];
+/** the browser's registration answer, as the server's body takes it */
+type PasskeyAnswerEntry = { id: string; rawId: string; type: 'public-key'; response: Record<string, unknown> } & Record<string, unknown>;
+
+/** A name for a new passkey: the browser's platform and the day. */
+const passkeyName = () => `${navigator.platform || 'passkey'} ${new Date().toISOString().slice(0, 10)}`;
 
 /** 账户安全 (issue 24): where I am signed in, my authenticator (TOTP) and recovery codes. */
 export function AccountSecurity() {
@@ -37,6 +43,27 @@ export function AccountSecurity() {
       showError(e);
     }
   };
+  const addPasskey = async () => {
+    try {
+      const optionsJSON = (await unwrap(client.POST('/api/v1/account/passkeys/options'))) as unknown as PublicKeyCredentialCreationOptionsJSON;
+      const response = await startRegistration({ optionsJSON });
+      await unwrap(client.POST('/api/v1/account/passkeys', { body: { name: passkeyName(), response: response as unknown as PasskeyAnswerEntry } }));
+      message.success(t('security.passkeyAdded'));
+      factors.reload();
+      await refresh();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const removePasskey = async (id: string) => {
+    try {
+      await unwrap(client.DELETE('/api/v1/account/passkeys/{id}', { params: { path: { id } } }));
+      factors.reload();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
   const confirm = async ({ code }: { code: string }) => {
     try {
       const result = await unwrap(client.POST('/api/v1/account/totp/confirm', { body: { code } }));
@@ -93,6 +120,35 @@ export function AccountSecurity() {
             description={<List size="small" dataSource={codes} renderItem={(c) => <List.Item><Typography.Text code>{c}</Typography.Text></List.Item>} />}
           />
         )}
+      </Card>
+      <Card
+        title={t('security.passkeys')}
+        style={{ maxWidth: 880, marginBottom: 24 }}
+        extra={
+          <Button data-testid="passkey-add" onClick={addPasskey}>
+            {t('security.passkeyAdd')}
+          </Button>
+        }
+      >
+        <List
+          data-testid="passkey-list"
+          size="small"
+          dataSource={factors.data?.passkeys ?? []}
+          locale={{ emptyText: t('security.noPasskeys') }}
+          renderItem={(p) => (
+            <List.Item
+              actions={[
+                <Popconfirm key="remove" title={t('security.passkeyRemoveConfirm')} onConfirm={() => removePasskey(p.id)}>
+                  <Button size="small" danger>
+                    {t('security.passkeyRemove')}
+                  </Button>
+                </Popconfirm>,
+              ]}
+            >
+              <span data-testid="passkey-item">{p.name}</span> · <Instant value={p.createdAt} />
+            </List.Item>
+          )}
+        />
       </Card>
       <Card title={t('security.sessions')} style={{ maxWidth: 880, marginBottom: 24 }}>
         <Table<SessionRow>
