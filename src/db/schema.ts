@@ -20,3 +20,4 @@ export * from '../modules/contracts/contract-copies.schema.js';
 export * from '../modules/desk/desk.schema.js';
 // ── issue 22 §4–7: takedown orders, security reports, personal-data retention ──
 export * from '../modules/takedowns/takedowns.schema.js';
+export * from '../modules/retention/retention.schema.js';

@@ -22,3 +22,4 @@ export * from './holiday-law.js';
 export * from './arrangement.js';
 export * from './finance.js';
 export * from './security-report.js';
+export * from './retention.js';
