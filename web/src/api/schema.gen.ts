@@ -5682,6 +5682,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/security-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the provider reports as a critical-infrastructure operator (1 h instead of 4 h) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReportSettings"];
+                    };
+                };
+            };
+        };
+        /** Set the critical-infrastructure operator setting (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityReportSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReportSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}": {
         parameters: {
             query?: never;
@@ -5884,6 +5944,156 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Incident"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/security-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's security-event grade and report (null when not classified) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: components["schemas"]["SecurityReport"] | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the report form (unit, time, place, type, impact, measures) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityReportFormInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReport"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/security-report/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Classify as a network-security event: 较大 or graver starts the 4 h (1 h) report clock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityClassifyBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/security-report/reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the report was made (every item filled in): to whom and when */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SecurityReportedBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SecurityReport"];
                     };
                 };
             };
@@ -7705,6 +7915,339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/retention/customers/{customerId}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What holds a customer's data against redaction now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionHold"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionManualHold"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/customers/{customerId}/redactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was redacted of a customer's data, when, under which policy or request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionRedaction"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a hold placed by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionManualHold"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention period per kind of personal data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionPolicy"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/policies/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a period (months after the relationship ended / the version was replaced) and the answer period in working days */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "kyc_copies" | "roster_history";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPolicy"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deletion and correction requests with their answer deadlines */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "open" | "done" | "refused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionRequest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a person’s request (a personal_data ticket; due in N working days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetentionRequestBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer it; a granted deletion redacts now unless a legal hold forbids (409 LEGAL_HOLD) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetentionAnswerBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rooms": {
         parameters: {
             query?: never;
@@ -9030,6 +9573,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/takedowns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Takedown orders (compliance, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "registered" | "executed" | "lifted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Takedown"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an authority's takedown order (the targets must be one customer's) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TakedownBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its targets and proof */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Execute: suspend, block at the gate and apply, probe the blocked names (HTTP 451 / TLS refused), notify the customer (第九条), seal the receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the order (withdrawn by the authority); its block leaves the gate at the next apply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sealed completion receipt (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/takedowns/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authority's document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File the authority's document (multipart: file — PDF, JPEG or PNG) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Takedown"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -9119,7 +9947,7 @@ export interface paths {
                 query?: {
                     status?: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
                     active?: "true" | "false";
-                    type?: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                    type?: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
                     customerId?: string;
                     assigneeId?: string;
                     unassigned?: "true" | "false";
@@ -9162,7 +9990,7 @@ export interface paths {
                         contractId?: string | null;
                         domain?: string | null;
                         /** @enum {string} */
-                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
                         /** @enum {string} */
                         priority?: "urgent" | "high" | "normal" | "low";
                         subject: string;
@@ -9351,7 +10179,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
                         firstResponseMinutes: number;
                         resolutionMinutes: number | null;
                     };
@@ -13458,6 +14286,160 @@ export interface components {
             outstandingFen: number;
             payment: components["schemas"]["BillingPaymentInput"];
         };
+        RetentionAnswerBody: {
+            /** @enum {string} */
+            status: "done" | "refused";
+            answer: string;
+        };
+        RetentionAnswerBodyInput: {
+            /** @enum {string} */
+            status: "done" | "refused";
+            answer: string;
+        };
+        RetentionHold: {
+            /** @enum {string} */
+            kind: "manual" | "complaint" | "inspection" | "takedown";
+            /** Format: uuid */
+            id: string;
+            label: string;
+        };
+        RetentionHoldInput: {
+            /** @enum {string} */
+            kind: "manual" | "complaint" | "inspection" | "takedown";
+            /** Format: uuid */
+            id: string;
+            label: string;
+        };
+        RetentionManualHold: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            reason: string;
+            placedBy: string | null;
+            placedAt: (string) | null;
+            releasedAt: (string) | null;
+            releasedBy: string | null;
+        };
+        RetentionManualHoldInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            reason: string;
+            placedBy: string | null;
+            placedAt: string | null;
+            releasedAt: string | null;
+            releasedBy: string | null;
+        };
+        RetentionPolicy: {
+            /** @enum {string} */
+            kind: "kyc_copies" | "roster_history";
+            months: number;
+            answerWorkingDays: number;
+            updatedBy: string | null;
+            updatedAt: (string) | null;
+        };
+        RetentionPolicyBody: {
+            months: number;
+            answerWorkingDays: number;
+        };
+        RetentionPolicyBodyInput: {
+            months: number;
+            answerWorkingDays: number;
+        };
+        RetentionPolicyInput: {
+            /** @enum {string} */
+            kind: "kyc_copies" | "roster_history";
+            months: number;
+            answerWorkingDays: number;
+            updatedBy: string | null;
+            updatedAt: string | null;
+        };
+        RetentionRedaction: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "kyc_copies" | "roster_history";
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            entityId: string;
+            dueOn: string;
+            redactedAt: (string) | null;
+            requestId: string | null;
+        };
+        RetentionRedactionInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "kyc_copies" | "roster_history";
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            entityId: string;
+            dueOn: string;
+            redactedAt: string | null;
+            requestId: string | null;
+        };
+        RetentionRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** @enum {string} */
+            kind: "deletion" | "correction";
+            subjectName: string;
+            detail: string;
+            receivedAt: (string) | null;
+            answerDueOn: string;
+            answerDueProvisional: boolean;
+            /** @enum {string} */
+            status: "open" | "done" | "refused";
+            answeredAt: (string) | null;
+            answeredBy: string | null;
+            answer: string | null;
+            overdue?: boolean;
+        };
+        RetentionRequestBody: {
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "deletion" | "correction";
+            subjectName: string;
+            detail: string;
+        };
+        RetentionRequestBodyInput: {
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "deletion" | "correction";
+            subjectName: string;
+            detail: string;
+        };
+        RetentionRequestInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** @enum {string} */
+            kind: "deletion" | "correction";
+            subjectName: string;
+            detail: string;
+            receivedAt: string | null;
+            answerDueOn: string;
+            answerDueProvisional: boolean;
+            /** @enum {string} */
+            status: "open" | "done" | "refused";
+            answeredAt: string | null;
+            answeredBy: string | null;
+            answer: string | null;
+            overdue?: boolean;
+        };
         Room: {
             /** Format: uuid */
             id: string;
@@ -13651,6 +14633,88 @@ export interface components {
                 kind: components["schemas"]["SearchKindInput"];
                 hits: components["schemas"]["SearchHitInput"][];
             }[];
+        };
+        SecurityClassifyBody: {
+            /** @enum {string} */
+            grade: "general" | "major" | "serious" | "especially_serious";
+        };
+        SecurityClassifyBodyInput: {
+            /** @enum {string} */
+            grade: "general" | "major" | "serious" | "especially_serious";
+        };
+        SecurityReport: {
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            grade: "general" | "major" | "serious" | "especially_serious";
+            classifiedAt: (string) | null;
+            classifiedBy: string | null;
+            criticalInfrastructure: boolean;
+            reportDueAt: (string) | null;
+            unit: string | null;
+            occurredAt: (string) | null;
+            place: string | null;
+            eventType: string | null;
+            impact: string | null;
+            measures: string | null;
+            reportedAt: (string) | null;
+            reportedBy: string | null;
+            reportedTo: string | null;
+            updatedAt: (string) | null;
+            missing: string[];
+            late: boolean;
+        };
+        SecurityReportForm: {
+            unit?: string | null;
+            occurredAt?: string | null;
+            place?: string | null;
+            eventType?: string | null;
+            impact?: string | null;
+            measures?: string | null;
+        };
+        SecurityReportFormInput: {
+            unit?: string | null;
+            occurredAt?: string | null;
+            place?: string | null;
+            eventType?: string | null;
+            impact?: string | null;
+            measures?: string | null;
+        };
+        SecurityReportInput: {
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            grade: "general" | "major" | "serious" | "especially_serious";
+            classifiedAt: string | null;
+            classifiedBy: string | null;
+            criticalInfrastructure: boolean;
+            reportDueAt: string | null;
+            unit: string | null;
+            occurredAt: string | null;
+            place: string | null;
+            eventType: string | null;
+            impact: string | null;
+            measures: string | null;
+            reportedAt: string | null;
+            reportedBy: string | null;
+            reportedTo: string | null;
+            updatedAt: string | null;
+            missing: string[];
+            late: boolean;
+        };
+        SecurityReportSettings: {
+            criticalInfrastructure: boolean;
+        };
+        SecurityReportSettingsInput: {
+            criticalInfrastructure: boolean;
+        };
+        SecurityReportedBody: {
+            reportedTo: string;
+            reportedAt?: string | null;
+        };
+        SecurityReportedBodyInput: {
+            reportedTo: string;
+            reportedAt?: string | null;
         };
         SentNotice: {
             /** Format: uuid */
@@ -14034,6 +15098,150 @@ export interface components {
             name: string;
             speedMbps: number;
         };
+        Takedown: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            issuer: string;
+            documentNumber: string;
+            scanFileName: string | null;
+            scanContentType: string | null;
+            receivedAt: (string) | null;
+            deadlineAt: (string) | null;
+            actions: ("block_domain" | "block_ip" | "suspend_server" | "preserve_evidence")[];
+            reason: string;
+            /** @enum {string} */
+            status: "registered" | "executed" | "lifted";
+            registeredBy: string | null;
+            registeredAt: (string) | null;
+            executedBy: string | null;
+            executedAt: (string) | null;
+            noticeId: string | null;
+            liftedAt: (string) | null;
+            liftedBy: string | null;
+            liftNote: string | null;
+            hasScan: boolean;
+            hasReceipt: boolean;
+            targets: {
+                /** @enum {string} */
+                kind: "domain" | "ip" | "server";
+                value: string;
+                serverId: string | null;
+            }[];
+            proof: components["schemas"]["TakedownProof"] | null;
+        };
+        TakedownBody: {
+            issuer: string;
+            documentNumber: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            actions: ("block_domain" | "block_ip" | "suspend_server" | "preserve_evidence")[];
+            reason: string;
+            domains?: string[];
+            ips?: string[];
+            serverIds?: string[];
+        };
+        TakedownBodyInput: {
+            issuer: string;
+            documentNumber: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            deadlineAt: string;
+            actions: ("block_domain" | "block_ip" | "suspend_server" | "preserve_evidence")[];
+            reason: string;
+            domains?: string[];
+            ips?: string[];
+            serverIds?: string[];
+        };
+        TakedownCheck: {
+            name: string;
+            /** @enum {string} */
+            protocol: "http" | "tls";
+            /** @enum {string} */
+            result: "blocked" | "open" | "error";
+            detail: string;
+            at: string;
+            attempts: number;
+        };
+        TakedownCheckInput: {
+            name: string;
+            /** @enum {string} */
+            protocol: "http" | "tls";
+            /** @enum {string} */
+            result: "blocked" | "open" | "error";
+            detail: string;
+            at: string;
+            attempts: number;
+        };
+        TakedownInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName?: string;
+            issuer: string;
+            documentNumber: string;
+            scanFileName: string | null;
+            scanContentType: string | null;
+            receivedAt: string | null;
+            deadlineAt: string | null;
+            actions: ("block_domain" | "block_ip" | "suspend_server" | "preserve_evidence")[];
+            reason: string;
+            /** @enum {string} */
+            status: "registered" | "executed" | "lifted";
+            registeredBy: string | null;
+            registeredAt: string | null;
+            executedBy: string | null;
+            executedAt: string | null;
+            noticeId: string | null;
+            liftedAt: string | null;
+            liftedBy: string | null;
+            liftNote: string | null;
+            hasScan: boolean;
+            hasReceipt: boolean;
+            targets: {
+                /** @enum {string} */
+                kind: "domain" | "ip" | "server";
+                value: string;
+                serverId: string | null;
+            }[];
+            proof: components["schemas"]["TakedownProofInput"] | null;
+        };
+        TakedownProof: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            gateApplyId: string | null;
+            gateFingerprint: string;
+            gateOutcome: string;
+            blockedAt: (string) | null;
+            secondsToBlock: number;
+            checks: components["schemas"]["TakedownCheck"][];
+            suspensionIds: string[];
+            recordedAt: (string) | null;
+        };
+        TakedownProofInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            gateApplyId: string | null;
+            gateFingerprint: string;
+            gateOutcome: string;
+            blockedAt: string | null;
+            secondsToBlock: number;
+            checks: components["schemas"]["TakedownCheckInput"][];
+            suspensionIds: string[];
+            recordedAt: string | null;
+        };
         /** @description shown once */
         TemporaryPassword: {
             temporaryPassword: string;
@@ -14054,7 +15262,7 @@ export interface components {
             domain: string | null;
             assigneeId: string | null;
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
             subject: string;
@@ -14151,7 +15359,7 @@ export interface components {
             domain: string | null;
             assigneeId: string | null;
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
             subject: string;
@@ -14186,7 +15394,7 @@ export interface components {
             domain: string | null;
             assigneeId: string | null;
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
             subject: string;
@@ -14221,7 +15429,7 @@ export interface components {
             domain: string | null;
             assigneeId: string | null;
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
             subject: string;
@@ -14302,14 +15510,14 @@ export interface components {
         };
         TicketSlaTarget: {
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             firstResponseMinutes: number;
             resolutionMinutes: number | null;
             updatedAt: (string) | null;
         };
         TicketSlaTargetInput: {
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             firstResponseMinutes: number;
             resolutionMinutes: number | null;
             updatedAt: string | null;
