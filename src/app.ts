@@ -152,6 +152,9 @@ import { takedownsRoutes } from './modules/takedowns/takedowns.routes.js';
 import { makeSecurityReportsRepository } from './modules/incidents/security-reports.repository.js';
 import { makeSecurityReportsService } from './modules/incidents/security-reports.service.js';
 import { securityReportsRoutes } from './modules/incidents/security-reports.routes.js';
+import { makeRetentionRepository } from './modules/retention/retention.repository.js';
+import { makeRetentionService } from './modules/retention/retention.service.js';
+import { retentionRoutes } from './modules/retention/retention.routes.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -326,6 +329,8 @@ export function buildServices(ctx: AppContext) {
   gateBlocks.push(() => takedowns.inForce());
   // issue 22 §6: security-event reports kept with the incident
   const securityReports = makeSecurityReportsService({ repo: makeSecurityReportsRepository(db), incidents: incidentsRepo, audit, clock });
+  // issue 22 §7: personal-data retention, legal holds (complaints, inspections, takedowns) and people's requests
+  const retention = makeRetentionService({ repo: makeRetentionRepository(db), customers, contracts, kyc, roster, complaints, inspections, takedowns, tickets, calendar, files: fileCheck, audit, clock, ids });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -388,6 +393,7 @@ export function buildServices(ctx: AppContext) {
     securityReports,
     // issue 24
     factors, team, accountMailer, passkeys,
+    retention,
   };
 }
 
@@ -429,6 +435,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     // ── desk (issue 20) ──
     // ── issue 22 §4–7 ──
     { tag: { name: 'takedowns', description: '违法违规网站处置：登记、执行、阻断证明、回执 — takedown orders executed and proven' }, routes: takedownsRoutes(services) },
+    { tag: { name: 'retention', description: '个人信息保存期限、法律保全与删除/更正请求 — personal-data retention, legal holds, requests' }, routes: retentionRoutes(services) },
     { tag: { name: 'desk', description: '工作台：待办、角色看板、每日摘要 — the desk: to-do list, role dashboards, daily digest' }, routes: deskRoutes(services) },
   ];
 }

@@ -30,3 +30,4 @@ export * from '../modules/takedowns/takedowns.schema.js';
 export * from '../http/idempotency.schema.js';
 // ── daily duties done per day (issue 23 §8) ──
 export * from '../jobs/duties.schema.js';
+export * from '../modules/retention/retention.schema.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../core/errors.js';
 
@@ -15,6 +15,8 @@ export interface FileStore {
   has(sha256: string): boolean;
   /** Where a file's bytes are (backups copy them from there). */
   pathOf(sha256: string): string;
+  /** Deletes a file (issue 22 §7: a redacted KYC copy no row names any more); absent is fine. */
+  remove(sha256: string): void;
   /** Every stored hash (temporary files of an unfinished put are not stored files). */
   list(): string[];
 }
@@ -49,6 +51,7 @@ export function makeFileStore(dir: string): FileStore {
       }
     },
     has: (sha256) => existsSync(pathOf(sha256)),
+    remove: (sha256) => rmSync(pathOf(sha256), { force: true }),
     pathOf,
     list() {
       if (!existsSync(dir)) return [];

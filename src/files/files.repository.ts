@@ -36,6 +36,17 @@ export interface FileReference {
 
 export function makeFilesRepository(db: Db) {
   return {
+    /** Whether any column still names this file (before a file is deleted). */
+    async isReferenced(sha256: string): Promise<boolean> {
+      const selects = FILE_COLUMNS.map((qualified) => {
+        const [table, column] = qualified.split('.');
+        return sql`SELECT 1 FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} = ${sha256}`;
+      });
+      const result = await db.execute(sql`SELECT EXISTS (${sql.join(selects, sql` UNION ALL `)}) AS used`);
+      const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { used: boolean }[] }).rows) as { used: boolean }[];
+      return Boolean(rows[0]?.used);
+    },
+
     /** Every file the database refers to, once per column (a system-wide read for the operator's check). */
     async references(): Promise<FileReference[]> {
       const selects = FILE_COLUMNS.map((qualified) => {

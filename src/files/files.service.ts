@@ -23,6 +23,13 @@ async function sha256Of(path: string): Promise<string> {
 /** `rackpact files verify`: does every file the database names exist in the store, with its bytes intact? */
 export function makeFilesService(deps: { repo: FilesRepository; files: FileStore }) {
   return {
+    /** Deletes a file no column names any more (a redacted copy); answers whether it went. */
+    async removeIfUnreferenced(sha256: string): Promise<boolean> {
+      if (await deps.repo.isReferenced(sha256)) return false;
+      deps.files.remove(sha256);
+      return true;
+    },
+
     async verify(scope: Scope): Promise<FilesReport> {
       requireStaff(scope, 'admin');
       const references = await deps.repo.references();

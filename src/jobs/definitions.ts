@@ -117,4 +117,10 @@ export const JOBS = {
     cron: '*/5 * * * *',
     description: 'Retry the digest e-mails that could not be sent yet, with backoff',
   },
+  // ── issue 22 §7 ──
+  retentionSweep: {
+    name: 'retention-sweep',
+    cron: '40 3 * * *',
+    description: 'Redact personal data past its retention period (KYC copies, roster history), except what a legal hold keeps',
+  },
 } as const satisfies Record<string, JobDefinition>;

@@ -14,6 +14,7 @@ export function jobHandlers(services: Services): Record<string, () => Promise<un
     [JOBS.ticketMail.name]: () => services.tickets.deliverMail(),
     [JOBS.complianceGateApply.name]: () => services.gate.applyIfChanged(),
     [JOBS.complianceAttestationReminders.name]: () => services.declarations.remindAttestations(),
+    [JOBS.retentionSweep.name]: () => services.retention.sweep(),
     [JOBS.auditAnchor.name]: () => services.audit.anchor(systemScope('audit-anchor')),
     [JOBS.lineFaultBreaches.name]: () => services.incidents.flagLineFaultBreaches(),
     [JOBS.calendarNextYear.name]: () => services.calendar.remindNextYear(),

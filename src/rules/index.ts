@@ -23,3 +23,4 @@ export * from './arrangement.js';
 export * from './finance.js';
 export * from './access.js';
 export * from './security-report.js';
+export * from './retention.js';

@@ -164,4 +164,6 @@ INSERT INTO ticket_sla_targets (type, first_response_minutes, resolution_minutes
 
 -- a redacted KYC copy: the file is gone, the number masked; that it was verified, when and by whom stays
 ALTER TABLE kyc_documents ADD COLUMN redacted_at timestamptz;
+ALTER TABLE kyc_documents ALTER COLUMN file_sha256 DROP NOT NULL;
+ALTER TABLE kyc_documents ADD CONSTRAINT kyc_documents_file_or_redacted CHECK (file_sha256 IS NOT NULL OR redacted_at IS NOT NULL);
 ALTER TABLE roster_members ADD COLUMN redacted_at timestamptz;

@@ -51,7 +51,8 @@ export const kycDocuments = pgTable('kyc_documents', {
   idNumber: text('id_number').notNull(),
   issuedOn: date('issued_on', { mode: 'string' }),
   expiresOn: date('expires_on', { mode: 'string' }),
-  fileSha256: text('file_sha256').notNull(),
+  /** null once redacted (issue 22 §7): the copy is gone, the facts of its review stay */
+  fileSha256: text('file_sha256'),
   fileName: text('file_name').notNull(),
   contentType: text('content_type', { enum: KYC_CONTENT_TYPES }).notNull(),
   sizeBytes: integer('size_bytes').notNull(),
@@ -64,6 +65,8 @@ export const kycDocuments = pgTable('kyc_documents', {
   /** received on paper (issue 18): the provider's person who took it and the day */
   receivedBy: text('received_by'),
   receivedOn: date('received_on', { mode: 'string' }),
+  // 0034 (issue 22 §7): when the copy was deleted and the number masked under the retention policy
+  redactedAt: timestamp('redacted_at', { withTimezone: true }),
 });
 
 /** 人员名单 (5.10, 6.5): one row per version of a person on a side's roster. */
@@ -81,6 +84,8 @@ export const rosterMembers = pgTable('roster_members', {
   validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
   validTo: timestamp('valid_to', { withTimezone: true }),
   changedBy: uuid('changed_by'),
+  // 0034 (issue 22 §7): contacts masked under the retention policy
+  redactedAt: timestamp('redacted_at', { withTimezone: true }),
 });
 
 export const customerChangeRequests = pgTable('customer_change_requests', {

@@ -80,6 +80,16 @@ export function makeKycRepository(db: Db) {
       return row;
     },
 
+    /** Issue 22 §7: a retention redaction (any status; the status and review facts stay). */
+    async redact(tx: Executor, id: string, patch: Pick<KycRow, 'fileSha256' | 'idNumber' | 'redactedAt'>): Promise<void> {
+      await tx.update(kycDocuments).set(patch).where(eq(kycDocuments.id, id));
+    },
+    /** Whether any KYC row still names this file. */
+    async fileInUse(sha256: string, tx: Executor = db): Promise<boolean> {
+      const rows = await tx.select({ id: kycDocuments.id }).from(kycDocuments).where(eq(kycDocuments.fileSha256, sha256)).limit(1);
+      return rows.length > 0;
+    },
+
     /** Marks the other verified documents of this kind superseded; returns their ids. */
     async supersedeOthers(tx: Executor, customerId: string, kind: KycRow['kind'], keepId: string): Promise<string[]> {
       const rows = await tx

@@ -4,7 +4,8 @@ import type { IdGenerator } from '../../core/ids.js';
 import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
-import { addDays, parseDate, shanghaiDate, validateResidentId, validateUscc } from '../../rules/index.js';
+import { addDays, maskIdNumber, parseDate, shanghaiDate, validateResidentId, validateUscc } from '../../rules/index.js';
+import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Emitter } from '../../core/reactions.js';
 import type { Executor } from '../../db/client.js';
@@ -139,6 +140,7 @@ export function makeKycService(deps: {
         issuedOn: input.issuedOn || null,
         expiresOn: input.expiresOn || null,
         fileSha256: stored.sha256,
+        redactedAt: null,
         fileName: input.fileName.slice(0, 200),
         contentType,
         sizeBytes: stored.size,
@@ -202,8 +204,28 @@ export function makeKycService(deps: {
     async file(scope: Scope, id: string) {
       requireReader(scope);
       const row = await load(scope, id);
+      // a copy redacted under the retention policy (issue 22 §7) is gone; the record of its review stays
+      if (!row.fileSha256) throw new AppError('NOT_FOUND', { entity: 'kyc_document' });
       await audit.recordRead(scope, { entity: 'kyc_document', entityId: id, customerId: row.customerId });
       return { bytes: files.get(row.fileSha256), contentType: row.contentType, fileName: row.fileName };
+    },
+
+    /**
+     * Issue 22 §7: the customer's copies not yet redacted are redacted in the caller's transaction — the
+     * file reference dropped, the ID number masked — keeping that the identity was verified, when and by
+     * whom. Answers the files no longer referenced by any KYC row (the caller deletes them after commit).
+     */
+    async redactForRetention(tx: Executor, scope: Scope, customerId: string): Promise<{ ids: string[]; freedFiles: string[] }> {
+      requireStaff(scope, 'compliance');
+      const rows = (await repo.listForCustomer(scope, customerId, tx)).filter((r) => !r.redactedAt);
+      const now = clock.now();
+      for (const r of rows) {
+        await repo.redact(tx, r.id, { fileSha256: null, idNumber: maskIdNumber(r.idNumber), redactedAt: now });
+        await audit.record(tx, scope, { action: 'kyc.redact', entity: 'kyc_document', entityId: r.id, customerId, before: { idNumber: maskIdNumber(r.idNumber), status: r.status, reviewedAt: r.reviewedAt, reviewedBy: r.reviewedBy }, after: { redactedAt: now } });
+      }
+      const freed: string[] = [];
+      for (const sha of new Set(rows.map((r) => r.fileSha256).filter((x): x is string => !!x))) if (!(await repo.fileInUse(sha, tx))) freed.push(sha);
+      return { ids: rows.map((r) => r.id), freedFiles: freed };
     },
 
     /**

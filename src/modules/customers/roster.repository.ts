@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { tenantFilter } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -56,6 +56,22 @@ export function makeRosterRepository(db: Db) {
 
     async insert(tx: Executor, row: RosterRow): Promise<void> {
       await tx.insert(rosterMembers).values(row);
+    },
+
+    /** Issue 22 §7: replaced versions, not yet redacted, that ended before an instant (the retention sweep). */
+    endedBefore: (cutoff: Date, limit: number, tx: Executor = db) =>
+      tx
+        .select()
+        .from(rosterMembers)
+        .where(and(isNotNull(rosterMembers.validTo), lt(rosterMembers.validTo, cutoff), isNull(rosterMembers.redactedAt)))
+        .orderBy(asc(rosterMembers.validTo))
+        .limit(limit),
+    async findVersion(tx: Executor, id: string): Promise<RosterRow | undefined> {
+      const [row] = await tx.select().from(rosterMembers).where(eq(rosterMembers.id, id)).for('update');
+      return row;
+    },
+    async redact(tx: Executor, id: string, patch: Pick<RosterRow, 'mobile' | 'landline' | 'email' | 'redactedAt'>): Promise<void> {
+      await tx.update(rosterMembers).set(patch).where(and(eq(rosterMembers.id, id), isNotNull(rosterMembers.validTo)));
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requirePermission, requireReader, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { maskMobile } from '../../rules/index.js';
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FileStore } from '../../files/file-store.js';
@@ -136,6 +137,23 @@ export function makeRosterService(deps: {
       return (await repo.asOf(systemScope('roster.people'), customerId, clock.now(), side, tx)).map(publicMember);
     },
 
+    /** Issue 22 §7: replaced versions past their period (the sweep's candidates, system-wide). */
+    async historyDue(scope: Scope, cutoff: Date, limit = 1000) {
+      requireStaff(scope, 'compliance');
+      return (await repo.endedBefore(cutoff, limit)).map((r) => ({ id: r.id, customerId: r.customerId, validTo: r.validTo! }));
+    },
+
+    /** Masks a replaced version's contacts in the caller's transaction; name, role, 24-hour duty and dates stay. */
+    async redactVersion(tx: Executor, scope: Scope, row: { id: string; customerId: string }) {
+      requireStaff(scope, 'compliance');
+      const version = await repo.findVersion(tx, row.id);
+      if (!version || version.customerId !== row.customerId || !version.validTo || version.redactedAt) return false;
+      const now = clock.now();
+      await repo.redact(tx, row.id, { mobile: version.mobile ? maskMobile(version.mobile) : null, landline: null, email: null, redactedAt: now });
+      await audit.record(tx, scope, { action: 'roster.redact', entity: 'roster_member', entityId: version.memberId, customerId: row.customerId, after: { versionId: row.id, redactedAt: now } });
+      return true;
+    },
+
     async history(scope: Scope, customerId: string) {
       requireReader(scope);
       await requireCustomer(scope, customerId);
@@ -197,6 +215,7 @@ export function makeRosterService(deps: {
             validFrom: now,
             validTo: null,
             changedBy: scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null,
+            redactedAt: null,
           };
           if (previous && startedNow(previous)) {
             const { id: _id, memberId: _m, validFrom: _f, ...rest } = row;

@@ -15,6 +15,8 @@ const ROLES_BY_TYPE: Record<TicketType, StaffRole[]> = {
   compensation_dispute: ['sales'],
   billing: ['finance'],
   general: ['sales'],
+  // issue 22 §7: a person's request to delete or correct their data
+  personal_data: ['compliance'],
 };
 
 /**

@@ -1,7 +1,7 @@
 import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** 6.1 / 6.7 and the disputes the agreement foresees; 'network' kept for faults that are neither reboot nor hands-on. */
-export const TICKET_TYPES = ['reboot', 'hands_on', 'filing_assistance', 'abuse_reply', 'compensation_dispute', 'billing', 'network', 'general'] as const;
+export const TICKET_TYPES = ['reboot', 'hands_on', 'filing_assistance', 'abuse_reply', 'compensation_dispute', 'billing', 'network', 'general', 'personal_data'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 export const TICKET_STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'closed'] as const;
 export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;

@@ -9739,6 +9739,339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/retention/customers/{customerId}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What holds a customer's data against redaction now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionHold"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionManualHold"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/customers/{customerId}/redactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was redacted of a customer's data, when, under which policy or request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    customerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionRedaction"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a hold placed by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionManualHold"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention period per kind of personal data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionPolicy"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/policies/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a period (months after the relationship ended / the version was replaced) and the answer period in working days */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "kyc_copies" | "roster_history";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicyBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPolicy"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deletion and correction requests with their answer deadlines */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: string;
+                    status?: "open" | "done" | "refused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetentionRequest"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a person’s request (a personal_data ticket; due in N working days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetentionRequestBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer it; a granted deletion redacts now unless a legal hold forbids (409 LEGAL_HOLD) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetentionAnswerBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionRequest"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rooms": {
         parameters: {
             query?: never;
@@ -11438,7 +11771,7 @@ export interface paths {
                 query?: {
                     status?: "open" | "acknowledged" | "in_progress" | "resolved" | "closed";
                     active?: "true" | "false";
-                    type?: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                    type?: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
                     customerId?: string;
                     assigneeId?: string;
                     unassigned?: "true" | "false";
@@ -11481,7 +11814,7 @@ export interface paths {
                         contractId?: string | null;
                         domain?: string | null;
                         /** @enum {string} */
-                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
                         /** @enum {string} */
                         priority?: "urgent" | "high" | "normal" | "low";
                         subject: string;
@@ -11670,7 +12003,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+                        type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
                         firstResponseMinutes: number;
                         resolutionMinutes: number | null;
                     };
@@ -16145,6 +16478,160 @@ export interface components {
         ReleaseHoldListInput: {
             items: components["schemas"]["ReleaseHoldInput"][];
         };
+        RetentionAnswerBody: {
+            /** @enum {string} */
+            status: "done" | "refused";
+            answer: string;
+        };
+        RetentionAnswerBodyInput: {
+            /** @enum {string} */
+            status: "done" | "refused";
+            answer: string;
+        };
+        RetentionHold: {
+            /** @enum {string} */
+            kind: "manual" | "complaint" | "inspection" | "takedown";
+            /** Format: uuid */
+            id: string;
+            label: string;
+        };
+        RetentionHoldInput: {
+            /** @enum {string} */
+            kind: "manual" | "complaint" | "inspection" | "takedown";
+            /** Format: uuid */
+            id: string;
+            label: string;
+        };
+        RetentionManualHold: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            reason: string;
+            placedBy: string | null;
+            placedAt: (string) | null;
+            releasedAt: (string) | null;
+            releasedBy: string | null;
+        };
+        RetentionManualHoldInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            reason: string;
+            placedBy: string | null;
+            placedAt: string | null;
+            releasedAt: string | null;
+            releasedBy: string | null;
+        };
+        RetentionPolicy: {
+            /** @enum {string} */
+            kind: "kyc_copies" | "roster_history";
+            months: number;
+            answerWorkingDays: number;
+            updatedBy: string | null;
+            updatedAt: (string) | null;
+        };
+        RetentionPolicyBody: {
+            months: number;
+            answerWorkingDays: number;
+        };
+        RetentionPolicyBodyInput: {
+            months: number;
+            answerWorkingDays: number;
+        };
+        RetentionPolicyInput: {
+            /** @enum {string} */
+            kind: "kyc_copies" | "roster_history";
+            months: number;
+            answerWorkingDays: number;
+            updatedBy: string | null;
+            updatedAt: string | null;
+        };
+        RetentionRedaction: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "kyc_copies" | "roster_history";
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            entityId: string;
+            dueOn: string;
+            redactedAt: (string) | null;
+            requestId: string | null;
+        };
+        RetentionRedactionInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "kyc_copies" | "roster_history";
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            entityId: string;
+            dueOn: string;
+            redactedAt: string | null;
+            requestId: string | null;
+        };
+        RetentionRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** @enum {string} */
+            kind: "deletion" | "correction";
+            subjectName: string;
+            detail: string;
+            receivedAt: (string) | null;
+            answerDueOn: string;
+            answerDueProvisional: boolean;
+            /** @enum {string} */
+            status: "open" | "done" | "refused";
+            answeredAt: (string) | null;
+            answeredBy: string | null;
+            answer: string | null;
+            overdue?: boolean;
+        };
+        RetentionRequestBody: {
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "deletion" | "correction";
+            subjectName: string;
+            detail: string;
+        };
+        RetentionRequestBodyInput: {
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            kind: "deletion" | "correction";
+            subjectName: string;
+            detail: string;
+        };
+        RetentionRequestInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            ticketId: string;
+            /** @enum {string} */
+            kind: "deletion" | "correction";
+            subjectName: string;
+            detail: string;
+            receivedAt: string | null;
+            answerDueOn: string;
+            answerDueProvisional: boolean;
+            /** @enum {string} */
+            status: "open" | "done" | "refused";
+            answeredAt: string | null;
+            answeredBy: string | null;
+            answer: string | null;
+            overdue?: boolean;
+        };
         Room: {
             /** Format: uuid */
             id: string;
@@ -17019,7 +17506,7 @@ export interface components {
             domain: string | null;
             assigneeId: string | null;
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
             subject: string;
@@ -17116,7 +17603,7 @@ export interface components {
             domain: string | null;
             assigneeId: string | null;
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
             subject: string;
@@ -17151,7 +17638,7 @@ export interface components {
             domain: string | null;
             assigneeId: string | null;
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
             subject: string;
@@ -17186,7 +17673,7 @@ export interface components {
             domain: string | null;
             assigneeId: string | null;
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             /** @enum {string} */
             priority: "urgent" | "high" | "normal" | "low";
             subject: string;
@@ -17267,14 +17754,14 @@ export interface components {
         };
         TicketSlaTarget: {
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             firstResponseMinutes: number;
             resolutionMinutes: number | null;
             updatedAt: (string) | null;
         };
         TicketSlaTargetInput: {
             /** @enum {string} */
-            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general";
+            type: "reboot" | "hands_on" | "filing_assistance" | "abuse_reply" | "compensation_dispute" | "billing" | "network" | "general" | "personal_data";
             firstResponseMinutes: number;
             resolutionMinutes: number | null;
             updatedAt: string | null;

@@ -19,6 +19,7 @@ const TYPE_ORDER = {
   billing: 6,
   network: 7,
   general: 8,
+  personal_data: 9,
 } satisfies Record<TicketType, number>;
 export const TICKET_TYPES = Object.keys(TYPE_ORDER) as TicketType[];
 
