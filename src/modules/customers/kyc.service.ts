@@ -8,7 +8,6 @@ import { addDays, maskIdNumber, parseDate, shanghaiDate, validateResidentId, val
 import type { Executor } from '../../db/client.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Emitter } from '../../core/reactions.js';
-import type { Executor } from '../../db/client.js';
 import type { CustomersRepository } from './customers.repository.js';
 import type { KycRepository, KycRow } from './kyc.repository.js';
 

@@ -57,7 +57,7 @@ export function makeTakedownsService(deps: {
   ipam: Pick<IpamService, 'holderOf'>;
   servers: Pick<ServersService, 'findServer'>;
   complaints: Pick<ComplaintsService, 'suspendServer' | 'suspensions'>;
-  gate: Pick<GateService, 'apply' | 'listens'>;
+  gate: Pick<GateService, 'apply' | 'listens' | 'bumpGateVersion'>;
   customers: Pick<CustomersService, 'get'>;
   notices: Pick<NoticesService, 'register'>;
   provider: Pick<ProviderService, 'current' | 'sealDataUri'>;
@@ -240,11 +240,14 @@ export function makeTakedownsService(deps: {
         const locked = await repo.lock(tx, id);
         if (locked?.status !== 'registered') throw new AppError('TAKEDOWN_INVALID_TRANSITION', { from: locked?.status ?? '—', to: 'execute' });
         await repo.update(tx, id, { status: 'executed', executedAt: clock.now(), executedBy: actorId(scope) });
+        // the gate's input changed outside the tables its triggers watch: move its version in this transaction
+        await deps.gate.bumpGateVersion(tx);
       });
       const applied = await deps.gate.apply(scope, { trigger: `takedown:${order.number}`, force: true });
       if (applied.outcome !== 'applied') {
         await repo.db.transaction(async (tx) => {
           await repo.update(tx, id, { status: 'registered', executedAt: null, executedBy: null });
+          await deps.gate.bumpGateVersion(tx);
           await audit.record(tx, scope, { action: 'takedown.gateFailed', entity: 'takedown_order', entityId: id, customerId: order.customerId, after: { outcome: applied.outcome } });
         });
         throw new AppError('TAKEDOWN_GATE_FAILED', { outcome: applied.outcome });
@@ -321,6 +324,8 @@ export function makeTakedownsService(deps: {
         if (!before) throw new AppError('NOT_FOUND', { entity: 'takedown' });
         if (before.status === 'lifted') throw new AppError('TAKEDOWN_INVALID_TRANSITION', { from: before.status, to: 'lift' });
         const after = await repo.update(tx, id, { status: 'lifted', liftedAt: clock.now(), liftedBy: actorId(scope), liftNote: note.trim() });
+        // a lifted order no longer keeps its names off the gate: the waker (or the minute tick) applies it
+        if (before.status === 'executed') await deps.gate.bumpGateVersion(tx);
         await audit.record(tx, scope, { action: 'takedown.lift', entity: 'takedown_order', entityId: id, customerId: before.customerId, before: publicOrder(before), after: publicOrder(after) });
         return after;
       });
