@@ -1720,7 +1720,7 @@ export const en: Record<MessageKey, string> = {
   'invite.expires': "This link expires",
   'invite.accept': "Accept and create my account",
   'invite.done': "Account {login} created; sign in",
-  'roster.alsoDisableUser': "Also disable their rackpact user ({login})",
+  'roster.alsoDisableUser': "Also disable their rackpact user ({login})?",
   // ── end issue 24 ──
   // ── site access (issue 21) ──
   'nav.myVisits': "Site access",

@@ -1719,7 +1719,7 @@ export const zhCN = {
   'invite.expires': "链接有效期至",
   'invite.accept': "接受邀请并创建账户",
   'invite.done': "账户 {login} 已创建，请登录",
-  'roster.alsoDisableUser': "同时停用其 rackpact 用户（{login}）",
+  'roster.alsoDisableUser': "是否同时停用其 rackpact 用户（{login}）？",
   // ── end issue 24 ──
   // ── site access (issue 21) ──
   'nav.myVisits': "进出机房",

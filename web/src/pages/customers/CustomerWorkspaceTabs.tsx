@@ -1,4 +1,4 @@
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
@@ -244,8 +244,32 @@ function RosterSideTable(props: { customerId: string; members: Member[] | undefi
   const { customerId, members, past, editable, onEdit, onRemove, onRemoved } = props;
   const { t } = useI18n();
   const showError = useApiErrors();
-  const remove = (m: Member) =>
-    unwrap(client.DELETE('/api/v1/customers/{id}/roster/{memberId}', { params: { path: { id: customerId, memberId: m.memberId } } })).then(onRemoved, showError);
+  const { modal } = App.useApp();
+  const canManageTeam = useCan('team.manage');
+  /**
+   * 5.10: a person who leaves the roster may still hold a rackpact user; the owner is asked whether to
+   * disable it too. The link (by e-mail) is read before the removal: afterwards the person is no longer on it.
+   */
+  const linkedUser = async (m: Member) => {
+    if (!canManageTeam) return undefined;
+    const team = await unwrap(client.GET('/api/v1/customers/{id}/team', { params: { path: { id: customerId } } }));
+    return team.users.find((u) => u.rosterMemberId === m.memberId && !u.disabled);
+  };
+  const remove = async (m: Member) => {
+    try {
+      const user = await linkedUser(m);
+      await unwrap(client.DELETE('/api/v1/customers/{id}/roster/{memberId}', { params: { path: { id: customerId, memberId: m.memberId } } }));
+      onRemoved();
+      if (user)
+        modal.confirm({
+          title: t('roster.alsoDisableUser', { login: user.login }),
+          okButtonProps: { danger: true },
+          onOk: () => unwrap(client.POST('/api/v1/customers/{id}/users/{userId}/disable', { params: { path: { id: customerId, userId: user.id } } })).catch(showError),
+        });
+    } catch (e) {
+      showError(e);
+    }
+  };
   return (
     <Table<Member>
       rowKey="versionId"
