@@ -30,7 +30,7 @@ CREATE TABLE regulator_exports (
   after_seq bigint NOT NULL CHECK (after_seq >= 0),
   through_seq bigint NOT NULL CHECK (through_seq >= after_seq),
   file_name text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 200),
-  sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  archive_digest text NOT NULL CHECK (archive_digest ~ '^[0-9a-f]{64}$'),
   size_bytes bigint NOT NULL CHECK (size_bytes > 0),
   record_counts jsonb NOT NULL,
   change_count integer NOT NULL CHECK (change_count >= 0),

@@ -109,4 +109,5 @@ const WebAuthnResponse = z.object({ id: z.string().min(1).max(1400), rawId: z.st
 export const RegisterPasskeyBody = z.object({ name: z.string().trim().min(1).max(100), response: WebAuthnResponse });
 export const PasskeyLoginBody = z.object({ response: WebAuthnResponse });
 export const Passkey = z.object({ id: z.string(), name: z.string(), createdAt: Timestamp, lastUsedAt: Timestamp }).meta({ id: 'Passkey' });
-export const PasskeyParams = z.object({ id: z.string().min(1).max(1400) });
+/** A WebAuthn credential id: base64url of at least 16 bytes (WebAuthn §6.1), so at least 22 characters. */
+export const PasskeyParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{22,1400}$/) });

@@ -38,7 +38,7 @@ export const regulatorExports = pgTable('regulator_exports', {
   afterSeq: bigint('after_seq', { mode: 'number' }).notNull(),
   throughSeq: bigint('through_seq', { mode: 'number' }).notNull(),
   fileName: text('file_name').notNull(),
-  sha256: text('sha256').notNull(),
+  sha256: text('archive_digest') /* the zip's SHA-256; the zip is written to the operator's directory, not the file store */.notNull(),
   sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
   recordCounts: jsonb('record_counts').notNull().$type<Record<string, number>>(),
   changeCount: integer('change_count').notNull(),

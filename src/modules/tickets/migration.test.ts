@@ -21,8 +21,10 @@ describe('0009_helpdesk on a database with tickets of the old types', () => {
       expect(rows.map((r) => r.type)).toEqual(['general', 'network', 'reboot']);
       const targets = await database.raw.query<{ type: string; first_response_minutes: number; resolution_minutes: number | null }>('SELECT * FROM ticket_sla_targets ORDER BY type');
       expect(targets.find((x) => x.type === 'reboot')).toMatchObject({ first_response_minutes: 30, resolution_minutes: 15 });
-      expect(targets.every((x) => x.first_response_minutes === 30)).toBe(true);
-      expect(targets).toHaveLength(8);
+      // 0009's targets are all 30 minutes; 0034 adds the personal-data request (a day to answer first, 15 working days to close)
+      expect(targets.filter((x) => x.type !== 'personal_data').every((x) => x.first_response_minutes === 30)).toBe(true);
+      expect(targets.find((x) => x.type === 'personal_data')).toMatchObject({ first_response_minutes: 1440 });
+      expect(targets).toHaveLength(9);
       await expect(database.raw.query("UPDATE tickets SET type = 'other' WHERE number = 'T-1'")).rejects.toThrow(/tickets_type_check/);
     } finally {
       await database.close();
