@@ -158,7 +158,7 @@ export function AccountSecurity() {
           dataSource={sessions.data?.items}
           pagination={false}
           columns={[
-            { title: t('security.device'), dataIndex: 'userAgent', render: (v: SessionRow['userAgent'], row) => <>{v ?? '—'} {row.current && <Tag color="blue">{t('security.thisSession')}</Tag>}</> },
+            { title: t('security.device'), dataIndex: 'userAgent', render: (v: SessionRow['userAgent'], row) => <><span title={v ?? undefined}>{v ? deviceOf(v) : '—'}</span> {row.current && <Tag color="blue">{t('security.thisSession')}</Tag>}</> },
             { title: t('security.address'), dataIndex: 'ip', render: (v: SessionRow['ip']) => v ?? '—' },
             { title: t('security.lastSeen'), dataIndex: 'lastSeenAt', render: (v: SessionRow['lastSeenAt']) => <Instant value={v} /> },
             {
@@ -177,4 +177,20 @@ export function AccountSecurity() {
       </Card>
     </>
   );
+}
+
+/**
+ * A session's device as people name it ("Chrome 156 · Linux"), from its User-Agent header; the whole
+ * header stays in the tooltip. Order matters: Edge and Chrome both say Safari, Edge also says Chrome.
+ */
+function deviceOf(userAgent: string): string {
+  const browser =
+    [/Edg\/(\d+)/, /Firefox\/(\d+)/, /(?:Headless)?Chrome\/(\d+)/, /Version\/(\d+)[^ ]* (?:Mobile\/\S+ )?Safari/]
+      .map((re, i) => {
+        const m = re.exec(userAgent);
+        return m ? `${['Edge', 'Firefox', 'Chrome', 'Safari'][i]} ${m[1]}` : undefined;
+      })
+      .find(Boolean) ?? userAgent.split(/[ /]/)[0];
+  const os = /Windows/.test(userAgent) ? 'Windows' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Mac OS X/.test(userAgent) ? 'macOS' : /Android/.test(userAgent) ? 'Android' : /Linux/.test(userAgent) ? 'Linux' : undefined;
+  return os ? `${browser} · ${os}` : browser;
 }
