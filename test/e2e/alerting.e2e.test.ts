@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
 
 /**
  * Issue 20 §5: the 告警通道 page in a real browser — an admin adds a signed webhook pointing at a local
@@ -40,8 +40,7 @@ describe('告警通道 (alert channels) in a real browser', () => {
 
     await page.getByTestId('alert-channel-add').click();
     const dialog = page.locator('.ant-modal');
-    await dialog.locator('.ant-select').first().click();
-    await page.locator('.ant-select-item-option[title="通用 Webhook"]').click();
+    await chooseOption(page, dialog.locator('.ant-select').first(), '通用 Webhook');
     await dialog.locator('#name').fill('值班系统');
     await dialog.locator('#url').fill(`http://127.0.0.1:${port}/hook?token=abcdefgh123`);
     await dialog.locator('#secret').fill(SECRET);
