@@ -100,7 +100,7 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/auth/passkey/login': () => ({ body: { response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }, ownOnly: true }),
   'POST /api/v1/account/passkeys/options': () => ({ ownOnly: true }),
   'POST /api/v1/account/passkeys': () => ({ body: { name: 'x', response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }, ownOnly: true }),
-  'DELETE /api/v1/account/passkeys/{id}': () => ({ params: { id: 'not-a-passkey-of-mine' } }),
+  'DELETE /api/v1/account/passkeys/{id}': () => ({ params: { id: Buffer.from('not-a-passkey-of-mine').toString('base64url') /* well-formed, someone else's */ } }),
   'DELETE /api/v1/account/sessions/{id}': () => ({ params: { id: '0123456789abcdef0123456789abcdef' } }),
   'GET /api/v1/account/factors': () => ({ ownOnly: true }),
   'POST /api/v1/account/totp': () => ({ ownOnly: true }),
