@@ -133,7 +133,7 @@ describe('rackpact audit verify (CLI)', () => {
     } finally {
       await pgDb?.drop();
     }
-  });
+  }, 300_000); // three CLI processes, one a full demo seed
 });
 
 describe('audit anchors (issue 15: truncation and a re-hashed forgery)', () => {
@@ -229,5 +229,5 @@ describe('audit anchors (issue 15: truncation and a re-hashed forgery)', () => {
     } finally {
       await pgDb?.drop();
     }
-  });
+  }, 300_000); // several CLI processes, each opening and migrating
 });
