@@ -155,6 +155,8 @@ import { securityReportsRoutes } from './modules/incidents/security-reports.rout
 import { makeRetentionRepository } from './modules/retention/retention.repository.js';
 import { makeRetentionService } from './modules/retention/retention.service.js';
 import { retentionRoutes } from './modules/retention/retention.routes.js';
+import { makeEvidenceService } from './modules/evidence/evidence.service.js';
+import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 
 // the rules core's error and reason messages join the i18n catalogs under their own codes
 registerMessages(RULE_MESSAGES);
@@ -331,6 +333,8 @@ export function buildServices(ctx: AppContext) {
   const securityReports = makeSecurityReportsService({ repo: makeSecurityReportsRepository(db), incidents: incidentsRepo, audit, clock });
   // issue 22 §7: personal-data retention, legal holds (complaints, inspections, takedowns) and people's requests
   const retention = makeRetentionService({ repo: makeRetentionRepository(db), customers, contracts, kyc, roster, complaints, inspections, takedowns, tickets, calendar, files: fileCheck, audit, clock, ids });
+  // issue 22 §5: a customer's evidence pack, read through every module's service, signed with the audit anchor key
+  const evidence = makeEvidenceService({ customers, kyc, roster, contracts, billing, servers, ipam, domains, declarations, notices, complaints, inspections, access, takedowns, provider, audit, pdf, db, clock });
 
   // Who reacts to what is declared by the reacting module (its reactions.ts); the order here is the order
   // reactions run in: a removed server first loses its addresses (and their PTRs), then its domains.
@@ -394,6 +398,7 @@ export function buildServices(ctx: AppContext) {
     // issue 24
     factors, team, accountMailer, passkeys,
     retention,
+    evidence,
   };
 }
 
@@ -435,6 +440,7 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     // ── desk (issue 20) ──
     // ── issue 22 §4–7 ──
     { tag: { name: 'takedowns', description: '违法违规网站处置：登记、执行、阻断证明、回执 — takedown orders executed and proven' }, routes: takedownsRoutes(services) },
+    { tag: { name: 'evidence', description: '客户证据包：摘要、原始文件、审计摘录与签名清单 — per-customer evidence packs' }, routes: evidenceRoutes(services) },
     { tag: { name: 'retention', description: '个人信息保存期限、法律保全与删除/更正请求 — personal-data retention, legal holds, requests' }, routes: retentionRoutes(services) },
     { tag: { name: 'desk', description: '工作台：待办、角色看板、每日摘要 — the desk: to-do list, role dashboards, daily digest' }, routes: deskRoutes(services) },
   ];

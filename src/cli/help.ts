@@ -28,6 +28,8 @@ export const HELP: Record<Locale, string> = {
   regulator ack <导出ID> --code 结果码 | regulator reject <导出ID> --code 结果码 --reason 原因  登记管局回执
   regulator reconcile           按网关日志与解析结果对账（每日任务同样执行）
   compensation recompute        按全部中断记录重算每份合同的补偿明细（第 7.2 条）
+  evidence <客户ID或统一社会信用代码> --out 文件.zip  导出客户证据包（中文摘要 PDF、原始文件、审计摘录、SHA-256 清单及审计锚定密钥签名）
+  evidence verify <文件.zip>     校验证据包：清单中每个文件的 SHA-256 与清单签名
 
 环境变量: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL LOG_FORMAT DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY IDEMPOTENCY_LEASE_SECONDS CALENDAR_HORIZON_YEARS
 语言: 设置 LANG=en_US.UTF-8 或 RACKPACT_LANG=en 显示英文`,
@@ -58,6 +60,8 @@ Commands:
   regulator ack <export-id> --code CODE | regulator reject <export-id> --code CODE --reason TEXT  Record the regulator's answer
   regulator reconcile           Reconcile the gate's log and DNS against the register (the daily job does the same)
   compensation recompute        Recompute every contract's compensation ledger from its interruptions (7.2)
+  evidence <customer-id or USCC> --out FILE.zip  Write the customer's evidence pack (Chinese PDF summary, stored files, audit extract, SHA-256 manifest signed with the audit anchor key)
+  evidence verify <FILE.zip>    Check an evidence pack: every file's SHA-256 in the manifest and the manifest's signature
 
 Environment: PORT HOST DATA_DIR FILES_DIR DATABASE_URL MIGRATION_DATABASE_URL AUDIT_ANCHOR_KEY PUBLIC_URL SMTP_URL SESSION_SECRET LOG_LEVEL LOG_FORMAT DEMO_DATA JOBS GATE_DIR NGINX_BIN GATE_HTTP_LISTEN GATE_HTTPS_LISTEN GATE_TEMPLATE GATE_APPLY IDEMPOTENCY_LEASE_SECONDS CALENDAR_HORIZON_YEARS
 Language: LANG=en_US.UTF-8 or RACKPACT_LANG=en for English`,

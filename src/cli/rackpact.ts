@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHttp, startGateWaker } from '../app.js';
 import { parseConfig, type Config } from '../core/config.js';
@@ -20,6 +20,7 @@ import { HELP } from './help.js';
 import { renderYear } from './calendar-show.js';
 import { kindOfFileName, NETBOX_FILES, NETBOX_KINDS, type NetboxKind } from '../modules/netbox/netbox.columns.js';
 import type { ImportMapping } from '../modules/netbox/netbox.service.js';
+import { verifyPack } from '../modules/evidence/evidence.pack.js';
 
 const WEB_DIR = join(PACKAGE_ROOT, 'dist', 'web');
 const SYSTEM = systemScope('cli');
@@ -101,6 +102,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   gate: gateCommand,
   regulator: regulatorCommand,
+  evidence: evidenceCommand,
   compensation: compensationCommand,
 };
 
@@ -278,6 +280,61 @@ async function regulatorCommand({ config, sub, args, io }: CommandContext): Prom
     io.out(`${r.fileName}: ${r.status} (${r.resultCode})`);
     return 0;
   }, `regulator ${sub}`, io);
+}
+
+/**
+ * Issue 22 §5: `evidence <customer-id | USCC> --out FILE.zip` writes the customer's evidence pack;
+ * `evidence verify FILE.zip` checks its manifest's hashes and signature (no database needed).
+ */
+async function evidenceCommand({ config, sub, args, io }: CommandContext): Promise<number> {
+  const usage = 'evidence <customer-id | USCC> --out FILE.zip | evidence verify FILE.zip';
+  if (!sub) throw new UsageError(usage);
+  if (sub === 'verify') {
+    const file = requirePositional(args, 2, 'FILE.zip');
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      io.err(t(io.lang, 'cli.evidence.unreadable', { file }));
+      return 1;
+    }
+    const check = verifyPack(bytes);
+    const m = check.manifest;
+    if (m) io.out(`${m.customer?.name ?? '—'} (${m.customer?.uscc ?? m.customer?.id ?? '—'}), ${m.files.length} files`);
+    if (check.keyFingerprint) io.out(`key ${check.keyFingerprint}`);
+    for (const name of check.missing) io.err(t(io.lang, 'cli.evidence.missing', { name }));
+    for (const name of check.mismatched) io.err(t(io.lang, 'cli.evidence.mismatched', { name }));
+    for (const name of check.unlisted) io.err(t(io.lang, 'cli.evidence.unlisted', { name }));
+    if (!check.ok) {
+      io.err(t(io.lang, `cli.evidence.problem.${check.problem}`, {}));
+      return 1;
+    }
+    io.out(t(io.lang, 'cli.evidence.verified', { count: m!.files.length }));
+    return 0;
+  }
+  const out = args.options.out;
+  if (typeof out !== 'string' || !out.trim()) throw new UsageError('--out FILE.zip');
+  return withRuntime(config, async (rt) => {
+    let customerId: string;
+    try {
+      customerId = await rt.services.evidence.resolveCustomer(SYSTEM, sub);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') {
+        io.err(t(io.lang, 'cli.evidence.noCustomer', { key: sub }));
+        return 1;
+      }
+      throw err;
+    }
+    try {
+      const pack = await rt.services.evidence.build(SYSTEM, customerId);
+      writeFileSync(out, pack.zip);
+      io.out(`${out}\n${pack.manifest.customer.name}: ${pack.manifest.files.length} files\nmanifest sha256 ${pack.manifestSha256}\nkey ${pack.keyFingerprint}`);
+      return 0;
+    } finally {
+      // the summary is printed by Chromium: the browser goes with the command
+      await rt.services.pdf.close();
+    }
+  }, `evidence ${sub}`, io);
 }
 
 async function compensationCommand({ config, sub, io }: CommandContext): Promise<number> {

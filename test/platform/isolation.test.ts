@@ -126,6 +126,8 @@ const CASES: Record<string, (b: TenantB) => Case> = {
   'POST /api/v1/customers': () => ({ body: { name: '入侵者公司' } }),
   'PATCH /api/v1/customers/{id}': (b) => ({ params: { id: b.customerId }, body: { version: 1, postalAddress: 'x' } }),
   'GET /api/v1/customers/{id}/readiness': (b) => ({ params: { id: b.customerId } }),
+  // issue 22 §5: staff only (compliance, auditor); a customer user gets 403 even for its own
+  'GET /api/v1/customers/{id}/evidence-pack': (b) => ({ params: { id: b.customerId } }),
   'GET /api/v1/customers/{id}/onboarding': (b) => ({ params: { id: b.customerId } }),
   'GET /api/v1/contracts/{id}/onboarding': (b) => ({ params: { id: b.contractId } }),
   'POST /api/v1/customers/{id}/change-requests': (b) => ({ params: { id: b.customerId }, body: { postalAddress: '入侵' } }),

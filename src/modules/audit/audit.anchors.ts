@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,6 +31,39 @@ export interface AnchorStore {
   write(head: { seq: number; hash: string }, at: Date): { file: string; anchor: Anchor };
   /** Every anchor file, in seq order, each with whether its signature holds. */
   readAll(): StoredAnchor[];
+  /**
+   * A detached Ed25519 signature of `bytes` with the anchor key (creating it on first use), and the
+   * public key to check it with (issue 22 §5: the evidence pack's manifest). Verify with verifyDetached.
+   */
+  signDetached(bytes: Uint8Array): DetachedSignature;
+}
+
+export interface DetachedSignature {
+  /** the raw 64-byte Ed25519 signature (what `openssl pkeyutl -verify -rawin -sigfile` reads) */
+  signature: Buffer;
+  /** the public key, SPKI PEM */
+  publicKeyPem: string;
+  /** SHA-256 of the public key's DER (SPKI), hex: what to compare with the key the provider publishes */
+  fingerprint: string;
+}
+
+/** SHA-256 of a public key's SPKI DER, hex: the key's name when it is published or printed. */
+export function keyFingerprint(publicKey: KeyObject): string {
+  return createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('hex');
+}
+
+/**
+ * Checks a detached signature made by signDetached: the key must be an Ed25519 public key (PEM);
+ * any malformed input answers false rather than throwing.
+ */
+export function verifyDetached(bytes: Uint8Array, signature: Uint8Array, publicKeyPem: string): { valid: boolean; fingerprint: string | null } {
+  try {
+    const key = createPublicKey(publicKeyPem);
+    if (key.asymmetricKeyType !== 'ed25519') return { valid: false, fingerprint: null };
+    return { valid: verify(null, bytes, key, signature), fingerprint: keyFingerprint(key) };
+  } catch {
+    return { valid: false, fingerprint: null };
+  }
 }
 
 const signedText = (a: Pick<Anchor, 'seq' | 'hash' | 'at'>) => Buffer.from(`rackpact-audit-anchor\n${a.seq}\n${a.hash}\n${a.at}`);
@@ -69,6 +102,11 @@ export function makeAnchorStore(opts: { dir: string; keyFile: string; key?: stri
 
   return {
     dir: opts.dir,
+    signDetached(bytes) {
+      const key = keyForSigning();
+      const publicKey = createPublicKey(key);
+      return { signature: sign(null, bytes, key), publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(), fingerprint: keyFingerprint(publicKey) };
+    },
     write(head, at) {
       const fields = { seq: head.seq, hash: head.hash, at: at.toISOString() };
       const anchor: Anchor = { ...fields, signature: sign(null, signedText(fields), keyForSigning()).toString('base64') };

@@ -76,6 +76,12 @@ export function makeAuditService(deps: { db: Db; repo: AuditRepository; clock: C
   return {
     record,
 
+    /**
+     * Issue 22 §5: a detached signature of a document (the evidence pack's manifest) with the audit anchor
+     * key, and its public key and fingerprint. The caller has decided who may ask for it.
+     */
+    signDetached: (bytes: Uint8Array) => anchors.signDetached(bytes),
+
     /** Clause 6.4: a staff member looking at a customer's data leaves a trace the customer can see. */
     async recordRead(scope: Scope, entry: Omit<AuditEntry, 'action' | 'before' | 'after'>): Promise<void> {
       if (scope.kind !== 'staff') return;

@@ -672,6 +672,17 @@ export function makeContractsService(deps: {
       return { status: contract.status, draftDownloadable: contract.status === 'draft', items, signedScans: scans };
     },
 
+    /**
+     * Issue 22 §5 (the evidence pack): the signed scans of a contract and its attachments as stored, each with
+     * its part and bytes; a scan the file store no longer holds is left out. Not audited here (the caller's read is).
+     */
+    async signedScans(scope: Scope, id: string) {
+      requireReader(scope);
+      const contract = await load(scope, id);
+      const parts: [string, string | null][] = [['contract', contract.signedCopySha256], ['security-letter', contract.securityLetterSha256], ['user-undertaking', contract.userUndertakingSha256]];
+      return parts.filter((p): p is [string, string] => p[1] !== null && deps.files.has(p[1])).map(([part, sha256]) => ({ part, sha256, bytes: deps.files.get(sha256) }));
+    },
+
     /** One frozen copy: the sent copy's parts or a 开通确认单, as recorded (the PDF printed at its first request). */
     async documentCopy(scope: Scope, id: string, kind: ContractCopyKind, part: string, format: DocumentFormat) {
       requireReader(scope);

@@ -100,6 +100,15 @@ export function makeCustomersRepository(db: Db) {
       return row;
     },
 
+    /** Issue 22 §5: the customers with this USCC (the evidence pack is asked for by id or USCC). */
+    async idsByUscc(scope: Scope, uscc: string): Promise<string[]> {
+      const rows = await db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.uscc, uscc), tenantFilter(scope, customers.id)));
+      return rows.map((r) => r.id);
+    },
+
     listQueries,
 
     async list(scope: Scope, f: CustomerFilter) {

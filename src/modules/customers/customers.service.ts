@@ -139,6 +139,19 @@ export function makeCustomersService(deps: {
       return row;
     },
 
+    /** Issue 22 §5: a customer named by its id or its USCC (统一社会信用代码), as an operator types it; not a read of its data. */
+    async resolve(scope: Scope, idOrUscc: string): Promise<string> {
+      requireReader(scope);
+      const key = idOrUscc.trim();
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)) {
+        if (!(await repo.find(scope, key.toLowerCase()))) throw new AppError('NOT_FOUND', { entity: 'customer' });
+        return key.toLowerCase();
+      }
+      const ids = await repo.idsByUscc(scope, key.toUpperCase());
+      if (ids.length !== 1) throw new AppError('NOT_FOUND', { entity: 'customer' });
+      return ids[0];
+    },
+
     async exists(scope: Scope, id: string, tx?: Executor): Promise<boolean> {
       return (await repo.find(scope, id, tx)) !== undefined;
     },

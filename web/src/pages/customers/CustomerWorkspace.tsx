@@ -1,9 +1,10 @@
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Tabs, Typography } from 'antd';
+import { FileZipOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Tabs, Tooltip, Typography } from 'antd';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
-import { Instant, OnboardingChecklist } from '../../components';
+import { DocumentDownload, Instant, OnboardingChecklist } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { PageLoading } from '../../layout/PageLoading';
@@ -32,6 +33,8 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
   const canRecordPaper = useCan('attestation.recordPaper');
   const mayUploadKyc = useCan('kyc.upload');
   const mayEditCustomerSide = useCan('roster.editCustomerSide');
+  // issue 22 §5: the evidence pack is for compliance, auditors and admins (evidence.service EVIDENCE_ROLES), as the regulator's reads
+  const mayTakeEvidence = staff && !!me?.roles.some((r) => r === 'admin' || r === 'compliance' || r === 'auditor');
   const path = { path: { id } };
   // bumped by a tab whose change moves the readiness and the checklist (a review, a roster edit, an upload)
   const [changes, setChanges] = useState(0);
@@ -46,6 +49,15 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
           {customer.name}
         </Typography.Title>
         <CustomerStatus status={customer.status} />
+        {mayTakeEvidence && (
+          <Tooltip title={t('customers.evidencePackHint')}>
+            <span>
+              <DocumentDownload href={`/customers/${id}/evidence-pack`} icon={<FileZipOutlined />} fileName="evidence-pack.zip" data-testid="evidence-pack">
+                {t('customers.evidencePack')}
+              </DocumentDownload>
+            </span>
+          </Tooltip>
+        )}
       </Space>
       {readiness && (
         <Alert
