@@ -368,7 +368,7 @@ export function makeRegulatorService(deps: {
     async dismissFinding(scope: Scope, id: string, note: string) {
       requirePermission(scope, 'regulator.finding');
       if (!note.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'note', key: 'field.required' }]);
-      return repo.db.transaction(async (tx) => {
+      await repo.db.transaction(async (tx) => {
         const open = await repo.lockFinding(tx, id);
         if (!open) throw new AppError('NOT_FOUND', { entity: 'regulator_finding' });
         if (open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
