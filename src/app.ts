@@ -145,6 +145,7 @@ import { promises as dnsPromises } from 'node:dns';
 import { makeRegulatorChanges, makeRegulatorService } from './modules/regulator/regulator.service.js';
 import { regulatorReactions } from './modules/regulator/reactions.js';
 import { makeRegulatorDesk } from './modules/regulator/regulator.desk.js';
+import { regulatorRoutes } from './modules/regulator/regulator.routes.js';
 // ── issue 22 §4–7: takedown orders, evidence packs, security reports, personal-data retention ──
 import { makeTakedownsRepository } from './modules/takedowns/takedowns.repository.js';
 import { makeTakedownsService } from './modules/takedowns/takedowns.service.js';
@@ -439,6 +440,8 @@ export function httpModules(services: Services, ctx: AppContext): HttpModule[] {
     { tag: { name: 'access', description: '进出机房与设备进出：申请、前台登记、设备进出单（5.10 人员名单）— site access: visits, front desk, equipment in and out' }, routes: accessRoutes(services) },
     // ── desk (issue 20) ──
     // ── issue 22 §4–7 ──
+    // issue 22 §1–3: the console's exports are written to DATA_DIR/regulator and downloaded from there
+    { tag: { name: 'regulator', description: '监管报送：基础数据、变更登记、报送导出与回执、对账核查 — the regulator’s basic data, change register, exports, reconciliation' }, routes: regulatorRoutes({ ...services, exportDir: join(ctx.config.DATA_DIR, 'regulator') }) },
     { tag: { name: 'takedowns', description: '违法违规网站处置：登记、执行、阻断证明、回执 — takedown orders executed and proven' }, routes: takedownsRoutes(services) },
     { tag: { name: 'evidence', description: '客户证据包：摘要、原始文件、审计摘录与签名清单 — per-customer evidence packs' }, routes: evidenceRoutes(services) },
     { tag: { name: 'retention', description: '个人信息保存期限、法律保全与删除/更正请求 — personal-data retention, legal holds, requests' }, routes: retentionRoutes(services) },

@@ -98,6 +98,12 @@ export const PERMISSIONS = {
   'violation.restoreServer': { staff: ['compliance'] },
   'inspection.record': { staff: ['compliance'] },
   'inspection.withhold': { staff: ['compliance'] },
+  // the regulator's view (issue 22 §1–3): settings, exports and the regulator's answer, reconciliation, findings
+  'regulator.settings': { staff: ['compliance'] },
+  'regulator.export': { staff: ['compliance'] },
+  'regulator.decide': { staff: ['compliance'] },
+  'regulator.reconcile': { staff: ['compliance'] },
+  'regulator.finding': { staff: ['compliance'] },
 
   // incidents, planned work, alerts (6.3, 7.2, 7.3)
   'incident.manage': { staff: ['noc'] },

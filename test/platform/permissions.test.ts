@@ -131,6 +131,12 @@ const PROBES: Record<Action, Probe> = {
   // finance desk (issue 20 item 4): a file without the bank's columns is refused after the role check
   'payment.importBank': (s, sc) => s.billing.bankImportRecord(sc, { csv: 'x', confirmed: [{ line: 2, invoiceId: NONE }] }),
   'compensation.recompute': (s, sc) => s.incidents.recomputeRun(sc, NONE),
+  // the regulator's view (issue 22 §1–3): input refused (or an export unknown) after the role check
+  'regulator.settings': (s, sc) => s.regulator.updateSettings(sc, { province: 'x' }),
+  'regulator.export': (s, sc) => s.regulator.export(sc, anyInput({ mode: 'neither', dir: '/nonexistent' })),
+  'regulator.decide': (s, sc) => s.regulator.decide(sc, NONE, { accepted: true, resultCode: '0' }),
+  'regulator.reconcile': (s, sc) => s.regulator.reconcile(sc, anyInput({ through: 'not-a-day' })),
+  'regulator.finding': (s, sc) => s.regulator.dismissFinding(sc, NONE, 'x'),
   // alert channels (issue 20 §5)
   'alertChannel.manage': (s, sc) => s.alerting.channels(sc),
 };

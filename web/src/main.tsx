@@ -41,6 +41,9 @@ const finance = pagesOf(() => import('./pages/finance'));
 const desk = pagesOf(() => import('./pages/desk'));
 // site access (issue 21)
 const access = pagesOf(() => import('./pages/access'));
+// issue 22 §1–3: the regulator's view
+const regulator = pagesOf(() => import('./pages/regulator'));
+const RegulatorPage = regulator('RegulatorPage');
 const VisitsPage = access('VisitsPage');
 const FrontDeskPage = access('FrontDeskPage');
 const MyVisitsPage = access('MyVisitsPage');
@@ -170,6 +173,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="domains" element={<DomainsPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="conduct" element={<ConductPage />} />
+                <Route path="regulator" element={<RegulatorPage />} />
                 <Route path="visits" element={<VisitsPage />} />
                 <Route path="front-desk" element={<FrontDeskPage />} />
                 {/* issue 20 §3 */}

@@ -38,6 +38,8 @@ export const NAV: NavEntry[] = [
   { key: 'calendar', path: '/console/calendar', labelKey: 'nav.calendar', audience: 'staff', roles: ALL_STAFF },
   { key: 'account', path: '/console/account', labelKey: 'nav.account', audience: 'staff', roles: ALL_STAFF },
   { key: 'compliance', path: '/console/compliance', labelKey: 'nav.compliance', audience: 'staff', roles: ['compliance', 'auditor'] },
+  // issue 22 §1–3: the regulator's basic data, change register, exports, findings
+  { key: 'regulator', path: '/console/regulator', labelKey: 'nav.regulator', audience: 'staff', roles: ['compliance', 'auditor'] },
   { key: 'domains', path: '/console/domains', labelKey: 'nav.domains', audience: 'staff', roles: ['compliance', 'sales', 'noc', 'auditor'] },
   { key: 'my-company', path: '/portal', labelKey: 'nav.myCompany', audience: 'customer', roles: ALL_CUSTOMER },
   { key: 'my-documents', path: '/portal/documents', labelKey: 'nav.myDocuments', audience: 'customer', roles: ALL_CUSTOMER },
@@ -94,7 +96,7 @@ export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff
   { key: 'overview', labelKey: 'navSection.overview', audience: 'staff', entries: ['dashboard', 'tasks'] },
   { key: 'business', labelKey: 'navSection.business', audience: 'staff', entries: ['customers', 'kyc-queue', 'contracts', 'expiring', 'dunning', 'contract-templates'] },
   { key: 'facility', labelKey: 'navSection.facility', audience: 'staff', entries: ['inventory', 'racks', 'servers', 'visits', 'front-desk', 'ip-pools', 'dns', 'netbox-import', 'incidents'] },
-  { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains', 'conduct'] },
+  { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains', 'conduct', 'regulator'] },
   { key: 'service', labelKey: 'navSection.service', audience: 'staff', entries: ['tickets', 'ticket-reports', 'notices', 'notice-preferences'] },
   { key: 'system', labelKey: 'navSection.system', audience: 'staff', entries: ['provider', 'users', 'tokens', 'audit', 'calendar', 'account'] },
   { key: 'my-business', labelKey: 'navSection.myBusiness', audience: 'customer', entries: ['my-todo', 'my-company', 'my-documents', 'my-roster', 'my-contracts', 'my-expiring'] },

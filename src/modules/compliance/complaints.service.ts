@@ -84,17 +84,17 @@ export function makeComplaintsService(deps: {
   }
 
   /** The IP or domain named in a complaint tells whose server it is (the domain list, then IPAM). */
-  async function locateTarget(scope: Scope, input: Pick<IntakeInput, 'ip' | 'domain'>): Promise<Target> {
+  async function locateTarget(scope: Scope, input: Pick<IntakeInput, 'ip' | 'domain'>, tx?: Executor): Promise<Target> {
     const target: Target = { customerId: null, serverId: null, domainId: null, domain: null, ip: null };
     if (input.domain) {
       const v = validateDomain(input.domain);
       if (!v.valid) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'domain', key: v.reason }]);
       target.domain = v.normalized;
-      const d = await repo.liveDomainByName(v.normalized);
+      const d = await repo.liveDomainByName(v.normalized, tx);
       if (d) Object.assign(target, { customerId: d.customerId, serverId: d.serverId, domainId: d.id });
     }
     if (input.ip) {
-      const holder = await deps.ipam.holderOf(scope, input.ip);
+      const holder = await deps.ipam.holderOf(scope, input.ip, tx);
       if (holder === null && !/^[0-9a-f.:]+$/i.test(input.ip)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'ip', key: 'IP_FORMAT' }]);
       target.ip = holder?.address ?? input.ip;
       if (holder && !target.customerId) Object.assign(target, { customerId: holder.customerId, serverId: holder.serverId });
@@ -111,11 +111,15 @@ export function makeComplaintsService(deps: {
 
   return {
     // ── 5.4, 5.8 complaints and violations ──────────────────────────────
-    /** Intake: the IP or domain named in the complaint tells whose server it is (IPAM, the domain list). */
-    async intake(scope: Scope, input: IntakeInput) {
+    /**
+     * Intake: the IP or domain named in the complaint tells whose server it is (IPAM, the domain list).
+     * `within`: the caller's transaction, when the complaint is one step of a larger change (a regulator
+     * finding turned into a complaint, issue 22 §3) — it commits or rolls back with it.
+     */
+    async intake(scope: Scope, input: IntakeInput, within?: Executor) {
       requirePermission(scope, 'complaint.intake');
       if (!input.ip && !input.domain) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'ip', key: 'compliance.ipOrDomain' }]);
-      const { customerId, serverId, domainId, domain, ip } = await locateTarget(scope, input);
+      const { customerId, serverId, domainId, domain, ip } = await locateTarget(scope, input, within);
       if (!customerId) throw new AppError('COMPLAINT_UNMAPPED', { target: input.domain ?? input.ip });
       const receivedAt = receivedAtOf(input.receivedAt);
       const id = ids.uuid();
@@ -143,10 +147,12 @@ export function makeComplaintsService(deps: {
         decisionNote: null,
         resolvedAt: null,
       };
-      await repo.db.transaction(async (tx) => {
+      const write = async (tx: Executor) => {
         await repo.insertComplaint(tx, row);
         await audit.record(tx, scope, { action: 'complaint.intake', entity: 'compliance_complaint', entityId: id, customerId, after: row });
-      });
+      };
+      if (within) await write(within);
+      else await repo.db.transaction(write);
       return publicComplaint(row, scope);
     },
 

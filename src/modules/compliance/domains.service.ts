@@ -14,6 +14,9 @@ import type { IpamService } from '../ipam/ipam.service.js';
 import type { NoticesService } from '../notices/notices.service.js';
 import type { ComplianceRepository, DomainRow } from './compliance.repository.js';
 
+/** Issue 22: one customer's filing as the regulator's service record reads it — what `registerServices` answers. */
+export type { RegisterServiceRow } from './compliance.repository.js';
+
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface DomainInput {

@@ -11,6 +11,9 @@ import type { Emitter } from '../../core/reactions.js';
 import type { CustomersRepository } from './customers.repository.js';
 import type { KycRepository, KycRow } from './kyc.repository.js';
 
+/** Issue 22: a customer as the regulator's user record reads it (its verified business licence, if any) — what `registerUsers` answers. */
+export type { RegisterUserRow } from './kyc.repository.js';
+
 export const KYC_MAX_BYTES = 10 * 1024 * 1024;
 /** A licence or ID expiring within this many days produces a reminder and a task for sales. */
 export const KYC_REMINDER_DAYS = 30;

@@ -131,8 +131,8 @@ export function makeIpamRepository(db: Db) {
     // ── for the compliance gate and complaint intake ──
     /** Every live allocation as (server, address), unbounded: the gate needs all of them. */
     activeAddresses: () => db.select({ serverId: ipAllocations.serverId, address: ipAllocations.address }).from(ipAllocations).where(isNull(ipAllocations.releasedAt)),
-    async activeByAddress(address: string): Promise<typeof ipAllocations.$inferSelect | undefined> {
-      const [row] = await db.select().from(ipAllocations).where(and(eq(ipAllocations.address, address), isNull(ipAllocations.releasedAt)));
+    async activeByAddress(address: string, tx: Executor = db): Promise<typeof ipAllocations.$inferSelect | undefined> {
+      const [row] = await tx.select().from(ipAllocations).where(and(eq(ipAllocations.address, address), isNull(ipAllocations.releasedAt)));
       return row;
     },
     // ── incident scope ──

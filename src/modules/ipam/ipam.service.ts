@@ -330,11 +330,12 @@ export function makeIpamService(deps: {
       return repo.activeAddresses();
     },
     /** Who holds an address now (5.4 complaints name an IP): the allocation, or null. */
-    async holderOf(scope: Scope, address: string) {
+    /** Who holds an address now; `tx` when the caller is inside a transaction (the embedded database has one connection). */
+    async holderOf(scope: Scope, address: string, tx?: Executor) {
       requireStaff(scope, 'compliance', 'noc');
       const ip = parseIp(address);
       if (!ip) return null;
-      return (await repo.activeByAddress(formatIp(ip))) ?? null;
+      return (await repo.activeByAddress(formatIp(ip), tx)) ?? null;
     },
     // ── incidents: an IP-scoped incident resolves to the server holding the address ──
     async serverOfAddress(tx: Executor, address: string): Promise<string | undefined> {

@@ -5,6 +5,8 @@
  */
 import { checkFiling, validateUscc } from '../../rules/index.js';
 import type { RecordKind } from './regulator.schema.js';
+import type { RegisterUserRow } from '../customers/kyc.service.js';
+import type { RegisterServiceRow } from '../compliance/domains.service.js';
 
 export interface OperatorRecord {
   licenceNumber: string;
@@ -109,23 +111,9 @@ export interface RegisterSources {
   rooms: { id: string; siteId: string; name: string }[];
   cabinets: { cabinet: { id: string; roomId: string; code: string; heightU: number; status: string; retiredAt: Date | null } }[];
   switches: { id: string; roomId: string; name: string; model: string; uplinkMbps: number; retiredAt: Date | null }[];
-  users: {
-    id: string;
-    name: string;
-    uscc: string | null;
-    status: string;
-    registered_address: string | null;
-    postal_address: string | null;
-    legal_representative: string | null;
-    contact_phone: string | null;
-    notice_email: string | null;
-    verified_name: string | null;
-    verified_id_type: string | null;
-    verified_id_number: string | null;
-    verified_on: string | null;
-  }[];
+  users: RegisterUserRow[];
   segments: { pool_id: string; site_id: string | null; first_address: string; last_address: string; addresses: number; customer_id: string | null; live: boolean; allocated_on: string | null; reason: string | null }[];
-  services: { customer_id: string; filing_number: string; use: 'commercial' | 'non_commercial'; psb_number: string | null; domains: string; addresses: string }[];
+  services: RegisterServiceRow[];
   /** live servers with where they stand and when they were racked */
   servers: { id: string; customerId: string; status: string; siteName: string | null; cabinetCode: string | null; rackedAt: Date | null }[];
   /** bandwidth per server (its port assignments) */

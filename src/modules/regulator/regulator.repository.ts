@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
+import { customerNames } from '../customers/customers.read.js';
 import {
   regulatorChanges,
   regulatorExports,
@@ -124,13 +125,17 @@ export function makeRegulatorRepository(db: Db) {
         });
     },
     openFindings: (tx: Executor, kind: FindingKind) => tx.select().from(regulatorFindings).where(and(eq(regulatorFindings.kind, kind), eq(regulatorFindings.status, 'open'))),
-    findings: (f: { status?: FindingRow['status']; kind?: FindingKind; id?: string; limit: number }) =>
-      db
-        .select()
-        .from(regulatorFindings)
-        .where(and(f.status ? eq(regulatorFindings.status, f.status) : undefined, f.kind ? eq(regulatorFindings.kind, f.kind) : undefined, f.id ? eq(regulatorFindings.id, f.id) : undefined))
-        .orderBy(asc(regulatorFindings.dueOn), asc(regulatorFindings.subject))
-        .limit(f.limit),
+    /** Findings with the name of the customer they concern (the customers module's read model), soonest deadline first. */
+    findings: async (f: { status?: FindingRow['status']; kind?: FindingKind; id?: string; limit: number }): Promise<(FindingRow & { customerName: string | null })[]> =>
+      (
+        await db
+          .select({ finding: regulatorFindings, customerName: customerNames.name })
+          .from(regulatorFindings)
+          .leftJoin(customerNames, eq(customerNames.id, regulatorFindings.customerId))
+          .where(and(f.status ? eq(regulatorFindings.status, f.status) : undefined, f.kind ? eq(regulatorFindings.kind, f.kind) : undefined, f.id ? eq(regulatorFindings.id, f.id) : undefined))
+          .orderBy(asc(regulatorFindings.dueOn), asc(regulatorFindings.subject))
+          .limit(f.limit)
+      ).map((r) => ({ ...r.finding, customerName: r.customerName })),
     async lockFinding(tx: Executor, id: string): Promise<FindingRow | undefined> {
       const [row] = await tx.select().from(regulatorFindings).where(eq(regulatorFindings.id, id)).for('update');
       return row;

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { actorOf, requireStaff, type Scope } from '../../core/scope.js';
+import { actorOf, requirePermission, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { checkFiling, shanghaiDate, workingDayDeadline, type Calendar, type CalendarDate } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -125,7 +125,7 @@ export function makeRegulatorService(deps: {
   kyc: Pick<KycService, 'registerUsers'>;
   domains: Pick<DomainsService, 'registerServices' | 'verifiedDomains'>;
   complaints: Pick<ComplaintsService, 'intake'>;
-  audit: Pick<AuditService, 'record'>;
+  audit: Pick<AuditService, 'record' | 'recordRead'>;
   clock: Clock;
   ids: IdGenerator;
   /** the gate's access log (GATE_DIR/gate-access.log) and its rotated predecessor (.1) */
@@ -134,7 +134,6 @@ export function makeRegulatorService(deps: {
   resolver: Resolver;
 }) {
   const { repo, audit, clock, ids } = deps;
-  const staff = (scope: Scope) => requireStaff(scope, 'compliance');
   const reader = (scope: Scope) => requireStaff(scope, 'compliance', 'auditor');
 
   async function sources(scope: Scope): Promise<RegisterSources> {
@@ -312,7 +311,8 @@ export function makeRegulatorService(deps: {
      * `through` (default yesterday, Beijing time; at most a week back) is reconciled once.
      */
     async reconcile(scope: Scope, opts: { through?: CalendarDate } = {}): Promise<{ days: CalendarDate[]; findings: number }> {
-      staff(scope);
+      requirePermission(scope, 'regulator.reconcile');
+      if (opts.through !== undefined && !(typeof opts.through === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(opts.through))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'through', key: 'field.date' }]);
       const through = opts.through ?? addDays(shanghaiDate(clock.now()), -1);
       const last = await repo.lastReconDay();
       let day = last ? addDays(last as CalendarDate, 1) : through;
@@ -328,9 +328,10 @@ export function makeRegulatorService(deps: {
       return { days, findings };
     },
 
-    async findings(scope: Scope, filter: { status?: FindingRow['status']; kind?: FindingKind; limit?: number }) {
+    async findings(scope: Scope, filter: { status?: FindingRow['status']; kind?: FindingKind; limit?: number; id?: string }) {
       reader(scope);
-      return repo.findings({ ...filter, limit: filter.limit ?? 500 });
+      const today = shanghaiDate(clock.now());
+      return (await repo.findings({ ...filter, limit: filter.limit ?? 500 })).map((f) => ({ ...f, overdue: f.status === 'open' && f.dueOn < today }));
     },
 
     /**
@@ -338,36 +339,43 @@ export function makeRegulatorService(deps: {
      * true) through the compliance service; the finding then points at it.
      */
     async convertFinding(scope: Scope, id: string) {
-      requireStaff(scope, 'compliance');
-      const [f] = (await repo.findings({ status: 'open', limit: 1, id })) as FindingRow[];
-      if (!f) throw new AppError('REGULATOR_FINDING_CLOSED');
-      const name = typeof f.detail.name === 'string' ? f.detail.name : f.kind === 'filing_not_resolving' ? f.subject : null;
-      const complaint = await deps.complaints.intake(scope, {
-        source: '监管对账 regulator reconciliation',
-        category: f.kind === 'unfiled_host' || f.kind === 'unfiled_sni' || f.kind === 'filing_not_resolving' ? 'unfiled_site' : 'other',
-        description: `${f.kind}: ${f.subject} (${f.hits} hits, ${f.firstSeenOn}–${f.lastSeenOn})`,
-        ip: f.serverIp,
-        domain: f.kind === 'unfiled_host' || f.kind === 'unfiled_sni' ? null : name,
-      });
+      requirePermission(scope, 'regulator.finding');
+      // one transaction: the complaint (through the compliance service, joining it) and the finding's mark
+      // commit together — a finding is never left open beside its complaint, nor marked without one
       return repo.db.transaction(async (tx) => {
         const open = await repo.lockFinding(tx, id);
-        if (!open || open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
+        if (!open) throw new AppError('NOT_FOUND', { entity: 'regulator_finding' });
+        if (open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
+        const unfiled = open.kind === 'unfiled_host' || open.kind === 'unfiled_sni';
+        const name = typeof open.detail.name === 'string' ? open.detail.name : open.kind === 'filing_not_resolving' ? open.subject : null;
+        const complaint = await deps.complaints.intake(
+          scope,
+          {
+            source: '监管对账 regulator reconciliation',
+            category: unfiled || open.kind === 'filing_not_resolving' ? 'unfiled_site' : 'other',
+            description: `${open.kind}: ${open.subject} (${open.hits} hits, ${open.firstSeenOn}–${open.lastSeenOn})`,
+            ip: open.serverIp,
+            domain: unfiled ? null : name,
+          },
+          tx,
+        );
         const after = await repo.updateFinding(tx, id, { status: 'converted', complaintId: complaint.id, closedAt: clock.now(), closedBy: actorOf(scope).actorLogin ?? 'system' });
         await audit.record(tx, scope, { action: 'regulator.finding.convert', entity: 'regulator_finding', entityId: id, customerId: complaint.customerId, before: open, after });
-        return { finding: after, complaint };
-      });
+        return complaint;
+      }).then(async (complaint) => ({ finding: (await service.findings(scope, { id, limit: 1 }))[0], complaint }));
     },
 
     async dismissFinding(scope: Scope, id: string, note: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'regulator.finding');
       if (!note.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'note', key: 'field.required' }]);
-      return repo.db.transaction(async (tx) => {
+      await repo.db.transaction(async (tx) => {
         const open = await repo.lockFinding(tx, id);
-        if (!open || open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
+        if (!open) throw new AppError('NOT_FOUND', { entity: 'regulator_finding' });
+        if (open.status !== 'open') throw new AppError('REGULATOR_FINDING_CLOSED');
         const after = await repo.updateFinding(tx, id, { status: 'dismissed', closedAt: clock.now(), closedBy: actorOf(scope).actorLogin ?? 'system', detail: { ...open.detail, dismissNote: note.trim().slice(0, 500) } });
         await audit.record(tx, scope, { action: 'regulator.finding.dismiss', entity: 'regulator_finding', entityId: id, before: open, after });
-        return after;
       });
+      return (await service.findings(scope, { id, limit: 1 }))[0];
     },
 
     async settings(scope: Scope) {
@@ -376,7 +384,7 @@ export function makeRegulatorService(deps: {
       return { ...settings, workingDays: (await repo.workingDays(repo.db, settings.province)) ?? DEFAULT_REPORT_WORKING_DAYS };
     },
     async updateSettings(scope: Scope, input: Partial<Pick<RegulatorSettingsRow, 'licenceNumber' | 'province' | 'houseNature' | 'houseOfficer' | 'houseOfficerPhone'>> & { workingDays?: number }) {
-      staff(scope);
+      requirePermission(scope, 'regulator.settings');
       if (input.province !== undefined && !/^[0-9]{6}$/.test(input.province)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'province', key: 'field.invalid' }]);
       if (input.workingDays !== undefined && !(Number.isInteger(input.workingDays) && input.workingDays >= 1 && input.workingDays <= 60)) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'workingDays', key: 'field.invalid' }]);
       return repo.db.transaction(async (tx) => {
@@ -385,7 +393,7 @@ export function makeRegulatorService(deps: {
         const after = await repo.updateSettings(tx, { ...patch, updatedAt: clock.now() });
         if (workingDays !== undefined) await repo.setWorkingDays(tx, after.province, workingDays);
         await audit.record(tx, scope, { action: 'regulator.settings', entity: 'regulator_settings', entityId: '1', before, after: { ...after, workingDays } });
-        return after;
+        return { ...after, workingDays: (await repo.workingDays(tx, after.province)) ?? DEFAULT_REPORT_WORKING_DAYS };
       });
     },
 
@@ -393,6 +401,25 @@ export function makeRegulatorService(deps: {
     async register(scope: Scope): Promise<Register> {
       reader(scope);
       return buildRegister(await sources(scope));
+    },
+
+    /**
+     * One record kind of the register as it stands now, a page of it, in the file's field order (the writer's),
+     * with the number of records of every kind.
+     */
+    async registerPage(scope: Scope, kind: RecordKind, page: { offset: number; limit: number }) {
+      reader(scope);
+      const reg = buildRegister(await sources(scope));
+      const write = WRITERS[kind] as (r: unknown) => Field[];
+      const rows = reg[kind] as unknown[];
+      const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, reg[k].length])) as Record<RecordKind, number>;
+      return {
+        kind,
+        fields: headerOf(write),
+        items: rows.slice(page.offset, page.offset + page.limit).map((r) => Object.fromEntries(write(r))),
+        total: rows.length,
+        counts,
+      };
     },
 
     /** Every reason the register could not be exported now (empty: it can). */
@@ -407,7 +434,10 @@ export function makeRegulatorService(deps: {
      * Every failure of validation is listed in the refusal and nothing is written.
      */
     async export(scope: Scope, input: { mode: 'full' | 'incremental'; since?: Date | null; dir: string }): Promise<ExportResult> {
-      staff(scope);
+      requirePermission(scope, 'regulator.export');
+      if (input.mode !== 'full' && input.mode !== 'incremental') throw new AppError('VALIDATION_FAILED', {}, [{ path: 'mode', key: 'field.invalid' }]);
+      if (input.since != null && (!(input.since instanceof Date) || Number.isNaN(input.since.getTime()))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'since', key: 'field.instant' }]);
+      if (input.mode === 'full' && input.since) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'since', key: 'regulator.sinceWithFull' }]);
       const now = clock.now();
       const files: Record<string, Uint8Array> = {};
       const enc = new TextEncoder();
@@ -477,7 +507,7 @@ export function makeRegulatorService(deps: {
 
     /** The regulator accepted (its result code) or refused (code and reason) an export; its changes follow it. */
     async decide(scope: Scope, exportId: string, input: { accepted: boolean; resultCode: string; reason?: string | null }) {
-      staff(scope);
+      requirePermission(scope, 'regulator.decide');
       const code = input.resultCode.trim();
       if (!code || code.length > 60) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'resultCode', key: 'field.required' }]);
       if (!input.accepted && !input.reason?.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reason', key: 'field.required' }]);
@@ -503,9 +533,25 @@ export function makeRegulatorService(deps: {
       if (!row) throw new AppError('NOT_FOUND', { entity: 'regulator_export' });
       return { row, path: resolve(join(dir, row.fileName)) };
     },
+    /**
+     * An export's zip as it was written to `dir` (the directory the console's exports go to), checked against the
+     * SHA-256 recorded when it was made: a file gone or changed since is refused, never handed over as the export.
+     * The zip holds customers' identities: the read is audited.
+     */
+    async exportZip(scope: Scope, exportId: string, dir: string): Promise<{ fileName: string; bytes: Buffer; sha256: string }> {
+      const { row, path } = await this.exportFile(scope, exportId, dir);
+      if (!existsSync(path)) throw new AppError('REGULATOR_EXPORT_FILE_MISSING', { fileName: row.fileName, dir: resolve(dir) });
+      const bytes = readFileSync(path);
+      if (sha256(bytes) !== row.sha256) throw new AppError('REGULATOR_EXPORT_FILE_ALTERED', { fileName: row.fileName });
+      await audit.recordRead(scope, { entity: 'regulator_export', entityId: exportId });
+      return { fileName: row.fileName, bytes, sha256: row.sha256 };
+    },
+    /** The change register, newest first; a row still to report (pending, or refused) past its deadline is overdue. */
     async changes(scope: Scope, filter: { status?: ChangeRow['status']; exportId?: string; limit?: number }) {
       reader(scope);
-      return repo.changes({ ...filter, limit: filter.limit ?? 500 });
+      const today = shanghaiDate(clock.now());
+      const rows = await repo.changes({ ...filter, limit: filter.limit ?? 500 });
+      return rows.map((c) => ({ ...c, overdue: (c.status === 'pending' || c.status === 'rejected') && c.dueOn < today }));
     },
   };
   return service;

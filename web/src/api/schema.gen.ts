@@ -9777,6 +9777,531 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change register, newest first (deadline, status; overdue flagged) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "exported" | "acknowledged" | "rejected";
+                    exportId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegulatorChange"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports handed over and the regulator’s answers, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegulatorExport"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Export: a full snapshot, or the changes since the last acknowledged export (or an instant); refused with every failure listed, nothing written */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegulatorExportBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorExportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/exports/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The regulator accepted the export (its result code); its changes are acknowledged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegulatorAcknowledgeBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorExport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/exports/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The regulator refused the export (result code and reason); its changes go out again with the next incremental export */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegulatorRejectBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorExport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/exports/{id}/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The export’s zip as written (checked against its recorded SHA-256) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliation findings, soonest deadline first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "converted" | "dismissed" | "cleared";
+                    kind?: "unfiled_host" | "unfiled_sni" | "unallocated_ip" | "allocation_no_user" | "filing_not_resolving";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegulatorFinding"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/findings/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a finding into a complaint/violation (5.6 unfiled site) in one step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorConverted"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/findings/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a finding with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegulatorDismissBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorFinding"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile now: each day after the last reconciled one up to yesterday (or `through`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegulatorReconcileBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorReconcileResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/register/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One record kind of the basic-data register as it stands now (a page, in the file’s field order), with the count of every kind */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    kind: "operator" | "house" | "gateway" | "frame" | "ip_segment" | "user" | "service" | "occupied";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorRegisterPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licence holder's particulars and the province's reporting days */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorSettings"];
+                    };
+                };
+            };
+        };
+        /** Set the licence number, province, house nature and officer, and the working days to report a change */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegulatorSettingsBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every reason the register could not be exported now (kind, record, reason in the request’s language) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegulatorValidation"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/retention/customers/{customerId}/holds": {
         parameters: {
             query?: never;
@@ -16499,6 +17024,334 @@ export interface components {
         RecoveryCodesInput: {
             /** @description shown this once */
             recoveryCodes: string[];
+        };
+        RegulatorAcknowledgeBody: {
+            resultCode: string;
+        };
+        RegulatorAcknowledgeBodyInput: {
+            resultCode: string;
+        };
+        RegulatorChange: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            /** @enum {string} */
+            kind: "operator" | "house" | "gateway" | "frame" | "ip_segment" | "user" | "service" | "occupied";
+            recordKey: string;
+            /** @enum {string} */
+            action: "add" | "update" | "delete";
+            cause: string;
+            customerId: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+            occurredAt: (string) | null;
+            dueOn: string;
+            /** @enum {string} */
+            status: "pending" | "exported" | "acknowledged" | "rejected";
+            exportId: string | null;
+            resultCode: string | null;
+            rejectReason: string | null;
+            overdue: boolean;
+        };
+        RegulatorChangeInput: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            /** @enum {string} */
+            kind: "operator" | "house" | "gateway" | "frame" | "ip_segment" | "user" | "service" | "occupied";
+            recordKey: string;
+            /** @enum {string} */
+            action: "add" | "update" | "delete";
+            cause: string;
+            customerId: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+            occurredAt: string | null;
+            dueOn: string;
+            /** @enum {string} */
+            status: "pending" | "exported" | "acknowledged" | "rejected";
+            exportId: string | null;
+            resultCode: string | null;
+            rejectReason: string | null;
+            overdue: boolean;
+        };
+        RegulatorConverted: {
+            finding: components["schemas"]["RegulatorFinding"];
+            complaint: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: uuid */
+                customerId: string;
+            };
+        };
+        RegulatorConvertedInput: {
+            finding: components["schemas"]["RegulatorFindingInput"];
+            complaint: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: uuid */
+                customerId: string;
+            };
+        };
+        RegulatorDismissBody: {
+            note: string;
+        };
+        RegulatorDismissBodyInput: {
+            note: string;
+        };
+        RegulatorExport: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            /** @enum {string} */
+            mode: "full" | "incremental";
+            since: (string) | null;
+            afterSeq: number;
+            throughSeq: number;
+            fileName: string;
+            sha256: string;
+            sizeBytes: number;
+            recordCounts: {
+                [key: string]: number;
+            };
+            changeCount: number;
+            /** @enum {string} */
+            status: "exported" | "acknowledged" | "rejected";
+            resultCode: string | null;
+            rejectReason: string | null;
+            createdBy: string;
+            createdAt: (string) | null;
+            decidedBy: string | null;
+            decidedAt: (string) | null;
+        };
+        RegulatorExportBody: {
+            /** @enum {string} */
+            mode: "full" | "incremental";
+            since?: unknown | null;
+        };
+        RegulatorExportBodyInput: {
+            /** @enum {string} */
+            mode: "full" | "incremental";
+            since?: string | null;
+        };
+        RegulatorExportInput: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            /** @enum {string} */
+            mode: "full" | "incremental";
+            since: string | null;
+            afterSeq: number;
+            throughSeq: number;
+            fileName: string;
+            sha256: string;
+            sizeBytes: number;
+            recordCounts: {
+                [key: string]: number;
+            };
+            changeCount: number;
+            /** @enum {string} */
+            status: "exported" | "acknowledged" | "rejected";
+            resultCode: string | null;
+            rejectReason: string | null;
+            createdBy: string;
+            createdAt: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+        };
+        RegulatorExportResult: {
+            export: components["schemas"]["RegulatorExport"];
+            files: {
+                name: string;
+                sha256: string;
+                bytes: number;
+            }[];
+        };
+        RegulatorExportResultInput: {
+            export: components["schemas"]["RegulatorExportInput"];
+            files: {
+                name: string;
+                sha256: string;
+                bytes: number;
+            }[];
+        };
+        RegulatorFailure: {
+            /** @enum {string} */
+            kind: "operator" | "house" | "gateway" | "frame" | "ip_segment" | "user" | "service" | "occupied";
+            recordKey: string;
+            /** @enum {string} */
+            reason: "user.notVerified" | "user.idNumberInvalid" | "service.filingInvalid" | "service.userNotVerified" | "segment.noUser" | "operator.licenceMissing";
+            detail: string | null;
+            message: string;
+        };
+        RegulatorFailureInput: {
+            /** @enum {string} */
+            kind: "operator" | "house" | "gateway" | "frame" | "ip_segment" | "user" | "service" | "occupied";
+            recordKey: string;
+            /** @enum {string} */
+            reason: "user.notVerified" | "user.idNumberInvalid" | "service.filingInvalid" | "service.userNotVerified" | "segment.noUser" | "operator.licenceMissing";
+            detail: string | null;
+            message: string;
+        };
+        RegulatorFinding: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "unfiled_host" | "unfiled_sni" | "unallocated_ip" | "allocation_no_user" | "filing_not_resolving";
+            subject: string;
+            serverIp: string | null;
+            customerId: string | null;
+            customerName: string | null;
+            serverId: string | null;
+            hits: number;
+            detail: {
+                [key: string]: unknown;
+            };
+            firstSeenOn: string;
+            lastSeenOn: string;
+            dueOn: string;
+            overdue: boolean;
+            /** @enum {string} */
+            status: "open" | "converted" | "dismissed" | "cleared";
+            complaintId: string | null;
+            closedBy: string | null;
+            closedAt: (string) | null;
+        };
+        RegulatorFindingInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "unfiled_host" | "unfiled_sni" | "unallocated_ip" | "allocation_no_user" | "filing_not_resolving";
+            subject: string;
+            serverIp: string | null;
+            customerId: string | null;
+            customerName: string | null;
+            serverId: string | null;
+            hits: number;
+            detail: {
+                [key: string]: unknown;
+            };
+            firstSeenOn: string;
+            lastSeenOn: string;
+            dueOn: string;
+            overdue: boolean;
+            /** @enum {string} */
+            status: "open" | "converted" | "dismissed" | "cleared";
+            complaintId: string | null;
+            closedBy: string | null;
+            closedAt: string | null;
+        };
+        RegulatorReconcileBody: {
+            /** Format: date */
+            through?: string;
+        };
+        RegulatorReconcileBodyInput: {
+            /** Format: date */
+            through?: string;
+        };
+        RegulatorReconcileResult: {
+            days: string[];
+            findings: number;
+        };
+        RegulatorReconcileResultInput: {
+            days: string[];
+            findings: number;
+        };
+        RegulatorRegisterPage: {
+            /** @enum {string} */
+            kind: "operator" | "house" | "gateway" | "frame" | "ip_segment" | "user" | "service" | "occupied";
+            fields: string[];
+            items: {
+                [key: string]: string | number | boolean;
+            }[];
+            total: number;
+            counts: {
+                operator: number;
+                house: number;
+                gateway: number;
+                frame: number;
+                ip_segment: number;
+                user: number;
+                service: number;
+                occupied: number;
+            };
+        };
+        RegulatorRegisterPageInput: {
+            /** @enum {string} */
+            kind: "operator" | "house" | "gateway" | "frame" | "ip_segment" | "user" | "service" | "occupied";
+            fields: string[];
+            items: {
+                [key: string]: string | number | boolean;
+            }[];
+            total: number;
+            counts: {
+                operator: number;
+                house: number;
+                gateway: number;
+                frame: number;
+                ip_segment: number;
+                user: number;
+                service: number;
+                occupied: number;
+            };
+        };
+        RegulatorRejectBody: {
+            resultCode: string;
+            reason: string;
+        };
+        RegulatorRejectBodyInput: {
+            resultCode: string;
+            reason: string;
+        };
+        RegulatorSettings: {
+            licenceNumber: string;
+            province: string;
+            /** @enum {string} */
+            houseNature: "self_built" | "leased" | "other";
+            houseOfficer: string;
+            houseOfficerPhone: string;
+            workingDays: number;
+            updatedAt: (string) | null;
+        };
+        RegulatorSettingsBody: {
+            licenceNumber: string;
+            province: string;
+            /** @enum {string} */
+            houseNature: "self_built" | "leased" | "other";
+            houseOfficer: string;
+            houseOfficerPhone: string;
+            workingDays: number;
+        };
+        RegulatorSettingsBodyInput: {
+            licenceNumber: string;
+            province: string;
+            /** @enum {string} */
+            houseNature: "self_built" | "leased" | "other";
+            houseOfficer: string;
+            houseOfficerPhone: string;
+            workingDays: number;
+        };
+        RegulatorSettingsInput: {
+            licenceNumber: string;
+            province: string;
+            /** @enum {string} */
+            houseNature: "self_built" | "leased" | "other";
+            houseOfficer: string;
+            houseOfficerPhone: string;
+            workingDays: number;
+            updatedAt: string | null;
+        };
+        RegulatorValidation: {
+            valid: boolean;
+            failures: components["schemas"]["RegulatorFailure"][];
+        };
+        RegulatorValidationInput: {
+            valid: boolean;
+            failures: components["schemas"]["RegulatorFailureInput"][];
         };
         ReleaseHold: {
             /** @enum {string} */
