@@ -12,12 +12,12 @@ type Policy = Schemas['RetentionPolicy'];
 type Hold = Schemas['RetentionHold'];
 type Redaction = Schemas['RetentionRedaction'];
 type Request = Schemas['RetentionRequest'];
-type CustomerOption = { value: string; label: string };
+type CustomerOptions = { value: string; label: string }[];
 
 const HOLD_COLOR: Record<Hold['kind'], string> = { manual: 'purple', complaint: 'orange', inspection: 'blue', takedown: 'red' };
 const REQUEST_COLOR: Partial<Record<Request['status'], string>> = { open: 'orange', done: 'green', refused: 'default' };
 
-function useCustomers(): CustomerOption[] {
+function useCustomers(): CustomerOptions {
   const { data } = useLoad(() => unwrap(client.GET('/api/v1/customers', { params: { query: { pageSize: 200 } } })), []);
   return data?.items.map((c) => ({ value: c.id, label: c.name })) ?? [];
 }
@@ -84,7 +84,7 @@ function PoliciesTab({ mayAct }: { mayAct: boolean }) {
 }
 
 /** One customer's legal holds (what suspends redaction now; hand-placed ones are released here) and what was redacted. */
-function CustomerTab({ mayAct, customers }: { mayAct: boolean; customers: CustomerOption[] }) {
+function CustomerTab({ mayAct, customers }: { mayAct: boolean; customers: CustomerOptions }) {
   const { t } = useI18n();
   const showError = useApiErrors();
   const confirm = useConfirm();
@@ -176,7 +176,7 @@ function CustomerTab({ mayAct, customers }: { mayAct: boolean; customers: Custom
 }
 
 /** Registering a person's request to delete or correct their data (a personal_data ticket, due in N working days). */
-function RequestForm({ customers, onClose, onSaved }: { customers: CustomerOption[]; onClose: () => void; onSaved: () => void }) {
+function RequestForm({ customers, onClose, onSaved }: { customers: CustomerOptions; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Schemas['RetentionRequestBody']>();
   const [general, setGeneral] = useState<string | null>(null);
@@ -230,7 +230,7 @@ function AnswerForm({ request, onClose, onSaved }: { request: Request; onClose: 
   );
 }
 
-function RequestsTab({ mayAct, customers }: { mayAct: boolean; customers: CustomerOption[] }) {
+function RequestsTab({ mayAct, customers }: { mayAct: boolean; customers: CustomerOptions }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<Request['status'] | undefined>('open');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/retention/requests', { params: { query: { status } } })), [status]);
