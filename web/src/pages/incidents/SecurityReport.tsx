@@ -122,11 +122,13 @@ export function SecurityReportPanel({ incidentId }: { incidentId: string }) {
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('secReport.grade')}>
               <Space wrap>
-                <Tag color={GRADE_COLOR[report.grade]} data-testid="sec-grade-tag">
-                  {t(`secReport.grade.${report.grade}`)}
-                </Tag>
-                {editable && (
-                  <Select size="small" style={{ width: 150 }} value={report.grade} onChange={classify} options={gradeOptions} aria-label={t('secReport.regrade')} data-testid="sec-regrade" />
+                {/* until reported the grade may change (the clock is recomputed); then it is as reported */}
+                {editable ? (
+                  <Select size="small" style={{ width: 200 }} value={report.grade} onChange={classify} options={gradeOptions} aria-label={t('secReport.regrade')} data-testid="sec-regrade" />
+                ) : (
+                  <Tag color={GRADE_COLOR[report.grade]} data-testid="sec-grade-tag">
+                    {t(`secReport.grade.${report.grade}`)}
+                  </Tag>
                 )}
                 <Typography.Text type="secondary">
                   {t('secReport.classifiedAt')} <Instant value={report.classifiedAt} />
