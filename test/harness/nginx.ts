@@ -5,13 +5,15 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gateNginxArgs } from '../../src/modules/compliance/nginx.js';
+import type { ApiClient, TestApp } from './app.js';
 
 const run = promisify(execFile);
 export const NGINX_BIN = '/usr/sbin/nginx';
@@ -207,4 +209,117 @@ export async function eventually<T>(probe: () => Promise<T>, expected: T, tries 
     streak = last === expected ? streak + 1 : 0;
   }
   return last;
+}
+
+/** What a gate test on real traffic starts with (see startGateFixture). */
+export interface GateFixtureOptions {
+  /** names the temporary directory (rackpact-<name>-…) */
+  name: string;
+  customerName: string;
+  /** the customer's server, at 127.0.0.2 */
+  serial: string;
+  /** the customer's owner and a compliance officer, signed in as `owner` and `compliance` */
+  logins: { owner: string; compliance: string };
+  /** an nginx.conf template of the operator's own, written to a file the test may rewrite (GATE_TEMPLATE) */
+  template?: string;
+  /** runs on the fresh app before anything else is made (listen for gate alerts, set the provider's seal) */
+  setup?: (t: TestApp) => Promise<void> | void;
+}
+
+export interface GateFixture {
+  t: TestApp;
+  gateDir: string;
+  /** the GATE_TEMPLATE file, when `template` was given */
+  templateFile: string | null;
+  httpPort: number;
+  httpsPort: number;
+  customerId: string;
+  serverId: string;
+  owner: ApiClient;
+  compliance: ApiClient;
+  nginx: Awaited<ReturnType<typeof startNginx>>;
+  /** the customer's website (HTTP) and its TLS port (counts connections) on 127.0.0.2 */
+  web: Awaited<ReturnType<typeof startHttpUpstream>>;
+  tlsUpstream: Awaited<ReturnType<typeof startTcpUpstream>>;
+  /** The owner lists a domain on the server with its filing and evidence; `verify`: compliance verifies it. */
+  addDomain(domain: string, filingNumber: string, opts?: { verify?: boolean }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The gate on a real nginx, as the gate and takedown tests need it: an app on a manual clock
+ * (2026-04-01T02:00Z) whose gate listens on free 127.0.0.1 ports; a customer with one server at
+ * 127.0.0.2 (a loopback pool) where an HTTP site and a TLS port listen; the (empty) gate exported and
+ * nginx started on its files — the operator's first step; the owner and compliance signed in.
+ */
+export async function startGateFixture(o: GateFixtureOptions): Promise<GateFixture> {
+  // loaded here, so the browser tests that only want nginx and curl do not load the app
+  const { makeTestApp, multipart } = await import('./app.js');
+  const { makeCustomer, makeCustomerUser, makeStaff } = await import('./factories.js');
+  const { systemScope } = await import('../../src/core/scope.js');
+  const system = systemScope('test');
+  const work = mkdtempSync(join(tmpdir(), `rackpact-${o.name}-`));
+  chmodSync(work, 0o755); // nginx workers (nobody) read the 451 page from here
+  const gateDir = join(work, 'gate');
+  const templateFile = o.template === undefined ? null : join(work, 'gate-template.conf');
+  if (templateFile) writeFileSync(templateFile, o.template!);
+  const [httpPort, httpsPort] = [await freePort(), await freePort()];
+  // the customer's server is 127.0.0.2: the gate must pass traffic to the address IPAM gave it
+  const [upHttp, upTls] = [await freePort('127.0.0.2'), await freePort('127.0.0.2')];
+  const t = await makeTestApp({
+    now: '2026-04-01T02:00:00Z',
+    env: {
+      GATE_DIR: gateDir,
+      ...(templateFile ? { GATE_TEMPLATE: templateFile } : {}),
+      GATE_HTTP_LISTEN: `127.0.0.1:${httpPort}`,
+      GATE_HTTPS_LISTEN: `127.0.0.1:${httpsPort}`,
+      GATE_UPSTREAM_HTTP_PORT: String(upHttp),
+      GATE_UPSTREAM_HTTPS_PORT: String(upTls),
+    },
+  });
+  await o.setup?.(t);
+  const c = await makeCustomer(t.services, { name: o.customerName });
+  await makeCustomerUser(t.services, o.logins.owner, c.id);
+  await makeStaff(t.services, o.logins.compliance, ['compliance']);
+  const server = await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: o.serial, heightU: 1 });
+  const pool = await t.services.ipam.createPool(system, { name: 'loopback', prefix: '127.0.0.0/24' });
+  await t.services.ipam.allocate(system, { poolId: pool.id, serverId: server.id, address: '127.0.0.2' });
+  const web = await startHttpUpstream('127.0.0.2', upHttp);
+  const tlsUpstream = await startTcpUpstream('127.0.0.2', upTls);
+  await t.services.gate.export(system);
+  const nginx = await startNginx(gateDir);
+  const owner = await t.login(o.logins.owner);
+  const compliance = await t.login(o.logins.compliance);
+  const must = (what: string, res: { statusCode: number; body: string }, status: number) => {
+    if (res.statusCode !== status) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  };
+  return {
+    t,
+    gateDir,
+    templateFile,
+    httpPort,
+    httpsPort,
+    customerId: c.id,
+    serverId: server.id,
+    owner,
+    compliance,
+    nginx,
+    web,
+    tlsUpstream,
+    async addDomain(domain, filingNumber, opts = {}) {
+      const res = await owner.post('/api/v1/compliance/domains', { serverId: server.id, domain, use: 'non_commercial', filingNumber });
+      must(`add ${domain}`, res, 201);
+      const id = res.json().id as string;
+      const f = multipart({}, { name: 'miit.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      must(`evidence of ${domain}`, await owner.request('POST', `/api/v1/compliance/domains/${id}/evidence`, f.body, f.headers), 200);
+      if (opts.verify) must(`verify ${domain}`, await compliance.post(`/api/v1/compliance/domains/${id}/verify`, { method: 'miit_lookup', note: '一致' }), 200);
+      return id;
+    },
+    async stop() {
+      await nginx.stop();
+      await web.close();
+      await tlsUpstream.close();
+      await t.close();
+    },
+  };
 }

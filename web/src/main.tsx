@@ -66,6 +66,8 @@ const DnsPage = dns('DnsPage');
 const CompliancePage = compliance('CompliancePage');
 const DomainsPage = compliance('DomainsPage');
 const ConductPage = compliance('ConductPage');
+const TakedownsPage = compliance('TakedownsPage');
+const RetentionPage = compliance('RetentionPage');
 const IncidentsPage = incidents('IncidentsPage');
 const StatusPage = incidents('StatusPage');
 const NoticesPage = notices('NoticesPage');
@@ -174,6 +176,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="conduct" element={<ConductPage />} />
                 <Route path="regulator" element={<RegulatorPage />} />
+                <Route path="takedowns" element={<TakedownsPage />} />
+                <Route path="retention" element={<RetentionPage />} />
                 <Route path="visits" element={<VisitsPage />} />
                 <Route path="front-desk" element={<FrontDeskPage />} />
                 {/* issue 20 §3 */}

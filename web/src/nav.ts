@@ -71,6 +71,9 @@ export const NAV: NavEntry[] = [
   { key: 'my-status', path: '/portal/status', labelKey: 'nav.status', audience: 'customer', roles: ALL_CUSTOMER },
   // compliance: complaints, inspections, declared services (5.3, 5.4, 5.8, 6.6)
   { key: 'conduct', path: '/console/conduct', labelKey: 'nav.conduct', audience: 'staff', roles: ['compliance', 'noc', 'sales', 'auditor'] },
+  // issue 22 §4 / §7: authorities' takedown orders, personal-data retention
+  { key: 'takedowns', path: '/console/takedowns', labelKey: 'nav.takedowns', audience: 'staff', roles: ['compliance', 'auditor'] },
+  { key: 'retention', path: '/console/retention', labelKey: 'nav.retention', audience: 'staff', roles: ['compliance', 'auditor'] },
   { key: 'my-conduct', path: '/portal/conduct', labelKey: 'nav.conduct', audience: 'customer', roles: ALL_CUSTOMER },
   // finance desk (issue 20 item 4): receivables, payments received, statements, bank-statement import
   { key: 'receivables', path: '/console/receivables', labelKey: 'nav.receivables', audience: 'staff', roles: ['finance', 'auditor'] },
@@ -96,7 +99,7 @@ export const NAV_SECTIONS: { key: string; labelKey: MessageKey; audience: 'staff
   { key: 'overview', labelKey: 'navSection.overview', audience: 'staff', entries: ['dashboard', 'tasks'] },
   { key: 'business', labelKey: 'navSection.business', audience: 'staff', entries: ['customers', 'kyc-queue', 'contracts', 'expiring', 'dunning', 'contract-templates'] },
   { key: 'facility', labelKey: 'navSection.facility', audience: 'staff', entries: ['inventory', 'racks', 'servers', 'visits', 'front-desk', 'ip-pools', 'dns', 'netbox-import', 'incidents'] },
-  { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains', 'conduct', 'regulator'] },
+  { key: 'compliance', labelKey: 'navSection.compliance', audience: 'staff', entries: ['compliance', 'domains', 'conduct', 'takedowns', 'regulator', 'retention'] },
   { key: 'service', labelKey: 'navSection.service', audience: 'staff', entries: ['tickets', 'ticket-reports', 'notices', 'notice-preferences'] },
   { key: 'system', labelKey: 'navSection.system', audience: 'staff', entries: ['provider', 'users', 'tokens', 'audit', 'calendar', 'account'] },
   { key: 'my-business', labelKey: 'navSection.myBusiness', audience: 'customer', entries: ['my-todo', 'my-company', 'my-documents', 'my-roster', 'my-contracts', 'my-expiring'] },

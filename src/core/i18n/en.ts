@@ -463,8 +463,8 @@ export const en: Record<MessageKey, string> = {
   // ── end site access ──
   // ── issue 22 §4–7: takedowns, evidence packs, security reports, retention ──
   TAKEDOWN_UNMAPPED: 'What the order names ({target}) belongs to none of our customers',
-  TAKEDOWN_GATE_FAILED: 'The gate did not take effect ({outcome}); nothing was blocked and the previous gate stays in force — check and try again',
-  TAKEDOWN_INVALID_TRANSITION: 'The takedown order is "{from}" and cannot be "{to}"',
+  TAKEDOWN_GATE_FAILED: 'The gate did not take effect (nginx refused the configuration or did not reload); nothing was blocked and the previous gate stays in force — see nginx’s answer under Compliance → Gate, then try again',
+  TAKEDOWN_INVALID_TRANSITION: 'The takedown order has already been executed or lifted; refresh to see it as it stands',
   LEGAL_HOLD: "The customer's data is under legal hold ({holds}) and cannot be deleted now",
   'entity.takedown': 'The takedown order',
   'entity.securityReport': 'The security event report',

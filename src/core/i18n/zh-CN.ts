@@ -466,8 +466,8 @@ export const zhCN = {
   // ── end site access ──
   // ── issue 22 §4–7: takedowns, evidence packs, security reports, retention ──
   TAKEDOWN_UNMAPPED: '处置指令所列对象（{target}）不属于本机房任何客户',
-  TAKEDOWN_GATE_FAILED: '接入网关未能生效（{outcome}），阻断未完成；原网关配置仍在运行，请检查后重试',
-  TAKEDOWN_INVALID_TRANSITION: '处置指令当前状态为“{from}”，不能执行“{to}”',
+  TAKEDOWN_GATE_FAILED: '接入网关未能生效（nginx 配置检查未通过或未能重载），阻断未完成；原网关配置仍在运行，请在“合规工作台 → 接入网关”查看 nginx 的输出后重试',
+  TAKEDOWN_INVALID_TRANSITION: '该处置指令已被执行或解除，请刷新后查看其当前状态',
   LEGAL_HOLD: '该客户的资料处于法律保全中（{holds}），暂不能删除',
   'entity.takedown': '处置指令',
   'entity.securityReport': '网络安全事件报告',

@@ -3,21 +3,19 @@
  * domain reaches its server (HTTP by Host, TLS by SNI); an unverified or revoked one gets 451 on
  * HTTP and no connection on TLS; a broken template fails nginx -t and the previous gate stays.
  */
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { domainToASCII } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
-import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
-import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
-import { curlHttp, eventually, freePort, startHttpUpstream, startNginx, startTcpUpstream, tlsAttempt, websocketEcho } from '../../../test/harness/nginx.js';
+import type { ApiClient, TestApp } from '../../../test/harness/app.js';
+import { curlHttp, eventually, startGateFixture, tlsAttempt, websocketEcho, type GateFixture } from '../../../test/harness/nginx.js';
 import { startGateWaker } from '../../app.js';
 import { DEFAULT_GATE_TEMPLATE } from './gate-config.js';
 import type { GateApplyRow } from './compliance.repository.js';
 
 const system = systemScope('test');
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+let gate: GateFixture;
 let t: TestApp;
 let owner: ApiClient;
 let compliance: ApiClient;
@@ -25,57 +23,29 @@ let gateDir: string;
 let template: string;
 let httpPort: number;
 let httpsPort: number;
-let nginx: Awaited<ReturnType<typeof startNginx>>;
-let web: Awaited<ReturnType<typeof startHttpUpstream>>;
-let tlsUpstream: Awaited<ReturnType<typeof startTcpUpstream>>;
+let tlsUpstream: GateFixture['tlsUpstream'];
 let serverId: string;
 const alerts: Omit<GateApplyRow, 'seq'>[] = [];
 const SITE = domainToASCII('www.备案测试.cn');
 
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), 'rackpact-gate-'));
-  chmodSync(work, 0o755); // nginx workers (nobody) read the 451 page from here
-  gateDir = join(work, 'gate');
-  template = join(work, 'gate-template.conf');
-  writeFileSync(template, DEFAULT_GATE_TEMPLATE);
-  [httpPort, httpsPort] = [await freePort(), await freePort()];
-  // the customer's server is 127.0.0.2 here: the gate must pass traffic to the address IPAM gave it
-  const [upHttp, upTls] = [await freePort('127.0.0.2'), await freePort('127.0.0.2')];
-  t = await makeTestApp({
-    now: '2026-04-01T02:00:00Z',
-    env: { GATE_DIR: gateDir, GATE_TEMPLATE: template, GATE_HTTP_LISTEN: `127.0.0.1:${httpPort}`, GATE_HTTPS_LISTEN: `127.0.0.1:${httpsPort}`, GATE_UPSTREAM_HTTP_PORT: String(upHttp), GATE_UPSTREAM_HTTPS_PORT: String(upTls) },
+  gate = await startGateFixture({
+    name: 'gate',
+    customerName: '网关客户',
+    serial: 'GATE-1',
+    logins: { owner: 'g-owner', compliance: 'g-compliance' },
+    // the operator's own template, which a test breaks and mends
+    template: DEFAULT_GATE_TEMPLATE,
+    setup: (app) => void app.services.gateAlerts.push((row) => alerts.push(row)),
   });
-  t.services.gateAlerts.push((row) => alerts.push(row));
-  const c = await makeCustomer(t.services, { name: '网关客户' });
-  await makeCustomerUser(t.services, 'g-owner', c.id);
-  await makeStaff(t.services, 'g-compliance', ['compliance']);
-  const server = await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'GATE-1', heightU: 1 });
-  serverId = server.id;
-  const pool = await t.services.ipam.createPool(system, { name: 'loopback', prefix: '127.0.0.0/24' });
-  await t.services.ipam.allocate(system, { poolId: pool.id, serverId, address: '127.0.0.2' });
-  web = await startHttpUpstream('127.0.0.2', upHttp);
-  tlsUpstream = await startTcpUpstream('127.0.0.2', upTls);
-  // the operator's first step: export the (empty) gate and start nginx on it
-  await t.services.gate.export(system);
-  nginx = await startNginx(gateDir);
-  owner = await t.login('g-owner');
-  compliance = await t.login('g-compliance');
+  ({ t, owner, compliance, gateDir, httpPort, httpsPort, tlsUpstream, serverId } = gate);
+  template = gate.templateFile!;
 });
 afterAll(async () => {
-  await nginx?.stop();
-  await web?.close();
-  await tlsUpstream?.close();
-  await t?.close();
+  await gate?.stop();
 });
 
-async function addDomain(domain: string, filingNumber: string) {
-  const res = await owner.post('/api/v1/compliance/domains', { serverId, domain, use: 'non_commercial', filingNumber });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  const f = multipart({}, { name: 'miit.pdf', bytes: PDF });
-  expect((await owner.request('POST', `/api/v1/compliance/domains/${id}/evidence`, f.body, f.headers)).statusCode).toBe(200);
-  return id;
-}
+const addDomain = (domain: string, filingNumber: string) => gate.addDomain(domain, filingNumber);
 const apply = async () => (await compliance.post('/api/v1/compliance/gate/apply', {})).json();
 
 describe('the gate on a real nginx', () => {

@@ -4,73 +4,45 @@
  * no TLS session afterwards — whatever its filing says; the proof records the gate that did it and the
  * probes; the customer gets the formal notice citing 5.4/5.6/5.8 and 6.3/6.8; the receipt is a sealed PDF.
  */
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
-import { makeTestApp, multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
-import { makeCustomer, makeCustomerUser, makeStaff } from '../../../test/harness/factories.js';
-import { curlHttp, eventually, freePort, startHttpUpstream, startNginx, startTcpUpstream, tlsAttempt } from '../../../test/harness/nginx.js';
+import { multipart, type ApiClient, type TestApp } from '../../../test/harness/app.js';
+import { makeStaff } from '../../../test/harness/factories.js';
+import { curlHttp, eventually, startGateFixture, tlsAttempt, type GateFixture } from '../../../test/harness/nginx.js';
 import { demoSealPng } from '../provider/demo-seal.js';
 
 const system = systemScope('test');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+let gate: GateFixture;
 let t: TestApp;
 let owner: ApiClient;
 let compliance: ApiClient;
 let httpPort: number;
 let httpsPort: number;
-let nginx: Awaited<ReturnType<typeof startNginx>>;
-let web: Awaited<ReturnType<typeof startHttpUpstream>>;
-let tlsUpstream: Awaited<ReturnType<typeof startTcpUpstream>>;
+let tlsUpstream: GateFixture['tlsUpstream'];
 let serverId: string;
 let customerId: string;
 
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), 'rackpact-takedown-'));
-  chmodSync(work, 0o755);
-  const gateDir = join(work, 'gate');
-  [httpPort, httpsPort] = [await freePort(), await freePort()];
-  const [upHttp, upTls] = [await freePort('127.0.0.2'), await freePort('127.0.0.2')];
-  t = await makeTestApp({
-    now: '2026-04-01T02:00:00Z',
-    env: { GATE_DIR: gateDir, GATE_HTTP_LISTEN: `127.0.0.1:${httpPort}`, GATE_HTTPS_LISTEN: `127.0.0.1:${httpsPort}`, GATE_UPSTREAM_HTTP_PORT: String(upHttp), GATE_UPSTREAM_HTTPS_PORT: String(upTls) },
+  gate = await startGateFixture({
+    name: 'takedown',
+    customerName: '处置客户',
+    serial: 'TD-1',
+    logins: { owner: 'td-owner', compliance: 'td-compliance' },
+    // the receipt is sealed: the provider's particulars and seal come first
+    setup: async (app) => {
+      await app.services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: '北京', sealFile: null });
+      await app.services.provider.setSeal(system, demoSealPng());
+    },
   });
-  await t.services.provider.update(system, { legalName: '北京云桥数据科技有限公司', uscc: '91110106MA00YQ8D7K', address: '北京', domicileCourt: '北京市丰台区人民法院', bankName: '工行', bankAccount: '0200004509200123456', signingPlace: '北京', phone: null, noticeEmail: null, noticeFax: null, postalAddress: '北京', sealFile: null });
-  await t.services.provider.setSeal(system, demoSealPng());
-  const c = await makeCustomer(t.services, { name: '处置客户' });
-  customerId = c.id;
-  await makeCustomerUser(t.services, 'td-owner', c.id);
-  await makeStaff(t.services, 'td-compliance', ['compliance']);
+  ({ t, owner, compliance, httpPort, httpsPort, tlsUpstream, serverId, customerId } = gate);
   await makeStaff(t.services, 'td-noc', ['noc']);
-  const server = await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'TD-1', heightU: 1 });
-  serverId = server.id;
-  const pool = await t.services.ipam.createPool(system, { name: 'loopback', prefix: '127.0.0.0/24' });
-  await t.services.ipam.allocate(system, { poolId: pool.id, serverId, address: '127.0.0.2' });
-  web = await startHttpUpstream('127.0.0.2', upHttp);
-  tlsUpstream = await startTcpUpstream('127.0.0.2', upTls);
-  await t.services.gate.export(system);
-  nginx = await startNginx(gateDir);
-  owner = await t.login('td-owner');
-  compliance = await t.login('td-compliance');
 });
 afterAll(async () => {
-  await nginx?.stop();
-  await web?.close();
-  await tlsUpstream?.close();
-  await t?.close();
+  await gate?.stop();
 });
 
-async function verifiedDomain(domain: string, filingNumber: string) {
-  const res = await owner.post('/api/v1/compliance/domains', { serverId, domain, use: 'non_commercial', filingNumber });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  const f = multipart({}, { name: 'miit.pdf', bytes: PDF });
-  expect((await owner.request('POST', `/api/v1/compliance/domains/${id}/evidence`, f.body, f.headers)).statusCode).toBe(200);
-  expect((await compliance.post(`/api/v1/compliance/domains/${id}/verify`, { method: 'miit_lookup', note: '一致' })).statusCode).toBe(200);
-  return id;
-}
+const verifiedDomain = (domain: string, filingNumber: string) => gate.addDomain(domain, filingNumber, { verify: true });
 
 describe('a takedown order on the real gate', () => {
   let orderId: string;

@@ -2,3 +2,6 @@
 export { CompliancePage } from './CompliancePage';
 export { ConductPage } from './ConductPage';
 export { DomainsPage } from './DomainsPage';
+// issue 22 §4 and §7: takedown orders, personal-data retention
+export { RetentionPage } from './RetentionPage';
+export { TakedownsPage } from './TakedownsPage';

@@ -9,6 +9,7 @@ import { instant } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { CauseTag, fromShanghai, LineClock, ScopeFields } from './incidentParts';
+import { SecurityReportPanel, useMayReadSecurityReport } from './SecurityReport';
 
 type Incident = Schemas['Incident'];
 type IncidentDetail = Schemas['IncidentDetail'];
@@ -122,6 +123,7 @@ function IncidentDrawer({ id, noc, onClose, onChanged }: { id: string | null; no
   const { t } = useI18n();
   const { data: detail, reload } = useLoad(() => (id ? unwrap(client.GET('/api/v1/incidents/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [id]);
   const changed = () => (reload(), onChanged());
+  const securityReport = useMayReadSecurityReport();
   return (
     <Drawer open={id !== null} onClose={onClose} width={620} title={detail ? `${detail.number} · ${detail.title}` : ''}>
       {detail && (
@@ -144,6 +146,8 @@ function IncidentDrawer({ id, noc, onClose, onChanged }: { id: string | null; no
             <Descriptions.Item label={t('incidents.affected')}>{detail.interruptions.length}</Descriptions.Item>
           </Descriptions>
           {noc && <IncidentActions detail={detail} onChanged={changed} />}
+          {/* issue 22 §6: the network-security grade, its report clock and the report */}
+          {securityReport && <SecurityReportPanel incidentId={detail.id} />}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('incidents.timeline')}
           </Typography.Title>

@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session';
 import { Instant, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n, type MessageKey } from '../../i18n';
+import { SecuritySettingsCard } from './SecuritySettings';
 
 type Profile = Schemas['ProviderProfile'];
 /** What an admin edits: the particulars (the seal has its own upload). */
@@ -30,6 +31,8 @@ const FIELDS: [keyof ProfileValues, MessageKey, boolean][] = [
 ];
 
 const HISTORY_ROLES: readonly string[] = ['admin', 'sales', 'finance', 'auditor'];
+/** Who reads the security-report setting (issue 22 §6: incidents.security-settings). */
+const SECURITY_ROLES: readonly string[] = ['admin', 'noc', 'compliance', 'auditor'];
 
 /**
  * 乙方信息 — the provider profile, its versions and its seal. Admins edit; every save is a new
@@ -64,6 +67,7 @@ export function ProviderPage() {
           {t('customers.edit')}
         </Button>
       )}
+      {me?.roles.some((r) => SECURITY_ROLES.includes(r)) && <SecuritySettingsCard />}
       {history && <Versions items={versions?.items} />}
       {editing && <ProfileForm profile={current} onClose={() => setEditing(false)} onSaved={saved} />}
     </>
