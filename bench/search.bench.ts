@@ -26,21 +26,40 @@ const SIZE = { customers: 20_000, servers: 100_000, addresses: 1_000_000, domain
 const RUNS = 400;
 const WARMUP = 40;
 
+/** the row the r-th call of a kind asks for (modulo the table's size) */
+const rowOf = (r: number) => (r * 7919) % 1_000_003;
+
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-/** p50 and p99 of `RUNS` calls, each on a different row (i picks it), after a warm-up. */
-async function latencies(fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
-  const times: number[] = [];
-  for (let r = 0; r < WARMUP + RUNS; r += 1) {
-    const i = (r * 7919) % 1_000_003;
+/**
+ * p50 and p99 of `RUNS` calls of the search and of the bare lookup, each pair on a different row (i picks it),
+ * after a warm-up. The two are measured interleaved, in alternating order: whichever runs first on a row reads
+ * its pages into the cache for the other (measured one after the other, the search read every row first and the
+ * bare lookups found them cached), and both see the same moments of a shared machine's load.
+ */
+async function latencies(search: (i: number) => Promise<unknown>, bare: (i: number) => Promise<unknown>) {
+  const times = { search: [] as number[], bare: [] as number[] };
+  const timed = async (side: keyof typeof times, fn: (i: number) => Promise<unknown>, i: number, kept: boolean) => {
     const t0 = performance.now();
     await fn(i);
-    if (r >= WARMUP) times.push(performance.now() - t0);
+    if (kept) times[side].push(performance.now() - t0);
+  };
+  for (let r = 0; r < WARMUP + RUNS; r += 1) {
+    const i = rowOf(r);
+    const kept = r >= WARMUP;
+    if (r % 2) {
+      await timed('search', search, i, kept);
+      await timed('bare', bare, i, kept);
+    } else {
+      await timed('bare', bare, i, kept);
+      await timed('search', search, i, kept);
+    }
   }
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  const stats = (xs: number[]) => ({ p50: percentile(xs, 50), p99: percentile(xs, 99) });
+  return { search: stats(times.search), bare: stats(times.bare) };
 }
 
 /**
@@ -62,7 +81,11 @@ export async function run(): Promise<BenchFigure[]> {
     const { customers: C, servers: S, addresses: A, domains: D } = SIZE;
     const cabinets = S / 20;
     // the pinyin query: the initials of the company's words and its number ("xajswlkj2718"), as one types it
-    const pinyinTerm = (i: number) => namePinyin(searchCustomerName(i)).split(' ')[1].replace(/yxgs$/, '');
+    // worked out before the clock starts (the application's pinyin takes ~1 ms a name): the query is the input
+    const pinyinTerms = new Map(
+      Array.from({ length: WARMUP + RUNS }, (_, r) => rowOf(r) % C).map((c) => [c, namePinyin(searchCustomerName(c)).split(' ')[1].replace(/yxgs$/, '')]),
+    );
+    const pinyinTerm = (c: number) => pinyinTerms.get(c)!;
     const kinds: [string, (i: number) => Promise<unknown>, (i: number) => Promise<unknown>][] = [
       ['IPv4 address', (i) => services.search.search(system, searchAddress(i % A)), (i) => raw.query('SELECT * FROM ip_allocations WHERE address = $1::inet AND released_at IS NULL', [searchAddress(i % A)])],
       [
@@ -80,8 +103,7 @@ export async function run(): Promise<BenchFigure[]> {
       ['customer, phone', (i) => services.search.search(system, `138${String(i % C).padStart(8, '0')}`), (i) => raw.query('SELECT * FROM customers WHERE contact_phone = $1', [`138${String(i % C).padStart(8, '0')}`])],
     ];
     for (const [kind, search, bare] of kinds) {
-      const s = await latencies(search);
-      const b = await latencies(bare);
+      const { search: s, bare: b } = await latencies(search, bare);
       for (const p of ['p50', 'p99'] as const) {
         figures.push(
           figure({ name: `search: ${kind}, ${p}`, baseline: `bare indexed lookup of the row, ${p}`, unit: 'ms', value: s[p], baselineValue: b[p], target: '≤ 3 (and ≤ 150 ms)', ok: s[p] / b[p] <= 3 && s[p] <= 150 }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RawSession } from '../../db/client.js';
 import type { Scope } from '../../core/scope.js';
 import { phonePrefixes } from '../../rules/validators/phone.js';
@@ -12,10 +13,11 @@ import type { SearchKind, SearchPlan } from './search.classify.js';
  *
  * It reads the areas' tables directly, read-only and only the columns a hit shows: this is the one place
  * that answers "what is 10.1.2.3" across ipam, compliance, facility, contracts, billing and customers in one
- * statement (ARCHITECTURE.md, "Layering"). A customer's scope is the `:tenant` parameter on every arm.
+ * statement (ARCHITECTURE.md, "Layering"). A customer's search is a statement of its own, `:tenant` on every arm.
  * Planning such a statement costs more than running it (a few joins per arm: ~1 ms against ~0.1 ms), so each
- * one is a named prepared statement on PostgreSQL, and every arm is written so that a generic plan still uses
- * its index: prefixes as ranges of two parameters, an address prefix as a range of the address index.
+ * one is a named prepared statement on PostgreSQL whose generic plan the server keeps (see compile()), and every
+ * arm is written so that the generic plan uses its index: prefixes as ranges of two parameters, an address prefix
+ * as a range of the address index, each arm's rows found (and limited) before their chains are joined.
  */
 
 /** What every arm returns, in this order (UNION ALL needs one shape). */
@@ -45,7 +47,14 @@ const COLUMNS: (keyof SearchRow)[] = [
 /** Hits per kind: the box answers "which one", a list page answers "all of them". */
 export const SEARCH_LIMIT = 10;
 
-const tenant = (column: string) => `(:tenant::uuid IS NULL OR ${column} = :tenant::uuid)`;
+/**
+ * Whose search: staff see every row; a customer only its own (`:tenant` on every arm). The two are different
+ * statements, so that neither carries the other's condition (`:tenant IS NULL OR …` would be a filter in every
+ * cached plan).
+ */
+type Tenancy = 'staff' | 'customer';
+/** ` AND column = :tenant` for a customer's search, nothing for staff's. */
+const own = (t: Tenancy, column: string) => (t === 'customer' ? ` AND ${column} = :tenant::uuid` : '');
 
 /** A server's chain: the cabinet it sits in now (a full-depth server's front and rear are one cabinet), its contract. */
 const SERVER_CHAIN = `
@@ -55,53 +64,82 @@ const SERVER_CHAIN = `
 const SERVER_COLUMNS = `s.id, s.serial_number, s.name, cab.id, cab.code`;
 const NO_SERVER = `NULL::uuid, NULL::text, NULL::text, NULL::uuid, NULL::text`;
 
-/** An address or a prefix: `<<=` on inet is a range on ip_allocations_address_live_idx (0029). */
-const IP = `
-SELECT 'ip', a.id, host(a.address), NULL::text, NULL::text, NULL::bigint, ${SERVER_COLUMNS}, cu.id, cu.name, k.id, k.number
-FROM ip_allocations a
-LEFT JOIN servers s ON s.id = a.server_id AND ${tenant('s.customer_id')}
-JOIN customers cu ON cu.id = coalesce(s.customer_id, a.customer_id)${SERVER_CHAIN}
-WHERE a.address >= host(network(:ip::inet))::inet AND a.address <= host(broadcast(:ip::inet))::inet AND a.address <<= :ip::inet
-  AND a.released_at IS NULL AND ${tenant('a.customer_id')}
-ORDER BY a.address LIMIT ${SEARCH_LIMIT}`;
+/*
+ * Each arm finds its (at most SEARCH_LIMIT) rows first, in a subquery that is one index scan, and only then joins
+ * their chains: the chain is a handful of primary-key lookups per hit, never per candidate.
+ */
 
-/** A domain by the start of its name, or the domains under a parent as a prefix of the reversed name (0029). */
-const DOMAIN = `
+/**
+ * An address or a prefix: a range of ip_allocations_address_live_idx (0029) in address order — a customer's, of
+ * its own live addresses (0042). Inside the prefix is the function network_subeq (what `<<=` calls), not the
+ * operator: the never-twice EXCLUDE's GiST can take `<<=` as an index condition, and counting it there made that
+ * index look cheaper to the generic plan, which then read and sorted every address of the prefix.
+ */
+const IP = (t: Tenancy) => `
+SELECT 'ip', a.id, host(a.address), NULL::text, NULL::text, NULL::bigint, ${SERVER_COLUMNS}, cu.id, cu.name, k.id, k.number
+FROM (SELECT a.id, a.address, a.server_id, a.customer_id FROM ip_allocations a
+      WHERE a.address >= host(network(:ip::inet))::inet AND a.address <= host(broadcast(:ip::inet))::inet AND network_subeq(a.address, :ip::inet)
+        AND a.released_at IS NULL${own(t, 'a.customer_id')}
+      ORDER BY a.address LIMIT ${SEARCH_LIMIT}) a
+LEFT JOIN servers s ON s.id = a.server_id${own(t, 's.customer_id')}
+JOIN customers cu ON cu.id = coalesce(s.customer_id, a.customer_id)${SERVER_CHAIN}
+ORDER BY a.address`;
+
+/**
+ * A domain by the start of its name, then the domains under it as a prefix of the reversed name (0029): two
+ * ordered range scans, each stopping at SEARCH_LIMIT (a LIMIT over their OR let the planner read the table in
+ * the hope of meeting ten matches early).
+ */
+const DOMAIN = (t: Tenancy) => `
 SELECT 'domain', d.id, d.domain, d.status::text, NULL::text, NULL::bigint, ${SERVER_COLUMNS}, cu.id, cu.name, k.id, k.number
-FROM compliance_domains d
-LEFT JOIN servers s ON s.id = d.server_id AND ${tenant('s.customer_id')}
+FROM ((SELECT 1 AS rank, d.id, d.domain, d.status, d.server_id, d.customer_id FROM compliance_domains d
+       WHERE d.domain ~>=~ :domain AND d.domain ~<~ :domainEnd${own(t, 'd.customer_id')}
+       ORDER BY d.domain USING ~<~ LIMIT ${SEARCH_LIMIT})
+      UNION ALL
+      (SELECT 2, d.id, d.domain, d.status, d.server_id, d.customer_id FROM compliance_domains d
+       WHERE reverse(d.domain) ~>=~ :domainReversed AND reverse(d.domain) ~<~ :domainReversedEnd${own(t, 'd.customer_id')}
+         AND NOT (d.domain ~>=~ :domain AND d.domain ~<~ :domainEnd)
+       ORDER BY reverse(d.domain) USING ~<~ LIMIT ${SEARCH_LIMIT})
+      LIMIT ${SEARCH_LIMIT}) d
+LEFT JOIN servers s ON s.id = d.server_id${own(t, 's.customer_id')}
 JOIN customers cu ON cu.id = coalesce(s.customer_id, d.customer_id)${SERVER_CHAIN}
-WHERE ((d.domain ~>=~ :domain AND d.domain ~<~ :domainEnd) OR (reverse(d.domain) ~>=~ :domainReversed AND reverse(d.domain) ~<~ :domainReversedEnd))
-  AND ${tenant('d.customer_id')}
-LIMIT ${SEARCH_LIMIT}`;
+ORDER BY d.rank, d.domain USING ~<~`;
 
 /** A serial number's start, in either case (servers_serial_search_idx). */
-const SERVER = `
+const SERVER = (t: Tenancy) => `
 SELECT 'server', s.id, s.serial_number, s.status::text, s.brand || ' ' || s.model, NULL::bigint, ${SERVER_COLUMNS}, cu.id, cu.name, k.id, k.number
-FROM servers s
+FROM (SELECT s.id, s.serial_number, s.name, s.status, s.brand, s.model, s.customer_id, s.contract_id FROM servers s
+      WHERE lower(s.serial_number) ~>=~ :serial AND lower(s.serial_number) ~<~ :serialEnd${own(t, 's.customer_id')}
+      ORDER BY lower(s.serial_number) USING ~<~ LIMIT ${SEARCH_LIMIT}) s
 JOIN customers cu ON cu.id = s.customer_id${SERVER_CHAIN}
-WHERE lower(s.serial_number) ~>=~ :serial AND lower(s.serial_number) ~<~ :serialEnd AND ${tenant('s.customer_id')}
-ORDER BY lower(s.serial_number) USING ~<~ LIMIT ${SEARCH_LIMIT}`;
+ORDER BY lower(s.serial_number) USING ~<~`;
 
 /** A cabinet code's start; a customer finds only the cabinets its servers sit in now. */
-const CABINET = `
+const CABINET = (t: Tenancy) => `
 SELECT 'cabinet', c.id, c.code, c.status::text, si.name || ' · ' || r.name, NULL::bigint, ${NO_SERVER}, NULL::uuid, NULL::text, NULL::uuid, NULL::text
-FROM cabinets c JOIN rooms r ON r.id = c.room_id JOIN sites si ON si.id = r.site_id
-WHERE lower(c.code) ~>=~ :cabinet AND lower(c.code) ~<~ :cabinetEnd
-  AND (:tenant::uuid IS NULL OR c.id IN (SELECT p.cabinet_id FROM server_placements p WHERE p.removed_at IS NULL AND p.customer_id = :tenant::uuid))
-ORDER BY lower(c.code) USING ~<~ LIMIT ${SEARCH_LIMIT}`;
+FROM (SELECT c.id, c.code, c.status, c.room_id FROM cabinets c
+      WHERE lower(c.code) ~>=~ :cabinet AND lower(c.code) ~<~ :cabinetEnd${
+        t === 'customer' ? ` AND c.id IN (SELECT p.cabinet_id FROM server_placements p WHERE p.removed_at IS NULL AND p.customer_id = :tenant::uuid)` : ''
+      }
+      ORDER BY lower(c.code) USING ~<~ LIMIT ${SEARCH_LIMIT}) c
+JOIN rooms r ON r.id = c.room_id JOIN sites si ON si.id = r.site_id
+ORDER BY lower(c.code) USING ~<~`;
 
-const CONTRACT = `
+const CONTRACT = (t: Tenancy) => `
 SELECT 'contract', k.id, k.number, k.status::text, NULL::text, NULL::bigint, ${NO_SERVER}, cu.id, cu.name, NULL::uuid, NULL::text
-FROM contracts k JOIN customers cu ON cu.id = k.customer_id
-WHERE k.number ~>=~ :contract AND k.number ~<~ :contractEnd AND ${tenant('k.customer_id')}
-ORDER BY k.number USING ~<~ LIMIT ${SEARCH_LIMIT}`;
+FROM (SELECT k.id, k.number, k.status, k.customer_id FROM contracts k
+      WHERE k.number ~>=~ :contract AND k.number ~<~ :contractEnd${own(t, 'k.customer_id')}
+      ORDER BY k.number USING ~<~ LIMIT ${SEARCH_LIMIT}) k
+JOIN customers cu ON cu.id = k.customer_id
+ORDER BY k.number USING ~<~`;
 
-const INVOICE = `
+const INVOICE = (t: Tenancy) => `
 SELECT 'invoice', i.id, i.number, i.status::text, NULL::text, i.amount_fen, ${NO_SERVER}, cu.id, cu.name, k.id, k.number
-FROM invoices i JOIN contracts k ON k.id = i.contract_id JOIN customers cu ON cu.id = i.customer_id
-WHERE i.number ~>=~ :invoice AND i.number ~<~ :invoiceEnd AND ${tenant('i.customer_id')}
-ORDER BY i.number USING ~<~ LIMIT ${SEARCH_LIMIT}`;
+FROM (SELECT i.id, i.number, i.status, i.amount_fen, i.contract_id, i.customer_id FROM invoices i
+      WHERE i.number ~>=~ :invoice AND i.number ~<~ :invoiceEnd${own(t, 'i.customer_id')}
+      ORDER BY i.number USING ~<~ LIMIT ${SEARCH_LIMIT}) i
+JOIN contracts k ON k.id = i.contract_id JOIN customers cu ON cu.id = i.customer_id
+ORDER BY i.number USING ~<~`;
 
 /**
  * A customer: one index-backed arm per way of finding one, and only the arms the term's shape can match, so
@@ -111,31 +149,31 @@ ORDER BY i.number USING ~<~ LIMIT ${SEARCH_LIMIT}`;
  * phone's prefix, or a current person on the roster (an array computed once, then the primary key).
  */
 const CUSTOMER_ARMS = {
-  bigram: `c.name_bigrams @> ARRAY[:bigram]::text[]`,
-  name: `c.name ILIKE :name`,
-  initials: `(c.name_initials ~>=~ :initials AND c.name_initials ~<~ :initialsEnd)`,
-  pinyin: `c.name_pinyin LIKE :pinyin`,
-  uscc: `(c.uscc ~>=~ :uscc AND c.uscc ~<~ :usccEnd)`,
-  phone0: `(c.contact_phone ~>=~ :phone0 AND c.contact_phone ~<~ :phone0End)`,
-  phone1: `(c.contact_phone ~>=~ :phone1 AND c.contact_phone ~<~ :phone1End)`,
-  phone2: `(c.contact_phone ~>=~ :phone2 AND c.contact_phone ~<~ :phone2End)`,
-  roster: `c.id = ANY (ARRAY(SELECT rm.customer_id FROM roster_members rm
-             WHERE rm.valid_to IS NULL AND rm.side = 'customer' AND ${tenant('rm.customer_id')}
+  bigram: () => `c.name_bigrams @> ARRAY[:bigram]::text[]`,
+  name: () => `c.name ILIKE :name`,
+  initials: () => `(c.name_initials ~>=~ :initials AND c.name_initials ~<~ :initialsEnd)`,
+  pinyin: () => `c.name_pinyin LIKE :pinyin`,
+  uscc: () => `(c.uscc ~>=~ :uscc AND c.uscc ~<~ :usccEnd)`,
+  phone0: () => `(c.contact_phone ~>=~ :phone0 AND c.contact_phone ~<~ :phone0End)`,
+  phone1: () => `(c.contact_phone ~>=~ :phone1 AND c.contact_phone ~<~ :phone1End)`,
+  phone2: () => `(c.contact_phone ~>=~ :phone2 AND c.contact_phone ~<~ :phone2End)`,
+  roster: (t: Tenancy) => `c.id = ANY (ARRAY(SELECT rm.customer_id FROM roster_members rm
+             WHERE rm.valid_to IS NULL AND rm.side = 'customer'${own(t, 'rm.customer_id')}
                AND (:rosterPhones) LIMIT 500))`,
 } as const;
 type CustomerArm = keyof typeof CUSTOMER_ARMS;
 
-const customerArm = (arms: CustomerArm[], phones: number) =>
+const customerArm = (t: Tenancy, arms: CustomerArm[], phones: number) =>
   `
 SELECT 'customer', c.id, c.name, c.status::text, coalesce(c.contact_phone, c.uscc), NULL::bigint, ${NO_SERVER}, NULL::uuid, NULL::text, NULL::uuid, NULL::text
 FROM customers c
-WHERE ${tenant('c.id')} AND (${arms.map((a) => CUSTOMER_ARMS[a]).join('\n   OR ')})
+WHERE (${arms.map((a) => CUSTOMER_ARMS[a](t)).join('\n   OR ')})${own(t, 'c.id')}
 ORDER BY c.name || '', c.id LIMIT ${SEARCH_LIMIT}`.replace(
     ':rosterPhones',
     Array.from({ length: phones }, (_, i) => `(rm.mobile ~>=~ :phone${i} AND rm.mobile ~<~ :phone${i}End) OR (rm.landline ~>=~ :phone${i} AND rm.landline ~<~ :phone${i}End)`).join(' OR '),
   );
 
-const ARMS: Record<Exclude<SearchKind, 'customer'>, string> = { ip: IP, domain: DOMAIN, server: SERVER, cabinet: CABINET, contract: CONTRACT, invoice: INVOICE };
+const ARMS: Record<Exclude<SearchKind, 'customer'>, (t: Tenancy) => string> = { ip: IP, domain: DOMAIN, server: SERVER, cabinet: CABINET, contract: CONTRACT, invoice: INVOICE };
 
 /** LIKE patterns treat % and _ as wildcards; a search for "50%" means the characters. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -188,16 +226,23 @@ interface Compiled {
   text: string;
   names: string[];
 }
-function compile(statementName: string, named: string): Compiled {
+/**
+ * `:name::type` becomes `(SELECT $n::type)` and `:name` `(SELECT $n::text)`: every value is read through a one-row
+ * subquery (an InitPlan, evaluated once per execution before the scans start, so an index condition on it is
+ * still an index condition). The planner then never plans around a value: the custom plans PostgreSQL makes for
+ * a named statement's first five executions are the generic plan, which it keeps from the sixth on — planned once
+ * per connection. With the values visible, a custom plan always looked cheaper than the generic one (a prefix of
+ * unknown length might match many rows) and every execution was planned again: ~1 ms, against ~0.1 ms to run.
+ */
+function compile(named: string): Compiled {
   const names: string[] = [];
-  const text = named.replace(/:([a-zA-Z]\w*)\b/g, (match, name: string, offset: number, all: string) => {
-    // leave casts (::uuid) alone
-    if (all[offset - 1] === ':') return match;
+  const text = named.replace(/(?<!:):([a-zA-Z]\w*)\b(::\w+(?:\[\])?)?/g, (_, name: string, cast: string | undefined) => {
     let at = names.indexOf(name);
     if (at < 0) at = names.push(name) - 1;
-    return `$${at + 1}`;
+    return `(SELECT $${at + 1}${cast ?? '::text'})`;
   });
-  return { name: statementName, text, names };
+  // named by its text: two repositories on one pool (the app's and a test's) never give one name two texts
+  return { name: `search_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, names };
 }
 
 /** The statement for some kinds of one plan, with its values: what search() runs and the plan test explains. */
@@ -211,7 +256,8 @@ export function makeSearchRepository(raw: RawSession) {
   const cache = new Map<string, Compiled>();
 
   function statement(scope: Scope, plan: SearchPlan, kinds: SearchKind[]): SearchStatement {
-    const values: Record<string, unknown> = { tenant: scope.kind === 'customer' ? scope.customerId : null };
+    const tenancy: Tenancy = scope.kind === 'customer' ? 'customer' : 'staff';
+    const values: Record<string, unknown> = scope.kind === 'customer' ? { tenant: scope.customerId } : {};
     let customer: ReturnType<typeof customerTerms> | undefined;
     for (const kind of kinds) {
       if (kind === 'ip') values.ip = plan.ip;
@@ -225,12 +271,12 @@ export function makeSearchRepository(raw: RawSession) {
         Object.assign(values, customer.values);
       }
     }
-    const key = kinds.map((k) => (k === 'customer' ? `customer(${customer!.arms.join(',')})` : k)).join('|');
+    const key = `${tenancy}:${kinds.map((k) => (k === 'customer' ? `customer(${customer!.arms.join(',')})` : k)).join('|')}`;
     let compiled = cache.get(key);
     if (!compiled) {
-      const arms = kinds.map((k) => (k === 'customer' ? customerArm(customer!.arms, customer!.phones) : ARMS[k]));
+      const arms = kinds.map((k) => (k === 'customer' ? customerArm(tenancy, customer!.arms, customer!.phones) : ARMS[k](tenancy)));
       // the arms' columns are named once, here (a UNION takes its names from its first arm)
-      compiled = compile(`search_${cache.size + 1}`, `SELECT * FROM (${arms.map((a) => `(${a})`).join('\nUNION ALL\n')}\n) AS hit(${COLUMNS.join(', ')})`);
+      compiled = compile(`SELECT * FROM (${arms.map((a) => `(${a})`).join('\nUNION ALL\n')}\n) AS hit(${COLUMNS.join(', ')})`);
       cache.set(key, compiled);
     }
     return { name: compiled.name, text: compiled.text, params: compiled.names.map((n) => values[n]) };
