@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { preparedTenantFilter, tenantFilter, tenantParams } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -19,6 +19,24 @@ export interface ServerFilter {
 /** An unpaged server list stops here. */
 const LIST_LIMIT = 1000;
 type Param<T> = T | Placeholder;
+
+/**
+ * The regulator's occupied-space records (issue 22 §1): servers not removed, with the site and cabinet they
+ * stand in and when they were racked — the columns the register uses, in the inventory's order (customer
+ * name, serial number, face), one row per live placement face (none when unracked). A function of the
+ * database so the regulator bench can COPY the very statement.
+ */
+export const registerServersQuery = (db: Db) =>
+  db
+    .select({ id: servers.id, customerId: servers.customerId, status: servers.status, siteName: sites.name, cabinetCode: cabinets.code, rackedAt: servers.rackedAt })
+    .from(servers)
+    .innerJoin(customerNames, eq(customerNames.id, servers.customerId))
+    .leftJoin(serverPlacements, and(eq(serverPlacements.serverId, servers.id), isNull(serverPlacements.removedAt)))
+    .leftJoin(cabinets, eq(cabinets.id, serverPlacements.cabinetId))
+    .leftJoin(rooms, eq(rooms.id, cabinets.roomId))
+    .leftJoin(sites, eq(sites.id, rooms.siteId))
+    .where(ne(servers.status, 'removed'))
+    .orderBy(asc(customerNames.name), asc(servers.serialNumber), asc(serverPlacements.face));
 
 /** Customers' servers (第二条): the list, placements on the rack, intake inspections, and where a server sits. */
 export function makeServersRepository(db: Db) {
@@ -138,6 +156,7 @@ export function makeServersRepository(db: Db) {
       const [row] = await tx.select().from(servers).where(and(eq(servers.name, name), tenantFilter(scope, servers.customerId)));
       return row;
     },
+    registerServers: () => registerServersQuery(db),
     /** Servers with where they sit (one row per live placement face; none when unracked), for exports. */
     serverInventory: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }) =>
       db

@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import { csvObjects } from '../../core/csv.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requirePermission, requireReader, type Scope } from '../../core/scope.js';
+import { requirePermission, requireReader, requireStaff, type Scope } from '../../core/scope.js';
 import type { Executor } from '../../db/client.js';
 import { violates } from '../../db/pg-errors.js';
 import type { Emitter } from '../../core/reactions.js';
@@ -334,6 +334,14 @@ export function makeServersService(deps: {
     serverByName: (scope: Scope, name: string, tx?: Executor) => (requireReader(scope), repo.serverByName(scope, name, tx)),
 
     /** Servers with where they sit, for the CSV exports; a staff export is audited as one read. */
+    /** Issue 22: the servers the regulator's register reports (not removed), each once, with where it stands. */
+    async registerServers(scope: Scope) {
+      requireStaff(scope, 'compliance', 'auditor');
+      const byServer = new Map<string, Awaited<ReturnType<ServersRepository['registerServers']>>[number]>();
+      // the first placement face in the inventory's order names the cabinet, as in serverInventory
+      for (const r of await repo.registerServers()) if (!byServer.has(r.id)) byServer.set(r.id, r);
+      return [...byServer.values()];
+    },
     async serverInventory(scope: Scope, filter: { customerId?: string; status?: ServerRow['status'] }) {
       requireReader(scope);
       await audit.recordRead(scope, { entity: 'server_export', entityId: JSON.stringify({ customerId: filter.customerId ?? null, status: filter.status ?? null }), customerId: filter.customerId });

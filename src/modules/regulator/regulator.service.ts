@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
-import { zipSync } from 'fflate';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
@@ -24,7 +23,8 @@ import type { FindingRow, ChangeRow, ExportRow, RegulatorRepository, RegulatorSe
 import type { FindingKind, ChangeAction, RecordKind } from './regulator.schema.js';
 import { buildRegister, validateRegister, type Register, type RegisterFailure, type RegisterSources } from './register.js';
 import { RECORD_KINDS } from './regulator.schema.js';
-import { encode, KIND_FILES, LAYOUT_VERSION, WRITERS, writeChange, type ChangeEntry, type Field } from './writer.js';
+import { encodeTo, KIND_FILES, LAYOUT_VERSION, WRITERS, writeChange, type ChangeEntry, type Field } from './writer.js';
+import { makeZipWriter, type ZipListing } from './zip.js';
 
 /** A name's A and AAAA records; an error with code ENOTFOUND/ENODATA means the name does not resolve. */
 export interface Resolver {
@@ -62,6 +62,8 @@ export interface ChangeInput {
   detail?: Record<string, unknown>;
 }
 
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
 export interface ExportResult {
   export: ExportRow;
   path: string;
@@ -70,7 +72,6 @@ export interface ExportResult {
 
 const headerOf = <T>(write: (r: T) => Field[], blank: T = {} as T) => write(blank).map(([name]) => name);
 const BLANK_CHANGE: ChangeEntry = { seq: 0, kind: 'user', recordKey: '', action: '', cause: '', occurredAt: new Date(0), dueOn: '', detail: {} };
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
 /**
@@ -120,7 +121,7 @@ export function makeRegulatorService(deps: {
   provider: Pick<ProviderService, 'current'>;
   floor: Pick<FloorService, 'sites' | 'rooms' | 'cabinets'>;
   network: Pick<NetworkService, 'switches' | 'portInventory'>;
-  servers: Pick<ServersService, 'serverInventory'>;
+  servers: Pick<ServersService, 'registerServers'>;
   ipam: Pick<IpamService, 'registerSegments' | 'activeAddresses' | 'holderOf' | 'allocationsWithoutServer'>;
   kyc: Pick<KycService, 'registerUsers'>;
   domains: Pick<DomainsService, 'registerServices' | 'verifiedDomains'>;
@@ -144,16 +145,18 @@ export function makeRegulatorService(deps: {
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
     }
-    // one after another: the embedded database has one connection
-    const sites = await deps.floor.sites(scope);
-    const rooms = await deps.floor.rooms(scope);
-    const cabinets = await deps.floor.cabinets(scope);
-    const switches = await deps.network.switches(scope);
-    const ports = await deps.network.portInventory(scope);
-    const servers = await deps.servers.serverInventory(scope, {});
-    const segments = await deps.ipam.registerSegments(scope);
-    const users = await deps.kyc.registerUsers(scope);
-    const services = await deps.domains.registerServices(scope);
+    // side by side on PostgreSQL's pool (the embedded database takes them one after another by itself)
+    const [sites, rooms, cabinets, switches, ports, servers, segments, users, services] = await Promise.all([
+      deps.floor.sites(scope),
+      deps.floor.rooms(scope),
+      deps.floor.cabinets(scope),
+      deps.network.switches(scope),
+      deps.network.portInventory(scope),
+      deps.servers.registerServers(scope),
+      deps.ipam.registerSegments(scope),
+      deps.kyc.registerUsers(scope),
+      deps.domains.registerServices(scope),
+    ]);
     const bandwidth = new Map<string, number>();
     for (const p of ports) if (p.assignment) bandwidth.set(p.assignment.serverId, (bandwidth.get(p.assignment.serverId) ?? 0) + p.assignment.bandwidthMbps);
     return {
@@ -166,7 +169,7 @@ export function makeRegulatorService(deps: {
       users,
       segments,
       services,
-      servers: servers.filter((x) => x.server.status !== 'removed').map((x) => ({ id: x.server.id, customerId: x.server.customerId, status: x.server.status, siteName: x.siteName, cabinetCode: x.cabinetCode, rackedAt: x.server.rackedAt })),
+      servers,
       bandwidth,
     };
   }
@@ -198,16 +201,6 @@ export function makeRegulatorService(deps: {
       { count: failures.length },
       failures.map((f) => ({ path: `${f.kind}:${f.recordKey}`, key: `regulator.failure.${f.reason}`, params: { key: f.recordKey, detail: f.detail ?? '' } })),
     );
-
-  function zipFiles(files: Record<string, Uint8Array>, meta: Record<string, unknown>): { zip: Uint8Array; listing: ExportResult['files'] } {
-    const listing = Object.entries(files).map(([name, bytes]) => ({ name, sha256: sha256(bytes), bytes: bytes.byteLength }));
-    const manifest = JSON.stringify({ ...meta, layout: LAYOUT_VERSION, algorithm: 'SHA-256', files: listing }, null, 2);
-    const sums = listing.map((f) => `${f.sha256}  ${f.name}\n`).join('');
-    const enc = new TextEncoder();
-    // deflate level 1: the files are text and large; the manifest's hashes are of the uncompressed bytes
-    const zip = zipSync({ ...files, 'manifest.json': enc.encode(manifest), 'SHA256SUMS': enc.encode(sums) }, { level: 1, mtime: new Date(Date.UTC(2020, 0, 1)) });
-    return { zip, listing };
-  }
 
   async function readGateLog(day: CalendarDate): Promise<GateLogCounts> {
     const counts = emptyCounts();
@@ -439,70 +432,93 @@ export function makeRegulatorService(deps: {
       if (input.since != null && (!(input.since instanceof Date) || Number.isNaN(input.since.getTime()))) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'since', key: 'field.instant' }]);
       if (input.mode === 'full' && input.since) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'since', key: 'regulator.sinceWithFull' }]);
       const now = clock.now();
-      const files: Record<string, Uint8Array> = {};
-      const enc = new TextEncoder();
       const counts: Record<string, number> = {};
       const attrs = `layout="${LAYOUT_VERSION}" generated="${now.toISOString()}"`;
-      if (input.mode === 'full') {
-        const reg = buildRegister(await sources(scope));
-        const failures = validateRegister(reg);
-        if (failures.length) throw refused(failures);
-        for (const kind of RECORD_KINDS) {
-          const { file, element } = KIND_FILES[kind];
-          const write = WRITERS[kind] as (r: unknown) => Field[];
-          const out = encode(element, `${element}List`, headerOf(write), reg[kind] as unknown[], write, attrs);
-          files[`${file}.xml`] = enc.encode(out.xml);
-          files[`${file}.csv`] = enc.encode(out.csv);
-          counts[kind] = reg[kind].length;
-        }
-      }
-      // read before the transaction (the embedded database has one connection, and the transaction holds it)
-      const users = input.mode === 'incremental' ? new Map((await deps.kyc.registerUsers(scope)).map((u) => [u.id, u])) : new Map();
+      // each kind's XML and CSV stream into the zip as they are encoded; the files' listing keeps the order begun
+      const zip = makeZipWriter();
+      const ended: Promise<ZipListing>[] = [];
+      const encodeKind = async <T>(file: string, element: string, header: readonly string[], rows: Iterable<T>, write: (r: T) => Field[]) => {
+        const xml = zip.entry(`${file}.xml`);
+        const csv = zip.entry(`${file}.csv`);
+        await encodeTo(element, `${element}List`, header, rows, write, attrs, { xml: (t) => xml.write(t), csv: (t) => csv.write(t) });
+        // not awaited here: the deflate streams finish on the thread pool while the next kind is encoded
+        ended.push(xml.end(), csv.end());
+      };
       mkdirSync(input.dir, { recursive: true });
       const id = ids.uuid();
-      return repo.db.transaction(async (tx) => {
-        await repo.lockExports(tx);
-        const since = input.mode === 'incremental' && input.since ? input.since : undefined;
-        const afterSeq = input.mode === 'incremental' && !since ? await repo.lastAcknowledgedSeq(tx) : 0;
-        const throughSeq = await repo.maxChangeSeq(tx);
-        const changes = (await repo.changesAfter(tx, afterSeq, since)).filter((c) => c.seq <= throughSeq);
-        if (input.mode === 'incremental') {
-          const failures = validateChanges(users, changes);
+      let partial: string | undefined;
+      try {
+        if (input.mode === 'full') {
+          const reg = buildRegister(await sources(scope));
+          const failures = validateRegister(reg);
           if (failures.length) throw refused(failures);
+          for (const kind of RECORD_KINDS) {
+            const { file, element } = KIND_FILES[kind];
+            const write = WRITERS[kind] as (r: unknown) => Field[];
+            await encodeKind(file, element, headerOf(write), reg[kind] as unknown[], write);
+            counts[kind] = reg[kind].length;
+          }
         }
-        const entries: ChangeEntry[] = changes.map((c) => ({ seq: c.seq, kind: c.kind, recordKey: c.recordKey, action: c.action, cause: c.cause, occurredAt: c.occurredAt, dueOn: c.dueOn, detail: c.detail }));
-        const out = encode('change', 'changeList', headerOf(writeChange, BLANK_CHANGE), entries, writeChange, attrs);
-        files['changes.xml'] = enc.encode(out.xml);
-        files['changes.csv'] = enc.encode(out.csv);
-        counts.changes = entries.length;
-        const fileName = `rackpact-regulator-${input.mode}-${stamp(now)}-${id.slice(0, 8)}.zip`;
-        const { zip, listing } = zipFiles(files, { mode: input.mode, exportId: id, generatedAt: now.toISOString(), since: since?.toISOString() ?? null, afterSeq, throughSeq, counts });
-        const path = resolve(join(input.dir, fileName));
-        const row = await repo.insertExport(tx, {
-          id,
-          mode: input.mode,
-          since: since ?? null,
-          afterSeq,
-          throughSeq: Math.max(throughSeq, afterSeq),
-          fileName,
-          sha256: sha256(zip),
-          sizeBytes: zip.byteLength,
-          recordCounts: counts,
-          changeCount: entries.length,
-          status: 'exported',
-          resultCode: null,
-          rejectReason: null,
-          createdBy: actorOf(scope).actorLogin ?? 'system',
-          createdAt: now,
-          decidedBy: null,
-          decidedAt: null,
+        // read before the transaction (the embedded database has one connection, and the transaction holds it)
+        const users = input.mode === 'incremental' ? new Map((await deps.kyc.registerUsers(scope)).map((u) => [u.id, u])) : new Map();
+        return await repo.db.transaction(async (tx) => {
+          await repo.lockExports(tx);
+          const since = input.mode === 'incremental' && input.since ? input.since : undefined;
+          const afterSeq = input.mode === 'incremental' && !since ? await repo.lastAcknowledgedSeq(tx) : 0;
+          const throughSeq = await repo.maxChangeSeq(tx);
+          const changes = (await repo.changesAfter(tx, afterSeq, since)).filter((c) => c.seq <= throughSeq);
+          if (input.mode === 'incremental') {
+            const failures = validateChanges(users, changes);
+            if (failures.length) throw refused(failures);
+          }
+          const entries: ChangeEntry[] = changes.map((c) => ({ seq: c.seq, kind: c.kind, recordKey: c.recordKey, action: c.action, cause: c.cause, occurredAt: c.occurredAt, dueOn: c.dueOn, detail: c.detail }));
+          await encodeKind('changes', 'change', headerOf(writeChange, BLANK_CHANGE), entries, writeChange);
+          counts.changes = entries.length;
+          const fileName = `rackpact-regulator-${input.mode}-${stamp(now)}-${id.slice(0, 8)}.zip`;
+          const listing = await Promise.all(ended);
+          const manifest = JSON.stringify(
+            { mode: input.mode, exportId: id, generatedAt: now.toISOString(), since: since?.toISOString() ?? null, afterSeq, throughSeq, counts, layout: LAYOUT_VERSION, algorithm: 'SHA-256', files: listing },
+            null,
+            2,
+          );
+          // the manifest's hashes are of the uncompressed bytes
+          await zip.add('manifest.json', manifest);
+          await zip.add('SHA256SUMS', listing.map((f) => `${f.sha256}  ${f.name}\n`).join(''));
+          const path = resolve(join(input.dir, fileName));
+          partial = `${path}.partial`;
+          const archive = await zip.finish(partial);
+          const row = await repo.insertExport(tx, {
+            id,
+            mode: input.mode,
+            since: since ?? null,
+            afterSeq,
+            throughSeq: Math.max(throughSeq, afterSeq),
+            fileName,
+            sha256: archive.sha256,
+            sizeBytes: archive.bytes,
+            recordCounts: counts,
+            changeCount: entries.length,
+            status: 'exported',
+            resultCode: null,
+            rejectReason: null,
+            createdBy: actorOf(scope).actorLogin ?? 'system',
+            createdAt: now,
+            decidedBy: null,
+            decidedAt: null,
+          });
+          if (entries.length) await repo.markExported(tx, id, afterSeq, throughSeq, since);
+          await audit.record(tx, scope, { action: `regulator.export.${input.mode}`, entity: 'regulator_export', entityId: id, after: { fileName, sha256: row.sha256, counts, afterSeq, throughSeq } });
+          // a local file, named before the commit: a failed write leaves no export behind
+          renameSync(partial, path);
+          partial = undefined;
+          return { export: row, path, files: listing };
         });
-        if (entries.length) await repo.markExported(tx, id, afterSeq, throughSeq, since);
-        await audit.record(tx, scope, { action: `regulator.export.${input.mode}`, entity: 'regulator_export', entityId: id, after: { fileName, sha256: row.sha256, counts, afterSeq, throughSeq } });
-        // a local file, written before the commit: a failed write leaves no export behind
-        writeFileSync(path, zip);
-        return { export: row, path, files: listing };
-      });
+      } finally {
+        // a refusal or a failure after the archive was written: no file left behind
+        if (partial) rmSync(partial, { force: true });
+        // whatever happened, the files begun have finished compressing before this returns
+        await Promise.allSettled(ended);
+      }
     },
 
     /** The regulator accepted (its result code) or refused (code and reason) an export; its changes follow it. */

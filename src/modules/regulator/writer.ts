@@ -158,41 +158,68 @@ export function csvField(v: string | number | boolean): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Rows are joined into one flat string per this many, so the heap holds a few large strings, not millions of small ones. */
+/** Rows are encoded this many at a time: each slice is one string per format, handed on before the next is built. */
 const CHUNK_ROWS = 1000;
 
-/** One kind's records as CSV (header row from the layout; an empty list still has its header) and as XML. */
-export function encode<T>(element: string, root: string, header: readonly string[], rows: readonly T[], write: Writer<T>, attrs: string): { csv: string; xml: string } {
-  const csvChunks: string[] = [header.join(',')];
-  const xmlChunks: string[] = [`<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>`];
-  let csvBatch: string[] = [];
-  let xmlBatch: string[] = [];
+/** Where an encoded kind goes: its CSV and its XML text, slice by slice, in order. */
+export interface EncodeSink {
+  csv(text: string): Promise<void> | void;
+  xml(text: string): Promise<void> | void;
+}
+
+/**
+ * One kind's records as CSV (header row from the layout; an empty list still has its header) and as XML, handed
+ * to `sink` a slice of rows at a time (the files are never whole in memory). Each element's tags are built once
+ * from the header, not per value.
+ */
+export async function encodeTo<T>(element: string, root: string, header: readonly string[], rows: Iterable<T>, write: Writer<T>, attrs: string, sink: EncodeSink): Promise<void> {
+  const open = header.map((n) => `<${n}>`);
+  const close = header.map((n) => `</${n}>`);
+  const rowOpen = `<${element}>`;
+  const rowClose = `</${element}>\n`;
+  let csv = `${header.join(',')}\r\n`;
+  let xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>\n`;
+  let n = 0;
   for (const r of rows) {
     const fields = write(r);
-    const cells = new Array<string>(fields.length);
-    const els = new Array<string>(fields.length + 2);
-    els[0] = `<${element}>`;
+    let line = '';
+    let el = rowOpen;
     for (let i = 0; i < fields.length; i += 1) {
-      const [name, value] = fields[i];
-      cells[i] = csvField(value);
-      els[i + 1] = `<${name}>${xmlText(value)}</${name}>`;
+      const name = fields[i][0];
+      const value = fields[i][1];
+      if (i > 0) line += ',';
+      line += csvField(value);
+      // a writer whose fields differ from the header (it should not) still gets its own element names
+      el += name === header[i] ? open[i] + xmlText(value) + close[i] : `<${name}>${xmlText(value)}</${name}>`;
     }
-    els[fields.length + 1] = `</${element}>`;
-    csvBatch.push(cells.join(','));
-    xmlBatch.push(els.join(''));
-    if (csvBatch.length === CHUNK_ROWS) {
-      csvChunks.push(csvBatch.join('\r\n'));
-      xmlChunks.push(xmlBatch.join('\n'));
-      csvBatch = [];
-      xmlBatch = [];
+    csv += line + '\r\n';
+    xml += el + rowClose;
+    n += 1;
+    if (n === CHUNK_ROWS) {
+      // awaited only when the sink waits (a sink that does not keeps this synchronous: see encode)
+      const a = sink.csv(csv);
+      if (a) await a;
+      const b = sink.xml(xml);
+      if (b) await b;
+      csv = '';
+      xml = '';
+      n = 0;
     }
   }
-  if (csvBatch.length) {
-    csvChunks.push(csvBatch.join('\r\n'));
-    xmlChunks.push(xmlBatch.join('\n'));
-  }
-  xmlChunks.push(`</${root}>\n`);
-  return { csv: `${csvChunks.join('\r\n')}\r\n`, xml: xmlChunks.join('\n') };
+  xml += `</${root}>\n`;
+  const a = csv ? sink.csv(csv) : undefined;
+  if (a) await a;
+  const b = sink.xml(xml);
+  if (b) await b;
+}
+
+/** One kind's records as CSV and XML strings (encodeTo, gathered). */
+export function encode<T>(element: string, root: string, header: readonly string[], rows: readonly T[], write: Writer<T>, attrs: string): { csv: string; xml: string } {
+  const csv: string[] = [];
+  const xml: string[] = [];
+  // the sink never waits, so encodeTo runs to its end before this returns
+  void encodeTo(element, root, header, rows, write, attrs, { csv: (t) => void csv.push(t), xml: (t) => void xml.push(t) });
+  return { csv: csv.join(''), xml: xml.join('') };
 }
 
 /** The field names a writer produces, read from a blank record of the kind (for an empty list's header). */
