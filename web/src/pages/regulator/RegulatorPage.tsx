@@ -138,6 +138,7 @@ function ChangesTab() {
         rowKey="id"
         size="small"
         loading={loading}
+        scroll={{ x: 'max-content' }}
         dataSource={data?.items}
         data-testid="regulator-changes"
         columns={[
