@@ -1,4 +1,5 @@
-import { Alert, Button, Descriptions, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { client, unwrap, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
@@ -143,7 +144,20 @@ export function CompliancePage() {
   const open = complaints?.items.filter((c) => STILL_OPEN.includes(c.status)) ?? [];
   return (
     <>
-      <Typography.Title level={3}>{t('nav.compliance')}</Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('nav.compliance')}
+        </Typography.Title>
+        {/* issue 22 §1–3: the regulator's basic data, exports and reconciliation findings */}
+        <Space>
+          <Link to="/console/regulator?tab=findings" data-testid="compliance-regulator-findings">
+            {t('regulator.tab.findings')}
+          </Link>
+          <Link to="/console/regulator?tab=exports" data-testid="compliance-regulator-exports">
+            {t('nav.regulator')}
+          </Link>
+        </Space>
+      </Space>
       <Tabs
         items={[
           { key: 'filings', label: `${t('compliance.queue.filings')} (${filings?.items.length ?? 0})`, children: <FilingQueue items={filings?.items} onChanged={reload} /> },

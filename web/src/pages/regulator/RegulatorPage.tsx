@@ -12,7 +12,7 @@ type RecordKind = Schemas['RegulatorRegisterPage']['kind'];
 type Change = Schemas['RegulatorChange'];
 type Export = Schemas['RegulatorExport'];
 type Finding = Schemas['RegulatorFinding'];
-type Failure = { key: string; kind: string; record: string; message: string };
+type FailureEntry = { key: string; kind: string; record: string; message: string };
 
 const KINDS: readonly RecordKind[] = ['operator', 'house', 'gateway', 'frame', 'ip_segment', 'user', 'service', 'occupied'];
 const CHANGE_STATUSES: readonly Change['status'][] = ['pending', 'exported', 'acknowledged', 'rejected'];
@@ -33,10 +33,10 @@ function useValueText() {
 }
 
 /** The failures a validation or a refused export lists: the record kind, the record, the reason in words. */
-function FailureTable({ items }: { items: Failure[] }) {
+function FailureTable({ items }: { items: FailureEntry[] }) {
   const { t } = useI18n();
   return (
-    <Table<Failure>
+    <Table<FailureEntry>
       rowKey="key"
       size="small"
       pagination={items.length > 20 ? { pageSize: 20 } : false}
@@ -60,7 +60,7 @@ function RegisterTab() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const { data, loading } = useLoad(() => unwrap(client.GET('/api/v1/regulator/register/{kind}', { params: { path: { kind }, query: page } })), [kind, page.page, page.pageSize]);
   const [checking, setChecking] = useState<number | null>(null);
-  const [result, setResult] = useState<Failure[] | null>(null);
+  const [result, setResult] = useState<FailureEntry[] | null>(null);
   const validate = () => {
     setChecking(Date.now());
     unwrap(client.GET('/api/v1/regulator/validation'))
@@ -138,6 +138,7 @@ function ChangesTab() {
         rowKey="id"
         size="small"
         loading={loading}
+        scroll={{ x: 'max-content' }}
         dataSource={data?.items}
         data-testid="regulator-changes"
         columns={[
@@ -174,7 +175,7 @@ function ExportsTab() {
   const mayDecide = useCan('regulator.decide');
   const { data, loading, reload } = useLoad(() => unwrap(client.GET('/api/v1/regulator/exports')), []);
   const [running, setRunning] = useState<{ mode: Export['mode']; since: number } | null>(null);
-  const [refused, setRefused] = useState<Failure[] | null>(null);
+  const [refused, setRefused] = useState<FailureEntry[] | null>(null);
   const [deciding, setDeciding] = useState<Export | null>(null);
   const [form] = Form.useForm<{ decision: 'acknowledged' | 'rejected'; resultCode: string; reason?: string }>();
   const decision = Form.useWatch('decision', form);
