@@ -148,7 +148,6 @@ export const en: Record<MessageKey, string> = {
   'customers.tab.requests': 'Change requests',
   'customers.tab.notices': 'Notices owed',
   'customers.evidencePack': 'Evidence pack',
-  'customers.evidencePackHint': 'A zip of the Chinese summary, the stored files, the audit extract and the signed manifest; taking it is recorded in the audit log',
   'customers.edit': 'Edit',
   'customers.proposeChange': 'Request a contact change',
   'customers.proposed': 'Change request sent; the provider will review it',

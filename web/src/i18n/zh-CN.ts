@@ -147,7 +147,6 @@ export const zhCN = {
   'customers.tab.requests': '变更申请',
   'customers.tab.notices': '待发通知',
   'customers.evidencePack': '导出证据包',
-  'customers.evidencePackHint': '含中文摘要、原始文件、审计摘录与签名清单的 zip；导出会记入审计日志',
   'customers.edit': '编辑',
   'customers.proposeChange': '申请变更联系信息',
   'customers.proposed': '已提交变更申请，待乙方审核',

@@ -1,5 +1,5 @@
 import { FileZipOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Tabs, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Tabs, Typography } from 'antd';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { client, unwrap, type ApiBody, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
@@ -50,13 +50,9 @@ export function CustomerWorkspace({ id, tab }: { id: string; tab?: 'profile' | '
         </Typography.Title>
         <CustomerStatus status={customer.status} />
         {mayTakeEvidence && (
-          <Tooltip title={t('customers.evidencePackHint')}>
-            <span>
-              <DocumentDownload href={`/customers/${id}/evidence-pack`} icon={<FileZipOutlined />} fileName="evidence-pack.zip" data-testid="evidence-pack">
-                {t('customers.evidencePack')}
-              </DocumentDownload>
-            </span>
-          </Tooltip>
+          <DocumentDownload href={`/customers/${id}/evidence-pack`} icon={<FileZipOutlined />} fileName="evidence-pack.zip" data-testid="evidence-pack">
+            {t('customers.evidencePack')}
+          </DocumentDownload>
         )}
       </Space>
       {readiness && (
