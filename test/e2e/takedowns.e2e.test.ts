@@ -1,12 +1,17 @@
 /**
  * Issue 22 §4, §6, §7 in a real browser on the demo data: compliance registers an authority's takedown
  * order with its scan (a refusal first shows its reason on the form), sees it in the list and opens it;
- * executing it without a running nginx is refused with the reason; an incident is classified as a 较大
+ * executing it without a running nginx is refused with the reason, and with nginx running on the gate's
+ * files it executes with its proof (HTTP 451, TLS refused), the 第九条 notice and the sealed receipt; an incident is classified as a 较大
  * network-security event, its report filled in and marked reported; a retention policy is edited, a legal
  * hold placed, and a deletion request answered is refused naming the hold. Screenshots in zh-CN and en.
  */
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curlHttp, freePort, startNginx } from '../harness/nginx.js';
 import { chooseOption, launchBrowser, logIn, shot, startServer } from './server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -14,11 +19,22 @@ let browser: Browser;
 /** Each English page in a context of its own (no session yet), the UI language chosen before it loads. */
 const englishContexts: BrowserContext[] = [];
 
+let gateDir: string;
+let httpPort: number;
+let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
+
 beforeAll(async () => {
-  server = await startServer();
+  // the gate's files in a directory nginx's workers may read; nginx itself is started only later
+  const work = mkdtempSync(join(tmpdir(), 'rackpact-e2e-takedown-'));
+  chmodSync(work, 0o755);
+  gateDir = join(work, 'gate');
+  [httpPort] = [await freePort()];
+  const httpsPort = await freePort();
+  server = await startServer({ GATE_DIR: gateDir, GATE_HTTP_LISTEN: `127.0.0.1:${httpPort}`, GATE_HTTPS_LISTEN: `127.0.0.1:${httpsPort}` });
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  await nginx?.stop();
   for (const c of englishContexts) await c.close();
   await browser?.close();
   await server?.stop();
@@ -107,12 +123,29 @@ describe('takedown orders, security reports and retention in a real browser', ()
     await expectNoRawText(page);
     await shot(page, 'takedowns-execute-refused-zh');
 
-    // the list: the order with its status and deadline
+    // with nginx running on the gate's files, the same order executes: blocked, proven, the customer notified, the receipt sealed
+    nginx = await startNginx(gateDir);
+    await page.getByTestId('takedown-execute').click();
+    await page.locator('.rp-confirm-ok').click();
+    await page.getByTestId('takedown-proof').waitFor({ timeout: 120_000 });
+    const proof = await page.getByTestId('takedown-proof').innerText();
+    expect(proof).toContain('HTTP 451');
+    expect(proof).toContain('TLS 握手被拒绝');
+    expect(proof).not.toContain('仍可访问');
+    expect((await curlHttp(target.domain, httpPort)).status).toBe(451);
+    await page.getByTestId('takedown-notice').waitFor();
+    expect(await page.getByTestId('takedown-notice').innerText()).toContain('第 5.4、5.6、5.8 条');
+    expect(await page.getByTestId('takedown-receipt').getAttribute('href')).toMatch(/\/receipt$/);
+    expect(await page.getByTestId('takedown-detail').innerText()).toContain('已执行');
+    await expectNoRawText(page);
+    await shot(page, 'takedowns-executed-zh');
+
+    // the list: the order with its status and the time from registration to block
     await page.keyboard.press('Escape');
     const row = page.locator('.ant-table-row', { hasText: '京通信管〔2026〕18 号' });
     await row.waitFor();
     expect(await row.innerText()).toContain(target.customerName ?? '');
-    expect(await row.innerText()).toMatch(/剩余 \d+ 小时/);
+    expect(await row.innerText()).toMatch(/\d+ (分|秒)/);
     await expectNoRawText(page);
     await shot(page, 'takedowns-list-zh');
 
@@ -120,12 +153,13 @@ describe('takedown orders, security reports and retention in a real browser', ()
     await en.goto(`${server.url}/console/takedowns`);
     const enRow = en.locator('.ant-table-row', { hasText: '京通信管〔2026〕18 号' });
     await enRow.waitFor();
-    expect(await enRow.innerText()).toContain('To execute');
+    expect(await enRow.innerText()).toContain('Executed');
     await expectNoRawText(en);
     await shot(en, 'takedowns-list-en');
     await enRow.click();
     await en.getByTestId('takedown-detail').waitFor();
     expect(await en.getByTestId('takedown-detail').innerText()).toContain('Block the domain');
+    expect(await en.getByTestId('takedown-proof').innerText()).toContain('TLS handshake refused');
     await expectNoRawText(en);
     await shot(en, 'takedowns-detail-en');
   });

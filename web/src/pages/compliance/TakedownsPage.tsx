@@ -168,11 +168,7 @@ export function TakedownsPage() {
         onRow={(r) => ({ onClick: () => setCurrent(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('takedowns.number'), dataIndex: 'number', render: (v: string) => <Typography.Link data-testid={`takedown-${v}`}>{v}</Typography.Link> },
-          { title: t('takedowns.customer'), dataIndex: 'customerName', render: (v?: string) => v ?? '—' },
-          { title: t('takedowns.document'), render: (_: unknown, r) => `${r.issuer} · ${r.documentNumber}` },
-          { title: t('takedowns.targets'), render: (_: unknown, r) => r.targets.map((x) => <Tag key={`${x.kind}${x.value}`}>{`${t(`takedowns.target.${x.kind}`)} ${x.value}`}</Tag>) },
           { title: t('common.status'), dataIndex: 'status', render: (s: Takedown['status']) => <StatusTag value={s} prefix="takedowns.status" colors={TAKEDOWN_STATUS_COLOR} /> },
-          { title: t('takedowns.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => <Instant value={v} /> },
           {
             title: t('takedowns.deadlineAt'),
             render: (_: unknown, r) => (
@@ -183,6 +179,10 @@ export function TakedownsPage() {
             ),
           },
           { title: t('takedowns.registrationToBlock'), render: (_: unknown, r) => <Duration seconds={r.proof?.secondsToBlock} /> },
+          { title: t('takedowns.customer'), dataIndex: 'customerName', render: (v?: string) => v ?? '—' },
+          { title: t('takedowns.document'), render: (_: unknown, r) => `${r.issuer} · ${r.documentNumber}` },
+          { title: t('takedowns.targets'), render: (_: unknown, r) => r.targets.map((x) => <Tag key={`${x.kind}${x.value}`}>{`${t(`takedowns.target.${x.kind}`)} ${x.value}`}</Tag>) },
+          { title: t('takedowns.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => <Instant value={v} /> },
         ]}
       />
       {adding && <RegisterForm onClose={() => setAdding(false)} onSaved={(id) => (reload(), setCurrent(id))} />}
