@@ -50,14 +50,7 @@ async function optional<T>(read: () => Promise<T>): Promise<T | null> {
   }
 }
 
-/**
- * Issue 22 §5, the evidence pack of one customer: everything rackpact holds about it that an authority or a
- * court may ask for — identity and KYC, contracts and invoices, servers and addresses with their dates,
- * domains and filings with their verification history, attestations, the roster as it stood over time,
- * notices with their delivery proof, complaints, inspections, visits, takedowns — read through each
- * module's service, with the stored files behind them and the audit extract, in one zip whose manifest
- * lists every file's SHA-256 and is signed with the audit anchor key. Taking it is audited.
- */
+/** What the pack is read from: each module's service (never its tables), the printer, the audit chain and its key. */
 export interface EvidenceDeps {
   customers: Pick<CustomersService, 'get' | 'resolve'>;
   kyc: Pick<KycService, 'list' | 'file'>;
@@ -88,7 +81,8 @@ async function auditRows(deps: EvidenceDeps, reader: Scope, customerId: string) 
     rows.push(...items);
     if (items.length === 0 || rows.length >= total) break;
   }
-  return rows.sort((a, b) => a.seq - b.seq);
+  // a row written while paging shifts the pages by one: each row once
+  return [...new Map(rows.map((r) => [r.seq, r])).values()].sort((a, b) => a.seq - b.seq);
 }
 
 /** The facts, each from its own module's service (read with the system's authority once the asker is admitted). */
@@ -127,6 +121,14 @@ export async function gatherEvidence(deps: EvidenceDeps, reader: Scope, customer
 
 export type EvidenceFacts = Awaited<ReturnType<typeof gatherEvidence>>;
 
+/**
+ * Issue 22 §5, the evidence pack of one customer: everything rackpact holds about it that an authority or a
+ * court may ask for — identity and KYC, contracts and invoices, servers and addresses with their dates,
+ * domains and filings with their verification history, attestations, the roster as it stood over time,
+ * notices with their delivery proof, complaints, inspections, visits, takedowns — read through each
+ * module's service, with the stored files behind them and the audit extract, in one zip whose manifest
+ * lists every file's SHA-256 and is signed with the audit anchor key. Taking it is audited.
+ */
 export function makeEvidenceService(deps: EvidenceDeps) {
   const { clock } = deps;
 
