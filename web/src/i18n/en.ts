@@ -1969,6 +1969,7 @@ export const en: Record<MessageKey, string> = {
   'regulator.cause.domain.verified': 'Filing verified',
   'regulator.cause.domain.suspended': 'Domain suspended',
   'regulator.cause.domain.revoked': 'Domain revoked',
+  'regulator.cause.domain.submitted': 'Filing changed, to be verified again',
   'regulator.cause.server.racked': 'Server racked',
   'regulator.cause.server.removed': 'Server removed',
   'regulator.changeStatus.pending': 'To report',

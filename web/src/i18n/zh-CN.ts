@@ -1968,6 +1968,7 @@ export const zhCN = {
   'regulator.cause.domain.verified': '域名备案核验通过',
   'regulator.cause.domain.suspended': '域名暂停接入',
   'regulator.cause.domain.revoked': '域名撤销接入',
+  'regulator.cause.domain.submitted': '域名备案修改待重新核验',
   'regulator.cause.server.racked': '服务器上架',
   'regulator.cause.server.removed': '服务器下架',
   'regulator.changeStatus.pending': '待报送',

@@ -109,7 +109,8 @@ function RegisterTab() {
         columns={(data?.fields ?? []).map((f) => ({
           title: t(`regulator.field.${f}` as MessageKey),
           dataIndex: f,
-          render: (v: string | number | boolean) => (v === '' ? '—' : text(v)),
+          // identifiers (record, user, segment ids) are shown as the file carries them, as codes
+          render: (v: string | number | boolean) => (v === '' ? '—' : /Id$/.test(f) ? <Typography.Text code>{String(v)}</Typography.Text> : text(v)),
         }))}
       />
     </>
