@@ -139,6 +139,8 @@ describe('takedown orders, security reports and retention in a real browser', ()
     expect(await page.getByTestId('takedown-detail').innerText()).toContain('已执行');
     await expectNoRawText(page);
     await shot(page, 'takedowns-executed-zh');
+    await page.getByTestId('takedown-notice').scrollIntoViewIfNeeded();
+    await shot(page, 'takedowns-notice-zh');
 
     // the list: the order with its status and the time from registration to block
     await page.keyboard.press('Escape');
@@ -255,5 +257,33 @@ describe('takedown orders, security reports and retention in a real browser', ()
     await en.locator('.ant-table-row', { hasText: '张三' }).waitFor();
     await expectNoRawText(en);
     await shot(en, 'retention-requests-en');
+  });
+
+  it('an admin sets the site access hours, the longest visit and the equipment roles (issue 21)', async () => {
+    const page = await browser.newPage();
+    await logIn(page, server.url, 'admin');
+    await page.waitForURL(/\/console/);
+    await page.goto(`${server.url}/console/visits`);
+    await page.getByTestId('access-settings').waitFor();
+    expect(await page.getByTestId('access-settings').innerText()).toContain('08:00–20:00');
+    await page.getByTestId('access-settings-edit').click();
+    await page.getByTestId('access-opens').fill('07:30');
+    // closing before opening is refused next to the field, with the reason
+    await page.getByTestId('access-closes').fill('07:00');
+    await page.getByTestId('access-settings-save').click();
+    await page.locator('.ant-modal .ant-alert-error').waitFor();
+    await shot(page, 'access-settings-refused-zh');
+    await page.getByTestId('access-closes').fill('21:00');
+    await page.getByTestId('access-settings-save').click();
+    await page.getByTestId('access-settings').filter({ hasText: '07:30–21:00' }).waitFor();
+    await expectNoRawText(page);
+    await shot(page, 'access-settings-zh');
+
+    const en = await englishPage('admin');
+    await en.goto(`${server.url}/console/visits`);
+    await en.getByTestId('access-settings').filter({ hasText: 'Opening hours' }).waitFor();
+    expect(await en.getByTestId('access-settings').innerText()).toContain('Legal representative');
+    await expectNoRawText(en);
+    await shot(en, 'access-settings-en');
   });
 });

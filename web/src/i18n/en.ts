@@ -1155,6 +1155,17 @@ export const en: Record<MessageKey, string> = {
   'status.reason.FORCE_MAJEURE': 'force majeure (incl. third-party circuits), not credited',
   // compliance UI: complaints, inspections, declared services
   'nav.conduct': 'Complaints & inspections',
+  // ── issue 21 leftovers: the access settings ──
+  'access.settingsTitle': 'Site access settings',
+  'access.settingsEdit': 'Edit',
+  'access.openingHours': 'Opening hours',
+  'access.opensAt': 'Opens at',
+  'access.closesAt': 'Closes at',
+  'access.maxVisit': 'Longest visit',
+  'access.hoursUnit': 'hours',
+  'access.hoursValue': '{h} h',
+  'access.equipmentRoles': 'Who may authorise equipment',
+  'access.equipmentRolesHint': "By role on the customer's roster (clause 5.10)",
   // ── issue 22 §4: takedown orders ──
   'nav.takedowns': 'Takedown orders',
   'takedowns.intro': "Authorities' orders against illegal websites: register the document, execute in one step (suspend servers, block at the gate and apply it now, probe the blocked names), notify the customer formally (clause 9) and issue the sealed completion receipt.",
@@ -1190,7 +1201,6 @@ export const en: Record<MessageKey, string> = {
   'takedowns.target.server': 'Server',
   'takedowns.targetKind': 'Kind',
   'takedowns.targetValue': 'Target',
-  'takedowns.onServer': 'On one of our servers',
   'takedowns.status.registered': 'To execute',
   'takedowns.status.executed': 'Executed',
   'takedowns.status.lifted': 'Lifted',

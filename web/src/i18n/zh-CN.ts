@@ -1154,6 +1154,17 @@ export const zhCN = {
   'status.reason.FORCE_MAJEURE': '不可抗力（含第三方线路），不计补偿',
   // compliance UI: complaints, inspections, declared services
   'nav.conduct': '投诉与检查',
+  // ── issue 21 leftovers: the access settings ──
+  'access.settingsTitle': '机房出入设置',
+  'access.settingsEdit': '修改',
+  'access.openingHours': '开放时间',
+  'access.opensAt': '开放时间起',
+  'access.closesAt': '开放时间止',
+  'access.maxVisit': '单次进出最长时间',
+  'access.hoursUnit': '小时',
+  'access.hoursValue': '{h} 小时',
+  'access.equipmentRoles': '可授权设备进出的人员',
+  'access.equipmentRolesHint': '按甲方人员名单（第 5.10 条）中的角色',
   // ── issue 22 §4: 违法违规网站处置 ──
   'nav.takedowns': '处置指令',
   'takedowns.intro': '主管部门下达的违法违规网站处置指令：登记来文，一键执行（暂停服务器、接入网关封堵并立即生效、检测被封堵的域名），以第九条书面通知客户，并出具盖章的处置完成回执。',
@@ -1189,7 +1200,6 @@ export const zhCN = {
   'takedowns.target.server': '服务器',
   'takedowns.targetKind': '类型',
   'takedowns.targetValue': '对象',
-  'takedowns.onServer': '对应我方服务器',
   'takedowns.status.registered': '待执行',
   'takedowns.status.executed': '已执行',
   'takedowns.status.lifted': '已解除',

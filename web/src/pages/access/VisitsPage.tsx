@@ -6,6 +6,7 @@ import { ExportLink } from '../../components';
 import { todayInShanghai } from '../../dates';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { AccessSettingsCard } from './AccessSettings';
 import { MovementTable, VisitTable, type MovementRow, type VisitRow } from './shared';
 
 type ReportRow = Schemas['VisitReport']['customers'][number];
@@ -79,6 +80,8 @@ export function VisitsPage() {
           <ExportLink href="/api/v1/access/visits/export.csv" what="access.visits" />
         </Space>
       </Space>
+      {/* issue 21: opening hours, the longest visit, who may authorise equipment (admin edits) */}
+      <AccessSettingsCard />
       <VisitTable
         items={visits?.items}
         staff

@@ -170,7 +170,6 @@ export function TakedownDrawer({ id, customerName, mayAct, onClose, onChanged }:
             columns={[
               { title: t('takedowns.targetKind'), dataIndex: 'kind', render: (k: Takedown['targets'][number]['kind']) => t(`takedowns.target.${k}`) },
               { title: t('takedowns.targetValue'), dataIndex: 'value' },
-              { title: t('takedowns.onServer'), dataIndex: 'serverId', render: (v: string | null) => (v ? <Tag color="blue">{t('common.yes')}</Tag> : '—') },
             ]}
           />
 
