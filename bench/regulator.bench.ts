@@ -13,6 +13,7 @@ import { migrate } from '../src/db/migrate.js';
 import { registerUsersSql } from '../src/modules/customers/kyc.repository.js';
 import { registerSegmentsSql } from '../src/modules/ipam/ipam.repository.js';
 import { registerServicesSql } from '../src/modules/compliance/compliance.repository.js';
+import { registerServersQuery } from '../src/modules/facility/servers.repository.js';
 import { fillSearchData } from '../test/harness/search-fill.js';
 import { figure, withScratchDatabase, type BenchFigure } from './harness.js';
 
@@ -32,8 +33,8 @@ function inline(q: SQL): string {
 
 /**
  * The regulator's full export (issue 22 §2) against a server-side COPY of the same rows to CSV files: the
- * register's own statements (users with their verified licence, IP segments, services) and the facility's
- * rows the export reads (servers with their placement, cabinets, ports). Target ≤ 3. An incremental export of
+ * register's own statements (users with their verified licence, IP segments, services, servers with where
+ * they stand) and the facility's rows the export reads (cabinets, ports). Target ≤ 3. An incremental export of
  * 1,000 changes against 1 second. PostgreSQL; the data loaded with generate_series (the search bench's set,
  * with a verified business licence per customer).
  */
@@ -62,8 +63,7 @@ export async function run(): Promise<BenchFigure[]> {
         inline(registerUsersSql),
         inline(registerSegmentsSql(new Date())),
         inline(registerServicesSql),
-        `SELECT s.*, p.cabinet_id, p.u_range, k.code, r.name AS room, t.name AS site FROM servers s LEFT JOIN server_placements p ON p.server_id = s.id AND p.removed_at IS NULL
-           LEFT JOIN cabinets k ON k.id = p.cabinet_id LEFT JOIN rooms r ON r.id = k.room_id LEFT JOIN sites t ON t.id = r.site_id`,
+        inline(registerServersQuery(database.db).getSQL()),
         'SELECT k.*, r.name AS room FROM cabinets k JOIN rooms r ON r.id = k.room_id',
         'SELECT p.*, a.server_id, a.bandwidth_mbps FROM switch_ports p LEFT JOIN port_assignments a ON a.port_id = p.id AND a.released_at IS NULL',
       ];

@@ -49,6 +49,30 @@ export function makeIpamRepository(db: Db) {
     async registerSegments(now: Date): Promise<RegisterSegmentRow[]> {
       return ((await db.execute(registerSegmentsSql(now))) as unknown as { rows: RegisterSegmentRow[] }).rows as RegisterSegmentRow[];
     },
+    /**
+     * The same rows, `batch` at a time, through a cursor in a read-only transaction: a register of a million
+     * segments is never whole in memory. The next batch is fetched while `onBatch` works on this one; `onBatch`
+     * must not query the database (on the embedded database the transaction holds its one connection).
+     */
+    async eachRegisterSegments(now: Date, batch: number, onBatch: (rows: RegisterSegmentRow[]) => Promise<void> | void): Promise<void> {
+      await db.transaction(
+        async (tx) => {
+          await tx.execute(sql`DECLARE register_segments NO SCROLL CURSOR FOR ${registerSegmentsSql(now)}`);
+          const fetch = async () => ((await tx.execute(sql`FETCH ${sql.raw(String(Math.trunc(batch)))} FROM register_segments`)) as unknown as { rows: RegisterSegmentRow[] }).rows;
+          let next = fetch();
+          for (;;) {
+            const rows = await next;
+            if (rows.length === 0) break;
+            next = fetch();
+            // a failure in onBatch leaves the prefetch to settle with the rolled-back transaction
+            next.catch(() => undefined);
+            await onBatch(rows);
+          }
+          await tx.execute(sql`CLOSE register_segments`);
+        },
+        { accessMode: 'read only' },
+      );
+    },
     /** Live allocations no server holds any more (reconciliation, issue 22 §3). */
     allocationsWithoutServer: () =>
       db.select({ id: ipAllocations.id, address: ipAllocations.address, customerId: ipAllocations.customerId }).from(ipAllocations).where(and(isNull(ipAllocations.releasedAt), isNull(ipAllocations.serverId))),

@@ -8,7 +8,7 @@ import { cidrContains, cidrSize, formatIp, parseCidr, parseIp, type Cidr, type I
 import type { Emitter } from '../../core/reactions.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ServersService } from '../facility/servers.service.js';
-import type { AllocationRow, IpamRepository, PoolRow, ReservedRow } from './ipam.repository.js';
+import type { AllocationRow, IpamRepository, PoolRow, RegisterSegmentRow, ReservedRow } from './ipam.repository.js';
 
 const DAY = 86_400_000;
 
@@ -316,6 +316,11 @@ export function makeIpamService(deps: {
     async registerSegments(scope: Scope) {
       requireStaff(scope, 'compliance', 'auditor');
       return repo.registerSegments(clock.now());
+    },
+    /** The same records `batch` at a time (a register too large to hold whole); `onBatch` must not query the database. */
+    async eachRegisterSegment(scope: Scope, batch: number, onBatch: (rows: RegisterSegmentRow[]) => Promise<void> | void) {
+      requireStaff(scope, 'compliance', 'auditor');
+      await repo.eachRegisterSegments(clock.now(), batch, onBatch);
     },
     /** Live allocations with no server (the server's row gone): an address held for nobody. */
     async allocationsWithoutServer(scope: Scope) {

@@ -126,16 +126,32 @@ export const segmentId = (poolId: string, firstAddress: string) => `${poolId}/${
 export const serviceId = (customerId: string, filingNumber: string) => `${customerId}/${filingNumber}`;
 export const frameId = (houseId: string, cabinetCode: string) => `${houseId}/${cabinetCode}`;
 
-/** The customers who are users of the register: those with a server, an address or a filed site with us (a prospect is not yet). */
-function usersInService(src: RegisterSources): Set<string> {
-  const ids = new Set<string>();
-  for (const x of src.servers) ids.add(x.customerId);
-  for (const x of src.segments) if (x.customer_id && x.live) ids.add(x.customer_id);
-  for (const x of src.services) ids.add(x.customer_id);
-  return ids;
+type SegmentSource = RegisterSources['segments'][number];
+type UserSource = RegisterSources['users'][number];
+
+/** A KYC user as its register record. */
+function userRecord(u: UserSource): UserRecord {
+  return {
+    userId: u.id,
+    unitName: s(u.verified_name ?? u.name),
+    nature: 'enterprise',
+    idType: s(u.verified_id_type),
+    idNumber: s(u.verified_id_number),
+    address: s(u.registered_address ?? u.postal_address),
+    contactName: s(u.legal_representative),
+    contactPhone: s(u.contact_phone),
+    email: s(u.notice_email),
+    verifiedOn: s(u.verified_on),
+    status: u.status,
+  };
 }
 
-export function buildRegister(src: RegisterSources): Register {
+/**
+ * The register built in steps, for one too large to hold whole: the records that need no IP segment at once,
+ * then the segments a batch at a time (as a cursor hands them over), then the users, services and occupied
+ * space, which depend on every segment. `buildRegister` is these steps in one go.
+ */
+export function registerBuilder(src: Omit<RegisterSources, 'segments'>) {
   const siteById = new Map(src.sites.map((x) => [x.id, x]));
   const siteByName = new Map(src.sites.map((x) => [x.name, x]));
   const roomById = new Map(src.rooms.map((x) => [x.id, x]));
@@ -144,7 +160,10 @@ export function buildRegister(src: RegisterSources): Register {
     return room ? (siteById.get(room.siteId)?.code ?? '') : '';
   };
   const usersById = new Map(src.users.map((u) => [u.id, u]));
-  const serving = usersInService(src);
+  // the customers who are users of the register: those with a server, an address or a filed site with us (a prospect is not yet)
+  const serving = new Set<string>();
+  for (const x of src.servers) serving.add(x.customerId);
+  for (const x of src.services) serving.add(x.customer_id);
   const p = src.provider;
   const st = src.settings;
 
@@ -173,72 +192,78 @@ export function buildRegister(src: RegisterSources): Register {
       return { frameId: id, houseId, room: roomById.get(c.roomId)?.name ?? '', code: c.code, heightU: c.heightU, status: c.status, occupied: occupiedFrames.has(id) };
     });
   const segmentsByUserHouse = new Map<string, string[]>();
-  const ip_segment: IpSegmentRecord[] = src.segments.map((x) => {
-    const u = x.customer_id && x.live ? usersById.get(x.customer_id) : undefined;
-    const id = segmentId(x.pool_id, x.first_address);
-    const houseId = x.site_id ? (siteById.get(x.site_id)?.code ?? '') : '';
-    if (u) {
-      const key = `${u.id} ${houseId}`;
-      const list = segmentsByUserHouse.get(key) ?? [];
-      list.push(`${x.first_address}-${x.last_address}`);
-      segmentsByUserHouse.set(key, list);
-    }
-    return {
-      segmentId: id,
-      houseId,
-      startIp: x.first_address,
-      endIp: x.last_address,
-      addresses: x.addresses,
-      useType: x.customer_id && x.live ? 'static' : 'reserved',
-      userId: u?.id ?? (x.live ? s(x.customer_id) : ''),
-      userName: s(u?.verified_name ?? u?.name),
-      userIdType: s(u?.verified_id_type),
-      userIdNumber: s(u?.verified_id_number),
-      allocatedOn: s(x.allocated_on),
-      note: x.customer_id && !x.live ? 'quarantine' : s(x.reason),
-    };
-  });
-  const user: UserRecord[] = src.users
-    .filter((u) => serving.has(u.id))
-    .map((u) => ({
-      userId: u.id,
-      unitName: s(u.verified_name ?? u.name),
-      nature: 'enterprise',
-      idType: s(u.verified_id_type),
-      idNumber: s(u.verified_id_number),
-      address: s(u.registered_address ?? u.postal_address),
-      contactName: s(u.legal_representative),
-      contactPhone: s(u.contact_phone),
-      email: s(u.notice_email),
-      verifiedOn: s(u.verified_on),
-      status: u.status,
-    }));
-  const service: ServiceRecord[] = src.services.map((x) => ({
-    serviceId: serviceId(x.customer_id, x.filing_number),
-    userId: x.customer_id,
-    contentType: 'website',
-    filingType: x.use === 'commercial' ? 'icp_licence' : 'icp_filing',
-    filingNumber: x.filing_number,
-    psbNumber: s(x.psb_number),
-    accessMethod: 'colocation',
-    domains: x.domains,
-    addresses: x.addresses,
-  }));
-  const occupied: OccupiedRecord[] = src.servers
-    .filter((x) => x.status !== 'removed' && x.cabinetCode && x.siteName)
-    .map((x) => {
-      const houseId = siteByName.get(x.siteName!)?.code ?? '';
-      return {
-        occupiedId: x.id,
-        userId: x.customerId,
-        houseId,
-        frameId: frameId(houseId, x.cabinetCode!),
-        bandwidthMbps: src.bandwidth.get(x.id) ?? 0,
-        ipSegments: (segmentsByUserHouse.get(`${x.customerId} ${houseId}`) ?? []).join(','),
-        distributedOn: dateOf(x.rackedAt),
-      };
-    });
-  return { operator, house, gateway, frame, ip_segment, user, service, occupied };
+
+  return {
+    operator,
+    house,
+    gateway,
+    frame,
+    /** The next segments' records, in the order given; call with every segment before `rest`. */
+    segments(rows: readonly SegmentSource[]): IpSegmentRecord[] {
+      return rows.map((x) => {
+        if (x.customer_id && x.live) serving.add(x.customer_id);
+        const u = x.customer_id && x.live ? usersById.get(x.customer_id) : undefined;
+        const id = segmentId(x.pool_id, x.first_address);
+        const houseId = x.site_id ? (siteById.get(x.site_id)?.code ?? '') : '';
+        if (u) {
+          const key = `${u.id} ${houseId}`;
+          const list = segmentsByUserHouse.get(key) ?? [];
+          list.push(`${x.first_address}-${x.last_address}`);
+          segmentsByUserHouse.set(key, list);
+        }
+        return {
+          segmentId: id,
+          houseId,
+          startIp: x.first_address,
+          endIp: x.last_address,
+          addresses: x.addresses,
+          useType: x.customer_id && x.live ? 'static' : 'reserved',
+          userId: u?.id ?? (x.live ? s(x.customer_id) : ''),
+          userName: s(u?.verified_name ?? u?.name),
+          userIdType: s(u?.verified_id_type),
+          userIdNumber: s(u?.verified_id_number),
+          allocatedOn: s(x.allocated_on),
+          note: x.customer_id && !x.live ? 'quarantine' : s(x.reason),
+        };
+      });
+    },
+    /** The users, services and occupied space, once every segment has been through `segments`. */
+    rest(): Pick<Register, 'user' | 'service' | 'occupied'> {
+      const user: UserRecord[] = src.users.filter((u) => serving.has(u.id)).map(userRecord);
+      const service: ServiceRecord[] = src.services.map((x) => ({
+        serviceId: serviceId(x.customer_id, x.filing_number),
+        userId: x.customer_id,
+        contentType: 'website',
+        filingType: x.use === 'commercial' ? 'icp_licence' : 'icp_filing',
+        filingNumber: x.filing_number,
+        psbNumber: s(x.psb_number),
+        accessMethod: 'colocation',
+        domains: x.domains,
+        addresses: x.addresses,
+      }));
+      const occupied: OccupiedRecord[] = src.servers
+        .filter((x) => x.status !== 'removed' && x.cabinetCode && x.siteName)
+        .map((x) => {
+          const houseId = siteByName.get(x.siteName!)?.code ?? '';
+          return {
+            occupiedId: x.id,
+            userId: x.customerId,
+            houseId,
+            frameId: frameId(houseId, x.cabinetCode!),
+            bandwidthMbps: src.bandwidth.get(x.id) ?? 0,
+            ipSegments: (segmentsByUserHouse.get(`${x.customerId} ${houseId}`) ?? []).join(','),
+            distributedOn: dateOf(x.rackedAt),
+          };
+        });
+      return { user, service, occupied };
+    },
+  };
+}
+
+export function buildRegister(src: RegisterSources): Register {
+  const b = registerBuilder(src);
+  const ip_segment = b.segments(src.segments);
+  return { operator: b.operator, house: b.house, gateway: b.gateway, frame: b.frame, ip_segment, ...b.rest() };
 }
 
 /** One reason a register cannot leave; the record it is about and a message key (both catalogs). */
@@ -260,8 +285,8 @@ export function validateRegister(reg: Pick<Register, 'operator' | 'user' | 'serv
   for (const o of reg.operator) if (!o.licenceNumber.trim()) failures.push({ kind: 'operator', recordKey: o.uscc || 'operator', reason: 'operator.licenceMissing' });
   const verified = new Set<string>();
   for (const u of reg.user) {
-    if (!u.idNumber || !u.verifiedOn) failures.push({ kind: 'user', recordKey: u.userId, reason: 'user.notVerified', detail: u.unitName });
-    else if (u.idType === 'uscc' && !validateUscc(u.idNumber).valid) failures.push({ kind: 'user', recordKey: u.userId, reason: 'user.idNumberInvalid', detail: u.idNumber });
+    const failure = userFailure(u);
+    if (failure) failures.push(failure);
     else verified.add(u.userId);
   }
   for (const x of reg.service) {
@@ -271,7 +296,31 @@ export function validateRegister(reg: Pick<Register, 'operator' | 'user' | 'serv
     }
     if (!verified.has(x.userId)) failures.push({ kind: 'service', recordKey: x.serviceId, reason: 'service.userNotVerified', detail: x.userId });
   }
-  for (const x of reg.ip_segment) {
+  failures.push(...segmentFailures(reg.ip_segment, verified));
+  return failures;
+}
+
+function userFailure(u: UserRecord): RegisterFailure | undefined {
+  if (!u.idNumber || !u.verifiedOn) return { kind: 'user', recordKey: u.userId, reason: 'user.notVerified', detail: u.unitName };
+  if (u.idType === 'uscc' && !validateUscc(u.idNumber).valid) return { kind: 'user', recordKey: u.userId, reason: 'user.idNumberInvalid', detail: u.idNumber };
+  return undefined;
+}
+
+/**
+ * The users whose identity passes validateRegister's check, among all of them (not only those in service):
+ * what `segmentFailures` needs before the last segment has been seen. A segment's user is in service by being
+ * one, so the verdicts are the same.
+ */
+export function verifiedUsers(users: readonly UserSource[]): Set<string> {
+  const out = new Set<string>();
+  for (const u of users) if (!userFailure(userRecord(u))) out.add(u.id);
+  return out;
+}
+
+/** validateRegister's check of IP segments, for a batch of them: every segment has a verified user or is reserved. */
+export function segmentFailures(segments: readonly IpSegmentRecord[], verified: ReadonlySet<string>): RegisterFailure[] {
+  const failures: RegisterFailure[] = [];
+  for (const x of segments) {
     if (x.useType === 'reserved') continue;
     if (!x.userId || !verified.has(x.userId)) failures.push({ kind: 'ip_segment', recordKey: x.segmentId, reason: 'segment.noUser', detail: `${x.startIp}-${x.endIp}` });
   }

@@ -21,9 +21,9 @@ import { addDays } from '../../rules/index.js';
 import { countLine, emptyCounts, type GateLogCounts } from './gate-log.js';
 import type { FindingRow, ChangeRow, ExportRow, RegulatorRepository, RegulatorSettingsRow } from './regulator.repository.js';
 import type { FindingKind, ChangeAction, RecordKind } from './regulator.schema.js';
-import { buildRegister, validateRegister, type Register, type RegisterFailure, type RegisterSources } from './register.js';
+import { buildRegister, registerBuilder, segmentFailures, validateRegister, verifiedUsers, type Register, type RegisterFailure, type RegisterSources } from './register.js';
 import { RECORD_KINDS } from './regulator.schema.js';
-import { encodeTo, KIND_FILES, LAYOUT_VERSION, WRITERS, writeChange, type ChangeEntry, type Field } from './writer.js';
+import { kindEncoder, KIND_FILES, LAYOUT_VERSION, WRITERS, writeChange, type ChangeEntry, type Field } from './writer.js';
 import { makeZipWriter, type ZipListing } from './zip.js';
 
 /** A name's A and AAAA records; an error with code ENOTFOUND/ENODATA means the name does not resolve. */
@@ -47,6 +47,9 @@ interface Sighting {
 const RECON_CATCH_UP_DAYS = 7;
 /** DNS look-ups in flight at once. */
 const DNS_PARALLEL = 16;
+
+/** IP segments read, checked and encoded at a time in a full export. */
+const SEGMENT_BATCH = 5000;
 
 /** Working days to report a change when the province has no setting of its own. */
 export const DEFAULT_REPORT_WORKING_DAYS = 5;
@@ -122,7 +125,7 @@ export function makeRegulatorService(deps: {
   floor: Pick<FloorService, 'sites' | 'rooms' | 'cabinets'>;
   network: Pick<NetworkService, 'switches' | 'portInventory'>;
   servers: Pick<ServersService, 'registerServers'>;
-  ipam: Pick<IpamService, 'registerSegments' | 'activeAddresses' | 'holderOf' | 'allocationsWithoutServer'>;
+  ipam: Pick<IpamService, 'registerSegments' | 'eachRegisterSegment' | 'activeAddresses' | 'holderOf' | 'allocationsWithoutServer'>;
   kyc: Pick<KycService, 'registerUsers'>;
   domains: Pick<DomainsService, 'registerServices' | 'verifiedDomains'>;
   complaints: Pick<ComplaintsService, 'intake'>;
@@ -137,7 +140,8 @@ export function makeRegulatorService(deps: {
   const { repo, audit, clock, ids } = deps;
   const reader = (scope: Scope) => requireStaff(scope, 'compliance', 'auditor');
 
-  async function sources(scope: Scope): Promise<RegisterSources> {
+  /** Everything the register reads but its IP segments (the export reads those a batch at a time). */
+  async function sourcesButSegments(scope: Scope): Promise<Omit<RegisterSources, 'segments'>> {
     const settings = await repo.settings();
     let provider: Awaited<ReturnType<ProviderService['current']>> | null = null;
     try {
@@ -146,32 +150,24 @@ export function makeRegulatorService(deps: {
       if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
     }
     // side by side on PostgreSQL's pool (the embedded database takes them one after another by itself)
-    const [sites, rooms, cabinets, switches, ports, servers, segments, users, services] = await Promise.all([
+    const [sites, rooms, cabinets, switches, ports, servers, users, services] = await Promise.all([
       deps.floor.sites(scope),
       deps.floor.rooms(scope),
       deps.floor.cabinets(scope),
       deps.network.switches(scope),
       deps.network.portInventory(scope),
       deps.servers.registerServers(scope),
-      deps.ipam.registerSegments(scope),
       deps.kyc.registerUsers(scope),
       deps.domains.registerServices(scope),
     ]);
     const bandwidth = new Map<string, number>();
     for (const p of ports) if (p.assignment) bandwidth.set(p.assignment.serverId, (bandwidth.get(p.assignment.serverId) ?? 0) + p.assignment.bandwidthMbps);
-    return {
-      settings,
-      provider,
-      sites,
-      rooms,
-      cabinets,
-      switches,
-      users,
-      segments,
-      services,
-      servers,
-      bandwidth,
-    };
+    return { settings, provider, sites, rooms, cabinets, switches, users, services, servers, bandwidth };
+  }
+
+  async function sources(scope: Scope): Promise<RegisterSources> {
+    const [rest, segments] = await Promise.all([sourcesButSegments(scope), deps.ipam.registerSegments(scope)]);
+    return { ...rest, segments };
   }
 
   /** An incremental file is checked for the records it names: the users of its changes verified, its services' filings well-formed. */
@@ -437,10 +433,12 @@ export function makeRegulatorService(deps: {
       // each kind's XML and CSV stream into the zip as they are encoded; the files' listing keeps the order begun
       const zip = makeZipWriter();
       const ended: Promise<ZipListing>[] = [];
-      const encodeKind = async <T>(file: string, element: string, header: readonly string[], rows: Iterable<T>, write: (r: T) => Field[]) => {
+      const encodeKind = async <T>(file: string, element: string, header: readonly string[], write: (r: T) => Field[], feed: (add: (rows: Iterable<T>) => Promise<void>) => Promise<void>) => {
         const xml = zip.entry(`${file}.xml`);
         const csv = zip.entry(`${file}.csv`);
-        await encodeTo(element, `${element}List`, header, rows, write, attrs, { xml: (t) => xml.write(t), csv: (t) => csv.write(t) });
+        const enc = kindEncoder(element, `${element}List`, header, write, attrs, { xml: (t) => xml.write(t), csv: (t) => csv.write(t) });
+        await feed((rows) => enc.add(rows));
+        await enc.end();
         // not awaited here: the deflate streams finish on the thread pool while the next kind is encoded
         ended.push(xml.end(), csv.end());
       };
@@ -449,14 +447,40 @@ export function makeRegulatorService(deps: {
       let partial: string | undefined;
       try {
         if (input.mode === 'full') {
-          const reg = buildRegister(await sources(scope));
-          const failures = validateRegister(reg);
-          if (failures.length) throw refused(failures);
+          // the register in steps (registerBuilder): the IP segments, by far the most records, go from a cursor
+          // through their checks into the zip a batch at a time; any failure found, nothing more is encoded
+          // and the whole list is the refusal (the zip is not written)
+          const src = await sourcesButSegments(scope);
+          const reg = registerBuilder(src);
+          const verified = verifiedUsers(src.users);
+          const badSegments: RegisterFailure[] = [];
+          let rest: ReturnType<typeof reg.rest> | undefined;
           for (const kind of RECORD_KINDS) {
             const { file, element } = KIND_FILES[kind];
             const write = WRITERS[kind] as (r: unknown) => Field[];
-            await encodeKind(file, element, headerOf(write), reg[kind] as unknown[], write);
-            counts[kind] = reg[kind].length;
+            if (kind === 'ip_segment') {
+              let n = 0;
+              await encodeKind(file, element, headerOf(write), write, async (add) => {
+                await deps.ipam.eachRegisterSegment(scope, SEGMENT_BATCH, async (rows) => {
+                  const records = reg.segments(rows);
+                  n += records.length;
+                  badSegments.push(...segmentFailures(records, verified));
+                  if (!badSegments.length) await add(records);
+                });
+              });
+              counts[kind] = n;
+              continue;
+            }
+            if (kind === 'user' || kind === 'service' || kind === 'occupied') {
+              if (!rest) {
+                rest = reg.rest();
+                const failures = [...validateRegister({ operator: reg.operator, user: rest.user, service: rest.service, ip_segment: [] }), ...badSegments];
+                if (failures.length) throw refused(failures);
+              }
+            }
+            const records = (kind === 'user' || kind === 'service' || kind === 'occupied' ? rest![kind] : reg[kind]) as unknown[];
+            await encodeKind(file, element, headerOf(write), write, (add) => add(records));
+            counts[kind] = records.length;
           }
         }
         // read before the transaction (the embedded database has one connection, and the transaction holds it)
@@ -472,7 +496,7 @@ export function makeRegulatorService(deps: {
             if (failures.length) throw refused(failures);
           }
           const entries: ChangeEntry[] = changes.map((c) => ({ seq: c.seq, kind: c.kind, recordKey: c.recordKey, action: c.action, cause: c.cause, occurredAt: c.occurredAt, dueOn: c.dueOn, detail: c.detail }));
-          await encodeKind('changes', 'change', headerOf(writeChange, BLANK_CHANGE), entries, writeChange);
+          await encodeKind('changes', 'change', headerOf(writeChange, BLANK_CHANGE), writeChange, (add) => add(entries));
           counts.changes = entries.length;
           const fileName = `rackpact-regulator-${input.mode}-${stamp(now)}-${id.slice(0, 8)}.zip`;
           const listing = await Promise.all(ended);

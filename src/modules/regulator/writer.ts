@@ -167,59 +167,89 @@ export interface EncodeSink {
   xml(text: string): Promise<void> | void;
 }
 
-/**
- * One kind's records as CSV (header row from the layout; an empty list still has its header) and as XML, handed
- * to `sink` a slice of rows at a time (the files are never whole in memory). Each element's tags are built once
- * from the header, not per value.
- */
-export async function encodeTo<T>(element: string, root: string, header: readonly string[], rows: Iterable<T>, write: Writer<T>, attrs: string, sink: EncodeSink): Promise<void> {
-  const open = header.map((n) => `<${n}>`);
-  const close = header.map((n) => `</${n}>`);
-  const rowOpen = `<${element}>`;
-  const rowClose = `</${element}>\n`;
-  let csv = `${header.join(',')}\r\n`;
-  let xml = `<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>\n`;
-  let n = 0;
-  for (const r of rows) {
-    const fields = write(r);
-    let line = '';
-    let el = rowOpen;
-    for (let i = 0; i < fields.length; i += 1) {
-      const name = fields[i][0];
-      const value = fields[i][1];
-      if (i > 0) line += ',';
-      line += csvField(value);
-      // a writer whose fields differ from the header (it should not) still gets its own element names
-      el += name === header[i] ? open[i] + xmlText(value) + close[i] : `<${name}>${xmlText(value)}</${name}>`;
-    }
-    csv += line + '\r\n';
-    xml += el + rowClose;
-    n += 1;
-    if (n === CHUNK_ROWS) {
-      // awaited only when the sink waits (a sink that does not keeps this synchronous: see encode)
-      const a = sink.csv(csv);
-      if (a) await a;
-      const b = sink.xml(xml);
-      if (b) await b;
-      csv = '';
-      xml = '';
-      n = 0;
-    }
-  }
-  xml += `</${root}>\n`;
-  const a = csv ? sink.csv(csv) : undefined;
-  if (a) await a;
-  const b = sink.xml(xml);
-  if (b) await b;
+/** A kind's tags, built once from the header, and the text encoded so far. */
+interface Encoding {
+  header: readonly string[];
+  open: string[];
+  close: string[];
+  rowOpen: string;
+  rowClose: string;
+  csv: string;
+  xml: string;
 }
 
-/** One kind's records as CSV and XML strings (encodeTo, gathered). */
+function startEncoding(element: string, root: string, header: readonly string[], attrs: string): Encoding {
+  return {
+    header,
+    open: header.map((n) => `<${n}>`),
+    close: header.map((n) => `</${n}>`),
+    rowOpen: `<${element}>`,
+    rowClose: `</${element}>\n`,
+    csv: `${header.join(',')}\r\n`,
+    xml: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>\n`,
+  };
+}
+
+/** One record: a CSV line and an XML element appended. */
+function appendRow(e: Encoding, fields: Field[]): void {
+  let line = '';
+  let el = e.rowOpen;
+  for (let i = 0; i < fields.length; i += 1) {
+    const name = fields[i][0];
+    const value = fields[i][1];
+    if (i > 0) line += ',';
+    line += csvField(value);
+    // a writer whose fields differ from the header (it should not) still gets its own element names
+    el += name === e.header[i] ? e.open[i] + xmlText(value) + e.close[i] : `<${name}>${xmlText(value)}</${name}>`;
+  }
+  e.csv += line + '\r\n';
+  e.xml += el + e.rowClose;
+}
+
+/**
+ * One kind's records as CSV (header row from the layout; an empty list still has its header) and as XML, handed
+ * to `sink` a slice of rows at a time (the files are never whole in memory); the rows may come in batches
+ * (`add` as often as needed, then `end`).
+ */
+export function kindEncoder<T>(element: string, root: string, header: readonly string[], write: Writer<T>, attrs: string, sink: EncodeSink) {
+  const e = startEncoding(element, root, header, attrs);
+  let n = 0;
+  const flush = async () => {
+    const csv = e.csv;
+    const xml = e.xml;
+    e.csv = '';
+    e.xml = '';
+    n = 0;
+    if (csv) await sink.csv(csv);
+    await sink.xml(xml);
+  };
+  return {
+    async add(rows: Iterable<T>): Promise<void> {
+      for (const r of rows) {
+        appendRow(e, write(r));
+        n += 1;
+        if (n === CHUNK_ROWS) await flush();
+      }
+    },
+    async end(): Promise<void> {
+      e.xml += `</${root}>\n`;
+      await flush();
+    },
+  };
+}
+
+/** One kind's records, all at once, through kindEncoder. */
+export async function encodeTo<T>(element: string, root: string, header: readonly string[], rows: Iterable<T>, write: Writer<T>, attrs: string, sink: EncodeSink): Promise<void> {
+  const enc = kindEncoder(element, root, header, write, attrs, sink);
+  await enc.add(rows);
+  await enc.end();
+}
+
+/** One kind's records as CSV and XML strings, whole (the same text kindEncoder hands over in slices). */
 export function encode<T>(element: string, root: string, header: readonly string[], rows: readonly T[], write: Writer<T>, attrs: string): { csv: string; xml: string } {
-  const csv: string[] = [];
-  const xml: string[] = [];
-  // the sink never waits, so encodeTo runs to its end before this returns
-  void encodeTo(element, root, header, rows, write, attrs, { csv: (t) => void csv.push(t), xml: (t) => void xml.push(t) });
-  return { csv: csv.join(''), xml: xml.join('') };
+  const e = startEncoding(element, root, header, attrs);
+  for (const r of rows) appendRow(e, write(r));
+  return { csv: e.csv, xml: `${e.xml}</${root}>\n` };
 }
 
 /** The field names a writer produces, read from a blank record of the kind (for an empty list's header). */
