@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -71,6 +72,7 @@ export interface OpenOptions {
    * a quicker start, no optimizing recompilation in the background after it, ~70 MB less memory held
    * (compiled code and the compiler's working memory), for ~30 % more CPU in a heavy query (issue 23 §2).
    * Process-wide and for good: `serve` sets it (PGLITE_COMPILER); tests and benchmarks keep V8's default.
+   * Not on a new data dir, whose first start runs every migration and the demo seed: heavy work.
    */
   wasmCompiler?: 'baseline' | 'optimizing';
   /** Embedded only: what the data-dir lock says holds it (e.g. `serve`), and where a stale-lock takeover is logged. */
@@ -102,8 +104,9 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
   let client: PGlite;
   let drizzlePglite: typeof import('drizzle-orm/pglite').drizzle;
   try {
-    // read when V8 compiles the module, i.e. by the first PGlite of the process (later ones reuse it)
-    if (opts.wasmCompiler === 'baseline') setFlagsFromString('--liftoff-only');
+    // read when V8 compiles the module, i.e. by the first PGlite of the process (later ones reuse it); a
+    // new data dir keeps the optimizing tier: its first start runs every migration and the demo seed
+    if (opts.wasmCompiler === 'baseline' && onDisk && existsSync(join(dataDir, 'PG_VERSION'))) setFlagsFromString('--liftoff-only');
     const [{ PGlite }, extensions, driver] = await Promise.all([import('@electric-sql/pglite'), pgliteExtensions(), import('drizzle-orm/pglite')]);
     drizzlePglite = driver.drizzle;
     client = await PGlite.create(dataDir, { extensions, loadDataDir: opts.loadDataDir, startParams: pgliteStartParams(PGlite) });
