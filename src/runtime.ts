@@ -8,6 +8,7 @@ import { randomIds, type IdGenerator } from './core/ids.js';
 import { openDatabase, type Database } from './db/client.js';
 import { migrate, type MigrationReport } from './db/migrate.js';
 import { installJobQueues } from './jobs/runner.js';
+import { startMark } from './core/start-timing.js';
 
 /** The session secret: from SESSION_SECRET, else generated once and kept in the data dir. */
 export function sessionSecretFor(config: Config): string {
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   /** What holds the embedded data-dir lock (e.g. `serve`), and where a stale-lock takeover is logged. */
   command?: string;
   log?: (message: string) => void;
+  /** `serve`: how V8 compiles the embedded database (PGLITE_COMPILER); others keep V8's default. */
+  pgliteCompiler?: 'baseline' | 'optimizing';
 }
 
 /**
@@ -64,15 +67,20 @@ export async function migrateAsOwner(config: Config, app: Database): Promise<Mig
 
 /** Opens the configured database (embedded unless DATABASE_URL), migrates it, wires the services. */
 export async function openRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir(config), command: opts.command, log: opts.log });
+  startMark('modules loaded');
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir(config), command: opts.command, log: opts.log, wasmCompiler: opts.pgliteCompiler });
+  startMark('database open');
   try {
     const migration = config.MIGRATION_DATABASE_URL ? await migrateAsOwner(config, database) : await migrate(database);
+    startMark('migrations checked');
     const clock = opts.clock ?? (config.CLOCK_START ? shiftedClock(config.CLOCK_START) : systemClock);
     const ids = opts.ids ?? randomIds;
     const sessionSecret = sessionSecretFor(config);
     const services = buildServices({ config, database, clock, ids, sessionSecret });
+    startMark('services wired');
     // issue 20: customers from before migration 0029 (or loaded by SQL) get their searchable pinyin now
     await services.customers.fillPinyin();
+    startMark('pinyin filled');
     return { config, database, services, clock, ids, sessionSecret, migration, close: () => database.close() };
   } catch (err) {
     await database.close();

@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { filesDir, type Config } from '../core/config.js';
-import { openDatabase, PGLITE_EXTENSIONS } from '../db/client.js';
+import { openDatabase, pgliteExtensions } from '../db/client.js';
 import { lockDataDir } from '../db/data-dir-lock.js';
 import { makeFileStore } from '../files/file-store.js';
 import { migrateAsOwner, pgliteDir } from '../runtime.js';
@@ -210,7 +209,8 @@ async function restorePglite(config: Config, dumpBytes: () => Buffer<ArrayBuffer
       if (!force) throw new Error(`${dir} is not empty; pass --force to move it aside and restore`);
       renameSync(dir, `${dir}.before-restore-${Date.now()}`);
     }
-    const pg = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS, loadDataDir: new Blob([dumpBytes()]) });
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pg = await PGlite.create(dir, { extensions: await pgliteExtensions(), loadDataDir: new Blob([dumpBytes()]) });
     await pg.query('SELECT 1');
     await pg.close();
   } finally {

@@ -12,6 +12,7 @@ import { makeLogger } from '../http/logging.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { localParams } from '../http/errors.js';
 import { openRuntime, type Runtime } from '../runtime.js';
+import { startMark, startPhases } from '../core/start-timing.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { backup, restore } from './backup.js';
@@ -484,13 +485,17 @@ async function readAllStdin(): Promise<string> {
 
 async function serve(config: Config, io: Io): Promise<number> {
   const logger = makeLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const rt = await openRuntime(config, { command: 'serve', log: (message) => logger.warn(message) });
+  const rt = await openRuntime(config, { command: 'serve', log: (message) => logger.warn(message), pgliteCompiler: config.PGLITE_COMPILER });
   const seedWanted = config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && !config.DATABASE_URL);
   if (seedWanted && (await seedDemo(rt.services, rt.clock)).seeded) logger.info('demo data loaded');
+  startMark('demo data checked');
   const http = await buildHttp(rt.services, { ...rt, passwords: undefined }, { logger, webDir: WEB_DIR });
+  startMark('http built');
   // issue 23 §4: the gate applies within seconds of a change, not at the next minute
   const stopGateWaker = config.GATE_APPLY === 'on' ? await startGateWaker(rt.services, rt.database, (err) => logger.error({ err }, 'gate apply failed')) : undefined;
   await http.listen({ port: config.PORT, host: config.HOST });
+  startMark('listening');
+  logger.debug({ startMs: startPhases() }, 'start phases');
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;

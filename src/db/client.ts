@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import type { Extensions, PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
@@ -53,7 +51,14 @@ export interface Database {
   pglite?: PGlite;
 }
 
-export const PGLITE_EXTENSIONS = { btree_gist, pg_trgm };
+/**
+ * The extensions the schema needs on the embedded database. Each driver is loaded by the database that
+ * uses it — PGlite's or PostgreSQL's, not both — at open, not at start (issue 23 §1).
+ */
+export async function pgliteExtensions(): Promise<Extensions> {
+  const [{ btree_gist }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite/contrib/btree_gist'), import('@electric-sql/pglite/contrib/pg_trgm')]);
+  return { btree_gist, pg_trgm };
+}
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -62,6 +67,14 @@ export interface OpenOptions {
   /** PGlite only: start from a dumped data dir (tests load a migrated template this way). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /**
+   * Embedded only: `baseline` compiles PGlite's WebAssembly with V8's baseline compiler only (Liftoff):
+   * a quicker start, no optimizing recompilation in the background after it, ~70 MB less memory held
+   * (compiled code and the compiler's working memory), for ~30 % more CPU in a heavy query (issue 23 §2).
+   * Process-wide and for good: `serve` sets it (PGLITE_COMPILER); tests and benchmarks keep V8's default.
+   * Not on a new data dir, whose first start runs every migration and the demo seed: heavy work.
+   */
+  wasmCompiler?: 'baseline' | 'optimizing';
   /** Embedded only: what the data-dir lock says holds it (e.g. `serve`), and where a stale-lock takeover is logged. */
   command?: string;
   log?: (message: string) => void;
@@ -78,8 +91,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
  * database serves one small shop whose working set is a few MB; 16 MB keeps it cached. The other
  * settings bound what one query may take on top (sorts, index builds, temporary tables).
  */
-const PGLITE_START_PARAMS = [
-  ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
+const pgliteStartParams = (PGliteClass: typeof PGlite) => [
+  ...(PGliteClass as unknown as { defaultStartParams: string[] }).defaultStartParams,
   ...['-c', 'shared_buffers=16MB', '-c', 'work_mem=4MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'],
 ];
 
@@ -89,8 +102,14 @@ async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promi
   // one process per data dir: a second PGlite on the same files would silently lose writes
   const lock = onDisk ? await lockDataDir(dataDir, { command: opts.command, log: opts.log }) : undefined;
   let client: PGlite;
+  let drizzlePglite: typeof import('drizzle-orm/pglite').drizzle;
   try {
-    client = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS, loadDataDir: opts.loadDataDir, startParams: PGLITE_START_PARAMS });
+    // read when V8 compiles the module, i.e. by the first PGlite of the process (later ones reuse it); a
+    // new data dir keeps the optimizing tier: its first start runs every migration and the demo seed
+    if (opts.wasmCompiler === 'baseline' && onDisk && existsSync(join(dataDir, 'PG_VERSION'))) setFlagsFromString('--liftoff-only');
+    const [{ PGlite }, extensions, driver] = await Promise.all([import('@electric-sql/pglite'), pgliteExtensions(), import('drizzle-orm/pglite')]);
+    drizzlePglite = driver.drizzle;
+    client = await PGlite.create(dataDir, { extensions, loadDataDir: opts.loadDataDir, startParams: pgliteStartParams(PGlite) });
   } catch (err) {
     lock?.release();
     throw err;
@@ -148,6 +167,7 @@ function rawOf(queryable: Pick<pg.Pool, 'query'>): RawSession {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
@@ -159,7 +179,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db,
     raw,
     async listen(channel, listener) {
-      const stop = await listenOn(url, channel, listener, () => stops.delete(stop));
+      const stop = await listenOn(pg, url, channel, listener, () => stops.delete(stop));
       stops.add(stop);
       return stop;
     },
@@ -181,7 +201,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 const RETRY_MS = { first: 500, max: 30_000 };
 
 /** LISTEN on a client of its own, outside the pool; after losing it, reconnects with backoff until stopped. */
-async function listenOn(url: string, channel: string, listener: Listener, onStop: () => void): Promise<() => Promise<void>> {
+async function listenOn(pg: typeof import('pg').default, url: string, channel: string, listener: Listener, onStop: () => void): Promise<() => Promise<void>> {
   let current: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;

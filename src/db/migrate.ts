@@ -42,6 +42,7 @@ export interface MigrationReport {
  * is refused rather than silently skipped.
  */
 export async function migrate(database: Database, migrations = loadMigrations()): Promise<MigrationReport> {
+  if (await isCurrent(database, migrations)) return { applied: [], version: migrations.at(-1)?.version ?? 0 };
   return database.withSession(async (session) => {
     await session.exec('BEGIN');
     try {
@@ -86,6 +87,22 @@ export async function migrate(database: Database, migrations = loadMigrations())
       throw err;
     }
   });
+}
+
+/**
+ * The start of an up-to-date database (issue 23 §1): one query, no transaction, no lock — every
+ * migration applied with the checksum it has now. Anything else (no table yet, one pending, one
+ * changed) is left to `migrate`'s locked path, which decides again under the lock.
+ */
+async function isCurrent(database: Database, migrations: Migration[]): Promise<boolean> {
+  let done: { version: number; checksum: string }[];
+  try {
+    done = await database.raw.query<{ version: number; checksum: string }>('SELECT version, checksum FROM rackpact_migrations ORDER BY version');
+  } catch {
+    return false; // not there yet (a new database), or not readable: the locked path says why
+  }
+  const byVersion = new Map(done.map((m) => [m.version, m.checksum]));
+  return migrations.every((m) => byVersion.get(m.version) === m.checksum);
 }
 
 export async function currentMigrationVersion(database: Database): Promise<number> {

@@ -1,4 +1,4 @@
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.js';
 import type { Clock } from '../core/clock.js';
 import { JOBS, type JobDefinition } from './definitions.js';
@@ -7,9 +7,11 @@ import { dailyDuties, didWork, makeDutyRunner, type DutyRun, type DutyRunner } f
 /**
  * pg-boss on either driver. With several app processes on one PostgreSQL each job still runs
  * once: pg-boss hands a job to one worker (SKIP LOCKED) and keeps one schedule per queue.
+ * Loaded when the queue starts (after the server listens), not with the server (issue 23 §1).
  */
-function makeBoss(database: Database, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
-  return new PgBoss({
+async function makeBoss(database: Database, options: Partial<PgBoss.ConstructorOptions> = {}): Promise<PgBoss> {
+  const { default: PgBossClass } = await import('pg-boss');
+  return new PgBossClass({
     db: {
       async executeSql(text: string, values?: unknown[]) {
         if (values && values.length > 0) return { rows: await database.raw.query(text, values) };
@@ -31,7 +33,7 @@ function makeBoss(database: Database, options: Partial<PgBoss.ConstructorOptions
  * the role split the owner does this, because creating a queue creates tables the app role may not.
  */
 export async function installJobQueues(database: Database): Promise<void> {
-  const boss = makeBoss(database, { supervise: false, schedule: false });
+  const boss = await makeBoss(database, { supervise: false, schedule: false });
   await boss.start();
   try {
     for (const def of Object.values(JOBS)) await boss.createQueue(def.name);
@@ -52,7 +54,7 @@ export async function startJobs(
   handlers: Record<string, () => Promise<unknown>>,
   log: JobLog,
 ): Promise<{ stop(): Promise<void>; boss: PgBoss }> {
-  const boss = makeBoss(database);
+  const boss = await makeBoss(database);
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
   for (const def of Object.values(JOBS) as JobDefinition[]) {

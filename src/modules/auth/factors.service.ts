@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
@@ -65,7 +64,7 @@ export function makeFactorsService(deps: {
       const started = await repo.db.transaction((tx) => accounts.startTotp(tx, { userId: me.userId, secret, confirmedAt: null, lastStep: null, createdAt: clock.now() }));
       if (!started) throw new AppError('TOTP_ALREADY_ENROLLED');
       const uri = totpUri(secret, ISSUER, me.login);
-      return { secret, uri, qrDataUri: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
+      return { secret, uri, qrDataUri: await (await import('qrcode')).default.toDataURL(uri, { margin: 1, width: 220 }) };
     },
 
     /**

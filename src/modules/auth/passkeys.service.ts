@@ -1,13 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, AuthenticatorTransportFuture, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { systemScope, type Scope } from '../../core/scope.js';
@@ -27,6 +19,9 @@ export interface RelyingParty {
 const CEREMONY_MINUTES = 5;
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const rejected = (reason: string) => new AppError('PASSKEY_REJECTED', { reason }, [{ path: 'response', key: 'PASSKEY_REJECTED', params: { reason } }]);
+
+/** Loaded by the first passkey ceremony, not at start: with its X.509/ASN.1 stack it is ~0.4 s of CPU and ~14 MB (issue 23 §1). */
+const webauthn = () => import('@simplewebauthn/server');
 
 /**
  * Passkeys (WebAuthn, issue 24 §1) through @simplewebauthn/server: a signed-in user registers one; a
@@ -54,7 +49,7 @@ export function makePasskeysService(deps: {
     async registrationOptions(scope: Scope, rp: RelyingParty) {
       const me = self(scope);
       const existing = await accounts.credentialsOf(me.userId);
-      const options = await generateRegistrationOptions({
+      const options = await (await webauthn()).generateRegistrationOptions({
         rpName: 'rackpact',
         rpID: rp.rpID,
         userName: me.login,
@@ -87,7 +82,7 @@ export function makePasskeysService(deps: {
       if (!pending?.webauthnChallenge || pending.expiresAt <= now) throw rejected('challenge expired');
       let verification;
       try {
-        verification = await verifyRegistrationResponse({ response: input.response, expectedChallenge: pending.webauthnChallenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID });
+        verification = await (await webauthn()).verifyRegistrationResponse({ response: input.response, expectedChallenge: pending.webauthnChallenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID });
       } catch (e) {
         throw rejected(e instanceof Error ? e.message : String(e));
       }
@@ -129,7 +124,7 @@ export function makePasskeysService(deps: {
       const pending = challengeToken ? await accounts.challenge(sha256(challengeToken)) : undefined;
       const secondStep = pending && pending.purpose === 'second_factor' && pending.expiresAt > now ? pending : undefined;
       const allow = secondStep?.userId ? await accounts.credentialsOf(secondStep.userId) : [];
-      const options = await generateAuthenticationOptions({
+      const options = await (await webauthn()).generateAuthenticationOptions({
         rpID: rp.rpID,
         userVerification: 'preferred',
         allowCredentials: allow.map((c) => ({ id: c.id, transports: c.transports as AuthenticatorTransportFuture[] })),
@@ -166,7 +161,7 @@ export function makePasskeysService(deps: {
       await deps.auth.reserveFor(throttleKeys(loginKeyOf(user.login), input.ip), now);
       let verification;
       try {
-        verification = await verifyAuthenticationResponse({
+        verification = await (await webauthn()).verifyAuthenticationResponse({
           response,
           expectedChallenge: pending.webauthnChallenge,
           expectedOrigin: rp.origin,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { formatChineseDate, type CalendarDate } from '../../rules/index.js';
 import type { DocBlock } from './contract-document.js';
 
@@ -96,6 +95,7 @@ th { width: 28%; font-weight: bold; background: #f4f4f4; }
 
 /** The .docx of the confirmation; `sealPng` (the provider's seal, when it is a PNG) is set beside the issuer's line. */
 export async function activationDocx(f: ActivationFacts, opts: { fingerprint: string; sealPng?: Buffer | null }): Promise<Buffer> {
+  const { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx'); // loaded by the first .docx (issue 23 §1)
   const font = { eastAsia: 'SimSun', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
   const run = (text: string, extra: { bold?: boolean; size?: number } = {}) => new TextRun({ text, font, size: extra.size ?? 22, bold: extra.bold, language: { eastAsia: 'zh-CN' } });
   const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [run(text, { bold })] })] });

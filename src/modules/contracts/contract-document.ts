@@ -1,21 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  ImageRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type IRunOptions,
-} from 'docx';
+import type { IRunOptions, Paragraph as DocxParagraph, Table as DocxTable } from 'docx';
 import { formatChineseDate, formatYuan, term, toCapital, type CalendarDate, type Fen } from '../../rules/index.js';
 import { parseTemplate, resolveRefs } from './templates/template-tree.js';
 
@@ -269,13 +252,15 @@ function dataUriBytes(uri: string): { bytes: Buffer; type: 'png' | 'jpg' } | nul
 }
 
 export async function toDocx(blocks: DocBlock[], opts: RenderOptions): Promise<Buffer> {
+  // docx is loaded by the first .docx asked for, not at start (issue 23 §1)
+  const { AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } = await import('docx');
   const run = (text: string, extra: Partial<Pick<IRunOptions, 'bold' | 'size' | 'color'>> = {}) => new TextRun({ text, font: FONT, language: LANG, size: extra.size ?? 22, bold: extra.bold, color: extra.color });
   const seal = !opts.draft && opts.sealDataUri ? dataUriBytes(opts.sealDataUri) : null;
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const noBorders = { top: none, bottom: none, left: none, right: none };
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const grid = { top: line, bottom: line, left: line, right: line };
-  const children: (Paragraph | Table)[] = [];
+  const children: (DocxParagraph | DocxTable)[] = [];
   let numbered = false;
   const number = () => {
     if (numbered) return;

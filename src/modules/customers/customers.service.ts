@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 import type { Clock } from '../../core/clock.js';
 import { AppError, type FieldError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
@@ -10,6 +9,10 @@ import { checkPhone, checkUscc } from './customer-fields.js';
 import type { CustomerFilter, CustomerRow, CustomersRepository, OutboxRow, StaffTaskRow } from './customers.repository.js';
 import type { KycRepository } from './kyc.repository.js';
 import type { RosterRepository } from './roster.repository.js';
+import { lazyPackage } from '../../core/lazy.js';
+
+/** pinyin-pro (its dictionary: ~9 MB) is loaded by the first name to spell, not at start. */
+const pinyinPro = lazyPackage<typeof import('pinyin-pro')>('pinyin-pro');
 
 /** What a customer may change about itself (from the portal, through a change request). */
 export const CONTACT_FIELDS = ['registeredAddress', 'postalAddress', 'noticeEmail', 'noticeFax', 'contactPhone'] as const;
@@ -27,7 +30,7 @@ export type CustomerPatch = Partial<CustomerInput> & { version: number };
 
 /** 北京寰宇网络 → bjhywl: what people type to find a company. */
 export function nameInitials(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  return pinyinPro().pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
@@ -35,7 +38,7 @@ export function nameInitials(name: string): string {
 
 /** 北京寰宇 → "beijinghuanyu bjhy": the full pinyin and the initials, searched anywhere (issue 20 global search). */
 export function namePinyin(name: string): string {
-  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  const full = pinyinPro().pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');

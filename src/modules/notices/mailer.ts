@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { Clock } from '../../core/clock.js';
 
 export interface OutgoingMail {
@@ -28,11 +29,16 @@ export function makeMailer(smtpUrl: string | undefined, opts: { timeoutMs: numbe
       send: () => Promise.reject(Object.assign(new Error('SMTP is not configured (SMTP_URL)'), { transient: true })),
     };
   }
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: opts.timeoutMs, greetingTimeout: opts.timeoutMs, socketTimeout: opts.timeoutMs, dnsTimeout: opts.timeoutMs });
+  // nodemailer is loaded by the first mail sent, not at start (issue 23 §1)
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
+  const transporter = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: smtpUrl, connectionTimeout: opts.timeoutMs, greetingTimeout: opts.timeoutMs, socketTimeout: opts.timeoutMs, dnsTimeout: opts.timeoutMs }),
+    ));
   return {
     configured: true,
     async send(mail) {
-      const info = await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
+      const info = await (await transporter()).sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
       return { messageId: info.messageId, response: info.response };
     },
   };
