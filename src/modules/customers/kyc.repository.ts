@@ -7,7 +7,7 @@ import { customers, kycDocuments } from './customers.schema.js';
 export type KycRow = typeof kycDocuments.$inferSelect;
 
 /** Issue 22: the regulator's user records — each customer with its verified business licence (real name), if any. */
-export const registerUsersSql = sql`
+const registerUsersOf = (ids?: readonly string[]) => sql`
   SELECT c.id::text AS id, c.name, c.uscc, c.status, c.registered_address, c.postal_address, c.legal_representative, c.contact_phone, c.notice_email,
          k.holder_name AS verified_name, k.id_type AS verified_id_type, k.id_number AS verified_id_number,
          to_char(k.reviewed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS verified_on
@@ -15,7 +15,9 @@ export const registerUsersSql = sql`
     LEFT JOIN LATERAL (SELECT holder_name, id_type, id_number, reviewed_at FROM kyc_documents d
                         WHERE d.customer_id = c.id AND d.kind = 'business_licence' AND d.status = 'verified'
                         ORDER BY d.reviewed_at DESC LIMIT 1) k ON true
+   ${ids ? sql`WHERE c.id = ANY(string_to_array(${ids.join(',')}, ',')::uuid[])` : sql``}
    ORDER BY c.id`;
+export const registerUsersSql = registerUsersOf();
 
 export interface RegisterUserRow {
   id: string;
@@ -36,8 +38,9 @@ export interface RegisterUserRow {
 export function makeKycRepository(db: Db) {
   return {
     db,
-    async registerUsers(): Promise<RegisterUserRow[]> {
-      return ((await db.execute(registerUsersSql)) as unknown as { rows: RegisterUserRow[] }).rows as RegisterUserRow[];
+    /** Every customer's user record, or those of the customers named. */
+    async registerUsers(ids?: readonly string[]): Promise<RegisterUserRow[]> {
+      return ((await db.execute(ids ? registerUsersOf(ids) : registerUsersSql)) as unknown as { rows: RegisterUserRow[] }).rows as RegisterUserRow[];
     },
 
     async find(scope: Scope, id: string, tx: Executor = db): Promise<KycRow | undefined> {

@@ -109,10 +109,10 @@ export function makeKycService(deps: {
       return (await repo.listForCustomer(scope, customerId)).map((d) => ({ id: d.id, kind: d.kind, status: d.status, expiresOn: d.expiresOn, uploadedBy: d.uploadedBy }));
     },
 
-    /** Issue 22: every customer with its verified real name (business licence), for the regulator's user records. */
-    async registerUsers(scope: Scope) {
+    /** Issue 22: every customer (or those named) with its verified real name (business licence), for the regulator's user records. */
+    async registerUsers(scope: Scope, customerIds?: readonly string[]) {
       requireStaff(scope, 'compliance', 'auditor');
-      return repo.registerUsers();
+      return repo.registerUsers(customerIds);
     },
 
     async queue(scope: Scope, status: KycRow['status'] = 'pending') {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { customerNames } from '../customers/customers.read.js';
 import {
@@ -52,6 +52,14 @@ export function makeRegulatorRepository(db: Db) {
         .from(regulatorChanges)
         .where(and(gt(regulatorChanges.seq, afterSeq), since ? gte(regulatorChanges.occurredAt, since) : undefined))
         .orderBy(asc(regulatorChanges.seq)),
+    /** The customers the register's rows in (afterSeq, throughSeq] are about (since an instant, when given). */
+    async changeCustomerIds(afterSeq: number, throughSeq: number, since?: Date): Promise<string[]> {
+      const rows = await db
+        .selectDistinct({ id: regulatorChanges.customerId })
+        .from(regulatorChanges)
+        .where(and(gt(regulatorChanges.seq, afterSeq), lte(regulatorChanges.seq, throughSeq), since ? gte(regulatorChanges.occurredAt, since) : undefined, isNotNull(regulatorChanges.customerId)));
+      return rows.map((r) => r.id!);
+    },
     async maxChangeSeq(tx: Executor): Promise<number> {
       const [row] = await tx.select({ max: sql<string | null>`max(${regulatorChanges.seq})` }).from(regulatorChanges);
       return Number(row.max ?? 0);

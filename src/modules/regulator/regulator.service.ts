@@ -483,13 +483,22 @@ export function makeRegulatorService(deps: {
             counts[kind] = records.length;
           }
         }
-        // read before the transaction (the embedded database has one connection, and the transaction holds it)
-        const users = input.mode === 'incremental' ? new Map((await deps.kyc.registerUsers(scope)).map((u) => [u.id, u])) : new Map();
+        // read before the transaction (the embedded database has one connection, and the transaction holds it):
+        // an incremental file covers the changes up to the newest one now, and needs the identity of their
+        // customers only (a change recorded meanwhile goes into the next file)
+        let users = new Map<string, RegisterSources['users'][number]>();
+        let ceiling: number | undefined;
+        if (input.mode === 'incremental') {
+          ceiling = await repo.maxChangeSeq(repo.db);
+          const from = input.since ? 0 : await repo.lastAcknowledgedSeq(repo.db);
+          const ids = await repo.changeCustomerIds(from, ceiling, input.since ?? undefined);
+          users = new Map((await deps.kyc.registerUsers(scope, ids)).map((u) => [u.id, u]));
+        }
         return await repo.db.transaction(async (tx) => {
           await repo.lockExports(tx);
           const since = input.mode === 'incremental' && input.since ? input.since : undefined;
           const afterSeq = input.mode === 'incremental' && !since ? await repo.lastAcknowledgedSeq(tx) : 0;
-          const throughSeq = await repo.maxChangeSeq(tx);
+          const throughSeq = ceiling ?? (await repo.maxChangeSeq(tx));
           const changes = (await repo.changesAfter(tx, afterSeq, since)).filter((c) => c.seq <= throughSeq);
           if (input.mode === 'incremental') {
             const failures = validateChanges(users, changes);
