@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, client, unwrap, type Schemas } from '../../api/client';
 import { useCan } from '../../auth/can';
@@ -67,7 +67,7 @@ function SettingsForm({ settings, onClose, onSaved }: { settings: Settings; onCl
 
 /** The access settings as they stand, with the admin's edit. */
 export function AccessSettingsCard() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const mayEdit = useCan('access.settings');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/access/settings')), []);
   const [editing, setEditing] = useState(false);
@@ -86,9 +86,7 @@ export function AccessSettingsCard() {
         <Descriptions.Item label={t('access.openingHours')}>{`${hhmm(data.opensMinute)}–${hhmm(data.closesMinute)}`}</Descriptions.Item>
         <Descriptions.Item label={t('access.maxVisit')}>{t('access.hoursValue', { h: data.maxVisitMinutes / 60 })}</Descriptions.Item>
         <Descriptions.Item label={t('access.equipmentRoles')}>
-          {data.equipmentRoles.map((r) => (
-            <Tag key={r}>{ROSTER_ROLES.includes(r as RosterRole) ? t(`roster.role.${r as RosterRole}`) : r}</Tag>
-          ))}
+          {data.equipmentRoles.map((r) => (ROSTER_ROLES.includes(r as RosterRole) ? t(`roster.role.${r as RosterRole}`) : r)).join(locale === 'en' ? ', ' : '、')}
         </Descriptions.Item>
       </Descriptions>
       {editing && <SettingsForm settings={data} onClose={() => setEditing(false)} onSaved={reload} />}

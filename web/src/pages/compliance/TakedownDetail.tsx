@@ -145,9 +145,11 @@ export function TakedownDrawer({ id, customerName, mayAct, onClose, onChanged }:
               <Instant value={order.executedAt} />
             </Descriptions.Item>
             <Descriptions.Item label={t('takedowns.actions')} span={2}>
-              {order.actions.map((a) => (
-                <Tag key={a}>{t(`takedowns.action.${a}`)}</Tag>
-              ))}
+              <Space size={4} wrap>
+                {order.actions.map((a) => (
+                  <Tag key={a}>{t(`takedowns.action.${a}`)}</Tag>
+                ))}
+              </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('takedowns.reason')} span={2}>
               {order.reason}

@@ -181,7 +181,14 @@ export function TakedownsPage() {
           { title: t('takedowns.registrationToBlock'), render: (_: unknown, r) => <Duration seconds={r.proof?.secondsToBlock} /> },
           { title: t('takedowns.customer'), dataIndex: 'customerName', render: (v?: string) => v ?? '—' },
           { title: t('takedowns.document'), render: (_: unknown, r) => `${r.issuer} · ${r.documentNumber}` },
-          { title: t('takedowns.targets'), render: (_: unknown, r) => r.targets.map((x) => <Tag key={`${x.kind}${x.value}`}>{`${t(`takedowns.target.${x.kind}`)} ${x.value}`}</Tag>) },
+          { title: t('takedowns.targets'), render: (_: unknown, r) => (
+              <Space size={4} wrap>
+                {r.targets.map((x) => (
+                  <Tag key={`${x.kind}${x.value}`}>{`${t(`takedowns.target.${x.kind}`)} ${x.value}`}</Tag>
+                ))}
+              </Space>
+            ),
+          },
           { title: t('takedowns.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => <Instant value={v} /> },
         ]}
       />
