@@ -1,11 +1,17 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setApiLocale } from '../api/client';
-import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALE_STORAGE_KEY = 'rackpact.locale';
-const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+type Catalog = Record<MessageKey, string>;
+// Chinese is the default and the fallback, so it ships in the entry; English (as large again, ~25 KB
+// gzipped) is fetched the first time someone reads in English — it kept the first page in its budget.
+const catalogs: Partial<Record<Locale, Catalog>> = { 'zh-CN': zhCN };
+
+async function loadCatalog(l: Locale): Promise<void> {
+  if (l === 'en' && !catalogs.en) catalogs.en = (await import('./en')).en;
+}
 
 function initialLocale(): Locale {
   const stored = localStorage.getItem(LOCALE_STORAGE_KEY);
@@ -28,21 +34,29 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setApiLocale(l);
     return l;
   });
+  const [loaded, setLoaded] = useState(() => catalogs[locale] !== undefined);
+  useEffect(() => {
+    if (!loaded) void loadCatalog(locale).then(() => setLoaded(true));
+  }, [loaded, locale]);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(LOCALE_STORAGE_KEY, l);
-    setApiLocale(l);
-    document.documentElement.lang = l;
-    setLocaleState(l);
+    void loadCatalog(l).then(() => {
+      setApiLocale(l);
+      document.documentElement.lang = l;
+      setLocaleState(l);
+    });
   }, []);
   const t = useCallback(
     // A key computed from server data may be missing from a catalog: show the other language, then
     // the key itself (the page walk flags it), rather than crashing the whole page.
     (key: MessageKey, params: Record<string, string | number> = {}) =>
-      ((catalogs[locale][key] as string | undefined) ?? (catalogs['zh-CN'][key] as string | undefined) ?? String(key)).replace(/\{(\w+)\}/g, (w, k: string) => (params[k] === undefined ? w : String(params[k]))),
+      ((catalogs[locale]?.[key] as string | undefined) ?? (zhCN[key] as string | undefined) ?? String(key)).replace(/\{(\w+)\}/g, (w, k: string) => (params[k] === undefined ? w : String(params[k]))),
     [locale],
   );
-  const has = useCallback((key: string): key is MessageKey => key in catalogs[locale], [locale]);
+  const has = useCallback((key: string): key is MessageKey => key in (catalogs[locale] ?? zhCN), [locale]);
   const value = useMemo(() => ({ locale, setLocale, t, has }), [locale, setLocale, t, has]);
+  // an English reader's first paint waits for the English catalog rather than flashing Chinese
+  if (!loaded) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
