@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, launchBrowser, logIn, shot, startServer } from './server.js';
+import { chooseOption, launchBrowser, logIn, shot, startServer, switchLanguage } from './server.js';
 
 /**
  * Issue 21 (site access) in a real browser, on the demo data, as of Thursday 2026-12-03 09:00 in Beijing
@@ -103,7 +103,7 @@ describe('site access in a real browser', () => {
     const english = await browser.newPage();
     await logIn(english, server.url, 'bob');
     await english.waitForURL(/\/portal$/);
-    await english.getByTestId('lang-switch').click();
+    await switchLanguage(english);
     await english.getByText('Site access').first().waitFor();
     await english.goto(`${server.url}/portal/visits`);
     await english.getByText('Visit log').first().waitFor();

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 /**
  * Issue 20 §5: the 告警通道 page in a real browser — an admin adds a signed webhook pointing at a local
@@ -68,7 +68,7 @@ describe('告警通道 (alert channels) in a real browser', () => {
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await shot(page, 'alert-channels-zh');
 
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByRole('heading', { name: 'Alert channels' }).waitFor();
     await page.locator('.ant-table-row', { hasText: 'Test message' }).getByText('Delivered').waitFor();
     await shot(page, 'alert-channels-en');

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, shot, startServer } from './server.js';
+import { launchBrowser, logIn, shot, startServer, switchLanguage } from './server.js';
 
 /**
  * 28 December 2026: 2027 is still provisional (the State Council's notice is not loaded), so the
@@ -140,7 +140,7 @@ describe('the working-day calendar in a real browser', () => {
     // the same year in English: names translated, loaded time in Beijing time to the minute
     // (the Chinese "saved" toast goes first, so the English screenshot is English throughout)
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByText('State Council schedule (loaded)').waitFor();
     expect(await page.getByTestId('calendar-grid').textContent()).toContain('Spring Festival');
     await shot(page, 'calendar-2027-saved-en');
@@ -181,7 +181,7 @@ describe('the working-day calendar in a real browser', () => {
     expect(await day(preview28, '2028-10-05').getAttribute('data-kind')).toBe('holiday');
     expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
     await shot(page, 'calendar-2028-joint-en');
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.close();
 
     // NOC no longer sees the banner either

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, logIn, SCREENSHOT_DIR, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, SCREENSHOT_DIR, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -111,10 +111,10 @@ describe('contracts in a real browser', () => {
     await expect.poll(() => staff.getByTestId('onboarding-step-contract').getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
     expect(await staff.getByTestId('onboarding-step-racked').getAttribute('data-state')).toBe('todo');
     await shot(staff, 'checklist-contract-zh-CN');
-    await staff.getByTestId('lang-switch').click();
+    await switchLanguage(staff);
     await staff.getByTestId('onboarding-step-racked').filter({ hasText: 'E2E-DRAFT-0001 is not racked yet' }).waitFor();
     await shot(staff, 'checklist-contract-en');
-    await staff.getByTestId('lang-switch').click();
+    await switchLanguage(staff);
     await staff.getByTestId('onboarding-step-racked').filter({ hasText: 'E2E-DRAFT-0001 尚未上架' }).waitFor();
 
     // racked by the NOC: the contract becomes active (7.1)
@@ -176,11 +176,11 @@ describe('contracts in a real browser', () => {
     // the card re-read shows the PDFs now printed, each with its SHA-256; in English too
     await page.reload();
     await page.getByTestId('contract-documents').waitFor();
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByTestId('contract-documents').filter({ hasText: 'Service activation confirmation' }).waitFor();
     await page.getByTestId('contract-documents').scrollIntoViewIfNeeded();
     await shot(page, 'contract-documents-card-en');
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -58,11 +58,11 @@ describe('customers, KYC and rosters in a real browser', () => {
     await staff.locator('.ant-table-row', { hasText: '91440300MA5DC1B7XM' }).getByRole('button', { name: '核验通过' }).click();
     await staff.locator('.ant-message', { hasText: '四眼原则' }).waitFor();
     await shot(staff, 'checklist-customer-zh-CN');
-    await staff.getByTestId('lang-switch').click();
+    await switchLanguage(staff);
     await staff.getByTestId('onboarding-checklist').filter({ hasText: 'Onboarding checklist' }).waitFor();
     await staff.getByTestId('onboarding-step-kyc').filter({ hasText: 'waiting for a colleague to verify it' }).waitFor();
     await shot(staff, 'checklist-customer-en');
-    await staff.getByTestId('lang-switch').click();
+    await switchLanguage(staff);
     await staff.getByTestId('onboarding-checklist').filter({ hasText: '开通引导清单' }).waitFor();
 
     // an admin gives the customer a portal user

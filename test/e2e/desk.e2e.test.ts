@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyPostgresDatabase } from '../harness/db.js';
-import { launchBrowser, logIn, shot, startServer } from './server.js';
+import { launchBrowser, logIn, shot, startServer, switchLanguage } from './server.js';
 
 /**
  * The desk (issue 20) in a real browser, on PostgreSQL with the demo data: each role lands on its
@@ -134,13 +134,13 @@ describe('the role dashboards', () => {
         await page.getByTestId('desk-figures').waitFor({ timeout: 90_000 });
       }
 
-      await page.getByTestId('lang-switch').click();
+      await switchLanguage(page);
       await expect.poll(() => page.locator('.ant-layout-content').innerText()).toMatch(/Dashboard|desk/);
       await page.locator('[data-testid^="desk-chart-"] canvas').first().waitFor();
       await readable(page);
       await shot(page, `desk-${role}-en`);
       // back to Chinese for the next run of this user
-      await page.getByTestId('lang-switch').click();
+      await switchLanguage(page);
       await context.close();
     }, 240_000);
   }
@@ -159,10 +159,10 @@ describe('the to-do lists', () => {
     expect(await page.locator('.ant-layout-content').innerText()).toContain('5.1');
     await readable(page);
     await shot(page, 'desk-todo-admin-zh');
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await expect.poll(() => page.locator('.ant-layout-content').innerText()).toContain('To do');
     await shot(page, 'desk-todo-admin-en');
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await context.close();
 
     const customer = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();

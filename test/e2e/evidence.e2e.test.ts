@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { logIn, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 /**
  * Issue 22 §5: 导出证据包 on a customer's page — compliance sees the button and gets the zip under the
@@ -30,7 +30,7 @@ describe('the evidence pack button', () => {
     expect(Object.keys(entries)).toEqual(expect.arrayContaining(['summary.pdf', 'manifest.json', 'manifest.sig', 'public-key.pem']));
     await button.waitFor();
 
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByText('Evidence pack').waitFor();
     await shot(page, 'evidence-button-en');
     await page.close();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 /** A 1×1 PNG: a checklist photo. */
@@ -183,7 +183,7 @@ describe('facility in a real browser', () => {
     await devices.locator('.ant-table-row', { hasText: 'jb-app-01' }).locator('.ant-tag', { hasText: '将新建' }).waitFor();
     expect(await devices.locator('.ant-table-row', { hasText: 'yz-core-01' }).textContent()).toContain('映射为忽略');
     await shot(page, 'netbox-preview-zh');
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByTestId('netbox-preview').click();
     await page.locator('.ant-alert', { hasText: 'Preview (nothing written)' }).waitFor();
     await devices.locator('.ant-table-row', { hasText: 'yz-core-01' }).locator('td', { hasText: 'mapped to ignore' }).waitFor();
@@ -193,7 +193,7 @@ describe('facility in a real browser', () => {
     // the unnamed Dell now a server flagged for completion
     await page.getByTestId('nav-servers').click();
     await page.getByTestId('needs-completion-TBD-NETBOX-103').waitFor();
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByTestId('needs-completion-TBD-NETBOX-103').filter({ hasText: '待补全' }).waitFor();
     await page.close();
   });
@@ -312,7 +312,7 @@ describe('facility in a real browser', () => {
     expect(fits).toBe(true);
 
     // the same pages in English, and a second server registered from a CSV with its checklist
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByTestId('elevation-u').filter({ hasText: 'U: 2 of 42U used, 40U free' }).waitFor();
     await shot(page, 'elevation-en');
     await page.getByTestId('slot-front-10').click();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, SCREENSHOT_DIR, shot, useServerAndBrowser } from './server.js';
+import { logIn, SCREENSHOT_DIR, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 /** The finance desk (issue 20 item 4) in a real browser, on the demo data, in both languages. */
 const env = useServerAndBrowser();
@@ -92,7 +92,7 @@ describe('the finance desk', () => {
     await shot(page, 'finance-statement-zh');
 
     // the same pages in English
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByText('Closing balance').waitFor();
     await expectReadable(page);
     await shot(page, 'finance-statement-en');

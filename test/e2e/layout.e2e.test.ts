@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { logIn, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -18,7 +18,7 @@ async function phone(browser: Browser, login: string, locale: 'zh-CN' | 'en' = '
   await page.waitForURL(/\/(console|portal)$/);
   await page.getByTestId('nav-toggle').waitFor();
   if (locale === 'en') {
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByText('Menu').waitFor();
   }
   return page;
@@ -112,7 +112,7 @@ describe('提出不续约（第十三条）: shown to the roles the API allows, 
     const after = await sales.request.get(`${env.server.url}/api/v1/contracts/${contract.id}`);
     expect(((await after.json()) as { nonRenewalNoticedAt: string | null }).nonRenewalNoticedAt).toBeNull();
 
-    await sales.getByTestId('lang-switch').click();
+    await switchLanguage(sales);
     await sales.getByTestId('object-to-renewal').click();
     await sales.locator('.rp-confirm').waitFor();
     expect(await sales.locator('.rp-confirm').textContent()).toContain('clause 13');

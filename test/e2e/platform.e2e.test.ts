@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { logIn, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -27,7 +27,7 @@ describe('platform in a real browser', () => {
     const page = await env.browser.newPage();
     await logIn(page, env.server.url, 'admin');
     await page.waitForURL(/\/console$/);
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await expect(page.getByTestId('nav-users').textContent()).resolves.toBe('Users');
     await page.reload();
     await page.getByTestId('nav-users').waitFor();
@@ -58,7 +58,7 @@ describe('platform in a real browser', () => {
       await shot(page, 'admin-audit-anchor-invalid-en');
       // the English toast goes first, so the Chinese screenshot is Chinese throughout
       await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-      await page.getByTestId('lang-switch').click();
+      await switchLanguage(page);
       await expect.poll(() => result.textContent()).toContain(`锚点文件校验不通过（第 ${anchor.seq} 行的锚点，北京时间 ${at} 签署）`);
       await shot(page, 'admin-audit-anchor-invalid-zh');
     } finally {

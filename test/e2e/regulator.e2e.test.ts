@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, logIn, shot, useServerAndBrowser } from './server.js';
+import { chooseOption, logIn, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 /**
  * Issue 22 §1–3 in a real browser, on the demo data: the compliance officer checks the basic data, exports
@@ -72,7 +72,7 @@ describe('the regulator page in a real browser', () => {
     await shot(page, 'regulator-settings-zh');
 
     // the same in English
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByTestId('regulator-tab-register').getByText('Basic data').waitFor();
     await page.getByTestId('regulator-tab-register').click();
     await chooseOption(page, page.getByTestId('regulator-kind'), /^IP segment/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logIn, shot, useServerAndBrowser } from './server.js';
+import { logIn, shot, switchLanguage, useServerAndBrowser } from './server.js';
 
 const env = useServerAndBrowser();
 
@@ -29,7 +29,7 @@ describe('the global search in a real browser', () => {
     expect(await page.getByTestId('search-group-ip').textContent()).toContain('IP 地址');
     await shot(page, 'search-ip-zh');
 
-    await page.getByTestId('lang-switch').click();
+    await switchLanguage(page);
     await page.getByTestId('search-group-ip').getByText('IP addresses').waitFor();
     await shot(page, 'search-ip-en');
     const customerName = (await chain.getByTestId('chain-customer').textContent())!.trim();

@@ -126,3 +126,14 @@ export async function chooseOption(page: Page, select: Locator, option: string |
     await shown.first().waitFor({ timeout: 3_000 }).catch(() => undefined);
   }
 }
+
+/**
+ * Clicks 中文/English and waits until the page reads in the other language: the English catalog is
+ * fetched the first time it is needed, so the switch is not synchronous with the click.
+ */
+export async function switchLanguage(page: Page): Promise<void> {
+  const button = page.getByTestId('lang-switch').first();
+  const before = await button.textContent();
+  await button.click();
+  await page.waitForFunction((label) => document.querySelector('[data-testid="lang-switch"]')?.textContent !== label, before, { timeout: 30_000 });
+}

@@ -38,6 +38,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!loaded) void loadCatalog(locale).then(() => setLoaded(true));
   }, [loaded, locale]);
+  // fetched once the first page has settled, so a later switch to English is immediate
+  useEffect(() => {
+    const timer = setTimeout(() => void loadCatalog('en').catch(() => undefined), 3000);
+    return () => clearTimeout(timer);
+  }, []);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(LOCALE_STORAGE_KEY, l);
     void loadCatalog(l).then(() => {
