@@ -5,11 +5,13 @@
 // - the server bundle (dist/server/rackpact.mjs: every TypeScript source in one ES module, packages left
 //   external) when src/ changed — loading one compiled file instead of transpiling ~250 sources through tsx
 //   on every start saves seconds and ~100 MB.
+// - the embedded database's empty cluster (dist/pglite), once per PGlite version: see buildPgliteCluster.
 // Then runs `rackpact serve` from the bundle in this process. Extra arguments go to `serve`.
 // `node scripts/start.mjs --build-only` builds and exits (the production image does this once).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -97,10 +99,37 @@ async function buildServer() {
   writeFileSync(stamp(dir), `${hash}\n`);
 }
 
+/**
+ * The empty database cluster a new embedded data dir starts from (issue 23 §1): PostgreSQL's initdb run
+ * once per installed PGlite version instead of on every new data dir (~8 s of CPU in WebAssembly). The
+ * name must match `pgliteClusterTemplate()` in src/db/client.ts, which loads it.
+ */
+async function buildPgliteCluster() {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const { version } = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8'));
+  const file = join(ROOT, 'dist', 'pglite', `cluster-${version}.tar.gz`);
+  if (existsSync(file)) return;
+  console.log('rackpact: preparing the embedded database\'s empty cluster (once per PGlite version)…');
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dir = mkdtempSync(join(tmpdir(), 'rackpact-cluster-'));
+  try {
+    const pg = await PGlite.create(dir);
+    const tar = await pg.dumpDataDir('gzip');
+    await pg.close();
+    mkdirSync(dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await tar.arrayBuffer()));
+    renameSync(partial, file); // whole or absent, even with two builds at once
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const args = process.argv.slice(2);
 const buildOnly = args[0] === '--build-only';
 buildWeb();
 await buildServer();
+await buildPgliteCluster();
 if (!buildOnly) {
   const { main } = await import(pathToFileURL(SERVER_BUNDLE).href);
   process.exitCode = await main(['serve', ...args]);

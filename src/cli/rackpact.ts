@@ -12,7 +12,7 @@ import { makeLogger } from '../http/logging.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { localParams } from '../http/errors.js';
 import { openRuntime, type Runtime } from '../runtime.js';
-import { startMark, startPhases } from '../core/start-timing.js';
+import { startMark, startPhases, startSteps } from '../core/start-timing.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseArgs, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { backup, restore } from './backup.js';
@@ -495,7 +495,7 @@ async function serve(config: Config, io: Io): Promise<number> {
   const stopGateWaker = config.GATE_APPLY === 'on' ? await startGateWaker(rt.services, rt.database, (err) => logger.error({ err }, 'gate apply failed')) : undefined;
   await http.listen({ port: config.PORT, host: config.HOST });
   startMark('listening');
-  logger.debug({ startMs: startPhases() }, 'start phases');
+  logger.debug({ startMs: startPhases(), stepsMs: startSteps() }, 'start phases');
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;

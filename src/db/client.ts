@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Extensions, PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
+import { PACKAGE_ROOT } from '../paths.js';
 import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
@@ -96,20 +98,45 @@ const pgliteStartParams = (PGliteClass: typeof PGlite) => [
   ...['-c', 'shared_buffers=16MB', '-c', 'work_mem=4MB', '-c', 'maintenance_work_mem=16MB', '-c', 'temp_buffers=2MB'],
 ];
 
+/**
+ * Issue 23 §1: the empty cluster a new embedded data dir starts from, made once per installed PGlite by
+ * `npm run build` (scripts/start.mjs makes it under the same name): the files PostgreSQL's initdb writes,
+ * which on these machines takes ~8 s of CPU in WebAssembly on every new data dir. Its name carries the
+ * PGlite version, so another PGlite never loads it; without it PGlite runs initdb itself, as before.
+ */
+export function pgliteClusterTemplate(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const { version } = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return join(PACKAGE_ROOT, 'dist', 'pglite', `cluster-${version}.tar.gz`);
+}
+
+/** A new data dir's starting files: the built empty cluster when there is one, else none (PGlite runs initdb). */
+function clusterTemplateBlob(): Blob | undefined {
+  try {
+    const file = pgliteClusterTemplate();
+    return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function openPglite(dataDir: string | undefined, opts: OpenOptions): Promise<Database> {
   const onDisk = dataDir !== undefined && !dataDir.startsWith('memory://');
   if (onDisk) mkdirSync(dataDir, { recursive: true });
+  const isNew = onDisk && !existsSync(join(dataDir, 'PG_VERSION'));
   // one process per data dir: a second PGlite on the same files would silently lose writes
   const lock = onDisk ? await lockDataDir(dataDir, { command: opts.command, log: opts.log }) : undefined;
   let client: PGlite;
   let drizzlePglite: typeof import('drizzle-orm/pglite').drizzle;
   try {
-    // read when V8 compiles the module, i.e. by the first PGlite of the process (later ones reuse it); a
-    // new data dir keeps the optimizing tier: its first start runs every migration and the demo seed
-    if (opts.wasmCompiler === 'baseline' && onDisk && existsSync(join(dataDir, 'PG_VERSION'))) setFlagsFromString('--liftoff-only');
+    // read when V8 compiles the module, i.e. by the first PGlite of the process (later ones reuse it); a new
+    // data dir too: its first start (every migration and the demo seed) took 6.7 s of CPU with it against
+    // 8.7 s with the optimizing tier recompiling hot functions alongside (issue 23 §1)
+    if (opts.wasmCompiler === 'baseline' && onDisk) setFlagsFromString('--liftoff-only');
     const [{ PGlite }, extensions, driver] = await Promise.all([import('@electric-sql/pglite'), pgliteExtensions(), import('drizzle-orm/pglite')]);
     drizzlePglite = driver.drizzle;
-    client = await PGlite.create(dataDir, { extensions, loadDataDir: opts.loadDataDir, startParams: pgliteStartParams(PGlite) });
+    const loadDataDir = opts.loadDataDir ?? (isNew ? clusterTemplateBlob() : undefined);
+    client = await PGlite.create(dataDir, { extensions, loadDataDir, startParams: pgliteStartParams(PGlite) });
   } catch (err) {
     lock?.release();
     throw err;

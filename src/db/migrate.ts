@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import { timedStep } from '../core/start-timing.js';
 import type { Database } from './client.js';
 
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src', 'db', 'migrations');
@@ -68,7 +69,7 @@ export async function migrate(database: Database, migrations = loadMigrations())
           continue;
         }
         try {
-          await session.exec(m.sql);
+          await timedStep('migrations', m.name, () => session.exec(m.sql));
         } catch (err) {
           if ((err as { code?: string }).code !== '42501') throw err;
           throw new Error(`migration ${m.name}: ${(err as Error).message} — run migrations as the role that owns the tables (MIGRATION_DATABASE_URL)`);

@@ -1,6 +1,7 @@
 import type { Services } from '../app.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { systemScope } from '../core/scope.js';
+import { timedStep } from '../core/start-timing.js';
 import { demoSealPng } from '../modules/provider/demo-seal.js';
 import { shanghaiDate } from '../rules/index.js';
 
@@ -102,19 +103,21 @@ export async function seedDemo(services: Services, clock: Clock = systemClock): 
   const existing = await services.users.list(scope, { q: 'admin', kind: 'staff', page: 1, pageSize: 1 });
   if (existing.items.some((u) => u.login === 'admin')) return { seeded: false };
 
-  await seedStaff(services);
-  await seedProvider(services);
-  await seedRegulator(services);
-  const facility = await seedFacility(services);
+  // each step's time is logged with `serve`'s start phases (LOG_LEVEL=debug)
+  const step = <T>(name: string, fn: () => Promise<T>) => timedStep('demo seed', name, fn);
+  await step('staff', () => seedStaff(services));
+  await step('provider', () => seedProvider(services));
+  await step('regulator', () => seedRegulator(services));
+  const facility = await step('facility', () => seedFacility(services));
   const rack: RackCursor = { nextU: 10, nextPort: 0 };
-  for (const c of DEMO_CUSTOMERS) {
-    const customer = await seedCustomer(services, c);
-    const servers = await seedContract(services, c, customer.id, facility, rack, clock);
-    await seedCustomerUsers(services, c, customer.id);
-    await seedDemoCompliance(services, customer.id, servers.map((sv) => sv.id), c.uscc);
+  for (const [i, c] of DEMO_CUSTOMERS.entries()) {
+    const customer = await step(`customer ${i + 1}`, () => seedCustomer(services, c));
+    const servers = await step(`contract ${i + 1}`, () => seedContract(services, c, customer.id, facility, rack, clock));
+    await step(`customer users ${i + 1}`, () => seedCustomerUsers(services, c, customer.id));
+    await step(`compliance ${i + 1}`, () => seedDemoCompliance(services, customer.id, servers.map((sv) => sv.id), c.uscc));
   }
-  await seedBilling(services, clock);
-  await seedIncidentsDemo(services, facility.cabinets[0].id, clock);
+  await step('billing', () => seedBilling(services, clock));
+  await step('incidents', () => seedIncidentsDemo(services, facility.cabinets[0].id, clock));
   return { seeded: true };
 }
 
@@ -203,16 +206,17 @@ async function seedCustomer(services: Services, c: DemoCustomer) {
  */
 async function seedContract(services: Services, c: DemoCustomer, customerId: string, facility: DemoFacility, rack: RackCursor, clock: Clock) {
   const scope = systemScope('demo-seed');
-  const servers = [];
+  const servers: Awaited<ReturnType<Services['servers']['createServer']>>[] = [];
   for (const spec of c.servers) {
     const server = await services.servers.createServer(scope, { customerId, ...spec });
     await services.servers.inspect(scope, server.id, { powerSupplies: true, rails: true, interfaces: true, labelling: true });
     servers.push(server);
   }
-  const contract = await services.contracts.create(scope, { customerId, siteId: facility.site.id, serverIds: servers.map((s) => s.id), annualFee: c.annualFee });
-  await services.contracts.send(scope, contract.id);
-  await services.contracts.sign(scope, contract.id, { signingDate: shanghaiDate(clock.now()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: DEMO_PDF });
-  for (const server of servers) await rackServer(services, server, facility, rack);
+  const step = <T>(name: string, fn: () => Promise<T>) => timedStep('demo seed: contracts', `${c.uscc} ${name}`, fn);
+  const contract = await step('create', () => services.contracts.create(scope, { customerId, siteId: facility.site.id, serverIds: servers.map((s) => s.id), annualFee: c.annualFee }));
+  await step('send', () => services.contracts.send(scope, contract.id));
+  await step('sign', () => services.contracts.sign(scope, contract.id, { signingDate: shanghaiDate(clock.now()), securityLetterSigned: true, userUndertakingSigned: true, signedCopy: DEMO_PDF }));
+  for (const [i, server] of servers.entries()) await step(`rack ${i + 1}`, () => rackServer(services, server, facility, rack));
   return servers;
 }
 

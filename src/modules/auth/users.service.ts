@@ -84,6 +84,17 @@ export function makeUsersService(deps: {
     }
   }
 
+  /**
+   * The demo seed's users all share its one published password: hashed once and that hash reused (one salt
+   * for all of them — they are known to share it), not argon2 run for each (issue 23 §1: a new data dir's start).
+   */
+  let demoHash: { password: string; hash: Promise<string> } | undefined;
+  function hashOf(scope: Scope, password: string, opts: { demoSeed?: boolean }): Promise<string> {
+    if (!(opts.demoSeed && scope.kind === 'system')) return passwords.hash(password);
+    if (demoHash?.password !== password) demoHash = { password, hash: passwords.hash(password) };
+    return demoHash.hash;
+  }
+
   async function setDisabled(scope: Scope, id: string, disabled: boolean): Promise<PublicUser> {
     requirePermission(scope, 'user.manage');
     const before = await load(scope, id);
@@ -128,7 +139,7 @@ export function makeUsersService(deps: {
         kind: input.kind,
         roles: [...new Set(input.roles.filter(isUserRole))],
         customerId: normalized.customerId,
-        passwordHash: await passwords.hash(input.password),
+        passwordHash: await hashOf(scope, input.password, opts),
         locale: input.locale ?? 'zh-CN',
         disabledAt: null,
         lastLoginAt: null,
