@@ -158,69 +158,173 @@ export function csvField(v: string | number | boolean): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Rows are encoded this many at a time: each slice is one string per format, handed on before the next is built. */
+/** Rows are encoded this many at a time: each slice is one buffer per format, handed on before the next is built. */
 const CHUNK_ROWS = 1000;
 
-/** Where an encoded kind goes: its CSV and its XML text, slice by slice, in order. */
+/** Where an encoded kind goes: its CSV and its XML as UTF-8, slice by slice, in order (each slice a fresh buffer the sink may keep). */
 export interface EncodeSink {
-  csv(text: string): Promise<void> | void;
-  xml(text: string): Promise<void> | void;
+  csv(bytes: Uint8Array): Promise<void> | void;
+  xml(bytes: Uint8Array): Promise<void> | void;
 }
 
-/** A kind's tags, built once from the header, and the text encoded so far. */
+/** Any character that needs more than copying, in CSV or in XML (one test per value; csvField and xmlText decide the rest). */
+const SPECIAL = /[&<>",\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f]|^[=+\-@\t]/;
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+/**
+ * A slice's UTF-8 written straight into a buffer (no string per row or per slice to flatten and convert): ASCII
+ * text copied a character at a time, anything else by node's encoder (the same bytes Buffer.from gives).
+ */
+class ByteSlice {
+  buf: Buffer;
+  off = 0;
+  constructor(private readonly size: number) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  room(n: number): void {
+    if (this.off + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.off + n));
+    this.buf.copy(grown, 0, 0, this.off);
+    this.buf = grown;
+  }
+  text(s: string): void {
+    const n = s.length;
+    this.room(n * 3);
+    const b = this.buf;
+    const start = this.off;
+    let o = start;
+    for (let i = 0; i < n; i += 1) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.off = start + b.write(s, start, 'utf8');
+        return;
+      }
+      b[o++] = c;
+    }
+    this.off = o;
+  }
+  bytes(u: Uint8Array): void {
+    this.room(u.length);
+    const b = this.buf;
+    let o = this.off;
+    for (let i = 0; i < u.length; i += 1) b[o++] = u[i];
+    this.off = o;
+  }
+  /** The bytes so far (handed over, never written again), the slice emptied; the next one sized like this one. */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.off);
+    this.buf = Buffer.allocUnsafe(Math.max(this.size, this.off + (this.off >> 3)));
+    this.off = 0;
+    return out;
+  }
+}
+
+/** A kind's tags, built once from the header as UTF-8, and the bytes encoded so far. */
 interface Encoding {
   header: readonly string[];
-  open: string[];
-  close: string[];
-  rowOpen: string;
-  rowClose: string;
-  csv: string;
-  xml: string;
+  /** before field i: the previous field's closing tag (or the row's opening tag) and field i's opening tag */
+  before: Uint8Array[];
+  /** after the last field: its closing tag and the row's */
+  rowEnd: Uint8Array;
+  element: string;
+  csv: ByteSlice;
+  xml: ByteSlice;
 }
 
 function startEncoding(element: string, root: string, header: readonly string[], attrs: string): Encoding {
-  return {
+  const e: Encoding = {
     header,
-    open: header.map((n) => `<${n}>`),
-    close: header.map((n) => `</${n}>`),
-    rowOpen: `<${element}>`,
-    rowClose: `</${element}>\n`,
-    csv: `${header.join(',')}\r\n`,
-    xml: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>\n`,
+    before: header.map((n, i) => utf8(`${i ? `</${header[i - 1]}>` : `<${element}>`}<${n}>`)),
+    rowEnd: utf8(header.length ? `</${header[header.length - 1]}></${element}>\n` : `<${element}></${element}>\n`),
+    element,
+    csv: new ByteSlice(64 * 1024),
+    xml: new ByteSlice(64 * 1024),
   };
+  e.csv.text(`${header.join(',')}\r\n`);
+  e.xml.text(`<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${attrs}>\n`);
+  return e;
+}
+
+/**
+ * A value into both files. The usual value (ASCII, no character CSV or XML treats specially) is copied into both
+ * in one pass; anything else goes through csvField and xmlText (a value with non-ASCII text but nothing special
+ * is written as it is, by node's UTF-8 encoder).
+ */
+function value(csv: ByteSlice, xml: ByteSlice, v: string): void {
+  const n = v.length;
+  csv.room(n);
+  xml.room(n);
+  const cb = csv.buf;
+  const xb = xml.buf;
+  let co = csv.off;
+  let xo = xml.off;
+  const first = n > 0 ? v.charCodeAt(0) : 0;
+  // a leading = + - @ (or tab, below) is defused in CSV
+  let plain = !(first === 61 || first === 43 || first === 45 || first === 64);
+  for (let i = 0; plain && i < n; i += 1) {
+    const c = v.charCodeAt(i);
+    // controls, " & , < > and anything beyond ASCII
+    if (c < 0x20 || c >= 0x80 || c === 34 || c === 38 || c === 44 || c === 60 || c === 62) plain = false;
+    else {
+      cb[co++] = c;
+      xb[xo++] = c;
+    }
+  }
+  if (plain) {
+    csv.off = co;
+    xml.off = xo;
+  } else if (!SPECIAL.test(v)) {
+    csv.text(v);
+    xml.text(v);
+  } else {
+    csv.text(csvField(v));
+    xml.text(xmlText(v));
+  }
 }
 
 /** One record: a CSV line and an XML element appended. */
 function appendRow(e: Encoding, fields: Field[]): void {
+  const { csv, xml, header } = e;
+  const n = fields.length;
+  if (n !== header.length) return appendOddRow(e, fields);
+  for (let i = 0; i < n; i += 1) if (fields[i][0] !== header[i]) return appendOddRow(e, fields);
+  for (let i = 0; i < n; i += 1) {
+    const v = fields[i][1];
+    xml.bytes(e.before[i]);
+    if (i > 0) csv.text(',');
+    value(csv, xml, typeof v === 'string' ? v : String(v));
+  }
+  xml.bytes(e.rowEnd);
+  csv.text('\r\n');
+}
+
+/** A writer whose fields differ from the header (it should not): its own element names, each value escaped on its own. */
+function appendOddRow(e: Encoding, fields: Field[]): void {
   let line = '';
-  let el = e.rowOpen;
+  let el = `<${e.element}>`;
   for (let i = 0; i < fields.length; i += 1) {
-    const name = fields[i][0];
-    const value = fields[i][1];
+    const [name, value] = fields[i];
     if (i > 0) line += ',';
     line += csvField(value);
-    // a writer whose fields differ from the header (it should not) still gets its own element names
-    el += name === e.header[i] ? e.open[i] + xmlText(value) + e.close[i] : `<${name}>${xmlText(value)}</${name}>`;
+    el += `<${name}>${xmlText(value)}</${name}>`;
   }
-  e.csv += line + '\r\n';
-  e.xml += el + e.rowClose;
+  e.csv.text(`${line}\r\n`);
+  e.xml.text(`${el}</${e.element}>\n`);
 }
 
 /**
  * One kind's records as CSV (header row from the layout; an empty list still has its header) and as XML, handed
- * to `sink` a slice of rows at a time (the files are never whole in memory); the rows may come in batches
+ * to `sink` a slice of rows at a time as UTF-8 (the files are never whole in memory); the rows may come in batches
  * (`add` as often as needed, then `end`).
  */
 export function kindEncoder<T>(element: string, root: string, header: readonly string[], write: Writer<T>, attrs: string, sink: EncodeSink) {
   const e = startEncoding(element, root, header, attrs);
   let n = 0;
   const flush = async () => {
-    const csv = e.csv;
-    const xml = e.xml;
-    e.csv = '';
-    e.xml = '';
+    const csv = e.csv.take();
+    const xml = e.xml.take();
     n = 0;
-    if (csv) await sink.csv(csv);
+    if (csv.length) await sink.csv(csv);
     await sink.xml(xml);
   };
   return {
@@ -232,7 +336,7 @@ export function kindEncoder<T>(element: string, root: string, header: readonly s
       }
     },
     async end(): Promise<void> {
-      e.xml += `</${root}>\n`;
+      e.xml.text(`</${root}>\n`);
       await flush();
     },
   };
@@ -249,7 +353,8 @@ export async function encodeTo<T>(element: string, root: string, header: readonl
 export function encode<T>(element: string, root: string, header: readonly string[], rows: readonly T[], write: Writer<T>, attrs: string): { csv: string; xml: string } {
   const e = startEncoding(element, root, header, attrs);
   for (const r of rows) appendRow(e, write(r));
-  return { csv: e.csv, xml: `${e.xml}</${root}>\n` };
+  e.xml.text(`</${root}>\n`);
+  return { csv: e.csv.take().toString('utf8'), xml: e.xml.take().toString('utf8') };
 }
 
 /** The field names a writer produces, read from a blank record of the kind (for an empty list's header). */
