@@ -23,6 +23,20 @@ const FINDING_KINDS: readonly Finding['kind'][] = ['unfiled_host', 'unfiled_sni'
 const FINDING_COLORS: Partial<Record<Finding['status'], string>> = { open: 'orange', converted: 'red', dismissed: 'default', cleared: 'green' };
 const HOUSE_NATURES = ['self_built', 'leased', 'other'] as const;
 
+/** The reporting deadline (a calendar date) with "overdue" beside it once it has passed. */
+function dueOnColumn<T extends { dueOn: string; overdue: boolean }>(title: string, overdueLabel: string) {
+  return {
+    title,
+    dataIndex: 'dueOn',
+    render: (v: string, r: T) => (
+      <Space size={4}>
+        {calendarDate(v)}
+        {r.overdue && <Tag color="red">{overdueLabel}</Tag>}
+      </Space>
+    ),
+  };
+}
+
 /** A value of the register as the regulator gets it, in words where the catalog names it (static → 静态分配). */
 function useValueText() {
   const { t, has } = useI18n();
@@ -149,16 +163,7 @@ function ChangesTab() {
           { title: t('regulator.change.action'), dataIndex: 'action', render: (a: Change['action']) => t(`regulator.action.${a}`) },
           { title: t('regulator.change.cause'), dataIndex: 'cause', render: (c: string) => (has(`regulator.cause.${c}`) ? t(`regulator.cause.${c}` as MessageKey) : c) },
           { title: t('regulator.change.occurredAt'), dataIndex: 'occurredAt', render: (v: string) => <Instant value={v} /> },
-          {
-            title: t('regulator.change.dueOn'),
-            dataIndex: 'dueOn',
-            render: (v: string, r) => (
-              <Space size={4}>
-                {calendarDate(v)}
-                {r.overdue && <Tag color="red">{t('regulator.change.overdue')}</Tag>}
-              </Space>
-            ),
-          },
+          dueOnColumn(t('regulator.change.dueOn'), t('regulator.change.overdue')),
           { title: t('common.status'), dataIndex: 'status', render: (s: Change['status']) => <StatusTag value={s} prefix="regulator.changeStatus" colors={CHANGE_COLORS} /> },
           { title: t('regulator.change.result'), render: (_: unknown, r) => [r.resultCode, r.rejectReason].filter(Boolean).join(' · ') || '—' },
         ]}
@@ -366,16 +371,7 @@ function FindingsTab() {
           { title: t('regulator.finding.customer'), dataIndex: 'customerName', render: (v: string | null) => v ?? '—' },
           { title: t('regulator.finding.hits'), dataIndex: 'hits' },
           { title: t('regulator.finding.seen'), render: (_: unknown, r) => (r.firstSeenOn === r.lastSeenOn ? calendarDate(r.firstSeenOn) : `${calendarDate(r.firstSeenOn)} – ${calendarDate(r.lastSeenOn)}`) },
-          {
-            title: t('regulator.finding.dueOn'),
-            dataIndex: 'dueOn',
-            render: (v: string, r) => (
-              <Space size={4}>
-                {calendarDate(v)}
-                {r.overdue && <Tag color="red">{t('regulator.change.overdue')}</Tag>}
-              </Space>
-            ),
-          },
+          dueOnColumn(t('regulator.finding.dueOn'), t('regulator.change.overdue')),
           { title: t('common.status'), dataIndex: 'status', render: (s: Finding['status']) => <StatusTag value={s} prefix="regulator.findingStatus" colors={FINDING_COLORS} /> },
           {
             title: t('common.actions'),
