@@ -58,7 +58,8 @@ export function markWrites(db: Db): void {
     original(async (tx) => {
       const result = await fn(tx);
       const store = current.getStore();
-      if (store?.claim) {
+      // a read-only transaction wrote nothing to mark (and may not write the mark: the export's cursor runs in one)
+      if (store?.claim && config?.accessMode !== 'read only') {
         await tx
           .update(idempotencyKeys)
           .set({ writeCommitted: true })

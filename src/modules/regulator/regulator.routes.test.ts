@@ -178,8 +178,9 @@ describe('the register, its checks and the export', () => {
   it('a full export, downloaded: every record kind, a manifest whose hashes hold, the zip’s own SHA-256 as recorded', async () => {
     const pending = ((await auditor.get('/api/v1/regulator/changes?status=pending')).json() as { items: unknown[] }).items.length;
     expect(pending).toBeGreaterThan(0);
-    const r = await compliance.post('/api/v1/regulator/exports', { mode: 'full' });
-    expect(r.statusCode).toBe(201);
+    // with an Idempotency-Key, as the console sends it: the export's read-only cursor transaction must not try to mark it
+    const r = await compliance.post('/api/v1/regulator/exports', { mode: 'full' }, { 'idempotency-key': 'full-export-from-the-console-1' });
+    expect(r.statusCode, r.body).toBe(201);
     const made = r.json() as { export: { id: string; fileName: string; sha256: string; status: string; changeCount: number }; files: { name: string }[] };
     fullId = made.export.id;
     expect(made.export).toMatchObject({ status: 'exported', changeCount: pending });
