@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curlHttp, eventually, freePort, startHttpUpstream, startNginx } from '../harness/nginx.js';
-import { launchBrowser, logIn, shot, startServer } from './server.js';
+import { launchBrowser, logIn, session, shot, startServer } from './server.js';
 
 const SITE = 'e2e-site.example.cn';
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -18,18 +18,6 @@ let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
 let upstream: Awaited<ReturnType<typeof startHttpUpstream>>;
 let gateDir: string;
 let httpPort: number;
-
-/** A logged-in API session (cookies + CSRF) for the setup an operator would do in other screens. */
-async function session(url: string, login: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'rackpact-demo' }) });
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('rp_csrf='))!.slice(8));
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${url}/api/v1${path}`, { method, headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-}
 
 beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), 'rackpact-e2e-gate-'));

@@ -137,3 +137,15 @@ export async function switchLanguage(page: Page): Promise<void> {
   await button.click();
   await page.waitForFunction((label) => document.querySelector('[data-testid="lang-switch"]')?.textContent !== label, before, { timeout: 30_000 });
 }
+
+/** A logged-in API session (cookies + CSRF) for the setup an operator would do in other screens. */
+export async function session(url: string, login: string) {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'rackpact-demo' }) });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('rp_csrf='))!.slice(8));
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${url}/api/v1${path}`, { method, headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<T>;
+  };
+}

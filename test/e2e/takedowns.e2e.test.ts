@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { curlHttp, freePort, startNginx } from '../harness/nginx.js';
-import { chooseOption, launchBrowser, logIn, shot, startServer } from './server.js';
+import { chooseOption, launchBrowser, logIn, session, shot, startServer } from './server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -39,18 +39,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A logged-in API session (cookies + CSRF) for the setup an operator would do in other screens. */
-async function session(url: string, login: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: 'rackpact-demo' }) });
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('rp_csrf='))!.slice(8));
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${url}/api/v1${path}`, { method, headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-}
 
 /** An instant as a datetime-local input takes it, in Beijing time. */
 const beijingLocal = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
