@@ -104,10 +104,22 @@ export const PERMISSIONS = {
   'regulator.decide': { staff: ['compliance'] },
   'regulator.reconcile': { staff: ['compliance'] },
   'regulator.finding': { staff: ['compliance'] },
+  // takedown orders (issue 22 §4): registering one (and attaching its scan), executing it, lifting it
+  'takedown.register': { staff: ['compliance'] },
+  'takedown.execute': { staff: ['compliance'] },
+  'takedown.lift': { staff: ['compliance'] },
+  // personal-data retention (issue 22 §7): the periods, legal holds, and data subjects' requests
+  'retention.setPolicy': { staff: ['compliance'] },
+  'retention.hold': { staff: ['compliance'] },
+  'retention.request': { staff: ['compliance'] },
 
   // incidents, planned work, alerts (6.3, 7.2, 7.3)
   'incident.manage': { staff: ['noc'] },
   'incident.suspendServer': { staff: ['noc'] },
+  // issue 22 §6: grading an incident as a network-security event, its report form, marking it reported;
+  // whether the provider is a critical-information-infrastructure operator (the 1-hour clock) is the admin's
+  'incident.securityReport': { staff: ['noc', 'compliance'] },
+  'incident.criticalInfrastructure': ADMIN_ONLY,
   'maintenance.manage': { staff: ['noc'] },
   'alert.map': { staff: ['noc'] },
   // 7.2: recomputing every contract's compensation ledger (after a rules change), and reading its progress

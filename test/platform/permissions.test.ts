@@ -99,6 +99,9 @@ const PROBES: Record<Action, Probe> = {
 
   'incident.manage': (s, sc) => s.incidents.resolve(sc, NONE, {}),
   'incident.suspendServer': (s, sc) => s.incidents.suspend(sc, { serverId: NONE, reason: '', evidence: '' }),
+  // issue 22 §6: an unknown incident after the role check; the switch has no input to refuse, so an admitted role sets it to what it is (off)
+  'incident.securityReport': (s, sc) => s.securityReports.saveForm(sc, NONE, {}),
+  'incident.criticalInfrastructure': (s, sc) => s.securityReports.setCriticalInfrastructure(sc, false),
   'maintenance.manage': (s, sc) => s.maintenance.cancel(sc, NONE),
   'alert.map': (s, sc) => s.alerts.mapUnmatched(sc, NONE, []),
 
@@ -137,6 +140,14 @@ const PROBES: Record<Action, Probe> = {
   'regulator.decide': (s, sc) => s.regulator.decide(sc, NONE, { accepted: true, resultCode: '0' }),
   'regulator.reconcile': (s, sc) => s.regulator.reconcile(sc, anyInput({ through: 'not-a-day' })),
   'regulator.finding': (s, sc) => s.regulator.dismissFinding(sc, NONE, 'x'),
+  // takedown orders (issue 22 §4): input refused or an order unknown after the role check
+  'takedown.register': (s, sc) => s.takedowns.register(sc, anyInput({ issuer: '', documentNumber: '', receivedAt: 'bad', deadlineAt: 'bad', actions: [], reason: '' })),
+  'takedown.execute': (s, sc) => s.takedowns.execute(sc, NONE),
+  'takedown.lift': (s, sc) => s.takedowns.lift(sc, NONE, ''),
+  // personal-data retention (issue 22 §7)
+  'retention.setPolicy': (s, sc) => s.retention.setPolicy(sc, 'kyc_copies', { months: 0, answerWorkingDays: 0 }),
+  'retention.hold': (s, sc) => s.retention.releaseHold(sc, NONE),
+  'retention.request': (s, sc) => s.retention.answerRequest(sc, NONE, { status: 'refused', answer: '' }),
   // alert channels (issue 20 §5)
   'alertChannel.manage': (s, sc) => s.alerting.channels(sc),
 };

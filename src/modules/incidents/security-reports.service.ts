@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
-import { requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, type Scope } from '../../core/scope.js';
 import { missingReportItems, securityReportDeadline, securityReportLate, type SecurityGrade } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { IncidentsRepository } from './incidents.repository.js';
@@ -15,6 +15,8 @@ export interface ReportForm {
   measures?: string | null;
 }
 
+// the incident.securityReport roles act (the permission table); auditors read too
+const reader = (scope: Scope) => requireStaff(scope, 'noc', 'compliance', 'auditor');
 const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null);
 const clean = (v: string | null | undefined) => (v === undefined ? undefined : v === null || !v.trim() ? null : v.trim());
 
@@ -43,11 +45,11 @@ export function makeSecurityReportsService(deps: {
 
   return {
     async settings(scope: Scope) {
-      requireStaff(scope, 'noc', 'compliance', 'auditor');
+      reader(scope);
       return { criticalInfrastructure: await repo.criticalInfrastructure() };
     },
     async setCriticalInfrastructure(scope: Scope, value: boolean) {
-      requireStaff(scope, 'admin');
+      requirePermission(scope, 'incident.criticalInfrastructure');
       await repo.db.transaction(async (tx) => {
         const before = await repo.criticalInfrastructure(tx);
         await repo.setCriticalInfrastructure(tx, value, actorId(scope), clock.now());
@@ -57,7 +59,7 @@ export function makeSecurityReportsService(deps: {
     },
 
     async get(scope: Scope, incidentId: string) {
-      requireStaff(scope, 'noc', 'compliance', 'auditor');
+      reader(scope);
       await incidentOf(scope, incidentId);
       const row = await repo.find(incidentId);
       return row ? view(row) : null;
@@ -65,7 +67,7 @@ export function makeSecurityReportsService(deps: {
 
     /** Grade the event; the clock runs from when the incident was found, and a regrade recomputes it (until reported). */
     async classify(scope: Scope, incidentId: string, grade: SecurityGrade) {
-      requireStaff(scope, 'noc', 'compliance');
+      requirePermission(scope, 'incident.securityReport');
       const incident = await incidentOf(scope, incidentId);
       return repo.db.transaction(async (tx) => {
         const before = await repo.lock(tx, incidentId);
@@ -100,7 +102,7 @@ export function makeSecurityReportsService(deps: {
 
     /** The form's items, kept with the incident (a draft until reported). */
     async saveForm(scope: Scope, incidentId: string, form: ReportForm) {
-      requireStaff(scope, 'noc', 'compliance');
+      requirePermission(scope, 'incident.securityReport');
       await incidentOf(scope, incidentId);
       return repo.db.transaction(async (tx) => {
         const before = await repo.lock(tx, incidentId);
@@ -126,7 +128,7 @@ export function makeSecurityReportsService(deps: {
 
     /** Reported to the authority: every item must be filled in; when and to whom is recorded (late or not). */
     async markReported(scope: Scope, incidentId: string, input: { reportedTo: string; reportedAt?: string | null }) {
-      requireStaff(scope, 'noc', 'compliance');
+      requirePermission(scope, 'incident.securityReport');
       await incidentOf(scope, incidentId);
       return repo.db.transaction(async (tx) => {
         const before = await repo.lock(tx, incidentId);

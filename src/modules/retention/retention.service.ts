@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireStaff, systemScope, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, systemScope, type Scope } from '../../core/scope.js';
 import { addDays, relationshipEnded, retentionDueOn, shanghaiDate, workingDayDeadlineMarked, type CalendarDate, type RetentionKind } from '../../rules/index.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
@@ -23,6 +23,8 @@ export interface Hold {
   label: string;
 }
 
+// compliance acts (the permission table); auditors read too
+const reader = (scope: Scope) => requireStaff(scope, 'compliance', 'auditor');
 const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null);
 
 /**
@@ -97,16 +99,16 @@ export function makeRetentionService(deps: {
 
   return {
     holdsOf: (scope: Scope, customerId: string) => {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       return holdsOf(scope, customerId);
     },
 
     async policies(scope: Scope) {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       return repo.policies();
     },
     async setPolicy(scope: Scope, kind: RetentionKind, input: { months: number; answerWorkingDays: number }) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'retention.setPolicy');
       if (!Number.isInteger(input.months) || input.months < 1 || input.months > 600) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'months', key: 'field.invalid' }]);
       if (!Number.isInteger(input.answerWorkingDays) || input.answerWorkingDays < 1 || input.answerWorkingDays > 60) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'answerWorkingDays', key: 'field.invalid' }]);
       return repo.db.transaction(async (tx) => {
@@ -118,7 +120,7 @@ export function makeRetentionService(deps: {
     },
 
     async placeHold(scope: Scope, customerId: string, reason: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'retention.hold');
       if (!reason.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reason', key: 'field.required' }]);
       await deps.customers.get(scope, customerId);
       const row = { id: ids.uuid(), customerId, reason: reason.trim(), placedBy: actorId(scope), placedAt: clock.now(), releasedAt: null, releasedBy: null };
@@ -129,7 +131,7 @@ export function makeRetentionService(deps: {
       return row;
     },
     async releaseHold(scope: Scope, id: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'retention.hold');
       return repo.db.transaction(async (tx) => {
         const row = await repo.releaseHold(tx, id, clock.now(), actorId(scope));
         if (!row) throw new AppError('NOT_FOUND', { entity: 'retentionHold' });
@@ -139,7 +141,7 @@ export function makeRetentionService(deps: {
     },
 
     async redactions(scope: Scope, customerId: string) {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       return repo.redactions(scope, customerId);
     },
 
@@ -192,7 +194,7 @@ export function makeRetentionService(deps: {
 
     // ── a person's request (PIPL art. 46/47, answered per art. 50) ──
     async openRequest(scope: Scope, input: { customerId: string; kind: RequestRow['kind']; subjectName: string; detail: string }) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'retention.request');
       const kyc = await policy('kyc_copies');
       const now = clock.now();
       const calendar = await deps.calendar.current();
@@ -227,7 +229,7 @@ export function makeRetentionService(deps: {
 
     /** Answer a request; a deletion granted redacts the customer's copies now — unless a legal hold forbids it. */
     async answerRequest(scope: Scope, id: string, input: { status: 'done' | 'refused'; answer: string }) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'retention.request');
       if (!input.answer.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'answer', key: 'field.required' }]);
       const [request] = (await repo.requests(scope, {})).filter((r) => r.id === id);
       if (!request) throw new AppError('NOT_FOUND', { entity: 'retentionRequest' });
@@ -245,7 +247,7 @@ export function makeRetentionService(deps: {
     },
 
     async requests(scope: Scope, filter: { customerId?: string; status?: RequestRow['status'] }) {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       const today = shanghaiDate(clock.now());
       return (await repo.requests(scope, filter)).map((r) => ({ ...r, overdue: r.status === 'open' && r.answerDueOn < today }));
     },

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { requireStaff, type Scope } from '../../core/scope.js';
+import { requirePermission, requireStaff, type Scope } from '../../core/scope.js';
 import type { PdfRenderer } from '../../documents/pdf.js';
 import type { FileStore } from '../../files/file-store.js';
 import { sniffDocumentType } from '../../files/sniff.js';
@@ -37,6 +37,8 @@ export interface Upload {
   bytes: Uint8Array;
 }
 
+// compliance acts (the permission table); auditors read too, as every compliance register
+const reader = (scope: Scope) => requireStaff(scope, 'compliance', 'auditor');
 const actorId = (scope: Scope) => (scope.kind === 'staff' || scope.kind === 'customer' ? scope.userId : null);
 const invalid = (path: string, key: string, params?: Record<string, unknown>) => new AppError('VALIDATION_FAILED', {}, [{ path, key, params }]);
 
@@ -143,7 +145,7 @@ export function makeTakedownsService(deps: {
 
   return {
     async register(scope: Scope, input: TakedownInput, scan?: Upload | null) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'takedown.register');
       const receivedAt = new Date(input.receivedAt);
       const deadlineAt = new Date(input.deadlineAt);
       if (Number.isNaN(receivedAt.getTime()) || receivedAt > clock.now()) throw invalid('receivedAt', 'field.invalid');
@@ -199,7 +201,7 @@ export function makeTakedownsService(deps: {
 
     /** The authority's document (PDF, JPEG or PNG), filed with the order. */
     async attachScan(scope: Scope, id: string, scan: Upload) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'takedown.register');
       const type = sniffDocumentType(scan.bytes);
       if (!scan.bytes.byteLength || !type) throw invalid('file', 'kyc.fileType');
       const sha256 = deps.files.put(scan.bytes).sha256;
@@ -219,7 +221,7 @@ export function makeTakedownsService(deps: {
      * receipt. A gate that fails to apply leaves the order registered (nothing half done is claimed).
      */
     async execute(scope: Scope, id: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'takedown.execute');
       const order = await load(scope, id);
       if (order.status !== 'registered') throw new AppError('TAKEDOWN_INVALID_TRANSITION', { from: order.status, to: 'execute' });
       const targets = await repo.targets([id]);
@@ -317,7 +319,7 @@ export function makeTakedownsService(deps: {
 
     /** The order no longer applies (the authority withdrew it): its names leave the block list at the next apply. */
     async lift(scope: Scope, id: string, note: string) {
-      requireStaff(scope, 'compliance');
+      requirePermission(scope, 'takedown.lift');
       if (!note.trim()) throw invalid('note', 'field.required');
       const row = await repo.db.transaction(async (tx) => {
         const before = await repo.lock(tx, id);
@@ -333,7 +335,7 @@ export function makeTakedownsService(deps: {
     },
 
     async list(scope: Scope, filter: { customerId?: string; status?: TakedownRow['status'][] }) {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       const rows = await repo.list(scope, filter);
       const proofs = new Map((await Promise.all(rows.map((r) => repo.proof(r.order.id)))).filter(Boolean).map((p) => [p!.orderId, p!]));
       const targets = await repo.targets(rows.map((r) => r.order.id));
@@ -346,14 +348,14 @@ export function makeTakedownsService(deps: {
     },
 
     async get(scope: Scope, id: string) {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       const o = await load(scope, id);
       await audit.recordRead(scope, { entity: 'takedown_order', entityId: id, customerId: o.customerId });
       return withDetail(scope, o);
     },
 
     async scan(scope: Scope, id: string) {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       const o = await load(scope, id);
       if (!o.scanSha256 || !o.scanContentType) throw new AppError('NOT_FOUND', { entity: 'takedown' });
       await audit.recordRead(scope, { entity: 'takedown_order', entityId: id, customerId: o.customerId });
@@ -362,7 +364,7 @@ export function makeTakedownsService(deps: {
 
     /** The sealed receipt: the stored one, or made now for an executed order that has none yet. */
     async receipt(scope: Scope, id: string) {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       const o = await load(scope, id);
       const proof = await repo.proof(id);
       if (!proof || o.status === 'registered') throw new AppError('NOT_FOUND', { entity: 'takedown' });
@@ -387,7 +389,7 @@ export function makeTakedownsService(deps: {
 
     /** The files behind a customer's orders (the evidence pack): scans and receipts. */
     async filesOf(scope: Scope, customerId: string) {
-      requireStaff(scope, 'compliance', 'auditor');
+      reader(scope);
       const rows = await repo.list(scope, { customerId });
       const out: { name: string; bytes: Buffer }[] = [];
       for (const { order: o } of rows) {

@@ -2,11 +2,12 @@ import { Alert, Button, Empty, Form, Input, InputNumber, Modal, Radio, Select, S
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { Instant, StatusTag, useConfirm } from '../../components';
 import { calendarDate } from '../../format';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { formRefusal, useStaffRole } from './takedownParts';
+import { formRefusal } from './takedownParts';
 
 type Policy = Schemas['RetentionPolicy'];
 type Hold = Schemas['RetentionHold'];
@@ -48,8 +49,9 @@ function PolicyForm({ policy, onClose, onSaved }: { policy: Policy; onClose: () 
   );
 }
 
-function PoliciesTab({ mayAct }: { mayAct: boolean }) {
+function PoliciesTab() {
   const { t } = useI18n();
+  const mayEdit = useCan('retention.setPolicy');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/retention/policies')), []);
   const [editing, setEditing] = useState<Policy | null>(null);
   return (
@@ -64,7 +66,7 @@ function PoliciesTab({ mayAct }: { mayAct: boolean }) {
           { title: t('retention.months'), dataIndex: 'months', render: (m: number, r) => t(r.kind === 'kyc_copies' ? 'retention.monthsAfterEnd' : 'retention.monthsAfterReplaced', { m }) },
           { title: t('retention.answerDays'), dataIndex: 'answerWorkingDays', render: (d: number) => t('retention.workingDays', { d }) },
           { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: (v: string | null) => <Instant value={v} /> },
-          ...(mayAct
+          ...(mayEdit
             ? [
                 {
                   title: t('common.actions'),
@@ -84,8 +86,9 @@ function PoliciesTab({ mayAct }: { mayAct: boolean }) {
 }
 
 /** One customer's legal holds (what suspends redaction now; hand-placed ones are released here) and what was redacted. */
-function CustomerTab({ mayAct, customers }: { mayAct: boolean; customers: CustomerOptions }) {
+function CustomerTab({ customers }: { customers: CustomerOptions }) {
   const { t } = useI18n();
+  const mayHold = useCan('retention.hold');
   const showError = useApiErrors();
   const confirm = useConfirm();
   const [customerId, setCustomerId] = useState<string | undefined>();
@@ -107,7 +110,7 @@ function CustomerTab({ mayAct, customers }: { mayAct: boolean; customers: Custom
     <>
       <Space style={{ marginBottom: 12 }} wrap>
         <Select showSearch allowClear optionFilterProp="label" style={{ width: 320 }} placeholder={t('retention.pickCustomer')} value={customerId} onChange={setCustomerId} options={customers} data-testid="retention-customer" />
-        {mayAct && customerId && (
+        {mayHold && customerId && (
           <Button onClick={() => (setGeneral(null), setPlacing(true))} data-testid="hold-place">
             {t('retention.placeHold')}
           </Button>
@@ -132,7 +135,7 @@ function CustomerTab({ mayAct, customers }: { mayAct: boolean; customers: Custom
                 title: t('common.actions'),
                 render: (_: unknown, h) =>
                   h.kind === 'manual' ? (
-                    mayAct && (
+                    mayHold && (
                       <Button size="small" danger onClick={() => release(h)} data-testid="hold-release">
                         {t('retention.release')}
                       </Button>
@@ -230,8 +233,9 @@ function AnswerForm({ request, onClose, onSaved }: { request: Request; onClose: 
   );
 }
 
-function RequestsTab({ mayAct, customers }: { mayAct: boolean; customers: CustomerOptions }) {
+function RequestsTab({ customers }: { customers: CustomerOptions }) {
   const { t } = useI18n();
+  const mayAct = useCan('retention.request');
   const [status, setStatus] = useState<Request['status'] | undefined>('open');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/retention/requests', { params: { query: { status } } })), [status]);
   const [adding, setAdding] = useState(false);
@@ -293,16 +297,15 @@ function RequestsTab({ mayAct, customers }: { mayAct: boolean; customers: Custom
 /** 个人信息保留 (issue 22 §7; PIPL art. 19, 47): retention periods, legal holds, what was redacted, and people's requests. */
 export function RetentionPage() {
   const { t } = useI18n();
-  const mayAct = useStaffRole('compliance');
   const customers = useCustomers();
   return (
     <>
       <Typography.Title level={3}>{t('nav.retention')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'policies', label: t('retention.tab.policies'), children: <PoliciesTab mayAct={mayAct} /> },
-          { key: 'customer', label: t('retention.tab.customer'), children: <CustomerTab mayAct={mayAct} customers={customers} /> },
-          { key: 'requests', label: t('retention.tab.requests'), children: <RequestsTab mayAct={mayAct} customers={customers} /> },
+          { key: 'policies', label: t('retention.tab.policies'), children: <PoliciesTab /> },
+          { key: 'customer', label: t('retention.tab.customer'), children: <CustomerTab customers={customers} /> },
+          { key: 'requests', label: t('retention.tab.requests'), children: <RequestsTab customers={customers} /> },
         ]}
       />
     </>

@@ -1,6 +1,7 @@
 import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { client, unwrap } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { DocumentDownload, Instant, StatusTag, upload, useConfirm, WorkProgress } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -56,8 +57,9 @@ function LiftForm({ order, onClose, onSaved }: { order: Takedown; onClose: () =>
 }
 
 /** One order: its document, targets, the proof of the block, the notice to the customer, and what may be done next. */
-export function TakedownDrawer({ id, customerName, mayAct, onClose, onChanged }: { id: string | null; customerName?: string; mayAct: boolean; onClose: () => void; onChanged: () => void }) {
+export function TakedownDrawer({ id, customerName, onClose, onChanged }: { id: string | null; customerName?: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
+  const may = { execute: useCan('takedown.execute'), lift: useCan('takedown.lift'), fileScan: useCan('takedown.register') };
   const showError = useApiErrors();
   const confirm = useConfirm();
   const { data: o, reload } = useLoad(() => (id ? unwrap(client.GET('/api/v1/takedowns/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [id]);
@@ -96,12 +98,12 @@ export function TakedownDrawer({ id, customerName, mayAct, onClose, onChanged }:
         <div data-testid="takedown-detail">
           {refusal && <Alert type="error" showIcon closable style={{ marginBottom: 12 }} message={t('takedowns.executeRefused')} description={refusal} data-testid="takedown-refusal" />}
           <Space wrap style={{ marginBottom: 12 }}>
-            {mayAct && order.status === 'registered' && (
+            {may.execute && order.status === 'registered' && (
               <Button type="primary" danger onClick={execute} loading={executing !== null} data-testid="takedown-execute">
                 {t('takedowns.execute')}
               </Button>
             )}
-            {mayAct && order.status !== 'lifted' && (
+            {may.lift && order.status !== 'lifted' && (
               <Button onClick={() => setLifting(true)} data-testid="takedown-lift">
                 {t('takedowns.lift')}
               </Button>
@@ -111,7 +113,7 @@ export function TakedownDrawer({ id, customerName, mayAct, onClose, onChanged }:
                 {t('takedowns.downloadScan')}
               </DocumentDownload>
             ) : (
-              mayAct && (
+              may.fileScan && (
                 <Upload accept=".pdf,.png,.jpg,.jpeg" showUploadList={false} beforeUpload={fileScan}>
                   <Button data-testid="takedown-scan-upload">{t('takedowns.fileScan')}</Button>
                 </Upload>

@@ -2,12 +2,13 @@ import { Alert, Button, Checkbox, Col, Form, Input, Modal, Row, Select, Space, T
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { client, unwrap } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { Instant, StatusTag, upload } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { FilePick, fileOf } from './conductParts';
 import { TakedownDrawer } from './TakedownDetail';
-import { DeadlineState, Duration, formRefusal, TAKEDOWN_STATUS_COLOR, useStaffRole, type Takedown } from './takedownParts';
+import { DeadlineState, Duration, formRefusal, TAKEDOWN_STATUS_COLOR, type Takedown } from './takedownParts';
 
 type Action = Takedown['actions'][number];
 const ACTIONS: readonly Action[] = ['block_domain', 'block_ip', 'suspend_server', 'preserve_evidence'];
@@ -139,7 +140,7 @@ function RegisterForm({ onClose, onSaved }: { onClose: () => void; onSaved: (id:
 /** 违法违规网站处置 (issue 22 §4): the authorities' orders, each registered, executed through the gate with its proof, and lifted. */
 export function TakedownsPage() {
   const { t } = useI18n();
-  const mayAct = useStaffRole('compliance');
+  const mayRegister = useCan('takedown.register');
   const [status, setStatus] = useState<Takedown['status'] | undefined>();
   const { data, loading, reload } = useLoad(() => unwrap(client.GET('/api/v1/takedowns', { params: { query: { status } } })), [status]);
   const [adding, setAdding] = useState(false);
@@ -153,7 +154,7 @@ export function TakedownsPage() {
       <Typography.Paragraph type="secondary">{t('takedowns.intro')}</Typography.Paragraph>
       {open.some((o) => new Date(o.deadlineAt ?? 0).getTime() < now) && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('takedowns.overdueAlert', { n: open.filter((o) => new Date(o.deadlineAt ?? 0).getTime() < now).length })} />}
       <Space style={{ marginBottom: 12 }} wrap>
-        {mayAct && (
+        {mayRegister && (
           <Button type="primary" onClick={() => setAdding(true)} data-testid="takedown-add">
             {t('takedowns.register')}
           </Button>
@@ -193,7 +194,7 @@ export function TakedownsPage() {
         ]}
       />
       {adding && <RegisterForm onClose={() => setAdding(false)} onSaved={(id) => (reload(), setCurrent(id))} />}
-      <TakedownDrawer id={current} customerName={items.find((o) => o.id === current)?.customerName} mayAct={mayAct} onClose={() => setCurrent(null)} onChanged={reload} />
+      <TakedownDrawer id={current} customerName={items.find((o) => o.id === current)?.customerName} onClose={() => setCurrent(null)} onChanged={reload} />
     </>
   );
 }

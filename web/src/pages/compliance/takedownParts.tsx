@@ -1,23 +1,12 @@
 import { Tag } from 'antd';
 import type { FormInstance } from 'antd';
 import { ApiError, type Schemas } from '../../api/client';
-import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 
 export type Takedown = Schemas['Takedown'];
 export type TakedownCheck = Schemas['TakedownCheck'];
 
 export const TAKEDOWN_STATUS_COLOR: Partial<Record<Takedown['status'], string>> = { registered: 'orange', executed: 'red', lifted: 'default' };
-
-/**
- * Does the signed-in staff member hold one of these roles (admin always)? The takedown, retention and
- * security-report acts are checked by their services with requireStaff (compliance / noc), not by an
- * entry of the permissions table, so the buttons follow the same roles.
- */
-export function useStaffRole(...roles: string[]): boolean {
-  const { me } = useSession();
-  return me?.kind === 'staff' && (me.roles.includes('admin') || roles.some((r) => (me.roles as readonly string[]).includes(r)));
-}
 
 /** Seconds as people say a duration: 1 小时 5 分 / 12 分 30 秒 / 45 秒. */
 export function Duration({ seconds }: { seconds: number | null | undefined }) {

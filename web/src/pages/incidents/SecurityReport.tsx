@@ -1,6 +1,7 @@
 import { Alert, Button, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, client, unwrap, type Schemas } from '../../api/client';
+import { useCan } from '../../auth/can';
 import { useSession } from '../../auth/session';
 import { Instant } from '../../components';
 import { useApiErrors, useLoad } from '../../hooks';
@@ -18,10 +19,16 @@ const GRADE_COLOR: Record<Grade, string> = { general: 'default', major: 'orange'
 /** The report's items in the order the reporting rules list them. */
 const ITEMS: readonly Item[] = ['unit', 'occurredAt', 'place', 'eventType', 'impact', 'measures'];
 
-/** Who may grade, fill in and mark reported (the service: noc, compliance; admin) and who may read it (and auditor). */
-const hasRole = (me: ReturnType<typeof useSession>['me'], roles: readonly string[]) => me?.kind === 'staff' && ['admin', ...roles].some((r) => (me.roles as readonly string[]).includes(r));
-export const useMayReadSecurityReport = () => hasRole(useSession().me, ['noc', 'compliance', 'auditor']);
-const useMayReport = () => hasRole(useSession().me, ['noc', 'compliance']);
+/**
+ * Who may read the report (the service's reader: noc, compliance, auditor; admin) — reads are not in the
+ * permission table, as the menu's entries are not; who may grade, fill in and mark reported is its
+ * `incident.securityReport`.
+ */
+const READERS: readonly string[] = ['admin', 'noc', 'compliance', 'auditor'];
+export const useMayReadSecurityReport = () => {
+  const { me } = useSession();
+  return me?.kind === 'staff' && me.roles.some((r) => READERS.includes(r));
+};
 
 /** An instant → the Beijing wall-clock value of a datetime-local input ('2026-04-01T10:30'). */
 const toLocal = (iso: string | Date | null | undefined) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16) : undefined);
@@ -71,7 +78,7 @@ function ReportClock({ report }: { report: Report }) {
 export function SecurityReportPanel({ incidentId }: { incidentId: string }) {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const mayReport = useMayReport();
+  const mayReport = useCan('incident.securityReport');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/incidents/{id}/security-report', { params: { path: { id: incidentId } } })), [incidentId]);
   const [grade, setGrade] = useState<Grade | undefined>();
   const [form] = Form.useForm<FormValues>();

@@ -1,6 +1,6 @@
 import { Button, Descriptions, Space, Tag, Typography } from 'antd';
 import { client, unwrap } from '../../api/client';
-import { useSession } from '../../auth/session';
+import { useCan } from '../../auth/can';
 import { useApiErrors, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n';
 
@@ -8,8 +8,7 @@ import { useI18n } from '../../i18n';
 export function SecuritySettingsCard() {
   const { t } = useI18n();
   const showError = useApiErrors();
-  const { me } = useSession();
-  const admin = me?.kind === 'staff' && me.roles.includes('admin');
+  const mayChange = useCan('incident.criticalInfrastructure');
   const { data, reload } = useLoad(() => unwrap(client.GET('/api/v1/incidents/security-settings')), []);
   if (!data) return null;
   const set = (v: boolean) => unwrap(client.PUT('/api/v1/incidents/security-settings', { body: { criticalInfrastructure: v } })).then(reload, showError);
@@ -18,7 +17,7 @@ export function SecuritySettingsCard() {
       <Descriptions.Item label={t('secReport.cii')}>
         <Space wrap>
           <Tag color={data.criticalInfrastructure ? 'red' : 'default'}>{t(data.criticalInfrastructure ? 'secReport.ciiYes' : 'secReport.ciiNo')}</Tag>
-          {admin && (
+          {mayChange && (
             <Button size="small" onClick={() => set(!data.criticalInfrastructure)} data-testid="security-cii-toggle">
               {t(data.criticalInfrastructure ? 'secReport.ciiTurnOff' : 'secReport.ciiTurnOn')}
             </Button>
