@@ -222,8 +222,15 @@ export interface GateFixtureOptions {
   logins: { owner: string; compliance: string };
   /** an nginx.conf template of the operator's own, written to a file the test may rewrite (GATE_TEMPLATE) */
   template?: string;
+  /** the manual clock's start (2026-04-01T02:00:00Z unless given) */
+  now?: string;
   /** runs on the fresh app before anything else is made (listen for gate alerts, set the provider's seal) */
   setup?: (t: TestApp) => Promise<void> | void;
+  /**
+   * runs once the customer, its server and its 127.0.0.2 allocation exist, before the gate is exported and
+   * nginx starts: what it verifies is on the gate from nginx's first request (no refusal while a reload settles)
+   */
+  beforeGate?: (made: { t: TestApp; customerId: string; serverId: string; poolId: string; allocationId: string }) => Promise<void> | void;
 }
 
 export interface GateFixture {
@@ -235,6 +242,9 @@ export interface GateFixture {
   httpsPort: number;
   customerId: string;
   serverId: string;
+  /** the loopback pool (127.0.0.0/24) and the server's allocation of 127.0.0.2 in it */
+  poolId: string;
+  allocationId: string;
   owner: ApiClient;
   compliance: ApiClient;
   nginx: Awaited<ReturnType<typeof startNginx>>;
@@ -247,8 +257,8 @@ export interface GateFixture {
 }
 
 /**
- * The gate on a real nginx, as the gate and takedown tests need it: an app on a manual clock
- * (2026-04-01T02:00Z) whose gate listens on free 127.0.0.1 ports; a customer with one server at
+ * The gate on a real nginx, as the gate, takedown and reconciliation tests need it: an app on a manual
+ * clock (2026-04-01T02:00Z unless `now`) whose gate listens on free 127.0.0.1 ports; a customer with one server at
  * 127.0.0.2 (a loopback pool) where an HTTP site and a TLS port listen; the (empty) gate exported and
  * nginx started on its files — the operator's first step; the owner and compliance signed in.
  */
@@ -267,7 +277,7 @@ export async function startGateFixture(o: GateFixtureOptions): Promise<GateFixtu
   // the customer's server is 127.0.0.2: the gate must pass traffic to the address IPAM gave it
   const [upHttp, upTls] = [await freePort('127.0.0.2'), await freePort('127.0.0.2')];
   const t = await makeTestApp({
-    now: '2026-04-01T02:00:00Z',
+    now: o.now ?? '2026-04-01T02:00:00Z',
     env: {
       GATE_DIR: gateDir,
       ...(templateFile ? { GATE_TEMPLATE: templateFile } : {}),
@@ -283,7 +293,8 @@ export async function startGateFixture(o: GateFixtureOptions): Promise<GateFixtu
   await makeStaff(t.services, o.logins.compliance, ['compliance']);
   const server = await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: o.serial, heightU: 1 });
   const pool = await t.services.ipam.createPool(system, { name: 'loopback', prefix: '127.0.0.0/24' });
-  await t.services.ipam.allocate(system, { poolId: pool.id, serverId: server.id, address: '127.0.0.2' });
+  const allocation = await t.services.ipam.allocate(system, { poolId: pool.id, serverId: server.id, address: '127.0.0.2' });
+  await o.beforeGate?.({ t, customerId: c.id, serverId: server.id, poolId: pool.id, allocationId: allocation.id });
   const web = await startHttpUpstream('127.0.0.2', upHttp);
   const tlsUpstream = await startTcpUpstream('127.0.0.2', upTls);
   await t.services.gate.export(system);
@@ -301,6 +312,8 @@ export async function startGateFixture(o: GateFixtureOptions): Promise<GateFixtu
     httpsPort,
     customerId: c.id,
     serverId: server.id,
+    poolId: pool.id,
+    allocationId: allocation.id,
     owner,
     compliance,
     nginx,

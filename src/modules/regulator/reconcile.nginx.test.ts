@@ -4,28 +4,25 @@
  * holds, come back as findings; so do allocations without a verified user and filed domains that no longer
  * resolve to us (an injected resolver). A finding becomes a 5.6 complaint in one step.
  */
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../core/scope.js';
 import { shanghaiDate } from '../../rules/index.js';
-import { makeTestApp, type TestApp } from '../../../test/harness/app.js';
+import type { TestApp } from '../../../test/harness/app.js';
 import { makeCustomer } from '../../../test/harness/factories.js';
-import { curlHttp, eventually, freePort, startHttpUpstream, startNginx, startTcpUpstream, tlsAttempt } from '../../../test/harness/nginx.js';
-import { DEFAULT_GATE_TEMPLATE } from '../compliance/gate-config.js';
+import { curlHttp, eventually, startGateFixture, tlsAttempt, type GateFixture } from '../../../test/harness/nginx.js';
 import { makeRegulatorRepository } from './regulator.repository.js';
 import { makeRegulatorService, type Resolver } from './regulator.service.js';
 
 const system = systemScope('test');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+let gate: GateFixture;
 let t: TestApp;
 let gateDir: string;
 let httpPort: number;
 let httpsPort: number;
-let nginx: Awaited<ReturnType<typeof startNginx>>;
-let web: Awaited<ReturnType<typeof startHttpUpstream>>;
-let tlsUpstream: Awaited<ReturnType<typeof startTcpUpstream>>;
+let tlsUpstream: GateFixture['tlsUpstream'];
 let regulator: ReturnType<typeof makeRegulatorService>;
 let customerId: string;
 let serverAllocation: string;
@@ -54,45 +51,33 @@ async function verifiedDomain(serverId: string, domain: string, filingNumber: st
 }
 
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), 'rackpact-recon-'));
-  chmodSync(work, 0o755);
-  gateDir = join(work, 'gate');
-  const template = join(work, 'gate-template.conf');
-  writeFileSync(template, DEFAULT_GATE_TEMPLATE);
-  [httpPort, httpsPort] = [await freePort(), await freePort()];
-  const [upHttp, upTls] = [await freePort('127.0.0.2'), await freePort('127.0.0.2')];
-  t = await makeTestApp({
+  // the gate's default template (it writes the access-log line the reconciliation reads), on today's clock;
+  // everything is in place before nginx starts, so the gate's log holds only what the tests ask
+  gate = await startGateFixture({
+    name: 'recon',
+    customerName: '对账客户',
+    serial: 'RECON-1',
+    logins: { owner: 'recon-owner', compliance: 'recon-compliance' },
     now: `${today}T04:00:00Z`,
-    env: { GATE_DIR: gateDir, GATE_TEMPLATE: template, GATE_HTTP_LISTEN: `127.0.0.1:${httpPort}`, GATE_HTTPS_LISTEN: `127.0.0.1:${httpsPort}`, GATE_UPSTREAM_HTTP_PORT: String(upHttp), GATE_UPSTREAM_HTTPS_PORT: String(upTls) },
+    async beforeGate(made) {
+      ({ t, customerId, allocationId: serverAllocation } = made);
+      const k = await t.services.kyc.upload(system, customerId, { kind: 'business_licence', holderName: '对账客户有限公司', idType: 'uscc', idNumber: '91350100M000100Y43', fileName: 'l.pdf', bytes: PDF });
+      await t.services.kyc.review(system, k.id, { verify: true });
+      // 127.0.0.1 is where the gate listens here: the "server IP" the refused names were asked at
+      await t.services.ipam.allocate(system, { poolId: made.poolId, serverId: made.serverId, address: '127.0.0.1' });
+      await verifiedDomain(made.serverId, 'www.ok.cn', '京ICP备2021012345号-1');
+      await verifiedDomain(made.serverId, 'gone.ok.cn', '京ICP备2021012345号-2');
+      await verifiedDomain(made.serverId, 'slow.ok.cn', '京ICP备2021012345号-3');
+      // a customer nobody verified, holding an address
+      const bare = await makeCustomer(t.services, { name: '未实名客户' });
+      const bareServer = await t.services.servers.createServer(system, { customerId: bare.id, brand: 'Dell', model: 'R750', serialNumber: 'RECON-2', heightU: 1 });
+      await t.services.ipam.allocate(system, { poolId: made.poolId, serverId: bareServer.id, address: '127.0.0.9' });
+    },
   });
+  ({ gateDir, httpPort, httpsPort, tlsUpstream } = gate);
   regulator = makeRegulatorService({ ...t.services, clock: t.clock, ids: { uuid: () => crypto.randomUUID() }, repo: makeRegulatorRepository(t.database.db), changes: t.services.regulatorChanges, gateLog: join(gateDir, 'gate-access.log'), resolver });
-  const c = await makeCustomer(t.services, { name: '对账客户' });
-  customerId = c.id;
-  const k = await t.services.kyc.upload(system, c.id, { kind: 'business_licence', holderName: '对账客户有限公司', idType: 'uscc', idNumber: '91350100M000100Y43', fileName: 'l.pdf', bytes: PDF });
-  await t.services.kyc.review(system, k.id, { verify: true });
-  const server = await t.services.servers.createServer(system, { customerId: c.id, brand: 'Dell', model: 'R750', serialNumber: 'RECON-1', heightU: 1 });
-  const pool = await t.services.ipam.createPool(system, { name: 'loopback', prefix: '127.0.0.0/24' });
-  // 127.0.0.1 is where the gate listens here: the "server IP" the refused names were asked at
-  await t.services.ipam.allocate(system, { poolId: pool.id, serverId: server.id, address: '127.0.0.1' });
-  serverAllocation = (await t.services.ipam.allocate(system, { poolId: pool.id, serverId: server.id, address: '127.0.0.2' })).id;
-  await verifiedDomain(server.id, 'www.ok.cn', '京ICP备2021012345号-1');
-  await verifiedDomain(server.id, 'gone.ok.cn', '京ICP备2021012345号-2');
-  await verifiedDomain(server.id, 'slow.ok.cn', '京ICP备2021012345号-3');
-  // a customer nobody verified, holding an address
-  const bare = await makeCustomer(t.services, { name: '未实名客户' });
-  const bareServer = await t.services.servers.createServer(system, { customerId: bare.id, brand: 'Dell', model: 'R750', serialNumber: 'RECON-2', heightU: 1 });
-  await t.services.ipam.allocate(system, { poolId: pool.id, serverId: bareServer.id, address: '127.0.0.9' });
-  web = await startHttpUpstream('127.0.0.2', upHttp);
-  tlsUpstream = await startTcpUpstream('127.0.0.2', upTls);
-  await t.services.gate.export(system);
-  nginx = await startNginx(gateDir);
 });
-afterAll(async () => {
-  await nginx?.stop();
-  await web?.close();
-  await tlsUpstream?.close();
-  await t?.close();
-});
+afterAll(() => gate?.stop());
 
 describe('the daily reconciliation (issue 22 §3)', () => {
   it('the gate logs every request and connection in the format the reconciliation reads', async () => {
