@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { PgSelect, PgSelectBase, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Db, Executor } from '../../db/client.js';
 import { preparedTenantFilter, tenantFilter, tenantParams } from '../../db/tenancy.js';
 import type { Scope } from '../../core/scope.js';
@@ -20,6 +21,27 @@ export interface ServerFilter {
 const LIST_LIMIT = 1000;
 type Param<T> = T | Placeholder;
 
+/** After the chain below: the server and its customer always there; the placement and all above it null when unracked. */
+type WhereTheySit = { servers: 'not-null'; customer_names: 'not-null'; server_placements: 'nullable'; cabinets: 'nullable'; rooms: 'nullable'; sites: 'nullable' };
+
+/**
+ * Servers with where they sit — the customer's name, and the live placement → cabinet → room → site (nulls
+ * when unracked), one row per live placement face — selecting `fields`: the chain the register and the
+ * inventory share. Drizzle cannot type a join chain on a generic selection, so the joins run untyped and the
+ * result is typed as drizzle types it for a concrete selection (WhereTheySit is its nullability map).
+ */
+function serversWhereTheySit<T extends SelectedFields>(db: Db, fields: T): PgSelectBase<'servers', T, 'partial', WhereTheySit> {
+  const from = db.select(fields).from(servers) as unknown as PgSelect;
+  return from
+    .innerJoin(customerNames, eq(customerNames.id, servers.customerId))
+    .leftJoin(serverPlacements, and(eq(serverPlacements.serverId, servers.id), isNull(serverPlacements.removedAt)))
+    .leftJoin(cabinets, eq(cabinets.id, serverPlacements.cabinetId))
+    .leftJoin(rooms, eq(rooms.id, cabinets.roomId))
+    .leftJoin(sites, eq(sites.id, rooms.siteId)) as unknown as PgSelectBase<'servers', T, 'partial', WhereTheySit>;
+}
+/** The inventory's order: customer name, serial number, face. */
+const INVENTORY_ORDER = [asc(customerNames.name), asc(servers.serialNumber), asc(serverPlacements.face)];
+
 /**
  * The regulator's occupied-space records (issue 22 §1): servers not removed, with the site and cabinet they
  * stand in and when they were racked — the columns the register uses, in the inventory's order (customer
@@ -27,16 +49,9 @@ type Param<T> = T | Placeholder;
  * database so the regulator bench can COPY the very statement.
  */
 export const registerServersQuery = (db: Db) =>
-  db
-    .select({ id: servers.id, customerId: servers.customerId, status: servers.status, siteName: sites.name, cabinetCode: cabinets.code, rackedAt: servers.rackedAt })
-    .from(servers)
-    .innerJoin(customerNames, eq(customerNames.id, servers.customerId))
-    .leftJoin(serverPlacements, and(eq(serverPlacements.serverId, servers.id), isNull(serverPlacements.removedAt)))
-    .leftJoin(cabinets, eq(cabinets.id, serverPlacements.cabinetId))
-    .leftJoin(rooms, eq(rooms.id, cabinets.roomId))
-    .leftJoin(sites, eq(sites.id, rooms.siteId))
+  serversWhereTheySit(db, { id: servers.id, customerId: servers.customerId, status: servers.status, siteName: sites.name, cabinetCode: cabinets.code, rackedAt: servers.rackedAt })
     .where(ne(servers.status, 'removed'))
-    .orderBy(asc(customerNames.name), asc(servers.serialNumber), asc(serverPlacements.face));
+    .orderBy(...INVENTORY_ORDER);
 
 /** Customers' servers (第二条): the list, placements on the rack, intake inspections, and where a server sits. */
 export function makeServersRepository(db: Db) {
@@ -159,16 +174,9 @@ export function makeServersRepository(db: Db) {
     registerServers: () => registerServersQuery(db),
     /** Servers with where they sit (one row per live placement face; none when unracked), for exports. */
     serverInventory: (scope: Scope, f: { customerId?: string; status?: ServerRow['status'] }) =>
-      db
-        .select({ server: servers, customerName: customerNames.name, placement: serverPlacements, cabinetCode: cabinets.code, roomName: rooms.name, siteName: sites.name })
-        .from(servers)
-        .innerJoin(customerNames, eq(customerNames.id, servers.customerId))
-        .leftJoin(serverPlacements, and(eq(serverPlacements.serverId, servers.id), isNull(serverPlacements.removedAt)))
-        .leftJoin(cabinets, eq(cabinets.id, serverPlacements.cabinetId))
-        .leftJoin(rooms, eq(rooms.id, cabinets.roomId))
-        .leftJoin(sites, eq(sites.id, rooms.siteId))
+      serversWhereTheySit(db, { server: servers, customerName: customerNames.name, placement: serverPlacements, cabinetCode: cabinets.code, roomName: rooms.name, siteName: sites.name })
         .where(and(tenantFilter(scope, servers.customerId), f.customerId ? eq(servers.customerId, f.customerId) : undefined, f.status ? eq(servers.status, f.status) : undefined))
-        .orderBy(asc(customerNames.name), asc(servers.serialNumber), asc(serverPlacements.face)),
+        .orderBy(...INVENTORY_ORDER),
 
     // ── incident scope (read by the incidents module) ──────────────────
     /** Servers on the rack or behind the port now, for a site, room, cabinet, switch, port or server; removed servers are out of scope. */
