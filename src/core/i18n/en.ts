@@ -474,7 +474,12 @@ export const en: Record<MessageKey, string> = {
   'takedown.actionNeedsTarget': 'A required action has no target of its kind',
   'takedown.deadlineBeforeReceived': 'The deadline cannot be before the order was received',
   'takedown.proofFailed': 'The block check failed: {name} still answers',
-  'security.reportIncomplete': 'The report is incomplete; missing: {items}',
+  'security.reportMissing.unit': 'The report lacks the reporting unit; fill it in before marking the event reported',
+  'security.reportMissing.occurredAt': 'The report lacks when it happened; fill it in before marking the event reported',
+  'security.reportMissing.place': 'The report lacks where it happened; fill it in before marking the event reported',
+  'security.reportMissing.eventType': 'The report lacks the type of event; fill it in before marking the event reported',
+  'security.reportMissing.impact': 'The report lacks the impact and harm; fill it in before marking the event reported',
+  'security.reportMissing.measures': 'The report lacks the measures taken; fill it in before marking the event reported',
   'security.alreadyReported': 'The event was reported; its grade can no longer change',
   'retention.requestType': 'Personal-data deletion/correction request',
   // ── end issue 22 §4–7 ──

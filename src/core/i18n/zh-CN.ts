@@ -477,7 +477,12 @@ export const zhCN = {
   'takedown.actionNeedsTarget': '所选处置要求没有对应的处置对象',
   'takedown.deadlineBeforeReceived': '处置期限不能早于收文时间',
   'takedown.proofFailed': '阻断检测未通过：{name} 仍可访问',
-  'security.reportIncomplete': '报告内容不完整，缺少：{items}',
+  'security.reportMissing.unit': '报告尚缺“报告单位”：报告须写明该项后才能标记为已报告',
+  'security.reportMissing.occurredAt': '报告尚缺“事件发生时间”：报告须写明该项后才能标记为已报告',
+  'security.reportMissing.place': '报告尚缺“发生地点”：报告须写明该项后才能标记为已报告',
+  'security.reportMissing.eventType': '报告尚缺“事件类型”：报告须写明该项后才能标记为已报告',
+  'security.reportMissing.impact': '报告尚缺“影响范围与危害程度”：报告须写明该项后才能标记为已报告',
+  'security.reportMissing.measures': '报告尚缺“已采取的处置措施”：报告须写明该项后才能标记为已报告',
   'security.alreadyReported': '该事件已报告，不能再修改分级',
   'retention.requestType': '个人信息删除/更正请求',
   // ── end issue 22 §4–7 ──

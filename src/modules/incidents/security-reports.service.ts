@@ -134,7 +134,8 @@ export function makeSecurityReportsService(deps: {
         const before = await repo.lock(tx, incidentId);
         if (!before) throw new AppError('NOT_FOUND', { entity: 'securityReport' });
         const missing = missingReportItems(before);
-        if (missing.length) throw new AppError('VALIDATION_FAILED', {}, [{ path: missing[0], key: 'security.reportIncomplete', params: { items: missing.join(', ') } }]);
+        // one error per missing item, each naming the item in words (the form marks every field at once)
+        if (missing.length) throw new AppError('VALIDATION_FAILED', {}, missing.map((item) => ({ path: item, key: `security.reportMissing.${item}` })));
         if (!input.reportedTo.trim()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reportedTo', key: 'field.required' }]);
         const at = input.reportedAt ? new Date(input.reportedAt) : clock.now();
         if (Number.isNaN(at.getTime()) || at > clock.now()) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'reportedAt', key: 'field.invalid' }]);

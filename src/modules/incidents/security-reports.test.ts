@@ -47,7 +47,12 @@ describe('security-event reports', () => {
 
     const incomplete = await noc.post(`/api/v1/incidents/${id}/security-report/reported`, { reportedTo: '北京市通信管理局' });
     expect(incomplete.statusCode).toBe(400);
-    expect(incomplete.json().error.fields[0]).toMatchObject({ path: 'unit' });
+    // every missing item is its own field error, named in words, not by its API name
+    const fields = incomplete.json().error.fields as { path: string; message: string }[];
+    expect(fields.map((f) => f.path)).toEqual(['unit', 'place', 'eventType', 'impact', 'measures']);
+    expect(fields[0].message).toContain('报告单位');
+    expect(fields[4].message).toContain('已采取的处置措施');
+    for (const f of fields) expect(f.message).not.toMatch(/[a-z]{4,}/i);
 
     const form = await noc.put(`/api/v1/incidents/${id}/security-report`, { unit: '北京云桥数据科技有限公司', place: '北京亦庄机房 A 区', eventType: '有害程序事件', impact: '3 台服务器加密，2 个客户受影响', measures: '隔离网段，恢复备份' });
     expect(form.json().missing).toEqual([]);
