@@ -326,6 +326,7 @@ export function buildServices(ctx: AppContext) {
     // §3: the gate's access log (the format gate-config.ts writes) and DNS, for the daily reconciliation
     gateLog: join(gateDir, GATE_FILES.accessLog),
     resolver: dnsPromises,
+    overlapReads: database.kind === 'postgres',
   });
   // ── issue 22 §4: takedown orders through the gate and the suspension flow; the gate keeps their names closed ──
   const takedowns = makeTakedownsService({ repo: makeTakedownsRepository(db), domains, ipam, servers, complaints, gate, customers, notices, provider, pdf, files, audit, clock, ids });

@@ -127,6 +127,50 @@ export const serviceId = (customerId: string, filingNumber: string) => `${custom
 export const frameId = (houseId: string, cabinetCode: string) => `${houseId}/${cabinetCode}`;
 
 type SegmentSource = RegisterSources['segments'][number];
+
+/**
+ * `first-last` ranges joined by commas (the same text as an array of them joined), kept as UTF-8 bytes in one
+ * growing buffer: nothing for the garbage collector to trace, however many ranges a user holds.
+ */
+class RangeList {
+  private buf = Buffer.allocUnsafe(64);
+  private off = 0;
+  add(first: string, last: string): void {
+    if (this.off) this.char(44);
+    this.str(first);
+    this.char(45);
+    this.str(last);
+  }
+  text(): string {
+    return this.buf.toString('utf8', 0, this.off);
+  }
+  private room(n: number): void {
+    if (this.off + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.off + n));
+    this.buf.copy(grown, 0, 0, this.off);
+    this.buf = grown;
+  }
+  private char(c: number): void {
+    this.room(1);
+    this.buf[this.off++] = c;
+  }
+  private str(s: string): void {
+    const n = s.length;
+    this.room(n * 3);
+    const b = this.buf;
+    let o = this.off;
+    for (let i = 0; i < n; i += 1) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        this.off += b.write(s, this.off, 'utf8');
+        return;
+      }
+      b[o++] = c;
+    }
+    this.off = o;
+  }
+}
+
 type UserSource = RegisterSources['users'][number];
 
 /** A KYC user as its register record. */
@@ -191,13 +235,28 @@ export function registerBuilder(src: Omit<RegisterSources, 'segments'>) {
       const id = frameId(houseId, c.code);
       return { frameId: id, houseId, room: roomById.get(c.roomId)?.name ?? '', code: c.code, heightU: c.heightU, status: c.status, occupied: occupiedFrames.has(id) };
     });
-  const segmentsByUserHouse = new Map<string, string[]>();
+  // the services depend on no segment: ready at once (a full export encodes them while the segments are sorted)
+  const service: ServiceRecord[] = src.services.map((x) => ({
+    serviceId: serviceId(x.customer_id, x.filing_number),
+    userId: x.customer_id,
+    contentType: 'website',
+    filingType: x.use === 'commercial' ? 'icp_licence' : 'icp_filing',
+    filingNumber: x.filing_number,
+    psbNumber: s(x.psb_number),
+    accessMethod: 'colocation',
+    domains: x.domains,
+    addresses: x.addresses,
+  }));
+  // each user's ranges per house, as the text of occupied space's ipSegments: a million small strings kept to the
+  // end (and promoted through every garbage collection on the way) cost more than building that text
+  const segmentsByUserHouse = new Map<string, Map<string, RangeList>>();
 
   return {
     operator,
     house,
     gateway,
     frame,
+    service,
     /** The next segments' records, in the order given; call with every segment before `rest`. */
     segments(rows: readonly SegmentSource[]): IpSegmentRecord[] {
       return rows.map((x) => {
@@ -206,10 +265,11 @@ export function registerBuilder(src: Omit<RegisterSources, 'segments'>) {
         const id = segmentId(x.pool_id, x.first_address);
         const houseId = x.site_id ? (siteById.get(x.site_id)?.code ?? '') : '';
         if (u) {
-          const key = `${u.id} ${houseId}`;
-          const list = segmentsByUserHouse.get(key) ?? [];
-          list.push(`${x.first_address}-${x.last_address}`);
-          segmentsByUserHouse.set(key, list);
+          let byHouse = segmentsByUserHouse.get(u.id);
+          if (!byHouse) segmentsByUserHouse.set(u.id, (byHouse = new Map()));
+          let list = byHouse.get(houseId);
+          if (!list) byHouse.set(houseId, (list = new RangeList()));
+          list.add(x.first_address, x.last_address);
         }
         return {
           segmentId: id,
@@ -227,20 +287,9 @@ export function registerBuilder(src: Omit<RegisterSources, 'segments'>) {
         };
       });
     },
-    /** The users, services and occupied space, once every segment has been through `segments`. */
+    /** The users, services (the same as `service`) and occupied space, once every segment has been through `segments`. */
     rest(): Pick<Register, 'user' | 'service' | 'occupied'> {
       const user: UserRecord[] = src.users.filter((u) => serving.has(u.id)).map(userRecord);
-      const service: ServiceRecord[] = src.services.map((x) => ({
-        serviceId: serviceId(x.customer_id, x.filing_number),
-        userId: x.customer_id,
-        contentType: 'website',
-        filingType: x.use === 'commercial' ? 'icp_licence' : 'icp_filing',
-        filingNumber: x.filing_number,
-        psbNumber: s(x.psb_number),
-        accessMethod: 'colocation',
-        domains: x.domains,
-        addresses: x.addresses,
-      }));
       const occupied: OccupiedRecord[] = src.servers
         .filter((x) => x.status !== 'removed' && x.cabinetCode && x.siteName)
         .map((x) => {
@@ -251,7 +300,7 @@ export function registerBuilder(src: Omit<RegisterSources, 'segments'>) {
             houseId,
             frameId: frameId(houseId, x.cabinetCode!),
             bandwidthMbps: src.bandwidth.get(x.id) ?? 0,
-            ipSegments: (segmentsByUserHouse.get(`${x.customerId} ${houseId}`) ?? []).join(','),
+            ipSegments: segmentsByUserHouse.get(x.customerId)?.get(houseId)?.text() ?? '',
             distributedOn: dateOf(x.rackedAt),
           };
         });

@@ -24,7 +24,7 @@ import type { FindingKind, ChangeAction, RecordKind } from './regulator.schema.j
 import { buildRegister, registerBuilder, segmentFailures, validateRegister, verifiedUsers, type Register, type RegisterFailure, type RegisterSources } from './register.js';
 import { RECORD_KINDS } from './regulator.schema.js';
 import { kindEncoder, KIND_FILES, LAYOUT_VERSION, WRITERS, writeChange, type ChangeEntry, type Field } from './writer.js';
-import { makeZipWriter, type ZipListing } from './zip.js';
+import { makeZipWriter, type ZipEntryWriter, type ZipListing } from './zip.js';
 
 /** A name's A and AAAA records; an error with code ENOTFOUND/ENODATA means the name does not resolve. */
 export interface Resolver {
@@ -50,6 +50,9 @@ const DNS_PARALLEL = 16;
 
 /** IP segments read, checked and encoded at a time in a full export. */
 const SEGMENT_BATCH = 5000;
+
+/** A full export's kinds in the order they are written (their files' order in the archive is RECORD_KINDS'). */
+const WRITE_ORDER: readonly RecordKind[] = [...RECORD_KINDS.filter((k) => k !== 'service' && k !== 'ip_segment' && k !== 'user' && k !== 'occupied'), 'service', 'ip_segment', 'user', 'occupied'];
 
 /** Working days to report a change when the province has no setting of its own. */
 export const DEFAULT_REPORT_WORKING_DAYS = 5;
@@ -136,6 +139,11 @@ export function makeRegulatorService(deps: {
   gateLog: string;
   /** DNS look-ups (node:dns/promises by default; tests hand in their own) */
   resolver: Resolver;
+  /**
+   * The database takes several statements at once (PostgreSQL's pool): a full export opens the IP segments'
+   * cursor while it reads the rest. Not on the embedded database (one connection, held by a transaction).
+   */
+  overlapReads?: boolean;
 }) {
   const { repo, audit, clock, ids } = deps;
   const reader = (scope: Scope) => requireStaff(scope, 'compliance', 'auditor');
@@ -294,6 +302,77 @@ export function makeRegulatorService(deps: {
     });
   }
 
+  type EncodeKind = <T>(file: string, element: string, header: readonly string[], write: (r: T) => Field[], feed: (add: (rows: Iterable<T>) => Promise<void>) => Promise<void>) => Promise<void>;
+  type SegmentRows = RegisterSources['segments'];
+
+  /**
+   * A full export's records, every kind in order, through `encodeKind`: the register in steps (registerBuilder).
+   * The IP segments, by far the most records, go from a cursor through their checks into the zip a batch at a
+   * time; any failure found, nothing more is encoded and the whole list is the refusal (the zip is not written).
+   * The cursor's first batch waits for the database to sort every segment (the longest wait of the export): on
+   * PostgreSQL the cursor is opened first, on a connection of its own, and the other sources are read and the
+   * kinds before the segments encoded meanwhile. The embedded database has one connection, which the cursor's
+   * transaction would hold: there the cursor is opened when the segments' turn comes.
+   */
+  async function writeRegister(scope: Scope, counts: Record<string, number>, begin: (file: string) => void, encodeKind: EncodeKind): Promise<void> {
+    let open!: (take: (rows: SegmentRows) => Promise<void>) => void;
+    let abandon!: (err: Error) => void;
+    const taker = new Promise<(rows: SegmentRows) => Promise<void>>((resolve, reject) => {
+      open = resolve;
+      abandon = reject;
+    });
+    taker.catch(() => undefined);
+    const readSegments = () => deps.ipam.eachRegisterSegment(scope, SEGMENT_BATCH, async (rows) => (await taker)(rows));
+    const early = deps.overlapReads ? readSegments() : undefined;
+    // its failure is reported where it is awaited (below, or in `finally`)
+    early?.catch(() => undefined);
+    try {
+      const src = await sourcesButSegments(scope);
+      const reg = registerBuilder(src);
+      const verified = verifiedUsers(src.users);
+      const badSegments: RegisterFailure[] = [];
+      let rest: ReturnType<typeof reg.rest> | undefined;
+      for (const kind of RECORD_KINDS) {
+        begin(KIND_FILES[kind].file);
+        // the manifest's counts in RECORD_KINDS' order too
+        counts[kind] = 0;
+      }
+      // the services need no segment: written before them, while the database sorts the segments
+      for (const kind of WRITE_ORDER) {
+        const { file, element } = KIND_FILES[kind];
+        const write = WRITERS[kind] as (r: unknown) => Field[];
+        if (kind === 'ip_segment') {
+          let n = 0;
+          await encodeKind(file, element, headerOf(write), write, async (add) => {
+            open(async (rows) => {
+              const records = reg.segments(rows);
+              n += records.length;
+              badSegments.push(...segmentFailures(records, verified));
+              if (!badSegments.length) await add(records);
+            });
+            await (early ?? readSegments());
+          });
+          counts[kind] = n;
+          continue;
+        }
+        if (kind === 'user' || kind === 'occupied') {
+          if (!rest) {
+            rest = reg.rest();
+            const failures = [...validateRegister({ operator: reg.operator, user: rest.user, service: rest.service, ip_segment: [] }), ...badSegments];
+            if (failures.length) throw refused(failures);
+          }
+        }
+        const records = (kind === 'user' || kind === 'occupied' ? rest![kind] : reg[kind]) as unknown[];
+        await encodeKind(file, element, headerOf(write), write, (add) => add(records));
+        counts[kind] = records.length;
+      }
+    } finally {
+      // a cursor opened early and never given its batches' reader (the sources failed): its transaction ends
+      abandon(new Error('regulator export: the register was not written'));
+      await early?.catch(() => undefined);
+    }
+  }
+
   const service = {
     /**
      * The daily reconciliation (issue 22 §3), catch-up safe: each day after the last reconciled one up to
@@ -433,9 +512,18 @@ export function makeRegulatorService(deps: {
       // each kind's XML and CSV stream into the zip as they are encoded; the files' listing keeps the order begun
       const zip = makeZipWriter();
       const ended: Promise<ZipListing>[] = [];
-      const encodeKind = async <T>(file: string, element: string, header: readonly string[], write: (r: T) => Field[], feed: (add: (rows: Iterable<T>) => Promise<void>) => Promise<void>) => {
-        const xml = zip.entry(`${file}.xml`);
-        const csv = zip.entry(`${file}.csv`);
+      // a file's place in the archive is where it was begun: a full export begins every kind's files at once, in
+      // order, and may then write one before another (the services while the segments are sorted)
+      const begun = new Map<string, { xml: ZipEntryWriter; csv: ZipEntryWriter }>();
+      const places = new Map<string, number>();
+      const begin = (file: string) => {
+        for (const name of [`${file}.xml`, `${file}.csv`]) places.set(name, places.size);
+        const files = { xml: zip.entry(`${file}.xml`), csv: zip.entry(`${file}.csv`) };
+        begun.set(file, files);
+        return files;
+      };
+      const encodeKind: EncodeKind = async (file, element, header, write, feed) => {
+        const { xml, csv } = begun.get(file) ?? begin(file);
         const enc = kindEncoder(element, `${element}List`, header, write, attrs, { xml: (t) => xml.write(t), csv: (t) => csv.write(t) });
         await feed((rows) => enc.add(rows));
         await enc.end();
@@ -446,43 +534,7 @@ export function makeRegulatorService(deps: {
       const id = ids.uuid();
       let partial: string | undefined;
       try {
-        if (input.mode === 'full') {
-          // the register in steps (registerBuilder): the IP segments, by far the most records, go from a cursor
-          // through their checks into the zip a batch at a time; any failure found, nothing more is encoded
-          // and the whole list is the refusal (the zip is not written)
-          const src = await sourcesButSegments(scope);
-          const reg = registerBuilder(src);
-          const verified = verifiedUsers(src.users);
-          const badSegments: RegisterFailure[] = [];
-          let rest: ReturnType<typeof reg.rest> | undefined;
-          for (const kind of RECORD_KINDS) {
-            const { file, element } = KIND_FILES[kind];
-            const write = WRITERS[kind] as (r: unknown) => Field[];
-            if (kind === 'ip_segment') {
-              let n = 0;
-              await encodeKind(file, element, headerOf(write), write, async (add) => {
-                await deps.ipam.eachRegisterSegment(scope, SEGMENT_BATCH, async (rows) => {
-                  const records = reg.segments(rows);
-                  n += records.length;
-                  badSegments.push(...segmentFailures(records, verified));
-                  if (!badSegments.length) await add(records);
-                });
-              });
-              counts[kind] = n;
-              continue;
-            }
-            if (kind === 'user' || kind === 'service' || kind === 'occupied') {
-              if (!rest) {
-                rest = reg.rest();
-                const failures = [...validateRegister({ operator: reg.operator, user: rest.user, service: rest.service, ip_segment: [] }), ...badSegments];
-                if (failures.length) throw refused(failures);
-              }
-            }
-            const records = (kind === 'user' || kind === 'service' || kind === 'occupied' ? rest![kind] : reg[kind]) as unknown[];
-            await encodeKind(file, element, headerOf(write), write, (add) => add(records));
-            counts[kind] = records.length;
-          }
-        }
+        if (input.mode === 'full') await writeRegister(scope, counts, begin, encodeKind);
         // read before the transaction (the embedded database has one connection, and the transaction holds it):
         // an incremental file covers the changes up to the newest one now, and needs the identity of their
         // customers only (a change recorded meanwhile goes into the next file)
@@ -508,7 +560,8 @@ export function makeRegulatorService(deps: {
           await encodeKind('changes', 'change', headerOf(writeChange, BLANK_CHANGE), writeChange, (add) => add(entries));
           counts.changes = entries.length;
           const fileName = `rackpact-regulator-${input.mode}-${stamp(now)}-${id.slice(0, 8)}.zip`;
-          const listing = await Promise.all(ended);
+          // listed in the archive's order, whatever order the files were written in
+          const listing = (await Promise.all(ended)).sort((a, b) => places.get(a.name)! - places.get(b.name)!);
           const manifest = JSON.stringify(
             { mode: input.mode, exportId: id, generatedAt: now.toISOString(), since: since?.toISOString() ?? null, afterSeq, throughSeq, counts, layout: LAYOUT_VERSION, algorithm: 'SHA-256', files: listing },
             null,

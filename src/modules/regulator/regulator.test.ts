@@ -9,6 +9,8 @@ import { AppError } from '../../core/errors.js';
 import { systemScope } from '../../core/scope.js';
 import { makeTestApp, type TestApp } from '../../../test/harness/app.js';
 import { makeActivationReadyCustomer, makeCustomer } from '../../../test/harness/factories.js';
+import { makeRegulatorRepository } from './regulator.repository.js';
+import { makeRegulatorService } from './regulator.service.js';
 
 const system = systemScope('test');
 const OK = { powerSupplies: true, rails: true, interfaces: true, labelling: true };
@@ -248,5 +250,34 @@ describe('the export (issue 22 §2)', () => {
     // --since: the changes from an instant on, whatever was acknowledged
     const since = await t.services.regulator.export(system, { mode: 'incremental', dir, since: new Date('2026-01-01T00:00:00Z') });
     expect(read(since.path).changes.length).toBe(await count());
+  });
+
+  it('a full export whose sources fail after the segments’ cursor was opened ends that cursor’s transaction and writes nothing', async () => {
+    // the customers' identities cannot be read (a lost connection, say) while the cursor, opened first on
+    // PostgreSQL, waits for its reader: the export fails with that error, no file, no export row, and no
+    // transaction left open on the database
+    const broken = makeRegulatorService({
+      ...t.services,
+      kyc: { registerUsers: () => Promise.reject(new Error('users unreadable')) },
+      clock: t.clock,
+      ids: { uuid: () => crypto.randomUUID() },
+      repo: makeRegulatorRepository(t.database.db),
+      changes: t.services.regulatorChanges,
+      gateLog: join(dir, 'no-gate.log'),
+      resolver: { resolve4: () => Promise.resolve([]), resolve6: () => Promise.resolve([]) },
+      overlapReads: t.database.kind === 'postgres',
+    });
+    const exports = (await t.database.raw.query('SELECT 1 FROM regulator_exports')).length;
+    const zips = readdirSync(dir).length;
+    await expect(broken.export(system, { mode: 'full', dir })).rejects.toThrow('users unreadable');
+    expect(readdirSync(dir)).toHaveLength(zips);
+    expect(await t.database.raw.query('SELECT 1 FROM regulator_exports')).toHaveLength(exports);
+    if (t.database.kind === 'postgres') {
+      const open = await t.database.raw.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+      expect(open).toHaveLength(0);
+    }
+    // and the service's own export still goes through
+    const r = await t.services.regulator.export(system, { mode: 'full', dir });
+    expect(r.export.recordCounts.ip_segment).toBeGreaterThan(0);
   });
 });
