@@ -108,7 +108,8 @@ function smapsRegions(pid: number): { wasm: number; brk: number } {
 async function probe(pid: number, out: string, seen: number): Promise<Pick<MemorySample, 'heapUsed' | 'heapTotal' | 'external' | 'majorGcs' | 'liveAfterMajorGc'>> {
   process.kill(pid, 'SIGUSR2');
   for (let i = 0; i < 200; i++) {
-    const lines = readFileSync(out, 'utf8').trim().split('\n').filter(Boolean);
+    // only whole lines: the server may be halfway through writing the next one
+    const lines = readFileSync(out, 'utf8').split('\n').slice(0, -1);
     if (lines.length > seen) {
       const m = JSON.parse(lines[seen]) as Record<string, number> & { majorGcs: number; afterMajorGc: { heapUsed: number } | null };
       return { heapUsed: m.heapUsed / 2 ** 20, heapTotal: m.heapTotal / 2 ** 20, external: m.external / 2 ** 20, majorGcs: m.majorGcs, liveAfterMajorGc: m.afterMajorGc ? m.afterMajorGc.heapUsed / 2 ** 20 : null };
