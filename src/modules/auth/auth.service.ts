@@ -95,8 +95,10 @@ export function makeAuthService(deps: {
 }) {
   const { repo, audit, clock, passwords, sessions } = deps;
   const sessionId = (token: string) => createHmac('sha256', deps.sessionSecret).update(token).digest('hex');
-  // Verifying against a real hash when the login is unknown keeps both answers equally slow.
-  const dummyHash = passwords.hash(randomToken());
+  // Verifying against a real hash when the login is unknown keeps both answers equally slow. Made by
+  // the first sign-in (begun before its user lookup), not at start: an argon2 hash (19 MiB, 2 passes) and
+  // the native binding's load are CPU every start paid before its first answer (issue 23 §1).
+  let dummyHash: Promise<string> | undefined;
 
   const addressPolicy = addressThrottle(deps.addressFailures);
 
@@ -220,6 +222,7 @@ export function makeAuthService(deps: {
       const loginKey = loginKeyOf(input.login);
       const keys = throttleKeys(loginKey, input.ip);
       await reserveAttempt(keys, now);
+      dummyHash ??= passwords.hash(randomToken());
       const user = await repo.findUserByLogin(loginKey);
       const ok = await passwords.verify(user?.passwordHash ?? (await dummyHash), input.password);
       if (!user || !ok || user.disabledAt) throw new AppError('INVALID_CREDENTIALS');

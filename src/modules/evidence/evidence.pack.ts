@@ -6,8 +6,11 @@
  * published audit key).
  */
 import { createHash } from 'node:crypto';
-import { unzipSync } from 'fflate';
+import { lazyPackage } from '../../core/lazy.js';
 import { verifyDetached } from '../audit/audit.anchors.js';
+
+/** fflate is loaded by the first pack made or checked, not by every start (issue 23 §1). */
+const fflate = lazyPackage<typeof import('fflate')>('fflate');
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
@@ -53,7 +56,7 @@ export function verifyPack(zip: Uint8Array): PackCheck {
   const fail = (problem: string, rest: Partial<PackCheck> = {}): PackCheck => ({ ok: false, signatureValid: false, keyFingerprint: null, manifest: null, mismatched: [], missing: [], unlisted: [], problem, ...rest });
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(zip);
+    entries = fflate().unzipSync(zip);
   } catch {
     return fail('not-a-zip');
   }

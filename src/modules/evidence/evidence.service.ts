@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { zipSync } from 'fflate';
+import { lazyPackage } from '../../core/lazy.js';
 import type { Clock } from '../../core/clock.js';
 import { AppError } from '../../core/errors.js';
 import { actorOf, requireStaff, type Scope } from '../../core/scope.js';
@@ -25,6 +25,9 @@ import type { AccessService } from '../access/access.service.js';
 import type { TakedownsService } from '../takedowns/takedowns.service.js';
 import { auditCsv, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE, type EvidenceManifest } from './evidence.pack.js';
 import { summaryHtml } from './evidence.summary.js';
+
+/** fflate is loaded by the first pack made or checked, not by every start (issue 23 §1). */
+const fflate = lazyPackage<typeof import('fflate')>('fflate');
 
 /** The roles that may take a customer's evidence pack (as the regulator's and takedown reads: compliance, auditors, admins). */
 export const EVIDENCE_ROLES = ['compliance', 'auditor'] as const;
@@ -239,7 +242,7 @@ export function makeEvidenceService(deps: EvidenceDeps) {
       const entries: Record<string, Uint8Array> = Object.fromEntries(all.map((f) => [f.name, f.bytes]));
       entries[MANIFEST_FILE] = manifestBytes;
       entries[SIGNATURE_FILE] = new Uint8Array(signature);
-      const zip = zipSync(entries, { level: 6, mtime: generatedAt });
+      const zip = fflate().zipSync(entries, { level: 6, mtime: generatedAt });
       const manifestSha256 = sha256(manifestBytes);
       await deps.db.transaction((tx) =>
         deps.audit.record(tx, scope, {
