@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import chineseDays from 'chinese-days';
 import { addDays, parseDate, parts, weekday, type CalendarDate } from './dates.js';
 
 /**
@@ -94,12 +94,8 @@ export function lawInForce(year: number) {
   return found;
 }
 
-/**
- * chinese-days (its lunar and solar-term tables, ~45 ms of CPU to load) is needed only to derive a year the
- * State Council has not published: loaded then, not by every start (issue 23 §1). A CommonJS package.
- */
-let chineseDays: typeof import('chinese-days').default | undefined;
-const lunarCalendar = () => (chineseDays ??= createRequire(import.meta.url)('chinese-days') as typeof import('chinese-days').default);
+// a CommonJS package: its functions hang off the default export
+const { getSolarDateFromLunar, getSolarTermDate } = chineseDays;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -122,7 +118,7 @@ function undoPackagePrinting(printed: string): CalendarDate {
 /** The Gregorian date of a day of a (non-leap) lunar month of the lunar year starting in `year`. */
 function lunarToSolar(year: number, month: number, day: number): CalendarDate {
   // a Date built from local parts: the package reads its local getters, whatever the process time zone
-  return parseDate(lunarCalendar().getSolarDateFromLunar(new Date(year, month - 1, day)).date);
+  return parseDate(getSolarDateFromLunar(new Date(year, month - 1, day)).date);
 }
 
 function anchorDate(year: number, anchor: Anchor): CalendarDate {
@@ -135,7 +131,7 @@ function anchorDate(year: number, anchor: Anchor): CalendarDate {
       // 除夕 is the last day of the 12th lunar month (the 29th or the 30th): the day before 正月初一
       return addDays(lunarToSolar(year, 1, 1), -1);
     case 'qingming':
-      return undoPackagePrinting(lunarCalendar().getSolarTermDate(year, 4, 'pure_brightness'));
+      return undoPackagePrinting(getSolarTermDate(year, 4, 'pure_brightness'));
   }
 }
 
