@@ -5,6 +5,7 @@
  */
 import { checkFiling, validateUscc } from '../../rules/index.js';
 import type { RecordKind } from './regulator.schema.js';
+import { ByteSlice } from './byte-slice.js';
 import type { RegisterUserRow } from '../customers/kyc.service.js';
 import type { RegisterServiceRow } from '../compliance/domains.service.js';
 
@@ -133,41 +134,15 @@ type SegmentSource = RegisterSources['segments'][number];
  * growing buffer: nothing for the garbage collector to trace, however many ranges a user holds.
  */
 class RangeList {
-  private buf = Buffer.allocUnsafe(64);
-  private off = 0;
+  private readonly bytes = new ByteSlice(64);
   add(first: string, last: string): void {
-    if (this.off) this.char(44);
-    this.str(first);
-    this.char(45);
-    this.str(last);
+    if (this.bytes.off) this.bytes.text(',');
+    this.bytes.text(first);
+    this.bytes.text('-');
+    this.bytes.text(last);
   }
   text(): string {
-    return this.buf.toString('utf8', 0, this.off);
-  }
-  private room(n: number): void {
-    if (this.off + n <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.off + n));
-    this.buf.copy(grown, 0, 0, this.off);
-    this.buf = grown;
-  }
-  private char(c: number): void {
-    this.room(1);
-    this.buf[this.off++] = c;
-  }
-  private str(s: string): void {
-    const n = s.length;
-    this.room(n * 3);
-    const b = this.buf;
-    let o = this.off;
-    for (let i = 0; i < n; i += 1) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        this.off += b.write(s, this.off, 'utf8');
-        return;
-      }
-      b[o++] = c;
-    }
-    this.off = o;
+    return this.bytes.buf.toString('utf8', 0, this.bytes.off);
   }
 }
 

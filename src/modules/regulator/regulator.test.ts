@@ -208,6 +208,9 @@ describe('the export (issue 22 §2)', () => {
     expect(seg).toContain(',203.0.113.10,203.0.113.10,1,static,');
     expect(seg).toMatch(/,203\.0\.113\.11,203\.0\.113\.11,1,reserved,,,,,[0-9-]+,quarantine/);
     expect(strFromU8(files['service.xml'])).toContain('<filingNumber>京ICP备2021012345号-2</filingNumber>');
+    // occupied space lists its user's ranges in that house (the reserved .11 has no user)
+    expect(strFromU8(files['occupied.csv'])).toMatch(/,"?203\.0\.113\.10-203\.0\.113\.10[,"]/);
+    expect(strFromU8(files['occupied.csv'])).not.toContain('203.0.113.11');
     expect(lines).toHaveLength(pending);
     expect(r.export.sha256).toBe(createHash('sha256').update(readFileSync(r.path)).digest('hex'));
   });

@@ -6,6 +6,7 @@
  */
 import type { FrameRecord, GatewayRecord, HouseRecord, IpSegmentRecord, OccupiedRecord, OperatorRecord, Register, ServiceRecord, UserRecord } from './register.js';
 import type { RecordKind } from './regulator.schema.js';
+import { ByteSlice } from './byte-slice.js';
 
 export type Field = readonly [name: string, value: string | number | boolean];
 
@@ -170,54 +171,6 @@ export interface EncodeSink {
 /** Any character that needs more than copying, in CSV or in XML (one test per value; csvField and xmlText decide the rest). */
 const SPECIAL = /[&<>",\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f]|^[=+\-@\t]/;
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
-
-/**
- * A slice's UTF-8 written straight into a buffer (no string per row or per slice to flatten and convert): ASCII
- * text copied a character at a time, anything else by node's encoder (the same bytes Buffer.from gives).
- */
-class ByteSlice {
-  buf: Buffer;
-  off = 0;
-  constructor(private readonly size: number) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  room(n: number): void {
-    if (this.off + n <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.off + n));
-    this.buf.copy(grown, 0, 0, this.off);
-    this.buf = grown;
-  }
-  text(s: string): void {
-    const n = s.length;
-    this.room(n * 3);
-    const b = this.buf;
-    const start = this.off;
-    let o = start;
-    for (let i = 0; i < n; i += 1) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        this.off = start + b.write(s, start, 'utf8');
-        return;
-      }
-      b[o++] = c;
-    }
-    this.off = o;
-  }
-  bytes(u: Uint8Array): void {
-    this.room(u.length);
-    const b = this.buf;
-    let o = this.off;
-    for (let i = 0; i < u.length; i += 1) b[o++] = u[i];
-    this.off = o;
-  }
-  /** The bytes so far (handed over, never written again), the slice emptied; the next one sized like this one. */
-  take(): Buffer {
-    const out = this.buf.subarray(0, this.off);
-    this.buf = Buffer.allocUnsafe(Math.max(this.size, this.off + (this.off >> 3)));
-    this.off = 0;
-    return out;
-  }
-}
 
 /** A kind's tags, built once from the header as UTF-8, and the bytes encoded so far. */
 interface Encoding {
